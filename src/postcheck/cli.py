@@ -1,0 +1,265 @@
+"""The command line: check (the default), rules, explain, init."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from postcheck import __version__
+from postcheck.config import ConfigError, find_config, load_config
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=False,
+    help="Check social-media posts before they go live: accessibility, policy, platform limits.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+COMMANDS = {"check", "rules", "explain", "init"}
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a one-line error and return the exit (2) to raise."""
+    typer.echo(f"postcheck: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _parse_now(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        now = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise fail(f"--now {value!r} is not an ISO 8601 date-time") from None
+    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+
+
+def _changed_files(ref: str) -> list[str]:
+    """Files changed since a git ref (committed, staged, unstaged and untracked), relative to cwd."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        diff = subprocess.run(
+            ["git", "diff", "--name-only", "--diff-filter=ACMR", ref],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=top,
+        ).stdout.split("\n")
+        untracked = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard"], capture_output=True, text=True, check=True, cwd=top
+        ).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", "") or str(error)
+        raise fail(
+            f"--changed-since {ref}: {detail.strip().splitlines()[-1] if detail.strip() else 'git failed'}"
+        ) from None
+    return sorted(
+        {os.path.relpath(Path(top) / name) for name in diff + untracked if name and (Path(top) / name).exists()}
+    )
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Post files, folders, or media files.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too (with --fix).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff; change nothing.")] = False,
+    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Rules to run (codes or prefixes).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip.")] = None,
+    platform: Annotated[
+        Optional[list[str]], typer.Option("--platform", help="Check every post for these platforms.")
+    ] = None,
+    fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="Exit 1 at or above this severity.")] = None,
+    changed_since: Annotated[
+        Optional[str], typer.Option("--changed-since", help="Only posts changed since a git ref.")
+    ] = None,
+    online: Annotated[bool, typer.Option("--online", help="Also check links over the network.")] = False,
+    now: Annotated[Optional[str], typer.Option("--now", help="Pretend it is this ISO date-time.")] = None,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", help="Parallel workers (accepted; runs in one process).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the media probe cache.")] = False,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    """Check posts and report what breaks the policy or the platforms' limits."""
+    from postcheck import engine, fixes
+    from postcheck.reporters import Report, reporter
+
+    try:
+        paths = paths or ["."]
+        if changed_since:
+            changed = _changed_files(changed_since)
+            paths = [p for p in changed if any(_within(p, given) for given in paths)]
+            if not paths:
+                typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet)
+                raise typer.Exit(0)
+        for given in paths:
+            if not os.path.lexists(given):
+                raise fail(f"{given}: no such file or directory")
+        config_path = config or find_config(Path(paths[0]))
+        if config is not None and not config.is_file():
+            raise fail(f"--config {config}: no such file")
+        overrides = {"fail-on": fail_on.value if fail_on else None}
+        cfg = load_config(config_path, overrides)
+        options = engine.Options(
+            select=_split(select),
+            ignore=_split(ignore) or [],
+            platforms=_split(platform),
+            now=_parse_now(now),
+            online=online,
+            cache=not no_cache,
+        )
+        if options.platforms:
+            from postcheck.config import ALL_PLATFORMS
+
+            for name in options.platforms:
+                if name not in ALL_PLATFORMS:
+                    raise fail(f"--platform {name}: unknown platform (known: {', '.join(ALL_PLATFORMS)})")
+        result = engine.run(paths, cfg, options)
+        fixed = 0
+        if diff:
+            planned = fixes.plan(result.findings, unsafe_fixes)
+            typer.echo(
+                fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings}), nl=False
+            )
+            raise typer.Exit(1 if planned else 0)
+        if fix:
+            for _ in range(5):  # fixes can uncover fixes; stop when nothing changes
+                planned = fixes.plan(result.findings, unsafe_fixes)
+                applied = fixes.apply(planned)
+                if not applied:
+                    break
+                fixed += applied
+                result = engine.recheck(result, {p.path for p in planned if p.old is not None})
+        report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)
+        color = output is None and output_format == Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        text = reporter(output_format.value)(report, color)
+        if quiet and output_format == Format.text:
+            text = "" if not result.findings else text.rsplit("\n\n", 1)[0] + "\n"
+        if output is not None:
+            try:
+                output.write_text(text, encoding="utf-8")
+            except OSError as error:
+                raise fail(f"--output {output}: {error.strerror}") from None
+        else:
+            typer.echo(text, nl=False)
+        threshold = {"error": 2, "warning": 1, "info": 0}[cfg.fail_on]
+        failed = any(f.severity.rank >= threshold for f in result.findings)
+        raise typer.Exit(1 if failed else 0)
+    except (ConfigError, engine.UsageError) as error:
+        raise fail(str(error)) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:  # noqa: BLE001 - the promise is one line, not a traceback
+        if debug:
+            raise
+        raise fail(f"internal error: {type(error).__name__}: {error} (run with --debug for details)") from None
+
+
+def _within(path: str, given: str) -> bool:
+    a, b = Path(path).resolve(), Path(given).resolve()
+    return a == b or a.is_relative_to(b)
+
+
+@app.command()
+def rules(
+    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+) -> None:
+    """List every rule with its code, name, severity and fixability."""
+    import json
+
+    from postcheck.rules import all_rules
+
+    registry = all_rules()
+    if output_format == Format.json:
+        items = [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "fixable": r.fixable, "summary": r.summary}
+            for r in registry.values()
+        ]
+        typer.echo(json.dumps(items, indent=2))
+        return
+    for r in registry.values():
+        fixable = {"safe": "S", "unsafe": "U", "safe/unsafe": "S/U"}.get(r.fixable or "", " ")
+        typer.echo(f"{r.code}  {r.severity.letter}  {fixable:3}  {r.name:36} {r.summary}")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code, such as A201.")]) -> None:
+    """Show a rule's page: what it checks, why, its options, and examples."""
+    from postcheck.catalogue import page_for
+
+    page = page_for(code.upper())
+    if page is None:
+        raise fail(f"no rule {code} (see `postcheck rules`)")
+    typer.echo(page.read_text(encoding="utf-8"), nl=False)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the file.")] = Path("postcheck.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter postcheck.toml with this organisation's policy values."""
+    from postcheck.config import STARTER
+
+    if path.exists() and not force:
+        raise fail(f"{path} already exists (use --force to overwrite)")
+    path.write_text(STARTER, encoding="utf-8")
+    typer.echo(f"Wrote {path}. Edit it, then run: postcheck check")
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"postcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")
+    ] = None,
+) -> None:
+    """postcheck: lint scheduled social-media posts."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: `postcheck PATHS` means `postcheck check PATHS`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    wants_top = any(a in ("--help", "-h", "--version") for a in args) and first is None
+    if not wants_top and (first is None or first not in COMMANDS):
+        args.insert(0, "check")
+    app(args=args, prog_name="postcheck")

@@ -1,0 +1,278 @@
+"""Find, read and validate postcheck.toml or [tool.postcheck]; the result is one frozen Config."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+ALL_PLATFORMS = ("x", "facebook", "instagram", "linkedin", "youtube", "mastodon", "bluesky", "threads")
+SEVERITIES = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """A configuration problem the user must fix (exit 2)."""
+
+
+STR, INT, NUM, BOOL, STRS, TABLE = "string", "integer", "number", "boolean", "list of strings", "table"
+
+# Every key postcheck knows: name -> (type, default). Nested tables are dicts of the same shape.
+SCHEMA: dict[str, Any] = {
+    "platforms": (STRS, ["x", "facebook", "instagram", "linkedin", "youtube"]),
+    "select": (STRS, ["ALL"]),
+    "ignore": (STRS, []),
+    "fail-on": (STR, "error"),
+    "include": (STRS, ["**/*.md", "**/*.y*ml", "**/*.json", "**/*.csv"]),
+    "exclude": (
+        STRS,
+        [
+            ".git",
+            "node_modules",
+            ".venv",
+            "venv",
+            ".tox",
+            "__pycache__",
+            "README*",
+            "CHANGELOG*",
+            "postcheck.toml",
+            "pyproject.toml",
+            ".pre-commit-*.yaml",
+            ".gitlab-ci.yml",
+            ".github",
+            "package.json",
+            "package-lock.json",
+        ],
+    ),
+    "severity": (TABLE, {}),  # code -> severity
+    "per-file-ignores": (TABLE, {}),  # glob -> [codes]
+    "links": {
+        "approved": (STRS, []),
+        "external": (STRS, []),
+        "shorteners": (STRS, ["bit.ly", "t.co", "tinyurl.com", "ow.ly", "buff.ly"]),
+        "allow-private": (BOOL, False),
+        "timeout": (NUM, 5.0),
+    },
+    "disclaimer": {
+        "phrases": (STRS, []),
+        "in-profile": (STRS, []),
+    },
+    "moderation": {
+        "staff": (STRS, []),
+        "allowed-contacts": (STRS, []),
+        "allow": (STRS, []),
+        "deny": (STRS, []),
+    },
+    "hashtags": {
+        "words": (STRS, []),
+        "max": (INT, 3),
+    },
+    "emoji": {
+        "max": (INT, 3),
+    },
+    "schedule": {
+        "timezone": (STR, "Europe/London"),
+        "staffed": (STR, "Mon-Fri 09:00-17:00"),
+        "holidays": (STR, "england"),
+        "date-order": (STR, "dmy"),
+    },
+    "captions": {
+        "max-chars-per-line": (INT, 42),
+        "max-lines": (INT, 2),
+        "max-lines-vertical": (INT, 3),
+        "max-cps": (NUM, 20),
+        "min-duration": (NUM, 0.833),
+        "max-duration": (NUM, 7.0),
+        "max-gap": (NUM, 5.0),
+    },
+    "platform": (TABLE, {}),  # platform -> {limit-name: value}, overrides text/platforms.py
+    "custom": ("list of tables", []),
+}
+
+
+class Section:
+    """A read-only config table with attribute access (`config.links.approved`)."""
+
+    def __init__(self, values: dict[str, Any]):
+        object.__setattr__(self, "_values", MappingProxyType(values))
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name.replace("_", "-")]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Config is read-only")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v.as_dict() if isinstance(v, Section) else v for k, v in self._values.items()}
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective configuration: defaults, then the file, then command-line flags."""
+
+    values: Section
+    path: Path | None  # the file it came from, if any
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.values, name)
+
+
+def _check_type(kind: str, value: Any, where: str) -> Any:
+    ok = {
+        STR: isinstance(value, str),
+        INT: isinstance(value, int) and not isinstance(value, bool),
+        NUM: isinstance(value, (int, float)) and not isinstance(value, bool),
+        BOOL: isinstance(value, bool),
+        STRS: isinstance(value, list) and all(isinstance(v, str) for v in value),
+        TABLE: isinstance(value, dict),
+        "list of tables": isinstance(value, list) and all(isinstance(v, dict) for v in value),
+    }[kind]
+    if not ok:
+        raise ConfigError(f"{where} must be a {kind}, not {type(value).__name__} {value!r}")
+    return value
+
+
+def _unknown(key: str, known: list[str], where: str) -> ConfigError:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
+    return ConfigError(f"unknown key '{where}{key}'{hint}")
+
+
+def _merge(schema: dict[str, Any], data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key in data:
+        if key not in schema:
+            raise _unknown(key, list(schema), prefix)
+    for key, spec in schema.items():
+        if isinstance(spec, dict):
+            sub = data.get(key, {})
+            if not isinstance(sub, dict):
+                raise ConfigError(f"{prefix}{key} must be a table")
+            result[key] = Section(_merge(spec, sub, f"{prefix}{key}."))
+        else:
+            kind, default = spec
+            result[key] = _check_type(kind, data[key], prefix + key) if key in data else default
+    return result
+
+
+def _validate(values: dict[str, Any]) -> None:
+    for name in values["platforms"]:
+        if name not in ALL_PLATFORMS:
+            raise _unknown(name, list(ALL_PLATFORMS), "platforms: ")
+    if values["fail-on"] not in SEVERITIES:
+        raise ConfigError(f"fail-on must be one of {', '.join(SEVERITIES)}, not {values['fail-on']!r}")
+    for code, sev in values["severity"].items():
+        if sev not in SEVERITIES:
+            raise ConfigError(f"severity.{code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
+    for glob, codes in values["per-file-ignores"].items():
+        _check_type(STRS, codes, f"per-file-ignores.{glob!r}")
+    if values["schedule"].date_order not in ("dmy", "mdy", "ymd"):
+        raise ConfigError("schedule.date-order must be dmy, mdy or ymd")
+    for name, limits in values["platform"].items():
+        if name not in ALL_PLATFORMS:
+            raise _unknown(name, list(ALL_PLATFORMS), "platform.")
+        _check_type(TABLE, limits, f"platform.{name}")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest postcheck.toml, or pyproject.toml with [tool.postcheck], at or above `start`."""
+    start = start.resolve()
+    for directory in [start, *start.parents] if start.is_dir() else start.parents:
+        candidate = directory / "postcheck.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "postcheck" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read {path}: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: {error}") from None
+
+
+def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> Config:
+    """Read `path` (or only defaults when None), apply command-line overrides, validate."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        raw = _read_toml(path)
+        if path.name == "pyproject.toml":
+            raw = raw.get("tool", {}).get("postcheck", {})
+        data = dict(raw)
+    try:
+        values = _merge(SCHEMA, data)
+    except ConfigError as error:
+        raise ConfigError(f"{path}: {error}" if path else str(error)) from None
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            values[key] = value
+    try:
+        _validate(values)
+    except ConfigError as error:
+        raise ConfigError(f"{path}: {error}" if path else str(error)) from None
+    return Config(Section(values), path)
+
+
+STARTER = """\
+# postcheck configuration: checks scheduled social-media posts against our social media policy.
+# Every key is optional; the values below are this organisation's policy. `postcheck rules` lists
+# the rules and `postcheck explain CODE` explains one.
+
+# Platforms a post goes to when it does not say (`platforms:` in the post).
+platforms = ["x", "facebook", "instagram", "linkedin", "youtube"]
+select = ["ALL"]            # rule codes or prefixes to run: "A", "A2", "A201"
+ignore = []
+fail-on = "error"           # exit 1 when a finding is at or above this severity
+
+[severity]                  # per-rule severity overrides
+# A205 = "info"
+
+[per-file-ignores]          # glob -> codes
+# "archive/**" = ["P105"]
+
+[links]
+# Policy: "links to ... approved, publicly available NHS material". A domain approves its subdomains.
+approved = ["nhs.uk", "gov.uk", "midandsouthessex.ics.nhs.uk"]
+external = []               # third-party sources that may be linked with the non-endorsement phrase
+shorteners = ["bit.ly", "t.co", "tinyurl.com", "ow.ly", "buff.ly"]
+
+[disclaimer]
+# Policy: "Content we retweet (RT) or share on social media does not imply endorsement."
+phrases = ["Sharing does not imply endorsement", "RTs are not endorsements"]
+in-profile = []             # platforms whose profile bio carries the phrase (satisfies D101 for reposts)
+
+[moderation]
+staff = []                  # individual members of staff who must not be named
+allowed-contacts = ["111", "999"]
+
+[hashtags]
+words = ["NHS", "GP", "ICB", "ICS", "COVID19", "NHS111", "MSE"]   # casing lexicon for CamelCase
+max = 3
+
+[schedule]
+# Policy: "Our teams are available from 9.00am to 5:00pm (Monday to Friday, excluding Bank Holidays)"
+timezone = "Europe/London"
+staffed = "Mon-Fri 09:00-17:00"
+holidays = "england"
+date-order = "dmy"          # how bulk CSV dates read
+
+[captions]
+max-chars-per-line = 42
+max-lines = 2
+max-cps = 20
+min-duration = 0.833
+max-duration = 7.0
+"""

@@ -1,0 +1,279 @@
+"""Discover posts, run the selected rules on them, apply suppressions and severities."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from postcheck.config import Config
+from postcheck.loaders import load_posts
+from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
+from postcheck.model import Finding, Post, Problem, Severity
+from postcheck.rules import Context, Rule, all_rules
+
+
+class UsageError(Exception):
+    """A problem with how postcheck was called (exit 2)."""
+
+
+@dataclass
+class Options:
+    """How one run was asked for, beyond the config file."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    platforms: list[str] | None = None
+    now: datetime | None = None
+    online: bool = False
+    cache: bool = True
+
+
+@dataclass
+class Result:
+    """What a run found."""
+
+    findings: list[Finding]
+    files: int
+    posts: list[Post]
+    engine: Engine
+
+
+def find_root(path: Path) -> Path:
+    """The posts root: nearest ancestor with postcheck.toml, [tool.postcheck] or .git; else cwd or the folder."""
+    from postcheck.config import find_config
+
+    start = path.resolve()
+    folder = start if start.is_dir() else start.parent
+    config = find_config(folder)
+    for directory in [folder, *folder.parents]:
+        if (directory / ".git").exists() or (config and config.parent == directory):
+            return directory
+    cwd = Path.cwd().resolve()
+    if start.is_relative_to(cwd):
+        return cwd
+    return folder
+
+
+def _matches(rel: str, patterns: list[str]) -> bool:
+    parts = rel.split("/")
+    for pattern in patterns:
+        if fnmatch.fnmatch(rel, pattern) or any(fnmatch.fnmatch(p, pattern) for p in parts):
+            return True
+        if pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]):
+            return True
+    return False
+
+
+def discover(directory: Path, config: Config) -> list[Path]:
+    """Post files under `directory` per `include` / `exclude`, in a stable order."""
+    found = []
+    for folder, dirs, files in os.walk(directory):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not _matches(d, config.exclude))
+        for name in sorted(files):
+            path = base / name
+            rel = path.relative_to(directory).as_posix()
+            if _matches(rel, config.include) and not _matches(rel, config.exclude):
+                found.append(path)
+    return found
+
+
+def _display(path: Path, given: str, base: Path) -> str:
+    """A path as the user would write it: relative when they gave a relative path."""
+    if os.path.isabs(given):
+        return str(path)
+    return os.path.relpath(path, Path.cwd())
+
+
+def _references(post: Post, target: Path, ctx: Context) -> bool:
+    refs = [i.file for i in post.images] + [v.file for v in post.videos]
+    refs += [c for v in post.videos for c in v.captions]
+    paths = [ctx.media_path(post, r) for r in refs] + [s.resolve() for v in post.videos for s in v.sidecars]
+    return any(p is not None and p.resolve() == target for p in paths)
+
+
+def collect_posts(paths: list[str], config: Config, ctx: Context) -> tuple[list[Post], int]:
+    """Load the posts for the given paths; a named media file brings in the posts that use it."""
+    posts: list[Post] = []
+    seen: set[Path] = set()
+    files = 0
+    media_targets: list[Path] = []
+
+    def load(path: Path, given: str, named: bool) -> None:
+        nonlocal files
+        resolved = path.resolve()
+        if resolved in seen:
+            return
+        seen.add(resolved)
+        loaded = load_posts(path, _display(path, given, ctx.root), named, config.schedule.date_order)
+        if loaded:
+            files += 1
+            posts.extend(loaded)
+
+    for given in paths:
+        path = Path(given)
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"{given}: no such file or directory")
+        if path.is_dir():
+            for found in discover(path, config):
+                load(found, str(found) if os.path.isabs(given) else os.path.relpath(found), False)
+        elif path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES:
+            media_targets.append(path.resolve())
+        else:
+            load(path, given, True)
+
+    if media_targets:
+        relative = not any(os.path.isabs(p) for p in paths)
+        for found in discover(ctx.root, config):
+            shown = os.path.relpath(found) if relative else str(found)
+            for post in load_posts(found, shown, False, config.schedule.date_order):
+                if found.resolve() not in seen and any(_references(post, t, ctx) for t in media_targets):
+                    posts.append(post)
+                    if found.resolve() not in seen:
+                        seen.add(found.resolve())
+                        files += 1
+    return posts, files
+
+
+def selected(code: str, select: list[str], ignore: list[str]) -> bool:
+    """Whether a code is on: matched by a select prefix (or ALL) and by no ignore prefix."""
+    chosen = any(s == "ALL" or code.startswith(s) for s in select)
+    return chosen and not any(i == "ALL" or code.startswith(i) for i in ignore)
+
+
+class Engine:
+    """Runs rules over posts for one configuration."""
+
+    def __init__(self, config: Config, ctx: Context, options: Options):
+        self.config = config
+        self.ctx = ctx
+        select = options.select or list(config.select)
+        ignore = list(config.ignore) + list(options.ignore)
+        self.rules: dict[str, Rule] = all_rules()
+        for code in select + ignore:
+            if code != "ALL" and not any(c.startswith(code) for c in self.rules):
+                raise UsageError(f"unknown rule code or prefix '{code}' (see `postcheck rules`)")
+        for code in config.severity:
+            if code not in self.rules:
+                raise UsageError(f"{config.path}: severity.{code}: no such rule")
+        self.active = {c: r for c, r in self.rules.items() if selected(c, select, ignore)}
+
+    def check_post(self, post: Post) -> list[Finding]:
+        """All findings for one post, suppressions applied."""
+        problems: list[Problem] = list(post.problems)
+        loaded = any(p.code == "F001" for p in post.problems)
+        if not loaded:
+            for code, rule in self.active.items():
+                if rule.check is None:
+                    continue
+                for problem in rule.check(post, self.ctx):
+                    problem.code = problem.code or code
+                    problems.append(problem)
+
+        rel = self._relative(post.path)
+        file_ignores = [c for glob, codes in self.config.per_file_ignores.items() if _glob(rel, glob) for c in codes]
+        findings = []
+        for problem in problems:
+            code = problem.code
+            if code not in self.active or any(code.startswith(c) for c in file_ignores):
+                continue
+            suppression = post.suppressions.get(code)
+            if suppression is not None:
+                suppression.used = True
+                continue
+            findings.append(self._finding(post, problem))
+        for suppression in post.suppressions.values():
+            if not suppression.reason.strip() and "F003" in self.active:
+                findings.append(
+                    self._finding(
+                        post,
+                        Problem(f"suppression of {suppression.code} needs a reason", suppression.span, code="F003"),
+                    )
+                )
+            elif not suppression.used and "X001" in self.active and suppression.code in self.active:
+                message = f"suppression of {suppression.code} is unused: nothing to suppress here"
+                findings.append(self._finding(post, Problem(message, suppression.span, code="X001")))
+            elif suppression.code not in self.rules and "X001" in self.active:
+                message = f"suppression of unknown rule {suppression.code}"
+                findings.append(self._finding(post, Problem(message, suppression.span, code="X001")))
+        return findings
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.ctx.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def _finding(self, post: Post, problem: Problem) -> Finding:
+        rule = self.rules[problem.code]
+        severity = Severity(self.config.severity.get(problem.code, rule.severity.value))
+        if problem.path is not None and problem.path.resolve() != post.path.resolve():
+            shown = str(problem.path) if os.path.isabs(post.display_path) else os.path.relpath(problem.path)
+            source = None
+        else:
+            shown, source = post.display_path, post.source
+        return Finding(
+            code=problem.code,
+            name=rule.name,
+            severity=severity,
+            message=problem.message,
+            display_path=shown,
+            span=problem.span,
+            post=post,
+            fix=problem.fix,
+            suggestion=problem.suggestion,
+            source=source,
+            platforms=self.ctx.platforms(post),
+        )
+
+
+def _glob(rel: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(rel, pattern) or (pattern.endswith("/**") and rel.startswith(pattern[:-3] + "/"))
+
+
+def make_context(paths: list[str], config: Config, options: Options) -> Context:
+    """The run's context: posts root from the first path, the clock, the cache folder."""
+    root = find_root(Path(paths[0]))
+    now = options.now or datetime.now(timezone.utc)
+    cache_dir = root / ".postcheck_cache" if options.cache else None
+    platforms = tuple(options.platforms) if options.platforms else None
+    return Context(
+        config=config,
+        root=root.resolve(),
+        now=now,
+        online=options.online,
+        platform_override=platforms,
+        cache_dir=cache_dir,
+    )
+
+
+def run(paths: list[str], config: Config, options: Options) -> Result:
+    """Check everything under `paths`."""
+    ctx = make_context(paths, config, options)
+    engine = Engine(config, ctx, options)
+    posts, files = collect_posts(paths, config, ctx)
+    findings = [f for post in posts for f in engine.check_post(post)]
+    findings.sort(key=lambda f: f.sort_key)
+    return Result(findings, files, posts, engine)
+
+
+def recheck(result: Result, paths: set[Path]) -> Result:
+    """Reload the given post files (after fixes) and redo their findings, keeping the rest."""
+    engine, config = result.engine, result.engine.config
+    changed = {p.resolve() for p in paths}
+    keep_posts = [p for p in result.posts if p.path.resolve() not in changed]
+    reloaded: list[Post] = []
+    done: set[Path] = set()
+    for post in result.posts:
+        resolved = post.path.resolve()
+        if resolved in changed and resolved not in done:
+            done.add(resolved)
+            reloaded.extend(load_posts(post.path, post.display_path, True, config.schedule.date_order))
+    posts = keep_posts + reloaded
+    findings = [f for f in result.findings if f.post.path.resolve() not in changed]
+    findings += [f for post in reloaded for f in engine.check_post(post)]
+    findings.sort(key=lambda f: f.sort_key)
+    return Result(findings, result.files, posts, engine)

@@ -1,0 +1,121 @@
+"""Apply fixes: the only code that writes user files; atomic, non-overlapping, idempotent."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from postcheck.loaders import Unreadable, read_source
+from postcheck.model import Applicability, Edit, Finding, Fix
+
+
+@dataclass
+class Planned:
+    """The new text of one file, and how many fixes went into it."""
+
+    path: Path
+    old: str | None  # None for a file to create
+    new: str
+    bom: bool
+    fixes: int
+
+
+def applicable(fix: Fix | None, unsafe: bool) -> bool:
+    return fix is not None and (fix.applicability == Applicability.SAFE or unsafe)
+
+
+def plan(findings: list[Finding], unsafe: bool) -> list[Planned]:
+    """The files that the applicable fixes would change; a fix overlapping an earlier one waits."""
+    by_file: dict[Path, list[Fix]] = defaultdict(list)
+    for finding in findings:
+        if applicable(finding.fix, unsafe) and finding.fix.edits:
+            target = finding.fix.edits[0].path or finding.post.path
+            if all((e.path or finding.post.path) == target for e in finding.fix.edits):
+                by_file[target].append(finding.fix)
+    planned = []
+    for path, fixes in by_file.items():
+        creates = [e for f in fixes for e in f.edits if e.create]
+        if creates:
+            if not path.exists():
+                planned.append(Planned(path, None, creates[0].content, False, 1))
+            continue
+        try:
+            source = read_source(path)
+        except Unreadable:
+            continue
+        chosen: list[Edit] = []
+        count = 0
+        for fix in sorted(fixes, key=lambda f: min(e.offset for e in f.edits)):
+            if any(_overlaps(e, c) for e in fix.edits for c in chosen):
+                continue
+            if any(e.offset + e.length > len(source.text) for e in fix.edits):
+                continue
+            chosen.extend(fix.edits)
+            count += 1
+        text = source.text
+        for edit in sorted(set(chosen), key=lambda e: e.offset, reverse=True):
+            text = text[: edit.offset] + edit.content + text[edit.offset + edit.length :]
+        if text != source.text:
+            planned.append(Planned(path, source.text, text, source.bom, count))
+    return planned
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a == b:
+        return False
+    return a.offset < b.offset + b.length and b.offset < a.offset + a.length or (a.offset == b.offset)
+
+
+def write_atomically(path: Path, text: str, bom: bool = False, create: bool = False) -> None:
+    """Write via a temporary file in the same folder and rename, keeping the file's permissions."""
+    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    if create:
+        with open(path, "xb") as handle:  # never overwrite an existing file
+            handle.write(data)
+        return
+    mode = path.stat().st_mode & 0o7777
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postcheck", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def apply(planned: list[Planned]) -> int:
+    """Write every planned file; returns the number of fixes applied."""
+    applied = 0
+    for item in planned:
+        try:
+            if item.old is None:
+                write_atomically(item.path, item.new, create=True)
+            else:
+                current = read_source(item.path).text
+                if current != item.old:
+                    continue  # the file changed under us: leave it alone
+                write_atomically(item.path, item.new, item.bom)
+        except (OSError, Unreadable):
+            continue
+        applied += item.fixes
+    return applied
+
+
+def unified_diff(planned: list[Planned], display: dict[Path, str]) -> str:
+    """The planned changes as a unified diff."""
+    chunks = []
+    for item in planned:
+        name = display.get(item.path, str(item.path))
+        old = (item.old or "").splitlines(keepends=True)
+        new = item.new.splitlines(keepends=True)
+        chunks.extend(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"))
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in chunks)

@@ -1,0 +1,105 @@
+"""Read post files of every supported format into Post objects; loaders never judge."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from postcheck.model import Field, Post, Problem, Source
+
+MAX_POST_BYTES = 5 * 1024 * 1024
+POST_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".csv": "csv",
+}
+
+
+class Unreadable(Exception):
+    """The file cannot be read as a post; the message says why, at `offset` or `line`/`column`."""
+
+    def __init__(self, message: str, offset: int = 0, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.offset, self.line, self.column = offset, line, column
+
+
+def read_source(path: Path) -> Source:
+    """Decode a post file: UTF-8 (a BOM is allowed and kept), no NUL bytes, at most 5 MB."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_POST_BYTES:
+            raise Unreadable(
+                f"file is {size / 1e6:.1f} MB; posts larger than {MAX_POST_BYTES // 2**20} MB are not read"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise Unreadable(f"cannot read file: {error.strerror or error}") from None
+    bom = data.startswith(codecs.BOM_UTF8)
+    if bom:
+        data = data[len(codecs.BOM_UTF8) :]
+    nul = data.find(b"\0")
+    if nul != -1:
+        raise Unreadable("binary file (contains NUL bytes), not a text post", offset=_char_offset(data, nul))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise Unreadable(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+            offset=_char_offset(data, error.start),
+        ) from None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return Source(path, text, bom=bom, newline=newline)
+
+
+def _char_offset(data: bytes, byte_index: int) -> int:
+    return len(data[:byte_index].decode("utf-8", errors="replace"))
+
+
+def unreadable_post(path: Path, display: str, error: Unreadable, source: Source | None = None) -> Post:
+    """A placeholder post carrying the F001 problem for a file that could not be read."""
+    source = source or Source(path, "")
+    if error.line is not None:
+        line, column = error.line, error.column or 1
+        span = source.span(0)
+        span = type(span)(line, column, span.offset, 0, line, column)
+    else:
+        span = source.span(min(error.offset, len(source.text)))
+    post = Post(
+        source=source,
+        display_path=display,
+        format=POST_SUFFIXES.get(path.suffix.lower(), "unknown"),
+        text=Field("", source, [], 0),
+    )
+    post.problems.append(Problem(str(error), span, code="F001"))
+    return post
+
+
+def load_posts(path: Path, display: str, named: bool, date_order: str = "dmy") -> list[Post]:
+    """Every post in `path`. A file that is not a post gives [] unless `named` (then F001)."""
+    kind = POST_SUFFIXES.get(path.suffix.lower())
+    if kind is None and not named:
+        return []
+    source: Source | None = None
+    try:
+        source = read_source(path)
+        if kind == "markdown":
+            from postcheck.loaders.markdown import load_markdown
+
+            return [load_markdown(source, display)]
+        if kind in ("yaml", "json"):
+            from postcheck.loaders.structured import load_structured
+
+            post = load_structured(source, display, kind, named)
+            return [post] if post else []
+        if kind == "csv":
+            from postcheck.loaders.bulk_csv import load_csv
+
+            return load_csv(source, display, named, date_order)
+        raise Unreadable(f"'{path.suffix or path.name}' is not a post format (use .md, .yaml, .json or .csv)")
+    except Unreadable as error:
+        if not named and kind in ("yaml", "json", "csv") and source is None:
+            return [unreadable_post(path, display, error)]
+        return [unreadable_post(path, display, error, source)]

@@ -1,0 +1,85 @@
+"""Load a Markdown post: YAML front matter, then the body as written (inline images count)."""
+
+from __future__ import annotations
+
+import re
+
+from postcheck.loaders import Unreadable
+from postcheck.loaders.structured import fill_post, parse_yaml
+from postcheck.model import Field, Image, Post, Segment, Source, Suppression
+
+FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<file><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\s*\)")
+SUPPRESS = re.compile(r"^\s*postcheck:\s*ignore\s+(?P<code>[A-Z]+[0-9]*)\b[ \t]*(?P<reason>.*?)\s*$", re.DOTALL)
+
+
+def load_markdown(source: Source, display: str) -> Post:
+    """A post from a Markdown file with optional YAML front matter."""
+    text = source.text
+    post = Post(source=source, display_path=display, format="markdown", text=Field("", source, [], 0))
+    body_start = 0
+    if FENCE.match(text):
+        opening_end = text.index("\n") + 1 if "\n" in text else len(text)
+        close = CLOSE.search(text, opening_end)
+        if close is None:
+            raise Unreadable("front matter opened with '---' on line 1 is never closed", line=1, column=1)
+        front = text[opening_end : close.start()]
+        meta, node = parse_yaml(front, line_base=1)
+        if meta is None:
+            meta = {}
+        if not isinstance(meta, dict):
+            raise Unreadable("front matter must be a YAML mapping of keys to values", line=2, column=1)
+        fill_post(post, meta, node, opening_end)
+        body_start = close.end()
+    _read_body(post, body_start)
+    return post
+
+
+def _read_body(post: Post, start: int) -> None:
+    """Post text = body minus HTML comments and inline images; both are read for what they carry."""
+    source = post.source
+    text = source.text
+    removed: list[tuple[int, int]] = []
+    for match in COMMENT.finditer(text, start):
+        removed.append(match.span())
+        directive = SUPPRESS.match(match.group(1))
+        if directive:
+            code = directive.group("code")
+            post.suppressions[code] = Suppression(code, directive.group("reason"), source.span(*match.span()))
+    for match in INLINE_IMAGE.finditer(text, start):
+        if any(a <= match.start() < b for a, b in removed):
+            continue
+        removed.append(match.span())
+        file_start, file_end = match.span("file")
+        if text[file_start] == "<":
+            file_start, file_end = file_start + 1, file_end - 1
+        alt = Field.verbatim(source, *match.span("alt"))
+        post.images.append(Image(file=Field.verbatim(source, file_start, file_end), alt=alt, origin="inline"))
+    removed.sort()
+
+    kept, position = [], start
+    for a, b in removed:
+        if a > position:
+            kept.append((position, a))
+        position = max(position, b)
+    kept.append((position, len(text)))
+
+    # Trim surrounding whitespace of the whole text, keeping inner runs as written.
+    while kept and not text[kept[0][0] : kept[0][1]].strip():
+        kept.pop(0)
+    while kept and not text[kept[-1][0] : kept[-1][1]].strip():
+        kept.pop()
+    if kept:
+        a, b = kept[0]
+        kept[0] = (a + len(text[a:b]) - len(text[a:b].lstrip()), b)
+        a, b = kept[-1]
+        kept[-1] = (a, a + len(text[a:b].rstrip()))
+    value, segments = [], []
+    length = 0
+    for a, b in kept:
+        segments.append(Segment(length, a, b - a))
+        value.append(text[a:b])
+        length += b - a
+    post.text = Field("".join(value), source, segments, kept[0][0] if kept else start)

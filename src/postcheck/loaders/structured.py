@@ -1,0 +1,182 @@
+"""Load posts written as YAML or JSON mappings, and locate every value in the file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from postcheck.loaders import Unreadable
+from postcheck.model import Field, Image, Post, Source, Suppression, Video
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+
+
+def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:
+    """Values and node tree of a YAML document; syntax errors raise Unreadable with line:col."""
+    try:
+        values = yaml.load(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        if mark is None:
+            raise Unreadable(f"invalid YAML: {reason}") from None
+        raise Unreadable(
+            f"invalid YAML at {mark.line + 1 + line_base}:{mark.column + 1}: {reason}",
+            line=mark.line + 1 + line_base,
+            column=mark.column + 1,
+        ) from None
+    return values, node
+
+
+def _scalar_field(node: yaml.Node, source: Source, base: int) -> Field:
+    start, end = node.start_mark.index + base, node.end_mark.index + base
+    return Field.aligned(str(node.value), source, start, end)
+
+
+def _mapping(node: yaml.Node | None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _sequence(node: yaml.Node | None) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return [node] if node is not None else []
+
+
+def _string(node: yaml.Node | None, source: Source, base: int) -> Field | None:
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value != "":
+        return _scalar_field(node, source, base)
+    if isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":str"):
+        return Field("", source, [], node.start_mark.index + base)
+    return None
+
+
+def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: int) -> None:
+    """Set the post's metadata, key and value positions, images, videos and suppressions."""
+    source = post.source
+    post.meta = meta
+    entries = _mapping(node)
+    for key, (key_node, value_node) in entries.items():
+        post.keys[key] = _scalar_field(key_node, source, base)
+        if isinstance(value_node, yaml.ScalarNode):
+            post.values[key] = _scalar_field(value_node, source, base)
+            if key in meta and not isinstance(meta[key], (str, bool, int, float)) and meta[key] is not None:
+                meta[key] = str(value_node.value)  # keep dates as written; rules parse them
+
+    images = meta.get("images")
+    if isinstance(images, list):
+        nodes = _sequence(entries.get("images", (None, None))[1])
+        for i, item in enumerate(images):
+            item_nodes = _mapping(nodes[i]) if i < len(nodes) else {}
+            if isinstance(item, str):
+                item, item_nodes = {"file": item}, {"file": (None, nodes[i] if i < len(nodes) else None)}
+            if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+                continue
+            file_field = _string(item_nodes.get("file", (None, None))[1], source, base)
+            alt = item.get("alt")
+            alt_field = _string(item_nodes.get("alt", (None, None))[1], source, base) if alt is not None else None
+            if isinstance(alt, str) and alt_field is None:
+                alt_field = Field(alt, source, [], post.keys["images"].anchor)
+            post.images.append(
+                Image(
+                    file=file_field or Field(item["file"], source, [], post.keys["images"].anchor),
+                    alt=alt_field,
+                    decorative=item.get("decorative") is True,
+                )
+            )
+
+    videos = meta.get("videos")
+    if isinstance(videos, list):
+        nodes = _sequence(entries.get("videos", (None, None))[1])
+        for i, item in enumerate(videos):
+            item_nodes = _mapping(nodes[i]) if i < len(nodes) else {}
+            if isinstance(item, str):
+                item, item_nodes = {"file": item}, {"file": (None, nodes[i] if i < len(nodes) else None)}
+            if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+                continue
+            anchor = post.keys["videos"].anchor
+            file_field = _string(item_nodes.get("file", (None, None))[1], source, base)
+            video = Video(file=file_field or Field(item["file"], source, [], anchor))
+            captions = item.get("captions")
+            caption_nodes = _sequence(item_nodes.get("captions", (None, None))[1])
+            for j, name in enumerate(captions if isinstance(captions, list) else [captions]):
+                if name == "burned-in":
+                    video.burned_in = True
+                elif isinstance(name, str):
+                    located = _string(caption_nodes[j], source, base) if j < len(caption_nodes) else None
+                    video.captions.append(located or Field(name, source, [], anchor))
+            video.sidecars = discover_sidecars(post.directory, item["file"])
+            post.videos.append(video)
+
+    settings = meta.get("postcheck")
+    if isinstance(settings, dict) and isinstance(settings.get("ignore"), dict):
+        ignore_node = _mapping(entries.get("postcheck", (None, None))[1]).get("ignore", (None, None))[1]
+        ignore_nodes = _mapping(ignore_node)
+        for code, reason in settings["ignore"].items():
+            key_node = ignore_nodes.get(str(code), (None, None))[0]
+            span = _scalar_field(key_node, source, base).span() if key_node else post.where()
+            post.suppressions[str(code)] = Suppression(str(code), reason if isinstance(reason, str) else "", span)
+
+
+def discover_sidecars(directory: Path, file: str) -> list[Path]:
+    """Caption files named like the video: clip.vtt, clip.srt, clip.en.vtt, clip.en_GB.srt."""
+    if "://" in file:
+        return []
+    video = directory / file
+    folder, stem = video.parent, video.stem
+    try:
+        names = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".vtt", ".srt"))
+    except OSError:
+        return []
+    found = []
+    for path in names:
+        name = path.name[: -len(path.suffix)]
+        if name == stem:
+            found.append(path)
+        elif name.startswith(stem + "."):
+            lang = name[len(stem) + 1 :]
+            parts = lang.split("_")
+            if (
+                1 <= len(parts) <= 2
+                and parts[0].isalpha()
+                and 2 <= len(parts[0]) <= 3
+                and all(p.isalpha() for p in parts)
+            ):
+                found.append(path)
+    return found
+
+
+def load_structured(source: Source, display: str, kind: str, named: bool) -> Post | None:
+    """A post from a YAML or JSON file that is a mapping with a `text` key."""
+    if kind == "json":
+        try:
+            meta = json.loads(source.text)
+        except json.JSONDecodeError as error:
+            raise Unreadable(
+                f"invalid JSON at {error.lineno}:{error.colno}: {error.msg}", line=error.lineno, column=error.colno
+            ) from None
+        try:
+            node = yaml.compose(source.text, Loader=_Loader)
+        except yaml.YAMLError:
+            node = None  # valid JSON that YAML 1.1 cannot read: values without positions
+    else:
+        meta, node = parse_yaml(source.text)
+    if not isinstance(meta, dict) or "text" not in meta:
+        if named:
+            raise Unreadable(f"not a post: a {kind.upper()} post is a mapping with a 'text' key")
+        return None
+    post = Post(source=source, display_path=display, format=kind, text=Field("", source, [], 0))
+    fill_post(post, meta, node, 0)
+    text = meta.get("text")
+    if isinstance(text, str):
+        post.text = post.values.get("text") or Field(text, source, [], 0)
+    return post

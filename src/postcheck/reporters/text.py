@@ -1,0 +1,104 @@
+"""Human-readable output: `path:line:col: CODE message`, the snippet, the fix, a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from postcheck.model import Finding, Severity
+from postcheck.reporters import Report
+
+COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "cyan": "36", "green": "32"}
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"\033[{COLORS[style]}m{text}\033[0m" if color else text
+
+
+def _line_of(finding: Finding, cache: dict[str, list[str]]) -> str:
+    if finding.source is not None:
+        return finding.source.line_text(finding.span.line)
+    lines = cache.get(finding.display_path)
+    if lines is None:
+        try:
+            lines = Path(finding.display_path).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            lines = []
+        cache[finding.display_path] = lines
+    return lines[finding.span.line - 1] if 0 < finding.span.line <= len(lines) else ""
+
+
+def _snippet(finding: Finding, color: bool, cache: dict[str, list[str]]) -> list[str]:
+    line = _line_of(finding, cache)
+    if not line.strip():
+        return []
+    number = str(finding.span.line)
+    pad = " " * len(number)
+    start = finding.span.column - 1
+    if len(line) > 120:  # long lines: show a window around the problem
+        left = max(0, start - 40)
+        line, start = ("…" if left else "") + line[left : left + 110] + "…", start - left + (1 if left else 0)
+    width = finding.span.end_column - finding.span.column if finding.span.end_line == finding.span.line else 1
+    width = max(1, min(width, len(line) - start))
+    out = [
+        f" {pad} {_paint('|', 'dim', color)}",
+        f" {number} {_paint('|', 'dim', color)} {line}",
+        f" {pad} {_paint('|', 'dim', color)} {' ' * start}{_paint('^' * width, finding.severity.value, color)}",
+    ]
+    return out
+
+
+def render(report: Report, color: bool = False) -> str:
+    """One block per finding, grouped by file, then a summary."""
+    out: list[str] = []
+    cache: dict[str, list[str]] = {}
+    current = None
+    for f in report.findings:
+        if f.display_path != current:
+            if current is not None:
+                out.append("")
+            current = f.display_path
+        location = _paint(f"{f.display_path}:{f.span.line}:{f.span.column}:", "bold", color)
+        code = _paint(f.code, f.severity.value, color)
+        out.append(f"{location} {code} {f.message} [{f.severity.value}]")
+        if not report.statistics:
+            out.extend(_snippet(f, color, cache))
+            if f.post.display_path != f.display_path:
+                out.append(f"   = post: {f.post.display_path}")
+            if f.suggestion:
+                how = ""
+                if f.fix is not None:
+                    how = " (--fix)" if f.fix.applicability.value == "safe" else " (--unsafe-fixes)"
+                out.append(f"   = {_paint('suggestion', 'green', color)}: {f.suggestion}{how}")
+            elif f.fix is not None:
+                how = "--fix" if f.fix.applicability.value == "safe" else "--unsafe-fixes"
+                out.append(f"   = {_paint('fixable', 'green', color)} with {how}")
+    if report.statistics and report.findings:
+        out.append("")
+        counts = Counter((f.code, f.name, f.severity.value) for f in report.findings)
+        for (code, name, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"{n:6d}  {code}  {name} [{severity}]")
+    out.append(("\n" if report.findings else "") + _summary(report, color))
+    return "\n".join(out) + "\n"
+
+
+def _summary(report: Report, color: bool) -> str:
+    posts = len(report.posts)
+    if posts == 0:
+        return "No posts found: nothing to check (posts are .md files, YAML/JSON with `text:`, or bulk CSV)."
+    counts = Counter(f.severity for f in report.findings)
+    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity if counts[s]]
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+    fixed = f"Fixed {plural(report.fixed, 'problem')}. " if report.fixed else ""
+    if not report.findings:
+        return _paint(
+            f"{fixed}All clear: {plural(posts, 'post')} in {plural(report.files, 'file')}, no problems.", "green", color
+        )
+    safe = sum(1 for f in report.findings if f.fix and f.fix.applicability.value == "safe")
+    unsafe = sum(1 for f in report.findings if f.fix and f.fix.applicability.value == "unsafe")
+    line = f"{fixed}Found {plural(len(report.findings), 'problem')} ({', '.join(parts)}) in {plural(posts, 'post')}."
+    if safe:
+        line += f" {safe} fixable with --fix."
+    if unsafe and report.unsafe_hint:
+        line += f" {unsafe} more with --unsafe-fixes."
+    return _paint(line, "bold", color)

@@ -1,0 +1,128 @@
+"""The rule registry: every rule module is listed here, and plugins come from entry points only."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from postcheck.model import Field, Post, Problem, Severity
+
+if TYPE_CHECKING:
+    from postcheck.config import Config
+
+# One module per rule family; importing a module registers its rules.
+MODULES = (
+    "files",
+    "alt_text",
+    "hashtags",
+    "captions",
+    "links",
+    "disclaimers",
+    "moderation",
+    "publishing",
+    "custom",
+)
+
+Check = Callable[[Post, "Context"], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check with a stable code; `check(post, ctx)` yields Problems."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check | None
+    fixable: str | None = None  # "safe", "unsafe", "safe/unsafe" or None
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: Severity, summary: str, fixable: str | None = None):
+    """Register the decorated function as the check of rule `code`."""
+
+    def register(check: Check) -> Check:
+        if code in REGISTRY:
+            raise RuntimeError(f"rule code {code} registered twice")
+        REGISTRY[code] = Rule(code, name, severity, summary, check, fixable)
+        return check
+
+    return register
+
+
+def register_passive(code: str, name: str, severity: Severity, summary: str) -> None:
+    """A rule whose findings the engine itself produces (X001)."""
+    REGISTRY[code] = Rule(code, name, severity, summary, None)
+
+
+register_passive("X001", "unused-suppression", Severity.WARNING, "a suppression that suppresses nothing")
+
+_loaded = False
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule by code, built-in modules first, then installed plugins."""
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for name in MODULES:
+            importlib.import_module(f"postcheck.rules.{name}")
+        from importlib.metadata import entry_points
+
+        for entry in entry_points(group="postcheck.rules"):
+            entry.load()
+    return dict(sorted(REGISTRY.items()))
+
+
+@dataclass
+class Context:
+    """What a rule may know besides the post: config, the posts root, the clock, run-wide caches."""
+
+    config: Config
+    root: Path
+    now: datetime
+    online: bool = False
+    platform_override: tuple[str, ...] | None = None
+    cache_dir: Path | None = None
+    memo: dict[Any, Any] = field(default_factory=dict)  # run-wide results (media probes), keyed by the caller
+
+    def platforms(self, post: Post) -> list[str]:
+        """The platforms a post goes to: --platform, else the post's `platforms`, else config."""
+        from postcheck.config import ALL_PLATFORMS
+
+        if self.platform_override:
+            return list(self.platform_override)
+        own = post.meta.get("platforms")
+        if isinstance(own, str):
+            own = [own]
+        if isinstance(own, list) and own:
+            valid = [p.lower() for p in own if isinstance(p, str) and p.lower() in ALL_PLATFORMS]
+            if valid:
+                return valid
+        return list(self.config.platforms)
+
+    def media_path(self, post: Post, ref: Field | str) -> Path | None:
+        """The file a media or caption reference names, if it is local, inside the root and exists."""
+        from postcheck.media import locate
+
+        located = locate(post.directory, ref.value if isinstance(ref, Field) else ref, self.root)
+        return located.path if located.status == "ok" else None
+
+    def read_media(self, reader: Callable[[Path], Any], path: Path) -> Any:
+        """`reader(path)` once per run; a MediaError (or OSError) comes back as a MediaError value."""
+        from postcheck.media import MediaError
+
+        key = (reader.__module__, reader.__qualname__, path)
+        if key not in self.memo:
+            try:
+                self.memo[key] = reader(path)
+            except (MediaError, OSError) as error:
+                self.memo[key] = MediaError(str(error))
+        return self.memo[key]

@@ -1,0 +1,172 @@
+"""F rules: post files and their fields, and whether referenced media can be read at all."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from datetime import datetime
+
+from postcheck.config import ALL_PLATFORMS
+from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, locate
+from postcheck.model import Field, Post, Problem, Severity
+from postcheck.rules import Context, register_passive, rule
+
+register_passive("F001", "unparseable-post", Severity.ERROR, "YAML/JSON/CSV syntax error or bad encoding")
+
+KEYS = {
+    "platforms", "publish_at", "kind", "source", "in_reply_to", "paid", "title", "images", "videos",
+    "postcheck", "text",
+}  # fmt: skip
+IMAGE_KEYS = {"file", "alt", "decorative"}
+VIDEO_KEYS = {"file", "captions"}
+KINDS = ("post", "share", "quote", "repost", "reply")
+ALIASES = {
+    "alt_text": "alt", "alttext": "alt", "alt-text": "alt", "description": "alt", "image": "images",
+    "video": "videos", "platform": "platforms", "network": "platforms", "date": "publish_at",
+    "publish_date": "publish_at", "scheduled": "publish_at", "schedule": "publish_at", "publish-at": "publish_at",
+    "caption": "captions", "subtitles": "captions", "reply_to": "in_reply_to", "in-reply-to": "in_reply_to",
+    "body": "text", "message": "text",
+}  # fmt: skip
+
+
+def _did_you_mean(key: str, known: set[str]) -> str:
+    guess = ALIASES.get(key.lower()) or next(iter(difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)), None)
+    return f"; did you mean '{guess}'?" if guess in known else ""
+
+
+def _key_span(post: Post, key: str):
+    located = post.keys.get(key)
+    return located.span() if located else post.where()
+
+
+@rule("F002", "unknown-field", Severity.WARNING, "unknown front-matter key, with did-you-mean")
+def unknown_field(post: Post, ctx: Context) -> Iterator[Problem]:
+    if post.format == "csv":
+        return
+    for key in post.meta:
+        if key not in KEYS:
+            yield Problem(f"unknown field '{key}'{_did_you_mean(str(key), KEYS)}", _key_span(post, key))
+    for name, known in (("images", IMAGE_KEYS), ("videos", VIDEO_KEYS)):
+        items = post.meta.get(name)
+        for item in items if isinstance(items, list) else []:
+            for key in item if isinstance(item, dict) else []:
+                if key not in known:
+                    yield Problem(
+                        f"unknown field '{key}' in {name}{_did_you_mean(str(key), known)}", _key_span(post, name)
+                    )
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """An ISO 8601 date-time, or None."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+@rule("F003", "invalid-field", Severity.ERROR, "wrong type or value: unknown platform or kind, non-ISO date")
+def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
+    meta = post.meta
+    span = lambda key: (
+        (post.values.get(key) or post.keys.get(key) or post.text).span()
+        if key in post.values or key in post.keys
+        else post.where()
+    )  # noqa: E731
+    platforms = meta.get("platforms")
+    if platforms is not None:
+        items = [platforms] if isinstance(platforms, str) else platforms
+        if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
+            yield Problem("platforms must be a list of platform names", span("platforms"))
+        else:
+            for name in items:
+                if name.lower() not in ALL_PLATFORMS:
+                    hint = _did_you_mean(name.lower(), set(ALL_PLATFORMS))
+                    yield Problem(
+                        f"unknown platform '{name}'{hint} (known: {', '.join(ALL_PLATFORMS)})", span("platforms")
+                    )
+    kind = meta.get("kind")
+    if kind is not None and kind not in KINDS:
+        yield Problem(f"kind must be one of {', '.join(KINDS)}, not {kind!r}", span("kind"))
+    if post.kind in ("share", "quote", "repost") and not meta.get("source"):
+        yield Problem(f"a {post.kind} needs `source:`, the address of what it shares", span("kind"))
+    if post.kind == "reply" and not meta.get("in_reply_to"):
+        yield Problem("a reply needs `in_reply_to:`, the address of what it answers", span("kind"))
+    when = meta.get("publish_at")
+    if when is not None and parse_datetime(when) is None:
+        yield Problem(
+            f"publish_at {str(when)!r} is not an ISO 8601 date-time (2026-12-01T09:30:00+00:00)", span("publish_at")
+        )
+    for key in ("paid",):
+        if key in meta and not isinstance(meta[key], bool):
+            yield Problem(f"{key} must be true or false, not {meta[key]!r}", span(key))
+    for key in ("title", "source", "in_reply_to", "text"):
+        if key in meta and meta[key] is not None and not isinstance(meta[key], str):
+            yield Problem(f"{key} must be text, not {type(meta[key]).__name__}", span(key))
+    for key in ("images", "videos"):
+        items = meta.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            yield Problem(f"{key} must be a list of {{file: ...}} entries", span(key))
+            continue
+        for item in items:
+            if not (isinstance(item, str) or isinstance(item, dict) and isinstance(item.get("file"), str)):
+                yield Problem(f"each entry of {key} needs `file:`, the path of the file", span(key))
+            elif isinstance(item, dict) and key == "images" and "alt" in item and item["alt"] is not None:
+                if not isinstance(item["alt"], str):
+                    yield Problem(f"alt must be text, not {type(item['alt']).__name__}", span(key))
+    settings = meta.get("postcheck")
+    if settings is not None and not (isinstance(settings, dict) and isinstance(settings.get("ignore", {}), dict)):
+        yield Problem("postcheck must be a mapping like {ignore: {A201: reason}}", span("postcheck"))
+
+
+def _media_refs(post: Post) -> Iterator[tuple[str, Field]]:
+    for image in post.images:
+        yield "image", image.file
+    for video in post.videos:
+        yield "video", video.file
+        for caption in video.captions:
+            yield "caption", caption
+
+
+@rule("F004", "missing-media", Severity.ERROR, "referenced image, video or caption file does not exist")
+def missing_media(post: Post, ctx: Context) -> Iterator[Problem]:
+    for what, ref in _media_refs(post):
+        if locate(post.directory, ref.value, ctx.root).status == "missing":
+            yield Problem(f"{what} file '{ref.value}' does not exist", ref.span())
+
+
+@rule("F005", "media-outside-root", Severity.ERROR, "media path is absolute, escapes the posts root, or links out")
+def media_outside_root(post: Post, ctx: Context) -> Iterator[Problem]:
+    for what, ref in _media_refs(post):
+        located = locate(post.directory, ref.value, ctx.root)
+        if located.status == "outside":
+            yield Problem(f"{what} file not read: {located.reason}", ref.span())
+
+
+@rule("F006", "unreadable-media", Severity.ERROR, "corrupt, truncated or unsupported image, video or caption file")
+def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
+    from postcheck.media import MediaError
+    from postcheck.media.captions import read_caption_text
+    from postcheck.media.images import inspect_image
+    from postcheck.media.video import probe_video
+
+    for what, ref in _media_refs(post):
+        path = ctx.media_path(post, ref)
+        if path is None or not path.is_file():
+            continue
+        suffix = path.suffix.lower()
+        reader = {"image": inspect_image, "video": probe_video, "caption": read_caption_text}[what]
+        if what == "image" and suffix in VIDEO_SUFFIXES or what == "video" and suffix in IMAGE_SUFFIXES:
+            yield Problem(f"'{ref.value}' is listed under {what}s but its name says otherwise", ref.span())
+            continue
+        if what == "caption" and suffix not in CAPTION_SUFFIXES:
+            yield Problem(f"'{ref.value}' is not a caption file (.vtt or .srt)", ref.span())
+            continue
+        result = ctx.read_media(reader, path)
+        if isinstance(result, MediaError):
+            yield Problem(f"{what} '{ref.value}' cannot be read: {result}", ref.span())

@@ -1,0 +1,76 @@
+"""Shared test helpers: run postcheck in-process on files written to a temporary folder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from postcheck.cli import app
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FIXED_NOW = "2026-11-24T12:00:00+00:00"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    output: str
+    stderr: str
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.output)
+
+    @property
+    def codes(self) -> list[str]:
+        return [f["code"] for f in self.json["findings"]]
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> Run:
+    """Run `postcheck ARGS` in-process (the default command is check)."""
+    import os
+
+    from postcheck.cli import COMMANDS
+
+    argv = list(args)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first not in COMMANDS:
+        argv.insert(0, "check")
+    old = Path.cwd()
+    if cwd:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, argv, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def write(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """Write files (text or bytes) under folder; returns folder."""
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
+def check_files(tmp_path: Path, files: dict[str, str | bytes], *args: str) -> Run:
+    """Write files into a fresh posts root (with a postcheck.toml unless given) and check it as JSON."""
+    files = dict(files)
+    files.setdefault("postcheck.toml", "")
+    write(tmp_path, files)
+    return run_cli(".", "--format", "json", "--now", FIXED_NOW, "--no-cache", *args, cwd=tmp_path)
+
+
+@pytest.fixture
+def check(tmp_path):
+    """check(files, *args) -> Run, in a fresh temporary posts root."""
+    return lambda files, *args: check_files(tmp_path, files, *args)
