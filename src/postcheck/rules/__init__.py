@@ -24,6 +24,7 @@ MODULES = (
     "disclaimers",
     "moderation",
     "publishing",
+    "media_limits",
     "custom",
 )
 
