@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -56,7 +56,7 @@ def _parse_now(value: str | None) -> datetime | None:
         now = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise fail(f"--now {value!r} is not an ISO 8601 date-time") from None
-    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+    return now if now.tzinfo else now.replace(tzinfo=UTC)
 
 
 def _changed_files(ref: str) -> list[str]:

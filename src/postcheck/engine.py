@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from postcheck.config import Config
@@ -237,7 +237,7 @@ def _glob(rel: str, pattern: str) -> bool:
 def make_context(paths: list[str], config: Config, options: Options) -> Context:
     """The run's context: posts root from the first path, the clock, the cache folder."""
     root = find_root(Path(paths[0]))
-    now = options.now or datetime.now(timezone.utc)
+    now = options.now or datetime.now(UTC)
     cache_dir = root / ".postcheck_cache" if options.cache else None
     platforms = tuple(options.platforms) if options.platforms else None
     return Context(

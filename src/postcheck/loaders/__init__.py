@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from postcheck.model import Field, Post, Problem, Source
+from postcheck.model import Field, Post, Problem, Source, Span
 
 MAX_POST_BYTES = 5 * 1024 * 1024
 POST_SUFFIXES = {
@@ -42,20 +42,22 @@ def read_source(path: Path) -> Source:
         data = data[len(codecs.BOM_UTF8) :]
     nul = data.find(b"\0")
     if nul != -1:
-        raise Unreadable("binary file (contains NUL bytes), not a text post", offset=_char_offset(data, nul))
+        raise Unreadable("binary file (contains NUL bytes), not a text post", *_position(data, nul))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise Unreadable(
-            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8",
-            offset=_char_offset(data, error.start),
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", *_position(data, error.start)
         ) from None
     newline = "\r\n" if "\r\n" in text else "\n"
     return Source(path, text, bom=bom, newline=newline)
 
 
-def _char_offset(data: bytes, byte_index: int) -> int:
-    return len(data[:byte_index].decode("utf-8", errors="replace"))
+def _position(data: bytes, byte_index: int) -> tuple[int, int, int]:
+    """(offset, line, column) in characters of a byte index, for bytes that may not decode."""
+    before = data[:byte_index].decode("utf-8", errors="replace")
+    line_start = before.rfind("\n") + 1
+    return len(before), before.count("\n") + 1, len(before) - line_start + 1
 
 
 def unreadable_post(path: Path, display: str, error: Unreadable, source: Source | None = None) -> Post:
@@ -63,8 +65,7 @@ def unreadable_post(path: Path, display: str, error: Unreadable, source: Source 
     source = source or Source(path, "")
     if error.line is not None:
         line, column = error.line, error.column or 1
-        span = source.span(0)
-        span = type(span)(line, column, span.offset, 0, line, column)
+        span = Span(line, column, error.offset, 0, line, column)
     else:
         span = source.span(min(error.offset, len(source.text)))
     post = Post(
@@ -85,6 +86,10 @@ def load_posts(path: Path, display: str, named: bool, date_order: str = "dmy") -
     source: Source | None = None
     try:
         source = read_source(path)
+        if not source.text.strip():
+            if not named and kind != "markdown":
+                return []
+            raise Unreadable("empty file: there is nothing to post")
         if kind == "markdown":
             from postcheck.loaders.markdown import load_markdown
 
@@ -100,6 +105,4 @@ def load_posts(path: Path, display: str, named: bool, date_order: str = "dmy") -
             return load_csv(source, display, named, date_order)
         raise Unreadable(f"'{path.suffix or path.name}' is not a post format (use .md, .yaml, .json or .csv)")
     except Unreadable as error:
-        if not named and kind in ("yaml", "json", "csv") and source is None:
-            return [unreadable_post(path, display, error)]
         return [unreadable_post(path, display, error, source)]

@@ -31,7 +31,11 @@ ALIASES = {
 
 def _did_you_mean(key: str, known: set[str]) -> str:
     guess = ALIASES.get(key.lower()) or next(iter(difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)), None)
-    return f"; did you mean '{guess}'?" if guess in known else ""
+    if guess in known:
+        return f"; did you mean '{guess}'?"
+    if guess in IMAGE_KEYS | VIDEO_KEYS:
+        return f"; did you mean '{guess}' inside an entry of {'images' if guess in IMAGE_KEYS else 'videos'}?"
+    return ""
 
 
 def _key_span(post: Post, key: str):
@@ -71,11 +75,11 @@ def parse_datetime(value: object) -> datetime | None:
 @rule("F003", "invalid-field", Severity.ERROR, "wrong type or value: unknown platform or kind, non-ISO date")
 def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
     meta = post.meta
-    span = lambda key: (
-        (post.values.get(key) or post.keys.get(key) or post.text).span()
-        if key in post.values or key in post.keys
-        else post.where()
-    )  # noqa: E731
+
+    def span(key: str):
+        located = post.values.get(key) or post.keys.get(key)
+        return located.span() if located else post.where()
+
     platforms = meta.get("platforms")
     if platforms is not None:
         items = [platforms] if isinstance(platforms, str) else platforms
@@ -116,9 +120,13 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
         for item in items:
             if not (isinstance(item, str) or isinstance(item, dict) and isinstance(item.get("file"), str)):
                 yield Problem(f"each entry of {key} needs `file:`, the path of the file", span(key))
-            elif isinstance(item, dict) and key == "images" and "alt" in item and item["alt"] is not None:
-                if not isinstance(item["alt"], str):
-                    yield Problem(f"alt must be text, not {type(item['alt']).__name__}", span(key))
+            elif (
+                isinstance(item, dict)
+                and key == "images"
+                and item.get("alt") not in (None, "")
+                and not isinstance(item["alt"], str)
+            ):
+                yield Problem(f"alt must be text, not {type(item['alt']).__name__}", span(key))
     settings = meta.get("postcheck")
     if settings is not None and not (isinstance(settings, dict) and isinstance(settings.get("ignore", {}), dict)):
         yield Problem("postcheck must be a mapping like {ignore: {A201: reason}}", span("postcheck"))

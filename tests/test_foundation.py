@@ -1,0 +1,413 @@
+"""The pipeline end to end: loaders, positions, bad input, config, selection, suppressions, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import FIXED_NOW, run_cli, write
+
+POST = "---\nplatforms: [x]\n---\nOur flu clinics open on Monday.\n"
+MISSING_IMAGE = (
+    "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: A poster with opening times\n"
+    "---\nOur flu clinics open on Monday.\n"
+)
+
+
+def findings(run):
+    return [(f["code"], f["line"], f["column"]) for f in run.json["findings"]]
+
+
+# --- bad input: a finding or a one-line error, never a traceback, never a changed file -----------------
+
+
+@pytest.mark.parametrize(
+    "name, content, where",
+    [
+        ("bad.md", "---\nplatforms: [x\n---\nHello\n", None),
+        ("bad.yaml", "text: hello\nplatforms: [x\n", None),
+        ("bad.json", '{"text": "hello", "platforms": ["x"],}', (1, 38)),
+        ("bad.csv", 'date,time_24hr,message_text\n01/12/2026,09:30,"never closed\n', (2, 18)),
+        ("unclosed.md", "---\nplatforms: [x]\nHello\n", (1, 1)),
+        ("latin1.md", "Caf\xe9 opens today\n".encode("latin-1"), (1, 4)),
+        ("empty.md", b"", (1, 1)),
+        ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", (3, 1)),
+        ("unknown.csv", "a,b\n1,2\n", (1, 1)),
+    ],
+)
+def test_unreadable_file_named_on_the_command_line_is_f001_with_position(tmp_path, name, content, where):
+    write(tmp_path, {"postcheck.toml": "", name: content})
+    before = (tmp_path / name).read_bytes()
+    run = run_cli(name, "--format", "json", cwd=tmp_path)
+    assert run.exit_code == 1
+    assert [f["code"] for f in run.json["findings"]] == ["F001"]
+    finding = run.json["findings"][0]
+    if where:
+        assert (finding["line"], finding["column"]) == where
+    assert "Traceback" not in run.output + run.stderr
+    assert (tmp_path / name).read_bytes() == before
+
+
+def test_malformed_yaml_reports_the_line_of_the_error_in_the_file(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": "---\nplatforms: [x]\nkind: post\ntitle: [broken\n---\nHi\n"})
+    run = run_cli("p.md", "--format", "json", cwd=tmp_path)
+    finding = run.json["findings"][0]
+    assert finding["code"] == "F001" and finding["line"] >= 4
+
+
+def test_bom_and_crlf_posts_are_read_and_positions_count_characters(tmp_path):
+    text = "\ufeff---\r\nplatforms: [x]\r\nimages:\r\n  - file: media/gone.png\r\n    alt: A poster\r\n---\r\nHello\r\n"
+    (tmp_path / "postcheck.toml").write_text("")
+    (tmp_path / "p.md").write_bytes(text.encode("utf-8"))
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert findings(run) == [("F004", 4, 11)]
+    edit_free = run.json["findings"][0]
+    assert edit_free["end_column"] == 11 + len("media/gone.png")
+
+
+def test_big_text_file_is_refused_with_a_finding_not_read(tmp_path):
+    (tmp_path / "postcheck.toml").write_text("")
+    (tmp_path / "huge.md").write_text("word " * 4_200_000)
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert run.codes == ["F001"] and "MB" in run.json["findings"][0]["message"]
+
+
+def test_config_typo_is_a_one_line_error_with_did_you_mean(tmp_path):
+    write(tmp_path, {"postcheck.toml": "[links]\napproved = ['nhs.uk']\nshortners = ['bit.ly']\n", "p.md": POST})
+    run = run_cli(".", cwd=tmp_path)
+    assert run.exit_code == 2
+    assert "did you mean 'shorteners'" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_config_wrong_type_is_a_one_line_error(tmp_path):
+    write(tmp_path, {"postcheck.toml": "platforms = 'x'\n", "p.md": POST})
+    run = run_cli(".", cwd=tmp_path)
+    assert run.exit_code == 2 and "platforms must be a list of strings" in run.stderr
+
+
+def test_config_toml_syntax_error_is_exit_2(tmp_path):
+    write(tmp_path, {"postcheck.toml": "platforms = [\n", "p.md": POST})
+    assert run_cli(".", cwd=tmp_path).exit_code == 2
+
+
+def test_missing_path_is_one_line_and_exit_2(tmp_path):
+    run = run_cli("no/such/place", cwd=tmp_path)
+    assert run.exit_code == 2
+    assert run.stderr.strip() == "postcheck: error: no/such/place: no such file or directory"
+
+
+def test_folder_without_posts_says_so_and_exits_0(tmp_path):
+    (tmp_path / "postcheck.toml").write_text("")
+    (tmp_path / "notes.txt").write_text("not a post")
+    run = run_cli(".", cwd=tmp_path)
+    assert run.exit_code == 0 and "No posts found" in run.output
+
+
+def test_no_traceback_on_internal_error_without_debug(tmp_path, monkeypatch):
+    from postcheck import engine
+
+    write(tmp_path, {"postcheck.toml": "", "p.md": POST})
+    monkeypatch.setattr(engine, "run", lambda *a, **k: 1 / 0)
+    run = run_cli(".", cwd=tmp_path)
+    assert run.exit_code == 2 and "internal error: ZeroDivisionError" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+# --- loaders ---------------------------------------------------------------------------------------------
+
+
+def test_yaml_and_json_posts_need_a_text_key(tmp_path):
+    write(
+        tmp_path,
+        {
+            "postcheck.toml": "",
+            "post.yaml": "text: Hello\nplatforms: [x]\nimages:\n  - file: gone.png\n    alt: Poster\n",
+            "post.json": '{"text": "Hello", "platforms": ["x"], "images": [{"file": "gone.png", "alt": "Poster"}]}',
+            "other.yaml": "name: not a post\n",
+        },
+    )
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert sorted((f["path"], f["code"], f["line"]) for f in run.json["findings"]) == [
+        ("post.json", "F004", 1),
+        ("post.yaml", "F004", 4),
+    ]
+    assert run.json["summary"]["posts"] == 2
+
+
+def test_inline_markdown_images_are_images_with_their_positions(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": "---\nplatforms: [x]\n---\nHello\n\n![A poster](media/gone.png)\n"})
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert findings(run) == [("F004", 6, 13)]
+
+
+@pytest.mark.parametrize(
+    "csv_text, line, column",
+    [
+        ("date,time_24hr,message_text,image_url\n01/12/2026,09:30,Hello,media/gone.png\n", 2, 24),
+        ("Text,Date,Time,Picture Url 1,Alt text picture 1\nHello,2026-12-01,09:30,media/gone.png,A poster\n", 2, 24),
+    ],
+)
+def test_bulk_csv_rows_are_posts_and_findings_point_at_the_cell(tmp_path, csv_text, line, column):
+    write(tmp_path, {"postcheck.toml": "", "bulk.csv": csv_text})
+    run = run_cli(".", "--format", "json", "--select", "F", cwd=tmp_path)
+    assert findings(run) == [("F004", line, column)]
+
+
+def test_csv_layouts_load_text_links_and_local_times():
+    from postcheck.loaders.bulk_csv import load_csv
+    from postcheck.model import Source
+
+    sprout = 'date,time_24hr,message_text,link_url\n01/12/2026,09:30,"Flu ""jab"" today",https://www.nhs.uk\n'
+    hootsuite = '12/01/2026 14:00,"Book now",https://www.nhs.uk/flu\n'
+    metricool = "Text,Date,Time,Picture Url 1,Alt text picture 1\nHi,2026-12-01,09:30,a.png,Alt\n"
+    from pathlib import Path
+
+    (post,) = load_csv(Source(Path("s.csv"), sprout), "s.csv", True, "dmy")
+    assert post.text.value == 'Flu "jab" today' and post.meta["publish_at"] == "2026-12-01T09:30:00"
+    assert post.text.span(0, 3).column == 19 and [c.value for c in post.link_cells] == ["https://www.nhs.uk"]
+    (post,) = load_csv(Source(Path("h.csv"), hootsuite), "h.csv", True, "mdy")
+    assert post.text.value == "Book now" and post.meta["publish_at"] == "2026-12-01T14:00:00"
+    (post,) = load_csv(Source(Path("m.csv"), metricool), "m.csv", True, "dmy")
+    assert post.images[0].file.value == "a.png" and post.images[0].alt.value == "Alt"
+
+
+def test_sidecar_captions_are_discovered_beside_the_video(tmp_path):
+    from postcheck.loaders.structured import discover_sidecars
+
+    for name in ["clip.mp4", "clip.vtt", "clip.en.vtt", "clip.en_GB.srt", "clip2.vtt", "clip.notes.txt"]:
+        (tmp_path / name).write_text("x")
+    found = [p.name for p in discover_sidecars(tmp_path, "clip.mp4")]
+    assert found == ["clip.en.vtt", "clip.en_GB.srt", "clip.vtt"]
+
+
+def test_field_positions_survive_yaml_escapes():
+    from pathlib import Path
+
+    from postcheck.loaders.markdown import load_markdown
+    from postcheck.model import Source
+
+    text = '---\ntitle: "Say \\"hi\\" #flujab"\n---\nBody\n'
+    post = load_markdown(Source(Path("p.md"), text), "p.md")
+    title = post.values["title"]
+    start = title.value.index("#flujab")
+    span = title.span(start, start + 7)
+    assert text[span.offset : span.offset + span.length] == "#flujab"
+
+
+# --- discovery -------------------------------------------------------------------------------------------
+
+
+def test_default_excludes_skip_readme_and_virtualenvs(tmp_path):
+    write(
+        tmp_path,
+        {"postcheck.toml": "", "README.md": "", ".venv/x.md": "", "node_modules/y.md": "", "posts/p.md": MISSING_IMAGE},
+    )
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert run.json["summary"]["files"] == 1 and run.codes == ["F004"]
+
+
+def test_named_media_file_brings_in_the_posts_that_use_it(tmp_path):
+    from PIL import Image
+
+    write(tmp_path, {"postcheck.toml": "", "a.md": MISSING_IMAGE.replace("gone", "used"), "b.md": MISSING_IMAGE})
+    (tmp_path / "media").mkdir(exist_ok=True)
+    Image.new("RGB", (8, 8)).save(tmp_path / "media" / "used.png")
+    run = run_cli("media/used.png", "--format", "json", cwd=tmp_path)
+    assert [p for p in {f["post"]["path"] for f in run.json["findings"]}] in ([], ["a.md"])
+    assert run.json["summary"]["posts"] == 1
+
+
+# --- config, selection, suppression ---------------------------------------------------------------------
+
+
+def test_select_ignore_and_severity_overrides(tmp_path):
+    write(tmp_path, {"postcheck.toml": '[severity]\nF004 = "warning"\n', "p.md": MISSING_IMAGE})
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert run.json["findings"][0]["severity"] == "warning" and run.exit_code == 0
+    assert run_cli(".", "--format", "json", "--fail-on", "warning", cwd=tmp_path).exit_code == 1
+    assert run_cli(".", "--format", "json", "--ignore", "F", cwd=tmp_path).codes == []
+    assert run_cli(".", "--format", "json", "--select", "X,F004", cwd=tmp_path).codes == ["F004"]
+
+
+def test_unknown_select_code_is_a_usage_error(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": POST})
+    run = run_cli(".", "--select", "Z9", cwd=tmp_path)
+    assert run.exit_code == 2 and "unknown rule code" in run.stderr
+
+
+def test_per_file_ignores(tmp_path):
+    write(tmp_path, {"postcheck.toml": '[per-file-ignores]\n"archive/**" = ["F004"]\n', "archive/p.md": MISSING_IMAGE})
+    assert run_cli(".", "--format", "json", cwd=tmp_path).codes == []
+
+
+def test_front_matter_suppression_needs_a_reason_and_unused_ones_are_reported(tmp_path):
+    used = MISSING_IMAGE.replace("---\nOur", "postcheck:\n  ignore: {F004: the designer adds it tomorrow}\n---\nOur")
+    no_reason = MISSING_IMAGE.replace("---\nOur", "postcheck:\n  ignore: {F004: ''}\n---\nOur")
+    unused = POST.replace("---\nOur", "postcheck:\n  ignore: {F004: just in case}\n---\nOur")
+    write(tmp_path, {"postcheck.toml": "", "used.md": used, "no_reason.md": no_reason, "unused.md": unused})
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert sorted((f["path"], f["code"]) for f in run.json["findings"]) == [
+        ("no_reason.md", "F003"),
+        ("unused.md", "X001"),
+    ]
+
+
+def test_inline_comment_suppression(tmp_path):
+    post = MISSING_IMAGE + "<!-- postcheck: ignore F004 the file arrives from the designer -->\n"
+    write(tmp_path, {"postcheck.toml": "", "p.md": post})
+    assert run_cli(".", "--format", "json", cwd=tmp_path).codes == []
+
+
+def test_pyproject_tool_section_is_found_walking_up(tmp_path):
+    write(tmp_path, {"pyproject.toml": '[tool.postcheck]\nignore = ["F004"]\n', "posts/deep/p.md": MISSING_IMAGE})
+    assert run_cli("posts", "--format", "json", cwd=tmp_path).codes == []
+
+
+# --- output and commands --------------------------------------------------------------------------------
+
+
+def test_json_output_has_the_documented_shape(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": MISSING_IMAGE})
+    data = run_cli(".", "--format", "json", cwd=tmp_path).json
+    assert data["version"] == 1
+    finding = data["findings"][0]
+    assert set(finding) == {
+        "path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message",
+        "suggestion", "fix", "post",
+    }  # fmt: skip
+    assert finding["post"] == {"path": "p.md", "platforms": ["x"], "kind": "post"}
+    assert set(data["summary"]) == {"files", "posts", "errors", "warnings", "infos", "fixable"}
+
+
+def test_text_output_has_location_snippet_and_summary(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": MISSING_IMAGE})
+    run = run_cli(".", cwd=tmp_path)
+    assert "p.md:4:11: F004 image file 'media/gone.png' does not exist [error]" in run.output
+    assert "^^^^^^^^^^^^^^" in run.output and "\033[" not in run.output
+    assert run.output.strip().endswith("Found 1 problem (1 error) in 1 post.")
+
+
+def test_output_file_and_statistics(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": MISSING_IMAGE})
+    run = run_cli(".", "--statistics", "--output", "report.txt", cwd=tmp_path)
+    assert run.output == "" and "1  F004  missing-media" in (tmp_path / "report.txt").read_text()
+
+
+def test_rules_json_lists_every_registered_rule():
+    from postcheck.rules import all_rules
+
+    listed = json.loads(run_cli("rules", "--format", "json").output)
+    assert [r["code"] for r in listed] == list(all_rules())
+    assert {"code", "name", "severity", "fixable", "summary"} <= set(listed[0])
+
+
+def test_explain_prints_the_rule_page():
+    run = run_cli("explain", "F001")
+    assert run.exit_code == 0 and run.output.startswith("---\ncode: F001")
+    assert run_cli("explain", "Q999").exit_code == 2
+
+
+def test_init_writes_the_policy_starter_once(tmp_path):
+    assert run_cli("init", cwd=tmp_path).exit_code == 0
+    text = (tmp_path / "postcheck.toml").read_text()
+    assert "nhs.uk" in text and "Mon-Fri 09:00-17:00" in text and "Europe/London" in text
+    from postcheck.config import load_config
+
+    load_config(tmp_path / "postcheck.toml")  # the starter is valid
+    assert run_cli("init", cwd=tmp_path).exit_code == 2
+
+
+def test_python_dash_m_and_default_command(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": MISSING_IMAGE})
+    result = subprocess.run(
+        [sys.executable, "-m", "postcheck", "p.md", "--now", FIXED_NOW], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "F004" in result.stdout
+
+
+def test_changed_since_checks_only_changed_posts(tmp_path):
+    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    write(tmp_path, {"postcheck.toml": "", "old.md": MISSING_IMAGE})
+    git("init", "-q")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qam", "x", "--allow-empty")
+    git("add", ".")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "first")
+    write(tmp_path, {"new.md": MISSING_IMAGE})
+    run = run_cli(".", "--format", "json", "--changed-since", "HEAD", cwd=tmp_path)
+    assert [f["path"] for f in run.json["findings"]] == ["new.md"]
+
+
+# --- fixes ----------------------------------------------------------------------------------------------
+
+
+def _fixable_finding(tmp_path):
+    """A post and a fake finding with a safe fix on its text, to test the fix machinery alone."""
+    from postcheck.loaders import read_source
+    from postcheck.loaders.markdown import load_markdown
+    from postcheck.model import Finding, Fix, Severity
+
+    path = tmp_path / "p.md"
+    path.write_text("---\nplatforms: [x]\n---\nBook your #flujab today #staywell\n")
+    os.chmod(path, 0o640)
+    post = load_markdown(read_source(path), "p.md")
+    start = post.text.value.index("#flujab")
+    other = post.text.value.index("#staywell")
+    make = lambda edit: Finding("A201", "x", Severity.WARNING, "m", "p.md", post.text.span(), post, Fix.safe(edit))  # noqa: E731
+    return path, [
+        make(post.text.edit(start, start + 7, "#FluJab")),
+        make(post.text.edit(other, other + 9, "#StayWell")),
+        make(post.text.edit(start, start + 3, "#Xx")),  # overlaps the first: waits for the next round
+    ]
+
+
+def test_fixes_apply_atomically_keep_permissions_and_skip_overlaps(tmp_path):
+    from postcheck import fixes
+
+    path, found = _fixable_finding(tmp_path)
+    planned = fixes.plan(found, unsafe=False)
+    assert fixes.apply(planned) == 2
+    assert path.read_text().endswith("Book your #FluJab today #StayWell\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".postcheck")]
+
+
+def test_unsafe_fixes_need_the_flag_and_diff_changes_nothing(tmp_path):
+    from postcheck import fixes
+    from postcheck.model import Applicability, Fix
+
+    path, found = _fixable_finding(tmp_path)
+    for f in found:
+        f.fix = Fix(Applicability.UNSAFE, f.fix.edits)
+    assert fixes.plan(found, unsafe=False) == []
+    planned = fixes.plan(found, unsafe=True)
+    diff = fixes.unified_diff(planned, {path: "p.md"})
+    assert "-Book your #flujab today #staywell" in diff and "+Book your #FluJab today #StayWell" in diff
+    assert "#flujab" in path.read_text()
+
+
+def test_fix_refuses_a_file_changed_since_it_was_read(tmp_path):
+    from postcheck import fixes
+
+    path, found = _fixable_finding(tmp_path)
+    planned = fixes.plan(found, unsafe=False)
+    path.write_text(path.read_text() + "edited meanwhile\n")
+    assert fixes.apply(planned) == 0 and "#flujab" in path.read_text()
+
+
+def test_create_edit_never_overwrites(tmp_path):
+    from postcheck import fixes
+    from postcheck.model import Edit, Finding, Fix, Severity
+
+    path, found = _fixable_finding(tmp_path)
+    target = tmp_path / "clip.en_GB.srt"
+    create = Finding("A308", "x", Severity.ERROR, "m", "p.md", found[0].span, found[0].post,
+                     Fix.safe(Edit(0, 0, "1\n", target, create=True)))  # fmt: skip
+    assert fixes.apply(fixes.plan([create], unsafe=False)) == 1 and target.read_text() == "1\n"
+    target.write_text("mine")
+    assert fixes.plan([create], unsafe=False) == [] and target.read_text() == "mine"
