@@ -190,3 +190,173 @@ def limits(platform: str, overrides: dict[str, Any] | None = None) -> Limits:
 
         raise ConfigError(f"platform.{platform}: unknown limit {sorted(unknown)[0]!r}")
     return replace(base, **changes)
+
+
+# Counting text the platform's way. Figures from twitter/twitter-text config/v3.json (the v3 configuration
+# X uses): maxWeightedTweetLength 280, scale 100, defaultWeight 200, transformedURLLength 23,
+# emojiParsingEnabled true, and these code point ranges weigh 100 (one character); everything else 200.
+X_SCALE = 100
+X_DEFAULT_WEIGHT = 200
+X_URL_LENGTH = 23
+X_RANGES = ((0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100))
+# Mastodon (app/validators/status_length_validator.rb): grapheme clusters, every http(s) URL counts as 23
+# ("x" * 23 placeholder), a remote mention @user@domain counts as @user.
+MASTODON_URL_LENGTH = 23
+# twitter-text refuses URLs over 4,096 characters and hosts with a label over 63 (after punycode).
+_URL_MAX = 4096
+_LABEL_MAX = 63
+# A character before a schemeless URL that stops twitter-text from linking it (it is a mention, hashtag...).
+_X_NOT_BEFORE = "@＠$#＃"
+
+_EMOJI = None
+
+
+def _emoji_pattern():
+    """An emoji as twitter-text counts it: one sequence (ZWJ, skin tone, flag, keycap, tag) weighs 2."""
+    global _EMOJI
+    if _EMOJI is None:
+        import regex
+
+        modifier = "[\U0001f3fb-\U0001f3ff]"
+        element = rf"\p{{Extended_Pictographic}}[\ufe0e\ufe0f]?{modifier}?"
+        _EMOJI = regex.compile(
+            rf"\p{{Regional_Indicator}}{{1,2}}"
+            rf"|[0-9#*]\ufe0f?\u20e3"
+            rf"|{element}[\U000e0020-\U000e007f]*(?:\u200d{element})*"
+        )
+    return _EMOJI
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A text's length the platform's way, and where it first passes a limit."""
+
+    count: int
+    overflow: int | None  # index in the text of the first character past the limit; None when within it
+
+
+def _x_char_weight(char: str) -> int:
+    code = ord(char)
+    for start, end, weight in X_RANGES:
+        if start <= code <= end:
+            return weight
+    return X_DEFAULT_WEIGHT
+
+
+def _x_url_counts(text: str, link) -> bool:
+    """Whether twitter-text would turn this link into a t.co link (weight 23)."""
+    if link.scheme not in ("", "http", "https"):
+        return False
+    if not link.scheme and link.start > 0 and (text[link.start - 1] in _X_NOT_BEFORE or text[link.start - 1].isalnum()):
+        return False
+    labels = [
+        label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+        for label in link.host.split(".")
+    ]
+    if not link.host or any(not label or len(label) > _LABEL_MAX for label in labels):
+        return False
+    if len(labels) < 2 or labels[-1].isdigit():  # twitter-text needs a top-level domain: no localhost, no IPs
+        return False
+    return len(link.raw) + len(link.host) <= _URL_MAX
+
+
+def _entities(text: str, counting: str) -> list[tuple[int, int, int]]:
+    """Stretches of the text that count as a fixed number of units: (start, end, units)."""
+    import regex
+
+    from postcheck.text.urls import find_links
+
+    found: list[tuple[int, int, int]] = []
+    if counting == "x-weighted":
+        found = [
+            (link.start, link.end, X_URL_LENGTH * X_SCALE) for link in find_links(text) if _x_url_counts(text, link)
+        ]
+    elif counting in ("characters-url23", "mastodon"):
+        found = [
+            (link.start, link.end, MASTODON_URL_LENGTH) for link in find_links(text) if link.scheme in ("http", "https")
+        ]
+        for m in regex.finditer(r"(?<![=/\w])@(\w+(?:[\w.-]*\w)?)@[\w.-]*\w", text):
+            found.append((m.start(), m.end(), 1 + len(m.group(1))))
+    found.sort()
+    entities: list[tuple[int, int, int]] = []
+    for entity in found:
+        if not entities or entity[0] >= entities[-1][1]:
+            entities.append(entity)
+    return entities
+
+
+def _units(text: str, counting: str):
+    """Yield (start, end, units) for every countable piece of `text`, in order."""
+    import regex
+
+    entities = _entities(text, counting)
+    position = 0
+    for start, end, units in [*entities, (len(text), len(text), 0)]:
+        piece_end = start
+        if counting == "x-weighted":
+            emoji = _emoji_pattern()
+            i = position
+            while i < piece_end:
+                m = emoji.match(text, i, piece_end)
+                if m and m.end() > i:
+                    yield i, m.end(), X_DEFAULT_WEIGHT
+                    i = m.end()
+                else:
+                    yield i, i + 1, _x_char_weight(text[i])
+                    i += 1
+        else:
+            for m in regex.finditer(r"\X", text[position:piece_end]):
+                yield position + m.start(), position + m.end(), 1
+        if end > start:
+            yield start, end, units
+        position = end
+
+
+def measure(text: str, counting: str, limit: int | None = None) -> Measure:
+    """The length of `text` counted as `counting` says (see Limits.counting), and where it passes `limit`.
+
+    "x-weighted": twitter-text v3 (NFC, URLs 23, emoji and CJK 2); "graphemes": user-perceived characters;
+    "characters-url23": Mastodon (graphemes, http(s) URLs 23, @user@domain as @user); "characters": code points.
+    """
+    if counting == "characters":
+        count = len(text)
+        return Measure(count, limit if limit is not None and count > limit else None)
+    scale = X_SCALE if counting == "x-weighted" else 1
+    counted = text
+    if counting == "x-weighted":
+        import unicodedata
+
+        counted = unicodedata.normalize("NFC", text)
+    total = 0
+    overflow = None
+    for start, _end, units in _units(counted, counting):
+        total += units
+        if overflow is None and limit is not None and total > limit * scale:
+            overflow = start
+    if overflow is not None and counted is not text and counted != text:
+        overflow = _original_index(text, overflow)
+    return Measure(total // scale, overflow)
+
+
+def _original_index(text: str, normalised_index: int) -> int:
+    """The index in `text` of the character that NFC normalisation puts at `normalised_index`."""
+    import unicodedata
+
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        if len(unicodedata.normalize("NFC", text[:middle])) <= normalised_index:
+            low = middle + 1
+        else:
+            high = middle
+    return max(low - 1, 0)
+
+
+def weighted_length(text: str) -> int:
+    """X's weighted length of a post (twitter-text v3): the number X compares with 280."""
+    return measure(text, "x-weighted").count
+
+
+def grapheme_length(text: str) -> int:
+    """User-perceived characters (extended grapheme clusters), as Bluesky counts its 300."""
+    return measure(text, "graphemes").count
