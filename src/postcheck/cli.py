@@ -29,6 +29,16 @@ COMMANDS = {"check", "rules", "explain", "init"}
 class Format(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    gitlab = "gitlab"
+    rdjson = "rdjson"
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class Level(str, Enum):
@@ -195,7 +205,7 @@ def _within(path: str, given: str) -> bool:
 
 @app.command()
 def rules(
-    output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    output_format: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat.text,
 ) -> None:
     """List every rule with its code, name, severity and fixability."""
     import json
@@ -203,7 +213,7 @@ def rules(
     from postcheck.rules import all_rules
 
     registry = all_rules()
-    if output_format == Format.json:
+    if output_format == RulesFormat.json:
         items = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "fixable": r.fixable, "summary": r.summary}
             for r in registry.values()

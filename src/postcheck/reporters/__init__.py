@@ -20,15 +20,19 @@ class Report:
     statistics: bool = False
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "rdjson")
 
 
 def reporter(name: str) -> Callable[[Report, bool], str]:
     """The render function of a format: render(report, color) -> str."""
     if name == "json":
         from postcheck.reporters.json import render
-    elif name == "text":
+
+        return render
+    if name == "text":
         from postcheck.reporters.text import render
-    else:
-        raise ValueError(name)
-    return render
+
+        return render
+    from postcheck.reporters import machine
+
+    return getattr(machine, name)

@@ -1,0 +1,162 @@
+"""Formats for CI systems: SARIF 2.1.0, JUnit XML, GitHub annotations, GitLab Code Quality, rdjson."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+from postcheck import __version__
+from postcheck.reporters import Report
+
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+RDJSON_SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+
+
+def _fingerprint(finding) -> str:
+    key = f"{finding.display_path}:{finding.code}:{finding.message}:{finding.span.line}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def sarif(report: Report, color: bool = False) -> str:
+    """SARIF 2.1.0, as GitHub code scanning reads it."""
+    from postcheck.rules import all_rules
+
+    codes = sorted({f.code for f in report.findings})
+    registry = all_rules()
+    rules = []
+    for code in codes:
+        rule = registry.get(code)
+        rules.append(
+            {
+                "id": code,
+                "name": rule.name if rule else code,
+                "shortDescription": {"text": rule.summary if rule else code},
+                "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity.value] if rule else "warning"},
+            }
+        )
+    results = []
+    for f in report.findings:
+        region = {
+            "startLine": f.span.line,
+            "startColumn": f.span.column,
+            "endLine": f.span.end_line,
+            "endColumn": max(f.span.end_column, f.span.column),
+        }
+        result = {
+            "ruleId": f.code,
+            "ruleIndex": codes.index(f.code),
+            "level": SARIF_LEVEL[f.severity.value],
+            "message": {"text": f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.display_path}, "region": region}}],
+            "partialFingerprints": {"postcheck/v1": _fingerprint(f)},
+        }
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "postcheck", "version": __version__, "rules": rules}},
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def junit(report: Report, color: bool = False) -> str:
+    """JUnit XML: one test case per post, failing with its findings."""
+    by_post: dict[str, list] = {}
+    for post in report.posts:
+        name = post.display_path + (f":{post.row}" if post.row else "")
+        by_post.setdefault(name, [])
+    for f in report.findings:
+        name = f.post.display_path + (f":{f.post.row}" if f.post.row else "")
+        by_post.setdefault(name, []).append(f)
+    failures = sum(1 for items in by_post.values() if items)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="postcheck" tests="{len(by_post)}" failures="{failures}">',
+        f'  <testsuite name="postcheck" tests="{len(by_post)}" failures="{failures}" errors="0">',
+    ]
+    for name, items in by_post.items():
+        lines.append(f"    <testcase classname={quoteattr('postcheck')} name={quoteattr(name)}>")
+        if items:
+            text = "\n".join(f"{f.display_path}:{f.span.line}:{f.span.column}: {f.code} {f.message}" for f in items)
+            message = f"{len(items)} problem{'s' if len(items) != 1 else ''}"
+            lines.append(f"      <failure message={quoteattr(message)}>{escape(text)}</failure>")
+        lines.append("    </testcase>")
+    lines += ["  </testsuite>", "</testsuites>"]
+    return "\n".join(lines) + "\n"
+
+
+def _github_escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def github(report: Report, color: bool = False) -> str:
+    """GitHub Actions workflow commands: an annotation per finding."""
+    kind = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = []
+    for f in report.findings:
+        props = (
+            f"file={_github_escape(f.display_path, True)},line={f.span.line},col={f.span.column},"
+            f"endLine={f.span.end_line},endColumn={f.span.end_column},title={_github_escape(f.code + ' ' + f.name, True)}"
+        )
+        message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+        lines.append(f"::{kind[f.severity.value]} {props}::{_github_escape(message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def gitlab(report: Report, color: bool = False) -> str:
+    """GitLab Code Quality report (a JSON array of issues)."""
+    issues = [
+        {
+            "description": f"{f.code} {f.message}",
+            "check_name": f"{f.code} {f.name}",
+            "fingerprint": _fingerprint(f),
+            "severity": GITLAB_SEVERITY[f.severity.value],
+            "location": {"path": f.display_path, "lines": {"begin": f.span.line, "end": f.span.end_line}},
+        }
+        for f in report.findings
+    ]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+def rdjson(report: Report, color: bool = False) -> str:
+    """reviewdog's rdjson, with suggestions from fixes on the post's own file."""
+    diagnostics = []
+    for f in report.findings:
+        item = {
+            "message": f.message,
+            "location": {
+                "path": f.display_path,
+                "range": {
+                    "start": {"line": f.span.line, "column": f.span.column},
+                    "end": {"line": f.span.end_line, "column": f.span.end_column},
+                },
+            },
+            "severity": RDJSON_SEVERITY[f.severity.value],
+            "code": {"value": f.code},
+        }
+        if f.fix is not None and f.source is not None and all(e.path in (None, f.post.path) for e in f.fix.edits):
+            suggestions = []
+            for edit in f.fix.edits:
+                start = f.source.span(edit.offset, edit.offset + edit.length)
+                suggestions.append(
+                    {
+                        "range": {
+                            "start": {"line": start.line, "column": start.column},
+                            "end": {"line": start.end_line, "column": start.end_column},
+                        },
+                        "text": edit.content,
+                    }
+                )
+            item["suggestions"] = suggestions
+        diagnostics.append(item)
+    return (
+        json.dumps({"source": {"name": "postcheck"}, "diagnostics": diagnostics}, indent=2, ensure_ascii=False) + "\n"
+    )

@@ -1,0 +1,56 @@
+"""Machine formats for CI: each parses and carries every finding with its location."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.conftest import run_cli, write
+
+BAD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Poster\n---\nClinics open today.\n"
+GOOD = "---\nplatforms: [x]\n---\nClinics open today.\n"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    return write(tmp_path, {"postcheck.toml": "", "bad.md": BAD, "good.md": GOOD})
+
+
+def test_sarif_has_one_result_per_finding_with_region(folder):
+    run = run_cli(".", "--format", "sarif", cwd=folder)
+    log = json.loads(run.output)
+    assert log["version"] == "2.1.0"
+    (result,) = log["runs"][0]["results"]
+    assert result["ruleId"] == "F004" and result["level"] == "error"
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "bad.md"
+    assert location["region"]["startLine"] == 4 and location["region"]["startColumn"] == 11
+    assert log["runs"][0]["tool"]["driver"]["rules"][0]["id"] == "F004"
+
+
+def test_junit_has_a_case_per_post_and_fails_the_bad_one(folder):
+    suite = ET.fromstring(run_cli(".", "--format", "junit", cwd=folder).output)
+    cases = {c.get("name"): c for c in suite.iter("testcase")}
+    assert set(cases) == {"bad.md", "good.md"}
+    assert cases["bad.md"].find("failure") is not None and cases["good.md"].find("failure") is None
+    assert "bad.md:4:11: F004" in cases["bad.md"].find("failure").text
+
+
+def test_github_annotations(folder):
+    output = run_cli(".", "--format", "github", cwd=folder).output
+    assert output.startswith("::error file=bad.md,line=4,col=11,")
+    assert "title=F004 missing-media::image file 'media/gone.png' does not exist" in output
+
+
+def test_gitlab_code_quality(folder):
+    (issue,) = json.loads(run_cli(".", "--format", "gitlab", cwd=folder).output)
+    assert issue["severity"] == "major" and issue["location"] == {"path": "bad.md", "lines": {"begin": 4, "end": 4}}
+    assert len(issue["fingerprint"]) == 64
+
+
+def test_rdjson(folder):
+    data = json.loads(run_cli(".", "--format", "rdjson", cwd=folder).output)
+    (item,) = data["diagnostics"]
+    assert item["code"]["value"] == "F004" and item["location"]["range"]["start"] == {"line": 4, "column": 11}
