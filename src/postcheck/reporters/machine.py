@@ -102,9 +102,10 @@ def github(report: Report, color: bool = False) -> str:
     kind = {"error": "error", "warning": "warning", "info": "notice"}
     lines = []
     for f in report.findings:
+        title = _github_escape(f"{f.code} {f.name}", True)
         props = (
             f"file={_github_escape(f.display_path, True)},line={f.span.line},col={f.span.column},"
-            f"endLine={f.span.end_line},endColumn={f.span.end_column},title={_github_escape(f.code + ' ' + f.name, True)}"
+            f"endLine={f.span.end_line},endColumn={f.span.end_column},title={title}"
         )
         message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
         lines.append(f"::{kind[f.severity.value]} {props}::{_github_escape(message)}")
