@@ -157,7 +157,7 @@ def check(
             for name in options.platforms:
                 if name not in ALL_PLATFORMS:
                     raise fail(f"--platform {name}: unknown platform (known: {', '.join(ALL_PLATFORMS)})")
-        result = engine.run(paths, cfg, options)
+        result = engine.run(paths, cfg, options, _progress_bar() if sys.stderr.isatty() and not quiet else None)
         fixed = 0
         if diff:
             planned = fixes.plan(result.findings, unsafe_fixes)
@@ -196,6 +196,22 @@ def check(
         if debug:
             raise
         raise fail(f"internal error: {type(error).__name__}: {error} (run with --debug for details)") from None
+
+
+def _progress_bar():
+    """A progress line on stderr, shown only once a run has taken more than half a second."""
+    import time
+
+    started = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        if time.monotonic() - started < 0.5:
+            return
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rchecking posts: {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _within(path: str, given: str) -> bool:

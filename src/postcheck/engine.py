@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -250,12 +251,18 @@ def make_context(paths: list[str], config: Config, options: Options) -> Context:
     )
 
 
-def run(paths: list[str], config: Config, options: Options) -> Result:
-    """Check everything under `paths`."""
+def run(
+    paths: list[str], config: Config, options: Options, progress: Callable[[int, int], None] | None = None
+) -> Result:
+    """Check everything under `paths`; `progress(done, total)` is called after each post."""
     ctx = make_context(paths, config, options)
     engine = Engine(config, ctx, options)
     posts, files = collect_posts(paths, config, ctx)
-    findings = [f for post in posts for f in engine.check_post(post)]
+    findings = []
+    for done, post in enumerate(posts, 1):
+        findings.extend(engine.check_post(post))
+        if progress is not None:
+            progress(done, len(posts))
     findings.sort(key=lambda f: f.sort_key)
     return Result(findings, files, posts, engine)
 
