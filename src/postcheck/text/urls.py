@@ -53,7 +53,8 @@ def normalise_host(host: str) -> str:
         return host
 
 
-def _host_of(url: str) -> str:
+def url_host(url: str) -> str:
+    """The normalised host of a URL, as a browser would read it."""
     # Browsers read a backslash in the authority as a slash: https://evil.example\@nhs.uk goes to evil.example.
     url = url.replace("\\", "/")
     try:
@@ -70,7 +71,7 @@ def find_links(text: str) -> list[Link]:
             if m.schema == "mailto:" or m.url.lower().startswith("mailto:"):
                 continue
             scheme = m.schema.rstrip(":").lower() if m.schema and m.schema != "//" else ""
-            links.append(Link(m.index, m.last_index, m.raw, m.url, _host_of(m.url), scheme))
+            links.append(Link(m.index, m.last_index, m.raw, m.url, url_host(m.url), scheme))
     if "[" in text or "localhost:" in text.lower():
         for m in _EXTRA.finditer(text):
             if any(link.start < m.end() and m.start() < link.end for link in links):
@@ -79,7 +80,7 @@ def find_links(text: str) -> list[Link]:
             end = m.start() + len(raw)
             scheme = raw.split(":", 1)[0].lower() if re.match(r"https?:", raw, re.IGNORECASE) else ""
             url = raw if scheme else ("http:" + raw if raw.startswith("//") else "http://" + raw)
-            links.append(Link(m.start(), end, raw, url, _host_of(url), scheme))
+            links.append(Link(m.start(), end, raw, url, url_host(url), scheme))
         links.sort(key=lambda link: link.start)
     return links
 

@@ -1,0 +1,257 @@
+"""Check that links resolve (for --online only): HEAD then GET, redirects followed by hand, private hosts refused."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import socket
+import ssl
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from postcheck import __version__
+from postcheck.text.urls import host_ip, is_private_ip, normalise_host
+
+REDIRECTS = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 10
+MAX_WORKERS = 8
+CACHE_FILE = "links.json"
+CACHE_ENTRIES = 2000  # keep the cache small: the newest results only
+TTL_OK = 24 * 3600
+TTL_FAILED = 3600
+USER_AGENT = f"postcheck/{__version__} (link checker)"
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What fetching a URL showed: the final status, the redirect chain, or why it failed."""
+
+    url: str
+    status: int | None = None  # final HTTP status; None when no response came
+    chain: tuple[str, ...] = ()  # every URL visited, the link itself first
+    error: str | None = None  # "DNS lookup failed", "timed out after 5 s", "HTTP 404"...
+    refused: bool = False  # not fetched: a private address and links.allow-private is off
+
+    @property
+    def broken(self) -> bool:
+        return not self.refused and self.error is not None
+
+    @property
+    def final_url(self) -> str:
+        return self.chain[-1] if self.chain else self.url
+
+
+class FetchRefused(Exception):
+    """The guard refused to connect (a private address without links.allow-private)."""
+
+
+class _Failure(Exception):
+    """A fetch failed for a reason a user can read."""
+
+
+def _addresses(host: str, port: int, allow_private: bool) -> list[tuple]:
+    """Resolved socket addresses for host:port, refusing private ones unless allowed."""
+    literal = host_ip(host)
+    if literal is not None:
+        infos = socket.getaddrinfo(str(literal), port, type=socket.SOCK_STREAM)
+    else:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as error:
+            raise _Failure(f"DNS lookup failed ({getattr(error, 'strerror', None) or error})") from None
+    if not infos:
+        raise _Failure("DNS lookup failed (no address)")
+    if not allow_private:
+        import ipaddress
+
+        for info in infos:
+            ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+            if is_private_ip(ip):
+                raise FetchRefused(f"{host} resolves to a private address ({ip}); set links.allow-private to check it")
+    return [info[4] for info in infos]
+
+
+def _connect(addresses: list[tuple], timeout: float) -> socket.socket:
+    """A socket connected to the first address that answers (the addresses the guard approved, no others)."""
+    last: OSError | None = None
+    for address in addresses:
+        family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.settimeout(timeout)
+        try:
+            sock.connect(address)
+            return sock
+        except OSError as error:
+            sock.close()
+            last = error
+    raise last or OSError("no address to connect to")
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def __init__(self, host: str, port: int, addresses: list[tuple], timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self._addresses = addresses
+
+    def connect(self) -> None:
+        self.sock = _connect(self._addresses, self.timeout)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, addresses: list[tuple], timeout: float):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self._addresses = addresses
+
+    def connect(self) -> None:
+        sock = _connect(self._addresses, self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def _request(url: str, method: str, timeout: float, allow_private: bool) -> tuple[int, str | None]:
+    """One request (no redirects followed): (status, Location header)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise _Failure(f"cannot check a {scheme or 'scheme-less'} link")
+    host = normalise_host(parts.hostname or "")
+    if not host:
+        raise _Failure("no host name")
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError:
+        raise _Failure("invalid port") from None
+    addresses = _addresses(host, port, allow_private)
+    conn_class = _HTTPSConnection if scheme == "https" else _HTTPConnection
+    conn = conn_class(host, port, addresses, timeout)
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    try:
+        conn.request(method, path, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+        response = conn.getresponse()
+        if method == "GET":
+            response.read(65536)  # enough to know the server answers; the body itself does not matter
+        return response.status, response.getheader("Location")
+    finally:
+        conn.close()
+
+
+def fetch(url: str, timeout: float = 5.0, allow_private: bool = False) -> FetchResult:
+    """Follow `url` to its end: HEAD each hop (GET when HEAD is refused), redirects followed one by one."""
+    chain = [url]
+    current = url if "://" in url else ("https:" + url if url.startswith("//") else "http://" + url)
+    chain[0] = current
+    try:
+        for _ in range(MAX_REDIRECTS + 1):
+            status, location = _request(current, "HEAD", timeout, allow_private)
+            if status >= 400 or (status in REDIRECTS and not location):
+                # Many servers refuse or mishandle HEAD (403, 405, 501); only GET's answer counts.
+                status, location = _request(current, "GET", timeout, allow_private)
+            if status in REDIRECTS and location:
+                current = urljoin(current, location.strip())
+                chain.append(current)
+                continue
+            error = f"HTTP {status}" if status >= 400 else None
+            return FetchResult(url, status, tuple(chain), error)
+        return FetchResult(url, None, tuple(chain), f"more than {MAX_REDIRECTS} redirects")
+    except FetchRefused as refused:
+        return FetchResult(url, None, tuple(chain), str(refused), refused=True)
+    except _Failure as failure:
+        return FetchResult(url, None, tuple(chain), str(failure))
+    except TimeoutError:
+        return FetchResult(url, None, tuple(chain), f"timed out after {timeout:g} s")
+    except ssl.SSLError as error:
+        return FetchResult(url, None, tuple(chain), f"TLS error ({error.reason or error})")
+    except ConnectionRefusedError:
+        return FetchResult(url, None, tuple(chain), "connection refused")
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        return FetchResult(url, None, tuple(chain), f"connection failed ({error.__class__.__name__}: {error})")
+
+
+class LinkChecker:
+    """Fetches many links with bounded concurrency, remembering results in memory and in a small disk cache."""
+
+    def __init__(
+        self,
+        timeout: float = 5.0,
+        allow_private: bool = False,
+        cache_dir: Path | None = None,
+        workers: int = MAX_WORKERS,
+    ):
+        self.timeout = timeout
+        self.allow_private = allow_private
+        self.workers = max(1, workers)
+        self.cache_path = cache_dir / CACHE_FILE if cache_dir else None
+        self._results: dict[str, FetchResult] = {}
+        self._lock = threading.Lock()
+        self._cache = self._load_cache()
+
+    def _load_cache(self) -> dict[str, dict]:
+        if self.cache_path is None:
+            return {}
+        try:
+            data = json.loads(self.cache_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        now = time.time()
+        fresh = {}
+        for url, entry in data.items():
+            try:
+                ttl = TTL_FAILED if entry["result"]["error"] else TTL_OK
+                if now - float(entry["time"]) < ttl:
+                    result = entry["result"]
+                    fresh[url] = FetchResult(
+                        result["url"], result["status"], tuple(result["chain"]), result["error"], False
+                    )
+            except (KeyError, TypeError, ValueError):
+                continue
+        return {url: {"time": data[url]["time"], "result": r} for url, r in fresh.items()}
+
+    def _save_cache(self, new: dict[str, FetchResult]) -> None:
+        if self.cache_path is None or not new:
+            return
+        now = time.time()
+        for url, result in new.items():
+            if not result.refused:
+                self._cache[url] = {"time": now, "result": result}
+        newest = sorted(self._cache.items(), key=lambda item: item[1]["time"], reverse=True)[:CACHE_ENTRIES]
+        data = {url: {"time": e["time"], "result": asdict(e["result"])} for url, e in newest}
+        try:
+            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.cache_path.parent, prefix=".links-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(data, out)
+            os.replace(tmp, self.cache_path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def check(self, urls: Iterable[str]) -> dict[str, FetchResult]:
+        """Results for every URL, fetching those not known yet (at most `workers` at a time)."""
+        wanted = list(dict.fromkeys(urls))
+        todo = []
+        for url in wanted:
+            if url in self._results:
+                continue
+            cached = self._cache.get(url)
+            if cached is not None:
+                self._results[url] = cached["result"]
+            else:
+                todo.append(url)
+        if todo:
+            with ThreadPoolExecutor(max_workers=min(self.workers, len(todo))) as pool:
+                fetched = dict(zip(todo, pool.map(self._fetch, todo), strict=True))
+            with self._lock:
+                self._results.update(fetched)
+            self._save_cache(fetched)
+        return {url: self._results[url] for url in wanted}
+
+    def _fetch(self, url: str) -> FetchResult:
+        return fetch(url, self.timeout, self.allow_private)
