@@ -1,12 +1,88 @@
-"""Read caption files (WebVTT, SRT) as text; parsing and validation build on this."""
+"""Read caption files (WebVTT, SRT, SBV) into cues, and find what browsers and players would reject or drop.
+
+webvtt-py reads the files and writes the converted ones (A308), but it is lenient where browsers are not: it
+accepts `WEBVTTfoo`, a form feed after the signature and two byte-order marks, and it keeps cue blocks whose
+timings a browser refuses. So WebVTT is also scanned with the WebVTT parsing algorithm
+(https://www.w3.org/TR/webvtt1/#file-parsing), which decides which cues exist, and every block a browser
+would drop is reported with its line.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from postcheck.media import MediaError
 
 MAX_CAPTION_BYTES = 2 * 1024 * 1024
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_TAG = re.compile(r"<[^>]*>")
+_WS = " \t\n\x0c\r"  # WebVTT "skip whitespace": space, tab, LF, FF, CR
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One caption cue: times in seconds, the text as written, and where it sits (1-based lines)."""
+
+    start: float
+    end: float
+    text: str
+    line: int  # the timing line
+    end_line: int  # the last text line
+    identifier: str = ""
+
+    @property
+    def plain_text(self) -> str:
+        """The text as shown: tags removed, entities decoded."""
+        return html.unescape(_TAG.sub("", self.text))
+
+    @property
+    def lines(self) -> list[str]:
+        return self.plain_text.split("\n") if self.text else []
+
+
+@dataclass(frozen=True)
+class CaptionIssue:
+    """Something a browser or player rejects or drops, at a 1-based line of the caption file."""
+
+    message: str
+    line: int
+    rejected: bool = False  # the whole file is refused
+
+
+@dataclass
+class Captions:
+    """A parsed caption file."""
+
+    path: Path | None
+    format: str  # vtt | srt | sbv
+    text: str  # decoded, without the byte-order mark
+    cues: list[Cue] = field(default_factory=list)
+    issues: list[CaptionIssue] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> bool:
+        """Whether a player refuses the whole file."""
+        return any(issue.rejected for issue in self.issues)
+
+    @property
+    def valid(self) -> bool:
+        return not self.issues
+
+    def offset(self, line: int) -> int:
+        """Character offset of the start of a 1-based line."""
+        if not self.line_starts:
+            return 0
+        return self.line_starts[min(max(line, 1), len(self.line_starts)) - 1]
+
+    def line_length(self, line: int) -> int:
+        """Length of a 1-based line without its ending."""
+        start = self.offset(line)
+        match = _NEWLINE.search(self.text, start)
+        return (match.start() if match else len(self.text)) - start
 
 
 def read_caption_text(path: Path) -> str:
@@ -19,3 +95,347 @@ def read_caption_text(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise MediaError(f"not UTF-8 text (byte 0x{data[error.start]:02x} at {error.start})") from None
+
+
+def read_captions(path: Path) -> Captions:
+    """Read and parse a caption file by its suffix (.vtt, .srt, .sbv); raises MediaError when it is not text."""
+    text = read_caption_text(path)
+    return parse_captions(text, _format_of(path), path)
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    return suffix if suffix in ("vtt", "srt", "sbv") else "vtt"
+
+
+def parse_captions(text: str, format: str, path: Path | None = None) -> Captions:
+    """Parse caption text in the given format ("vtt", "srt" or "sbv")."""
+    if text.startswith("\ufeff"):  # the UTF-8 decoder removes one BOM, as browsers do
+        text = text[1:]
+    captions = Captions(path, format, text, line_starts=_line_starts(text))
+    if format == "srt":
+        _scan_srt(captions)
+        _cross_check_with_webvtt_py(captions, "srt")
+    elif format == "sbv":
+        _scan_sbv(captions)
+        _cross_check_with_webvtt_py(captions, "sbv")
+    else:
+        _scan_vtt(captions)
+        _cross_check_with_webvtt_py(captions, "vtt")
+    return captions
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    return starts
+
+
+def _lines(text: str) -> list[str]:
+    return _NEWLINE.split(text)
+
+
+def _cross_check_with_webvtt_py(captions: Captions, format: str) -> None:
+    """Read the file with webvtt-py too; a failure the scan did not explain becomes an issue."""
+    if captions.issues or not captions.text.strip():
+        return
+    import io
+
+    import webvtt
+    from webvtt.errors import MalformedCaptionError, MalformedFileError
+
+    try:
+        if format == "vtt":
+            webvtt.WebVTT.from_string(captions.text)
+        else:
+            webvtt.WebVTT.from_buffer(io.StringIO(captions.text), format=format)
+    except (MalformedFileError, MalformedCaptionError, ValueError) as error:
+        captions.issues.append(CaptionIssue(f"webvtt-py cannot read it: {error}", 1, rejected=format != "vtt"))
+
+
+# --- WebVTT: the parsing algorithm of the WebVTT specification -------------------------------------------
+
+
+def _vtt_timestamp(line: str, i: int) -> tuple[float | None, int, str]:
+    """Collect a WebVTT timestamp at line[i]: (seconds or None, new index, reason when None)."""
+    n = len(line)
+
+    def digits(j: int) -> tuple[str, int]:
+        k = j
+        while k < n and line[k].isascii() and line[k].isdigit():
+            k += 1
+        return line[j:k], k
+
+    if i >= n or not (line[i].isascii() and line[i].isdigit()):
+        return None, i, "a timestamp must start with a digit"
+    first, i = digits(i)
+    hours_first = len(first) != 2 or int(first) > 59
+    if i >= n or line[i] != ":":
+        return None, i, f"'{first}' is not followed by ':'"
+    second, i = digits(i + 1)
+    if len(second) != 2:
+        return None, i, "minutes and seconds need exactly two digits"
+    if hours_first or (i < n and line[i] == ":"):
+        if i >= n or line[i] != ":":
+            return None, i, "hours need minutes and seconds after them"
+        third, i = digits(i + 1)
+        if len(third) != 2:
+            return None, i, "seconds need exactly two digits"
+        hours, minutes, seconds = int(first), int(second), int(third)
+    else:
+        hours, minutes, seconds = 0, int(first), int(second)
+    if i >= n or line[i] != ".":
+        return None, i, "seconds must be followed by '.' and three digits (a comma is SRT, not WebVTT)"
+    fraction, i = digits(i + 1)
+    if len(fraction) != 3:
+        return None, i, "the fraction of a second needs exactly three digits"
+    if minutes > 59 or seconds > 59:
+        return None, i, "minutes and seconds cannot exceed 59"
+    return hours * 3600 + minutes * 60 + seconds + int(fraction) / 1000, i, ""
+
+
+def _vtt_timings(line: str) -> tuple[float, float] | str:
+    """Parse a cue timings line: (start, end), or the reason a browser refuses it."""
+    i, n = 0, len(line)
+    while i < n and line[i] in _WS:
+        i += 1
+    start, i, reason = _vtt_timestamp(line, i)
+    if start is None:
+        return f"malformed start time: {reason}"
+    while i < n and line[i] in _WS:
+        i += 1
+    if line[i : i + 3] != "-->":
+        return "the start time must be followed by '-->'"
+    i += 3
+    while i < n and line[i] in _WS:
+        i += 1
+    end, i, reason = _vtt_timestamp(line, i)
+    if end is None:
+        return f"malformed end time: {reason}"
+    return start, end
+
+
+def _scan_vtt(captions: Captions) -> None:
+    """Follow the WebVTT parser: the signature, the header, then blocks (cues, comments, styles, regions)."""
+    issues = captions.issues
+    for number, line in enumerate(_lines(captions.text), 1):
+        if "\x00" in line:
+            issues.append(CaptionIssue("NUL character in the file (shown as \ufffd)", number))
+    text = captions.text.replace("\x00", "\ufffd")
+    if text.startswith("\ufeff"):
+        issues.append(CaptionIssue("a second byte-order mark before WEBVTT: browsers refuse the file", 1, True))
+        return
+    normal = _NEWLINE.sub("\n", text)
+    if not normal:
+        issues.append(CaptionIssue("empty file: a WebVTT file starts with the line WEBVTT", 1, True))
+        return
+    if not normal.startswith("WEBVTT"):
+        issues.append(CaptionIssue("the file must start with WEBVTT (uppercase): browsers refuse it", 1, True))
+        return
+    if len(normal) > 6 and normal[6] not in " \t\n":
+        after = {"\x0c": "a form feed", "\ufffd": "a NUL"}.get(normal[6], repr(normal[6]))
+        issues.append(
+            CaptionIssue(
+                f"WEBVTT must be followed by a space, a tab or a line break, not {after}: browsers refuse the file",
+                1,
+                True,
+            )
+        )
+        return
+
+    lines = normal.split("\n")
+    n = len(lines)
+
+    def past_end(p: int) -> bool:
+        return p >= n or (p == n - 1 and lines[p] == "")
+
+    p = 1  # the signature line is consumed
+    if past_end(p):
+        return
+    seen_cue = False
+    if lines[p] != "":
+        p, _ = _vtt_block(lines, p, in_header=True, seen_cue=False)
+    while not past_end(p) and lines[p] == "":
+        p += 1
+    while not past_end(p):
+        first = p
+        p, block = _vtt_block(lines, p, in_header=False, seen_cue=seen_cue)
+        if isinstance(block, Cue):
+            seen_cue = True
+            captions.cues.append(block)
+        elif isinstance(block, CaptionIssue):
+            issues.append(block)
+        if p == first:  # cannot happen per the algorithm; guards against a loop
+            p += 1
+        while not past_end(p) and lines[p] == "":
+            p += 1
+
+
+def _vtt_block(lines: list[str], p: int, in_header: bool, seen_cue: bool) -> tuple[int, Cue | CaptionIssue | None]:
+    """Collect one WebVTT block from line index p: (next index, a cue, an issue for a dropped block, or None)."""
+    n = len(lines)
+    first = p
+    line_count = 0
+    previous = p
+    buffer: list[str] = []
+    seen_arrow = False
+    timings: tuple[float, float] | None = None
+    timing_line = 0
+    identifier = ""
+    failure = ""
+    failure_line = 0
+    kind = None  # "style" | "region"
+    last = first + 1  # 1-based number of the block's last line
+    rewound = False  # the block ended at a timing line that starts the next block
+    while True:
+        line = lines[p]
+        line_count += 1
+        seen_eof = p == n - 1
+        p += 1
+        if "-->" in line:
+            if not in_header and (line_count == 1 or (line_count == 2 and not seen_arrow)):
+                seen_arrow = True
+                previous = p
+                parsed = _vtt_timings(line)
+                if isinstance(parsed, tuple):
+                    timings, timing_line, last = parsed, p, p
+                    identifier = "\n".join(buffer)
+                    buffer = []
+                else:
+                    failure, failure_line = parsed, p
+            else:
+                p, rewound = previous, True
+                break
+        elif line == "":
+            break
+        else:
+            if not in_header and line_count == 2 and not seen_cue:
+                head = "\n".join(buffer)
+                if re.fullmatch(r"STYLE[ \t]*", head):
+                    kind, buffer = "style", []
+                elif re.fullmatch(r"REGION[ \t]*", head):
+                    kind, buffer = "region", []
+            buffer.append(line)
+            previous, last = p, p
+        if seen_eof:
+            break
+    if timings is not None:
+        start, end = timings
+        return p, Cue(start, end, "\n".join(buffer), timing_line, last, identifier)
+    if in_header or kind is not None:
+        return p, None
+    head = lines[first]
+    if re.match(r"NOTE($|[ \t])", head):
+        return p, None
+    if failure and not buffer and rewound:
+        return p, CaptionIssue(f"line ignored by browsers: not a cue timing line ({failure})", failure_line)
+    if failure:
+        return p, CaptionIssue(f"cue dropped by browsers: {failure}", failure_line)
+    if re.fullmatch(r"(STYLE|REGION)[ \t]*", head):
+        return p, CaptionIssue(f"{head.strip()} block after the first cue is ignored by browsers", first + 1)
+    return p, CaptionIssue(
+        "block without cue timings is ignored by browsers (a comment must start with NOTE)", first + 1
+    )
+
+
+# --- SRT and SBV ---------------------------------------------------------------------------------------------
+
+_SRT_TIME = r"(\d{1,3}):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
+_SRT_TIMING = re.compile(rf"\s*{_SRT_TIME}\s*-->\s*{_SRT_TIME}(?:\s.*)?")
+_SBV_TIMING = re.compile(r"\s*(\d+):(\d{1,2}):(\d{1,2})\.(\d{1,3}),(\d+):(\d{1,2}):(\d{1,2})\.(\d{1,3})\s*")
+
+
+def _seconds(h: str, m: str, s: str, ms: str) -> float | None:
+    if int(m) > 59 or int(s) > 59:
+        return None
+    return int(h) * 3600 + int(m) * 60 + int(s) + int(ms.ljust(3, "0")) / 1000
+
+
+def _blocks(text: str) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines: (1-based first line, lines)."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(_lines(text), 1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            blocks.append((start, current))
+            current = []
+    if current:
+        blocks.append((start, current))
+    return blocks
+
+
+def _scan_srt(captions: Captions) -> None:
+    """SRT: blocks of a number, `00:00:01,000 --> 00:00:02,500`, and text."""
+    if not captions.text.strip():
+        captions.issues.append(CaptionIssue("empty caption file", 1, True))
+        return
+    for start, block in _blocks(captions.text):
+        if "\x00" in "".join(block):
+            captions.issues.append(CaptionIssue("NUL character in the file", start))
+        index = 1 if block[0].strip().isdigit() else 0
+        if index == 0 and "-->" in block[0]:
+            captions.issues.append(CaptionIssue("cue has no number before its timing line", start))
+        timing = block[index] if index < len(block) else ""
+        match = _SRT_TIMING.fullmatch(timing)
+        if match is None:
+            what = "malformed timing line" if re.search(r"-->|\d:\d", timing) else "block has no timing line"
+            captions.issues.append(
+                CaptionIssue(f"cue dropped by players: {what} (00:00:01,000 --> ...)", start + index)
+            )
+            continue
+        begin, end = _seconds(*match.groups()[:4]), _seconds(*match.groups()[4:])
+        if begin is None or end is None:
+            captions.issues.append(
+                CaptionIssue("cue dropped by players: minutes and seconds cannot exceed 59", start + index)
+            )
+            continue
+        text = "\n".join(block[index + 1 :])
+        captions.cues.append(Cue(begin, end, text, start + index, start + len(block) - 1, block[0] if index else ""))
+
+
+def _scan_sbv(captions: Captions) -> None:
+    """YouTube SBV: blocks of `0:00:01.000,0:00:02.500` and text."""
+    if not captions.text.strip():
+        captions.issues.append(CaptionIssue("empty caption file", 1, True))
+        return
+    for start, block in _blocks(captions.text):
+        match = _SBV_TIMING.fullmatch(block[0])
+        times = match and (_seconds(*match.groups()[:4]), _seconds(*match.groups()[4:]))
+        if not times or None in times:
+            captions.issues.append(CaptionIssue("cue dropped: malformed timing line (0:00:01.000,0:00:02.500)", start))
+            continue
+        captions.cues.append(Cue(times[0], times[1], "\n".join(block[1:]), start, start + len(block) - 1))
+
+
+# --- conversion (A308) ---------------------------------------------------------------------------------------
+
+
+def _timestamp(seconds: float) -> str:
+    ms = max(0, round(seconds * 1000))
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def convert(captions: Captions, format: str) -> str:
+    """The cues written as `format` ("srt" or "vtt") with webvtt-py; tags SRT or WebVTT lack are removed."""
+    import io
+
+    import webvtt
+
+    items = []
+    for cue in captions.cues:
+        text = cue.text
+        if format == "vtt":
+            text = re.sub(r"</?font[^>]*>", "", text, flags=re.IGNORECASE)
+        text = text.replace("-->", "->")
+        if format == "srt":
+            text = html.unescape(text)
+        items.append(webvtt.Caption(_timestamp(cue.start), _timestamp(min(max(cue.end, cue.start), 3.6e7)), text))
+    out = io.StringIO()
+    webvtt.WebVTT(captions=items).write(out, format=format)
+    result = out.getvalue()
+    return result if result.endswith("\n") else result + "\n"
