@@ -1,1 +1,258 @@
-"""Rules of this family are added by their issue."""
+"""A101-A106: image descriptions (alt text) that screen readers can use, and images that do not flash."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from postcheck.model import Fix, Image, Post, Problem, Severity
+from postcheck.rules import Context, rule
+
+# --- shared helpers ---------------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Text compared for sameness: case, spacing and punctuation folded away."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def _alt(image: Image) -> str:
+    return image.alt.value.strip() if image.alt is not None else ""
+
+
+def _file_name(ref: str) -> str:
+    """The file name an image reference ends with (a URL's path too)."""
+    ref = ref.split("?", 1)[0].split("#", 1)[0]
+    return PurePosixPath(ref.replace("\\", "/")).name
+
+
+# --- A101 -------------------------------------------------------------------------------------------------
+
+
+@rule("A101", "image-alt-missing", Severity.ERROR, "image has no alt text (absent or blank)")
+def image_alt_missing(post: Post, ctx: Context) -> Iterator[Problem]:
+    for image in post.images:
+        if _alt(image):
+            continue
+        if image.decorative:
+            continue
+        where = image.alt.span() if image.alt is not None and image.origin == "inline" else image.file.span()
+        how = {
+            "inline": "describe what it shows between the [ ] of the Markdown image",
+            "csv": "describe what it shows in the alt text column",
+        }.get(image.origin, "add `alt:` describing what it shows (or `decorative: true` if it adds nothing)")
+        yield Problem(f"image '{image.file.value}' has no alt text: {how}", where)
+
+
+# --- A102 -------------------------------------------------------------------------------------------------
+
+_PLACEHOLDER_WORDS = (
+    r"images?|imgs?|photos?|photograph|pictures?|pics?|graphics?|alt|alt[\s-]?text|alt[\s-]?tag|alttext|"
+    r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|"
+    r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|"
+    r"todo|tbd|tbc|tk|n\s?a|none|null|undefined|test|xxx+|blank|empty"
+)
+PLACEHOLDER = re.compile(
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no)\s+)*(?:{_PLACEHOLDER_WORDS})"
+    r"(?:\s+(?:\d+|here|goes\s+here|to\s+follow|of|tbc|tbd|todo|needed|required|missing|placeholder))*",
+    re.IGNORECASE,
+)
+# What cameras, phones and screenshot tools name files: IMG_1234, DSC0001, PXL_20261102_101433123.MP,
+# IMG-20261102-WA0001, Screenshot 2026-11-02 at 10.14.33, Screen Shot 2026-11-02 at 10.14.33 AM (2).
+_NUMBERED_REST = r"(?:[\s._~()-]*(?:\d+|[a-z]{1,2}\d+|at|am|pm|mp|copy|edited|final|portrait|night))*"
+CAMERA_NAME = re.compile(
+    r"(?:img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|gh\d\d|dji|sam|cimg|wp|p|_mg|_dsc|image|photo|pic|scan|"
+    r"screenshot|screen\s?shot|screen\s?recording|bildschirmfoto|whatsapp\s+image|signal|snapshot|capture)"
+    rf"[\s_-]*\d{_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*",
+    re.IGNORECASE,
+)
+FILE_NAME = re.compile(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
+NO_WORDS = re.compile(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
+
+
+def placeholder_reason(alt: str, file_ref: str) -> str | None:
+    """Why `alt` is a placeholder rather than a description, or None when it may be a description."""
+    text = alt.strip().strip(".,:;!?'\"()[]").strip()
+    if not text or NO_WORDS.fullmatch(text):
+        return "is not a description" if alt.strip() else None
+    words = re.sub(r"[_\s]+", " ", text)
+    if PLACEHOLDER.fullmatch(words):
+        return "is a placeholder, not a description"
+    if CAMERA_NAME.fullmatch(text):
+        return "is a camera or screenshot file name, not a description"
+    name = _file_name(file_ref)
+    stem = os.path.splitext(name)[0]
+    if fold(stem) and fold(text) in (fold(name), fold(stem)):
+        return "is the image's file name, not a description"
+    if FILE_NAME.fullmatch(text):
+        return "is a file name, not a description"
+    return None
+
+
+@rule("A102", "image-alt-placeholder", Severity.ERROR, "alt text is a placeholder or the file name")
+def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
+    for image in post.images:
+        if image.alt is None or not _alt(image):
+            continue
+        reason = placeholder_reason(image.alt.value, image.file.value)
+        if reason:
+            yield Problem(
+                f"alt text '{_alt(image)}' {reason}: say what the image shows and why it is there",
+                image.alt.span(),
+            )
+
+
+# --- A103 -------------------------------------------------------------------------------------------------
+
+REDUNDANT_PREFIX = re.compile(
+    r"\s*(?P<prefix>(?:(?:an?|the|this)\s+)?(?:image|picture|photo|photograph|graphic|pic|img)\s+"
+    r"(?:of|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b[\s,:;-]*)",
+    re.IGNORECASE,
+)
+
+
+def without_prefix(alt: str) -> tuple[int, int, str] | None:
+    """(start, end, replacement) that removes a redundant "image of" prefix, or None when there is none."""
+    match = REDUNDANT_PREFIX.match(alt)
+    if not match:
+        return None
+    start, end = match.span("prefix")
+    rest = alt[end:]
+    if not rest.strip():
+        return None
+    if alt[start].isupper() and rest[0].islower():
+        return start, end + 1, rest[0].upper()  # keep the sentence capital
+    return start, end, ""
+
+
+@rule(
+    "A103",
+    "image-alt-redundant-prefix",
+    Severity.WARNING,
+    'alt text starts with "image of", "picture of", "photo of" or "graphic of"',
+    fixable="unsafe",
+)
+def image_alt_redundant_prefix(post: Post, ctx: Context) -> Iterator[Problem]:
+    for image in post.images:
+        if image.alt is None:
+            continue
+        value = image.alt.value
+        found = without_prefix(value)
+        if found is None:
+            continue
+        start, end, replacement = found
+        prefix = value[start : REDUNDANT_PREFIX.match(value).end("prefix")].strip()
+        better = value[:start] + replacement + value[end:]
+        edit = image.alt.edit(start, end, replacement)
+        yield Problem(
+            f"alt text starts with '{prefix}': screen readers already say it is an image",
+            image.alt.span(start, start + len(prefix)),
+            fix=Fix.unsafe(edit) if edit else None,
+            suggestion=better.strip(),
+        )
+
+
+# --- A104 -------------------------------------------------------------------------------------------------
+
+
+@rule("A104", "image-alt-too-long", Severity.ERROR, "alt text longer than the smallest limit of the post's platforms")
+def image_alt_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
+    from postcheck.rules.media_limits import post_limits
+
+    limits = [lim for lim in post_limits(post, ctx) if lim.alt_max is not None and lim.images_max != 0]
+    if not limits or not post.images:
+        return
+    smallest = min(lim.alt_max for lim in limits)
+    names = [lim.name for lim in limits if lim.alt_max == smallest]
+    for image in post.images:
+        if image.alt is None:
+            continue
+        length = len(image.alt.value.strip())
+        if length > smallest:
+            start = len(image.alt.value) - len(image.alt.value.lstrip())
+            verb = "takes" if len(names) == 1 else "take"
+            yield Problem(
+                f"alt text is {length:,} characters; {_join(names)} {verb} at most {smallest:,}: "
+                "shorten it, or put the detail in the post text",
+                image.alt.span(start + smallest, start + length),
+            )
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --- A105 -------------------------------------------------------------------------------------------------
+
+
+def _image_key(post: Post, ctx: Context, image: Image) -> str:
+    """What makes two image references the same image: the resolved file, else the normalised reference."""
+    path = ctx.media_path(post, image.file) if image.origin != "csv" or "://" not in image.file.value else None
+    if path is not None:
+        return str(path.resolve())
+    ref = image.file.value.strip()
+    return ref if "://" in ref else os.path.normpath(ref)
+
+
+@rule("A105", "image-alt-duplicate", Severity.WARNING, "alt text repeats the post text or another image's alt")
+def image_alt_duplicate(post: Post, ctx: Context) -> Iterator[Problem]:
+    text = fold(post.text.value)
+    seen: dict[str, tuple[Image, set[str]]] = {}
+    for image in post.images:
+        alt = _alt(image)
+        if not alt or placeholder_reason(alt, image.file.value):
+            continue  # A101 / A102 say it better
+        folded = fold(alt)
+        if not folded:
+            continue
+        if folded == text:
+            yield Problem(
+                "alt text repeats the post text, so screen reader users hear it twice: describe what the image shows",
+                image.alt.span(),
+            )
+            continue
+        key = _image_key(post, ctx, image)
+        if folded not in seen:
+            seen[folded] = (image, {key})
+            continue
+        first, keys = seen[folded]
+        if key in keys:
+            continue  # the same image again, with the same description: fine
+        keys.add(key)
+        line = first.alt.span().line if first.alt is not None else first.file.span().line
+        yield Problem(
+            f"image '{image.file.value}' has the same alt text as '{first.file.value}' (line {line}): "
+            "describe what each image shows",
+            image.alt.span(),
+        )
+
+
+# --- A106 -------------------------------------------------------------------------------------------------
+
+FLASH_LIMIT = 3  # WCAG 2.3.1: no more than three flashes in any one-second period
+ANIMATED_FORMATS = ("GIF", "PNG", "WEBP")
+
+
+@rule("A106", "image-flashing", Severity.ERROR, "animated image flashes more than 3 times in any second")
+def image_flashing(post: Post, ctx: Context) -> Iterator[Problem]:
+    from postcheck.media import MediaError
+    from postcheck.media.images import flash_report, inspect_image
+
+    for image in post.images:
+        path = ctx.media_path(post, image.file)
+        if path is None or not path.is_file():
+            continue
+        info = ctx.read_media(inspect_image, path)
+        if isinstance(info, MediaError) or not info.animated or info.format not in ANIMATED_FORMATS:
+            continue
+        report = ctx.read_media(flash_report, path)
+        if isinstance(report, MediaError) or report.flashes <= FLASH_LIMIT:
+            continue
+        yield Problem(
+            f"'{image.file.value}' flashes {report.flashes:g} times within one second (from {report.start:.2f} s): "
+            f"more than {FLASH_LIMIT} flashes a second can cause seizures (WCAG 2.3.1); slow it down, "
+            "lower the contrast of the flashing, or make the flashing area smaller",
+            image.file.span(),
+        )

@@ -1,1 +1,135 @@
 """P102 and P103: how many images and videos a platform takes, and which files it accepts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from postcheck.model import Field, Image, Post, Problem, Severity
+from postcheck.rules import Context, rule
+from postcheck.text.platforms import Limits, limits
+
+
+def post_limits(post: Post, ctx: Context) -> list[Limits]:
+    """The limits of every platform the post goes to, with `[platform.<name>]` overrides from config."""
+    overrides = ctx.config.platform
+    return [limits(name, overrides.get(name)) for name in ctx.platforms(post)]
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _grouped(found: dict[tuple, list[str]]) -> Iterator[tuple[tuple, str, str]]:
+    """(key, platform names joined, verb) for problems shared by several platforms."""
+    for key, names in found.items():
+        yield key, _join(names), "takes" if len(names) == 1 else "take"
+
+
+def _megabytes(size: int) -> str:
+    if size >= 1024 * 1024 and size % (1024 * 1024) == 0:
+        return f"{size // (1024 * 1024)} MB"
+    if size % 1000 == 0 and size < 1024 * 1024:
+        return f"{size:,} bytes"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+# --- P102 -------------------------------------------------------------------------------------------------
+
+
+@rule("P102", "too-many-media", Severity.ERROR, "more images or videos than the platform takes")
+def too_many_media(post: Post, ctx: Context) -> Iterator[Problem]:
+    images, videos = len(post.images), len(post.videos)
+    if not images and not videos:
+        return
+    media: list[Field] = [i.file for i in post.images] + [v.file for v in post.videos]
+    found: dict[tuple, list[str]] = {}
+    for lim in post_limits(post, ctx):
+        # Platforms that take no images (YouTube uploads are videos) are not judged on images here.
+        if lim.images_max and images > lim.images_max:
+            found.setdefault(("images", lim.images_max), []).append(lim.name)
+        elif lim.media_max is not None and (videos or lim.images_max) and images + videos > lim.media_max:
+            found.setdefault(("media", lim.media_max), []).append(lim.name)
+    for (what, most), names, verb in _grouped(found):
+        if what == "images":
+            message = f"{images} images; {names} {verb} at most {most} per post"
+            where = post.images[most].file.span()
+        else:
+            message = f"{images} images and {videos} videos; {names} {verb} at most {most} per post"
+            where = media[most].span()
+        yield Problem(message + ": split it into a thread or drop some", where)
+
+
+# --- P103 -------------------------------------------------------------------------------------------------
+
+
+def _image_problems(post: Post, ctx: Context) -> Iterator[Problem]:
+    """Image format, file size and dimensions outside what each platform accepts."""
+    from postcheck.media import MediaError
+    from postcheck.media.images import inspect_image
+
+    platforms = [lim for lim in post_limits(post, ctx) if lim.images_max != 0]
+    if not platforms:
+        return
+    for image in post.images:
+        path = ctx.media_path(post, image.file)
+        if path is None or not path.is_file():
+            continue  # remote, missing or outside: F004/F005, or not checked
+        info = ctx.read_media(inspect_image, path)
+        if isinstance(info, MediaError):
+            continue  # F006
+        for message in _image_refusals(image, info, platforms):
+            yield Problem(message, image.file.span())
+
+
+def _image_refusals(image: Image, info, platforms: list[Limits]) -> Iterator[str]:
+    """One message per kind of refusal, naming every platform that refuses it."""
+    name = image.file.value
+    found: dict[tuple, list[str]] = {}
+    for lim in platforms:
+        if lim.image_formats and info.format not in lim.image_formats:
+            found.setdefault(("format", ", ".join(lim.image_formats)), []).append(lim.name)
+            continue
+        most = lim.gif_bytes if info.format == "GIF" else lim.image_bytes
+        if most is not None and info.size > most:
+            found.setdefault(("bytes", most), []).append(lim.name)
+        side = max(info.width, info.height)
+        if lim.image_max_side is not None and side > lim.image_max_side:
+            found.setdefault(("max-side", lim.image_max_side), []).append(lim.name)
+        if lim.image_min_side is not None and min(info.width, info.height) < lim.image_min_side:
+            found.setdefault(("min-side", lim.image_min_side), []).append(lim.name)
+        if lim.image_max_pixels is not None and info.width * info.height > lim.image_max_pixels:
+            found.setdefault(("pixels", lim.image_max_pixels), []).append(lim.name)
+        if lim.image_aspect is not None:
+            low, high = lim.image_aspect
+            ratio = info.width / info.height
+            if not low - 0.005 <= ratio <= high + 0.005:
+                found.setdefault(("aspect", lim.image_aspect), []).append(lim.name)
+    for (what, value), names, verb in _grouped(found):
+        if what == "format":
+            yield f"'{name}' is {info.format}; {names} {verb} only {value}: convert it"
+        elif what == "bytes":
+            kind = "GIFs" if info.format == "GIF" else "images"
+            yield f"'{name}' is {_megabytes(info.size)}; {names} {verb} {kind} up to {_megabytes(value)}: compress it"
+        elif what == "max-side":
+            yield f"'{name}' is {info.width} x {info.height} pixels; {names} {verb} at most {value} on a side"
+        elif what == "min-side":
+            yield f"'{name}' is {info.width} x {info.height} pixels; {names} {verb} at least {value} on a side"
+        elif what == "pixels":
+            yield f"'{name}' has {info.width * info.height:,} pixels; {names} {verb} at most {value:,}: resize it"
+        elif what == "aspect":
+            low, high = value
+            yield (
+                f"'{name}' is {info.width} x {info.height} (ratio {info.width / info.height:.2f}); {names} {verb} "
+                f"width/height ratios from {low:g} to {high:g} only: crop or pad it"
+            )
+
+
+def _video_problems(post: Post, ctx: Context) -> Iterator[Problem]:
+    """Filled by the video rules: video size, format and duration outside each platform's limits."""
+    yield from ()
+
+
+@rule("P103", "media-not-accepted", Severity.ERROR, "image or video size, format, dimensions or duration not accepted")
+def media_not_accepted(post: Post, ctx: Context) -> Iterator[Problem]:
+    yield from _image_problems(post, ctx)
+    yield from _video_problems(post, ctx)
