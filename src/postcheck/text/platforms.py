@@ -30,6 +30,10 @@ class Limits:
     links_max: int | None = None
     links_clickable: bool = True
     sources: dict[str, str] = field(default_factory=dict)
+    image_max_side: int | None = None  # pixels, longer side
+    image_min_side: int | None = None  # pixels, shorter side
+    image_max_pixels: int | None = None  # width x height
+    image_aspect: tuple[float, float] | None = None  # accepted width/height ratios (low, high)
 
 
 COMMON_IMAGES = ("JPEG", "PNG", "GIF", "WEBP")
@@ -54,7 +58,10 @@ PLATFORMS: dict[str, Limits] = {
             "media": "X help: up to 4 photos, or 1 GIF or video; photos 5 MB, GIFs 15 MB (mobile) ",
             "alt": "X help: image descriptions up to 1,000 characters",
             "video": "X media best practices: 512 MB, 2 min 20 s (140 s)",
+            "image-dimensions": "X media upload docs: images at least 4 x 4 and at most 8192 x 8192 pixels",
         },
+        image_max_side=8192,
+        image_min_side=4,
     ),
     "facebook": Limits(
         "Facebook",
@@ -90,7 +97,12 @@ PLATFORMS: dict[str, Limits] = {
         15 * 60.0,
         ("burned-in",),
         links_clickable=False,
-        sources={"text": "Instagram caption 2,200 characters", "media": "carousel up to 20 items"},
+        sources={
+            "text": "Instagram caption 2,200 characters",
+            "media": "carousel up to 20 items",
+            "image-aspect": "Instagram Graph API content publishing: aspect ratio within 4:5 to 1.91:1",
+        },
+        image_aspect=(0.8, 1.91),
     ),
     "linkedin": Limits(
         "LinkedIn",
@@ -106,7 +118,12 @@ PLATFORMS: dict[str, Limits] = {
         5 * 1024 * MB,
         15 * 60.0,
         (".srt",),
-        sources={"text": "LinkedIn post 3,000 characters", "alt": "1,000 in the app; 256 via schedulers' API"},
+        sources={
+            "text": "LinkedIn post 3,000 characters",
+            "alt": "1,000 in the app; 256 via schedulers' API",
+            "image-pixels": "LinkedIn Images API: images must have fewer than 36,152,320 pixels",
+        },
+        image_max_pixels=36_152_320,
     ),
     "youtube": Limits(
         "YouTube",
