@@ -16,7 +16,8 @@ MEDIA = pages_dir() / "media"
 
 def test_every_registered_rule_has_a_page():
     codes_with_pages = {p.name.split("-")[0] for p in PAGES}
-    missing = [c for c in all_rules() if c not in codes_with_pages]
+    # C codes are the config's own [[custom]] rules: they have no page.
+    missing = [c for c in all_rules() if c not in codes_with_pages and not c.startswith("C")]
     assert not missing, f"rules without a page in checks/: {missing}"
 
 

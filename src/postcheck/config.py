@@ -86,6 +86,10 @@ SCHEMA: dict[str, Any] = {
         "min-duration": (NUM, 0.833),
         "max-duration": (NUM, 7.0),
         "max-gap": (NUM, 5.0),
+        "max-wpm": (NUM, 0),  # words per minute instead of max-cps when set (BBC: 160-180)
+        "max-tail": (NUM, 2.0),  # seconds the audio may go on after the last cue
+        "audible-db": (NUM, 30.0),  # audible = within this many dB of the track's loud level
+        "locale": (STR, "en_GB"),  # language_COUNTRY for converted sidecars (Facebook's name.en_GB.srt)
     },
     "platform": (TABLE, {}),  # platform -> {limit-name: value}, overrides text/platforms.py
     "custom": ("list of tables", []),
@@ -176,10 +180,79 @@ def _validate(values: dict[str, Any]) -> None:
         _check_type(STRS, codes, f"per-file-ignores.{glob!r}")
     if values["schedule"].date_order not in ("dmy", "mdy", "ymd"):
         raise ConfigError("schedule.date-order must be dmy, mdy or ymd")
+    _validate_schedule(values["schedule"])
+    _validate_custom(values["custom"])
     for name, limits in values["platform"].items():
         if name not in ALL_PLATFORMS:
             raise _unknown(name, list(ALL_PLATFORMS), "platform.")
         _check_type(TABLE, limits, f"platform.{name}")
+
+
+def _validate_schedule(schedule: Section) -> None:
+    from postcheck.rules.publishing import check_schedule_config
+
+    try:
+        check_schedule_config(schedule.timezone, schedule.staffed, schedule.holidays)
+    except ValueError as error:
+        raise ConfigError(f"schedule: {error}") from None
+
+
+CUSTOM_KEYS = ("code", "name", "pattern", "phrases", "forbid", "require", "message", "severity", "platforms", "kinds")
+
+
+def _validate_custom(entries: list[dict[str, Any]]) -> None:
+    """Each [[custom]] rule: a C code used once, pattern or phrases, forbid or require, a message."""
+    import re
+
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, 1):
+        code = entry.get("code")
+        where = f"custom #{number}" + (f" ({code})" if isinstance(code, str) else "")
+        for key in entry:
+            if key not in CUSTOM_KEYS:
+                raise _unknown(key, list(CUSTOM_KEYS), f"{where}: ")
+        if not isinstance(code, str) or not re.fullmatch(r"C\d{3,4}", code):
+            raise ConfigError(f"{where}: code must be C followed by 3 or 4 digits (C001), not {code!r}")
+        if code in seen:
+            raise ConfigError(f"{where}: code {code} is used by two [[custom]] rules")
+        seen.add(code)
+        name = entry.get("name", f"custom-{code.lower()}")
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name):
+            raise ConfigError(f"{where}: name must be kebab-case (banned-claim), not {name!r}")
+        if ("pattern" in entry) == ("phrases" in entry):
+            raise ConfigError(f"{where}: give exactly one of `pattern` (a regular expression) or `phrases` (a list)")
+        if "pattern" in entry:
+            _check_type(STR, entry["pattern"], f"{where}: pattern")
+            try:
+                re.compile(entry["pattern"])
+            except re.error as error:
+                raise ConfigError(
+                    f"{where}: pattern {entry['pattern']!r} is not a regular expression: {error}"
+                ) from None
+            if re.search(entry["pattern"], ""):
+                raise ConfigError(f"{where}: pattern {entry['pattern']!r} matches empty text")
+        else:
+            _check_type(STRS, entry["phrases"], f"{where}: phrases")
+            if not entry["phrases"] or not all(p.strip() for p in entry["phrases"]):
+                raise ConfigError(f"{where}: phrases must be a non-empty list of non-blank phrases")
+        modes = [m for m in ("forbid", "require") if entry.get(m) is True]
+        for mode in ("forbid", "require"):
+            if mode in entry:
+                _check_type(BOOL, entry[mode], f"{where}: {mode}")
+        if len(modes) != 1:
+            raise ConfigError(f"{where}: set exactly one of `forbid = true` or `require = true`")
+        message = entry.get("message")
+        if not isinstance(message, str) or not message.strip():
+            raise ConfigError(f"{where}: `message` is required: what the finding tells the author")
+        if entry.get("severity", "warning") not in SEVERITIES:
+            raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}, not {entry['severity']!r}")
+        for platform in _check_type(STRS, entry.get("platforms", []), f"{where}: platforms"):
+            if platform not in ALL_PLATFORMS:
+                raise _unknown(platform, list(ALL_PLATFORMS), f"{where}: platforms: ")
+        kinds = ("post", "share", "quote", "repost", "reply")
+        for kind in _check_type(STRS, entry.get("kinds", []), f"{where}: kinds"):
+            if kind not in kinds:
+                raise _unknown(kind, list(kinds), f"{where}: kinds: ")
 
 
 def find_config(start: Path) -> Path | None:

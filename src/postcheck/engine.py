@@ -153,6 +153,9 @@ class Engine:
         self.ctx = ctx
         select = options.select or list(config.select)
         ignore = list(config.ignore) + list(options.ignore)
+        from postcheck.rules.custom import register_custom
+
+        register_custom(config)  # the config's [[custom]] rules join the registry for this run
         self.rules: dict[str, Rule] = all_rules()
         for code in select + ignore:
             if code != "ALL" and not any(c.startswith(code) for c in self.rules):

@@ -1,1 +1,72 @@
-"""Rules of this family are added by their issue."""
+"""C rules: house rules declared in config (`[[custom]]`), so a compliance officer can add one without Python.
+
+Each entry becomes a Rule of its own (its code, name, severity), registered for the run by `register_custom`,
+which the engine calls with the run's config. config.py has already validated the entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from postcheck.model import Post, Problem, Severity
+from postcheck.rules import REGISTRY, Context, Rule, all_rules
+
+if TYPE_CHECKING:
+    from postcheck.config import Config
+
+_registered: set[str] = set()  # codes this module added, removed again when another config registers
+
+
+def phrases_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Any of the phrases, case-insensitive, as whole words; spaces match any whitespace, ' matches ’."""
+    alternatives = []
+    for phrase in sorted({p.strip() for p in phrases}, key=len, reverse=True):
+        words = [re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in phrase.split()]
+        alternatives.append(r"\s+".join(words))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
+def _make_check(entry: dict[str, Any]) -> Callable[[Post, Context], Iterator[Problem]]:
+    pattern = re.compile(entry["pattern"]) if "pattern" in entry else phrases_pattern(entry["phrases"])
+    message: str = entry["message"].strip()
+    require = entry.get("require") is True
+    platforms = set(entry.get("platforms", []))
+    kinds = set(entry.get("kinds", []))
+
+    def check(post: Post, ctx: Context) -> Iterator[Problem]:
+        if kinds and post.kind not in kinds:
+            return
+        if platforms and not platforms & set(ctx.platforms(post)):
+            return
+        text = post.text.value
+        matches = [m for m in pattern.finditer(text) if m.end() > m.start()]
+        if require:
+            if not matches:
+                first_line = len(text.split("\n", 1)[0])
+                span = post.text.span(0, first_line) if text else post.where()
+                yield Problem(message.replace("{match}", ""), span)
+            return
+        for m in matches:
+            yield Problem(message.replace("{match}", m.group(0)), post.text.span(m.start(), m.end()))
+
+    return check
+
+
+def register_custom(config: Config) -> None:
+    """Register the config's `[[custom]]` rules for this run, replacing those of an earlier config."""
+    from postcheck.config import ConfigError
+
+    for code in _registered:
+        REGISTRY.pop(code, None)
+    _registered.clear()
+    existing = all_rules()
+    for entry in config.custom:
+        code = entry["code"]
+        if code in existing or code in _registered:
+            raise ConfigError(f"custom rule {code}: that code is already a rule's (pick another C code)")
+        name = entry.get("name", f"custom-{code.lower()}")
+        severity = Severity(entry.get("severity", "warning"))
+        REGISTRY[code] = Rule(code, name, severity, entry["message"].strip(), _make_check(entry))
+        _registered.add(code)

@@ -1,1 +1,359 @@
-"""Rules of this family are added by their issue."""
+"""P rules: whether a post fits each platform's text limits, and whether it is scheduled when staff can reply.
+
+P102 and P103 (media limits) live in rules/media_limits.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
+
+from postcheck.model import Field, Post, Problem, Severity, Span
+from postcheck.rules import Context, rule
+from postcheck.rules.files import parse_datetime
+from postcheck.text.platforms import PLATFORMS, Limits, limits, measure
+
+# How each counting method reads in a message.
+COUNTED_AS = {
+    "x-weighted": "weighted characters (URLs 23, emoji and CJK 2)",
+    "graphemes": "characters (graphemes)",
+    "characters-url23": "characters (URLs 23)",
+    "characters": "characters",
+}
+
+
+def platform_limits(ctx: Context, name: str) -> Limits:
+    """The platform's limits with `[platform.<name>]` overrides; the table's own when an override is invalid."""
+    from postcheck.config import ConfigError
+
+    overrides = ctx.config.platform.get(name)
+    try:
+        return limits(name, overrides if isinstance(overrides, dict) else None)
+    except (ConfigError, TypeError):
+        return PLATFORMS[name]
+
+
+def _post_links(post: Post):
+    """Links in the text (as (field, link)), then the CSV link cells (as (field, None))."""
+    from postcheck.text.urls import find_links
+
+    for link in find_links(post.text.value):
+        yield post.text, link
+    for cell in post.link_cells:
+        if cell.value.strip():
+            yield cell, None
+
+
+# ---------------------------------------------------------------------------------------------- P101
+
+
+@rule("P101", "text-too-long", Severity.ERROR, "text over a platform's limit, counted the platform's way")
+def text_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
+    text = post.text.value
+    # A scheduler posts a CSV row's link column after the message; it counts towards the limit.
+    extra = [cell for cell in post.link_cells if cell.value.strip() and cell.value.strip() not in text]
+    counted = text + "".join(" " + cell.value.strip() for cell in extra)
+    for name in ctx.platforms(post):
+        limit = platform_limits(ctx, name)
+        if limit.text_max is not None and counted.strip():
+            result = measure(counted, limit.counting, limit.text_max)
+            if result.overflow is not None:
+                what = "caption" if name == "instagram" else "description" if name == "youtube" else "text"
+                yield Problem(
+                    f"{what} is too long for {limit.name}: {result.count} {COUNTED_AS[limit.counting]}, "
+                    f"limit {limit.text_max} ({result.count - limit.text_max} over)",
+                    _overflow_span(post, extra, result.overflow),
+                )
+        if limit.title_max is not None and post.title is not None:
+            title = post.values.get("title")
+            count = len(post.title)
+            if count > limit.title_max:
+                span = title.span(limit.title_max) if title is not None else post.where()
+                yield Problem(
+                    f"title is too long for {limit.name}: {count} characters, limit {limit.title_max} "
+                    f"({count - limit.title_max} over)",
+                    span,
+                )
+        if limit.links_max is not None:
+            links = list(_post_links(post))
+            if len(links) > limit.links_max:
+                where, link = links[limit.links_max]
+                span = where.span(link.start, link.end) if link is not None else where.span()
+                yield Problem(f"{limit.name} takes at most {limit.links_max} links; this post has {len(links)}", span)
+
+
+def _overflow_span(post: Post, extra: list[Field], overflow: int) -> Span:
+    """Where the counted text passes the limit: from there to the end of the text (or the link cell it is in)."""
+    text = post.text
+    if overflow < len(text.value):
+        return text.span(overflow, len(text.value))
+    position = len(text.value)
+    for cell in extra:
+        position += 1 + len(cell.value.strip())
+        if overflow < position:
+            return cell.span()
+    return text.span(len(text.value)) if text.value else post.where()
+
+
+# ---------------------------------------------------------------------------------------------- P104
+
+
+@rule("P104", "link-not-clickable", Severity.INFO, "links in an Instagram caption are not clickable")
+def link_not_clickable(post: Post, ctx: Context) -> Iterator[Problem]:
+    for name in ctx.platforms(post):
+        limit = platform_limits(ctx, name)
+        if limit.links_clickable:
+            continue
+        links = list(_post_links(post))
+        if not links:
+            return
+        where, link = links[0]
+        shown = [found.raw if found is not None else cell.value.strip() for cell, found in links]
+        listed = (
+            shown[0] if len(shown) == 1 else f"{len(shown)} links ({', '.join(shown[:3])}{', ...' * (len(shown) > 3)})"
+        )
+        yield Problem(
+            f"{listed} will not be clickable in an {limit.name} caption: "
+            "put the link in the bio or a story link sticker, and say where to find it",
+            where.span(link.start, link.end) if link is not None else where.span(),
+        )
+        return
+
+
+# ------------------------------------------------------------------------------------- P105 and P106
+
+DAY_NAMES = {
+    **{name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{f"{name}day": i for i, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))},
+    "tues": 1, "weds": 2, "thur": 3, "thurs": 3,
+}  # fmt: skip
+DAY_GROUPS = {"daily": range(7), "everyday": range(7), "weekdays": range(5), "weekends": (5, 6), "weekend": (5, 6)}
+_DAYS_TOKEN = re.compile(r"([a-z]+)(?:-([a-z]+))?")
+_CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?(am|pm)?"
+_TIMES_TOKEN = re.compile(rf"{_CLOCK}-{_CLOCK}")
+
+# holidays-package subdivision of the United Kingdom for each `schedule.holidays` value.
+HOLIDAY_CALENDARS = {
+    "england": "ENG",
+    "wales": "WLS",
+    "scotland": "SCT",
+    "northern-ireland": "NIR",
+    "uk": None,  # only the holidays all four nations share
+    "none": False,
+}
+
+Windows = dict[int, list[tuple[int, int]]]  # weekday (Mon = 0) -> [(start minute, end minute)]; end <= 1440
+
+
+def parse_staffed(spec: str) -> Windows:
+    """Staffed hours from a spec like "Mon-Fri 09:00-17:00; Sat 10:00-13:00" (ValueError when it is not one).
+
+    Parts are separated by ";" or ","; a part is days (Mon, Mon-Fri, a list such as "Mon, Wed", or daily,
+    weekdays, weekends) followed by one or more time ranges (09:00-17:00, 9.00am to 5pm). Times without days
+    apply every day; a range that ends before it starts runs past midnight. "always" means staffed at all hours.
+    """
+    text = spec.strip().lower()
+    if text in ("always", "24/7"):
+        return {d: [(0, 1440)] for d in range(7)}
+    text = re.sub(r"\s*(?:-|–|—|\bto\b)\s*", "-", text)
+    text = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", text)
+    windows: Windows = {d: [] for d in range(7)}
+    days: list[int] | None = None  # None until a part names days: times then apply every day
+    days_have_times = True  # whether the current day list has had its times (a new day name starts a new list)
+    for token in re.findall(r"[^\s,;]+", text):
+        if token in ("and", "&"):
+            continue
+        times = _TIMES_TOKEN.fullmatch(token)
+        if times:
+            start, end = _time_range(times, token)
+            for day in range(7) if days is None else days:
+                if end > start:
+                    windows[day].append((start, end))
+                else:  # runs past midnight
+                    windows[day].append((start, 1440))
+                    windows[(day + 1) % 7].append((0, end))
+            days_have_times = True
+            continue
+        named = _days(token, spec)
+        days = named if days_have_times or days is None else sorted(set(days) | set(named))
+        days_have_times = False
+    if not days_have_times:
+        raise ValueError(f"staffed hours {spec!r}: days without times (write e.g. 'Mon-Fri 09:00-17:00')")
+    if not any(windows.values()):
+        raise ValueError(f"staffed hours {spec!r}: no time ranges (write e.g. 'Mon-Fri 09:00-17:00')")
+    return {d: sorted(w) for d, w in windows.items()}
+
+
+def _days(token: str, spec: str) -> list[int]:
+    if token in DAY_GROUPS:
+        return list(DAY_GROUPS[token])
+    match = _DAYS_TOKEN.fullmatch(token)
+    if not match or match.group(1) not in DAY_NAMES or (match.group(2) and match.group(2) not in DAY_NAMES):
+        raise ValueError(f"staffed hours {spec!r}: {token!r} is not a day or a time range (Mon-Fri 09:00-17:00)")
+    first = DAY_NAMES[match.group(1)]
+    last = DAY_NAMES[match.group(2)] if match.group(2) else first
+    return [(first + i) % 7 for i in range((last - first) % 7 + 1)]
+
+
+def _time_range(match: re.Match, token: str) -> tuple[int, int]:
+    minutes = []
+    for hour, minute, half in (match.groups()[:3], match.groups()[3:]):
+        if minute is None and half is None:  # "9-5" would read as 09:00 to 05:00
+            raise ValueError(f"{token!r}: write times as HH:MM (09:00-17:00) or with am/pm (9am-5pm)")
+        h, m = int(hour), int(minute or 0)
+        if half and not 1 <= h <= 12 or h > 24 or m > 59 or h == 24 and m:
+            raise ValueError(f"{token!r} is not a time range (HH:MM-HH:MM, 00:00 to 24:00)")
+        if half:
+            h = h % 12 + (12 if half == "pm" else 0)
+        minutes.append(h * 60 + m)
+    if minutes[0] == minutes[1] or minutes[0] == 1440:
+        raise ValueError(f"{token!r} is not a time range: it is empty")
+    return minutes[0], minutes[1]
+
+
+def check_schedule_config(timezone: str, staffed: str, holiday_calendar: str) -> None:
+    """ValueError with a one-line reason when a `[schedule]` value is unusable."""
+    zone(timezone)
+    parse_staffed(staffed)
+    if holiday_calendar.lower() not in HOLIDAY_CALENDARS:
+        known = ", ".join(HOLIDAY_CALENDARS)
+        raise ValueError(f"schedule.holidays must be one of {known}, not {holiday_calendar!r}")
+
+
+@lru_cache(maxsize=16)
+def zone(name: str) -> tzinfo:
+    """The IANA time zone called `name` (ValueError when there is none)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"schedule.timezone {name!r} is not an IANA time zone such as Europe/London") from error
+
+
+@lru_cache(maxsize=8)
+def holiday_calendar(name: str):
+    """The bank holidays of a `schedule.holidays` name (a holidays.HolidayBase), or None for "none"."""
+    subdivision = HOLIDAY_CALENDARS.get(name.lower(), False)
+    if subdivision is False:
+        return None
+    import holidays
+
+    return holidays.country_holidays("GB", subdiv=subdivision)
+
+
+def _settings(ctx: Context) -> tuple[tzinfo, Windows, object] | None:
+    """The configured time zone, staffed windows and holiday calendar; None when the config is unusable."""
+    schedule = ctx.config.schedule
+    key = ("P105-settings", schedule.timezone, schedule.staffed, schedule.holidays)
+    if key not in ctx.memo:
+        try:
+            ctx.memo[key] = (
+                zone(schedule.timezone),
+                parse_staffed(schedule.staffed),
+                holiday_calendar(schedule.holidays),
+            )
+        except ValueError:
+            ctx.memo[key] = None  # config validation reports it
+    return ctx.memo[key]
+
+
+def publish_time(post: Post, ctx: Context) -> tuple[datetime, str | None] | None:
+    """When the post goes out, as an aware date-time, and why that time cannot happen (if so).
+
+    None for a draft (no `publish_at`) or a value F003 reports. An offset-less value (CSV rows give those)
+    is a wall-clock time in `schedule.timezone`.
+    """
+    raw = post.meta.get("publish_at")
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    when = parse_datetime(raw)
+    if when is None:
+        return None
+    if when.tzinfo is not None:
+        return when, None
+    settings = _settings(ctx)
+    if settings is None:
+        return None
+    tz = settings[0]
+    aware = when.replace(tzinfo=tz)
+    back = aware.astimezone(UTC).astimezone(tz)
+    if back.replace(tzinfo=None) != when:
+        return aware, f"{when:%Y-%m-%d %H:%M} does not exist in {ctx.config.schedule.timezone} (the clocks go forward)"
+    return aware, None
+
+
+def _publish_span(post: Post) -> Span:
+    located = post.values.get("publish_at") or post.keys.get("publish_at")
+    return located.span() if located is not None else post.where()
+
+
+@rule("P106", "schedule-invalid", Severity.ERROR, "publish_at lies in the past or names a time that does not exist")
+def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
+    found = publish_time(post, ctx)
+    if found is None:
+        return
+    when, impossible = found
+    if impossible:
+        yield Problem(f"publish_at {impossible}", _publish_span(post))
+    elif when < ctx.now:
+        written = str(post.meta["publish_at"]).strip()
+        yield Problem(
+            f"publish_at {written} is in the past (now: {ctx.now.isoformat(timespec='seconds')}); "
+            "the scheduler will refuse it or post it at once",
+            _publish_span(post),
+        )
+
+
+@rule("P105", "outside-staffed-hours", Severity.WARNING, "publish_at falls outside staffed hours or on a bank holiday")
+def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
+    found = publish_time(post, ctx)
+    settings = _settings(ctx)
+    if found is None or settings is None:
+        return
+    when, impossible = found
+    if impossible or when < ctx.now:
+        return  # P106 reports it
+    tz, windows, calendar = settings
+    local = when.astimezone(tz)
+    holiday = calendar.get(local.date()) if calendar is not None else None
+    staffed = ctx.config.schedule.staffed
+    if holiday:
+        reason = f"falls on a bank holiday ({holiday})"
+    elif not _inside(local, windows):
+        reason = f"is outside staffed hours ({staffed})"
+    else:
+        return
+    following = next_staffed(local, windows, calendar)
+    wait = f"; the next staffed time is {following:%a %d %b %H:%M}" if following else ""
+    yield Problem(
+        f"publish_at {local:%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} {reason}: replies would go "
+        f"unanswered{wait}",
+        _publish_span(post),
+        suggestion=following.isoformat() if following else None,
+    )
+
+
+def _minute(moment: datetime) -> float:
+    return moment.hour * 60 + moment.minute + moment.second / 60
+
+
+def _inside(local: datetime, windows: Windows) -> bool:
+    minute = _minute(local)
+    return any(start <= minute < end for start, end in windows[local.weekday()])
+
+
+def next_staffed(local: datetime, windows: Windows, calendar) -> datetime | None:
+    """The first staffed moment after `local` (same zone), skipping bank holidays; None within 60 days."""
+    tz = local.tzinfo
+    for offset in range(61):
+        day: date = local.date() + timedelta(days=offset)
+        if calendar is not None and day in calendar:
+            continue
+        for start, _end in windows[day.weekday()]:
+            if offset == 0 and start <= _minute(local):
+                continue
+            return datetime.combine(day, time(start // 60, start % 60), tzinfo=tz)
+    return None

@@ -224,6 +224,7 @@ _URL_MAX = 4096
 _LABEL_MAX = 63
 # A character before a schemeless URL that stops twitter-text from linking it (it is a mention, hashtag...).
 _X_NOT_BEFORE = "@＠$#＃"
+_NOT_TLDS = {"local", "internal", "localhost", "lan", "intranet", "arpa"}
 
 _EMOJI = None
 
@@ -272,8 +273,8 @@ def _x_url_counts(text: str, link) -> bool:
     ]
     if not link.host or any(not label or len(label) > _LABEL_MAX for label in labels):
         return False
-    if len(labels) < 2 or labels[-1].isdigit():  # twitter-text needs a top-level domain: no localhost, no IPs
-        return False
+    if len(labels) < 2 or labels[-1].isdigit() or labels[-1].lower() in _NOT_TLDS:
+        return False  # twitter-text links only hosts under a real top-level domain: no localhost, IPs, intranet
     return len(link.raw) + len(link.host) <= _URL_MAX
 
 
