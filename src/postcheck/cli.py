@@ -114,9 +114,7 @@ def check(
     ] = None,
     online: Annotated[bool, typer.Option("--online", help="Also check links over the network.")] = False,
     now: Annotated[Optional[str], typer.Option("--now", help="Pretend it is this ISO date-time.")] = None,
-    jobs: Annotated[
-        Optional[int], typer.Option("--jobs", help="Parallel workers (accepted; runs in one process).")
-    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check posts in N threads.")] = 1,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the media probe cache.")] = False,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings.")] = False,
@@ -150,6 +148,7 @@ def check(
             now=_parse_now(now),
             online=online,
             cache=not no_cache,
+            jobs=jobs,
         )
         if options.platforms:
             from postcheck.config import ALL_PLATFORMS

@@ -30,6 +30,7 @@ class Options:
     now: datetime | None = None
     online: bool = False
     cache: bool = True
+    jobs: int = 1
 
 
 @dataclass
@@ -262,8 +263,15 @@ def run(
     engine = Engine(config, ctx, options)
     posts, files = collect_posts(paths, config, ctx)
     findings = []
-    for done, post in enumerate(posts, 1):
-        findings.extend(engine.check_post(post))
+    if options.jobs > 1:  # threads: media decoding (Pillow, PyAV) releases the GIL
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(options.jobs) as pool:
+            results = pool.map(engine.check_post, posts)
+    else:
+        results = map(engine.check_post, posts)
+    for done, post_findings in enumerate(results, 1):
+        findings.extend(post_findings)
         if progress is not None:
             progress(done, len(posts))
     findings.sort(key=lambda f: f.sort_key)
