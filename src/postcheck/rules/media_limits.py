@@ -125,8 +125,39 @@ def _image_refusals(image: Image, info, platforms: list[Limits]) -> Iterator[str
 
 
 def _video_problems(post: Post, ctx: Context) -> Iterator[Problem]:
-    """Filled by the video rules: video size, format and duration outside each platform's limits."""
-    yield from ()
+    """Video format (file type), file size and duration outside each platform's limits."""
+    from postcheck.media import MediaError
+    from postcheck.media.video import probe
+
+    platforms = [lim for lim in post_limits(post, ctx) if lim.video_formats]
+    for video in post.videos if platforms else []:
+        path = ctx.media_path(post, video.file)
+        if path is None or not path.is_file():
+            continue  # remote, missing or outside: F004/F005
+        info = probe(ctx, path)
+        if isinstance(info, MediaError):
+            continue  # F006
+        name, suffix = video.file.value, path.suffix.lower()
+        found: dict[tuple, list[str]] = {}
+        for lim in platforms:
+            if suffix not in lim.video_formats:
+                found.setdefault(("format", " or ".join(lim.video_formats)), []).append(lim.name)
+                continue
+            if lim.video_bytes is not None and info.size > lim.video_bytes:
+                found.setdefault(("bytes", lim.video_bytes), []).append(lim.name)
+            if lim.video_seconds is not None and info.duration is not None and info.duration > lim.video_seconds:
+                found.setdefault(("seconds", lim.video_seconds), []).append(lim.name)
+        for (what, value), names, verb in _grouped(found):
+            if what == "format":
+                message = f"'{name}' is a {suffix or 'file without a type'}; {names} {verb} only {value} videos"
+            elif what == "bytes":
+                message = f"'{name}' is {_megabytes(info.size)}; {names} {verb} videos up to {_megabytes(value)}"
+            else:
+                minutes, seconds = divmod(int(value), 60)
+                most = f"{minutes} min {seconds} s" if minutes and seconds else f"{minutes} min" if minutes else ""
+                most = most or f"{value:g} s"
+                message = f"'{name}' lasts {info.duration:.0f} s; {names} {verb} videos up to {most}: trim it"
+            yield Problem(message, video.file.span())
 
 
 @rule("P103", "media-not-accepted", Severity.ERROR, "image or video size, format, dimensions or duration not accepted")
