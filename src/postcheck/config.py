@@ -248,11 +248,11 @@ def _validate_custom(entries: list[dict[str, Any]]) -> None:
             raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}, not {entry['severity']!r}")
         for platform in _check_type(STRS, entry.get("platforms", []), f"{where}: platforms"):
             if platform not in ALL_PLATFORMS:
-                raise _unknown(platform, list(ALL_PLATFORMS), f"{where}: platforms: ")
+                raise ConfigError(f"{where}: unknown platform {platform!r} (known: {', '.join(ALL_PLATFORMS)})")
         kinds = ("post", "share", "quote", "repost", "reply")
         for kind in _check_type(STRS, entry.get("kinds", []), f"{where}: kinds"):
             if kind not in kinds:
-                raise _unknown(kind, list(kinds), f"{where}: kinds: ")
+                raise ConfigError(f"{where}: unknown kind {kind!r} (known: {', '.join(kinds)})")
 
 
 def find_config(start: Path) -> Path | None:

@@ -23,7 +23,7 @@ def phrases_pattern(phrases: list[str]) -> re.Pattern[str]:
     """Any of the phrases, case-insensitive, as whole words; spaces match any whitespace, ' matches ’."""
     alternatives = []
     for phrase in sorted({p.strip() for p in phrases}, key=len, reverse=True):
-        words = [re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in phrase.split()]
+        words = [re.escape(word.replace("’", "'")).replace("'", "['’]") for word in phrase.split()]
         alternatives.append(r"\s+".join(words))
     return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
 
