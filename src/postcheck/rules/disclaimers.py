@@ -1,1 +1,128 @@
-"""Rules of this family are added by their issue."""
+"""D rules: shares and external links carry the non-endorsement phrase; paid posts start with an ad label."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postcheck.model import Post, Problem, Severity
+from postcheck.rules import Context, rule
+
+SHARING_KINDS = ("share", "quote", "repost")
+
+# Used only when disclaimer.phrases is empty: any "not ... endorse(ment)" wording, as the policy puts it:
+# "Content we retweet (RT) or share on social media does not imply endorsement."
+GENERIC_DISCLAIMER = re.compile(r"\b(?:not|no|nor)\b(?:\s+\w+){0,3}?\s+endors(?:e|es|ed|ement|ements|ing)\b")
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "ʼ": "'", "′": "'", "`": "'", "“": '"', "”": '"'})
+_CONTRACTIONS = (("can't", "cannot"), ("won't", "will not"), ("n't", " not"))
+_NON_WORD = re.compile(r"[^\w]+")
+
+# ASA/CAP: "Ad", "Advert", "Advertising", "Advertisement" (feature), "#ad", at the very start of the post,
+# alone or followed by punctuation; "Sponsored" or "in partnership with" alone is not enough.
+AD_LABEL = re.compile(
+    r"^[\s\[(]*#?(?:ad|advert|advertising|advertisement(?:\s+feature)?)(?:[\])]|\s*[:|\-–—.,!]+)*(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+def normalise_phrase(text: str) -> str:
+    """Case, curly quotes, contractions, punctuation and spacing folded, for tolerant phrase matching."""
+    text = text.translate(_QUOTES).casefold()
+    for short, full in _CONTRACTIONS:
+        text = text.replace(short, full)
+    return " " + " ".join(_NON_WORD.sub(" ", text).split()) + " "
+
+
+def has_disclaimer(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
+    """Whether `text` carries one of `phrases` (or, with none configured, any non-endorsement wording)."""
+    folded = normalise_phrase(text)
+    if not phrases:
+        return bool(GENERIC_DISCLAIMER.search(folded))
+    return any(normalise_phrase(p).strip() and normalise_phrase(p) in folded for p in phrases)
+
+
+def _example(ctx: Context) -> str:
+    phrases = ctx.config.disclaimer.phrases
+    return phrases[0] if phrases else "Sharing does not imply endorsement"
+
+
+def _post_anchor(post: Post):
+    """Where to report a post-level finding: its text, else its `kind` key, else the post."""
+    if post.text.value.strip():
+        return post.text.span(0, len(post.text.value.rstrip()))
+    field = post.keys.get("kind")
+    return field.span() if field is not None else post.where()
+
+
+@rule("D101", "share-without-disclaimer", Severity.ERROR, "share/quote/repost without a non-endorsement phrase")
+def share_without_disclaimer(post: Post, ctx: Context) -> Iterator[Problem]:
+    if post.kind not in SHARING_KINDS:
+        return
+    if has_disclaimer(post.text.value, ctx.config.disclaimer.phrases):
+        return
+    platforms = ctx.platforms(post)
+    if post.kind == "repost":
+        # A repost has no text of its own: a profile bio that carries the phrase covers it there.
+        in_profile = {p.lower() for p in ctx.config.disclaimer.in_profile}
+        platforms = [p for p in platforms if p not in in_profile]
+        if not platforms:
+            return
+        where = f" on {', '.join(platforms)}" if in_profile else ""
+        yield Problem(
+            f"Repost{where} without a non-endorsement disclaimer in the profile (disclaimer.in-profile) or the text",
+            _post_anchor(post),
+            suggestion=_example(ctx),
+        )
+        return
+    yield Problem(
+        f'A {post.kind} needs the non-endorsement phrase, e.g. "{_example(ctx)}"',
+        _post_anchor(post),
+        suggestion=_example(ctx),
+    )
+
+
+@rule(
+    "D102", "external-link-without-disclaimer", Severity.WARNING, "link to a links.external domain without the phrase"
+)
+def external_link_without_disclaimer(post: Post, ctx: Context) -> Iterator[Problem]:
+    external = ctx.config.links.external
+    if not external or post.kind in SHARING_KINDS:  # D101 already asks shares for the phrase
+        return
+    from postcheck.rules.links import post_links
+    from postcheck.text.urls import host_in, internal_reason
+
+    approved = ctx.config.links.approved
+    hits = []
+    for item in post_links(post, ctx):
+        host = item.link.host
+        if host and not internal_reason(host) and host_in(host, external) and not host_in(host, approved):
+            hits.append(item)
+    if not hits or has_disclaimer(post.text.value, ctx.config.disclaimer.phrases):
+        return
+    hosts = ", ".join(dict.fromkeys(i.link.host for i in hits))
+    yield Problem(
+        f'Link to third-party source {hosts} without the non-endorsement phrase, e.g. "{_example(ctx)}"',
+        hits[0].span(),
+        suggestion=_example(ctx),
+    )
+
+
+@rule("D103", "ad-not-labelled", Severity.ERROR, 'paid post does not start with an ad label ("Ad", "#ad")')
+def ad_not_labelled(post: Post, ctx: Context) -> Iterator[Problem]:
+    if post.meta.get("paid") is not True:
+        return
+    text = post.text.value
+    if AD_LABEL.match(text):
+        return
+    start = len(text) - len(text.lstrip())
+    first_word = re.match(r"\S+", text[start:])
+    if first_word:
+        span = post.text.span(start, start + first_word.end())
+    else:
+        field = post.keys.get("paid")
+        span = field.span() if field is not None else post.where()
+    yield Problem(
+        'Paid post must start with an ad label ("Ad", "#ad" or "Advertisement"); "Sponsored" alone is not enough',
+        span,
+    )

@@ -1,1 +1,334 @@
-"""Rules of this family are added by their issue."""
+"""M rules: no personal contact details, swearing, named staff, unsignposted medical advice or public data requests."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from postcheck.model import Post, Problem, Severity
+from postcheck.rules import Context, rule
+
+WORD_LIST = Path(__file__).resolve().parents[1] / "text" / "profanity.txt"
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+# ---------------------------------------------------------------- M101
+
+
+@rule("M101", "personal-contact-details", Severity.ERROR, "phone number, e-mail, street address or postcode in a post")
+def personal_contact_details(post: Post, ctx: Context) -> Iterator[Problem]:
+    text = post.text.value
+    if not any(ch.isdigit() or ch == "@" for ch in text):
+        return
+    from postcheck.text.pii import AllowedContacts, find_contacts
+
+    key = "postcheck.moderation.allowed"
+    if key not in ctx.memo:
+        ctx.memo[key] = AllowedContacts(ctx.config.moderation.allowed_contacts)
+    allowed = ctx.memo[key]
+    for contact in find_contacts(text):
+        if allowed.allows(contact):
+            continue
+        yield Problem(
+            f"Personal contact details: {contact.kind} {contact.raw!r}"
+            " (if it is the organisation's own, add it to moderation.allowed-contacts)",
+            post.text.span(contact.start, contact.end),
+        )
+
+
+# ---------------------------------------------------------------- M102
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Profanity entries: exact words, word stems, name-like words, phrases, and phrases never reported."""
+
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    name_like: frozenset[str]  # not reported when Capitalised
+    phrases: tuple[str, ...]
+    innocent: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, lines: list[str]) -> WordList:
+        words, stems, name_like, phrases, innocent = set(), [], set(), [], []
+        for line in lines:
+            line = line.split("#", 1)[0].strip().lower().translate(_APOSTROPHES)
+            if not line:
+                continue
+            if line.startswith("!"):
+                innocent.append(line[1:].strip())
+                continue
+            tilde = line.endswith("~")
+            line = line.rstrip("~").strip()
+            if " " in line:
+                phrases.append(line)
+            elif line.endswith("*"):
+                stems.append(line[:-1])
+            else:
+                words.add(line)
+                if tilde:
+                    name_like.add(line)
+        return cls(frozenset(words), tuple(stems), frozenset(name_like), tuple(phrases), tuple(innocent))
+
+
+@lru_cache(maxsize=1)
+def builtin_words() -> WordList:
+    """The maintained word list in text/profanity.txt."""
+    return WordList.parse(WORD_LIST.read_text(encoding="utf-8").splitlines())
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip()) if p]
+    return re.compile(r"(?<![\w'])" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE)
+
+
+_LEET = str.maketrans({"0": "o", "1": "i", "!": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
+_WILD = "*#"
+_TOKEN = re.compile(r"[\w@$*#!]+")
+
+
+def _plural_base(word: str) -> list[str]:
+    forms = [word]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
+class ProfanityMatcher:
+    """Finds listed words as whole words, obfuscated spellings included, skipping innocent phrases."""
+
+    def __init__(self, base: WordList, allow: list[str], deny: list[str]):
+        extra = WordList.parse(deny)
+        self.words = base.words | extra.words
+        self.stems = base.stems + extra.stems
+        self.name_like = base.name_like
+        allow_words = {a.strip().lower() for a in allow if a.strip() and " " not in a.strip()}
+        self.words = self.words - allow_words
+        self.allow_words = allow_words
+        self.phrases = [_phrase_pattern(p) for p in base.phrases + extra.phrases]
+        innocent = list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()]
+        self.innocent = [_phrase_pattern(p) for p in innocent]
+        self.by_length: dict[int, list[str]] = {}
+        for word in self.words:
+            for form in (word, word + "s", word + "es"):
+                self.by_length.setdefault(len(form), []).append(word)
+
+    def _listed(self, word: str) -> str | None:
+        """The entry a plain lower-case word is, or begins with (for stems)."""
+        for form in _plural_base(word):
+            if form in self.words:
+                return form
+        if word in self.allow_words:
+            return None
+        for stem in self.stems:
+            if word.startswith(stem):
+                return stem
+        return None
+
+    def _wildcard(self, pattern: str) -> str | None:
+        """The entry a spelling with * or # for letters (f***, s**t, f*ck) stands for."""
+        letters = sum(ch.isalpha() for ch in pattern)
+        if letters == 0 or not pattern[0].isalpha() or len(pattern) < 3:
+            return None
+        regex = re.compile(_head_pattern(pattern))
+        for word in self.by_length.get(len(pattern), ()):
+            for form in (word, word + "s", word + "es"):
+                if len(form) == len(pattern) and regex.fullmatch(form):
+                    return word
+        for stem in self.stems:
+            head = pattern[: len(stem)]
+            tail = pattern[len(stem) :]
+            if (
+                len(pattern) >= len(stem)
+                and re.fullmatch(_head_pattern(head), stem)
+                and all(ch.isalpha() or ch in _WILD for ch in tail)
+            ):
+                return stem
+        return None
+
+    def _judge(self, token: str) -> str | None:
+        word = token.lower()
+        if word.isalpha():
+            found = self._listed(word)
+            if found is None:
+                squeezed = re.sub(r"(\w)\1{2,}", r"\1", word)  # fuuuuck, shiiiit
+                found = self._listed(squeezed) if squeezed != word else None
+            if found in self.name_like and token[:1].isupper() and not token.isupper():
+                return None
+            return found
+        if not any(ch.isalpha() for ch in word):
+            return None
+        decoded = word.translate(_LEET)
+        if any(ch in _WILD for ch in decoded):
+            return self._wildcard(decoded)
+        if decoded.isalpha() and decoded != word:
+            return self._listed(decoded)
+        return None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, entry) for each swear word in `text`."""
+        text = text.translate(_APOSTROPHES)
+        for pattern in self.innocent:
+            text = pattern.sub(lambda m: " " * len(m.group()), text)
+        found = []
+        for pattern in self.phrases:
+            for m in pattern.finditer(text):
+                found.append((m.start(), m.end(), m.group().lower()))
+        for m in _TOKEN.finditer(text):
+            start, end = m.start(), m.end()
+            token = m.group()
+            # A leading @ or # is a mention or hashtag mark; a trailing ! ends a sentence.
+            while token and token[0] in "@#!_":
+                token, start = token[1:], start + 1
+            while token and token[-1] in "!_":
+                token, end = token[:-1], end - 1
+            if not token or any(a <= start < b for a, b, _ in found):
+                continue
+            for part, offset in _parts(token):
+                entry = self._judge(part)
+                if entry is not None:
+                    found.append((start + offset, start + offset + len(part), entry))
+        found.sort()
+        return found
+
+
+def _head_pattern(head: str) -> str:
+    return "".join("[a-z]" if ch in _WILD else re.escape(ch) for ch in head)
+
+
+def _parts(token: str) -> list[tuple[str, int]]:
+    """A token, and its underscore-separated parts when it has any."""
+    if "_" not in token:
+        return [(token, 0)]
+    parts, offset = [], 0
+    for piece in token.split("_"):
+        if piece:
+            parts.append((piece, offset))
+        offset += len(piece) + 1
+    return parts
+
+
+def profanity_matcher(ctx: Context) -> ProfanityMatcher:
+    """The run's matcher: the built-in list with moderation.allow and moderation.deny applied."""
+    key = "postcheck.moderation.profanity"
+    if key not in ctx.memo:
+        moderation = ctx.config.moderation
+        ctx.memo[key] = ProfanityMatcher(builtin_words(), list(moderation.allow), list(moderation.deny))
+    return ctx.memo[key]
+
+
+@rule("M102", "profanity", Severity.ERROR, "swearing, obscenity or a slur, obfuscated spellings included")
+def profanity(post: Post, ctx: Context) -> Iterator[Problem]:
+    text = post.text.value
+    for start, end, _entry in profanity_matcher(ctx).find(text):
+        yield Problem(f"Swearing or obscenity: {text[start:end]!r}", post.text.span(start, end))
+
+
+# ---------------------------------------------------------------- M103
+
+
+@rule("M103", "names-staff-member", Severity.WARNING, "names a person from moderation.staff")
+def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
+    staff = [name for name in ctx.config.moderation.staff if name.strip()]
+    if not staff:
+        return
+    text = post.text.value.translate(_APOSTROPHES)
+    for name in staff:
+        pattern = _phrase_pattern(name.translate(_APOSTROPHES))
+        for m in pattern.finditer(text):
+            yield Problem(
+                f"Names a member of staff ({name}): the policy does not name individual staff",
+                post.text.span(m.start(), m.end()),
+            )
+
+
+# ---------------------------------------------------------------- M104
+
+MEDICAL_TOPIC = re.compile(
+    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|fever|high temperature|cough(?:s|ing)?|"
+    r"rash(?:es)?|sore throat|vomit\w*|being sick|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|"
+    r"breathless\w*|short(?:ness)? of breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch\w*|numb\w*|"
+    r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
+    r"arthritis|blood pressure|hypertension|diagnos\w+|conditions?|illness\w*|"
+    r"medicines?|medications?|tablets?|pills?|doses?|dosage|paracetamol|ibuprofen|aspirin|antibiotics?|"
+    r"antihistamines?|inhalers?|insulin|side effects?|prescri\w+|"
+    r"treatments?|treat(?:ed|ing)?|therapy|therapies|creams?|ointments?)\b",
+    re.IGNORECASE,
+)
+SIGNPOSTING = re.compile(
+    r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
+    r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
+    r"\bhealth visitors?\b|\bsurgery\b)",
+    re.IGNORECASE,
+)
+
+
+@rule("M104", "medical-advice-without-signposting", Severity.WARNING, "medical reply without GP/pharmacy/111/999")
+def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Problem]:
+    if post.kind != "reply":
+        return
+    text = post.text.value
+    topic = MEDICAL_TOPIC.search(text)
+    if topic is None or SIGNPOSTING.search(text):
+        return
+    yield Problem(
+        f"Reply about a medical matter ({topic.group().lower()!r}) does not point to a GP, pharmacy, NHS 111 or 999",
+        post.text.span(topic.start(), topic.end()),
+        suggestion="If you have a medical question or concern, please contact your GP or NHS 111.",
+    )
+
+
+# ---------------------------------------------------------------- M105
+
+PERSONAL_DATA = re.compile(
+    r"\b(?:NHS\s+numbers?|hospital\s+numbers?|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
+    r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+)?address(?:es)?|post\s?codes?|"
+    r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|(?:contact|personal)\s+details|"
+    r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
+    re.IGNORECASE,
+)
+# "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
+_POSSESSIVE = re.compile(r"\b(?:your|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
+REQUEST = re.compile(
+    r"\b(?:send|share|give|provide|tell|post|reply|comment|let us know|confirm|include|leave|pop|drop|"
+    r"what(?:'s| is| are)|can you|could you|would you|please)\b",
+    re.IGNORECASE,
+)
+PRIVATE_CHANNEL = re.compile(
+    r"\b(?:DMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|PMs?|inbox|messag\w+\s+us\s+privately|"
+    r"in\s+private|privately|e-?mail\s+us|by\s+e-?mail|call\s+us|phone\s+us|ring\s+us)\b",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(r"\b(?:don'?t|do not|never|not|no need to|won'?t|will not|shouldn'?t)\b", re.IGNORECASE)
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+@rule("M105", "public-request-for-personal-data", Severity.ERROR, "asks for NHS number, date of birth... in public")
+def public_request_for_personal_data(post: Post, ctx: Context) -> Iterator[Problem]:
+    if post.kind == "repost":
+        return
+    text = post.text.value.translate(_APOSTROPHES)
+    if not PERSONAL_DATA.search(text) or PRIVATE_CHANNEL.search(text):
+        return
+    for sentence in SENTENCE.finditer(text):
+        body = sentence.group()
+        if not REQUEST.search(body) or NEGATION.search(body):
+            continue
+        for m in PERSONAL_DATA.finditer(body):
+            data = m.group()
+            if data.lower().startswith("address") and not _POSSESSIVE.search(body[: m.start()]):
+                continue
+            start = sentence.start() + m.start()
+            yield Problem(
+                f"Asks for personal data ({data}) in public: ask for it by direct message instead",
+                post.text.span(start, start + len(data)),
+                suggestion="Please send us a direct message with your details.",
+            )
+            return

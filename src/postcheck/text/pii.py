@@ -1,0 +1,163 @@
+"""Find personal contact details in text: phone numbers, e-mails, UK postcodes, street addresses, NHS numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from postcheck.text.urls import find_links
+
+# Numbers that are public services, not anyone's contact details: NHS 111, 999/112, NHS 119, text relay.
+PUBLIC_NUMBERS = ("111", "999", "112", "119", "18001 111", "18000")
+
+EMAIL = re.compile(
+    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
+)
+
+# UK postcodes (outward code, inward code): the letters each position can take, per Royal Mail's PAF rules.
+POSTCODE = re.compile(
+    r"(?<![\w-])(GIR ?0AA|[A-PR-UWYZ](?:[A-HK-Y]?\d[A-Z\d]?|\d[A-HJKPSTUW]) ?\d[ABD-HJLNP-UW-Z]{2})(?![\w-])",
+    re.IGNORECASE,
+)
+
+STREET_WORDS = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Crescent|Court|Gardens|Grove|Terrace|Mews|Parade|Boulevard|Way|Place"
+)
+STREET_ADDRESS = re.compile(
+    r"(?<![\w£$€.,:/#-])\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,3}"
+    rf"(?:{STREET_WORDS})\b\.?"
+)
+
+NHS_NUMBER = re.compile(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
+
+_DATE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact detail found in text: where it is, as written, what kind, and a key to compare it by."""
+
+    start: int
+    end: int
+    raw: str
+    kind: str  # "phone number", "e-mail address", "postcode", "street address", "NHS number"
+    key: str  # E.164 for phones, lower-case e-mail, postcode without space, folded address text
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given ranges blanked, so offsets stay the same."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def phone_key(raw: str, region: str = "GB") -> str:
+    """A phone number's E.164 form (or its digits when it cannot be parsed), to compare numbers as written."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(raw, region)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return _digits(raw)
+
+
+def fold_address(text: str) -> str:
+    """Lower-case words of an address, to compare addresses loosely."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
+
+
+def _is_phone(raw: str) -> bool:
+    """Whether a number libphonenumber found is written like a dialable phone number."""
+    raw = raw.strip()
+    if ":" in raw or _DATE.search(raw):  # a date or a time, not a number to ring
+        return False
+    digits = _digits(raw)
+    if raw.startswith("+") or digits.startswith("00"):
+        return len(digits) >= 8
+    # A national number is written with its trunk 0 and has 10 or 11 digits; years, prices, reference
+    # numbers and dates do not look like that.
+    return raw.lstrip("(").startswith("0") and 10 <= len(digits) <= 11
+
+
+def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
+    """Phone numbers libphonenumber finds possible (fictional Ofcom ranges included), outside links and e-mails."""
+    if sum(ch.isdigit() for ch in text) < 7:
+        return []
+    from phonenumbers import Leniency, PhoneNumberMatcher
+
+    found = []
+    for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
+        if _is_phone(match.raw_string):
+            found.append(Contact(match.start, match.end, match.raw_string, "phone number", phone_key(match.raw_string)))
+    return found
+
+
+def _nhs_checksum_ok(digits: str) -> bool:
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def find_contacts(text: str) -> list[Contact]:
+    """Every contact detail in `text`, in order; numbers inside links or e-mail addresses are not phone numbers."""
+    contacts: list[Contact] = []
+    blanked = [(link.start, link.end) for link in find_links(text)]
+    for m in EMAIL.finditer(text):
+        contacts.append(Contact(m.start(), m.end(), m.group(), "e-mail address", m.group().lower()))
+        blanked.append((m.start(), m.end()))
+    rest = _mask(text, blanked) if blanked else text
+    contacts += find_phone_numbers(rest)
+    taken = [(c.start, c.end) for c in contacts]
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in taken)
+
+    for m in NHS_NUMBER.finditer(rest):
+        digits = m.group(1) + m.group(3) + m.group(4)
+        if free(m.start(), m.end()) and _nhs_checksum_ok(digits):
+            contacts.append(Contact(m.start(), m.end(), m.group(), "NHS number", digits))
+            taken.append((m.start(), m.end()))
+    for m in STREET_ADDRESS.finditer(rest):
+        if free(m.start(), m.end()):
+            contacts.append(Contact(m.start(), m.end(), m.group(), "street address", fold_address(m.group())))
+            taken.append((m.start(), m.end()))
+    for m in POSTCODE.finditer(rest):
+        raw = m.group()
+        if (raw.isupper() or raw.islower()) and free(m.start(), m.end()):
+            contacts.append(Contact(m.start(), m.end(), raw, "postcode", raw.replace(" ", "").upper()))
+    contacts.sort(key=lambda c: c.start)
+    return contacts
+
+
+class AllowedContacts:
+    """The organisation's own contact details (moderation.allowed-contacts), plus public service numbers."""
+
+    def __init__(self, entries: list[str] | tuple[str, ...]):
+        self.keys: set[str] = set()
+        self.addresses: list[str] = []
+        for entry in [*PUBLIC_NUMBERS, *entries]:
+            entry = entry.strip()
+            if not entry:
+                continue
+            if EMAIL.fullmatch(entry):
+                self.keys.add(entry.lower())
+            elif re.fullmatch(r"[\d\s()+.-]+", entry):
+                self.keys.update((_digits(entry), phone_key(entry)))
+            self.keys.update(c.key for c in find_contacts(entry))
+            self.addresses.append(fold_address(entry))
+        self.keys.discard("")
+
+    def allows(self, contact: Contact) -> bool:
+        """Whether a found contact is one of ours."""
+        if contact.key in self.keys:
+            return True
+        if contact.kind == "street address":
+            return any(contact.key in entry for entry in self.addresses if entry)
+        return False
