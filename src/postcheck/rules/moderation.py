@@ -254,9 +254,11 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
 MEDICAL_TOPIC = re.compile(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|fever|high temperature|cough(?:s|ing)?|"
     r"rash(?:es)?|sore throat|vomit\w*|being sick|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|"
-    r"breathless\w*|short(?:ness)? of breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch\w*|numb\w*|"
+    r"breathless\w*|short(?:ness)? of breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|"
+    r"itch(?:y|ing|es)?|numb(?:ness)?|"
     r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
-    r"arthritis|blood pressure|hypertension|diagnos\w+|conditions?|illness\w*|"
+    r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"
+    r"(?:medical|long-term|health|skin|heart|lung) conditions?|"
     r"medicines?|medications?|tablets?|pills?|doses?|dosage|paracetamol|ibuprofen|aspirin|antibiotics?|"
     r"antihistamines?|inhalers?|insulin|side effects?|prescri\w+|"
     r"treatments?|treat(?:ed|ing)?|therapy|therapies|creams?|ointments?)\b",
