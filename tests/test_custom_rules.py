@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from postcheck.rules import all_rules
-from postcheck.rules.custom import phrases_pattern
+from postcheck.rules.custom import clear_custom, phrases_pattern
 from tests.conftest import run_cli, write
+
+
+@pytest.fixture(autouse=True)
+def _no_custom_rules_left_behind():
+    """Runs here register C rules in the process-wide registry; later tests must not see them."""
+    yield
+    clear_custom()
+
 
 BANNED = """
 [[custom]]

@@ -58,9 +58,7 @@ def register_custom(config: Config) -> None:
     """Register the config's `[[custom]]` rules for this run, replacing those of an earlier config."""
     from postcheck.config import ConfigError
 
-    for code in _registered:
-        REGISTRY.pop(code, None)
-    _registered.clear()
+    clear_custom()
     existing = all_rules()
     for entry in config.custom:
         code = entry["code"]
@@ -70,3 +68,10 @@ def register_custom(config: Config) -> None:
         severity = Severity(entry.get("severity", "warning"))
         REGISTRY[code] = Rule(code, name, severity, entry["message"].strip(), _make_check(entry))
         _registered.add(code)
+
+
+def clear_custom() -> None:
+    """Remove the rules `register_custom` added (the registry is process-wide; runs in one process must not mix)."""
+    for code in _registered:
+        REGISTRY.pop(code, None)
+    _registered.clear()
