@@ -396,6 +396,9 @@ def _scan_srt(captions: Captions) -> None:
             continue
         text = "\n".join(block[index + 1 :])
         captions.cues.append(Cue(begin, end, text, start + index, start + len(block) - 1, block[0] if index else ""))
+    if not captions.cues and captions.issues:
+        first = captions.issues[0]
+        captions.issues[0] = CaptionIssue(f"not an SRT file: {first.message}", first.line, rejected=True)
 
 
 def _scan_sbv(captions: Captions) -> None:
