@@ -146,6 +146,8 @@ def inspect_image(path: Path) -> ImageInfo:
     except MediaError:
         raise
     except (OSError, SyntaxError, ValueError, EOFError) as error:
+        if isinstance(error, EOFError) or "truncat" in str(error).lower():
+            raise MediaError("truncated: the file ends inside the image header") from None
         raise MediaError(f"cannot read image: {error}") from None
     expected = SUFFIX_FORMATS.get(suffix)
     if expected and fmt not in expected:

@@ -75,7 +75,7 @@ NO_WORDS = re.compile(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
 def placeholder_reason(alt: str, file_ref: str) -> str | None:
     """Why `alt` is a placeholder rather than a description, or None when it may be a description."""
     text = alt.strip().strip(".,:;!?'\"()[]").strip()
-    if not text or NO_WORDS.fullmatch(text):
+    if not text or NO_WORDS.fullmatch(text) or re.fullmatch(r"[A-Za-z]{1,2}", text):
         return "is not a description" if alt.strip() else None
     words = re.sub(r"[_\s]+", " ", text)
     if PLACEHOLDER.fullmatch(words):

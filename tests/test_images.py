@@ -1,0 +1,472 @@
+"""Images: header inspection (F006), alt text rules A101-A106, and P102/P103 for images."""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from postcheck.media import MediaError
+from postcheck.media.images import flash_report, inspect_image
+from postcheck.rules.alt_text import fold, placeholder_reason, without_prefix
+
+# --- generated media --------------------------------------------------------------------------------------
+
+
+def png_bytes(size=(40, 30), color=(0, 94, 184)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, "PNG")
+    return out.getvalue()
+
+
+def jpeg_bytes(size=(40, 30)) -> bytes:
+    out = io.BytesIO()
+    Image.effect_noise(size, 40).convert("RGB").save(out, "JPEG")
+    return out.getvalue()
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def bomb_png(width=20_000, height=20_000) -> bytes:
+    """A valid-looking PNG header claiming a huge image, with a tiny compressed stream: never a real bitmap."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\0" * 64)
+    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
+
+
+def animation(frames: list[Image.Image], duration_ms: int, fmt: str = "GIF") -> bytes:
+    out = io.BytesIO()
+    frames[0].save(out, fmt, save_all=True, append_images=frames[1:], duration=duration_ms, loop=0)
+    return out.getvalue()
+
+
+def solid(value: int, size=(120, 90)) -> Image.Image:
+    return Image.new("RGB", size, (value, value, value))
+
+
+def flashing_gif(hz: float = 10, seconds: float = 1, size=(120, 90)) -> bytes:
+    """Black/white alternation: `hz` full cycles (flashes) a second."""
+    step = round(1000 / (2 * hz))
+    count = max(2, round(seconds * 2 * hz))
+    return animation([solid(0 if i % 2 == 0 else 255, size) for i in range(count)], step)
+
+
+def fade_gif() -> bytes:
+    """Black to white and back over four seconds, ten frames a second."""
+    values = [round(255 * i / 20) for i in range(21)] + [round(255 * (20 - i) / 20) for i in range(1, 20)]
+    return animation([solid(v) for v in values], 100)
+
+
+def cursor_gif() -> bytes:
+    """A text box with a blinking cursor, 10 Hz: high contrast but a tiny area."""
+
+    def frame(on: bool) -> Image.Image:
+        image = Image.new("RGB", (320, 240), (255, 255, 255))
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((20, 20, 300, 44), outline=(0, 0, 0))
+        draw.text((26, 26), "Search", fill=(0, 0, 0))
+        if on:
+            draw.rectangle((70, 24, 71, 40), fill=(0, 0, 0))
+        return image
+
+    return animation([frame(i % 2 == 0) for i in range(10)], 50)
+
+
+def corner_flash_gif(fraction: float) -> bytes:
+    """A white frame whose top-left square of `fraction` of the width (and height) flashes black at 10 Hz."""
+    w, h = 300, 200
+
+    def frame(on: bool) -> Image.Image:
+        image = Image.new("RGB", (w, h), (255, 255, 255))
+        if on:
+            ImageDraw.Draw(image).rectangle((0, 0, int(w * fraction), int(h * fraction)), fill=(0, 0, 0))
+        return image
+
+    return animation([frame(i % 2 == 0) for i in range(20)], 50)
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+# --- inspect_image (F006) ---------------------------------------------------------------------------------
+
+
+def test_valid_images_report_format_size_and_frames(tmp_path):
+    info = inspect_image(write(tmp_path, "a.png", png_bytes((40, 30))))
+    assert (info.format, info.width, info.height, info.frames) == ("PNG", 40, 30, 1)
+    assert inspect_image(write(tmp_path, "b.jpg", jpeg_bytes())).format == "JPEG"
+    gif = inspect_image(write(tmp_path, "c.gif", flashing_gif()))
+    assert gif.format == "GIF" and gif.animated
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("huge.png", bomb_png(), "decompression bomb"),
+        ("empty.jpg", b"", "empty file"),
+        ("truncated.png", png_bytes((200, 100))[:-20], "truncated"),
+        ("truncated.jpg", jpeg_bytes((200, 200))[:600], "truncated"),
+        ("truncated.gif", flashing_gif()[:-1], "truncated"),
+        ("notes.jpg", b"Remember to add the poster here\n", "looks like text"),
+        ("photo.jpg", png_bytes(), "content is PNG but the name says .jpg"),
+        ("poster.png", jpeg_bytes(), "content is JPEG but the name says .png"),
+        ("phone.heic", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 40, "HEIC"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_unreadable_images_raise_media_error_with_the_reason(tmp_path, name, data, reason):
+    with pytest.raises(MediaError, match=reason):
+        inspect_image(write(tmp_path, name, data))
+
+
+def test_png_with_a_corrupt_chunk_is_refused(tmp_path):
+    data = bytearray(png_bytes((60, 60)))
+    idat = data.index(b"IDAT")
+    data[idat + 8] ^= 0xFF  # inside the compressed data: the CRC no longer matches
+    with pytest.raises(MediaError, match="corrupt"):
+        inspect_image(write(tmp_path, "bad.png", bytes(data)))
+
+
+def test_folder_of_broken_images_gives_f006_in_normal_memory(tmp_path):
+    """20,000 x 20,000 PNG, 0-byte JPEG, truncated PNG and text named .jpg: F006 each, exit 1, small memory."""
+    media = tmp_path / "media"
+    media.mkdir()
+    write(media, "huge.png", bomb_png())
+    write(media, "empty.jpg", b"")
+    write(media, "cut.png", png_bytes((300, 200))[:-30])
+    write(media, "text.jpg", b"not an image at all\n")
+    (tmp_path / "postcheck.toml").write_text("")
+    images = "".join(
+        f"  - file: media/{n}\n    alt: Poster number {i} with the clinic times\n"
+        for i, n in enumerate(("huge.png", "empty.jpg", "cut.png", "text.jpg"))
+    )
+    (tmp_path / "post.md").write_text(f"---\nplatforms: [x]\nimages:\n{images}---\nFlu clinics open Monday.\n")
+    script = (
+        "import resource, sys\n"
+        "from postcheck.cli import main\n"
+        "sys.argv = ['postcheck', 'check', '.', '--format', 'json', '--no-cache']\n"
+        "try:\n    main()\n"
+        "except SystemExit as e:\n    code = e.code\n"
+        "else:\n    code = 0\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    import json
+
+    found = json.loads(done.stdout)["findings"]
+    assert sorted((f["code"], f["line"]) for f in found) == [("F006", 4), ("F006", 6), ("F006", 8), ("F006", 10)]
+    max_rss_mb = int(done.stderr.strip().splitlines()[-1]) / 1024  # Linux: kilobytes
+    assert max_rss_mb < 250, f"used {max_rss_mb:.0f} MB"
+
+
+# --- A106 flash analysis ----------------------------------------------------------------------------------
+
+
+def test_ten_hertz_black_white_flash_is_caught(tmp_path):
+    assert flash_report(write(tmp_path, "f.gif", flashing_gif(10))).flashes >= 9
+
+
+def test_slow_fade_is_not_flashing(tmp_path):
+    assert flash_report(write(tmp_path, "fade.gif", fade_gif())).flashes <= 1
+
+
+def test_small_blinking_cursor_is_not_flashing(tmp_path):
+    assert flash_report(write(tmp_path, "cursor.gif", cursor_gif())).flashes == 0
+
+
+def test_three_flashes_a_second_pass_and_four_fail(tmp_path):
+    # GIF delays are in centiseconds: 170 ms frames flash 2.9 times a second, 120 ms frames 4.2 times.
+    three = animation([solid(0 if i % 2 == 0 else 255) for i in range(12)], 170)
+    four = animation([solid(0 if i % 2 == 0 else 255) for i in range(16)], 120)
+    assert flash_report(write(tmp_path, "three.gif", three)).flashes <= 3
+    assert flash_report(write(tmp_path, "four.gif", four)).flashes > 3
+
+
+def test_two_frame_loop_flashes_through_its_wrap_around(tmp_path):
+    two = animation([solid(0), solid(255)], 100)  # 5 Hz only when the loop is taken into account
+    assert flash_report(write(tmp_path, "two.gif", two)).flashes == 5
+
+
+def test_flash_area_must_cover_a_quarter_of_a_ten_degree_field(tmp_path):
+    # The 10-degree field is a third of each side of the fitted view: 1/36 of the frame is the threshold.
+    assert flash_report(write(tmp_path, "big.gif", corner_flash_gif(0.3))).flashes > 3
+    assert flash_report(write(tmp_path, "small.gif", corner_flash_gif(0.1))).flashes == 0
+
+
+@pytest.mark.parametrize("fmt, name", [("PNG", "flash.png"), ("WEBP", "flash.webp")])
+def test_apng_and_webp_animations_are_analysed(tmp_path, fmt, name):
+    data = animation([solid(0 if i % 2 == 0 else 255) for i in range(10)], 50, fmt)
+    path = write(tmp_path, name, data)
+    assert inspect_image(path).animated
+    assert flash_report(path).flashes > 3
+
+
+def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
+    # sRGB 0 and 80 differ by about 0.08 in relative luminance: under WCAG's 10%.
+    gif = animation([solid(0 if i % 2 == 0 else 80) for i in range(20)], 50)
+    assert flash_report(write(tmp_path, "grey.gif", gif)).flashes == 0
+
+
+# --- alt text helpers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "alt",
+    [
+        "image",
+        "Photo",
+        "picture",
+        "graphic",
+        "alt",
+        "Alt text",
+        "screenshot",
+        "Untitled",
+        "logo",
+        "img",
+        "image 1",
+        "IMG_1234",
+        "IMG_1234.jpg",
+        "DSC0001",
+        "DSCN4521.JPG",
+        "PXL_20261102_101433123.MP.jpg",
+        "Screenshot 2026-11-02 at 10.14.33",
+        "Screen Shot 2026-11-02 at 10.14.33 AM (2)",
+        "Screenshot_20261102-101433",
+        "IMG-20261102-WA0001",
+        "flu-clinic.jpg",
+        "flu clinic",
+        "12345",
+        "x",
+        "ok",
+    ],
+)
+def test_placeholders_and_file_names_are_a102(alt):
+    assert placeholder_reason(alt, "media/flu-clinic.jpg") is not None
+
+
+@pytest.mark.parametrize(
+    "alt",
+    [
+        "A child holds up an image of their vaccination card",
+        "Image of a nurse giving a flu jab",
+        "NHS logo",
+        "Screenshot of the NHS App showing the appointment booking page",
+        "Photo 1 of 3: a nurse at the clinic door",
+        "P1 results table",
+    ],
+)
+def test_descriptions_are_not_placeholders(alt):
+    assert placeholder_reason(alt, "media/flu-clinic.jpg") is None
+
+
+def test_prefix_removal_keeps_the_capital():
+    assert without_prefix("Image of a nurse") == (0, 10, "A")
+    assert without_prefix("a photo showing the clinic") == (0, 16, "")
+    assert without_prefix("Image of") is None
+    assert without_prefix("Imagery of the coast") is None
+
+
+def test_fold_ignores_case_spaces_and_punctuation():
+    assert fold("Book your  flu jab, today!") == fold("book your flu jab today")
+
+
+# --- rules through the CLI --------------------------------------------------------------------------------
+
+
+def post(images: str, text: str = "Our flu clinics open on Monday.", platforms: str = "x") -> str:
+    return f"---\nplatforms: [{platforms}]\nimages:\n{images}---\n{text}\n"
+
+
+def item(file: str = "media/poster.png", alt: str | None = "Poster with the clinic times", extra: str = "") -> str:
+    line = f"  - file: {file}\n"
+    if alt is not None:
+        line += f"    alt: {alt}\n"
+    return line + extra
+
+
+MEDIA = {"media/poster.png": png_bytes((320, 180)), "media/other.png": png_bytes((320, 180), (200, 30, 30))}
+
+
+def test_missing_blank_and_inline_empty_alt_are_a101(check):
+    files = {
+        **MEDIA,
+        "a.md": post(item(alt=None)),
+        "b.md": post(item(alt='""')),
+        "c.md": "---\nplatforms: [x]\n---\nOur flu clinics open on Monday.\n![](media/poster.png)\n",
+    }
+    run = check(files, "--select", "A101")
+    assert sorted((f["path"], f["code"]) for f in run.json["findings"]) == [
+        ("a.md", "A101"),
+        ("b.md", "A101"),
+        ("c.md", "A101"),
+    ]
+
+
+def test_decorative_image_without_alt_passes_a101(check):
+    run = check({**MEDIA, "a.md": post(item(alt=None, extra="    decorative: true\n"))}, "--select", "A101")
+    assert run.codes == []
+
+
+def test_csv_row_without_alt_is_a101_and_remote_images_are_not_opened(check):
+    csv = (
+        "Text,Date,Time,Picture Url 1,Alt text picture 1,Picture Url 2,Alt text picture 2\n"
+        "Flu clinics open,2026-12-01,09:30,https://example.org/IMG_0001.gif,,"
+        "https://example.org/b.gif,A nurse at the clinic door\n"
+    )
+    run = check({"bulk.csv": csv}, "--select", "A1,P102,P103")
+    assert run.codes == ["A101"]
+
+
+def test_image_of_a_nurse_is_a103_not_a102(check):
+    run = check({**MEDIA, "a.md": post(item(alt="Image of a nurse giving a flu jab"))}, "--select", "A1")
+    assert run.codes == ["A103"]
+    assert run.json["findings"][0]["suggestion"] == "A nurse giving a flu jab"
+
+
+def test_alt_that_mentions_image_in_a_sentence_passes(check):
+    alt = "A child holds up an image of their vaccination card"
+    assert check({**MEDIA, "a.md": post(item(alt=alt))}, "--select", "A1").codes == []
+
+
+def test_alt_that_is_the_image_file_name_is_a102(check):
+    files = {**MEDIA, "a.md": post(item(alt="poster")), "b.md": post(item(alt="Screenshot 2026-11-02 at 10.14"))}
+    assert check(files, "--select", "A1").codes == ["A102", "A102"]
+
+
+def test_a103_unsafe_fix_removes_prefix_and_restores_capital(check, tmp_path):
+    files = {**MEDIA, "a.md": post(item(alt="Image of a nurse giving a flu jab") + item(alt="photo of the clinic"))}
+    check(files, "--select", "A103", "--fix")
+    assert "Image of a nurse" in (tmp_path / "a.md").read_text()  # unsafe: not applied by --fix alone
+    check({}, "--select", "A103", "--fix", "--unsafe-fixes")
+    text = (tmp_path / "a.md").read_text()
+    assert "alt: A nurse giving a flu jab\n" in text and "alt: the clinic\n" in text
+    assert check({}, "--select", "A103").codes == []
+
+
+def test_inline_alt_with_prefix_is_fixed_in_the_brackets(check, tmp_path):
+    body = "---\nplatforms: [x]\n---\nFlu clinics open.\n![Picture of the clinic door](media/poster.png)\n"
+    check({**MEDIA, "a.md": body}, "--select", "A103", "--fix", "--unsafe-fixes")
+    assert "![The clinic door](media/poster.png)" in (tmp_path / "a.md").read_text()
+
+
+def test_alt_too_long_uses_the_smallest_platform_limit(check):
+    alt = "A nurse " * 150  # 1,200 characters
+    assert check({**MEDIA, "a.md": post(item(alt=alt.strip()))}, "--select", "A104").codes == ["A104"]
+    mastodon = check({**MEDIA, "a.md": post(item(alt=alt.strip()), platforms="mastodon")}, "--select", "A104")
+    assert mastodon.codes == []
+
+
+def test_linkedin_alt_limit_is_configurable(check):
+    alt = "A nurse giving a flu jab to an older man in a GP surgery, " * 5
+    files = {**MEDIA, "a.md": post(item(alt=alt.strip()), platforms="linkedin")}
+    assert check(files, "--select", "A104").codes == []
+    files["postcheck.toml"] = "[platform.linkedin]\nalt-max = 256\n"
+    run = check(files, "--select", "A104")
+    assert run.codes == ["A104"] and "LinkedIn takes at most 256" in run.json["findings"][0]["message"]
+
+
+def test_alt_repeating_the_post_text_is_a105(check):
+    files = {**MEDIA, "a.md": post(item(alt="our flu clinics open on monday"))}
+    assert check(files, "--select", "A105").codes == ["A105"]
+
+
+def test_two_different_images_with_one_alt_are_a105(check):
+    files = {**MEDIA, "a.md": post(item() + item(file="media/other.png"))}
+    run = check(files, "--select", "A105")
+    assert run.codes == ["A105"] and run.json["findings"][0]["line"] == 7
+
+
+def test_same_image_twice_with_the_same_alt_is_not_a105(check):
+    files = {**MEDIA, "a.md": post(item() + item(file="./media/poster.png"))}
+    assert check(files, "--select", "A105").codes == []
+
+
+def test_flashing_gif_is_a106_and_calm_ones_are_not(check):
+    files = {
+        "media/flash.gif": flashing_gif(10),
+        "media/fade.gif": fade_gif(),
+        "media/cursor.gif": cursor_gif(),
+        "a.md": post(
+            item(file="media/flash.gif", alt="Banner flashing black and white")
+            + item(file="media/fade.gif", alt="Banner fading slowly")
+            + item(file="media/cursor.gif", alt="Search box with a blinking cursor")
+        ),
+    }
+    run = check(files, "--select", "A106")
+    assert [(f["code"], f["line"]) for f in run.json["findings"]] == [("A106", 4)]
+
+
+# --- P102 / P103 ------------------------------------------------------------------------------------------
+
+
+def test_five_images_are_too_many_for_x_but_not_instagram(check):
+    images = "".join(item() for _ in range(5))
+    run = check({**MEDIA, "a.md": post(images, platforms="x, instagram")}, "--select", "P102")
+    assert run.codes == ["P102"] and "X takes at most 4" in run.json["findings"][0]["message"]
+    assert run.json["findings"][0]["line"] == 12  # the fifth image
+
+
+def test_images_and_videos_together_count_against_media_max(check):
+    body = "---\nplatforms: [bluesky]\nimages:\n" + "".join(item() for _ in range(3))
+    body += "videos:\n  - file: media/a.mp4\n  - file: media/b.mp4\n---\nHello\n"
+    run = check({**MEDIA, "a.md": body}, "--select", "P102")
+    assert run.codes == ["P102"] and "3 images and 2 videos" in run.json["findings"][0]["message"]
+
+
+def test_youtube_does_not_count_images(check):
+    images = "".join(item() for _ in range(5))
+    assert check({**MEDIA, "a.md": post(images, platforms="youtube")}, "--select", "P102").codes == []
+
+
+def test_gif_on_instagram_and_wide_banner_are_p103(check):
+    files = {
+        "media/anim.gif": fade_gif(),
+        "media/banner.png": png_bytes((1500, 300)),
+        **MEDIA,
+        "a.md": post(
+            item(file="media/anim.gif", alt="Banner fading slowly")
+            + item(file="media/banner.png", alt="Banner with the clinic times")
+            + item(),
+            platforms="instagram",
+        ),
+    }
+    run = check(files, "--select", "P103")
+    messages = [f["message"] for f in run.json["findings"]]
+    assert len(messages) == 2
+    assert "is GIF; Instagram takes only JPEG, PNG" in messages[0]
+    assert "ratio 5.00" in messages[1]
+
+
+def test_image_over_bluesky_byte_limit_is_p103(check):
+    out = io.BytesIO()
+    Image.frombytes("RGB", (640, 640), bytes(range(256)) * 4800).save(out, "PNG", compress_level=0)
+    assert out.tell() > 1_000_000
+    files = {"media/big.png": out.getvalue(), "a.md": post(item(file="media/big.png"), platforms="bluesky, x")}
+    run = check(files, "--select", "P103")
+    assert run.codes == ["P103"] and "Bluesky takes images up to 1,000,000 bytes" in run.json["findings"][0]["message"]
+
+
+def test_image_dimension_limits_of_x(check):
+    files = {"media/strip.png": png_bytes((9000, 3)), "a.md": post(item(file="media/strip.png"))}
+    messages = [f["message"] for f in check(files, "--select", "P103").json["findings"]]
+    assert any("at most 8192 on a side" in m for m in messages)
+    assert any("at least 4 on a side" in m for m in messages)
+
+
+def test_platform_overrides_change_p103_limits(check):
+    files = {**MEDIA, "a.md": post(item()), "postcheck.toml": '[platform.x]\nimage-formats = ["JPEG"]\n'}
+    run = check(files, "--select", "P103")
+    assert run.codes == ["P103"] and "X takes only JPEG" in run.json["findings"][0]["message"]
