@@ -331,6 +331,8 @@ def _vtt_block(lines: list[str], p: int, in_header: bool, seen_cue: bool) -> tup
         return p, CaptionIssue(f"line ignored by browsers: not a cue timing line ({failure})", failure_line)
     if failure:
         return p, CaptionIssue(f"cue dropped by browsers: {failure}", failure_line)
+    if re.match(r"\s*\d+:\d", head):
+        return p, CaptionIssue("cue dropped by browsers: the timing line needs '-->' between the times", first + 1)
     if re.fullmatch(r"(STYLE|REGION)[ \t]*", head):
         return p, CaptionIssue(f"{head.strip()} block after the first cue is ignored by browsers", first + 1)
     return p, CaptionIssue(
