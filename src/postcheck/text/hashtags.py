@@ -1,0 +1,313 @@
+"""Find hashtags as twitter-text does, and suggest CamelCase for multi-word ones (segmentation + casing lexicon)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# twitter-text's hashtag characters: letters, marks, digits, underscore and a few joiners.
+_TAG_CHARS = (
+    r"\p{L}\p{M}\p{Nd}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
+)
+_HASHTAG = regex.compile(
+    rf"(?<![&{_TAG_CHARS}])[#\uff03](?!\ufe0f|\u20e3)([{_TAG_CHARS}]*[\p{{L}}\p{{M}}][{_TAG_CHARS}]*)(?![#\uff03]|://)"
+)
+_BACKTICKS = re.compile(r"`+")
+
+# The built-in casing lexicon: health and public-sector acronyms and terms, written as they should appear.
+# Written by hand from NHS and UK public-sector usage; config `hashtags.words` extends it.
+LEXICON = (
+    # NHS bodies, services and roles
+    "NHS", "NHS111", "NHSE", "GP", "GPs", "ICB", "ICS", "ICP", "PCN", "CCG", "CQC", "NICE", "MHRA", "UKHSA", "PHE",
+    "OHID", "DHSC", "NHSBT", "NHSBSA", "NHSX", "NHSmail", "HSCNI", "NHSScotland", "NHSWales", "A&E", "AandE",
+    "ICU", "ITU", "NICU", "SCBU", "OPD", "AHP", "AHPs", "HCA", "HCAs", "RN", "RGN", "RMN", "ANP", "ACP",
+    "CEO", "NMC", "GMC", "HCPC", "BMA", "RCN", "RCM", "RCGP", "RCP", "RCPCH", "RCPsych", "AfC", "CPD",
+    "NHSLeadership", "SJA", "RNLI", "RNIB", "RNID", "MND", "CFS",
+    # conditions, vaccines, tests
+    "COVID", "COVID19", "SARS", "SARSCoV2", "MERS", "HIV", "AIDS", "STI", "STIs", "HPV", "MMR",
+    "RSV", "BCG", "DTaP", "TB", "UTI", "UTIs", "COPD", "CKD", "CVD", "ADHD", "ASD", "OCD", "PTSD", "IBS", "IBD",
+    "MRSA", "AMR", "DVT", "BMI", "BP", "ECG", "EEG", "MRI", "DNA", "RNA", "PCR", "LFT", "LFTs",
+    "FGM", "SIDS", "SUDI", "CPR", "AED", "IVF", "HRT", "PMS", "PCOS", "CMV", "GBS", "MPox", "Mpox", "NCD",
+    "AAA", "DNR", "DNACPR", "ReSPECT", "BSE", "CJD", "EBV", "HbA1c", "T1D", "T2D", "Type1", "Type2",
+    # public sector, places, communities
+    "UK", "GB", "EU", "USA", "GOVUK", "DWP", "HMRC", "DfE", "ONS", "DVLA",
+    "TfL", "BBC", "ITV", "PM", "MP", "MPs", "MSP", "MSPs", "VCSE", "CIC", "SENCO",
+    "EHCP", "CAMHS", "IAPT", "NEET", "BSL", "LGBT", "LGBTQ", "LGBTQI", "LGBTQIA", "LGBTQ+", "BAME", "BME",
+    "SEN", "ESOL", "EDI", "DEI", "FAQ", "FAQs", "Q&A", "QandA", "PPE", "IPC", "RTT", "KPI", "KPIs",
+    "AI", "TV", "DIY", "SOS", "VIP", "LinkedIn", "YouTube", "TikTok", "WhatsApp", "iPhone",
+    "iPad", "eBay", "PayPal", "COP26", "COP28", "G7", "G20", "GDPR", "FOI",
+)  # fmt: skip
+
+# Single-word hashtags that a unigram model likes to split; decided by hand from domain knowledge.
+COMPOUNDS = (
+    "wellbeing", "healthcare", "breastfeeding", "physiotherapy", "antibiotics", "childcare", "selfcare",
+    "lockdown", "vaccine", "vaccines", "vaccination", "flujab", "handwashing", "smokefree", "carers",
+    "dementia", "menopause", "mindfulness", "socialcare", "nightshift", "frontline", "workforce", "ambulance",
+    "midwife", "midwives", "healthwatch", "standup", "outreach", "telehealth", "telemedicine",
+)  # fmt: skip
+
+# Letters that are words on their own ("a", "i"); other single letters are stray unless next to a number.
+_SINGLE_LETTER_WORDS = frozenset("ai")
+# The least log probability a piece of a split may have, by length (0: longer words).
+MIN_LOGP = {0: -99.0, 1: -99.0, 2: -12.0, 3: -14.0, 4: -16.0}
+
+
+@dataclass(frozen=True)
+class Hashtag:
+    """A hashtag found in text: where it is (start/end in the text, `#` included) and its tag without `#`."""
+
+    start: int
+    end: int
+    tag: str
+
+    @property
+    def text(self) -> str:
+        return "#" + self.tag
+
+
+def code_ranges(text: str) -> list[tuple[int, int]]:
+    """Ranges of Markdown code spans (a run of backticks up to the next run of the same length)."""
+    ranges: list[tuple[int, int]] = []
+    if "`" not in text:
+        return ranges
+    runs = list(_BACKTICKS.finditer(text))
+    i = 0
+    while i < len(runs):
+        opener = runs[i]
+        width = len(opener.group())
+        closer = next((j for j in range(i + 1, len(runs)) if len(runs[j].group()) == width), None)
+        if closer is None:
+            i += 1
+            continue
+        ranges.append((opener.start(), runs[closer].end()))
+        i = closer + 1
+    return ranges
+
+
+@lru_cache(maxsize=1024)
+def find_hashtags(text: str) -> tuple[Hashtag, ...]:
+    """Every hashtag in `text`, as twitter-text finds them, minus those inside links or Markdown code spans."""
+    if "#" not in text and "\uff03" not in text:
+        return ()
+    found = [Hashtag(m.start(), m.end(), m.group(1)) for m in _HASHTAG.finditer(text)]
+    if not found:
+        return ()
+    excluded = code_ranges(text)
+    if "." in text or ":" in text:
+        from postcheck.text.urls import find_links
+
+        excluded += [(link.start, link.end) for link in find_links(text)]
+    return tuple(h for h in found if not any(a < h.end and h.start < b for a, b in excluded))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Segmentation
+
+
+def _lexicon(extra: Iterable[str]) -> dict[str, str]:
+    """Lower-case alphanumeric key -> written form, for the built-in lexicon plus `extra` (which wins)."""
+    table: dict[str, str] = {}
+    for word in (*LEXICON, *extra):
+        key = re.sub(r"[^a-z0-9]", "", word.lower())
+        if key:
+            table[key] = word if re.fullmatch(r"[A-Za-z0-9]+", word) else word.replace("&", "And")
+    return table
+
+
+class Segmenter:
+    """Viterbi over unigrams from wordfreq (Twitter among its sources) and wordsegment (web), plus web bigrams."""
+
+    MAX_WORD = 24
+    SOURCES = "both"  # tuning knob: "wordfreq", "wordsegment" or "both"
+    MIX = "mean"
+    ONLY_ONE = math.log(0.1)  # a word only one source knows
+    BIGRAMS = True
+    BIGRAM_WEIGHT = 1.0
+    WORD_BONUS = -2.0
+
+    def __init__(self) -> None:
+        log = math.log
+        wf: dict[str, float] = {}
+        ws: dict[str, float] = {}
+        if self.SOURCES in ("wordfreq", "both"):
+            from wordfreq import get_frequency_dict
+
+            for word, freq in get_frequency_dict("en", wordlist="large").items():
+                if word.isalnum() and word.isascii():
+                    wf[word] = log(freq)
+        units: dict[str, tuple[float, tuple[str, ...]]] = {}
+        if self.SOURCES in ("wordsegment", "both") or self.BIGRAMS:
+            import wordsegment
+
+            if not wordsegment.UNIGRAMS:
+                wordsegment.load()
+            total = log(1024908267229.0)
+            if self.SOURCES in ("wordsegment", "both"):
+                ws = {w: log(c) - total for w, c in wordsegment.UNIGRAMS.items()}
+            if self.BIGRAMS:
+                for pair, count in wordsegment.BIGRAMS.items():
+                    a, _, b = pair.partition(" ")
+                    if a.isalpha() and b.isalpha():
+                        units[a + b] = (log(count) - total + self.BIGRAM_WEIGHT, (a, b))
+        if self.SOURCES == "both":
+            logp = {}
+            for w in wf.keys() | ws.keys():
+                a, b = wf.get(w), ws.get(w)
+                if a is None or b is None:
+                    logp[w] = (a if b is None else b) + self.ONLY_ONE
+                elif self.MIX == "mean":
+                    logp[w] = (a + b) / 2
+                elif self.MIX == "max":
+                    logp[w] = max(a, b)
+                else:
+                    logp[w] = min(a, b)
+        else:
+            logp = wf or ws
+        self.logp = logp
+        self.units = units
+        self.digits = log(1e-4)  # a run of digits: a token of its own
+
+    def score(self, word: str) -> float | None:
+        """Log probability of one token, or None when it is not a known word."""
+        if word.isdigit():
+            return self.digits
+        if any(c.isdigit() for c in word):
+            key = re.sub(r"\d", "0", word) if sum(c.isdigit() for c in word) > 1 else word
+            return self.logp.get(key)
+        return self.logp.get(word)
+
+    def best(self, text: str, boosts: dict[str, float]) -> tuple[list[str], float] | None:
+        """The most probable split of `text` into known words (and digit runs), with its log probability."""
+        n = len(text)
+        best: list[tuple[float, int, tuple[str, ...]] | None] = [None] * (n + 1)
+        best[0] = (0.0, 0, ())
+        units = self.units
+        bonus = self.WORD_BONUS
+        for end in range(1, n + 1):
+            top = None
+            for start in range(max(0, end - self.MAX_WORD), end):
+                prev = best[start]
+                if prev is None:
+                    continue
+                word = text[start:end]
+                s = boosts.get(word)
+                if s is None:
+                    s = self.score(word)
+                if s is not None:
+                    total = prev[0] + s + bonus
+                    if top is None or total > top[0]:
+                        top = (total, start, (word,))
+                unit = units.get(word)
+                if unit is not None:
+                    total = prev[0] + unit[0] + 2 * bonus
+                    if top is None or total > top[0]:
+                        top = (total, start, unit[1])
+            best[end] = top
+        if best[n] is None:
+            return None
+        words: list[str] = []
+        end = n
+        while end > 0:
+            _, start, found = best[end]
+            words[:0] = found
+            end = start
+        return words, best[n][0]
+
+
+@lru_cache(maxsize=1)
+def segmenter() -> Segmenter:
+    """The segmentation model, loaded once, on first need."""
+    return Segmenter()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A CamelCase proposal for a hashtag: the new tag (without `#`) and whether a fix may apply it unasked."""
+
+    tag: str
+    confident: bool
+
+
+def _needs_model(part: str, lexicon: dict[str, str]) -> bool:
+    """Whether a hashtag part could hide several uncased words (cheap test, no model)."""
+    letters = sum(c.isalpha() for c in part)
+    if letters <= 3 or part.isdigit():
+        return False
+    if any(c.isupper() for c in part[1:]) and any(c.islower() for c in part):
+        return False  # the author already marks words with capitals: trust them
+    return re.sub(r"[^a-z0-9]", "", part.lower()) not in lexicon
+
+
+def _stray(words: list[str], i: int) -> bool:
+    word = words[i]
+    if len(word) != 1 or word.isdigit() or word in _SINGLE_LETTER_WORDS:
+        return False
+    beside_digit = (i > 0 and words[i - 1][-1].isdigit()) or (i + 1 < len(words) and words[i + 1][0].isdigit())
+    return not beside_digit
+
+
+def _case(word: str, lexicon: dict[str, str]) -> str:
+    known = lexicon.get(word)
+    if known:
+        return known
+    return word[:1].upper() + word[1:]
+
+
+def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool] | None:
+    """Words of a lower-case alphanumeric string and whether the split is confident, or None to leave it."""
+    model = segmenter()
+    boosts = {key: max(model.score(key) or -99.0, math.log(2e-5)) for key in lexicon}
+    found = model.best(text, boosts)
+    if found is None:
+        return None
+    words, _ = found
+    if any(_stray(words, i) for i in range(len(words))):
+        return None
+    for word in words:
+        if word.isdigit() or word in lexicon:
+            continue
+        logp = model.score(word)
+        if logp is None or logp < MIN_LOGP.get(len(word), MIN_LOGP[0]):
+            return None  # a rare or unknown piece: more likely a name or an acronym than a word
+    return words, True
+
+
+def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
+    """CamelCase form of a hashtag (without `#`) when it holds several uncased words: (suggestion, confident).
+
+    Returns (None, False) when the hashtag is fine or no split can be trusted.
+    """
+    lexicon = _lexicon(words)
+    if not tag.isascii() or not re.fullmatch(r"[A-Za-z0-9_]+", tag):
+        return None, False  # other scripts: no model to judge them
+    parts = tag.split("_")
+    out = []
+    changed = False
+    confident = True
+    for part in parts:
+        if not _needs_model(part, lexicon):
+            out.append(part)
+            continue
+        found = segment(part.lower(), lexicon)
+        if found is None:
+            out.append(part)
+            continue
+        split, sure = found
+        if sum(1 for w in split if not w.isdigit()) < 2 and len(split) < 2:
+            out.append(part)
+            continue
+        cased = "".join(_case(w, lexicon) for w in split)
+        if cased == part or len([w for w in split if not w.isdigit()]) < 2 and cased.lower() == part.lower():
+            out.append(part)
+            continue
+        out.append(cased)
+        changed = True
+        confident = confident and sure
+    if not changed:
+        return None, False
+    return "_".join(out), confident
