@@ -470,3 +470,12 @@ def test_platform_overrides_change_p103_limits(check):
     files = {**MEDIA, "a.md": post(item()), "postcheck.toml": '[platform.x]\nimage-formats = ["JPEG"]\n'}
     run = check(files, "--select", "P103")
     assert run.codes == ["P103"] and "X takes only JPEG" in run.json["findings"][0]["message"]
+
+
+def test_instagram_aspect_range_can_be_set_in_config(check):
+    files = {
+        "media/banner.png": png_bytes((1500, 300)),
+        "a.md": post(item(file="media/banner.png"), platforms="instagram"),
+        "postcheck.toml": "[platform.instagram]\nimage-aspect = [0.5, 6.0]\n",
+    }
+    assert check(files, "--select", "P103").codes == []

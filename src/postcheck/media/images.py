@@ -280,7 +280,12 @@ def flash_report(path: Path) -> FlashReport:
     """
     import numpy as np
 
-    frames, durations, (width, height) = luminance_frames(path)
+    try:
+        frames, durations, (width, height) = luminance_frames(path)
+    except MemoryError:
+        raise MediaError("too large to decode for the flashing check") from None
+    except Exception as error:  # noqa: BLE001 - a corrupt frame must not stop the run; F006 judges the file
+        raise MediaError(f"cannot decode the animation: {error}") from None
     loop = sum(durations)
     if len(frames) < 2 or loop <= 0:
         return FlashReport(0, 0.0, len(frames), loop)

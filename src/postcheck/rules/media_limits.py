@@ -87,7 +87,7 @@ def _image_refusals(image: Image, info, platforms: list[Limits]) -> Iterator[str
     found: dict[tuple, list[str]] = {}
     for lim in platforms:
         if lim.image_formats and info.format not in lim.image_formats:
-            found.setdefault(("format", ", ".join(lim.image_formats)), []).append(lim.name)
+            found.setdefault(("format", ", ".join(map(str, lim.image_formats))), []).append(lim.name)
             continue
         most = lim.gif_bytes if info.format == "GIF" else lim.image_bytes
         if most is not None and info.size > most:
@@ -100,10 +100,10 @@ def _image_refusals(image: Image, info, platforms: list[Limits]) -> Iterator[str
         if lim.image_max_pixels is not None and info.width * info.height > lim.image_max_pixels:
             found.setdefault(("pixels", lim.image_max_pixels), []).append(lim.name)
         if lim.image_aspect is not None:
-            low, high = lim.image_aspect
+            low, high = lim.image_aspect  # a list when set in postcheck.toml
             ratio = info.width / info.height
             if not low - 0.005 <= ratio <= high + 0.005:
-                found.setdefault(("aspect", lim.image_aspect), []).append(lim.name)
+                found.setdefault(("aspect", (low, high)), []).append(lim.name)
     for (what, value), names, verb in _grouped(found):
         if what == "format":
             yield f"'{name}' is {info.format}; {names} {verb} only {value}: convert it"
