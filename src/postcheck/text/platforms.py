@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -304,30 +305,51 @@ def _entities(text: str, counting: str) -> list[tuple[int, int, int]]:
 
 
 def _units(text: str, counting: str):
-    """Yield (start, end, units) for every countable piece of `text`, in order."""
-    import regex
-
+    """Yield (start, end, weight, each): `weight` units for text[start:end], or for each of its characters if `each`."""
     entities = _entities(text, counting)
+    one = X_SCALE if counting == "x-weighted" else 1
     position = 0
     for start, end, units in [*entities, (len(text), len(text), 0)]:
-        piece_end = start
-        if counting == "x-weighted":
-            emoji = _emoji_pattern()
-            i = position
-            while i < piece_end:
-                m = emoji.match(text, i, piece_end)
-                if m and m.end() > i:
-                    yield i, m.end(), X_DEFAULT_WEIGHT
-                    i = m.end()
-                else:
-                    yield i, i + 1, _x_char_weight(text[i])
-                    i += 1
-        else:
-            for m in regex.finditer(r"\X", text[position:piece_end]):
-                yield position + m.start(), position + m.end(), 1
+        yield from _plain_units(text, position, start, counting, one)
         if end > start:
-            yield start, end, units
+            yield start, end, units, False
         position = end
+
+
+# A run of ASCII characters, each of which counts one, except CR (CR LF is one grapheme). The caller leaves
+# out the run's last character when more text follows: it may join what comes next (keycap 1️⃣, an accent).
+_ASCII_RUN_FAST = re.compile(r"[\x00-\x0c\x0e-\x7f]+")
+
+
+def _plain_units(text: str, position: int, stop: int, counting: str, one: int):
+    """Units of text[position:stop], which holds no link: ASCII runs in bulk, the rest one by one."""
+    import regex
+
+    grapheme = regex.compile(r"\X")
+    i = position
+    while i < stop:
+        run = _ASCII_RUN_FAST.match(text, i, stop)
+        if run and run.end() > i:
+            end = run.end() if run.end() == stop else run.end() - 1
+            if end > i:
+                yield i, end, one, True
+                i = end
+                continue
+        if counting == "x-weighted":
+            m = _emoji_pattern().match(text, i, stop)
+            if text.startswith("\r\n", i):  # a Windows line ending is posted as one newline
+                yield i, i + 2, X_SCALE, False
+                i += 2
+            elif m and m.end() > i:
+                yield i, m.end(), X_DEFAULT_WEIGHT, False
+                i = m.end()
+            else:
+                yield i, i + 1, _x_char_weight(text[i]), False
+                i += 1
+        else:
+            m = grapheme.match(text, i, stop)
+            yield i, m.end(), 1, False
+            i = m.end()
 
 
 def measure(text: str, counting: str, limit: int | None = None) -> Measure:
@@ -345,13 +367,15 @@ def measure(text: str, counting: str, limit: int | None = None) -> Measure:
         import unicodedata
 
         counted = unicodedata.normalize("NFC", text)
+    budget = None if limit is None else limit * scale
     total = 0
     overflow = None
-    for start, _end, units in _units(counted, counting):
-        total += units
-        if overflow is None and limit is not None and total > limit * scale:
-            overflow = start
-    if overflow is not None and counted is not text and counted != text:
+    for start, end, weight, each in _units(counted, counting):
+        size = weight * (end - start) if each else weight
+        if overflow is None and budget is not None and total + size > budget:
+            overflow = start + (budget - total) // weight if each else start
+        total += size
+    if overflow is not None and counted != text:
         overflow = _original_index(text, overflow)
     return Measure(total // scale, overflow)
 
