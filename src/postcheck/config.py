@@ -338,8 +338,8 @@ max = 3
 [schedule]
 # Policy: "Our teams are available from 9.00am to 5:00pm (Monday to Friday, excluding Bank Holidays)"
 timezone = "Europe/London"
-staffed = "Mon-Fri 09:00-17:00"
-holidays = "england"
+staffed = "Mon-Fri 09:00-17:00"  # e.g. "Mon-Fri 09:00-17:00; Sat 10:00-13:00"
+holidays = "england"        # england, wales, scotland, northern-ireland, uk, none
 date-order = "dmy"          # how bulk CSV dates read
 
 [captions]
@@ -348,4 +348,15 @@ max-lines = 2
 max-cps = 20
 min-duration = 0.833
 max-duration = 7.0
+
+# House rules without Python: each [[custom]] block is a rule with its own code (C + digits).
+# [[custom]]
+# code = "C001"
+# name = "banned-claim"
+# phrases = ["miracle cure", "100% safe"]   # or: pattern = "regular expression"
+# forbid = true                             # or: require = true
+# message = "Do not claim '{match}': health claims must be evidence-based"
+# severity = "error"                        # default: warning
+# platforms = ["x", "facebook"]             # optional
+# kinds = ["post"]                          # optional
 """
