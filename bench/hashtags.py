@@ -23,6 +23,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -111,7 +112,8 @@ def run_cli(tags: list[str]) -> tuple[list[str | None], float]:
     with tempfile.TemporaryDirectory(prefix="postcheck-bench-") as tmp:
         folder = Path(tmp)
         where = write_posts(folder, tags)
-        command = [sys.executable, "-m", "postcheck", "check", ".", "--format", "json", "--select", "A201", "--no-cache"]
+        cli = [shutil.which("postcheck")] if shutil.which("postcheck") else [sys.executable, "-m", "postcheck"]
+        command = [*cli, "check", ".", "--format", "json", "--select", "A201", "--no-cache"]
         started = time.perf_counter()
         done = subprocess.run(command, cwd=folder, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
         elapsed = time.perf_counter() - started

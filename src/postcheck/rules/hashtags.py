@@ -1,1 +1,269 @@
-"""Rules of this family are added by their issue."""
+"""A2 rules: hashtags and readable text (CamelCase hashtags, hashtag count, emoji, fancy letters, shouting)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from postcheck.model import Fix, Post, Problem, Severity
+from postcheck.rules import Context, rule
+from postcheck.text.hashtags import Hashtag, code_ranges, find_hashtags, lexicon_keys, suggest
+
+
+def _words(ctx: Context) -> tuple[str, ...]:
+    return tuple(ctx.config.hashtags.words)
+
+
+@rule(
+    "A201",
+    "hashtag-not-camel-case",
+    Severity.WARNING,
+    "multi-word hashtag not in CamelCase; suggestion by word segmentation + casing lexicon",
+    fixable="safe/unsafe",
+)
+def hashtag_not_camel_case(post: Post, ctx: Context) -> Iterator[Problem]:
+    text = post.text.value
+    for tag in find_hashtags(text):
+        new, confident = suggest(tag.tag, _words(ctx))
+        if new is None:
+            continue
+        written = text[tag.start] + new
+        edit = post.text.edit(tag.start, tag.end, written)
+        fix = None if edit is None else (Fix.safe(edit) if confident else Fix.unsafe(edit))
+        yield Problem(
+            f"Hashtag {tag.text} is not CamelCase: screen readers read it as one word; write {written}",
+            post.text.span(tag.start, tag.end),
+            fix=fix,
+            suggestion=written,
+        )
+
+
+_SENTENCE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _runs(text: str, tags: tuple[Hashtag, ...]) -> list[list[Hashtag]]:
+    """Hashtags that follow each other with only spaces between them, on one line."""
+    runs: list[list[Hashtag]] = []
+    for tag in tags:
+        if runs and text[runs[-1][-1].end : tag.start].strip(" \t") == "":
+            runs[-1].append(tag)
+        else:
+            runs.append([tag])
+    return runs
+
+
+def _rest_of_line(text: str, start: int, tags: tuple[Hashtag, ...]) -> str:
+    """The text after `start` up to the line end, without hashtags, mentions and links."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    rest = list(text[start:end])
+    for tag in tags:
+        for i in range(max(tag.start, start), min(tag.end, end)):
+            rest[i - start] = " "
+    line = "".join(rest)
+    line = re.sub(r"@\w+", " ", line)
+    if "." in line:
+        from postcheck.text.urls import find_links
+
+        for link in find_links(line):
+            line = line[: link.start] + " " * (link.end - link.start) + line[link.end :]
+    return line
+
+
+@rule(
+    "A202",
+    "too-many-hashtags",
+    Severity.WARNING,
+    "more than `hashtags.max` hashtags, or a run of 2+ hashtags with sentence text after it",
+)
+def too_many_hashtags(post: Post, ctx: Context) -> Iterator[Problem]:
+    text = post.text.value
+    tags = find_hashtags(text)
+    limit = ctx.config.hashtags.max
+    if len(tags) > limit:
+        extra = tags[limit:]
+        yield Problem(
+            f"{len(tags)} hashtags (at most {limit}): each one is read out in full by screen readers; keep the few "
+            "that matter",
+            post.text.span(extra[0].start, extra[-1].end),
+        )
+    for run in _runs(text, tags):
+        if len(run) >= 2 and _SENTENCE_WORD.search(_rest_of_line(text, run[-1].end, tags)):
+            yield Problem(
+                f"{len(run)} hashtags in a row inside a sentence: put them at the end of the post so the sentence "
+                "reads on",
+                post.text.span(run[0].start, run[-1].end),
+            )
+
+
+def emoji_clusters(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, cluster) for every emoji grapheme cluster: ZWJ sequences, flags and keycaps count once."""
+    import regex
+
+    found = []
+    for m in regex.finditer(r"\X", text):
+        cluster = m.group()
+        if cluster.isascii():
+            continue
+        if (
+            regex.search(r"\p{Emoji_Presentation}", cluster)
+            or ("\ufe0f" in cluster and regex.search(r"\p{Extended_Pictographic}", cluster))
+            or "\u20e3" in cluster
+        ):
+            found.append((m.start(), m.end(), cluster))
+    return found
+
+
+def _base(cluster: str) -> str:
+    """An emoji without its skin-tone modifier and variation selector, to spot repeats."""
+    return re.sub("[\U0001f3fb-\U0001f3ff\ufe0f]", "", cluster)
+
+
+@rule(
+    "A203",
+    "emoji-overuse",
+    Severity.WARNING,
+    "more than `emoji.max` emoji, or the same emoji repeated",
+)
+def emoji_overuse(post: Post, ctx: Context) -> Iterator[Problem]:
+    text = post.text.value
+    if text.isascii():
+        return
+    emoji = emoji_clusters(text)
+    limit = ctx.config.emoji.max
+    if len(emoji) > limit:
+        yield Problem(
+            f"{len(emoji)} emoji (at most {limit}): screen readers read each one's full name aloud",
+            post.text.span(emoji[limit][0], emoji[-1][1]),
+        )
+    i = 0
+    while i < len(emoji):
+        j = i
+        while (
+            j + 1 < len(emoji)
+            and _base(emoji[j + 1][2]) == _base(emoji[i][2])
+            and not text[emoji[j][1] : emoji[j + 1][0]].strip()
+        ):
+            j += 1
+        if j > i:
+            yield Problem(
+                f"{emoji[i][2]} repeated {j - i + 1} times: screen readers read its name each time; use it once",
+                post.text.span(emoji[i][0], emoji[j][1]),
+            )
+        i = j + 1
+
+
+# Letters of "small caps" fonts (Unicode phonetic small capitals); NFKC leaves them alone.
+SMALL_CAPS = dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz", strict=True))
+
+
+def plain_letter(ch: str) -> str | None:
+    """The ordinary character behind a 'fancy' letter or digit, or None when `ch` is not one."""
+    code = ord(ch)
+    if 0x1D400 <= code <= 0x1D7FF or 0x2460 <= code <= 0x24FF or 0x1F130 <= code <= 0x1F149:
+        plain = unicodedata.normalize("NFKC", ch)
+        return plain if plain != ch else None
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        return unicodedata.normalize("NFKC", ch)  # fullwidth Latin letters and digits, not CJK punctuation
+    if 0x1F150 <= code <= 0x1F169:
+        return chr(ord("A") + code - 0x1F150)  # negative circled
+    if 0x1F170 <= code <= 0x1F189:
+        return chr(ord("A") + code - 0x1F170)  # negative squared
+    return SMALL_CAPS.get(ch)
+
+
+def fancy_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, plain text) for each run of fancy letters (spaces and punctuation inside a run kept as is)."""
+    runs: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        plain = plain_letter(text[i])
+        if plain is None or (text[i] in SMALL_CAPS and not (i + 1 < n and text[i + 1] in SMALL_CAPS)):
+            i += 1
+            continue
+        if 0x1F170 <= ord(text[i]) <= 0x1F189 and text[i + 1 : i + 2] == "\ufe0f":
+            i += 2  # 🅰️ 🅱️ 🅾️ 🅿️ used as emoji
+            continue
+        start, out = i, []
+        while i < n:
+            plain = plain_letter(text[i])
+            if plain is not None:
+                out.append(plain)
+                i += 1
+            elif text[i] in " '’-.,!?" and i + 1 < n and plain_letter(text[i + 1]) is not None:
+                out.append(text[i])
+                i += 1
+            else:
+                break
+        runs.append((start, i, "".join(out)))
+    return runs
+
+
+@rule(
+    "A204",
+    "fancy-unicode-text",
+    Severity.ERROR,
+    "'fancy' letters (Mathematical Alphanumeric Symbols, fullwidth, circled...) that screen readers misread",
+    fixable="safe",
+)
+def fancy_unicode_text(post: Post, ctx: Context) -> Iterator[Problem]:
+    text = post.text.value
+    if text.isascii():
+        return
+    for start, end, plain in fancy_runs(text):
+        edit = post.text.edit(start, end, plain)
+        yield Problem(
+            f"'{text[start:end]}' uses look-alike symbols, not letters: screen readers spell them out or skip them; "
+            f"write '{plain}'",
+            post.text.span(start, end),
+            fix=Fix.safe(edit) if edit else None,
+            suggestion=plain,
+        )
+
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
+
+
+@rule("A205", "shouting-caps", Severity.WARNING, "3 or more consecutive ALL-CAPS words (lexicon acronyms excepted)")
+def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
+    text = post.text.value
+    if not re.search(r"[A-Z]{2}", text) and text.isascii():
+        return
+    masked = list(text)
+    hidden = [(t.start, t.end) for t in find_hashtags(text)] + code_ranges(text)
+    if "." in text:
+        from postcheck.text.urls import find_links
+
+        hidden += [(link.start, link.end) for link in find_links(text)]
+    for a, b in hidden:
+        masked[a:b] = " " * (b - a)
+    masked_text = re.sub(r"@\w+", lambda m: " " * len(m.group()), "".join(masked))
+    acronyms = lexicon_keys(_words(ctx))
+    run: list[re.Match] = []
+
+    def shouted() -> Problem | None:
+        if len(run) >= 3:
+            return Problem(
+                f"{len(run)} words in capitals ('{text[run[0].start() : run[-1].end()]}'): capitals are harder to "
+                "read and screen readers may spell them out; use sentence case",
+                post.text.span(run[0].start(), run[-1].end()),
+            )
+        return None
+
+    for m in _WORD.finditer(masked_text):
+        word = m.group()
+        letters = [c for c in word if c.isalpha()]
+        neutral = len(letters) < 2 or word.lower().replace("'", "") in acronyms
+        if neutral:
+            continue
+        if word.isupper():
+            run.append(m)
+        else:
+            problem = shouted()
+            if problem:
+                yield problem
+            run = []
+    problem = shouted()
+    if problem:
+        yield problem

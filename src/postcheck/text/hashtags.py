@@ -43,17 +43,11 @@ LEXICON = (
     "iPad", "eBay", "PayPal", "COP26", "COP28", "G7", "G20", "GDPR", "FOI",
 )  # fmt: skip
 
-# Single-word hashtags that a unigram model likes to split; decided by hand from domain knowledge.
-COMPOUNDS = (
-    "wellbeing", "healthcare", "breastfeeding", "physiotherapy", "antibiotics", "childcare", "selfcare",
-    "lockdown", "vaccine", "vaccines", "vaccination", "flujab", "handwashing", "smokefree", "carers",
-    "dementia", "menopause", "mindfulness", "socialcare", "nightshift", "frontline", "workforce", "ambulance",
-    "midwife", "midwives", "healthwatch", "standup", "outreach", "telehealth", "telemedicine",
-)  # fmt: skip
-
 # Letters that are words on their own ("a", "i"); other single letters are stray unless next to a number.
 _SINGLE_LETTER_WORDS = frozenset("ai")
 # The least log probability a piece of a split may have, by length (0: longer words).
+# Every piece at least this common (and the whole string not a known word): the fix is safe.
+CONFIDENT_LOGP = -13.0
 MIN_LOGP = {0: -99.0, 1: -99.0, 2: -12.0, 3: -14.0, 4: -16.0}
 
 
@@ -109,7 +103,8 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
 # Segmentation
 
 
-def _lexicon(extra: Iterable[str]) -> dict[str, str]:
+@lru_cache(maxsize=64)
+def _lexicon(extra: tuple[str, ...] = ()) -> dict[str, str]:
     """Lower-case alphanumeric key -> written form, for the built-in lexicon plus `extra` (which wins)."""
     table: dict[str, str] = {}
     for word in (*LEXICON, *extra):
@@ -117,6 +112,11 @@ def _lexicon(extra: Iterable[str]) -> dict[str, str]:
         if key:
             table[key] = word if re.fullmatch(r"[A-Za-z0-9]+", word) else word.replace("&", "And")
     return table
+
+
+def lexicon_keys(extra: Iterable[str] = ()) -> frozenset[str]:
+    """Lower-case forms of the casing lexicon's words (built-in plus `extra`), e.g. for acronym exceptions."""
+    return frozenset(_lexicon(tuple(extra)))
 
 
 class Segmenter:
@@ -225,14 +225,6 @@ def segmenter() -> Segmenter:
     return Segmenter()
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    """A CamelCase proposal for a hashtag: the new tag (without `#`) and whether a fix may apply it unasked."""
-
-    tag: str
-    confident: bool
-
-
 def _needs_model(part: str, lexicon: dict[str, str]) -> bool:
     """Whether a hashtag part could hide several uncased words (cheap test, no model)."""
     letters = sum(c.isalpha() for c in part)
@@ -258,23 +250,31 @@ def _case(word: str, lexicon: dict[str, str]) -> str:
     return word[:1].upper() + word[1:]
 
 
+@lru_cache(maxsize=64)
+def _boosts(keys: tuple[str, ...]) -> dict[str, float]:
+    """Lexicon words count as common words, however rare they are in the word lists."""
+    model = segmenter()
+    return {key: max(model.score(key) or -99.0, math.log(2e-5)) for key in keys}
+
+
 def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool] | None:
     """Words of a lower-case alphanumeric string and whether the split is confident, or None to leave it."""
     model = segmenter()
-    boosts = {key: max(model.score(key) or -99.0, math.log(2e-5)) for key in lexicon}
-    found = model.best(text, boosts)
+    found = model.best(text, _boosts(tuple(lexicon)))
     if found is None:
         return None
     words, _ = found
     if any(_stray(words, i) for i in range(len(words))):
         return None
+    confident = model.score(text) is None  # a string the word lists know whole may be one word after all
     for word in words:
         if word.isdigit() or word in lexicon:
             continue
         logp = model.score(word)
         if logp is None or logp < MIN_LOGP.get(len(word), MIN_LOGP[0]):
             return None  # a rare or unknown piece: more likely a name or an acronym than a word
-    return words, True
+        confident = confident and logp >= CONFIDENT_LOGP
+    return words, confident
 
 
 def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
@@ -282,7 +282,7 @@ def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
 
     Returns (None, False) when the hashtag is fine or no split can be trusted.
     """
-    lexicon = _lexicon(words)
+    lexicon = _lexicon(tuple(words))
     if not tag.isascii() or not re.fullmatch(r"[A-Za-z0-9_]+", tag):
         return None, False  # other scripts: no model to judge them
     parts = tag.split("_")
@@ -298,15 +298,11 @@ def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
             out.append(part)
             continue
         split, sure = found
-        if sum(1 for w in split if not w.isdigit()) < 2 and len(split) < 2:
-            out.append(part)
+        if sum(any(c.isalpha() for c in w) for w in split) < 2:
+            out.append(part)  # one word, perhaps with a number: nothing to mark
             continue
-        cased = "".join(_case(w, lexicon) for w in split)
-        if cased == part or len([w for w in split if not w.isdigit()]) < 2 and cased.lower() == part.lower():
-            out.append(part)
-            continue
-        out.append(cased)
-        changed = True
+        out.append("".join(_case(w, lexicon) for w in split))
+        changed = changed or out[-1] != part
         confident = confident and sure
     if not changed:
         return None, False
