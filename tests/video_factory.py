@@ -51,6 +51,7 @@ def make_video(
     height: int = 32,
     audio: Callable | None = None,
     rate: int = 8000,
+    audio_bit_rate: int | None = None,
     rotation: int = 0,
     subtitles: Sequence[tuple[float, float, str]] | None = None,
 ) -> Path:
@@ -69,6 +70,8 @@ def make_video(
         if audio is not None:
             sound = container.add_stream("aac", rate=rate)
             sound.layout = "mono"
+            if audio_bit_rate:
+                sound.bit_rate = audio_bit_rate
         text = None
         if subtitles:
             text = container.add_stream("mov_text")
