@@ -248,7 +248,7 @@ def _video_track_rotation(moov: bytes) -> int:
 
 ANALYSIS_RATE = 8000  # Hz, mono: enough to tell speech from silence
 WINDOW = 0.05  # seconds per RMS window
-MAX_ANALYSED_SECONDS = 3600.0  # bound the decode: an hour of audio at 8 kHz mono
+MAX_ANALYSED_SECONDS = 1200.0  # bound the decode (about 2 s): later sound is not analysed
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ def _videos(post: Post, ctx: Context) -> list[VideoCaptions]:
     key = ("captions.videos", post.path, post.row)
     if key in ctx.memo:
         return ctx.memo[key]
-    from postcheck.media import MediaError, locate
+    from postcheck.media import CAPTION_SUFFIXES, MediaError, locate
     from postcheck.media.video import probe
 
     found: list[VideoCaptions] = []
@@ -73,8 +73,12 @@ def _videos(post: Post, ctx: Context) -> list[VideoCaptions]:
             located = locate(post.directory, rel, ctx.root)
             candidates.append((located.path if located.status == "ok" else None, None))
         for caption_path, listed in candidates:
-            if caption_path is None or not caption_path.is_file():
-                continue
+            if (
+                caption_path is None
+                or not caption_path.is_file()
+                or caption_path.suffix.lower() not in CAPTION_SUFFIXES
+            ):
+                continue  # missing, outside the root, or not a caption file: F004, F005, F006
             resolved = caption_path.resolve()
             if resolved in seen:
                 continue
