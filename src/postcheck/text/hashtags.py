@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -41,6 +43,18 @@ LEXICON = (
     "SEN", "ESOL", "EDI", "DEI", "FAQ", "FAQs", "Q&A", "QandA", "PPE", "IPC", "RTT", "KPI", "KPIs",
     "AI", "TV", "DIY", "SOS", "VIP", "LinkedIn", "YouTube", "TikTok", "WhatsApp", "iPhone",
     "iPad", "eBay", "PayPal", "COP26", "COP28", "G7", "G20", "GDPR", "FOI",
+)  # fmt: skip
+
+# Everyday words of health and care posts that general word lists rate as rare; they count as common words.
+HEALTH_WORDS = (
+    "jab", "jabs", "flu", "vaccine", "vaccines", "vaccinated", "vaccination", "booster", "boosters", "covid",
+    "pharmacy", "pharmacist", "pharmacists", "midwife", "midwives", "nurse", "nurses", "nursing", "carer",
+    "carers", "wellbeing", "screening", "smear", "dementia", "asthma", "diabetes", "stroke", "sepsis", "measles",
+    "mumps", "rubella", "shingles", "polio", "jabbed", "clinic", "clinics", "surgery", "physio",
+    "physiotherapy", "breastfeeding", "antenatal", "postnatal", "maternity", "menopause",
+    "loneliness", "hydration", "handwashing", "antibiotics", "immunisation", "immunise", "frontline", "paramedic",
+    "paramedics", "ambulance", "hospice",
+    "winter", "checkup", "cancer", "prostate", "bowel",
 )  # fmt: skip
 
 # Letters that are words on their own ("a", "i"); other single letters are stray unless next to a number.
@@ -119,58 +133,78 @@ def lexicon_keys(extra: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(_lexicon(tuple(extra)))
 
 
+MODEL_VERSION = 1  # bump when the way the model is built changes
+
+
+def _model_cache() -> Path | None:
+    """Where the built model is kept between runs (a user cache folder), or None when caching is off."""
+    if os.environ.get("POSTCHECK_MODEL_CACHE") == "0":
+        return None
+    base = os.environ.get("POSTCHECK_MODEL_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    from importlib.metadata import version
+
+    try:
+        name = f"hashtag-model-{MODEL_VERSION}-wf{version('wordfreq')}-ws{version('wordsegment')}.marshal"
+    except Exception:
+        return None
+    return Path(base) / "postcheck" / name
+
+
+def build_model() -> tuple[dict[str, float], dict[str, tuple[float, tuple[str, str]]]]:
+    """Unigram log probabilities (wordfreq and wordsegment averaged) and web word pairs as joined strings."""
+    import wordsegment
+    from wordfreq import get_frequency_dict
+
+    log = math.log
+    wf = {w: log(f) for w, f in get_frequency_dict("en", wordlist="large").items() if w.isascii() and w.isalnum()}
+    if not wordsegment.UNIGRAMS:
+        wordsegment.load()
+    total = log(1024908267229.0)  # wordsegment's corpus size
+    ws = {w: log(c) - total for w, c in wordsegment.UNIGRAMS.items()}
+    only_one = log(0.1)  # a word that only one list knows is less trusted
+    logp = {}
+    for word in wf.keys() | ws.keys():
+        a, b = wf.get(word), ws.get(word)
+        logp[word] = (a if b is None else b) + only_one if a is None or b is None else (a + b) / 2
+    pairs = {}
+    for pair, count in wordsegment.BIGRAMS.items():
+        a, _, b = pair.partition(" ")
+        if a.isalpha() and b.isalpha():
+            pairs[a + b] = (log(count) - total + 1.0, (a, b))
+    return logp, pairs
+
+
+def load_model() -> tuple[dict[str, float], dict[str, tuple[float, tuple[str, str]]]]:
+    """The model from the user cache, built (about 2 s) and cached on first use."""
+    import marshal
+
+    path = _model_cache()
+    if path is not None:
+        try:
+            return marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    model = build_model()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(marshal.dumps(model))
+            os.replace(partial, path)
+        except OSError:
+            pass
+    return model
+
+
 class Segmenter:
-    """Viterbi over unigrams from wordfreq (Twitter among its sources) and wordsegment (web), plus web bigrams."""
+    """Viterbi over unigrams from wordfreq (Twitter among its sources) and wordsegment (web), plus web word pairs."""
 
     MAX_WORD = 24
-    SOURCES = "both"  # tuning knob: "wordfreq", "wordsegment" or "both"
-    MIX = "mean"
-    ONLY_ONE = math.log(0.1)  # a word only one source knows
-    BIGRAMS = True
-    BIGRAM_WEIGHT = 1.0
-    WORD_BONUS = -2.0
+    WORD_BONUS = -2.0  # log bonus per word: unigram models under-split
 
     def __init__(self) -> None:
-        log = math.log
-        wf: dict[str, float] = {}
-        ws: dict[str, float] = {}
-        if self.SOURCES in ("wordfreq", "both"):
-            from wordfreq import get_frequency_dict
-
-            for word, freq in get_frequency_dict("en", wordlist="large").items():
-                if word.isalnum() and word.isascii():
-                    wf[word] = log(freq)
-        units: dict[str, tuple[float, tuple[str, ...]]] = {}
-        if self.SOURCES in ("wordsegment", "both") or self.BIGRAMS:
-            import wordsegment
-
-            if not wordsegment.UNIGRAMS:
-                wordsegment.load()
-            total = log(1024908267229.0)
-            if self.SOURCES in ("wordsegment", "both"):
-                ws = {w: log(c) - total for w, c in wordsegment.UNIGRAMS.items()}
-            if self.BIGRAMS:
-                for pair, count in wordsegment.BIGRAMS.items():
-                    a, _, b = pair.partition(" ")
-                    if a.isalpha() and b.isalpha():
-                        units[a + b] = (log(count) - total + self.BIGRAM_WEIGHT, (a, b))
-        if self.SOURCES == "both":
-            logp = {}
-            for w in wf.keys() | ws.keys():
-                a, b = wf.get(w), ws.get(w)
-                if a is None or b is None:
-                    logp[w] = (a if b is None else b) + self.ONLY_ONE
-                elif self.MIX == "mean":
-                    logp[w] = (a + b) / 2
-                elif self.MIX == "max":
-                    logp[w] = max(a, b)
-                else:
-                    logp[w] = min(a, b)
-        else:
-            logp = wf or ws
-        self.logp = logp
-        self.units = units
-        self.digits = log(1e-4)  # a run of digits: a token of its own
+        self.logp, self.units = load_model()
+        self.digits = math.log(1e-4)  # a run of digits: a token of its own
 
     def score(self, word: str) -> float | None:
         """Log probability of one token, or None when it is not a known word."""
@@ -254,13 +288,17 @@ def _case(word: str, lexicon: dict[str, str]) -> str:
 def _boosts(keys: tuple[str, ...]) -> dict[str, float]:
     """Lexicon words count as common words, however rare they are in the word lists."""
     model = segmenter()
-    return {key: max(model.score(key) or -99.0, math.log(2e-5)) for key in keys}
+    common = math.log(2e-5)
+    boosts = {word: max(model.score(word) or -99.0, common) for word in HEALTH_WORDS}
+    boosts.update((key, max(model.score(key) or -99.0, common)) for key in keys)
+    return boosts
 
 
 def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool] | None:
     """Words of a lower-case alphanumeric string and whether the split is confident, or None to leave it."""
     model = segmenter()
-    found = model.best(text, _boosts(tuple(lexicon)))
+    boosts = _boosts(tuple(lexicon))
+    found = model.best(text, boosts)
     if found is None:
         return None
     words, _ = found
@@ -270,7 +308,7 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool] | None
     for word in words:
         if word.isdigit() or word in lexicon:
             continue
-        logp = model.score(word)
+        logp = boosts.get(word) or model.score(word)
         if logp is None or logp < MIN_LOGP.get(len(word), MIN_LOGP[0]):
             return None  # a rare or unknown piece: more likely a name or an acronym than a word
         confident = confident and logp >= CONFIDENT_LOGP

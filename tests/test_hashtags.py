@@ -1,0 +1,190 @@
+"""A201-A205: hashtag finding, CamelCase suggestions and fixes, hashtag count, emoji, fancy letters, shouting."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from postcheck.text.hashtags import code_ranges, find_hashtags, suggest
+from tests.conftest import SHARED, run_cli, write
+
+
+def post(text: str, platforms: str = "[x]") -> str:
+    return f"---\nplatforms: {platforms}\n---\n{text}\n"
+
+
+def tags(text: str) -> list[str]:
+    return [h.tag for h in find_hashtags(text)]
+
+
+# --- finding hashtags ---------------------------------------------------------------------------------------
+
+
+def test_hashtags_found_as_twitter_text_finds_them():
+    assert tags("Book now #FluJab, #stay_well! #2024 a#b &#39; #café") == ["FluJab", "stay_well", "café"]
+
+
+def test_hashtag_in_url_fragment_is_not_a_hashtag():
+    assert tags("See https://x.test/#section and www.nhs.uk/conditions#symptoms #Real") == ["Real"]
+
+
+def test_hashtag_inside_code_span_is_not_a_hashtag():
+    text = "Type `#notatag` or ``#nor `this` one`` then #RealOne"
+    assert tags(text) == ["RealOne"]
+    assert code_ranges("a `b` c") == [(2, 5)]
+
+
+# --- suggestions ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["wellbeing", "physiotherapy", "breastfeeding", "Wellbeing", "vaccines"])
+def test_single_words_raise_nothing(tag):
+    assert suggest(tag) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("nhs111online", "NHS111Online"),
+        ("covid19vaccine", "COVID19Vaccine"),
+        ("season1episode2", "Season1Episode2"),
+        ("flujab", "FluJab"),
+        ("Flujab", "FluJab"),
+        ("FLUJAB", "FluJab"),
+        ("mentalhealthawarenessweek", "MentalHealthAwarenessWeek"),
+        ("nhsengland", "NHSEngland"),
+    ],
+)
+def test_multiword_hashtags_get_camelcase(tag, expected):
+    assert suggest(tag)[0] == expected
+
+
+@pytest.mark.parametrize("tag", ["NHS", "COVID19", "LGBTQ", "nhs", "FluJab", "NHSEngland", "iPhone", "flu", "2024"])
+def test_acronyms_short_and_cased_hashtags_are_trusted(tag):
+    assert suggest(tag) == (None, False)
+
+
+def test_config_words_extend_the_lexicon():
+    assert suggest("msehealth", ["MSE"])[0] == "MSEHealth"
+
+
+@pytest.mark.parametrize("tag", ["kktc", "xqzvbnm", "santé", "健康第一", "gesundheitsamt"])
+def test_unknown_or_other_script_hashtags_raise_nothing(tag):
+    assert suggest(tag)[0] is None
+
+
+# --- A201 through the CLI ------------------------------------------------------------------------------------
+
+
+def test_lowercase_multiword_hashtag_gets_camelcase_fix(check):
+    run = check({"post.md": post("Book your jab. #flujab")}, "--select", "A201")
+    (finding,) = run.json["findings"]
+    assert finding["suggestion"] == "#FluJab"
+    assert finding["fix"]["edits"][0]["content"] == "#FluJab"
+
+
+def test_camelcase_and_single_word_hashtags_pass(check):
+    run = check(
+        {"post.md": post("#FluJab #wellbeing #NHS111Online https://x.test/#section\n`#codeonly`")}, "--select", "A"
+    )
+    assert run.codes == []
+
+
+def test_fix_rewrites_exactly_the_lowercase_hashtags_and_is_idempotent(tmp_path):
+    original = post("Stay well this winter #flujab #mentalhealthawareness #stayhomesavelives #FluJab #wellbeing")
+    write(tmp_path, {"postcheck.toml": "", "post.md": original})
+    run_cli(".", "--fix", "--select", "A201", "--no-cache", cwd=tmp_path)
+    fixed = (tmp_path / "post.md").read_text(encoding="utf-8")
+    assert fixed == original.replace("#flujab", "#FluJab").replace(
+        "#mentalhealthawareness", "#MentalHealthAwareness"
+    ).replace("#stayhomesavelives", "#StayHomeSaveLives")
+    again = run_cli(".", "--fix", "--select", "A201", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert (tmp_path / "post.md").read_text(encoding="utf-8") == fixed
+    assert again.codes == []
+
+
+def test_no_word_model_is_loaded_when_hashtags_are_camelcase(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "post.md": post("Winter #FluJab #NHS111Online #NHS #StayWell #COVID19")})
+    script = textwrap.dedent(
+        """
+        import sys
+        from postcheck.cli import main
+        sys.argv = ["postcheck", "check", ".", "--no-cache", "--format", "json"]
+        try:
+            main()
+        except SystemExit:
+            pass
+        print("LOADED" if {"wordsegment", "wordfreq"} & set(sys.modules) else "NOT-LOADED", file=sys.stderr)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert "NOT-LOADED" in done.stderr, done.stderr
+
+
+# --- A202 ---------------------------------------------------------------------------------------------------------
+
+
+def test_more_hashtags_than_the_limit(check):
+    assert check({"post.md": post("Jab. #FluJab #StayWell #Winter #NHS")}, "--select", "A202").codes == ["A202"]
+    toml = "[hashtags]\nmax = 4\n"
+    assert check({"post.md": post("Jab. #FluJab #StayWell #Winter #NHS"), "postcheck.toml": toml}).codes == []
+
+
+def test_hashtag_run_inside_a_sentence(check):
+    run = check({"post.md": post("Get your #FluJab #StayWell at your pharmacy today")}, "--select", "A202")
+    assert run.codes == ["A202"]
+    ok = check({"post.md": post("Get your #FluJab at your pharmacy. #StayWell #Winter https://www.nhs.uk")})
+    assert ok.codes == []
+
+
+# --- A203 ---------------------------------------------------------------------------------------------------------
+
+
+def test_emoji_sequences_count_once(check):
+    text = "Thank you 👩‍⚕️ 🇬🇧 👍🏽"  # a ZWJ sequence, a flag, a skin tone: three emoji
+    assert check({"post.md": post(text)}, "--select", "A203").codes == []
+    assert check({"post.md": post(text + " 1️⃣")}, "--select", "A203").codes == ["A203"]
+
+
+def test_same_emoji_repeated(check):
+    assert check({"post.md": post("Open today 🎉 🎉")}, "--select", "A203").codes == ["A203"]
+
+
+# --- A204 ---------------------------------------------------------------------------------------------------------
+
+
+def test_fancy_letters_fixed_by_nfkc_only(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "post.md": post("𝐅𝐥𝐮 clinic — ｏｐｅｎ ⓝⓞⓦ, ꜱᴍᴀʟʟ café 你好，世界")})
+    run = run_cli(".", "--select", "A204", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert run.codes == ["A204"] * 3  # "ｏｐｅｎ ⓝⓞⓦ" is one run
+    run_cli(".", "--fix", "--select", "A204", "--no-cache", cwd=tmp_path)
+    assert (tmp_path / "post.md").read_text(encoding="utf-8") == post("Flu clinic — open now, small café 你好，世界")
+
+
+# --- A205 ---------------------------------------------------------------------------------------------------------
+
+
+def test_shouting_caps(check):
+    assert check({"post.md": post("BOOK YOUR JAB now")}, "--select", "A205").codes == ["A205"]
+    assert check({"post.md": post("Ask your NHS GP or ICB about COVID19 MMR HPV jabs")}, "--select", "A205").codes == []
+    assert check({"post.md": post("BOOK YOUR jab #FLUJABNOW")}, "--select", "A205").codes == []
+
+
+# --- the data set (dev files only) --------------------------------------------------------------------------------
+
+
+def test_dev_set_accuracy():
+    data = SHARED / "data" / "hashtags"
+    if not (data / "boun_dev.tsv").exists():
+        pytest.skip(f"no hashtag data at {data}")
+    spec = importlib.util.spec_from_file_location("bench_hashtags", Path(__file__).parents[1] / "bench" / "hashtags.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    pairs = bench.load_set("boun_dev", data)
+    right = sum(bench.judge(tag, golds, suggest(tag.lower())[0]) for tag, golds in pairs)
+    assert right / len(pairs) >= 0.85
