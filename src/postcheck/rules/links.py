@@ -140,7 +140,7 @@ def link_redirects_unapproved(post: Post, ctx: Context) -> Iterator[Problem]:
     if not links.approved:
         return
     for item, result in _fetched(post, ctx):
-        if result.broken or result.refused or len(result.chain) < 2 or classify(item.link, ctx) in ("L101", "L104"):
+        if result.broken or result.refused or len(result.chain) < 2 or classify(item.link, ctx) == "L101":
             continue  # not followed to its end, not a redirect, or already reported as a link of its own
         final = url_host(result.final_url)
         if final and not host_in(final, links.approved) and not host_in(final, links.external):
