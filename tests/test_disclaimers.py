@@ -1,0 +1,155 @@
+"""D rules: non-endorsement phrases on shares and external links, ad labels on paid posts."""
+
+from __future__ import annotations
+
+import pytest
+
+from postcheck.rules.disclaimers import AD_LABEL, has_disclaimer
+
+PHRASES = '[disclaimer]\nphrases = ["Sharing does not imply endorsement", "RTs are not endorsements"]\n'
+SOURCE = "source: https://x.com/NHSEngland/status/1\n"
+
+
+def post(text: str, front: str = "") -> str:
+    return f"---\nplatforms: [x]\n{front}---\n{text}\n"
+
+
+# ------------------------------------------------------------------ phrase matching
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worth a read. Sharing does not imply endorsement.",
+        "Worth a read. SHARING DOES NOT IMPLY ENDORSEMENT",
+        "Worth a read (sharing doesn’t imply endorsement!)",
+        "Worth a read. “Sharing  does not\nimply endorsement”",
+        "RTs are not endorsements",
+        "rts aren't endorsements.",
+    ],
+)
+def test_phrases_match_tolerating_case_punctuation_and_curly_quotes(text):
+    assert has_disclaimer(text, ["Sharing does not imply endorsement", "RTs are not endorsements"])
+
+
+def test_phrases_must_be_whole_words():
+    assert not has_disclaimer("Resharing does not imply endorsements galore", ["Sharing does not imply endorsement"])
+
+
+def test_generic_wording_counts_when_no_phrase_is_configured():
+    assert has_disclaimer("Sharing is not an endorsement.", [])
+    assert has_disclaimer("We do not endorse any product.", [])
+    assert not has_disclaimer("We endorse this advice.", [])
+
+
+# ------------------------------------------------------------------ D101
+
+
+@pytest.mark.parametrize("kind", ["share", "quote", "repost"])
+def test_shares_without_the_phrase_raise_d101(check, kind):
+    run = check(
+        {"postcheck.toml": PHRASES, "p.md": post("Good advice here.", f"kind: {kind}\n{SOURCE}")}, "--select", "D"
+    )
+    assert run.codes == ["D101"]
+
+
+def test_share_with_the_phrase_passes(check):
+    text = "Good advice here. Sharing doesn’t imply endorsement."
+    run = check({"postcheck.toml": PHRASES, "p.md": post(text, f"kind: share\n{SOURCE}")}, "--select", "D")
+    assert run.codes == []
+
+
+def test_plain_posts_need_no_phrase(check):
+    run = check({"postcheck.toml": PHRASES, "p.md": post("Our own news.")}, "--select", "D")
+    assert run.codes == []
+
+
+def test_profile_disclaimer_covers_reposts_on_that_platform_only(check):
+    config = PHRASES + 'in-profile = ["x"]\n'
+    repost = "---\nplatforms: [x, facebook]\nkind: repost\n" + SOURCE + "---\n"
+    run = check({"postcheck.toml": config, "p.md": repost}, "--select", "D")
+    (finding,) = run.json["findings"]
+    assert finding["code"] == "D101" and "facebook" in finding["message"] and " x" not in finding["message"]
+    only_x = check({"postcheck.toml": config, "p.md": post("", f"kind: repost\n{SOURCE}")}, "--select", "D")
+    assert only_x.codes == []
+
+
+def test_profile_disclaimer_does_not_cover_quotes(check):
+    config = PHRASES + 'in-profile = ["x"]\n'
+    run = check({"postcheck.toml": config, "p.md": post("Read this.", f"kind: quote\n{SOURCE}")}, "--select", "D")
+    assert run.codes == ["D101"]
+
+
+# ------------------------------------------------------------------ D102
+
+EXTERNAL = '[links]\napproved = ["nhs.uk"]\nexternal = ["bbc.co.uk"]\n' + PHRASES
+
+
+def test_external_link_without_phrase_raises_d102_only(check):
+    run = check({"postcheck.toml": EXTERNAL, "p.md": post("Read https://www.bbc.co.uk/news/health today.")})
+    assert run.codes == ["D102"]
+    assert run.json["findings"][0]["column"] == 6
+
+
+def test_external_link_with_phrase_passes(check):
+    text = "Read https://www.bbc.co.uk/news/health today. RTs are not endorsements."
+    run = check({"postcheck.toml": EXTERNAL, "p.md": post(text)}, "--select", "D")
+    assert run.codes == []
+
+
+def test_approved_links_need_no_phrase(check):
+    run = check({"postcheck.toml": EXTERNAL, "p.md": post("Read https://www.nhs.uk/flu")}, "--select", "D")
+    assert run.codes == []
+
+
+def test_external_link_in_a_csv_link_column_counts(check):
+    csv = "date,time_24hr,message_text,link\n01/12/2026,09:30,Our winter plan,https://www.bbc.co.uk/x\n"
+    run = check({"postcheck.toml": EXTERNAL, "posts.csv": csv}, "--select", "D")
+    assert run.codes == ["D102"]
+
+
+# ------------------------------------------------------------------ D103
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ad: flu jabs",
+        "#ad flu jabs",
+        "#Ad",
+        "AD: flu jabs",
+        "Advertisement: flu jabs",
+        "[Ad] flu jabs",
+        "Advert - jabs",
+    ],
+)
+def test_ad_labels_at_the_start_pass(text):
+    assert AD_LABEL.match(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Sponsored: flu jabs", "Flu jabs #ad", "Ad-hoc clinics this week", "Adults can book", "Paid partnership"]
+)
+def test_missing_or_late_ad_labels_fail(text):
+    assert not AD_LABEL.match(text)
+
+
+def test_paid_post_without_label_raises_d103(check):
+    run = check({"p.md": post("Sponsored: book your flu jab.", "paid: true\n")}, "--select", "D")
+    assert run.codes == ["D103"]
+    finding = run.json["findings"][0]
+    assert (finding["line"], finding["column"], finding["end_column"]) == (5, 1, 11)
+
+
+def test_paid_post_with_label_and_unpaid_post_pass(check):
+    run = check(
+        {"a.md": post("#ad Book your flu jab.", "paid: true\n"), "b.md": post("Sponsored by nobody.", "paid: false\n")},
+        "--select",
+        "D",
+    )
+    assert run.codes == []
+
+
+def test_paid_post_without_text_points_at_paid(check):
+    run = check({"p.md": post("", "paid: true\n")}, "--select", "D")
+    assert run.codes == ["D103"] and run.json["findings"][0]["line"] == 3
