@@ -1,0 +1,287 @@
+"""M rules: contact details, profanity, named staff, medical replies without signposting, public data requests."""
+
+from __future__ import annotations
+
+import pytest
+
+from postcheck.rules.moderation import ProfanityMatcher, builtin_words
+from postcheck.text.pii import AllowedContacts, find_contacts
+
+REPLY = "kind: reply\nin_reply_to: https://x.com/someone/status/2\n"
+
+
+def post(text: str, front: str = "") -> str:
+    return f"---\nplatforms: [x]\n{front}---\n{text}\n"
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.raw) for c in find_contacts(text)]
+
+
+# ------------------------------------------------------------------ M101: finding contact details
+
+
+@pytest.mark.parametrize(
+    "text, raw",
+    [
+        ("Call Sam on 07700 900123 today", "07700 900123"),  # Ofcom's fictional mobile range
+        ("Ring 01632 960001.", "01632 960001"),
+        ("Ring 020 7946 0123", "020 7946 0123"),
+        ("Ring (01245) 123456", "(01245) 123456"),
+        ("Call +1 202 555 0143", "+1 202 555 0143"),
+        ("Call +33 1 23 45 67 89", "+33 1 23 45 67 89"),
+        ("Call 020-7946-0123", "020-7946-0123"),
+    ],
+)
+def test_phone_numbers_are_found(text, raw):
+    assert kinds(text) == [("phone number", raw)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinics on 01/12/2026 and 02.12.2026 and 2026-12-03",
+        "Open 09:00-17:00, or 9.00-17.00, from 01-12-2026 09:30",
+        "Call 111 or 999, or NHS 111 by text relay on 18001 111",
+        "Between 2024 and 2026 we saw 12345 patients; ref 123456789",
+        "Costs £1,234,567 over 10 years",
+    ],
+)
+def test_dates_times_years_and_service_numbers_are_not_phone_numbers(text):
+    assert kinds(text) == []
+
+
+def test_numbers_inside_links_are_not_phone_numbers():
+    assert kinds("See https://x.com/NHS/status/07700900123 and https://example.nhs.uk/?tel=01632960001") == []
+
+
+def test_emails_are_found_with_or_without_mailto():
+    assert kinds("Email jane.doe@example.com or mailto:help@example.org") == [
+        ("e-mail address", "jane.doe@example.com"),
+        ("e-mail address", "help@example.org"),
+    ]
+
+
+def test_mentions_are_not_emails():
+    assert kinds("Thanks @NHSEngland and @MSE_ICB") == []
+
+
+def test_street_addresses_and_postcodes_are_found():
+    assert kinds("She lives at 14 Oak Tree Road, Basildon SS16 5NL") == [
+        ("street address", "14 Oak Tree Road"),
+        ("postcode", "SS16 5NL"),
+    ]
+    assert kinds("in ss0 7aa") == [("postcode", "ss0 7aa")]
+
+
+@pytest.mark.parametrize("text", ["Our 5 Ways to Wellbeing", "Take 2 Minutes", "The M25 4th lane", "Win £5 Main Prize"])
+def test_numbered_phrases_are_not_addresses(text):
+    assert kinds(text) == []
+
+
+def test_nhs_numbers_need_a_valid_check_digit():
+    assert kinds("NHS number 943 476 5919") == [("NHS number", "943 476 5919")]
+    assert kinds("Reference 943 476 5918") == []
+
+
+def test_allowed_contacts_match_however_they_are_written():
+    allowed = AllowedContacts(["01632 960001", "Enquiries@Example.nhs.uk", "Basildon Hospital, SS16 5NL"])
+    found = find_contacts("Call +44 1632 960001 or 01632960001, email enquiries@example.nhs.uk, SS16 5NL")
+    assert found and all(allowed.allows(c) for c in found)
+    assert not allowed.allows(find_contacts("Call 01632 960002")[0])
+
+
+# ------------------------------------------------------------------ M101: the rule
+
+
+def test_personal_phone_number_raises_m101(check):
+    run = check({"p.md": post("Any questions? Ring Sam on 07700 900123.")}, "--select", "M")
+    assert run.codes == ["M101"]
+    finding = run.json["findings"][0]
+    assert (finding["line"], finding["column"], finding["end_column"]) == (4, 28, 40)
+
+
+def test_allowed_contacts_and_public_numbers_pass(check):
+    config = '[moderation]\nallowed-contacts = ["01632 960001", "enquiries@example.nhs.uk"]\n'
+    text = "Call 01632 960001, email enquiries@example.nhs.uk, or call 111 (999 in an emergency)."
+    run = check({"postcheck.toml": config, "p.md": post(text)}, "--select", "M")
+    assert run.codes == []
+
+
+def test_date_and_link_with_digits_pass_m101(check):
+    text = "Clinic on 01/12/2026 from 09:00-12:00: https://x.com/MSE/status/07700900123"
+    run = check({"p.md": post(text)}, "--select", "M101")
+    assert run.codes == []
+
+
+# ------------------------------------------------------------------ M102
+
+
+@pytest.fixture(scope="module")
+def swearing():
+    return ProfanityMatcher(builtin_words(), [], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scunthorpe",
+        "Essex and Middlesex",
+        "sexual health and mental health",
+        "the cockpit",
+        "Dickens",
+        "a rectal examination",
+        "Penistone",
+        "Cockermouth",
+        "Arsenal",
+        "Shitterton",
+        "assess the class",
+        "Dick Turpin",
+        "Dyke Road",
+        "a finger prick test",
+        "blue tits",
+        "bloody diarrhoea and a bloody nose",
+        "cock-a-leekie soup",
+        "10am on the 3rd",
+        "grasshopper",
+        "therapist",
+    ],
+)
+def test_innocent_words_pass(swearing, text):
+    assert swearing.find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bloody",
+        "what an arse",
+        "bugger",
+        "shit",
+        "sh1t",
+        "$hit",
+        "f***",
+        "f*ck",
+        "F**K",
+        "s**t",
+        "a$$",
+        "fuuuuck",
+        "fucking",
+        "#FuckCancer",
+        "motherf***er",
+        "b*llocks",
+        "taking the piss",
+        "sod  off",
+        "what a dick",
+        "BLOODY",
+    ],
+)
+def test_swearing_is_found(swearing, text):
+    assert len(swearing.find(text)) == 1
+
+
+def test_profanity_raises_m102_at_the_word(check):
+    run = check({"p.md": post("The queues were bloody awful.")}, "--select", "M")
+    assert run.codes == ["M102"]
+    finding = run.json["findings"][0]
+    assert (finding["column"], finding["end_column"]) == (17, 23)
+
+
+def test_place_names_and_clinical_words_pass_m102(check):
+    text = "Sexual health and mental health clinics in Scunthorpe, Essex and Cockermouth; rectal screening."
+    run = check({"p.md": post(text)}, "--select", "M")
+    assert run.codes == []
+
+
+def test_allow_and_deny_lists_extend_the_word_list(check):
+    config = '[moderation]\nallow = ["bloody", "bugger all"]\ndeny = ["numpty", "jobsworth*", "pants on fire"]\n'
+    text = "A bloody good result. Bugger all waiting. What a numpty. Jobsworths. Liar liar, pants on fire."
+    run = check({"postcheck.toml": config, "p.md": post(text)}, "--select", "M102")
+    words = [f["message"].split(": ", 1)[1] for f in run.json["findings"]]
+    assert words == ["'numpty'", "'Jobsworths'", "'pants on fire'"]
+
+
+# ------------------------------------------------------------------ M103
+
+STAFF = '[moderation]\nstaff = ["Jane Example", "Sean O\'Brien"]\n'
+
+
+def test_staff_names_raise_m103_case_insensitively(check):
+    text = "Thanks to jane  example and Sean O’Brien's team."
+    run = check({"postcheck.toml": STAFF, "p.md": post(text)}, "--select", "M")
+    assert run.codes == ["M103", "M103"]
+
+
+def test_first_names_and_longer_words_pass_m103(check):
+    text = "Thanks to Jane, and to Jane Examples Ltd."
+    run = check({"postcheck.toml": STAFF, "p.md": post(text)}, "--select", "M")
+    assert run.codes == []
+
+
+# ------------------------------------------------------------------ M104
+
+
+def test_medical_reply_without_signposting_raises_m104(check):
+    run = check({"p.md": post("Sorry about your headache. Paracetamol should help.", REPLY)}, "--select", "M")
+    assert run.codes == ["M104"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry about your headache. If it persists, please contact NHS 111.",
+        "Sorry about your headache; 111.nhs.uk can help.",
+        "For a rash like that, a pharmacist can advise.",
+        "Chest pain can be serious: call 999.",
+        "Please speak to your GP about your medication.",
+    ],
+)
+def test_reply_that_signposts_passes_m104(check, text):
+    run = check({"p.md": post(text, REPLY)}, "--select", "M104")
+    assert run.codes == []
+
+
+def test_non_medical_replies_and_posts_pass_m104(check):
+    run = check(
+        {
+            "a.md": post("Thanks, we will pass your kind words to the team.", REPLY),
+            "b.md": post("Headache? Paracetamol helps."),
+            "c.md": post("Could you tell us your reference number?", REPLY),
+        },
+        "--select",
+        "M104",
+    )
+    assert run.codes == []
+
+
+# ------------------------------------------------------------------ M105
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please reply with your NHS number and date of birth.",
+        "Can you tell us your DOB and postcode?",
+        "What is your home address?",
+        "Could you share your phone number so we can call you?",
+    ],
+)
+def test_public_requests_for_personal_data_raise_m105(check, text):
+    run = check({"p.md": post(text, REPLY)}, "--select", "M105")
+    assert run.codes == ["M105"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please send us a DM with your date of birth.",
+        "Please send us a direct message with your NHS number and address.",
+        "Please do not share your NHS number here.",
+        "We are looking into this to address your concerns, please bear with us.",
+        "We will never ask for your date of birth in public.",
+        "Please email us your reference and postcode.",
+    ],
+)
+def test_requests_by_direct_message_and_warnings_pass_m105(check, text):
+    run = check({"p.md": post(text, REPLY)}, "--select", "M105")
+    assert run.codes == []
