@@ -76,14 +76,8 @@ def probe_video(path: Path, cache_dir: Path | None = None) -> VideoInfo:
 
 
 def probe(ctx: Context, path: Path) -> VideoInfo | MediaError:
-    """probe_video once per run, sharing ctx.read_media's memo (so F006 reuses it) and the disk cache."""
-    key = (probe_video.__module__, probe_video.__qualname__, path)
-    if key not in ctx.memo:
-        try:
-            ctx.memo[key] = probe_video(path, ctx.cache_dir)
-        except (MediaError, OSError) as error:
-            ctx.memo[key] = MediaError(str(error))
-    return ctx.memo[key]
+    """probe_video once per run (shared with F006) through the disk cache."""
+    return ctx.read_media(probe_video, path, ctx.cache_dir)
 
 
 def _probe_json(path: Path) -> dict[str, Any]:

@@ -116,14 +116,14 @@ class Context:
         located = locate(post.directory, ref.value if isinstance(ref, Field) else ref, self.root)
         return located.path if located.status == "ok" else None
 
-    def read_media(self, reader: Callable[[Path], Any], path: Path) -> Any:
-        """`reader(path)` once per run; a MediaError (or OSError) comes back as a MediaError value."""
+    def read_media(self, reader: Callable[..., Any], path: Path, *args: Any) -> Any:
+        """`reader(path, *args)` once per run; a MediaError (or OSError) comes back as a MediaError value."""
         from postcheck.media import MediaError
 
         key = (reader.__module__, reader.__qualname__, path)
         if key not in self.memo:
             try:
-                self.memo[key] = reader(path)
+                self.memo[key] = reader(path, *args)
             except (MediaError, OSError) as error:
                 self.memo[key] = MediaError(str(error))
         return self.memo[key]

@@ -161,20 +161,22 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media import MediaError
     from postcheck.media.captions import read_caption_text
     from postcheck.media.images import inspect_image
-    from postcheck.media.video import probe_video
+    from postcheck.media.video import probe
 
     for what, ref in _media_refs(post):
         path = ctx.media_path(post, ref)
         if path is None or not path.is_file():
             continue
         suffix = path.suffix.lower()
-        reader = {"image": inspect_image, "video": probe_video, "caption": read_caption_text}[what]
         if what == "image" and suffix in VIDEO_SUFFIXES or what == "video" and suffix in IMAGE_SUFFIXES:
             yield Problem(f"'{ref.value}' is listed under {what}s but its name says otherwise", ref.span())
             continue
         if what == "caption" and suffix not in CAPTION_SUFFIXES:
             yield Problem(f"'{ref.value}' is not a caption file (.vtt or .srt)", ref.span())
             continue
-        result = ctx.read_media(reader, path)
+        if what == "video":
+            result = probe(ctx, path)  # shares the video rules' probe and its disk cache
+        else:
+            result = ctx.read_media(inspect_image if what == "image" else read_caption_text, path)
         if isinstance(result, MediaError):
             yield Problem(f"{what} '{ref.value}' cannot be read: {result}", ref.span())
