@@ -221,12 +221,18 @@ def _within(path: str, given: str) -> bool:
 @app.command()
 def rules(
     output_format: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat.text,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Include this config's [[custom]] rules.")] = None,
 ) -> None:
-    """List every rule with its code, name, severity and fixability."""
+    """List every rule with its code, name, severity and fixability (with the config's custom rules)."""
     import json
 
     from postcheck.rules import all_rules
+    from postcheck.rules.custom import register_custom
 
+    try:
+        register_custom(load_config(config or find_config(Path.cwd())))
+    except ConfigError as error:
+        raise fail(str(error)) from None
     registry = all_rules()
     if output_format == RulesFormat.json:
         items = [
