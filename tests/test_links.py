@@ -203,11 +203,11 @@ class _Handler(BaseHTTPRequestHandler):
             cls.active -= 1
         if path == "/no-head" and self.command == "HEAD":
             status, headers = 405, {}
-        elif path.startswith("/ok") or path.startswith("/slow") or path == "/no-head":
+        elif path.startswith("/ok") or path.startswith("/slow") or path in ("/", "/no-head"):
             status, headers = 200, {}
         elif path == "/redirect":
             status, headers = 301, {"Location": "/ok"}
-        elif path == "/away":
+        elif path == "/away" or path.startswith("/redirect-to-"):
             status, headers = 302, {"Location": f"http://localhost:{port}/ok"}
         elif path == "/loop":
             status, headers = 302, {"Location": "/loop"}
@@ -326,3 +326,22 @@ def test_online_without_allow_private_fetches_nothing_private(check, server):
     run = check({"postcheck.toml": config, "p.md": post(f"{server}/missing")}, "--select", "L105,L106", "--online")
     assert run.codes == []
     assert server.handler.hits == []
+
+
+@pytest.mark.parametrize("code", ["L105", "L106"])
+def test_online_pages_examples_behave_as_they_say_against_a_local_server(tmp_path, server, code):
+    """The L105/L106 pages' examples raise nothing offline (test_checks_pages); online, Bad raises its code."""
+    from postcheck.catalogue import examples, page_for
+    from tests.conftest import check_files
+
+    found = examples(page_for(code))
+    for which, expected in (("bad", [code]), ("good", [])):
+        files = {
+            name: body.replace("https://www.nhs.uk", server).replace('"nhs.uk"', '"127.0.0.1"')
+            for name, body in found[which].files.items()
+        }
+        files["postcheck.toml"] = files.get("postcheck.toml", "[links]\n") + "allow-private = true\ntimeout = 2\n"
+        folder = tmp_path / which
+        folder.mkdir()
+        run = check_files(folder, files, "--online", "--select", code)
+        assert run.codes == expected, run.output
