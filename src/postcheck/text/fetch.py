@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from postcheck import __version__
 from postcheck.text.urls import host_ip, is_private_ip, normalise_host
@@ -27,6 +27,7 @@ CACHE_ENTRIES = 2000  # keep the cache small: the newest results only
 TTL_OK = 24 * 3600
 TTL_FAILED = 3600
 USER_AGENT = f"postcheck/{__version__} (link checker)"
+_SAFE = "/%?=&;:@!$'()*+,~-._"
 
 
 @dataclass(frozen=True)
@@ -129,9 +130,10 @@ def _request(url: str, method: str, timeout: float, allow_private: bool) -> tupl
     addresses = _addresses(host, port, allow_private)
     conn_class = _HTTPSConnection if scheme == "https" else _HTTPConnection
     conn = conn_class(host, port, addresses, timeout)
-    path = parts.path or "/"
+    # Links may hold spaces or non-ASCII letters (nhs.uk/café): send them percent-encoded, as browsers do.
+    path = quote(parts.path or "/", safe=_SAFE)
     if parts.query:
-        path += "?" + parts.query
+        path += "?" + quote(parts.query, safe=_SAFE)
     try:
         conn.request(method, path, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
         response = conn.getresponse()
