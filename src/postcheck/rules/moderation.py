@@ -87,6 +87,12 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE)
 
 
+def _any_phrase(phrases) -> re.Pattern[str] | None:
+    """One pattern matching any of the phrases as whole words, longest first; None for no phrases."""
+    patterns = [_phrase_pattern(p).pattern for p in sorted(phrases, key=len, reverse=True) if p.strip()]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 _LEET = str.maketrans({"0": "o", "1": "i", "!": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
 _WILD = "*#"
 _TOKEN = re.compile(r"[\w@$*#!]+")
@@ -112,9 +118,8 @@ class ProfanityMatcher:
         allow_words = {a.strip().lower() for a in allow if a.strip() and " " not in a.strip()}
         self.words = self.words - allow_words
         self.allow_words = allow_words
-        self.phrases = [_phrase_pattern(p) for p in base.phrases + extra.phrases]
-        innocent = list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()]
-        self.innocent = [_phrase_pattern(p) for p in innocent]
+        self.phrases = _any_phrase(base.phrases + extra.phrases)
+        self.innocent = _any_phrase(list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()])
         self.by_length: dict[int, list[str]] = {}
         for word in self.words:
             for form in (word, word + "s", word + "es"):
@@ -175,12 +180,11 @@ class ProfanityMatcher:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entry) for each swear word in `text`."""
         text = text.translate(_APOSTROPHES)
-        for pattern in self.innocent:
-            text = pattern.sub(lambda m: " " * len(m.group()), text)
+        if self.innocent is not None:
+            text = self.innocent.sub(lambda m: " " * len(m.group()), text)
         found = []
-        for pattern in self.phrases:
-            for m in pattern.finditer(text):
-                found.append((m.start(), m.end(), m.group().lower()))
+        if self.phrases is not None:
+            found += [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
         for m in _TOKEN.finditer(text):
             start, end = m.start(), m.end()
             token = m.group()

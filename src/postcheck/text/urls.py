@@ -65,6 +65,11 @@ def url_host(url: str) -> str:
 
 def find_links(text: str) -> list[Link]:
     """Every link in `text`, bare domains included, in order; e-mail addresses (mailto) are not links."""
+    return list(_find_links(text))
+
+
+@lru_cache(maxsize=4096)  # several rules look at the links of the same text
+def _find_links(text: str) -> tuple[Link, ...]:
     links: list[Link] = []
     if "." in text or ":" in text:
         for m in _linkify().match(text) or []:
@@ -82,7 +87,7 @@ def find_links(text: str) -> list[Link]:
             url = raw if scheme else ("http:" + raw if raw.startswith("//") else "http://" + raw)
             links.append(Link(m.start(), end, raw, url, url_host(url), scheme))
         links.sort(key=lambda link: link.start)
-    return links
+    return tuple(links)
 
 
 def host_ip(host: str) -> IPAddress | None:
