@@ -54,6 +54,7 @@ SCHEMA: dict[str, Any] = {
         "shorteners": (STRS, ["bit.ly", "t.co", "tinyurl.com", "ow.ly", "buff.ly"]),
         "allow-private": (BOOL, False),
         "timeout": (NUM, 5.0),
+        "workers": (INT, 8),  # links fetched at a time with --online
     },
     "disclaimer": {
         "phrases": (STRS, []),

@@ -108,7 +108,9 @@ def _checker(ctx: Context):
     key = "postcheck.fetch.checker"
     if key not in ctx.memo:
         links = ctx.config.links
-        ctx.memo[key] = LinkChecker(float(links.timeout), bool(links.allow_private), ctx.cache_dir)
+        ctx.memo[key] = LinkChecker(
+            float(links.timeout), bool(links.allow_private), ctx.cache_dir, workers=max(1, int(links.workers))
+        )
     return ctx.memo[key]
 
 
