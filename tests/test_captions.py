@@ -1,4 +1,4 @@
-"""Caption parsing (WebVTT by the spec's algorithm, SRT, SBV), conversion, and rules A301-A308 on generated media."""
+"""Caption parsing (webvtt-py, with the WebVTT spec's checks around it; SRT, SBV), conversion, and rules A301-A308."""
 
 from __future__ import annotations
 
@@ -76,6 +76,32 @@ def test_crlf_and_cr_line_endings_keep_line_numbers():
     assert captions.cues[0].line == 3 and captions.issues[0].line == 6
 
 
+def test_cues_browsers_drop_are_left_out_of_webvtt_pys_cues():
+    """webvtt-py reads `00:00.00` (two-digit fraction) as a cue; browsers drop it. Text decides where timings repeat."""
+    import webvtt
+
+    text = "WEBVTT\n\n00:00.000 --> 00:01.000\na\n\n00:00.00 --> 00:01.000\nb\n\n00:00.000 --> 00:01.000\nc\n"
+    assert [c.text for c in webvtt.WebVTT.from_string(text).captions] == ["a", "b", "c"]
+    captions = parse_captions(text, "vtt")
+    assert [(c.text, c.line, c.end_line) for c in captions.cues] == [("a", 3, 4), ("c", 9, 10)]
+    (issue,) = captions.issues
+    assert issue.line == 6 and "dropped" in issue.message
+
+
+def test_srt_webvtt_py_refuses_falls_back_to_the_scan():
+    captions = parse_captions("00:00:01,000 --> 00:00:02,000\nHi\n", "srt")
+    assert [c.text for c in captions.cues] == ["Hi"] and "no number" in captions.issues[0].message
+
+
+def test_srt_file_only_webvtt_py_refuses_is_rejected():
+    captions = parse_captions("1\n00:00:01,000 --> 00:00:02,000\n", "srt")
+    assert captions.rejected and "webvtt-py cannot read it" in captions.issues[0].message
+
+
+def test_srt_milliseconds_are_read_as_webvtt_py_reads_them():
+    assert parse_captions("1\n00:00:01,5 --> 00:00:02,000\nHi\n", "srt").cues[0].start == 1.005
+
+
 def test_srt_parses_and_reports_malformed_timing_lines():
     captions = parse_captions(SRT + "\n3\n00:00:05.000 -> 00:00:06,000\nlost\n", "srt")
     assert [c.start for c in captions.cues] == [0.0, 2.5]
@@ -85,6 +111,11 @@ def test_srt_parses_and_reports_malformed_timing_lines():
 def test_sbv_parses():
     captions = parse_captions("0:00:01.000,0:00:02.500\nHello\n\n0:00:03.000,0:00:04.000\nthere\n", "sbv")
     assert [(c.start, c.end) for c in captions.cues] == [(1.0, 2.5), (3.0, 4.0)]
+
+
+def test_sbv_timing_without_three_digit_milliseconds_is_dropped():
+    captions = parse_captions("0:00:01.000,0:00:02.500\nHello\n\n0:00:03.5,0:00:04.000\nthere\n", "sbv")
+    assert [c.text for c in captions.cues] == ["Hello"] and captions.issues[0].line == 4
 
 
 def test_vtt_converts_to_srt_and_back():

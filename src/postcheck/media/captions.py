@@ -1,17 +1,19 @@
 """Read caption files (WebVTT, SRT, SBV) into cues, and find what browsers and players would reject or drop.
 
-webvtt-py reads the files and writes the converted ones (A308), but it is lenient where browsers are not: it
-accepts `WEBVTTfoo`, a form feed after the signature and two byte-order marks, and it keeps cue blocks whose
-timings a browser refuses. So WebVTT is also scanned with the WebVTT parsing algorithm
-(https://www.w3.org/TR/webvtt1/#file-parsing), which decides which cues exist, and every block a browser
-would drop is reported with its line.
+webvtt-py parses the files (the cues' times and text come from it) and writes the converted ones (A308), but it
+is lenient where browsers are not: it accepts `WEBVTTfoo`, a form feed after the signature and two byte-order
+marks, and it keeps cue blocks whose timings a browser refuses, and it gives no line numbers. So each file is
+also scanned, WebVTT with the parsing algorithm of the specification
+(https://www.w3.org/TR/webvtt1/#file-parsing): the scan reports what browsers refuse or drop with its line, and
+finds the cue blocks they show. The cues are webvtt-py's cues at those blocks, with the blocks' lines.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from postcheck.media import MediaError
@@ -113,15 +115,10 @@ def parse_captions(text: str, format: str, path: Path | None = None) -> Captions
     if text.startswith("\ufeff"):  # the UTF-8 decoder removes one BOM, as browsers do
         text = text[1:]
     captions = Captions(path, format, text, line_starts=_line_starts(text))
-    if format == "srt":
-        _scan_srt(captions)
-        _cross_check_with_webvtt_py(captions, "srt")
-    elif format == "sbv":
-        _scan_sbv(captions)
-        _cross_check_with_webvtt_py(captions, "sbv")
-    else:
-        _scan_vtt(captions)
-        _cross_check_with_webvtt_py(captions, "vtt")
+    scan = {"srt": _scan_srt, "sbv": _scan_sbv}.get(format, _scan_vtt)
+    shown = scan(captions)
+    read = _read_with_webvtt_py(captions)
+    captions.cues = shown if read is None else _at_blocks(read, shown)
     return captions
 
 
@@ -135,22 +132,58 @@ def _lines(text: str) -> list[str]:
     return _NEWLINE.split(text)
 
 
-def _cross_check_with_webvtt_py(captions: Captions, format: str) -> None:
-    """Read the file with webvtt-py too; a failure the scan did not explain becomes an issue."""
-    if captions.issues or not captions.text.strip():
-        return
+def _read_with_webvtt_py(captions: Captions) -> list[tuple[int, int, str]] | None:
+    """webvtt-py's cues as (start ms, end ms, text), or None when it refuses the file (an issue unless the scan
+    already explained why). NUL becomes U+FFFD first, as browsers read it."""
+    if captions.rejected or not captions.text.strip():
+        return None
     import io
 
     import webvtt
     from webvtt.errors import MalformedCaptionError, MalformedFileError
 
+    text = captions.text.replace("\x00", "\ufffd")
     try:
-        if format == "vtt":
-            webvtt.WebVTT.from_string(captions.text)
+        if captions.format == "vtt":
+            parsed = webvtt.WebVTT.from_string(text)
         else:
-            webvtt.WebVTT.from_buffer(io.StringIO(captions.text), format=format)
+            parsed = webvtt.WebVTT.from_buffer(io.StringIO(text), format=captions.format)
     except (MalformedFileError, MalformedCaptionError, ValueError) as error:
-        captions.issues.append(CaptionIssue(f"webvtt-py cannot read it: {error}", 1, rejected=format != "vtt"))
+        if not captions.issues:
+            captions.issues.append(CaptionIssue(f"webvtt-py cannot read it: {error}", 1, captions.format != "vtt"))
+        return None
+    return [(c.start_time.in_milliseconds(), c.end_time.in_milliseconds(), c.raw_text) for c in parsed.captions]
+
+
+def _at_blocks(read: list[tuple[int, int, str]], shown: list[Cue]) -> list[Cue]:
+    """webvtt-py's cues at the blocks the scan found shown, with the blocks' lines; the rest (blocks browsers
+    drop, which webvtt-py keeps) are left out. Each block takes the first unused cue after the last one taken
+    with its timings and text, else with its timings only (SRT text can differ: webvtt-py joins a block without
+    timings to the cue before it). Text decides where timings repeat (nulls.vtt has eleven cues at 0-1 s)."""
+    exact: dict[tuple, list[int]] = {}
+    timed: dict[tuple, list[int]] = {}
+    for index, (start, end, text) in enumerate(read):
+        exact.setdefault((start, end, text), []).append(index)
+        timed.setdefault((start, end), []).append(index)
+
+    def first(table: dict[tuple, list[int]], key: tuple, after: int) -> int | None:
+        indexes = table.get(key, [])
+        k = bisect_left(indexes, after)
+        return indexes[k] if k < len(indexes) else None
+
+    cues: list[Cue] = []
+    after = 0
+    for cue in shown:
+        timings = (round(cue.start * 1000), round(cue.end * 1000))
+        index = first(exact, (*timings, cue.text.replace("\x00", "\ufffd")), after)
+        if index is None:
+            index = first(timed, timings, after)
+        if index is None:
+            continue  # a block webvtt-py does not read as a cue
+        start, end, text = read[index]
+        cues.append(replace(cue, start=start / 1000, end=end / 1000, text=text))
+        after = index + 1
+    return cues
 
 
 # --- WebVTT: the parsing algorithm of the WebVTT specification -------------------------------------------
@@ -215,8 +248,10 @@ def _vtt_timings(line: str) -> tuple[float, float] | str:
     return start, end
 
 
-def _scan_vtt(captions: Captions) -> None:
-    """Follow the WebVTT parser: the signature, the header, then blocks (cues, comments, styles, regions)."""
+def _scan_vtt(captions: Captions) -> list[Cue]:
+    """Follow the WebVTT parser: the signature, the header, then blocks (cues, comments, styles, regions).
+
+    Reports what browsers refuse or drop; returns the cues they show."""
     issues = captions.issues
     for number, line in enumerate(_lines(captions.text), 1):
         if "\x00" in line:
@@ -224,14 +259,14 @@ def _scan_vtt(captions: Captions) -> None:
     text = captions.text.replace("\x00", "\ufffd")
     if text.startswith("\ufeff"):
         issues.append(CaptionIssue("a second byte-order mark before WEBVTT: browsers refuse the file", 1, True))
-        return
+        return []
     normal = _NEWLINE.sub("\n", text)
     if not normal:
         issues.append(CaptionIssue("empty file: a WebVTT file starts with the line WEBVTT", 1, True))
-        return
+        return []
     if not normal.startswith("WEBVTT"):
         issues.append(CaptionIssue("the file must start with WEBVTT (uppercase): browsers refuse it", 1, True))
-        return
+        return []
     if len(normal) > 6 and normal[6] not in " \t\n":
         after = {"\x0c": "a form feed", "\ufffd": "a NUL"}.get(normal[6], repr(normal[6]))
         issues.append(
@@ -241,7 +276,7 @@ def _scan_vtt(captions: Captions) -> None:
                 True,
             )
         )
-        return
+        return []
 
     lines = normal.split("\n")
     n = len(lines)
@@ -250,8 +285,9 @@ def _scan_vtt(captions: Captions) -> None:
         return p >= n or (p == n - 1 and lines[p] == "")
 
     p = 1  # the signature line is consumed
+    shown: list[Cue] = []
     if past_end(p):
-        return
+        return shown
     seen_cue = False
     if lines[p] != "":
         p, _ = _vtt_block(lines, p, in_header=True, seen_cue=False)
@@ -262,13 +298,14 @@ def _scan_vtt(captions: Captions) -> None:
         p, block = _vtt_block(lines, p, in_header=False, seen_cue=seen_cue)
         if isinstance(block, Cue):
             seen_cue = True
-            captions.cues.append(block)
+            shown.append(block)
         elif isinstance(block, CaptionIssue):
             issues.append(block)
         if p == first:  # cannot happen per the algorithm; guards against a loop
             p += 1
         while not past_end(p) and lines[p] == "":
             p += 1
+    return shown
 
 
 def _vtt_block(lines: list[str], p: int, in_header: bool, seen_cue: bool) -> tuple[int, Cue | CaptionIssue | None]:
@@ -344,13 +381,14 @@ def _vtt_block(lines: list[str], p: int, in_header: bool, seen_cue: bool) -> tup
 
 _SRT_TIME = r"(\d{1,3}):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _SRT_TIMING = re.compile(rf"\s*{_SRT_TIME}\s*-->\s*{_SRT_TIME}(?:\s.*)?")
-_SBV_TIMING = re.compile(r"\s*(\d+):(\d{1,2}):(\d{1,2})\.(\d{1,3}),(\d+):(\d{1,2}):(\d{1,2})\.(\d{1,3})\s*")
+_SBV_TIMING = re.compile(r"\s*(\d+):(\d{1,2}):(\d{1,2})\.(\d{3}),(\d+):(\d{1,2}):(\d{1,2})\.(\d{3})\s*")
 
 
 def _seconds(h: str, m: str, s: str, ms: str) -> float | None:
+    """Seconds, or None past 59 minutes or seconds; `07,5` is 5 ms, as webvtt-py and most SRT readers read it."""
     if int(m) > 59 or int(s) > 59:
         return None
-    return int(h) * 3600 + int(m) * 60 + int(s) + int(ms.ljust(3, "0")) / 1000
+    return int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000
 
 
 def _blocks(text: str) -> list[tuple[int, list[str]]]:
@@ -371,11 +409,12 @@ def _blocks(text: str) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def _scan_srt(captions: Captions) -> None:
-    """SRT: blocks of a number, `00:00:01,000 --> 00:00:02,500`, and text."""
+def _scan_srt(captions: Captions) -> list[Cue]:
+    """SRT: blocks of a number, `00:00:01,000 --> 00:00:02,500`, and text. Returns the cues players show."""
     if not captions.text.strip():
         captions.issues.append(CaptionIssue("empty caption file", 1, True))
-        return
+        return []
+    shown: list[Cue] = []
     for start, block in _blocks(captions.text):
         if "\x00" in "".join(block):
             captions.issues.append(CaptionIssue("NUL character in the file", start))
@@ -397,24 +436,27 @@ def _scan_srt(captions: Captions) -> None:
             )
             continue
         text = "\n".join(block[index + 1 :])
-        captions.cues.append(Cue(begin, end, text, start + index, start + len(block) - 1, block[0] if index else ""))
-    if not captions.cues and captions.issues:
+        shown.append(Cue(begin, end, text, start + index, start + len(block) - 1, block[0] if index else ""))
+    if not shown and captions.issues:
         first = captions.issues[0]
         captions.issues[0] = CaptionIssue(f"not an SRT file: {first.message}", first.line, rejected=True)
+    return shown
 
 
-def _scan_sbv(captions: Captions) -> None:
-    """YouTube SBV: blocks of `0:00:01.000,0:00:02.500` and text."""
+def _scan_sbv(captions: Captions) -> list[Cue]:
+    """YouTube SBV: blocks of `0:00:01.000,0:00:02.500` and text. Returns the cues players show."""
     if not captions.text.strip():
         captions.issues.append(CaptionIssue("empty caption file", 1, True))
-        return
+        return []
+    shown: list[Cue] = []
     for start, block in _blocks(captions.text):
         match = _SBV_TIMING.fullmatch(block[0])
         times = match and (_seconds(*match.groups()[:4]), _seconds(*match.groups()[4:]))
         if not times or None in times:
             captions.issues.append(CaptionIssue("cue dropped: malformed timing line (0:00:01.000,0:00:02.500)", start))
             continue
-        captions.cues.append(Cue(times[0], times[1], "\n".join(block[1:]), start, start + len(block) - 1))
+        shown.append(Cue(times[0], times[1], "\n".join(block[1:]), start, start + len(block) - 1))
+    return shown
 
 
 # --- conversion (A308) ---------------------------------------------------------------------------------------
