@@ -57,12 +57,23 @@ HEALTH_WORDS = (
     "winter", "checkup", "cancer", "prostate", "bowel",
 )  # fmt: skip
 
+_HEALTH = frozenset(HEALTH_WORDS)
 # Letters that are words on their own ("a", "i"); other single letters are stray unless next to a number.
 _SINGLE_LETTER_WORDS = frozenset("ai")
 # The least log probability a piece of a split may have, by length (0: longer words).
 # Every piece at least this common (and the whole string not a known word): the fix is safe.
 CONFIDENT_LOGP = -13.0
 MIN_LOGP = {0: -99.0, 1: -99.0, 2: -12.0, 3: -14.0, 4: -16.0}
+# Rarer 2-3 letter pieces pass as acronyms (one per split, beside a word of 4+ letters at least COMMON_LOGP).
+ACRONYM_LOGP = -18.0
+COMMON_LOGP = -11.5
+# A split into pieces of 3 letters or fewer needs every piece at least this common ("run|it" but not "ot|bc").
+SHORT_LOGP = -10.0
+# Word endings that are no words of their own: "word|ending" is one word the lists lack ("retweetist").
+SUFFIXES = frozenset({
+    "s", "es", "ed", "er", "ers", "est", "ing", "ly", "y", "al", "ic", "ist", "ism", "ity", "ize", "ise", "ies",
+    "les", "bles", "te", "tic", "ish", "less", "ful", "able", "ible", "ment", "tion", "ness",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -201,6 +212,7 @@ class Segmenter:
 
     MAX_WORD = 24
     WORD_BONUS = -2.0  # log bonus per word: unigram models under-split
+    PAIR_BONUS = 0.0  # extra log bonus for a known word pair
 
     def __init__(self) -> None:
         self.logp, self.units = load_model()
@@ -222,6 +234,7 @@ class Segmenter:
         best[0] = (0.0, 0, ())
         units = self.units
         bonus = self.WORD_BONUS
+        pair_bonus = 2 * bonus + self.PAIR_BONUS
         for end in range(1, n + 1):
             top = None
             for start in range(max(0, end - self.MAX_WORD), end):
@@ -238,7 +251,7 @@ class Segmenter:
                         top = (total, start, (word,))
                 unit = units.get(word)
                 if unit is not None:
-                    total = prev[0] + unit[0] + 2 * bonus
+                    total = prev[0] + unit[0] + pair_bonus
                     if top is None or total > top[0]:
                         top = (total, start, unit[1])
             best[end] = top
@@ -270,18 +283,19 @@ def _needs_model(part: str, lexicon: dict[str, str]) -> bool:
 
 
 def _stray(words: list[str], i: int) -> bool:
+    """A single letter that is not a word where it stands: not "a"/"i" (but "a" last), and not next to a number."""
     word = words[i]
-    if len(word) != 1 or word.isdigit() or word in _SINGLE_LETTER_WORDS:
+    if len(word) != 1 or word.isdigit() or (word in _SINGLE_LETTER_WORDS and (word != "a" or i + 1 < len(words))):
         return False
     beside_digit = (i > 0 and words[i - 1][-1].isdigit()) or (i + 1 < len(words) and words[i + 1][0].isdigit())
     return not beside_digit
 
 
-def _case(word: str, lexicon: dict[str, str]) -> str:
+def _case(word: str, lexicon: dict[str, str], acronym: bool = False) -> str:
     known = lexicon.get(word)
     if known:
         return known
-    return word[:1].upper() + word[1:]
+    return word.upper() if acronym else word[:1].upper() + word[1:]
 
 
 @lru_cache(maxsize=64)
@@ -294,8 +308,9 @@ def _boosts(keys: tuple[str, ...]) -> dict[str, float]:
     return boosts
 
 
-def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool] | None:
-    """Words of a lower-case alphanumeric string and whether the split is confident, or None to leave it."""
+def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[int]] | None:
+    """Words of a lower-case alphanumeric string, whether the split is confident and which words are acronyms,
+    or None to leave the string alone."""
     model = segmenter()
     boosts = _boosts(tuple(lexicon))
     found = model.best(text, boosts)
@@ -304,15 +319,30 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool] | None
     words, _ = found
     if any(_stray(words, i) for i in range(len(words))):
         return None
+    logps = {w: boosts.get(w) or model.score(w) for w in words}
+    letters = [w for w in words if not w.isdigit()]
+    if len(letters) > 1 and len(words) == 2 and words[1] in SUFFIXES and words[0] not in lexicon:
+        return None  # a word and an ending ("retweet|ist", "squirm|les"): one word the lists do not know
+    if max(map(len, letters)) <= 3 and any(
+        w not in lexicon and w not in _HEALTH and (logps[w] or -99) < SHORT_LOGP for w in letters
+    ):
+        return None  # only short pieces ("ot|bc"): an acronym or a name more likely than a run of rare words
     confident = model.score(text) is None  # a string the word lists know whole may be one word after all
-    for word in words:
+    acronyms = set()
+    for i, word in enumerate(words):
         if word.isdigit() or word in lexicon:
             continue
-        logp = boosts.get(word) or model.score(word)
-        if logp is None or logp < MIN_LOGP.get(len(word), MIN_LOGP[0]):
+        logp = logps[word]
+        if logp is not None and logp >= MIN_LOGP.get(len(word), MIN_LOGP[0]):
+            confident = confident and logp >= CONFIDENT_LOGP
+        elif len(word) in (2, 3) and word.isalpha() and logp is not None and logp >= ACRONYM_LOGP and not acronyms:
+            acronyms.add(i)  # one rare short piece beside a common word: an acronym ("mh|strategy", "ux|london")
+            confident = False
+        else:
             return None  # a rare or unknown piece: more likely a name or an acronym than a word
-        confident = confident and logp >= CONFIDENT_LOGP
-    return words, confident
+    if acronyms and not any(len(w) >= 4 and (logps[w] or -99) >= COMMON_LOGP for w in letters):
+        return None
+    return words, confident, {i for i in acronyms if not set(words[i]) & set("aeiouy")}
 
 
 def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
@@ -335,11 +365,11 @@ def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
         if found is None:
             out.append(part)
             continue
-        split, sure = found
+        split, sure, acronyms = found
         if sum(any(c.isalpha() for c in w) for w in split) < 2:
             out.append(part)  # one word, perhaps with a number: nothing to mark
             continue
-        out.append("".join(_case(w, lexicon) for w in split))
+        out.append("".join(_case(w, lexicon, i in acronyms) for i, w in enumerate(split)))
         changed = changed or out[-1] != part
         confident = confident and sure
     if not changed:
