@@ -159,7 +159,9 @@ def test_folder_of_broken_images_gives_f006_in_normal_memory(tmp_path):
         "try:\n    main()\n"
         "except SystemExit as e:\n    code = e.code\n"
         "else:\n    code = 0\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        # VmHWM, not ru_maxrss: after fork+exec, ru_maxrss still counts the parent's (pytest's) peak.
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')]\n"
+        "print(hwm[0].split()[1] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60)

@@ -172,6 +172,8 @@ def check(
                     break
                 fixed += applied
                 result = engine.recheck(result, {p.path for p in planned if p.old is not None})
+        for notice in [] if quiet else dict.fromkeys(result.engine.ctx.memo.get("notices", [])):
+            typer.echo(f"postcheck: note: {notice}", err=True)
         report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)
         color = output is None and output_format == Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text = reporter(output_format.value)(report, color)

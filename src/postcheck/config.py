@@ -35,6 +35,7 @@ SCHEMA: dict[str, Any] = {
             "venv",
             ".tox",
             "__pycache__",
+            ".postcheck_cache",
             "README*",
             "CHANGELOG*",
             "postcheck.toml",
@@ -322,6 +323,10 @@ fail-on = "error"           # exit 1 when a finding is at or above this severity
 approved = ["nhs.uk", "gov.uk", "midandsouthessex.ics.nhs.uk"]
 external = []               # third-party sources that may be linked with the non-endorsement phrase
 shorteners = ["bit.ly", "t.co", "tinyurl.com", "ow.ly", "buff.ly"]
+# With --online: seconds per request, links fetched at a time, and whether private addresses may be fetched.
+timeout = 5.0
+workers = 8
+allow-private = false
 
 [disclaimer]
 # Policy: "Content we retweet (RT) or share on social media does not imply endorsement."
@@ -331,6 +336,8 @@ in-profile = []             # platforms whose profile bio carries the phrase (sa
 [moderation]
 staff = []                  # individual members of staff who must not be named
 allowed-contacts = ["111", "999"]
+allow = []                  # words the swearing list should let through
+deny = []                   # words to add to it ("word", "stem*", "a phrase")
 
 [hashtags]
 words = ["NHS", "GP", "ICB", "ICS", "COVID19", "NHS111", "MSE"]   # casing lexicon for CamelCase
