@@ -9,12 +9,11 @@ is re-hashed but not re-probed. A broken cache entry is ignored and rewritten.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from postcheck.cache import read_json, write_json
 
 VERSION = 1
 FULL_HASH_LIMIT = 64 * 1024 * 1024  # larger files are hashed from sampled chunks
@@ -38,22 +37,8 @@ def content_hash(path: Path) -> str:
 
 
 def _read(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = read_json(path)
     return data if isinstance(data, dict) and data.get("version") == VERSION else None
-
-
-def _write(path: Path, data: dict[str, Any]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            json.dump(data, file)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache folder only costs speed
 
 
 def cached(cache_dir: Path, path: Path, kind: str, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -72,15 +57,13 @@ def cached(cache_dir: Path, path: Path, kind: str, compute: Callable[[], dict[st
         digest = index["hash"]
     else:
         digest = content_hash(path)
-        _write(
-            index_file,
-            {"version": VERSION, "path": resolved, "mtime": stat.st_mtime_ns, "size": stat.st_size, "hash": digest},
-        )
+        index = {"version": VERSION, "path": resolved, "mtime": stat.st_mtime_ns, "size": stat.st_size, "hash": digest}
+        write_json(index_file, index, cache_dir)
     entry_file = folder / f"{digest}.json"
     entry = _read(entry_file) or {"version": VERSION}
     if kind in entry:
         return entry[kind]
     result = compute()
     entry[kind] = result
-    _write(entry_file, entry)
+    write_json(entry_file, entry, cache_dir)
     return result

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import http.client
-import json
-import os
 import socket
 import ssl
-import tempfile
 import threading
 import time
 from collections.abc import Iterable
@@ -17,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
 from postcheck import __version__
+from postcheck.cache import read_json, write_json
 from postcheck.text.urls import host_ip, is_private_ip, normalise_host
 
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -189,6 +187,7 @@ class LinkChecker:
         self.timeout = timeout
         self.allow_private = allow_private
         self.workers = max(1, workers)
+        self.cache_dir = cache_dir
         self.cache_path = cache_dir / CACHE_FILE if cache_dir else None
         self._results: dict[str, FetchResult] = {}
         self._lock = threading.Lock()
@@ -197,10 +196,7 @@ class LinkChecker:
     def _load_cache(self) -> dict[str, dict]:
         if self.cache_path is None:
             return {}
-        try:
-            data = json.loads(self.cache_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+        data = read_json(self.cache_path)
         if not isinstance(data, dict):
             return {}
         now = time.time()
@@ -226,14 +222,7 @@ class LinkChecker:
                 self._cache[url] = {"time": now, "result": result}
         newest = sorted(self._cache.items(), key=lambda item: item[1]["time"], reverse=True)[:CACHE_ENTRIES]
         data = {url: {"time": e["time"], "result": asdict(e["result"])} for url, e in newest}
-        try:
-            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.cache_path.parent, prefix=".links-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(data, out)
-            os.replace(tmp, self.cache_path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        write_json(self.cache_path, data, self.cache_dir)
 
     def check(self, urls: Iterable[str]) -> dict[str, FetchResult]:
         """Results for every URL, fetching those not known yet (at most `workers` at a time)."""

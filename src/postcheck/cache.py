@@ -1,0 +1,32 @@
+"""The run cache folder (.postcheck_cache in the posts root): JSON files written atomically, never committed."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def write_json(path: Path, data: Any, cache_dir: Path) -> None:
+    """Write `data` to `path` inside `cache_dir` atomically; a cache that cannot be written only costs time."""
+    try:
+        if not cache_dir.is_dir():
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            (cache_dir / ".gitignore").write_text("# created by postcheck\n*\n", encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out)
+        os.replace(temp, path)
+    except OSError:
+        pass
+
+
+def read_json(path: Path) -> Any:
+    """The JSON in `path`, or None when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
