@@ -69,6 +69,28 @@ def test_acronyms_short_and_cased_hashtags_are_trusted(tag):
     assert suggest(tag) == (None, False)
 
 
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("mhstrategy", "MHStrategy"),  # one rare short piece beside a common word: an acronym, unsafe fix
+        ("1dtoday", "1DToday"),  # a letters-and-digit code
+        ("dingdingding", "DingDingDing"),  # a word said again and again
+    ],
+)
+def test_acronym_code_and_repeated_pieces(tag, expected):
+    assert suggest(tag)[0] == expected
+
+
+@pytest.mark.parametrize("tag", ["otbc", "dcth", "retweetist", "squirmles", "funda"])
+def test_short_pieces_word_endings_and_trailing_a_are_left_alone(tag):
+    assert suggest(tag) == (None, False)
+
+
+def test_acronym_guesses_are_not_safe_fixes():
+    assert suggest("mhstrategy")[1] is False
+    assert suggest("flujab") == ("FluJab", True)
+
+
 def test_config_words_extend_the_lexicon():
     assert suggest("msehealth", ["MSE"])[0] == "MSEHealth"
 

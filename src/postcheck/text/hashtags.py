@@ -69,6 +69,8 @@ ACRONYM_LOGP = -18.0
 COMMON_LOGP = -11.5
 # A split into pieces of 3 letters or fewer needs every piece at least this common ("run|it" but not "ot|bc").
 SHORT_LOGP = -10.0
+# A word repeated ("dingding") is split when the repeated part is at least this common.
+REPEAT_LOGP = -13.0
 # Word endings that are no words of their own: "word|ending" is one word the lists lack ("retweetist").
 SUFFIXES = frozenset({
     "s", "es", "ed", "er", "ers", "est", "ing", "ly", "y", "al", "ic", "ist", "ism", "ity", "ize", "ise", "ies",
@@ -308,6 +310,17 @@ def _boosts(keys: tuple[str, ...]) -> dict[str, float]:
     return boosts
 
 
+def _repeats(word: str, model: Segmenter) -> list[str]:
+    """A word made of one common word said again and again ("dingdingding", "heehee") as those words."""
+    for size in range(3, len(word) // 2 + 1):
+        unit = word[:size]
+        if len(word) % size == 0 and word == unit * (len(word) // size):
+            if (model.score(unit) or -99) >= REPEAT_LOGP:
+                return [unit] * (len(word) // size)
+            break
+    return [word]
+
+
 def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[int]] | None:
     """Words of a lower-case alphanumeric string, whether the split is confident and which words are acronyms,
     or None to leave the string alone."""
@@ -316,7 +329,7 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     found = model.best(text, boosts)
     if found is None:
         return None
-    words, _ = found
+    words = [piece for word in found[0] for piece in _repeats(word, model)]
     if any(_stray(words, i) for i in range(len(words))):
         return None
     logps = {w: boosts.get(w) or model.score(w) for w in words}
@@ -328,13 +341,16 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     ):
         return None  # only short pieces ("ot|bc"): an acronym or a name more likely than a run of rare words
     confident = model.score(text) is None  # a string the word lists know whole may be one word after all
-    acronyms = set()
+    acronyms, codes = set(), set()
     for i, word in enumerate(words):
         if word.isdigit() or word in lexicon:
             continue
         logp = logps[word]
         if logp is not None and logp >= MIN_LOGP.get(len(word), MIN_LOGP[0]):
             confident = confident and logp >= CONFIDENT_LOGP
+        elif sum(c.isdigit() for c in word) == 1 and len(word) <= 3 and logp is not None and logp >= ACRONYM_LOGP:
+            codes.add(i)  # a code of letters and digits ("1d", "cr7", "p90x")
+            confident = False
         elif len(word) in (2, 3) and word.isalpha() and logp is not None and logp >= ACRONYM_LOGP and not acronyms:
             acronyms.add(i)  # one rare short piece beside a common word: an acronym ("mh|strategy", "ux|london")
             confident = False
@@ -342,7 +358,7 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
             return None  # a rare or unknown piece: more likely a name or an acronym than a word
     if acronyms and not any(len(w) >= 4 and (logps[w] or -99) >= COMMON_LOGP for w in letters):
         return None
-    return words, confident, {i for i in acronyms if not set(words[i]) & set("aeiouy")}
+    return words, confident, codes | {i for i in acronyms if not set(words[i]) & set("aeiouy")}
 
 
 def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
