@@ -222,12 +222,12 @@ class Segmenter:
 
     def score(self, word: str) -> float | None:
         """Log probability of one token, or None when it is not a known word."""
+        if word.isalpha():
+            return self.logp.get(word)
         if word.isdigit():
             return self.digits
-        if any(c.isdigit() for c in word):
-            key = re.sub(r"\d", "0", word) if sum(c.isdigit() for c in word) > 1 else word
-            return self.logp.get(key)
-        return self.logp.get(word)
+        key = re.sub(r"\d", "0", word) if sum(c.isdigit() for c in word) > 1 else word
+        return self.logp.get(key)
 
     def best(self, text: str, boosts: dict[str, float]) -> tuple[list[str], float] | None:
         """The most probable split of `text` into known words (and digit runs), with its log probability."""
