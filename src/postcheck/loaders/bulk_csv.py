@@ -74,16 +74,27 @@ def parse_csv(text: str) -> list[list[Cell]]:
     return rows
 
 
+_DATE_FORMATS = {"dmy": ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"], "mdy": ["%m/%d/%Y", "%m-%d-%Y"], "ymd": []}
+_TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p"]
+_formats: dict[str, list[str]] = {}  # per date order, the format that last worked first
+
+
 def _datetime(date: str, time: str, order: str) -> str:
     """ISO local date-time from a CSV date and time; the input unchanged when it does not parse."""
     raw = f"{date} {time}".strip()
-    date_formats = {"dmy": ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"], "mdy": ["%m/%d/%Y", "%m-%d-%Y"], "ymd": []}[order]
-    for fmt_date in ["%Y-%m-%d", "%Y/%m/%d", *date_formats]:
-        for fmt_time in ["%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p"]:
-            try:
-                return datetime.strptime(raw, f"{fmt_date} {fmt_time}").isoformat()
-            except ValueError:
-                continue
+    if not raw:
+        return raw
+    formats = _formats.setdefault(
+        order, [f"{d} {t}" for d in ["%Y-%m-%d", "%Y/%m/%d", *_DATE_FORMATS[order]] for t in _TIME_FORMATS]
+    )
+    for index, fmt in enumerate(formats):
+        try:
+            value = datetime.strptime(raw, fmt)
+        except ValueError:
+            continue
+        if index:
+            formats.insert(0, formats.pop(index))
+        return value.isoformat()
     return raw
 
 
