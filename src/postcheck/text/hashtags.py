@@ -20,6 +20,7 @@ _HASHTAG = regex.compile(
     rf"(?<![&{_TAG_CHARS}])[#\uff03](?!\ufe0f|\u20e3)([{_TAG_CHARS}]*[\p{{L}}\p{{M}}][{_TAG_CHARS}]*)(?![#\uff03]|://)"
 )
 _BACKTICKS = re.compile(r"`+")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 # The built-in casing lexicon: health and public-sector acronyms and terms, written as they should appear.
 # Written by hand from NHS and UK public-sector usage; config `hashtags.words` extends it.
@@ -294,9 +295,14 @@ def _stray(words: list[str], i: int) -> bool:
 
 
 def _case(word: str, lexicon: dict[str, str], acronym: bool = False) -> str:
+    """A word of a CamelCase hashtag: as the lexicon writes it, all capitals for an acronym, else capitalised.
+
+    In a CamelCase hashtag each capital starts a word, so a lexicon form with an inner capital after a small letter
+    ("iPhone", "YouTube") would read as two words: it is written with one capital ("NewIphoneFund").
+    """
     known = lexicon.get(word)
     if known:
-        return known
+        return known[:1].upper() + known[1:].lower() if _INNER_CAPITAL.search(known) else known
     return word.upper() if acronym else word[:1].upper() + word[1:]
 
 
