@@ -120,6 +120,7 @@ class ProfanityMatcher:
         self.allow_words = allow_words
         self.phrases = _any_phrase(base.phrases + extra.phrases)
         self.innocent = _any_phrase(list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()])
+        self._verdicts: dict[str, str | None] = {}
         self.by_length: dict[int, list[str]] = {}
         for word in self.words:
             for form in (word, word + "s", word + "es"):
@@ -159,6 +160,14 @@ class ProfanityMatcher:
         return None
 
     def _judge(self, token: str) -> str | None:
+        """The list entry a token matches, or None; memoised, since posts repeat their words."""
+        try:
+            return self._verdicts[token]
+        except KeyError:
+            verdict = self._verdicts[token] = self._judge_uncached(token)
+            return verdict
+
+    def _judge_uncached(self, token: str) -> str | None:
         word = token.lower()
         if word.isalpha():
             found = self._listed(word)
