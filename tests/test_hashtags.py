@@ -81,7 +81,7 @@ def test_acronym_code_and_repeated_pieces(tag, expected):
     assert suggest(tag)[0] == expected
 
 
-@pytest.mark.parametrize("tag", ["otbc", "dcth", "retweetist", "squirmles", "funda"])
+@pytest.mark.parametrize("tag", ["otbc", "dcth", "retweetist", "squirmles", "funda", "phpvikinger", "followfridayed"])
 def test_short_pieces_word_endings_and_trailing_a_are_left_alone(tag):
     assert suggest(tag) == (None, False)
 
@@ -89,6 +89,11 @@ def test_short_pieces_word_endings_and_trailing_a_are_left_alone(tag):
 def test_acronym_guesses_are_not_safe_fixes():
     assert suggest("mhstrategy")[1] is False
     assert suggest("flujab") == ("FluJab", True)
+
+
+def test_inner_capitals_of_lexicon_words_are_dropped_inside_a_longer_hashtag():
+    assert suggest("newiphonefund")[0] == "NewIphoneFund"  # "NewiPhoneFund" reads as New-i-Phone-Fund
+    assert suggest("iphone") == (None, False)
 
 
 def test_config_words_extend_the_lexicon():

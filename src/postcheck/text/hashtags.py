@@ -340,8 +340,8 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
         return None
     logps = {w: boosts.get(w) or model.score(w) for w in words}
     letters = [w for w in words if not w.isdigit()]
-    if len(letters) > 1 and len(words) == 2 and words[1] in SUFFIXES and words[0] not in lexicon:
-        return None  # a word and an ending ("retweet|ist", "squirm|les"): one word the lists do not know
+    if any(w in SUFFIXES and words[i - 1].isalpha() and words[i - 1] not in lexicon for i, w in enumerate(words) if i):
+        return None  # a word and an ending ("retweet|ist", "php|viking|er"): one word the lists do not know
     if max(map(len, letters)) <= 3 and any(
         w not in lexicon and w not in _HEALTH and (logps[w] or -99) < SHORT_LOGP for w in letters
     ):
