@@ -103,6 +103,7 @@ def check(
     diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff; change nothing.")] = False,
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write an HTML report to FILE.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Rules to run (codes or prefixes).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip.")] = None,
     platform: Annotated[
@@ -175,6 +176,14 @@ def check(
         for notice in [] if quiet else dict.fromkeys(result.engine.ctx.memo.get("notices", [])):
             typer.echo(f"postcheck: note: {notice}", err=True)
         report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)
+        if html is not None:
+            from postcheck.reporters.html import render_html, write_html
+
+            page = render_html(report, result.engine.ctx.root, result.engine.ctx.platforms)
+            try:
+                write_html(html, page)
+            except OSError as error:
+                raise fail(f"--html {html}: {error.strerror or error}") from None
         color = output is None and output_format == Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text = reporter(output_format.value)(report, color)
         if quiet and output_format == Format.text:
