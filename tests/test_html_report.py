@@ -1,0 +1,265 @@
+"""The HTML compliance report: written beside the normal output, self-contained, escaped, readable in a browser."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXED_NOW, run_cli, write
+from tests.video_factory import make_video, tone
+
+
+def png(width: int = 64, height: int = 40, color: tuple[int, int, int] = (0, 94, 184)) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def attribute(self, name: str) -> list[str]:
+        return [attrs[name] or "" for _, attrs in self.tags if name in attrs]
+
+
+def parse(html: str) -> Tags:
+    parser = Tags()
+    parser.feed(html)
+    return parser
+
+
+POSTS = {
+    "postcheck.toml": '[links]\napproved = ["nhs.uk"]\n',
+    "media/poster.png": png(),
+    "posts/flu.md": (
+        "---\nplatforms: [x]\ntitle: Flu clinics\nimages:\n  - file: ../media/poster.png\n---\n"
+        "Book your flu jab today.\nLine two. #FluJab https://bit.ly/flu\n"
+    ),
+    "posts/clean.md": (
+        "---\nplatforms: [x]\npublish_at: 2026-12-01T10:00:00+00:00\ntitle: Pharmacy advice\n"
+        "images:\n  - file: ../media/poster.png\n    alt: Poster with the pharmacy opening times\n---\n"
+        "Ask your pharmacist about coughs and colds. https://www.nhs.uk/pharmacy\n"
+    ),
+}
+
+
+def html_run(tmp_path: Path, files: dict, *args: str):
+    write(tmp_path, files)
+    run = run_cli(".", "--html", "report.html", "--now", FIXED_NOW, "--no-cache", *args, cwd=tmp_path)
+    report = tmp_path / "report.html"
+    return run, report.read_text(encoding="utf-8") if report.exists() else None
+
+
+def test_html_report_is_written_beside_the_normal_output_with_every_finding(tmp_path):
+    run, html = html_run(tmp_path, POSTS, "--format", "json")
+    assert run.exit_code == 1
+    assert html is not None
+    findings = run.json["findings"]  # the normal output is unchanged
+    assert {f["code"] for f in findings} >= {"A101", "L102"}
+    text = " ".join(parse(html).text)
+    for f in findings:
+        assert f["code"] in html
+        assert f["name"] in html
+        assert f["message"] in text
+        assert f"{f['path']}:{f['line']}:{f['column']}" in text
+    assert "Pharmacy advice" in html and "Clean" in html  # clean posts are shown too
+    assert "No alt text" in html
+    assert "Line two." in html and "Book your flu jab today.\nLine two." in html  # line breaks kept as written
+    assert list(tmp_path.glob(".report.html.*")) == []  # no temporary file left
+
+
+def test_html_report_is_self_contained(tmp_path):
+    run, html = html_run(tmp_path, POSTS)
+    assert html is not None
+    tags = parse(html)
+    sources = tags.attribute("src")
+    assert sources and all(s.startswith("data:image/") for s in sources)
+    links = {"https://bit.ly/flu", "https://www.nhs.uk/pharmacy"}
+    for tag, attrs in tags.tags:
+        if "href" in attrs:
+            href = attrs["href"] or ""
+            assert href.startswith("#") or (tag == "a" and href in links), href
+    assert not [t for t, a in tags.tags if t == "link"]
+    assert not [t for t, a in tags.tags if t == "script" and "src" in a]
+    assert "url(" not in html and "@import" not in html
+    assert 'lang="en"' in html
+
+
+HOSTILE = {
+    "postcheck.toml": "",
+    "media/<b>\"x'.png": png(),
+    "post.md": (
+        "---\nplatforms: [x]\ntitle: '<script>alert(\"title\")</script>'\nimages:\n"
+        "  - file: 'media/<b>\"x''.png'\n    alt: '<script>alert(\"alt\")</script> & \"quoted\"'\n---\n"
+        "Hello <script>alert('text')</script> \"><img src=x onerror=alert(1)>\n"
+        "https://www.nhs.uk/a?q=\"'><script>alert(2)</script> javascript:alert(3)\n"
+        "https://www.nhs.uk/a?x=1&y=2 https://www.nhs.uk/it's-ok\n"
+    ),
+}
+
+
+def test_hostile_text_alt_and_file_names_are_escaped(tmp_path):
+    run, html = html_run(tmp_path, HOSTILE)
+    assert html is not None, run.stderr
+    tags = parse(html)
+    scripts = [a for t, a in tags.tags if t == "script"]
+    assert len(scripts) == 1  # only the report's own filter script
+    assert "<script>alert" not in html
+    assert "onerror=alert(1)>" not in html.replace("&gt;", "")  # the tag is text, never markup
+    assert not [t for t, a in tags.tags if t == "img" and a.get("src") == "x"]
+    assert "&lt;script&gt;alert(&#34;alt&#34;)&lt;/script&gt; &amp; &#34;quoted&#34;" in html
+    assert "&lt;b&gt;&#34;x&#39;.png" in html
+    for href in tags.attribute("href"):
+        assert href.startswith(("#", "https://")), href
+        assert "<" not in href and '"' not in href
+    assert 'href="https://www.nhs.uk/a?x=1&amp;y=2"' in html  # the post's own links, escaped
+    assert 'href="https://www.nhs.uk/it&#39;s-ok"' in html
+    thumbnails = [a for t, a in tags.tags if t == "img"]
+    assert thumbnails and thumbnails[0]["alt"] == '<script>alert("alt")</script> & "quoted"'
+
+
+def test_decorative_images_get_empty_alt_and_missing_alt_is_marked(tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "media/a.png": png(),
+        "post.md": (
+            "---\nplatforms: [x]\nimages:\n  - file: media/a.png\n    alt: ''\n    decorative: true\n"
+            "  - file: media/a.png\n---\nTwo pictures.\n"
+        ),
+    }
+    run, html = html_run(tmp_path, files)
+    images = [a for t, a in parse(html).tags if t == "img"]
+    assert [a["alt"] for a in images] == ["", ""]
+    assert "marked decorative" in html
+    assert "No alt text" in html
+
+
+def test_unreadable_media_is_a_placeholder_with_the_reason(tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "media/broken.png": b"\x89PNG\r\n\x1a\nnot really",
+        "media/clip.mp4": b"this is not a video at all" * 20,
+        "media/clip.vtt": b"WEBVTT\n\n00:00.000 --> 00:01.000\n\xff\xfe bad bytes\n",
+        "post.md": (
+            "---\nplatforms: [x]\nimages:\n  - file: media/broken.png\n    alt: A poster\n"
+            "  - file: media/gone.png\n    alt: Missing poster\n  - file: ../outside.png\n    alt: Outside\n"
+            "videos:\n  - file: media/clip.mp4\n---\nBroken media.\n"
+        ),
+    }
+    (tmp_path.parent / "outside.png").write_bytes(png())
+    run, html = html_run(tmp_path, files)
+    assert html is not None
+    assert html.count("<strong>Image not shown</strong>") == 3
+    assert "Video frame not shown" in html
+    assert "does not exist" in html
+    assert "outside the posts root" in html
+    assert "not UTF-8" in html
+    assert "data:image" not in html  # nothing outside the root is read
+
+
+def test_video_shows_a_poster_frame_and_its_caption_cues_not_the_video(tmp_path):
+    make_video(tmp_path / "media/clip.mp4", 2.0, width=64, height=36, audio=tone())
+    files = {
+        "postcheck.toml": "",
+        "media/clip.vtt": "WEBVTT\n\n00:00.000 --> 00:01.000\nWinter is <b>coming</b>.\n\n"
+        "00:01.000 --> 00:02.000\nGet your flu jab\nat your pharmacy.\n",
+        "post.md": "---\nplatforms: [facebook]\nvideos:\n  - file: media/clip.mp4\n---\nOur film.\n",
+    }
+    run, html = html_run(tmp_path, files)
+    assert html is not None
+    sources = parse(html).attribute("src")
+    assert len(sources) == 1 and sources[0].startswith("data:image/jpeg;base64,")
+    assert "data:video" not in html
+    assert "Winter is coming." in html
+    assert "Get your flu jab\nat your pharmacy." in html
+    assert "00:01.000 → 00:02.000" in html
+
+
+def test_unwritable_html_path_is_a_one_line_error(tmp_path):
+    write(tmp_path, POSTS)
+    run = run_cli(".", "--html", "no/such/folder/report.html", "--now", FIXED_NOW, "--no-cache", cwd=tmp_path)
+    assert run.exit_code == 2
+    assert run.stderr.startswith("postcheck: error: --html no/such/folder/report.html")
+    assert run.stderr.count("\n") == 1
+
+
+def test_html_report_of_the_sample_posts(tmp_path):
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "posts"
+    run = run_cli(str(fixtures), "--html", str(tmp_path / "r.html"), "--now", FIXED_NOW, "--no-cache")
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert run.exit_code == 1
+    assert html.count('<article class="post') >= 10
+    assert "Winter is coming." in html  # winter.mp4's captions
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# In a real browser
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        pytest.skip("headless Chromium not installed (Debian: apt-get install chromium); browser test skipped")
+    return found
+
+
+def browse(tmp_path: Path, page: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        *args,
+        page.as_uri(),
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+
+
+def test_report_renders_in_headless_chromium(tmp_path):
+    chromium()
+    posts = tmp_path / "posts"
+    run, html = html_run(posts, POSTS)
+    assert html is not None
+    page = posts / "report.html"
+    dom = browse(tmp_path, page, "--dump-dom")
+    assert dom.returncode == 0, dom.stderr[-500:]
+    rendered = dom.stdout
+    assert "Flu clinics" in rendered and "Pharmacy advice" in rendered
+    for code in ("A101", "L102"):
+        assert code in rendered
+    assert 'id="filters"' in rendered and 'id="filters" hidden' not in rendered  # the script ran
+
+    shot = tmp_path / "shot.png"
+    result = browse(tmp_path, page, f"--screenshot={shot}", "--window-size=1280,2000")
+    assert result.returncode == 0, result.stderr[-500:]
+    assert shot.exists()
+    from PIL import Image
+
+    with Image.open(shot) as image:
+        assert image.size == (1280, 2000)
+        colors = image.convert("RGB").getcolors(maxcolors=1 << 20)
+    assert colors is None or len(colors) > 1
