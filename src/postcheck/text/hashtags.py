@@ -294,6 +294,12 @@ def _stray(words: list[str], i: int) -> bool:
     return not beside_digit
 
 
+def _before_a(word: str, model: Segmenter) -> bool:
+    """Whether the web word pairs know `word` followed by "a" ("what a", "on a"; not "go a", "int a")."""
+    unit = model.units.get(word + "a")
+    return unit is not None and unit[1] == (word, "a")
+
+
 def _case(word: str, lexicon: dict[str, str], acronym: bool = False) -> str:
     """A word of a CamelCase hashtag: as the lexicon writes it, all capitals for an acronym, else capitalised.
 
@@ -338,6 +344,8 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     words = [piece for word in found[0] for piece in _repeats(word, model)]
     if any(_stray(words, i) for i in range(len(words))):
         return None
+    if any(w == "a" and 0 < i < len(words) - 1 and not _before_a(words[i - 1], model) for i, w in enumerate(words)):
+        return None  # "go|a|trance", "int|a|photo": a word the web never puts before "a" makes "a" a stray letter
     logps = {w: boosts.get(w) or model.score(w) for w in words}
     letters = [w for w in words if not w.isdigit()]
     if any(w in SUFFIXES and words[i - 1].isalpha() and words[i - 1] not in lexicon for i, w in enumerate(words) if i):
