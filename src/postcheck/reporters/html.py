@@ -26,6 +26,7 @@ from postcheck.model import Finding, Post, Severity
 from postcheck.reporters import Report
 
 THUMBNAIL_SIZE = 480  # longest side, in pixels
+MAX_POSTER_PACKETS = 600  # packets read to find the first keyframe
 MAX_CUES = 400  # cues shown per caption file; the rest are counted
 SAFE_SCHEMES = ("http", "https")
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
@@ -353,8 +354,22 @@ def _image_view(post: Post, image: Any, root: Path) -> ImageView:
     if alt is not None and not alt.strip():
         alt = None
     path, reason = _locate(post, name, root)
-    picture = Picture(problem=reason) if path is None else image_thumbnail(path)
+    picture = Picture(problem=reason) if path is None else _cached(image_thumbnail, path)
     return ImageView(name=name, alt=alt, decorative=bool(image.decorative), picture=picture)
+
+
+def _cached(make: Callable[[Path], Picture], path: Path) -> Picture:
+    """make(path), once per file version: posts often share a poster or a video."""
+    try:
+        stat = path.stat()
+    except OSError as error:
+        return Picture(problem=f"cannot read: {error.strerror or error}")
+    return _memo(make, path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=128)
+def _memo(make: Callable[[Path], Picture], path: Path, mtime: int, size: int) -> Picture:
+    return make(path)
 
 
 def image_thumbnail(path: Path) -> Picture:
@@ -401,7 +416,7 @@ def _encode(picture: Any, details: str) -> Picture:
 def _video_view(post: Post, video: Any, root: Path) -> VideoView:
     name = video.file.value
     path, reason = _locate(post, name, root)
-    picture = Picture(problem=reason) if path is None else video_poster(path)
+    picture = Picture(problem=reason) if path is None else _cached(video_poster, path)
     captions: list[CaptionView] = []
     seen: set[Path] = set()
     for ref in video.captions:
@@ -444,9 +459,12 @@ def video_poster(path: Path) -> Picture:
         with av.open(str(path), options=PROBE_OPTIONS, timeout=OPEN_TIMEOUT, metadata_errors="ignore") as container:
             stream = container.streams.video[0]
             stream.codec_context.skip_frame = "NONKEY"
-            for count, frame in enumerate(container.decode(stream)):
-                frame_image = frame.to_image()
-                if frame_image is not None or count > 50:
+            for count, packet in enumerate(container.demux(stream)):
+                frames = packet.decode()
+                if frames:
+                    frame_image = frames[0].to_image()
+                    break
+                if count >= MAX_POSTER_PACKETS:  # no keyframe early on: give up rather than read the whole file
                     break
         if frame_image is None:
             return Picture(problem="no picture could be decoded from the video")
