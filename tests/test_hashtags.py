@@ -98,6 +98,19 @@ def test_inner_capitals_of_lexicon_words_are_dropped_inside_a_longer_hashtag():
     assert suggest("iphone") == (None, False)
 
 
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("happpybirthday", ("HapppyBirthday", False)),  # stretched letters read as the plain word, kept as written
+        ("sooooocute", ("SoooooCute", False)),
+        ("buzzzing", (None, False)),  # one stretched word
+        ("uselessskills", ("UselessSkills", True)),  # three letters across two words: no stretching
+    ],
+)
+def test_stretched_letters(tag, expected):
+    assert suggest(tag) == expected
+
+
 def test_config_words_extend_the_lexicon():
     assert suggest("msehealth", ["MSE"])[0] == "MSEHealth"
 

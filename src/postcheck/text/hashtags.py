@@ -21,6 +21,8 @@ _HASHTAG = regex.compile(
 )
 _BACKTICKS = re.compile(r"`+")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_ELONGATED = re.compile(r"([a-z])\1\1")
+_RUN = re.compile(r"([a-z0-9])\1*")
 
 # The built-in casing lexicon: health and public-sector acronyms and terms, written as they should appear.
 # Written by hand from NHS and UK public-sector usage; config `hashtags.words` extends it.
@@ -72,6 +74,8 @@ COMMON_LOGP = -11.5
 SHORT_LOGP = -10.0
 # A word repeated ("dingding") is split when the repeated part is at least this common.
 REPEAT_LOGP = -13.0
+# A letter stretched for emphasis ("happpy"): the log cost of reading it as the plain word, per stretched run.
+ELONGATED_LOGP = -7.0
 # Word endings that are no words of their own: "word|ending" is one word the lists lack ("retweetist").
 SUFFIXES = frozenset({
     "s", "es", "ed", "er", "ers", "est", "ing", "ly", "y", "al", "ic", "ist", "ism", "ity", "ize", "ise", "ies",
@@ -375,6 +379,28 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     return words, confident, codes | {i for i in acronyms if not set(words[i]) & set("aeiouy")}
 
 
+def segment_elongated(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[int]] | None:
+    """`segment`, with letters stretched for emphasis ("happpybirthday", "buzzzing") read as the plain word: runs of
+    three or more of a letter are cut to two, the split is made on that and mapped back (never a safe fix)."""
+    if not _ELONGATED.search(text):
+        return segment(text, lexicon)
+    offsets = [m.start() + k for m in _RUN.finditer(text) for k in range(min(2, len(m.group())))]  # letters kept
+    squeezed = "".join(text[i] for i in offsets)
+    model, boosts = segmenter(), _boosts(tuple(lexicon))
+    plain, short = model.best(text, boosts), model.best(squeezed, boosts)
+    stretched = len(_ELONGATED.findall(text))
+    if short is None or (plain is not None and plain[1] >= short[1] + ELONGATED_LOGP * stretched):
+        return segment(text, lexicon)  # "useless|skills", "ill|love": three letters across two words
+    found = segment(squeezed, lexicon)
+    if found is None:
+        return None
+    cuts = [0]
+    for word in found[0][:-1]:
+        cuts.append(cuts[-1] + len(word))
+    bounds = [0, *(offsets[cut] for cut in cuts[1:]), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)], False, found[2]
+
+
 def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
     """CamelCase form of a hashtag (without `#`) when it holds several uncased words: (suggestion, confident).
 
@@ -391,7 +417,7 @@ def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
         if not _needs_model(part, lexicon):
             out.append(part)
             continue
-        found = segment(part.lower(), lexicon)
+        found = segment_elongated(part.lower(), lexicon)
         if found is None:
             out.append(part)
             continue
