@@ -82,7 +82,8 @@ def test_acronym_code_and_repeated_pieces(tag, expected):
 
 
 @pytest.mark.parametrize(
-    "tag", ["otbc", "dcth", "retweetist", "squirmles", "funda", "phpvikinger", "followfridayed", "fatafeat"]
+    "tag",
+    ["otbc", "dcth", "retweetist", "squirmles", "funda", "phpvikinger", "followfridayed", "fatafeat", "dontgiveup"],
 )
 def test_short_pieces_word_endings_and_trailing_a_are_left_alone(tag):
     assert suggest(tag) == (None, False)
