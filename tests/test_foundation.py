@@ -411,3 +411,17 @@ def test_create_edit_never_overwrites(tmp_path):
     assert fixes.apply(fixes.plan([create], unsafe=False)) == 1 and target.read_text() == "1\n"
     target.write_text("mine")
     assert fixes.plan([create], unsafe=False) == [] and target.read_text() == "mine"
+
+
+def test_field_positions_resume_after_an_escape_with_no_verbatim_form():
+    from pathlib import Path
+
+    from postcheck.loaders.structured import load_structured
+    from postcheck.model import Source
+
+    text = '{"text": "Caf\\u00e9 opens #flujab\\nnow"}'
+    post = load_structured(Source(Path("p.json"), text), "p.json", "json", True)
+    start = post.text.value.index("#flujab")
+    edit = post.text.edit(start, start + 7, "#FluJab")
+    assert text[edit.offset : edit.offset + edit.length] == "#flujab"
+    assert post.text.edit(0, 5, "Cafe") is None  # "Café" is not verbatim in the file: no edit

@@ -121,19 +121,18 @@ class Field:
         segments: list[Segment] = []
         j = start
         run_start = run_file = None
+        previous = -2  # value index of the last matched character
         for i, ch in enumerate(value):
             k = text.find(ch, j, end) if j < end else -1
             if k == -1:
-                break
-            if run_start is None or k != run_file + (i - run_start):
+                continue  # written as an escape (\u00e9): no verbatim position, the next character may have one
+            if run_start is None or i != previous + 1 or k != run_file + (i - run_start):
                 if run_start is not None:
-                    segments.append(Segment(run_start, run_file, i - run_start))
+                    segments.append(Segment(run_start, run_file, previous + 1 - run_start))
                 run_start, run_file = i, k
-            j = k + 1
-        else:
-            i = len(value)
+            previous, j = i, k + 1
         if run_start is not None:
-            segments.append(Segment(run_start, run_file, i - run_start))
+            segments.append(Segment(run_start, run_file, previous + 1 - run_start))
         return cls(value, source, segments, start)
 
     def file_offset(self, index: int, end: bool = False) -> int | None:
