@@ -76,11 +76,6 @@ SHORT_LOGP = -10.0
 REPEAT_LOGP = -13.0
 # A letter stretched for emphasis ("happpy"): the log cost of reading it as the plain word, per stretched run.
 ELONGATED_LOGP = -7.0
-# Negations that lost their apostrophe and are no words without it ("cant" and "wont" are words).
-_NO_APOSTROPHE = frozenset({
-    "dont", "didnt", "doesnt", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "hadnt", "couldnt", "wouldnt",
-    "shouldnt", "aint",
-})  # fmt: skip
 # Word endings that are no words of their own: "word|ending" is one word the lists lack ("retweetist").
 SUFFIXES = frozenset({
     "s", "es", "ed", "er", "ers", "est", "ing", "ly", "y", "al", "ic", "ist", "ism", "ity", "ize", "ise", "ies",
@@ -353,8 +348,6 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     words = [piece for word in found[0] for piece in _repeats(word, model)]
     if any(_stray(words, i) for i in range(len(words))):
         return None
-    if _NO_APOSTROPHE.intersection(words):
-        return None  # "dont|give|up": "Dont", "DonT" or "Don't"? Writers and word lists disagree; leave it alone
     if any(w == "a" and 0 < i < len(words) - 1 and not _before_a(words[i - 1], model) for i, w in enumerate(words)):
         return None  # "go|a|trance", "int|a|photo": a word the web never puts before "a" makes "a" a stray letter
     logps = {w: boosts.get(w) or model.score(w) for w in words}
