@@ -406,7 +406,12 @@ def suggest(tag: str, words: Iterable[str] = ()) -> tuple[str | None, bool]:
 
     Returns (None, False) when the hashtag is fine or no split can be trusted.
     """
-    lexicon = _lexicon(tuple(words))
+    return _suggest(tag, tuple(words))
+
+
+@lru_cache(maxsize=4096)  # campaigns repeat their hashtags across many posts
+def _suggest(tag: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
+    lexicon = _lexicon(words)
     if not tag.isascii() or not re.fullmatch(r"[A-Za-z0-9_]+", tag):
         return None, False  # other scripts: no model to judge them
     parts = tag.split("_")
