@@ -14,9 +14,11 @@ import html
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from postcheck.media import MediaError
+from postcheck.model import Source
 
 MAX_CAPTION_BYTES = 2 * 1024 * 1024
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -85,6 +87,11 @@ class Captions:
         start = self.offset(line)
         match = _NEWLINE.search(self.text, start)
         return (match.start() if match else len(self.text)) - start
+
+    @cached_property
+    def source(self) -> Source:
+        """The text as a Source, built once, to turn offsets into finding spans."""
+        return Source(self.path or Path("captions"), self.text)
 
 
 def read_caption_text(path: Path) -> str:

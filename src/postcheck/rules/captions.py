@@ -99,10 +99,9 @@ def _read_caption_file(ctx: Context, path: Path, listed: Field | None) -> Captio
     return CaptionFile(path, listed, result)
 
 
-def _line_span(captions: Captions, line: int, whole: bool = True) -> Span:
-    source = Source(captions.path or Path("captions"), captions.text)
+def _line_span(captions: Captions, line: int) -> Span:
     start = captions.offset(line)
-    return source.span(start, start + (captions.line_length(line) if whole else 0))
+    return captions.source.span(start, start + captions.line_length(line))
 
 
 def _cue_span(captions: Captions, cue: Cue) -> Span:
