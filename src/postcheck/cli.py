@@ -116,7 +116,9 @@ def check(
     online: Annotated[bool, typer.Option("--online", help="Also check links over the network.")] = False,
     now: Annotated[Optional[str], typer.Option("--now", help="Pretend it is this ISO date-time.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check posts in N threads.")] = 1,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the media and link caches.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the media and link caches.")
+    ] = False,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings.")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
