@@ -91,6 +91,12 @@ def test_config_wrong_type_is_a_one_line_error(tmp_path):
     assert run.exit_code == 2 and "platforms must be a list of strings" in run.stderr
 
 
+def test_unknown_platform_limit_is_a_config_error_whichever_rules_run(tmp_path):
+    write(tmp_path, {"postcheck.toml": "[platform.x]\ntext-mx = 300\n", "p.md": POST})
+    run = run_cli(".", "--select", "P101", cwd=tmp_path)
+    assert run.exit_code == 2 and "platform.x: unknown limit 'text_mx'" in run.stderr
+
+
 def test_config_toml_syntax_error_is_exit_2(tmp_path):
     write(tmp_path, {"postcheck.toml": "platforms = [\n", "p.md": POST})
     assert run_cli(".", cwd=tmp_path).exit_code == 2

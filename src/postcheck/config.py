@@ -188,6 +188,9 @@ def _validate(values: dict[str, Any]) -> None:
         if name not in ALL_PLATFORMS:
             raise _unknown(name, list(ALL_PLATFORMS), "platform.")
         _check_type(TABLE, limits, f"platform.{name}")
+        from postcheck.text.platforms import limits as platform_limits
+
+        platform_limits(name, limits)  # ConfigError for a limit the platform table does not have
 
 
 def _validate_schedule(schedule: Section) -> None:

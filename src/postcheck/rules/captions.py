@@ -380,9 +380,8 @@ def _target(platform: str, source: CaptionFile, video: Path, suffix: str, locale
 )
 def captions_format_for_platform(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media.captions import convert
-    from postcheck.text.platforms import limits
+    from postcheck.rules.media_limits import platform_limits
 
-    overrides = ctx.config.platform
     locale = str(ctx.config.captions.locale)
     for item in _videos(post, ctx):
         usable = [c for c in item.files if c.usable]
@@ -390,7 +389,7 @@ def captions_format_for_platform(post: Post, ctx: Context) -> Iterator[Problem]:
             continue  # no caption files (A301) or only broken ones (A302)
         needs: dict[str, list[Any]] = {}  # suffix (or "burned-in") -> the limits of platforms that need it
         for platform in ctx.platforms(post):
-            limit = limits(platform, overrides.get(platform))
+            limit = platform_limits(ctx, platform)
             formats = limit.caption_formats
             if not formats or any(_suits(platform, c, item.path, limit) for c in usable):
                 continue

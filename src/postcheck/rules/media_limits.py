@@ -9,10 +9,14 @@ from postcheck.rules import Context, rule
 from postcheck.text.platforms import Limits, limits
 
 
+def platform_limits(ctx: Context, name: str) -> Limits:
+    """One platform's limits, with its `[platform.<name>]` overrides from config (checked when config loads)."""
+    return limits(name, ctx.config.platform.get(name))
+
+
 def post_limits(post: Post, ctx: Context) -> list[Limits]:
     """The limits of every platform the post goes to, with `[platform.<name>]` overrides from config."""
-    overrides = ctx.config.platform
-    return [limits(name, overrides.get(name)) for name in ctx.platforms(post)]
+    return [platform_limits(ctx, name) for name in ctx.platforms(post)]
 
 
 def _join(names: list[str]) -> str:

@@ -13,7 +13,8 @@ from functools import lru_cache
 from postcheck.model import Field, Post, Problem, Severity, Span
 from postcheck.rules import Context, rule
 from postcheck.rules.files import parse_datetime
-from postcheck.text.platforms import PLATFORMS, Limits, limits, measure
+from postcheck.rules.media_limits import platform_limits
+from postcheck.text.platforms import measure
 
 # How each counting method reads in a message.
 COUNTED_AS = {
@@ -22,17 +23,6 @@ COUNTED_AS = {
     "characters-url23": "characters (URLs 23)",
     "characters": "characters",
 }
-
-
-def platform_limits(ctx: Context, name: str) -> Limits:
-    """The platform's limits with `[platform.<name>]` overrides; the table's own when an override is invalid."""
-    from postcheck.config import ConfigError
-
-    overrides = ctx.config.platform.get(name)
-    try:
-        return limits(name, overrides if isinstance(overrides, dict) else None)
-    except (ConfigError, TypeError):
-        return PLATFORMS[name]
 
 
 def _post_links(post: Post):
