@@ -159,7 +159,7 @@ def image_alt_redundant_prefix(post: Post, ctx: Context) -> Iterator[Problem]:
 
 @rule("A104", "image-alt-too-long", Severity.ERROR, "alt text longer than the smallest limit of the post's platforms")
 def image_alt_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
-    from postcheck.rules.media_limits import post_limits
+    from postcheck.rules.media_limits import join_names, post_limits
 
     limits = [lim for lim in post_limits(post, ctx) if lim.alt_max is not None and lim.images_max != 0]
     if not limits or not post.images:
@@ -174,14 +174,10 @@ def image_alt_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
             start = len(image.alt.value) - len(image.alt.value.lstrip())
             verb = "takes" if len(names) == 1 else "take"
             yield Problem(
-                f"alt text is {length:,} characters; {_join(names)} {verb} at most {smallest:,}: "
+                f"alt text is {length:,} characters; {join_names(names)} {verb} at most {smallest:,}: "
                 "shorten it, or put the detail in the post text",
                 image.alt.span(start + smallest, start + length),
             )
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # --- A105 -------------------------------------------------------------------------------------------------

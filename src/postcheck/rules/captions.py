@@ -380,7 +380,7 @@ def _target(platform: str, source: CaptionFile, video: Path, suffix: str, locale
 )
 def captions_format_for_platform(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media.captions import convert
-    from postcheck.rules.media_limits import platform_limits
+    from postcheck.rules.media_limits import join_names, platform_limits
 
     locale = str(ctx.config.captions.locale)
     for item in _videos(post, ctx):
@@ -400,7 +400,7 @@ def captions_format_for_platform(post: Post, ctx: Context) -> Iterator[Problem]:
             needs.setdefault(formats[0], []).append((platform, limit))
         for suffix, wanting in needs.items():
             names = [limit.name for _, limit in wanting]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            joined = join_names(names)
             if suffix == "burned-in":
                 yield Problem(
                     f"{joined} shows no caption files: burn the captions into the video and write "

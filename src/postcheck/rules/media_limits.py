@@ -19,14 +19,15 @@ def post_limits(post: Post, ctx: Context) -> list[Limits]:
     return [platform_limits(ctx, name) for name in ctx.platforms(post)]
 
 
-def _join(names: list[str]) -> str:
+def join_names(names: list[str]) -> str:
+    """Platform names as a sentence reads them: "X", "X and Threads", "X, Bluesky and Threads"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _grouped(found: dict[tuple, list[str]]) -> Iterator[tuple[tuple, str, str]]:
     """(key, platform names joined, verb) for problems shared by several platforms."""
     for key, names in found.items():
-        yield key, _join(names), "takes" if len(names) == 1 else "take"
+        yield key, join_names(names), "takes" if len(names) == 1 else "take"
 
 
 def _megabytes(size: int) -> str:
