@@ -54,7 +54,7 @@ def _videos(post: Post, ctx: Context) -> list[VideoCaptions]:
     key = ("captions.videos", post.path, post.row)
     if key in ctx.memo:
         return ctx.memo[key]
-    from postcheck.media import CAPTION_SUFFIXES, MediaError, locate
+    from postcheck.media import CAPTION_SUFFIXES, MediaError
     from postcheck.media.video import probe
 
     found: list[VideoCaptions] = []
@@ -69,9 +69,7 @@ def _videos(post: Post, ctx: Context) -> list[VideoCaptions]:
         seen: set[Path] = set()
         candidates: list[tuple[Path | None, Field | None]] = [(ctx.media_path(post, c), c) for c in video.captions]
         for sidecar in video.sidecars:
-            rel = os.path.relpath(sidecar, post.directory)
-            located = locate(post.directory, rel, ctx.root)
-            candidates.append((located.path if located.status == "ok" else None, None))
+            candidates.append((ctx.media_path(post, os.path.relpath(sidecar, post.directory)), None))
         for caption_path, listed in candidates:
             if (
                 caption_path is None
