@@ -229,6 +229,19 @@ def test_named_media_file_brings_in_the_posts_that_use_it(tmp_path):
     assert run.json["summary"]["posts"] == 1
 
 
+def test_named_media_file_brings_in_every_csv_row_that_uses_it(tmp_path):
+    from PIL import Image
+
+    rows = "Text,Date,Time,Picture Url 1,Alt text picture 1\n"
+    rows += "First post,2026-12-01,10:00,media/a.png,\nSecond post,2026-12-02,10:00,media/a.png,\n"
+    write(tmp_path, {"postcheck.toml": "", "posts.csv": rows})
+    (tmp_path / "media").mkdir(exist_ok=True)
+    Image.new("RGB", (8, 8)).save(tmp_path / "media" / "a.png")
+    run = run_cli("media/a.png", "--select", "A101", "--format", "json", cwd=tmp_path)
+    assert [(f["line"], f["code"]) for f in run.json["findings"]] == [(2, "A101"), (3, "A101")]
+    assert run.json["summary"]["files"] == 1 and run.json["summary"]["posts"] == 2
+
+
 # --- config, selection, suppression ---------------------------------------------------------------------
 
 

@@ -130,13 +130,16 @@ def collect_posts(paths: list[str], config: Config, ctx: Context) -> tuple[list[
     if media_targets:
         relative = not any(os.path.isabs(p) for p in paths)
         for found in discover(ctx.root, config):
+            resolved = found.resolve()
+            if resolved in seen:
+                continue
             shown = os.path.relpath(found) if relative else str(found)
-            for post in load_posts(found, shown, False, config.schedule.date_order):
-                if found.resolve() not in seen and any(_references(post, t, ctx) for t in media_targets):
-                    posts.append(post)
-                    if found.resolve() not in seen:
-                        seen.add(found.resolve())
-                        files += 1
+            loaded = load_posts(found, shown, False, config.schedule.date_order)
+            users = [post for post in loaded if any(_references(post, t, ctx) for t in media_targets)]
+            if users:
+                seen.add(resolved)
+                files += 1
+                posts.extend(users)
     return posts, files
 
 
