@@ -120,6 +120,24 @@ def test_unknown_or_other_script_hashtags_raise_nothing(tag):
     assert suggest(tag)[0] is None
 
 
+@pytest.mark.parametrize("tag", ["hermosura", "ventanilla", "kartoffel"])
+def test_words_the_lists_lack_are_not_cut_into_short_pieces(tag):
+    # spelt like a word ("her|mo|sura", "kart|off|el" would be the best split into known words)
+    assert suggest(tag) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"), [("callofdutymagic", "CallOfDutyMagic"), ("blackandwhitephoto", "BlackAndWhitePhoto")]
+)
+def test_phrases_the_lists_know_whole_are_split_round_of_the_and(tag, expected):
+    assert suggest(tag)[0] == expected
+
+
+@pytest.mark.parametrize("tag", ["wherein", "thereof", "understand", "grandson"])
+def test_words_holding_of_the_and_stay_whole(tag):
+    assert suggest(tag) == (None, False)
+
+
 # --- A201 through the CLI ------------------------------------------------------------------------------------
 
 

@@ -76,6 +76,10 @@ SHORT_LOGP = -10.0
 REPEAT_LOGP = -13.0
 # A letter stretched for emphasis ("happpy"): the log cost of reading it as the plain word, per stretched run.
 ELONGATED_LOGP = -7.0
+# Small words that join two words into a phrase the lists may know whole ("callofduty"), and the least log
+# probability each of the two words must have for the phrase to be split.
+PHRASE_WORDS = ("of", "the", "and")
+PHRASE_LOGP = -14.0
 # Word endings that are no words of their own: "word|ending" is one word the lists lack ("retweetist").
 SUFFIXES = frozenset({
     "s", "es", "ed", "er", "ers", "est", "ing", "ly", "y", "al", "ic", "ist", "ism", "ity", "ize", "ise", "ies",
@@ -151,7 +155,7 @@ def lexicon_keys(extra: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(_lexicon(tuple(extra)))
 
 
-MODEL_VERSION = 1  # bump when the way the model is built changes
+MODEL_VERSION = 2  # bump when the way the model is built changes
 
 
 def _model_cache() -> Path | None:
@@ -168,8 +172,34 @@ def _model_cache() -> Path | None:
     return Path(base) / "postcheck" / name
 
 
-def build_model() -> tuple[dict[str, float], dict[str, tuple[float, tuple[str, str]]]]:
-    """Unigram log probabilities (wordfreq and wordsegment averaged) and web word pairs as joined strings."""
+Model = tuple[dict[str, float], dict[str, float], dict[str, int], dict[str, float]]
+CHAR_ORDER = 4  # letters of context + 1 in the letter model of words
+_ALPHABET = 27  # what may follow a context in that model: a letter or "$" (the end)
+
+
+def _letter_model(words: Iterable[str]) -> dict[str, float]:
+    """Letter 4-grams of the spelling of words (each word once, "^" pads the start, "$" ends it): gram -> log
+    probability of its last letter after the first three; a 3-letter context alone -> that of a letter unseen after it.
+    """
+    from collections import Counter
+
+    grams: Counter[str] = Counter()
+    contexts: Counter[str] = Counter()
+    pad = "^" * (CHAR_ORDER - 1)
+    for word in words:
+        chars = pad + word + "$"
+        for i in range(CHAR_ORDER, len(chars) + 1):
+            grams[chars[i - CHAR_ORDER : i]] += 1
+            contexts[chars[i - CHAR_ORDER : i - 1]] += 1
+    smooth = 0.1  # add-0.1 smoothing
+    table = {g: math.log((n + smooth) / (contexts[g[:-1]] + smooth * _ALPHABET)) for g, n in grams.items()}
+    table.update((c, math.log(smooth / (n + smooth * _ALPHABET))) for c, n in contexts.items())
+    return table
+
+
+def build_model() -> Model:
+    """Unigram log probabilities (wordfreq and wordsegment averaged), web word pairs as joined strings (log
+    probability and where the first word ends), and a letter model of how known words are spelt."""
     import wordsegment
     from wordfreq import get_frequency_dict
 
@@ -184,15 +214,16 @@ def build_model() -> tuple[dict[str, float], dict[str, tuple[float, tuple[str, s
     for word in wf.keys() | ws.keys():
         a, b = wf.get(word), ws.get(word)
         logp[word] = (a if b is None else b) + only_one if a is None or b is None else (a + b) / 2
-    pairs = {}
+    pairs, cuts = {}, {}  # two flat tables load faster than one of tuples
     for pair, count in wordsegment.BIGRAMS.items():
         a, _, b = pair.partition(" ")
         if a.isalpha() and b.isalpha():
-            pairs[a + b] = (log(count) - total + 1.0, (a, b))
-    return logp, pairs
+            pairs[a + b] = log(count) - total + 1.0
+            cuts[a + b] = len(a)
+    return logp, pairs, cuts, _letter_model(w for w in wf if w.isalpha())
 
 
-def load_model() -> tuple[dict[str, float], dict[str, tuple[float, tuple[str, str]]]]:
+def load_model() -> Model:
     """The model from the user cache, built (about 2 s) and cached on first use."""
     import marshal
 
@@ -220,10 +251,33 @@ class Segmenter:
     MAX_WORD = 24
     WORD_BONUS = -2.0  # log bonus per word: unigram models under-split
     PAIR_BONUS = 0.0  # extra log bonus for a known word pair
+    # Log probability that a string is one word the lists lack (a name, a brand), before its spelling's probability.
+    UNKNOWN_WORD = -8.0
 
     def __init__(self) -> None:
-        self.logp, self.units = load_model()
+        self.logp, self.pairs, self.cuts, self.letters = load_model()
         self.digits = math.log(1e-4)  # a run of digits: a token of its own
+
+    def pair(self, word: str) -> tuple[float, tuple[str, str]] | None:
+        """A web word pair written as one string ("iswear"): its log probability and its two words."""
+        score = self.pairs.get(word)
+        if score is None:
+            return None
+        cut = self.cuts[word]
+        return score, (word[:cut], word[cut:])
+
+    def unknown(self, word: str) -> float:
+        """Log probability of `word` as one word the lists lack, spelt like the words they know (letter 4-grams)."""
+        letters, order = self.letters, CHAR_ORDER
+        chars = "^" * (order - 1) + word + "$"
+        total = self.UNKNOWN_WORD
+        for i in range(order, len(chars) + 1):
+            gram = chars[i - order : i]
+            score = letters.get(gram)
+            if score is None:
+                score = letters.get(gram[:-1], -math.log(_ALPHABET))
+            total += score
+        return total
 
     def score(self, word: str) -> float | None:
         """Log probability of one token, or None when it is not a known word."""
@@ -239,7 +293,7 @@ class Segmenter:
         n = len(text)
         best: list[tuple[float, int, tuple[str, ...]] | None] = [None] * (n + 1)
         best[0] = (0.0, 0, ())
-        units = self.units
+        pairs, cuts = self.pairs, self.cuts
         bonus = self.WORD_BONUS
         pair_bonus = 2 * bonus + self.PAIR_BONUS
         for end in range(1, n + 1):
@@ -256,11 +310,12 @@ class Segmenter:
                     total = prev[0] + s + bonus
                     if top is None or total > top[0]:
                         top = (total, start, (word,))
-                unit = units.get(word)
-                if unit is not None:
-                    total = prev[0] + unit[0] + pair_bonus
+                s = pairs.get(word)
+                if s is not None:
+                    total = prev[0] + s + pair_bonus
                     if top is None or total > top[0]:
-                        top = (total, start, unit[1])
+                        cut = cuts[word]
+                        top = (total, start, (word[:cut], word[cut:]))
             best[end] = top
         if best[n] is None:
             return None
@@ -300,7 +355,7 @@ def _stray(words: list[str], i: int) -> bool:
 
 def _before_a(word: str, model: Segmenter) -> bool:
     """Whether the web word pairs know `word` followed by "a" ("what a", "on a"; not "go a", "int a")."""
-    unit = model.units.get(word + "a")
+    unit = model.pair(word + "a")
     return unit is not None and unit[1] == (word, "a")
 
 
@@ -337,6 +392,25 @@ def _repeats(word: str, model: Segmenter) -> list[str]:
     return [word]
 
 
+def _phrase(word: str, model: Segmenter) -> list[str]:
+    """A known word that is a phrase round "of", "the" or "and" ("callofduty", "gameofthrones") as its words: when
+    its two content words are at least as probable together as the whole (the small word costs nothing)."""
+    whole = model.score(word)
+    if whole is None or len(word) < 8:
+        return [word]
+    best = None
+    for small in PHRASE_WORDS:
+        at = word.find(small, 3)
+        while 3 <= at <= len(word) - len(small) - 3:
+            head, tail = word[:at], word[at + len(small) :]
+            a, b = model.score(head), model.score(tail)
+            known = a is not None and b is not None and min(a, b) >= PHRASE_LOGP
+            if known and a + b >= whole and (best is None or a + b > best[0]):
+                best = (a + b, [head, small, tail])
+            at = word.find(small, at + 1)
+    return best[1] if best else [word]
+
+
 def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[int]] | None:
     """Words of a lower-case alphanumeric string, whether the split is confident and which words are acronyms,
     or None to leave the string alone."""
@@ -345,7 +419,9 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     found = model.best(text, boosts)
     if found is None:
         return None
-    words = [piece for word in found[0] for piece in _repeats(word, model)]
+    if model.score(text) is None and model.unknown(text) > found[1]:
+        return None  # spelt like one word the lists lack ("twittelator", "sakshama") more than like its best split
+    words = [piece for word in found[0] for part in _phrase(word, model) for piece in _repeats(part, model)]
     if any(_stray(words, i) for i in range(len(words))):
         return None
     if any(w == "a" and 0 < i < len(words) - 1 and not _before_a(words[i - 1], model) for i, w in enumerate(words)):
