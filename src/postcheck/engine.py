@@ -83,8 +83,8 @@ def discover(directory: Path, config: Config) -> list[Path]:
     return found
 
 
-def _display(path: Path, given: str, base: Path) -> str:
-    """A path as the user would write it: relative when they gave a relative path."""
+def _display(path: Path, given: str) -> str:
+    """A path as the user would write it: relative when they gave a relative path (`given`, or the folder it is in)."""
     if os.path.isabs(given):
         return str(path)
     return os.path.relpath(path, Path.cwd())
@@ -110,7 +110,7 @@ def collect_posts(paths: list[str], config: Config, ctx: Context) -> tuple[list[
         if resolved in seen:
             return
         seen.add(resolved)
-        loaded = load_posts(path, _display(path, given, ctx.root), named, config.schedule.date_order)
+        loaded = load_posts(path, _display(path, given), named, config.schedule.date_order)
         if loaded:
             files += 1
             posts.extend(loaded)
@@ -121,7 +121,7 @@ def collect_posts(paths: list[str], config: Config, ctx: Context) -> tuple[list[
             raise UsageError(f"{given}: no such file or directory")
         if path.is_dir():
             for found in discover(path, config):
-                load(found, str(found) if os.path.isabs(given) else os.path.relpath(found), False)
+                load(found, given, False)
         elif path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES:
             media_targets.append(path.resolve())
         else:
