@@ -300,8 +300,10 @@ def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
 @rule("P105", "outside-staffed-hours", Severity.WARNING, "publish_at falls outside staffed hours or on a bank holiday")
 def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
     found = publish_time(post, ctx)
+    if found is None:
+        return  # a draft: no need to load the bank-holiday calendar
     settings = _settings(ctx)
-    if found is None or settings is None:
+    if settings is None:
         return
     when, impossible = found
     if impossible or when < ctx.now:
