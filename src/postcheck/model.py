@@ -48,11 +48,10 @@ class Span:
 class Source:
     """The decoded text of one file, with a line index to turn offsets into spans."""
 
-    def __init__(self, path: Path, text: str, bom: bool = False, newline: str = "\n"):
+    def __init__(self, path: Path, text: str, bom: bool = False):
         self.path = path
         self.text = text
         self.bom = bom
-        self.newline = newline
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -49,8 +49,7 @@ def read_source(path: Path) -> Source:
         raise Unreadable(
             f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", *_position(data, error.start)
         ) from None
-    newline = "\r\n" if "\r\n" in text else "\n"
-    return Source(path, text, bom=bom, newline=newline)
+    return Source(path, text, bom=bom)
 
 
 def _position(data: bytes, byte_index: int) -> tuple[int, int, int]:

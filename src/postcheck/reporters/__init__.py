@@ -16,7 +16,6 @@ class Report:
     files: int
     posts: list[Post]
     fixed: int = 0
-    unsafe_hint: bool = True
     statistics: bool = False
 
 

@@ -99,6 +99,6 @@ def _summary(report: Report, color: bool) -> str:
     line = f"{fixed}Found {plural(len(report.findings), 'problem')} ({', '.join(parts)}) in {plural(posts, 'post')}."
     if safe:
         line += f" {safe} fixable with --fix."
-    if unsafe and report.unsafe_hint:
+    if unsafe:
         line += f" {unsafe} more with --unsafe-fixes."
     return _paint(line, "bold", color)
