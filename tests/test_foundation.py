@@ -94,7 +94,7 @@ def test_config_wrong_type_is_a_one_line_error(tmp_path):
 def test_unknown_platform_limit_is_a_config_error_whichever_rules_run(tmp_path):
     write(tmp_path, {"postcheck.toml": "[platform.x]\ntext-mx = 300\n", "p.md": POST})
     run = run_cli(".", "--select", "P101", cwd=tmp_path)
-    assert run.exit_code == 2 and "platform.x: unknown limit 'text_mx'" in run.stderr
+    assert run.exit_code == 2 and "unknown key 'platform.x.text-mx'; did you mean 'text-max'?" in run.stderr
 
 
 def test_config_toml_syntax_error_is_exit_2(tmp_path):
@@ -444,3 +444,9 @@ def test_field_positions_resume_after_an_escape_with_no_verbatim_form():
     edit = post.text.edit(start, start + 7, "#FluJab")
     assert text[edit.offset : edit.offset + edit.length] == "#flujab"
     assert post.text.edit(0, 5, "Cafe") is None  # "Café" is not verbatim in the file: no edit
+
+
+def test_platform_limit_of_the_wrong_type_is_a_one_line_config_error(tmp_path):
+    write(tmp_path, {"postcheck.toml": '[platform.x]\ntext-max = "abc"\n', "p.md": POST})
+    run = run_cli(".", cwd=tmp_path)
+    assert run.exit_code == 2 and "platform.x.text-max must be a number, 0 or more, not 'abc'" in run.stderr

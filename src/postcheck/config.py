@@ -146,7 +146,7 @@ def _check_type(kind: str, value: Any, where: str) -> Any:
     return value
 
 
-def _unknown(key: str, known: list[str], where: str) -> ConfigError:
+def unknown_key(key: str, known: list[str], where: str) -> ConfigError:
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
     return ConfigError(f"unknown key '{where}{key}'{hint}")
@@ -156,7 +156,7 @@ def _merge(schema: dict[str, Any], data: dict[str, Any], prefix: str = "") -> di
     result: dict[str, Any] = {}
     for key in data:
         if key not in schema:
-            raise _unknown(key, list(schema), prefix)
+            raise unknown_key(key, list(schema), prefix)
     for key, spec in schema.items():
         if isinstance(spec, dict):
             sub = data.get(key, {})
@@ -172,7 +172,7 @@ def _merge(schema: dict[str, Any], data: dict[str, Any], prefix: str = "") -> di
 def _validate(values: dict[str, Any]) -> None:
     for name in values["platforms"]:
         if name not in ALL_PLATFORMS:
-            raise _unknown(name, list(ALL_PLATFORMS), "platforms: ")
+            raise unknown_key(name, list(ALL_PLATFORMS), "platforms: ")
     if values["fail-on"] not in SEVERITIES:
         raise ConfigError(f"fail-on must be one of {', '.join(SEVERITIES)}, not {values['fail-on']!r}")
     for code, sev in values["severity"].items():
@@ -186,7 +186,7 @@ def _validate(values: dict[str, Any]) -> None:
     _validate_custom(values["custom"])
     for name, limits in values["platform"].items():
         if name not in ALL_PLATFORMS:
-            raise _unknown(name, list(ALL_PLATFORMS), "platform.")
+            raise unknown_key(name, list(ALL_PLATFORMS), "platform.")
         _check_type(TABLE, limits, f"platform.{name}")
         from postcheck.text.platforms import limits as platform_limits
 
@@ -215,7 +215,7 @@ def _validate_custom(entries: list[dict[str, Any]]) -> None:
         where = f"custom #{number}" + (f" ({code})" if isinstance(code, str) else "")
         for key in entry:
             if key not in CUSTOM_KEYS:
-                raise _unknown(key, list(CUSTOM_KEYS), f"{where}: ")
+                raise unknown_key(key, list(CUSTOM_KEYS), f"{where}: ")
         if not isinstance(code, str) or not re.fullmatch(r"C\d{3,4}", code):
             raise ConfigError(f"{where}: code must be C followed by 3 or 4 digits (C001), not {code!r}")
         if code in seen:

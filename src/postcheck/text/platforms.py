@@ -201,13 +201,37 @@ def limits(platform: str, overrides: dict[str, Any] | None = None) -> Limits:
     base = PLATFORMS[platform]
     if not overrides:
         return base
-    changes = {k.replace("-", "_"): v for k, v in overrides.items()}
-    unknown = set(changes) - set(base.__dataclass_fields__)
-    if unknown:
-        from postcheck.config import ConfigError
-
-        raise ConfigError(f"platform.{platform}: unknown limit {sorted(unknown)[0]!r}")
+    changes = {key.replace("-", "_"): _override(platform, key, value) for key, value in overrides.items()}
     return replace(base, **changes)
+
+
+_LISTS = {"image_formats", "video_formats", "caption_formats"}
+_FLAGS = {"links_clickable"}
+_OVERRIDABLE = set(Limits.__dataclass_fields__) - {"name", "counting", "sources"}
+
+
+def _override(platform: str, key: str, value: Any) -> Any:
+    """A config value for one limit, checked and converted (lists become tuples); ConfigError when wrong."""
+    from postcheck.config import ConfigError, unknown_key
+
+    name = key.replace("-", "_")
+    where = f"platform.{platform}.{key}"
+    if name not in _OVERRIDABLE:
+        raise unknown_key(key, sorted(k.replace("_", "-") for k in _OVERRIDABLE), f"platform.{platform}.")
+    number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0  # noqa: E731
+    if name in _LISTS:
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        kind = "a list of strings"
+    elif name in _FLAGS:
+        ok, kind = isinstance(value, bool), "true or false"
+    elif name == "image_aspect":
+        ok = isinstance(value, list) and len(value) == 2 and all(number(v) for v in value)
+        kind = "a list of two ratios [low, high]"
+    else:
+        ok, kind = number(value), "a number, 0 or more"
+    if not ok:
+        raise ConfigError(f"{where} must be {kind}, not {value!r}")
+    return tuple(value) if isinstance(value, list) else value
 
 
 # Counting text the platform's way. Figures from twitter/twitter-text config/v3.json (the v3 configuration
