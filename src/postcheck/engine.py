@@ -91,9 +91,8 @@ def _display(path: Path, given: str) -> str:
 
 
 def _references(post: Post, target: Path, ctx: Context) -> bool:
-    refs = [i.file for i in post.images] + [v.file for v in post.videos]
-    refs += [c for v in post.videos for c in v.captions]
-    paths = [ctx.media_path(post, r) for r in refs] + [s.resolve() for v in post.videos for s in v.sidecars]
+    paths = [ctx.media_path(post, ref) for _, ref in post.media_refs()]
+    paths += [sidecar.resolve() for video in post.videos for sidecar in video.sidecars]
     return any(p is not None and p.resolve() == target for p in paths)
 
 

@@ -248,6 +248,14 @@ class Post:
         title = self.meta.get("title")
         return title if isinstance(title, str) else None
 
+    def media_refs(self) -> list[tuple[str, Field]]:
+        """Every media file the post names, as ("image" | "video" | "caption", field)."""
+        refs = [("image", image.file) for image in self.images]
+        for video in self.videos:
+            refs.append(("video", video.file))
+            refs.extend(("caption", caption) for caption in video.captions)
+        return refs
+
     def where(self) -> Span:
         """The post's own position: its row, or the start of the file."""
         return self.span or self.source.span(0)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from postcheck.config import ALL_PLATFORMS
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, locate
-from postcheck.model import Field, Post, Problem, Severity
+from postcheck.model import Post, Problem, Severity
 from postcheck.rules import Context, register_passive, rule
 
 register_passive("F001", "unparseable-post", Severity.ERROR, "YAML/JSON/CSV syntax error or bad encoding")
@@ -132,25 +132,16 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
         yield Problem("postcheck must be a mapping like {ignore: {A201: reason}}", span("postcheck"))
 
 
-def _media_refs(post: Post) -> Iterator[tuple[str, Field]]:
-    for image in post.images:
-        yield "image", image.file
-    for video in post.videos:
-        yield "video", video.file
-        for caption in video.captions:
-            yield "caption", caption
-
-
 @rule("F004", "missing-media", Severity.ERROR, "referenced image, video or caption file does not exist")
 def missing_media(post: Post, ctx: Context) -> Iterator[Problem]:
-    for what, ref in _media_refs(post):
+    for what, ref in post.media_refs():
         if locate(post.directory, ref.value, ctx.root).status == "missing":
             yield Problem(f"{what} file '{ref.value}' does not exist", ref.span())
 
 
 @rule("F005", "media-outside-root", Severity.ERROR, "media path is absolute, escapes the posts root, or links out")
 def media_outside_root(post: Post, ctx: Context) -> Iterator[Problem]:
-    for what, ref in _media_refs(post):
+    for what, ref in post.media_refs():
         located = locate(post.directory, ref.value, ctx.root)
         if located.status == "outside":
             yield Problem(f"{what} file not read: {located.reason}", ref.span())
@@ -163,7 +154,7 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media.images import inspect_image
     from postcheck.media.video import probe
 
-    for what, ref in _media_refs(post):
+    for what, ref in post.media_refs():
         path = ctx.media_path(post, ref)
         if path is None or not path.is_file():
             continue
