@@ -256,6 +256,11 @@ class Post:
             refs.extend(("caption", caption) for caption in video.captions)
         return refs
 
+    def field_span(self, key: str) -> Span:
+        """Where a metadata field is: its value, else its key, else the post itself."""
+        located = self.values.get(key) or self.keys.get(key)
+        return located.span() if located is not None else self.where()
+
     def where(self) -> Span:
         """The post's own position: its row, or the start of the file."""
         return self.span or self.source.span(0)

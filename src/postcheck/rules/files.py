@@ -75,10 +75,7 @@ def parse_datetime(value: object) -> datetime | None:
 @rule("F003", "invalid-field", Severity.ERROR, "wrong type or value: unknown platform or kind, non-ISO date")
 def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
     meta = post.meta
-
-    def span(key: str):
-        located = post.values.get(key) or post.keys.get(key)
-        return located.span() if located else post.where()
+    span = post.field_span
 
     platforms = meta.get("platforms")
     if platforms is not None:

@@ -275,11 +275,6 @@ def publish_time(post: Post, ctx: Context) -> tuple[datetime, str | None] | None
     return aware, None
 
 
-def _publish_span(post: Post) -> Span:
-    located = post.values.get("publish_at") or post.keys.get("publish_at")
-    return located.span() if located is not None else post.where()
-
-
 @rule("P106", "schedule-invalid", Severity.ERROR, "publish_at lies in the past or names a time that does not exist")
 def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
     found = publish_time(post, ctx)
@@ -287,13 +282,13 @@ def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
         return
     when, impossible = found
     if impossible:
-        yield Problem(f"publish_at {impossible}", _publish_span(post))
+        yield Problem(f"publish_at {impossible}", post.field_span("publish_at"))
     elif when < ctx.now:
         written = str(post.meta["publish_at"]).strip()
         yield Problem(
             f"publish_at {written} is in the past (now: {ctx.now.isoformat(timespec='seconds')}); "
             "the scheduler will refuse it or post it at once",
-            _publish_span(post),
+            post.field_span("publish_at"),
         )
 
 
@@ -323,7 +318,7 @@ def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
     yield Problem(
         f"publish_at {local:%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} {reason}: replies would go "
         f"unanswered{wait}",
-        _publish_span(post),
+        post.field_span("publish_at"),
         suggestion=following.isoformat() if following else None,
     )
 
