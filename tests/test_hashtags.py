@@ -248,3 +248,18 @@ def test_dev_set_accuracy():
     pairs = bench.load_set("boun_dev", data)
     right = sum(bench.judge(tag, golds, suggest(tag.lower())[0]) for tag, golds in pairs)
     assert right / len(pairs) >= 0.85
+
+
+def test_emoji_in_place_of_a_word_is_a203(check):
+    run = check({"p.md": "---\nplatforms: [x]\n---\nGet your 💉 today at the clinic.\n"})
+    assert run.codes == ["A203"] and "stands in for a word" in run.json["findings"][0]["message"]
+
+
+def test_emoji_bullets_are_a203_but_one_leading_emoji_is_not(check):
+    bullets = check({"p.md": "---\nplatforms: [x]\n---\nClinic news\n✅ Walk in\n✅ No appointment\n"})
+    assert bullets.codes == ["A203"] and "2 lines start with an emoji" in bullets.json["findings"][0]["message"]
+
+
+def test_one_leading_emoji_and_emoji_after_a_sentence_pass(check):
+    run = check({"p.md": "---\nplatforms: [x]\n---\n📢 The clinic is open. Come and see us 🎉\n"})
+    assert run.codes == []

@@ -124,7 +124,7 @@ def _base(cluster: str) -> str:
     "A203",
     "emoji-overuse",
     Severity.WARNING,
-    "more than `emoji.max` emoji, or the same emoji repeated",
+    "more than `emoji.max` emoji, the same emoji repeated, emoji as bullets or in place of words",
 )
 def emoji_overuse(post: Post, ctx: Context) -> Iterator[Problem]:
     text = post.text.value
@@ -152,6 +152,24 @@ def emoji_overuse(post: Post, ctx: Context) -> Iterator[Problem]:
                 post.text.span(emoji[i][0], emoji[j][1]),
             )
         i = j + 1
+    bullets = [(a, b, e) for a, b, e in emoji if not text[text.rfind("\n", 0, a) + 1 : a].strip()]
+    if len(bullets) >= 2:
+        yield Problem(
+            f"{len(bullets)} lines start with an emoji: screen readers read each one's name before the line; "
+            "use words or plain line breaks for a list",
+            post.text.span(bullets[0][0], bullets[0][1]),
+        )
+    for start, end, cluster in emoji:
+        if WORD_BEFORE.search(text, max(0, start - 40), start) and WORD_AFTER.match(text, end):
+            yield Problem(
+                f"{cluster} stands in for a word: screen readers read its name instead (write the word)",
+                post.text.span(start, end),
+            )
+
+
+# An emoji between two words of one sentence ("get your 💉 today", "I ❤️ the NHS") stands in for a word.
+WORD_BEFORE = re.compile(r"\b[A-Za-z]+ $")
+WORD_AFTER = re.compile(r" [a-z]+\b")
 
 
 # Letters of "small caps" fonts (Unicode phonetic small capitals); NFKC leaves them alone.
