@@ -186,6 +186,61 @@ def test_no_word_model_is_loaded_when_hashtags_are_camelcase(tmp_path):
     assert "NOT-LOADED" in done.stderr, done.stderr
 
 
+def test_model_cache_round_trip_gives_the_built_tables(tmp_path, monkeypatch):
+    from postcheck.text import hashtags
+
+    logp = {"a": -3.0, "ab": -5.5, "abc": -7.25, "b": -4.0, "bc": -6.0, "c": -4.5, "cat": -8.0, "zz9": -9.0}
+    pairs = {"abc": -9.5, "bcat": -11.0}
+    cuts = {"abc": 1, "bcat": 2}
+    letters = {"^^^a": -1.5, "^^a": -3.0, "abc$": -0.5}
+    built = []
+    monkeypatch.setattr(hashtags, "build_model", lambda: built.append(1) or (logp, pairs, cuts, letters))
+    monkeypatch.setenv("POSTCHECK_MODEL_CACHE", str(tmp_path))
+    first = hashtags.load_model()
+    second = hashtags.load_model()  # from the cache
+    assert built == [1] and len(list(tmp_path.glob("postcheck/hashtag-model-*"))) == 1
+    for model in (first, second):
+        for table, source in zip(model, (logp, pairs, cuts, letters), strict=True):
+            assert {key: table[key] for key in table.keys} == source
+            assert all(table.get(key) == value and type(table.get(key)) is type(value) for key, value in source.items())
+            assert [table.get(key) for key in ("", "aa", "abcd", "ca", "zz", "~")] == [None] * 6
+            with pytest.raises(KeyError):
+                table["nope"]
+    next(tmp_path.glob("postcheck/hashtag-model-*")).write_bytes(b"not a model")
+    assert hashtags.load_model()[0].get("cat") == -8.0 and built == [1, 1]  # a broken cache is rebuilt
+
+
+def test_viterbi_search_over_the_tables_finds_the_best_split(tmp_path, monkeypatch):
+    import itertools
+
+    from postcheck.text import hashtags
+
+    logp = {"a": -3.0, "ab": -5.5, "abc": -7.25, "b": -4.0, "bc": -6.0, "c": -4.5, "cat": -8.0, "at": -2.0}
+    pairs = {"abca": -7.0, "bcat": -11.0}
+    cuts = {"abca": 3, "bcat": 2}
+    monkeypatch.setattr(hashtags, "build_model", lambda: (logp, pairs, cuts, {"^^^a": -1.0}))
+    monkeypatch.setenv("POSTCHECK_MODEL_CACHE", "0")
+    model = hashtags.Segmenter()
+    bonus = model.WORD_BONUS
+
+    def exhaustive(text: str) -> float | None:
+        best = None
+        for n in range(len(text)):
+            for cut in itertools.combinations(range(1, len(text)), n):
+                pieces = [text[a:b] for a, b in zip((0, *cut), (*cut, len(text)), strict=True)]
+                scores = [max(logp.get(p, -1e9) + bonus, pairs.get(p, -1e9) + 2 * bonus) for p in pieces]
+                if all(s > -1e8 for s in scores) and (best is None or sum(scores) > best):
+                    best = sum(scores)
+        return best
+
+    for text in ("abcat", "cabcab", "abcabcat", "bcata", "ax", "catcat"):
+        found = model.best(text, {})
+        expected = exhaustive(text)
+        assert (found and round(found[1], 9)) == (expected and round(expected, 9)), text
+        if found:
+            assert "".join(found[0]) == text
+
+
 # --- A202 ---------------------------------------------------------------------------------------------------------
 
 
