@@ -76,14 +76,16 @@ class Source:
         end_line, end_column = self.position(end)
         return Span(line, column, start, end - start, end_line, end_column)
 
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line ending."""
+    def line_text(self, line: int, first: int = 0, length: int | None = None) -> str:
+        """The text of a 1-based line without its line ending; or `length` characters of it from `first`."""
         starts = self._line_starts
         if not 1 <= line <= len(starts):
             return ""
         start = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        if length is not None:  # slice before stripping: lines can be megabytes long
+            end = min(end, start + first + length + 2)
+        return self.text[start + first : end].rstrip("\r\n")[:length]
 
 
 @dataclass(frozen=True)

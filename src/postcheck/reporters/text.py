@@ -15,29 +15,35 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"\033[{COLORS[style]}m{text}\033[0m" if color else text
 
 
-def _line_of(finding: Finding, cache: dict[str, list[str]]) -> str:
+WINDOW = 110  # characters of a long line shown around the problem
+
+
+def _window(finding: Finding, cache: dict[str, list[str]]) -> tuple[str, int, bool]:
+    """(part of the finding's line, its first column index, whether the line goes on after it)."""
+    first = max(0, finding.span.column - 1 - 40)
     if finding.source is not None:
-        return finding.source.line_text(finding.span.line)
-    lines = cache.get(finding.display_path)
-    if lines is None:
-        try:
-            lines = Path(finding.display_path).read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            lines = []
-        cache[finding.display_path] = lines
-    return lines[finding.span.line - 1] if 0 < finding.span.line <= len(lines) else ""
+        part = finding.source.line_text(finding.span.line, first, WINDOW + 1)
+    else:
+        lines = cache.get(finding.display_path)
+        if lines is None:
+            try:
+                lines = Path(finding.display_path).read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                lines = []
+            cache[finding.display_path] = lines
+        line = lines[finding.span.line - 1] if 0 < finding.span.line <= len(lines) else ""
+        part = line[first : first + WINDOW + 1]
+    return part[:WINDOW], first, len(part) > WINDOW
 
 
 def _snippet(finding: Finding, color: bool, cache: dict[str, list[str]]) -> list[str]:
-    line = _line_of(finding, cache)
-    if not line.strip():
+    part, first, more = _window(finding, cache)
+    if not part.strip():
         return []
     number = str(finding.span.line)
     pad = " " * len(number)
-    start = finding.span.column - 1
-    if len(line) > 120:  # long lines: show a window around the problem
-        left = max(0, start - 40)
-        line, start = ("…" if left else "") + line[left : left + 110] + "…", start - left + (1 if left else 0)
+    line = ("…" if first else "") + part + ("…" if more else "")
+    start = finding.span.column - 1 - first + (1 if first else 0)
     width = finding.span.end_column - finding.span.column if finding.span.end_line == finding.span.line else 1
     width = max(1, min(width, len(line) - start))
     out = [

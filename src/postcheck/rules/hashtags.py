@@ -53,22 +53,17 @@ def _runs(text: str, tags: tuple[Hashtag, ...]) -> list[list[Hashtag]]:
     return runs
 
 
-def _rest_of_line(text: str, start: int, tags: tuple[Hashtag, ...]) -> str:
-    """The text after `start` up to the line end, without hashtags, mentions and links."""
-    end = text.find("\n", start)
-    end = len(text) if end == -1 else end
-    rest = list(text[start:end])
-    for tag in tags:
-        for i in range(max(tag.start, start), min(tag.end, end)):
-            rest[i - start] = " "
-    line = "".join(rest)
-    line = re.sub(r"@\w+", " ", line)
-    if "." in line:
+def _blanked(text: str, tags: tuple[Hashtag, ...]) -> str:
+    """`text` with hashtags, mentions and links replaced by spaces (same length, so offsets still hold)."""
+    spans = [(tag.start, tag.end) for tag in tags] + [m.span() for m in re.finditer(r"@\w+", text)]
+    if "." in text:
         from postcheck.text.urls import find_links
 
-        for link in find_links(line):
-            line = line[: link.start] + " " * (link.end - link.start) + line[link.end :]
-    return line
+        spans += [(link.start, link.end) for link in find_links(text)]
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 @rule(
@@ -88,8 +83,13 @@ def too_many_hashtags(post: Post, ctx: Context) -> Iterator[Problem]:
             "that matter",
             post.text.span(extra[0].start, extra[-1].end),
         )
+    blanked = None
     for run in _runs(text, tags):
-        if len(run) >= 2 and _SENTENCE_WORD.search(_rest_of_line(text, run[-1].end, tags)):
+        if len(run) < 2:
+            continue
+        blanked = blanked or _blanked(text, tags)
+        line_end = text.find("\n", run[-1].end)
+        if _SENTENCE_WORD.search(blanked, run[-1].end, len(text) if line_end == -1 else line_end):
             yield Problem(
                 f"{len(run)} hashtags in a row inside a sentence: put them at the end of the post so the sentence "
                 "reads on",
