@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import re
@@ -134,7 +135,17 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
         from postcheck.text.urls import find_links
 
         excluded += [(link.start, link.end) for link in find_links(text)]
-    return tuple(h for h in found if not any(a < h.end and h.start < b for a, b in excluded))
+    if not excluded:
+        return tuple(found)
+    excluded.sort()
+    starts = [a for a, _ in excluded]
+    reach = list(itertools.accumulate((b for _, b in excluded), max))  # furthest end among ranges so far
+    kept = []
+    for tag in found:
+        i = bisect_left(starts, tag.end) - 1  # the ranges that start before the tag ends
+        if i < 0 or reach[i] <= tag.start:
+            kept.append(tag)
+    return tuple(kept)
 
 
 # ---------------------------------------------------------------------------------------------------------------
