@@ -152,7 +152,7 @@ def emoji_overuse(post: Post, ctx: Context) -> Iterator[Problem]:
                 post.text.span(emoji[i][0], emoji[j][1]),
             )
         i = j + 1
-    bullets = [(a, b, e) for a, b, e in emoji if not text[text.rfind("\n", 0, a) + 1 : a].strip()]
+    bullets = [(a, b, e) for a, b, e in emoji if _starts_line(text, a)]
     if len(bullets) >= 2:
         yield Problem(
             f"{len(bullets)} lines start with an emoji: screen readers read each one's name before the line; "
@@ -165,6 +165,13 @@ def emoji_overuse(post: Post, ctx: Context) -> Iterator[Problem]:
                 f"{cluster} stands in for a word: screen readers read its name instead (write the word)",
                 post.text.span(start, end),
             )
+
+
+def _starts_line(text: str, index: int) -> bool:
+    """Whether only spaces or tabs stand between the start of its line and text[index]."""
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    return index == 0 or text[index - 1] == "\n"
 
 
 # An emoji between two words of one sentence ("get your 💉 today", "I ❤️ the NHS") stands in for a word.
