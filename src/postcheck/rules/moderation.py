@@ -191,9 +191,13 @@ class ProfanityMatcher:
         text = text.translate(_APOSTROPHES)
         if self.innocent is not None:
             text = self.innocent.sub(lambda m: " " * len(m.group()), text)
-        found = []
-        if self.phrases is not None:
-            found += [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
+        phrases = (
+            []
+            if self.phrases is None
+            else [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
+        )
+        found = list(phrases)
+        p = 0  # the first phrase that does not end before the current token (tokens come in order)
         for m in _TOKEN.finditer(text):
             start, end = m.start(), m.end()
             token = m.group()
@@ -202,8 +206,10 @@ class ProfanityMatcher:
                 token, start = token[1:], start + 1
             while token and token[-1] in "!_":
                 token, end = token[:-1], end - 1
-            if not token or any(a <= start < b for a, b, _ in found):
-                continue
+            while p < len(phrases) and phrases[p][1] <= start:
+                p += 1
+            if not token or (p < len(phrases) and phrases[p][0] <= start):
+                continue  # inside a listed phrase
             for part, offset in _parts(token):
                 entry = self._judge(part)
                 if entry is not None:
