@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -114,20 +115,21 @@ def find_contacts(text: str) -> list[Contact]:
         blanked.append((m.start(), m.end()))
     rest = _mask(text, blanked) if blanked else text
     contacts += find_phone_numbers(rest)
-    taken = [(c.start, c.end) for c in contacts]
+    taken = sorted((c.start, c.end) for c in contacts)  # do not overlap, so ends rise with starts
 
     def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in taken)
+        i = bisect.bisect_left(taken, (end,)) - 1  # the last range that starts before `end`
+        return i < 0 or taken[i][1] <= start
 
     for m in NHS_NUMBER.finditer(rest):
         digits = m.group(1) + m.group(3) + m.group(4)
         if free(m.start(), m.end()) and _nhs_checksum_ok(digits):
             contacts.append(Contact(m.start(), m.end(), m.group(), "NHS number", digits))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
     for m in STREET_ADDRESS.finditer(rest):
         if free(m.start(), m.end()):
             contacts.append(Contact(m.start(), m.end(), m.group(), "street address", fold_address(m.group())))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
     for m in POSTCODE.finditer(rest):
         raw = m.group()
         if (raw.isupper() or raw.islower()) and free(m.start(), m.end()):
