@@ -70,11 +70,22 @@ def test_bom_and_crlf_posts_are_read_and_positions_count_characters(tmp_path):
     assert edit_free["end_column"] == 11 + len("media/gone.png")
 
 
-def test_big_text_file_is_refused_with_a_finding_not_read(tmp_path):
+def test_big_text_files_are_refused_with_a_finding_not_read(tmp_path):
     (tmp_path / "postcheck.toml").write_text("")
-    (tmp_path / "huge.md").write_text("word " * 4_200_000)
+    (tmp_path / "huge.md").write_text("word " * 4_200_000)  # 21 MB
+    (tmp_path / "large.md").write_text("word " * 220_000)  # 1.1 MB: no platform takes a post this long
     run = run_cli(".", "--format", "json", cwd=tmp_path)
-    assert run.codes == ["F001"] and "MB" in run.json["findings"][0]["message"]
+    assert run.codes == ["F001", "F001"]
+    assert all("post files over 1 MB are not read" in f["message"] for f in run.json["findings"])
+
+
+def test_a_long_post_under_the_limit_is_checked_with_every_finding(tmp_path):
+    # 200 KB on one line with many findings of several rules: each used to rescan the text per finding.
+    words = ["flu", "#flujab", "https://x.test/a", "01632 960001", "😀", "THE BIG SALE", "bloody", "a@b.com"]
+    (tmp_path / "postcheck.toml").write_text("")
+    (tmp_path / "long.md").write_text("---\nplatforms: [x]\n---\n" + " ".join(words * 3000))
+    run = run_cli(".", "--format", "json", "--now", FIXED_NOW, "--no-cache", cwd=tmp_path)
+    assert run.exit_code == 1 and len(run.json["findings"]) > 10_000
 
 
 def test_config_typo_is_a_one_line_error_with_did_you_mean(tmp_path):
