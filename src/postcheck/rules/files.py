@@ -114,10 +114,16 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
         if not isinstance(items, list):
             yield Problem(f"{key} must be a list of {{file: ...}} entries", span(key))
             continue
+        without_file = [
+            item
+            for item in items
+            if not (isinstance(item, str) or isinstance(item, dict) and isinstance(item.get("file"), str))
+        ]
+        if without_file:
+            which = "an entry" if len(without_file) == 1 else f"{len(without_file)} entries"
+            yield Problem(f"{which} of {key} without `file:`, the path of the file", span(key))
         for item in items:
-            if not (isinstance(item, str) or isinstance(item, dict) and isinstance(item.get("file"), str)):
-                yield Problem(f"each entry of {key} needs `file:`, the path of the file", span(key))
-            elif (
+            if (
                 isinstance(item, dict)
                 and key == "images"
                 and item.get("alt") not in (None, "")
