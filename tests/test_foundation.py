@@ -461,3 +461,10 @@ def test_platform_limit_of_the_wrong_type_is_a_one_line_config_error(tmp_path):
     write(tmp_path, {"postcheck.toml": '[platform.x]\ntext-max = "abc"\n', "p.md": POST})
     run = run_cli(".", cwd=tmp_path)
     assert run.exit_code == 2 and "platform.x.text-max must be a number, 0 or more, not 'abc'" in run.stderr
+
+
+def test_image_entries_without_a_file_are_one_f003_with_their_count(tmp_path):
+    post = "---\nplatforms: [x]\nimages:\n  - alt: A poster\n  - alt: Another\n---\nClinics open.\n"
+    write(tmp_path, {"postcheck.toml": "", "p.md": post})
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert run.codes == ["F003"] and "2 entries of images without `file:`" in run.json["findings"][0]["message"]
