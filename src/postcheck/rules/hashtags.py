@@ -53,9 +53,9 @@ def _runs(text: str, tags: tuple[Hashtag, ...]) -> list[list[Hashtag]]:
     return runs
 
 
-def _blanked(text: str, tags: tuple[Hashtag, ...]) -> str:
-    """`text` with hashtags, mentions and links replaced by spaces (same length, so offsets still hold)."""
-    spans = [(tag.start, tag.end) for tag in tags] + [m.span() for m in re.finditer(r"@\w+", text)]
+def _blanked(text: str, tags: tuple[Hashtag, ...], extra: list[tuple[int, int]] | None = None) -> str:
+    """`text` with hashtags, mentions, links and `extra` ranges replaced by spaces (offsets still hold)."""
+    spans = [(tag.start, tag.end) for tag in tags] + [m.span() for m in re.finditer(r"@\w+", text)] + (extra or [])
     if "." in text:
         from postcheck.text.urls import find_links
 
@@ -255,15 +255,7 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
     text = post.text.value
     if not re.search(r"[A-Z]{2}", text) and text.isascii():
         return
-    masked = list(text)
-    hidden = [(t.start, t.end) for t in find_hashtags(text)] + code_ranges(text)
-    if "." in text:
-        from postcheck.text.urls import find_links
-
-        hidden += [(link.start, link.end) for link in find_links(text)]
-    for a, b in hidden:
-        masked[a:b] = " " * (b - a)
-    masked_text = re.sub(r"@\w+", lambda m: " " * len(m.group()), "".join(masked))
+    masked_text = _blanked(text, find_hashtags(text), code_ranges(text))
     acronyms = lexicon_keys(_words(ctx))
     run: list[re.Match] = []
 
