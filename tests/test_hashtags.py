@@ -82,10 +82,16 @@ def test_acronym_code_and_repeated_pieces(tag, expected):
 
 
 @pytest.mark.parametrize(
-    "tag", ["otbc", "dcth", "retweetist", "squirmles", "funda", "phpvikinger", "followfridayed", "fatafeat"]
+    "tag",
+    ["otbc", "dcth", "retweetist", "squirmles", "funda", "phpvikinger", "followfridayed", "fatafeat", "goatrance"],
 )
 def test_short_pieces_word_endings_and_trailing_a_are_left_alone(tag):
     assert suggest(tag) == (None, False)
+
+
+def test_a_between_words_needs_a_common_pair_before_it():
+    assert suggest("whatadayitsbeen")[0] == "WhatADayItsBeen"
+    assert suggest("intaphoto") == (None, False)  # "int a" is a web pair, but a rare one
 
 
 def test_acronym_guesses_are_not_safe_fixes():

@@ -79,6 +79,8 @@ SHORT_LOGP = -10.0
 REPEAT_LOGP = -13.0
 # A letter stretched for emphasis ("happpy"): the log cost of reading it as the plain word, per stretched run.
 ELONGATED_LOGP = -7.0
+# "a" between two words needs the web word pair "<word> a" at least this probable ("what a", not "go a", "int a").
+BEFORE_A_LOGP = -12.5
 # Small words that join two words into a phrase the lists may know whole ("callofduty"), and the least log
 # probability each of the two words must have for the phrase to be split.
 PHRASE_WORDS = ("of", "the", "and")
@@ -458,9 +460,9 @@ def _stray(words: list[str], i: int) -> bool:
 
 
 def _before_a(word: str, model: Segmenter) -> bool:
-    """Whether the web word pairs know `word` followed by "a" ("what a", "on a"; not "go a", "int a")."""
+    """Whether the web word pairs know `word` followed by "a" often enough ("what a", "on a"; not "go a", "int a")."""
     unit = model.pair(word + "a")
-    return unit is not None and unit[1] == (word, "a")
+    return unit is not None and unit[1] == (word, "a") and unit[0] >= BEFORE_A_LOGP
 
 
 def _case(word: str, lexicon: dict[str, str], acronym: bool = False) -> str:
