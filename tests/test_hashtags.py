@@ -299,13 +299,30 @@ def test_shouting_caps(check):
 # --- the data set (dev files only) --------------------------------------------------------------------------------
 
 
-def test_dev_set_accuracy():
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_hashtags", Path(__file__).parents[1] / "bench" / "hashtags.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_protocol(bench):
+    assert bench.judge("flujab", ["flu jab"], "FluJab")
+    assert not bench.judge("flujab", ["flu jab"], None)
+    assert bench.judge("wellbeing", ["wellbeing"], None)
+    assert not bench.judge("wellbeing", ["wellbeing"], "WellBeing")  # A201 on a one-word gold is wrong
+    assert bench.judge("season1episode2", ["season 1 episode 2"], None)  # boundaries next to digits are ignored
+    assert bench.judge("flu_jab", ["flu jab"], None)  # an underscore is a boundary
+    assert not bench.judge("dontgiveup", ["don t give up"], "DontGiveUp")
+    assert bench.contractions_whole("don t give up") == "dont give up"
+    assert bench.contractions_whole("plan b 3 d") == "plan b 3 d"
+
+
+def test_dev_set_accuracy(bench):
     data = SHARED / "data" / "hashtags"
     if not (data / "boun_dev.tsv").exists():
         pytest.skip(f"no hashtag data at {data}")
-    spec = importlib.util.spec_from_file_location("bench_hashtags", Path(__file__).parents[1] / "bench" / "hashtags.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
     pairs = bench.load_set("boun_dev", data)
     right = sum(bench.judge(tag, golds, suggest(tag.lower())[0]) for tag, golds in pairs)
     assert right / len(pairs) >= 0.85
