@@ -83,6 +83,17 @@ def test_threads_takes_at_most_five_links(check):
     assert finding["column"] == len(five) + 2  # the sixth link
 
 
+def test_threads_counts_a_csv_link_column_unless_the_text_holds_that_link(check):
+    five = " ".join(f"https://www{i}.nhs.uk" for i in range(5))
+    rows = f"date,time_24hr,message_text,link\n01/12/2026,10:00,{five},{{}}\n"
+    run = check({"posts.csv": rows.format("https://www5.nhs.uk")}, "--select", "P101", "--platform", "threads")
+    [finding] = findings(run, "P101")
+    assert "has 6" in finding["message"]
+    assert finding["column"] == len(f"01/12/2026,10:00,{five},") + 1  # the link cell
+    run = check({"posts.csv": rows.format("https://www0.nhs.uk")}, "--select", "P101", "--platform", "threads")
+    assert run.codes == []  # the scheduler does not post a link the text already holds
+
+
 def test_youtube_title_over_100_characters_points_at_the_overflow(check):
     assert check({"p.md": post("Watch.", "[youtube]", title="T" * 100)}, "--select", "P101").codes == []
     run = check({"p.md": post("Watch.", "[youtube]", title="T" * 104)}, "--select", "P101")

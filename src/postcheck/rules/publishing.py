@@ -13,6 +13,7 @@ from functools import lru_cache
 from postcheck.model import Field, Post, Problem, Severity, Span
 from postcheck.rules import Context, rule
 from postcheck.rules.files import parse_datetime
+from postcheck.rules.links import PostLink, post_links
 from postcheck.rules.media_limits import platform_limits
 from postcheck.text.platforms import measure
 
@@ -25,15 +26,17 @@ COUNTED_AS = {
 }
 
 
-def _post_links(post: Post):
-    """Links in the text (as (field, link)), then the CSV link cells (as (field, None))."""
-    from postcheck.text.urls import find_links
+def _posted_cells(post: Post) -> list[Field]:
+    """The CSV link cells a scheduler posts after the message: those filled in and not already in the text."""
+    text = post.text.value
+    return [cell for cell in post.link_cells if cell.value.strip() and cell.value.strip() not in text]
 
-    for link in find_links(post.text.value):
-        yield post.text, link
-    for cell in post.link_cells:
-        if cell.value.strip():
-            yield cell, None
+
+def _posted_links(post: Post, ctx: Context) -> list[PostLink]:
+    """The links that go out with the post: those of its text and of its posted link cells."""
+    cells = _posted_cells(post)
+    posted = {id(post.text), *map(id, cells)}
+    return [item for item in post_links(post, ctx) if id(item.field) in posted]
 
 
 # ---------------------------------------------------------------------------------------------- P101
@@ -41,10 +44,8 @@ def _post_links(post: Post):
 
 @rule("P101", "text-too-long", Severity.ERROR, "text over a platform's limit, counted the platform's way")
 def text_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
-    text = post.text.value
-    # A scheduler posts a CSV row's link column after the message; it counts towards the limit.
-    extra = [cell for cell in post.link_cells if cell.value.strip() and cell.value.strip() not in text]
-    counted = text + "".join(" " + cell.value.strip() for cell in extra)
+    extra = _posted_cells(post)  # posted after the message: they count towards the limit
+    counted = post.text.value + "".join(" " + cell.value.strip() for cell in extra)
     for name in ctx.platforms(post):
         limit = platform_limits(ctx, name)
         if limit.text_max is not None and counted.strip():
@@ -67,10 +68,9 @@ def text_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
                     span,
                 )
         if limit.links_max is not None:
-            links = list(_post_links(post))
+            links = _posted_links(post, ctx)
             if len(links) > limit.links_max:
-                where, link = links[limit.links_max]
-                span = where.span(link.start, link.end) if link is not None else where.span()
+                span = links[limit.links_max].span()
                 yield Problem(f"{limit.name} takes at most {limit.links_max} links; this post has {len(links)}", span)
 
 
@@ -96,18 +96,17 @@ def link_not_clickable(post: Post, ctx: Context) -> Iterator[Problem]:
         limit = platform_limits(ctx, name)
         if limit.links_clickable:
             continue
-        links = list(_post_links(post))
+        links = _posted_links(post, ctx)
         if not links:
             return
-        where, link = links[0]
-        shown = [found.raw if found is not None else cell.value.strip() for cell, found in links]
+        shown = [item.link.raw for item in links]
         listed = (
             shown[0] if len(shown) == 1 else f"{len(shown)} links ({', '.join(shown[:3])}{', ...' * (len(shown) > 3)})"
         )
         yield Problem(
             f"{listed} will not be clickable in an {limit.name} caption: "
             "put the link in the bio or a story link sticker, and say where to find it",
-            where.span(link.start, link.end) if link is not None else where.span(),
+            links[0].span(),
         )
         return
 
