@@ -89,15 +89,9 @@ def external_link_without_disclaimer(post: Post, ctx: Context) -> Iterator[Probl
     external = ctx.config.links.external
     if not external or post.kind in SHARING_KINDS:  # D101 already asks shares for the phrase
         return
-    from postcheck.rules.links import post_links
-    from postcheck.text.urls import host_in, internal_reason
+    from postcheck.rules.links import is_external, post_links
 
-    approved = ctx.config.links.approved
-    hits = []
-    for item in post_links(post, ctx):
-        host = item.link.host
-        if host and not internal_reason(host) and host_in(host, external) and not host_in(host, approved):
-            hits.append(item)
+    hits = [item for item in post_links(post, ctx) if is_external(item.link, ctx)]
     if not hits or has_disclaimer(post.text.value, ctx.config.disclaimer.phrases):
         return
     hosts = ", ".join(dict.fromkeys(i.link.host for i in hits))

@@ -58,6 +58,15 @@ def classify(link: Link, ctx: Context) -> str | None:
     return None
 
 
+def is_external(link: Link, ctx: Context) -> bool:
+    """Whether a link goes to a third-party source that may be linked with the phrase (`links.external`), and not
+    also to an approved or internal host."""
+    host, links = link.host, ctx.config.links
+    if not host or internal_reason(host):
+        return False
+    return host_in(host, links.external) and not host_in(host, links.approved)
+
+
 def _classified(post: Post, ctx: Context, code: str) -> Iterator[PostLink]:
     for item in post_links(post, ctx):
         if classify(item.link, ctx) == code:
