@@ -373,6 +373,36 @@ def test_changed_since_checks_only_changed_posts(tmp_path):
     assert [f["path"] for f in run.json["findings"]] == ["new.md"]
 
 
+def test_changed_since_judges_changed_files_as_discovery_does(tmp_path):
+    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    write(tmp_path, {"postcheck.toml": ""})
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "first")
+    write(
+        tmp_path,
+        {
+            ".github/workflows/ci.yml": "on: push\n",  # excluded
+            "notes.txt": "not a post format",  # not included
+            "settings.json": '{"theme": "dark"}',  # included, but no post: skipped as discovery skips it
+            "README.md": "# Posts\n",  # excluded
+            "new.md": MISSING_IMAGE,
+        },
+    )
+    run = run_cli(".", "--format", "json", "--changed-since", "HEAD", cwd=tmp_path)
+    assert {f["path"] for f in run.json["findings"]} == {"new.md"}
+    assert run.json["summary"]["posts"] == 1
+
+
+def test_force_exclude_skips_named_files_that_exclude_covers(tmp_path):
+    write(tmp_path, {"postcheck.toml": 'exclude = [".github", "drafts"]\n', ".github/ci.yml": "on: push\n"})
+    write(tmp_path, {"drafts/p.md": MISSING_IMAGE, "p.md": MISSING_IMAGE})
+    named = (".github/ci.yml", "drafts/p.md", "p.md")
+    assert {f["path"] for f in run_cli(*named, "--format", "json", cwd=tmp_path).json["findings"]} == set(named)
+    run = run_cli(*named, "--format", "json", "--force-exclude", cwd=tmp_path)
+    assert {f["path"] for f in run.json["findings"]} == {"p.md"}
+
+
 # --- fixes ----------------------------------------------------------------------------------------------
 
 

@@ -193,6 +193,56 @@ def test_video_shows_a_poster_frame_and_its_caption_cues_not_the_video(tmp_path)
     assert "00:01.000 → 00:02.000" in html
 
 
+def test_report_reuses_what_the_rules_read_of_each_media_file(tmp_path, monkeypatch):
+    import functools
+
+    from postcheck.media import captions, images, video
+
+    make_video(tmp_path / "media/clip.mp4", 1.0, width=64, height=36, audio=tone())
+    files = {
+        **POSTS,
+        "media/clip.vtt": "WEBVTT\n\n00:00.000 --> 00:01.000\nWinter is coming.\n",
+        "posts/film.md": "---\nplatforms: [x]\nvideos:\n  - file: ../media/clip.mp4\n---\nOur film.\n",
+    }
+    calls: list[str] = []
+
+    def counted(module, name):
+        real = getattr(module, name)
+
+        @functools.wraps(real)
+        def wrapper(path, *args):
+            calls.append(f"{name} {Path(path).name}")
+            return real(path, *args)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    for module, name in ((images, "inspect_image"), (video, "probe_video"), (captions, "read_captions")):
+        counted(module, name)
+    run, html = html_run(tmp_path, files)
+    assert "Winter is coming." in html and html.count("data:image/") == 3  # two posters of one image, one frame
+    assert sorted(calls) == ["inspect_image poster.png", "probe_video clip.mp4", "read_captions clip.vtt"]
+
+
+def test_diff_writes_the_report_too(tmp_path):
+    run, html = html_run(
+        tmp_path, {"postcheck.toml": "", "p.md": "---\nplatforms: [x]\n---\nGet a #flujab\n"}, "--diff"
+    )
+    assert run.exit_code == 1 and "+Get a #FluJab" in run.output
+    assert html is not None and "A201" in html
+
+
+def test_changed_since_with_nothing_changed_writes_an_empty_report(tmp_path):
+    write(tmp_path, POSTS)
+    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "first")
+    run = run_cli("--html", "report.html", "--changed-since", "HEAD", cwd=tmp_path)
+    assert run.exit_code == 0 and "nothing to check" in run.output
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Flu clinics" not in html and "<html" in html
+
+
 def test_unwritable_html_path_is_a_one_line_error(tmp_path):
     write(tmp_path, POSTS)
     run = run_cli(".", "--html", "no/such/folder/report.html", "--now", FIXED_NOW, "--no-cache", cwd=tmp_path)

@@ -29,6 +29,8 @@ def test_pre_commit_try_repo_fails_on_a_bad_post_and_passes_a_good_one(tmp_path)
     (repo / "postcheck.toml").write_text("")
     (repo / "bad.md").write_text(BAD)
     (repo / "good.md").write_text(GOOD)
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    (repo / ".github" / "workflows" / "ci.yml").write_text("on: push\n")  # the config's `exclude` covers it
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     # Build the hook's environment offline from this machine's packages: no index, no build isolation.
@@ -47,5 +49,5 @@ def test_pre_commit_try_repo_fails_on_a_bad_post_and_passes_a_good_one(tmp_path)
     bad = hook("bad.md", "good.md")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "bad.md:4:11: F004" in bad.stdout
-    good = hook("good.md")
+    good = hook("good.md", ".github/workflows/ci.yml")
     assert good.returncode == 0, good.stdout + good.stderr

@@ -8,12 +8,16 @@ import sys
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from postcheck import __version__
 from postcheck.config import ConfigError, find_config, load_config
+
+if TYPE_CHECKING:
+    from postcheck.reporters import Report
+    from postcheck.rules import Context
 
 app = typer.Typer(
     add_completion=False,
@@ -123,6 +127,9 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings.")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    force_exclude: Annotated[
+        bool, typer.Option("--force-exclude", help="Skip named files that `exclude` covers (for pre-commit).")
+    ] = False,
 ) -> None:
     """Check posts and report what breaks the policy or the platforms' limits."""
     from postcheck import engine, fixes
@@ -135,11 +142,12 @@ def check(
             paths = [p for p in changed if any(_within(p, given) for given in paths)]
             if not paths:
                 typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet)
-                raise typer.Exit(0)
+                if html is None:
+                    raise typer.Exit(0)
         for given in paths:
             if not os.path.lexists(given):
                 raise fail(f"{given}: no such file or directory")
-        config_path = config or find_config(Path(paths[0]))
+        config_path = config or find_config(Path(paths[0] if paths else "."))
         if config is not None and not config.is_file():
             raise fail(f"--config {config}: no such file")
         overrides = {"fail-on": fail_on.value if fail_on else None}
@@ -152,6 +160,8 @@ def check(
             online=online,
             cache=not no_cache,
             jobs=jobs,
+            force_exclude=force_exclude,
+            listed=changed_since is not None,
         )
         if options.platforms:
             from postcheck.config import ALL_PLATFORMS
@@ -160,8 +170,13 @@ def check(
                 if name not in ALL_PLATFORMS:
                     raise fail(f"--platform {name}: unknown platform (known: {', '.join(ALL_PLATFORMS)})")
         result = engine.run(paths, cfg, options, _progress_bar() if sys.stderr.isatty() and not quiet else None)
+        if not paths:  # --changed-since found nothing: the editors' report says so, and there is nothing to print
+            _write_html(html, Report([], 0, []), result.engine.ctx)
+            raise typer.Exit(0)
         fixed = 0
         if diff:
+            if html is not None:
+                _write_html(html, Report(result.findings, result.files, result.posts), result.engine.ctx)
             planned = fixes.plan(result.findings, unsafe_fixes)
             typer.echo(
                 fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings}), nl=False
@@ -179,13 +194,7 @@ def check(
             typer.echo(f"postcheck: note: {notice}", err=True)
         report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)
         if html is not None:
-            from postcheck.reporters.html import render_html, write_html
-
-            page = render_html(report, result.engine.ctx.root, result.engine.ctx.platforms)
-            try:
-                write_html(html, page)
-            except OSError as error:
-                raise fail(f"--html {html}: {error.strerror or error}") from None
+            _write_html(html, report, result.engine.ctx)
         color = output is None and output_format == Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         text = reporter(output_format.value)(report, color)
         if quiet and output_format == Format.text:
@@ -224,6 +233,16 @@ def _progress_bar():
         sys.stderr.flush()
 
     return show
+
+
+def _write_html(path: Path, report: Report, ctx: Context) -> None:
+    from postcheck.reporters.html import render_html, write_html
+
+    page = render_html(report, ctx)
+    try:
+        write_html(path, page)
+    except OSError as error:
+        raise fail(f"--html {path}: {error.strerror or error}") from None
 
 
 def _within(path: str, given: str) -> bool:

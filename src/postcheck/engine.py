@@ -31,6 +31,8 @@ class Options:
     online: bool = False
     cache: bool = True
     jobs: int = 1
+    force_exclude: bool = False  # a named file that `exclude` covers is skipped (pre-commit names every change)
+    listed: bool = False  # the paths are files git listed (--changed-since), judged as discovery judges files
 
 
 @dataclass
@@ -96,7 +98,20 @@ def _references(post: Post, target: Path, ctx: Context) -> bool:
     return any(p is not None and p.resolve() == target for p in paths)
 
 
-def collect_posts(paths: list[str], config: Config, ctx: Context) -> tuple[list[Post], int]:
+def _skipped(path: Path, config: Config, ctx: Context, options: Options) -> bool:
+    """Whether a file given as a path is left out: under `exclude` with --force-exclude or --changed-since, or, for
+    a file git listed, not under `include` (media files aside: they bring in their posts)."""
+    if not (options.force_exclude or options.listed):
+        return False
+    resolved = path.resolve()
+    rel = resolved.relative_to(ctx.root).as_posix() if resolved.is_relative_to(ctx.root) else path.name
+    if _matches(rel, config.exclude):
+        return True
+    media = path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES
+    return options.listed and not media and not _matches(rel, config.include)
+
+
+def collect_posts(paths: list[str], config: Config, ctx: Context, options: Options) -> tuple[list[Post], int]:
     """Load the posts for the given paths; a named media file brings in the posts that use it."""
     posts: list[Post] = []
     seen: set[Path] = set()
@@ -121,10 +136,12 @@ def collect_posts(paths: list[str], config: Config, ctx: Context) -> tuple[list[
         if path.is_dir():
             for found in discover(path, config):
                 load(found, given, False)
+        elif _skipped(path, config, ctx, options):
+            continue
         elif path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES:
             media_targets.append(path.resolve())
         else:
-            load(path, given, True)
+            load(path, given, not options.listed)
 
     if media_targets:
         relative = not any(os.path.isabs(p) for p in paths)
@@ -243,7 +260,7 @@ def _glob(rel: str, pattern: str) -> bool:
 
 def make_context(paths: list[str], config: Config, options: Options) -> Context:
     """The run's context: posts root from the first path, the clock, the cache folder."""
-    root = find_root(Path(paths[0]))
+    root = find_root(Path(paths[0] if paths else "."))
     now = options.now or datetime.now(UTC)
     cache_dir = root / ".postcheck_cache" if options.cache else None
     platforms = tuple(options.platforms) if options.platforms else None
@@ -263,7 +280,7 @@ def run(
     """Check everything under `paths`; `progress(done, total)` is called after each post."""
     ctx = make_context(paths, config, options)
     engine = Engine(config, ctx, options)
-    posts, files = collect_posts(paths, config, ctx)
+    posts, files = collect_posts(paths, config, ctx, options)
     findings = []
     if options.jobs > 1:  # threads: media decoding (Pillow, PyAV) releases the GIL
         from concurrent.futures import ThreadPoolExecutor

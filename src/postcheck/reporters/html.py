@@ -14,16 +14,18 @@ import secrets
 import tempfile
 import warnings
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postcheck import __version__
 from postcheck.model import Finding, Post, Severity
 from postcheck.reporters import Report
+
+if TYPE_CHECKING:
+    from postcheck.rules import Context
 
 THUMBNAIL_SIZE = 480  # longest side, in pixels
 MAX_POSTER_PACKETS = 600  # packets read to find the first keyframe
@@ -113,14 +115,9 @@ class PostView:
         return "clean"
 
 
-def render_html(
-    report: Report,
-    root: Path | None = None,
-    platforms: Callable[[Post], list[str]] | None = None,
-    generated: datetime | None = None,
-) -> str:
-    """The report page. `root` bounds which media files are read (default: each post's folder);
-    `platforms(post)` gives where a post goes (default: the post's own `platforms`)."""
+def render_html(report: Report, ctx: Context, generated: datetime | None = None) -> str:
+    """The report page for a run: `ctx` (the run's context) says where each post goes, bounds which media files
+    are read (the posts root) and shares what the rules already read of them (image headers, probes, cues)."""
     from jinja2 import Environment, PackageLoader
 
     env = Environment(
@@ -137,7 +134,7 @@ def render_html(
         if id(finding.post) not in known:  # a finding about a post the run did not list: show it anyway
             known.add(id(finding.post))
             posts.append(finding.post)
-    views = [_post_view(i, post, by_post.get(id(post), []), root, platforms) for i, post in enumerate(posts, 1)]
+    views = [_post_view(i, post, by_post.get(id(post), []), ctx) for i, post in enumerate(posts, 1)]
     views.sort(key=lambda v: (v.publish_sort is None, v.publish_sort or datetime.min.replace(tzinfo=UTC)))
     counts = Counter(f.severity.value for f in report.findings)
     rules = Counter((f.code, f.name, f.severity.value) for f in report.findings)
@@ -185,19 +182,11 @@ def write_html(path: Path, text: str) -> None:
 # Posts
 
 
-def _post_view(
-    number: int,
-    post: Post,
-    findings: list[Finding],
-    root: Path | None,
-    platforms: Callable[[Post], list[str]] | None,
-) -> PostView:
+def _post_view(number: int, post: Post, findings: list[Finding], ctx: Context) -> PostView:
     meta = post.meta
     where = f"row {post.row}" if post.row else None
     heading = post.title or _first_line(post.text.value) or Path(post.display_path).name
-    targets = platforms(post) if platforms else _own_platforms(post)
-    if not targets and findings:
-        targets = findings[0].platforms
+    targets = ctx.platforms(post)
     publish, publish_sort = _publish(meta.get("publish_at"))
     extra: list[tuple[str, str]] = []
     for key, label in (("source", "Shares"), ("in_reply_to", "In reply to")):
@@ -206,7 +195,6 @@ def _post_view(
             extra.append((label, value))
     if meta.get("paid") is True:
         extra.append(("Paid", "yes: paid advertising or partnership"))
-    folder = (root or post.directory).resolve()
     counts = Counter(f.severity.value for f in findings)
     return PostView(
         anchor=f"post-{number}",
@@ -219,8 +207,8 @@ def _post_view(
         kind=post.kind,
         meta=([("Row", where)] if where else []) + extra,
         pieces=text_pieces(post.text.value),
-        images=[_image_view(post, image, folder) for image in post.images],
-        videos=[_video_view(post, video, folder) for video in post.videos],
+        images=[_image_view(post, image, ctx) for image in post.images],
+        videos=[_video_view(post, video, ctx) for video in post.videos],
         findings=[_finding_view(f) for f in sorted(findings, key=lambda f: (-f.severity.rank, f.sort_key))],
         counts=dict(counts),
     )
@@ -229,13 +217,6 @@ def _post_view(
 def _first_line(text: str) -> str:
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return line if len(line) <= 64 else line[:60].rstrip() + "…"
-
-
-def _own_platforms(post: Post) -> list[str]:
-    own = post.meta.get("platforms")
-    if isinstance(own, str):
-        own = [own]
-    return [p for p in own if isinstance(p, str)] if isinstance(own, list) else []
 
 
 def _publish(value: Any) -> tuple[str | None, datetime | None]:
@@ -348,37 +329,25 @@ def _locate(post: Post, ref: str, root: Path) -> tuple[Path | None, str | None]:
     return located.path, None
 
 
-def _image_view(post: Post, image: Any, root: Path) -> ImageView:
+def _image_view(post: Post, image: Any, ctx: Context) -> ImageView:
     name = image.file.value
     alt = image.alt.value if image.alt is not None else None
     if alt is not None and not alt.strip():
         alt = None
-    path, reason = _locate(post, name, root)
-    picture = Picture(problem=reason) if path is None else _cached(image_thumbnail, path)
+    path, reason = _locate(post, name, ctx.root)
+    picture = Picture(problem=reason) if path is None else ctx.read_media(image_thumbnail, path, ctx)
     return ImageView(name=name, alt=alt, decorative=bool(image.decorative), picture=picture)
 
 
-def _cached(make: Callable[[Path], Picture], path: Path) -> Picture:
-    """make(path), once per file version: posts often share a poster or a video."""
-    try:
-        stat = path.stat()
-    except OSError as error:
-        return Picture(problem=f"cannot read: {error.strerror or error}")
-    return _memo(make, path.resolve(), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=128)
-def _memo(make: Callable[[Path], Picture], path: Path, mtime: int, size: int) -> Picture:
-    return make(path)
-
-
-def image_thumbnail(path: Path) -> Picture:
+def image_thumbnail(path: Path, ctx: Context) -> Picture:
     """A data-URI thumbnail of an image (its first frame), or the reason it cannot be shown."""
     from postcheck.media import MediaError
     from postcheck.media.images import inspect_image
 
+    info = ctx.read_media(inspect_image, path)  # refuses bombs, truncated and mislabelled files first
+    if isinstance(info, MediaError):
+        return Picture(problem=str(info))
     try:
-        info = inspect_image(path)  # refuses bombs, truncated and mislabelled files first
         from PIL import Image, ImageOps
 
         with warnings.catch_warnings():
@@ -388,12 +357,10 @@ def image_thumbnail(path: Path) -> Picture:
                     opened.draft("RGB", (THUMBNAIL_SIZE * 2, THUMBNAIL_SIZE * 2))
                 opened.seek(0)
                 picture = ImageOps.exif_transpose(opened.copy())
-        details = f"{info.format}, {info.width} × {info.height}" + (f", {info.frames} frames" if info.animated else "")
-        return _encode(picture, details)
-    except MediaError as error:
-        return Picture(problem=str(error))
     except Exception as error:  # noqa: BLE001 - a picture that will not decode is a placeholder, not a crash
         return Picture(problem=f"cannot read image: {error}")
+    details = f"{info.format}, {info.width} × {info.height}" + (f", {info.frames} frames" if info.animated else "")
+    return _encode(picture, details)
 
 
 def _encode(picture: Any, details: str) -> Picture:
@@ -413,10 +380,11 @@ def _encode(picture: Any, details: str) -> Picture:
     return Picture(uri=uri, width=picture.width, height=picture.height, details=details)
 
 
-def _video_view(post: Post, video: Any, root: Path) -> VideoView:
+def _video_view(post: Post, video: Any, ctx: Context) -> VideoView:
     name = video.file.value
+    root = ctx.root.resolve()
     path, reason = _locate(post, name, root)
-    picture = Picture(problem=reason) if path is None else _cached(video_poster, path)
+    picture = Picture(problem=reason) if path is None else ctx.read_media(video_poster, path, ctx)
     captions: list[CaptionView] = []
     seen: set[Path] = set()
     for ref in video.captions:
@@ -425,7 +393,7 @@ def _video_view(post: Post, video: Any, root: Path) -> VideoView:
             captions.append(CaptionView(ref.value, "", problem=caption_reason))
             continue
         seen.add(caption_path.resolve())
-        captions.append(caption_view(caption_path, ref.value))
+        captions.append(caption_view(caption_path, ref.value, ctx))
     for sidecar in video.sidecars:
         resolved = sidecar.resolve()
         if resolved in seen:
@@ -435,7 +403,7 @@ def _video_view(post: Post, video: Any, root: Path) -> VideoView:
         if not resolved.is_relative_to(root) or not resolved.is_file():
             captions.append(CaptionView(shown, "", problem="outside the posts root: not read"))
             continue
-        captions.append(caption_view(resolved, shown))
+        captions.append(caption_view(resolved, shown, ctx))
     return VideoView(name=name, picture=picture, burned_in=bool(video.burned_in), captions=captions)
 
 
@@ -446,13 +414,15 @@ def _relative_name(path: Path, folder: Path) -> str:
         return path.name
 
 
-def video_poster(path: Path) -> Picture:
+def video_poster(path: Path, ctx: Context) -> Picture:
     """The first keyframe of a video as a data-URI thumbnail, or the reason it cannot be shown."""
     from postcheck.media import MediaError
-    from postcheck.media.video import OPEN_TIMEOUT, PROBE_OPTIONS, probe_video
+    from postcheck.media.video import OPEN_TIMEOUT, PROBE_OPTIONS, probe
 
+    info = probe(ctx, path)
+    if isinstance(info, MediaError):
+        return Picture(problem=str(info))
     try:
-        info = probe_video(path)
         import av
 
         frame_image = None
@@ -466,31 +436,30 @@ def video_poster(path: Path) -> Picture:
                     break
                 if count >= MAX_POSTER_PACKETS:  # no keyframe early on: give up rather than read the whole file
                     break
-        if frame_image is None:
-            return Picture(problem="no picture could be decoded from the video")
-        if info.rotation % 360:
-            frame_image = frame_image.rotate(info.rotation, expand=True)
-        width, height = info.display_size
-        duration = f", {info.duration:.1f} s" if info.duration else ""
-        sound = ", with sound" if info.has_audio else ", no sound"
-        return _encode(frame_image, f"{info.video_codec or 'video'}, {width} × {height}{duration}{sound}")
-    except MediaError as error:
-        return Picture(problem=str(error))
     except Exception as error:  # noqa: BLE001 - FFmpeg raises many kinds of errors on bad files
         return Picture(problem=f"cannot decode a frame: {error}")
+    if frame_image is None:
+        return Picture(problem="no picture could be decoded from the video")
+    if info.rotation % 360:
+        frame_image = frame_image.rotate(info.rotation, expand=True)
+    width, height = info.display_size
+    duration = f", {info.duration:.1f} s" if info.duration else ""
+    sound = ", with sound" if info.has_audio else ", no sound"
+    return _encode(frame_image, f"{info.video_codec or 'video'}, {width} × {height}{duration}{sound}")
 
 
-def caption_view(path: Path, shown: str) -> CaptionView:
+def caption_view(path: Path, shown: str, ctx: Context) -> CaptionView:
     """The cues of a caption file as text rows, or the reason they cannot be shown."""
     from postcheck.media import MediaError
     from postcheck.media.captions import read_captions
 
+    suffix = path.suffix.lstrip(".").lower()
     try:
-        captions = read_captions(path)
-    except (MediaError, OSError) as error:
-        return CaptionView(shown, path.suffix.lstrip(".").lower(), problem=str(error))
+        captions = ctx.read_media(read_captions, path)
     except Exception as error:  # noqa: BLE001 - a caption file the parser chokes on is a placeholder
-        return CaptionView(shown, path.suffix.lstrip(".").lower(), problem=f"cannot read captions: {error}")
+        return CaptionView(shown, suffix, problem=f"cannot read captions: {error}")
+    if isinstance(captions, MediaError):
+        return CaptionView(shown, suffix, problem=str(captions))
     rows = [
         {"start": _clock(c.start), "end": _clock(c.end), "text": c.plain_text, "line": str(c.line)}
         for c in captions.cues[:MAX_CUES]
