@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 import textwrap
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from postcheck.text.hashtags import code_ranges, find_hashtags, suggest
+from postcheck.text.hashtags import LEXICON, code_ranges, find_hashtags, suggest
 from tests.conftest import SHARED, run_cli, write
 
 
@@ -102,6 +103,14 @@ def test_acronym_guesses_are_not_safe_fixes():
 def test_inner_capitals_of_lexicon_words_are_dropped_inside_a_longer_hashtag():
     assert suggest("newiphonefund")[0] == "NewIphoneFund"  # "NewiPhoneFund" reads as New-i-Phone-Fund
     assert suggest("iphone") == (None, False)
+    assert suggest("aandewaits")[0] == "AandEWaits"  # a form that starts with a capital keeps its capitals
+
+
+@pytest.mark.parametrize("word", LEXICON)
+def test_suggestions_change_only_the_case_of_letters(word):
+    tag = re.sub(r"[^a-z0-9]", "", word.lower()) + "waitingtimes"  # "A&E", "LGBTQ+": no such letters in a hashtag
+    suggestion = suggest(tag)[0]
+    assert suggestion is not None and suggestion.lower() == tag
 
 
 @pytest.mark.parametrize(

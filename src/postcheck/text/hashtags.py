@@ -156,12 +156,13 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
 
 @lru_cache(maxsize=64)
 def _lexicon(extra: tuple[str, ...] = ()) -> dict[str, str]:
-    """Lower-case alphanumeric key -> written form, for the built-in lexicon plus `extra` (which wins)."""
+    """Lower-case key -> written form, for the built-in lexicon plus `extra` (which wins). A hashtag holds letters
+    and digits only, so "A&E" is written "AE" and "LGBTQ+" "LGBTQ" (the lexicon spells out "AandE" too)."""
     table: dict[str, str] = {}
     for word in (*LEXICON, *extra):
-        key = re.sub(r"[^a-z0-9]", "", word.lower())
-        if key:
-            table[key] = word if re.fullmatch(r"[A-Za-z0-9]+", word) else word.replace("&", "And")
+        written = re.sub(r"[^A-Za-z0-9]", "", word)
+        if written:
+            table[written.lower()] = written
     return table
 
 
@@ -468,12 +469,13 @@ def _before_a(word: str, model: Segmenter) -> bool:
 def _case(word: str, lexicon: dict[str, str], acronym: bool = False) -> str:
     """A word of a CamelCase hashtag: as the lexicon writes it, all capitals for an acronym, else capitalised.
 
-    In a CamelCase hashtag each capital starts a word, so a lexicon form with an inner capital after a small letter
-    ("iPhone", "YouTube") would read as two words: it is written with one capital ("NewIphoneFund").
+    In a CamelCase hashtag each capital starts a word, so a lexicon form that starts small and has an inner capital
+    ("iPhone", "eBay") would read as two words: it is written with one capital ("NewIphoneFund"). Forms that start
+    with a capital keep theirs ("AandE", "DfE", "YouTube").
     """
     known = lexicon.get(word)
     if known:
-        return known[:1].upper() + known[1:].lower() if _INNER_CAPITAL.search(known) else known
+        return known[:1].upper() + known[1:].lower() if known[0].islower() and _INNER_CAPITAL.search(known) else known
     return word.upper() if acronym else word[:1].upper() + word[1:]
 
 
