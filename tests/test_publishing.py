@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -264,6 +264,23 @@ def test_next_staffed_time_skips_weekends_and_holidays():
     assert next_staffed(christmas_eve, windows, calendar) == datetime(2026, 12, 29, 9, 0, tzinfo=london)
     early = datetime(2026, 11, 25, 7, 0, tzinfo=london)
     assert next_staffed(early, windows, calendar) == datetime(2026, 11, 25, 9, 0, tzinfo=london)
+
+
+def test_bank_holidays_are_kept_in_the_user_cache_and_match_the_library(tmp_path, monkeypatch):
+    import holidays
+
+    from postcheck.rules.publishing import BankHolidays
+
+    monkeypatch.setenv("POSTCHECK_MODEL_CACHE", str(tmp_path))
+    built = BankHolidays("ENG")
+    [cached_file] = (tmp_path / "postcheck").glob("holidays-*-GB-ENG.json")
+    library = holidays.country_holidays("GB", subdiv="ENG")
+    for day in (date(2026, 12, 25), date(2026, 12, 28), date(2027, 3, 26), date(2026, 12, 23), date(2080, 12, 25)):
+        assert built.get(day) == library.get(day)  # 2080 is past the cached years: the library answers
+    cached_file.write_text(cached_file.read_text().replace("Boxing Day", "Cached Day"))
+    assert BankHolidays("ENG").get(date(2026, 12, 28)) == "Cached Day (observed)"  # read from the cache
+    cached_file.write_text("[not a table")
+    assert BankHolidays("ENG").get(date(2026, 12, 28)) == "Boxing Day (observed)"  # a broken cache is rebuilt
 
 
 # --------------------------------------------------------------------------------------------- P106

@@ -1,4 +1,5 @@
-"""The run cache folder (.postcheck_cache in the posts root): JSON files written atomically, never committed."""
+"""The run cache folder (.postcheck_cache in the posts root): JSON files written atomically, never committed; and
+the user cache folder, for data built once per installed library version (the word model, bank holidays)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,13 @@ def read_json(path: Path) -> Any:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def user_cache(name: str) -> Path | None:
+    """A file in the user cache folder: ~/.cache/postcheck (or $XDG_CACHE_HOME/postcheck); the environment variable
+    POSTCHECK_MODEL_CACHE=DIR moves it to DIR/postcheck, and "0" turns it off (None)."""
+    base = os.environ.get("POSTCHECK_MODEL_CACHE")
+    if base == "0":
+        return None
+    base = base or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "postcheck" / name

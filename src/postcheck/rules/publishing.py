@@ -222,15 +222,54 @@ def zone(name: str) -> tzinfo:
         raise ValueError(f"schedule.timezone {name!r} is not an IANA time zone such as Europe/London") from error
 
 
+class BankHolidays:
+    """A bank-holiday calendar: `day in calendar`, `calendar.get(day)` -> its name or None.
+
+    The holidays library takes about 0.09 s to load, a fifth of a one-post pre-commit run, so the holidays of
+    CACHED_YEARS are kept in the user cache, per library version; other years ask the library.
+    """
+
+    CACHED_YEARS = range(2000, 2061)
+
+    def __init__(self, subdivision: str | None) -> None:
+        self.subdivision = subdivision
+        self.table = self._cached_table()
+
+    def _library(self, years: range | None = None):
+        import holidays
+
+        return holidays.country_holidays("GB", subdiv=self.subdivision, years=years)
+
+    def _cached_table(self) -> dict[str, str]:
+        from importlib.metadata import version
+
+        from postcheck.cache import read_json, user_cache, write_json
+
+        path = user_cache(f"holidays-{version('holidays')}-GB-{self.subdivision or 'all'}.json")
+        table = read_json(path) if path is not None else None
+        if isinstance(table, dict) and all(isinstance(v, str) for v in table.values()):
+            return table
+        table = {day.isoformat(): name for day, name in sorted(self._library(self.CACHED_YEARS).items())}
+        if path is not None:
+            write_json(path, table, path.parent)
+        return table
+
+    def get(self, day: date) -> str | None:
+        if day.year in self.CACHED_YEARS:
+            return self.table.get(day.isoformat())
+        return self._library().get(day)
+
+    def __contains__(self, day: date) -> bool:
+        return self.get(day) is not None
+
+
 @lru_cache(maxsize=8)
-def holiday_calendar(name: str):
-    """The bank holidays of a `schedule.holidays` name (a holidays.HolidayBase), or None for "none"."""
+def holiday_calendar(name: str) -> BankHolidays | None:
+    """The bank holidays of a `schedule.holidays` name, or None for "none"."""
     subdivision = HOLIDAY_CALENDARS.get(name.lower(), False)
     if subdivision is False:
         return None
-    import holidays
-
-    return holidays.country_holidays("GB", subdiv=subdivision)
+    return BankHolidays(subdivision)
 
 
 def _settings(ctx: Context) -> tuple[tzinfo, Windows, object] | None:

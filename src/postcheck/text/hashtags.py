@@ -176,16 +176,14 @@ MODEL_VERSION = 3  # bump when the way the model is built or stored changes
 
 def _model_cache() -> Path | None:
     """Where the built model is kept between runs (a user cache folder), or None when caching is off."""
-    if os.environ.get("POSTCHECK_MODEL_CACHE") == "0":
-        return None
-    base = os.environ.get("POSTCHECK_MODEL_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     from importlib.metadata import version
 
+    from postcheck.cache import user_cache
+
     try:
-        name = f"hashtag-model-{MODEL_VERSION}-wf{version('wordfreq')}-ws{version('wordsegment')}.marshal"
+        return user_cache(f"hashtag-model-{MODEL_VERSION}-wf{version('wordfreq')}-ws{version('wordsegment')}.marshal")
     except Exception:
         return None
-    return Path(base) / "postcheck" / name
 
 
 class Table:
