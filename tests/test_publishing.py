@@ -306,6 +306,21 @@ def test_non_iso_publish_at_is_f003_not_p106(check):
     assert run.codes == ["F003"]
 
 
+@pytest.mark.parametrize("when", ["2027-02-30T10:00:00Z", "2026-12-01T24:00:00Z", "2027-02-30"])
+def test_impossible_unquoted_yaml_date_is_f003_not_a_crash(check, when):
+    run = check(
+        {"p.md": post("Hello", publish_at=when), "q.yaml": f"text: Hi\npublish_at: {when}\n"}, "--select", "F,P1"
+    )
+    assert run.exit_code == 1 and run.codes == ["F003", "F003"]
+    assert "no real date and time" in run.json["findings"][0]["message"]
+
+
+def test_csv_date_that_does_not_read_in_the_date_order_says_so(check):
+    rows = "date,time_24hr,message_text\n12/25/2026,10:00,Hello\n"
+    [finding] = check({"posts.csv": rows}, "--select", "F003").json["findings"]
+    assert "schedule.date-order 'dmy'" in finding["message"] and "01/12/2026 and 09:30" in finding["message"]
+
+
 def test_time_skipped_by_the_clocks_going_forward_does_not_exist(check):
     run = check({"p.md": post("Hello", publish_at="2027-03-28T01:30:00")}, "--select", "P1")
     assert run.codes == ["P106"] and "does not exist" in run.json["findings"][0]["message"]

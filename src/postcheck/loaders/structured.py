@@ -12,9 +12,23 @@ from postcheck.loaders import Unreadable
 from postcheck.model import Field, Image, Post, Source, Suppression, Video
 
 try:
-    _Loader = yaml.CSafeLoader
+    _Safe = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+    _Safe = yaml.SafeLoader
+
+
+class _Loader(_Safe):
+    """Safe loading, except that a timestamp that is no real time ("2027-02-30") stays a string: F003 judges it."""
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -72,6 +73,21 @@ def parse_datetime(value: object) -> datetime | None:
         return None
 
 
+CSV_DATE_EXAMPLES = {"dmy": "01/12/2026 and 09:30", "mdy": "12/01/2026 and 09:30", "ymd": "2026-12-01 and 09:30"}
+
+
+def _bad_time(post: Post, when: str, date_order: str) -> str:
+    """Why a `publish_at` value (or a CSV row's date and time) is no time a post can go out at."""
+    if post.row is not None:
+        return (
+            f"date and time {when!r} do not read as a date in schedule.date-order {date_order!r} and a time "
+            f"(e.g. {CSV_DATE_EXAMPLES.get(date_order, CSV_DATE_EXAMPLES['dmy'])})"
+        )
+    if re.match(r"\d{4}-\d{2}-\d{2}", when.strip()):
+        return f"publish_at {when!r} is no real date and time (no such day, hour or minute)"
+    return f"publish_at {when!r} is not an ISO 8601 date-time (2026-12-01T09:30:00+00:00)"
+
+
 @rule("F003", "invalid-field", Severity.ERROR, "wrong type or value: unknown platform or kind, non-ISO date")
 def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
     meta = post.meta
@@ -98,9 +114,7 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
         yield Problem("a reply needs `in_reply_to:`, the address of what it answers", span("kind"))
     when = meta.get("publish_at")
     if when is not None and parse_datetime(when) is None:
-        yield Problem(
-            f"publish_at {str(when)!r} is not an ISO 8601 date-time (2026-12-01T09:30:00+00:00)", span("publish_at")
-        )
+        yield Problem(_bad_time(post, str(when), ctx.config.schedule.date_order), span("publish_at"))
     for key in ("paid",):
         if key in meta and not isinstance(meta[key], bool):
             yield Problem(f"{key} must be true or false, not {meta[key]!r}", span(key))
