@@ -437,6 +437,15 @@ def test_fixes_apply_atomically_keep_permissions_and_skip_overlaps(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".postcheck")]
 
 
+def test_fix_through_a_symlinked_post_rewrites_the_file_it_names_and_keeps_the_link(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "real/target.md": "---\nplatforms: [x]\n---\nGet your #flujab today\n"})
+    (tmp_path / "link.md").symlink_to("real/target.md")
+    assert run_cli(".", "--fix", "--select", "A201", cwd=tmp_path).exit_code == 0
+    assert (tmp_path / "link.md").is_symlink()
+    assert "#FluJab" in (tmp_path / "real/target.md").read_text()
+    assert run_cli(".", "--fix", "--select", "A201", cwd=tmp_path).output.startswith("All clear")
+
+
 def test_unsafe_fixes_need_the_flag_and_diff_changes_nothing(tmp_path):
     from postcheck import fixes
     from postcheck.model import Applicability, Fix

@@ -71,12 +71,14 @@ def _overlaps(a: Edit, b: Edit) -> bool:
 
 
 def write_atomically(path: Path, text: str, bom: bool = False, create: bool = False) -> None:
-    """Write via a temporary file in the same folder and rename, keeping the file's permissions."""
+    """Write via a temporary file in the same folder and rename, keeping the file's permissions. A symbolic link
+    is followed: the file it names is rewritten and the link stays a link."""
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
     if create:
         with open(path, "xb") as handle:  # never overwrite an existing file
             handle.write(data)
         return
+    path = path.resolve()
     mode = path.stat().st_mode & 0o7777
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postcheck", dir=path.parent)
     try:
