@@ -54,3 +54,13 @@ def test_rdjson(folder):
     data = json.loads(run_cli(".", "--format", "rdjson", cwd=folder).output)
     (item,) = data["diagnostics"]
     assert item["code"]["value"] == "F004" and item["location"]["range"]["start"] == {"line": 4, "column": 11}
+
+
+def test_junit_parses_when_a_message_or_path_holds_characters_xml_forbids(tmp_path):
+    # a vertical tab pasted from Word in a media path, and control characters in a file name
+    post = '---\nplatforms: [x]\nimages:\n  - file: "media/a\\vb\\x01.png"\n    alt: Poster\n---\nClinics.\n'
+    write(tmp_path, {"postcheck.toml": "", "a.md": post, "b\x0bc\x1f.md": GOOD})
+    suite = ET.fromstring(run_cli(".", "--format", "junit", cwd=tmp_path).output)
+    cases = {c.get("name"): c for c in suite.iter("testcase")}
+    assert set(cases) == {"a.md", "b\ufffdc\ufffd.md"}
+    assert "image file 'media/a\ufffdb\ufffd.png' does not exist" in cases["a.md"].find("failure").text

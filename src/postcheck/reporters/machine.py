@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from postcheck import __version__
@@ -12,6 +13,8 @@ from postcheck.reporters import Report
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 RDJSON_SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+# XML 1.0 allows no other control characters, no surrogates and not U+FFFE/U+FFFF, not even escaped
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _fingerprint(finding) -> str:
@@ -66,6 +69,11 @@ def sarif(report: Report, color: bool = False) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
+def _xml_text(text: str) -> str:
+    """Text with the characters XML 1.0 cannot carry replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def junit(report: Report, color: bool = False) -> str:
     """JUnit XML: one test case per post, failing with its findings."""
     by_post: dict[str, list] = {}
@@ -82,11 +90,11 @@ def junit(report: Report, color: bool = False) -> str:
         f'  <testsuite name="postcheck" tests="{len(by_post)}" failures="{failures}" errors="0">',
     ]
     for name, items in by_post.items():
-        lines.append(f"    <testcase classname={quoteattr('postcheck')} name={quoteattr(name)}>")
+        lines.append(f"    <testcase classname={quoteattr('postcheck')} name={quoteattr(_xml_text(name))}>")
         if items:
             text = "\n".join(f"{f.display_path}:{f.span.line}:{f.span.column}: {f.code} {f.message}" for f in items)
             message = f"{len(items)} problem{'s' if len(items) != 1 else ''}"
-            lines.append(f"      <failure message={quoteattr(message)}>{escape(text)}</failure>")
+            lines.append(f"      <failure message={quoteattr(message)}>{escape(_xml_text(text))}</failure>")
         lines.append("    </testcase>")
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines) + "\n"
