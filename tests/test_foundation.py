@@ -157,6 +157,15 @@ def test_yaml_and_json_posts_need_a_text_key(tmp_path):
     assert run.json["summary"]["posts"] == 2
 
 
+def test_json_written_with_surrogate_pair_escapes_keeps_positions_and_fixes(tmp_path):
+    text = json.dumps({"platforms": ["x"], "text": "Open 😀 get your #flujab today"})  # "\ud83d\ude00"
+    write(tmp_path, {"postcheck.toml": "", "m.json": text})
+    [finding] = run_cli("m.json", "--format", "json", "--select", "A201", cwd=tmp_path).json["findings"]
+    assert finding["column"] == text.index("#flujab") + 1 and finding["fix"]["edits"]
+    assert run_cli("m.json", "--fix", cwd=tmp_path).exit_code == 0
+    assert json.loads((tmp_path / "m.json").read_text())["text"] == "Open 😀 get your #FluJab today"
+
+
 def test_inline_markdown_images_are_images_with_their_positions(tmp_path):
     write(tmp_path, {"postcheck.toml": "", "p.md": "---\nplatforms: [x]\n---\nHello\n\n![A poster](media/gone.png)\n"})
     run = run_cli(".", "--format", "json", cwd=tmp_path)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +171,21 @@ def discover_sidecars(directory: Path, file: str) -> list[Path]:
     return found
 
 
+def _join_surrogates(node: yaml.Node | None) -> None:
+    """Read JSON's surrogate-pair escapes as JSON does: PyYAML takes `\ud83d\ude00` for two lone surrogates."""
+    if isinstance(node, yaml.ScalarNode):
+        if isinstance(node.value, str) and any("\ud800" <= ch <= "\udfff" for ch in node.value):
+            with contextlib.suppress(UnicodeDecodeError):  # a lone surrogate stays as it is
+                node.value = node.value.encode("utf-16", "surrogatepass").decode("utf-16")
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _join_surrogates(key)
+            _join_surrogates(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _join_surrogates(item)
+
+
 def load_structured(source: Source, display: str, kind: str, named: bool) -> Post | None:
     """A post from a YAML or JSON file that is a mapping with a `text` key."""
     if kind == "json":
@@ -178,10 +195,15 @@ def load_structured(source: Source, display: str, kind: str, named: bool) -> Pos
             raise Unreadable(
                 f"invalid JSON at {error.lineno}:{error.colno}: {error.msg}", line=error.lineno, column=error.colno
             ) from None
+        # libyaml refuses JSON's surrogate-pair escapes (every emoji, as `json.dumps` writes them); PyYAML's own
+        # parser reads them as two lone surrogates, joined again below.
+        pairs = re.search(r"\\u[dD][89abAB]", source.text) is not None
         try:
-            node = yaml.compose(source.text, Loader=_Loader)
+            node = yaml.compose(source.text, Loader=yaml.SafeLoader if pairs else _Loader)
         except yaml.YAMLError:
             node = None  # valid JSON that YAML 1.1 cannot read: values without positions
+        if pairs:
+            _join_surrogates(node)
     else:
         meta, node = parse_yaml(source.text)
     if not isinstance(meta, dict) or "text" not in meta:
