@@ -64,3 +64,20 @@ def test_junit_parses_when_a_message_or_path_holds_characters_xml_forbids(tmp_pa
     cases = {c.get("name"): c for c in suite.iter("testcase")}
     assert set(cases) == {"a.md", "b\ufffdc\ufffd.md"}
     assert "image file 'media/a\ufffdb\ufffd.png' does not exist" in cases["a.md"].find("failure").text
+
+
+def test_a_region_over_two_lines_keeps_its_end_column(tmp_path):
+    # P101 runs from the 281st weighted character on line 5 to the end of the text on line 6
+    post = "---\nplatforms: [x]\n---\nFirst line of the post.\n" + "word " * 70 + "\nx\n"
+    write(tmp_path, {"postcheck.toml": "", "long.md": post})
+    finding = run_cli(".", "--format", "json", cwd=tmp_path).json["findings"][0]
+    start, end = (finding["line"], finding["column"]), (finding["end_line"], finding["end_column"])
+    assert finding["code"] == "P101" and start[0] == 5 and end == (6, 2) and start[1] > end[1]
+    region = json.loads(run_cli(".", "--format", "sarif", cwd=tmp_path).output)["runs"][0]["results"][0]
+    region = region["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (*start, *end)
+    (item,) = json.loads(run_cli(".", "--format", "rdjson", cwd=tmp_path).output)["diagnostics"]
+    assert item["location"]["range"]["end"] == {"line": 6, "column": 2}
+    # GitHub takes col/endColumn only for an annotation on one line
+    annotation = run_cli(".", "--format", "github", cwd=tmp_path).output
+    assert annotation.startswith("::error file=long.md,line=5,endLine=6,title=P101 text-too-long::")

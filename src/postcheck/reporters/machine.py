@@ -22,6 +22,13 @@ def _fingerprint(finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def _end(span) -> tuple[int, int]:
+    """(end line, end column); the end column is clamped to the start column only on a one-line span."""
+    if span.end_line <= span.line:
+        return span.line, max(span.end_column, span.column)
+    return span.end_line, span.end_column
+
+
 def sarif(report: Report, color: bool = False) -> str:
     """SARIF 2.1.0, as GitHub code scanning reads it."""
     from postcheck.rules import all_rules
@@ -41,12 +48,8 @@ def sarif(report: Report, color: bool = False) -> str:
         )
     results = []
     for f in report.findings:
-        region = {
-            "startLine": f.span.line,
-            "startColumn": f.span.column,
-            "endLine": f.span.end_line,
-            "endColumn": max(f.span.end_column, f.span.column),
-        }
+        end_line, end_column = _end(f.span)
+        region = {"startLine": f.span.line, "startColumn": f.span.column, "endLine": end_line, "endColumn": end_column}
         result = {
             "ruleId": f.code,
             "ruleIndex": codes.index(f.code),
@@ -110,13 +113,15 @@ def github(report: Report, color: bool = False) -> str:
     kind = {"error": "error", "warning": "warning", "info": "notice"}
     lines = []
     for f in report.findings:
-        title = _github_escape(f"{f.code} {f.name}", True)
-        props = (
-            f"file={_github_escape(f.display_path, True)},line={f.span.line},col={f.span.column},"
-            f"endLine={f.span.end_line},endColumn={f.span.end_column},title={title}"
-        )
+        end_line, end_column = _end(f.span)
+        props = [f"file={_github_escape(f.display_path, True)}", f"line={f.span.line}"]
+        if end_line == f.span.line:  # GitHub takes columns only for an annotation on one line
+            props += [f"col={f.span.column}", f"endLine={end_line}", f"endColumn={end_column}"]
+        else:
+            props.append(f"endLine={end_line}")
+        props.append("title=" + _github_escape(f"{f.code} {f.name}", True))
         message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
-        lines.append(f"::{kind[f.severity.value]} {props}::{_github_escape(message)}")
+        lines.append(f"::{kind[f.severity.value]} {','.join(props)}::{_github_escape(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -128,7 +133,7 @@ def gitlab(report: Report, color: bool = False) -> str:
             "check_name": f"{f.code} {f.name}",
             "fingerprint": _fingerprint(f),
             "severity": GITLAB_SEVERITY[f.severity.value],
-            "location": {"path": f.display_path, "lines": {"begin": f.span.line, "end": f.span.end_line}},
+            "location": {"path": f.display_path, "lines": {"begin": f.span.line, "end": _end(f.span)[0]}},
         }
         for f in report.findings
     ]
@@ -139,13 +144,14 @@ def rdjson(report: Report, color: bool = False) -> str:
     """reviewdog's rdjson, with suggestions from fixes on the post's own file."""
     diagnostics = []
     for f in report.findings:
+        end_line, end_column = _end(f.span)
         item = {
             "message": f.message,
             "location": {
                 "path": f.display_path,
                 "range": {
                     "start": {"line": f.span.line, "column": f.span.column},
-                    "end": {"line": f.span.end_line, "column": f.span.end_column},
+                    "end": {"line": end_line, "column": end_column},
                 },
             },
             "severity": RDJSON_SEVERITY[f.severity.value],
