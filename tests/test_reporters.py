@@ -81,3 +81,20 @@ def test_a_region_over_two_lines_keeps_its_end_column(tmp_path):
     # GitHub takes col/endColumn only for an annotation on one line
     annotation = run_cli(".", "--format", "github", cwd=tmp_path).output
     assert annotation.startswith("::error file=long.md,line=5,endLine=6,title=P101 text-too-long::")
+
+
+def _fingerprints(folder, fmt: str) -> list[str]:
+    output = json.loads(run_cli(".", "--format", fmt, "--select", "A201", cwd=folder).output)
+    if fmt == "gitlab":
+        return [issue["fingerprint"] for issue in output]
+    return [result["partialFingerprints"]["postcheck/v2"] for result in output["runs"][0]["results"]]
+
+
+def test_fingerprints_are_unique_per_finding_and_survive_a_line_added_above(tmp_path):
+    head = "---\nplatforms: [x]\n---\n"
+    write(tmp_path, {"postcheck.toml": "", "flu.md": head + "Get your #flujab today, #flujab is free.\n"})
+    before = _fingerprints(tmp_path, "gitlab")
+    assert len(before) == 2 and len(set(before)) == 2  # GitLab merges equal fingerprints
+    assert _fingerprints(tmp_path, "sarif") == before
+    write(tmp_path, {"flu.md": head + "Winter is coming.\n\nGet your #flujab today, #flujab is free.\n"})
+    assert _fingerprints(tmp_path, "gitlab") == before

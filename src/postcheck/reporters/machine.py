@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
 from postcheck import __version__
@@ -17,9 +18,19 @@ RDJSON_SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _fingerprint(finding) -> str:
-    key = f"{finding.display_path}:{finding.code}:{finding.message}:{finding.span.line}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+def _fingerprints(findings: list) -> list[str]:
+    """A fingerprint per finding: unique in the run, and unchanged when lines are added above the finding.
+
+    The key is path, code, message and the finding's rank among the (sorted) findings with the same three:
+    two equal findings in one file must differ, since GitLab merges equal fingerprints.
+    """
+    seen: Counter = Counter()
+    prints = []
+    for f in findings:
+        key = (f.display_path, f.code, f.message)
+        prints.append(hashlib.sha256(json.dumps([*key, seen[key]]).encode()).hexdigest())
+        seen[key] += 1
+    return prints
 
 
 def _end(span) -> tuple[int, int]:
@@ -47,7 +58,7 @@ def sarif(report: Report, color: bool = False) -> str:
             }
         )
     results = []
-    for f in report.findings:
+    for f, fingerprint in zip(report.findings, _fingerprints(report.findings), strict=True):
         end_line, end_column = _end(f.span)
         region = {"startLine": f.span.line, "startColumn": f.span.column, "endLine": end_line, "endColumn": end_column}
         result = {
@@ -56,7 +67,7 @@ def sarif(report: Report, color: bool = False) -> str:
             "level": SARIF_LEVEL[f.severity.value],
             "message": {"text": f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.display_path}, "region": region}}],
-            "partialFingerprints": {"postcheck/v1": _fingerprint(f)},
+            "partialFingerprints": {"postcheck/v2": fingerprint},
         }
         results.append(result)
     log = {
@@ -131,11 +142,11 @@ def gitlab(report: Report, color: bool = False) -> str:
         {
             "description": f"{f.code} {f.message}",
             "check_name": f"{f.code} {f.name}",
-            "fingerprint": _fingerprint(f),
+            "fingerprint": fingerprint,
             "severity": GITLAB_SEVERITY[f.severity.value],
             "location": {"path": f.display_path, "lines": {"begin": f.span.line, "end": _end(f.span)[0]}},
         }
-        for f in report.findings
+        for f, fingerprint in zip(report.findings, _fingerprints(report.findings), strict=True)
     ]
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
