@@ -125,6 +125,32 @@ def test_vtt_converts_to_srt_and_back():
     assert back.valid and [c.plain_text for c in back.cues][:2] == ["Book your flu jab today", "at your GP surgery"]
 
 
+def test_vtt_to_srt_keeps_escaped_angle_brackets_as_text():
+    vtt = "WEBVTT\n\n00:00.000 --> 00:03.000\nUnder 5s: temperature &lt; 38 or &gt; 40? Call 111\n"
+    srt = convert(parse_captions(vtt, "vtt"), "srt")
+    assert srt == "1\n00:00:00,000 --> 00:00:03,000\nUnder 5s: temperature < 38 or > 40? Call 111\n"
+
+
+def test_vtt_to_srt_drops_tags_srt_lacks_and_keeps_bold_italic_underline():
+    vtt = (
+        "WEBVTT\n\n00:00.000 --> 00:01.500\n<v Roger>Hello &amp; &lt;welcome&gt;\n\n"
+        "00:01.500 --> 00:03.000\n<c.yellow>Bye</c> <b.loud>now</b> <i>and</i> <u>then</u>\n<00:00:02.000>karaoke\n"
+    )
+    srt = convert(parse_captions(vtt, "vtt"), "srt")
+    assert srt.split("\n\n") == [
+        "1\n00:00:00,000 --> 00:00:01,500\nHello & <welcome>",
+        "2\n00:00:01,500 --> 00:00:03,000\nBye <b>now</b> <i>and</i> <u>then</u>\nkaraoke\n",
+    ]
+
+
+def test_srt_to_vtt_escapes_ampersand_and_angle_brackets():
+    srt = "1\n00:00:00,000 --> 00:00:03,000\nFish & chips < 5 pounds, <b>not</b> > 9\n"
+    vtt = convert(parse_captions(srt, "srt"), "vtt")
+    assert vtt == "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nFish &amp; chips &lt; 5 pounds, <b>not</b> &gt; 9\n"
+    back = parse_captions(vtt, "vtt")
+    assert back.valid and back.cues[0].plain_text == "Fish & chips < 5 pounds, not > 9"
+
+
 # --- A301 / A302 -----------------------------------------------------------------------------------------
 
 
@@ -279,6 +305,28 @@ def test_bluesky_needs_webvtt(check, tmp_path):
     check(files, "--select", "A308", "--fix")
     assert (tmp_path / "media" / "clip.en_GB.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
     assert check(files, "--select", "A308").codes == []
+
+
+def test_a308_fix_to_srt_keeps_every_character_the_viewer_sees(check, tmp_path):
+    clip = video_bytes(tmp_path, seconds=5.0)
+    vtt = "WEBVTT\n\n00:00.000 --> 00:03.000\nUnder 5s: temperature &lt; 38 or &gt; 40? Call 111\n"
+    files = {"post.md": _post(platforms="[facebook]"), "media/clip.mp4": clip, "media/clip.vtt": vtt}
+    check(files, "--select", "A308", "--fix")
+    written = (tmp_path / "media" / "clip.en_GB.srt").read_text(encoding="utf-8")
+    assert "Under 5s: temperature < 38 or > 40? Call 111\n" in written
+
+
+def test_a308_fix_to_webvtt_escapes_text_so_a302_passes_it_and_a_second_fix_changes_nothing(check, tmp_path):
+    clip = video_bytes(tmp_path, seconds=5.0)
+    srt = "1\n00:00:00,000 --> 00:00:03,000\nFish & chips < 5 pounds\n"
+    files = {"post.md": _post(platforms="[bluesky]"), "media/clip.mp4": clip, "media/clip.en_GB.srt": srt}
+    check(files, "--select", "A3", "--fix")
+    written = tmp_path / "media" / "clip.en_GB.vtt"
+    content = written.read_text(encoding="utf-8")
+    assert "Fish &amp; chips &lt; 5 pounds\n" in content
+    assert parse_captions(content, "vtt").cues[0].plain_text == "Fish & chips < 5 pounds"
+    run = check({}, "--select", "A3", "--fix")
+    assert run.codes == [] and written.read_text(encoding="utf-8") == content
 
 
 def test_a308_fix_never_overwrites_an_existing_file(check, tmp_path):

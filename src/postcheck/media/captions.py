@@ -1,11 +1,12 @@
 """Read caption files (WebVTT, SRT, SBV) into cues, and find what browsers and players would reject or drop.
 
-webvtt-py parses the files (the cues' times and text come from it) and writes the converted ones (A308), but it
+webvtt-py parses the files (the cues' times and text come from it), but it
 is lenient where browsers are not: it accepts `WEBVTTfoo`, a form feed after the signature and two byte-order
 marks, and it keeps cue blocks whose timings a browser refuses, and it gives no line numbers. So each file is
 also scanned, WebVTT with the parsing algorithm of the specification
 (https://www.w3.org/TR/webvtt1/#file-parsing): the scan reports what browsers refuse or drop with its line, and
 finds the cue blocks they show. The cues are webvtt-py's cues at those blocks, with the blocks' lines.
+`convert` writes the converted files for A308 itself, so that no character a viewer sees is lost.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from postcheck.model import Source
 
 MAX_CAPTION_BYTES = 2 * 1024 * 1024
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_TAG = re.compile(r"<[^>]*>")
+_VTT_TAG = re.compile(r"<([^>]*)(?:>|\Z)")  # in WebVTT cue text every `<` opens a tag, to `>` or the end
+_SRT_TAG = re.compile(r"<(/?)(b|i|u|font)\b[^>]*>", re.IGNORECASE)  # SRT has these; any other `<` is text
+_STYLES = ("b", "i", "u")  # the tags both formats share
 _WS = " \t\n\x0c\r"  # WebVTT "skip whitespace": space, tab, LF, FF, CR
 
 
@@ -36,15 +39,43 @@ class Cue:
     line: int  # the timing line
     end_line: int  # the last text line
     identifier: str = ""
+    format: str = "vtt"  # of the file: WebVTT cue text has tags and entities, SRT and SBV text is literal
 
     @property
     def plain_text(self) -> str:
-        """The text as shown: tags removed, entities decoded."""
-        return html.unescape(_TAG.sub("", self.text))
+        """The text as shown: tags removed, WebVTT entities decoded."""
+        return "".join(chars for chars, _ in styled_text(self.text, self.format))
 
     @property
     def lines(self) -> list[str]:
         return self.plain_text.split("\n") if self.text else []
+
+
+def styled_text(text: str, format: str) -> list[tuple[str, str]]:
+    """Cue text as players read it: (characters shown, "") pieces and ("", tag) for the bold, italic and
+    underline tags (`b`, `/b`, ...); other tags (voice, class, timestamp, font) are left out.
+
+    WebVTT: `<` always opens a tag and `&lt;`, `&amp;` ... are the characters; SRT and SBV: only `<b>`, `<i>`,
+    `<u>` and `<font ...>` are tags, the rest is shown as written."""
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    if format == "vtt":
+        for match in _VTT_TAG.finditer(text):
+            pieces.append((html.unescape(text[at : match.start()]), ""))
+            name = re.match(r"/?[^\s.]*", match.group(1)).group()
+            if name.lstrip("/") in _STYLES:
+                pieces.append(("", name))
+            at = match.end()
+        pieces.append((html.unescape(text[at:]), ""))
+    else:
+        for match in _SRT_TAG.finditer(text):
+            pieces.append((text[at : match.start()], ""))
+            name = match.group(2).lower()
+            if name in _STYLES:
+                pieces.append(("", match.group(1) + name))
+            at = match.end()
+        pieces.append((text[at:], ""))
+    return [piece for piece in pieces if piece != ("", "")]
 
 
 @dataclass(frozen=True)
@@ -443,7 +474,7 @@ def _scan_srt(captions: Captions) -> list[Cue]:
             )
             continue
         text = "\n".join(block[index + 1 :])
-        shown.append(Cue(begin, end, text, start + index, start + len(block) - 1, block[0] if index else ""))
+        shown.append(Cue(begin, end, text, start + index, start + len(block) - 1, block[0] if index else "", "srt"))
     if not shown and captions.issues:
         first = captions.issues[0]
         captions.issues[0] = CaptionIssue(f"not an SRT file: {first.message}", first.line, rejected=True)
@@ -462,7 +493,7 @@ def _scan_sbv(captions: Captions) -> list[Cue]:
         if not times or None in times:
             captions.issues.append(CaptionIssue("cue dropped: malformed timing line (0:00:01.000,0:00:02.500)", start))
             continue
-        shown.append(Cue(times[0], times[1], "\n".join(block[1:]), start, start + len(block) - 1))
+        shown.append(Cue(times[0], times[1], "\n".join(block[1:]), start, start + len(block) - 1, format="sbv"))
     return shown
 
 
@@ -475,21 +506,41 @@ def _timestamp(seconds: float) -> str:
 
 
 def convert(captions: Captions, format: str) -> str:
-    """The cues written as `format` ("srt" or "vtt") with webvtt-py; tags SRT or WebVTT lack are removed."""
-    import io
+    """The cues written as `format` ("srt" or "vtt"), keeping every character a viewer sees and the bold, italic
+    and underline tags; other tags are left out.
 
-    import webvtt
-
-    items = []
+    The text is written here, not by webvtt-py: its SRT writer removes anything between `<` and `>`, which in
+    SRT text can be words (`temperature < 38 or > 40`), and its WebVTT writer does not escape `&`, `<` or `>`."""
+    blocks = ["WEBVTT\n"] if format == "vtt" else []
+    separator = "." if format == "vtt" else ","
+    number = 0
     for cue in captions.cues:
-        text = cue.text
+        lines = _converted_lines(cue, format)
+        if not lines:
+            continue  # nothing is shown
+        number += 1
+        start = _timestamp(cue.start).replace(".", separator)
+        end = _timestamp(min(max(cue.end, cue.start), 3.6e7)).replace(".", separator)
+        head = [] if format == "vtt" else [str(number)]
+        blocks.append("\n".join([*head, f"{start} --> {end}", *lines]) + "\n")
+    return "\n".join(blocks)
+
+
+def _converted_lines(cue: Cue, format: str) -> list[str]:
+    """The cue's text as lines of `format`; lines that show nothing are left out, as a blank line ends a cue."""
+    lines, shown = [""], [""]
+    for chars, tag in styled_text(cue.text, cue.format):
+        if tag:
+            lines[-1] += f"<{tag}>"
+            continue
         if format == "vtt":
-            text = re.sub(r"</?font[^>]*>", "", text, flags=re.IGNORECASE)
-        text = text.replace("-->", "->")
-        if format == "srt":
-            text = html.unescape(text)
-        items.append(webvtt.Caption(_timestamp(cue.start), _timestamp(min(max(cue.end, cue.start), 3.6e7)), text))
-    out = io.StringIO()
-    webvtt.WebVTT(captions=items).write(out, format=format)
-    result = out.getvalue()
-    return result if result.endswith("\n") else result + "\n"
+            written = chars.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        else:
+            written = chars.replace("-->", "->")  # SRT has no escape, and readers take a `-->` line for timings
+        first, *rest = written.split("\n")
+        lines[-1] += first
+        lines.extend(rest)
+        first, *rest = chars.split("\n")
+        shown[-1] += first
+        shown.extend(rest)
+    return [line for line, text in zip(lines, shown, strict=True) if text.strip()]
