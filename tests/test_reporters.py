@@ -7,7 +7,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from postcheck.model import Finding, Severity, Span
+from postcheck.reporters import Report, machine
 from tests.conftest import run_cli, write
+from tests.video_factory import video_bytes
 
 BAD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Poster\n---\nClinics open today.\n"
 GOOD = "---\nplatforms: [x]\n---\nClinics open today.\n"
@@ -98,3 +101,40 @@ def test_fingerprints_are_unique_per_finding_and_survive_a_line_added_above(tmp_
     assert _fingerprints(tmp_path, "sarif") == before
     write(tmp_path, {"flu.md": head + "Winter is coming.\n\nGet your #flujab today, #flujab is free.\n"})
     assert _fingerprints(tmp_path, "gitlab") == before
+
+
+def _rdjson_ranges(folder, *args: str) -> list[tuple]:
+    data = json.loads(run_cli(".", "--format", "rdjson", *args, cwd=folder).output)
+    out = []
+    for item in data["diagnostics"]:
+        where = item["location"]["range"]
+        fixes = [(s["range"]["start"]["column"], s["range"]["end"]["column"]) for s in item.get("suggestions", [])]
+        out.append((item["code"]["value"], where["start"]["column"], where["end"]["column"], fixes))
+    return out
+
+
+def test_rdjson_columns_count_utf8_bytes_as_reviewdog_reads_them(tmp_path):
+    # "é" is 2 bytes, "𝐀" 4: #flujab is character 8-15 but byte 12-19
+    write(tmp_path, {"postcheck.toml": "", "uni.md": "---\nplatforms: [x]\n---\nCafé 𝐀 #flujab now\n"})
+    assert _rdjson_ranges(tmp_path, "--select", "A201,A204") == [
+        ("A204", 7, 11, [(7, 11)]),
+        ("A201", 12, 19, [(12, 19)]),
+    ]
+    # JSON keeps characters (DESIGN: columns in characters)
+    finding = run_cli(".", "--format", "json", "--select", "A201", cwd=tmp_path).json["findings"][0]
+    assert (finding["column"], finding["end_column"]) == (8, 15)
+
+
+def test_rdjson_columns_in_a_caption_file_count_utf8_bytes(tmp_path):
+    post = "---\nplatforms: [youtube]\nvideos:\n  - file: media/clip.mp4\n---\nWatch our video\n"
+    cue = "\ufeffWEBVTT\n\n00:00.000 --> 00:06.000\nCafé 𝐀 " + "x" * 40 + "\n"  # 47 characters, 51 bytes
+    files = {"postcheck.toml": "", "post.md": post, "media/clip.mp4": video_bytes(tmp_path, seconds=6.0)}
+    write(tmp_path, {**files, "media/clip.vtt": cue})
+    assert _rdjson_ranges(tmp_path, "--select", "A305") == [("A305", 1, 52, [])]
+
+
+def test_rdjson_keeps_character_columns_when_the_file_is_gone(tmp_path):
+    span = Span(line=2, column=5, offset=0, length=0, end_line=2, end_column=9)
+    finding = Finding("A305", "captions-line-length", Severity.WARNING, "long", str(tmp_path / "gone.vtt"), span, None)
+    (item,) = json.loads(machine.rdjson(Report([finding], 1, [])))["diagnostics"]
+    assert item["location"]["range"] == {"start": {"line": 2, "column": 5}, "end": {"line": 2, "column": 9}}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
 from collections import Counter
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from postcheck import __version__
+from postcheck.model import Source
 from postcheck.reporters import Report
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -151,18 +154,50 @@ def gitlab(report: Report, color: bool = False) -> str:
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
+MAX_READ_BYTES = 10 * 2**20  # larger files are no post or caption file: keep their character columns
+
+
+def _read_source(path: str) -> Source | None:
+    """A file findings point into (a caption file) decoded as postcheck decodes it; None when it cannot be read."""
+    try:
+        file = Path(path)
+        if file.stat().st_size > MAX_READ_BYTES:
+            return None
+        data = file.read_bytes()
+    except OSError:
+        return None
+    bom = data.startswith(codecs.BOM_UTF8)
+    return Source(file, data[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8", "replace"), bom=bom)
+
+
+def _byte_column(source: Source | None, line: int, column: int) -> int:
+    """The 1-based UTF-8 byte column of a character column; the character column when the text is unknown."""
+    if source is None:
+        return column
+    head = source.line_text(line, 0, column - 1)
+    bom = len(codecs.BOM_UTF8) if source.bom and line == 1 else 0
+    # a column past the end of the line (its line break) counts one byte a character, as the break does
+    return len(head.encode("utf-8", "surrogatepass")) + column - len(head) + bom
+
+
 def rdjson(report: Report, color: bool = False) -> str:
-    """reviewdog's rdjson, with suggestions from fixes on the post's own file."""
+    """reviewdog's rdjson, with suggestions from fixes on the post's own file; columns in UTF-8 bytes."""
     diagnostics = []
+    files: dict[str, Source | None] = {}
     for f in report.findings:
+        source = f.source
+        if source is None:
+            if f.display_path not in files:
+                files[f.display_path] = _read_source(f.display_path)
+            source = files[f.display_path]
         end_line, end_column = _end(f.span)
         item = {
             "message": f.message,
             "location": {
                 "path": f.display_path,
                 "range": {
-                    "start": {"line": f.span.line, "column": f.span.column},
-                    "end": {"line": end_line, "column": end_column},
+                    "start": {"line": f.span.line, "column": _byte_column(source, f.span.line, f.span.column)},
+                    "end": {"line": end_line, "column": _byte_column(source, end_line, end_column)},
                 },
             },
             "severity": RDJSON_SEVERITY[f.severity.value],
@@ -175,8 +210,11 @@ def rdjson(report: Report, color: bool = False) -> str:
                 suggestions.append(
                     {
                         "range": {
-                            "start": {"line": start.line, "column": start.column},
-                            "end": {"line": start.end_line, "column": start.end_column},
+                            "start": {"line": start.line, "column": _byte_column(f.source, start.line, start.column)},
+                            "end": {
+                                "line": start.end_line,
+                                "column": _byte_column(f.source, start.end_line, start.end_column),
+                            },
                         },
                         "text": edit.content,
                     }
