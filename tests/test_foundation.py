@@ -108,6 +108,28 @@ def test_unknown_platform_limit_is_a_config_error_whichever_rules_run(tmp_path):
     assert run.exit_code == 2 and "unknown key 'platform.x.text-mx'; did you mean 'text-max'?" in run.stderr
 
 
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('[per-file-ignores]\n"*.md" = ["A2O1"]\n', "per-file-ignores.'*.md': unknown rule code or prefix 'A2O1'"),
+        ('ignore = ["A2O1"]\n', "did you mean 'A201'?"),
+        ("[hashtags]\nmax = -1\n", "hashtags.max must be at least 0, not -1"),
+        ("[captions]\nmax-cps = 0\n", "captions.max-cps must be above 0, not 0"),
+    ],
+)
+def test_config_codes_and_numbers_are_checked(tmp_path, toml, expected):
+    write(tmp_path, {"postcheck.toml": toml, "p.md": POST})
+    run = run_cli(".", cwd=tmp_path)
+    assert run.exit_code == 2 and expected in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", [(".",), ("rules",)])
+def test_tool_postcheck_that_is_not_a_table_is_a_config_error(tmp_path, command):
+    write(tmp_path, {"pyproject.toml": "[tool]\npostcheck = 1\n", "p.md": POST})
+    run = run_cli(*command, cwd=tmp_path)
+    assert run.exit_code == 2 and run.stderr.strip().endswith("[tool.postcheck] must be a table")
+
+
 def test_config_toml_syntax_error_is_exit_2(tmp_path):
     write(tmp_path, {"postcheck.toml": "platforms = [\n", "p.md": POST})
     assert run_cli(".", cwd=tmp_path).exit_code == 2
@@ -360,6 +382,16 @@ def test_init_writes_the_policy_starter_once(tmp_path):
 
     load_config(tmp_path / "postcheck.toml")  # the starter is valid
     assert run_cli("init", cwd=tmp_path).exit_code == 2
+
+
+def test_init_errors_are_one_line(tmp_path):
+    run = run_cli("init", "no/such/folder/postcheck.toml", cwd=tmp_path)
+    assert run.exit_code == 2 and run.stderr.startswith("postcheck: error: cannot write no/such/folder/postcheck.toml")
+    write(tmp_path, {"pyproject.toml": "[tool.postcheck]\nplatforms = ['x']\n"})
+    run = run_cli("init", cwd=tmp_path)
+    assert run.exit_code == 2 and "already configures postcheck" in run.stderr
+    assert not (tmp_path / "postcheck.toml").exists()
+    assert run_cli("init", "--force", cwd=tmp_path).exit_code == 0
 
 
 def test_python_dash_m_and_default_command(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -189,7 +190,9 @@ def check(
                 if not applied:
                     break
                 fixed += applied
-                result = engine.recheck(result, {p.path for p in planned if p.old is not None})
+                # posts whose file was edited, and posts that gained a file (an A308 sidecar): found at load time
+                created = {f.post.path for f in result.findings if f.fix and any(e.create for e in f.fix.edits)}
+                result = engine.recheck(result, {p.path for p in planned if p.old is not None} | created)
         for notice in [] if quiet else dict.fromkeys(result.engine.ctx.memo.get("notices", [])):
             typer.echo(f"postcheck: note: {notice}", err=True)
         report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)
@@ -295,11 +298,18 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter postcheck.toml with this organisation's policy values."""
-    from postcheck.config import STARTER
+    from postcheck.config import STARTER, find_config
 
     if path.exists() and not force:
         raise fail(f"{path} already exists (use --force to overwrite)")
-    path.write_text(STARTER, encoding="utf-8")
+    pyproject = path.parent.resolve() / "pyproject.toml"
+    with contextlib.suppress(ConfigError):
+        if not force and find_config(path.parent) == pyproject:
+            raise fail(f"{pyproject} already configures postcheck; {path} would take its place (--force writes it)")
+    try:
+        path.write_text(STARTER, encoding="utf-8")
+    except OSError as error:
+        raise fail(f"cannot write {path}: {error.strerror or error}") from None
     typer.echo(f"Wrote {path}. Edit it, then run: postcheck check")
 
 

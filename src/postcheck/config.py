@@ -166,7 +166,21 @@ def _merge(schema: dict[str, Any], data: dict[str, Any], prefix: str = "") -> di
         else:
             kind, default = spec
             result[key] = _check_type(kind, data[key], prefix + key) if key in data else default
+            if kind in (INT, NUM) and key in data:
+                _check_range(prefix + key, data[key])
     return result
+
+
+# Numbers that must be above zero; every other number of the schema may be zero (off, or none allowed).
+POSITIVE = {
+    "links.timeout", "links.workers", "captions.max-chars-per-line", "captions.max-lines",
+    "captions.max-lines-vertical", "captions.max-cps", "captions.max-duration",
+}  # fmt: skip
+
+
+def _check_range(where: str, value: float) -> None:
+    if value < 0 or (value == 0 and where in POSITIVE):
+        raise ConfigError(f"{where} must be {'above' if where in POSITIVE else 'at least'} 0, not {value!r}")
 
 
 def _validate(values: dict[str, Any]) -> None:
@@ -289,6 +303,8 @@ def load_config(path: Path | None, overrides: dict[str, Any] | None = None) -> C
         raw = _read_toml(path)
         if path.name == "pyproject.toml":
             raw = raw.get("tool", {}).get("postcheck", {})
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{path}: [tool.postcheck] must be a table")
         data = dict(raw)
     try:
         values = _merge(SCHEMA, data)

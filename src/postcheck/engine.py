@@ -178,12 +178,26 @@ class Engine:
         register_custom(config)  # the config's [[custom]] rules join the registry for this run
         self.rules: dict[str, Rule] = all_rules()
         for code in select + ignore:
-            if code != "ALL" and not any(c.startswith(code) for c in self.rules):
-                raise UsageError(f"unknown rule code or prefix '{code}' (see `postcheck rules`)")
+            if self._unknown(code):
+                raise UsageError(f"unknown rule code or prefix '{code}'{self._hint(code)} (see `postcheck rules`)")
+        for glob, codes in config.per_file_ignores.items():
+            for code in codes:
+                if self._unknown(code):
+                    where = f"{config.path}: per-file-ignores.{glob!r}"
+                    raise UsageError(f"{where}: unknown rule code or prefix '{code}'{self._hint(code)}")
         for code in config.severity:
             if code not in self.rules:
                 raise UsageError(f"{config.path}: severity.{code}: no such rule")
         self.active = {c: r for c, r in self.rules.items() if selected(c, select, ignore)}
+
+    def _unknown(self, code: str) -> bool:
+        return code != "ALL" and not any(c.startswith(code) for c in self.rules)
+
+    def _hint(self, code: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(code.upper(), list(self.rules), n=1, cutoff=0.6)
+        return f"; did you mean '{close[0]}'?" if close else ""
 
     def check_post(self, post: Post) -> list[Finding]:
         """All findings for one post, suppressions applied."""
