@@ -138,3 +138,13 @@ def test_rdjson_keeps_character_columns_when_the_file_is_gone(tmp_path):
     finding = Finding("A305", "captions-line-length", Severity.WARNING, "long", str(tmp_path / "gone.vtt"), span, None)
     (item,) = json.loads(machine.rdjson(Report([finding], 1, [])))["diagnostics"]
     assert item["location"]["range"] == {"start": {"line": 2, "column": 5}, "end": {"line": 2, "column": 9}}
+
+
+def test_sarif_uri_is_a_percent_encoded_relative_reference(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "drafts/my post, v2: final #1.md": BAD})
+    log = json.loads(run_cli(".", "--format", "sarif", cwd=tmp_path).output)
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "drafts/my%20post%2C%20v2%3A%20final%20%231.md"
+    log = json.loads(run_cli(str(tmp_path / "drafts"), "--format", "sarif", cwd=tmp_path).output)
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == (tmp_path / "drafts/my post, v2: final #1.md").as_uri()

@@ -7,7 +7,8 @@ import hashlib
 import json
 import re
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePath
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from postcheck import __version__
@@ -43,6 +44,14 @@ def _end(span) -> tuple[int, int]:
     return span.end_line, span.end_column
 
 
+def _uri(path: str) -> str:
+    """A display path as a relative URI reference (spaces, commas, colons, `#` ... percent-encoded); a file URI
+    when the path is absolute."""
+    if PurePath(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(PurePath(path).as_posix(), safe="/", errors="surrogateescape")
+
+
 def sarif(report: Report, color: bool = False) -> str:
     """SARIF 2.1.0, as GitHub code scanning reads it."""
     from postcheck.rules import all_rules
@@ -69,7 +78,7 @@ def sarif(report: Report, color: bool = False) -> str:
             "ruleIndex": codes.index(f.code),
             "level": SARIF_LEVEL[f.severity.value],
             "message": {"text": f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.display_path}, "region": region}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.display_path)}, "region": region}}],
             "partialFingerprints": {"postcheck/v2": fingerprint},
         }
         results.append(result)
