@@ -161,6 +161,20 @@ def test_no_traceback_on_internal_error_without_debug(tmp_path, monkeypatch):
 # --- loaders ---------------------------------------------------------------------------------------------
 
 
+def test_unquoted_yaml_value_cut_short_by_a_hashtag_comment_is_f003(tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "cut.yaml": "platforms: [x]\ntext: Book your jab #flujab at https://bit.ly/flu\n",
+        "quoted.yaml": 'platforms: [x]\ntext: "Book your jab #flujab" # our note\n',
+        "block.yaml": "platforms: [x]\ntext: |\n  Book your jab #flujab\n",
+        "alt.md": "---\nplatforms: [x]\nimages:\n  - file: a.png\n    alt: A nurse #flu jab\n---\nBody #FluJab\n",
+    }
+    write(tmp_path, files)
+    found = run_cli(".", "--format", "json", "--select", "F003", cwd=tmp_path).json["findings"]
+    assert [(f["path"], f["line"], f["column"]) for f in found] == [("alt.md", 5, 18), ("cut.yaml", 2, 21)]
+    assert "'#flujab at https://bit.ly/flu' as a comment" in found[1]["message"]
+
+
 def test_yaml_and_json_posts_need_a_text_key(tmp_path):
     write(
         tmp_path,

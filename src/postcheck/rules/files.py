@@ -147,6 +147,30 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
     settings = meta.get("postcheck")
     if settings is not None and not (isinstance(settings, dict) and isinstance(settings.get("ignore", {}), dict)):
         yield Problem("postcheck must be a mapping like {ignore: {A201: reason}}", span("postcheck"))
+    yield from _cut_by_comments(post)
+
+
+_COMMENT_AFTER = re.compile(r"[ \t]+(#[^\n]*)")
+
+
+def _cut_by_comments(post: Post) -> Iterator[Problem]:
+    """Unquoted YAML text that a ` #` cut short: YAML reads the rest of the line as a comment ("#flujab ...")."""
+    if post.format not in ("yaml", "markdown"):
+        return
+    fields = [(key, post.values.get(key)) for key in ("text", "title")]
+    fields += [("alt", image.alt) for image in post.images if image.alt is not None and image.origin == "front-matter"]
+    source = post.source.text
+    for key, field in fields:
+        if field is None or not field.segments:
+            continue
+        last = field.segments[-1]
+        comment = _COMMENT_AFTER.match(source, last.file_start + last.length)  # quoted values end at their quote
+        if comment is not None:
+            yield Problem(
+                f"{key}: YAML reads {comment.group(1)!r} as a comment, so it is not part of the {key}: put the whole "
+                f"value in quotes, or write it on the lines under `{key}: |`",
+                post.source.span(comment.start(1), comment.end(1)),
+            )
 
 
 @rule("F004", "missing-media", Severity.ERROR, "referenced image, video or caption file does not exist")
