@@ -206,6 +206,21 @@ def test_long_uncaptioned_speech_raises_a303(check, tmp_path):
     assert run.codes == ["A303"] and "has no caption" in run.json["findings"][0]["message"]
 
 
+@pytest.mark.parametrize(
+    "second, message",
+    [
+        ("00:08.000", "sound from 0:02.0 to 0:08.0 (6.0 s) has no caption"),
+        ("00:09.000", "sound from 0:02.0 to 0:09.0 (7.0 s) has no caption"),
+        ("00:07.000", None),  # 5 s is not longer than max-gap
+    ],
+)
+def test_audible_gap_between_cues_is_measured_from_cue_to_cue(check, tmp_path, second, message):
+    clip = video_bytes(tmp_path, seconds=12.0, audio=bursts([(0.0, 12.0)]))
+    vtt = f"WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n\n{second} --> 00:11.500\nthere\n"
+    run = check({"post.md": _post(), "media/clip.mp4": clip, "media/clip.vtt": vtt}, "--select", "A303")
+    assert [f["message"] for f in run.json["findings"]] == ([message] if message else [])
+
+
 def test_short_tail_after_the_last_cue_raises_a303(check, tmp_path):
     clip = video_bytes(tmp_path, seconds=8.0, audio=bursts([(0.0, 7.5)]))
     vtt = "WEBVTT\n\n00:00.000 --> 00:02.500\nHello\n\n00:02.500 --> 00:04.000\nthere\n"

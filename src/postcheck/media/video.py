@@ -8,7 +8,7 @@ track header's display matrix gives the rotation without decoding a frame.
 from __future__ import annotations
 
 import struct
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -252,24 +252,17 @@ class AudioActivity:
     stretches: tuple[tuple[float, float], ...]
     audio_end: float
     reference_db: float  # the track's loud level (95th percentile window RMS, dBFS)
-    windows: tuple[bool, ...] = field(default=(), repr=False)  # audible per WINDOW
 
     def to_json(self) -> dict[str, Any]:
         return {
             "stretches": [list(s) for s in self.stretches],
             "audio_end": self.audio_end,
             "reference_db": self.reference_db,
-            "windows": "".join("1" if w else "0" for w in self.windows),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> AudioActivity:
-        return cls(
-            tuple(tuple(s) for s in data["stretches"]),
-            data["audio_end"],
-            data["reference_db"],
-            tuple(c == "1" for c in data.get("windows", "")),
-        )
+        return cls(tuple(tuple(s) for s in data["stretches"]), data["audio_end"], data["reference_db"])
 
 
 def audio_activity(path: Path, cache_dir: Path | None = None, relative_db: float = 30.0) -> AudioActivity:
@@ -333,7 +326,7 @@ def _audio_activity(path: Path, relative_db: float) -> AudioActivity:
     threshold = max(reference - relative_db, -55.0)  # -55 dBFS: below it nothing is audible over a phone speaker
     audible = db > threshold
     stretches = _runs(audible, start, bridge=int(0.5 / WINDOW))
-    return AudioActivity(tuple(stretches), audio_end, reference, tuple(bool(a) for a in audible))
+    return AudioActivity(tuple(stretches), audio_end, reference)
 
 
 def _runs(mask: Any, offset: float, bridge: int) -> list[tuple[float, float]]:

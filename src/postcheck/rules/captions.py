@@ -173,20 +173,34 @@ def _activity(ctx: Context, path: Path) -> AudioActivity | None:
     return ctx.memo[key]
 
 
-def uncaptioned_stretches(activity: AudioActivity, cues: list[Cue], slack: float = 0.5) -> list[tuple[float, float]]:
-    """Audible stretches not covered by any cue (cues widened by `slack` seconds each side)."""
-    from postcheck.media.video import WINDOW, _runs
+def uncaptioned_stretches(activity: AudioActivity, cues: list[Cue]) -> list[tuple[float, float]]:
+    """The audible stretches, or their parts, that no cue covers, as (start, end) seconds.
 
-    covered = sorted((c.start - slack, c.end + slack) for c in cues if c.end > c.start)
-    mask = []
-    j = 0
-    for i, audible in enumerate(activity.windows):
-        t = (i + 0.5) * WINDOW
-        while j < len(covered) and covered[j][1] < t:
-            j += 1
-        inside = any(a <= t <= b for a, b in covered[j : j + 8])
-        mask.append(audible and not inside)
-    return _runs(mask, 0.0, bridge=int(0.5 / WINDOW))
+    Cues count from their start to their end, no more: a stretch between two cues is as long as the sound
+    without a caption. The audio's own edges are known to one 50 ms analysis window, and pauses under half a
+    second do not split a stretch (see `audio_activity`); neither needs slack here, as a stretch is reported only
+    when it is longer than max-gap."""
+    covered: list[list[float]] = []  # the cues' times joined where they overlap or touch
+    for start, end in sorted((c.start, c.end) for c in cues if c.end > c.start):
+        if covered and start <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], end)
+        else:
+            covered.append([start, end])
+    stretches: list[tuple[float, float]] = []
+    k = 0
+    for start, end in activity.stretches:
+        while k < len(covered) and covered[k][1] <= start:
+            k += 1
+        at = start
+        for cue_start, cue_end in covered[k:]:
+            if cue_start >= end:
+                break
+            if cue_start > at:
+                stretches.append((at, cue_start))
+            at = max(at, cue_end)
+        if at < end:
+            stretches.append((at, end))
+    return stretches
 
 
 @rule("A303", "captions-incomplete", Severity.WARNING, "audible stretch with no cue, or cues end before the audio")
