@@ -221,6 +221,28 @@ def test_bulk_csv_rows_are_posts_and_findings_point_at_the_cell(tmp_path, csv_te
     assert findings(run) == [("F004", line, column)]
 
 
+def test_csv_saved_with_semicolons_or_tabs_is_read(tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "semi.csv": 'date;time_24hr;message_text\n01/12/2026;10:00;"Hello; #flujab"\n',
+        "tab.csv": "date\ttime_24hr\tmessage_text\n01/12/2026\t10:00\tHello #flujab\n",
+    }
+    write(tmp_path, files)
+    run = run_cli(".", "--format", "json", "--select", "A201", cwd=tmp_path)
+    assert sorted((f["path"], f["line"], f["column"]) for f in run.json["findings"]) == [
+        ("semi.csv", 2, 26),
+        ("tab.csv", 2, 24),
+    ]
+
+
+def test_hootsuite_row_with_an_unquoted_comma_is_f001_on_that_row(tmp_path):
+    rows = "01/12/2026 10:00,Get your #flujab, it is free,https://www.nhs.uk\n02/12/2026 10:00,Hi #flujab,\n"
+    write(tmp_path, {"postcheck.toml": "", "hoot.csv": rows})
+    run = run_cli(".", "--format", "json", "--select", "F001,A201", cwd=tmp_path)
+    assert [(f["code"], f["line"]) for f in run.json["findings"]] == [("F001", 1), ("A201", 2)]
+    assert "4 cells" in run.json["findings"][0]["message"]
+
+
 def test_csv_layouts_load_text_links_and_local_times():
     from postcheck.loaders.bulk_csv import load_csv
     from postcheck.model import Source

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from postcheck.loaders import Unreadable
-from postcheck.model import Field, Image, Post, Source
+from postcheck.model import Field, Image, Post, Problem, Source
 
 KNOWN = (
     "Sprout Social (date,time_24hr,message_text,...), Hootsuite (date time,message,link without a header) "
@@ -27,8 +27,9 @@ class Cell:
         return Field.aligned(self.value, source, self.start, self.end)
 
 
-def parse_csv(text: str) -> list[list[Cell]]:
+def parse_csv(text: str, delimiter: str = ",") -> list[list[Cell]]:
     """RFC 4180 rows with the position of every cell; a quote left open raises Unreadable."""
+    plain = re.compile(rf"[^{re.escape(delimiter)}\r\n]*")
     rows: list[list[Cell]] = []
     row: list[Cell] = []
     i, n = 0, len(text)
@@ -48,14 +49,14 @@ def parse_csv(text: str) -> list[list[Cell]]:
                 i = k + 1
                 break
             cell = Cell("".join(parts), start, i)
-            while i < n and text[i] not in ",\r\n":
+            while i < n and text[i] not in (delimiter, "\r", "\n"):
                 i += 1  # stray text after a closing quote, kept out of the value as spreadsheets do
         else:
-            m = re.compile(r"[^,\r\n]*").match(text, i)
+            m = plain.match(text, i)
             i = m.end()
             cell = Cell(m.group(), start, i)
         row.append(cell)
-        if i < n and text[i] == ",":
+        if i < n and text[i] == delimiter:
             i += 1
             if i == n:
                 row.append(Cell("", i, i))
@@ -104,19 +105,26 @@ def _layout(header: list[str]) -> str | None:
         return "sprout"
     if {"text", "date", "time"} <= set(names):
         return "metricool"
-    if 2 <= len(names) <= 3 and re.match(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s+\d{1,2}:\d{2}", header[0].strip()):
+    if len(names) >= 2 and re.match(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s+\d{1,2}:\d{2}", header[0].strip()):
         return "hootsuite"
     return None
 
 
+DELIMITERS = (",", ";", "\t")
+
+
 def load_csv(source: Source, display: str, named: bool, date_order: str) -> list[Post]:
     """One post per data row of a known bulk-scheduling layout."""
-    rows = parse_csv(source.text)
-    if not rows:
-        if named:
-            raise Unreadable("empty CSV file: no header and no posts")
-        return []
-    layout = _layout([c.value for c in rows[0]])
+    layout = None
+    for delimiter in DELIMITERS:  # commas, or what a spreadsheet saves in a comma-decimal locale
+        rows = parse_csv(source.text, delimiter)
+        if not rows:
+            if named:
+                raise Unreadable("empty CSV file: no header and no posts")
+            return []
+        layout = _layout([c.value for c in rows[0]])
+        if layout is not None:
+            break
     if layout is None:
         if named:
             raise Unreadable(f"unknown CSV header; expected {KNOWN}")
@@ -136,6 +144,16 @@ def _row_post(source: Source, display: str, layout: str, header: list[str], row:
     post = Post(source=source, display_path=display, format="csv", text=Field("", source, [], row[0].start))
     post.row = line
     post.span = source.span(row[0].start, row[-1].end)
+    if layout == "hootsuite" and len(row) > 3:
+        post.problems.append(
+            Problem(
+                f"this row has {len(row)} cells, and Hootsuite rows hold 3 (date time, message, link): "
+                "put a message that holds a comma in double quotes",
+                source.span(row[3].start, row[-1].end),
+                code="F001",
+            )
+        )
+        return post
     if layout == "hootsuite":
         named = {
             "datetime": row[0],
