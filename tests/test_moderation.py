@@ -285,3 +285,61 @@ def test_public_requests_for_personal_data_raise_m105(check, text):
 def test_requests_by_direct_message_and_warnings_pass_m105(check, text):
     run = check({"p.md": post(text, REPLY)}, "--select", "M105")
     assert run.codes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you have not heard from us, please reply with your NHS number and date of birth.",
+        "Please reply with your date of birth and postcode so we don't mix up your records.",
+        "Please reply below with your full name and address. We will then message you privately.",
+        "We have sent you a direct message. Please reply here with your date of birth.",
+        "Hi Sam, could you please let us know your postcode?",
+        "We need you to confirm your name, date of birth and address.",
+    ],
+)
+def test_request_is_not_cleared_by_an_unrelated_not_or_a_later_private_channel(check, text):
+    run = check({"p.md": post(text, REPLY)}, "--select", "M105")
+    assert run.codes == ["M105"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please email your NHS number to enquiries@example.nhs.uk and we will look into it.",
+        "Please send your date of birth to enquiries@example.nhs.uk.",
+        "Please ring 01632 960001 with your NHS number to hand.",
+        "Please give us a call on 01632 960001 with your NHS number.",
+        "Please contact PALS on 01632 960001 with your NHS number.",
+        "Please message us with your NHS number.",
+        "Please send us a private message. Include your NHS number and date of birth.",
+        "Please don't post your NHS number, we will send you a message.",
+        "Please reply with your email address by email.",
+    ],
+)
+def test_request_by_email_phone_or_message_passes_m105(check, text):
+    run = check({"p.md": post(text, REPLY)}, "--select", "M105")
+    assert run.codes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please remember to bring your NHS number and a list of your medicines to your appointment.",
+        "Need a pharmacy open late? Please enter your postcode at https://www.nhs.uk/service-search to find one.",
+        "What is your NHS number? It is the 10-digit number on letters from the NHS.",
+        "Can you help? Share our post so people know their NHS number is in the NHS App.",
+        "Moved house? Please keep your address and phone number up to date with your GP practice.",
+        "Letters from the NHS include your NHS number.",
+        "Our pop-up clinic is open today: this post has your date of birth questions answered.",
+    ],
+)
+def test_information_posts_that_mention_personal_data_pass_m105(check, text):
+    run = check({"p.md": post(text)}, "--select", "M105")
+    assert run.codes == []
+
+
+def test_direct_question_for_personal_data_is_m105_only_in_a_reply(check):
+    run = check({"p.md": post("What is your NHS number?", REPLY)}, "--select", "M105")
+    assert run.codes == ["M105"]
+    assert check({"p.md": post("What is your NHS number?")}, "--select", "M105").codes == []

@@ -317,18 +317,78 @@ PERSONAL_DATA = re.compile(
 )
 # "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
 _POSSESSIVE = re.compile(r"\b(?:your|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
-REQUEST = re.compile(
-    r"\b(?:send|share|give|provide|tell|post|reply|comment|let us know|confirm|include|leave|pop|drop|"
-    r"what(?:'s| is| are)|can you|could you|would you|please)\b",
+# A request is a giving verb whose object, a few words on, is the personal data: "reply with your NHS number",
+# "send us your date of birth". "Please" or "can you" alone asks for nothing ("please bring your NHS number").
+GIVING_VERB = re.compile(
+    r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+know|"
+    r"confirm|include|leave|pop|drop)(?![\w'-])",
     re.IGNORECASE,
 )
+QUESTION = re.compile(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
+_MAX_GAP_WORDS = 5
+# What ends the verb's clause before its object: "share our post so people know their NHS number".
+CLAUSE_BREAK = re.compile(
+    r"[.,;!?()\"“”…]|\b(?:so|that|because|if|when|while|since|unless|until|once|then|but|which|who|where|whether)\b|"
+    r"\bto\s+(?!(?:us|me|this|the|our|it)\b)\w",  # "to find ...", but not "reply to us with"
+    re.IGNORECASE,
+)
+_LISTED_NAME = re.compile(r"\b(?:full\s+)?names?\s*,", re.IGNORECASE)  # "your name, date of birth and ..."
+# Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
+_CLAUSE_START = re.compile(r"[,;:()—–]|\b(?:and|or|but|so|then|if|when|once)\b", re.IGNORECASE)
+_FILLER = re.compile(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
+# The verb asks the reader when it opens its clause, or follows "you" ("can you", "we need you to").
+_ASKS_LEAD = re.compile(r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:free|remember|forget|sure)\s+to)$", re.IGNORECASE)
+_NOUN_LEAD = re.compile(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
+_NEGATED = re.compile(
+    r"\b(?:don't|do\s+not|never|not|no\s+need\s+to|won't|will\s+not|shouldn't|should\s+not|mustn't|must\s+not)"
+    r"(?:\s+(?:need|have)\s+to|\s+ever)?$",
+    re.IGNORECASE,
+)
+# A private channel: a message, e-mail or phone call ("email address" and "phone number" are data, not channels).
 PRIVATE_CHANNEL = re.compile(
-    r"\b(?:DMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|PMs?|inbox|messag\w+\s+us\s+privately|"
-    r"in\s+private|privately|e-?mail\s+us|by\s+e-?mail|call\s+us|phone\s+us|ring\s+us)\b",
+    r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
+    r"send\s+us\s+a\s+message|inbox\w*|in\s+private|privately|(?<!\byour\s)e-?mail(?:s|ed|ing)?(?!\s+address)|"
+    r"(?:call|ring|phone|telephone)(?:ing)?\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
+    r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
     re.IGNORECASE,
 )
-NEGATION = re.compile(r"\b(?:don'?t|do not|never|not|no need to|won'?t|will not|shouldn'?t)\b", re.IGNORECASE)
-SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+PUBLIC_PLACE = re.compile(
+    r"\b(?:below|here|publicly|in\s+public|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
+    r"on\s+this\s+(?:post|thread|page))\b",
+    re.IGNORECASE,
+)
+# Sentences end at . ! ? before a space (not inside an e-mail address, link or number) or at a line break.
+SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
+
+
+def _asks_reader(sentence: str, at: int) -> bool:
+    """Whether the verb at `at` asks the reader to do it: it opens its clause or follows "you", and is not negated."""
+    clause = _CLAUSE_START.split(sentence[:at])[-1]
+    lead = " ".join(_FILLER.sub(" ", clause).split())
+    return bool(_ASKS_LEAD.search(lead)) and not _NOUN_LEAD.search(lead) and not _NEGATED.search(lead)
+
+
+def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
+    """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is")."""
+    asks = [m for m in GIVING_VERB.finditer(sentence) if _asks_reader(sentence, m.start())]
+    if questions:
+        asks += QUESTION.finditer(sentence)
+    for ask in sorted(asks, key=lambda m: m.start()):
+        for data in PERSONAL_DATA.finditer(sentence, ask.end()):
+            gap = sentence[ask.end() : data.start()]
+            if len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap)):
+                break
+            if data.group().lower().startswith("address") and not _POSSESSIVE.search(sentence[: data.start()]):
+                continue
+            return data
+    return None
+
+
+def names_private_channel(sentence: str) -> bool:
+    """Whether a sentence points to a DM, an e-mail (address) or a phone call (number)."""
+    from postcheck.text.pii import EMAIL, find_phone_numbers
+
+    return bool(PRIVATE_CHANNEL.search(sentence) or EMAIL.search(sentence) or find_phone_numbers(sentence))
 
 
 @rule("M105", "public-request-for-personal-data", Severity.ERROR, "asks for NHS number, date of birth... in public")
@@ -336,20 +396,24 @@ def public_request_for_personal_data(post: Post, ctx: Context) -> Iterator[Probl
     if post.kind == "repost":
         return
     text = post.text.value.translate(_APOSTROPHES)
-    if not PERSONAL_DATA.search(text) or PRIVATE_CHANNEL.search(text):
+    if not PERSONAL_DATA.search(text):
         return
+    previous = ""  # the sentence before: "Please send us a DM. Include your NHS number." asks privately
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
-        if not REQUEST.search(body) or NEGATION.search(body):
+        if not body.strip():
             continue
-        for m in PERSONAL_DATA.finditer(body):
-            data = m.group()
-            if data.lower().startswith("address") and not _POSSESSIVE.search(body[: m.start()]):
-                continue
-            start = sentence.start() + m.start()
+        data = requested_data(body, questions=post.kind == "reply")
+        if (
+            data is not None
+            and not names_private_channel(body)
+            and not (previous and names_private_channel(previous) and not PUBLIC_PLACE.search(body))
+        ):
+            start = sentence.start() + data.start()
             yield Problem(
-                f"Asks for personal data ({data}) in public: ask for it by direct message instead",
-                post.text.span(start, start + len(data)),
+                f"Asks for personal data ({data.group()}) in public: ask for it by direct message instead",
+                post.text.span(start, data.end() + sentence.start()),
                 suggestion="Please send us a direct message with your details.",
             )
             return
+        previous = body
