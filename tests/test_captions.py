@@ -108,6 +108,19 @@ def test_srt_parses_and_reports_malformed_timing_lines():
     assert captions.issues[0].line == 10 and "malformed timing line" in captions.issues[0].message
 
 
+GLUED_SRT = (
+    "1\n00:00:00,000 --> 00:00:01,000\nOne\n\n2\n00:00:01.000 -> 00:00:02,000\nBad arrow\n\n"
+    "3\n00:00:02,000 --> 00:00:03,000\nThree\n"
+)
+
+
+def test_srt_block_players_drop_is_not_joined_to_the_cue_before_it():
+    """webvtt-py adds a block without a valid timing line to the previous cue's text; players drop it."""
+    captions = parse_captions(GLUED_SRT, "srt")
+    assert [(c.text, c.line, c.end_line) for c in captions.cues] == [("One", 2, 3), ("Three", 10, 11)]
+    assert [i.line for i in captions.issues] == [6]
+
+
 def test_sbv_parses():
     captions = parse_captions("0:00:01.000,0:00:02.500\nHello\n\n0:00:03.000,0:00:04.000\nthere\n", "sbv")
     assert [(c.start, c.end) for c in captions.cues] == [(1.0, 2.5), (3.0, 4.0)]
@@ -272,6 +285,13 @@ def test_long_line_and_too_many_lines_raise_a305(check, tmp_path):
     run = _cue_run(check, tmp_path, cues, "--select", "A305")
     assert run.codes == ["A305", "A305"]
     assert [f["line"] for f in run.json["findings"]] == [4, 6]
+
+
+def test_cue_before_a_dropped_srt_block_is_judged_on_its_own_text(check, tmp_path):
+    clip = video_bytes(tmp_path, seconds=5.0)
+    files = {"post.md": _post(), "media/clip.mp4": clip, "media/clip.srt": GLUED_SRT}
+    run = check(files, "--select", "A302,A304,A305")
+    assert [(f["code"], f["line"]) for f in run.json["findings"]] == [("A302", 6)]
 
 
 def test_vertical_video_allows_three_lines(check, tmp_path):

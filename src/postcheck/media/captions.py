@@ -196,8 +196,12 @@ def _read_with_webvtt_py(captions: Captions) -> list[tuple[int, int, str]] | Non
 def _at_blocks(read: list[tuple[int, int, str]], shown: list[Cue]) -> list[Cue]:
     """webvtt-py's cues at the blocks the scan found shown, with the blocks' lines; the rest (blocks browsers
     drop, which webvtt-py keeps) are left out. Each block takes the first unused cue after the last one taken
-    with its timings and text, else with its timings only (SRT text can differ: webvtt-py joins a block without
-    timings to the cue before it). Text decides where timings repeat (nulls.vtt has eleven cues at 0-1 s)."""
+    with its timings and text, else with its timings only. Text decides where timings repeat (nulls.vtt has
+    eleven cues at 0-1 s).
+
+    A cue keeps no more text lines than its block has: webvtt-py adds an SRT block it cannot read as a cue (a
+    broken timing line) to the text of the cue before it, but players drop that block (A302 says so), and the
+    cue before it must not be judged with its words (A304, A305)."""
     exact: dict[tuple, list[int]] = {}
     timed: dict[tuple, list[int]] = {}
     for index, (start, end, text) in enumerate(read):
@@ -219,7 +223,8 @@ def _at_blocks(read: list[tuple[int, int, str]], shown: list[Cue]) -> list[Cue]:
         if index is None:
             continue  # a block webvtt-py does not read as a cue
         start, end, text = read[index]
-        cues.append(replace(cue, start=start / 1000, end=end / 1000, text=text))
+        own = "\n".join(text.split("\n")[: cue.end_line - cue.line])
+        cues.append(replace(cue, start=start / 1000, end=end / 1000, text=own))
         after = index + 1
     return cues
 
