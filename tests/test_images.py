@@ -452,13 +452,35 @@ def test_gif_on_instagram_and_wide_banner_are_p103(check):
     assert "ratio 5.00" in messages[1]
 
 
+def test_exif_orientation_gives_the_dimensions_as_shown(tmp_path, check):
+    def rotated(size, orientation):
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        out = io.BytesIO()
+        Image.new("RGB", size, (0, 94, 184)).save(out, "JPEG", exif=exif)
+        return out.getvalue()
+
+    (tmp_path / "portrait.jpg").write_bytes(rotated((1200, 800), 6))  # stored wide, shown tall
+    info = inspect_image(tmp_path / "portrait.jpg")
+    assert (info.width, info.height) == (800, 1200)
+    files = {
+        "media/tall.jpg": rotated((1200, 800), 6),  # shown 800 x 1200: ratio 0.67, too tall for Instagram
+        "media/wide.jpg": rotated((800, 1200), 8),  # shown 1200 x 800: ratio 1.5, fine
+        "a.md": post(item(file="media/tall.jpg") + item(file="media/wide.jpg"), platforms="instagram"),
+    }
+    [finding] = check(files, "--select", "P103").json["findings"]
+    assert finding["line"] == 4 and "ratio 0.67" in finding["message"]  # the tall image's `file:` line
+
+
 def test_image_over_bluesky_byte_limit_is_p103(check):
     out = io.BytesIO()
     Image.frombytes("RGB", (640, 640), bytes(range(256)) * 4800).save(out, "PNG", compress_level=0)
     assert out.tell() > 1_000_000
     files = {"media/big.png": out.getvalue(), "a.md": post(item(file="media/big.png"), platforms="bluesky, x")}
     run = check(files, "--select", "P103")
-    assert run.codes == ["P103"] and "Bluesky takes images up to 1,000,000 bytes" in run.json["findings"][0]["message"]
+    message = run.json["findings"][0]["message"]
+    assert run.codes == ["P103"] and "Bluesky takes images up to 1,000,000 bytes" in message
+    assert f"is {len(out.getvalue()):,} bytes;" in message  # the size in the limit's unit, not "1.2 MB"
 
 
 def test_image_dimension_limits_of_x(check):

@@ -107,8 +107,21 @@ def _verify_png(path: Path) -> None:
         raise MediaError(f"corrupt PNG data: {error}") from None
 
 
+ROTATED = (5, 6, 7, 8)  # EXIF orientations that turn the picture a quarter: shown height x width
+
+
+def _orientation(image) -> int:
+    """The EXIF orientation tag (1 when there is none or the EXIF block is unreadable)."""
+    try:
+        value = image.getexif().get(0x0112, 1)
+    except Exception:  # noqa: BLE001 - a broken EXIF block does not make the picture unusable
+        return 1
+    return value if isinstance(value, int) else 1
+
+
 def inspect_image(path: Path) -> ImageInfo:
-    """Format, dimensions and frame count from the header; raises MediaError with the reason.
+    """Format, dimensions (as shown, after the EXIF orientation) and frame count from the header; raises MediaError
+    with the reason.
 
     Refuses decompression bombs before decoding, files whose content is another format than their name
     says, and files that end before their end marker (truncated).
@@ -134,6 +147,8 @@ def inspect_image(path: Path) -> ImageInfo:
                     fmt, frames = "JPEG", 1
                 else:
                     frames = getattr(image, "n_frames", 1)
+                if _orientation(image) in ROTATED:
+                    width, height = height, width  # shown turned a quarter, as phones store portrait photos
     except Image.DecompressionBombError:
         raise MediaError(f"more than {MAX_PIXELS:,} pixels: a decompression bomb, refused") from None
     except UnidentifiedImageError:

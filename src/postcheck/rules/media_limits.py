@@ -30,12 +30,12 @@ def _grouped(found: dict[tuple, list[str]]) -> Iterator[tuple[tuple, str, str]]:
         yield key, join_names(names), "takes" if len(names) == 1 else "take"
 
 
-def _megabytes(size: int) -> str:
-    if size >= 1024 * 1024 and size % (1024 * 1024) == 0:
-        return f"{size // (1024 * 1024)} MB"
-    if size % 1000 == 0 and size < 1024 * 1024:
-        return f"{size:,} bytes"
-    return f"{size / (1024 * 1024):.1f} MB"
+def _sizes(size: int, limit: int) -> tuple[str, str]:
+    """A file size and the limit it passes, in the limit's own unit: whole MB, or bytes (Bluesky's 1,000,000)."""
+    mb = 1024 * 1024
+    if limit % mb == 0:
+        return f"{size / mb:.1f} MB", f"{limit // mb} MB"
+    return f"{size:,} bytes", f"{limit:,} bytes"
 
 
 # --- P102 -------------------------------------------------------------------------------------------------
@@ -114,7 +114,8 @@ def _image_refusals(image: Image, info, platforms: list[Limits]) -> Iterator[str
             yield f"'{name}' is {info.format}; {names} {verb} only {value}: convert it"
         elif what == "bytes":
             kind = "GIFs" if info.format == "GIF" else "images"
-            yield f"'{name}' is {_megabytes(info.size)}; {names} {verb} {kind} up to {_megabytes(value)}: compress it"
+            size, limit = _sizes(info.size, value)
+            yield f"'{name}' is {size}; {names} {verb} {kind} up to {limit}: compress it"
         elif what == "max-side":
             yield f"'{name}' is {info.width} x {info.height} pixels; {names} {verb} at most {value} on a side"
         elif what == "min-side":
@@ -156,7 +157,8 @@ def _video_problems(post: Post, ctx: Context) -> Iterator[Problem]:
             if what == "format":
                 message = f"'{name}' is a {suffix or 'file without a type'}; {names} {verb} only {value} videos"
             elif what == "bytes":
-                message = f"'{name}' is {_megabytes(info.size)}; {names} {verb} videos up to {_megabytes(value)}"
+                size, limit = _sizes(info.size, value)
+                message = f"'{name}' is {size}; {names} {verb} videos up to {limit}"
             else:
                 minutes, seconds = divmod(int(value), 60)
                 most = f"{minutes} min {seconds} s" if minutes and seconds else f"{minutes} min" if minutes else ""
