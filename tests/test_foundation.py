@@ -175,6 +175,19 @@ def test_unquoted_yaml_value_cut_short_by_a_hashtag_comment_is_f003(tmp_path):
     assert "'#flujab at https://bit.ly/flu' as a comment" in found[1]["message"]
 
 
+def test_caption_sidecar_linking_out_of_the_root_is_f005_on_the_video(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.vtt").write_text("WEBVTT\n")
+    root = tmp_path / "posts"
+    post = "---\nplatforms: [x]\nvideos:\n  - file: clip.mp4\n---\nOur film.\n"
+    write(root, {"postcheck.toml": "", "clip.mp4": b"not read here", "post.md": post})
+    (root / "clip.vtt").symlink_to(outside / "secret.vtt")
+    [finding] = run_cli(".", "--format", "json", "--select", "F005", cwd=root).json["findings"]
+    assert (finding["line"], finding["column"]) == (4, 11)
+    assert "caption file beside the video not read: 'clip.vtt' is a symlink leading outside" in finding["message"]
+
+
 def test_yaml_and_json_posts_need_a_text_key(tmp_path):
     write(
         tmp_path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -186,6 +187,13 @@ def media_outside_root(post: Post, ctx: Context) -> Iterator[Problem]:
         located = locate(post.directory, ref.value, ctx.root)
         if located.status == "outside":
             yield Problem(f"{what} file not read: {located.reason}", ref.span())
+    for video in post.videos:  # caption files found beside a video count as its captions: say why one does not
+        if locate(post.directory, video.file.value, ctx.root).status != "ok":
+            continue
+        for sidecar in video.sidecars:
+            located = locate(post.directory, os.path.relpath(sidecar, post.directory), ctx.root)
+            if located.status == "outside":
+                yield Problem(f"caption file beside the video not read: {located.reason}", video.file.span())
 
 
 @rule("F006", "unreadable-media", Severity.ERROR, "corrupt, truncated or unsupported image, video or caption file")
