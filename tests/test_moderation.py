@@ -141,6 +141,9 @@ def swearing():
         "a finger prick test",
         "blue tits",
         "bloody diarrhoea and a bloody nose",
+        "coughing up bloody phlegm, a bloody cough, bloody or black poo, bloody wee, a bloody nipple discharge",
+        "Roadworks on the A55 and M25 and the B1234",
+        "Our mobile unit is in Bitchfield on Tuesday",
         "cock-a-leekie soup",
         "10am on the 3rd",
         "grasshopper",
@@ -168,6 +171,9 @@ def test_innocent_words_pass(swearing, text):
         "fuuuuck",
         "fucking",
         "#FuckCancer",
+        "#ShitService",
+        "#PissedOff",
+        "Three hours on hold #BloodyAwful",
         "motherf***er",
         "b*llocks",
         "taking the piss",
@@ -199,6 +205,16 @@ def test_allow_and_deny_lists_extend_the_word_list(check):
     run = check({"postcheck.toml": config, "p.md": post(text)}, "--select", "M102")
     words = [f["message"].split(": ", 1)[1] for f in run.json["findings"]]
     assert words == ["'numpty'", "'Jobsworths'", "'pants on fire'"]
+
+
+def test_camelcase_hashtag_swearing_is_reported_on_the_hashtag(swearing):
+    text = "On hold. #ShitService #DickTurpin #PissedOff"
+    assert [text[start:end] for start, end, _ in swearing.find(text)] == ["ShitService", "PissedOff"]
+
+
+def test_allow_matches_a_token_as_written_not_only_decoded():
+    assert ProfanityMatcher(builtin_words(), [], []).find("Unit a55 is open") != []
+    assert ProfanityMatcher(builtin_words(), ["A55"], []).find("Unit a55 is open") == []
 
 
 # ------------------------------------------------------------------ M103

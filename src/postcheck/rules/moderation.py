@@ -96,6 +96,8 @@ def _any_phrase(phrases) -> re.Pattern[str] | None:
 _LEET = str.maketrans({"0": "o", "1": "i", "!": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
 _WILD = "*#"
 _TOKEN = re.compile(r"[\w@$*#!]+")
+_ROAD = re.compile(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not a disguised word
+_CAMEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")  # ShitService -> Shit, Service
 
 
 def _plural_base(word: str) -> list[str]:
@@ -169,6 +171,8 @@ class ProfanityMatcher:
 
     def _judge_uncached(self, token: str) -> str | None:
         word = token.lower()
+        if word in self.allow_words or _ROAD.fullmatch(token):
+            return None
         if word.isalpha():
             found = self._listed(word)
             if found is None:
@@ -201,6 +205,7 @@ class ProfanityMatcher:
         for m in _TOKEN.finditer(text):
             start, end = m.start(), m.end()
             token = m.group()
+            hashtag = token.lstrip("@!_").startswith("#")
             # A leading @ or # is a mention or hashtag mark; a trailing ! ends a sentence.
             while token and token[0] in "@#!_":
                 token, start = token[1:], start + 1
@@ -210,12 +215,23 @@ class ProfanityMatcher:
                 p += 1
             if not token or (p < len(phrases) and phrases[p][0] <= start):
                 continue  # inside a listed phrase
+            hits = []
             for part, offset in _parts(token):
                 entry = self._judge(part)
                 if entry is not None:
-                    found.append((start + offset, start + offset + len(part), entry))
+                    hits.append((start + offset, start + offset + len(part), entry))
+            if not hits and hashtag:
+                hits = [(start, end, entry) for entry in self._camelcase_entries(token)[:1]]
+            found += hits
         found.sort()
         return found
+
+    def _camelcase_entries(self, hashtag: str) -> list[str]:
+        """The entries in a CamelCase hashtag's words (#ShitService, #BloodyAwful), read as a phrase."""
+        words = _CAMEL_WORD.findall(hashtag)
+        if len(words) < 2:
+            return []
+        return [entry for _start, _end, entry in self.find(" ".join(words))]
 
 
 def _head_pattern(head: str) -> str:
