@@ -27,7 +27,8 @@ def _window(finding: Finding, cache: dict[str, list[str]]) -> tuple[str, int, bo
         lines = cache.get(finding.display_path)
         if lines is None:
             try:
-                lines = Path(finding.display_path).read_text(encoding="utf-8", errors="replace").splitlines()
+                text = Path(finding.display_path).read_text(encoding="utf-8", errors="replace")
+                lines = [line.removesuffix("\r") for line in text.split("\n")]  # lines as findings count them
             except OSError:
                 lines = []
             cache[finding.display_path] = lines
