@@ -26,10 +26,16 @@ def post(text: str, front: str = "") -> str:
         "Worth a read. “Sharing  does not\nimply endorsement”",
         "RTs are not endorsements",
         "rts aren't endorsements.",
+        "Useful winter tips. RT's are not endorsements",
+        "Useful winter tips. RT’s are not endorsements",
     ],
 )
 def test_phrases_match_tolerating_case_punctuation_and_curly_quotes(text):
     assert has_disclaimer(text, ["Sharing does not imply endorsement", "RTs are not endorsements"])
+
+
+def test_apostrophes_in_the_configured_phrase_are_ignored_too():
+    assert has_disclaimer("RTs are not endorsements.", ["RT’s are not endorsements"])
 
 
 def test_phrases_must_be_whole_words():

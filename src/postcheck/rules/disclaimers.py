@@ -31,6 +31,7 @@ def normalise_phrase(text: str) -> str:
     text = text.translate(_QUOTES).casefold()
     for short, full in _CONTRACTIONS:
         text = text.replace(short, full)
+    text = text.replace("'", "")  # inside a word, not a break: "RT's" is "rts", as in "RTs are not endorsements"
     return " " + " ".join(_NON_WORD.sub(" ", text).split()) + " "
 
 
