@@ -421,6 +421,15 @@ def test_explain_prints_the_rule_page():
     run = run_cli("explain", "F001")
     assert run.exit_code == 0 and run.output.startswith("---\ncode: F001")
     assert run_cli("explain", "Q999").exit_code == 2
+    assert run_cli("explain", "*").exit_code == 2  # not a file pattern: no page is picked at random
+
+
+def test_explain_describes_a_custom_rule_from_the_config(tmp_path):
+    toml = '[[custom]]\ncode = "C001"\nphrases = ["miracle cure"]\nforbid = true\nmessage = "No cure claims"\n'
+    write(tmp_path, {"postcheck.toml": toml})
+    run = run_cli("explain", "c001", cwd=tmp_path)
+    assert run.exit_code == 0 and run.output.startswith("# C001 custom-c001")
+    assert "must not contain one of 'miracle cure'" in run.output and "No cure claims" in run.output
 
 
 def test_init_writes_the_policy_starter_once(tmp_path):

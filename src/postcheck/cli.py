@@ -282,14 +282,37 @@ def rules(
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code, such as A201.")]) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code, such as A201.")],
+    config: Annotated[Optional[Path], typer.Option("--config", help="Where to find [[custom]] rules.")] = None,
+) -> None:
     """Show a rule's page: what it checks, why, its options, and examples."""
+    import re
+
     from postcheck.catalogue import page_for
 
-    page = page_for(code.upper())
-    if page is None:
+    code = code.strip().upper()
+    page = page_for(code) if re.fullmatch(r"[A-Z]\d{3,4}", code) else None
+    if page is not None:
+        typer.echo(page.read_text(encoding="utf-8"), nl=False)
+        return
+    try:
+        path = config or find_config(Path.cwd())
+        entry = next((e for e in load_config(path).custom if e["code"] == code), None)
+    except ConfigError as error:
+        raise fail(str(error)) from None
+    if entry is None:
         raise fail(f"no rule {code} (see `postcheck rules`)")
-    typer.echo(page.read_text(encoding="utf-8"), nl=False)
+    what = (
+        f"the pattern {entry['pattern']!r}"
+        if "pattern" in entry
+        else "one of " + ", ".join(map(repr, entry["phrases"]))
+    )
+    typer.echo(
+        f"# {code} {entry.get('name', f'custom-{code.lower()}')}\n\n"
+        f"A house rule from {path}: a post {'must not contain' if entry.get('forbid') else 'must contain'} {what}.\n"
+        f"Severity: {entry.get('severity', 'warning')}. Message: {entry['message'].strip()}\n"
+    )
 
 
 @app.command()
