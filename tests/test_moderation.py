@@ -228,6 +228,20 @@ def test_staff_names_raise_m103_case_insensitively(check):
     assert run.codes == ["M103", "M103"]
 
 
+@pytest.mark.parametrize("text", ["A big thank you to 'Jane Example' and the team.", "Thanks to ‘Jane Example’."])
+def test_staff_names_in_single_quotes_raise_m103(check, text):
+    run = check({"postcheck.toml": STAFF, "p.md": post(text)}, "--select", "M")
+    assert run.codes == ["M103"]
+    finding = run.json["findings"][0]
+    assert finding["column"] == text.index("Jane") + 1
+
+
+def test_name_inside_a_name_with_an_apostrophe_passes_m103(check):
+    config = '[moderation]\nstaff = ["Neil Smith"]\n'
+    run = check({"postcheck.toml": config, "p.md": post("Thanks to Sue O'Neil Smith.")}, "--select", "M")
+    assert run.codes == []
+
+
 def test_first_names_and_longer_words_pass_m103(check):
     text = "Thanks to Jane, and to Jane Examples Ltd."
     run = check({"postcheck.toml": STAFF, "p.md": post(text)}, "--select", "M")

@@ -84,7 +84,8 @@ def builtin_words() -> WordList:
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip()) if p]
-    return re.compile(r"(?<![\w'])" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE)
+    # Not inside a word, nor after a word's apostrophe (O'Neil); an opening quote ('Jane Example') is fine.
+    return re.compile(r"(?<!\w)(?<!\w')" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE)
 
 
 def _any_phrase(phrases) -> re.Pattern[str] | None:
