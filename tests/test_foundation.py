@@ -545,6 +545,19 @@ def test_fix_through_a_symlinked_post_rewrites_the_file_it_names_and_keeps_the_l
     assert run_cli(".", "--fix", "--select", "A201", cwd=tmp_path).output.startswith("All clear")
 
 
+def test_fix_that_writes_a_caption_sidecar_rechecks_its_post_and_diff_names_it_relatively(tmp_path):
+    from tests.video_factory import make_video, tone
+
+    make_video(tmp_path / "media/clip.mp4", 2.0, audio=tone())
+    vtt = "WEBVTT\n\n00:00.000 --> 00:01.500\nGet your flu jab.\n"
+    post = "---\nplatforms: [facebook]\nvideos:\n  - file: media/clip.mp4\n---\nOur film.\n"
+    write(tmp_path, {"postcheck.toml": "", "media/clip.vtt": vtt, "post.md": post})
+    diff = run_cli(".", "--diff", "--select", "A308", cwd=tmp_path)
+    assert "--- /dev/null\n+++ b/media/clip.en_GB.srt\n" in diff.output
+    run = run_cli(".", "--fix", "--select", "A308", cwd=tmp_path)
+    assert run.exit_code == 0 and "Fixed 1" in run.output and (tmp_path / "media/clip.en_GB.srt").exists()
+
+
 def test_unsafe_fixes_need_the_flag_and_diff_changes_nothing(tmp_path):
     from postcheck import fixes
     from postcheck.model import Applicability, Fix

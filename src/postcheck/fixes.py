@@ -116,8 +116,8 @@ def unified_diff(planned: list[Planned], display: dict[Path, str]) -> str:
     """The planned changes as a unified diff."""
     chunks = []
     for item in planned:
-        name = display.get(item.path, str(item.path))
+        name = display.get(item.path) or os.path.relpath(item.path)
         old = (item.old or "").splitlines(keepends=True)
         new = item.new.splitlines(keepends=True)
-        chunks.extend(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"))
+        chunks.extend(difflib.unified_diff(old, new, "/dev/null" if item.old is None else f"a/{name}", f"b/{name}"))
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in chunks)

@@ -116,6 +116,14 @@ class Context:
         located = locate(post.directory, ref.value if isinstance(ref, Field) else ref, self.root)
         return located.path if located.status == "ok" else None
 
+    def per_post(self, post: Post, name: str, compute: Callable[[], Any]) -> Any:
+        """compute(), once per post in this run; a post reloaded after a fix is a new post and computed again."""
+        key = (name, id(post))
+        cached = self.memo.get(key)
+        if cached is None or cached[0] is not post:
+            cached = self.memo[key] = (post, compute())
+        return cached[1]
+
     def read_media(self, reader: Callable[..., Any], path: Path, *args: Any) -> Any:
         """`reader(path, *args)` once per run; a MediaError (or OSError) comes back as a MediaError value."""
         from postcheck.media import MediaError

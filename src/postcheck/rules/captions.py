@@ -51,9 +51,10 @@ class VideoCaptions:
 
 def _videos(post: Post, ctx: Context) -> list[VideoCaptions]:
     """The post's readable local videos with their captions, once per run."""
-    key = ("captions.videos", post.path, post.row)
-    if key in ctx.memo:
-        return ctx.memo[key]
+    return ctx.per_post(post, "captions.videos", lambda: _find_videos(post, ctx))
+
+
+def _find_videos(post: Post, ctx: Context) -> list[VideoCaptions]:
     from postcheck.media import CAPTION_SUFFIXES, MediaError
     from postcheck.media.video import probe
 
@@ -83,7 +84,6 @@ def _videos(post: Post, ctx: Context) -> list[VideoCaptions]:
             seen.add(resolved)
             files.append(_read_caption_file(ctx, caption_path, listed))
         found.append(VideoCaptions(video, path, info, files))
-    ctx.memo[key] = found
     return found
 
 

@@ -25,15 +25,14 @@ class PostLink:
 
 def post_links(post: Post, ctx: Context) -> list[PostLink]:
     """The links in a post's text and CSV link columns (not `source` / `in_reply_to`), found once per run."""
-    key = ("postcheck.links", id(post))
-    cached = ctx.memo.get(key)
-    if cached is not None and cached[0] is post:
-        return cached[1]
-    found = [PostLink(link, post.text) for link in find_links(post.text.value)]
-    for cell in post.link_cells:
-        found += [PostLink(link, cell) for link in find_links(cell.value)]
-    ctx.memo[key] = (post, found)
-    return found
+
+    def find() -> list[PostLink]:
+        found = [PostLink(link, post.text) for link in find_links(post.text.value)]
+        for cell in post.link_cells:
+            found += [PostLink(link, cell) for link in find_links(cell.value)]
+        return found
+
+    return ctx.per_post(post, "links", find)
 
 
 def _notice(ctx: Context, message: str) -> None:
