@@ -51,6 +51,35 @@ def test_dates_times_years_and_service_numbers_are_not_phone_numbers(text):
     assert kinds(text) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["Your complaint reference is 000123456.", "PALS ref 00987654321", "Invoice 0012345678 paid"]
+)
+def test_reference_numbers_with_leading_zeros_are_not_phone_numbers(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, raw",
+    [
+        ("Call 0044 7700 900123", "0044 7700 900123"),
+        ("Call 0044 1632 960001", "0044 1632 960001"),
+        ("Call +44 7700 900123", "+44 7700 900123"),
+        ("Call 00 33 1 23 45 67 89", "00 33 1 23 45 67 89"),
+    ],
+)
+def test_international_numbers_are_found(text, raw):
+    assert kinds(text) == [("phone number", raw)]
+
+
+def test_fediverse_handles_are_not_emails():
+    assert kinds("Follow us at @nhs@mastodon.example.social") == []
+
+
+def test_street_address_span_leaves_out_the_sentence_full_stop():
+    assert kinds("She lives at 7 St John's Close. Call us.") == [("street address", "7 St John's Close")]
+    assert kinds("At 12 High St. today") == [("street address", "12 High St.")]
+
+
 def test_numbers_inside_links_are_not_phone_numbers():
     assert kinds("See https://x.com/NHS/status/07700900123 and https://example.nhs.uk/?tel=01632960001") == []
 

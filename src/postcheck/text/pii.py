@@ -11,8 +11,9 @@ from postcheck.text.urls import find_links
 # Numbers that are public services, not anyone's contact details: NHS 111, 999/112, NHS 119, text relay.
 PUBLIC_NUMBERS = ("111", "999", "112", "119", "18001 111", "18000")
 
+# After "@" it is a fediverse handle (@nhs@mastodon.example.social), not an e-mail address.
 EMAIL = re.compile(
-    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
+    r"(?<![\w.+%@-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
 )
 
 # UK postcodes (outward code, inward code): the letters each position can take, per Royal Mail's PAF rules.
@@ -22,11 +23,12 @@ POSTCODE = re.compile(
 )
 
 STREET_WORDS = (
-    "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Crescent|Court|Gardens|Grove|Terrace|Mews|Parade|Boulevard|Way|Place"
+    "Road|Street|Avenue|Lane|Close|Drive|Crescent|Court|Gardens|Grove|Terrace|Mews|Parade|Boulevard|Way|Place"
 )
+STREET_ABBREVIATIONS = "Rd|St|Ave"  # their full stop is part of the address; a full word's ends the sentence
 STREET_ADDRESS = re.compile(
     r"(?<![\w£$€.,:/#-])\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,3}"
-    rf"(?:{STREET_WORDS})\b\.?"
+    rf"(?:(?:{STREET_WORDS})\b|(?:{STREET_ABBREVIATIONS})\b\.?)"
 )
 
 NHS_NUMBER = re.compile(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
@@ -79,11 +81,32 @@ def _is_phone(raw: str) -> bool:
     if ":" in raw or _DATE.search(raw):  # a date or a time, not a number to ring
         return False
     digits = _digits(raw)
-    if raw.startswith("+") or digits.startswith("00"):
+    if raw.startswith("+"):
         return len(digits) >= 8
+    if digits.startswith("00"):
+        return _is_international(raw)
     # A national number is written with its trunk 0 and has 10 or 11 digits; years, prices, reference
     # numbers and dates do not look like that.
     return raw.lstrip("(").startswith("0") and 10 <= len(digits) <= 11
+
+
+def _is_international(raw: str) -> bool:
+    """Whether a run written with the 00 prefix is a number, not a reference with leading zeros (000123456).
+
+    A UK number (0044) needs its 9 or 10 national digits, since libphonenumber does not call Ofcom's fictional
+    ranges valid; any other must be a valid number for its country.
+    """
+    import phonenumbers
+
+    if _digits(raw).startswith("000"):
+        return False
+    try:
+        number = phonenumbers.parse(raw, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    if number.country_code == 44:
+        return 9 <= len(str(number.national_number)) <= 10
+    return phonenumbers.is_valid_number(number)
 
 
 def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
