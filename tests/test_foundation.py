@@ -38,6 +38,7 @@ def findings(run):
         ("empty.md", b"", (1, 1)),
         ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", (3, 1)),
         ("unknown.csv", "a,b\n1,2\n", (1, 1)),
+        ("excel.csv", "date,time_24hr,message_text\n".encode("utf-16"), (1, 1)),
     ],
 )
 def test_unreadable_file_named_on_the_command_line_is_f001_with_position(tmp_path, name, content, where):
@@ -51,6 +52,14 @@ def test_unreadable_file_named_on_the_command_line_is_f001_with_position(tmp_pat
         assert (finding["line"], finding["column"]) == where
     assert "Traceback" not in run.output + run.stderr
     assert (tmp_path / name).read_bytes() == before
+
+
+def test_utf16_file_is_named_as_such_and_platform_names_are_any_case(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "excel.csv": "date,time_24hr,message_text\n".encode("utf-16")})
+    [finding] = run_cli("excel.csv", "--format", "json", cwd=tmp_path).json["findings"]
+    assert "UTF-16" in finding["message"] and "save the file as UTF-8" in finding["message"]
+    write(tmp_path, {"p.md": "---\n---\nHello\n"})
+    assert run_cli("p.md", "--platform", "X,Facebook", cwd=tmp_path).exit_code == 0
 
 
 def test_malformed_yaml_reports_the_line_of_the_error_in_the_file(tmp_path):

@@ -156,7 +156,7 @@ def check(
         options = engine.Options(
             select=_split(select),
             ignore=_split(ignore) or [],
-            platforms=_split(platform),
+            platforms=[name.lower() for name in _split(platform) or []] or None,
             now=_parse_now(now),
             online=online,
             cache=not no_cache,

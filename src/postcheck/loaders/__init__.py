@@ -42,6 +42,8 @@ def read_source(path: Path) -> Source:
     bom = data.startswith(codecs.BOM_UTF8)
     if bom:
         data = data[len(codecs.BOM_UTF8) :]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise Unreadable("UTF-16 text (as Excel saves 'Unicode text'): save the file as UTF-8")
     nul = data.find(b"\0")
     if nul != -1:
         raise Unreadable("binary file (contains NUL bytes), not a text post", *_position(data, nul))
