@@ -293,11 +293,19 @@ def test_medical_reply_without_signposting_raises_m104(check):
         "For a rash like that, a pharmacist can advise.",
         "Chest pain can be serious: call 999.",
         "Please speak to your GP about your medication.",
+        "Please ask your surgery about your medication.",
+        "Ring your local surgery about the rash.",
+        "For that cough, the surgery can help.",
     ],
 )
 def test_reply_that_signposts_passes_m104(check, text):
     run = check({"p.md": post(text, REPLY)}, "--select", "M104")
     assert run.codes == []
+
+
+def test_surgery_as_an_operation_is_not_signposting(check):
+    run = check({"p.md": post("After surgery, take 2 paracetamol every 4 hours for the pain.", REPLY)}, "--select", "M")
+    assert run.codes == ["M104"]
 
 
 def test_non_medical_replies_and_posts_pass_m104(check):

@@ -303,7 +303,7 @@ MEDICAL_TOPIC = re.compile(
 SIGNPOSTING = re.compile(
     r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
-    r"\bhealth visitors?\b|\bsurgery\b)",
+    r"\bhealth visitors?\b|\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b)",  # not "after surgery"
     re.IGNORECASE,
 )
 
