@@ -47,8 +47,16 @@ def test_forbidden_phrase_is_reported_with_its_code_severity_and_span(check):
     run = check({"p.md": post(text), "postcheck.toml": BANNED}, "--select", "C")
     [finding] = run.json["findings"]
     assert finding["code"] == "C001" and finding["name"] == "banned-claim" and finding["severity"] == "error"
-    assert finding["message"] == "Do not claim 'Miracle  Cure': health claims must be evidence-based"
+    assert finding["message"] == "Do not claim 'Miracle Cure': health claims must be evidence-based"  # spaces collapsed
     assert finding["column"] == text.index("Miracle") + 1 and finding["end_column"] == text.index(" for") + 1
+
+
+def test_match_across_a_line_break_keeps_the_message_on_one_line(check):
+    files = {"p.md": post("This is a miracle\ncure."), "postcheck.toml": BANNED}
+    [finding] = check(files, "--select", "C").json["findings"]
+    assert finding["message"] == "Do not claim 'miracle cure': health claims must be evidence-based"
+    text = check(files, "--select", "C", "--format", "text")
+    assert "p.md:5:11: C001 Do not claim 'miracle cure'" in text.output
 
 
 def test_phrases_match_whole_words_only(check):

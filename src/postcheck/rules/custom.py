@@ -49,7 +49,9 @@ def _make_check(entry: dict[str, Any]) -> Callable[[Post, Context], Iterator[Pro
                 yield Problem(message.replace("{match}", ""), span)
             return
         for m in matches:
-            yield Problem(message.replace("{match}", m.group(0)), post.text.span(m.start(), m.end()))
+            # One line per finding: a match across a line break ("miracle\ncure") is quoted as "miracle cure".
+            quoted = " ".join(m.group(0).split())
+            yield Problem(message.replace("{match}", quoted), post.text.span(m.start(), m.end()))
 
     return check
 
