@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from postcheck.model import Finding, Post
+from postcheck.model import Finding, Post, Source
+
+MAX_READ_BYTES = 10 * 2**20  # larger files are no post or caption file: shown without their text
 
 
 @dataclass
@@ -35,3 +39,23 @@ def reporter(name: str) -> Callable[[Report, bool], str]:
     from postcheck.reporters import machine
 
     return getattr(machine, name)
+
+
+def finding_source(finding: Finding, files: dict[str, Source | None]) -> Source | None:
+    """The text a finding points into: its post's source, or the file it names (a caption file), read once per
+    report into `files` and decoded as postcheck decodes it; None when that file cannot be read."""
+    if finding.source is not None:
+        return finding.source
+    path = finding.display_path
+    if path not in files:
+        files[path] = None
+        try:
+            file = Path(path)
+            if file.stat().st_size <= MAX_READ_BYTES:
+                data = file.read_bytes()
+                bom = data.startswith(codecs.BOM_UTF8)
+                text = data[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8", "replace")
+                files[path] = Source(file, text, bom=bom)
+        except OSError:
+            pass
+    return files[path]

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from postcheck import __version__
 from postcheck.model import Source
-from postcheck.reporters import Report
+from postcheck.reporters import Report, finding_source
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
@@ -163,22 +163,6 @@ def gitlab(report: Report, color: bool = False) -> str:
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
-MAX_READ_BYTES = 10 * 2**20  # larger files are no post or caption file: keep their character columns
-
-
-def _read_source(path: str) -> Source | None:
-    """A file findings point into (a caption file) decoded as postcheck decodes it; None when it cannot be read."""
-    try:
-        file = Path(path)
-        if file.stat().st_size > MAX_READ_BYTES:
-            return None
-        data = file.read_bytes()
-    except OSError:
-        return None
-    bom = data.startswith(codecs.BOM_UTF8)
-    return Source(file, data[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8", "replace"), bom=bom)
-
-
 def _byte_column(source: Source | None, line: int, column: int) -> int:
     """The 1-based UTF-8 byte column of a character column; the character column when the text is unknown."""
     if source is None:
@@ -194,11 +178,7 @@ def rdjson(report: Report, color: bool = False) -> str:
     diagnostics = []
     files: dict[str, Source | None] = {}
     for f in report.findings:
-        source = f.source
-        if source is None:
-            if f.display_path not in files:
-                files[f.display_path] = _read_source(f.display_path)
-            source = files[f.display_path]
+        source = finding_source(f, files)
         end_line, end_column = _end(f.span)
         item = {
             "message": f.message,

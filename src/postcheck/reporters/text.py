@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-from postcheck.model import Finding, Severity
-from postcheck.reporters import Report
+from postcheck.model import Finding, Severity, Source
+from postcheck.reporters import Report, finding_source
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "cyan": "36", "green": "32"}
 
@@ -18,27 +17,16 @@ def _paint(text: str, style: str, color: bool) -> str:
 WINDOW = 110  # characters of a long line shown around the problem
 
 
-def _window(finding: Finding, cache: dict[str, list[str]]) -> tuple[str, int, bool]:
+def _window(finding: Finding, files: dict[str, Source | None]) -> tuple[str, int, bool]:
     """(part of the finding's line, its first column index, whether the line goes on after it)."""
     first = max(0, finding.span.column - 1 - 40)
-    if finding.source is not None:
-        part = finding.source.line_text(finding.span.line, first, WINDOW + 1)
-    else:
-        lines = cache.get(finding.display_path)
-        if lines is None:
-            try:
-                text = Path(finding.display_path).read_text(encoding="utf-8", errors="replace")
-                lines = [line.removesuffix("\r") for line in text.split("\n")]  # lines as findings count them
-            except OSError:
-                lines = []
-            cache[finding.display_path] = lines
-        line = lines[finding.span.line - 1] if 0 < finding.span.line <= len(lines) else ""
-        part = line[first : first + WINDOW + 1]
+    source = finding_source(finding, files)
+    part = source.line_text(finding.span.line, first, WINDOW + 1) if source is not None else ""
     return part[:WINDOW], first, len(part) > WINDOW
 
 
-def _snippet(finding: Finding, color: bool, cache: dict[str, list[str]]) -> list[str]:
-    part, first, more = _window(finding, cache)
+def _snippet(finding: Finding, color: bool, files: dict[str, Source | None]) -> list[str]:
+    part, first, more = _window(finding, files)
     if not part.strip():
         return []
     number = str(finding.span.line)
@@ -58,7 +46,7 @@ def _snippet(finding: Finding, color: bool, cache: dict[str, list[str]]) -> list
 def render(report: Report, color: bool = False) -> str:
     """One block per finding, grouped by file, then a summary."""
     out: list[str] = []
-    cache: dict[str, list[str]] = {}
+    files: dict[str, Source | None] = {}
     current = None
     for f in report.findings:
         if f.display_path != current:
@@ -69,7 +57,7 @@ def render(report: Report, color: bool = False) -> str:
         code = _paint(f.code, f.severity.value, color)
         out.append(f"{location} {code} {f.message} [{f.severity.value}]")
         if not report.statistics:
-            out.extend(_snippet(f, color, cache))
+            out.extend(_snippet(f, color, files))
             if f.post.display_path != f.display_path:
                 out.append(f"   = post: {f.post.display_path}")
             if f.suggestion:
