@@ -410,3 +410,19 @@ def test_direct_question_for_personal_data_is_m105_only_in_a_reply(check):
     run = check({"p.md": post("What is your NHS number?", REPLY)}, "--select", "M105")
     assert run.codes == ["M105"]
     assert check({"p.md": post("What is your NHS number?")}, "--select", "M105").codes == []
+
+
+def test_title_and_alt_text_are_checked_like_the_text(check):
+    toml = '[moderation]\nstaff = ["Jane Example"]\n'
+    front = (
+        "title: Bloody good advice from Jane Example\nimages:\n  - file: a.png\n"
+        "    alt: Jane Example holds a sign saying call 07700 900123\n"
+    )
+    run = check({"postcheck.toml": toml, "p.md": post("Watch our film.", front)}, "--select", "M101,M102,M103")
+    found = sorted((f["code"], f["line"], f["column"], f["message"].split(":")[0]) for f in run.json["findings"])
+    assert found == [
+        ("M101", 6, 48, "Personal contact details in the alt text"),
+        ("M102", 3, 8, "Swearing or obscenity in the title"),
+        ("M103", 3, 32, "Names a member of staff (Jane Example) in the title"),
+        ("M103", 6, 10, "Names a member of staff (Jane Example) in the alt text"),
+    ]

@@ -250,6 +250,15 @@ class Post:
         title = self.meta.get("title")
         return title if isinstance(title, str) else None
 
+    def public_fields(self) -> list[tuple[str, Field]]:
+        """What the audience reads, with what to call it: the text, the title, and each image's alt text."""
+        fields = [("text", self.text)]
+        title = self.values.get("title")
+        if title is not None and self.title is not None:
+            fields.append(("title", title))
+        fields += [("alt text", image.alt) for image in self.images if image.alt is not None and image.alt.value]
+        return fields
+
     def media_refs(self) -> list[tuple[str, Field]]:
         """Every media file the post names, as ("image" | "video" | "caption", field)."""
         refs = [("image", image.file) for image in self.images]

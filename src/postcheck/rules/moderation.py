@@ -21,8 +21,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 @rule("M101", "personal-contact-details", Severity.ERROR, "phone number, e-mail, street address or postcode in a post")
 def personal_contact_details(post: Post, ctx: Context) -> Iterator[Problem]:
-    text = post.text.value
-    if not any(ch.isdigit() or ch == "@" for ch in text):
+    fields = [(label, f) for label, f in post.public_fields() if any(ch.isdigit() or ch == "@" for ch in f.value)]
+    if not fields:
         return
     from postcheck.text.pii import AllowedContacts, find_contacts
 
@@ -30,14 +30,20 @@ def personal_contact_details(post: Post, ctx: Context) -> Iterator[Problem]:
     if key not in ctx.memo:
         ctx.memo[key] = AllowedContacts(ctx.config.moderation.allowed_contacts)
     allowed = ctx.memo[key]
-    for contact in find_contacts(text):
-        if allowed.allows(contact):
-            continue
-        yield Problem(
-            f"Personal contact details: {contact.kind} {contact.raw!r}"
-            " (if it is the organisation's own, add it to moderation.allowed-contacts)",
-            post.text.span(contact.start, contact.end),
-        )
+    for label, field in fields:
+        for contact in find_contacts(field.value):
+            if allowed.allows(contact):
+                continue
+            yield Problem(
+                f"Personal contact details{_where(label)}: {contact.kind} {contact.raw!r}"
+                " (if it is the organisation's own, add it to moderation.allowed-contacts)",
+                field.span(contact.start, contact.end),
+            )
+
+
+def _where(label: str) -> str:
+    """How a message names the part of a post it is about: nothing for the text, " in the alt text"..."""
+    return "" if label == "text" else f" in the {label}"
 
 
 # ---------------------------------------------------------------- M102
@@ -262,9 +268,10 @@ def profanity_matcher(ctx: Context) -> ProfanityMatcher:
 
 @rule("M102", "profanity", Severity.ERROR, "swearing, obscenity or a slur, obfuscated spellings included")
 def profanity(post: Post, ctx: Context) -> Iterator[Problem]:
-    text = post.text.value
-    for start, end, _entry in profanity_matcher(ctx).find(text):
-        yield Problem(f"Swearing or obscenity: {text[start:end]!r}", post.text.span(start, end))
+    for label, field in post.public_fields():
+        text = field.value
+        for start, end, _entry in profanity_matcher(ctx).find(text):
+            yield Problem(f"Swearing or obscenity{_where(label)}: {text[start:end]!r}", field.span(start, end))
 
 
 # ---------------------------------------------------------------- M103
@@ -275,14 +282,15 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
     staff = [name for name in ctx.config.moderation.staff if name.strip()]
     if not staff:
         return
-    text = post.text.value.translate(_APOSTROPHES)
-    for name in staff:
-        pattern = _phrase_pattern(name.translate(_APOSTROPHES))
-        for m in pattern.finditer(text):
-            yield Problem(
-                f"Names a member of staff ({name}): the policy does not name individual staff",
-                post.text.span(m.start(), m.end()),
-            )
+    patterns = [(name, _phrase_pattern(name.translate(_APOSTROPHES))) for name in staff]
+    for label, field in post.public_fields():
+        text = field.value.translate(_APOSTROPHES)
+        for name, pattern in patterns:
+            for m in pattern.finditer(text):
+                yield Problem(
+                    f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",
+                    field.span(m.start(), m.end()),
+                )
 
 
 # ---------------------------------------------------------------- M104
