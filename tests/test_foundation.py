@@ -197,6 +197,20 @@ def test_caption_sidecar_linking_out_of_the_root_is_f005_on_the_video(tmp_path):
     assert "caption file beside the video not read: 'clip.vtt' is a symlink leading outside" in finding["message"]
 
 
+def test_a_key_given_twice_is_f003_at_the_one_that_is_lost(tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "a.md": "---\nplatforms: [x]\ntitle: A\nplatforms: [facebook]\n---\nHello\n",
+        "b.json": '{"text": "First #flujab", "platforms": ["x"], "text": "Second"}',
+    }
+    write(tmp_path, files)
+    found = run_cli(".", "--format", "json", "--select", "F003", cwd=tmp_path).json["findings"]
+    assert [(f["path"], f["line"], f["column"], f["message"]) for f in found] == [
+        ("a.md", 2, 1, "`platforms` is given again at 4:1, which replaces this one: keep one"),
+        ("b.json", 1, 3, "`text` is given again at 1:48, which replaces this one: keep one"),
+    ]
+
+
 def test_yaml_and_json_posts_need_a_text_key(tmp_path):
     write(
         tmp_path,

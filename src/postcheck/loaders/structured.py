@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from postcheck.loaders import Unreadable
-from postcheck.model import Field, Image, Post, Source, Suppression, Video
+from postcheck.model import Field, Image, Post, Problem, Source, Suppression, Video
 
 try:
     _Safe = yaml.CSafeLoader
@@ -76,11 +76,27 @@ def _string(node: yaml.Node | None, source: Source, base: int) -> Field | None:
     return None
 
 
+def _report_repeated_keys(post: Post, node: yaml.Node | None, base: int) -> None:
+    """A key written twice: YAML and JSON keep the last value, so the first is silently lost (F003)."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    last: dict[str, yaml.Node] = {}
+    for key, _ in reversed(node.value):
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        later = last.setdefault(str(key.value), key)
+        if later is not key:
+            again = _scalar_field(later, post.source, base).span()
+            message = f"`{key.value}` is given again at {again.line}:{again.column}, which replaces this one: keep one"
+            post.problems.append(Problem(message, _scalar_field(key, post.source, base).span(), code="F003"))
+
+
 def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: int) -> None:
     """Set the post's metadata, key and value positions, images, videos and suppressions."""
     source = post.source
     post.meta = meta
     entries = _mapping(node)
+    _report_repeated_keys(post, node, base)
     for key, (key_node, value_node) in entries.items():
         post.keys[key] = _scalar_field(key_node, source, base)
         if isinstance(value_node, yaml.ScalarNode):
