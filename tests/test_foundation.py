@@ -197,6 +197,15 @@ def test_caption_sidecar_linking_out_of_the_root_is_f005_on_the_video(tmp_path):
     assert "caption file beside the video not read: 'clip.vtt' is a symlink leading outside" in finding["message"]
 
 
+def test_unknown_platform_is_f003_at_the_item_with_a_hint(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": "---\nplatforms: [facebook, twitter, linkdin]\n---\nHello\n"})
+    found = run_cli(".", "--format", "json", "--select", "F003", cwd=tmp_path).json["findings"]
+    assert [(f["column"], f["message"].split(" (known")[0]) for f in found] == [
+        (23, "unknown platform 'twitter'; did you mean 'x'?"),
+        (32, "unknown platform 'linkdin'; did you mean 'linkedin'?"),
+    ]
+
+
 def test_a_key_given_twice_is_f003_at_the_one_that_is_lost(tmp_path):
     files = {
         "postcheck.toml": "",

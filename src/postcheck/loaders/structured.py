@@ -99,6 +99,10 @@ def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: in
     _report_repeated_keys(post, node, base)
     for key, (key_node, value_node) in entries.items():
         post.keys[key] = _scalar_field(key_node, source, base)
+        if isinstance(value_node, yaml.SequenceNode):  # "platforms[1]": where each item of a list sits
+            for i, item in enumerate(value_node.value):
+                if isinstance(item, yaml.ScalarNode):
+                    post.values[f"{key}[{i}]"] = _scalar_field(item, source, base)
         if isinstance(value_node, yaml.ScalarNode):
             post.values[key] = _scalar_field(value_node, source, base)
             if key in meta and not isinstance(meta[key], (str, bool, int, float)) and meta[key] is not None:

@@ -31,6 +31,16 @@ ALIASES = {
 }  # fmt: skip
 
 
+# What people call the platforms besides their names here.
+PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "insta": "instagram", "yt": "youtube"}
+
+
+def _platform_hint(name: str) -> str:
+    names = sorted({*ALL_PLATFORMS, *PLATFORM_ALIASES})
+    guess = next(iter(difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.6)), None)
+    return f"; did you mean '{PLATFORM_ALIASES.get(guess, guess)}'?" if guess else ""
+
+
 def _did_you_mean(key: str, known: set[str]) -> str:
     guess = ALIASES.get(key.lower()) or next(iter(difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)), None)
     if guess in known:
@@ -100,12 +110,11 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
         if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
             yield Problem("platforms must be a list of platform names", span("platforms"))
         else:
-            for name in items:
+            for i, name in enumerate(items):
                 if name.lower() not in ALL_PLATFORMS:
-                    hint = _did_you_mean(name.lower(), set(ALL_PLATFORMS))
-                    yield Problem(
-                        f"unknown platform '{name}'{hint} (known: {', '.join(ALL_PLATFORMS)})", span("platforms")
-                    )
+                    hint = _platform_hint(name)
+                    where = span(f"platforms[{i}]") if f"platforms[{i}]" in post.values else span("platforms")
+                    yield Problem(f"unknown platform '{name}'{hint} (known: {', '.join(ALL_PLATFORMS)})", where)
     kind = meta.get("kind")
     if kind is not None and kind not in KINDS:
         yield Problem(f"kind must be one of {', '.join(KINDS)}, not {kind!r}", span("kind"))
