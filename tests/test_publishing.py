@@ -217,6 +217,13 @@ def test_draft_without_publish_at_is_not_checked(check):
     assert check({"p.md": post("Hello")}, "--select", "P1").codes == []
 
 
+def test_csv_row_outside_staffed_hours_gets_a_time_written_as_the_csv_writes_it(check):
+    rows = "date,time_24hr,message_text\n28/11/2026,10:00,Hello\n"  # a Saturday
+    [finding] = findings(check({"posts.csv": rows}, "--select", "P105"), "P105")
+    assert finding["message"].startswith("the row's date and time Sat 28 Nov 2026 10:00")
+    assert finding["suggestion"] == "30/11/2026 09:00"
+
+
 def test_csv_rows_are_read_in_the_configured_timezone(check):
     csv = "date,time_24hr,message_text\n28/11/2026,10:00,Open all weekend\n25/11/2026,10:00,Open today\n"
     run = check({"posts.csv": csv}, "--select", "P105", "--platform", "x")

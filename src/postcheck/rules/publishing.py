@@ -353,12 +353,20 @@ def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
         return
     following = next_staffed(local, windows, calendar)
     wait = f"; the next staffed time is {following:%a %d %b %H:%M}" if following else ""
+    what = "the row's date and time" if post.row is not None else "publish_at"
+    suggestion = None
+    if following is not None:  # written as the post writes it: a CSV row has date and time cells
+        order = ctx.config.schedule.date_order
+        suggestion = following.strftime(CSV_TIMES[order]) if post.row is not None else following.isoformat()
     yield Problem(
-        f"publish_at {local:%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} {reason}: replies would go "
+        f"{what} {local:%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} {reason}: replies would go "
         f"unanswered{wait}",
         post.field_span("publish_at"),
-        suggestion=following.isoformat() if following else None,
+        suggestion=suggestion,
     )
+
+
+CSV_TIMES = {"dmy": "%d/%m/%Y %H:%M", "mdy": "%m/%d/%Y %H:%M", "ymd": "%Y-%m-%d %H:%M"}
 
 
 def _minute(moment: datetime) -> float:
