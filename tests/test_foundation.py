@@ -175,6 +175,7 @@ def test_unquoted_yaml_value_cut_short_by_a_hashtag_comment_is_f003(tmp_path):
         "postcheck.toml": "",
         "cut.yaml": "platforms: [x]\ntext: Book your jab #flujab at https://bit.ly/flu\n",
         "quoted.yaml": 'platforms: [x]\ntext: "Book your jab #flujab" # our note\n',
+        "noted.md": "---\nplatforms: [x]\ntitle: Winter flu clinics   # YouTube's title\n---\nBody #FluJab\n",
         "block.yaml": "platforms: [x]\ntext: |\n  Book your jab #flujab\n",
         "alt.md": "---\nplatforms: [x]\nimages:\n  - file: a.png\n    alt: A nurse #flu jab\n---\nBody #FluJab\n",
     }
