@@ -145,6 +145,9 @@ def test_paid_post_without_label_raises_d103(check):
     assert run.codes == ["D103"]
     finding = run.json["findings"][0]
     assert (finding["line"], finding["column"], finding["end_column"]) == (5, 1, 11)
+    assert finding["message"].endswith('"Sponsored" alone is not enough')
+    [other] = check({"p.md": post("Book your flu jab.", "paid: true\n")}, "--select", "D").json["findings"]
+    assert "alone is not enough" not in other["message"]  # nothing weaker to point at
 
 
 def test_paid_post_with_label_and_unpaid_post_pass(check):

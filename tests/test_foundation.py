@@ -526,6 +526,26 @@ def test_changed_since_judges_changed_files_as_discovery_does(tmp_path):
     assert run.json["summary"]["posts"] == 1
 
 
+def test_changed_since_with_nothing_changed_still_writes_machine_output(tmp_path):
+    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    write(tmp_path, {"postcheck.toml": "", "old.md": MISSING_IMAGE})
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "first")
+    run = run_cli(".", "--format", "json", "--changed-since", "HEAD", cwd=tmp_path)
+    assert run.exit_code == 0 and run.json["findings"] == [] and "nothing to check" in run.stderr
+    run = run_cli(".", "--format", "sarif", "--output", "out.sarif", "--changed-since", "HEAD", cwd=tmp_path)
+    assert run.exit_code == 0 and json.loads((tmp_path / "out.sarif").read_text())["runs"][0]["results"] == []
+
+
+def test_changed_since_an_unknown_ref_says_how_to_fetch_it(tmp_path):
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    write(tmp_path, {"postcheck.toml": ""})
+    run = run_cli(".", "--changed-since", "origin/", cwd=tmp_path)
+    assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "unknown revision" in run.stderr and "fetch-depth: 0" in run.stderr
+
+
 def test_force_exclude_skips_named_files_that_exclude_covers(tmp_path):
     write(tmp_path, {"postcheck.toml": 'exclude = [".github", "drafts"]\n', ".github/ci.yml": "on: push\n"})
     write(tmp_path, {"drafts/p.md": MISSING_IMAGE, "p.md": MISSING_IMAGE})

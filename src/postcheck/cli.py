@@ -91,10 +91,11 @@ def _changed_files(ref: str) -> list[str]:
             ["git", "ls-files", "--others", "--exclude-standard"], capture_output=True, text=True, check=True, cwd=top
         ).stdout.split("\n")
     except (OSError, subprocess.CalledProcessError) as error:
-        detail = getattr(error, "stderr", "") or str(error)
-        raise fail(
-            f"--changed-since {ref}: {detail.strip().splitlines()[-1] if detail.strip() else 'git failed'}"
-        ) from None
+        lines = (getattr(error, "stderr", "") or str(error)).strip().splitlines()
+        detail = next((line for line in lines if line.startswith("fatal:")), lines[0] if lines else "git failed")
+        if "unknown revision" in detail or "bad revision" in detail:
+            detail += " (in CI, fetch the history the ref needs: fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab)"
+        raise fail(f"--changed-since {ref}: {detail}") from None
     return sorted(
         {os.path.relpath(Path(top) / name) for name in diff + untracked if name and (Path(top) / name).exists()}
     )
@@ -141,9 +142,10 @@ def check(
         if changed_since:
             changed = _changed_files(changed_since)
             paths = [p for p in changed if any(_within(p, given) for given in paths)]
-            if not paths:
-                typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet)
-                if html is None:
+            if not paths:  # machine formats still write their (empty) report: CI steps read it
+                machine = output_format != Format.text or output is not None
+                typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet or machine)
+                if html is None and not machine:
                     raise typer.Exit(0)
         for given in paths:
             if not os.path.lexists(given):
@@ -171,7 +173,7 @@ def check(
                 if name not in ALL_PLATFORMS:
                     raise fail(f"--platform {name}: unknown platform (known: {', '.join(ALL_PLATFORMS)})")
         result = engine.run(paths, cfg, options, _progress_bar() if sys.stderr.isatty() and not quiet else None)
-        if not paths:  # --changed-since found nothing: the editors' report says so, and there is nothing to print
+        if not paths and output_format == Format.text and output is None:  # --changed-since found nothing
             _write_html(html, Report([], 0, []), result.engine.ctx)
             raise typer.Exit(0)
         fixed = 0
@@ -198,7 +200,8 @@ def check(
         report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)
         if html is not None:
             _write_html(html, report, result.engine.ctx)
-        color = output is None and output_format == Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        plain = bool(os.environ.get("NO_COLOR"))  # no-color.org: set and not empty
+        color = output is None and output_format == Format.text and sys.stdout.isatty() and not plain
         text = reporter(output_format.value)(report, color)
         if quiet and output_format == Format.text:
             text = "" if not result.findings else text.rsplit("\n\n", 1)[0] + "\n"
@@ -256,7 +259,7 @@ def _within(path: str, given: str) -> bool:
 @app.command()
 def rules(
     output_format: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat.text,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Include this config's [[custom]] rules.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Also list this config's custom rules.")] = None,
 ) -> None:
     """List every rule with its code, name, severity and fixability (with the config's custom rules)."""
     import json
@@ -284,7 +287,7 @@ def rules(
 @app.command()
 def explain(
     code: Annotated[str, typer.Argument(help="A rule code, such as A201.")],
-    config: Annotated[Optional[Path], typer.Option("--config", help="Where to find [[custom]] rules.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Look in this config's custom rules.")] = None,
 ) -> None:
     """Show a rule's page: what it checks, why, its options, and examples."""
     import re

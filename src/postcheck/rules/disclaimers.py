@@ -117,7 +117,6 @@ def ad_not_labelled(post: Post, ctx: Context) -> Iterator[Problem]:
     else:
         field = post.keys.get("paid")
         span = field.span() if field is not None else post.where()
-    yield Problem(
-        'Paid post must start with an ad label ("Ad", "#ad" or "Advertisement"); "Sponsored" alone is not enough',
-        span,
-    )
+    weaker = re.search(r"\b(?:sponsored|in partnership with|paid partnership)\b", text, re.IGNORECASE)
+    also = f'; "{weaker.group()}" alone is not enough' if weaker else ""
+    yield Problem(f'Paid post must start with an ad label ("Ad", "#ad" or "Advertisement"){also}', span)
