@@ -261,8 +261,9 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
 
     def shouted() -> Problem | None:
         if len(run) >= 3:
+            words = " ".join(text[run[0].start() : run[-1].end()].split())  # a run may cross lines; messages don't
             return Problem(
-                f"{len(run)} words in capitals ('{text[run[0].start() : run[-1].end()]}'): capitals are harder to "
+                f"{len(run)} words in capitals ('{words}'): capitals are harder to "
                 "read and screen readers may spell them out; use sentence case",
                 post.text.span(run[0].start(), run[-1].end()),
             )

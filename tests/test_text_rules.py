@@ -1,0 +1,35 @@
+"""A203-A205 on real-world text: letterlike gaps, CJK typography, maths, decorative emoji, capitals across lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import FIXED_NOW, run_cli
+
+
+def post(text: str) -> str:
+    return f"---\nplatforms: [x]\n---\n{text}\n"
+
+
+@pytest.fixture
+def fix(tmp_path, check):
+    """fix(text, code) -> the post body after --fix; asserts that a second run finds nothing."""
+
+    def run(text: str, code: str) -> str:
+        check({"post.md": post(text)}, "--fix", "--select", code)
+        again = check({}, "--select", code)
+        assert again.codes == [], again.output
+        return (tmp_path / "post.md").read_text(encoding="utf-8").split("---\n", 2)[2].removesuffix("\n")
+
+    return run
+
+
+# --- A205 ----------------------------------------------------------------------------------------------------------
+
+
+def test_capitals_across_lines_give_a_one_line_message(check, tmp_path):
+    run = check({"post.md": post("HELLO\nWORLD\nAGAIN")}, "--select", "A205")
+    assert run.codes == ["A205"]
+    assert "'HELLO WORLD AGAIN'" in run.json["findings"][0]["message"]
+    text = run_cli(".", "--select", "A205", "--no-cache", "--now", FIXED_NOW, cwd=tmp_path).output
+    assert "post.md:4:1: A205 3 words in capitals ('HELLO WORLD AGAIN'): " in text
