@@ -359,8 +359,7 @@ def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
         order = ctx.config.schedule.date_order
         suggestion = following.strftime(CSV_TIMES[order]) if post.row is not None else following.isoformat()
     yield Problem(
-        f"{what} {local:%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} {reason}: replies would go "
-        f"unanswered{wait}",
+        f"{what} {local:%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} {reason}: replies would go unanswered{wait}",
         post.field_span("publish_at"),
         suggestion=suggestion,
     )
