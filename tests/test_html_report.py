@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -258,6 +259,46 @@ def test_html_report_of_the_sample_posts(tmp_path):
     assert run.exit_code == 1
     assert html.count('<article class="post') >= 10
     assert "Winter is coming." in html  # winter.mp4's captions
+
+
+def schedule_rows(html: str) -> list[tuple[str, str]]:
+    """(publish time, heading) of each Schedule table row, in order."""
+    return re.findall(r'<td class="nowrap">([^<]*)</td>\s*<td><a href="#post-\d+">([^<]*)</a>', html)
+
+
+def card_times(html: str) -> list[tuple[str, str]]:
+    """(heading, publish time) of each post card, in order."""
+    headings = re.findall(r'<h3 id="post-\d+-h">([^<]*)</h3>', html)
+    times = re.findall(r"<dt>Publish</dt><dd>([^<]*)</dd>", html)
+    return list(zip(headings, times, strict=True))
+
+
+TIMED = {
+    "postcheck.toml": '[schedule]\ntimezone = "Europe/London"\n',
+    "a.md": "---\nplatforms: [x]\ntitle: A\npublish_at: 2027-06-01T09:00:00+00:00\n---\nPost A.\n",
+    "b.md": "---\nplatforms: [x]\ntitle: B\npublish_at: 2027-06-01T09:30:00+01:00\n---\nPost B.\n",
+    "c.md": "---\nplatforms: [x]\ntitle: C\npublish_at: 2027-06-01T09:45:00\n---\nPost C.\n",
+    "d.csv": "date,time_24hr,message_text\n01/06/2027,09:15,D\n",
+    "e.md": "---\nplatforms: [x]\ntitle: E\npublish_at: 2026-12-01T10:00:00Z\n---\nPost E.\n",
+    "f.md": "---\nplatforms: [x]\ntitle: F\n---\nA draft.\n",
+}
+
+
+def test_posts_are_ordered_by_the_real_moment_and_shown_in_the_schedule_time_zone(tmp_path):
+    run, html = html_run(tmp_path, TIMED)
+    assert html is not None, run.stderr
+    # c.md and the CSV row have no offset: wall-clock times in schedule.timezone (BST in June), as for P105
+    expected = [
+        ("Tue 01 Dec 2026 10:00 GMT", "E"),
+        ("Tue 01 Jun 2027 09:15 BST", "D"),
+        ("Tue 01 Jun 2027 09:30 BST", "B"),
+        ("Tue 01 Jun 2027 09:45 BST", "C"),
+        ("Tue 01 Jun 2027 10:00 BST", "A"),
+        ("Draft", "F"),
+    ]
+    assert schedule_rows(html) == expected
+    assert card_times(html) == [(h, t) for t, h in expected[:-1]] + [("F", "Draft (no publish time)")]
+    assert "Times are in Europe/London" in html
 
 
 # ---------------------------------------------------------------------------------------------------------------

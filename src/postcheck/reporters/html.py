@@ -15,7 +15,7 @@ import tempfile
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,8 +90,8 @@ class PostView:
     path: str
     row: int | None
     platforms: list[str]
-    publish: str | None
-    publish_sort: datetime | None
+    publish: str | None  # in the schedule's time zone, named: "Tue 01 Dec 2026 10:00 GMT"
+    publish_sort: datetime | None  # the real moment, to order the posts by
     kind: str
     meta: list[tuple[str, str]]
     pieces: list[Piece]
@@ -99,13 +99,6 @@ class PostView:
     videos: list[VideoView]
     findings: list[dict[str, Any]]
     counts: dict[str, int]
-
-    @property
-    def publish_short(self) -> str | None:
-        """The publish time for the schedule table: 'Tue 01 Dec 10:00'."""
-        if self.publish_sort is None:
-            return self.publish
-        return f"{self.publish_sort:%a %d %b %Y %H:%M}"
 
     @property
     def status(self) -> str:
@@ -156,6 +149,7 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
             "fixed": report.fixed,
         },
         by_rule=by_rule,
+        timezone=ctx.config.schedule.timezone,
         labels=SEVERITY_LABELS,
         icons=SEVERITY_ICONS,
         version=__version__,
@@ -187,7 +181,7 @@ def _post_view(number: int, post: Post, findings: list[Finding], ctx: Context) -
     where = f"row {post.row}" if post.row else None
     heading = post.title or _first_line(post.text.value) or Path(post.display_path).name
     targets = ctx.platforms(post)
-    publish, publish_sort = _publish(meta.get("publish_at"))
+    publish, publish_sort = _publish(post, ctx)
     extra: list[tuple[str, str]] = []
     for key, label in (("source", "Shares"), ("in_reply_to", "In reply to")):
         value = meta.get(key)
@@ -219,29 +213,25 @@ def _first_line(text: str) -> str:
     return line if len(line) <= 64 else line[:60].rstrip() + "…"
 
 
-def _publish(value: Any) -> tuple[str | None, datetime | None]:
-    """How `publish_at` reads in the report, and the moment to sort by (None for drafts and bad values)."""
-    if value is None or value == "":
+def _publish(post: Post, ctx: Context) -> tuple[str | None, datetime | None]:
+    """How `publish_at` reads in the report, in `schedule.timezone` as the rules read it, and the moment to sort by
+    (None for drafts and for values F003 reports, which are shown as written)."""
+    from postcheck.rules.publishing import publish_time, zone
+
+    value = post.meta.get("publish_at")
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
-    moment: datetime | None = None
-    if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, date):
-        moment = datetime(value.year, value.month, value.day)
-    elif isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            return value, None
-    else:
-        return str(value), None
-    shown = f"{moment:%a %d %b %Y, %H:%M}"
-    if moment.tzinfo is not None:
-        offset = moment.strftime("%z")
-        shown += " UTC" if offset in ("+0000", "-0000") else f" (UTC{offset[:3]}:{offset[3:]})"
-    else:
-        moment = moment.replace(tzinfo=UTC)  # for ordering only
-    return shown, moment
+    found = publish_time(post, ctx)
+    if found is None:
+        return str(value).strip(), None
+    moment, impossible = found
+    if impossible:
+        return impossible, moment
+    try:
+        local = moment.astimezone(zone(ctx.config.schedule.timezone))
+    except ValueError:  # an unusable time zone is a config error; show the time as written
+        local = moment
+    return f"{local:%a %d %b %Y %H:%M} {local.tzname() or ''}".strip(), moment
 
 
 def text_pieces(text: str) -> list[Piece]:
@@ -252,9 +242,7 @@ def text_pieces(text: str) -> list[Piece]:
     marks: list[tuple[int, int, Piece]] = []
     try:
         for link in find_links(text):
-            scheme = link.url.split(":", 1)[0].lower() if ":" in link.url else ""
-            href = link.url if scheme in SAFE_SCHEMES else None
-            marks.append((link.start, link.end, Piece("link", text[link.start : link.end], href)))
+            marks.append((link.start, link.end, Piece("link", text[link.start : link.end], _safe_href(link.url))))
         for tag in find_hashtags(text):
             marks.append((tag.start, tag.end, Piece("hashtag", text[tag.start : tag.end])))
     except Exception:  # noqa: BLE001 - showing the text plainly beats failing the report
@@ -271,6 +259,12 @@ def text_pieces(text: str) -> list[Piece]:
     if at < len(text):
         pieces.append(Piece("text", text[at:]))
     return pieces
+
+
+def _safe_href(url: str) -> str | None:
+    """The link to follow for a URL, or None when its scheme is not http(s) (javascript:, data:, none)."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    return url if scheme in SAFE_SCHEMES else None
 
 
 def _finding_view(f: Finding) -> dict[str, Any]:
