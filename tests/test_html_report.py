@@ -301,6 +301,34 @@ def test_posts_are_ordered_by_the_real_moment_and_shown_in_the_schedule_time_zon
     assert "Times are in Europe/London" in html
 
 
+def preview_texts(html: str) -> list[str]:
+    """The markup of each post's text in "As it will be posted", in order."""
+    return re.findall(r'<p class="text">(.*?)</p>', html, re.S)
+
+
+def test_csv_link_column_is_shown_after_the_text_as_the_scheduler_posts_it(tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "p.csv": (
+            "date,time_24hr,message_text,link_url\n"
+            '17/12/2026,10:00,"Cold weather alert #KeepWarm",https://www.gov.uk/cold\n'
+            '18/12/2026,10:00,"Bad link",javascript:alert(11)\n'
+            '19/12/2026,10:00,"Already in the text https://www.nhs.uk/x",https://www.nhs.uk/x\n'
+            "20/12/2026,10:00,,https://www.nhs.uk/y\n"
+        ),
+    }
+    run, html = html_run(tmp_path, files)
+    assert html is not None, run.stderr
+    link = '<a href="{0}" rel="noopener noreferrer nofollow">{0}</a>'.format
+    assert preview_texts(html) == [
+        'Cold weather alert <span class="hashtag">#KeepWarm</span> ' + link("https://www.gov.uk/cold"),
+        "Bad link javascript:alert(11)",  # shown, never followed
+        "Already in the text " + link("https://www.nhs.uk/x"),  # the scheduler does not post it twice
+        link("https://www.nhs.uk/y"),
+    ]
+    assert 'href="javascript' not in html
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # In a real browser
 

@@ -200,7 +200,7 @@ def _post_view(number: int, post: Post, findings: list[Finding], ctx: Context) -
         publish_sort=publish_sort,
         kind=post.kind,
         meta=([("Row", where)] if where else []) + extra,
-        pieces=text_pieces(post.text.value),
+        pieces=text_pieces(post.text.value) + _link_cell_pieces(post),
         images=[_image_view(post, image, ctx) for image in post.images],
         videos=[_video_view(post, video, ctx) for video in post.videos],
         findings=[_finding_view(f) for f in sorted(findings, key=lambda f: (-f.severity.rank, f.sort_key))],
@@ -258,6 +258,20 @@ def text_pieces(text: str) -> list[Piece]:
         at = end
     if at < len(text):
         pieces.append(Piece("text", text[at:]))
+    return pieces
+
+
+def _link_cell_pieces(post: Post) -> list[Piece]:
+    """A CSV row's link cells as the scheduler posts them: after the message, each after a space."""
+    from postcheck.rules.publishing import _posted_cells  # the rules' reading of which cells are posted
+
+    pieces: list[Piece] = []
+    for cell in _posted_cells(post):
+        url = cell.value.strip()
+        href = _safe_href(url)
+        if post.text.value or pieces:
+            pieces.append(Piece("text", " "))
+        pieces.append(Piece("link", url, href) if href else Piece("text", url))
     return pieces
 
 
