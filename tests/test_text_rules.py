@@ -24,6 +24,33 @@ def fix(tmp_path, check):
     return run
 
 
+# --- A203: emoji in place of a word --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merry Christmas 🎄 from all of us at the ICB",
+        "Thank you 🙏 to all our staff",
+        "We are hiring 📢 join our team",
+        "Stay well this winter ❄️ and keep warm",
+        "Family 👨‍👩‍👧‍👦 day",
+        "Pop into your local 💊 for advice",  # after an adjective: the rule stays simple
+    ],
+)
+def test_decorative_emoji_between_clauses_pass(check, text):
+    assert check({"post.md": post(text)}, "--select", "A203").codes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Get your 💉 today", "I ❤️ the NHS", "We ❤️ our nurses", "Pop in to the 🏥 today", "Ask at a 💊 near you"],
+)
+def test_emoji_after_a_word_that_cannot_end_a_phrase_stands_in_for_a_word(check, text):
+    run = check({"post.md": post(text)}, "--select", "A203")
+    assert run.codes == ["A203"] and "stands in for a word" in run.json["findings"][0]["message"]
+
+
 # --- A205 ----------------------------------------------------------------------------------------------------------
 
 

@@ -174,8 +174,15 @@ def _starts_line(text: str, index: int) -> bool:
     return index == 0 or text[index - 1] == "\n"
 
 
-# An emoji between two words of one sentence ("get your 💉 today", "I ❤️ the NHS") stands in for a word.
-WORD_BEFORE = re.compile(r"\b[A-Za-z]+ $")
+# An emoji stands in for a word when the word before it cannot end a phrase and a word follows ("get your 💉
+# today", "I ❤️ the NHS"); after any other word it is decoration between clauses ("Merry Christmas 🎄 from us").
+LEADS_ON = (
+    "a an the this that these those some any every "  # determiners
+    "my your our their his her its "  # possessives
+    "at to for with in on of by from into onto "  # prepositions
+    "i we they he she"  # subject pronouns
+)
+WORD_BEFORE = re.compile(rf"\b(?:{'|'.join(LEADS_ON.split())}) $", re.IGNORECASE)
 WORD_AFTER = re.compile(r" [a-z]+\b")
 
 
