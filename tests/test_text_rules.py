@@ -24,6 +24,16 @@ def fix(tmp_path, check):
     return run
 
 
+# --- A204: enclosed letters written as emoji -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Take the Ⓜ️ line", "Blood type 🅰️ or 🅱️", "ℹ️ Opening times", "𝐁𝐨𝐨𝐤 Ⓜ️ now"])
+def test_enclosed_letters_written_as_emoji_are_left_to_a203(check, text):
+    run = check({"post.md": post(text)}, "--select", "A204")
+    assert all("Ⓜ" not in f["message"] and "ℹ" not in f["message"] for f in run.json["findings"])
+    assert run.codes == ([] if "𝐁" not in text else ["A204"])
+
+
 # --- A203: emoji in place of a word --------------------------------------------------------------------------------
 
 

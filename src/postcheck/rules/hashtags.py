@@ -205,25 +205,28 @@ def plain_letter(ch: str) -> str | None:
     return SMALL_CAPS.get(ch)
 
 
+def _fancy(text: str, i: int) -> str | None:
+    """The plain character behind text[i] when it is a fancy letter written as text, else None."""
+    if text[i + 1 : i + 2] == "\ufe0f":
+        return None  # 🅰️ Ⓜ️ ℹ️...: a letter with the emoji variation selector is an emoji, left to A203
+    return plain_letter(text[i])
+
+
 def fancy_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, plain text) for each run of fancy letters (spaces and punctuation inside a run kept as is)."""
     runs: list[tuple[int, int, str]] = []
     i, n = 0, len(text)
     while i < n:
-        plain = plain_letter(text[i])
-        if plain is None or (text[i] in SMALL_CAPS and not (i + 1 < n and text[i + 1] in SMALL_CAPS)):
+        if _fancy(text, i) is None or (text[i] in SMALL_CAPS and not (i + 1 < n and text[i + 1] in SMALL_CAPS)):
             i += 1
-            continue
-        if 0x1F170 <= ord(text[i]) <= 0x1F189 and text[i + 1 : i + 2] == "\ufe0f":
-            i += 2  # 🅰️ 🅱️ 🅾️ 🅿️ used as emoji
             continue
         start, out = i, []
         while i < n:
-            plain = plain_letter(text[i])
+            plain = _fancy(text, i)
             if plain is not None:
                 out.append(plain)
                 i += 1
-            elif text[i] in " '’-.,!?" and i + 1 < n and plain_letter(text[i + 1]) is not None:
+            elif text[i] in " '’-.,!?" and i + 1 < n and _fancy(text, i + 1) is not None:
                 out.append(text[i])
                 i += 1
             else:
