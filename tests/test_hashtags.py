@@ -90,6 +90,26 @@ def test_short_pieces_word_endings_and_trailing_a_are_left_alone(tag):
     assert suggest(tag) == (None, False)
 
 
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("hearingaids", "HearingAids"),  # not "HearingAIDS": lexicon acronyms that are everyday words
+        ("haveaniceday", "HaveANiceDay"),
+        ("worldaidsday", "WorldAidsDay"),
+        ("mriscan", "MRIScan"),  # a lexicon word beats a run of short words ("MrIsCan")
+        ("nhsaid", "NHSAid"),  # and a two-letter abbreviation ("NhSaid")
+        ("nhsapp", "NHSApp"),  # a 3-letter word beside a 3-letter lexicon acronym
+    ],
+)
+def test_lexicon_acronyms_that_are_everyday_words_and_lexicon_words_in_splits(tag, expected):
+    assert suggest(tag)[0] == expected
+
+
+def test_config_words_give_everyday_word_acronyms_their_capitals():
+    assert suggest("worldaidsday", ["AIDS"])[0] == "WorldAIDSDay"
+    assert suggest("niceguidance", ["NICE"])[0] == "NICEGuidance"
+
+
 def test_a_between_words_needs_a_common_pair_before_it():
     assert suggest("whatadayitsbeen")[0] == "WhatADayItsBeen"
     assert suggest("intaphoto") == (None, False)  # "int a" is a web pair, but a rare one

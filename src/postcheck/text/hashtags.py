@@ -51,6 +51,10 @@ LEXICON = (
     "iPad", "eBay", "PayPal", "COP26", "COP28", "G7", "G20", "GDPR", "FOI",
 )  # fmt: skip
 
+# Lexicon entries that are everyday words too ("hearing aids", "a nice day", "3pm"): their capitals are used only
+# when the config's `hashtags.words` lists them, never in a fix of a post that may mean the word.
+AMBIGUOUS = frozenset({"aids", "nice", "respect", "pm", "gps", "sen", "ons"})
+
 # Everyday words of health and care posts that general word lists rate as rare; they count as common words.
 HEALTH_WORDS = (
     "jab", "jabs", "flu", "vaccine", "vaccines", "vaccinated", "vaccination", "booster", "boosters", "covid",
@@ -75,10 +79,13 @@ ACRONYM_LOGP = -18.0
 COMMON_LOGP = -11.5
 # A split into pieces of 3 letters or fewer needs every piece at least this common ("run|it" but not "ot|bc").
 SHORT_LOGP = -10.0
+ANCHORED_SHORT_LOGP = -11.0
 # A word repeated ("dingding") is split when the repeated part is at least this common.
 REPEAT_LOGP = -13.0
 # A letter stretched for emphasis ("happpy"): the log cost of reading it as the plain word, per stretched run.
 ELONGATED_LOGP = -7.0
+# How common a lexicon word counts in a split: above most two-letter pieces ("nhs|aid", not "nh|said").
+LEXICON_LOGP = math.log(1e-4)
 # "a" between two words needs the web word pair "<word> a" at least this probable ("what a", not "go a", "int a").
 BEFORE_A_LOGP = -12.5
 # Small words that join two words into a phrase the lists may know whole ("callofduty"), and the least log
@@ -159,7 +166,11 @@ def _lexicon(extra: tuple[str, ...] = ()) -> dict[str, str]:
     """Lower-case key -> written form, for the built-in lexicon plus `extra` (which wins). A hashtag holds letters
     and digits only, so "A&E" is written "AE" and "LGBTQ+" "LGBTQ" (the lexicon spells out "AandE" too)."""
     table: dict[str, str] = {}
-    for word in (*LEXICON, *extra):
+    for word in LEXICON:
+        written = re.sub(r"[^A-Za-z0-9]", "", word)
+        if written.lower() not in AMBIGUOUS:
+            table[written.lower()] = written
+    for word in extra:
         written = re.sub(r"[^A-Za-z0-9]", "", word)
         if written:
             table[written.lower()] = written
@@ -168,7 +179,7 @@ def _lexicon(extra: tuple[str, ...] = ()) -> dict[str, str]:
 
 def lexicon_keys(extra: Iterable[str] = ()) -> frozenset[str]:
     """Lower-case forms of the casing lexicon's words (built-in plus `extra`), e.g. for acronym exceptions."""
-    return frozenset(_lexicon(tuple(extra)))
+    return frozenset(_lexicon(tuple(extra))) | AMBIGUOUS
 
 
 MODEL_VERSION = 3  # bump when the way the model is built or stored changes
@@ -479,11 +490,12 @@ def _case(word: str, lexicon: dict[str, str], acronym: bool = False) -> str:
 
 @lru_cache(maxsize=64)
 def _boosts(keys: tuple[str, ...]) -> dict[str, float]:
-    """Lexicon words count as common words, however rare they are in the word lists."""
+    """Health words count as common words, and lexicon words as more common still ("mri|scan", not "mr|is|can"),
+    however rare the word lists think them."""
     model = segmenter()
     common = math.log(2e-5)
     boosts = {word: max(model.score(word) or -99.0, common) for word in HEALTH_WORDS}
-    boosts.update((key, max(model.score(key) or -99.0, common)) for key in keys)
+    boosts.update((key, max(model.score(key) or -99.0, LEXICON_LOGP)) for key in keys)
     return boosts
 
 
@@ -536,10 +548,16 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     letters = [w for w in words if not w.isdigit()]
     if any(w in SUFFIXES and words[i - 1].isalpha() and words[i - 1] not in lexicon for i, w in enumerate(words) if i):
         return None  # a word and an ending ("retweet|ist", "php|viking|er"): one word the lists do not know
+    # Only short pieces ("ot|bc"): an acronym or a name is more likely than a run of rare words; beside a lexicon
+    # acronym of 3 letters ("nhs|app") a word of 3 letters may be a little rarer.
+    anchored = any(len(w) == 3 and w in lexicon for w in letters)
     if max(map(len, letters)) <= 3 and any(
-        w not in lexicon and w not in _HEALTH and (logps[w] or -99) < SHORT_LOGP for w in letters
+        w not in lexicon
+        and w not in _HEALTH
+        and (logps[w] or -99) < (ANCHORED_SHORT_LOGP if anchored and len(w) == 3 else SHORT_LOGP)
+        for w in letters
     ):
-        return None  # only short pieces ("ot|bc"): an acronym or a name more likely than a run of rare words
+        return None
     confident = model.score(text) is None  # a string the word lists know whole may be one word after all
     acronyms, codes = set(), set()
     for i, word in enumerate(words):
