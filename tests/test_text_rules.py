@@ -24,6 +24,27 @@ def fix(tmp_path, check):
     return run
 
 
+# --- A204: letterlike symbols that fill the gaps of the fancy alphabets -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("𝐻𝑒𝑙𝑝 𝑡ℎ𝑒 𝑁𝐻𝑆 𝑡ℎ𝑖𝑠 𝑤𝑖𝑛𝑡𝑒𝑟", "Help the NHS this winter"),  # ℎ: italic h is U+210E
+        ("ℋℯ𝓁𝓁ℴ everyone", "Hello everyone"),  # script H, e, o are letterlike symbols
+        ("𝔊𝔬𝔬𝔡 ℭ𝔥𝔯𝔦𝔰𝔱𝔪𝔞𝔰", "Good Christmas"),  # fraktur C
+        ("𝕍𝕚𝕤𝕚𝕥 ℕ𝕙𝕤", "Visit Nhs"),  # double-struck N
+    ],
+)
+def test_letterlike_gap_letters_in_a_fancy_run_are_fixed(fix, text, plain):
+    assert fix(text, "A204") == plain
+
+
+def test_letterlike_symbols_on_their_own_are_left_alone(check):
+    text = "The set ℝ of reals, ℕ too; 21 ℃ at № 10 with NHS™ and ℹ info"
+    assert check({"post.md": post(text)}, "--select", "A204").codes == []
+
+
 # --- A204: enclosed letters written as emoji -----------------------------------------------------------------------
 
 

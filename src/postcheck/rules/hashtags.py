@@ -205,11 +205,19 @@ def plain_letter(ch: str) -> str | None:
     return SMALL_CAPS.get(ch)
 
 
-def _fancy(text: str, i: int) -> str | None:
-    """The plain character behind text[i] when it is a fancy letter written as text, else None."""
+# Letterlike Symbols that fill the gaps of the italic, script, fraktur and double-struck alphabets (the italic h is
+# U+210E, not in U+1D400-1D7FF). On their own they are symbols (ℝ in maths); next to fancy letters they are letters.
+LETTERLIKE = "ℂℊℋℌℍℎℐℑℒℓℕℙℚℛℜℝℤℨℬℭℯℰℱℳℴ"
+
+
+def _fancy(text: str, i: int) -> tuple[str, bool] | None:
+    """(plain text, whether it makes a run on its own) when text[i] is a fancy letter written as text, else None."""
     if text[i + 1 : i + 2] == "\ufe0f":
         return None  # 🅰️ Ⓜ️ ℹ️...: a letter with the emoji variation selector is an emoji, left to A203
-    return plain_letter(text[i])
+    if text[i] in LETTERLIKE:
+        return unicodedata.normalize("NFKC", text[i]), False
+    plain = plain_letter(text[i])
+    return None if plain is None else (plain, True)
 
 
 def fancy_runs(text: str) -> list[tuple[int, int, str]]:
@@ -220,18 +228,20 @@ def fancy_runs(text: str) -> list[tuple[int, int, str]]:
         if _fancy(text, i) is None or (text[i] in SMALL_CAPS and not (i + 1 < n and text[i + 1] in SMALL_CAPS)):
             i += 1
             continue
-        start, out = i, []
+        start, out, letters = i, [], False
         while i < n:
-            plain = _fancy(text, i)
-            if plain is not None:
-                out.append(plain)
+            found = _fancy(text, i)
+            if found is not None:
+                out.append(found[0])
+                letters = letters or found[1]
                 i += 1
             elif text[i] in " '’-.,!?" and i + 1 < n and _fancy(text, i + 1) is not None:
                 out.append(text[i])
                 i += 1
             else:
                 break
-        runs.append((start, i, "".join(out)))
+        if letters:
+            runs.append((start, i, "".join(out)))
     return runs
 
 
