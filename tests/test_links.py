@@ -321,6 +321,24 @@ def test_online_reports_broken_links_and_unapproved_redirects(check, server):
     assert "localhost" in away["message"] and away["suggestion"].endswith("/ok")
 
 
+def test_online_redirect_to_an_internal_address_is_l106_though_not_followed(check, server, monkeypatch):
+    import postcheck.text.fetch as fetch_module
+
+    real = fetch_module._addresses
+    calls = []
+
+    def guarded(host, port, allow_private):  # the link's own host may be fetched, the redirect's may not
+        calls.append(host)
+        return real(host, port, allow_private if len(calls) == 1 else False)
+
+    monkeypatch.setattr(fetch_module, "_addresses", guarded)
+    config = "[links]\nallow-private = true\ntimeout = 2\n"  # nothing approved: still reported
+    run = check({"postcheck.toml": config, "p.md": post(f"{server}/redirect")}, "--select", "L105,L106", "--online")
+    [finding] = run.json["findings"]
+    assert finding["code"] == "L106" and "an internal address (not followed)" in finding["message"]
+    assert server.handler.hits == [("HEAD", "/redirect")]
+
+
 def test_online_without_allow_private_fetches_nothing_private(check, server):
     config = '[links]\napproved = ["127.0.0.1"]\ntimeout = 2\n'
     run = check({"postcheck.toml": config, "p.md": post(f"{server}/missing")}, "--select", "L105,L106", "--online")

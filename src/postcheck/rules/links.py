@@ -147,12 +147,17 @@ def link_broken(post: Post, ctx: Context) -> Iterator[Problem]:
 )
 def link_redirects_unapproved(post: Post, ctx: Context) -> Iterator[Problem]:
     links = ctx.config.links
-    if not links.approved:
-        return
     for item, result in _fetched(post, ctx):
-        if result.broken or result.refused or len(result.chain) < 2 or classify(item.link, ctx) == "L101":
-            continue  # not followed to its end, not a redirect, or already reported as a link of its own
+        if len(result.chain) < 2 or classify(item.link, ctx) == "L101":
+            continue  # not a redirect, or already reported as a link of its own
         final = url_host(result.final_url)
+        if result.refused:  # the guard stopped at a redirect to a private address: readers would land there too
+            yield Problem(
+                f"Link {item.link.raw} redirects to {final}, an internal address (not followed)", item.span()
+            )
+            continue
+        if result.broken or not links.approved:
+            continue
         if final and not host_in(final, links.approved) and not host_in(final, links.external):
             yield Problem(
                 f"Link {item.link.raw} redirects to {final}, which is not an approved domain",
