@@ -382,3 +382,24 @@ def test_report_renders_in_headless_chromium(tmp_path):
         assert image.size == (1280, 2000)
         colors = image.convert("RGB").getcolors(maxcolors=1 << 20)
     assert colors is None or len(colors) > 1
+
+
+def test_report_fits_a_phone_screen(tmp_path):
+    chromium()  # headless Chromium keeps windows at least 500 px wide: the report goes in a 375 px frame
+    posts = tmp_path / "posts"
+    run, html = html_run(posts, {**TIMED, **POSTS})
+    assert html is not None, run.stderr
+    phone = tmp_path / "phone.html"
+    phone.write_text(
+        f'<!DOCTYPE html><iframe id="f" src="{(posts / "report.html").as_uri()}" width="375" height="700"></iframe>'
+        '<p id="r"></p><script>window.addEventListener("load", function () {'
+        ' var page = document.getElementById("f").contentDocument.documentElement;'
+        ' document.getElementById("r").textContent = page.scrollWidth + " " + page.clientWidth; });</script>',
+        encoding="utf-8",
+    )
+    dom = browse(tmp_path, phone, "--allow-file-access-from-files", "--dump-dom")
+    measured = re.search(r'<p id="r">(\d+) (\d+)</p>', dom.stdout)
+    assert measured, dom.stdout[-500:]
+    content, visible = map(int, measured.groups())
+    assert 300 < visible <= 375
+    assert content <= visible  # nothing pushes the page sideways; wide tables scroll inside their own box
