@@ -45,6 +45,13 @@ def test_hosts_are_normalised_for_case_idna_and_trailing_dot():
     assert find_links("https://bücher.de/x")[0].host == "xn--bcher-kva.de"
 
 
+@pytest.mark.parametrize("dot", ["\u3002", "\uff0e", "\uff61"])
+def test_ideographic_and_fullwidth_full_stops_in_a_host_read_as_dots(dot):
+    text = f"Book at https://nhs{dot}uk/flu today"
+    [link] = find_links(text)
+    assert (link.host, link.raw, link.start) == ("nhs.uk", f"https://nhs{dot}uk/flu", 8)
+
+
 def test_hosts_are_read_the_way_browsers_read_them():
     assert find_links("https://www.nhs.uk@evil.example/flu")[0].host == "evil.example"
     assert find_links("https://evil.example\\@nhs.uk/")[0].host == "evil.example"

@@ -68,15 +68,21 @@ def find_links(text: str) -> list[Link]:
     return list(_find_links(text))
 
 
+# Full stops that browsers read as "." in a host name (IDNA): ideographic, fullwidth, halfwidth ideographic.
+_DOTS = str.maketrans("\u3002\uff0e\uff61", "...")
+
+
 @lru_cache(maxsize=4096)  # several rules look at the links of the same text
 def _find_links(text: str) -> tuple[Link, ...]:
     links: list[Link] = []
-    if "." in text or ":" in text:
-        for m in _linkify().match(text) or []:
+    read = text.translate(_DOTS)  # same length: positions hold, and "nhs。uk" is found as a browser reads it
+    if "." in read or ":" in read:
+        for m in _linkify().match(read) or []:
             if m.schema == "mailto:" or m.url.lower().startswith("mailto:"):
                 continue
             scheme = m.schema.rstrip(":").lower() if m.schema and m.schema != "//" else ""
-            links.append(Link(m.index, m.last_index, m.raw, m.url, url_host(m.url), scheme))
+            raw = text[m.index : m.last_index]
+            links.append(Link(m.index, m.last_index, raw, m.url, url_host(m.url), scheme))
     if "[" in text or "localhost:" in text.lower():
         for m in _EXTRA.finditer(text):
             if any(link.start < m.end() and m.start() < link.end for link in links):
