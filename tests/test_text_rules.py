@@ -55,6 +55,18 @@ def test_enclosed_letters_written_as_emoji_are_left_to_a203(check, text):
     assert run.codes == ([] if "𝐁" not in text else ["A204"])
 
 
+# --- A204: maths ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["The set ℝ and 𝔼[X]", "𝑥 + 𝑦 = 𝑧", "Let 𝑓(𝑥) = 2𝑥", "① Book ② Attend", "𝑎 𝑏"])
+def test_single_fancy_letters_are_maths_not_fancy_text(check, text):
+    assert check({"post.md": post(text)}, "--select", "A204").codes == []
+
+
+def test_a_fancy_word_takes_the_single_letters_of_its_run_with_it(fix):
+    assert fix("𝐈 𝐥𝐨𝐯𝐞 the 𝐍𝐇𝐒 and 𝐁𝐨𝐨𝐤 now", "A204") == "I love the NHS and Book now"
+
+
 # --- A203: emoji in place of a word --------------------------------------------------------------------------------
 
 

@@ -211,7 +211,7 @@ LETTERLIKE = "ℂℊℋℌℍℎℐℑℒℓℕℙℚℛℜℝℤℨℬℭℯℰ
 
 
 def _fancy(text: str, i: int) -> tuple[str, bool] | None:
-    """(plain text, whether it makes a run on its own) when text[i] is a fancy letter written as text, else None."""
+    """(plain text, whether it is a fancy letter of its own) for a fancy character written as text, else None."""
     if text[i + 1 : i + 2] == "\ufe0f":
         return None  # 🅰️ Ⓜ️ ℹ️...: a letter with the emoji variation selector is an emoji, left to A203
     if text[i] in LETTERLIKE:
@@ -221,26 +221,33 @@ def _fancy(text: str, i: int) -> tuple[str, bool] | None:
 
 
 def fancy_runs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, plain text) for each run of fancy letters (spaces and punctuation inside a run kept as is)."""
+    """(start, end, plain text) for each run of fancy letters with a word of two or more in it.
+
+    Spaces and punctuation inside a run are kept as they are. A fancy letter on its own (𝔼[X], 𝑥 + 𝑦) is
+    mathematics, not a fancy font.
+    """
     runs: list[tuple[int, int, str]] = []
     i, n = 0, len(text)
     while i < n:
-        if _fancy(text, i) is None or (text[i] in SMALL_CAPS and not (i + 1 < n and text[i + 1] in SMALL_CAPS)):
+        if _fancy(text, i) is None:
             i += 1
             continue
-        start, out, letters = i, [], False
+        start, out = i, []
+        length, own, word = 0, False, False  # the current word's length, whether it has a letter of its own
         while i < n:
             found = _fancy(text, i)
             if found is not None:
                 out.append(found[0])
-                letters = letters or found[1]
+                length, own = length + 1, own or found[1]
+                word = word or (length >= 2 and own)
                 i += 1
             elif text[i] in " '’-.,!?" and i + 1 < n and _fancy(text, i + 1) is not None:
                 out.append(text[i])
+                length, own = 0, False
                 i += 1
             else:
                 break
-        if letters:
+        if word:
             runs.append((start, i, "".join(out)))
     return runs
 
