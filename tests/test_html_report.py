@@ -329,6 +329,25 @@ def test_csv_link_column_is_shown_after_the_text_as_the_scheduler_posts_it(tmp_p
     assert 'href="javascript' not in html
 
 
+def test_counts_agree_with_their_nouns(tmp_path, monkeypatch):
+    from postcheck.reporters import html as html_module
+
+    monkeypatch.setattr(html_module, "MAX_CUES", 1)
+    files = {
+        "postcheck.toml": "",
+        "clip.mp4": b"not a video",
+        "clip.vtt": "WEBVTT\n\n00:00.000 --> 00:01.000\nOne.\n\n00:01.000 --> 00:02.000\nTwo.\n",
+        "post.md": "---\nplatforms: [x]\nvideos:\n  - file: clip.mp4\n---\nGet a #flujab\n",
+    }
+    run, html = html_run(tmp_path, files)
+    assert html is not None, run.stderr
+    title = re.search(r"<title>(.*)</title>", html).group(1)
+    assert title == "Post compliance report: 1 error, 1 warning in 1 post"
+    assert "1 post in 1 file ·" in html
+    assert "… and 1 more cue<" in html and "2 cues" in html
+    assert "1 warning</span>" in html and "1 warnings" not in html
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # In a real browser
 

@@ -119,6 +119,7 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["counted"] = counted
     by_post: dict[int, list[Finding]] = {}
     posts = list(report.posts)
     known = {id(p) for p in posts}
@@ -156,6 +157,11 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
         generated=generated.strftime("%d %b %Y %H:%M %Z").strip(),
         nonce=secrets.token_urlsafe(16),
     )
+
+
+def counted(number: int, noun: str) -> str:
+    """A count with its noun agreeing: '1 video', '2 videos'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def write_html(path: Path, text: str) -> None:
@@ -367,7 +373,9 @@ def image_thumbnail(path: Path, ctx: Context) -> Picture:
                 picture = ImageOps.exif_transpose(opened.copy())
     except Exception as error:  # noqa: BLE001 - a picture that will not decode is a placeholder, not a crash
         return Picture(problem=f"cannot read image: {error}")
-    details = f"{info.format}, {info.width} × {info.height}" + (f", {info.frames} frames" if info.animated else "")
+    details = f"{info.format}, {info.width} × {info.height}" + (
+        f", {counted(info.frames, 'frame')}" if info.animated else ""
+    )
     return _encode(picture, details)
 
 
