@@ -45,6 +45,18 @@ def test_letterlike_symbols_on_their_own_are_left_alone(check):
     assert check({"post.md": post(text)}, "--select", "A204").codes == []
 
 
+# --- A204: fullwidth characters ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["健康 第１回 ２０２６年", "会議（１）のお知らせ", "ＮＨＳ　の検診", "全角ＡＢＣ"])
+def test_fullwidth_digits_and_letters_next_to_cjk_pass(check, text):
+    assert check({"post.md": post(text)}, "--select", "A204").codes == []
+
+
+def test_fullwidth_symbols_inside_a_fullwidth_run_are_fixed_too(fix):
+    assert fix("Ｑ＆Ａ today, ｏｐｅｎ！ 你好，世界", "A204") == "Q&A today, open! 你好，世界"
+
+
 # --- A204: enclosed letters written as emoji -----------------------------------------------------------------------
 
 

@@ -210,12 +210,26 @@ def plain_letter(ch: str) -> str | None:
 LETTERLIKE = "ℂℊℋℌℍℎℐℑℒℓℕℙℚℛℜℝℤℨℬℭℯℰℱℳℴ"
 
 
-def _fancy(text: str, i: int) -> tuple[str, bool] | None:
+# Fullwidth forms of ASCII, and the characters of Chinese, Japanese and Korean text (with their punctuation).
+_FULLWIDTH = re.compile("[\uff01-\uff5e]+")
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff61-\uffdc\U00020000-\U0003ffff]")
+
+
+def _fullwidth_in_cjk(text: str) -> set[int]:
+    """Offsets of fullwidth characters next to CJK characters (第１回, ２０２６年): normal typography there."""
+    found: set[int] = set()
+    for m in _FULLWIDTH.finditer(text):
+        if (m.start() and _CJK.match(text, m.start() - 1)) or _CJK.match(text, m.end()):
+            found.update(range(m.start(), m.end()))
+    return found
+
+
+def _fancy(text: str, i: int, in_cjk: set[int]) -> tuple[str, bool] | None:
     """(plain text, whether it is a fancy letter of its own) for a fancy character written as text, else None."""
-    if text[i + 1 : i + 2] == "\ufe0f":
-        return None  # 🅰️ Ⓜ️ ℹ️...: a letter with the emoji variation selector is an emoji, left to A203
-    if text[i] in LETTERLIKE:
-        return unicodedata.normalize("NFKC", text[i]), False
+    if text[i + 1 : i + 2] == "\ufe0f" or i in in_cjk:
+        return None  # 🅰️ Ⓜ️ ℹ️ (emoji variation selector) are emoji, left to A203; 第１回 is CJK typography
+    if text[i] in LETTERLIKE or ("\uff01" <= text[i] <= "\uff5e" and not text[i].isalnum()):
+        return unicodedata.normalize("NFKC", text[i]), False  # ℎ in 𝑡ℎ𝑒, ＆ in Ｑ＆Ａ: part of a run, never one alone
     plain = plain_letter(text[i])
     return None if plain is None else (plain, True)
 
@@ -227,21 +241,22 @@ def fancy_runs(text: str) -> list[tuple[int, int, str]]:
     mathematics, not a fancy font.
     """
     runs: list[tuple[int, int, str]] = []
+    in_cjk = _fullwidth_in_cjk(text)
     i, n = 0, len(text)
     while i < n:
-        if _fancy(text, i) is None:
+        if _fancy(text, i, in_cjk) is None:
             i += 1
             continue
         start, out = i, []
         length, own, word = 0, False, False  # the current word's length, whether it has a letter of its own
         while i < n:
-            found = _fancy(text, i)
+            found = _fancy(text, i, in_cjk)
             if found is not None:
                 out.append(found[0])
                 length, own = length + 1, own or found[1]
                 word = word or (length >= 2 and own)
                 i += 1
-            elif text[i] in " '’-.,!?" and i + 1 < n and _fancy(text, i + 1) is not None:
+            elif text[i] in " '’-.,!?" and i + 1 < n and _fancy(text, i + 1, in_cjk) is not None:
                 out.append(text[i])
                 length, own = 0, False
                 i += 1
