@@ -10,7 +10,7 @@ from tests.conftest import FIXED_NOW, run_cli
 ROOT = Path(__file__).resolve().parents[1]
 
 EXPECTED = {
-    "bulk/december.csv": {"P105"},
+    "bulk/december.csv": {"A201", "P105"},
     "posts/2026-12-03-mental-health.md": {"A102", "A201"},
     "posts/2026-12-04-share-bbc.md": {"D101"},
     "posts/2026-12-05-weekend-walk-in.md": {"P105", "L102"},
