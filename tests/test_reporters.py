@@ -114,15 +114,15 @@ def _rdjson_ranges(folder, *args: str) -> list[tuple]:
 
 
 def test_rdjson_columns_count_utf8_bytes_as_reviewdog_reads_them(tmp_path):
-    # "é" is 2 bytes, "𝐀" 4: #flujab is character 8-15 but byte 12-19
-    write(tmp_path, {"postcheck.toml": "", "uni.md": "---\nplatforms: [x]\n---\nCafé 𝐀 #flujab now\n"})
+    # "é" is 2 bytes, "𝐀" and "𝐁" 4 each: #flujab is character 9-16 but byte 16-23
+    write(tmp_path, {"postcheck.toml": "", "uni.md": "---\nplatforms: [x]\n---\nCafé 𝐀𝐁 #flujab now\n"})
     assert _rdjson_ranges(tmp_path, "--select", "A201,A204") == [
-        ("A204", 7, 11, [(7, 11)]),
-        ("A201", 12, 19, [(12, 19)]),
+        ("A204", 7, 15, [(7, 15)]),
+        ("A201", 16, 23, [(16, 23)]),
     ]
     # JSON keeps characters (DESIGN: columns in characters)
     finding = run_cli(".", "--format", "json", "--select", "A201", cwd=tmp_path).json["findings"][0]
-    assert (finding["column"], finding["end_column"]) == (8, 15)
+    assert (finding["column"], finding["end_column"]) == (9, 16)
 
 
 def test_rdjson_columns_in_a_caption_file_count_utf8_bytes(tmp_path):
