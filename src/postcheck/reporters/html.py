@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from postcheck import __version__
 from postcheck.model import Finding, Post, Severity
 from postcheck.reporters import Report
+from postcheck.text import counted
 
 if TYPE_CHECKING:
     from postcheck.rules import Context
@@ -157,11 +158,6 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
         generated=generated.strftime("%d %b %Y %H:%M %Z").strip(),
         nonce=secrets.token_urlsafe(16),
     )
-
-
-def counted(number: int, noun: str) -> str:
-    """A count with its noun agreeing: '1 video', '2 videos'."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def write_html(path: Path, text: str) -> None:

@@ -152,9 +152,7 @@ def link_redirects_unapproved(post: Post, ctx: Context) -> Iterator[Problem]:
             continue  # not a redirect, or already reported as a link of its own
         final = url_host(result.final_url)
         if result.refused:  # the guard stopped at a redirect to a private address: readers would land there too
-            yield Problem(
-                f"Link {item.link.raw} redirects to {final}, an internal address (not followed)", item.span()
-            )
+            yield Problem(f"Link {item.link.raw} redirects to {final}, an internal address (not followed)", item.span())
             continue
         if result.broken or not links.approved:
             continue

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from postcheck.model import Field, Image, Post, Problem, Severity
 from postcheck.rules import Context, rule
+from postcheck.text import counted
 from postcheck.text.platforms import Limits, limits
 
 
@@ -59,7 +60,9 @@ def too_many_media(post: Post, ctx: Context) -> Iterator[Problem]:
             message = f"{images} images; {names} {verb} at most {most} per post"
             where = post.images[most].file.span()
         else:
-            message = f"{images} images and {videos} videos; {names} {verb} at most {most} per post"
+            message = (
+                f"{counted(images, 'image')} and {counted(videos, 'video')}; {names} {verb} at most {most} per post"
+            )
             where = media[most].span()
         yield Problem(message + ": split it into a thread or drop some", where)
 
