@@ -70,7 +70,7 @@ def test_malformed_yaml_reports_the_line_of_the_error_in_the_file(tmp_path):
 
 
 def test_bom_and_crlf_posts_are_read_and_positions_count_characters(tmp_path):
-    text = "\ufeff---\r\nplatforms: [x]\r\nimages:\r\n  - file: media/gone.png\r\n    alt: A poster\r\n---\r\nHello\r\n"
+    text = "\ufeff---\r\nplatforms: [x]\r\nimages:\r\n  - file: media/gone.png\r\n    alt: Flu jabs\r\n---\r\nHello\r\n"
     (tmp_path / "postcheck.toml").write_text("")
     (tmp_path / "p.md").write_bytes(text.encode("utf-8"))
     run = run_cli(".", "--format", "json", cwd=tmp_path)
@@ -226,8 +226,8 @@ def test_yaml_and_json_posts_need_a_text_key(tmp_path):
         tmp_path,
         {
             "postcheck.toml": "",
-            "post.yaml": "text: Hello\nplatforms: [x]\nimages:\n  - file: gone.png\n    alt: Poster\n",
-            "post.json": '{"text": "Hello", "platforms": ["x"], "images": [{"file": "gone.png", "alt": "Poster"}]}',
+            "post.yaml": "text: Hello\nplatforms: [x]\nimages:\n  - file: gone.png\n    alt: Clinic times\n",
+            "post.json": '{"text": "Hello", "platforms": ["x"], "images": [{"file": "gone.png", "alt": "Clinic"}]}',
             "other.yaml": "name: not a post\n",
         },
     )
@@ -249,7 +249,7 @@ def test_json_written_with_surrogate_pair_escapes_keeps_positions_and_fixes(tmp_
 
 
 def test_inline_markdown_images_are_images_with_their_positions(tmp_path):
-    write(tmp_path, {"postcheck.toml": "", "p.md": "---\nplatforms: [x]\n---\nHello\n\n![A poster](media/gone.png)\n"})
+    write(tmp_path, {"postcheck.toml": "", "p.md": "---\nplatforms: [x]\n---\nHello\n\n![Flu jabs](media/gone.png)\n"})
     run = run_cli(".", "--format", "json", cwd=tmp_path)
     assert findings(run) == [("F004", 6, 13)]
 

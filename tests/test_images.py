@@ -253,6 +253,12 @@ def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
         "12345",
         "x",
         "ok",
+        "Poster",
+        "a flyer",
+        "Infographic",
+        "leaflet",
+        "chart",
+        "map",
     ],
 )
 def test_placeholders_and_file_names_are_a102(alt):
@@ -268,6 +274,8 @@ def test_placeholders_and_file_names_are_a102(alt):
         "Screenshot of the NHS App showing the appointment booking page",
         "Photo 1 of 3: a nurse at the clinic door",
         "P1 results table",
+        "Poster: flu clinics open Monday to Friday, 9am to 5pm",
+        "Map of the new car park beside the main entrance",
     ],
 )
 def test_descriptions_are_not_placeholders(alt):

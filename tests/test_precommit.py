@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-BAD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Poster\n---\nOur clinics open today.\n"
+BAD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Clinic times\n---\nOur clinics open today.\n"
 GOOD = "---\nplatforms: [x]\n---\nOur clinics open today.\n"
 
 

@@ -12,7 +12,7 @@ from postcheck.reporters import Report, machine
 from tests.conftest import run_cli, write
 from tests.video_factory import video_bytes
 
-BAD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Poster\n---\nClinics open today.\n"
+BAD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Clinic times\n---\nClinics open today.\n"
 GOOD = "---\nplatforms: [x]\n---\nClinics open today.\n"
 
 
@@ -61,7 +61,7 @@ def test_rdjson(folder):
 
 def test_junit_parses_when_a_message_or_path_holds_characters_xml_forbids(tmp_path):
     # a vertical tab pasted from Word in a media path, and control characters in a file name
-    post = '---\nplatforms: [x]\nimages:\n  - file: "media/a\\vb\\x01.png"\n    alt: Poster\n---\nClinics.\n'
+    post = '---\nplatforms: [x]\nimages:\n  - file: "media/a\\vb\\x01.png"\n    alt: Clinic times\n---\nClinics.\n'
     write(tmp_path, {"postcheck.toml": "", "a.md": post, "b\x0bc\x1f.md": GOOD})
     suite = ET.fromstring(run_cli(".", "--format", "junit", cwd=tmp_path).output)
     cases = {c.get("name"): c for c in suite.iter("testcase")}

@@ -13,14 +13,14 @@ SEEDS = {
         "---\nplatforms: [x, bluesky]\npublish_at: 2026-12-01T09:30:00+00:00\nkind: share\n"
         "source: https://x.com/a/status/1\nimages:\n  - file: media/a.png\n    alt: Poster of the clinic\n"
         "videos:\n  - file: media/v.mp4\n    captions: [media/v.vtt]\npostcheck:\n  ignore: {A201: campaign}\n"
-        "---\nBook your #flujab at https://www.nhs.uk/flu 🎉 call 01632 960001\n![Poster](media/b.png)\n"
+        "---\nBook your #flujab at https://www.nhs.uk/flu 🎉 call 01632 960001\n![Clinic times](media/b.png)\n"
         "<!-- postcheck: ignore A202 reason -->\n"
     ),
     "post.yaml": "text: |\n  Hello #flujab https://nhs.uk\nplatforms: [x]\nimages:\n  - {file: a.png, alt: 'A'}\n",
     "post.json": '{"text": "Caf\\u00e9 #flujab", "platforms": ["x"], "images": [{"file": "a.png", "alt": "x"}]}',
     "bulk.csv": (
         "date,time_24hr,message_text,link_url,image_url,image_alt_text\n"
-        '01/12/2026,09:30,"Hello ""you"" #flujab",https://nhs.uk,media/a.png,Poster\n'
+        '01/12/2026,09:30,"Hello ""you"" #flujab",https://nhs.uk,media/a.png,Clinic times\n'
     ),
 }
 

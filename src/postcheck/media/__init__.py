@@ -40,7 +40,11 @@ def locate(directory: Path, ref: str, root: Path) -> Located:
     root = root.resolve()
     lexical = Path(os.path.normpath(os.path.abspath(candidate)))
     if not lexical.is_relative_to(root):
-        return Located(None, "outside", f"'{ref}' leads outside the posts root")
+        return Located(
+            None,
+            "outside",
+            f"'{ref}' leads outside the posts root (the folder with postcheck.toml or .git): move it in",
+        )
     if candidate.is_symlink() or any(p.is_symlink() for p in lexical.parents if p.is_relative_to(root)):
         real = candidate.resolve()
         if not real.is_relative_to(root):

@@ -52,6 +52,7 @@ _PLACEHOLDER_WORDS = (
     r"images?|imgs?|photos?|photograph|pictures?|pics?|graphics?|alt|alt[\s-]?text|alt[\s-]?tag|alttext|"
     r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|"
     r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|"
+    r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
     r"todo|tbd|tbc|tk|n\s?a|none|null|undefined|test|xxx+|blank|empty"
 )
 PLACEHOLDER = re.compile(

@@ -80,7 +80,8 @@ def link_not_approved(post: Post, ctx: Context) -> Iterator[Problem]:
         return
     for item in _classified(post, ctx, "L101"):
         yield Problem(
-            f"Link to {item.link.host} is not on an approved domain (links.approved)",
+            f"Link to {item.link.host} is not on an approved domain: link the official source's page, or ask for "
+            f"{item.link.host} to be added to links.approved",
             item.span(),
         )
 

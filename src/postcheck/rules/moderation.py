@@ -36,7 +36,8 @@ def personal_contact_details(post: Post, ctx: Context) -> Iterator[Problem]:
                 continue
             yield Problem(
                 f"Personal contact details{_where(label)}: {contact.kind} {contact.raw!r}"
-                " (if it is the organisation's own, add it to moderation.allowed-contacts)",
+                " (if it is the organisation's own or a public venue's, add it to moderation.allowed-contacts,"
+                " or suppress this finding with the reason)",
                 field.span(contact.start, contact.end),
             )
 

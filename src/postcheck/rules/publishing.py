@@ -19,7 +19,7 @@ from postcheck.text.platforms import measure
 
 # How each counting method reads in a message.
 COUNTED_AS = {
-    "x-weighted": "weighted characters (URLs 23, emoji and CJK 2)",
+    "x-weighted": "characters as X counts them (a link counts 23, an emoji or a CJK character 2)",
     "graphemes": "characters (graphemes)",
     "characters-url23": "characters (URLs 23)",
     "characters": "characters",
@@ -54,7 +54,7 @@ def text_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
                 what = "caption" if name == "instagram" else "description" if name == "youtube" else "text"
                 yield Problem(
                     f"{what} is too long for {limit.name}: {result.count} {COUNTED_AS[limit.counting]}, "
-                    f"limit {limit.text_max} ({result.count - limit.text_max} over)",
+                    f"limit {limit.text_max}: shorten it by {result.count - limit.text_max}, or split it into a thread",
                     _overflow_span(post, extra, result.overflow),
                 )
         if limit.title_max is not None and post.title is not None:
