@@ -546,6 +546,67 @@ def test_changed_since_an_unknown_ref_says_how_to_fetch_it(tmp_path):
     assert "unknown revision" in run.stderr and "fetch-depth: 0" in run.stderr
 
 
+@pytest.mark.parametrize(
+    ("rel", "pattern", "expected"),
+    [
+        ("posts/2026/a.md", "posts/2026", True),  # a folder's files go with it
+        ("posts/2026/a.md", "posts/2026/", True),
+        ("posts/2026/a.md", "./posts", True),
+        ("posts/2026/a.md", "/posts", True),
+        ("archive/old.md", "archive", True),  # a name anywhere
+        ("x/archive/old.md", "archive", True),
+        ("a.md", "**/*.md", True),  # "**/" may match nothing
+        ("deep/er/a.md", "**/*.md", True),
+        ("posts/a.md", "posts/**", True),
+        ("posts/a.md", "posts/**/*.md", True),
+        ("posts/x/y/a.md", "posts/**/*.md", True),
+        ("posts/a.md", "drafts/**", False),
+        ("postsx/a.md", "posts", False),
+        ("old.md", "old.md", True),
+        ("README.md", "README*", True),
+    ],
+)
+def test_config_globs(rel, pattern, expected):
+    from postcheck.engine import glob_matches
+
+    assert glob_matches(rel, pattern) is expected
+
+
+def test_include_and_exclude_are_read_from_the_posts_root_whatever_folder_is_checked(tmp_path):
+    toml = 'include = ["posts/**/*.md"]\nexclude = ["posts/2026/", "./archive"]\n'
+    files = {"postcheck.toml": toml, "posts/a.md": MISSING_IMAGE, "posts/2026/b.md": MISSING_IMAGE}
+    write(tmp_path, {**files, "archive/c.md": MISSING_IMAGE, "other/d.md": MISSING_IMAGE})
+    for given in (".", "posts"):
+        run = run_cli(given, "--format", "json", cwd=tmp_path)
+        assert [f["path"] for f in run.json["findings"]] == ["posts/a.md"], given
+
+
+def test_per_file_ignores_use_the_same_globs_and_take_all(tmp_path):
+    toml = '[per-file-ignores]\n"archive" = ["ALL"]\n"**/*.md" = ["A1"]\n'
+    write(tmp_path, {"postcheck.toml": toml, "top.md": MISSING_IMAGE, "archive/old.md": MISSING_IMAGE})
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert [(f["path"], f["code"]) for f in run.json["findings"]] == [("top.md", "F004")]
+
+
+def test_a_file_named_after_its_folder_keeps_its_f001(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "data.json": '{"theme": "dark"}'})
+    for args in ((".", "data.json"), ("data.json", ".")):
+        assert run_cli(*args, "--format", "json", cwd=tmp_path).codes == ["F001"], args
+
+
+def test_pipes_are_not_read_and_links_out_of_the_root_are_not_followed(tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text(MISSING_IMAGE)
+    root = tmp_path / "root"
+    write(root, {"postcheck.toml": "", "ok.md": "---\nplatforms: [x]\n---\nHello\n"})
+    os.mkfifo(root / "pipe.md")
+    (root / "link.md").symlink_to(outside)
+    run = run_cli(".", "--format", "json", cwd=root)  # neither blocks on the pipe nor reads outside.md
+    assert run.codes == [] and run.json["summary"]["posts"] == 1
+    [finding] = run_cli("pipe.md", "--format", "json", cwd=root).json["findings"]
+    assert finding["code"] == "F001" and "not a regular file" in finding["message"]
+
+
 def test_force_exclude_skips_named_files_that_exclude_covers(tmp_path):
     write(tmp_path, {"postcheck.toml": 'exclude = [".github", "drafts"]\n', ".github/ci.yml": "on: push\n"})
     write(tmp_path, {"drafts/p.md": MISSING_IMAGE, "p.md": MISSING_IMAGE})

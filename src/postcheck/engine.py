@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from postcheck.config import Config
-from postcheck.loaders import load_posts
+from postcheck.loaders import Unreadable, load_posts, unreadable_post
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
 from postcheck.model import Finding, Post, Problem, Severity
 from postcheck.rules import Context, Rule, all_rules
@@ -61,26 +61,70 @@ def find_root(path: Path) -> Path:
     return folder
 
 
-def _matches(rel: str, patterns: list[str]) -> bool:
+def glob_matches(rel: str, pattern: str) -> bool:
+    """Whether a path relative to the posts root matches a config glob (`include`, `exclude`, `per-file-ignores`).
+
+    A pattern without "/" matches a file or folder name anywhere (`README*`, `*.md`, `archive`); one with "/" is
+    read from the posts root (`posts/2026`, `archive/**`, `**/drafts/*.md`; a leading `./` or `/` and a trailing
+    `/` change nothing) and matches the path or any folder above it, so a folder's files go with it.
+    """
+    pattern = pattern.strip()
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    pattern = pattern.strip("/")
+    if not pattern:
+        return False
     parts = rel.split("/")
-    for pattern in patterns:
-        if fnmatch.fnmatch(rel, pattern) or any(fnmatch.fnmatch(p, pattern) for p in parts):
-            return True
-        if pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]):
-            return True
-    return False
+    if "/" not in pattern:
+        return any(fnmatch.fnmatch(part, pattern) for part in parts)
+    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    forms = {pattern, pattern.replace("/**/", "/")}  # "**/" may also match no folder at all
+    forms |= {form[3:] for form in forms if form.startswith("**/")}
+    return any(fnmatch.fnmatch(prefix, form) for prefix in prefixes for form in forms)
 
 
-def discover(directory: Path, config: Config) -> list[Path]:
-    """Post files under `directory` per `include` / `exclude`, in a stable order."""
+def _matches(rel: str, patterns: list[str]) -> bool:
+    return any(glob_matches(rel, pattern) for pattern in patterns)
+
+
+def _relative_to(path: Path, root: Path) -> str:
+    """`path` relative to the posts root (its name alone when it lies outside), "/"-separated."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _join(here: str, name: str) -> str:
+    return name if here == "." else f"{here}/{name}"
+
+
+def discover(directory: Path, config: Config, root: Path, unreadable: list[Path] | None = None) -> list[Path]:
+    """Post files under `directory` per `include` / `exclude` (read from the posts root), in a stable order.
+
+    Only regular files are taken (no pipes or devices), and no symbolic link that leads out of the root. Folders
+    that cannot be listed are added to `unreadable`.
+    """
     found = []
-    for folder, dirs, files in os.walk(directory):
+    root = root.resolve()
+    start = directory.resolve()
+
+    def blocked(error: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(Path(error.filename or directory))
+
+    for folder, dirs, files in os.walk(directory, onerror=blocked):
         base = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not _matches(d, config.exclude))
+        here = _relative_to(start / base.relative_to(directory), root)
+        dirs[:] = sorted(d for d in dirs if not _matches(_join(here, d), config.exclude))
         for name in sorted(files):
             path = base / name
-            rel = path.relative_to(directory).as_posix()
-            if _matches(rel, config.include) and not _matches(rel, config.exclude):
+            rel = _join(here, name)
+            if not (_matches(rel, config.include) and not _matches(rel, config.exclude)):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                continue  # the posts root bounds what postcheck reads
+            if path.is_file():  # follows a link inside the root; a pipe or a device is no post
                 found.append(path)
     return found
 
@@ -114,17 +158,18 @@ def _skipped(path: Path, config: Config, ctx: Context, options: Options) -> bool
 def collect_posts(paths: list[str], config: Config, ctx: Context, options: Options) -> tuple[list[Post], int]:
     """Load the posts for the given paths; a named media file brings in the posts that use it."""
     posts: list[Post] = []
-    seen: set[Path] = set()
+    seen: dict[Path, bool] = {}  # files loaded, and whether they gave posts
     files = 0
     media_targets: list[Path] = []
+    unreadable: list[Path] = []  # folders that cannot be listed
 
     def load(path: Path, given: str, named: bool) -> None:
         nonlocal files
         resolved = path.resolve()
-        if resolved in seen:
-            return
-        seen.add(resolved)
+        if resolved in seen and (seen[resolved] or not named):
+            return  # loaded already (a file named after its folder was checked still gets its F001)
         loaded = load_posts(path, _display(path, given), named, config.schedule.date_order)
+        seen[resolved] = bool(loaded)
         if loaded:
             files += 1
             posts.extend(loaded)
@@ -134,7 +179,7 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{given}: no such file or directory")
         if path.is_dir():
-            for found in discover(path, config):
+            for found in discover(path, config, ctx.root, unreadable):
                 load(found, given, False)
         elif _skipped(path, config, ctx, options):
             continue
@@ -143,9 +188,11 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
         else:
             load(path, given, not options.listed)
 
+    for folder in unreadable:  # CI must not pass over posts it could not read
+        posts.append(unreadable_post(folder, _display(folder, str(folder)), Unreadable("cannot read this folder")))
     if media_targets:
         relative = not any(os.path.isabs(p) for p in paths)
-        for found in discover(ctx.root, config):
+        for found in discover(ctx.root, config, ctx.root):
             resolved = found.resolve()
             if resolved in seen:
                 continue
@@ -153,7 +200,7 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
             loaded = load_posts(found, shown, False, config.schedule.date_order)
             users = [post for post in loaded if any(_references(post, t, ctx) for t in media_targets)]
             if users:
-                seen.add(resolved)
+                seen[resolved] = True
                 files += 1
                 posts.extend(users)
     return posts, files
@@ -212,11 +259,13 @@ class Engine:
                     problems.append(problem)
 
         rel = self._relative(post.path)
-        file_ignores = [c for glob, codes in self.config.per_file_ignores.items() if _glob(rel, glob) for c in codes]
+        file_ignores = [
+            c for glob, codes in self.config.per_file_ignores.items() if glob_matches(rel, glob) for c in codes
+        ]
         findings = []
         for problem in problems:
             code = problem.code
-            if code not in self.active or any(code.startswith(c) for c in file_ignores):
+            if code not in self.active or any(c == "ALL" or code.startswith(c) for c in file_ignores):
                 continue
             suppression = post.suppressions.get(code)
             if suppression is not None:
@@ -266,10 +315,6 @@ class Engine:
             source=source,
             platforms=self.ctx.platforms(post),
         )
-
-
-def _glob(rel: str, pattern: str) -> bool:
-    return fnmatch.fnmatch(rel, pattern) or (pattern.endswith("/**") and rel.startswith(pattern[:-3] + "/"))
 
 
 def make_context(paths: list[str], config: Config, options: Options) -> Context:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import stat
 from pathlib import Path
 
 from postcheck.model import Field, Post, Problem, Source, Span
@@ -32,11 +33,16 @@ class Unreadable(Exception):
 def read_source(path: Path) -> Source:
     """Decode a post file: UTF-8 (a BOM is allowed and kept), no NUL bytes, at most 1 MB (10 MB for CSV)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for ever, a device never end
+            raise Unreadable("not a regular file (a pipe, device or socket): not read")
         limit = MAX_CSV_BYTES if path.suffix.lower() == ".csv" else MAX_POST_BYTES
-        if size > limit:
-            raise Unreadable(f"file is {size / 1e6:.1f} MB; post files over {limit // 2**20} MB are not read")
-        data = path.read_bytes()
+        if info.st_size > limit:
+            raise Unreadable(f"file is {info.st_size / 1e6:.1f} MB; post files over {limit // 2**20} MB are not read")
+        with path.open("rb") as file:
+            data = file.read(limit + 1)  # a file that grows while it is read stops at the limit all the same
+        if len(data) > limit:
+            raise Unreadable(f"file is over {limit // 2**20} MB; post files that size are not read")
     except OSError as error:
         raise Unreadable(f"cannot read file: {error.strerror or error}") from None
     bom = data.startswith(codecs.BOM_UTF8)
