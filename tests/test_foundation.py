@@ -672,6 +672,22 @@ def test_fix_that_writes_a_caption_sidecar_rechecks_its_post_and_diff_names_it_r
     assert run.exit_code == 0 and "Fixed 1" in run.output and (tmp_path / "media/clip.en_GB.srt").exists()
 
 
+def test_fix_of_a_file_with_a_long_name_works_and_a_failed_write_is_said(tmp_path, monkeypatch):
+    from postcheck import fixes
+
+    name = "a" * 240 + ".md"  # the temporary file beside it must not pass the 255-byte limit
+    write(tmp_path, {"postcheck.toml": "", name: "---\nplatforms: [x]\n---\nGet a #flujab\n", "b.md": "#flujab\n"})
+    assert run_cli(name, "--fix", "--select", "A201", cwd=tmp_path).exit_code == 0
+    assert "#FluJab" in (tmp_path / name).read_text()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fixes, "write_atomically", refuse)
+    run = run_cli("b.md", "--fix", "--select", "A201", cwd=tmp_path)
+    assert "postcheck: could not fix b.md: Permission denied" in run.stderr and "A201" in run.output
+
+
 def test_unsafe_fixes_need_the_flag_and_diff_changes_nothing(tmp_path):
     from postcheck import fixes
     from postcheck.model import Applicability, Fix

@@ -186,15 +186,18 @@ def check(
             )
             raise typer.Exit(1 if planned else 0)
         if fix:
+            failed: list[tuple[Path, str]] = []
             for _ in range(5):  # fixes can uncover fixes; stop when nothing changes
                 planned = fixes.plan(result.findings, unsafe_fixes)
-                applied = fixes.apply(planned)
+                applied = fixes.apply(planned, failed)
                 if not applied:
                     break
                 fixed += applied
                 # posts whose file was edited, and posts that gained a file (an A308 sidecar): found at load time
                 created = {f.post.path for f in result.findings if f.fix and any(e.create for e in f.fix.edits)}
                 result = engine.recheck(result, {p.path for p in planned if p.old is not None} | created)
+            for path, reason in dict(failed).items():  # the first reason per file
+                typer.echo(f"postcheck: could not fix {os.path.relpath(path)}: {reason}", err=True)
         for notice in [] if quiet else dict.fromkeys(result.engine.ctx.memo.get("notices", [])):
             typer.echo(f"postcheck: note: {notice}", err=True)
         report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)

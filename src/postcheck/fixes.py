@@ -80,7 +80,7 @@ def write_atomically(path: Path, text: str, bom: bool = False, create: bool = Fa
         return
     path = path.resolve()
     mode = path.stat().st_mode & 0o7777
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postcheck", dir=path.parent)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".postcheck", dir=path.parent)  # short names
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -94,8 +94,8 @@ def write_atomically(path: Path, text: str, bom: bool = False, create: bool = Fa
         raise
 
 
-def apply(planned: list[Planned]) -> int:
-    """Write every planned file; returns the number of fixes applied."""
+def apply(planned: list[Planned], failed: list[tuple[Path, str]] | None = None) -> int:
+    """Write every planned file; returns the number of fixes applied. Files left alone go into `failed` with why."""
     applied = 0
     for item in planned:
         try:
@@ -104,9 +104,11 @@ def apply(planned: list[Planned]) -> int:
             else:
                 current = read_source(item.path).text
                 if current != item.old:
-                    continue  # the file changed under us: leave it alone
+                    raise Unreadable("it changed while postcheck ran; run it again")  # leave it alone
                 write_atomically(item.path, item.new, item.bom)
-        except (OSError, Unreadable):
+        except (OSError, Unreadable) as error:
+            if failed is not None:
+                failed.append((item.path, getattr(error, "strerror", None) or str(error)))
             continue
         applied += item.fixes
     return applied
