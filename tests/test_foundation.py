@@ -493,6 +493,22 @@ def test_python_dash_m_and_default_command(tmp_path):
     assert result.returncode == 1 and "F004" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--format", "xml", "."], "Invalid value for '--format'"),
+        (["--bogus"], "No such option: --bogus"),
+        (["--jobs", "0", "."], "Invalid value for '--jobs'"),
+        (["explain"], "Missing argument"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(tmp_path, args, expected):
+    result = subprocess.run([sys.executable, "-m", "postcheck", *args], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("postcheck: error: ") and expected in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_changed_since_checks_only_changed_posts(tmp_path):
     git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
     write(tmp_path, {"postcheck.toml": "", "old.md": MISSING_IMAGE})

@@ -364,4 +364,15 @@ def main(argv: list[str] | None = None) -> None:
     wants_top = any(a in ("--help", "-h", "--version") for a in args) and first is None
     if not wants_top and (first is None or first not in COMMANDS):
         args.insert(0, "check")
-    app(args=args, prog_name="postcheck")
+    try:
+        code = app(args=args, prog_name="postcheck", standalone_mode=False)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as error:  # click's usage errors (its own or the one typer bundles): one line, as every exit 2
+        if getattr(error, "exit_code", None) != 2 or not hasattr(error, "format_message"):
+            raise
+        context = getattr(error, "ctx", None)
+        command = context.command_path if context is not None else "postcheck"
+        typer.echo(f"postcheck: error: {error.format_message()} (see `{command} --help`)", err=True)
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
