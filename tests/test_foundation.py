@@ -604,6 +604,19 @@ def test_per_file_ignores_use_the_same_globs_and_take_all(tmp_path):
     assert [(f["path"], f["code"]) for f in run.json["findings"]] == [("top.md", "F004")]
 
 
+def test_a_file_name_that_is_not_utf8_is_escaped_in_reports_and_still_fixed(tmp_path):
+    write(tmp_path, {"postcheck.toml": ""})
+    name = os.fsencode(tmp_path) + b"/caf\xe9.md"
+    with open(name, "w") as handle:
+        handle.write("---\nplatforms: [x]\n---\nGet a #flujab\n")
+    run = run_cli(".", "--format", "json", "--output", "out.json", "--html", "r.html", cwd=tmp_path)
+    assert run.exit_code == 0
+    assert [f["path"] for f in json.loads((tmp_path / "out.json").read_text())["findings"]] == ["caf\\xe9.md"]
+    assert run_cli(".", "--fix", cwd=tmp_path).exit_code == 0
+    with open(name) as handle:
+        assert "#FluJab" in handle.read()
+
+
 def test_a_file_named_after_its_folder_keeps_its_f001(tmp_path):
     write(tmp_path, {"postcheck.toml": "", "data.json": '{"theme": "dark"}'})
     for args in ((".", "data.json"), ("data.json", ".")):

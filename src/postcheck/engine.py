@@ -130,10 +130,12 @@ def discover(directory: Path, config: Config, root: Path, unreadable: list[Path]
 
 
 def _display(path: Path, given: str) -> str:
-    """A path as the user would write it: relative when they gave a relative path (`given`, or the folder it is in)."""
-    if os.path.isabs(given):
-        return str(path)
-    return os.path.relpath(path, Path.cwd())
+    """A path as the user would write it: relative when they gave a relative path (`given`, or the folder it is in).
+
+    A file name that is not UTF-8 is shown with its odd bytes escaped (`caf\\xe9.md`), so every report stays UTF-8.
+    """
+    shown = str(path) if os.path.isabs(given) else os.path.relpath(path, Path.cwd())
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _references(post: Post, target: Path, ctx: Context) -> bool:
