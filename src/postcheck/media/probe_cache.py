@@ -3,26 +3,32 @@
 Layout under the cache folder: `media/paths/<hash of the path>.json` remembers a file's mtime, size and
 content hash; `media/<content hash>.json` holds the results computed for that content ("probe", "audio-30").
 An unchanged file is answered from two small JSON reads without opening it; a moved or touched file
-is re-hashed but not re-probed. A broken cache entry is ignored and rewritten.
+is re-hashed but not re-probed. The folder may come from elsewhere (a cloned repository, a shared drive): an entry
+of the wrong shape, or one the caller's `decode` refuses, counts as a miss and is recomputed and rewritten, and a
+content hash read from an index file is used only when it has exactly the form `content_hash` writes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from postcheck.cache import read_json, write_json
 
+T = TypeVar("T")
 VERSION = 1
+DIGEST_SIZE = 20  # bytes of BLAKE2b: 40 hex digits
+DIGEST = re.compile(f"[0-9a-f]{{{2 * DIGEST_SIZE}}}")
 FULL_HASH_LIMIT = 64 * 1024 * 1024  # larger files are hashed from sampled chunks
 SAMPLE = 4 * 1024 * 1024
 
 
 def content_hash(path: Path) -> str:
     """BLAKE2b of the file; above 64 MB, of its size and 4 MB from the start, middle and end."""
-    digest = hashlib.blake2b(digest_size=20)
+    digest = hashlib.blake2b(digest_size=DIGEST_SIZE)
     size = path.stat().st_size
     with path.open("rb") as file:
         if size <= FULL_HASH_LIMIT:
@@ -36,23 +42,28 @@ def content_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _read(path: Path) -> dict[str, Any] | None:
-    data = read_json(path)
+def _read(path: Path, cache_dir: Path) -> dict[str, Any] | None:
+    data = read_json(path, cache_dir)
     return data if isinstance(data, dict) and data.get("version") == VERSION else None
 
 
-def cached(cache_dir: Path, path: Path, kind: str, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """The `kind` result for the file at `path`: from the cache when its content was seen, else computed."""
+def cached(
+    cache_dir: Path, path: Path, kind: str, compute: Callable[[], dict[str, Any]], decode: Callable[[Any], T]
+) -> T:
+    """`decode` of the `kind` result for the file at `path`: from the cache when its content was seen and the stored
+    result decodes (`decode` raises ValueError or TypeError on a bad one), else computed and stored."""
     folder = cache_dir / "media"
     stat = path.stat()
     resolved = str(path.resolve())
     index_file = folder / "paths" / (hashlib.blake2b(resolved.encode(), digest_size=16).hexdigest() + ".json")
-    index = _read(index_file)
+    index = _read(index_file, cache_dir)
     if (
         index
         and index.get("path") == resolved
         and index.get("mtime") == stat.st_mtime_ns
-        and index.get("size") == (stat.st_size)
+        and index.get("size") == stat.st_size
+        and isinstance(index.get("hash"), str)
+        and DIGEST.fullmatch(index["hash"])
     ):
         digest = index["hash"]
     else:
@@ -60,10 +71,13 @@ def cached(cache_dir: Path, path: Path, kind: str, compute: Callable[[], dict[st
         index = {"version": VERSION, "path": resolved, "mtime": stat.st_mtime_ns, "size": stat.st_size, "hash": digest}
         write_json(index_file, index, cache_dir)
     entry_file = folder / f"{digest}.json"
-    entry = _read(entry_file) or {"version": VERSION}
+    entry = _read(entry_file, cache_dir) or {"version": VERSION}
     if kind in entry:
-        return entry[kind]
+        try:
+            return decode(entry[kind])
+        except (ValueError, TypeError):
+            pass  # a broken or planted entry: recompute it
     result = compute()
     entry[kind] = result
     write_json(entry_file, entry, cache_dir)
-    return result
+    return decode(result)

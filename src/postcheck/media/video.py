@@ -8,7 +8,8 @@ track header's display matrix gives the rotation without decoding a frame.
 from __future__ import annotations
 
 import struct
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,10 +58,47 @@ class VideoInfo:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> VideoInfo:
-        data = dict(data)
-        data["subtitle_codecs"] = tuple(data.get("subtitle_codecs", ()))
-        return cls(**data)
+    def from_json(cls, data: Any) -> VideoInfo:
+        """The VideoInfo that `to_json` wrote; raises ValueError for anything else (the cache is untrusted)."""
+        if not isinstance(data, dict) or data.keys() != {f.name for f in fields(cls)}:
+            raise ValueError("not a VideoInfo")
+        codecs = data["subtitle_codecs"]
+        if not isinstance(codecs, list | tuple) or not all(isinstance(c, str) for c in codecs):
+            raise ValueError("subtitle_codecs: not a list of names")
+        for name in ("video_codec", "audio_codec", "format_name"):
+            if not isinstance(data[name], str):
+                raise ValueError(f"{name}: not a string")
+        if not isinstance(data["has_audio"], bool):
+            raise ValueError("has_audio: not a boolean")
+        return cls(
+            duration=None if data["duration"] is None else _cached_number(data["duration"]),
+            width=_cached_int(data["width"], 1, 2**31),
+            height=_cached_int(data["height"], 1, 2**31),  # never 0: rules divide by it
+            has_audio=data["has_audio"],
+            subtitle_codecs=tuple(codecs),
+            size=_cached_int(data["size"], 0, 2**63),
+            video_codec=data["video_codec"],
+            audio_codec=data["audio_codec"],
+            audio_channels=_cached_int(data["audio_channels"], 0, 2**31),
+            audio_rate=_cached_int(data["audio_rate"], 0, 2**31),
+            fps=None if data["fps"] is None else _cached_number(data["fps"]),
+            rotation=_cached_int(data["rotation"], 0, 360),
+            format_name=data["format_name"],
+        )
+
+
+def _cached_number(value: Any) -> float:
+    """A number read from the cache, as a float; ValueError for a bool, a string, NaN, 1e400 (inf) or 10**400."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not -(2**53) < value < 2**53:
+        raise ValueError(f"not a number in range: {value!r:.40}")
+    return float(value)
+
+
+def _cached_int(value: Any, low: int, high: int) -> int:
+    """An int read from the cache with low <= value < high; ValueError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value < high:
+        raise ValueError(f"not an int in [{low}, {high}): {value!r:.40}")
+    return value
 
 
 def probe_video(path: Path, cache_dir: Path | None = None) -> VideoInfo:
@@ -69,10 +107,10 @@ def probe_video(path: Path, cache_dir: Path | None = None) -> VideoInfo:
         return _probe(path)
     from postcheck.media.probe_cache import cached
 
-    result = cached(cache_dir, path, "probe", lambda: _probe_json(path))
-    if "error" in result:
-        raise MediaError(result["error"])
-    return VideoInfo.from_json(result["info"])
+    result = cached(cache_dir, path, "probe", lambda: _probe_json(path), _probe_from_json)
+    if isinstance(result, str):
+        raise MediaError(result)
+    return result
 
 
 def probe(ctx: Context, path: Path) -> VideoInfo | MediaError:
@@ -85,6 +123,20 @@ def _probe_json(path: Path) -> dict[str, Any]:
         return {"info": _probe(path).to_json()}
     except MediaError as error:
         return {"error": str(error)}
+
+
+def _probe_from_json(data: Any) -> VideoInfo | str:
+    """What `_probe_json` wrote: the VideoInfo, or the reason the file is not a readable video; ValueError else."""
+    return _result_from_json(data, "info", VideoInfo.from_json)
+
+
+def _result_from_json(data: Any, key: str, decode: Callable[[Any], Any]) -> Any:
+    """`decode(data[key])` for {key: ...}, or the message of {"error": message}; ValueError for any other shape."""
+    if isinstance(data, dict) and data.keys() == {"error"} and isinstance(data["error"], str):
+        return data["error"]
+    if isinstance(data, dict) and data.keys() == {key}:
+        return decode(data[key])
+    raise ValueError(f"not a cached result with {key!r} or 'error'")
 
 
 def _probe(path: Path) -> VideoInfo:
@@ -261,8 +313,24 @@ class AudioActivity:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> AudioActivity:
-        return cls(tuple(tuple(s) for s in data["stretches"]), data["audio_end"], data["reference_db"])
+    def from_json(cls, data: Any) -> AudioActivity:
+        """The AudioActivity that `to_json` wrote; raises ValueError for anything else (the cache is untrusted)."""
+        if not isinstance(data, dict) or data.keys() != {"stretches", "audio_end", "reference_db"}:
+            raise ValueError("not an AudioActivity")
+        if not isinstance(data["stretches"], list | tuple):
+            raise ValueError("stretches: not a list")
+        stretches: list[tuple[float, float]] = []
+        for pair in data["stretches"]:
+            if not isinstance(pair, list | tuple) or len(pair) != 2:
+                raise ValueError("stretches: not a list of (start, end) pairs")
+            start, end = _cached_number(pair[0]), _cached_number(pair[1])
+            if end < start or (stretches and start < stretches[-1][1]):
+                raise ValueError("stretches: not in order")
+            stretches.append((start, end))
+        reference = data["reference_db"]  # only informative; a NaN from a damaged track is never cached
+        if isinstance(reference, bool) or not isinstance(reference, int | float):
+            raise ValueError("reference_db: not a number")
+        return cls(tuple(stretches), _cached_number(data["audio_end"]), float(reference))
 
 
 def audio_activity(path: Path, cache_dir: Path | None = None, relative_db: float = 30.0) -> AudioActivity:
@@ -271,10 +339,16 @@ def audio_activity(path: Path, cache_dir: Path | None = None, relative_db: float
         return _audio_activity(path, relative_db)
     from postcheck.media.probe_cache import cached
 
-    result = cached(cache_dir, path, f"audio-{relative_db:g}", lambda: _activity_json(path, relative_db))
-    if "error" in result:
-        raise MediaError(result["error"])
-    return AudioActivity.from_json(result["activity"])
+    result = cached(
+        cache_dir,
+        path,
+        f"audio-{relative_db:g}",
+        lambda: _activity_json(path, relative_db),
+        lambda data: _result_from_json(data, "activity", AudioActivity.from_json),
+    )
+    if isinstance(result, str):
+        raise MediaError(result)
+    return result
 
 
 def _activity_json(path: Path, relative_db: float) -> dict[str, Any]:
