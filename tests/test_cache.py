@@ -314,3 +314,112 @@ def test_write_json_writes_nothing_outside_the_cache_folder(tmp_path):
 def test_read_json_refuses_a_path_outside_the_cache_folder(tmp_path):
     (tmp_path / "secret.json").write_text('{"x": 1}', encoding="utf-8")
     assert read_json(tmp_path / "cache" / ".." / "secret.json", tmp_path / "cache") is None
+
+
+# ------------------------------------------------------------------ link cache (links.json, --online)
+
+
+def good_link(url: str, when: float) -> dict:
+    return {"time": when, "result": {"url": url, "status": 200, "chain": [url], "error": None, "refused": False}}
+
+
+def spoil(link: str, when: float, **changes: object) -> dict:
+    """A good entry for `link` with some of its values changed."""
+    entry = good_link(link, when)
+    entry["result"] |= {k: v for k, v in changes.items() if k != "time"}
+    if "time" in changes:
+        entry["time"] = changes["time"]
+    return entry
+
+
+@pytest.fixture
+def fetched(monkeypatch):
+    """The URLs fetched (none really: each answers 404), in order."""
+    from postcheck.text import fetch as fetch_module
+
+    urls: list[str] = []
+
+    def fake(url, timeout=5.0, allow_private=False):
+        urls.append(url)
+        return fetch_module.FetchResult(url, 404, (url,), "HTTP 404")
+
+    monkeypatch.setattr(fetch_module, "fetch", fake)
+    return urls
+
+
+def test_link_cache_entries_of_the_wrong_shape_are_fetched_again(tmp_path, fetched):
+    import time
+
+    from postcheck.text.fetch import LinkChecker
+
+    now = time.time()
+    u = "https://example.org/"
+    planted = {
+        u + "good": good_link(u + "good", now - 10),
+        u + "list": [],
+        u + "null": None,
+        u + "no result": {"time": now},
+        u + "extra key": good_link(u + "extra key", now) | {"evil": 1},
+        u + "time is a string": spoil(u + "time is a string", now, time="now"),
+        u + "time is true": spoil(u + "time is true", now, time=True),
+        u + "time in the future": spoil(u + "time in the future", now, time=now + 10**6),
+        u + "huge time": spoil(u + "huge time", now, time=10**400),
+        u + "infinite time": spoil(u + "infinite time", now, time="INFINITY"),
+        u + "other url": spoil(u + "other url", now, url=u + "good"),
+        u + "status is a string": spoil(u + "status is a string", now, status="200"),
+        u + "status 99999": spoil(u + "status 99999", now, status=99999),
+        u + "huge status": spoil(u + "huge status", now, status=10**400),
+        u + "chain is a string": spoil(u + "chain is a string", now, chain="https://example.org/"),
+        u + "empty chain": spoil(u + "empty chain", now, chain=[]),
+        u + "chain holds null": spoil(u + "chain holds null", now, chain=[None]),
+        u + "error is a list": spoil(u + "error is a list", now, error=["x"]),
+        u + "refused": spoil(u + "refused", now, refused=True),
+        u + "result is a list": {"time": now, "result": []},
+    }
+    text = json.dumps(planted).replace('"INFINITY"', "1e400")
+    (tmp_path / "links.json").write_text(text, encoding="utf-8")
+    results = LinkChecker(cache_dir=tmp_path).check(planted)
+    assert fetched == [url for url in planted if url != u + "good"]
+    assert results[u + "good"].status == 200
+    assert all(r.status == 404 and r.chain == (url,) for url, r in results.items() if url != u + "good")
+    again = LinkChecker(cache_dir=tmp_path).check(planted)  # the rewritten cache is all good entries
+    assert len(fetched) == len(planted) - 1 and again == results
+
+
+@pytest.mark.parametrize("text", ["[]", "null", '"links"', "[" * 100_000, '{"a": 1', "NaN"])
+def test_link_cache_that_is_not_a_table_is_ignored(tmp_path, fetched, text):
+    from postcheck.text.fetch import LinkChecker
+
+    (tmp_path / "links.json").write_text(text, encoding="utf-8")
+    assert LinkChecker(cache_dir=tmp_path).check(["https://example.org/"])["https://example.org/"].status == 404
+    assert fetched == ["https://example.org/"]
+
+
+def test_online_run_over_a_planted_link_cache_fetches_again(root, fetched):
+    import time
+
+    url = "https://example.org/page"
+    (root / "p.md").write_text(f"---\nplatforms: [x]\n---\nSee {url}\n", encoding="utf-8")
+    cache = root / ".postcheck_cache"
+    plant(cache / "links.json", {url: spoil(url, time.time(), status="200", chain=url)})
+    before = tree(root.parent, skip=cache)
+    run = check(root, "--select", "L105", "--online")
+    assert (run.exit_code, run.codes, fetched) == (1, ["L105"], [url])
+    assert tree(root.parent, skip=cache) == before
+
+
+@needs_symlinks
+def test_link_cache_file_that_links_outside_is_neither_read_nor_overwritten(root, fetched):
+    import time
+
+    url = "https://example.org/page"
+    (root / "p.md").write_text(f"---\nplatforms: [x]\n---\nSee {url}\n", encoding="utf-8")
+    target = root.parent / "outside" / "links.json"
+    target.write_text(json.dumps({url: good_link(url, time.time())}), encoding="utf-8")
+    cache = root / ".postcheck_cache"
+    cache.mkdir()
+    (cache / "links.json").symlink_to(target)
+    before = target.read_bytes()
+    run = check(root, "--select", "L105", "--online")
+    assert (run.codes, fetched) == (["L105"], [url])
+    assert target.read_bytes() == before

@@ -9,8 +9,9 @@ import threading
 import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
 from postcheck import __version__
@@ -194,24 +195,22 @@ class LinkChecker:
         self._cache = self._load_cache()
 
     def _load_cache(self) -> dict[str, dict]:
-        if self.cache_path is None:
+        """The fresh entries of links.json; any entry not of the shape `_save_cache` writes is dropped."""
+        if self.cache_path is None or self.cache_dir is None:
             return {}
-        data = read_json(self.cache_path)
+        data = read_json(self.cache_path, self.cache_dir)
         if not isinstance(data, dict):
             return {}
         now = time.time()
         fresh = {}
         for url, entry in data.items():
-            try:
-                ttl = TTL_FAILED if entry["result"]["error"] else TTL_OK
-                if now - float(entry["time"]) < ttl:
-                    result = entry["result"]
-                    fresh[url] = FetchResult(
-                        result["url"], result["status"], tuple(result["chain"]), result["error"], False
-                    )
-            except (KeyError, TypeError, ValueError):
+            result = _cached_result(url, entry)
+            if result is None:
                 continue
-        return {url: {"time": data[url]["time"], "result": r} for url, r in fresh.items()}
+            age = now - entry["time"]
+            if 0 <= age < (TTL_FAILED if result.error else TTL_OK):  # a time in the future is not fresh
+                fresh[url] = {"time": entry["time"], "result": result}
+        return fresh
 
     def _save_cache(self, new: dict[str, FetchResult]) -> None:
         if self.cache_path is None or not new:
@@ -246,3 +245,25 @@ class LinkChecker:
 
     def _fetch(self, url: str) -> FetchResult:
         return fetch(url, self.timeout, self.allow_private)
+
+
+def _cached_result(url: str, entry: Any) -> FetchResult | None:
+    """The FetchResult in a links.json entry, or None when the entry is not of the shape `_save_cache` writes."""
+    if not isinstance(entry, dict) or entry.keys() != {"time", "result"}:
+        return None
+    when, result = entry["time"], entry["result"]
+    if isinstance(when, bool) or not isinstance(when, int | float) or not 0 <= when < 2**53:  # no NaN, inf, 10**400
+        return None
+    if not isinstance(result, dict) or result.keys() != {f.name for f in fields(FetchResult)}:
+        return None
+    status, chain, error = result["status"], result["chain"], result["error"]
+    if (
+        result["url"] != url
+        or result["refused"] is not False  # refused results are never stored
+        or not (status is None or (type(status) is int and 100 <= status <= 599))
+        or not (isinstance(chain, list) and 1 <= len(chain) <= MAX_REDIRECTS + 1)
+        or not all(isinstance(link, str) for link in chain)
+        or not (error is None or isinstance(error, str))
+    ):
+        return None
+    return FetchResult(url, status, tuple(chain), error)
