@@ -407,6 +407,21 @@ def test_inline_comment_suppression(tmp_path):
     assert run_cli(".", "--format", "json", cwd=tmp_path).codes == []
 
 
+def test_suppressions_take_prefixes_and_several_codes_and_their_own_findings_obey_per_file_ignores(tmp_path):
+    shouting = "---\nplatforms: [x]\n---\nBOOK YOUR FLU JAB NOW #flujab\n"
+    files = {
+        "postcheck.toml": '[per-file-ignores]\n"quiet/**" = ["X001"]\n',
+        "prefix.md": shouting.replace("---\nBOOK", "postcheck:\n  ignore: {A2: campaign style}\n---\nBOOK"),
+        "inline.md": shouting + "<!-- postcheck: ignore A201, A205 NHS England writes it so -->\n",
+        "typo.md": POST.replace("---\nOur", "postcheck:\n  ignroe: {F004: later}\n---\nOur"),
+        "quiet/unused.md": POST.replace("---\nOur", "postcheck:\n  ignore: {F004: just in case}\n---\nOur"),
+    }
+    write(tmp_path, files)
+    found = run_cli(".", "--format", "json", cwd=tmp_path).json["findings"]
+    assert [(f["path"], f["code"]) for f in found] == [("typo.md", "F002")]
+    assert "did you mean 'ignore'" in found[0]["message"]
+
+
 def test_pyproject_tool_section_is_found_walking_up(tmp_path):
     write(tmp_path, {"pyproject.toml": '[tool.postcheck]\nignore = ["F004"]\n', "posts/deep/p.md": MISSING_IMAGE})
     assert run_cli("posts", "--format", "json", cwd=tmp_path).codes == []

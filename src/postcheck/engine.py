@@ -264,31 +264,32 @@ class Engine:
         file_ignores = [
             c for glob, codes in self.config.per_file_ignores.items() if glob_matches(rel, glob) for c in codes
         ]
-        findings = []
-        for problem in problems:
-            code = problem.code
-            if code not in self.active or any(c == "ALL" or code.startswith(c) for c in file_ignores):
-                continue
-            suppression = post.suppressions.get(code)
-            if suppression is not None:
-                suppression.used = True
-                continue
-            findings.append(self._finding(post, problem))
-        for suppression in post.suppressions.values():
-            if not suppression.reason.strip() and "F003" in self.active:
-                findings.append(
-                    self._finding(
-                        post,
-                        Problem(f"suppression of {suppression.code} needs a reason", suppression.span, code="F003"),
-                    )
-                )
-            elif not suppression.used and "X001" in self.active and suppression.code in self.active:
-                message = f"suppression of {suppression.code} is unused: nothing to suppress here"
-                findings.append(self._finding(post, Problem(message, suppression.span, code="X001")))
-            elif suppression.code not in self.rules and "X001" in self.active:
-                message = f"suppression of unknown rule {suppression.code}"
-                findings.append(self._finding(post, Problem(message, suppression.span, code="X001")))
-        return findings
+        kept = [p for p in problems if p.code in self.active and not self._suppressed(post, p.code)]
+        for suppression in post.suppressions.values():  # what is wrong with the suppressions themselves
+            code = suppression.code
+            if not suppression.reason.strip():
+                kept.append(Problem(f"suppression of {code} needs a reason", suppression.span, code="F003"))
+            elif self._unknown(code):
+                kept.append(Problem(f"suppression of unknown rule {code}", suppression.span, code="X001"))
+            elif not suppression.used and any(c.startswith(code) for c in self.active):
+                message = f"suppression of {code} is unused: nothing to suppress here"
+                kept.append(Problem(message, suppression.span, code="X001"))
+        # per-file-ignores cover those too (a suppression cannot: it would be judging itself)
+        return [
+            self._finding(post, p)
+            for p in kept
+            if p.code in self.active and not any(c == "ALL" or p.code.startswith(c) for c in file_ignores)
+        ]
+
+    def _suppressed(self, post: Post, code: str) -> bool:
+        """Whether the post suppresses `code` (by the code, or a prefix such as "A2"); marks that suppression used."""
+        suppression = post.suppressions.get(code) or next(
+            (s for key, s in post.suppressions.items() if code.startswith(key)), None
+        )
+        if suppression is None:
+            return False
+        suppression.used = True
+        return True
 
     def _relative(self, path: Path) -> str:
         try:

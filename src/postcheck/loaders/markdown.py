@@ -12,7 +12,11 @@ FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<file><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\s*\)")
-SUPPRESS = re.compile(r"^\s*postcheck:\s*ignore\s+(?P<code>[A-Z]+[0-9]*)\b[ \t]*(?P<reason>.*?)\s*$", re.DOTALL)
+# `postcheck: ignore A201 reason`, or several codes: `ignore A201, A205 reason` (a code after the first has digits, so
+# a reason may start with capitals: "ignore A201 NHS England sets this hashtag")
+SUPPRESS = re.compile(
+    r"^\s*postcheck:\s*ignore\s+(?P<codes>[A-Z]+[0-9]*(?:[\s,]+[A-Z]+[0-9]+\b)*)\b[ \t,]*(?P<reason>.*?)\s*$", re.DOTALL
+)
 
 
 def load_markdown(source: Source, display: str) -> Post:
@@ -46,8 +50,8 @@ def _read_body(post: Post, start: int) -> None:
         removed.append(match.span())
         directive = SUPPRESS.match(match.group(1))
         if directive:
-            code = directive.group("code")
-            post.suppressions[code] = Suppression(code, directive.group("reason"), source.span(*match.span()))
+            for code in re.split(r"[\s,]+", directive.group("codes")):
+                post.suppressions[code] = Suppression(code, directive.group("reason"), source.span(*match.span()))
     for match in INLINE_IMAGE.finditer(text, start):
         if any(a <= match.start() < b for a, b in removed):
             continue

@@ -62,6 +62,12 @@ def unknown_field(post: Post, ctx: Context) -> Iterator[Problem]:
     for key in post.meta:
         if key not in KEYS:
             yield Problem(f"unknown field '{key}'{_did_you_mean(str(key), KEYS)}", _key_span(post, key))
+    settings = post.meta.get("postcheck")
+    for key in settings if isinstance(settings, dict) else []:
+        if key != "ignore":
+            yield Problem(
+                f"unknown field '{key}' in postcheck{_did_you_mean(str(key), {'ignore'})}", _key_span(post, "postcheck")
+            )
     for name, known in (("images", IMAGE_KEYS), ("videos", VIDEO_KEYS)):
         items = post.meta.get(name)
         for item in items if isinstance(items, list) else []:
