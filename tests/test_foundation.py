@@ -524,6 +524,22 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path, args, expected):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_files_of_two_repositories_in_one_run_keep_their_own_posts_root(tmp_path):
+    from PIL import Image
+
+    write(tmp_path, {"team-a/postcheck.toml": "", "team-b/postcheck.toml": ""})
+    write(tmp_path, {"team-a/p.md": "---\nplatforms: [x]\n---\nHello\n"})
+    post = "---\nplatforms: [x]\nimages:\n  - file: media/img.png\n    alt: Flu clinic times poster\n---\nHello\n"
+    write(tmp_path, {"team-b/img.md": post})
+    (tmp_path / "team-b/media").mkdir()
+    Image.new("RGB", (64, 40)).save(tmp_path / "team-b/media/img.png")
+    for paths in (("team-a/p.md", "team-b/img.md"), ("team-b/img.md", "team-a/p.md")):  # pre-commit passes both
+        run = run_cli(*paths, "--format", "json", cwd=tmp_path)
+        assert run.codes == [] and run.json["summary"]["posts"] == 2, paths  # no F005 for team-b's image
+    run = run_cli("team-a/p.md", "team-b/media/img.png", "--format", "json", cwd=tmp_path)
+    assert run.json["summary"]["posts"] == 2  # a named image brings in the post that uses it, in its own root
+
+
 def test_changed_since_checks_only_changed_posts(tmp_path):
     git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
     write(tmp_path, {"postcheck.toml": "", "old.md": MISSING_IMAGE})

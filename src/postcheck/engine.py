@@ -144,13 +144,12 @@ def _references(post: Post, target: Path, ctx: Context) -> bool:
     return any(p is not None and p.resolve() == target for p in paths)
 
 
-def _skipped(path: Path, config: Config, ctx: Context, options: Options) -> bool:
+def _skipped(path: Path, config: Config, root: Path, options: Options) -> bool:
     """Whether a file given as a path is left out: under `exclude` with --force-exclude or --changed-since, or, for
     a file git listed, not under `include` (media files aside: they bring in their posts)."""
     if not (options.force_exclude or options.listed):
         return False
-    resolved = path.resolve()
-    rel = resolved.relative_to(ctx.root).as_posix() if resolved.is_relative_to(ctx.root) else path.name
+    rel = _relative_to(path.resolve(), root)
     if _matches(rel, config.exclude):
         return True
     media = path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES
@@ -162,16 +161,19 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
     posts: list[Post] = []
     seen: dict[Path, bool] = {}  # files loaded, and whether they gave posts
     files = 0
-    media_targets: list[Path] = []
+    media_targets: list[tuple[Path, Path]] = []  # (media file, its posts root)
     unreadable: list[Path] = []  # folders that cannot be listed
+    roots: dict[Path, Path] = {}  # each given path's posts root: files from two repositories keep their own
 
-    def load(path: Path, given: str, named: bool) -> None:
+    def load(path: Path, given: str, named: bool, root: Path) -> None:
         nonlocal files
         resolved = path.resolve()
         if resolved in seen and (seen[resolved] or not named):
             return  # loaded already (a file named after its folder was checked still gets its F001)
         loaded = load_posts(path, _display(path, given), named, config.schedule.date_order)
         seen[resolved] = bool(loaded)
+        for post in loaded:
+            post.root = root
         if loaded:
             files += 1
             posts.extend(loaded)
@@ -180,27 +182,31 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{given}: no such file or directory")
+        root = roots.setdefault(path.parent if path.is_file() else path, find_root(path).resolve())
         if path.is_dir():
-            for found in discover(path, config, ctx.root, unreadable):
-                load(found, given, False)
-        elif _skipped(path, config, ctx, options):
+            for found in discover(path, config, root, unreadable):
+                load(found, given, False, root)
+        elif _skipped(path, config, root, options):
             continue
         elif path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES:
-            media_targets.append(path.resolve())
+            media_targets.append((path.resolve(), root))
         else:
-            load(path, given, not options.listed)
+            load(path, given, not options.listed, root)
 
     for folder in unreadable:  # CI must not pass over posts it could not read
         posts.append(unreadable_post(folder, _display(folder, str(folder)), Unreadable("cannot read this folder")))
-    if media_targets:
-        relative = not any(os.path.isabs(p) for p in paths)
-        for found in discover(ctx.root, config, ctx.root):
+    relative = not any(os.path.isabs(p) for p in paths)
+    for root in dict.fromkeys(root for _, root in media_targets):  # the posts that use a named media file
+        targets = [target for target, where in media_targets if where == root]
+        for found in discover(root, config, root):
             resolved = found.resolve()
             if resolved in seen:
                 continue
             shown = os.path.relpath(found) if relative else str(found)
             loaded = load_posts(found, shown, False, config.schedule.date_order)
-            users = [post for post in loaded if any(_references(post, t, ctx) for t in media_targets)]
+            for post in loaded:
+                post.root = root
+            users = [post for post in loaded if any(_references(post, t, ctx) for t in targets)]
             if users:
                 seen[resolved] = True
                 files += 1
@@ -260,7 +266,7 @@ class Engine:
                     problem.code = problem.code or code
                     problems.append(problem)
 
-        rel = self._relative(post.path)
+        rel = self._relative(post)
         file_ignores = [
             c for glob, codes in self.config.per_file_ignores.items() if glob_matches(rel, glob) for c in codes
         ]
@@ -291,11 +297,11 @@ class Engine:
         suppression.used = True
         return True
 
-    def _relative(self, path: Path) -> str:
+    def _relative(self, post: Post) -> str:
         try:
-            return path.resolve().relative_to(self.ctx.root).as_posix()
+            return post.path.resolve().relative_to(self.ctx.root_of(post)).as_posix()
         except ValueError:
-            return path.as_posix()
+            return post.path.as_posix()
 
     def _finding(self, post: Post, problem: Problem) -> Finding:
         rule = self.rules[problem.code]
@@ -370,7 +376,9 @@ def recheck(result: Result, paths: set[Path]) -> Result:
         resolved = post.path.resolve()
         if resolved in changed and resolved not in done:
             done.add(resolved)
-            reloaded.extend(load_posts(post.path, post.display_path, True, config.schedule.date_order))
+            for again in load_posts(post.path, post.display_path, True, config.schedule.date_order):
+                again.root = post.root
+                reloaded.append(again)
     posts = keep_posts + reloaded
     findings = [f for f in result.findings if f.post.path.resolve() not in changed]
     findings += [f for post in reloaded for f in engine.check_post(post)]

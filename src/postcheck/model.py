@@ -231,6 +231,7 @@ class Post:
     row: int | None = None  # CSV row number (1-based, header is row 1)
     span: Span | None = None  # where the post starts (the CSV row)
     problems: list[Problem] = field(default_factory=list)  # found while loading (F002, F003)
+    root: Path | None = None  # the posts root of the path it was found under (set by the engine)
 
     @property
     def path(self) -> Path:

@@ -344,7 +344,7 @@ def _image_view(post: Post, image: Any, ctx: Context) -> ImageView:
     alt = image.alt.value if image.alt is not None else None
     if alt is not None and not alt.strip():
         alt = None
-    path, reason = _locate(post, name, ctx.root)
+    path, reason = _locate(post, name, ctx.root_of(post))
     picture = Picture(problem=reason) if path is None else ctx.read_media(image_thumbnail, path, ctx)
     return ImageView(name=name, alt=alt, decorative=bool(image.decorative), picture=picture)
 
@@ -394,7 +394,7 @@ def _encode(picture: Any, details: str) -> Picture:
 
 def _video_view(post: Post, video: Any, ctx: Context) -> VideoView:
     name = video.file.value
-    root = ctx.root.resolve()
+    root = ctx.root_of(post).resolve()
     path, reason = _locate(post, name, root)
     picture = Picture(problem=reason) if path is None else ctx.read_media(video_poster, path, ctx)
     captions: list[CaptionView] = []

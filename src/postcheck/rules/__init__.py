@@ -109,11 +109,15 @@ class Context:
                 return valid
         return list(self.config.platforms)
 
+    def root_of(self, post: Post) -> Path:
+        """The posts root that bounds what may be read for `post` (the run's, unless its path has its own)."""
+        return post.root or self.root
+
     def media_path(self, post: Post, ref: Field | str) -> Path | None:
         """The file a media or caption reference names, if it is local, inside the root and exists."""
         from postcheck.media import locate
 
-        located = locate(post.directory, ref.value if isinstance(ref, Field) else ref, self.root)
+        located = locate(post.directory, ref.value if isinstance(ref, Field) else ref, self.root_of(post))
         return located.path if located.status == "ok" else None
 
     def per_post(self, post: Post, name: str, compute: Callable[[], Any]) -> Any:

@@ -193,21 +193,21 @@ def _cut_by_comments(post: Post) -> Iterator[Problem]:
 @rule("F004", "missing-media", Severity.ERROR, "referenced image, video or caption file does not exist")
 def missing_media(post: Post, ctx: Context) -> Iterator[Problem]:
     for what, ref in post.media_refs():
-        if locate(post.directory, ref.value, ctx.root).status == "missing":
+        if locate(post.directory, ref.value, ctx.root_of(post)).status == "missing":
             yield Problem(f"{what} file '{ref.value}' does not exist", ref.span())
 
 
 @rule("F005", "media-outside-root", Severity.ERROR, "media path is absolute, escapes the posts root, or links out")
 def media_outside_root(post: Post, ctx: Context) -> Iterator[Problem]:
     for what, ref in post.media_refs():
-        located = locate(post.directory, ref.value, ctx.root)
+        located = locate(post.directory, ref.value, ctx.root_of(post))
         if located.status == "outside":
             yield Problem(f"{what} file not read: {located.reason}", ref.span())
     for video in post.videos:  # caption files found beside a video count as its captions: say why one does not
-        if locate(post.directory, video.file.value, ctx.root).status != "ok":
+        if locate(post.directory, video.file.value, ctx.root_of(post)).status != "ok":
             continue
         for sidecar in video.sidecars:
-            located = locate(post.directory, os.path.relpath(sidecar, post.directory), ctx.root)
+            located = locate(post.directory, os.path.relpath(sidecar, post.directory), ctx.root_of(post))
             if located.status == "outside":
                 yield Problem(f"caption file beside the video not read: {located.reason}", video.file.span())
 
