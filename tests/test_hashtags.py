@@ -323,6 +323,8 @@ def test_shouting_caps(check):
     assert check({"post.md": post("BOOK YOUR JAB now")}, "--select", "A205").codes == ["A205"]
     assert check({"post.md": post("Ask your NHS GP or ICB about COVID19 MMR HPV jabs")}, "--select", "A205").codes == []
     assert check({"post.md": post("BOOK YOUR jab #FLUJABNOW")}, "--select", "A205").codes == []
+    freepost = post("Reply to FREEPOST EXAMPLESHIRE CONSULTATION by Friday")  # Royal Mail's own capitals
+    assert check({"post.md": freepost}, "--select", "A205").codes == []
 
 
 # --- the data set (dev files only) --------------------------------------------------------------------------------

@@ -177,6 +177,8 @@ def swearing():
         "10am on the 3rd",
         "grasshopper",
         "therapist",
+        "The new grass sod was laid in the memorial garden",
+        "Cut down on sodium",
     ],
 )
 def test_innocent_words_pass(swearing, text):
@@ -209,6 +211,10 @@ def test_innocent_words_pass(swearing, text):
         "sod  off",
         "what a dick",
         "BLOODY",
+        "FFS the car park is full",
+        "wtf is this",
+        "Sod the rain, we are open",
+        "a sodding mess",
     ],
 )
 def test_swearing_is_found(swearing, text):
@@ -301,6 +307,13 @@ def test_medical_reply_without_signposting_raises_m104(check):
 def test_reply_that_signposts_passes_m104(check, text):
     run = check({"p.md": post(text, REPLY)}, "--select", "M104")
     assert run.codes == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Heartburn is common in pregnancy. Try Gaviscon after meals.", "For hay fever, Piriton works well."]
+)
+def test_common_complaints_and_medicine_brands_are_medical_topics(check, text):
+    assert check({"p.md": post(text, REPLY)}, "--select", "M104").codes == ["M104"]
 
 
 def test_surgery_as_an_operation_is_not_signposting(check):

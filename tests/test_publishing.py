@@ -322,6 +322,12 @@ def test_impossible_unquoted_yaml_date_is_f003_not_a_crash(check, when):
     assert "no real date and time" in run.json["findings"][0]["message"]
 
 
+def test_a_date_without_a_time_is_f003_not_midnight(check):
+    run = check({"p.md": post("Hello", publish_at="2026-12-01"), "q.yaml": "text: Hi\npublish_at: '2026-12-01'\n"})
+    assert run.codes == ["F003", "F003"]  # and no P105 for "midnight"
+    assert "has no time of day: add one (2026-12-01T09:30:00+00:00)" in run.json["findings"][0]["message"]
+
+
 def test_csv_date_that_does_not_read_in_the_date_order_says_so(check):
     rows = "date,time_24hr,message_text\n12/25/2026,10:00,Hello\n"
     [finding] = check({"posts.csv": rows}, "--select", "F003").json["findings"]

@@ -82,8 +82,8 @@ def parse_datetime(value: object) -> datetime | None:
     """An ISO 8601 date-time, or None."""
     if isinstance(value, datetime):
         return value
-    if not isinstance(value, str):
-        return None
+    if not isinstance(value, str) or re.fullmatch(r"\s*\d{4}-?\d{2}-?\d{2}\s*", value):
+        return None  # a date alone is no time to post at ("midnight" is rarely what was meant)
     try:
         return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
@@ -100,6 +100,8 @@ def _bad_time(post: Post, when: str, date_order: str) -> str:
             f"date and time {when!r} do not read as a date in schedule.date-order {date_order!r} and a time "
             f"(e.g. {CSV_DATE_EXAMPLES.get(date_order, CSV_DATE_EXAMPLES['dmy'])})"
         )
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.strip()) and parse_datetime(when.strip() + "T09:30") is not None:
+        return f"publish_at {when!r} has no time of day: add one ({when.strip()}T09:30:00+00:00)"
     if re.match(r"\d{4}-\d{2}-\d{2}", when.strip()):
         return f"publish_at {when!r} is no real date and time (no such day, hour or minute)"
     return f"publish_at {when!r} is not an ISO 8601 date-time (2026-12-01T09:30:00+00:00)"

@@ -292,13 +292,17 @@ def fancy_unicode_text(post: Post, ctx: Context) -> Iterator[Problem]:
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
 
 
+# Words that are written in capitals by rule, not for shouting: Royal Mail asks for FREEPOST in capitals.
+WRITTEN_IN_CAPITALS = frozenset({"freepost"})
+
+
 @rule("A205", "shouting-caps", Severity.WARNING, "3 or more consecutive ALL-CAPS words (lexicon acronyms excepted)")
 def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
     text = post.text.value
     if not re.search(r"[A-Z]{2}", text) and text.isascii():
         return
     masked_text = _blanked(text, find_hashtags(text), code_ranges(text))
-    acronyms = lexicon_keys(_words(ctx))
+    acronyms = lexicon_keys(_words(ctx)) | WRITTEN_IN_CAPITALS
     run: list[re.Match] = []
 
     def shouted() -> Problem | None:

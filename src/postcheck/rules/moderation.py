@@ -302,10 +302,12 @@ MEDICAL_TOPIC = re.compile(
     r"breathless\w*|short(?:ness)? of breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|"
     r"itch(?:y|ing|es)?|numb(?:ness)?|"
     r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
+    r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
     r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"
     r"(?:medical|long-term|health|skin|heart|lung) conditions?|"
     r"medicines?|medications?|tablets?|pills?|doses?|dosage|paracetamol|ibuprofen|aspirin|antibiotics?|"
     r"antihistamines?|inhalers?|insulin|side effects?|prescri\w+|"
+    r"gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|beechams|"
     r"treatments?|treat(?:ed|ing)?|therapy|therapies|creams?|ointments?)\b",
     re.IGNORECASE,
 )
