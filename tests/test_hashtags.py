@@ -369,6 +369,7 @@ def test_emoji_bullets_are_a203_but_one_leading_emoji_is_not(check):
     assert bullets.codes == ["A203"] and "2 lines start with an emoji" in bullets.json["findings"][0]["message"]
 
 
-def test_one_leading_emoji_and_emoji_after_a_sentence_pass(check):
+def test_one_leading_emoji_is_a203_and_emoji_after_a_sentence_pass(check):
     run = check({"p.md": "---\nplatforms: [x]\n---\n📢 The clinic is open. Come and see us 🎉\n"})
-    assert run.codes == []
+    assert run.codes == ["A203"] and run.json["findings"][0]["message"].startswith("a line starts with 📢")
+    assert check({"p.md": "---\nplatforms: [x]\n---\nThe clinic is open. Come and see us 🎉\n"}).codes == []

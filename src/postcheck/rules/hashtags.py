@@ -159,6 +159,12 @@ def emoji_overuse(post: Post, ctx: Context) -> Iterator[Problem]:
             "use words or plain line breaks for a list",
             post.text.span(bullets[0][0], bullets[0][1]),
         )
+    elif bullets:
+        start, end, cluster = bullets[0]
+        yield Problem(
+            f"a line starts with {cluster}: screen readers read its name before the words; move it to the end",
+            post.text.span(start, end),
+        )
     for start, end, cluster in emoji:
         if WORD_BEFORE.search(text, max(0, start - 40), start) and WORD_AFTER.match(text, end):
             yield Problem(
