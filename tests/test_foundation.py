@@ -536,6 +536,7 @@ def test_files_of_two_repositories_in_one_run_keep_their_own_posts_root(tmp_path
     for paths in (("team-a/p.md", "team-b/img.md"), ("team-b/img.md", "team-a/p.md")):  # pre-commit passes both
         run = run_cli(*paths, "--format", "json", cwd=tmp_path)
         assert run.codes == [] and run.json["summary"]["posts"] == 2, paths  # no F005 for team-b's image
+        assert "postcheck.toml is not used: one run takes one config" in run.stderr
     run = run_cli("team-a/p.md", "team-b/media/img.png", "--format", "json", cwd=tmp_path)
     assert run.json["summary"]["posts"] == 2  # a named image brings in the post that uses it, in its own root
 

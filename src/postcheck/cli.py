@@ -155,6 +155,12 @@ def check(
             raise fail(f"--config {config}: no such file")
         overrides = {"fail-on": fail_on.value if fail_on else None}
         cfg = load_config(config_path, overrides)
+        if config is None and not quiet:  # one config per run: say so when a path has another
+            others = dict.fromkeys(c for c in map(find_config, map(Path, paths[1:])) if c and c != config_path)
+            used = os.path.relpath(config_path) if config_path else "the defaults"
+            for other in others:
+                note = f"{os.path.relpath(other)} is not used: one run takes one config, here {used}"
+                typer.echo(f"postcheck: note: {note} (check that folder in a run of its own)", err=True)
         options = engine.Options(
             select=_split(select),
             ignore=_split(ignore) or [],
