@@ -802,7 +802,31 @@ def test_field_positions_resume_after_an_escape_with_no_verbatim_form():
 def test_platform_limit_of_the_wrong_type_is_a_one_line_config_error(tmp_path):
     write(tmp_path, {"postcheck.toml": '[platform.x]\ntext-max = "abc"\n', "p.md": POST})
     run = run_cli(".", cwd=tmp_path)
-    assert run.exit_code == 2 and "platform.x.text-max must be a number, 0 or more, not 'abc'" in run.stderr
+    assert run.exit_code == 2 and "platform.x.text-max must be a whole number, 0 or more, not 'abc'" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ("images-max = 2.5", "platform.x.images-max must be a whole number"),  # it crashed the run
+        ("image-aspect = [2, 1]", "low first"),
+    ],
+)
+def test_platform_limits_that_cannot_work_are_config_errors(tmp_path, toml, expected):
+    write(tmp_path, {"postcheck.toml": f"[platform.x]\n{toml}\n", "p.md": POST})
+    run = run_cli(".", cwd=tmp_path)
+    assert run.exit_code == 2 and expected in run.stderr
+
+
+def test_platform_formats_are_read_as_people_write_them():
+    from postcheck.text.platforms import limits
+
+    read = limits("x", {"caption-formats": ["srt", "VTT"], "image-formats": ["jpg", "png"], "video-formats": [".MP4"]})
+    assert (read.caption_formats, read.image_formats, read.video_formats) == (
+        (".srt", ".vtt"),
+        ("JPEG", "PNG"),
+        (".mp4",),
+    )
 
 
 def test_image_entries_without_a_file_are_one_f003_with_their_count(tmp_path):

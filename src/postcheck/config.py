@@ -213,7 +213,7 @@ def _validate_schedule(schedule: Section) -> None:
     try:
         check_schedule_config(schedule.timezone, schedule.staffed, schedule.holidays)
     except ValueError as error:
-        raise ConfigError(f"schedule: {error}") from None
+        raise ConfigError(str(error) if str(error).startswith("schedule") else f"schedule: {error}") from None
 
 
 CUSTOM_KEYS = ("code", "name", "pattern", "phrases", "forbid", "require", "message", "severity", "platforms", "kinds")

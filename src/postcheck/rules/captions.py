@@ -431,7 +431,7 @@ def captions_format_for_platform(post: Post, ctx: Context) -> Iterator[Problem]:
                 fix = Fix.safe(Edit(0, 0, content, path=target, create=True))
             want = f"{suffix} captions" + (" named like video.en_GB.srt" if "facebook" in platforms else "")
             if most is not None:
-                want += f" of at most {most // 1024} KB"
+                want += f" of at most {most // 1024} KB" if most % 1024 == 0 else f" of at most {most:,} bytes"
             have = ", ".join(_name(c.path, post) for c in usable)
             message = f"{joined} {'takes' if len(names) == 1 else 'take'} {want}; the video has {have}"
             if fix is not None:

@@ -15,6 +15,7 @@ from postcheck.rules import Context, rule
 from postcheck.rules.files import parse_datetime
 from postcheck.rules.links import PostLink, post_links
 from postcheck.rules.media_limits import platform_limits
+from postcheck.text import counted
 from postcheck.text.platforms import measure
 
 # How each counting method reads in a message.
@@ -45,16 +46,17 @@ def _posted_links(post: Post, ctx: Context) -> list[PostLink]:
 @rule("P101", "text-too-long", Severity.ERROR, "text over a platform's limit, counted the platform's way")
 def text_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
     extra = _posted_cells(post)  # posted after the message: they count towards the limit
-    counted = post.text.value + "".join(" " + cell.value.strip() for cell in extra)
+    posted = post.text.value + "".join(" " + cell.value.strip() for cell in extra)
     for name in ctx.platforms(post):
         limit = platform_limits(ctx, name)
-        if limit.text_max is not None and counted.strip():
-            result = measure(counted, limit.counting, limit.text_max)
+        if limit.text_max is not None and posted.strip():
+            result = measure(posted, limit.counting, limit.text_max)
             if result.overflow is not None:
                 what = "caption" if name == "instagram" else "description" if name == "youtube" else "text"
                 yield Problem(
                     f"{what} is too long for {limit.name}: {result.count} {COUNTED_AS[limit.counting]}, "
-                    f"limit {limit.text_max}: shorten it by {result.count - limit.text_max}, or split it into a thread",
+                    f"limit {limit.text_max}: shorten it by {result.count - limit.text_max}"
+                    + (", or split it into a thread" if name not in ("youtube", "instagram") else ""),
                     _overflow_span(post, extra, result.overflow),
                 )
         if limit.title_max is not None and post.title is not None:
@@ -71,7 +73,9 @@ def text_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
             links = _posted_links(post, ctx)
             if len(links) > limit.links_max:
                 span = links[limit.links_max].span()
-                yield Problem(f"{limit.name} takes at most {limit.links_max} links; this post has {len(links)}", span)
+                yield Problem(
+                    f"{limit.name} takes at most {counted(limit.links_max, 'link')}; this post has {len(links)}", span
+                )
 
 
 def _overflow_span(post: Post, extra: list[Field], overflow: int) -> Span:
@@ -319,13 +323,14 @@ def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
     if found is None:
         return
     when, impossible = found
+    what = "the row's date and time" if post.row is not None else "publish_at"
     if impossible:
-        yield Problem(f"publish_at {impossible}", post.field_span("publish_at"))
+        yield Problem(f"{what} {impossible}", post.field_span("publish_at"))
     elif when < ctx.now:
-        written = str(post.meta["publish_at"]).strip()
+        tz = zone(ctx.config.schedule.timezone)
         yield Problem(
-            f"publish_at {written} is in the past (now: {ctx.now.isoformat(timespec='seconds')}); "
-            "the scheduler will refuse it or post it at once",
+            f"{what} {when.astimezone(tz):%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} is in the past "
+            f"(now: {ctx.now.astimezone(tz):%a %d %b %Y %H:%M}); the scheduler will refuse it or post it at once",
             post.field_span("publish_at"),
         )
 
@@ -381,7 +386,10 @@ def next_staffed(local: datetime, windows: Windows, calendar) -> datetime | None
     """The first staffed moment after `local` (same zone), skipping bank holidays; None within 60 days."""
     tz = local.tzinfo
     for offset in range(61):
-        day: date = local.date() + timedelta(days=offset)
+        try:
+            day: date = local.date() + timedelta(days=offset)
+        except OverflowError:
+            return None  # the end of the calendar (year 9999)
         if calendar is not None and day in calendar:
             continue
         for start, _end in windows[day.weekday()]:

@@ -220,18 +220,39 @@ def _override(platform: str, key: str, value: Any) -> Any:
         raise unknown_key(key, sorted(k.replace("_", "-") for k in _OVERRIDABLE), f"platform.{platform}.")
     number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0  # noqa: E731
     if name in _LISTS:
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        kind = "a list of strings"
+        ok = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+        kind = "a list of names"
+        if ok:
+            value = [_format_name(name, v) for v in value]  # "srt", "SRT" and ".srt" mean one thing
     elif name in _FLAGS:
         ok, kind = isinstance(value, bool), "true or false"
     elif name == "image_aspect":
-        ok = isinstance(value, list) and len(value) == 2 and all(number(v) for v in value)
-        kind = "a list of two ratios [low, high]"
-    else:
-        ok, kind = number(value), "a number, 0 or more"
+        ok = isinstance(value, list) and len(value) == 2 and all(number(v) for v in value) and value[0] <= value[1]
+        kind = "a list of two ratios [low, high], low first"
+    elif name == "video_seconds":
+        ok, kind = number(value), "a number of seconds, 0 or more"
+    else:  # counts, characters, pixels and bytes are whole numbers
+        ok = number(value) and float(value).is_integer()
+        kind = "a whole number, 0 or more"
+        value = int(value) if ok else value
     if not ok:
         raise ConfigError(f"{where} must be {kind}, not {value!r}")
     return tuple(value) if isinstance(value, list) else value
+
+
+# What people write for Pillow's format names.
+_IMAGE_NAMES = {"JPG": "JPEG", "TIF": "TIFF", "APNG": "PNG"}
+
+
+def _format_name(name: str, value: str) -> str:
+    """A format as the limits write it: Pillow's name for images (JPEG), a suffix for videos and captions (.srt)."""
+    value = value.strip()
+    if name == "image_formats":
+        upper = value.lstrip(".").upper()
+        return _IMAGE_NAMES.get(upper, upper)
+    if name == "caption_formats" and value.lower() in ("burned-in", "burned_in", "burnedin"):
+        return "burned-in"
+    return "." + value.lstrip(".").lower()
 
 
 # Counting text the platform's way. Figures from twitter/twitter-text config/v3.json (the v3 configuration
