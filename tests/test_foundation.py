@@ -239,6 +239,22 @@ def test_yaml_and_json_posts_need_a_text_key(tmp_path):
     assert run.json["summary"]["posts"] == 2
 
 
+def test_an_escaped_character_is_not_matched_to_the_same_character_further_on(tmp_path):
+    # "\u00e9" early and a literal "é" later: the fix must land on the first #flujab, not inside #flujabclinic
+    text = 'platforms: [x]\ntext: "Caf\\u00e9 open #flujab, café signs #flujabclinic"\n'
+    wrapped = 'platforms: [x]\ntext: "First\\nsecond #flujab line that wraps\n  onto the next #stayhealthy"\n'
+    write(tmp_path, {"postcheck.toml": "", "a.yaml": text, "b.yaml": wrapped})
+    found = run_cli(".", "--format", "json", "--select", "A201", cwd=tmp_path).json["findings"]
+    assert [(f["path"], f["line"], f["column"], bool(f["fix"])) for f in found] == [
+        ("a.yaml", 2, 23, True),
+        ("a.yaml", 2, 43, True),
+        ("b.yaml", 2, 22, True),
+        ("b.yaml", 3, 17, True),
+    ]
+    run_cli(".", "--fix", "--select", "A201", cwd=tmp_path)
+    assert (tmp_path / "a.yaml").read_text() == text.replace("#flujab,", "#FluJab,").replace("#flujabclinic", "#FluJabClinic")
+
+
 def test_json_written_with_surrogate_pair_escapes_keeps_positions_and_fixes(tmp_path):
     text = json.dumps({"platforms": ["x"], "text": "Open 😀 get your #flujab today"})  # "\ud83d\ude00"
     write(tmp_path, {"postcheck.toml": "", "m.json": text})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -97,6 +98,11 @@ class Segment:
     length: int
 
 
+# What may stand between two characters of a value in its file: escapes (\u00e9, \n, \"), doubled quotes (CSV,
+# YAML), quotes, and the line breaks and indentation that YAML folds into a space.
+_SKIPPABLE = re.compile(r"(?:\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|[^\n])|\\?\r?\n[ \t]*|[ \t]|[\"'])*")
+
+
 @dataclass
 class Field:
     """A string value read from a post file, with where each part of it sits in the file.
@@ -125,6 +131,8 @@ class Field:
         previous = -2  # value index of the last matched character
         for i, ch in enumerate(value):
             k = text.find(ch, j, end) if j < end else -1
+            if k > j and not _SKIPPABLE.fullmatch(text, j, k):
+                k = -1  # the file has other text first: this character is written as an escape, not further on
             if k == -1:
                 continue  # written as an escape (\u00e9): no verbatim position, the next character may have one
             if run_start is None or i != previous + 1 or k != run_file + (i - run_start):
