@@ -252,7 +252,8 @@ def test_an_escaped_character_is_not_matched_to_the_same_character_further_on(tm
         ("b.yaml", 3, 17, True),
     ]
     run_cli(".", "--fix", "--select", "A201", cwd=tmp_path)
-    assert (tmp_path / "a.yaml").read_text() == text.replace("#flujab,", "#FluJab,").replace("#flujabclinic", "#FluJabClinic")
+    fixed = text.replace("#flujab,", "#FluJab,").replace("#flujabclinic", "#FluJabClinic")
+    assert (tmp_path / "a.yaml").read_text() == fixed
 
 
 def test_json_written_with_surrogate_pair_escapes_keeps_positions_and_fixes(tmp_path):
