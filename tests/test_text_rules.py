@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FIXED_NOW, run_cli
+from tests.conftest import FIXED_NOW, run_cli, write
 
 
 def post(text: str) -> str:
@@ -53,8 +53,11 @@ def test_fullwidth_digits_and_letters_next_to_cjk_pass(check, text):
     assert check({"post.md": post(text)}, "--select", "A204").codes == []
 
 
-def test_fullwidth_symbols_inside_a_fullwidth_run_are_fixed_too(fix):
-    assert fix("Ｑ＆Ａ today, ｏｐｅｎ！ 你好，世界", "A204") == "Q&A today, open! 你好，世界"
+def test_fullwidth_symbols_join_a_run_but_the_fix_changes_only_letters_and_digits(fix, check):
+    # punctuation stays as written: a plain quote, comma, "#" or "<" would be syntax in JSON, YAML, CSV or Markdown
+    assert fix("Ｑ＆Ａ today, ｏｐｅｎ！ 你好，世界", "A204") == "Q＆A today, open！ 你好，世界"
+    [finding] = check({"post.md": post("Ｑ＆Ａ today")}, "--select", "A204").json["findings"]
+    assert finding["suggestion"] == "Q&A"  # the message still says what to write
 
 
 # --- A204: enclosed letters written as emoji -----------------------------------------------------------------------
@@ -115,3 +118,20 @@ def test_capitals_across_lines_give_a_one_line_message(check, tmp_path):
     assert "'HELLO WORLD AGAIN'" in run.json["findings"][0]["message"]
     text = run_cli(".", "--select", "A205", "--no-cache", "--now", FIXED_NOW, cwd=tmp_path).output
     assert "post.md:4:1: A205 3 words in capitals ('HELLO WORLD AGAIN'): " in text
+
+
+def test_a204_fix_writes_no_syntax_into_the_file(tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "q.json": '{"platforms": ["x"], "text": "Say ＂ＨＥＬＬＯ＂ to us, ＡＢ＼ｎＣ"}',
+        "dq.yaml": 'platforms: [x]\ntext: "Say ＂ＨＩ＂ ok"\n',
+        "plain.yaml": "platforms: [x]\ntext: Clinic ＯＰＥＮ ＃ＦｌｕＪａｂ today\n",
+        "c.md": "---\nplatforms: [x]\n---\nHello ＜！－－ＨＩＤＤＥＮ world ＯＫ－－＞ end\n",
+        "s.csv": "date,time_24hr,message_text\n01/12/2026,10:00,ＦＬＵ，ＪＡＢＳ today\n",
+    }
+    write(tmp_path, files)
+    assert run_cli(".", "--fix", "--select", "A204", cwd=tmp_path).exit_code == 0
+    after = run_cli(".", "--format", "json", "--select", "F001,A201,A204", cwd=tmp_path)
+    assert after.codes == [] and after.json["summary"]["posts"] == 5  # every file still reads as the same posts
+    assert (tmp_path / "q.json").read_text() == '{"platforms": ["x"], "text": "Say ＂HELLO＂ to us, AB＼nC"}'
+    assert "FLU，JABS today" in (tmp_path / "s.csv").read_text()

@@ -285,7 +285,7 @@ def fancy_unicode_text(post: Post, ctx: Context) -> Iterator[Problem]:
     if text.isascii():
         return
     for start, end, plain in fancy_runs(text):
-        edit = post.text.edit(start, end, plain)
+        edit = post.text.edit(start, end, _letters_only(text[start:end]))
         yield Problem(
             f"'{text[start:end]}' uses look-alike symbols, not letters: screen readers spell them out or skip them; "
             f"write '{plain}'",
@@ -293,6 +293,16 @@ def fancy_unicode_text(post: Post, ctx: Context) -> Iterator[Problem]:
             fix=Fix.safe(edit) if edit else None,
             suggestion=plain,
         )
+
+
+def _letters_only(run: str) -> str:
+    """A fancy run with only its letters and digits made plain. The fix writes no quote, backslash, comma, `#` or
+    `<` (from ＂ ＼ ， ＃ ＜) into a JSON string, YAML scalar, CSV cell or Markdown body, where they are syntax."""
+    out = []
+    for ch in run:
+        plain = plain_letter(ch) or unicodedata.normalize("NFKC", ch)
+        out.append(plain if plain.isalnum() else ch)
+    return "".join(out)
 
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
