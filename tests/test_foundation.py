@@ -747,7 +747,10 @@ def test_fix_that_writes_a_caption_sidecar_rechecks_its_post_and_diff_names_it_r
     diff = run_cli(".", "--diff", "--select", "A308", cwd=tmp_path)
     assert "--- /dev/null\n+++ b/media/clip.en_GB.srt\n" in diff.output
     run = run_cli(".", "--fix", "--select", "A308", cwd=tmp_path)
-    assert run.exit_code == 0 and "Fixed 1" in run.output and (tmp_path / "media/clip.en_GB.srt").exists()
+    assert "Fixed 1" in run.output and "All clear" in run.output and (tmp_path / "media/clip.en_GB.srt").exists()
+    # a new file is work left for the author (pre-commit would otherwise pass a commit without it)
+    assert run.exit_code == 1 and "wrote media/clip.en_GB.srt, a new file: add it to your commit" in run.stderr
+    assert run_cli(".", "--fix", "--select", "A308", cwd=tmp_path).exit_code == 0
 
 
 def test_fix_of_a_file_with_a_long_name_works_and_a_failed_write_is_said(tmp_path, monkeypatch):
@@ -764,6 +767,23 @@ def test_fix_of_a_file_with_a_long_name_works_and_a_failed_write_is_said(tmp_pat
     monkeypatch.setattr(fixes, "write_atomically", refuse)
     run = run_cli("b.md", "--fix", "--select", "A201", cwd=tmp_path)
     assert "postcheck: could not fix b.md: Permission denied" in run.stderr and "A201" in run.output
+
+
+def test_diff_of_a_file_with_a_bom_applies_with_git(tmp_path):
+    write(tmp_path, {"postcheck.toml": ""})
+    (tmp_path / "b.csv").write_bytes(b"\xef\xbb\xbfdate,time_24hr,message_text\n01/12/2026,10:00,Get a #flujab\n")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "d.patch").write_text(run_cli("b.csv", "--diff", cwd=tmp_path).output, encoding="utf-8")
+    subprocess.run(["git", "apply", "d.patch"], cwd=tmp_path, check=True, capture_output=True)
+    assert (tmp_path / "b.csv").read_bytes().startswith(b"\xef\xbb\xbfdate") and b"#FluJab" in (
+        tmp_path / "b.csv"
+    ).read_bytes()
+
+
+def test_tab_indented_json_keeps_positions_and_fixes(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "t.json": '{\n\t"platforms": ["x"],\n\t"text": "Get a #flujab"\n}\n'})
+    [finding] = run_cli("t.json", "--format", "json", cwd=tmp_path).json["findings"]
+    assert (finding["line"], finding["column"]) == (3, 17) and finding["fix"]
 
 
 def test_unsafe_fixes_need_the_flag_and_diff_changes_nothing(tmp_path):

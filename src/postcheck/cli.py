@@ -191,19 +191,23 @@ def check(
                 fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings}), nl=False
             )
             raise typer.Exit(1 if planned else 0)
+        new_files: list[Path] = []  # written by --fix (converted caption sidecars): git does not track them yet
         if fix:
-            failed: list[tuple[Path, str]] = []
+            unwritten: list[tuple[Path, str]] = []
             for _ in range(5):  # fixes can uncover fixes; stop when nothing changes
                 planned = fixes.plan(result.findings, unsafe_fixes)
-                applied = fixes.apply(planned, failed)
+                applied = fixes.apply(planned, unwritten)
+                new_files += [p.path for p in planned if p.old is None and p.path not in dict(unwritten)]
                 if not applied:
                     break
                 fixed += applied
                 # posts whose file was edited, and posts that gained a file (an A308 sidecar): found at load time
                 created = {f.post.path for f in result.findings if f.fix and any(e.create for e in f.fix.edits)}
                 result = engine.recheck(result, {p.path for p in planned if p.old is not None} | created)
-            for path, reason in dict(failed).items():  # the first reason per file
+            for path, reason in dict(unwritten).items():  # the first reason per file
                 typer.echo(f"postcheck: could not fix {os.path.relpath(path)}: {reason}", err=True)
+            for path in new_files:
+                typer.echo(f"postcheck: wrote {os.path.relpath(path)}, a new file: add it to your commit", err=True)
         for notice in [] if quiet else dict.fromkeys(result.engine.ctx.memo.get("notices", [])):
             typer.echo(f"postcheck: note: {notice}", err=True)
         report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)
@@ -223,7 +227,7 @@ def check(
             typer.echo(text, nl=False)
         threshold = {"error": 2, "warning": 1, "info": 0}[cfg.fail_on]
         failed = any(f.severity.rank >= threshold for f in result.findings)
-        raise typer.Exit(1 if failed else 0)
+        raise typer.Exit(1 if failed or new_files else 0)  # a new file is work left: pre-commit must not pass it
     except (ConfigError, engine.UsageError) as error:
         raise fail(str(error)) from None
     except (typer.Exit, typer.Abort):

@@ -119,7 +119,8 @@ def unified_diff(planned: list[Planned], display: dict[Path, str]) -> str:
     chunks = []
     for item in planned:
         name = display.get(item.path) or os.path.relpath(item.path)
-        old = (item.old or "").splitlines(keepends=True)
-        new = item.new.splitlines(keepends=True)
+        bom = "\ufeff" if item.bom else ""  # the file's first bytes, so that the patch applies to line 1 too
+        old = (bom + item.old).splitlines(keepends=True) if item.old is not None else []
+        new = (bom + item.new).splitlines(keepends=True)
         chunks.extend(difflib.unified_diff(old, new, "/dev/null" if item.old is None else f"a/{name}", f"b/{name}"))
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in chunks)

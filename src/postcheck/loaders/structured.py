@@ -219,7 +219,8 @@ def load_structured(source: Source, display: str, kind: str, named: bool) -> Pos
         # parser reads them as two lone surrogates, joined again below.
         pairs = re.search(r"\\u[dD][89abAB]", source.text) is not None
         try:
-            node = yaml.compose(source.text, Loader=yaml.SafeLoader if pairs else _Loader)
+            # YAML refuses tabs as indentation; in valid JSON a tab is only ever whitespace between tokens
+            node = yaml.compose(source.text.replace("\t", " "), Loader=yaml.SafeLoader if pairs else _Loader)
         except yaml.YAMLError:
             node = None  # valid JSON that YAML 1.1 cannot read: values without positions
         if pairs:
