@@ -284,6 +284,7 @@ def test_descriptions_are_not_placeholders(alt):
 
 def test_prefix_removal_keeps_the_capital():
     assert without_prefix("Image of a nurse") == (0, 10, "A")
+    assert without_prefix("Photo of iPhone showing the NHS App") == (0, 9, "")  # not "IPhone"
     assert without_prefix("a photo showing the clinic") == (0, 16, "")
     assert without_prefix("Image of") is None
     assert without_prefix("Imagery of the coast") is None

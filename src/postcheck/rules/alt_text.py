@@ -123,7 +123,8 @@ def without_prefix(alt: str) -> tuple[int, int, str] | None:
     rest = alt[end:]
     if not rest.strip():
         return None
-    if alt[start].isupper() and rest[0].islower():
+    brand = re.match(r"[a-z]+[A-Z]", rest)  # iPhone, eBay: written so, capital or not
+    if alt[start].isupper() and rest[0].islower() and not brand:
         return start, end + 1, rest[0].upper()  # keep the sentence capital
     return start, end, ""
 
