@@ -322,6 +322,32 @@ def test_impossible_unquoted_yaml_date_is_f003_not_a_crash(check, when):
     assert "no real date and time" in run.json["findings"][0]["message"]
 
 
+def test_now_without_an_offset_is_a_wall_clock_time_like_publish_at(check):
+    files = {"p.md": post("Hello", publish_at="2026-07-01T12:30:00")}  # BST: 11:30 UTC
+    assert check(files, "--select", "P106", "--now", "2026-07-01T12:00:00").codes == []  # 12:00 BST, before
+    assert check(files, "--select", "P106", "--now", "2026-07-01T12:45:00").codes == ["P106"]
+
+
+def test_platforms_are_read_as_people_write_them(check):
+    text = post("a" * 290, platforms="[x, X]")
+    assert check({"p.md": text}, "--select", "P101").codes == ["P101"]  # once, not once per spelling
+    comma = '---\nplatforms: "bluesky, mastodon"\n---\n' + "a" * 600 + "\n"
+    assert sorted(check({"p.md": comma}, "--select", "F003,P101").codes) == ["P101", "P101"]
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('platforms = ["twitter"]', "unknown platform 'twitter' in platforms; did you mean 'x'?"),
+        ("platforms = []", "platforms must name at least one platform"),
+        ("[platform.twitter]\ntext-max = 300", "unknown platform [platform.twitter]; did you mean 'x'?"),
+    ],
+)
+def test_config_platforms_are_checked_with_a_hint(check, toml, expected):
+    run = check({"p.md": post("Hello"), "postcheck.toml": toml + "\n"})
+    assert run.exit_code == 2 and expected in run.stderr
+
+
 def test_a_date_without_a_time_is_f003_not_midnight(check):
     run = check({"p.md": post("Hello", publish_at="2026-12-01"), "q.yaml": "text: Hi\npublish_at: '2026-12-01'\n"})
     assert run.codes == ["F003", "F003"]  # and no P105 for "midnight"

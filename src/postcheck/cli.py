@@ -6,7 +6,7 @@ import contextlib
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from postcheck import __version__
-from postcheck.config import ConfigError, find_config, load_config
+from postcheck.config import Config, ConfigError, find_config, load_config
 
 if TYPE_CHECKING:
     from postcheck.reporters import Report
@@ -71,7 +71,16 @@ def _parse_now(value: str | None) -> datetime | None:
         now = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise fail(f"--now {value!r} is not an ISO 8601 date-time") from None
-    return now if now.tzinfo else now.replace(tzinfo=UTC)
+    return now  # without an offset: a wall-clock time in schedule.timezone, as publish_at is (set once it is known)
+
+
+def _local(now: datetime | None, cfg: Config) -> datetime | None:
+    """An offset-less --now read in schedule.timezone, as an offset-less publish_at is."""
+    if now is None or now.tzinfo is not None:
+        return now
+    from postcheck.rules.publishing import zone
+
+    return now.replace(tzinfo=zone(cfg.schedule.timezone))
 
 
 def _changed_files(ref: str) -> list[str]:
@@ -165,7 +174,7 @@ def check(
             select=_split(select),
             ignore=_split(ignore) or [],
             platforms=[name.lower() for name in _split(platform) or []] or None,
-            now=_parse_now(now),
+            now=_local(_parse_now(now), cfg),
             online=online,
             cache=not no_cache,
             jobs=jobs,

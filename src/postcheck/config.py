@@ -10,6 +10,17 @@ from types import MappingProxyType
 from typing import Any
 
 ALL_PLATFORMS = ("x", "facebook", "instagram", "linkedin", "youtube", "mastodon", "bluesky", "threads")
+# What people call the platforms besides their names here.
+PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "insta": "instagram", "yt": "youtube"}
+
+
+def platform_hint(name: str) -> str:
+    """ "; did you mean 'x'?" for a platform name that is close to one (or an alias of one), else ""."""
+    names = sorted({*ALL_PLATFORMS, *PLATFORM_ALIASES})
+    guess = next(iter(difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.6)), None)
+    return f"; did you mean '{PLATFORM_ALIASES.get(guess, guess)}'?" if guess else ""
+
+
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -184,9 +195,12 @@ def _check_range(where: str, value: float) -> None:
 
 
 def _validate(values: dict[str, Any]) -> None:
+    values["platforms"] = list(dict.fromkeys(name.strip().lower() for name in values["platforms"]))
+    if not values["platforms"]:
+        raise ConfigError(f"platforms must name at least one platform ({', '.join(ALL_PLATFORMS)})")
     for name in values["platforms"]:
         if name not in ALL_PLATFORMS:
-            raise unknown_key(name, list(ALL_PLATFORMS), "platforms: ")
+            raise ConfigError(f"unknown platform '{name}' in platforms{platform_hint(name)}")
     if values["fail-on"] not in SEVERITIES:
         raise ConfigError(f"fail-on must be one of {', '.join(SEVERITIES)}, not {values['fail-on']!r}")
     for code, sev in values["severity"].items():
@@ -200,7 +214,7 @@ def _validate(values: dict[str, Any]) -> None:
     _validate_custom(values["custom"])
     for name, limits in values["platform"].items():
         if name not in ALL_PLATFORMS:
-            raise unknown_key(name, list(ALL_PLATFORMS), "platform.")
+            raise ConfigError(f"unknown platform [platform.{name}]{platform_hint(name)}")
         _check_type(TABLE, limits, f"platform.{name}")
         from postcheck.text.platforms import limits as platform_limits
 

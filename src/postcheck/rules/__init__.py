@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -82,6 +83,15 @@ def all_rules() -> dict[str, Rule]:
     return dict(sorted(REGISTRY.items()))
 
 
+def platform_names(value: Any) -> list[str]:
+    """The platform names a `platforms` value gives, lower-cased: a list, or a string ("x, facebook" as CSVs write)."""
+    if isinstance(value, str):
+        value = re.split(r"[,;|]", value)
+    if not isinstance(value, list):
+        return []
+    return [p.strip().lower() for p in value if isinstance(p, str) and p.strip()]
+
+
 @dataclass
 class Context:
     """What a rule may know besides the post: config, the posts root, the clock, run-wide caches."""
@@ -99,15 +109,9 @@ class Context:
         from postcheck.config import ALL_PLATFORMS
 
         if self.platform_override:
-            return list(self.platform_override)
-        own = post.meta.get("platforms")
-        if isinstance(own, str):
-            own = [own]
-        if isinstance(own, list) and own:
-            valid = [p.lower() for p in own if isinstance(p, str) and p.lower() in ALL_PLATFORMS]
-            if valid:
-                return valid
-        return list(self.config.platforms)
+            return list(dict.fromkeys(self.platform_override))
+        valid = [p for p in platform_names(post.meta.get("platforms")) if p in ALL_PLATFORMS]
+        return list(dict.fromkeys(valid or self.config.platforms))
 
     def root_of(self, post: Post) -> Path:
         """The posts root that bounds what may be read for `post` (the run's, unless its path has its own)."""

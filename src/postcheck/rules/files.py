@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
-from postcheck.config import ALL_PLATFORMS
+from postcheck.config import ALL_PLATFORMS, platform_hint
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, locate
 from postcheck.model import Post, Problem, Severity
-from postcheck.rules import Context, register_passive, rule
+from postcheck.rules import Context, platform_names, register_passive, rule
 
 register_passive("F001", "unparseable-post", Severity.ERROR, "YAML/JSON/CSV syntax error or bad encoding")
 
@@ -29,16 +29,6 @@ ALIASES = {
     "caption": "captions", "subtitles": "captions", "reply_to": "in_reply_to", "in-reply-to": "in_reply_to",
     "body": "text", "message": "text",
 }  # fmt: skip
-
-
-# What people call the platforms besides their names here.
-PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "insta": "instagram", "yt": "youtube"}
-
-
-def _platform_hint(name: str) -> str:
-    names = sorted({*ALL_PLATFORMS, *PLATFORM_ALIASES})
-    guess = next(iter(difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.6)), None)
-    return f"; did you mean '{PLATFORM_ALIASES.get(guess, guess)}'?" if guess else ""
 
 
 def _did_you_mean(key: str, known: set[str]) -> str:
@@ -114,13 +104,12 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
 
     platforms = meta.get("platforms")
     if platforms is not None:
-        items = [platforms] if isinstance(platforms, str) else platforms
-        if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
+        if not isinstance(platforms, (str, list)) or not all(isinstance(p, str) for p in platforms):
             yield Problem("platforms must be a list of platform names", span("platforms"))
         else:
-            for i, name in enumerate(items):
-                if name.lower() not in ALL_PLATFORMS:
-                    hint = _platform_hint(name)
+            for i, name in enumerate(platform_names(platforms)):
+                if name not in ALL_PLATFORMS:
+                    hint = platform_hint(name)
                     where = span(f"platforms[{i}]") if f"platforms[{i}]" in post.values else span("platforms")
                     yield Problem(f"unknown platform '{name}'{hint} (known: {', '.join(ALL_PLATFORMS)})", where)
     kind = meta.get("kind")
