@@ -505,6 +505,10 @@ def test_init_writes_the_policy_starter_once(tmp_path):
 
     load_config(tmp_path / "postcheck.toml")  # the starter is valid
     assert run_cli("init", cwd=tmp_path).exit_code == 2
+    policy = "Content we retweet (RT) or share on social media does not imply endorsement."
+    share = f"---\nkind: share\nsource: https://x.com/NHSEngland/status/1\n---\nWorth a read. {policy}\n"
+    write(tmp_path, {"share.md": share})
+    assert "D101" not in run_cli("share.md", "--format", "json", cwd=tmp_path).codes  # the policy's own sentence
 
 
 def test_init_errors_are_one_line(tmp_path):

@@ -363,7 +363,8 @@ allow-private = false
 
 [disclaimer]
 # Policy: "Content we retweet (RT) or share on social media does not imply endorsement."
-phrases = ["Sharing does not imply endorsement", "RTs are not endorsements"]
+# The first is the example the findings give; the policy's own sentence matches the second.
+phrases = ["Sharing does not imply endorsement", "does not imply endorsement", "RTs are not endorsements"]
 in-profile = []             # platforms whose profile bio carries the phrase (satisfies D101 for reposts)
 
 [moderation]
