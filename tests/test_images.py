@@ -431,10 +431,27 @@ def test_five_images_are_too_many_for_x_but_not_instagram(check):
 
 
 def test_images_and_videos_together_count_against_media_max(check):
-    body = "---\nplatforms: [bluesky]\nimages:\n" + "".join(item() for _ in range(3))
+    body = "---\nplatforms: [x]\nimages:\n" + "".join(item() for _ in range(3))
     body += "videos:\n  - file: media/a.mp4\n  - file: media/b.mp4\n---\nHello\n"
     run = check({**MEDIA, "a.md": body}, "--select", "P102")
     assert run.codes == ["P102"] and "3 images and 2 videos" in run.json["findings"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("platform", "images", "videos", "expected"),
+    [
+        ("youtube", 0, 2, "2 videos; YouTube takes at most 1 video per post"),
+        ("bluesky", 1, 1, "images and a video together; Bluesky takes images or a video, not both"),
+        ("mastodon", 0, 2, "2 videos; Mastodon takes at most 1 video per post"),
+        ("linkedin", 2, 1, "images and a video together; LinkedIn takes images or a video, not both"),
+    ],
+)
+def test_platforms_that_take_one_video_or_images_not_both(check, platform, images, videos, expected):
+    body = f"---\nplatforms: [{platform}]\n"
+    body += "images:\n" + "".join(item() for _ in range(images)) if images else ""
+    body += "videos:\n" + "".join(f"  - file: media/v{i}.mp4\n" for i in range(videos)) + "---\nHello\n"
+    [finding] = check({**MEDIA, "a.md": body}, "--select", "P102").json["findings"]
+    assert finding["message"].startswith(expected)
 
 
 def test_youtube_does_not_count_images(check):

@@ -53,12 +53,22 @@ def too_many_media(post: Post, ctx: Context) -> Iterator[Problem]:
         # Platforms that take no images (YouTube uploads are videos) are not judged on images here.
         if lim.images_max and images > lim.images_max:
             found.setdefault(("images", lim.images_max), []).append(lim.name)
+        elif lim.videos_max is not None and videos > lim.videos_max:
+            found.setdefault(("videos", lim.videos_max), []).append(lim.name)
+        elif not lim.media_mix and images and videos and lim.images_max != 0:
+            found.setdefault(("mix", 0), []).append(lim.name)
         elif lim.media_max is not None and (videos or lim.images_max) and images + videos > lim.media_max:
             found.setdefault(("media", lim.media_max), []).append(lim.name)
     for (what, most), names, verb in _grouped(found):
         if what == "images":
             message = f"{images} images; {names} {verb} at most {most} per post"
             where = post.images[most].file.span()
+        elif what == "videos":
+            message = f"{counted(videos, 'video')}; {names} {verb} at most {counted(most, 'video')} per post"
+            where = post.videos[most].file.span()
+        elif what == "mix":
+            message = f"images and a video together; {names} {verb} images or a video, not both"
+            where = post.videos[0].file.span()
         else:
             message = (
                 f"{counted(images, 'image')} and {counted(videos, 'video')}; {names} {verb} at most {most} per post"

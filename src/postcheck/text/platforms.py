@@ -35,6 +35,8 @@ class Limits:
     image_min_side: int | None = None  # pixels, shorter side
     image_max_pixels: int | None = None  # width x height
     image_aspect: tuple[float, float] | None = None  # accepted width/height ratios (low, high)
+    videos_max: int | None = None  # videos per post
+    media_mix: bool = True  # images and videos together in one post
 
 
 COMMON_IMAGES = ("JPEG", "PNG", "GIF", "WEBP")
@@ -119,6 +121,8 @@ PLATFORMS: dict[str, Limits] = {
         video_bytes=5 * 1024 * MB,
         video_seconds=15 * 60.0,
         caption_formats=(".srt",),
+        videos_max=1,  # up to 20 images, or 1 video: not both
+        media_mix=False,
         sources={
             "text": "LinkedIn post 3,000 characters",
             "alt": "1,000 in the app; 256 via schedulers' API",
@@ -141,6 +145,7 @@ PLATFORMS: dict[str, Limits] = {
         video_seconds=12 * 3600.0,
         caption_formats=(".srt", ".vtt", ".sbv"),
         title_max=100,
+        videos_max=1,  # an upload is one video
         sources={"text": "YouTube description 5,000 characters, title 100"},
     ),
     "mastodon": Limits(
@@ -157,6 +162,8 @@ PLATFORMS: dict[str, Limits] = {
         video_bytes=99 * MB,
         video_seconds=None,
         caption_formats=(),
+        videos_max=1,  # 4 images, or 1 video: not both
+        media_mix=False,
         sources={"text": "Mastodon default 500 characters, URLs count 23", "alt": "Mastodon 1,500 characters"},
     ),
     "bluesky": Limits(
@@ -174,6 +181,8 @@ PLATFORMS: dict[str, Limits] = {
         video_seconds=180.0,
         caption_formats=(".vtt",),
         caption_bytes=20 * 1024,
+        videos_max=1,  # 4 images, or 1 video: not both
+        media_mix=False,
         sources={"text": "Bluesky 300 graphemes", "media": "4 images, each at most 1,000,000 bytes"},
     ),
     "threads": Limits(
@@ -206,7 +215,7 @@ def limits(platform: str, overrides: dict[str, Any] | None = None) -> Limits:
 
 
 _LISTS = {"image_formats", "video_formats", "caption_formats"}
-_FLAGS = {"links_clickable"}
+_FLAGS = {"links_clickable", "media_mix"}
 _OVERRIDABLE = set(Limits.__dataclass_fields__) - {"name", "counting", "sources"}
 
 
