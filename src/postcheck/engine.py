@@ -182,7 +182,10 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{given}: no such file or directory")
-        root = roots.setdefault(path.parent if path.is_file() else path, find_root(path).resolve())
+        folder = path if path.is_dir() else path.parent
+        if folder not in roots:
+            roots[folder] = find_root(path).resolve()
+        root = roots[folder]
         if path.is_dir():
             for found in discover(path, config, root, unreadable):
                 load(found, given, False, root)
