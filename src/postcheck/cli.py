@@ -17,6 +17,7 @@ from postcheck import __version__
 from postcheck.config import Config, ConfigError, find_config, load_config
 
 if TYPE_CHECKING:
+    from postcheck.engine import Result
     from postcheck.reporters import Report
     from postcheck.rules import Context
 
@@ -182,11 +183,12 @@ def check(
             listed=changed_since is not None,
         )
         if options.platforms:
-            from postcheck.config import ALL_PLATFORMS
+            from postcheck.config import ALL_PLATFORMS, platform_hint
 
             for name in options.platforms:
                 if name not in ALL_PLATFORMS:
-                    raise fail(f"--platform {name}: unknown platform (known: {', '.join(ALL_PLATFORMS)})")
+                    known = ", ".join(ALL_PLATFORMS)
+                    raise fail(f"--platform {name}: unknown platform{platform_hint(name)} (known: {known})")
         result = engine.run(paths, cfg, options, _progress_bar() if sys.stderr.isatty() and not quiet else None)
         if not paths and output_format == Format.text and output is None:  # --changed-since found nothing
             _write_html(html, Report([], 0, []), result.engine.ctx)
@@ -202,21 +204,7 @@ def check(
             raise typer.Exit(1 if planned else 0)
         new_files: list[Path] = []  # written by --fix (converted caption sidecars): git does not track them yet
         if fix:
-            unwritten: list[tuple[Path, str]] = []
-            for _ in range(5):  # fixes can uncover fixes; stop when nothing changes
-                planned = fixes.plan(result.findings, unsafe_fixes)
-                applied = fixes.apply(planned, unwritten)
-                new_files += [p.path for p in planned if p.old is None and p.path not in dict(unwritten)]
-                if not applied:
-                    break
-                fixed += applied
-                # posts whose file was edited, and posts that gained a file (an A308 sidecar): found at load time
-                created = {f.post.path for f in result.findings if f.fix and any(e.create for e in f.fix.edits)}
-                result = engine.recheck(result, {p.path for p in planned if p.old is not None} | created)
-            for path, reason in dict(unwritten).items():  # the first reason per file
-                typer.echo(f"postcheck: could not fix {os.path.relpath(path)}: {reason}", err=True)
-            for path in new_files:
-                typer.echo(f"postcheck: wrote {os.path.relpath(path)}, a new file: add it to your commit", err=True)
+            result, fixed, new_files = _fix(result, unsafe_fixes)
         for notice in [] if quiet else dict.fromkeys(result.engine.ctx.memo.get("notices", [])):
             typer.echo(f"postcheck: note: {notice}", err=True)
         report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)
@@ -261,6 +249,28 @@ def _progress_bar():
         sys.stderr.flush()
 
     return show
+
+
+def _fix(result: Result, unsafe: bool) -> tuple[Result, int, list[Path]]:
+    """Apply the fixes, round after round while a fix uncovers another; (result after, fixes applied, new files)."""
+    from postcheck import engine, fixes
+
+    fixed, new_files, unwritten = 0, [], []
+    for _ in range(5):
+        planned = fixes.plan(result.findings, unsafe)
+        applied = fixes.apply(planned, unwritten)
+        new_files += [p.path for p in planned if p.old is None and p.path not in dict(unwritten)]
+        if not applied:
+            break
+        fixed += applied
+        # posts whose file was edited, and posts that gained a file (an A308 sidecar): found at load time
+        created = {f.post.path for f in result.findings if f.fix and any(e.create for e in f.fix.edits)}
+        result = engine.recheck(result, {p.path for p in planned if p.old is not None} | created)
+    for path, reason in dict(unwritten).items():  # the first reason per file
+        typer.echo(f"postcheck: could not fix {os.path.relpath(path)}: {reason}", err=True)
+    for path in new_files:
+        typer.echo(f"postcheck: wrote {os.path.relpath(path)}, a new file: add it to your commit", err=True)
+    return result, fixed, new_files
 
 
 def _write_html(path: Path, report: Report, ctx: Context) -> None:
