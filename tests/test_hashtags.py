@@ -105,9 +105,26 @@ def test_lexicon_acronyms_that_are_everyday_words_and_lexicon_words_in_splits(ta
     assert suggest(tag)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("voterid", ("VoterID", True)),  # not "VoteRid"
+        ("asbawarenessweek", ("ASBAwarenessWeek", True)),
+        ("sendsupport", ("SendSupport", False)),  # SEND (special needs) or send: not for --fix to decide
+        ("worldaidsday", ("WorldAidsDay", False)),
+        ("nhsscotland", ("NHSScotland", True)),  # a lexicon term of two words, written without its capitals
+        ("youtube", (None, False)),  # one name, whatever its capitals
+        ("NhsScotland", (None, False)),  # the author's capitals are trusted
+    ],
+)
+def test_council_and_nhs_terms(tag, expected):
+    assert suggest(tag) == expected
+
+
 def test_config_words_give_everyday_word_acronyms_their_capitals():
     assert suggest("worldaidsday", ["AIDS"])[0] == "WorldAIDSDay"
     assert suggest("niceguidance", ["NICE"])[0] == "NICEGuidance"
+    assert suggest("sendsupport", ["SEND"]) == ("SENDSupport", True)
 
 
 def test_a_between_words_needs_a_common_pair_before_it():

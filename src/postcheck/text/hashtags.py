@@ -49,11 +49,16 @@ LEXICON = (
     "SEN", "ESOL", "EDI", "DEI", "FAQ", "FAQs", "Q&A", "QandA", "PPE", "IPC", "RTT", "KPI", "KPIs",
     "AI", "TV", "DIY", "SOS", "VIP", "LinkedIn", "YouTube", "TikTok", "WhatsApp", "iPhone",
     "iPad", "eBay", "PayPal", "COP26", "COP28", "G7", "G20", "GDPR", "FOI",
+    # councils, police, schools and universities
+    "ID", "SEND", "ASB", "PCSO", "PCSOs", "GMP", "GCSE", "GCSEs", "HAF", "BBQ", "PhD", "PhDs", "UCL", "LSE",
+    "EV", "EVs", "OU", "CO2",
 )  # fmt: skip
 
-# Lexicon entries that are everyday words too ("hearing aids", "a nice day", "3pm"): their capitals are used only
-# when the config's `hashtags.words` lists them, never in a fix of a post that may mean the word.
-AMBIGUOUS = frozenset({"aids", "nice", "respect", "pm", "gps", "sen", "ons"})
+# Lexicon entries that are one name, however their capitals fall: #youtube is one word, not a CamelCase to fix.
+BRANDS = frozenset({"LinkedIn", "YouTube", "TikTok", "WhatsApp", "iPhone", "iPad", "eBay", "PayPal"})
+# Lexicon entries that are everyday words too ("hearing aids", "a nice day", "3pm", "send"): their capitals are
+# used only when the config's `hashtags.words` lists them, and a split holding one is never a safe fix.
+AMBIGUOUS = frozenset({"aids", "nice", "respect", "pm", "gps", "sen", "ons", "send"})
 
 # Everyday words of health and care posts that general word lists rate as rare; they count as common words.
 HEALTH_WORDS = (
@@ -85,7 +90,7 @@ REPEAT_LOGP = -13.0
 # A letter stretched for emphasis ("happpy"): the log cost of reading it as the plain word, per stretched run.
 ELONGATED_LOGP = -7.0
 # How common a lexicon word counts in a split: above most two-letter pieces ("nhs|aid", not "nh|said").
-LEXICON_LOGP = math.log(1e-4)
+LEXICON_LOGP = math.log(2e-4)
 # "a" between two words needs the web word pair "<word> a" at least this probable ("what a", not "go a", "int a").
 BEFORE_A_LOGP = -12.5
 # Small words that join two words into a phrase the lists may know whole ("callofduty"), and the least log
@@ -450,13 +455,21 @@ def segmenter() -> Segmenter:
     return Segmenter()
 
 
+def _marked(part: str) -> bool:
+    """Whether the author already marks words with capitals (a capital inside, beside small letters)."""
+    return any(c.isupper() for c in part[1:]) and any(c.islower() for c in part)
+
+
+def _words_in(form: str) -> int:
+    """How many words of letters a CamelCase form reads as ("NHSScotland": 2, "NHS111": 1)."""
+    return len(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", form))
+
+
 def _needs_model(part: str, lexicon: dict[str, str]) -> bool:
     """Whether a hashtag part could hide several uncased words (cheap test, no model)."""
     letters = sum(c.isalpha() for c in part)
-    if letters <= 3 or part.isdigit():
-        return False
-    if any(c.isupper() for c in part[1:]) and any(c.islower() for c in part):
-        return False  # the author already marks words with capitals: trust them
+    if letters <= 3 or part.isdigit() or _marked(part):
+        return False  # short, a number, or the author's capitals mark the words: trust them
     return re.sub(r"[^a-z0-9]", "", part.lower()) not in lexicon
 
 
@@ -619,6 +632,11 @@ def _suggest(tag: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
     changed = False
     confident = True
     for part in parts:
+        known = lexicon.get(part.lower())
+        if known and known != part and _words_in(known) > 1 and known not in BRANDS and not _marked(part):
+            out.append(known)  # a lexicon term of several words, written without its capitals (#nhsscotland)
+            changed = True
+            continue
         if not _needs_model(part, lexicon):
             out.append(part)
             continue
@@ -632,7 +650,8 @@ def _suggest(tag: str, words: tuple[str, ...]) -> tuple[str | None, bool]:
             continue
         out.append("".join(_case(w, lexicon, i in acronyms) for i, w in enumerate(split)))
         changed = changed or out[-1] != part
-        confident = confident and sure
+        # an everyday word that is also an acronym ("send", "aids") could be either: the fix is not safe
+        confident = confident and sure and not any(w in AMBIGUOUS and w not in lexicon for w in split)
     if not changed:
         return None, False
     return "_".join(out), confident
