@@ -256,6 +256,27 @@ def test_an_escaped_character_is_not_matched_to_the_same_character_further_on(tm
     assert (tmp_path / "a.yaml").read_text() == fixed
 
 
+def test_yaml_block_values_keep_positions_and_fixes(tmp_path):
+    literal = "platforms: [x]\ntext: |\n  Clinic: open now\n  Get a #flujab\n"
+    folded = "platforms: [x]\ntext: >-\n  Folded text with\n  #flujab inside\n"
+    write(tmp_path, {"postcheck.toml": "", "a.yaml": literal, "b.yaml": folded})
+    found = run_cli(".", "--format", "json", "--select", "A201", cwd=tmp_path).json["findings"]
+    assert [(f["path"], f["line"], f["column"], bool(f["fix"])) for f in found] == [
+        ("a.yaml", 4, 9, True),
+        ("b.yaml", 4, 3, True),
+    ]
+    run_cli(".", "--fix", cwd=tmp_path)
+    assert (tmp_path / "a.yaml").read_text() == literal.replace("#flujab", "#FluJab")
+
+
+def test_json_with_characters_yaml_refuses_keeps_positions(tmp_path):
+    post = '{"platforms": ["x"], "text": "We don\x92t close #flujab", "images": [{"file": "a.png", "alt": "A nurse"}]}'
+    write(tmp_path, {"postcheck.toml": "", "a.json": post})
+    run = run_cli("a.json", "--format", "json", "--select", "A201", cwd=tmp_path)
+    [finding] = run.json["findings"]  # it crashed the run (KeyError), or put every finding at 1:1
+    assert (finding["line"], finding["column"]) == (1, post.index("#flujab") + 1) and finding["fix"]
+
+
 def test_json_written_with_surrogate_pair_escapes_keeps_positions_and_fixes(tmp_path):
     text = json.dumps({"platforms": ["x"], "text": "Open 😀 get your #flujab today"})  # "\ud83d\ude00"
     write(tmp_path, {"postcheck.toml": "", "m.json": text})
@@ -296,6 +317,14 @@ def test_csv_saved_with_semicolons_or_tabs_is_read(tmp_path):
         ("semi.csv", 2, 26),
         ("tab.csv", 2, 24),
     ]
+
+
+def test_hootsuite_file_with_semicolons_keeps_commas_in_its_messages(tmp_path):
+    write(
+        tmp_path, {"postcheck.toml": "", "h.csv": "01/12/2026 09:30;Book your jab, today #flujab;https://www.nhs.uk\n"}
+    )
+    run = run_cli(".", "--format", "json", "--select", "F003,A201", cwd=tmp_path)
+    assert [(f["code"], f["column"]) for f in run.json["findings"]] == [("A201", 39)]
 
 
 def test_hootsuite_row_with_an_unquoted_comma_is_f001_on_that_row(tmp_path):
@@ -782,6 +811,14 @@ def test_diff_of_a_file_with_a_bom_applies_with_git(tmp_path):
     assert (tmp_path / "b.csv").read_bytes().startswith(b"\xef\xbb\xbfdate") and b"#FluJab" in (
         tmp_path / "b.csv"
     ).read_bytes()
+
+
+def test_diff_splits_lines_as_patch_does(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": "---\nplatforms: [x]\n---\n#flujab today\u2028see you\n"})
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "d.patch").write_text(run_cli("p.md", "--diff", cwd=tmp_path).output, encoding="utf-8")
+    subprocess.run(["git", "apply", "d.patch"], cwd=tmp_path, check=True, capture_output=True)
+    assert "#FluJab today\u2028see you" in (tmp_path / "p.md").read_text(encoding="utf-8")
 
 
 def test_tab_indented_json_keeps_positions_and_fixes(tmp_path):

@@ -57,7 +57,7 @@ def test_fullwidth_symbols_join_a_run_but_the_fix_changes_only_letters_and_digit
     # punctuation stays as written: a plain quote, comma, "#" or "<" would be syntax in JSON, YAML, CSV or Markdown
     assert fix("Ｑ＆Ａ today, ｏｐｅｎ！ 你好，世界", "A204") == "Q＆A today, open！ 你好，世界"
     [finding] = check({"post.md": post("Ｑ＆Ａ today")}, "--select", "A204").json["findings"]
-    assert finding["suggestion"] == "Q&A"  # the message still says what to write
+    assert finding["suggestion"] == "Q＆A"  # the suggestion is what --fix writes
 
 
 # --- A204: enclosed letters written as emoji -----------------------------------------------------------------------
@@ -135,3 +135,11 @@ def test_a204_fix_writes_no_syntax_into_the_file(tmp_path):
     assert after.codes == [] and after.json["summary"]["posts"] == 5  # every file still reads as the same posts
     assert (tmp_path / "q.json").read_text() == '{"platforms": ["x"], "text": "Say ＂HELLO＂ to us, AB＼nC"}'
     assert "FLU，JABS today" in (tmp_path / "s.csv").read_text()
+
+
+def test_a204_fix_never_turns_an_unquoted_yaml_value_into_another_type(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "t.yaml": "platforms: [x]\ntext: ｔｒｕｅ\n", "s.yaml": "text: Say ｈｉ\n"})
+    run = run_cli(".", "--format", "json", "--select", "A204", cwd=tmp_path)
+    found = {f["path"]: f for f in run.json["findings"]}
+    assert found["t.yaml"]["fix"] is None and found["t.yaml"]["suggestion"] == "true"  # `text: true` is a boolean
+    assert found["s.yaml"]["fix"] is not None

@@ -114,13 +114,19 @@ def apply(planned: list[Planned], failed: list[tuple[Path, str]] | None = None) 
     return applied
 
 
+def _lines(text: str) -> list[str]:
+    """Lines as patch and git read them: ended by "\n" only (not U+2028, a form feed or a lone CR)."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 def unified_diff(planned: list[Planned], display: dict[Path, str]) -> str:
     """The planned changes as a unified diff."""
     chunks = []
     for item in planned:
         name = display.get(item.path) or os.path.relpath(item.path)
         bom = "\ufeff" if item.bom else ""  # the file's first bytes, so that the patch applies to line 1 too
-        old = (bom + item.old).splitlines(keepends=True) if item.old is not None else []
-        new = (bom + item.new).splitlines(keepends=True)
+        old = _lines(bom + item.old) if item.old is not None else []
+        new = _lines(bom + item.new)
         chunks.extend(difflib.unified_diff(old, new, "/dev/null" if item.old is None else f"a/{name}", f"b/{name}"))
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in chunks)

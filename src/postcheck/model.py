@@ -99,8 +99,10 @@ class Segment:
 
 
 # What may stand between two characters of a value in its file: escapes (\u00e9, \n, \"), doubled quotes (CSV,
-# YAML), quotes, and the line breaks and indentation that YAML folds into a space.
-_SKIPPABLE = re.compile(r"(?:\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|[^\n])|\\?\r?\n[ \t]*|[ \t]|[\"'])*")
+# YAML), quotes, a YAML block header (`|`, `>-`), and the line breaks and indentation that YAML folds or strips.
+_SKIPPABLE = re.compile(
+    r"(?:\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|[^\n])|\\?\r?\n[ \t]*|[ \t]|[\"']|[|>][-+0-9]*)*"
+)
 
 
 @dataclass

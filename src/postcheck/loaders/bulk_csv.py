@@ -105,7 +105,7 @@ def _layout(header: list[str]) -> str | None:
         return "sprout"
     if {"text", "date", "time"} <= set(names):
         return "metricool"
-    if len(names) >= 2 and re.match(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s+\d{1,2}:\d{2}", header[0].strip()):
+    if len(names) >= 2 and re.fullmatch(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?", header[0].strip()):
         return "hootsuite"
     return None
 

@@ -43,11 +43,11 @@ def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         if mark is None:
             raise Unreadable(f"invalid YAML: {reason}") from None
-        raise Unreadable(
-            f"invalid YAML at {mark.line + 1 + line_base}:{mark.column + 1}: {reason}",
-            line=mark.line + 1 + line_base,
-            column=mark.column + 1,
-        ) from None
+        # YAML also breaks lines at a lone CR, U+0085 and U+2028: count from the character index, as postcheck does
+        index = min(mark.index, len(text))
+        line = text.count("\n", 0, index) + 1 + line_base
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise Unreadable(f"invalid YAML at {line}:{column}: {reason}", line=line, column=column) from None
     return values, node
 
 
@@ -91,6 +91,12 @@ def _report_repeated_keys(post: Post, node: yaml.Node | None, base: int) -> None
             post.problems.append(Problem(message, _scalar_field(key, post.source, base).span(), code="F003"))
 
 
+def _anchor(post: Post, key: str) -> int:
+    """Where a key is written, or the file's start when positions are unknown."""
+    field = post.keys.get(key)
+    return field.anchor if field is not None else 0
+
+
 def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: int) -> None:
     """Set the post's metadata, key and value positions, images, videos and suppressions."""
     source = post.source
@@ -121,10 +127,10 @@ def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: in
             alt = item.get("alt")
             alt_field = _string(item_nodes.get("alt", (None, None))[1], source, base) if alt is not None else None
             if isinstance(alt, str) and alt_field is None:
-                alt_field = Field(alt, source, [], post.keys["images"].anchor)
+                alt_field = Field(alt, source, [], _anchor(post, "images"))
             post.images.append(
                 Image(
-                    file=file_field or Field(item["file"], source, [], post.keys["images"].anchor),
+                    file=file_field or Field(item["file"], source, [], _anchor(post, "images")),
                     alt=alt_field,
                     decorative=item.get("decorative") is True,
                 )
@@ -139,7 +145,7 @@ def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: in
                 item, item_nodes = {"file": item}, {"file": (None, nodes[i] if i < len(nodes) else None)}
             if not isinstance(item, dict) or not isinstance(item.get("file"), str):
                 continue
-            anchor = post.keys["videos"].anchor
+            anchor = _anchor(post, "videos")
             file_field = _string(item_nodes.get("file", (None, None))[1], source, base)
             video = Video(file=file_field or Field(item["file"], source, [], anchor))
             captions = item.get("captions")
@@ -191,19 +197,33 @@ def discover_sidecars(directory: Path, file: str) -> list[Path]:
     return found
 
 
-def _join_surrogates(node: yaml.Node | None) -> None:
-    """Read JSON's surrogate-pair escapes as JSON does: PyYAML takes `\ud83d\ude00` for two lone surrogates."""
-    if isinstance(node, yaml.ScalarNode):
-        if isinstance(node.value, str) and any("\ud800" <= ch <= "\udfff" for ch in node.value):
+# Characters JSON strings may hold raw that YAML refuses (DEL, the C1 controls: U+0092 is a mis-decoded apostrophe):
+# YAML reads stand-ins of the same length from the Private Use Area, put back in the values afterwards.
+_YAML_REFUSES = re.compile("[\x7f-\x9f]")
+_STAND_IN = 0xF000
+
+
+def _json_for_yaml(text: str) -> str:
+    """JSON text that YAML reads with the same positions: tabs as spaces (JSON has them only between tokens)."""
+    return _YAML_REFUSES.sub(lambda m: chr(_STAND_IN + ord(m.group())), text.replace("\t", " "))
+
+
+def _as_json_reads(node: yaml.Node | None) -> None:
+    """Scalar values as JSON reads them: stand-ins put back, and surrogate-pair escapes (`\ud83d\ude00`, which
+    PyYAML takes for two lone surrogates) joined."""
+    if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        value = "".join(chr(ord(c) - _STAND_IN) if 0xF07F <= ord(c) <= 0xF09F else c for c in node.value)
+        if any("\ud800" <= ch <= "\udfff" for ch in value):
             with contextlib.suppress(UnicodeDecodeError):  # a lone surrogate stays as it is
-                node.value = node.value.encode("utf-16", "surrogatepass").decode("utf-16")
+                value = value.encode("utf-16", "surrogatepass").decode("utf-16")
+        node.value = value
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            _join_surrogates(key)
-            _join_surrogates(value)
+            _as_json_reads(key)
+            _as_json_reads(value)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _join_surrogates(item)
+            _as_json_reads(item)
 
 
 def load_structured(source: Source, display: str, kind: str, named: bool) -> Post | None:
@@ -219,12 +239,10 @@ def load_structured(source: Source, display: str, kind: str, named: bool) -> Pos
         # parser reads them as two lone surrogates, joined again below.
         pairs = re.search(r"\\u[dD][89abAB]", source.text) is not None
         try:
-            # YAML refuses tabs as indentation; in valid JSON a tab is only ever whitespace between tokens
-            node = yaml.compose(source.text.replace("\t", " "), Loader=yaml.SafeLoader if pairs else _Loader)
+            node = yaml.compose(_json_for_yaml(source.text), Loader=yaml.SafeLoader if pairs else _Loader)
         except yaml.YAMLError:
             node = None  # valid JSON that YAML 1.1 cannot read: values without positions
-        if pairs:
-            _join_surrogates(node)
+        _as_json_reads(node)
     else:
         meta, node = parse_yaml(source.text)
     if not isinstance(meta, dict) or "text" not in meta:

@@ -284,15 +284,37 @@ def fancy_unicode_text(post: Post, ctx: Context) -> Iterator[Problem]:
     text = post.text.value
     if text.isascii():
         return
-    for start, end, plain in fancy_runs(text):
-        edit = post.text.edit(start, end, _letters_only(text[start:end]))
+    for start, end, _plain in fancy_runs(text):
+        fixed = _letters_only(text[start:end])
+        edit = post.text.edit(start, end, fixed)
+        if edit and _unquoted_yaml(post) and not _stays_text(text[:start] + fixed + text[end:]):
+            edit = None  # an unquoted YAML value `ｔｒｕｅ` would become the boolean true
         yield Problem(
             f"'{text[start:end]}' uses look-alike symbols, not letters: screen readers spell them out or skip them; "
-            f"write '{plain}'",
+            f"write '{fixed}'",
             post.text.span(start, end),
             fix=Fix.safe(edit) if edit else None,
-            suggestion=plain,
+            suggestion=fixed,
         )
+
+
+def _unquoted_yaml(post: Post) -> bool:
+    """Whether the post's text is an unquoted YAML value (`text: value` on the key's line, no quote or block)."""
+    if post.format != "yaml" or not post.text.segments:
+        return False
+    source, start = post.source.text, post.text.segments[0].file_start
+    before = source[source.rfind("\n", 0, start) + 1 : start].rstrip()
+    return before.endswith(":")
+
+
+def _stays_text(value: str) -> bool:
+    """Whether YAML reads `value`, written unquoted, as that text (not true, null, 1234 or 12:30)."""
+    import yaml
+
+    try:
+        return yaml.safe_load(value) == value.strip()
+    except yaml.YAMLError:
+        return False
 
 
 def _letters_only(run: str) -> str:
