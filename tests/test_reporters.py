@@ -148,3 +148,13 @@ def test_sarif_uri_is_a_percent_encoded_relative_reference(tmp_path):
     log = json.loads(run_cli(str(tmp_path / "drafts"), "--format", "sarif", cwd=tmp_path).output)
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == (tmp_path / "drafts/my post, v2: final #1.md").as_uri()
+
+
+def test_text_carets_sit_under_wide_characters_and_tabs(tmp_path):
+    head = "---\nplatforms: [x]\n---\n"
+    write(tmp_path, {"postcheck.toml": "", "a.md": head + "健康 🎉 #flujab\n", "b.md": head + "\tx #flujab\n"})
+    out = run_cli(".", "--select", "A201", cwd=tmp_path).output.splitlines()
+    shown = [(text, out[i + 1]) for i, text in enumerate(out) if text.startswith(" 4 |")]
+    # "健康 🎉 " takes 8 terminal columns (two wide CJK characters, a wide emoji); a tab is shown as one space
+    assert [caret.index("^") - text.index("|") - 2 for text, caret in shown] == [8, 3]
+    assert not any("\t" in text for text, _ in shown)

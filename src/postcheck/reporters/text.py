@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from postcheck.model import Finding, Severity, Source
@@ -31,16 +32,29 @@ def _snippet(finding: Finding, color: bool, files: dict[str, Source | None]) -> 
         return []
     number = str(finding.span.line)
     pad = " " * len(number)
-    line = ("…" if first else "") + part + ("…" if more else "")
+    line = (("…" if first else "") + part + ("…" if more else "")).replace("\t", " ")  # a tab as one column
     start = finding.span.column - 1 - first + (1 if first else 0)
     width = finding.span.end_column - finding.span.column if finding.span.end_line == finding.span.line else 1
     width = max(1, min(width, len(line) - start))
+    # carets under the characters as a terminal shows them: CJK and emoji take two columns, marks none
+    lead, under = _columns(line[:start]), max(1, _columns(line[start : start + width]))
     out = [
         f" {pad} {_paint('|', 'dim', color)}",
         f" {number} {_paint('|', 'dim', color)} {line}",
-        f" {pad} {_paint('|', 'dim', color)} {' ' * start}{_paint('^' * width, finding.severity.value, color)}",
+        f" {pad} {_paint('|', 'dim', color)} {' ' * lead}{_paint('^' * under, finding.severity.value, color)}",
     ]
     return out
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns `text` takes: wide (CJK, emoji) characters two, combining marks and joiners none."""
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch) or ch in "\u200d\ufe0f\ufe0e" or unicodedata.category(ch) == "Cf":
+            continue
+        wide = unicodedata.east_asian_width(ch) in "WF" or "\U0001f000" <= ch <= "\U0001faff"
+        total += 2 if wide else 1
+    return total
 
 
 def render(report: Report, color: bool = False) -> str:
