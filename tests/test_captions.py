@@ -382,3 +382,19 @@ def test_youtube_takes_either_format(check, tmp_path):
     clip = video_bytes(tmp_path, seconds=5.0)
     files = {"post.md": _post(platforms="[youtube]"), "media/clip.mp4": clip, "media/clip.vtt": VTT}
     assert check(files, "--select", "A308").codes == []
+
+
+def test_a308_fix_of_a_listed_file_named_otherwise_is_named_after_the_video(check, tmp_path):
+    clip = video_bytes(tmp_path, seconds=5.0)
+    post = _post(platforms="[bluesky]", extra="    captions: subs/final.srt\n")
+    files = {"post.md": post, "media/clip.mp4": clip, "subs/final.srt": SRT}
+    check(files, "--select", "A308", "--fix")
+    assert (tmp_path / "media" / "clip.vtt").exists() and not (tmp_path / "media" / "final.vtt").exists()
+    assert check({}, "--select", "A308").codes == []  # the converted file is the video's sidecar: fixed for good
+
+
+def test_a308_does_not_convert_a_file_with_a302_issues(check, tmp_path):
+    clip = video_bytes(tmp_path, seconds=5.0)
+    srt = "1\n00:00:00,000 --> 00:00:01,000\nhello\n\n00:00:01,500 --> 00:00:02,000\nno number\n"
+    run = check({"post.md": _post(platforms="[bluesky]"), "media/clip.mp4": clip, "media/clip.srt": srt}, "--fix")
+    assert "A302" in run.codes and "A308" in run.codes and not (tmp_path / "media" / "clip.vtt").exists()

@@ -375,6 +375,8 @@ def _suits(platform: str, caption: CaptionFile, video: Path, limit: Any) -> bool
 def _target(platform: str, source: CaptionFile, video: Path, suffix: str, locale: str) -> Path | None:
     """Where the converted sidecar goes: beside the video, named as the platform wants."""
     name = source.path.name[: -len(source.path.suffix)]
+    if name != video.stem and not name.startswith(video.stem + "."):
+        name = video.stem  # a listed file named otherwise (subs/final.srt): only a sidecar counts as the video's
     if platform == "facebook" and _locale_of(source.path, video) is None:
         tag = name[len(video.stem) + 1 :] if name.startswith(video.stem + ".") else ""
         if tag and tag.lower() != locale.split("_")[0].lower():
@@ -427,7 +429,9 @@ def captions_format_for_platform(post: Post, ctx: Context) -> Iterator[Problem]:
             target = _target("facebook" if "facebook" in platforms else platforms[0], source, item.path, suffix, locale)
             content = convert(source.parsed, suffix.lstrip("."))
             fix = None
-            if target is not None and not target.exists() and (most is None or len(content.encode()) <= most):
+            fits = most is None or len(content.encode()) <= most
+            # a file with A302 issues is not converted: players differ on it, and the copy would carry the doubt
+            if target is not None and not target.exists() and fits and not source.parsed.issues:
                 fix = Fix.safe(Edit(0, 0, content, path=target, create=True))
             want = f"{suffix} captions" + (" named like video.en_GB.srt" if "facebook" in platforms else "")
             if most is not None:
