@@ -513,9 +513,26 @@ def test_rules_json_lists_every_registered_rule():
 
 def test_explain_prints_the_rule_page():
     run = run_cli("explain", "F001")
-    assert run.exit_code == 0 and run.output.startswith("---\ncode: F001")
+    assert run.exit_code == 0 and run.output.startswith("# F001 unparseable-post\n\nSeverity: error. Fix: none.")
+    assert "## Bad" in run.output and "\ncode: F001" not in run.output  # the page, its metadata in words
     assert run_cli("explain", "Q999").exit_code == 2
     assert run_cli("explain", "*").exit_code == 2  # not a file pattern: no page is picked at random
+
+
+def test_cli_conveniences(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "p.md": "---\nplatforms: [x]\n---\nGet a #flujab and a #stayhealthy\n"})
+    result = subprocess.run(  # an option before the command
+        [sys.executable, "-m", "postcheck", "--format", "json", "check", "p.md"], cwd=tmp_path, capture_output=True
+    )
+    assert json.loads(result.stdout)["summary"]["posts"] == 1
+    assert run_cli("p.md", "--select", "a201", "--format", "json", cwd=tmp_path).codes == ["A201", "A201"]
+    stats = run_cli("p.md", "--statistics", cwd=tmp_path).output
+    assert stats.splitlines()[0].split() == ["2", "A201", "hashtag-not-camel-case", "[warning]"]  # counts alone
+    run = run_cli("p.md", "--diff", "--output", "fixes.patch", cwd=tmp_path)
+    assert run.exit_code == 1 and run.output == "" and "+Get a #FluJab" in (tmp_path / "fixes.patch").read_text()
+    assert run_cli("p.md", "--diff", "--format", "json", cwd=tmp_path).exit_code == 2
+    (tmp_path / "sub").mkdir()
+    assert run_cli("init", "sub", cwd=tmp_path).exit_code == 0 and (tmp_path / "sub/postcheck.toml").is_file()
 
 
 def test_explain_describes_a_custom_rule_from_the_config(tmp_path):

@@ -65,6 +65,12 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _codes(values: list[str] | None) -> list[str] | None:
+    """Rule codes or prefixes from --select / --ignore, in any case (a201 is A201)."""
+    codes = _split(values)
+    return [code.upper() for code in codes] if codes else None
+
+
 def _parse_now(value: str | None) -> datetime | None:
     if value is None:
         return None
@@ -157,6 +163,8 @@ def check(
                 typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet or machine)
                 if html is None and not machine:
                     raise typer.Exit(0)
+        if diff and output_format != Format.text:
+            raise fail("--diff prints a unified diff: it takes no --format (use --output to save it)")
         for given in paths:
             if not os.path.lexists(given):
                 raise fail(f"{given}: no such file or directory")
@@ -172,8 +180,8 @@ def check(
                 note = f"{os.path.relpath(other)} is not used: one run takes one config, here {used}"
                 typer.echo(f"postcheck: note: {note} (check that folder in a run of its own)", err=True)
         options = engine.Options(
-            select=_split(select),
-            ignore=_split(ignore) or [],
+            select=_codes(select),
+            ignore=_codes(ignore) or [],
             platforms=[name.lower() for name in _split(platform) or []] or None,
             now=_local(_parse_now(now), cfg),
             online=online,
@@ -198,9 +206,14 @@ def check(
             if html is not None:
                 _write_html(html, Report(result.findings, result.files, result.posts), result.engine.ctx)
             planned = fixes.plan(result.findings, unsafe_fixes)
-            typer.echo(
-                fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings}), nl=False
-            )
+            patch = fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings})
+            if output is not None:
+                try:
+                    output.write_text(patch, encoding="utf-8")
+                except OSError as error:
+                    raise fail(f"--output {output}: {error.strerror}") from None
+            else:
+                typer.echo(patch, nl=False)
             raise typer.Exit(1 if planned else 0)
         new_files: list[Path] = []  # written by --fix (converted caption sidecars): git does not track them yet
         if fix:
@@ -329,7 +342,7 @@ def explain(
     code = code.strip().upper()
     page = page_for(code) if re.fullmatch(r"[A-Z]\d{3,4}", code) else None
     if page is not None:
-        typer.echo(page.read_text(encoding="utf-8"), nl=False)
+        typer.echo(_readable_page(page), nl=False)
         return
     try:
         path = config or find_config(Path.cwd())
@@ -350,6 +363,20 @@ def explain(
     )
 
 
+def _readable_page(page: Path) -> str:
+    """A rule's page for a terminal: its heading, then its severity, fix and policy clause, then the rest."""
+    from postcheck.catalogue import front_matter
+
+    meta = front_matter(page)
+    text = page.read_text(encoding="utf-8")
+    body = text.split("---", 2)[2].lstrip("\n") if text.startswith("---") else text
+    heading, _, rest = body.partition("\n")
+    about = [f"Severity: {meta.get('severity', '?')}. Fix: {meta.get('fixable') or 'none'}."]
+    if meta.get("policy"):
+        about.append(f"Policy: {meta['policy']}")
+    return f"{heading}\n\n" + "\n".join(about) + "\n" + rest
+
+
 @app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the file.")] = Path("postcheck.toml"),
@@ -358,6 +385,8 @@ def init(
     """Write a commented starter postcheck.toml with this organisation's policy values."""
     from postcheck.config import STARTER, find_config
 
+    if path.is_dir():
+        path = path / "postcheck.toml"  # `postcheck init posts` writes posts/postcheck.toml
     if path.exists() and not force:
         raise fail(f"{path} already exists (use --force to overwrite)")
     pyproject = path.parent.resolve() / "pyproject.toml"
@@ -389,6 +418,10 @@ def main_options(
 def main(argv: list[str] | None = None) -> None:
     """Entry point: `postcheck PATHS` means `postcheck check PATHS`."""
     args = list(sys.argv[1:] if argv is None else argv)
+    named = next((a for a in args if a in COMMANDS), None)
+    if named is not None and args[0] != named:
+        args.remove(named)  # `postcheck --format json check posts`: the command first, as typer wants it
+        args.insert(0, named)
     first = next((a for a in args if not a.startswith("-")), None)
     wants_top = any(a in ("--help", "-h", "--version") for a in args) and first is None
     if not wants_top and (first is None or first not in COMMANDS):

@@ -20,9 +20,14 @@ WINDOW = 110  # characters of a long line shown around the problem
 
 def _window(finding: Finding, files: dict[str, Source | None]) -> tuple[str, int, bool]:
     """(part of the finding's line, its first column index, whether the line goes on after it)."""
-    first = max(0, finding.span.column - 1 - 40)
     source = finding_source(finding, files)
-    part = source.line_text(finding.span.line, first, WINDOW + 1) if source is not None else ""
+    if source is None:
+        return "", 0, False
+    whole = source.line_text(finding.span.line, 0, WINDOW + 1)
+    if len(whole) <= WINDOW:
+        return whole, 0, False  # the line fits: shown whole
+    first = max(0, finding.span.column - 1 - 40)
+    part = source.line_text(finding.span.line, first, WINDOW + 1)
     return part[:WINDOW], first, len(part) > WINDOW
 
 
@@ -62,7 +67,7 @@ def render(report: Report, color: bool = False) -> str:
     out: list[str] = []
     files: dict[str, Source | None] = {}
     current = None
-    for f in report.findings:
+    for f in [] if report.statistics else report.findings:  # --statistics: the counts alone, as ruff's
         if f.display_path != current:
             if current is not None:
                 out.append("")
@@ -70,20 +75,18 @@ def render(report: Report, color: bool = False) -> str:
         location = _paint(f"{f.display_path}:{f.span.line}:{f.span.column}:", "bold", color)
         code = _paint(f.code, f.severity.value, color)
         out.append(f"{location} {code} {f.message} [{f.severity.value}]")
-        if not report.statistics:
-            out.extend(_snippet(f, color, files))
-            if f.post.display_path != f.display_path:
-                out.append(f"   = post: {f.post.display_path}")
-            if f.suggestion:
-                how = ""
-                if f.fix is not None:
-                    how = " (--fix)" if f.fix.applicability.value == "safe" else " (--unsafe-fixes)"
-                out.append(f"   = {_paint('suggestion', 'green', color)}: {f.suggestion}{how}")
-            elif f.fix is not None:
-                how = "--fix" if f.fix.applicability.value == "safe" else "--unsafe-fixes"
-                out.append(f"   = {_paint('fixable', 'green', color)} with {how}")
+        out.extend(_snippet(f, color, files))
+        if f.post.display_path != f.display_path:
+            out.append(f"   = post: {f.post.display_path}")
+        if f.suggestion:
+            how = ""
+            if f.fix is not None:
+                how = " (--fix)" if f.fix.applicability.value == "safe" else " (--unsafe-fixes)"
+            out.append(f"   = {_paint('suggestion', 'green', color)}: {f.suggestion}{how}")
+        elif f.fix is not None:
+            how = "--fix" if f.fix.applicability.value == "safe" else "--unsafe-fixes"
+            out.append(f"   = {_paint('fixable', 'green', color)} with {how}")
     if report.statistics and report.findings:
-        out.append("")
         counts = Counter((f.code, f.name, f.severity.value) for f in report.findings)
         for (code, name, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"{n:6d}  {code}  {name} [{severity}]")
