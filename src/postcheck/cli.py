@@ -65,6 +65,15 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _config_file(given: Path | None, start: Path | None = None) -> Path | None:
+    """--config FILE when given (a one-line error when it is no file), else the config found walking up."""
+    if given is not None:
+        if not given.is_file():
+            raise fail(f"--config {given}: no such file")
+        return given
+    return find_config(start or Path.cwd())
+
+
 def _codes(values: list[str] | None) -> list[str] | None:
     """Rule codes or prefixes from --select / --ignore, in any case (a201 is A201)."""
     codes = _split(values)
@@ -168,9 +177,7 @@ def check(
         for given in paths:
             if not os.path.lexists(given):
                 raise fail(f"{given}: no such file or directory")
-        config_path = config or find_config(Path(paths[0] if paths else "."))
-        if config is not None and not config.is_file():
-            raise fail(f"--config {config}: no such file")
+        config_path = _config_file(config, Path(paths[0] if paths else "."))
         overrides = {"fail-on": fail_on.value if fail_on else None}
         cfg = load_config(config_path, overrides)
         if config is None and not quiet:  # one config per run: say so when a path has another
@@ -313,7 +320,7 @@ def rules(
     from postcheck.rules.custom import register_custom
 
     try:
-        register_custom(load_config(config or find_config(Path.cwd())))
+        register_custom(load_config(_config_file(config)))
     except ConfigError as error:
         raise fail(str(error)) from None
     registry = all_rules()
@@ -345,7 +352,7 @@ def explain(
         typer.echo(_readable_page(page), nl=False)
         return
     try:
-        path = config or find_config(Path.cwd())
+        path = _config_file(config)
         entry = next((e for e in load_config(path).custom if e["code"] == code), None)
     except ConfigError as error:
         raise fail(str(error)) from None
