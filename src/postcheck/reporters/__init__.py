@@ -23,9 +23,6 @@ class Report:
     statistics: bool = False
 
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "rdjson")
-
-
 def reporter(name: str) -> Callable[[Report, bool], str]:
     """The render function of a format: render(report, color) -> str."""
     if name == "json":
