@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -929,3 +930,17 @@ def test_image_entries_without_a_file_are_one_f003_with_their_count(tmp_path):
     write(tmp_path, {"postcheck.toml": "", "p.md": post})
     run = run_cli(".", "--format", "json", cwd=tmp_path)
     assert run.codes == ["F003"] and "2 entries of images without `file:`" in run.json["findings"][0]["message"]
+
+
+def test_lines_end_at_lf_crlf_or_a_lone_cr():
+    from postcheck.model import Source
+
+    source = Source(Path("captions.vtt"), "WEBVTT\r\r00:01.000 --> 00:02.000\rHello\r\nthere\nend")
+    assert [source.position(source.text.index(word))[0] for word in ("WEBVTT", "00:01", "Hello", "there", "end")] == [
+        1,
+        3,
+        4,
+        5,
+        6,
+    ]
+    assert source.line_text(4) == "Hello" and source.line_text(3) == "00:01.000 --> 00:02.000"

@@ -56,13 +56,17 @@ class Source:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        """Where each line starts. A line ends at LF, CRLF or a lone CR (old Mac files; YAML, CSV and caption
+        parsers break lines there too)."""
+        if "\r" not in self.text:  # the common case, without a regular expression
+            starts = [0]
+            find = self.text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            return starts
+        return [0, *(m.end() for m in _LINE_END.finditer(self.text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
@@ -97,6 +101,8 @@ class Segment:
     file_start: int  # in the decoded file
     length: int
 
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 # What may stand between two characters of a value in its file: escapes (\u00e9, \n, \"), doubled quotes (CSV,
 # YAML), quotes, a YAML block header (`|`, `>-`), and the line breaks and indentation that YAML folds or strips.
