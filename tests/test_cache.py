@@ -237,9 +237,9 @@ def test_audio_activity_entry_of_the_wrong_shape_is_recomputed(tmp_path, junk):
     video = make_video(tmp_path / "talk.mp4", 4.0, audio=bursts([(1.0, 2.0)]))
     cache = tmp_path / "cache"
     fresh = audio_activity(video)
-    plant(entry_file(cache, video), {"version": 1, "audio-30": junk})
+    plant(entry_file(cache, video), {"version": 1, "audio-30-p1": junk})
     assert audio_activity(video, cache) == fresh
-    assert json.loads(entry_file(cache, video).read_text())["audio-30"] == {"activity": fresh.to_json()}
+    assert json.loads(entry_file(cache, video).read_text())["audio-30-p1"] == {"activity": fresh.to_json()}
 
 
 def test_run_over_a_junk_audio_entry_reports_as_without_a_cache(root):
@@ -248,7 +248,7 @@ def test_run_over_a_junk_audio_entry_reports_as_without_a_cache(root):
     (root / "clip.vtt").write_text(cues, encoding="utf-8")
     (root / "p.md").write_text(POST.replace("clip.mp4}", "clip.mp4, captions: [clip.vtt]}"), encoding="utf-8")
     expected = check(root, "--no-cache")
-    plant(entry_file(root / ".postcheck_cache", root / "clip.mp4"), {"version": 1, "audio-30": {"activity": "x"}})
+    plant(entry_file(root / ".postcheck_cache", root / "clip.mp4"), {"version": 1, "audio-30-p1": {"activity": "x"}})
     run = check(root)
     assert (run.exit_code, run.json) == (expected.exit_code, expected.json)
     assert "A303" in run.codes

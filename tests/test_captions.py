@@ -234,6 +234,15 @@ def test_audible_gap_between_cues_is_measured_from_cue_to_cue(check, tmp_path, s
     assert [f["message"] for f in run.json["findings"]] == ([message] if message else [])
 
 
+def test_speech_with_pauses_between_sentences_is_one_stretch_for_a303(check, tmp_path):
+    # 3.3 s of sound, 0.7 s of pause, again and again: no piece is over 5 s, but 19 s of speech go uncaptioned
+    sentences = [(t + 0.7, t + 4.0) for t in range(0, 30, 4)]
+    clip = video_bytes(tmp_path, seconds=30.0, audio=bursts(sentences))
+    vtt = "WEBVTT\n\n00:00.700 --> 00:04.000\nHello\n\n00:24.700 --> 00:28.000\nthere\n\n00:28.700 --> 00:30.000\nend\n"
+    run = check({"post.md": _post(), "media/clip.mp4": clip, "media/clip.vtt": vtt}, "--select", "A303")
+    assert run.codes == ["A303"] and "has no caption" in run.json["findings"][0]["message"]
+
+
 def test_short_tail_after_the_last_cue_raises_a303(check, tmp_path):
     clip = video_bytes(tmp_path, seconds=8.0, audio=bursts([(0.0, 7.5)]))
     vtt = "WEBVTT\n\n00:00.000 --> 00:02.500\nHello\n\n00:02.500 --> 00:04.000\nthere\n"

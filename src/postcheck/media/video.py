@@ -333,6 +333,11 @@ class AudioActivity:
         return cls(tuple(stretches), _cached_number(data["audio_end"]), float(reference))
 
 
+# Pauses up to this long (seconds) do not split an audible stretch: people pause between sentences, and a talk
+# with a breath every few seconds is one long stretch of speech, not many short ones under A303's limit.
+PAUSE_BRIDGE = 1.0
+
+
 def audio_activity(path: Path, cache_dir: Path | None = None, relative_db: float = 30.0) -> AudioActivity:
     """Decode the first audio stream (mono, 8 kHz) and find audible stretches; raises MediaError."""
     if cache_dir is None:
@@ -342,7 +347,7 @@ def audio_activity(path: Path, cache_dir: Path | None = None, relative_db: float
     result = cached(
         cache_dir,
         path,
-        f"audio-{relative_db:g}",
+        f"audio-{relative_db:g}-p{PAUSE_BRIDGE:g}",
         lambda: _activity_json(path, relative_db),
         lambda data: _result_from_json(data, "activity", AudioActivity.from_json),
     )
@@ -399,7 +404,7 @@ def _audio_activity(path: Path, relative_db: float) -> AudioActivity:
     reference = float(np.percentile(db, 95))
     threshold = max(reference - relative_db, -55.0)  # -55 dBFS: below it nothing is audible over a phone speaker
     audible = db > threshold
-    stretches = _runs(audible, start, bridge=int(0.5 / WINDOW))
+    stretches = _runs(audible, start, bridge=int(PAUSE_BRIDGE / WINDOW))
     return AudioActivity(tuple(stretches), audio_end, reference)
 
 

@@ -177,9 +177,9 @@ def uncaptioned_stretches(activity: AudioActivity, cues: list[Cue]) -> list[tupl
     """The audible stretches, or their parts, that no cue covers, as (start, end) seconds.
 
     Cues count from their start to their end, no more: a stretch between two cues is as long as the sound
-    without a caption. The audio's own edges are known to one 50 ms analysis window, and pauses under half a
-    second do not split a stretch (see `audio_activity`); neither needs slack here, as a stretch is reported only
-    when it is longer than max-gap."""
+    without a caption. The audio's own edges are known to one 50 ms analysis window, and pauses up to a second do
+    not split a stretch (see `audio_activity`); neither needs slack here, as a stretch is reported only when it is
+    longer than max-gap."""
     covered: list[list[float]] = []  # the cues' times joined where they overlap or touch
     for start, end in sorted((c.start, c.end) for c in cues if c.end > c.start):
         if covered and start <= covered[-1][1]:
