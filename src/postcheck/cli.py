@@ -214,13 +214,7 @@ def check(
                 _write_html(html, Report(result.findings, result.files, result.posts), result.engine.ctx)
             planned = fixes.plan(result.findings, unsafe_fixes)
             patch = fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings})
-            if output is not None:
-                try:
-                    output.write_text(patch, encoding="utf-8")
-                except OSError as error:
-                    raise fail(f"--output {output}: {error.strerror}") from None
-            else:
-                typer.echo(patch, nl=False)
+            _emit(patch, output)
             raise typer.Exit(1 if planned else 0)
         new_files: list[Path] = []  # written by --fix (converted caption sidecars): git does not track them yet
         if fix:
@@ -235,13 +229,7 @@ def check(
         text = reporter(output_format.value)(report, color)
         if quiet and output_format == Format.text:
             text = "" if not result.findings else text.rsplit("\n\n", 1)[0] + "\n"
-        if output is not None:
-            try:
-                output.write_text(text, encoding="utf-8")
-            except OSError as error:
-                raise fail(f"--output {output}: {error.strerror}") from None
-        else:
-            typer.echo(text, nl=False)
+        _emit(text, output)
         threshold = {"error": 2, "warning": 1, "info": 0}[cfg.fail_on]
         failed = any(f.severity.rank >= threshold for f in result.findings)
         raise typer.Exit(1 if failed or new_files else 0)  # a new file is work left: pre-commit must not pass it
@@ -291,6 +279,17 @@ def _fix(result: Result, unsafe: bool) -> tuple[Result, int, list[Path]]:
     for path in new_files:
         typer.echo(f"postcheck: wrote {os.path.relpath(path)}, a new file: add it to your commit", err=True)
     return result, fixed, new_files
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write the run's output to --output FILE, or to stdout."""
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise fail(f"--output {output}: {error.strerror}") from None
 
 
 def _write_html(path: Path, report: Report, ctx: Context) -> None:
