@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from postcheck.config import ALL_PLATFORMS, platform_hint
+from postcheck.loaders.bulk_csv import WRITTEN_AS
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, locate
 from postcheck.model import Post, Problem, Severity
 from postcheck.rules import Context, platform_names, register_passive, rule
@@ -80,15 +81,12 @@ def parse_datetime(value: object) -> datetime | None:
         return None
 
 
-CSV_DATE_EXAMPLES = {"dmy": "01/12/2026 and 09:30", "mdy": "12/01/2026 and 09:30", "ymd": "2026-12-01 and 09:30"}
-
-
 def _bad_time(post: Post, when: str, date_order: str) -> str:
     """Why a `publish_at` value (or a CSV row's date and time) is no time a post can go out at."""
     if post.row is not None:
         return (
             f"date and time {when!r} do not read as a date in schedule.date-order {date_order!r} and a time "
-            f"(e.g. {CSV_DATE_EXAMPLES.get(date_order, CSV_DATE_EXAMPLES['dmy'])})"
+            f"(e.g. {datetime(2026, 12, 1, 9, 30).strftime(WRITTEN_AS[date_order]).replace(' ', ' and ')})"
         )
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.strip()) and parse_datetime(when.strip() + "T09:30") is not None:
         return f"publish_at {when!r} has no time of day: add one ({when.strip()}T09:30:00+00:00)"

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
+from postcheck.loaders.bulk_csv import WRITTEN_AS
 from postcheck.model import Field, Post, Problem, Severity, Span
 from postcheck.rules import Context, rule
 from postcheck.rules.files import parse_datetime
@@ -292,6 +293,11 @@ def _settings(ctx: Context) -> tuple[tzinfo, Windows, object] | None:
     return ctx.memo[key]
 
 
+def _when_named(post: Post) -> str:
+    """What a message calls the time a post goes out: its `publish_at`, or a CSV row's date and time cells."""
+    return "the row's date and time" if post.row is not None else "publish_at"
+
+
 def publish_time(post: Post, ctx: Context) -> tuple[datetime, str | None] | None:
     """When the post goes out, as an aware date-time, and why that time cannot happen (if so).
 
@@ -323,7 +329,7 @@ def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
     if found is None:
         return
     when, impossible = found
-    what = "the row's date and time" if post.row is not None else "publish_at"
+    what = _when_named(post)
     if impossible:
         yield Problem(f"{what} {impossible}", post.field_span("publish_at"))
     elif when < ctx.now:
@@ -358,19 +364,16 @@ def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
         return
     following = next_staffed(local, windows, calendar)
     wait = f"; the next staffed time is {following:%a %d %b %H:%M}" if following else ""
-    what = "the row's date and time" if post.row is not None else "publish_at"
+    what = _when_named(post)
     suggestion = None
     if following is not None:  # written as the post writes it: a CSV row has date and time cells
         order = ctx.config.schedule.date_order
-        suggestion = following.strftime(CSV_TIMES[order]) if post.row is not None else following.isoformat()
+        suggestion = following.strftime(WRITTEN_AS[order]) if post.row is not None else following.isoformat()
     yield Problem(
         f"{what} {local:%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} {reason}: replies would go unanswered{wait}",
         post.field_span("publish_at"),
         suggestion=suggestion,
     )
-
-
-CSV_TIMES = {"dmy": "%d/%m/%Y %H:%M", "mdy": "%m/%d/%Y %H:%M", "ymd": "%Y-%m-%d %H:%M"}
 
 
 def _minute(moment: datetime) -> float:
