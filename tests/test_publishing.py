@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from postcheck.rules.publishing import holiday_calendar, next_staffed, parse_staffed
+from postcheck.text.schedule import holiday_calendar, next_staffed, parse_staffed
 
 
 def post(text: str, platforms: str = "[x]", **meta: str) -> str:
@@ -276,7 +276,7 @@ def test_next_staffed_time_skips_weekends_and_holidays():
 def test_bank_holidays_are_kept_in_the_user_cache_and_match_the_library(tmp_path, monkeypatch):
     import holidays
 
-    from postcheck.rules.publishing import BankHolidays
+    from postcheck.text.schedule import BankHolidays
 
     monkeypatch.setenv("POSTCHECK_MODEL_CACHE", str(tmp_path))
     built = BankHolidays("ENG")

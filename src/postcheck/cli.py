@@ -17,9 +17,9 @@ from postcheck import __version__
 from postcheck.config import Config, ConfigError, find_config, load_config
 
 if TYPE_CHECKING:
+    from postcheck.context import Context
     from postcheck.engine import Result
     from postcheck.reporters import Report
-    from postcheck.rules import Context
 
 app = typer.Typer(
     add_completion=False,
@@ -94,7 +94,7 @@ def _local(now: datetime | None, cfg: Config) -> datetime | None:
     """An offset-less --now read in schedule.timezone, as an offset-less publish_at is."""
     if now is None or now.tzinfo is not None:
         return now
-    from postcheck.rules.publishing import zone
+    from postcheck.text.schedule import zone
 
     return now.replace(tzinfo=zone(cfg.schedule.timezone))
 

@@ -222,7 +222,7 @@ def _validate(values: dict[str, Any]) -> None:
 
 
 def _validate_schedule(schedule: Section) -> None:
-    from postcheck.rules.publishing import check_schedule_config
+    from postcheck.text.schedule import check_schedule_config
 
     try:
         check_schedule_config(schedule.timezone, schedule.staffed, schedule.holidays)

@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from postcheck.config import Config
+from postcheck.context import Context
 from postcheck.loaders import Unreadable, load_posts, unreadable_post
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
 from postcheck.model import Finding, Post, Problem, Severity
-from postcheck.rules import Context, Rule, all_rules
+from postcheck.rules import Rule, all_rules
 
 
 class UsageError(Exception):

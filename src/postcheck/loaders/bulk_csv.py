@@ -77,8 +77,6 @@ def parse_csv(text: str, delimiter: str = ",") -> list[list[Cell]]:
 
 _DATE_FORMATS = {"dmy": ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"], "mdy": ["%m/%d/%Y", "%m-%d-%Y"], "ymd": []}
 _TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M%p"]
-# How a date and a time are written in the cells of a CSV of each date order (for messages and suggestions).
-WRITTEN_AS = {"dmy": "%d/%m/%Y %H:%M", "mdy": "%m/%d/%Y %H:%M", "ymd": "%Y-%m-%d %H:%M"}
 _formats: dict[str, list[str]] = {}  # per date order, the format that last worked first
 
 

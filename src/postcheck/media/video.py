@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from postcheck.media import MediaError
 
 if TYPE_CHECKING:
-    from postcheck.rules import Context
+    from postcheck.context import Context
 
 PROBE_OPTIONS = {"probesize": "5000000", "analyzeduration": "5000000"}  # bound FFmpeg's look at broken files
 OPEN_TIMEOUT = 5.0  # seconds FFmpeg may block on one read

@@ -26,7 +26,7 @@ from postcheck.reporters import Report
 from postcheck.text import counted
 
 if TYPE_CHECKING:
-    from postcheck.rules import Context
+    from postcheck.context import Context
 
 THUMBNAIL_SIZE = 480  # longest side, in pixels
 MAX_POSTER_PACKETS = 600  # packets read to find the first keyframe
@@ -218,7 +218,7 @@ def _first_line(text: str) -> str:
 def _publish(post: Post, ctx: Context) -> tuple[str | None, datetime | None]:
     """How `publish_at` reads in the report, in `schedule.timezone` as the rules read it, and the moment to sort by
     (None for drafts and for values F003 reports, which are shown as written)."""
-    from postcheck.rules.publishing import publish_time, zone
+    from postcheck.text.schedule import publish_time, zone
 
     value = post.meta.get("publish_at")
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -265,10 +265,10 @@ def text_pieces(text: str) -> list[Piece]:
 
 def _link_cell_pieces(post: Post) -> list[Piece]:
     """A CSV row's link cells as the scheduler posts them: after the message, each after a space."""
-    from postcheck.rules.publishing import _posted_cells  # the rules' reading of which cells are posted
+    from postcheck.text.schedule import posted_cells
 
     pieces: list[Piece] = []
-    for cell in _posted_cells(post):
+    for cell in posted_cells(post):
         url = cell.value.strip()
         href = _safe_href(url)
         if post.text.value or pieces:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from postcheck.model import Field, Post, Problem, Severity
+from postcheck.model import Post, Problem, Severity
 
 if TYPE_CHECKING:
-    from postcheck.config import Config
+    from postcheck.context import Context
 
 # One module per rule family; importing a module registers its rules.
 MODULES = (
@@ -81,65 +78,3 @@ def all_rules() -> dict[str, Rule]:
         for entry in entry_points(group="postcheck.rules"):
             entry.load()
     return dict(sorted(REGISTRY.items()))
-
-
-def platform_names(value: Any) -> list[str]:
-    """The platform names a `platforms` value gives, lower-cased: a list, or a string ("x, facebook" as CSVs write)."""
-    if isinstance(value, str):
-        value = re.split(r"[,;|]", value)
-    if not isinstance(value, list):
-        return []
-    return [p.strip().lower() for p in value if isinstance(p, str) and p.strip()]
-
-
-@dataclass
-class Context:
-    """What a rule may know besides the post: config, the posts root, the clock, run-wide caches."""
-
-    config: Config
-    root: Path
-    now: datetime
-    online: bool = False
-    platform_override: tuple[str, ...] | None = None
-    cache_dir: Path | None = None
-    memo: dict[Any, Any] = field(default_factory=dict)  # run-wide results (media probes), keyed by the caller
-
-    def platforms(self, post: Post) -> list[str]:
-        """The platforms a post goes to: --platform, else the post's `platforms`, else config."""
-        from postcheck.config import ALL_PLATFORMS
-
-        if self.platform_override:
-            return list(dict.fromkeys(self.platform_override))
-        valid = [p for p in platform_names(post.meta.get("platforms")) if p in ALL_PLATFORMS]
-        return list(dict.fromkeys(valid or self.config.platforms))
-
-    def root_of(self, post: Post) -> Path:
-        """The posts root that bounds what may be read for `post` (the run's, unless its path has its own)."""
-        return post.root or self.root
-
-    def media_path(self, post: Post, ref: Field | str) -> Path | None:
-        """The file a media or caption reference names, if it is local, inside the root and exists."""
-        from postcheck.media import locate
-
-        located = locate(post.directory, ref.value if isinstance(ref, Field) else ref, self.root_of(post))
-        return located.path if located.status == "ok" else None
-
-    def per_post(self, post: Post, name: str, compute: Callable[[], Any]) -> Any:
-        """compute(), once per post in this run; a post reloaded after a fix is a new post and computed again."""
-        key = (name, id(post))
-        cached = self.memo.get(key)
-        if cached is None or cached[0] is not post:
-            cached = self.memo[key] = (post, compute())
-        return cached[1]
-
-    def read_media(self, reader: Callable[..., Any], path: Path, *args: Any) -> Any:
-        """`reader(path, *args)` once per run; a MediaError (or OSError) comes back as a MediaError value."""
-        from postcheck.media import MediaError
-
-        key = (reader.__module__, reader.__qualname__, path)
-        if key not in self.memo:
-            try:
-                self.memo[key] = reader(path, *args)
-            except (MediaError, OSError) as error:
-                self.memo[key] = MediaError(str(error))
-        return self.memo[key]

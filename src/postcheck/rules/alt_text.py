@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from postcheck.context import Context
 from postcheck.model import Fix, Image, Post, Problem, Severity
-from postcheck.rules import Context, rule
+from postcheck.rules import rule
 
 # --- shared helpers ---------------------------------------------------------------------------------------
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from postcheck.context import Context
 from postcheck.model import Edit, Field, Fix, Post, Problem, Severity, Source, Span, Video
-from postcheck.rules import Context, rule
+from postcheck.rules import rule
 
 if TYPE_CHECKING:
     from postcheck.media.captions import Captions, Cue

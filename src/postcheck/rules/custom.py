@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from postcheck.context import Context
 from postcheck.model import Post, Problem, Severity
-from postcheck.rules import REGISTRY, Context, Rule, all_rules
+from postcheck.rules import REGISTRY, Rule, all_rules
 
 if TYPE_CHECKING:
     from postcheck.config import Config

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postcheck.context import Context
 from postcheck.model import Post, Problem, Severity
-from postcheck.rules import Context, rule
+from postcheck.rules import rule
 
 SHARING_KINDS = ("share", "quote", "repost")
 

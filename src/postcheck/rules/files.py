@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from postcheck.config import ALL_PLATFORMS, platform_hint
-from postcheck.loaders.bulk_csv import WRITTEN_AS
+from postcheck.context import Context, platform_names
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, locate
 from postcheck.model import Post, Problem, Severity
-from postcheck.rules import Context, platform_names, register_passive, rule
+from postcheck.rules import register_passive, rule
+from postcheck.text.schedule import WRITTEN_AS, parse_datetime
 
 register_passive("F001", "unparseable-post", Severity.ERROR, "YAML/JSON/CSV syntax error or bad encoding")
 
@@ -67,18 +68,6 @@ def unknown_field(post: Post, ctx: Context) -> Iterator[Problem]:
                     yield Problem(
                         f"unknown field '{key}' in {name}{_did_you_mean(str(key), known)}", _key_span(post, name)
                     )
-
-
-def parse_datetime(value: object) -> datetime | None:
-    """An ISO 8601 date-time, or None."""
-    if isinstance(value, datetime):
-        return value
-    if not isinstance(value, str) or re.fullmatch(r"\s*\d{4}-?\d{2}-?\d{2}\s*", value):
-        return None  # a date alone is no time to post at ("midnight" is rarely what was meant)
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 def _bad_time(post: Post, when: str, date_order: str) -> str:

@@ -6,8 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from postcheck.context import Context
 from postcheck.model import Fix, Post, Problem, Severity
-from postcheck.rules import Context, rule
+from postcheck.rules import rule
 from postcheck.text.hashtags import Hashtag, code_ranges, find_hashtags, lexicon_keys, suggest
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from postcheck.context import Context
 from postcheck.model import Field, Post, Problem, Severity
-from postcheck.rules import Context, rule
+from postcheck.rules import rule
 from postcheck.text.urls import Link, find_links, host_in, internal_reason, url_host
 
 NOTICES = "notices"  # ctx.memo key: one-line notes for the user, printed once per run by the CLI

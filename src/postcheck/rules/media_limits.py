@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from postcheck.context import Context
 from postcheck.model import Field, Image, Post, Problem, Severity
-from postcheck.rules import Context, rule
+from postcheck.rules import rule
 from postcheck.text import counted
 from postcheck.text.platforms import Limits, limits
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from postcheck.context import Context
 from postcheck.model import Post, Problem, Severity
-from postcheck.rules import Context, rule
+from postcheck.rules import rule
 
 WORD_LIST = Path(__file__).resolve().parents[1] / "text" / "profanity.txt"
 

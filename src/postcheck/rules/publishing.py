@@ -5,19 +5,25 @@ P102 and P103 (media limits) live in rules/media_limits.py.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from functools import lru_cache
 
-from postcheck.loaders.bulk_csv import WRITTEN_AS
+from postcheck.context import Context
 from postcheck.model import Field, Post, Problem, Severity, Span
-from postcheck.rules import Context, rule
-from postcheck.rules.files import parse_datetime
+from postcheck.rules import rule
 from postcheck.rules.links import PostLink, post_links
 from postcheck.rules.media_limits import platform_limits
 from postcheck.text import counted
 from postcheck.text.platforms import measure
+from postcheck.text.schedule import (
+    WRITTEN_AS,
+    next_staffed,
+    posted_cells,
+    publish_time,
+    schedule_settings,
+    staffed_at,
+    when_named,
+    zone,
+)
 
 # How each counting method reads in a message.
 COUNTED_AS = {
@@ -28,15 +34,9 @@ COUNTED_AS = {
 }
 
 
-def _posted_cells(post: Post) -> list[Field]:
-    """The CSV link cells a scheduler posts after the message: those filled in and not already in the text."""
-    text = post.text.value
-    return [cell for cell in post.link_cells if cell.value.strip() and cell.value.strip() not in text]
-
-
 def _posted_links(post: Post, ctx: Context) -> list[PostLink]:
     """The links that go out with the post: those of its text and of its posted link cells."""
-    cells = _posted_cells(post)
+    cells = posted_cells(post)
     posted = {id(post.text), *map(id, cells)}
     return [item for item in post_links(post, ctx) if id(item.field) in posted]
 
@@ -46,7 +46,7 @@ def _posted_links(post: Post, ctx: Context) -> list[PostLink]:
 
 @rule("P101", "text-too-long", Severity.ERROR, "text over a platform's limit, counted the platform's way")
 def text_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
-    extra = _posted_cells(post)  # posted after the message: they count towards the limit
+    extra = posted_cells(post)  # posted after the message: they count towards the limit
     posted = post.text.value + "".join(" " + cell.value.strip() for cell in extra)
     for name in ctx.platforms(post):
         limit = platform_limits(ctx, name)
@@ -118,210 +118,6 @@ def link_not_clickable(post: Post, ctx: Context) -> Iterator[Problem]:
 
 # ------------------------------------------------------------------------------------- P105 and P106
 
-DAY_NAMES = {
-    **{name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
-    **{f"{name}day": i for i, name in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))},
-    "tues": 1, "weds": 2, "thur": 3, "thurs": 3,
-}  # fmt: skip
-DAY_GROUPS = {"daily": range(7), "everyday": range(7), "weekdays": range(5), "weekends": (5, 6), "weekend": (5, 6)}
-_DAYS_TOKEN = re.compile(r"([a-z]+)(?:-([a-z]+))?")
-_CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?(am|pm)?"
-_TIMES_TOKEN = re.compile(rf"{_CLOCK}-{_CLOCK}")
-
-# holidays-package subdivision of the United Kingdom for each `schedule.holidays` value.
-HOLIDAY_CALENDARS = {
-    "england": "ENG",
-    "wales": "WLS",
-    "scotland": "SCT",
-    "northern-ireland": "NIR",
-    "uk": None,  # only the holidays all four nations share
-    "none": False,
-}
-
-Windows = dict[int, list[tuple[int, int]]]  # weekday (Mon = 0) -> [(start minute, end minute)]; end <= 1440
-
-
-def parse_staffed(spec: str) -> Windows:
-    """Staffed hours from a spec like "Mon-Fri 09:00-17:00; Sat 10:00-13:00" (ValueError when it is not one).
-
-    Parts are separated by ";" or ","; a part is days (Mon, Mon-Fri, a list such as "Mon, Wed", or daily,
-    weekdays, weekends) followed by one or more time ranges (09:00-17:00, 9.00am to 5pm). Times without days
-    apply every day; a range that ends before it starts runs past midnight. "always" means staffed at all hours.
-    """
-    text = spec.strip().lower()
-    if text in ("always", "24/7"):
-        return {d: [(0, 1440)] for d in range(7)}
-    text = re.sub(r"\s*(?:-|–|—|\bto\b)\s*", "-", text)
-    text = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", text)
-    windows: Windows = {d: [] for d in range(7)}
-    days: list[int] | None = None  # None until a part names days: times then apply every day
-    days_have_times = True  # whether the current day list has had its times (a new day name starts a new list)
-    for token in re.findall(r"[^\s,;]+", text):
-        if token in ("and", "&"):
-            continue
-        times = _TIMES_TOKEN.fullmatch(token)
-        if times:
-            start, end = _time_range(times, token)
-            for day in range(7) if days is None else days:
-                if end > start:
-                    windows[day].append((start, end))
-                else:  # runs past midnight
-                    windows[day].append((start, 1440))
-                    windows[(day + 1) % 7].append((0, end))
-            days_have_times = True
-            continue
-        named = _days(token, spec)
-        days = named if days_have_times or days is None else sorted(set(days) | set(named))
-        days_have_times = False
-    if not days_have_times:
-        raise ValueError(f"staffed hours {spec!r}: days without times (write e.g. 'Mon-Fri 09:00-17:00')")
-    if not any(windows.values()):
-        raise ValueError(f"staffed hours {spec!r}: no time ranges (write e.g. 'Mon-Fri 09:00-17:00')")
-    return {d: sorted(w) for d, w in windows.items()}
-
-
-def _days(token: str, spec: str) -> list[int]:
-    if token in DAY_GROUPS:
-        return list(DAY_GROUPS[token])
-    match = _DAYS_TOKEN.fullmatch(token)
-    if not match or match.group(1) not in DAY_NAMES or (match.group(2) and match.group(2) not in DAY_NAMES):
-        raise ValueError(f"staffed hours {spec!r}: {token!r} is not a day or a time range (Mon-Fri 09:00-17:00)")
-    first = DAY_NAMES[match.group(1)]
-    last = DAY_NAMES[match.group(2)] if match.group(2) else first
-    return [(first + i) % 7 for i in range((last - first) % 7 + 1)]
-
-
-def _time_range(match: re.Match, token: str) -> tuple[int, int]:
-    minutes = []
-    for hour, minute, half in (match.groups()[:3], match.groups()[3:]):
-        if minute is None and half is None:  # "9-5" would read as 09:00 to 05:00
-            raise ValueError(f"{token!r}: write times as HH:MM (09:00-17:00) or with am/pm (9am-5pm)")
-        h, m = int(hour), int(minute or 0)
-        if half and not 1 <= h <= 12 or h > 24 or m > 59 or h == 24 and m:
-            raise ValueError(f"{token!r} is not a time range (HH:MM-HH:MM, 00:00 to 24:00)")
-        if half:
-            h = h % 12 + (12 if half == "pm" else 0)
-        minutes.append(h * 60 + m)
-    if minutes[0] == minutes[1] or minutes[0] == 1440:
-        raise ValueError(f"{token!r} is not a time range: it is empty")
-    return minutes[0], minutes[1]
-
-
-def check_schedule_config(timezone: str, staffed: str, holiday_calendar: str) -> None:
-    """ValueError with a one-line reason when a `[schedule]` value is unusable."""
-    zone(timezone)
-    parse_staffed(staffed)
-    if holiday_calendar.lower() not in HOLIDAY_CALENDARS:
-        known = ", ".join(HOLIDAY_CALENDARS)
-        raise ValueError(f"schedule.holidays must be one of {known}, not {holiday_calendar!r}")
-
-
-@lru_cache(maxsize=16)
-def zone(name: str) -> tzinfo:
-    """The IANA time zone called `name` (ValueError when there is none)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(f"schedule.timezone {name!r} is not an IANA time zone such as Europe/London") from error
-
-
-class BankHolidays:
-    """A bank-holiday calendar: `day in calendar`, `calendar.get(day)` -> its name or None.
-
-    The holidays library takes about 0.09 s to load, a fifth of a one-post pre-commit run, so the holidays of
-    CACHED_YEARS are kept in the user cache, per library version; other years ask the library.
-    """
-
-    CACHED_YEARS = range(2000, 2061)
-
-    def __init__(self, subdivision: str | None) -> None:
-        self.subdivision = subdivision
-        self.table = self._cached_table()
-
-    def _library(self, years: range | None = None):
-        import holidays
-
-        return holidays.country_holidays("GB", subdiv=self.subdivision, years=years)
-
-    def _cached_table(self) -> dict[str, str]:
-        from importlib.metadata import version
-
-        from postcheck.cache import read_json, user_cache, write_json
-
-        path = user_cache(f"holidays-{version('holidays')}-GB-{self.subdivision or 'all'}.json")
-        table = read_json(path) if path is not None else None
-        if isinstance(table, dict) and all(isinstance(v, str) for v in table.values()):
-            return table
-        table = {day.isoformat(): name for day, name in sorted(self._library(self.CACHED_YEARS).items())}
-        if path is not None:
-            write_json(path, table, path.parent)
-        return table
-
-    def get(self, day: date) -> str | None:
-        if day.year in self.CACHED_YEARS:
-            return self.table.get(day.isoformat())
-        return self._library().get(day)
-
-    def __contains__(self, day: date) -> bool:
-        return self.get(day) is not None
-
-
-@lru_cache(maxsize=8)
-def holiday_calendar(name: str) -> BankHolidays | None:
-    """The bank holidays of a `schedule.holidays` name, or None for "none"."""
-    subdivision = HOLIDAY_CALENDARS.get(name.lower(), False)
-    if subdivision is False:
-        return None
-    return BankHolidays(subdivision)
-
-
-def _settings(ctx: Context) -> tuple[tzinfo, Windows, object] | None:
-    """The configured time zone, staffed windows and holiday calendar; None when the config is unusable."""
-    schedule = ctx.config.schedule
-    key = ("P105-settings", schedule.timezone, schedule.staffed, schedule.holidays)
-    if key not in ctx.memo:
-        try:
-            ctx.memo[key] = (
-                zone(schedule.timezone),
-                parse_staffed(schedule.staffed),
-                holiday_calendar(schedule.holidays),
-            )
-        except ValueError:
-            ctx.memo[key] = None  # config validation reports it
-    return ctx.memo[key]
-
-
-def _when_named(post: Post) -> str:
-    """What a message calls the time a post goes out: its `publish_at`, or a CSV row's date and time cells."""
-    return "the row's date and time" if post.row is not None else "publish_at"
-
-
-def publish_time(post: Post, ctx: Context) -> tuple[datetime, str | None] | None:
-    """When the post goes out, as an aware date-time, and why that time cannot happen (if so).
-
-    None for a draft (no `publish_at`) or a value F003 reports. An offset-less value (CSV rows give those)
-    is a wall-clock time in `schedule.timezone`.
-    """
-    raw = post.meta.get("publish_at")
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
-    when = parse_datetime(raw)
-    if when is None:
-        return None
-    if when.tzinfo is not None:
-        return when, None
-    settings = _settings(ctx)
-    if settings is None:
-        return None
-    tz = settings[0]
-    aware = when.replace(tzinfo=tz)
-    back = aware.astimezone(UTC).astimezone(tz)
-    if back.replace(tzinfo=None) != when:
-        return aware, f"{when:%Y-%m-%d %H:%M} does not exist in {ctx.config.schedule.timezone} (the clocks go forward)"
-    return aware, None
-
 
 @rule("P106", "schedule-invalid", Severity.ERROR, "publish_at lies in the past or names a time that does not exist")
 def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
@@ -329,7 +125,7 @@ def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
     if found is None:
         return
     when, impossible = found
-    what = _when_named(post)
+    what = when_named(post)
     if impossible:
         yield Problem(f"{what} {impossible}", post.field_span("publish_at"))
     elif when < ctx.now:
@@ -346,7 +142,7 @@ def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
     found = publish_time(post, ctx)
     if found is None:
         return  # a draft: no need to load the bank-holiday calendar
-    settings = _settings(ctx)
+    settings = schedule_settings(ctx)
     if settings is None:
         return
     when, impossible = found
@@ -358,13 +154,13 @@ def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
     staffed = ctx.config.schedule.staffed
     if holiday:
         reason = f"falls on a bank holiday ({holiday})"
-    elif not _inside(local, windows):
+    elif not staffed_at(local, windows):
         reason = f"is outside staffed hours ({staffed})"
     else:
         return
     following = next_staffed(local, windows, calendar)
     wait = f"; the next staffed time is {following:%a %d %b %H:%M}" if following else ""
-    what = _when_named(post)
+    what = when_named(post)
     suggestion = None
     if following is not None:  # written as the post writes it: a CSV row has date and time cells
         order = ctx.config.schedule.date_order
@@ -374,29 +170,3 @@ def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
         post.field_span("publish_at"),
         suggestion=suggestion,
     )
-
-
-def _minute(moment: datetime) -> float:
-    return moment.hour * 60 + moment.minute + moment.second / 60
-
-
-def _inside(local: datetime, windows: Windows) -> bool:
-    minute = _minute(local)
-    return any(start <= minute < end for start, end in windows[local.weekday()])
-
-
-def next_staffed(local: datetime, windows: Windows, calendar) -> datetime | None:
-    """The first staffed moment after `local` (same zone), skipping bank holidays; None within 60 days."""
-    tz = local.tzinfo
-    for offset in range(61):
-        try:
-            day: date = local.date() + timedelta(days=offset)
-        except OverflowError:
-            return None  # the end of the calendar (year 9999)
-        if calendar is not None and day in calendar:
-            continue
-        for start, _end in windows[day.weekday()]:
-            if offset == 0 and start <= _minute(local):
-                continue
-            return datetime.combine(day, time(start // 60, start % 60), tzinfo=tz)
-    return None
