@@ -294,7 +294,7 @@ def test_bank_holidays_are_kept_in_the_user_cache_and_match_the_library(tmp_path
 
 
 def test_publish_at_in_the_past_is_invalid(check):
-    run = check({"p.md": post("Hello", publish_at="2026-11-20T09:30:00+00:00")}, "--select", "P1")
+    run = check({"p.md": post("Hello", publish_at="2026-11-20T09:30:00+00:00")}, "p.md", "--select", "P1")
     assert run.codes == ["P106"]  # and not also P105
     assert "in the past" in run.json["findings"][0]["message"]
 
@@ -325,7 +325,7 @@ def test_impossible_unquoted_yaml_date_is_f003_not_a_crash(check, when):
 def test_now_without_an_offset_is_a_wall_clock_time_like_publish_at(check):
     files = {"p.md": post("Hello", publish_at="2026-07-01T12:30:00")}  # BST: 11:30 UTC
     assert check(files, "--select", "P106", "--now", "2026-07-01T12:00:00").codes == []  # 12:00 BST, before
-    assert check(files, "--select", "P106", "--now", "2026-07-01T12:45:00").codes == ["P106"]
+    assert check(files, "p.md", "--select", "P106", "--now", "2026-07-01T12:45:00").codes == ["P106"]
 
 
 def test_platforms_are_read_as_people_write_them(check):

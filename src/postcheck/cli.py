@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
 import sys
 from datetime import datetime
 from enum import Enum
@@ -29,7 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-COMMANDS = {"check", "rules", "explain", "init"}
+COMMANDS = {"check", "baseline", "rules", "explain", "init"}
 
 
 class Format(str, Enum):
@@ -100,30 +99,22 @@ def _local(now: datetime | None, cfg: Config) -> datetime | None:
 
 
 def _changed_files(ref: str) -> list[str]:
-    """Files changed since a git ref (committed, staged, unstaged and untracked), relative to cwd."""
+    """Files changed on this branch since `ref` (from the merge base, plus uncommitted changes), relative to cwd."""
+    from postcheck import history
+
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        diff = subprocess.run(
-            ["git", "diff", "--name-only", "--diff-filter=ACMR", ref],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=top,
-        ).stdout.split("\n")
-        untracked = subprocess.run(
-            ["git", "ls-files", "--others", "--exclude-standard"], capture_output=True, text=True, check=True, cwd=top
-        ).stdout.split("\n")
-    except (OSError, subprocess.CalledProcessError) as error:
-        lines = (getattr(error, "stderr", "") or str(error)).strip().splitlines()
-        detail = next((line for line in lines if line.startswith("fatal:")), lines[0] if lines else "git failed")
-        if "unknown revision" in detail or "bad revision" in detail:
-            detail += " (in CI, fetch the history the ref needs: fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab)"
-        raise fail(f"--changed-since {ref}: {detail}") from None
-    return sorted(
-        {os.path.relpath(Path(top) / name) for name in diff + untracked if name and (Path(top) / name).exists()}
-    )
+        return history.changed_since(ref)
+    except history.GitError as error:
+        raise fail(f"--changed-since {ref}: {error}") from None
+
+
+def _settings_changed(changed: list[str], config_path: Path | None, cfg: Config, root: Path) -> str | None:
+    """The first changed file that changes how every post is judged (the config, the baseline), if any."""
+    judges = {root / cfg.baseline} if cfg.baseline else set()
+    if config_path is not None:
+        judges.add(config_path)
+    judges = {path.resolve() for path in judges}
+    return next((name for name in changed if Path(name).resolve() in judges), None)
 
 
 @app.command()
@@ -142,8 +133,11 @@ def check(
     ] = None,
     fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="Exit 1 at or above this severity.")] = None,
     changed_since: Annotated[
-        Optional[str], typer.Option("--changed-since", help="Only posts changed since a git ref.")
+        Optional[str], typer.Option("--changed-since", help="Only posts changed since a git ref (its merge base).")
     ] = None,
+    include_published: Annotated[
+        bool, typer.Option("--include-published", help="Also check published posts (an audit).")
+    ] = False,
     online: Annotated[bool, typer.Option("--online", help="Also check links over the network.")] = False,
     now: Annotated[Optional[str], typer.Option("--now", help="Pretend it is this ISO date-time.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check posts in N threads.")] = 1,
@@ -164,22 +158,27 @@ def check(
 
     try:
         paths = paths or ["."]
-        if changed_since:
-            changed = _changed_files(changed_since)
-            paths = [p for p in changed if any(_within(p, given) for given in paths)]
-            if not paths:  # machine formats still write their (empty) report: CI steps read it
-                machine = output_format != Format.text or output is not None
-                typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet or machine)
-                if html is None and not machine:
-                    raise typer.Exit(0)
         if diff and output_format != Format.text:
             raise fail("--diff prints a unified diff: it takes no --format (use --output to save it)")
         for given in paths:
             if not os.path.lexists(given):
                 raise fail(f"{given}: no such file or directory")
-        config_path = _config_file(config, Path(paths[0] if paths else "."))
+        config_path = _config_file(config, Path(paths[0]))
         overrides = {"fail-on": fail_on.value if fail_on else None}
         cfg = load_config(config_path, overrides)
+        machine = output_format != Format.text or output is not None
+        if changed_since:
+            changed = _changed_files(changed_since)
+            why = _settings_changed(changed, config_path, cfg, engine.find_root(Path(paths[0])).resolve())
+            if why is not None:  # new settings can change the findings of any post: check them all
+                typer.echo(f"postcheck: note: {why} changed since {changed_since}: checking every post", err=True)
+                changed_since = None
+            else:
+                paths = [p for p in changed if any(_within(p, given) for given in paths)]
+            if changed_since and not paths:  # machine formats still write their (empty) report: CI steps read it
+                typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet or machine)
+                if html is None and not machine:
+                    raise typer.Exit(0)
         if config is None and not quiet:  # one config per run: say so when a path has another
             others = dict.fromkeys(c for c in map(find_config, map(Path, paths[1:])) if c and c != config_path)
             used = os.path.relpath(config_path) if config_path else "the defaults"
@@ -196,6 +195,7 @@ def check(
             jobs=jobs,
             force_exclude=force_exclude,
             listed=changed_since is not None,
+            include_published=include_published,
         )
         if options.platforms:
             from postcheck.config import ALL_PLATFORMS, platform_hint
@@ -211,7 +211,7 @@ def check(
         fixed = 0
         if diff:
             if html is not None:
-                _write_html(html, Report(result.findings, result.files, result.posts), result.engine.ctx)
+                _write_html(html, _report(result), result.engine.ctx)
             planned = fixes.plan(result.findings, unsafe_fixes)
             patch = fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings})
             _emit(patch, output)
@@ -221,7 +221,7 @@ def check(
             result, fixed, new_files = _fix(result, unsafe_fixes)
         for notice in [] if quiet else dict.fromkeys(result.engine.ctx.memo.get("notices", [])):
             typer.echo(f"postcheck: note: {notice}", err=True)
-        report = Report(result.findings, result.files, result.posts, fixed=fixed, statistics=statistics)
+        report = _report(result, fixed=fixed, statistics=statistics)
         if html is not None:
             _write_html(html, report, result.engine.ctx)
         plain = bool(os.environ.get("NO_COLOR"))  # no-color.org: set and not empty
@@ -241,6 +241,20 @@ def check(
         if debug:
             raise
         raise fail(f"internal error: {type(error).__name__}: {error} (run with --debug for details)") from None
+
+
+def _report(result: Result, fixed: int = 0, statistics: bool = False) -> Report:
+    from postcheck.reporters import Report
+
+    return Report(
+        result.findings,
+        result.files,
+        result.posts,
+        fixed=fixed,
+        statistics=statistics,
+        published=result.published_skipped,
+        baselined=result.baselined,
+    )
 
 
 def _progress_bar():
@@ -305,6 +319,44 @@ def _write_html(path: Path, report: Report, ctx: Context) -> None:
 def _within(path: str, given: str) -> bool:
     a, b = Path(path).resolve(), Path(given).resolve()
     return a == b or a.is_relative_to(b)
+
+
+@app.command()
+def baseline(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Post files or folders (default: here).")] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Only remove entries that match nothing any more; add none.")
+    ] = False,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
+    now: Annotated[Optional[str], typer.Option("--now", help="Pretend it is this ISO date-time.")] = None,
+) -> None:
+    """Record today's findings in postcheck-baseline.json, so that `check` reports only new ones."""
+    from postcheck import engine
+    from postcheck.baseline import Baseline, BaselineError, post_path
+
+    paths = paths or ["."]
+    try:
+        for given in paths:
+            if not os.path.lexists(given):
+                raise fail(f"{given}: no such file or directory")
+        cfg = load_config(_config_file(config, Path(paths[0])))
+        if not cfg.baseline:
+            raise fail('the baseline is turned off in the config (baseline = ""): nothing to write')
+        options = engine.Options(now=_local(_parse_now(now), cfg), include_published=True, baseline=False)
+        result = engine.run(paths, cfg, options)
+        root = result.engine.ctx.root
+        before = Baseline.load(root / cfg.baseline, root)
+        checked = {post_path(post, root) for post in result.posts}
+        entries = before.updated(result.findings, checked, prune)
+        before.write(entries)
+    except (ConfigError, engine.UsageError, BaselineError) as error:
+        raise fail(str(error)) from None
+    except OSError as error:
+        raise fail(f"cannot write the baseline: {error.strerror or error}") from None
+    shown = os.path.relpath(root / cfg.baseline)
+    removed = sum((before.entries - entries).values())
+    change = f", {removed} removed" if prune else ""
+    typer.echo(f"Wrote {shown}: {sum(entries.values())} findings{change}. `postcheck check` now reports only new ones.")
 
 
 @app.command()

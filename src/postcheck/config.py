@@ -36,6 +36,7 @@ SCHEMA: dict[str, Any] = {
     "select": (STRS, ["ALL"]),
     "ignore": (STRS, []),
     "fail-on": (STR, "error"),
+    "baseline": (STR, "postcheck-baseline.json"),  # relative to the posts root; "" turns it off
     "include": (STRS, ["**/*.md", "**/*.y*ml", "**/*.json", "**/*.csv"]),
     "exclude": (
         STRS,
@@ -47,6 +48,7 @@ SCHEMA: dict[str, Any] = {
             ".tox",
             "__pycache__",
             ".postcheck_cache",
+            "postcheck-baseline.json",
             "README*",
             "CHANGELOG*",
             "postcheck.toml",
@@ -203,6 +205,9 @@ def _validate(values: dict[str, Any]) -> None:
             raise ConfigError(f"unknown platform '{name}' in platforms{platform_hint(name)}")
     if values["fail-on"] not in SEVERITIES:
         raise ConfigError(f"fail-on must be one of {', '.join(SEVERITIES)}, not {values['fail-on']!r}")
+    baseline = Path(values["baseline"])
+    if values["baseline"] and (baseline.is_absolute() or ".." in baseline.parts or baseline.name in ("", ".")):
+        raise ConfigError(f"baseline must be a file path inside the posts root, not {values['baseline']!r}")
     for code, sev in values["severity"].items():
         if sev not in SEVERITIES:
             raise ConfigError(f"severity.{code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
@@ -344,6 +349,7 @@ platforms = ["x", "facebook", "instagram", "linkedin", "youtube"]
 select = ["ALL"]            # rule codes or prefixes to run: "A", "A2", "A201"
 ignore = []
 fail-on = "error"           # exit 1 when a finding is at or above this severity
+baseline = "postcheck-baseline.json"   # findings accepted at adoption (`postcheck baseline`); "" turns it off
 
 [severity]                  # per-rule severity overrides
 # A205 = "info"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +35,8 @@ class Options:
     jobs: int = 1
     force_exclude: bool = False  # a named file that `exclude` covers is skipped (pre-commit names every change)
     listed: bool = False  # the paths are files git listed (--changed-since), judged as discovery judges files
+    include_published: bool = False  # check published posts too (an audit), not only those named or changed
+    baseline: bool = True  # leave out the findings the baseline holds
 
 
 @dataclass
@@ -44,6 +47,13 @@ class Result:
     files: int
     posts: list[Post]
     engine: Engine
+    published_skipped: int = 0  # published posts a folder run left out
+    held: Counter[Path] = field(default_factory=Counter)  # per post file, findings the baseline holds
+
+    @property
+    def baselined(self) -> int:
+        """How many findings the baseline held (not reported)."""
+        return sum(self.held.values())
 
 
 def find_root(path: Path) -> Path:
@@ -166,15 +176,20 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
     unreadable: list[Path] = []  # folders that cannot be listed
     roots: dict[Path, Path] = {}  # each given path's posts root: files from two repositories keep their own
 
-    def load(path: Path, given: str, named: bool, root: Path) -> None:
+    def load(path: Path, given: str, named: bool, root: Path, explicit: bool = False) -> None:
+        """Load a post file; `named` files that are no post get F001, `explicit` ones are checked even when
+        published (a file given or listed, not found in a folder)."""
         nonlocal files
         resolved = path.resolve()
         if resolved in seen and (seen[resolved] or not named):
+            for post in posts if explicit else []:  # named after its folder was checked: checked if published
+                post.named = post.named or post.path.resolve() == resolved
             return  # loaded already (a file named after its folder was checked still gets its F001)
         loaded = load_posts(path, _display(path, given), named, config.schedule.date_order)
         seen[resolved] = bool(loaded)
         for post in loaded:
             post.root = root
+            post.named = explicit
         if loaded:
             files += 1
             posts.extend(loaded)
@@ -195,7 +210,7 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
         elif path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES:
             media_targets.append((path.resolve(), root))
         else:
-            load(path, given, not options.listed, root)
+            load(path, given, not options.listed, root, explicit=True)
 
     for folder in unreadable:  # CI must not pass over posts it could not read
         posts.append(unreadable_post(folder, _display(folder, str(folder)), Unreadable("cannot read this folder")))
@@ -248,6 +263,13 @@ class Engine:
             if code not in self.rules:
                 raise UsageError(f"{config.path}: severity.{code}: no such rule")
         self.active = {c: r for c, r in self.rules.items() if selected(c, select, ignore)}
+        from postcheck.baseline import Baseline, BaselineError
+
+        path = ctx.root / config.baseline if config.baseline and options.baseline else None
+        try:
+            self.baseline = Baseline.load(path, ctx.root)
+        except BaselineError as error:
+            raise UsageError(str(error)) from None
 
     def _unknown(self, code: str) -> bool:
         return code != "ALL" and not any(c.startswith(code) for c in self.rules)
@@ -353,6 +375,7 @@ def run(
     ctx = make_context(paths, config, options)
     engine = Engine(config, ctx, options)
     posts, files = collect_posts(paths, config, ctx, options)
+    posts, files, skipped = _unpublished(posts, files, ctx, options)
     findings = []
     if options.jobs > 1:  # threads: media decoding (Pillow, PyAV) releases the GIL
         from concurrent.futures import ThreadPoolExecutor
@@ -366,7 +389,24 @@ def run(
         if progress is not None:
             progress(done, len(posts))
     findings.sort(key=lambda f: f.sort_key)
-    return Result(findings, files, posts, engine)
+    findings, held = engine.baseline.filter(findings)
+    return Result(findings, files, posts, engine, published_skipped=skipped, held=held)
+
+
+def _unpublished(posts: list[Post], files: int, ctx: Context, options: Options) -> tuple[list[Post], int, int]:
+    """The posts to check: published ones only when named, changed, or asked for (--include-published);
+    (those posts, the files they are in, how many published posts were left out)."""
+    from postcheck.text.schedule import lifecycle
+
+    kept: list[Post] = []
+    left: dict[Path, bool] = {}  # post file -> whether all its posts were left out
+    for post in posts:
+        post.published = lifecycle(post, ctx) == "published"
+        leave = post.published and not (post.named or options.include_published)
+        left[post.path] = left.get(post.path, True) and leave
+        if not leave:
+            kept.append(post)
+    return kept, files - sum(left.values()), len(posts) - len(kept)
 
 
 def recheck(result: Result, paths: set[Path]) -> Result:
@@ -385,6 +425,8 @@ def recheck(result: Result, paths: set[Path]) -> Result:
                 reloaded.append(again)
     posts = keep_posts + reloaded
     findings = [f for f in result.findings if f.post.path.resolve() not in changed]
-    findings += [f for post in reloaded for f in engine.check_post(post)]
+    again, held = engine.baseline.filter([f for post in reloaded for f in engine.check_post(post)])
+    findings += again
     findings.sort(key=lambda f: f.sort_key)
-    return Result(findings, result.files, posts, engine)
+    held.update({path: n for path, n in result.held.items() if path not in changed})
+    return Result(findings, result.files, posts, engine, result.published_skipped, held)

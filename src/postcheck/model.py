@@ -248,6 +248,8 @@ class Post:
     span: Span | None = None  # where the post starts (the CSV row)
     problems: list[Problem] = field(default_factory=list)  # found while loading (F002, F003)
     root: Path | None = None  # the posts root of the path it was found under (set by the engine)
+    named: bool = False  # named on the command line or changed under --changed-since: checked even when published
+    published: bool = False  # gone out already (set by the engine): a folder run leaves it out
 
     @property
     def path(self) -> Path:

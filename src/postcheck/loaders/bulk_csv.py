@@ -111,6 +111,8 @@ def _layout(header: list[str]) -> str | None:
 
 
 DELIMITERS = (",", ";", "\t")
+# A status column's words, as schedulers export them, in postcheck's terms (draft, scheduled, published).
+STATUS_WORDS = {"sent": "published", "posted": "published", "live": "published", "queued": "scheduled"}
 
 
 def load_csv(source: Source, display: str, named: bool, date_order: str) -> list[Post]:
@@ -196,6 +198,11 @@ def _row_post(source: Source, display: str, layout: str, header: list[str], row:
             post.values["platforms"] = network.field(source)
         if date is not None:
             post.values["publish_at"] = date.field(source)
+        status = cells.get("status") or cells.get("post status")
+        if status is not None and status.value.strip():  # as some schedulers export it ("Published", "Draft")
+            word = status.value.strip().lower()
+            post.meta["status"] = STATUS_WORDS.get(word, word)
+            post.values["status"] = status.field(source)
     if layout == "hootsuite":
         post.values["publish_at"] = cells["datetime"].field(source)
     if text_cell is not None:

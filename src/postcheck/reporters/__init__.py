@@ -21,6 +21,19 @@ class Report:
     posts: list[Post]
     fixed: int = 0
     statistics: bool = False
+    published: int = 0  # published posts left out of the run
+    baselined: int = 0  # findings the baseline held
+
+    def left_out(self) -> list[str]:
+        """What the run did not report, in words: ["212 published posts not checked", "3 findings in the baseline"]."""
+        from postcheck.text import counted
+
+        parts = []
+        if self.published:
+            parts.append(f"{counted(self.published, 'published post')} not checked")
+        if self.baselined:
+            parts.append(f"{counted(self.baselined, 'finding')} in the baseline")
+        return parts
 
 
 def reporter(name: str) -> Callable[[Report, bool], str]:

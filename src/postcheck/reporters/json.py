@@ -42,5 +42,7 @@ def render(report: Report, color: bool = False) -> str:
         "warnings": count("warning"),
         "infos": count("info"),
         "fixable": sum(1 for f in report.findings if f.fix is not None),
+        "published_not_checked": report.published,
+        "baselined": report.baselined,
     }
     return json.dumps({"version": 1, "findings": findings, "summary": summary}, indent=2, ensure_ascii=False) + "\n"

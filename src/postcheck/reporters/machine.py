@@ -89,6 +89,7 @@ def sarif(report: Report, color: bool = False) -> str:
             {
                 "tool": {"driver": {"name": "postcheck", "version": __version__, "rules": rules}},
                 "results": results,
+                "properties": {"publishedNotChecked": report.published, "baselined": report.baselined},
             }
         ],
     }
@@ -114,6 +115,10 @@ def junit(report: Report, color: bool = False) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<testsuites name="postcheck" tests="{len(by_post)}" failures="{failures}">',
         f'  <testsuite name="postcheck" tests="{len(by_post)}" failures="{failures}" errors="0">',
+        "    <properties>",
+        f'      <property name="published_not_checked" value="{report.published}"/>',
+        f'      <property name="baselined" value="{report.baselined}"/>',
+        "    </properties>",
     ]
     for name, items in by_post.items():
         lines.append(f"    <testcase classname={quoteattr('postcheck')} name={quoteattr(_xml_text(name))}>")
@@ -145,6 +150,8 @@ def github(report: Report, color: bool = False) -> str:
         props.append("title=" + _github_escape(f"{f.code} {f.name}", True))
         message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
         lines.append(f"::{kind[f.severity.value]} {','.join(props)}::{_github_escape(message)}")
+    if report.left_out():
+        lines.append(f"::notice title=postcheck::{_github_escape('Not reported: ' + '; '.join(report.left_out()))}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -94,8 +94,14 @@ def render(report: Report, color: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
+def _also(report: Report) -> str:
+    return "".join(f"; {part}" for part in report.left_out())
+
+
 def _summary(report: Report, color: bool) -> str:
     posts = len(report.posts)
+    if posts == 0 and report.published:
+        return f"Nothing to check: {'; '.join(report.left_out())} (--include-published checks them)."
     if posts == 0:
         return "No posts found: nothing to check (posts are .md files, YAML/JSON with `text:`, or bulk CSV)."
     counts = Counter(f.severity for f in report.findings)
@@ -104,11 +110,16 @@ def _summary(report: Report, color: bool) -> str:
     fixed = f"Fixed {plural(report.fixed, 'problem')}. " if report.fixed else ""
     if not report.findings:
         return _paint(
-            f"{fixed}All clear: {plural(posts, 'post')} in {plural(report.files, 'file')}, no problems.", "green", color
+            f"{fixed}All clear: {plural(posts, 'post')} in {plural(report.files, 'file')}, no problems{_also(report)}.",
+            "green",
+            color,
         )
     safe = sum(1 for f in report.findings if f.fix and f.fix.applicability.value == "safe")
     unsafe = sum(1 for f in report.findings if f.fix and f.fix.applicability.value == "unsafe")
-    line = f"{fixed}Found {plural(len(report.findings), 'problem')} ({', '.join(parts)}) in {plural(posts, 'post')}."
+    line = (
+        f"{fixed}Found {plural(len(report.findings), 'problem')} ({', '.join(parts)}) in {plural(posts, 'post')}"
+        f"{_also(report)}."
+    )
     if safe:
         line += f" {safe} fixable with --fix."
     if unsafe:

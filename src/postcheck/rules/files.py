@@ -19,11 +19,12 @@ register_passive("F001", "unparseable-post", Severity.ERROR, "YAML/JSON/CSV synt
 
 KEYS = {
     "platforms", "publish_at", "kind", "source", "in_reply_to", "paid", "title", "images", "videos",
-    "postcheck", "text",
+    "postcheck", "text", "status",
 }  # fmt: skip
 IMAGE_KEYS = {"file", "alt", "decorative"}
 VIDEO_KEYS = {"file", "captions"}
 KINDS = ("post", "share", "quote", "repost", "reply")
+STATUSES = ("draft", "scheduled", "published")
 ALIASES = {
     "alt_text": "alt", "alttext": "alt", "alt-text": "alt", "description": "alt", "image": "images",
     "video": "videos", "platform": "platforms", "network": "platforms", "date": "publish_at",
@@ -99,6 +100,9 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
                     hint = platform_hint(name)
                     where = span(f"platforms[{i}]") if f"platforms[{i}]" in post.values else span("platforms")
                     yield Problem(f"unknown platform '{name}'{hint} (known: {', '.join(ALL_PLATFORMS)})", where)
+    status = meta.get("status")
+    if status is not None and status not in STATUSES:
+        yield Problem(f"status must be one of {', '.join(STATUSES)}, not {status!r}", span("status"))
     kind = meta.get("kind")
     if kind is not None and kind not in KINDS:
         yield Problem(f"kind must be one of {', '.join(KINDS)}, not {kind!r}", span("kind"))

@@ -266,3 +266,40 @@ def next_staffed(local: datetime, windows: Windows, calendar) -> datetime | None
                 continue
             return datetime.combine(day, time(start // 60, start % 60), tzinfo=tz)
     return None
+
+
+def lifecycle(post: Post, ctx: Context) -> str:
+    """Where a post stands: "draft" (no publish_at, or `status: draft`), "scheduled", or "published"
+    (`status: published`, or a publish_at before now)."""
+    status = post.meta.get("status")
+    if status in ("draft", "published"):
+        return status
+    found = publish_time(post, ctx)
+    if found is None:
+        return "draft"
+    return "published" if found[0] < ctx.now else "scheduled"
+
+
+def is_new(post: Post, when: datetime, ctx: Context) -> bool:
+    """Whether a post was not yet in the repository when it was due to go out at `when`: uncommitted, or first
+    committed after `when`. That is a mistake P106 reports; a post committed in time and published since is not.
+    Outside a git repository every post counts as new."""
+    from postcheck import history
+
+    folder = post.directory.resolve()
+    key = ("git-toplevel", folder)
+    if key not in ctx.memo:
+        try:
+            ctx.memo[key] = history.toplevel(folder).resolve()
+        except history.GitError:
+            ctx.memo[key] = None
+    top = ctx.memo[key]
+    if top is None:
+        return True
+    if ("git-first-committed", top) not in ctx.memo:
+        try:
+            ctx.memo["git-first-committed", top] = history.first_committed(top)
+        except history.GitError:
+            ctx.memo["git-first-committed", top] = {}
+    first = ctx.memo["git-first-committed", top].get(post.path.resolve().relative_to(top).as_posix())
+    return first is None or first > when

@@ -1,0 +1,81 @@
+"""What git knows about the posts: which files changed on a branch, and when a post file was first committed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+class GitError(Exception):
+    """git could not answer (not a repository, an unknown ref, no git installed); the message is one line."""
+
+
+def _git(args: list[str], cwd: Path | str | None = None) -> str:
+    try:
+        done = subprocess.run(["git", *args], capture_output=True, check=True, cwd=cwd)
+    except (OSError, subprocess.CalledProcessError) as error:
+        stderr = getattr(error, "stderr", b"") or b""
+        lines = stderr.decode("utf-8", "replace").strip().splitlines() or [str(error)]
+        raise GitError(next((line for line in lines if line.startswith("fatal:")), lines[0])) from None
+    return done.stdout.decode("utf-8", "surrogateescape")
+
+
+def toplevel(cwd: Path | str | None = None) -> Path:
+    """The top folder of the git work tree holding `cwd` (GitError outside one)."""
+    return Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+
+
+def _names(output: str) -> list[str]:
+    """File names from `git ... -z` output: NUL-separated and never quoted, whatever characters they hold."""
+    return [name for name in output.split("\0") if name]
+
+
+def changed_since(ref: str) -> list[str]:
+    """Files changed on this branch since it left `ref` (the merge base of ref and HEAD), plus staged, unstaged and
+    untracked changes; paths relative to the current directory, existing files only.
+
+    The merge base, not `ref` itself: once `main` moves on, its new commits are not this branch's changes.
+    """
+    top = toplevel()
+    try:
+        base = _git(["merge-base", ref, "HEAD"], top).strip()
+    except GitError as error:
+        detail = str(error)
+        if "unknown revision" in detail or "bad revision" in detail or "Not a valid object name" in detail:
+            detail = f"unknown revision {ref!r} (in CI, fetch the history it needs: "
+            detail += "fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab)"
+        raise GitError(detail) from None
+    if not base:
+        raise GitError(f"{ref} and HEAD share no history (no merge base)")
+    diff = _names(_git(["diff", "-z", "--name-only", "--no-renames", "--diff-filter=ACMRT", base], top))
+    untracked = _names(_git(["ls-files", "-z", "--others", "--exclude-standard"], top))
+    found = {os.path.relpath(top / name) for name in diff + untracked if (top / name).exists()}
+    return sorted(found)
+
+
+def first_committed(top: Path) -> dict[str, datetime]:
+    """When each file now in the work tree was first committed (the commit that added it, renames followed),
+    by path relative to `top`. A file absent from the map has never been committed."""
+    out = _git(["log", "--reverse", "-z", "--format=%x01%ct", "--name-status", "-M", "--diff-filter=ADR"], top)
+    added: dict[str, datetime] = {}
+    when = datetime.fromtimestamp(0, UTC)
+    fields = out.split("\0")  # "\x01<time>", then per file "A", path / "D", path / "R100", old, new
+    i = 0
+    while i < len(fields):
+        item = fields[i].strip("\n")
+        i += 1
+        if item.startswith("\x01"):
+            when = datetime.fromtimestamp(int(item[1:]), UTC)
+        elif item == "A":
+            added[fields[i]] = when
+            i += 1
+        elif item == "D":
+            added.pop(fields[i], None)
+            i += 1
+        elif item.startswith("R"):
+            old, new = fields[i], fields[i + 1]
+            added[new] = added.pop(old, when)
+            i += 2
+    return added

@@ -1,0 +1,231 @@
+"""A posts repository with a year of history: published posts, a baseline, --changed-since from the merge base."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXED_NOW, run_cli, write
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+# FIXED_NOW is 2026-11-24: January's and February's posts have gone out, December's is still to come.
+JAN = "---\nplatforms: [x]\npublish_at: 2026-01-10T10:00:00+00:00\n---\nBook your #flujab at the pharmacy.\n"
+FEB = "---\nplatforms: [x]\npublish_at: 2026-02-10T10:00:00+00:00\n---\nKeep warm this winter #staywarm\n"
+DEC = "---\nplatforms: [x]\npublish_at: 2026-12-10T10:00:00+00:00\n---\nCheck on a neighbour #lookoutforeachother\n"
+
+
+def git(repo: Path, *args: str, when: str = "2026-01-01T09:00:00+00:00") -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "Comms",
+        "GIT_AUTHOR_EMAIL": "comms@example.nhs.uk",
+        "GIT_COMMITTER_NAME": "Comms",
+        "GIT_COMMITTER_EMAIL": "comms@example.nhs.uk",
+    }
+    done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def commit(repo: Path, message: str, when: str) -> None:
+    git(repo, "add", "-A", when=when)
+    git(repo, "commit", "-q", "-m", message, when=when)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """main: January's and February's posts committed in time, December's committed in November."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    write(tmp_path, {"postcheck.toml": 'platforms = ["x"]\n', "posts/jan.md": JAN, "posts/feb.md": FEB})
+    commit(tmp_path, "January and February", "2026-01-02T09:00:00+00:00")
+    write(tmp_path, {"posts/dec.md": DEC})
+    commit(tmp_path, "December", "2026-11-02T09:00:00+00:00")
+    return tmp_path
+
+
+def findings(repo: Path, *args: str) -> tuple[list[tuple[str, str]], dict]:
+    run = run_cli(*args, "--format", "json", cwd=repo)
+    assert run.exit_code in (0, 1), run.stderr
+    data = run.json
+    return sorted((f["path"], f["code"]) for f in data["findings"]), data["summary"]
+
+
+def test_a_folder_run_reports_only_posts_still_to_go_out(repo):
+    found, summary = findings(repo, ".")
+    assert found == [("posts/dec.md", "A201")]
+    assert summary["published_not_checked"] == 2
+    text = run_cli(".", cwd=repo).output
+    assert "2 published posts not checked" in text
+
+
+def test_include_published_checks_them_all_without_p106(repo):
+    found, summary = findings(repo, ".", "--include-published")
+    assert {path for path, _ in found} == {"posts/jan.md", "posts/feb.md", "posts/dec.md"}
+    assert "P106" not in {code for _, code in found}  # all were committed before they went out
+    assert summary["published_not_checked"] == 0
+
+
+def test_editing_a_published_post_raises_no_p106_but_its_other_findings(repo):
+    (repo / "posts/jan.md").write_text(JAN.replace("pharmacy", "local pharmacy"), encoding="utf-8")
+    found, _ = findings(repo, "posts/jan.md")  # pre-commit names the changed file
+    assert found == [("posts/jan.md", "A201")]
+
+
+def test_a_new_post_with_a_past_date_gets_p106(repo):
+    late = JAN.replace("2026-01-10", "2026-11-20").replace("#flujab", "#FluJab")
+    write(repo, {"posts/late.md": late})
+    assert findings(repo, "posts/late.md")[0] == [("posts/late.md", "P106")]  # not committed yet
+    commit(repo, "late post", "2026-11-23T09:00:00+00:00")  # committed after its date: still a mistake
+    assert findings(repo, "posts/late.md")[0] == [("posts/late.md", "P106")]
+
+
+def test_a_moved_post_keeps_the_date_it_was_first_committed(repo):
+    git(repo, "mv", "posts/jan.md", "posts/2026-01-jan.md")
+    commit(repo, "tidy", "2026-11-20T09:00:00+00:00")
+    assert findings(repo, "posts/2026-01-jan.md")[0] == [("posts/2026-01-jan.md", "A201")]
+
+
+def test_outside_git_a_named_post_with_a_past_date_gets_p106(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "jan.md": JAN.replace("#flujab", "#FluJab")})
+    assert findings(tmp_path, "jan.md")[0] == [("jan.md", "P106")]
+    assert findings(tmp_path, ".")[0] == []  # published: a folder run leaves it out
+
+
+def test_status_marks_a_post_published_or_draft_whatever_its_date(repo):
+    write(repo, {"posts/dec.md": DEC.replace("platforms: [x]", "platforms: [x]\nstatus: published")})
+    found, summary = findings(repo, ".")
+    assert found == [] and summary["published_not_checked"] == 3
+    draft = JAN.replace("platforms: [x]", "platforms: [x]\nstatus: draft").replace("#flujab", "#FluJab")
+    write(repo, {"posts/idea.md": draft})
+    assert findings(repo, "posts/idea.md")[0] == []  # a draft: no P106, and a folder run checks it
+    assert ("posts/idea.md", "P106") not in findings(repo, ".")[0]
+
+
+def test_an_unknown_status_is_f003(repo):
+    write(repo, {"posts/dec.md": DEC.replace("platforms: [x]", "platforms: [x]\nstatus: posted")})
+    assert ("posts/dec.md", "F003") in findings(repo, "posts/dec.md")[0]
+
+
+def test_a_csv_status_column_marks_rows_published(tmp_path):
+    csv = (
+        "date,time_24hr,message_text,status\n"
+        "10/12/2026,10:00,Future row #flujab,Sent\n"
+        "11/12/2026,10:00,Another row #staywarm,Scheduled\n"
+    )
+    write(tmp_path, {"postcheck.toml": 'platforms = ["x"]\n', "bulk.csv": csv})
+    found, summary = findings(tmp_path, ".")
+    assert summary["published_not_checked"] == 1 and summary["posts"] == 1
+
+
+# ------------------------------------------------------------------------------------------- changed-since
+
+
+@pytest.fixture
+def branch(repo: Path) -> Path:
+    """A branch that adds one post, while main moves on and edits December's post."""
+    git(repo, "checkout", "-q", "-b", "feature")
+    write(repo, {"posts/branch.md": DEC.replace("#lookoutforeachother", "#winterwell")})
+    commit(repo, "branch post", "2026-11-10T09:00:00+00:00")
+    git(repo, "checkout", "-q", "main")
+    write(repo, {"posts/dec.md": DEC.replace("neighbour", "friend")})
+    commit(repo, "main moves on", "2026-11-12T09:00:00+00:00")
+    git(repo, "checkout", "-q", "feature")
+    return repo
+
+
+def test_changed_since_checks_exactly_the_branch_posts(branch):
+    found, _ = findings(branch, ".", "--changed-since", "main")
+    assert {path for path, _ in found} == {"posts/branch.md"}
+
+
+def test_changed_since_takes_uncommitted_and_odd_file_names(branch):
+    odd = "posts/café\tnight.md"
+    write(branch, {odd: DEC.replace("#lookoutforeachother", "#nightclinic")})
+    found, _ = findings(branch, ".", "--changed-since", "main")
+    assert {path for path, _ in found} == {"posts/branch.md", odd}
+
+
+def test_a_config_change_rechecks_every_post(branch):
+    (branch / "postcheck.toml").write_text('platforms = ["x"]\n[moderation]\nstaff = ["Jane Example"]\n')
+    run = run_cli(".", "--changed-since", "main", "--format", "json", cwd=branch)
+    paths = {f["path"] for f in run.json["findings"]}
+    assert paths == {"posts/branch.md", "posts/dec.md"}  # every post still to go out
+    assert "postcheck.toml changed since main: checking every post" in run.stderr
+
+
+def test_changed_since_an_unknown_ref_is_one_line(repo):
+    run = run_cli(".", "--changed-since", "no-such-branch", cwd=repo)
+    assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "--changed-since no-such-branch" in run.stderr
+
+
+# ------------------------------------------------------------------------------------------------ baseline
+
+
+def test_baseline_hides_known_findings_and_survives_inserted_lines(repo):
+    run = run_cli("baseline", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    entries = json.loads((repo / "postcheck-baseline.json").read_text())["entries"]
+    assert {e["path"] for e in entries} == {"posts/jan.md", "posts/feb.md", "posts/dec.md"}  # published too
+    assert findings(repo, ".") == ([], findings(repo, ".")[1])
+    moved = DEC.replace("---\nCheck", "---\nA new first line.\n\nAnd another.\nCheck")
+    (repo / "posts/dec.md").write_text(moved, encoding="utf-8")
+    found, summary = findings(repo, ".")
+    assert found == [] and summary["baselined"] == 1
+    (repo / "posts/dec.md").write_text(moved + "\nBook now #bookyourjab\n", encoding="utf-8")
+    assert findings(repo, ".")[0] == [("posts/dec.md", "A201")]  # a new finding is reported
+
+
+def test_baseline_prune_removes_entries_that_match_nothing(repo):
+    run_cli("baseline", cwd=repo)
+    before = json.loads((repo / "postcheck-baseline.json").read_text())["entries"]
+    (repo / "posts/dec.md").write_text(DEC.replace("#lookoutforeachother", "#LookOutForEachOther"))
+    write(repo, {"posts/new.md": DEC.replace("#lookoutforeachother", "#newtagsoon")})
+    run = run_cli("baseline", "--prune", cwd=repo)
+    assert run.exit_code == 0 and "1 removed" in run.output
+    after = json.loads((repo / "postcheck-baseline.json").read_text())["entries"]
+    assert len(after) == len(before) - 1  # prune adds nothing: new.md's finding is not baselined
+    assert findings(repo, ".")[0] == [("posts/new.md", "A201")]
+
+
+def test_baseline_of_one_folder_keeps_the_entries_of_others(repo):
+    write(repo, {"other/x.md": DEC.replace("#lookoutforeachother", "#othertagnow")})
+    run_cli("baseline", cwd=repo)
+    (repo / "posts/dec.md").write_text(DEC.replace("#lookoutforeachother", "#LookOutForEachOther"))
+    run_cli("baseline", "posts", cwd=repo)
+    paths = {e["path"] for e in json.loads((repo / "postcheck-baseline.json").read_text())["entries"]}
+    assert "other/x.md" in paths and "posts/dec.md" not in paths
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{not json", '{"version": 1}', '{"version": 2, "entries": []}', '{"version": 1, "entries": [{"path": 1}]}'],
+)
+def test_a_malformed_baseline_is_a_one_line_error(repo, content):
+    (repo / "postcheck-baseline.json").write_text(content)
+    run = run_cli(".", cwd=repo)
+    assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "postcheck-baseline.json" in run.stderr
+
+
+def test_baseline_can_be_turned_off_or_moved(repo):
+    run_cli("baseline", cwd=repo)
+    (repo / "postcheck.toml").write_text('platforms = ["x"]\nbaseline = ""\n')
+    assert findings(repo, ".")[0] == [("posts/dec.md", "A201")]
+    (repo / "postcheck.toml").write_text('platforms = ["x"]\nbaseline = "../elsewhere.json"\n')
+    run = run_cli(".", cwd=repo)
+    assert run.exit_code == 2 and "baseline must be a file path inside the posts root" in run.stderr
+
+
+def test_now_decides_what_is_published(repo):
+    found, summary = findings(repo, ".", "--now", "2026-01-05T00:00:00+00:00")
+    assert summary["published_not_checked"] == 0
+    assert {path for path, _ in found} == {"posts/jan.md", "posts/feb.md", "posts/dec.md"}
+    assert FIXED_NOW.startswith("2026-11-24")
