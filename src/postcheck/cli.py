@@ -1,4 +1,4 @@
-"""The command line: check (the default), rules, explain, init."""
+"""The command line: check (the default), rules, explain, init, server, schema."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-COMMANDS = {"check", "baseline", "rules", "explain", "init"}
+COMMANDS = {"check", "baseline", "rules", "explain", "init", "server", "schema"}
 
 
 class Format(str, Enum):
@@ -456,6 +456,34 @@ def init(
     except OSError as error:
         raise fail(f"cannot write {path}: {error.strerror or error}") from None
     typer.echo(f"Wrote {path}. Edit it, then run: postcheck check")
+
+
+@app.command()
+def server() -> None:
+    """Run the language server (LSP over stdin and stdout) for editors: diagnostics, quick fixes, hover."""
+    try:
+        from postcheck.server import serve
+    except ImportError as error:
+        raise fail(f"the language server needs its extra: pip install 'postcheck[server]' ({error})") from None
+    serve()
+
+
+class SchemaKind(str, Enum):
+    config = "config"
+    post = "post"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="config: postcheck.toml / [tool.postcheck]; post: a post's keys.")],
+) -> None:
+    """Print the JSON Schema of the config file or of a post's front matter / YAML / JSON."""
+    import json
+
+    from postcheck.schema import config_schema, post_schema
+
+    document = config_schema() if kind == SchemaKind.config else post_schema()
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def version_callback(value: bool) -> None:

@@ -430,3 +430,33 @@ def recheck(result: Result, paths: set[Path]) -> Result:
     findings.sort(key=lambda f: f.sort_key)
     held.update({path: n for path, n in result.held.items() if path not in changed})
     return Result(findings, result.files, posts, engine, result.published_skipped, held)
+
+
+def check_source(path: Path, text: str, config: Config, options: Options) -> Result:
+    """Check `text` as if it were the post file at `path` (an editor's unsaved buffer, or standard input).
+
+    The file on disk is not read: its text is `text`. Everything else is as `run([path])` would have it: the
+    posts root found from `path`, media and caption files read from disk beside it, the same rules, suppressions,
+    per-file-ignores, severities and baseline. The path is treated as named: text that is no post gives F001, and
+    a published post is checked.
+    """
+    from postcheck.loaders import posts_from_source
+    from postcheck.model import Source
+
+    ctx = make_context([str(path)], config, options)
+    engine = Engine(config, ctx, options)
+    display = _display(path.absolute(), str(path))
+    if text.startswith("\ufeff"):  # as read_source keeps a file's BOM out of its text
+        source = Source(path.absolute(), text[1:], bom=True)
+    else:
+        source = Source(path.absolute(), text)
+    try:
+        posts = posts_from_source(source, display, True, config.schedule.date_order)
+    except Unreadable as error:
+        posts = [unreadable_post(source.path, display, error, source)]
+    for post in posts:
+        post.root = ctx.root
+        post.named = True  # checked even when published, as a file named on the command line is
+    findings = sorted((f for post in posts for f in engine.check_post(post)), key=lambda f: f.sort_key)
+    findings, held = engine.baseline.filter(findings)
+    return Result(findings, 1, posts, engine, held=held)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from postcheck.loaders import Unreadable, read_source
-from postcheck.model import Applicability, Edit, Finding, Fix
+from postcheck.model import Applicability, Edit, Finding, Fix, Source
 
 
 @dataclass
@@ -28,8 +28,11 @@ def applicable(fix: Fix | None, unsafe: bool) -> bool:
     return fix is not None and (fix.applicability == Applicability.SAFE or unsafe)
 
 
-def plan(findings: list[Finding], unsafe: bool) -> list[Planned]:
-    """The files that the applicable fixes would change; a fix overlapping an earlier one waits."""
+def plan(findings: list[Finding], unsafe: bool, texts: dict[Path, str] | None = None) -> list[Planned]:
+    """The files that the applicable fixes would change; a fix overlapping an earlier one waits.
+
+    `texts` gives the current text of files that are not to be read from disk (an editor's unsaved buffer).
+    """
     by_file: dict[Path, list[Fix]] = defaultdict(list)
     for finding in findings:
         if applicable(finding.fix, unsafe) and finding.fix.edits:
@@ -44,7 +47,7 @@ def plan(findings: list[Finding], unsafe: bool) -> list[Planned]:
                 planned.append(Planned(path, None, creates[0].content, False, 1))
             continue
         try:
-            source = read_source(path)
+            source = Source(path, texts[path]) if texts and path in texts else read_source(path)
         except Unreadable:
             continue
         chosen: list[Edit] = []

@@ -95,23 +95,30 @@ def load_posts(path: Path, display: str, named: bool, date_order: str = "dmy") -
     source: Source | None = None
     try:
         source = read_source(path)
-        if not source.text.strip():
-            if not named and kind != "markdown":
-                return []
-            raise Unreadable("empty file: there is nothing to post")
-        if kind == "markdown":
-            from postcheck.loaders.markdown import load_markdown
-
-            return [load_markdown(source, display)]
-        if kind in ("yaml", "json"):
-            from postcheck.loaders.structured import load_structured
-
-            post = load_structured(source, display, kind, named)
-            return [post] if post else []
-        if kind == "csv":
-            from postcheck.loaders.bulk_csv import load_csv
-
-            return load_csv(source, display, named, date_order)
-        raise Unreadable(f"'{path.suffix or path.name}' is not a post format (use .md, .yaml, .json or .csv)")
+        return posts_from_source(source, display, named, date_order)
     except Unreadable as error:
         return [unreadable_post(path, display, error, source)]
+
+
+def posts_from_source(source: Source, display: str, named: bool, date_order: str = "dmy") -> list[Post]:
+    """Every post in text already read (a file, or an editor's unsaved text); Unreadable when it is no post."""
+    path = source.path
+    kind = POST_SUFFIXES.get(path.suffix.lower())
+    if not source.text.strip():
+        if not named and kind != "markdown":
+            return []
+        raise Unreadable("empty file: there is nothing to post")
+    if kind == "markdown":
+        from postcheck.loaders.markdown import load_markdown
+
+        return [load_markdown(source, display)]
+    if kind in ("yaml", "json"):
+        from postcheck.loaders.structured import load_structured
+
+        post = load_structured(source, display, kind, named)
+        return [post] if post else []
+    if kind == "csv":
+        from postcheck.loaders.bulk_csv import load_csv
+
+        return load_csv(source, display, named, date_order)
+    raise Unreadable(f"'{path.suffix or path.name}' is not a post format (use .md, .yaml, .json or .csv)")

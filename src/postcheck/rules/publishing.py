@@ -45,10 +45,15 @@ def _posted_links(post: Post, ctx: Context) -> list[PostLink]:
 # ---------------------------------------------------------------------------------------------- P101
 
 
+def posted_text(post: Post) -> str:
+    """The text that goes out, as P101 counts it: the post text, then its posted link cells (a bulk CSV's)."""
+    return post.text.value + "".join(" " + cell.value.strip() for cell in posted_cells(post))
+
+
 @rule("P101", "text-too-long", Severity.ERROR, "text over a platform's limit, counted the platform's way")
 def text_too_long(post: Post, ctx: Context) -> Iterator[Problem]:
     extra = posted_cells(post)  # posted after the message: they count towards the limit
-    posted = post.text.value + "".join(" " + cell.value.strip() for cell in extra)
+    posted = posted_text(post)
     for name in ctx.platforms(post):
         limit = platform_limits(ctx, name)
         if limit.text_max is not None and posted.strip():

@@ -216,7 +216,16 @@ def limits(platform: str, overrides: dict[str, Any] | None = None) -> Limits:
 
 _LISTS = {"image_formats", "video_formats", "caption_formats"}
 _FLAGS = {"links_clickable", "media_mix"}
-_OVERRIDABLE = set(Limits.__dataclass_fields__) - {"name", "counting", "sources"}
+OVERRIDABLE = sorted(set(Limits.__dataclass_fields__) - {"name", "counting", "sources"})
+
+
+def limit_kind(name: str) -> str:
+    """How a `[platform.<name>]` limit is written: "names", "flag", "ratios", "seconds" or "count"."""
+    if name in _LISTS:
+        return "names"
+    if name in _FLAGS:
+        return "flag"
+    return {"image_aspect": "ratios", "video_seconds": "seconds"}.get(name, "count")
 
 
 def _override(platform: str, key: str, value: Any) -> Any:
@@ -225,20 +234,21 @@ def _override(platform: str, key: str, value: Any) -> Any:
 
     name = key.replace("-", "_")
     where = f"platform.{platform}.{key}"
-    if name not in _OVERRIDABLE:
-        raise unknown_key(key, sorted(k.replace("_", "-") for k in _OVERRIDABLE), f"platform.{platform}.")
+    if name not in OVERRIDABLE:
+        raise unknown_key(key, sorted(k.replace("_", "-") for k in OVERRIDABLE), f"platform.{platform}.")
     number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0  # noqa: E731
-    if name in _LISTS:
+    kind_of = limit_kind(name)
+    if kind_of == "names":
         ok = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
         kind = "a list of names"
         if ok:
             value = [_format_name(name, v) for v in value]  # "srt", "SRT" and ".srt" mean one thing
-    elif name in _FLAGS:
+    elif kind_of == "flag":
         ok, kind = isinstance(value, bool), "true or false"
-    elif name == "image_aspect":
+    elif kind_of == "ratios":
         ok = isinstance(value, list) and len(value) == 2 and all(number(v) for v in value) and value[0] <= value[1]
         kind = "a list of two ratios [low, high], low first"
-    elif name == "video_seconds":
+    elif kind_of == "seconds":
         ok, kind = number(value), "a number of seconds, 0 or more"
     else:  # counts, characters, pixels and bytes are whole numbers
         ok = number(value) and float(value).is_integer()

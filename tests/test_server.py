@@ -1,0 +1,303 @@
+"""`postcheck server` end to end: a real LSP client (pytest-lsp) drives the server over stdio."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest_lsp = pytest.importorskip("pytest_lsp", reason="pytest-lsp is not installed (pip install '.[test]')")
+pytest.importorskip("pygls", reason="the server extra is not installed (pip install '.[server]')")
+
+from lsprotocol import types as lsp  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+
+lsp_test = pytest.mark.asyncio(loop_scope="module")  # the tests share one server
+
+CONFIG = 'platforms = ["x", "bluesky"]\n[links]\napproved = ["nhs.uk"]\n'
+# Known problems: A201 twice (safe fixes), L103 (http), and an emoji (two UTF-16 units) before the first hashtag.
+POST = "---\nplatforms: [x, bluesky]\n---\n😷 Book your #flujab today http://www.nhs.uk/flu #winterwell\n"
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "postcheck", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8"
+    )
+
+
+@pytest.fixture(scope="module")
+def posts(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("posts")
+    (root / "postcheck.toml").write_text(CONFIG, encoding="utf-8")
+    return root
+
+
+@pytest_lsp.fixture(
+    scope="module",
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "postcheck", "server"]),
+)
+async def client(lsp_client: LanguageClient, posts: Path):
+    lsp_client.initialized_with = await lsp_client.initialize_session(
+        lsp.InitializeParams(
+            capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
+            root_uri=posts.as_uri(),
+            workspace_folders=[lsp.WorkspaceFolder(uri=posts.as_uri(), name="posts")],
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def published(client: LanguageClient, uri: str) -> list[lsp.Diagnostic]:
+    """The next diagnostics published for `uri` (the caller removed the previous ones)."""
+
+    async def wait() -> list[lsp.Diagnostic]:
+        while uri not in client.diagnostics:
+            await asyncio.sleep(0.01)
+        return list(client.diagnostics[uri])
+
+    return await asyncio.wait_for(wait(), 60)  # a guard against a hang, not a speed check
+
+
+async def open_post(client: LanguageClient, path: Path, text: str) -> list[lsp.Diagnostic]:
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text))
+    )
+    return await published(client, uri)
+
+
+async def change(client: LanguageClient, path: Path, text: str, version: int) -> list[lsp.Diagnostic]:
+    uri = path.as_uri()
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+    return await published(client, uri)
+
+
+def codes(diagnostics: list[lsp.Diagnostic]) -> list[str]:
+    return sorted(str(d.code) for d in diagnostics)
+
+
+def utf16_column(line: str, column: int) -> int:
+    return len(line[: column - 1].encode("utf-16-le")) // 2
+
+
+def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
+    """Apply LSP text edits (UTF-16 positions) as an editor does."""
+    lines = text.splitlines(keepends=True) + [""]
+
+    def offset(position: lsp.Position) -> int:
+        line = lines[position.line]
+        units, index = 0, 0
+        while units < position.character:
+            units += 2 if ord(line[index]) > 0xFFFF else 1
+            index += 1
+        return sum(len(text_line) for text_line in lines[: position.line]) + index
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start, end = offset(edit.range.start), offset(edit.range.end)
+        text = text[:start] + edit.new_text + text[end:]
+    return text
+
+
+@lsp_test
+async def test_initialize_announces_diagnostics_code_actions_and_hover(client: LanguageClient):
+    result = client.initialized_with
+    assert result.server_info.name == "postcheck"
+    info = result.capabilities
+    assert info.hover_provider
+    assert info.code_action_provider
+    assert info.text_document_sync is not None
+
+
+@lsp_test
+async def test_open_gives_the_diagnostics_check_gives_with_utf16_ranges(client: LanguageClient, posts: Path):
+    path = posts / "flu.md"
+    diagnostics = await open_post(client, path, POST)
+    report = json.loads(run_cli("check", "--format", "json", "flu.md", cwd=posts).stdout)
+    lines = POST.splitlines()
+    expected = sorted(
+        (
+            f["code"],
+            f["line"] - 1,
+            utf16_column(lines[f["line"] - 1], f["column"]),
+            f["end_line"] - 1,
+            utf16_column(lines[f["end_line"] - 1], f["end_column"]),
+        )
+        for f in report["findings"]
+    )
+    got = sorted(
+        (str(d.code), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character)
+        for d in diagnostics
+    )
+    assert got == expected
+    assert {"A201", "L103"} <= set(codes(diagnostics))
+    a201 = next(d for d in diagnostics if d.code == "A201" and "flujab" in d.message)
+    assert a201.code_description is not None and "A201-hashtag-not-camel-case" in a201.code_description.href
+    assert a201.severity == lsp.DiagnosticSeverity.Warning and a201.source == "postcheck"
+
+
+@lsp_test
+async def test_emoji_before_a_hashtag_counts_two_utf16_units(client: LanguageClient, posts: Path):
+    text = "😷😷 #flujab\n"
+    diagnostics = await open_post(client, posts / "emoji.md", text)
+    a201 = next(d for d in diagnostics if d.code == "A201")
+    # "😷😷 " is 3 code points but 5 UTF-16 code units; "#flujab" is 7 more
+    assert (a201.range.start.line, a201.range.start.character, a201.range.end.character) == (0, 5, 12)
+
+
+@lsp_test
+async def test_change_that_fixes_a_problem_removes_its_diagnostic(client: LanguageClient, posts: Path):
+    path = posts / "change.md"
+    before = await open_post(client, path, POST)
+    assert "L103" in codes(before)
+    after = await change(client, path, POST.replace("http://", "https://"), 2)
+    assert "L103" not in codes(after)
+    assert "A201" in codes(after)
+
+
+@lsp_test
+async def test_quick_fix_for_a201_gives_the_text_fix_writes(client: LanguageClient, posts: Path):
+    path = posts / "fixme.md"
+    diagnostics = await open_post(client, path, POST)
+    a201 = next(d for d in diagnostics if d.code == "A201" and "flujab" in d.message)
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()),
+            range=a201.range,
+            context=lsp.CodeActionContext(diagnostics=[a201]),
+        )
+    )
+    titles = [a.title for a in actions]
+    assert "Write #FluJab" in titles
+    assert "Fix all safe problems in this post" in titles
+    assert "Suppress A201 in this post…" in titles
+    fix = next(a for a in actions if a.title == "Write #FluJab")
+    assert fix.kind == lsp.CodeActionKind.QuickFix and fix.is_preferred
+    fixed_one = apply_edits(POST, fix.edit.changes[path.as_uri()])
+    assert "#FluJab" in fixed_one and "#winterwell" in fixed_one
+
+    fix_all = next(a for a in actions if a.title == "Fix all safe problems in this post")
+    in_editor = apply_edits(POST, fix_all.edit.changes[path.as_uri()])
+    copy = posts / "fixme-cli.md"
+    copy.write_text(POST, encoding="utf-8")
+    run_cli("check", "--fix", "fixme-cli.md", cwd=posts)
+    assert in_editor == copy.read_text(encoding="utf-8")
+
+    suppress = next(a for a in actions if a.title == "Suppress A201 in this post…")
+    suppressed = apply_edits(POST, suppress.edit.changes[path.as_uri()])
+    assert "postcheck:\n  ignore:\n    A201: " in suppressed and suppressed.startswith("---\nplatforms")
+    after = await change(client, path, suppressed, 2)
+    assert "A201" not in codes(after)
+    assert "F003" in codes(after)  # the reason is still to be written
+
+
+@lsp_test
+async def test_hover_on_the_text_shows_its_length_per_platform(client: LanguageClient, posts: Path):
+    path = posts / "hover.md"
+    await open_post(client, path, POST)
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()), position=lsp.Position(3, 8))
+    )
+    assert hover is not None
+    value = hover.contents.value
+    assert "| X |" in value and "| 280 " in value
+    assert "| Bluesky |" in value and "| 300 " in value
+    hashtag = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()), position=lsp.Position(3, 16))
+    )
+    assert "A201 hashtag-not-camel-case" in hashtag.contents.value  # the rule's explanation on its diagnostic
+
+
+@lsp_test
+async def test_hover_on_an_image_shows_its_size_and_format(client: LanguageClient, posts: Path):
+    from PIL import Image
+
+    Image.new("RGB", (64, 48), "red").save(posts / "poster.png")
+    path = posts / "image.md"
+    text = "---\nimages:\n  - file: poster.png\n    alt: A red poster\n---\nSee the poster.\n"
+    await open_post(client, path, text)
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()), position=lsp.Position(2, 12))
+    )
+    assert "PNG, 64×48" in hover.contents.value
+
+
+@lsp_test
+async def test_an_image_added_later_is_seen_on_the_next_change(client: LanguageClient, posts: Path):
+    path = posts / "later.md"
+    text = "---\nimages:\n  - file: later.png\n    alt: A blue poster\n---\nSee the poster.\n"
+    assert "F004" in codes(await open_post(client, path, text))
+    from PIL import Image
+
+    Image.new("RGB", (32, 32), "blue").save(posts / "later.png")
+    assert "F004" not in codes(await change(client, path, text + "Soon.\n", 2))
+
+
+@lsp_test
+async def test_config_change_on_disk_updates_diagnostics(client: LanguageClient, tmp_path: Path):
+    (tmp_path / "postcheck.toml").write_text(CONFIG, encoding="utf-8")
+    path = tmp_path / "config.md"
+    assert "A201" in codes(await open_post(client, path, POST))
+    (tmp_path / "postcheck.toml").write_text(CONFIG.replace("[links]", 'ignore = ["A201"]\n[links]'), "utf-8")
+    client.diagnostics.pop(path.as_uri(), None)
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams(
+            changes=[lsp.FileEvent(uri=(tmp_path / "postcheck.toml").as_uri(), type=lsp.FileChangeType.Changed)]
+        )
+    )
+    assert "A201" not in codes(await published(client, path.as_uri()))
+
+
+@lsp_test
+async def test_a_broken_config_is_one_diagnostic_not_a_crash(client: LanguageClient, tmp_path: Path):
+    (tmp_path / "postcheck.toml").write_text("platfroms = []\n", encoding="utf-8")
+    diagnostics = await open_post(client, tmp_path / "broken-config.md", "Hello\n")
+    assert len(diagnostics) == 1 and "did you mean 'platforms'" in diagnostics[0].message
+
+
+@lsp_test
+async def test_invalid_yaml_gives_f001_at_its_line_and_the_server_goes_on(client: LanguageClient, posts: Path):
+    path = posts / "typing.md"
+    await open_post(client, path, POST)
+    half_typed = "---\nplatforms: [x, bluesky\nkind: post\n---\nBook your #flujab\n"
+    diagnostics = await change(client, path, half_typed, 2)
+    assert codes(diagnostics) == ["F001"]
+    assert diagnostics[0].range.start.line == 2  # line 3 of the file, where YAML found the list unclosed
+    unclosed = await change(client, path, "---\nplatforms: [x]\n", 3)
+    assert codes(unclosed) == ["F001"]
+    again = await change(client, path, POST, 4)
+    assert "A201" in codes(again)
+
+
+@lsp_test
+async def test_closing_a_post_clears_its_diagnostics(client: LanguageClient, posts: Path):
+    path = posts / "close.md"
+    await open_post(client, path, POST)
+    client.diagnostics.pop(path.as_uri(), None)
+    client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri=path.as_uri())))
+    assert await published(client, path.as_uri()) == []
+
+
+def test_server_without_its_extra_says_how_to_install_it(tmp_path: Path):
+    blocker = tmp_path / "pygls"  # a package that fails to import stands for pygls not being installed
+    blocker.mkdir()
+    (blocker / "__init__.py").write_text("raise ImportError('No module named pygls')\n")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "postcheck", "server"], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL
+    )
+    assert done.returncode == 2
+    assert "pip install 'postcheck[server]'" in done.stderr
