@@ -110,7 +110,7 @@ def config_schema() -> dict[str, Any]:
     return {
         "$schema": DRAFT,
         "title": "postcheck configuration",
-        "description": "postcheck.toml, or [tool.postcheck] in pyproject.toml. `postcheck explain CODE` explains a rule.",
+        "description": "postcheck.toml, or [tool.postcheck] in pyproject.toml.",
         **_table(SCHEMA),
     }
 

@@ -337,7 +337,7 @@ def quick_fix(uri: str, diag: lsp.Diagnostic, finding: Finding) -> lsp.CodeActio
 
 
 def fix_all_action(uri: str, checked: Checked) -> lsp.CodeAction | None:
-    """"Fix all safe problems in this post": the edits `--fix` would make, as one edit of the unsaved text."""
+    """ "Fix all safe problems in this post": the edits `--fix` would make, as one edit of the unsaved text."""
     from postcheck import fixes
 
     findings = [f for f in checked.result.findings if f.source is not None]
@@ -367,7 +367,7 @@ REASON = '""  # why this post may break the rule'
 
 
 def suppress_action(uri: str, diag: lsp.Diagnostic, finding: Finding) -> lsp.CodeAction | None:
-    """"Suppress CODE in this post…": the front-matter `postcheck: ignore:` entry, its reason left to write."""
+    """ "Suppress CODE in this post…": the front-matter `postcheck: ignore:` entry, its reason left to write."""
     post = finding.post
     code = finding.code
     if code in ("F001", "X001") or code in post.suppressions or post.format not in ("markdown", "yaml"):
@@ -469,7 +469,8 @@ def image_under(post: Post, offset: int, result: Result) -> str | None:
         if isinstance(info, MediaError):
             return f"**Image** `{image.file.value}`: cannot be read ({info})"
         frames = f", {info.frames} frames" if info.frames > 1 else ""
-        lines = [f"**Image** `{image.file.value}`: {info.format}, {info.width}×{info.height}{frames}, {_size(info.size)}"]
+        shape = f"{info.format}, {info.width}×{info.height}{frames}, {_size(info.size)}"
+        lines = [f"**Image** `{image.file.value}`: {shape}"]
         recognised = recognised_text(path, ctx)
         if recognised:
             lines.append(f"Text in the image: {recognised}")
