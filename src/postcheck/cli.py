@@ -151,8 +151,15 @@ def check(
     force_exclude: Annotated[
         bool, typer.Option("--force-exclude", help="Skip named files that `exclude` covers (for pre-commit).")
     ] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Check again whenever a post, its media or the config changes.")
+    ] = False,
 ) -> None:
     """Check posts and report what breaks the policy or the platforms' limits."""
+    arguments = dict(locals())  # first: the run --watch repeats
+    if watch:
+        _watch(lambda: check(**{**arguments, "watch": False}), paths or ["."], config)
+        return
     from postcheck import engine, fixes
     from postcheck.reporters import Report, reporter
 
@@ -255,6 +262,56 @@ def _report(result: Result, fixed: int = 0, statistics: bool = False) -> Report:
         published=result.published_skipped,
         baselined=result.baselined,
     )
+
+
+# Folders a watch does not look into: not posts, and often large.
+UNWATCHED = {".git", ".postcheck_cache", "node_modules", ".venv", "venv", ".tox", "__pycache__"}
+
+
+def _snapshot(paths: list[str], config: Path | None) -> dict[str, tuple[int, int]]:
+    """Each file under `paths` (and the config file) with its modification time and size."""
+    found: dict[str, tuple[int, int]] = {}
+
+    def note(path: str) -> None:
+        with contextlib.suppress(OSError):
+            info = os.stat(path)
+            found[os.path.abspath(path)] = (info.st_mtime_ns, info.st_size)
+
+    for given in paths:
+        if not os.path.isdir(given):
+            note(given)
+            continue
+        for folder, dirs, files in os.walk(given):
+            dirs[:] = sorted(d for d in dirs if d not in UNWATCHED)
+            for name in files:
+                note(os.path.join(folder, name))
+    with contextlib.suppress(ConfigError):
+        config = config or find_config(Path(paths[0]))
+    if config is not None:
+        note(str(config))
+    return found
+
+
+def _watch(run, paths: list[str], config: Path | None, interval: float = 0.3) -> None:
+    """Run the check, then again each time a file under `paths` or the config changes, until Ctrl-C."""
+    import time
+
+    try:
+        while True:
+            with contextlib.suppress(typer.Exit):
+                run()
+            seen = _snapshot(paths, config)  # after the run: --fix may have written files
+            typer.echo("postcheck: watching for changes (Ctrl-C stops)", err=True)
+            while True:
+                time.sleep(interval)
+                now = _snapshot(paths, config)
+                if now != seen:
+                    break
+            changed = sorted(name for name in now.keys() | seen.keys() if now.get(name) != seen.get(name))
+            more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
+            typer.echo(f"\npostcheck: {os.path.relpath(changed[0])}{more} changed: checking again", err=True)
+    except KeyboardInterrupt:
+        return
 
 
 def _progress_bar():
