@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from postcheck.config import Config
 from postcheck.context import Context
@@ -432,18 +433,22 @@ def recheck(result: Result, paths: set[Path]) -> Result:
     return Result(findings, result.files, posts, engine, result.published_skipped, held)
 
 
-def check_source(path: Path, text: str, config: Config, options: Options) -> Result:
+def check_source(
+    path: Path, text: str, config: Config, options: Options, reuse: dict[Any, Any] | None = None
+) -> Result:
     """Check `text` as if it were the post file at `path` (an editor's unsaved buffer, or standard input).
 
     The file on disk is not read: its text is `text`. Everything else is as `run([path])` would have it: the
     posts root found from `path`, media and caption files read from disk beside it, the same rules, suppressions,
     per-file-ignores, severities and baseline. The path is treated as named: text that is no post gives F001, and
-    a published post is checked.
+    a published post is checked. `reuse` seeds the run's memo (media read by an earlier check that the caller
+    knows are unchanged).
     """
     from postcheck.loaders import posts_from_source
     from postcheck.model import Source
 
     ctx = make_context([str(path)], config, options)
+    ctx.memo.update(reuse or {})
     engine = Engine(config, ctx, options)
     display = _display(path.absolute(), str(path))
     if text.startswith("\ufeff"):  # as read_source keeps a file's BOM out of its text

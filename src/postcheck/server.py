@@ -88,6 +88,8 @@ class PostcheckServer(LanguageServer):
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postcheck-check")
         self.debounce = 0.0  # seconds to wait for more typing before a check; initializationOptions.debounce (ms)
         self.configs: dict[Path | None, tuple[Any, Config | ConfigError]] = {}
+        # Media read by the last check (a flash analysis, a caption parse), kept while the file is unchanged
+        self.media: dict[tuple, tuple[tuple[int, int] | None, Any]] = {}
 
     def log(self, message: str, kind: lsp.MessageType = lsp.MessageType.Info) -> None:
         self.window_log_message(lsp.LogMessageParams(type=kind, message=message))
@@ -121,7 +123,13 @@ class PostcheckServer(LanguageServer):
         from postcheck import engine
 
         path = Path(to_fs_path(uri))
-        result = engine.check_source(path, text, self.config_for(path), engine.Options())
+        reuse = {key: value for key, (stamp, value) in self.media.items() if _stamp(key[2]) == stamp}
+        result = engine.check_source(path, text, self.config_for(path), engine.Options(), reuse)
+        self.media = {
+            key: (_stamp(key[2]), value)
+            for key, value in result.engine.ctx.memo.items()
+            if isinstance(key, tuple) and len(key) == 3 and isinstance(key[2], Path)  # Context.read_media's
+        }
         diagnostics = [(diagnostic(finding), finding) for finding in result.findings]
         return Checked(text, result, diagnostics)
 
@@ -218,6 +226,15 @@ class PostcheckServer(LanguageServer):
         if not parts:
             return None
         return lsp.Hover(contents=markdown("\n\n---\n\n".join(parts)))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's modification time and size, to tell whether what was read from it still holds."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 def is_post(uri: str) -> bool:
