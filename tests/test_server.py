@@ -301,3 +301,40 @@ def test_server_without_its_extra_says_how_to_install_it(tmp_path: Path):
     )
     assert done.returncode == 2
     assert "pip install 'postcheck[server]'" in done.stderr
+
+
+PLUGIN = Path(__file__).resolve().parent / "crashing_plugin"
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(
+        server_command=[sys.executable, "-m", "postcheck", "server"],
+        server_env={**os.environ, "PYTHONPATH": os.pathsep.join([str(PLUGIN), os.environ.get("PYTHONPATH", "")])},
+    ),
+)
+async def crashing_client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(lsp.InitializeParams(capabilities=lsp.ClientCapabilities()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_an_internal_error_is_logged_and_the_server_goes_on(crashing_client: LanguageClient, tmp_path: Path):
+    path = tmp_path / "crash.md"
+    path.write_text("crash-me #flujab\n", encoding="utf-8")
+    crashing_client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=path.as_uri(), language_id="markdown", version=1, text="crash-me #flujab\n")
+        )
+    )
+
+    async def logged() -> str:
+        while not any("internal error" in m.message for m in crashing_client.log_messages):
+            await asyncio.sleep(0.01)
+        return next(m.message for m in crashing_client.log_messages if "internal error" in m.message)
+
+    message = await asyncio.wait_for(logged(), 60)
+    assert "this rule fails on purpose" in message
+    assert path.as_uri() not in crashing_client.diagnostics
+    after = await change(crashing_client, path, "fine now #flujab\n", 2)
+    assert "A201" in codes(after)
