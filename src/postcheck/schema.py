@@ -117,7 +117,7 @@ def config_schema() -> dict[str, Any]:
 
 def post_schema() -> dict[str, Any]:
     """The JSON Schema of a post's front matter, or of a YAML / JSON post, from the keys F002 and F003 know."""
-    from postcheck.rules.files import IMAGE_KEYS, KEYS, KINDS, VIDEO_KEYS
+    from postcheck.rules.files import IMAGE_KEYS, KEYS, KINDS, STATUSES, VIDEO_KEYS
 
     text = {"type": "string"}
     address = {"type": "string", "description": "the address (URL) of the post"}
@@ -140,6 +140,7 @@ def post_schema() -> dict[str, Any]:
         },
         "publish_at": {"type": "string", "description": "ISO 8601 date-time with an offset: 2026-12-01T09:30:00+00:00"},
         "kind": {"enum": list(KINDS), "default": "post"},
+        "status": {"enum": list(STATUSES), "description": "draft, scheduled or published (default: from publish_at)"},
         "source": {**address, "description": "what a share, quote or repost shares"},
         "in_reply_to": {**address, "description": "what a reply answers"},
         "paid": {"type": "boolean", "description": "paid advertising or partnership (needs an ad label)"},
