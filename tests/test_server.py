@@ -42,6 +42,12 @@ def posts(tmp_path_factory) -> Path:
     config=ClientServerConfig(server_command=[sys.executable, "-m", "postcheck", "server"]),
 )
 async def client(lsp_client: LanguageClient, posts: Path):
+    lsp_client.registrations = []
+
+    @lsp_client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+    def register(client: LanguageClient, params: lsp.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)
+
     lsp_client.initialized_with = await lsp_client.initialize_session(
         lsp.InitializeParams(
             capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
@@ -259,6 +265,43 @@ async def test_config_change_on_disk_updates_diagnostics(client: LanguageClient,
         )
     )
     assert "A201" not in codes(await published(client, path.as_uri()))
+
+
+@lsp_test
+async def test_the_server_asks_the_editor_to_watch_config_baseline_and_media(client: LanguageClient):
+    async def registered() -> list[str]:
+        while not client.registrations:
+            await asyncio.sleep(0.01)
+        options = client.registrations[0].register_options
+        return [w["globPattern"] if isinstance(w, dict) else w.glob_pattern for w in _watchers(options)]
+
+    patterns = await asyncio.wait_for(registered(), 60)
+    assert "**/postcheck.toml" in patterns and "**/postcheck-baseline.json" in patterns
+    assert any("png" in p and "vtt" in p for p in patterns)
+
+
+def _watchers(options) -> list:
+    return options["watchers"] if isinstance(options, dict) else options.watchers
+
+
+@lsp_test
+async def test_baselined_findings_are_left_out_and_a_baseline_change_is_seen(client: LanguageClient, tmp_path: Path):
+    (tmp_path / "postcheck.toml").write_text(CONFIG, encoding="utf-8")
+    path = tmp_path / "old.md"
+    path.write_text(POST, encoding="utf-8")
+    made = run_cli("baseline", ".", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert codes(await open_post(client, path, POST)) == []  # everything in it was accepted
+    (tmp_path / "postcheck-baseline.json").unlink()
+    client.diagnostics.pop(path.as_uri(), None)
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams(
+            changes=[
+                lsp.FileEvent(uri=(tmp_path / "postcheck-baseline.json").as_uri(), type=lsp.FileChangeType.Deleted)
+            ]
+        )
+    )
+    assert "A201" in codes(await published(client, path.as_uri()))
 
 
 @lsp_test

@@ -15,17 +15,21 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from postcheck import __version__
-from postcheck.config import Config, ConfigError, find_config, load_config
+from postcheck.config import SCHEMA, Config, ConfigError, find_config, load_config
 from postcheck.engine import UsageError
 from postcheck.loaders import POST_SUFFIXES
+from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
 
 if TYPE_CHECKING:
     from postcheck.engine import Result
     from postcheck.model import Finding, Post, Source, Span
 
 SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning}
-CONFIG_FILES = ("postcheck.toml", "pyproject.toml", "postcheck-baseline.json")
+CONFIG_FILES = ("postcheck.toml", "pyproject.toml", SCHEMA["baseline"][1])
 FIX_ALL = "source.fixAll.postcheck"
+# Files whose change on disk re-checks the open posts: config, baseline (its default name), media and captions.
+MEDIA = sorted(suffix.lstrip(".") for suffix in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES)
+WATCHED = [f"**/{name}" for name in CONFIG_FILES] + ["**/*.{" + ",".join(MEDIA) + "}"]
 
 
 def docs_url(code: str, name: str) -> str | None:
@@ -515,8 +519,18 @@ def make_server() -> PostcheckServer:
             ls.debounce = max(float(options["debounce"]), 0.0) / 1000
 
     @server.feature(lsp.INITIALIZED)
-    def initialized(ls: PostcheckServer, params: lsp.InitializedParams) -> None:
+    async def initialized(ls: PostcheckServer, params: lsp.InitializedParams) -> None:
         ls.worker.submit(warm_up)  # load the word models now, not on the first keystroke
+        watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+        if watched and watched.dynamic_registration:  # editors without an extension to watch for us (Neovim)
+            watchers = [lsp.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED]
+            options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+            registration = lsp.Registration(id="postcheck-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+            registration.register_options = options
+            try:
+                await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[registration]))
+            except Exception as error:  # noqa: BLE001 - without watchers, a config change is seen on the next edit
+                ls.log(f"postcheck: the editor does not watch config and media files for it ({error})")
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PostcheckServer, params: lsp.DidOpenTextDocumentParams) -> None:
