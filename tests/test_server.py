@@ -381,3 +381,48 @@ async def test_an_internal_error_is_logged_and_the_server_goes_on(crashing_clien
     assert path.as_uri() not in crashing_client.diagnostics
     after = await change(crashing_client, path, "fine now #flujab\n", 2)
     assert "A201" in codes(after)
+
+
+@lsp_test
+async def test_a_problem_in_a_caption_file_shows_on_the_posts_reference_to_it(client: LanguageClient, posts: Path):
+    from tests.video_factory import make_video
+
+    make_video(posts / "clip.mp4", 2.0)
+    long_line = "This caption line is far longer than forty-two characters allow"
+    (posts / "clip.vtt").write_text(f"WEBVTT\n\n00:00.000 --> 00:01.500\n{long_line}\n", encoding="utf-8")
+    text = "---\nvideos:\n  - file: clip.mp4\n---\nWatch our clinic video.\n"
+    diagnostics = await open_post(client, posts / "video.md", text)
+    a305 = next(d for d in diagnostics if d.code == "A305")
+    assert a305.message.startswith("clip.vtt:4:")
+    assert (a305.range.start.line, a305.range.start.character) == (2, 10)  # `clip.mp4` in the front matter
+    related = a305.related_information[0].location
+    assert related.uri == (posts / "clip.vtt").as_uri() and related.range.start.line == 3
+
+
+def _suppressed(tmp_path: Path, name: str, text: str, code: str) -> str:
+    """The text after the "Suppress CODE in this post…" action on the first finding of `code`."""
+    from postcheck import engine, server
+    from postcheck.config import load_config
+
+    path = tmp_path / name
+    result = engine.check_source(path, text, load_config(None), engine.Options(cache=False))
+    finding = next(f for f in result.findings if f.code == code)
+    action = server.suppress_action(path.as_uri(), server.diagnostic(finding), finding)
+    return apply_edits(text, action.edit.changes[path.as_uri()])
+
+
+def test_suppress_joins_the_existing_ignore_entries(tmp_path: Path):
+    text = '---\npostcheck:\n  ignore:\n    A205: "the campaign name is in capitals"\n---\nBook your #flujab\n'
+    after = _suppressed(tmp_path, "post.md", text, "A201")
+    assert after == text.replace('capitals"\n', 'capitals"\n    A201: ""  # why this post may break the rule\n')
+
+
+def test_suppress_adds_front_matter_to_a_post_without_it(tmp_path: Path):
+    after = _suppressed(tmp_path, "post.md", "Book your #flujab\n", "A201")
+    assert after.startswith('---\npostcheck:\n  ignore:\n    A201: ""  # why this post may break the rule\n---\nBook')
+
+
+def test_suppress_in_a_yaml_post_appends_the_key(tmp_path: Path):
+    after = _suppressed(tmp_path, "post.yaml", 'text: "Book your #flujab"', "A201")
+    added = 'postcheck:\n  ignore:\n    A201: ""  # why this post may break the rule\n'
+    assert after == 'text: "Book your #flujab"\n' + added

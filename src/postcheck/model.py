@@ -74,6 +74,11 @@ class Source:
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
+    def line_start(self, line: int) -> int:
+        """The offset where a 1-based line starts (the end of the text past the last line)."""
+        starts = self._line_starts
+        return starts[line - 1] if 1 <= line <= len(starts) else len(self.text)
+
     def span(self, start: int, end: int | None = None) -> Span:
         """The span of text[start:end]."""
         end = start if end is None else max(end, start)

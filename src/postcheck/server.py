@@ -64,7 +64,7 @@ def span_range(source: Source, span: Span) -> lsp.Range:
 def character_offset(source: Source, where: lsp.Position) -> int:
     """The character offset of an LSP position (UTF-16 columns) in `source`."""
     line = where.line + 1
-    start = source._line_starts[min(line, len(source._line_starts)) - 1]
+    start = source.line_start(line)
     text, units, index = source.line_text(line), 0, 0
     while index < len(text) and units < where.character:
         units += 2 if ord(text[index]) > 0xFFFF else 1
@@ -402,7 +402,7 @@ def suppress_action(uri: str, diag: lsp.Diagnostic, finding: Finding) -> lsp.Cod
         if "{" in line:
             return None  # written in flow style: left to the author
         indent = line[: len(line) - len(line.lstrip())]
-        offset = source._line_starts[last.line] if last.line < len(source._line_starts) else len(text)
+        offset = source.line_start(last.line + 1)
         insert = f"{indent}{code}: {REASON}{newline}"
         if offset == len(text) and not text.endswith(("\n", "\r")):  # the entry was the file's last line
             insert = newline + insert.rstrip("\r\n")
