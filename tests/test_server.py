@@ -426,3 +426,25 @@ def test_suppress_in_a_yaml_post_appends_the_key(tmp_path: Path):
     after = _suppressed(tmp_path, "post.yaml", 'text: "Book your #flujab"', "A201")
     added = 'postcheck:\n  ignore:\n    A201: ""  # why this post may break the rule\n'
     assert after == 'text: "Book your #flujab"\n' + added
+
+
+@lsp_test
+async def test_an_unsafe_fix_is_offered_but_not_preferred(client: LanguageClient, posts: Path):
+    path = posts / "alt.md"
+    text = "---\nimages:\n  - file: poster.png\n    alt: Image of a nurse giving a flu jab\n---\nBook now.\n"
+    from PIL import Image
+
+    Image.new("RGB", (16, 16), "white").save(posts / "poster.png")
+    diagnostics = await open_post(client, path, text)
+    a103 = next(d for d in diagnostics if d.code == "A103")
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()),
+            range=a103.range,
+            context=lsp.CodeActionContext(diagnostics=[a103]),
+        )
+    )
+    fix = next(a for a in actions if a.kind == lsp.CodeActionKind.QuickFix and "unsafe" in a.title)
+    assert not fix.is_preferred
+    assert "alt: A nurse giving a flu jab" in apply_edits(text, fix.edit.changes[path.as_uri()])
+    assert not any(a.title == "Fix all safe problems in this post" for a in actions)  # an unsafe fix is not safe
