@@ -92,7 +92,7 @@ class PostcheckServer(LanguageServer):
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postcheck-check")
         self.debounce = 0.0  # seconds to wait for more typing before a check; initializationOptions.debounce (ms)
         self.configs: dict[Path | None, tuple[Any, Config | ConfigError]] = {}
-        # Media read by the last check (a flash analysis, a caption parse), kept while the file is unchanged
+        # Media read by earlier checks (a flash analysis, a caption parse), reused while the file is unchanged
         self.media: dict[tuple, tuple[tuple[int, int] | None, Any]] = {}
 
     def log(self, message: str, kind: lsp.MessageType = lsp.MessageType.Info) -> None:
@@ -129,11 +129,11 @@ class PostcheckServer(LanguageServer):
         path = Path(to_fs_path(uri))
         reuse = {key: value for key, (stamp, value) in self.media.items() if _stamp(key[2]) == stamp}
         result = engine.check_source(path, text, self.config_for(path), engine.Options(), reuse)
-        self.media = {
-            key: (_stamp(key[2]), value)
+        self.media.update(
+            (key, (_stamp(key[2]), value))
             for key, value in result.engine.ctx.memo.items()
             if isinstance(key, tuple) and len(key) == 3 and isinstance(key[2], Path)  # Context.read_media's
-        }
+        )
         diagnostics = [(diagnostic(finding), finding) for finding in result.findings]
         return Checked(text, result, diagnostics)
 
@@ -218,7 +218,8 @@ class PostcheckServer(LanguageServer):
         parts = [explain(finding) for diag, finding in checked.diagnostics if _contains(diag.range, params.position)]
         posts = checked.result.posts
         source = posts[0].source if posts else None
-        if source is None or source.text != checked.text:
+        current = self.workspace.get_text_document(uri).source
+        if source is None or source.text != checked.text or checked.text != current:  # positions would be off
             return lsp.Hover(contents=markdown("\n\n---\n\n".join(parts))) if parts else None
         offset = character_offset(source, params.position)
         for post in posts:
