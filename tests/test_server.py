@@ -448,3 +448,35 @@ async def test_an_unsafe_fix_is_offered_but_not_preferred(client: LanguageClient
     assert not fix.is_preferred
     assert "alt: A nurse giving a flu jab" in apply_edits(text, fix.edit.changes[path.as_uri()])
     assert not any(a.title == "Fix all safe problems in this post" for a in actions)  # an unsafe fix is not safe
+
+
+def test_media_results_are_reused_across_checks_until_the_file_changes(tmp_path: Path, monkeypatch):
+    import functools
+    import os
+
+    from PIL import Image
+
+    from postcheck import server
+    from postcheck.media import images
+
+    frames = [Image.new("RGB", (16, 16), colour) for colour in ("black", "white", "black")]
+    frames[0].save(tmp_path / "blink.gif", save_all=True, append_images=frames[1:], duration=500, loop=0)
+    analysed = []
+
+    @functools.wraps(images.flash_report)  # the same name: the run's memo is keyed by it
+    def counting(path):
+        analysed.append(path)
+        return real(path)
+
+    real = images.flash_report
+    monkeypatch.setattr(images, "flash_report", counting)
+    lsp_server = server.PostcheckServer()
+    uri = (tmp_path / "blink.md").as_uri()
+    text = "---\nimages:\n  - file: blink.gif\n    alt: A sign that blinks\n---\nSee it.\n"
+    lsp_server.check_text(uri, text)
+    lsp_server.check_text(uri, text + "Now.\n")
+    assert len(analysed) == 1  # the second check, as typing goes on, reused the analysis
+    info = os.stat(tmp_path / "blink.gif")
+    os.utime(tmp_path / "blink.gif", ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    lsp_server.check_text(uri, text)
+    assert len(analysed) == 2  # the file changed: analysed again
