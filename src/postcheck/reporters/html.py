@@ -2,26 +2,29 @@
 
 The page makes no requests: images become small data-URI thumbnails (Pillow), a video becomes its first keyframe
 (PyAV) and its caption cues as text. Media that cannot be read is shown as a placeholder with the reason. Only
-files inside the posts root are read, as for the rules. All text goes through Jinja2 with autoescape on.
+files inside the posts root are read, as for the rules. The page's frame goes through Jinja2 with autoescape on;
+the posts travel as one JSON document (escaped for a <script> element) that the page's own script renders with
+DOM text nodes only, never as markup.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import json
 import os
 import secrets
 import tempfile
 import warnings
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from postcheck import __version__
-from postcheck.model import Finding, Post, Severity
+from postcheck.model import Field, Finding, Post, Severity
 from postcheck.reporters import Report
 from postcheck.text import counted
 
@@ -37,15 +40,6 @@ SEVERITY_ICONS = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}  # â
 
 
 @dataclass
-class Piece:
-    """A run of post text: plain, a hashtag, a mention or a link (with its href when it is safe to follow)."""
-
-    kind: str
-    text: str
-    href: str | None = None
-
-
-@dataclass
 class Picture:
     """An embedded picture (data URI) or the reason there is none."""
 
@@ -54,14 +48,6 @@ class Picture:
     height: int = 0
     problem: str | None = None
     details: str = ""
-
-
-@dataclass
-class ImageView:
-    name: str
-    alt: str | None  # None: no alt text
-    decorative: bool
-    picture: Picture
 
 
 @dataclass
@@ -74,45 +60,32 @@ class CaptionView:
     issues: int = 0
 
 
-@dataclass
-class VideoView:
-    name: str
-    picture: Picture
-    burned_in: bool
-    captions: list[CaptionView]
+class Pictures:
+    """Each distinct picture of the run once: posts refer to it by its index."""
 
+    def __init__(self) -> None:
+        self.uris: list[str] = []
+        self._index: dict[str, int] = {}
 
-@dataclass
-class PostView:
-    """What the template shows for one post."""
-
-    anchor: str
-    heading: str
-    path: str
-    row: int | None
-    platforms: list[str]
-    publish: str | None  # in the schedule's time zone, named: "Tue 01 Dec 2026 10:00 GMT"
-    publish_sort: datetime | None  # the real moment, to order the posts by
-    kind: str
-    meta: list[tuple[str, str]]
-    pieces: list[Piece]
-    images: list[ImageView]
-    videos: list[VideoView]
-    findings: list[dict[str, Any]]
-    counts: dict[str, int]
-
-    @property
-    def status(self) -> str:
-        for level in ("error", "warning", "info"):
-            if self.counts.get(level):
-                return level
-        return "clean"
+    def add(self, picture: Picture) -> dict[str, Any]:
+        """The picture as a post refers to it: {src: index, w, h} or {problem}, with its details."""
+        if picture.uri is None:
+            return {"src": None, "problem": picture.problem or "not shown", "details": picture.details}
+        index = self._index.get(picture.uri)
+        if index is None:
+            index = self._index[picture.uri] = len(self.uris)
+            self.uris.append(picture.uri)
+        return {"src": index, "w": picture.width, "h": picture.height, "details": picture.details}
 
 
 def render_html(report: Report, ctx: Context, generated: datetime | None = None) -> str:
     """The report page for a run: `ctx` (the run's context) says where each post goes, bounds which media files
-    are read (the posts root) and shares what the rules already read of them (image headers, probes, cues)."""
+    are read (the posts root) and shares what the rules already read of them (image headers, probes, cues).
+
+    The page carries the run as one JSON document (each picture and rule page once) and renders the posts that
+    the filters show, a page at a time: a month of posts stays small and quick to open."""
     from jinja2 import Environment, PackageLoader
+    from markupsafe import Markup
 
     env = Environment(
         loader=PackageLoader("postcheck.reporters", "templates"),
@@ -129,35 +102,81 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
         if id(finding.post) not in known:  # a finding about a post the run did not list: show it anyway
             known.add(id(finding.post))
             posts.append(finding.post)
-    views = [_post_view(i, post, by_post.get(id(post), []), ctx) for i, post in enumerate(posts, 1)]
-    views.sort(key=lambda v: (v.publish_sort is None, v.publish_sort or datetime.min.replace(tzinfo=UTC)))
+    threshold = Severity(ctx.config.fail_on).rank
+    pictures = Pictures()
+    views = [_post_view(i, post, by_post.get(id(post), []), ctx, pictures, threshold) for i, post in enumerate(posts)]
+    views.sort(key=lambda v: (v["sort"] is None, v["sort"] or ""))
+    for number, view in enumerate(views, 1):  # anchors follow the order the editor reads them in
+        view["id"] = f"post-{number}"
+    codes = sorted({f.code for f in report.findings})
+    rules = {code: rule_view(code, ctx) for code in codes}
+    rule_counts = Counter(f.code for f in report.findings)
+    posts_with = {code: sum(1 for v in views if any(f["code"] == code for f in v["findings"])) for code in codes}
+    by_rule = sorted(
+        (
+            {**rules[code], "code": code, "count": rule_counts[code], "posts": posts_with[code]}
+            for code in codes
+        ),
+        key=lambda r: (-Severity(r["severity"]).rank, -r["count"], r["code"]),
+    )
+    verdicts = Counter(v["verdict"] for v in views)
     counts = Counter(f.severity.value for f in report.findings)
-    rules = Counter((f.code, f.name, f.severity.value) for f in report.findings)
-    by_rule = [
-        {"code": c, "name": n, "severity": s, "count": k, "explanation": explanation(c)}
-        for (c, n, s), k in sorted(rules.items(), key=lambda kv: (-Severity(kv[0][2]).rank, -kv[1], kv[0][0]))
-    ]
+    published = sum(1 for v in views if v["published"])
+    summary = {
+        "posts": len(views),
+        "files": report.files,
+        "ready": verdicts.get("ready", 0),
+        "warnings": verdicts.get("warnings", 0),
+        "blocked": verdicts.get("blocked", 0),
+        "findings": len(report.findings),
+        "by_severity": {level: counts.get(level, 0) for level in SEVERITY_LABELS},
+        "posts_with": {level: sum(1 for v in views if v["counts"].get(level)) for level in SEVERITY_LABELS},
+        "fixed": report.fixed,
+        "published": published,
+        "left_out": report.left_out(),  # published posts not checked, findings in the baseline
+    }
     generated = generated or datetime.now(UTC)
+    data = {
+        "posts": [{k: v for k, v in view.items() if k != "sort"} for view in views],
+        "rules": rules,
+        "pictures": pictures.uris,
+        "platforms": {name: _platform_name(name, ctx) for name in ALL_PLATFORM_ORDER},
+        "failOn": ctx.config.fail_on,
+    }
     template = env.get_template("report.html.j2")
     return template.render(
-        posts=views,
-        summary={
-            "posts": len(views),
-            "clean": sum(1 for v in views if v.status == "clean"),
-            "files": report.files,
-            "errors": counts.get("error", 0),
-            "warnings": counts.get("warning", 0),
-            "infos": counts.get("info", 0),
-            "fixed": report.fixed,
-        },
+        summary=summary,
         by_rule=by_rule,
+        settings=_settings(ctx),
         timezone=ctx.config.schedule.timezone,
         labels=SEVERITY_LABELS,
         icons=SEVERITY_ICONS,
+        verdicts=VERDICTS,
+        fail_on=ctx.config.fail_on,
         version=__version__,
         generated=generated.strftime("%d %b %Y %H:%M %Z").strip(),
         nonce=secrets.token_urlsafe(16),
+        data=Markup(script_json(data)),  # noqa: S704 - escaped for a <script> element by script_json
     )
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element: no `<`, `>` or `&` (so no `</script>` or `<!--`), and no
+    U+2028/U+2029, which old JavaScript parsers took for line ends."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def report_data(html: str) -> dict[str, Any]:
+    """The JSON document a report page carries (for tests and tools that read a report)."""
+    import re
+
+    found = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.S)
+    if found is None:
+        raise ValueError("not a postcheck HTML report")
+    return json.loads(found.group(1))
 
 
 def write_html(path: Path, text: str) -> None:
@@ -175,39 +194,103 @@ def write_html(path: Path, text: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# The run
+
+
+ALL_PLATFORM_ORDER = ("x", "facebook", "instagram", "linkedin", "youtube", "mastodon", "bluesky", "threads")
+VERDICTS = {
+    "ready": "Ready",
+    "warnings": "Warnings only",
+    "blocked": "Blocked",
+}
+
+
+def _platform_name(name: str, ctx: Context) -> str:
+    """A platform as it writes its own name (X, LinkedIn, YouTube), from the platform table."""
+    from postcheck.text.platforms import PLATFORMS
+
+    return PLATFORMS[name].name if name in PLATFORMS else name
+
+
+def _settings(ctx: Context) -> list[tuple[str, str]]:
+    """The settings that decided this run's findings, as the report shows them."""
+    config = ctx.config
+    platforms = list(ctx.platform_override or config.platforms)
+    shown = ", ".join(_platform_name(p, ctx) for p in platforms)
+    if ctx.platform_override:
+        shown += " (--platform)"
+    where = "none: the defaults"
+    if config.path is not None:
+        where = _relative(Path(config.path), ctx.root)
+    return [
+        ("Platforms", shown),
+        ("Fail on", f"{config.fail_on} (a post with a finding at or above it is blocked)"),
+        ("Now", f"{ctx.now:%a %d %b %Y %H:%M} {ctx.now.tzname() or ''}".strip()),
+        ("Time zone", str(config.schedule.timezone)),
+        ("Config file", where),
+        ("Posts root", ctx.root.resolve().name or "/"),
+    ]
+
+
+def _relative(path: Path, root: Path) -> str:
+    """`path` relative to the posts root, as the repository names it; the bare name when outside the root."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Posts
 
 
-def _post_view(number: int, post: Post, findings: list[Finding], ctx: Context) -> PostView:
+def _post_view(
+    number: int, post: Post, findings: list[Finding], ctx: Context, pictures: Pictures, threshold: int
+) -> dict[str, Any]:
     meta = post.meta
-    where = f"row {post.row}" if post.row else None
     heading = post.title or _first_line(post.text.value) or Path(post.display_path).name
     targets = ctx.platforms(post)
-    publish, publish_sort = _publish(post, ctx)
+    publish, moment, month = _publish(post, ctx)
     extra: list[tuple[str, str]] = []
+    if post.row:
+        extra.append(("Row", str(post.row)))
     for key, label in (("source", "Shares"), ("in_reply_to", "In reply to")):
         value = meta.get(key)
         if isinstance(value, str) and value.strip():
             extra.append((label, value))
     if meta.get("paid") is True:
         extra.append(("Paid", "yes: paid advertising or partnership"))
+    root = ctx.root_of(post)
+    findings = sorted(findings, key=lambda f: (-f.severity.rank, f.sort_key))
     counts = Counter(f.severity.value for f in findings)
-    return PostView(
-        anchor=f"post-{number}",
-        heading=heading,
-        path=post.display_path,
-        row=post.row,
-        platforms=targets,
-        publish=publish,
-        publish_sort=publish_sort,
-        kind=post.kind,
-        meta=([("Row", where)] if where else []) + extra,
-        pieces=text_pieces(post.text.value) + _link_cell_pieces(post),
-        images=[_image_view(post, image, ctx) for image in post.images],
-        videos=[_video_view(post, video, ctx) for video in post.videos],
-        findings=[_finding_view(f) for f in sorted(findings, key=lambda f: (-f.severity.rank, f.sort_key))],
-        counts=dict(counts),
-    )
+    verdict = "ready"
+    if any(f.severity.rank >= threshold for f in findings):
+        verdict = "blocked"
+    elif findings:
+        verdict = "warnings"
+    text, cells = _posted(post)
+    return {
+        "sort": moment.isoformat() if moment else None,
+        "n": number,
+        "heading": heading,
+        "path": _relative(post.path, root),
+        "platforms": targets,
+        "publish": publish,
+        "month": month,
+        "kind": post.kind,
+        "meta": extra,
+        "published": bool(getattr(post, "published", False)),  # set by the engine's post lifecycle
+        "status": next((level for level in SEVERITY_LABELS if counts.get(level)), "clean"),
+        "verdict": verdict,
+        "counts": dict(counts),
+        "text": text,
+        "pieces": _pieces(text),
+        "marks": _marks(post, cells, findings),
+        "previews": [_preview(text, name, post, ctx) for name in targets],
+        "images": [_image_view(post, image, ctx, pictures) for image in post.images],
+        "videos": [_video_view(post, video, ctx, pictures) for video in post.videos],
+        "findings": [_finding_view(f, root) for f in findings],
+    }
 
 
 def _first_line(text: str) -> str:
@@ -215,66 +298,131 @@ def _first_line(text: str) -> str:
     return line if len(line) <= 64 else line[:60].rstrip() + "â€¦"
 
 
-def _publish(post: Post, ctx: Context) -> tuple[str | None, datetime | None]:
-    """How `publish_at` reads in the report, in `schedule.timezone` as the rules read it, and the moment to sort by
-    (None for drafts and for values F003 reports, which are shown as written)."""
+def _publish(post: Post, ctx: Context) -> tuple[str | None, datetime | None, str | None]:
+    """How `publish_at` reads in the report, in `schedule.timezone` as the rules read it, the moment to sort by
+    (None for drafts and for values F003 reports, which are shown as written) and its month ("2027-02")."""
     from postcheck.text.schedule import publish_time, zone
 
     value = post.meta.get("publish_at")
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None, None
+        return None, None, None
     found = publish_time(post, ctx)
     if found is None:
-        return str(value).strip(), None
+        return str(value).strip(), None, None
     moment, impossible = found
-    if impossible:
-        return impossible, moment
     try:
         local = moment.astimezone(zone(ctx.config.schedule.timezone))
     except ValueError:  # an unusable time zone is a config error; show the time as written
         local = moment
-    return f"{local:%a %d %b %Y %H:%M} {local.tzname() or ''}".strip(), moment
+    if impossible:
+        return impossible, moment, f"{local:%Y-%m}"
+    return f"{local:%a %d %b %Y %H:%M} {local.tzname() or ''}".strip(), moment, f"{local:%Y-%m}"
 
 
-def text_pieces(text: str) -> list[Piece]:
-    """The post text cut into plain runs, hashtags and links, so the report can show them as the platforms do."""
+def _posted(post: Post) -> tuple[str, list[tuple[int, Field]]]:
+    """The text as the scheduler posts it (a CSV row's link cells after the message, each after a space), and
+    where each posted cell starts in it."""
+    from postcheck.text.schedule import posted_cells  # the reading of which cells are posted that P101 uses
+
+    text = post.text.value
+    cells: list[tuple[int, Field]] = []
+    for cell in posted_cells(post):
+        if text:
+            text += " "
+        cells.append((len(text), cell))
+        text += cell.value.strip()
+    return text, cells
+
+
+def _pieces(text: str) -> list[list[Any]]:
+    """The links and hashtags of the posted text: [start, end, kind, href], href None when not safe to follow."""
     from postcheck.text.hashtags import find_hashtags
     from postcheck.text.urls import find_links
 
-    marks: list[tuple[int, int, Piece]] = []
+    marks: list[list[Any]] = []
     try:
         for link in find_links(text):
-            marks.append((link.start, link.end, Piece("link", text[link.start : link.end], _safe_href(link.url))))
+            marks.append([link.start, link.end, "link", _safe_href(link.url)])
         for tag in find_hashtags(text):
-            marks.append((tag.start, tag.end, Piece("hashtag", text[tag.start : tag.end])))
+            marks.append([tag.start, tag.end, "hashtag", None])
     except Exception:  # noqa: BLE001 - showing the text plainly beats failing the report
-        marks = []
-    pieces: list[Piece] = []
+        return []
+    pieces: list[list[Any]] = []
     at = 0
-    for start, end, piece in sorted(marks, key=lambda m: m[0]):
-        if start < at:
-            continue
+    for mark in sorted(marks, key=lambda m: m[0]):
+        if mark[0] >= at:
+            pieces.append(mark)
+            at = mark[1]
+    return pieces
+
+
+def text_pieces(text: str) -> list[tuple[str, str, str | None]]:
+    """The text cut into (kind, text, href) runs: plain text, hashtags and links, as the preview shows them."""
+    runs: list[tuple[str, str, str | None]] = []
+    at = 0
+    for start, end, kind, href in _pieces(text):
         if start > at:
-            pieces.append(Piece("text", text[at:start]))
-        pieces.append(piece)
+            runs.append(("text", text[at:start], None))
+        runs.append((kind, text[start:end], href))
         at = end
     if at < len(text):
-        pieces.append(Piece("text", text[at:]))
-    return pieces
+        runs.append(("text", text[at:], None))
+    return runs
 
 
-def _link_cell_pieces(post: Post) -> list[Piece]:
-    """A CSV row's link cells as the scheduler posts them: after the message, each after a space."""
-    from postcheck.text.schedule import posted_cells
+def _value_index(field_: Field, offset: int, end: bool = False) -> int | None:
+    """The index in a field's value of a file offset (the inverse of Field.file_offset), or None."""
+    for seg in field_.segments:
+        low, high = seg.file_start, seg.file_start + seg.length
+        if low <= offset < high or (end and offset == high):
+            return seg.start + offset - seg.file_start
+    return None
 
-    pieces: list[Piece] = []
-    for cell in posted_cells(post):
-        url = cell.value.strip()
-        href = _safe_href(url)
-        if post.text.value or pieces:
-            pieces.append(Piece("text", " "))
-        pieces.append(Piece("link", url, href) if href else Piece("text", url))
-    return pieces
+
+def _marks(post: Post, cells: list[tuple[int, Field]], findings: list[Finding]) -> list[list[int]]:
+    """[start, end, finding number] for each finding whose span lies in the posted text."""
+    marks: list[list[int]] = []
+    fields = [(0, post.text), *cells]
+    for number, finding in enumerate(findings):
+        if finding.source is not None and finding.source is not post.source:
+            continue
+        span = finding.span
+        for base, field_ in fields:
+            if field_.source is not post.source:
+                continue
+            start = _value_index(field_, span.offset)
+            if start is None:
+                continue
+            end = _value_index(field_, span.offset + max(span.length, 1), end=True)
+            end = min(end if end is not None and end > start else start + 1, len(field_.value))
+            if end > start:
+                marks.append([base + start, base + end, number])
+            break
+    return marks
+
+
+def _preview(text: str, name: str, post: Post, ctx: Context) -> dict[str, Any]:
+    """One platform's view of the text: its count the platform's way, where it is cut and where it folds."""
+    from postcheck.rules.media_limits import platform_limits
+    from postcheck.rules.publishing import COUNTED_AS
+    from postcheck.text.platforms import measure
+
+    limit = platform_limits(ctx, name)
+    counted_text = measure(text, limit.counting, limit.text_max)
+    fold = None
+    if limit.text_fold is not None:
+        fold = measure(text, limit.counting, limit.text_fold).overflow
+    return {
+        "p": name,
+        "name": limit.name,
+        "count": counted_text.count,
+        "limit": limit.text_max,
+        "unit": COUNTED_AS.get(limit.counting, "characters"),
+        "cut": counted_text.overflow,
+        "fold": fold if counted_text.overflow is None or (fold is not None and fold < counted_text.overflow) else None,
+        "clickable": limit.links_clickable,
+        "images": limit.images_max,
+    }
 
 
 def _safe_href(url: str) -> str | None:
@@ -283,26 +431,56 @@ def _safe_href(url: str) -> str | None:
     return url if scheme in SAFE_SCHEMES else None
 
 
-def _finding_view(f: Finding) -> dict[str, Any]:
+def _finding_view(f: Finding, root: Path) -> dict[str, Any]:
     fix = None
     if f.fix is not None:
         fix = "--fix" if f.fix.applicability.value == "safe" else "--unsafe-fixes"
-    location = f"{f.display_path}:{f.span.line}:{f.span.column}"
+    path = f.post.path if f.display_path == f.post.display_path else Path(f.display_path)
     return {
         "code": f.code,
-        "name": f.name,
         "severity": f.severity.value,
         "message": f.message,
         "suggestion": f.suggestion,
         "fix": fix,
-        "location": location,
-        "explanation": explanation(f.code),
+        "location": f"{_relative(path, root)}:{f.span.line}:{f.span.column}",
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rules
+
+
+def rule_view(code: str, ctx: Context | None = None) -> dict[str, Any]:
+    """A rule as the report explains it: title, severity, its "Why" and its whole page (or the docs link)."""
+    from postcheck.rules import all_rules
+
+    rule = all_rules().get(code)
+    name = rule.name if rule else code.lower()
+    title = (rule.summary if rule else name.replace("-", " ")) or name
+    page = explanation(code)
+    url = None
+    if ctx is not None:
+        try:
+            template = ctx.config.docs_url
+        except (AttributeError, KeyError):
+            template = None
+        if isinstance(template, str) and template.strip():
+            candidate = template.replace("{code}", code).replace("{name}", name)
+            url = _safe_href(candidate)
+    return {
+        "name": name,
+        "title": title[:1].upper() + title[1:],
+        "severity": rule.severity.value if rule else "warning",
+        "why": page["why"] if page else [],
+        "policy": page["policy"] if page else "",
+        "page": page["page"] if page else [],
+        "url": url,
     }
 
 
 @lru_cache(maxsize=256)
-def explanation(code: str) -> dict[str, str] | None:
-    """The first paragraph of the rule's page (after its title) and the policy it enforces, or None."""
+def explanation(code: str) -> dict[str, Any] | None:
+    """The rule page read for the report: its "Why" section, its policy and its body as blocks, or None."""
     try:
         from postcheck.catalogue import front_matter, page_for
 
@@ -314,11 +492,88 @@ def explanation(code: str) -> dict[str, str] | None:
     except Exception:  # noqa: BLE001 - a missing or odd page only loses the explanation
         return None
     body = text.split("---", 2)[2] if text.startswith("---") else text
-    paragraphs = [p.strip() for p in body.strip().split("\n\n") if p.strip()]
-    paragraphs = [p for p in paragraphs if not p.startswith("#")]
-    summary = " ".join(paragraphs[0].split()) if paragraphs else ""
+    blocks = markdown_blocks(body)
+    why: list[Any] = []
+    inside = False
+    for kind, content in blocks:
+        if kind in ("h1", "h2", "h3"):
+            inside = kind == "h2" and _plain(content).strip().lower().startswith("why")
+        elif inside:
+            why.append([kind, content])
+    if not why:  # a page without a Why section: its opening paragraph says what the rule is for
+        why = [[k, c] for k, c in blocks if k == "p"][:1]
     policy = meta.get("policy") if isinstance(meta, dict) else None
-    return {"summary": summary, "policy": policy if isinstance(policy, str) else ""}
+    return {"why": why, "policy": policy if isinstance(policy, str) else "", "page": [list(b) for b in blocks]}
+
+
+def _plain(runs: Any) -> str:
+    return runs if isinstance(runs, str) else "".join(text for _, text in runs)
+
+
+def markdown_blocks(text: str) -> list[tuple[str, Any]]:
+    """The Markdown of a rule page as blocks the report renders as text: headings and paragraphs as runs of
+    ("t", text) and ("c", code), list items, and code blocks and tables as preformatted text."""
+    import re
+
+    blocks: list[tuple[str, Any]] = []
+    lines = text.strip("\n").splitlines()
+    i = 0
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(("p", inline_runs(" ".join(line.strip() for line in paragraph))))
+            paragraph.clear()
+
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("```"):
+            flush()
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].startswith("```")), len(lines))
+            blocks.append(("pre", "\n".join(lines[i + 1 : end])))
+            i = end + 1
+            continue
+        heading = re.match(r"(#{1,3})\s+(.*)", line)
+        if heading:
+            flush()
+            blocks.append((f"h{len(heading.group(1))}", inline_runs(heading.group(2))))
+        elif line.startswith("|"):
+            flush()
+            end = i
+            while end < len(lines) and lines[end].startswith("|"):
+                end += 1
+            blocks.append(("pre", "\n".join(lines[i:end])))
+            i = end
+            continue
+        elif re.match(r"\s*(?:[-*]|\d+\.)\s+", line):
+            flush()
+            blocks.append(("li", inline_runs(re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", line))))
+        elif not line.strip():
+            flush()
+        elif blocks and blocks[-1][0] == "li" and line.startswith("  ") and not paragraph:
+            kind, runs = blocks[-1]
+            blocks[-1] = (kind, runs + inline_runs(" " + line.strip()))
+        else:
+            paragraph.append(line)
+        i += 1
+    flush()
+    return blocks
+
+
+def inline_runs(text: str) -> list[tuple[str, str]]:
+    """Markdown inline text as runs: ("c", code) for `code`, ("t", text) for the rest, with **, * and
+    [links](url) reduced to their words."""
+    import re
+
+    runs: list[tuple[str, str]] = []
+    for index, part in enumerate(re.split(r"`([^`]*)`", text)):
+        if index % 2:
+            runs.append(("c", part))
+        elif part:
+            part = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", part)
+            part = re.sub(r"\*\*([^*]+)\*\*|__([^_]+)__", lambda m: m.group(1) or m.group(2), part)
+            runs.append(("t", part))
+    return runs
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -339,14 +594,22 @@ def _locate(post: Post, ref: str, root: Path) -> tuple[Path | None, str | None]:
     return located.path, None
 
 
-def _image_view(post: Post, image: Any, ctx: Context) -> ImageView:
+def _image_view(post: Post, image: Any, ctx: Context, pictures: Pictures) -> dict[str, Any]:
     name = image.file.value
     alt = image.alt.value if image.alt is not None else None
     if alt is not None and not alt.strip():
         alt = None
     path, reason = _locate(post, name, ctx.root_of(post))
     picture = Picture(problem=reason) if path is None else ctx.read_media(image_thumbnail, path, ctx)
-    return ImageView(name=name, alt=alt, decorative=bool(image.decorative), picture=picture)
+    return {
+        "name": name,
+        "alt": alt,
+        "decorative": bool(image.decorative),
+        **pictures.add(picture),
+        # More about the picture, as [label, text] rows shown under its alt text: the place for what other
+        # readers of the file find in it (A107's recognised text, for instance).
+        "extra": [],
+    }
 
 
 def image_thumbnail(path: Path, ctx: Context) -> Picture:
@@ -392,7 +655,7 @@ def _encode(picture: Any, details: str) -> Picture:
     return Picture(uri=uri, width=picture.width, height=picture.height, details=details)
 
 
-def _video_view(post: Post, video: Any, ctx: Context) -> VideoView:
+def _video_view(post: Post, video: Any, ctx: Context, pictures: Pictures) -> dict[str, Any]:
     name = video.file.value
     root = ctx.root_of(post).resolve()
     path, reason = _locate(post, name, root)
@@ -416,7 +679,12 @@ def _video_view(post: Post, video: Any, ctx: Context) -> VideoView:
             captions.append(CaptionView(shown, "", problem="outside the posts root: not read"))
             continue
         captions.append(caption_view(resolved, shown, ctx))
-    return VideoView(name=name, picture=picture, burned_in=bool(video.burned_in), captions=captions)
+    return {
+        "name": name,
+        **pictures.add(picture),
+        "burned": bool(video.burned_in),
+        "captions": [asdict(c) for c in captions],
+    }
 
 
 def _relative_name(path: Path, folder: Path) -> str:

@@ -37,6 +37,7 @@ class Limits:
     image_aspect: tuple[float, float] | None = None  # accepted width/height ratios (low, high)
     videos_max: int | None = None  # videos per post
     media_mix: bool = True  # images and videos together in one post
+    text_fold: int | None = None  # characters shown before the feed folds the rest behind "… more"
 
 
 COMMON_IMAGES = ("JPEG", "PNG", "GIF", "WEBP")
@@ -80,8 +81,10 @@ PLATFORMS: dict[str, Limits] = {
         video_bytes=4 * 1024 * MB,
         video_seconds=240 * 60.0,
         caption_formats=(".srt",),
+        text_fold=477,
         sources={
             "text": "Facebook post limit 63,206 characters",
+            "fold": "Facebook feed: \"See more\" after about 477 characters (fewer on phones)",
             "captions": "Facebook SRT named name.<lang>_<CC>.srt",
         },
     ),
@@ -100,8 +103,10 @@ PLATFORMS: dict[str, Limits] = {
         video_seconds=15 * 60.0,
         caption_formats=("burned-in",),
         links_clickable=False,
+        text_fold=125,
         sources={
             "text": "Instagram caption 2,200 characters",
+            "fold": "Instagram Business help: captions are cut after about 125 characters in the feed (\"… more\")",
             "media": "carousel up to 20 items",
             "image-aspect": "Instagram Graph API content publishing: aspect ratio within 4:5 to 1.91:1",
         },
@@ -123,8 +128,10 @@ PLATFORMS: dict[str, Limits] = {
         caption_formats=(".srt",),
         videos_max=1,  # up to 20 images, or 1 video: not both
         media_mix=False,
+        text_fold=210,
         sources={
             "text": "LinkedIn post 3,000 characters",
+            "fold": "LinkedIn feed: \"…see more\" after about 210 characters (3 lines on desktop)",
             "alt": "1,000 in the app; 256 via schedulers' API",
             "image-pixels": "LinkedIn Images API: images must have fewer than 36,152,320 pixels",
         },
@@ -146,7 +153,11 @@ PLATFORMS: dict[str, Limits] = {
         caption_formats=(".srt", ".vtt", ".sbv"),
         title_max=100,
         videos_max=1,  # an upload is one video
-        sources={"text": "YouTube description 5,000 characters, title 100"},
+        text_fold=157,
+        sources={
+            "text": "YouTube description 5,000 characters, title 100",
+            "fold": "YouTube: the first 157 characters of a description show above \"…more\"",
+        },
     ),
     "mastodon": Limits(
         name="Mastodon",
