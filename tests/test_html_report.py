@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
+from postcheck.reporters.html import report_data, text_pieces
 from tests.conftest import FIXED_NOW, run_cli, write
 from tests.video_factory import make_video, tone
 
@@ -52,7 +50,7 @@ POSTS = {
     "media/poster.png": png(),
     "posts/flu.md": (
         "---\nplatforms: [x]\ntitle: Flu clinics\nimages:\n  - file: ../media/poster.png\n---\n"
-        "Book your flu jab today.\nLine two. #FluJab https://bit.ly/flu\n"
+        "Book your flu jab today.\nLine two. #FluJab https://bit.ly/flu"
     ),
     "posts/clean.md": (
         "---\nplatforms: [x]\npublish_at: 2026-12-01T10:00:00+00:00\ntitle: Pharmacy advice\n"
@@ -75,15 +73,15 @@ def test_html_report_is_written_beside_the_normal_output_with_every_finding(tmp_
     assert html is not None
     findings = run.json["findings"]  # the normal output is unchanged
     assert {f["code"] for f in findings} >= {"A101", "L102"}
-    text = " ".join(parse(html).text)
+    data = report_data(html)
+    shown = [(f["code"], f["message"], f["location"]) for post in data["posts"] for f in post["findings"]]
+    assert sorted(shown) == sorted((f["code"], f["message"], f"{f['path']}:{f['line']}:{f['column']}") for f in findings)
     for f in findings:
-        assert f["code"] in html
-        assert f["name"] in html
-        assert f["message"] in text
-        assert f"{f['path']}:{f['line']}:{f['column']}" in text
-    assert "Pharmacy advice" in html and "Clean" in html  # clean posts are shown too
-    assert "No alt text" in html
-    assert "Line two." in html and "Book your flu jab today.\nLine two." in html  # line breaks kept as written
+        assert f["code"] in html and data["rules"][f["code"]]["name"] == f["name"]
+    posts = {p["heading"]: p for p in data["posts"]}
+    assert posts["Pharmacy advice"]["findings"] == [] and posts["Pharmacy advice"]["verdict"] == "ready"
+    assert posts["Flu clinics"]["images"][0]["alt"] is None  # shown as "No alt text"
+    assert posts["Flu clinics"]["text"] == "Book your flu jab today.\nLine two. #FluJab https://bit.ly/flu"
     assert list(tmp_path.glob(".report.html.*")) == []  # no temporary file left
 
 
@@ -91,13 +89,14 @@ def test_html_report_is_self_contained(tmp_path):
     run, html = html_run(tmp_path, POSTS)
     assert html is not None
     tags = parse(html)
-    sources = tags.attribute("src")
-    assert sources and all(s.startswith("data:image/") for s in sources)
-    links = {"https://bit.ly/flu", "https://www.nhs.uk/pharmacy"}
+    assert tags.attribute("src") == []  # pictures are in the data, each once
+    data = report_data(html)
+    assert data["pictures"] and all(s.startswith("data:image/") for s in data["pictures"])
     for tag, attrs in tags.tags:
         if "href" in attrs:
-            href = attrs["href"] or ""
-            assert href.startswith("#") or (tag == "a" and href in links), href
+            assert (attrs["href"] or "").startswith("#"), attrs
+    hrefs = {piece[3] for post in data["posts"] for piece in post["pieces"] if piece[2] == "link"}
+    assert hrefs == {"https://bit.ly/flu", "https://www.nhs.uk/pharmacy"}
     assert not [t for t, a in tags.tags if t == "link"]
     assert not [t for t, a in tags.tags if t == "script" and "src" in a]
     assert "url(" not in html and "@import" not in html
@@ -122,19 +121,22 @@ def test_hostile_text_alt_and_file_names_are_escaped(tmp_path):
     assert html is not None, run.stderr
     tags = parse(html)
     scripts = [a for t, a in tags.tags if t == "script"]
-    assert len(scripts) == 1  # only the report's own filter script
-    assert "<script>alert" not in html
-    assert "onerror=alert(1)>" not in html.replace("&gt;", "")  # the tag is text, never markup
-    assert not [t for t, a in tags.tags if t == "img" and a.get("src") == "x"]
-    assert "&lt;script&gt;alert(&#34;alt&#34;)&lt;/script&gt; &amp; &#34;quoted&#34;" in html
-    assert "&lt;b&gt;&#34;x&#39;.png" in html
-    for href in tags.attribute("href"):
-        assert href.startswith(("#", "https://")), href
-        assert "<" not in href and '"' not in href
-    assert 'href="https://www.nhs.uk/a?x=1&amp;y=2"' in html  # the post's own links, escaped
-    assert 'href="https://www.nhs.uk/it&#39;s-ok"' in html
-    thumbnails = [a for t, a in tags.tags if t == "img"]
-    assert thumbnails and thumbnails[0]["alt"] == '<script>alert("alt")</script> & "quoted"'
+    assert [a.get("type") for a in scripts] == ["application/json", None]  # the data and the report's own script
+    assert html.count("</script") == 2 and "<script>alert" not in html and "<img src=x" not in html
+    assert "<!--" not in html
+    data_block = html.split('id="report-data">', 1)[1].split("</script>", 1)[0]
+    assert not set("<>&") & set(data_block)  # nothing in the data can end the element or open a comment
+    assert not [t for t, a in tags.tags if t == "img" and "src" in a]
+    data = report_data(html)
+    (post,) = data["posts"]
+    assert post["heading"] == '<script>alert("title")</script>'
+    assert post["images"][0]["alt"] == '<script>alert("alt")</script> & "quoted"'
+    assert post["images"][0]["name"] == "media/<b>\"x'.png"
+    assert "\"><img src=x onerror=alert(1)>" in post["text"]  # kept as text, for the page to show as text
+    hrefs = [piece[3] for piece in post["pieces"] if piece[2] == "link"]
+    assert None in hrefs or all(h.startswith("https://") for h in hrefs)
+    assert all(h is None or (h.startswith("https://") and "<" not in h and '"' not in h) for h in hrefs), hrefs
+    assert "https://www.nhs.uk/a?x=1&y=2" in hrefs and "https://www.nhs.uk/it's-ok" in hrefs
 
 
 def test_decorative_images_get_empty_alt_and_missing_alt_is_marked(tmp_path):
@@ -147,10 +149,9 @@ def test_decorative_images_get_empty_alt_and_missing_alt_is_marked(tmp_path):
         ),
     }
     run, html = html_run(tmp_path, files)
-    images = [a for t, a in parse(html).tags if t == "img"]
-    assert [a["alt"] for a in images] == ["", ""]
-    assert "marked decorative" in html
-    assert "No alt text" in html
+    (post,) = report_data(html)["posts"]
+    assert [(i["alt"], i["decorative"]) for i in post["images"]] == [(None, True), (None, False)]
+    assert post["images"][0]["src"] == post["images"][1]["src"] == 0  # one picture, embedded once
 
 
 def test_unreadable_media_is_a_placeholder_with_the_reason(tmp_path):
@@ -168,10 +169,11 @@ def test_unreadable_media_is_a_placeholder_with_the_reason(tmp_path):
     (tmp_path.parent / "outside.png").write_bytes(png())
     run, html = html_run(tmp_path, files)
     assert html is not None
-    assert html.count("<strong>Image not shown</strong>") == 3
-    assert "Video frame not shown" in html
-    assert "does not exist" in html
-    assert "outside the posts root" in html
+    (post,) = report_data(html)["posts"]
+    problems = [i["problem"] for i in post["images"] if i["src"] is None]
+    assert len(problems) == 3
+    assert any("does not exist" in p for p in problems) and any("outside the posts root" in p for p in problems)
+    assert post["videos"][0]["src"] is None and post["videos"][0]["problem"]
     assert "not UTF-8" in html
     assert "data:image" not in html  # nothing outside the root is read
 
@@ -186,12 +188,13 @@ def test_video_shows_a_poster_frame_and_its_caption_cues_not_the_video(tmp_path)
     }
     run, html = html_run(tmp_path, files)
     assert html is not None
-    sources = parse(html).attribute("src")
+    data = report_data(html)
+    sources = data["pictures"]
     assert len(sources) == 1 and sources[0].startswith("data:image/jpeg;base64,")
     assert "data:video" not in html
-    assert "Winter is coming." in html
-    assert "Get your flu jab\nat your pharmacy." in html
-    assert "00:01.000 → 00:02.000" in html
+    (track,) = data["posts"][0]["videos"][0]["captions"]
+    assert [c["text"] for c in track["cues"]] == ["Winter is coming.", "Get your flu jab\nat your pharmacy."]
+    assert (track["cues"][1]["start"], track["cues"][1]["end"]) == ("00:01.000", "00:02.000")
 
 
 def test_report_reuses_what_the_rules_read_of_each_media_file(tmp_path, monkeypatch):
@@ -220,7 +223,7 @@ def test_report_reuses_what_the_rules_read_of_each_media_file(tmp_path, monkeypa
     for module, name in ((images, "inspect_image"), (video, "probe_video"), (captions, "read_captions")):
         counted(module, name)
     run, html = html_run(tmp_path, files)
-    assert "Winter is coming." in html and html.count("data:image/") == 3  # two posters of one image, one frame
+    assert "Winter is coming." in html and html.count("data:image/") == 2  # one poster (used twice), one frame
     assert sorted(calls) == ["inspect_image poster.png", "probe_video clip.mp4", "read_captions clip.vtt"]
 
 
@@ -257,20 +260,13 @@ def test_html_report_of_the_sample_posts(tmp_path):
     run = run_cli(str(fixtures), "--html", str(tmp_path / "r.html"), "--now", FIXED_NOW, "--no-cache")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert run.exit_code == 1
-    assert html.count('<article class="post') >= 10
+    assert len(report_data(html)["posts"]) >= 10
     assert "Winter is coming." in html  # winter.mp4's captions
 
 
 def schedule_rows(html: str) -> list[tuple[str, str]]:
-    """(publish time, heading) of each Schedule table row, in order."""
-    return re.findall(r'<td class="nowrap">([^<]*)</td>\s*<td><a href="#post-\d+">([^<]*)</a>', html)
-
-
-def card_times(html: str) -> list[tuple[str, str]]:
-    """(heading, publish time) of each post card, in order."""
-    headings = re.findall(r'<h3 id="post-\d+-h">([^<]*)</h3>', html)
-    times = re.findall(r"<dt>Publish</dt><dd>([^<]*)</dd>", html)
-    return list(zip(headings, times, strict=True))
+    """(publish time, heading) of each post, in the order the report shows them."""
+    return [(p["publish"] or "Draft", p["heading"]) for p in report_data(html)["posts"]]
 
 
 TIMED = {
@@ -297,13 +293,13 @@ def test_posts_are_ordered_by_the_real_moment_and_shown_in_the_schedule_time_zon
         ("Draft", "F"),
     ]
     assert schedule_rows(html) == expected
-    assert card_times(html) == [(h, t) for t, h in expected[:-1]] + [("F", "Draft (no publish time)")]
-    assert "Times are in Europe/London" in html
+    assert [p["month"] for p in report_data(html)["posts"]] == ["2026-12"] + ["2027-06"] * 4 + [None]
+    assert "times in Europe/London" in html
 
 
-def preview_texts(html: str) -> list[str]:
-    """The markup of each post's text in "As it will be posted", in order."""
-    return re.findall(r'<p class="text">(.*?)</p>', html, re.S)
+def preview_texts(html: str) -> list[list[tuple[str, str, str | None]]]:
+    """Each post's posted text as (kind, text, href) runs, in order."""
+    return [text_pieces(p["text"]) for p in report_data(html)["posts"]]
 
 
 def test_csv_link_column_is_shown_after_the_text_as_the_scheduler_posts_it(tmp_path):
@@ -319,14 +315,14 @@ def test_csv_link_column_is_shown_after_the_text_as_the_scheduler_posts_it(tmp_p
     }
     run, html = html_run(tmp_path, files)
     assert html is not None, run.stderr
-    link = '<a href="{0}" rel="noopener noreferrer nofollow">{0}</a>'.format
+    link = lambda url: ("link", url, url)  # noqa: E731
     assert preview_texts(html) == [
-        'Cold weather alert <span class="hashtag">#KeepWarm</span> ' + link("https://www.gov.uk/cold"),
-        "Bad link javascript:alert(11)",  # shown, never followed
-        "Already in the text " + link("https://www.nhs.uk/x"),  # the scheduler does not post it twice
-        link("https://www.nhs.uk/y"),
+        [("text", "Cold weather alert ", None), ("hashtag", "#KeepWarm", None), ("text", " ", None), link("https://www.gov.uk/cold")],
+        [("text", "Bad link javascript:alert(11)", None)],  # shown, never followed
+        [("text", "Already in the text ", None), link("https://www.nhs.uk/x")],  # the scheduler does not post it twice
+        [link("https://www.nhs.uk/y")],
     ]
-    assert 'href="javascript' not in html
+    assert "href=\"javascript" not in html
 
 
 def test_counts_agree_with_their_nouns(tmp_path, monkeypatch):
@@ -342,83 +338,139 @@ def test_counts_agree_with_their_nouns(tmp_path, monkeypatch):
     run, html = html_run(tmp_path, files)
     assert html is not None, run.stderr
     title = re.search(r"<title>(.*)</title>", html).group(1)
-    assert title == "Post compliance report: 1 error, 1 warning in 1 post"
+    assert title == "Post compliance report: 1 blocked, 0 with warnings only, 0 ready, of 1 post"
     assert "1 post in 1 file ·" in html
-    assert "… and 1 more cue<" in html and "2 cues" in html
-    assert "1 warning</span>" in html and "1 warnings" not in html
+    assert "1 post with errors, 1 post with warnings, 0 posts with notes: 2 findings in all" in " ".join(html.split())
+    (track,) = report_data(html)["posts"][0]["videos"][0]["captions"]
+    assert (len(track["cues"]), track["more"]) == (1, 1)
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# In a real browser
+# What the editor's report carries: each picture and rule once, previews, marks, verdicts, settings
 
 
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        pytest.skip("headless Chromium not installed (Debian: apt-get install chromium); browser test skipped")
-    return found
-
-
-def browse(tmp_path: Path, page: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [
-        chromium(),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        *args,
-        page.as_uri(),
-    ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=tmp_path)
-
-
-def test_report_renders_in_headless_chromium(tmp_path):
-    chromium()
-    posts = tmp_path / "posts"
-    run, html = html_run(posts, POSTS)
-    assert html is not None
-    page = posts / "report.html"
-    dom = browse(tmp_path, page, "--dump-dom")
-    assert dom.returncode == 0, dom.stderr[-500:]
-    rendered = dom.stdout
-    assert "Flu clinics" in rendered and "Pharmacy advice" in rendered
-    for code in ("A101", "L102"):
-        assert code in rendered
-    assert 'id="filters"' in rendered and 'id="filters" hidden' not in rendered  # the script ran
-
-    shot = tmp_path / "shot.png"
-    result = browse(tmp_path, page, f"--screenshot={shot}", "--window-size=1280,2000")
-    assert result.returncode == 0, result.stderr[-500:]
-    assert shot.exists()
-    from PIL import Image
-
-    with Image.open(shot) as image:
-        assert image.size == (1280, 2000)
-        colors = image.convert("RGB").getcolors(maxcolors=1 << 20)
-    assert colors is None or len(colors) > 1
-
-
-def test_report_fits_a_phone_screen(tmp_path):
-    chromium()  # headless Chromium keeps windows at least 500 px wide: the report goes in a 375 px frame
-    posts = tmp_path / "posts"
-    run, html = html_run(posts, {**TIMED, **POSTS})
+def data_of(tmp_path: Path, files: dict, *args: str) -> dict:
+    run, html = html_run(tmp_path, files, *args)
     assert html is not None, run.stderr
-    phone = tmp_path / "phone.html"
-    phone.write_text(
-        f'<!DOCTYPE html><iframe id="f" src="{(posts / "report.html").as_uri()}" width="375" height="700"></iframe>'
-        '<p id="r"></p><script>window.addEventListener("load", function () {'
-        ' var page = document.getElementById("f").contentDocument.documentElement;'
-        ' document.getElementById("r").textContent = page.scrollWidth + " " + page.clientWidth; });</script>',
-        encoding="utf-8",
-    )
-    dom = browse(tmp_path, phone, "--allow-file-access-from-files", "--dump-dom")
-    measured = re.search(r'<p id="r">(\d+) (\d+)</p>', dom.stdout)
-    assert measured, dom.stdout[-500:]
-    content, visible = map(int, measured.groups())
-    assert 300 < visible <= 375
-    assert content <= visible  # nothing pushes the page sideways; wide tables scroll inside their own box
+    return report_data(html)
+
+
+def test_each_picture_and_rule_page_is_embedded_once(tmp_path):
+    files = {"postcheck.toml": "", "media/poster.png": png()}
+    for i in range(6):
+        files[f"p{i}.md"] = f"---\nplatforms: [x]\nimages:\n  - file: media/poster.png\n---\nPost {i}.\n"
+    run, html = html_run(tmp_path, files)
+    data = report_data(html)
+    assert len(data["pictures"]) == 1 and html.count("data:image/") == 1
+    assert {i["src"] for p in data["posts"] for i in p["images"]} == {0}
+    assert [f["code"] for p in data["posts"] for f in p["findings"]] == ["A101"] * 6
+    rule = data["rules"]["A101"]
+    why = rule["page"][rule["why"][0] : rule["why"][1]]
+    assert why and html.count(why[0][1][0][1][:40]) == 1  # the explanation once, not once per finding
+
+
+def test_paths_are_relative_to_the_posts_root_wherever_the_run_was_started(tmp_path):
+    root = tmp_path / "repo"
+    write(root, {"postcheck.toml": "", "posts/a.md": "---\nplatforms: [x]\n---\nGet a #flujab\n"})
+    run = run_cli(str(root), "--html", str(tmp_path / "r.html"), "--now", FIXED_NOW, "--no-cache")
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert str(tmp_path) not in html
+    (post,) = report_data(html)["posts"]
+    assert post["path"] == "posts/a.md"
+    assert post["findings"][0]["location"] == "posts/a.md:4:7"
+    assert "<dt>Config file</dt><dd>postcheck.toml</dd>" in html
+
+
+def test_verdict_per_post_follows_fail_on_and_the_summary_counts_posts(tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "a.md": "---\nplatforms: [x]\ntitle: A\n---\nGet a #flujab and a #covidjab\n",  # 2 warnings
+        "b.md": "---\nplatforms: [x]\ntitle: B\n---\nAll fine here.\n",
+        "c.md": "---\nplatforms: [x]\ntitle: C\n---\nSee https://bit.ly/x\n",  # an error
+    }
+    data = data_of(tmp_path / "1", files)
+    assert {p["heading"]: p["verdict"] for p in data["posts"]} == {"A": "warnings", "B": "ready", "C": "blocked"}
+    run, html = html_run(tmp_path / "2", files, "--fail-on", "warning")
+    assert {p["heading"]: p["verdict"] for p in report_data(html)["posts"]} == {"A": "blocked", "B": "ready", "C": "blocked"}
+    assert "<title>Post compliance report: 2 blocked, 0 with warnings only, 1 ready, of 3 posts</title>" in html
+    assert "<dt>Fail on</dt><dd>warning (a post" in html
+
+
+def test_settings_rule_titles_and_platform_names_are_written_as_people_read_them(tmp_path):
+    files = {"postcheck.toml": 'platforms = ["x", "linkedin", "youtube"]\n', "a.md": "---\n---\nGet a #flujab\n"}
+    run, html = html_run(tmp_path, files)
+    data = report_data(html)
+    assert "<dt>Platforms</dt><dd>X, LinkedIn, YouTube</dd>" in html
+    assert data["platforms"] == {
+        "x": "X", "facebook": "Facebook", "instagram": "Instagram", "linkedin": "LinkedIn",
+        "youtube": "YouTube", "mastodon": "Mastodon", "bluesky": "Bluesky", "threads": "Threads",
+    }  # fmt: skip
+    assert [p["name"] for p in data["posts"][0]["previews"]] == ["X", "LinkedIn", "YouTube"]
+    assert data["rules"]["A201"]["title"].startswith("Multi-word hashtag")
+    assert "<dt>Now</dt><dd>Tue 24 Nov 2026 12:00" in html
+
+
+def test_x_preview_cuts_where_the_weighted_length_passes_280(tmp_path):
+    from postcheck.text.platforms import measure
+
+    # A link counts 23 and an emoji 2: a naive count would cut elsewhere.
+    text = "Flu jabs 💉 " + "a" * 200 + " https://www.nhs.uk/" + "x" * 80 + " " + "b" * 60
+    files = {"postcheck.toml": "", "a.md": f"---\nplatforms: [x, instagram, mastodon]\n---\n{text}\n"}
+    (post,) = data_of(tmp_path, files)["posts"]
+    x, instagram, mastodon = post["previews"]
+    assert x["cut"] == measure(text, "x-weighted", 280).overflow
+    assert measure(text[: x["cut"]], "x-weighted").count == 280 and measure(text[: x["cut"] + 1], "x-weighted").count > 280
+    assert x["count"] == measure(text, "x-weighted").count and x["limit"] == 280
+    assert instagram["cut"] is None and instagram["fold"] == 125 and instagram["clickable"] is False
+    assert mastodon["fold"] is None and mastodon["cut"] is None
+
+
+def test_finding_spans_are_marked_in_the_text(tmp_path):
+    files = {"postcheck.toml": "", "a.md": "---\nplatforms: [x]\n---\nGet your jab. #flujab\nCall 07700 900123 now\n"}
+    (post,) = data_of(tmp_path, files)["posts"]
+    marked = {post["findings"][i]["code"]: post["text"][a:b] for a, b, i in post["marks"]}
+    assert marked["A201"] == "#flujab"
+    assert "07700 900123" in marked["M101"]
+
+
+def test_a_csv_link_cell_span_is_marked_after_the_message(tmp_path):
+    files = {"postcheck.toml": "", "p.csv": "date,time_24hr,message_text,link_url\n17/12/2026,10:00,Hello,https://bit.ly/x\n"}
+    (post,) = data_of(tmp_path, files)["posts"]
+    assert post["text"] == "Hello https://bit.ly/x"
+    marked = {post["findings"][i]["code"]: post["text"][a:b] for a, b, i in post["marks"]}
+    assert marked["L102"] == "https://bit.ly/x"
+
+
+def test_every_rule_page_explains_why(tmp_path):
+    from postcheck.reporters.html import explanation, rule_view
+    from postcheck.rules import all_rules
+
+    for code in all_rules():
+        page = explanation(code)
+        assert page is not None, code
+        blocks = page["page"][page["why"][0] : page["why"][1]]
+        why = " ".join(text for kind, runs in blocks for _, text in (runs if kind != "pre" else [("t", runs)]))
+        assert len(why.split()) >= 12, f"{code}: the Why section says too little: {why!r}"
+        assert "`" not in why, f"{code}: raw Markdown in the why"
+        assert not rule_view(code)["title"][0].islower() and "`" not in rule_view(code)["title"]
+
+
+def test_published_posts_are_counted_and_marked(tmp_path, monkeypatch):
+    from postcheck.model import Post
+
+    monkeypatch.setattr(Post, "published", True, raising=False)  # as the engine's post lifecycle marks them
+    run, html = html_run(tmp_path, {"postcheck.toml": "", "a.md": "---\nplatforms: [x]\n---\nHello.\n"})
+    (post,) = report_data(html)["posts"]
+    assert post["published"] is True
+    assert "<dt>Published</dt><dd>1</dd>" in html
+
+
+def test_script_json_cannot_end_its_script_element():
+    from postcheck.reporters.html import script_json
+
+    hostile = {"t": "</script><script>alert(1)</script><!-- & \u2028"}
+    text = script_json(hostile)
+    assert not set("<>&\u2028") & set(text)
+    import json
+
+    assert json.loads(text) == hostile

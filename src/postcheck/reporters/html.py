@@ -270,7 +270,7 @@ def _post_view(
         verdict = "warnings"
     text, cells = _posted(post)
     return {
-        "sort": moment.isoformat() if moment else None,
+        "sort": moment.astimezone(UTC).isoformat() if moment else None,
         "n": number,
         "heading": heading,
         "path": _relative(post.path, root),
@@ -456,7 +456,7 @@ def rule_view(code: str, ctx: Context | None = None) -> dict[str, Any]:
 
     rule = all_rules().get(code)
     name = rule.name if rule else code.lower()
-    title = (rule.summary if rule else name.replace("-", " ")) or name
+    title = ((rule.summary if rule else name.replace("-", " ")) or name).replace("`", "")
     page = explanation(code)
     url = None
     if ctx is not None:
@@ -471,7 +471,7 @@ def rule_view(code: str, ctx: Context | None = None) -> dict[str, Any]:
         "name": name,
         "title": title[:1].upper() + title[1:],
         "severity": rule.severity.value if rule else "warning",
-        "why": page["why"] if page else [],
+        "why": page["why"] if page else [0, 0],  # the blocks of `page` that say why the rule matters
         "policy": page["policy"] if page else "",
         "page": page["page"] if page else [],
         "url": url,
@@ -493,15 +493,16 @@ def explanation(code: str) -> dict[str, Any] | None:
         return None
     body = text.split("---", 2)[2] if text.startswith("---") else text
     blocks = markdown_blocks(body)
-    why: list[Any] = []
-    inside = False
-    for kind, content in blocks:
-        if kind in ("h1", "h2", "h3"):
-            inside = kind == "h2" and _plain(content).strip().lower().startswith("why")
-        elif inside:
-            why.append([kind, content])
-    if not why:  # a page without a Why section: its opening paragraph says what the rule is for
-        why = [[k, c] for k, c in blocks if k == "p"][:1]
+    why = [0, 0]  # blocks[start:end]: the page carries its Why section once, the findings point into it
+    for index, (kind, content) in enumerate(blocks):
+        if kind == "h2" and _plain(content).strip().lower().startswith("why"):
+            end = next((j for j in range(index + 1, len(blocks)) if blocks[j][0] in ("h1", "h2")), len(blocks))
+            why = [index + 1, end]
+            break
+    else:  # a page without a Why section: its opening paragraph says what the rule is for
+        first = next((j for j, block in enumerate(blocks) if block[0] == "p"), None)
+        if first is not None:
+            why = [first, first + 1]
     policy = meta.get("policy") if isinstance(meta, dict) else None
     return {"why": why, "policy": policy if isinstance(policy, str) else "", "page": [list(b) for b in blocks]}
 
