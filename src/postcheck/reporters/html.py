@@ -113,10 +113,7 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
     rule_counts = Counter(f.code for f in report.findings)
     posts_with = {code: sum(1 for v in views if any(f["code"] == code for f in v["findings"])) for code in codes}
     by_rule = sorted(
-        (
-            {**rules[code], "code": code, "count": rule_counts[code], "posts": posts_with[code]}
-            for code in codes
-        ),
+        ({**rules[code], "code": code, "count": rule_counts[code], "posts": posts_with[code]} for code in codes),
         key=lambda r: (-Severity(r["severity"]).rank, -r["count"], r["code"]),
     )
     verdicts = Counter(v["verdict"] for v in views)
@@ -140,7 +137,7 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
         "posts": [{k: v for k, v in view.items() if k != "sort"} for view in views],
         "rules": rules,
         "pictures": pictures.uris,
-        "platforms": {name: _platform_name(name, ctx) for name in ALL_PLATFORM_ORDER},
+        "platforms": {name: platform_view(name, ctx) for name in ALL_PLATFORM_ORDER},
         "failOn": ctx.config.fail_on,
     }
     template = env.get_template("report.html.j2")
@@ -164,7 +161,13 @@ def script_json(value: Any) -> str:
     """JSON that is safe inside a <script> element: no `<`, `>` or `&` (so no `</script>` or `<!--`), and no
     U+2028/U+2029, which old JavaScript parsers took for line ends."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 
@@ -404,7 +407,6 @@ def _marks(post: Post, cells: list[tuple[int, Field]], findings: list[Finding]) 
 def _preview(text: str, name: str, post: Post, ctx: Context) -> dict[str, Any]:
     """One platform's view of the text: its count the platform's way, where it is cut and where it folds."""
     from postcheck.rules.media_limits import platform_limits
-    from postcheck.rules.publishing import COUNTED_AS
     from postcheck.text.platforms import measure
 
     limit = platform_limits(ctx, name)
@@ -414,12 +416,22 @@ def _preview(text: str, name: str, post: Post, ctx: Context) -> dict[str, Any]:
         fold = measure(text, limit.counting, limit.text_fold).overflow
     return {
         "p": name,
-        "name": limit.name,
         "count": counted_text.count,
-        "limit": limit.text_max,
-        "unit": COUNTED_AS.get(limit.counting, "characters"),
         "cut": counted_text.overflow,
         "fold": fold if counted_text.overflow is None or (fold is not None and fold < counted_text.overflow) else None,
+    }
+
+
+def platform_view(name: str, ctx: Context) -> dict[str, Any]:
+    """What the previews need of a platform, from its limits (with config overrides): shared by every post."""
+    from postcheck.rules.media_limits import platform_limits
+    from postcheck.rules.publishing import COUNTED_AS
+
+    limit = platform_limits(ctx, name)
+    return {
+        "name": limit.name,
+        "limit": limit.text_max,
+        "unit": COUNTED_AS.get(limit.counting, "characters"),
         "clickable": limit.links_clickable,
         "images": limit.images_max,
     }
@@ -436,14 +448,17 @@ def _finding_view(f: Finding, root: Path) -> dict[str, Any]:
     if f.fix is not None:
         fix = "--fix" if f.fix.applicability.value == "safe" else "--unsafe-fixes"
     path = f.post.path if f.display_path == f.post.display_path else Path(f.display_path)
-    return {
+    view = {
         "code": f.code,
         "severity": f.severity.value,
         "message": f.message,
-        "suggestion": f.suggestion,
-        "fix": fix,
         "location": f"{_relative(path, root)}:{f.span.line}:{f.span.column}",
     }
+    if f.suggestion:  # absent rather than null: a thousand posts' worth of nulls is weight for nothing
+        view["suggestion"] = f.suggestion
+    if fix:
+        view["fix"] = fix
+    return view
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ PLATFORMS: dict[str, Limits] = {
         text_fold=477,
         sources={
             "text": "Facebook post limit 63,206 characters",
-            "fold": "Facebook feed: \"See more\" after about 477 characters (fewer on phones)",
+            "fold": 'Facebook feed: "See more" after about 477 characters (fewer on phones)',
             "captions": "Facebook SRT named name.<lang>_<CC>.srt",
         },
     ),
@@ -106,7 +106,7 @@ PLATFORMS: dict[str, Limits] = {
         text_fold=125,
         sources={
             "text": "Instagram caption 2,200 characters",
-            "fold": "Instagram Business help: captions are cut after about 125 characters in the feed (\"… more\")",
+            "fold": 'Instagram Business help: captions are cut after about 125 characters in the feed ("… more")',
             "media": "carousel up to 20 items",
             "image-aspect": "Instagram Graph API content publishing: aspect ratio within 4:5 to 1.91:1",
         },
@@ -131,7 +131,7 @@ PLATFORMS: dict[str, Limits] = {
         text_fold=210,
         sources={
             "text": "LinkedIn post 3,000 characters",
-            "fold": "LinkedIn feed: \"…see more\" after about 210 characters (3 lines on desktop)",
+            "fold": 'LinkedIn feed: "…see more" after about 210 characters (3 lines on desktop)',
             "alt": "1,000 in the app; 256 via schedulers' API",
             "image-pixels": "LinkedIn Images API: images must have fewer than 36,152,320 pixels",
         },
@@ -156,7 +156,7 @@ PLATFORMS: dict[str, Limits] = {
         text_fold=157,
         sources={
             "text": "YouTube description 5,000 characters, title 100",
-            "fold": "YouTube: the first 157 characters of a description show above \"…more\"",
+            "fold": 'YouTube: the first 157 characters of a description show above "…more"',
         },
     ),
     "mastodon": Limits(
