@@ -236,11 +236,13 @@ def _settings(ctx: Context) -> list[tuple[str, str]]:
 
 
 def _relative(path: Path, root: Path) -> str:
-    """`path` relative to the posts root, as the repository names it; the bare name when outside the root."""
+    """`path` relative to the posts root, as the repository names it; the bare name when outside the root. Bytes
+    of a file name that are not UTF-8 are escaped (`caf\\xe9.md`) as the other reports show them."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
-        return path.name
+        shown = path.name
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 # ---------------------------------------------------------------------------------------------------------------
