@@ -474,14 +474,18 @@ def test_every_rule_page_explains_why(tmp_path):
         assert not rule_view(code)["title"][0].islower() and "`" not in rule_view(code)["title"]
 
 
-def test_published_posts_are_counted_and_marked(tmp_path, monkeypatch):
-    from postcheck.model import Post
-
-    monkeypatch.setattr(Post, "published", True, raising=False)  # as the engine's post lifecycle marks them
-    run, html = html_run(tmp_path, {"postcheck.toml": "", "a.md": "---\nplatforms: [x]\n---\nHello.\n"})
-    (post,) = report_data(html)["posts"]
-    assert post["published"] is True
-    assert "<dt>Published</dt><dd>1</dd>" in html
+def test_published_posts_are_counted_and_marked(tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "a.md": "---\nplatforms: [x]\nstatus: published\ntitle: Out\n---\nHello.\n",
+        "b.md": "---\nplatforms: [x]\ntitle: Draft\n---\nHello.\n",
+    }
+    run, html = html_run(tmp_path / "1", files)
+    assert [p["heading"] for p in report_data(html)["posts"]] == ["Draft"]
+    assert "Not in this report: 1 published post not checked." in html
+    run, html = html_run(tmp_path / "2", files, "--include-published")
+    assert {p["heading"]: p["published"] for p in report_data(html)["posts"]} == {"Out": True, "Draft": False}
+    assert "<dt>Published (checked)</dt><dd>1</dd>" in html
 
 
 def test_script_json_cannot_end_its_script_element():
