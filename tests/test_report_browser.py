@@ -345,3 +345,20 @@ def test_thousand_post_report_has_no_axe_violations(browser, tmp_path):
     browser.js("document.getElementById('more').click()")
     assert browser.axe(script) == []
     assert browser.js("document.documentElement.scrollWidth <= document.documentElement.clientWidth") is True
+
+
+def test_published_posts_are_behind_a_switch(browser, tmp_path):
+    files = {
+        "postcheck.toml": "",
+        "a.md": "---\nplatforms: [x]\nstatus: published\ntitle: Out\n---\nHello.\n",
+        "b.md": "---\nplatforms: [x]\ntitle: Draft\n---\nHello.\n",
+    }
+    write(tmp_path, files)
+    run_cli(".", "--html", "report.html", "--now", FIXED_NOW, "--no-cache", "--include-published", cwd=tmp_path)
+    browser.open(tmp_path / "report.html")
+    assert shown(browser) == ["Showing 1 of 2 posts", ["Draft"]]
+    assert browser.js("document.querySelector('label[for=f-published]').textContent") == "Show published posts (1)"
+    browser.js("document.getElementById('f-published').focus()")
+    browser.key(" ", " ")
+    assert shown(browser) == ["Showing 2 of 2 posts", ["Out", "Draft"]]
+    assert browser.js("document.querySelector('#post-1 .badge.published').textContent") == "Published"
