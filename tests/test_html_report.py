@@ -497,3 +497,15 @@ def test_script_json_cannot_end_its_script_element():
     import json
 
     assert json.loads(text) == hostile
+
+
+def test_the_rule_page_is_linked_when_docs_url_is_set_and_safe():
+    from types import SimpleNamespace
+
+    from postcheck.reporters.html import rule_view
+
+    ctx = SimpleNamespace(config=SimpleNamespace(docs_url="https://docs.example.org/{code}-{name}.html"))
+    assert rule_view("A101", ctx)["url"] == "https://docs.example.org/A101-image-alt-missing.html"
+    ctx = SimpleNamespace(config=SimpleNamespace(docs_url="javascript:alert('{code}')"))
+    assert rule_view("A101", ctx)["url"] is None  # never a link to follow; the page is embedded instead
+    assert rule_view("A101", ctx)["page"]

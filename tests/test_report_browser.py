@@ -234,7 +234,7 @@ def test_x_preview_marks_the_cut_at_the_right_character(browser, editor):
 def test_a_finding_span_is_highlighted_and_linked_to_its_finding(browser, editor):
     browser.open(editor)
     mark = browser.js(
-        "(a => [a.firstChild.textContent, a.getAttribute('href'), a.className])"
+        "(a => [a.children[1].textContent, a.getAttribute('href'), a.className])"
         "(document.querySelector('#post-4 a.mark'))"
     )
     assert mark == ["#flujab", "#post-4-f0", "mark warning"]
