@@ -343,8 +343,14 @@ def test_thousand_post_report_has_no_axe_violations(browser, tmp_path):
     assert browser.js("document.getElementById('shown').textContent") == "Showing 1,000 of 1,000 posts"
     assert browser.js("document.getElementById('schedule-box').open") is False  # collapsed at scale
     browser.js("document.getElementById('more').click()")
+    assert browser.js("document.querySelectorAll('article.post').length") == 40
     assert browser.axe(script) == []
     assert browser.js("document.documentElement.scrollWidth <= document.documentElement.clientWidth") is True
+    choose(browser, "status", "ready")
+    folded = browser.js("document.querySelectorAll('article.post > button.unfold').length")
+    assert folded > 0  # posts without findings start folded at this scale
+    browser.js("document.querySelector('article.post > button.unfold').click()")
+    assert browser.js("document.querySelectorAll('article.post > button.unfold').length") == folded - 1
 
 
 def test_published_posts_are_behind_a_switch(browser, tmp_path):
