@@ -248,9 +248,10 @@ def test_a_finding_span_is_highlighted_and_linked_to_its_finding(browser, editor
 
 
 def test_print_shows_every_post_with_its_explanations_in_ink(browser, tmp_path):
-    files = {"postcheck.toml": ""}
+    files = {"postcheck.toml": "", "poster.png": png()}
     for i in range(30):
-        files[f"p{i:02d}.md"] = f"---\nplatforms: [x]\ntitle: Post {i}\n---\nGet a #flujab {i}\n"
+        image = "images:\n  - file: poster.png\n    alt: A poster\n" if i == 25 else ""
+        files[f"p{i:02d}.md"] = f"---\nplatforms: [x]\ntitle: Post {i}\n{image}---\nGet a #flujab {i}\n"
     page = build(tmp_path, files)
     browser.open(page)
     assert browser.js("document.querySelectorAll('article.post').length") == 20  # a page at a time on screen
@@ -259,6 +260,8 @@ def test_print_shows_every_post_with_its_explanations_in_ink(browser, tmp_path):
         browser.js("window.dispatchEvent(new Event('beforeprint'))")
         assert browser.js("document.querySelectorAll('article.post').length") == 30
         assert browser.js("Array.from(document.querySelectorAll('details.why')).every(d => d.open)") is True
+        assert browser.js("document.querySelectorAll('article img').length") == 1
+        assert browser.js("document.querySelectorAll('img[loading=lazy]').length") == 0  # images print too
         style = browser.js(
             "(b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor])"
             "(document.querySelector('article .badge.warning'))"
