@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from postcheck import __version__
+from postcheck.config import ALL_PLATFORMS
 from postcheck.model import Field, Finding, Post, Severity
 from postcheck.reporters import Report
 from postcheck.text import counted
@@ -104,7 +105,7 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
             posts.append(finding.post)
     threshold = Severity(ctx.config.fail_on).rank
     pictures = Pictures()
-    views = [_post_view(i, post, by_post.get(id(post), []), ctx, pictures, threshold) for i, post in enumerate(posts)]
+    views = [_post_view(post, by_post.get(id(post), []), ctx, pictures, threshold) for post in posts]
     views.sort(key=lambda v: (v["sort"] is None, v["sort"] or ""))
     for number, view in enumerate(views, 1):  # anchors follow the order the editor reads them in
         view["id"] = f"post-{number}"
@@ -137,8 +138,7 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
         "posts": [{k: v for k, v in view.items() if k != "sort"} for view in views],
         "rules": rules,
         "pictures": pictures.uris,
-        "platforms": {name: platform_view(name, ctx) for name in ALL_PLATFORM_ORDER},
-        "failOn": ctx.config.fail_on,
+        "platforms": {name: platform_view(name, ctx) for name in ALL_PLATFORMS},
     }
     template = env.get_template("report.html.j2")
     return template.render(
@@ -148,7 +148,6 @@ def render_html(report: Report, ctx: Context, generated: datetime | None = None)
         timezone=ctx.config.schedule.timezone,
         labels=SEVERITY_LABELS,
         icons=SEVERITY_ICONS,
-        verdicts=VERDICTS,
         fail_on=ctx.config.fail_on,
         version=__version__,
         generated=generated.strftime("%d %b %Y %H:%M %Z").strip(),
@@ -200,14 +199,6 @@ def write_html(path: Path, text: str) -> None:
 # The run
 
 
-ALL_PLATFORM_ORDER = ("x", "facebook", "instagram", "linkedin", "youtube", "mastodon", "bluesky", "threads")
-VERDICTS = {
-    "ready": "Ready",
-    "warnings": "Warnings only",
-    "blocked": "Blocked",
-}
-
-
 def _platform_name(name: str, ctx: Context) -> str:
     """A platform as it writes its own name (X, LinkedIn, YouTube), from the platform table."""
     from postcheck.text.platforms import PLATFORMS
@@ -249,9 +240,7 @@ def _relative(path: Path, root: Path) -> str:
 # Posts
 
 
-def _post_view(
-    number: int, post: Post, findings: list[Finding], ctx: Context, pictures: Pictures, threshold: int
-) -> dict[str, Any]:
+def _post_view(post: Post, findings: list[Finding], ctx: Context, pictures: Pictures, threshold: int) -> dict[str, Any]:
     meta = post.meta
     heading = post.title or _first_line(post.text.value) or Path(post.display_path).name
     targets = ctx.platforms(post)
@@ -276,7 +265,6 @@ def _post_view(
     text, cells = _posted(post)
     return {
         "sort": moment.astimezone(UTC).isoformat() if moment else None,
-        "n": number,
         "heading": heading,
         "path": _relative(post.path, root),
         "platforms": targets,
