@@ -199,6 +199,16 @@ def test_every_control_works_from_the_keyboard(browser, editor):
     browser.js("document.querySelector('#post-4 a.mark').focus()")
     browser.key("Enter")
     assert browser.js("document.activeElement.id") == "post-4-f0"
+    # Explanations and the schedule open with Enter; the whole rule page is drawn when opened
+    browser.js("document.querySelector('#post-4-f0 details.why > summary').focus()")
+    browser.key("Enter")
+    assert browser.js("document.querySelector('#post-4-f0 details.why').open") is True
+    browser.js("document.querySelector('#post-4-f0 details.rule-page > summary').focus()")
+    browser.key("Enter")
+    page = browser.js(
+        "new Promise(r => setTimeout(() => r(document.querySelector('#post-4-f0 details.rule-page').textContent), 50))"
+    )  # drawn on the toggle event, which follows the key press
+    assert "Screen readers read" in page and "## Why" not in page
 
 
 def test_a_320_px_screen_needs_no_sideways_scrolling(browser, editor):
@@ -345,14 +355,17 @@ def test_thousand_post_report_has_no_axe_violations(browser, tmp_path):
     browser.open(page)
     assert browser.js("document.getElementById('shown').textContent") == "Showing 1,000 of 1,000 posts"
     assert browser.js("document.getElementById('schedule-box').open") is False  # collapsed at scale
-    browser.js("document.getElementById('more').click()")
+    browser.js("document.getElementById('more').focus()")
+    browser.key("Enter")  # "Show more posts" from the keyboard: the next posts, the focus on the first of them
     assert browser.js("document.querySelectorAll('article.post').length") == 40
+    assert browser.js("document.activeElement.id") == "post-21-h"
     assert browser.axe(script) == []
     assert browser.js("document.documentElement.scrollWidth <= document.documentElement.clientWidth") is True
     choose(browser, "status", "ready")
     folded = browser.js("document.querySelectorAll('article.post > button.unfold').length")
     assert folded > 0  # posts without findings start folded at this scale
-    browser.js("document.querySelector('article.post > button.unfold').click()")
+    browser.js("document.querySelector('article.post > button.unfold').focus()")
+    browser.key("Enter")
     assert browser.js("document.querySelectorAll('article.post > button.unfold').length") == folded - 1
 
 
