@@ -461,7 +461,10 @@ def rule_view(code: str, ctx: Context | None = None) -> dict[str, Any]:
 
     rule = all_rules().get(code)
     name = rule.name if rule else code.lower()
-    title = ((rule.summary if rule else name.replace("-", " ")) or name).replace("`", "")
+    title = (rule.summary if rule else "") or name.replace("-", " ")
+    if "{match}" in title:  # a [[custom]] rule's message template says what it found, not what it checks
+        title = name.replace("-", " ")
+    title = title.replace("`", "")
     page = explanation(code)
     url = None
     if ctx is not None:
