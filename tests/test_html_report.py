@@ -512,7 +512,10 @@ def test_the_rule_page_is_linked_when_docs_url_is_set_and_safe():
 
 
 def test_a_custom_rule_is_titled_by_its_name(tmp_path):
-    toml = '[[custom]]\ncode = "C101"\nname = "say-nhs-111"\nphrases = ["nhs 1 1 1"]\nforbid = true\nmessage = "write NHS 111, not {match}"\n'
+    toml = (
+        '[[custom]]\ncode = "C101"\nname = "say-nhs-111"\nphrases = ["nhs 1 1 1"]\nforbid = true\n'
+        'message = "write NHS 111, not {match}"\n'
+    )
     data = data_of(tmp_path, {"postcheck.toml": toml, "a.md": "---\nplatforms: [x]\n---\nCall nhs 1 1 1 today.\n"})
     assert data["rules"]["C101"]["title"] == "Say nhs 111"
     (post,) = data["posts"]
