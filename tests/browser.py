@@ -57,6 +57,7 @@ class Browser:
                 "--disable-component-update",
                 "--disable-sync",
                 "--disable-extensions",
+                "--disable-dev-shm-usage",  # containers give /dev/shm 64 MB: Chromium would crash on big pages
                 "--no-first-run",
                 "--no-default-browser-check",
                 "--remote-debugging-port=0",
