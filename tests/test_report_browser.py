@@ -311,6 +311,8 @@ def test_hostile_text_search_terms_and_fragments_stay_text(browser, tmp_path):
     browser.open(page, fragment="#post-1%22%3E%3Cimg%20src=x%20onerror=alert(7)%3E")
     time.sleep(0.1)
     assert browser.js("window.__alerts") == []
+    browser.open(page, fragment="#q=%E0%A4%A&rule=%")  # malformed escapes: the page still works
+    assert browser.js("document.getElementById('shown').textContent").startswith("Showing ")
 
 
 # ---------------------------------------------------------------------------------------------------------------
