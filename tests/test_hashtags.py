@@ -108,7 +108,7 @@ def test_lexicon_acronyms_that_are_everyday_words_and_lexicon_words_in_splits(ta
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [
-        ("voterid", ("VoterID", True)),  # not "VoteRid"
+        ("voterid", ("VoterID", False)),  # not "VoteRid"; but "vote rid" is a close rival, so not a safe fix
         ("asbawarenessweek", ("ASBAwarenessWeek", True)),
         ("sendsupport", ("SendSupport", False)),  # SEND (special needs) or send: not for --fix to decide
         ("worldaidsday", ("WorldAidsDay", False)),
@@ -119,6 +119,27 @@ def test_lexicon_acronyms_that_are_everyday_words_and_lexicon_words_in_splits(ta
 )
 def test_council_and_nhs_terms(tag, expected):
     assert suggest(tag) == expected
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("awardshow", "AwardsHow"),  # or "award show": the pieces read either way
+        ("meadowsmall", "MeadowSmall"),  # or "meadows mall"
+        ("gadgetshowlive", "GadgetsHowLive"),  # or "gadget show live"
+        ("numberoflanguagesispeak", "NumberOfLanguagesIsPeak"),  # or "i speak"
+    ],
+)
+def test_a_split_with_a_close_rival_is_never_a_safe_fix(tag, expected):
+    assert suggest(tag) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [("stayhomesavelives", "StayHomeSaveLives"), ("mentalhealthawareness", "MentalHealthAwareness")],
+)
+def test_a_split_far_ahead_of_its_rivals_stays_a_safe_fix(tag, expected):
+    assert suggest(tag) == (expected, True)
 
 
 def test_config_words_give_everyday_word_acronyms_their_capitals():

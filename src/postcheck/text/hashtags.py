@@ -95,10 +95,12 @@ CONFIDENT_LOGP = -13.0
 MIN_LOGP = {0: -99.0, 1: -99.0, 2: -12.0, 3: -14.0, 4: -16.0}
 # Rarer 2-3 letter pieces pass as acronyms (one per split, beside a word of 4+ letters at least COMMON_LOGP).
 ACRONYM_LOGP = -18.0
-COMMON_LOGP = -11.5
+COMMON_LOGP = -13.5
 # A split into pieces of 3 letters or fewer needs every piece at least this common ("run|it" but not "ot|bc").
 SHORT_LOGP = -10.0
 ANCHORED_SHORT_LOGP = -11.0
+# A split is a safe fix only when every split without one of its word boundaries is this much less probable (log).
+RIVAL_MARGIN = 3.0
 # A word repeated ("dingding") is split when the repeated part is at least this common.
 REPEAT_LOGP = -13.0
 # A letter stretched for emphasis ("happpy"): the log cost of reading it as the plain word, per stretched run.
@@ -486,9 +488,9 @@ class Segmenter:
         key = re.sub(r"\d", "0", word) if sum(c.isdigit() for c in word) > 1 else word
         return self.words.get(key)
 
-    def best(self, text: str, floors: dict[str, float]) -> tuple[list[str], float] | None:
+    def best(self, text: str, floors: dict[str, float], uncut: int = 0) -> tuple[list[str], float] | None:
         """The most probable split of `text` into known words (and digit runs), with its log probability; a word
-        of `floors` counts as at least that probable."""
+        of `floors` counts as at least that probable. With `uncut`, the best split with no word boundary there."""
         n = len(text)
         best: list[tuple[float, int, tuple[str, ...]] | None] = [None] * (n + 1)
         best[0] = (0.0, 0, ())
@@ -503,6 +505,8 @@ class Segmenter:
         pair_bonus = 2 * bonus + self.PAIR_BONUS
         for end in range(1, n + 1):
             top = None
+            if end == uncut:
+                continue
             for start in range(max(0, end - self.MAX_WORD), end):
                 prev = best[start]
                 if prev is None:
@@ -530,11 +534,11 @@ class Segmenter:
                     keys, (values, cuts) = pair_buckets[start]
                     i = bisect_left(keys, word)
                     key = keys[i] if i < len(keys) else ""
-                    if key == word:
+                    if key == word and start + cuts[i] != uncut:
                         total = prev[0] + values[i] + pair_bonus
                         if top is None or total > top[0]:
                             top = (total, start, (word[: cuts[i]], word[cuts[i] :]))
-                    elif not key.startswith(word):
+                    elif key != word and not key.startswith(word):
                         pair_open[start] = False
             best[end] = top
         if best[n] is None:
@@ -646,6 +650,18 @@ def _phrase(word: str, model: Segmenter) -> list[str]:
     return best[1] if best else [word]
 
 
+def _rival(text: str, found: tuple[list[str], float], model: Segmenter, floors: dict[str, float]) -> bool:
+    """Whether a split without one of the found word boundaries is nearly as probable: "awards|how" against
+    "award|show", "meadow|small" against "meadows|mall". Either could be meant, so the fix is not safe."""
+    at = 0
+    for word in found[0][:-1]:
+        at += len(word)
+        rival = model.best(text, floors, uncut=at)
+        if rival is not None and rival[1] >= found[1] - RIVAL_MARGIN:
+            return True
+    return False
+
+
 def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[int]] | None:
     """Words of a lower-case alphanumeric string, whether the split is confident and which words are acronyms,
     or None to leave the string alone."""
@@ -693,6 +709,8 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
             return None  # a rare or unknown piece: more likely a name or an acronym than a word
     if acronyms and not any(len(w) >= 4 and (logps[w] or -99) >= COMMON_LOGP for w in letters):
         return None
+    if confident and _rival(text, found, model, boosts):
+        confident = False
     return words, confident, codes | {i for i in acronyms if not set(words[i]) & set("aeiouy")}
 
 
