@@ -124,6 +124,19 @@ def test_council_and_nhs_terms(tag, expected):
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [
+        ("thejar", ("TheJar", True)),  # a determiner anchors a short word
+        ("theot", (None, False)),  # but not a rare piece of two letters
+        ("yegbiker", ("YegBiker", False)),  # an unknown acronym beside a word that is not among the most common
+        ("otbc", (None, False)),
+    ],
+)
+def test_short_words_after_a_determiner_and_acronyms_beside_rarer_words(tag, expected):
+    assert suggest(tag) == expected
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
         ("awardshow", "AwardsHow"),  # or "award show": the pieces read either way
         ("meadowsmall", "MeadowSmall"),  # or "meadows mall"
         ("gadgetshowlive", "GadgetsHowLive"),  # or "gadget show live"

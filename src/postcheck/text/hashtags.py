@@ -96,9 +96,11 @@ MIN_LOGP = {0: -99.0, 1: -99.0, 2: -12.0, 3: -14.0, 4: -16.0}
 # Rarer 2-3 letter pieces pass as acronyms (one per split, beside a word of 4+ letters at least COMMON_LOGP).
 ACRONYM_LOGP = -18.0
 COMMON_LOGP = -13.5
-# A split into pieces of 3 letters or fewer needs every piece at least this common ("run|it" but not "ot|bc").
+# A split into pieces of 3 letters or fewer needs every piece at least this common ("run|it" but not "ot|bc"),
+# or, for a 3-letter word beside a 3-letter lexicon acronym or after a determiner ("nhs|app", "the|jar"), this.
 SHORT_LOGP = -10.0
-ANCHORED_SHORT_LOGP = -11.0
+ANCHORED_SHORT_LOGP = -13.0
+DETERMINERS = frozenset({"the", "my", "our", "your"})
 # A split is a safe fix only when every split without one of its word boundaries is this much less probable (log).
 RIVAL_MARGIN = 3.0
 # A word repeated ("dingding") is split when the repeated part is at least this common.
@@ -682,8 +684,8 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     if any(w in SUFFIXES and words[i - 1].isalpha() and words[i - 1] not in lexicon for i, w in enumerate(words) if i):
         return None  # a word and an ending ("retweet|ist", "php|viking|er"): one word the lists do not know
     # Only short pieces ("ot|bc"): an acronym or a name is more likely than a run of rare words; beside a lexicon
-    # acronym of 3 letters ("nhs|app") a word of 3 letters may be a little rarer.
-    anchored = any(len(w) == 3 and w in lexicon for w in letters)
+    # acronym of 3 letters ("nhs|app") or after a determiner ("the|jar") a word of 3 letters may be rarer.
+    anchored = any(len(w) == 3 and w in lexicon for w in letters) or (len(words) == 2 and words[0] in DETERMINERS)
     if max(map(len, letters)) <= 3 and any(
         w not in lexicon
         and w not in _HEALTH
