@@ -137,6 +137,18 @@ def test_short_words_after_a_determiner_and_acronyms_beside_rarer_words(tag, exp
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [
+        ("japantechtalk", ("JapanTechTalk", False)),  # "techtalk" is known whole, "tech talk" nearly as probable
+        ("supportbreastfeeding", ("SupportBreastfeeding", True)),  # health words stay whole
+        ("techtalk", (None, False)),  # a compound alone is one word
+    ],
+)
+def test_compounds_inside_a_split_are_split_but_never_safely(tag, expected):
+    assert suggest(tag) == expected
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
         ("awardshow", "AwardsHow"),  # or "award show": the pieces read either way
         ("meadowsmall", "MeadowSmall"),  # or "meadows mall"
         ("gadgetshowlive", "GadgetsHowLive"),  # or "gadget show live"

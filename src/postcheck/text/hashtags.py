@@ -101,6 +101,11 @@ COMMON_LOGP = -13.5
 SHORT_LOGP = -10.0
 ANCHORED_SHORT_LOGP = -13.0
 DETERMINERS = frozenset({"the", "my", "our", "your"})
+# Compounds split inside a split of several words: pieces of at least 4 letters, each at least this common, together
+# at most COMPOUND_MARGIN less probable than the compound (log).
+COMPOUND_PIECE = 4
+COMPOUND_LOGP = -14.0
+COMPOUND_MARGIN = 2.0
 # A split is a safe fix only when every split without one of its word boundaries is this much less probable (log).
 RIVAL_MARGIN = 3.0
 # A word repeated ("dingding") is split when the repeated part is at least this common.
@@ -633,6 +638,20 @@ def _repeats(word: str, model: Segmenter) -> list[str]:
     return [word]
 
 
+def _compound(word: str, model: Segmenter) -> list[str]:
+    """A compound the word lists know whole ("techtalk", "freshbooks") as its two words, inside a split that has
+    other words anyway: when the two words are nearly as probable as the compound ("JapanTechTalk")."""
+    whole = model.score(word) if len(word) >= 2 * COMPOUND_PIECE and word.isalpha() else None
+    if whole is None:
+        return [word]
+    top = None
+    for cut in range(COMPOUND_PIECE, len(word) - COMPOUND_PIECE + 1):
+        a, b = model.score(word[:cut]), model.score(word[cut:])
+        if a is not None and b is not None and min(a, b) >= COMPOUND_LOGP and (top is None or a + b > top[0]):
+            top = (a + b, [word[:cut], word[cut:]])
+    return top[1] if top is not None and top[0] >= whole - COMPOUND_MARGIN else [word]
+
+
 def _phrase(word: str, model: Segmenter) -> list[str]:
     """A known word that is a phrase round "of", "the" or "and" ("callofduty", "gameofthrones") as its words: when
     its two content words are at least as probable together as the whole (the small word costs nothing)."""
@@ -675,6 +694,13 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     if model.score(text) is None and model.unknown(text) > found[1]:
         return None  # spelt like one word the lists lack ("twittelator", "sakshama") more than like its best split
     words = [piece for word in found[0] for part in _phrase(word, model) for piece in _repeats(part, model)]
+    parts = len(words)
+    if parts > 1:  # lexicon and health words are written as one word on purpose ("breastfeeding")
+        words = [
+            piece
+            for word in words
+            for piece in (_compound(word, model) if word not in lexicon and word not in _HEALTH else [word])
+        ]
     if any(_stray(words, i) for i in range(len(words))):
         return None
     if any(w == "a" and 0 < i < len(words) - 1 and not _before_a(words[i - 1], model) for i, w in enumerate(words)):
@@ -693,7 +719,8 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
         for w in letters
     ):
         return None
-    confident = model.score(text) is None  # a string the word lists know whole may be one word after all
+    # a string the word lists know whole may be one word after all, and so may a compound split above
+    confident = model.score(text) is None and len(words) == parts
     acronyms, codes = set(), set()
     for i, word in enumerate(words):
         if word.isdigit() or word in lexicon:
