@@ -65,17 +65,17 @@ def header(sections: int, size: int, index: bytes = b"") -> bytes:
 def test_a_planted_file_is_refused_in_bounded_memory_and_rebuilt(cache, planted):
     path = model_path()
     path.write_bytes(planted)
-    opened = lambda: hashtags.Model(hashtags.read_model_file(path))  # noqa: E731
+    opened = lambda: hashtags.Model(hashtags.ModelFile(path))  # noqa: E731
     assert peak_while(lambda: pytest.raises(ValueError, opened)) < 100_000
     assert_good(hashtags.load_model())
-    assert cache == [1] and hashtags.read_model_file(path) == hashtags.pack_model(TABLES)  # rewritten
+    assert cache == [1] and path.read_bytes() == hashtags.pack_model(TABLES)  # rewritten
 
 
 def test_a_file_larger_than_any_model_is_not_read(cache):
     path = model_path()
     with open(path, "wb") as file:
         file.truncate(hashtags.MAX_MODEL_BYTES + 1)  # sparse: no disk used
-    assert peak_while(lambda: pytest.raises(ValueError, hashtags.read_model_file, path)) < 100_000
+    assert peak_while(lambda: pytest.raises(ValueError, hashtags.ModelFile, path)) < 100_000
     assert_good(hashtags.load_model())
     assert cache == [1]
 
@@ -108,7 +108,7 @@ def test_a_damaged_section_is_found_on_first_use_and_the_model_rebuilt(cache):
     model = hashtags.load_model()  # the header and index are sound
     assert cache == []
     assert_good(model)  # the "ca" section fails its checksum: rebuilt once, the lookup answered
-    assert cache == [1] and hashtags.read_model_file(path) == hashtags.pack_model(TABLES)
+    assert cache == [1] and path.read_bytes() == hashtags.pack_model(TABLES)
 
 
 def test_a_model_of_another_version_is_rebuilt(cache, monkeypatch):
@@ -134,7 +134,7 @@ def test_a_device_in_place_of_the_model_is_not_read(cache):
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero")
     path.symlink_to("/dev/zero")  # endless zeros
-    assert peak_while(lambda: pytest.raises(ValueError, hashtags.read_model_file, path)) < 100_000
+    assert peak_while(lambda: pytest.raises(ValueError, hashtags.ModelFile, path)) < 100_000
     assert_good(hashtags.load_model())
 
 
@@ -146,3 +146,13 @@ def test_a_cache_folder_that_cannot_be_written_still_gives_the_model(tmp_path, m
     assert_good(hashtags.load_model())
     assert_good(hashtags.load_model())
     assert built == [1, 1]  # nothing could be stored: built each time, no error
+
+
+def test_a_model_file_cut_short_while_in_use_is_rebuilt(cache):
+    path = model_path()
+    path.write_bytes(hashtags.pack_model(TABLES))
+    model = hashtags.load_model()  # reads the header and index only
+    with open(path, "r+b") as file:
+        file.truncate(path.stat().st_size // 2)  # another process cuts it short, in place
+    assert_good(model)  # its sections are read now: cut short, so rebuilt
+    assert cache == [1]

@@ -276,8 +276,45 @@ class Table:
         return default
 
 
+class ModelFile:
+    """A stored model opened for reading parts of it: a run reads the index and the few sections it looks up.
+
+    It is opened without blocking (a FIFO planted in the cache folder must not hang the run) and refused unless it
+    is a regular file of at most MAX_MODEL_BYTES. Where the system has no `os.pread` it is read whole."""
+
+    def __init__(self, path: Path) -> None:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        self._file = os.fdopen(fd, "rb")
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _HEADER.size <= info.st_size <= MAX_MODEL_BYTES:
+            self._file.close()
+            raise ValueError("not a hashtag model file")
+        self.size = info.st_size
+        self._data = None if hasattr(os, "pread") else self._file.read(self.size)
+
+    def read(self, offset: int, length: int) -> bytes:
+        """`length` bytes at `offset`; ValueError when the file no longer has them."""
+        if self._data is not None:
+            data = self._data[offset : offset + length]
+        else:
+            data = os.pread(self._file.fileno(), length, offset)
+        if len(data) != length:
+            raise ValueError("hashtag model cut short")
+        return data
+
+
+class _Packed:
+    """A model held in memory, as just built (the same interface as ModelFile)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.size, self._data = len(data), memoryview(data)
+
+    def read(self, offset: int, length: int) -> bytes | memoryview:
+        return self._data[offset : offset + length]
+
+
 class Model:
-    """The word model, stored in one file that is read once and checked a section at a time.
+    """The word model: tables whose buckets are read, and checked, on first use.
 
     File layout: a header (magic, version, number of sections, file size, CRC-32 of the index), the index (one entry
     per bucket: table, prefix, number of keys, offset, length, CRC-32) and the sections (keys joined by newlines,
@@ -285,22 +322,23 @@ class Model:
     damaged or planted file costs at most its own size in memory (bounded by MAX_MODEL_BYTES); a section whose
     checksum or shape is wrong makes the model rebuild (`rebuild`)."""
 
-    def __init__(self, data: bytes, rebuild: Callable[[], bytes] | None = None) -> None:
-        self._data, self._rebuild = data, rebuild
-        self._index = self._read_index(data)
+    def __init__(self, source: ModelFile | bytes, rebuild: Callable[[], bytes] | None = None) -> None:
+        self._source = _Packed(source) if isinstance(source, bytes) else source
+        self._rebuild = rebuild
+        self._index = self._read_index(self._source)
         self.words, self.pairs, self.letters = (Table(self, n) for n in range(len(TABLES)))
 
     @staticmethod
-    def _read_index(data: bytes) -> dict[tuple[int, str], tuple[int, int, int, int]]:
-        if len(data) < _HEADER.size:
+    def _read_index(source: ModelFile | _Packed) -> dict[tuple[int, str], tuple[int, int, int, int]]:
+        if source.size < _HEADER.size:
             raise ValueError("too short for a hashtag model")
-        magic, version, sections, size, crc = _HEADER.unpack_from(data)
+        magic, version, sections, size, crc = _HEADER.unpack(source.read(0, _HEADER.size))
         if magic != _MAGIC or version != MODEL_VERSION:
             raise ValueError("not a hashtag model of this version")
         end = _HEADER.size + sections * _ENTRY.size
-        if size != len(data) or end > size:
+        if size != source.size or end > size:
             raise ValueError("hashtag model cut short or too long")
-        index_bytes = memoryview(data)[_HEADER.size : end]
+        index_bytes = source.read(_HEADER.size, end - _HEADER.size)
         if zlib.crc32(index_bytes) != crc:
             raise ValueError("hashtag model index damaged")
         index = {}
@@ -314,11 +352,11 @@ class Model:
         """One bucket of a table; an empty one when the table has no key with that prefix."""
         try:
             return self._section(table, prefix)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, OSError):
             if self._rebuild is None:
                 raise
-        self._data, self._rebuild = self._rebuild(), None  # damaged since it was opened: rebuild once
-        self._index = self._read_index(self._data)
+        self._source, self._rebuild = _Packed(self._rebuild()), None  # damaged since it was opened: rebuild once
+        self._index = self._read_index(self._source)
         return self._section(table, prefix)
 
     def _section(self, table: int, prefix: str) -> tuple[list[str], tuple[array, ...]]:
@@ -327,7 +365,7 @@ class Model:
         if entry is None:
             return [], tuple(array(code) for code in typecodes)
         count, offset, length, crc = entry
-        section = memoryview(self._data)[offset : offset + length]
+        section = memoryview(self._source.read(offset, length))
         if zlib.crc32(section) != crc:
             raise ValueError("hashtag model section damaged")
         columns = [array(code) for code in typecodes]
@@ -367,20 +405,6 @@ def pack_model(tables: dict[str, dict[str, float | tuple[float, ...]]]) -> bytes
         offset += len(blob)
     header = _HEADER.pack(_MAGIC, MODEL_VERSION, len(sections), offset, zlib.crc32(index))
     return b"".join([header, bytes(index), *(blob for *_, blob in sections)])
-
-
-def read_model_file(path: Path) -> bytes:
-    """The bytes of a stored model; ValueError when the path is not a regular file of a plausible size."""
-    # O_NONBLOCK: a FIFO planted in the cache folder must not hang the run; it is refused as not a regular file.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode) or not _HEADER.size <= info.st_size <= MAX_MODEL_BYTES:
-            raise ValueError("not a hashtag model file")
-        data = file.read(info.st_size + 1)
-    if len(data) != info.st_size:
-        raise ValueError("hashtag model changed while read")
-    return data
 
 
 def _letter_model(words: Iterable[str]) -> dict[str, float]:
@@ -445,7 +469,7 @@ def load_model() -> Model:
 
     if path is not None:
         try:
-            return Model(read_model_file(path), rebuild)
+            return Model(ModelFile(path), rebuild)
         except (OSError, ValueError):
             pass
     return Model(rebuild())  # the same tables a cached run gets
