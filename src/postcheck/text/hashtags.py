@@ -253,7 +253,7 @@ class Table:
     read from the stored model (and checked) on its first lookup.
 
     A bucket is sorted keys beside arrays of their values, looked up by bisection. A run over a few posts reads a
-    few hundred of the 2,000 buckets: loading them all took 0.09 s, which dominated such a run."""
+    few hundred of the 2,400 buckets: loading them all took 0.09 s, which dominated such a run."""
 
     __slots__ = ("_model", "_number", "_buckets")
 
