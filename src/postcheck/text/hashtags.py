@@ -302,6 +302,14 @@ class ModelFile:
             raise ValueError("hashtag model cut short")
         return data
 
+    def close(self) -> None:
+        self._file.close()
+
+    def __del__(self) -> None:  # the model is kept for the run; a replaced one lets its file go
+        file = getattr(self, "_file", None)  # not there when the file could not be opened
+        if file is not None:
+            file.close()
+
 
 class _Packed:
     """A model held in memory, as just built (the same interface as ModelFile)."""
@@ -325,7 +333,12 @@ class Model:
     def __init__(self, source: ModelFile | bytes, rebuild: Callable[[], bytes] | None = None) -> None:
         self._source = _Packed(source) if isinstance(source, bytes) else source
         self._rebuild = rebuild
-        self._index = self._read_index(self._source)
+        try:
+            self._index = self._read_index(self._source)
+        except (ValueError, OSError):
+            if isinstance(source, ModelFile):
+                source.close()
+            raise
         self.words, self.pairs, self.letters = (Table(self, n) for n in range(len(TABLES)))
 
     @staticmethod
@@ -355,6 +368,8 @@ class Model:
         except (ValueError, UnicodeDecodeError, OSError):
             if self._rebuild is None:
                 raise
+        if isinstance(self._source, ModelFile):
+            self._source.close()
         self._source, self._rebuild = _Packed(self._rebuild()), None  # damaged since it was opened: rebuild once
         self._index = self._read_index(self._source)
         return self._section(table, prefix)
