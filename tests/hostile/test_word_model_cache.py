@@ -156,3 +156,14 @@ def test_a_model_file_cut_short_while_in_use_is_rebuilt(cache):
         file.truncate(path.stat().st_size // 2)  # another process cuts it short, in place
     assert_good(model)  # its sections are read now: cut short, so rebuilt
     assert cache == [1]
+
+
+def test_a_partial_model_left_by_a_killed_run_is_removed_when_stale(cache):
+    path = model_path()
+    stale = path.with_name(f".{path.name}.99999.tmp")
+    fresh = path.with_name(f".{path.name}.99998.tmp")  # another run may be writing it now
+    stale.write_bytes(b"half a model")
+    fresh.write_bytes(b"half a model")
+    os.utime(stale, (0, 0))
+    assert_good(hashtags.load_model())
+    assert not stale.exists() and fresh.exists() and path.is_file()

@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import struct
+import time
 import zlib
 from array import array
 from bisect import bisect_left
@@ -475,6 +476,9 @@ def load_model() -> Model:
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                for stale in path.parent.glob(".hashtag-model-*.tmp"):  # left by a run killed while writing
+                    if time.time() - stale.lstat().st_mtime > 3600:
+                        stale.unlink()
                 partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
                 partial.write_bytes(data)
                 os.replace(partial, path)
