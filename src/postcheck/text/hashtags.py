@@ -454,10 +454,8 @@ def build_model() -> dict[str, dict[str, float | tuple[float, ...]]]:
     total = log(1024908267229.0)  # wordsegment's corpus size
     ws = {w: log(c) - total for w, c in wordsegment.UNIGRAMS.items()}
     only_one = log(0.1)  # a word that only one list knows is less trusted
-    words = {}
-    for word in wf.keys() | ws.keys():
-        a, b = wf.get(word), ws.get(word)
-        words[word] = (a if b is None else b) + only_one if a is None or b is None else (a + b) / 2
+    words = {w: a + only_one if (b := ws.get(w)) is None else (a + b) / 2 for w, a in wf.items()}
+    words.update((w, b + only_one) for w, b in ws.items() if w not in wf)
     pairs: dict[str, float | tuple[float, ...]] = {}
     for pair, count in wordsegment.BIGRAMS.items():
         a, _, b = pair.partition(" ")
