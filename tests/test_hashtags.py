@@ -423,8 +423,9 @@ def test_dev_set_accuracy(bench):
     if not (data / "boun_dev.tsv").exists():
         pytest.skip(f"no hashtag data at {data}")
     pairs = bench.load_set("boun_dev", data)
-    right = sum(bench.judge(tag, golds, suggest(tag.lower())[0]) for tag, golds in pairs)
-    assert right / len(pairs) >= 0.85
+    outcomes = [(suggest(tag.lower()), bench.judge(tag, golds, suggest(tag.lower())[0])) for tag, golds in pairs]
+    assert sum(right for _, right in outcomes) / len(pairs) >= 0.89
+    assert sum(safe and not right for (_, safe), right in outcomes) <= 10  # wrong fixes that --fix would apply
 
 
 def test_emoji_in_place_of_a_word_is_a203(check):
