@@ -11,7 +11,8 @@ Protocol (issue 4):
   suggestion; either is right when its boundaries equal a gold's, except that A201 on a one-word gold is wrong
   (so a one-word gold is right when no A201 is raised, `season 1 episode 2` either way);
 - STAN sets accept any gold in `<set>_alts.tsv`;
-- a wrong suggestion is an A201 that is not right (a wrong CamelCase fix is worse than none).
+- a wrong suggestion is an A201 that is not right (a wrong CamelCase fix is worse than none); "safe" counts the
+  suggestions whose fix is safe (applied by --fix), "s.wrong" those of them that are wrong.
 A second accuracy, "contractions whole", reads a gold's contraction endings as part of their word (`don t` as
 `dont`): postcheck keeps `#DontGiveUp` whole on purpose, which BOUN's gold counts as wrong.
 The baseline is plain wordsegment: capitalise each segment, no A201 when it gives one segment.
@@ -114,8 +115,8 @@ def write_posts(folder: Path, tags: list[str]) -> dict[tuple[str, int], int]:
     return where
 
 
-def run_cli(tags: list[str]) -> tuple[list[str | None], float]:
-    """A201's suggestion per hashtag (None when no finding) and the wall time of the CLI run."""
+def run_cli(tags: list[str]) -> tuple[list[str | None], list[bool], float]:
+    """A201's suggestion per hashtag (None when no finding), whether its fix is safe, and the CLI run's wall time."""
     with tempfile.TemporaryDirectory(prefix="postcheck-bench-") as tmp:
         folder = Path(tmp)
         where = write_posts(folder, tags)
@@ -127,29 +128,40 @@ def run_cli(tags: list[str]) -> tuple[list[str | None], float]:
         if done.returncode not in (0, 1):
             raise SystemExit(f"postcheck failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
         suggestions: list[str | None] = [None] * len(tags)
+        safe = [False] * len(tags)
         for finding in json.loads(done.stdout)["findings"]:
             row = finding.get("post", {}).get("row") or finding["line"]
             index = where.get((Path(finding["path"]).name, row))
             if index is not None and finding.get("suggestion"):
                 suggestions[index] = finding["suggestion"].lstrip("#")
-    return suggestions, elapsed
+                safe[index] = (finding.get("fix") or {}).get("applicability") == "safe"
+    return suggestions, safe, elapsed
 
 
-def score(pairs: list[tuple[str, list[str]]], suggestions: list[str | None]) -> tuple[float, int, int, float]:
-    """(accuracy, wrong suggestions, suggestions made, accuracy with contractions whole)."""
-    right = wrong = made = whole = 0
-    for (tag, golds), suggestion in zip(pairs, suggestions, strict=True):
+Scores = tuple[float, int, int, float, int, int]
+
+
+def score(pairs: list[tuple[str, list[str]]], suggestions: list[str | None], safe: list[bool] | None = None) -> Scores:
+    """(accuracy, wrong suggestions, suggestions made, accuracy with contractions whole, safe fixes, wrong ones)."""
+    right = wrong = made = whole = safe_made = safe_wrong = 0
+    for i, ((tag, golds), suggestion) in enumerate(zip(pairs, suggestions, strict=True)):
         ok = judge(tag, golds, suggestion)
         right += ok
         made += suggestion is not None
         wrong += suggestion is not None and not ok
         whole += ok or judge(tag, [contractions_whole(g) for g in golds], suggestion)
-    return right / len(pairs), wrong, made, whole / len(pairs)
+        if safe and safe[i]:
+            safe_made += 1
+            safe_wrong += not ok
+    return right / len(pairs), wrong, made, whole / len(pairs), safe_made, safe_wrong
 
 
-def print_row(name: str, n: int | str, system: str, scores: tuple[float, int, int, float], rate: float) -> None:
-    accuracy, wrong, made, whole = scores
-    print(f"{name:<18} {n:>6} {system:<12} {accuracy:>8.3f} {wrong:>6} {made:>6} {rate:>8.0f} {whole:>7.3f}")
+def print_row(name: str, n: int | str, system: str, scores: Scores, rate: float) -> None:
+    accuracy, wrong, made, whole, safe_made, safe_wrong = scores
+    print(
+        f"{name:<18} {n:>6} {system:<12} {accuracy:>8.3f} {wrong:>6} {made:>6} {rate:>8.0f} {whole:>7.3f} "
+        f"{safe_made:>6} {safe_wrong:>7}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,12 +174,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no hashtag data at {args.data}")
         return 0
     names = args.sets or list(DEV_SETS + TEST_SETS)
-    print(f"{'set':<18} {'n':>6} {'system':<12} {'accuracy':>8} {'wrong':>6} {'A201':>6} {'tags/s':>8} {'contr.':>7}")
+    print(
+        f"{'set':<18} {'n':>6} {'system':<12} {'accuracy':>8} {'wrong':>6} {'A201':>6} {'tags/s':>8} {'contr.':>7} "
+        f"{'safe':>6} {'s.wrong':>7}"
+    )
     for name in names:
         pairs = load_set(name, args.data)
         tags = [tag.lower() for tag, _ in pairs]
-        suggestions, elapsed = run_cli(tags)
-        print_row(name, len(tags), "postcheck", score(pairs, suggestions), len(tags) / elapsed)
+        suggestions, safe, elapsed = run_cli(tags)
+        print_row(name, len(tags), "postcheck", score(pairs, suggestions, safe), len(tags) / elapsed)
         if not args.no_baseline:
             started = time.perf_counter()
             base = [baseline(tag) for tag in tags]

@@ -6,22 +6,38 @@ import itertools
 import math
 import os
 import re
+import stat
+import struct
+import time
+import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 # twitter-text's hashtag characters: letters, marks, digits, underscore and a few joiners.
 _TAG_CHARS = (
     r"\p{L}\p{M}\p{Nd}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
 )
-_HASHTAG = regex.compile(
-    rf"(?<![&{_TAG_CHARS}])[#\uff03](?!\ufe0f|\u20e3)([{_TAG_CHARS}]*[\p{{L}}\p{{M}}][{_TAG_CHARS}]*)(?![#\uff03]|://)"
-)
+
+
+@lru_cache(maxsize=1)
+def _hashtag_pattern() -> regex.Pattern[str]:
+    """The hashtag pattern, compiled on first need: its Unicode classes take 15 ms to compile, which a run over
+    posts without `#` need not pay."""
+    import regex
+
+    return regex.compile(
+        rf"(?<![&{_TAG_CHARS}])[#\uff03](?!\ufe0f|\u20e3)([{_TAG_CHARS}]*[\p{{L}}\p{{M}}][{_TAG_CHARS}]*)(?![#\uff03]|://)"
+    )
+
+
 _BACKTICKS = re.compile(r"`+")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _ELONGATED = re.compile(r"([a-z])\1\1")
@@ -81,10 +97,19 @@ CONFIDENT_LOGP = -13.0
 MIN_LOGP = {0: -99.0, 1: -99.0, 2: -12.0, 3: -14.0, 4: -16.0}
 # Rarer 2-3 letter pieces pass as acronyms (one per split, beside a word of 4+ letters at least COMMON_LOGP).
 ACRONYM_LOGP = -18.0
-COMMON_LOGP = -11.5
-# A split into pieces of 3 letters or fewer needs every piece at least this common ("run|it" but not "ot|bc").
+COMMON_LOGP = -13.5
+# A split into pieces of 3 letters or fewer needs every piece at least this common ("run|it" but not "ot|bc"),
+# or, for a 3-letter word beside a 3-letter lexicon acronym or after a determiner ("nhs|app", "the|jar"), this.
 SHORT_LOGP = -10.0
-ANCHORED_SHORT_LOGP = -11.0
+ANCHORED_SHORT_LOGP = -13.0
+DETERMINERS = frozenset({"the", "my", "our", "your"})
+# Compounds split inside a split of several words: pieces of at least 4 letters, each at least this common, together
+# at most COMPOUND_MARGIN less probable than the compound (log).
+COMPOUND_PIECE = 4
+COMPOUND_LOGP = -14.0
+COMPOUND_MARGIN = 2.0
+# A split is a safe fix only when every split without one of its word boundaries is this much less probable (log).
+RIVAL_MARGIN = 3.0
 # A word repeated ("dingding") is split when the repeated part is at least this common.
 REPEAT_LOGP = -13.0
 # A letter stretched for emphasis ("happpy"): the log cost of reading it as the plain word, per stretched run.
@@ -141,7 +166,7 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
     """Every hashtag in `text`, as twitter-text finds them, minus those inside links or Markdown code spans."""
     if "#" not in text and "\uff03" not in text:
         return ()
-    found = [Hashtag(m.start(), m.end(), m.group(1)) for m in _HASHTAG.finditer(text)]
+    found = [Hashtag(m.start(), m.end(), m.group(1)) for m in _hashtag_pattern().finditer(text)]
     if not found:
         return ()
     excluded = code_ranges(text)
@@ -187,75 +212,216 @@ def lexicon_keys(extra: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(_lexicon(tuple(extra))) | AMBIGUOUS
 
 
-MODEL_VERSION = 3  # bump when the way the model is built or stored changes
+MODEL_VERSION = 4  # bump when the way the model is built or stored changes
+# The model's tables: name and the typecodes of the values kept beside each key. Words: log probability; word pairs
+# written as one string ("iswear"): log probability and where the first word ends; letters: see `_letter_model`.
+TABLES = (("words", "d"), ("pairs", "dH"), ("letters", "d"))
+CHAR_ORDER = 4  # letters of context + 1 in the letter model of words
+_ALPHABET = 27  # what may follow a context in that model: a letter or "$" (the end)
+# The stored model is about 14 MB; a larger file is not one (and is never read into memory).
+MAX_MODEL_BYTES = 64 * 1024 * 1024
+_MAGIC = b"postcheck hashtag model\n"
+_HEADER = struct.Struct("<24sIIQI")  # magic, version, sections, file size, CRC-32 of the index
+_ENTRY = struct.Struct("<B2sIQII")  # table, key prefix, keys, offset, length, CRC-32 of the section
+# The word lists' data files: the cached model is named after their size and time, so a new release rebuilds it
+# (asking importlib.metadata for the versions would scan every installed distribution).
+_SOURCES = (("wordfreq", "data/large_en.msgpack.gz"), ("wordsegment", "unigrams.txt"), ("wordsegment", "bigrams.txt"))
 
 
 def _model_cache() -> Path | None:
     """Where the built model is kept between runs (a user cache folder), or None when caching is off."""
-    from importlib.metadata import version
+    import sys
 
     from postcheck.cache import user_cache
 
+    key = str(MODEL_VERSION)
+    for package, name in _SOURCES:
+        # the package's data file as its import would find it, without importing it
+        for entry in sys.path:
+            try:
+                info = (Path(entry or ".") / package / name).stat()
+            except (OSError, ValueError):
+                continue
+            key += f"|{package}/{name}:{info.st_size}:{info.st_mtime_ns}"
+            break
     try:
-        return user_cache(f"hashtag-model-{MODEL_VERSION}-wf{version('wordfreq')}-ws{version('wordsegment')}.marshal")
-    except Exception:
+        return user_cache(f"hashtag-model-{MODEL_VERSION}-{zlib.crc32(key.encode()):08x}.bin")
+    except (OSError, RuntimeError):  # no home folder
         return None
 
 
 class Table:
-    """A read-only str -> number table kept as sorted keys beside their values, looked up by bisection.
+    """A read-only str -> number table, kept in buckets of keys that share their first two characters; a bucket is
+    read from the stored model (and checked) on its first lookup.
 
-    Loading it is one split of a joined string and one copy of packed numbers: the hashtag model loads in about
-    0.06 s against 0.23 s as dicts, which dominates a run over a few posts. A lookup costs more than a dict's
-    (about 0.7 us), so a run only gains up to some thousands of distinct lower-case hashtags.
-    """
+    A bucket is sorted keys beside arrays of their values, looked up by bisection. A run over a few posts reads a
+    few hundred of the 2,400 buckets: loading them all took 0.09 s, which dominated such a run."""
 
-    __slots__ = ("keys", "values")
+    __slots__ = ("_model", "_number", "_buckets")
 
-    def __init__(self, keys: list[str], values: array) -> None:
-        if len(keys) != len(values):
-            raise ValueError("keys and values differ in length")
-        self.keys, self.values = keys, values
+    def __init__(self, model: Model, number: int) -> None:
+        self._model, self._number = model, number
+        self._buckets: dict[str, tuple[list[str], tuple[array, ...]]] = {}
 
-    @classmethod
-    def of(cls, table: dict[str, float] | dict[str, int], typecode: str = "d") -> Table:
-        """From a dict (keys holding a newline are left out: no hashtag piece holds one)."""
-        keys = sorted(k for k in table if "\n" not in k)
-        return cls(keys, array(typecode, [table[k] for k in keys]))
+    def bucket(self, prefix: str) -> tuple[list[str], tuple[array, ...]]:
+        """The sorted keys starting with `prefix` (two characters, or one for one-character keys) and their values."""
+        found = self._buckets.get(prefix)
+        if found is None:
+            found = self._buckets[prefix] = self._model.read(self._number, prefix)
+        return found
 
-    def get(self, key: str, default: float | None = None) -> float | None:
-        keys = self.keys
+    def get(self, key: str, default: float | None = None, column: int = 0) -> float | None:
+        keys, values = self.bucket(key[:2])
         i = bisect_left(keys, key)
         if i < len(keys) and keys[i] == key:
-            return self.values[i]
+            return values[column][i]
         return default
 
-    def __getitem__(self, key: str) -> float:
-        keys = self.keys
-        i = bisect_left(keys, key)
-        if i < len(keys) and keys[i] == key:
-            return self.values[i]
-        raise KeyError(key)
 
-    def __len__(self) -> int:
-        return len(self.keys)
+class ModelFile:
+    """A stored model opened for reading parts of it: a run reads the index and the few sections it looks up.
 
-    def pack(self) -> tuple[str, str, bytes]:
-        """Flat form for marshal: keys joined by newlines, the values' typecode and their bytes."""
-        return "\n".join(self.keys), self.values.typecode, self.values.tobytes()
+    It is opened without blocking (a FIFO planted in the cache folder must not hang the run) and refused unless it
+    is a regular file of at most MAX_MODEL_BYTES. Where the system has no `os.pread` it is read whole."""
 
-    @classmethod
-    def unpack(cls, flat: tuple[str, str, bytes]) -> Table:
-        joined, typecode, data = flat
-        values = array(typecode)
-        values.frombytes(data)
-        return cls(joined.split("\n") if joined else [], values)
+    def __init__(self, path: Path) -> None:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        self._file = os.fdopen(fd, "rb")
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _HEADER.size <= info.st_size <= MAX_MODEL_BYTES:
+            self._file.close()
+            raise ValueError("not a hashtag model file")
+        self.size = info.st_size
+        self._data = None if hasattr(os, "pread") else self._file.read(self.size)
+
+    def read(self, offset: int, length: int) -> bytes:
+        """`length` bytes at `offset`; ValueError when the file no longer has them."""
+        if self._data is not None:
+            data = self._data[offset : offset + length]
+        else:
+            data = os.pread(self._file.fileno(), length, offset)
+        if len(data) != length:
+            raise ValueError("hashtag model cut short")
+        return data
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __del__(self) -> None:  # the model is kept for the run; a replaced one lets its file go
+        file = getattr(self, "_file", None)  # not there when the file could not be opened
+        if file is not None:
+            file.close()
 
 
-# Unigram log probabilities, word pairs (log probability), where each pair's first word ends, letter 4-grams.
-Model = tuple[Table, Table, Table, Table]
-CHAR_ORDER = 4  # letters of context + 1 in the letter model of words
-_ALPHABET = 27  # what may follow a context in that model: a letter or "$" (the end)
+class _Packed:
+    """A model held in memory, as just built (the same interface as ModelFile)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.size, self._data = len(data), memoryview(data)
+
+    def read(self, offset: int, length: int) -> bytes | memoryview:
+        return self._data[offset : offset + length]
+
+
+class Model:
+    """The word model: tables whose buckets are read, and checked, on first use.
+
+    File layout: a header (magic, version, number of sections, file size, CRC-32 of the index), the index (one entry
+    per bucket: table, prefix, number of keys, offset, length, CRC-32) and the sections (keys joined by newlines,
+    then each value column's packed numbers). Every size is checked against the file's before anything is read, so a
+    damaged or planted file costs at most its own size in memory (bounded by MAX_MODEL_BYTES); a section whose
+    checksum or shape is wrong makes the model rebuild (`rebuild`)."""
+
+    def __init__(self, source: ModelFile | bytes, rebuild: Callable[[], bytes] | None = None) -> None:
+        self._source = _Packed(source) if isinstance(source, bytes) else source
+        self._rebuild = rebuild
+        try:
+            self._index = self._read_index(self._source)
+        except (ValueError, OSError):
+            if isinstance(source, ModelFile):
+                source.close()
+            raise
+        self.words, self.pairs, self.letters = (Table(self, n) for n in range(len(TABLES)))
+
+    @staticmethod
+    def _read_index(source: ModelFile | _Packed) -> dict[tuple[int, str], tuple[int, int, int, int]]:
+        if source.size < _HEADER.size:
+            raise ValueError("too short for a hashtag model")
+        magic, version, sections, size, crc = _HEADER.unpack(source.read(0, _HEADER.size))
+        if magic != _MAGIC or version != MODEL_VERSION:
+            raise ValueError("not a hashtag model of this version")
+        end = _HEADER.size + sections * _ENTRY.size
+        if size != source.size or end > size:
+            raise ValueError("hashtag model cut short or too long")
+        index_bytes = source.read(_HEADER.size, end - _HEADER.size)
+        if zlib.crc32(index_bytes) != crc:
+            raise ValueError("hashtag model index damaged")
+        index = {}
+        for table, prefix, count, offset, length, section_crc in _ENTRY.iter_unpack(index_bytes):
+            if table >= len(TABLES) or offset < end or offset + length > size:
+                raise ValueError("hashtag model index damaged")
+            index[(table, prefix.rstrip(b"\0").decode("ascii"))] = (count, offset, length, section_crc)
+        return index
+
+    def read(self, table: int, prefix: str) -> tuple[list[str], tuple[array, ...]]:
+        """One bucket of a table; an empty one when the table has no key with that prefix."""
+        try:
+            return self._section(table, prefix)
+        except (ValueError, UnicodeDecodeError, OSError):
+            if self._rebuild is None:
+                raise
+        if isinstance(self._source, ModelFile):
+            self._source.close()
+        self._source, self._rebuild = _Packed(self._rebuild()), None  # damaged since it was opened: rebuild once
+        self._index = self._read_index(self._source)
+        return self._section(table, prefix)
+
+    def _section(self, table: int, prefix: str) -> tuple[list[str], tuple[array, ...]]:
+        typecodes = TABLES[table][1]
+        entry = self._index.get((table, prefix))
+        if entry is None:
+            return [], tuple(array(code) for code in typecodes)
+        count, offset, length, crc = entry
+        section = memoryview(self._source.read(offset, length))
+        if zlib.crc32(section) != crc:
+            raise ValueError("hashtag model section damaged")
+        columns = [array(code) for code in typecodes]
+        at = length - count * sum(column.itemsize for column in columns)
+        if at < 0:
+            raise ValueError("hashtag model section damaged")
+        keys = str(section[:at], "ascii").split("\n") if at else []
+        for column in columns:
+            column.frombytes(section[at : at + count * column.itemsize])
+            at += count * column.itemsize
+        if len(keys) != count or any(not key.startswith(prefix) for key in (keys[:1] + keys[-1:])):
+            raise ValueError("hashtag model section damaged")
+        return keys, tuple(columns)
+
+
+def pack_model(tables: dict[str, dict[str, float | tuple[float, ...]]]) -> bytes:
+    """The built model in its stored form (see `Model`): per table, a value per key (a tuple of them for a table of
+    several columns). Keys must be ASCII without a newline (others are left out: a hashtag piece is ASCII letters
+    and digits)."""
+    sections: list[tuple[int, str, int, bytes]] = []
+    for number, (name, typecodes) in enumerate(TABLES):
+        table = tables[name]
+        keys = sorted(k for k in table if k and k.isascii() and "\n" not in k)
+        if len(typecodes) == 1:
+            columns = [array(typecodes, map(table.__getitem__, keys))]
+        else:
+            rows = list(map(table.__getitem__, keys))
+            columns = [array(code, [row[i] for row in rows]) for i, code in enumerate(typecodes)]
+        starts = [i for i in range(len(keys)) if i == 0 or keys[i][:2] != keys[i - 1][:2]]
+        for a, b in zip(starts, [*starts[1:], len(keys)], strict=True):
+            blob = "\n".join(keys[a:b]).encode("ascii") + b"".join(column[a:b].tobytes() for column in columns)
+            sections.append((number, keys[a][:2], b - a, blob))
+    start = _HEADER.size + len(sections) * _ENTRY.size
+    index, offset = bytearray(), start
+    for number, prefix, count, blob in sections:
+        index += _ENTRY.pack(number, prefix.encode("ascii"), count, offset, len(blob), zlib.crc32(blob))
+        offset += len(blob)
+    header = _HEADER.pack(_MAGIC, MODEL_VERSION, len(sections), offset, zlib.crc32(index))
+    return b"".join([header, bytes(index), *(blob for *_, blob in sections)])
 
 
 def _letter_model(words: Iterable[str]) -> dict[str, float]:
@@ -264,21 +430,19 @@ def _letter_model(words: Iterable[str]) -> dict[str, float]:
     """
     from collections import Counter
 
-    grams: Counter[str] = Counter()
-    contexts: Counter[str] = Counter()
     pad = "^" * (CHAR_ORDER - 1)
-    for word in words:
-        chars = pad + word + "$"
-        for i in range(CHAR_ORDER, len(chars) + 1):
-            grams[chars[i - CHAR_ORDER : i]] += 1
-            contexts[chars[i - CHAR_ORDER : i - 1]] += 1
+    padded = [pad + word + "$" for word in words]
+    grams = Counter(chars[i : i + CHAR_ORDER] for chars in padded for i in range(len(chars) - CHAR_ORDER + 1))
+    contexts: Counter[str] = Counter()
+    for gram, n in grams.items():  # each gram is one sighting of its context
+        contexts[gram[:-1]] += n
     smooth = 0.1  # add-0.1 smoothing
     table = {g: math.log((n + smooth) / (contexts[g[:-1]] + smooth * _ALPHABET)) for g, n in grams.items()}
     table.update((c, math.log(smooth / (n + smooth * _ALPHABET))) for c, n in contexts.items())
     return table
 
 
-def build_model() -> tuple[dict[str, float], dict[str, float], dict[str, int], dict[str, float]]:
+def build_model() -> dict[str, dict[str, float | tuple[float, ...]]]:
     """Unigram log probabilities (wordfreq and wordsegment averaged), web word pairs as joined strings (log
     probability and where the first word ends), and a letter model of how known words are spelt."""
     import wordsegment
@@ -291,61 +455,42 @@ def build_model() -> tuple[dict[str, float], dict[str, float], dict[str, int], d
     total = log(1024908267229.0)  # wordsegment's corpus size
     ws = {w: log(c) - total for w, c in wordsegment.UNIGRAMS.items()}
     only_one = log(0.1)  # a word that only one list knows is less trusted
-    logp = {}
-    for word in wf.keys() | ws.keys():
-        a, b = wf.get(word), ws.get(word)
-        logp[word] = (a if b is None else b) + only_one if a is None or b is None else (a + b) / 2
-    pairs, cuts = {}, {}  # two flat tables load faster than one of tuples
+    words = {w: a + only_one if (b := ws.get(w)) is None else (a + b) / 2 for w, a in wf.items()}
+    words.update((w, b + only_one) for w, b in ws.items() if w not in wf)
+    pairs: dict[str, float | tuple[float, ...]] = {}
     for pair, count in wordsegment.BIGRAMS.items():
         a, _, b = pair.partition(" ")
         if a.isalpha() and b.isalpha():
-            pairs[a + b] = log(count) - total + 1.0
-            cuts[a + b] = len(a)
-    return logp, pairs, cuts, _letter_model(w for w in wf if w.isalpha())
-
-
-def pack_model(model: tuple[dict[str, float], dict[str, float], dict[str, int], dict[str, float]]) -> bytes:
-    """The built model in its cached form: marshal of flat tables (see `Table.pack`); the cuts share the pairs' keys."""
-    import marshal
-
-    logp, pairs, cuts, letters = Table.of(model[0]), Table.of(model[1]), Table.of(model[2], "H"), Table.of(model[3])
-    if cuts.keys != pairs.keys:
-        raise ValueError("word pairs and their cuts differ")
-    return marshal.dumps((MODEL_VERSION, logp.pack(), pairs.pack(), cuts.values.tobytes(), letters.pack()))
-
-
-def unpack_model(data: bytes) -> Model:
-    """The model from its cached form; ValueError when it is not one."""
-    import marshal
-
-    flat = marshal.loads(data)
-    if not isinstance(flat, tuple) or len(flat) != 5 or flat[0] != MODEL_VERSION:
-        raise ValueError("not a hashtag model")
-    _, logp, pairs, cut_bytes, letters = flat
-    pairs = Table.unpack(pairs)
-    cuts = array("H")
-    cuts.frombytes(cut_bytes)
-    return Table.unpack(logp), pairs, Table(pairs.keys, cuts), Table.unpack(letters)
+            pairs[a + b] = (log(count) - total + 1.0, len(a))
+    return {"words": words, "pairs": pairs, "letters": _letter_model(w for w in wf if w.isalpha())}
 
 
 def load_model() -> Model:
-    """The model from the user cache, built (about 2 s) and cached on first use."""
+    """The model from the user cache, built (about 3 s) and stored on first use; a damaged or foreign file is
+    rebuilt."""
     path = _model_cache()
+
+    def rebuild() -> bytes:
+        data = pack_model(build_model())
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                for stale in path.parent.glob(".hashtag-model-*.tmp"):  # left by a run killed while writing
+                    if time.time() - stale.lstat().st_mtime > 3600:
+                        stale.unlink()
+                partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+                partial.write_bytes(data)
+                os.replace(partial, path)
+            except OSError:
+                pass
+        return data
+
     if path is not None:
         try:
-            return unpack_model(path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError, AttributeError):
+            return Model(ModelFile(path), rebuild)
+        except (OSError, ValueError):
             pass
-    data = pack_model(build_model())
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(data)
-            os.replace(partial, path)
-        except OSError:
-            pass
-    return unpack_model(data)  # the same tables a cached run gets
+    return Model(rebuild())  # the same tables a cached run gets
 
 
 class Segmenter:
@@ -357,17 +502,18 @@ class Segmenter:
     # Log probability that a string is one word the lists lack (a name, a brand), before its spelling's probability.
     UNKNOWN_WORD = -8.0
 
-    def __init__(self) -> None:
-        self.logp, self.pairs, self.cuts, self.letters = load_model()
+    def __init__(self, model: Model | None = None) -> None:
+        self.model = model or load_model()
+        self.words, self.pairs, self.letters = self.model.words, self.model.pairs, self.model.letters
         self.digits = math.log(1e-4)  # a run of digits: a token of its own
 
     def pair(self, word: str) -> tuple[float, tuple[str, str]] | None:
         """A web word pair written as one string ("iswear"): its log probability and its two words."""
-        score = self.pairs.get(word)
-        if score is None:
+        keys, (scores, cuts) = self.pairs.bucket(word[:2])
+        i = bisect_left(keys, word)
+        if i == len(keys) or keys[i] != word:
             return None
-        cut = self.cuts[word]
-        return score, (word[:cut], word[cut:])
+        return scores[i], (word[: cuts[i]], word[cuts[i] :])
 
     def unknown(self, word: str) -> float:
         """Log probability of `word` as one word the lists lack, spelt like the words they know (letter 4-grams)."""
@@ -385,68 +531,74 @@ class Segmenter:
     def score(self, word: str) -> float | None:
         """Log probability of one token, or None when it is not a known word."""
         if word.isalpha():
-            return self.logp.get(word)
+            return self.words.get(word)
         if word.isdigit():
             return self.digits
         key = re.sub(r"\d", "0", word) if sum(c.isdigit() for c in word) > 1 else word
-        return self.logp.get(key)
+        return self.words.get(key)
 
-    def best(self, text: str, boosts: dict[str, float]) -> tuple[list[str], float] | None:
-        """The most probable split of `text` into known words (and digit runs), with its log probability."""
+    def best(self, text: str, floors: dict[str, float], uncut: int = 0) -> tuple[list[str], float] | None:
+        """The most probable split of `text` into known words (and digit runs), with its log probability; a word
+        of `floors` counts as at least that probable. With `uncut`, the best split with no word boundary there."""
         n = len(text)
         best: list[tuple[float, int, tuple[str, ...]] | None] = [None] * (n + 1)
         best[0] = (0.0, 0, ())
-        # The hot loop: Table.get inlined (bisection in the sorted keys) for plain words and word pairs. Once no key
-        # starts with text[start:end], none is text[start:end + k]: the table is not searched again from that start.
-        word_keys, word_values = self.logp.keys, self.logp.values
-        pair_keys, pair_values = self.pairs.keys, self.pairs.values
-        n_words, n_pairs = len(word_keys), len(pair_keys)
+        # The hot loop: Table.get inlined (bisection in the bucket of keys that start as the piece does) for plain
+        # words and word pairs. Once no key starts with text[start:end], none is text[start:end + k]: the bucket is
+        # not searched again from that start. Pieces of one character are looked up in their own small bucket.
+        words, pairs = self.words, self.pairs
+        word_buckets = [words.bucket(text[start : start + 2]) for start in range(n)]
+        pair_buckets = [pairs.bucket(text[start : start + 2]) for start in range(n)]
         word_open, pair_open = [True] * n, [True] * n
-        cuts = self.cuts
         bonus = self.WORD_BONUS
         pair_bonus = 2 * bonus + self.PAIR_BONUS
         for end in range(1, n + 1):
             top = None
+            if end == uncut:
+                continue
             for start in range(max(0, end - self.MAX_WORD), end):
                 prev = best[start]
                 if prev is None:
                     continue
                 word = text[start:end]
-                s = boosts.get(word)
-                if s is None:
-                    if not word.isalpha():
-                        s = self.score(word)
-                    elif word_open[start]:  # self.score(word), without the call
-                        i = bisect_left(word_keys, word)
-                        key = word_keys[i] if i < n_words else ""
-                        if key == word:
-                            s = word_values[i]
-                        elif not key.startswith(word):
-                            word_open[start] = False
+                s = None
+                if end - start == 1 or not word.isalpha():
+                    s = self.score(word)
+                elif word_open[start]:  # self.score(word), without the call
+                    keys, (values,) = word_buckets[start]
+                    i = bisect_left(keys, word)
+                    key = keys[i] if i < len(keys) else ""
+                    if key == word:
+                        s = values[i]
+                    elif not key.startswith(word):
+                        word_open[start] = False
+                floor = floors.get(word)
+                if floor is not None and (s is None or s < floor):
+                    s = floor
                 if s is not None:
                     total = prev[0] + s + bonus
                     if top is None or total > top[0]:
                         top = (total, start, (word,))
-                if pair_open[start]:
-                    i = bisect_left(pair_keys, word)
-                    key = pair_keys[i] if i < n_pairs else ""
-                    if key == word:
-                        total = prev[0] + pair_values[i] + pair_bonus
+                if pair_open[start] and end - start > 1:
+                    keys, (values, cuts) = pair_buckets[start]
+                    i = bisect_left(keys, word)
+                    key = keys[i] if i < len(keys) else ""
+                    if key == word and start + cuts[i] != uncut:
+                        total = prev[0] + values[i] + pair_bonus
                         if top is None or total > top[0]:
-                            cut = cuts[word]
-                            top = (total, start, (word[:cut], word[cut:]))
-                    elif not key.startswith(word):
+                            top = (total, start, (word[: cuts[i]], word[cuts[i] :]))
+                    elif key != word and not key.startswith(word):
                         pair_open[start] = False
             best[end] = top
         if best[n] is None:
             return None
-        words: list[str] = []
+        found: list[str] = []
         end = n
         while end > 0:
-            _, start, found = best[end]
-            words[:0] = found
+            _, start, piece = best[end]
+            found[:0] = piece
             end = start
-        return words, best[n][0]
+        return found, best[n][0]
 
 
 @lru_cache(maxsize=1)
@@ -503,13 +655,18 @@ def _case(word: str, lexicon: dict[str, str], acronym: bool = False) -> str:
 
 @lru_cache(maxsize=64)
 def _boosts(keys: tuple[str, ...]) -> dict[str, float]:
-    """Health words count as common words, and lexicon words as more common still ("mri|scan", not "mr|is|can"),
-    however rare the word lists think them."""
-    model = segmenter()
+    """Floors under the word lists' log probabilities: health words count as common words, and lexicon words as more
+    common still ("mri|scan", not "mr|is|can"), however rare the word lists think them."""
     common = math.log(2e-5)
-    boosts = {word: max(model.score(word) or -99.0, common) for word in HEALTH_WORDS}
-    boosts.update((key, max(model.score(key) or -99.0, LEXICON_LOGP)) for key in keys)
-    return boosts
+    floors = dict.fromkeys(HEALTH_WORDS, common)
+    floors.update((key, max(floors.get(key, -99.0), LEXICON_LOGP)) for key in keys)
+    return floors
+
+
+def _logp(word: str, model: Segmenter, floors: dict[str, float]) -> float | None:
+    """A word's log probability in a split: the word lists' figure, raised to its floor."""
+    s, floor = model.score(word), floors.get(word)
+    return s if floor is None or (s is not None and s >= floor) else floor
 
 
 def _repeats(word: str, model: Segmenter) -> list[str]:
@@ -521,6 +678,20 @@ def _repeats(word: str, model: Segmenter) -> list[str]:
                 return [unit] * (len(word) // size)
             break
     return [word]
+
+
+def _compound(word: str, model: Segmenter) -> list[str]:
+    """A compound the word lists know whole ("techtalk", "freshbooks") as its two words, inside a split that has
+    other words anyway: when the two words are nearly as probable as the compound ("JapanTechTalk")."""
+    whole = model.score(word) if len(word) >= 2 * COMPOUND_PIECE and word.isalpha() else None
+    if whole is None:
+        return [word]
+    top = None
+    for cut in range(COMPOUND_PIECE, len(word) - COMPOUND_PIECE + 1):
+        a, b = model.score(word[:cut]), model.score(word[cut:])
+        if a is not None and b is not None and min(a, b) >= COMPOUND_LOGP and (top is None or a + b > top[0]):
+            top = (a + b, [word[:cut], word[cut:]])
+    return top[1] if top is not None and top[0] >= whole - COMPOUND_MARGIN else [word]
 
 
 def _phrase(word: str, model: Segmenter) -> list[str]:
@@ -542,6 +713,18 @@ def _phrase(word: str, model: Segmenter) -> list[str]:
     return best[1] if best else [word]
 
 
+def _rival(text: str, found: tuple[list[str], float], model: Segmenter, floors: dict[str, float]) -> bool:
+    """Whether a split without one of the found word boundaries is nearly as probable: "awards|how" against
+    "award|show", "meadow|small" against "meadows|mall". Either could be meant, so the fix is not safe."""
+    at = 0
+    for word in found[0][:-1]:
+        at += len(word)
+        rival = model.best(text, floors, uncut=at)
+        if rival is not None and rival[1] >= found[1] - RIVAL_MARGIN:
+            return True
+    return False
+
+
 def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[int]] | None:
     """Words of a lower-case alphanumeric string, whether the split is confident and which words are acronyms,
     or None to leave the string alone."""
@@ -553,17 +736,24 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     if model.score(text) is None and model.unknown(text) > found[1]:
         return None  # spelt like one word the lists lack ("twittelator", "sakshama") more than like its best split
     words = [piece for word in found[0] for part in _phrase(word, model) for piece in _repeats(part, model)]
+    parts = len(words)
+    if parts > 1:  # lexicon and health words are written as one word on purpose ("breastfeeding")
+        words = [
+            piece
+            for word in words
+            for piece in (_compound(word, model) if word not in lexicon and word not in _HEALTH else [word])
+        ]
     if any(_stray(words, i) for i in range(len(words))):
         return None
     if any(w == "a" and 0 < i < len(words) - 1 and not _before_a(words[i - 1], model) for i, w in enumerate(words)):
         return None  # "go|a|trance", "int|a|photo": a word the web never puts before "a" makes "a" a stray letter
-    logps = {w: boosts.get(w) or model.score(w) for w in words}
+    logps = {w: _logp(w, model, boosts) for w in words}
     letters = [w for w in words if not w.isdigit()]
     if any(w in SUFFIXES and words[i - 1].isalpha() and words[i - 1] not in lexicon for i, w in enumerate(words) if i):
         return None  # a word and an ending ("retweet|ist", "php|viking|er"): one word the lists do not know
     # Only short pieces ("ot|bc"): an acronym or a name is more likely than a run of rare words; beside a lexicon
-    # acronym of 3 letters ("nhs|app") a word of 3 letters may be a little rarer.
-    anchored = any(len(w) == 3 and w in lexicon for w in letters)
+    # acronym of 3 letters ("nhs|app") or after a determiner ("the|jar") a word of 3 letters may be rarer.
+    anchored = any(len(w) == 3 and w in lexicon for w in letters) or (len(words) == 2 and words[0] in DETERMINERS)
     if max(map(len, letters)) <= 3 and any(
         w not in lexicon
         and w not in _HEALTH
@@ -571,7 +761,8 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
         for w in letters
     ):
         return None
-    confident = model.score(text) is None  # a string the word lists know whole may be one word after all
+    # a string the word lists know whole may be one word after all, and so may a compound split above
+    confident = model.score(text) is None and len(words) == parts
     acronyms, codes = set(), set()
     for i, word in enumerate(words):
         if word.isdigit() or word in lexicon:
@@ -589,6 +780,8 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
             return None  # a rare or unknown piece: more likely a name or an acronym than a word
     if acronyms and not any(len(w) >= 4 and (logps[w] or -99) >= COMMON_LOGP for w in letters):
         return None
+    if confident and _rival(text, found, model, boosts):
+        confident = False
     return words, confident, codes | {i for i in acronyms if not set(words[i]) & set("aeiouy")}
 
 
