@@ -204,9 +204,31 @@ def test_invalid_sidecar_raises_a302_instead_of_a301(check, tmp_path):
     assert finding["path"].endswith("clip.vtt") and finding["line"] == 1 and finding["post"]["path"] == "post.md"
 
 
-def test_sidecar_that_is_not_utf8_raises_a302(check, tmp_path):
-    files = {"post.md": _post(), "media/clip.mp4": video_bytes(tmp_path, audio=tone()), "media/clip.srt": b"\xff\xfe1"}
-    assert check(files, "--select", "A3").codes == ["A302"]
+def test_sidecar_that_is_not_utf8_is_f006_at_the_line_of_the_bad_byte(check, tmp_path):
+    srt = "1\n00:00:00,000 --> 00:00:02,000\nCaf\xe9 opens\n".encode("latin-1")
+    files = {"post.md": _post(), "media/clip.mp4": video_bytes(tmp_path, audio=tone()), "media/clip.srt": srt}
+    run = check(files, "--select", "A3,F006")
+    assert run.codes == ["F006"]
+    finding = run.json["findings"][0]
+    assert finding["path"].endswith("clip.srt") and (finding["line"], finding["column"]) == (3, 4)
+    assert "0xe9" in finding["message"] and "UTF-8" in finding["message"]
+
+
+def test_listed_caption_that_is_not_utf8_is_f006_at_the_line_of_the_bad_byte(check, tmp_path):
+    vtt = b"WEBVTT\n\n00:00.000 --> 00:02.000\nBook \xff now\n"
+    post = _post(extra="    captions: [media/subs.vtt]\n")
+    files = {"post.md": post, "media/clip.mp4": video_bytes(tmp_path, audio=tone()), "media/subs.vtt": vtt}
+    run = check(files, "--select", "A3,F006")
+    assert run.codes == ["F006"]
+    finding = run.json["findings"][0]
+    assert finding["path"].endswith("subs.vtt") and (finding["line"], finding["column"]) == (4, 6)
+
+
+def test_cue_timing_on_the_signature_line_is_a302():
+    captions = parse_captions("WEBVTT 00:00:00.000 --> 00:00:02.000\nHello\n\n00:03.000 --> 00:04.000\nHi\n", "vtt")
+    (issue,) = captions.issues
+    assert issue.line == 1 and "WEBVTT line" in issue.message and not captions.rejected
+    assert [cue.text for cue in captions.cues] == ["Hi"]
 
 
 # --- A303 ------------------------------------------------------------------------------------------------

@@ -134,7 +134,19 @@ def read_caption_text(path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise MediaError(f"not UTF-8 text (byte 0x{data[error.start]:02x} at {error.start})") from None
+        line = data.count(b"\n", 0, error.start) + 1
+        raise MediaError(f"not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}): save it as UTF-8") from None
+
+
+def undecodable_text(path: Path) -> tuple[str, int, int] | None:
+    """A file that is not UTF-8 as shown (bad bytes as U+FFFD), where its first bad byte is and that byte; else None."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # Everything before the first bad byte decodes, so its length is the bad byte's offset in the shown text.
+        return data.decode("utf-8", errors="replace"), len(data[: error.start].decode("utf-8")), data[error.start]
+    return None
 
 
 def read_captions(path: Path) -> Captions:
@@ -323,6 +335,9 @@ def _scan_vtt(captions: Captions) -> list[Cue]:
 
     lines = normal.split("\n")
     n = len(lines)
+    if "-->" in lines[0]:
+        # Browsers skip the rest of the signature line: a cue written there is never shown.
+        issues.append(CaptionIssue("a cue timing on the WEBVTT line is ignored: put a blank line after WEBVTT", 1))
 
     def past_end(p: int) -> bool:
         return p >= n or (p == n - 1 and lines[p] == "")

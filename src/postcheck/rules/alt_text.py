@@ -54,7 +54,7 @@ _PLACEHOLDER_WORDS = (
     r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|"
     r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|"
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
-    r"todo|tbd|tbc|tk|n\s?a|none|null|undefined|test|xxx+|blank|empty"
+    r"todo|tbd|tbc|tk|n\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty"
 )
 PLACEHOLDER = re.compile(
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no)\s+)*(?:{_PLACEHOLDER_WORDS})"
@@ -70,6 +70,20 @@ CAMERA_NAME = re.compile(
     rf"[\s_-]*\d{_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*",
     re.IGNORECASE,
 )
+# What screenshot and screen-recording tools call their files, alone or with a date, a number or an id:
+# CleanShot 2026-11-02 at 10.14.33@2x, 2026-11-02 10_14_33-Greenshot, Snag_1a2b3c4d, Screenshot (12),
+# Screenshot_20261102-101433_Chrome, Screenshot from 2026-11-02 10-14-33, Screen Recording 2026-11-02 at 10.14.33.
+_SCREEN_TOOL = (
+    r"clean\s?shot(?:\s?x)?|greenshot|snag(?:it)?|light\s?shot|monosnap|skitch|gyazo|share\s?x|flameshot|kazam|"
+    r"snipping\s+tool|snip(?:\s*(?:&|and)\s*sketch)?|screenpresso|picpick|shottr|"
+    r"screen\s?(?:shot|recording|capture|grab|cast|clip)s?|capture|recording|screencast"
+)
+_STAMP = r"(?:[\s._~()@,-]*(?:\d+x?|[a-f0-9]{6,}|at|from|am|pm|copy|edited))*"
+SCREEN_TOOL_NAME = re.compile(
+    rf"(?:{_STAMP}[\s_-]+)?(?:{_SCREEN_TOOL})(?:[\s_-]+(?:{_SCREEN_TOOL}))?{_STAMP}"
+    r"(?:_[A-Za-z][\w.]*)?(?:\.[a-z0-9]{2,4})*",  # Android adds the app: Screenshot_20261102-101433_Chrome
+    re.IGNORECASE,
+)
 FILE_NAME = re.compile(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
 NO_WORDS = re.compile(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
 
@@ -82,7 +96,7 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     words = re.sub(r"[_\s]+", " ", text)
     if PLACEHOLDER.fullmatch(words):
         return "is a placeholder, not a description"
-    if CAMERA_NAME.fullmatch(text):
+    if CAMERA_NAME.fullmatch(text) or SCREEN_TOOL_NAME.fullmatch(text):
         return "is a camera or screenshot file name, not a description"
     name = _file_name(file_ref)
     stem = os.path.splitext(name)[0]

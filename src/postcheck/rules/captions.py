@@ -138,13 +138,7 @@ def captions_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
     for item in _videos(post, ctx):
         for caption in item.files:
             if caption.parsed is None:
-                if caption.listed is None:  # a listed file that cannot be read is F006
-                    yield Problem(
-                        f"caption file cannot be read: {caption.error}",
-                        Source(caption.path, "").span(0),
-                        path=caption.path,
-                    )
-                continue
+                continue  # a caption file that cannot be read (not UTF-8, too large) is F006
             parsed = caption.parsed
             issues = parsed.issues
             for issue in issues[:MAX_ISSUES_PER_FILE]:

@@ -7,11 +7,12 @@ import os
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 from postcheck.config import ALL_PLATFORMS, platform_hint
 from postcheck.context import Context, platform_names
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, locate
-from postcheck.model import Post, Problem, Severity
+from postcheck.model import Post, Problem, Severity, Source
 from postcheck.rules import register_passive, rule
 from postcheck.text.schedule import WRITTEN_AS, parse_datetime
 
@@ -217,4 +218,36 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
         else:
             result = ctx.read_media(inspect_image if what == "image" else read_caption_text, path)
         if isinstance(result, MediaError):
-            yield Problem(f"{what} '{ref.value}' cannot be read: {result}", ref.span())
+            at_byte = _bad_byte(path) if what == "caption" else None
+            yield at_byte or Problem(f"{what} '{ref.value}' cannot be read: {result}", ref.span())
+    for video in post.videos:  # caption files found beside a video are read as its captions
+        if ctx.media_path(post, video.file) is None:
+            continue
+        for sidecar in video.sidecars:
+            path = ctx.media_path(post, os.path.relpath(sidecar, post.directory))
+            if path is None or not path.is_file() or path.suffix.lower() not in CAPTION_SUFFIXES:
+                continue
+            result = ctx.read_media(read_caption_text, path)
+            if isinstance(result, MediaError):
+                name = os.path.relpath(path, post.directory).replace(os.sep, "/")
+                yield _bad_byte(path) or Problem(
+                    f"caption '{name}' cannot be read: {result}", Source(path, "").span(0), path=path
+                )
+
+
+def _bad_byte(path: Path) -> Problem | None:
+    """F006 at the first byte of a caption file that is not UTF-8, in that file; None when it decodes."""
+    from postcheck.media.captions import undecodable_text
+
+    try:
+        found = undecodable_text(path)
+    except OSError:
+        return None
+    if found is None:
+        return None
+    text, offset, byte = found
+    return Problem(
+        f"caption file is not UTF-8 text (byte 0x{byte:02x}): save it as UTF-8",
+        Source(path, text).span(offset, offset + 1),
+        path=path,
+    )
