@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from postcheck.context import Context
-from postcheck.model import Edit, Field, Fix, Post, Problem, Severity, Source, Span, Video
+from postcheck.model import Edit, Field, Fix, Post, Problem, Severity, Span, Video
 from postcheck.rules import rule
 
 if TYPE_CHECKING:

@@ -22,10 +22,11 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 @rule("M101", "personal-contact-details", Severity.ERROR, "phone number, e-mail, street address or postcode in a post")
 def personal_contact_details(post: Post, ctx: Context) -> Iterator[Problem]:
-    fields = [(label, f) for label, f in post.public_fields() if any(ch.isdigit() or ch == "@" for ch in f.value)]
+    from postcheck.text.pii import MAYBE_CONTACT, AllowedContacts, find_contacts
+
+    fields = [(label, f) for label, f in post.public_fields() if MAYBE_CONTACT.search(f.value)]
     if not fields:
         return
-    from postcheck.text.pii import AllowedContacts, find_contacts
 
     key = "postcheck.moderation.allowed"
     if key not in ctx.memo:
@@ -284,10 +285,14 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
     staff = [name for name in ctx.config.moderation.staff if name.strip()]
     if not staff:
         return
-    patterns = [(name, _phrase_pattern(name.translate(_APOSTROPHES))) for name in staff]
+    key = "postcheck.moderation.staff"
+    if key not in ctx.memo:
+        ctx.memo[key] = [(name, _name_pattern(name)) for name in staff]
     for label, field in post.public_fields():
-        text = field.value.translate(_APOSTROPHES)
-        for name, pattern in patterns:
+        text = fold_name_text(field.value)
+        for name, pattern in ctx.memo[key]:
+            if pattern is None:
+                continue
             for m in pattern.finditer(text):
                 yield Problem(
                     f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",
@@ -295,27 +300,110 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                 )
 
 
+def fold_name_text(text: str) -> str:
+    """`text` as names are compared, one character for one: accents dropped, curly apostrophes and dashes
+    made plain, lower case (Siobhán O’Neill -> siobhan o'neill)."""
+    import unicodedata
+
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch.lower())
+            continue
+        ch = _NAME_MARKS.get(ch, ch)
+        base = unicodedata.normalize("NFD", ch)[0]
+        lower = base.lower()
+        out.append(lower if len(lower) == 1 else base)
+    return "".join(out)
+
+
+_NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
+_TITLES = re.compile(r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr)\.?\s+)+", re.I)
+# A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation.
+_NAMED_AFTER = (
+    r"ward|unit|wing|building|house|centre|center|foundation|trust|fund|award|lecture|prize|suite|room|"
+    r"library|hall|road|street|lane|avenue|way|school|academy|college|hospital|practice|surgery|pharmacy"
+)
+
+
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    """A listed name as people write it: without its title, any case and accents, apostrophes optional,
+    hyphens or spaces between its parts, whole words only; a possessive ('s) is still the person."""
+    words = re.split(r"[\s-]+", _TITLES.sub("", fold_name_text(name).strip()))
+    parts = ["'?".join(re.escape(piece) for piece in word.split("'")) for word in words if word.strip("'")]
+    if not parts:
+        return None
+    return re.compile(
+        r"(?<!\w)(?<!\w')" + r"[\s-]+".join(parts) + rf"(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
+        re.IGNORECASE,
+    )
+
+
 # ---------------------------------------------------------------- M104
 
+_MEDICINES = (
+    r"medicines?|medications?|tablets?|pills?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
+    r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
+    r"beechams|creams?|ointments?|gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
+    r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?"
+)
+# What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = re.compile(
-    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|fever|high temperature|cough(?:s|ing)?|"
-    r"rash(?:es)?|sore throat|vomit\w*|being sick|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|"
-    r"breathless\w*|short(?:ness)? of breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|"
-    r"itch(?:y|ing|es)?|numb(?:ness)?|"
+    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever|"
+    r"(?:high|a|their|his|her|your)\s+temperature|temperatures|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
+    r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
+    r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
+    r"numb(?:ness)?|sprain(?:s|ed)?|strain(?:s|ed)|bruis\w+|blisters?|sunburn\w*|bites?|stings?|"
+    r"(?:stomach|tummy|sickness|winter\s+vomiting)\s+bugs?|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
+    r"flu|covid(?:-19)?|norovirus|conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+cold|"
+    r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:rough|rotten|ill|awful|terrible|run\s+down|under\s+the\s+weather)|"
+    r"run\s+down|dehydrat\w+|"
     r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
     r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
-    r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"
-    r"(?:medical|long-term|health|skin|heart|lung) conditions?|"
-    r"medicines?|medications?|tablets?|pills?|doses?|dosage|paracetamol|ibuprofen|aspirin|antibiotics?|"
-    r"antihistamines?|inhalers?|insulin|side effects?|prescri\w+|"
-    r"gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|beechams|"
-    r"treatments?|treat(?:ed|ing)?|therapy|therapies|creams?|ointments?)\b",
+    r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"  # not "prescription": a service matter
+    r"(?:medical|long-term|health|skin|heart|lung) conditions?|doses?|dosage|side effects?|therapy|"
+    rf"therapies|{_MEDICINES})\b",
+    re.IGNORECASE,
+)
+# Figures of speech that only look medical ("a real pain", "such a headache", "sick of waiting") and stock
+# phrases that only look like advice ("rest assured", "hope this helps").
+FIGURATIVE = re.compile(
+    r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+)+"
+    r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
+    r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
+    r"\bcold\s+(?:calls?|weather|snap|spell)\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b",
+    re.IGNORECASE,
+)
+# Advice or reassurance: what to do about it, or that it will pass. A topic without it (a complaint about a
+# prescription's wait, a diabetes nurse vacancy, an asthma story) is not advice.
+ADVICE = re.compile(
+    r"\b(?:(?<!the\s)rest(?!\s+of\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
+    r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
+    r"sip(?:ping)?\s+water|hydrated|"
+    r"stay(?:ing)?\s+(?:off\s+(?:work|school|nursery)|(?:at\s+)?home|away\s+from|in\s+bed)|"
+    r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
+    rf"(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
+    rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
+    r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?:keep|get|eat|drink|sleep|rest|avoid|touch|scratch)|"
+    r"(?:easy\s+to\s+treat|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|cut\s+down\s+on|gargl\w+|ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|"
+    r"(?:clear|clears|cleared|clearing)\s+up|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
+    r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|"
+    r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
+    r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
+    r"nothing\s+to\s+worry\s+about|"  # not a bare "don't worry": "Don't worry, the asthma clinic is still on"
+    r"(?:is|are|it's|that's)\s+(?:perfectly\s+|quite\s+|very\s+|completely\s+)?(?:normal|common|usual|expected)|"
+    r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
+    r"get|improve|down\s+to|caused)\w*|helps|works\s+(?:well|a\s+treat|wonders)|"
+    r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
+    r"(?:it's|it\s+is|that's)\s+(?:probably|likely|most\s+likely)|probably\s+just)",
     re.IGNORECASE,
 )
 SIGNPOSTING = re.compile(
     r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
-    r"\bhealth visitors?\b|\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b)",  # not "after surgery"
+    r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
+    r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
+    r"\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b)",  # not "after surgery"
     re.IGNORECASE,
 )
 
@@ -324,12 +412,14 @@ SIGNPOSTING = re.compile(
 def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Problem]:
     if post.kind != "reply":
         return
-    text = post.text.value
-    topic = MEDICAL_TOPIC.search(text)
-    if topic is None or SIGNPOSTING.search(text):
+    text = post.text.value.translate(_APOSTROPHES)
+    plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
+    topic = MEDICAL_TOPIC.search(plain)
+    if topic is None or SIGNPOSTING.search(text) or not any(m.group().strip() for m in ADVICE.finditer(plain)):
         return
     yield Problem(
-        f"Reply about a medical matter ({topic.group().lower()!r}) does not point to a GP, pharmacy, NHS 111 or 999",
+        f"Reply gives advice on a medical matter ({topic.group().lower()!r}) without pointing to a GP, pharmacy,"
+        " NHS 111 or 999",
         post.text.span(topic.start(), topic.end()),
         suggestion="If you have a medical question or concern, please contact your GP or NHS 111.",
     )
@@ -338,7 +428,9 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
 # ---------------------------------------------------------------- M105
 
 PERSONAL_DATA = re.compile(
-    r"\b(?:NHS\s+numbers?|hospital\s+numbers?|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
+    r"\b(?:NHS\s+numbers?|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
+    r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
+    r"(?<=your\s)details|(?<=their\s)details|"  # "leave your details": what details means in a request
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+)?address(?:es)?|post\s?codes?|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|(?:contact|personal)\s+details|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
@@ -350,7 +442,7 @@ _POSSESSIVE = re.compile(r"\b(?:your|their|his|her|the patient'?s|their child'?s
 # "send us your date of birth". "Please" or "can you" alone asks for nothing ("please bring your NHS number").
 GIVING_VERB = re.compile(
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+know|"
-    r"confirm|include|leave|pop|drop)(?![\w'-])",
+    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list)(?![\w'-])",
     re.IGNORECASE,
 )
 QUESTION = re.compile(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
@@ -363,7 +455,7 @@ CLAUSE_BREAK = re.compile(
 )
 _LISTED_NAME = re.compile(r"\b(?:full\s+)?names?\s*,", re.IGNORECASE)  # "your name, date of birth and ..."
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
-_CLAUSE_START = re.compile(r"[,;:()—–]|\b(?:and|or|but|so|then|if|when|once)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of)\b", re.I)
 _FILLER = re.compile(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
 # The verb asks the reader when it opens its clause, or follows "you" ("can you", "we need you to").
 _ASKS_LEAD = re.compile(r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:free|remember|forget|sure)\s+to)$", re.IGNORECASE)
@@ -383,18 +475,46 @@ PRIVATE_CHANNEL = re.compile(
 )
 PUBLIC_PLACE = re.compile(
     r"\b(?:below|here|publicly|in\s+public|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
-    r"on\s+this\s+(?:post|thread|page))\b",
+    r"in\s+(?:your\s+)?reply|on\s+this\s+(?:post|thread|page))\b",
     re.IGNORECASE,
 )
+# Somewhere private that is not a message: the front desk, a form, the NHS App.
+PRIVATE_PLACE = re.compile(
+    r"\b(?:(?:with|at|to)\s+(?:the\s+)?(?:reception|receptionists?|front\s+desk|practice|surgery)|(?:online|secure)\s+form|"
+    r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
+    r"securely|NHS\s+App)\b",
+    re.IGNORECASE,
+)
+# A channel named only to be waived: "no need to DM us", "rather than messaging us", "don't message us privately".
+_WAIVED = re.compile(
+    r"(?:\bno\s+need\s+to|\b(?:don't|do\s+not)\s+(?:need|have)\s+to|\brather\s+than|\binstead\s+of|\bwithout)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_NOT_HERE = re.compile(r"\b(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 # Sentences end at . ! ? before a space (not inside an e-mail address, link or number) or at a line break.
 SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
 
+# A statement about a request is not one: "we will never ask you to reply with...", "fraudsters may ask you to".
+_ABOUT_ASKING = re.compile(
+    r"\b(?:never|not|don't|won't|wouldn't|doesn't|didn't)\b|"
+    r"\b(?!(?:we|i|please|can|could|would|may)\b)\w+\s+(?:\w+\s+)?(?:ask|asks|asked|asking|tell|tells)\s+you\s+to$",
+    re.IGNORECASE,
+)
+
+
 def _asks_reader(sentence: str, at: int) -> bool:
-    """Whether the verb at `at` asks the reader to do it: it opens its clause or follows "you", and is not negated."""
+    """Whether the verb at `at` asks the reader to do it: it opens its clause or follows "you", and is neither
+    negated nor reported ("the NHS will never ask you to reply with...")."""
     clause = _CLAUSE_START.split(sentence[:at])[-1]
     lead = " ".join(_FILLER.sub(" ", clause).split())
-    return bool(_ASKS_LEAD.search(lead)) and not _NOUN_LEAD.search(lead) and not _NEGATED.search(lead)
+    return (
+        bool(_ASKS_LEAD.search(lead))
+        and not _NOUN_LEAD.search(lead)
+        and not _NEGATED.search(lead)
+        and not (re.search(r"\byou\b", lead, re.I) and _ABOUT_ASKING.search(lead))
+    )
 
 
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
@@ -414,10 +534,19 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
 
 
 def names_private_channel(sentence: str) -> bool:
-    """Whether a sentence points to a DM, an e-mail (address) or a phone call (number)."""
+    """Whether a sentence points to a DM, an e-mail (address), a phone call (number) or the front desk, other
+    than to waive it ("no need to DM us")."""
     from postcheck.text.pii import EMAIL, find_phone_numbers
 
-    return bool(PRIVATE_CHANNEL.search(sentence) or EMAIL.search(sentence) or find_phone_numbers(sentence))
+    for pattern in (PRIVATE_CHANNEL, PRIVATE_PLACE):
+        if any(not _WAIVED.search(sentence[: m.start()]) for m in pattern.finditer(sentence)):
+            return True
+    return bool(EMAIL.search(sentence) or find_phone_numbers(sentence))
+
+
+def names_public_place(sentence: str) -> bool:
+    """Whether a sentence asks for an answer somewhere public ("below", "in the comments"), not "not here"."""
+    return any(not _NOT_HERE.search(sentence[: m.start()]) for m in PUBLIC_PLACE.finditer(sentence))
 
 
 @rule("M105", "public-request-for-personal-data", Severity.ERROR, "asks for NHS number, date of birth... in public")
@@ -433,10 +562,9 @@ def public_request_for_personal_data(post: Post, ctx: Context) -> Iterator[Probl
         if not body.strip():
             continue
         data = requested_data(body, questions=post.kind == "reply")
-        if (
-            data is not None
-            and not names_private_channel(body)
-            and not (previous and names_private_channel(previous) and not PUBLIC_PLACE.search(body))
+        if data is not None and (
+            names_public_place(body)
+            or not (names_private_channel(body) or (previous and names_private_channel(previous)))
         ):
             start = sentence.start() + data.start()
             yield Problem(

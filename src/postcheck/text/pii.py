@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from postcheck.text.urls import find_links
+from postcheck.text.urls import TLDS, find_links
 
 # Numbers that are public services, not anyone's contact details: NHS 111, 999/112, NHS 119, text relay.
 PUBLIC_NUMBERS = ("111", "999", "112", "119", "18001 111", "18000")
@@ -15,6 +15,43 @@ PUBLIC_NUMBERS = ("111", "999", "112", "119", "18001 111", "18000")
 EMAIL = re.compile(
     r"(?<![\w.+%@-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
 )
+
+# E-mail addresses written to dodge filters: "jo at nhs dot net", "jo [at] nhs.net", "jo(at)nhs(dot)net".
+_OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
+_SPELLED_AT = rf"(?:\s*{_OPEN}\s*at\s*{_CLOSE}\s*|\s*{_OPEN}\s*@\s*{_CLOSE}\s*|\s+at\s+|\s+@\s+)"
+_SPELLED_DOT = rf"(?:\s*{_OPEN}\s*dot\s*{_CLOSE}\s*|\s+dot\s+|\.)"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.@-])(?P<local>[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9])?(?:{_SPELLED_DOT}[A-Za-z0-9][\w%+-]*)*)"
+    rf"(?P<at>{_SPELLED_AT})(?P<domain>{_LABEL}(?:{_SPELLED_DOT}{_LABEL})+)(?![\w/-])",  # not a link's path
+    re.IGNORECASE,
+)
+# " at " is also an ordinary word ("the form at nhs.uk", "book at boots.com"): a bare " at " counts only
+# when the name before it is written like a mailbox (jo.bloggs, j dot smith) or an e-mail verb leads to it.
+_MAILBOX_LIKE = re.compile(rf"[._\d]|{_SPELLED_DOT}", re.IGNORECASE)
+_EMAIL_CUE = re.compile(
+    r"\b(?:e-?mail|mail|write\s+to|contact|message|line)\b(?:\s+(?:me|us|her|him|them|on|at|to))*[\s:]*$", re.I
+)
+_MAYBE_SPELLED = re.compile(r"@|\bat\b", re.IGNORECASE)
+MAYBE_CONTACT = re.compile(r"[\d@]|\bat\b", re.IGNORECASE)  # what every contact detail has: a digit, @ or "at"
+
+
+def find_spelled_emails(text: str) -> list[tuple[int, int]]:
+    """Where `text` writes an e-mail address with "at" and "dot" in words or brackets; plain ones are EMAIL."""
+    if not _MAYBE_SPELLED.search(text):
+        return []
+    found = []
+    for m in SPELLED_EMAIL.finditer(text):
+        at, domain, local = m.group("at"), m.group("domain"), m.group("local")
+        if re.split(_SPELLED_DOT, domain, flags=re.IGNORECASE)[-1].lower() not in TLDS:
+            continue
+        bare = re.fullmatch(r"\s+at\s+", at, re.IGNORECASE) is not None
+        spelled_domain = re.search(r"\bdot\b", domain, re.IGNORECASE) is not None
+        if bare and not (_MAILBOX_LIKE.search(local) or (spelled_domain and _EMAIL_CUE.search(text[: m.start()]))):
+            continue
+        found.append((m.start(), m.end()))
+    return found
+
 
 # UK postcodes (outward code, inward code): the letters each position can take, per Royal Mail's PAF rules.
 POSTCODE = re.compile(
@@ -45,6 +82,12 @@ class Contact:
     raw: str
     kind: str  # "phone number", "e-mail address", "postcode", "street address", "NHS number"
     key: str  # E.164 for phones, lower-case e-mail, postcode without space, folded address text
+
+
+def spelled_email_key(raw: str) -> str:
+    """The address an e-mail written in words stands for: "jo [at] nhs dot net" -> "jo@nhs.net"."""
+    key = re.sub(_SPELLED_AT, "@", raw, count=1, flags=re.IGNORECASE)
+    return re.sub(_SPELLED_DOT, ".", key, flags=re.IGNORECASE).lower()
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -132,10 +175,21 @@ def _nhs_checksum_ok(digits: str) -> bool:
 def find_contacts(text: str) -> list[Contact]:
     """Every contact detail in `text`, in order; numbers inside links or e-mail addresses are not phone numbers."""
     contacts: list[Contact] = []
-    blanked = [(link.start, link.end) for link in find_links(text)]
+    blanked = []
     for m in EMAIL.finditer(text):
         contacts.append(Contact(m.start(), m.end(), m.group(), "e-mail address", m.group().lower()))
         blanked.append((m.start(), m.end()))
+    # "jo [at] nhs.net": the domain alone looks like a link, so spelled addresses are found before links.
+    for start, end in find_spelled_emails(_mask(text, blanked) if blanked else text):
+        raw = text[start:end]
+        contacts.append(Contact(start, end, raw, "e-mail address", spelled_email_key(raw)))
+        blanked.append((start, end))
+    emails = list(blanked)
+    blanked += [
+        (link.start, link.end)
+        for link in find_links(text)
+        if not any(start < link.end and link.start < end for start, end in emails)
+    ]
     rest = _mask(text, blanked) if blanked else text
     contacts += find_phone_numbers(rest)
     taken = sorted((c.start, c.end) for c in contacts)  # do not overlap, so ends rise with starts

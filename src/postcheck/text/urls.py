@@ -6,6 +6,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -20,6 +21,11 @@ _EXTRA = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = ".,;:!?'\"’”"
+
+TLD_LIST = Path(__file__).with_name("tlds.txt")  # twitter-text's tld_lib.yml: the TLDs X autolinks
+TLDS: frozenset[str] = frozenset(
+    line.strip() for line in TLD_LIST.read_text(encoding="utf-8").splitlines() if line.strip() and line[0] != "#"
+)
 
 
 @dataclass(frozen=True)
