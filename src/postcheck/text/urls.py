@@ -1,9 +1,11 @@
-"""Find links in post text (linkify-it-py, bare domains included) and normalise and classify their hosts."""
+"""Find links in post text as twitter-text finds them (its TLD list, bare domains included), plus the intranet,
+IP and other-scheme links a reader could still follow; normalise and classify their hosts."""
 
 from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,17 +17,14 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # RFC 8375 home.arpa) plus the common intranet habit .lan.
 INTERNAL_SUFFIXES = ("localhost", "local", "internal", "home.arpa", "lan", "intranet")
 
-# Links linkify does not see: bracketed IPv6 hosts, and localhost with a port ("localhost:8080/admin").
-_EXTRA = re.compile(
-    r"(?<![\w@./-])(?:(?:https?:)?//\[[0-9A-Fa-f:.]+\](?::\d{1,5})?|localhost:\d{1,5})(?:[/?#][^\s<>\"'()]*)?",
-    re.IGNORECASE,
-)
-_TRAILING = ".,;:!?'\"’”"
-
 TLD_LIST = Path(__file__).with_name("tlds.txt")  # twitter-text's tld_lib.yml: the TLDs X autolinks
 TLDS: frozenset[str] = frozenset(
     line.strip() for line in TLD_LIST.read_text(encoding="utf-8").splitlines() if line.strip() and line[0] != "#"
 )
+# Bare intranet names ("intranet.local/rota") are found too, though no platform links them, so L104 sees them.
+_INTRANET_TLDS = ("local", "internal", "localhost", "lan", "intranet")
+
+_TRAILING = ".,;:!?'\"’”"
 
 
 @dataclass(frozen=True)
@@ -38,16 +37,7 @@ class Link:
     url: str
     host: str  # lower-case, IDNA-decoded to ASCII (punycode), no trailing dot, no port
     scheme: str  # "http", "https", ...; "" when written without one
-
-
-@lru_cache(maxsize=1)
-def _linkify():
-    from linkify_it import LinkifyIt
-
-    linkify = LinkifyIt(options={"fuzzy_ip": True})
-    # Bare intranet names ("intranet.local/rota") should be seen even though platforms would not link them.
-    linkify.tlds(["local", "internal", "localhost", "home.arpa", "lan"], True)
-    return linkify
+    autolinked: bool = True  # twitter-text finds it; False for intranet, IP and other-scheme links
 
 
 def normalise_host(host: str) -> str:
@@ -69,35 +59,256 @@ def url_host(url: str) -> str:
         return ""
 
 
+# ---------------------------------------------------------------------------------------------------------
+# twitter-text's URL pattern (js/src/regexp/*.js, Apache-2.0), ported to Python's re.
+
+_SPACES = "\x09-\x0d\x20\x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_INVALID = "\ufffe\ufeff\uffff"
+_DIRECTIONAL = "\u202a-\u202e\u061c\u200e\u200f\u2066\u2067\u2068\u2069"
+_PUNCT = r"!'#%&'()*+,\\\-./:;<=>?@\[\]^_{|}~$"
+_LATIN = (
+    "\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272"
+    "\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
+)
+_CYRILLIC = "\u0400-\u04ff"
+_DOMAIN_CHAR = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
+_PATH_CHAR = rf"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN}]"
+_PARENS = rf"\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\({_PATH_CHAR}+\){_PATH_CHAR}*))\)"
+_PATH_END = rf"(?:[+\-a-z{_CYRILLIC}0-9=_#/{_LATIN}]|{_PARENS})"
+_PATH = rf"(?:(?:{_PATH_CHAR}*(?:{_PARENS}{_PATH_CHAR}*)*{_PATH_END})|(?:@{_PATH_CHAR}+/))"
+_QUERY_CHAR = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
+_QUERY_END = r"[a-z0-9\-_&=#/]"
+_TLD_END = r"(?=[^0-9a-zA-Z@+-]|$)"
+_NOT_BEFORE = f"A-Za-z0-9@＠$#＃{_INVALID}"  # a URL is not part of a word, a mention, a cashtag or a hashtag
+
+
+def _trie(words: list[str]) -> str:
+    """One regex alternation for many words, as a trie, so that matching a TLD costs its length, not the list's."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items(), reverse=True) if ch]
+        if "" in node:
+            branches.append("")  # the shorter word last: the longest TLD is tried first
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return walk(tree)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """twitter-text's extractUrl, validAsciiDomain and validTcoUrl, with its TLDs and the intranet ones."""
+    tld = f"(?:{_trie(sorted(TLDS | set(_INTRANET_TLDS)))}|xn--[\\-0-9a-z]+){_TLD_END}"
+    subdomain = rf"(?:{_DOMAIN_CHAR}(?:[_-]*{_DOMAIN_CHAR})*\.)"
+    name = rf"(?:{_DOMAIN_CHAR}(?:-*{_DOMAIN_CHAR})*\.)"
+    url = re.compile(
+        rf"(?:(?<![{_NOT_BEFORE}])|(?<=[{_DIRECTIONAL}]))"
+        rf"(?P<url>(?P<protocol>https?://)?(?P<domain>{subdomain}*{name}{tld})(?::[0-9]+)?"
+        rf"(?P<path>/{_PATH}*)?(?:\?{_QUERY_CHAR}*{_QUERY_END})?)",
+        re.IGNORECASE,
+    )
+    ascii_domain = re.compile(rf"(?:[\-a-z0-9{_LATIN}]+\.)+{tld}", re.IGNORECASE)
+    tco = re.compile(rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE)
+    return url, ascii_domain, tco
+
+
+# Where a link can be: a dot before a letter (bare domains), or "://". Only the words around these are given to
+# the URL pattern, since most of a post has neither and the pattern is long.
+_CANDIDATE = re.compile(r"[.\u3002\uff0e\uff61](?=[^\W\d_]|xn--)|://", re.IGNORECASE)
+_WINDOW_BEFORE = 256  # a host longer than this before its first dot is not one (labels are at most 63)
+_MAX_URL = 4096  # twitter-text's MAX_URL_LENGTH
+_MAX_TCO_SLUG = 40
+# Full stops that browsers read as "." in a host name (IDNA): ideographic, fullwidth, halfwidth ideographic.
+_DOTS = str.maketrans("\u3002\uff0e\uff61", "...")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` (whitespace-delimited, merged) around each place a link could be."""
+    windows: list[tuple[int, int]] = []
+    for m in _CANDIDATE.finditer(text):
+        if windows and m.start() < windows[-1][1]:
+            continue
+        start = max(m.start() - _WINDOW_BEFORE, 0)
+        space = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()))
+        start = space + 1 if space >= 0 else start
+        end = m.end()
+        while end < len(text) and not text[end].isspace() and end - m.start() < _MAX_URL:
+            end += 1
+        windows.append((start, end))
+    return windows
+
+
+def _punycode_ok(domain: str) -> bool:
+    """twitter-text's idna.toAscii check: every label 1 to 63 characters once punycode-encoded."""
+    for label in domain.split("."):
+        try:
+            encoded = label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+        except UnicodeError:
+            return False
+        if not 1 <= len(encoded) <= 63:
+            return False
+    return True
+
+
+def _twitter_links(text: str, read: str) -> list[Link]:
+    """The links twitter-text extracts from `read` (text with IDNA full stops as "."), positions in `text`."""
+    url_pattern, ascii_domain, tco = _patterns()
+    links: list[Link] = []
+    for window_start, window_end in _windows(read):
+        for m in _matches(url_pattern, read, window_start, window_end):
+            domain, protocol = m.group("domain"), m.group("protocol")
+            if domain.lower().startswith("xn--") and not ascii_domain.fullmatch(domain):
+                continue
+            if not _punycode_ok(domain) or len(protocol or "https://") + len(m.group("url")) > _MAX_URL:
+                continue
+            start, end = m.start("url"), m.end("url")
+            if not protocol:
+                if start > 0 and read[start - 1] in "-_./":
+                    continue
+                found = [
+                    (m.start("domain") + a.start(), m.start("domain") + a.end()) for a in ascii_domain.finditer(domain)
+                ]
+                if not found:
+                    continue
+                if m.group("path"):
+                    found[-1] = (found[-1][0], end)
+                links += [_link(text, a, b, "", _autolinked(read[a:b])) for a, b in found]
+                continue
+            slug = tco.match(read, start, end)
+            if slug:
+                if len(slug.group(1)) > _MAX_TCO_SLUG:
+                    continue
+                end = slug.end()
+            elif _host_goes_on(read, end):
+                # X links https://nhs.uk in https://nhs.uk.evil.example/ or https://nhs.uk@evil.example/, but a
+                # platform that links the whole address sends the reader to evil.example: that is the link.
+                end = _browser_end(read, start, end)
+                links.append(_link(text, start, end, protocol[:-3].lower(), autolinked=False))
+                continue
+            links.append(_link(text, start, end, protocol[:-3].lower(), _autolinked(domain)))
+    return links
+
+
+def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The pattern's matches as twitter-text's loop finds them: its pattern consumes the character before a URL,
+    so a URL cannot start right where the previous match (kept or skipped) ended."""
+    pos = start
+    previous_end = -1
+    while pos <= end:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        if m.start() == previous_end:
+            pos = m.start() + 1
+            continue
+        yield m
+        previous_end = pos = m.end()
+
+
+def _host_goes_on(text: str, end: int) -> bool:
+    """Whether the host of a URL that twitter-text ends at `end` goes on for a browser: user@, \\ or .label."""
+    if end >= len(text):
+        return False
+    return text[end] in "@\\" or (
+        text[end] == "." and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalnum()
+    )
+
+
+def _autolinked(domain: str) -> bool:
+    """Whether X links a domain the pattern found: not when it ends in an intranet name postcheck added."""
+    return re.split(r"[/:?#]", domain, maxsplit=1)[0].rsplit(".", 1)[-1].lower() in TLDS or "xn--" in domain.lower()
+
+
+def _link(text: str, start: int, end: int, scheme: str, autolinked: bool = True) -> Link:
+    raw = text[start:end]
+    read = raw.translate(_DOTS)
+    url = read if scheme else "http://" + read
+    return Link(start, end, raw, url, url_host(url), scheme, autolinked)
+
+
+# Links twitter-text does not find but a reader can follow, so L103/L104 must see them: any scheme:// address
+# (an IP, intranet or bracketed IPv6 host, a host under any TLD, ftp://), bare IPv4 addresses and localhost with
+# a port. Their paths end where twitter-text ends a path.
+_TAIL = rf"(?:[/\\]{_PATH}*)?(?:\?{_QUERY_CHAR}*{_QUERY_END})?"  # a browser reads \ as /
+_OTHER_URL = (
+    r"(?:(?P<scheme>[a-z][a-z0-9+.-]*):)?//(?:[^\s/?#<>\"'()\[\]@\\]*@)?"  # user:password@
+    rf"(?P<host>\[[0-9a-f:.]+\]|[\w.%-]+)(?::\d{{1,5}})?{_TAIL}"
+)
+_OTHER = re.compile(
+    rf"(?<![\w@./+:-]){_OTHER_URL}"
+    rf"|(?<![\w@./:-])(?P<ip>(?:\d{{1,3}}\.){{3}}\d{{1,3}}(?![\w.-])|localhost:\d{{1,5}}){_TAIL}",
+    re.IGNORECASE,
+)
+_SCHEMED = re.compile(_OTHER_URL, re.IGNORECASE)
+
+
+def _browser_end(text: str, start: int, end: int) -> int:
+    """Where the address starting at `start` ends for a browser, when it goes on past twitter-text's `end`."""
+    m = _SCHEMED.match(text, start)
+    return max(end, _trimmed_end(m)) if m else end
+
+
+def _trimmed_end(m: re.Match[str]) -> int:
+    """A match's end without a host's trailing full stop or hyphen ("see //nhs.uk.")."""
+    return m.start() + len(m.group().rstrip(".-_%")) if m.end() == m.end("host") else m.end()
+
+
+def _other_links(text: str, read: str, taken: list[Link]) -> list[Link]:
+    links = []
+    for m in _OTHER.finditer(read):
+        if any(link.start <= m.start() < link.end for link in taken):
+            continue
+        # A link twitter-text found later in the same word ends this one: "//a.example/x?y]https://nhs.uk/".
+        end = min([link.start for link in taken if m.start() < link.start < m.end()], default=_trimmed_end(m))
+        end = m.start() + len(read[m.start() : end].rstrip(_TRAILING + "])"))
+        if m.group("ip"):
+            links.append(_link(text, m.start(), end, "", autolinked=False))
+            continue
+        scheme = (m.group("scheme") or "").lower()
+        host = m.group("host")
+        if scheme == "mailto" or not _followable(host if host.startswith("[") else host.rstrip(".-_%")):
+            continue
+        url = read[m.start() : end]
+        url = url if scheme else "http:" + url
+        links.append(Link(m.start(), end, text[m.start() : end], url, url_host(url), scheme, autolinked=False))
+    return links
+
+
+def _followable(host: str) -> bool:
+    """Whether a host twitter-text did not link is one a browser goes to when the link is clicked elsewhere
+    (Facebook and LinkedIn link any http:// address): an IP address, a bracketed IPv6 address, or a host name
+    whose labels are well formed, under any TLD."""
+    if host.startswith("["):
+        return True
+    name = normalise_host(host)
+    if host_ip(name) is not None:
+        return True
+    return all(_LABEL.fullmatch(label) for label in name.split("."))
+
+
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
 def find_links(text: str) -> list[Link]:
     """Every link in `text`, bare domains included, in order; e-mail addresses (mailto) are not links."""
     return list(_find_links(text))
 
 
-# Full stops that browsers read as "." in a host name (IDNA): ideographic, fullwidth, halfwidth ideographic.
-_DOTS = str.maketrans("\u3002\uff0e\uff61", "...")
-
-
 @lru_cache(maxsize=4096)  # several rules look at the links of the same text
 def _find_links(text: str) -> tuple[Link, ...]:
-    links: list[Link] = []
     read = text.translate(_DOTS)  # same length: positions hold, and "nhs。uk" is found as a browser reads it
-    if "." in read or ":" in read:
-        for m in _linkify().match(read) or []:
-            if m.schema == "mailto:" or m.url.lower().startswith("mailto:"):
-                continue
-            scheme = m.schema.rstrip(":").lower() if m.schema and m.schema != "//" else ""
-            raw = text[m.index : m.last_index]
-            links.append(Link(m.index, m.last_index, raw, m.url, url_host(m.url), scheme))
-    if "[" in text or "localhost:" in text.lower():
-        for m in _EXTRA.finditer(text):
-            if any(link.start < m.end() and m.start() < link.end for link in links):
-                continue
-            raw = m.group().rstrip(_TRAILING)
-            end = m.start() + len(raw)
-            scheme = raw.split(":", 1)[0].lower() if re.match(r"https?:", raw, re.IGNORECASE) else ""
-            url = raw if scheme else ("http:" + raw if raw.startswith("//") else "http://" + raw)
-            links.append(Link(m.start(), end, raw, url, url_host(url), scheme))
+    if "." not in read and "/" not in read:
+        return ()
+    links = _twitter_links(text, read)
+    if "//" in read or any(ch.isdigit() for ch in read):
+        links += _other_links(text, read, links)
         links.sort(key=lambda link: link.start)
     return tuple(links)
 
