@@ -138,11 +138,12 @@ def _windows(text: str) -> list[tuple[int, int]]:
         start = max(m.start() - _WINDOW_BEFORE, 0)
         space = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()))
         start = space + 1 if space >= 0 else start
-        end = m.end()
-        while end < len(text) and not text[end].isspace() and end - m.start() < _MAX_URL:
-            end += 1
-        windows.append((start, end))
+        after = _SPACE.search(text, m.end(), m.start() + _MAX_URL)
+        windows.append((start, after.start() if after else min(len(text), m.start() + _MAX_URL)))
     return windows
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _punycode_ok(domain: str) -> bool:
@@ -247,6 +248,7 @@ _OTHER = re.compile(
     re.IGNORECASE,
 )
 _SCHEMED = re.compile(_OTHER_URL, re.IGNORECASE)
+_OTHER_HINT = re.compile(r"\d\.\d+\.\d|localhost:", re.IGNORECASE)  # what _OTHER needs besides "//"
 
 
 def _browser_end(text: str, start: int, end: int) -> int:
@@ -307,7 +309,7 @@ def _find_links(text: str) -> tuple[Link, ...]:
     if "." not in read and "/" not in read:
         return ()
     links = _twitter_links(text, read)
-    if "//" in read or any(ch.isdigit() for ch in read):
+    if "//" in read or _OTHER_HINT.search(read):
         links += _other_links(text, read, links)
         links.sort(key=lambda link: link.start)
     return tuple(links)
