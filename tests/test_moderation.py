@@ -31,10 +31,47 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("Call +1 202 555 0143", "+1 202 555 0143"),
         ("Call +33 1 23 45 67 89", "+33 1 23 45 67 89"),
         ("Call 020-7946-0123", "020-7946-0123"),
+        ("Ring 0113.496.0000 today", "0113.496.0000"),
+        ("Ring 01632  960  001", "01632  960  001"),
+        ("Ring +44.7700.900.123", "+44.7700.900.123"),
+        ("text 07700–900–123", "07700–900–123"),
+        ("ring 0113 496 0000 ext 12", "0113 496 0000 ext 12"),
     ],
 )
 def test_phone_numbers_are_found(text, raw):
     assert kinds(text) == [("phone number", raw)]
+
+
+@pytest.mark.parametrize(
+    "text, raw, key",
+    [
+        ("Email jo.bloggs at nhs dot net.", "jo.bloggs at nhs dot net", "jo.bloggs@nhs.net"),
+        ("Contact jane.doe [at] nhs.net today", "jane.doe [at] nhs.net", "jane.doe@nhs.net"),
+        ("Apply to sam(at)nhs(dot)net", "sam(at)nhs(dot)net", "sam@nhs.net"),
+        ("Drop me a line: priya {at} nhs {dot} uk", "priya {at} nhs {dot} uk", "priya@nhs.uk"),
+        ("email me on j dot smith at nhs dot net", "j dot smith at nhs dot net", "j.smith@nhs.net"),
+        ("email jo at nhs dot net", "jo at nhs dot net", "jo@nhs.net"),
+        ("write to jo @ nhs.net", "jo @ nhs.net", "jo@nhs.net"),
+    ],
+)
+def test_email_addresses_written_to_dodge_filters_are_found(text, raw, key):
+    assert [(c.kind, c.raw, c.key) for c in find_contacts(text)] == [("e-mail address", raw, key)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have a look at the form at nhs.uk/flu",
+        "Book at boots.com today",
+        "Visit us at leeds dot gov dot uk",
+        "Our team at Leeds Teaching Hospitals",
+        "Join Dr Smith at nhs.uk/events",
+        "See you at 9.30 at St James",
+        "Meet jo at the hub",
+    ],
+)
+def test_the_word_at_is_not_an_email_address(text):
+    assert [c.kind for c in find_contacts(text) if c.kind == "e-mail address"] == []
 
 
 @pytest.mark.parametrize(

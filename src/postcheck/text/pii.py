@@ -118,9 +118,12 @@ def fold_address(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
 
 
+_EXTENSION = re.compile(r"\s*[,;]?\s*(?:ext(?:ension)?\.?|x|#)\s*\d{1,6}$", re.IGNORECASE)
+
+
 def _is_phone(raw: str) -> bool:
     """Whether a number libphonenumber found is written like a dialable phone number."""
-    raw = raw.strip()
+    raw = _EXTENSION.sub("", raw.strip())  # "0113 496 0000 ext 12": the number is the part before
     if ":" in raw or _DATE.search(raw):  # a date or a time, not a number to ring
         return False
     digits = _digits(raw)
