@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from postcheck.config import load_config
+from postcheck.context import Context
 from postcheck.loaders.markdown import load_markdown
 from postcheck.model import Source
-from postcheck.rules import Context
 from postcheck.rules import moderation as m
 
 CASES_FILE = Path(__file__).with_name("moderation_cases.yml")
