@@ -345,12 +345,17 @@ _MEDICINES = (
     r"medicines?|medications?|tablets?|pills?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
     r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
-    r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?"
+    r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
+    r"aftersun|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
+    r"nit\s+combs?|fine-tooth\s+comb"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = re.compile(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever|"
-    r"(?:high|a|their|his|her|your)\s+temperature|temperatures|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
+    r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
+    r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
+    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
+    r"chilblains|splinters?|scalds?|insomnia|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
     r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
     r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
     r"numb(?:ness)?|sprain(?:s|ed)?|strain(?:s|ed)|bruis\w+|blisters?|sunburn\w*|bites?|stings?|"
@@ -371,6 +376,7 @@ FIGURATIVE = re.compile(
     r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+)+"
     r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
     r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
+    r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
     r"\bcold\s+(?:calls?|weather|snap|spell)\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b",
     re.IGNORECASE,
 )
@@ -385,7 +391,10 @@ ADVICE = re.compile(
     rf"(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?:keep|get|eat|drink|sleep|rest|avoid|touch|scratch)|"
-    r"(?:easy\s+to\s+treat|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|cut\s+down\s+on|gargl\w+|ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|"
+    r"(?:easy\s+to\s+treat|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|cut\s+down\s+on|gargl\w+|"
+    r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
+    r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
+    rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can help"
     r"(?:clear|clears|cleared|clearing)\s+up|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
     r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|"
     r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
