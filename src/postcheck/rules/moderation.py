@@ -394,7 +394,7 @@ ADVICE = re.compile(
     r"(?:easy\s+to\s+treat|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|cut\s+down\s+on|gargl\w+|"
     r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
     r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
-    rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can help"
+    rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can"
     r"(?:clear|clears|cleared|clearing)\s+up|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
     r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|"
     r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
