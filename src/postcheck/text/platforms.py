@@ -339,8 +339,8 @@ def _x_char_weight(char: str) -> int:
 
 def _x_url_counts(text: str, link) -> bool:
     """Whether twitter-text would turn this link into a t.co link (weight 23)."""
-    if link.scheme not in ("", "http", "https"):
-        return False
+    if not link.autolinked or link.scheme not in ("", "http", "https"):
+        return False  # found for the L rules (an IP, an intranet name, https://x.test/), not linked by X
     if not link.scheme and link.start > 0 and (text[link.start - 1] in _X_NOT_BEFORE or text[link.start - 1].isalnum()):
         return False
     labels = [
