@@ -491,7 +491,8 @@ PUBLIC_PLACE = re.compile(
 PRIVATE_PLACE = re.compile(
     r"\b(?:(?:with|at|to)\s+(?:the\s+)?(?:reception|receptionists?|front\s+desk|practice|surgery)|(?:online|secure)\s+form|"
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
-    r"securely|NHS\s+App)\b",
+    r"(?:on|via|through|using)\s+(?:our\s+|the\s+|this\s+)?(?:website|site|web\s*form|form|portal|app|link)|online|"
+    r"NHS\s+Jobs|by\s+(?:phone|letter)|securely|NHS\s+App)\b",
     re.IGNORECASE,
 )
 # A channel named only to be waived: "no need to DM us", "rather than messaging us", "don't message us privately".
