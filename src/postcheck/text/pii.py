@@ -32,16 +32,28 @@ _MAILBOX_LIKE = re.compile(rf"[._\d]|{_SPELLED_DOT}", re.IGNORECASE)
 _EMAIL_CUE = re.compile(
     r"\b(?:e-?mail|mail|write\s+to|contact|message|line)\b(?:\s+(?:me|us|her|him|them|on|at|to))*[\s:]*$", re.I
 )
-_MAYBE_SPELLED = re.compile(r"@|\bat\b", re.IGNORECASE)
+_AT_HINT = re.compile(rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}|(?<=\s)(?:at|@)(?=\s)", re.IGNORECASE)
+_DOMAIN_AHEAD = re.compile(rf"{_LABEL}{_SPELLED_DOT}{_LABEL}", re.IGNORECASE)
+_LOCAL_MAX = 100  # characters looked at either side of an "at"
 MAYBE_CONTACT = re.compile(r"[\d@]|\bat\b", re.IGNORECASE)  # what every contact detail has: a digit, @ or "at"
 
 
 def find_spelled_emails(text: str) -> list[tuple[int, int]]:
     """Where `text` writes an e-mail address with "at" and "dot" in words or brackets; plain ones are EMAIL."""
-    if not _MAYBE_SPELLED.search(text):
-        return []
-    found = []
-    for m in SPELLED_EMAIL.finditer(text):
+    found: list[tuple[int, int]] = []
+    # Most "at"s in a post are followed by a word, not by a domain: only those followed by "label dot label"
+    # are looked at, and the address pattern runs on the few words around them.
+    for hint in _AT_HINT.finditer(text):
+        gap = text[hint.end() : hint.end() + 3]
+        if not _DOMAIN_AHEAD.match(text, hint.end() + len(gap) - len(gap.lstrip())):
+            continue
+        if found and hint.start() < found[-1][1]:
+            continue
+        window = (max(hint.start() - _LOCAL_MAX, 0), min(hint.end() + _LOCAL_MAX, len(text)))
+        at = hint.start()
+        m = next((e for e in SPELLED_EMAIL.finditer(text, *window) if e.start("at") <= at < e.end("at")), None)
+        if m is None:
+            continue
         at, domain, local = m.group("at"), m.group("domain"), m.group("local")
         if re.split(_SPELLED_DOT, domain, flags=re.IGNORECASE)[-1].lower() not in TLDS:
             continue
@@ -70,6 +82,7 @@ STREET_ADDRESS = re.compile(
 
 NHS_NUMBER = re.compile(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 
+_DIGIT = re.compile(r"\d")
 _DATE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 
@@ -157,7 +170,7 @@ def _is_international(raw: str) -> bool:
 
 def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
     """Phone numbers libphonenumber finds possible (fictional Ofcom ranges included), outside links and e-mails."""
-    if sum(ch.isdigit() for ch in text) < 7:
+    if len(_DIGIT.findall(text)) < 7:
         return []
     from phonenumbers import Leniency, PhoneNumberMatcher
 
@@ -194,6 +207,9 @@ def find_contacts(text: str) -> list[Contact]:
         if not any(start < link.end and link.start < end for start, end in emails)
     ]
     rest = _mask(text, blanked) if blanked else text
+    if not _DIGIT.search(rest):  # every other kind has a digit
+        contacts.sort(key=lambda c: c.start)
+        return contacts
     contacts += find_phone_numbers(rest)
     taken = sorted((c.start, c.end) for c in contacts)  # do not overlap, so ends rise with starts
 
