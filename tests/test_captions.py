@@ -214,14 +214,15 @@ def test_sidecar_that_is_not_utf8_is_f006_at_the_line_of_the_bad_byte(check, tmp
     assert "0xe9" in finding["message"] and "UTF-8" in finding["message"]
 
 
-def test_listed_caption_that_is_not_utf8_is_f006_at_the_line_of_the_bad_byte(check, tmp_path):
+@pytest.mark.parametrize("name", ["subs.vtt", "clip.vtt"])  # clip.vtt is also found beside the video
+def test_listed_caption_that_is_not_utf8_is_one_f006_at_the_line_of_the_bad_byte(check, tmp_path, name):
     vtt = b"WEBVTT\n\n00:00.000 --> 00:02.000\nBook \xff now\n"
-    post = _post(extra="    captions: [media/subs.vtt]\n")
-    files = {"post.md": post, "media/clip.mp4": video_bytes(tmp_path, audio=tone()), "media/subs.vtt": vtt}
+    post = _post(extra=f"    captions: [media/{name}]\n")
+    files = {"post.md": post, "media/clip.mp4": video_bytes(tmp_path, audio=tone()), f"media/{name}": vtt}
     run = check(files, "--select", "A3,F006")
     assert run.codes == ["F006"]
     finding = run.json["findings"][0]
-    assert finding["path"].endswith("subs.vtt") and (finding["line"], finding["column"]) == (4, 6)
+    assert finding["path"].endswith(name) and (finding["line"], finding["column"]) == (4, 6)
 
 
 def test_cue_timing_on_the_signature_line_is_a302():

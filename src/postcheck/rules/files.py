@@ -202,10 +202,12 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media.images import inspect_image
     from postcheck.media.video import probe
 
+    read: set[Path] = set()  # a caption file listed and also found beside its video is reported once
     for what, ref in post.media_refs():
         path = ctx.media_path(post, ref)
         if path is None or not path.is_file():
             continue
+        read.add(path.resolve())
         suffix = path.suffix.lower()
         if what == "image" and suffix in VIDEO_SUFFIXES or what == "video" and suffix in IMAGE_SUFFIXES:
             yield Problem(f"'{ref.value}' is listed under {what}s but its name says otherwise", ref.span())
@@ -227,6 +229,9 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
             path = ctx.media_path(post, os.path.relpath(sidecar, post.directory))
             if path is None or not path.is_file() or path.suffix.lower() not in CAPTION_SUFFIXES:
                 continue
+            if path.resolve() in read:
+                continue
+            read.add(path.resolve())
             result = ctx.read_media(read_caption_text, path)
             if isinstance(result, MediaError):
                 name = os.path.relpath(path, post.directory).replace(os.sep, "/")
