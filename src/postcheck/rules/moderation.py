@@ -559,6 +559,57 @@ def names_public_place(sentence: str) -> bool:
     return any(not _NOT_HERE.search(sentence[: m.start()]) for m in PUBLIC_PLACE.finditer(sentence))
 
 
+# "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
+_PRONOUN_ASK = re.compile(
+    r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
+    r"|(?=\s+(?:below|here|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)))",
+    re.IGNORECASE,
+)
+# What "it" or "them" more likely stands for than the data: "Questions about your NHS number? Post them below".
+_OTHER_ANTECEDENT = re.compile(
+    r"\b(?:questions?|comments?|thoughts|views|feedback|stor(?:y|ies)|experiences?|photos?|pictures?|ideas?|"
+    r"suggestions?|tips?|queries|query)\b",
+    re.IGNORECASE,
+)
+_NEGATED_MENTION = re.compile(r"\b(?:never|not|don't|won't|doesn't|no)\b", re.IGNORECASE)
+
+
+def _named_data(sentence: str) -> re.Match[str] | None:
+    """The last personal data a sentence names outside a negation ("we will never ask for your NHS number")."""
+    found = None
+    for data in PERSONAL_DATA.finditer(sentence):
+        lead = sentence[: data.start()]
+        verb_sense = data.group().lower().startswith("address") and not _POSSESSIVE.search(lead)  # "to address"
+        if not _NEGATED_MENTION.search(lead) and not verb_sense:
+            found = data
+    return found
+
+
+def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] | None:
+    """(start, end, data) of a request in public that names the data only before it: "Do you have your NHS
+    number? Pop it below", "We need your details: reply here", "Details please - in the comments"."""
+    if not names_public_place(sentence):
+        return None
+    for verb in GIVING_VERB.finditer(sentence):
+        ask = _PRONOUN_ASK.match(sentence, verb.end())
+        if ask is None or not _asks_reader(sentence, verb.start()):
+            continue
+        if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", before + " " + sentence)):  # not "in the comments"
+            return None
+        data = _named_data(sentence[: verb.start()]) or _named_data(before)
+        if data is not None:
+            return verb.start(), max(ask.end(), verb.end()), data.group()
+    data = _named_data(sentence)
+    if (
+        data is not None
+        and re.search(r"\b(?:please|pls)\b", sentence, re.IGNORECASE)
+        and not _NEGATED_MENTION.search(sentence)
+        and not _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", sentence))
+    ):
+        return data.start(), data.end(), data.group()
+    return None
+
+
 @rule("M105", "public-request-for-personal-data", Severity.ERROR, "asks for NHS number, date of birth... in public")
 def public_request_for_personal_data(post: Post, ctx: Context) -> Iterator[Problem]:
     if post.kind == "repost":
@@ -580,6 +631,15 @@ def public_request_for_personal_data(post: Post, ctx: Context) -> Iterator[Probl
             yield Problem(
                 f"Asks for personal data ({data.group()}) in public: ask for it by direct message instead",
                 post.text.span(start, data.end() + sentence.start()),
+                suggestion="Please send us a direct message with your details.",
+            )
+            return
+        by_reference = None if data is not None else requested_by_reference(body, previous)
+        if by_reference is not None:
+            start, end, named = by_reference
+            yield Problem(
+                f"Asks for personal data ({named}) in public: ask for it by direct message instead",
+                post.text.span(sentence.start() + start, sentence.start() + end),
                 suggestion="Please send us a direct message with your details.",
             )
             return
