@@ -52,6 +52,7 @@ def test_phone_numbers_are_found(text, raw):
         ("email me on j dot smith at nhs dot net", "j dot smith at nhs dot net", "j.smith@nhs.net"),
         ("email jo at nhs dot net", "jo at nhs dot net", "jo@nhs.net"),
         ("write to jo @ nhs.net", "jo @ nhs.net", "jo@nhs.net"),
+        ("You can reach sarah at nhs dot net", "sarah at nhs dot net", "sarah@nhs.net"),
     ],
 )
 def test_email_addresses_written_to_dodge_filters_are_found(text, raw, key):
@@ -68,6 +69,8 @@ def test_email_addresses_written_to_dodge_filters_are_found(text, raw, key):
         "Join Dr Smith at nhs.uk/events",
         "See you at 9.30 at St James",
         "Meet jo at the hub",
+        "We are at nhs dot uk now",
+        "More info at nhs dot uk",
     ],
 )
 def test_the_word_at_is_not_an_email_address(text):

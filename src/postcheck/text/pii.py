@@ -26,12 +26,17 @@ SPELLED_EMAIL = re.compile(
     rf"(?P<at>{_SPELLED_AT})(?P<domain>{_LABEL}(?:{_SPELLED_DOT}{_LABEL})+)(?![\w/-])",  # not a link's path
     re.IGNORECASE,
 )
-# " at " is also an ordinary word ("the form at nhs.uk", "book at boots.com"): a bare " at " counts only
-# when the name before it is written like a mailbox (jo.bloggs, j dot smith) or an e-mail verb leads to it.
+# " at " is also an ordinary word ("the form at nhs.uk", "book at boots.com"): a bare " at " counts only when
+# the name before it is written like a mailbox (jo.bloggs, j dot smith) or the domain is spelled out (below).
 _MAILBOX_LIKE = re.compile(rf"[._\d]|{_SPELLED_DOT}", re.IGNORECASE)
-_EMAIL_CUE = re.compile(
-    r"\b(?:e-?mail|mail|write\s+to|contact|message|line)\b(?:\s+(?:me|us|her|him|them|on|at|to))*[\s:]*$", re.I
+# A spelled "dot" after a bare " at " is the filter-dodging habit ("sarah at nhs dot net"), unless the word
+# before "at" is a pronoun or follows an article: "see us at leeds dot gov dot uk", "the form at nhs dot uk".
+_NOT_MAILBOX = re.compile(
+    r"us|me|you|them|him|her|it|we|everyone|all|here|there|home|work|now|are|is|was|were|be|am|look|looking|"
+    r"find|found|online|live|available|info|information|more|details|\d+",
+    re.IGNORECASE,
 )
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|our|your|their|this|that|these|those|my|his|her|its)\s+$", re.IGNORECASE)
 _AT_HINT = re.compile(rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}|(?<=\s)(?:at|@)(?=\s)", re.IGNORECASE)
 _DOMAIN_AHEAD = re.compile(rf"{_LABEL}{_SPELLED_DOT}{_LABEL}", re.IGNORECASE)
 _LOCAL_MAX = 100  # characters looked at either side of an "at"
@@ -59,7 +64,8 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
             continue
         bare = re.fullmatch(r"\s+at\s+", at, re.IGNORECASE) is not None
         spelled_domain = re.search(r"\bdot\b", domain, re.IGNORECASE) is not None
-        if bare and not (_MAILBOX_LIKE.search(local) or (spelled_domain and _EMAIL_CUE.search(text[: m.start()]))):
+        named = spelled_domain and not _NOT_MAILBOX.fullmatch(local) and not _ARTICLE_BEFORE.search(text[: m.start()])
+        if bare and not (_MAILBOX_LIKE.search(local) or named):
             continue
         found.append((m.start(), m.end()))
     return found
