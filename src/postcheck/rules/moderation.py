@@ -377,6 +377,8 @@ FIGURATIVE = re.compile(
     r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
     r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
+    r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
+    r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
     r"\bcold\s+(?:calls?|weather|snap|spell)\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b",
     re.IGNORECASE,
 )
