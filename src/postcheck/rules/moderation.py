@@ -403,6 +403,8 @@ ADVICE = re.compile(
     r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
     r"nothing\s+to\s+worry\s+about|"  # not a bare "don't worry": "Don't worry, the asthma clinic is still on"
     r"(?:is|are|it's|that's)\s+(?:perfectly\s+|quite\s+|very\s+|completely\s+)?(?:normal|common|usual|expected)|"
+    r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
+    r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
     r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
     r"get|improve|down\s+to|caused)\w*|helps|works\s+(?:well|a\s+treat|wonders)|"
     r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
