@@ -56,10 +56,25 @@ def index_file(cache: Path, video: Path) -> Path:
     return cache / "media" / "paths" / f"{name}.json"
 
 
+def cache_of(path: Path) -> Path:
+    """The cache folder `path` is in: its `.postcheck_cache` (or `cache`) ancestor, else its own folder."""
+    return next((p for p in path.parents if p.name in (".postcheck_cache", "cache")), path.parent)
+
+
 def plant(path: Path, data: object | str) -> None:
-    """Write `data` as JSON (a str is written as is, for text json.dumps cannot produce)."""
+    """Store `data` as a genuine (signed) entry, as a bug in postcheck itself might have written it; a str is
+    written as is, for text that is no entry at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        write_json(path, data, cache_of(path))
+        assert read_json(path, cache_of(path)) == data
+
+
+def stored(path: Path) -> object:
+    """The data of a cache entry, its signature checked."""
+    return read_json(path, cache_of(path))
 
 
 def check(root: Path, *args: str):
@@ -114,7 +129,7 @@ def test_probe_entry_of_the_wrong_shape_is_recomputed_and_rewritten(root, junk):
     fresh = probe_video(video)
     plant(entry_file(cache, video), {"version": 1, "probe": junk})
     assert probe_video(video, cache) == fresh
-    rewritten = json.loads(entry_file(cache, video).read_text())["probe"]["info"]
+    rewritten = stored(entry_file(cache, video))["probe"]["info"]
     assert rewritten == fresh.to_json() | {"subtitle_codecs": []}
 
 
@@ -194,7 +209,7 @@ def test_hash_in_an_index_file_is_used_only_when_it_is_hex(root, digest):
     assert check(root).codes == ["A301"]
     assert tree(root.parent, skip=cache) == before
     assert not list(outside.iterdir())
-    assert json.loads(index_file(cache, video).read_text())["hash"] == content_hash(video)
+    assert stored(index_file(cache, video))["hash"] == content_hash(video)
 
 
 @pytest.mark.parametrize(
@@ -211,7 +226,7 @@ def test_index_file_of_the_wrong_shape_is_rebuilt(root, junk):
     fresh = probe_video(video)
     plant(index_file(cache, video), junk)
     assert probe_video(video, cache) == fresh
-    assert json.loads(index_file(cache, video).read_text())["hash"] == content_hash(video)
+    assert stored(index_file(cache, video))["hash"] == content_hash(video)
 
 
 # ------------------------------------------------------------------ audio-activity cache
@@ -239,7 +254,7 @@ def test_audio_activity_entry_of_the_wrong_shape_is_recomputed(tmp_path, junk):
     fresh = audio_activity(video)
     plant(entry_file(cache, video), {"version": 1, "audio-30-p1": junk})
     assert audio_activity(video, cache) == fresh
-    assert json.loads(entry_file(cache, video).read_text())["audio-30-p1"] == {"activity": fresh.to_json()}
+    assert stored(entry_file(cache, video))["audio-30-p1"] == {"activity": fresh.to_json()}
 
 
 def test_run_over_a_junk_audio_entry_reports_as_without_a_cache(root):
@@ -376,8 +391,7 @@ def test_link_cache_entries_of_the_wrong_shape_are_fetched_again(tmp_path, fetch
         u + "refused": spoil(u + "refused", now, refused=True),
         u + "result is a list": {"time": now, "result": []},
     }
-    text = json.dumps(planted).replace('"INFINITY"', "1e400")
-    (tmp_path / "links.json").write_text(text, encoding="utf-8")
+    plant(tmp_path / "links.json", planted)
     results = LinkChecker(cache_dir=tmp_path).check(planted)
     assert fetched == [url for url in planted if url != u + "good"]
     assert results[u + "good"].status == 200

@@ -3,18 +3,41 @@ the user cache folder, for data built once per installed library version (the wo
 
 A cache folder may come from a cloned repository or a shared drive, so its contents are untrusted: nothing is read
 or written through a path that leads out of it, only regular files of bounded size are read, and every reader
-validates what it gets (an invalid entry is a cache miss)."""
+validates what it gets (an invalid entry is a cache miss).
+
+The API every cache uses (media probes, link checks, per-file results; a new cache needs nothing more):
+
+- `write_json(path, data, cache_dir)` stores `data` (plain JSON) signed with HMAC-SHA256 under this user's key
+  (`cache-key` in the user cache folder, outside any repository, created 0600 on first use). The signature covers
+  the entry's path inside `cache_dir` too, so a genuine entry copied to another name does not verify.
+- `read_json(path, cache_dir)` returns the data only when the signature verifies; an entry written by another
+  user, another machine or by hand (a `.postcheck_cache` committed to the repository) is a miss, recomputed and
+  rewritten. A cache folder that git tracks is not used at all, with one warning: someone committed it.
+- Without a usable user cache folder (POSTCHECK_MODEL_CACHE=0, read-only home) the key lives for this process
+  only: the run still caches in memory's lifetime, and nothing on disk from before is trusted.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
+import secrets
 import stat
+import subprocess
+import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
 MAX_READ = 32 * 1024 * 1024  # bytes; a larger cache file is junk, not worth the memory
+FORMAT = "postcheck-cache-1"  # the signed envelope: {"format", "mac", "data"}
+KEY_FILE = "cache-key"
+_lock = threading.Lock()
+_key: bytes | None = None
+_tracked: dict[Path, bool] = {}  # cache folder -> whether git tracks files in it (asked once per run)
 
 
 def inside(path: Path, cache_dir: Path) -> bool:
@@ -34,7 +57,7 @@ def write_json(path: Path, data: Any, cache_dir: Path) -> None:
 
     Nothing is written when `path` would lead out of `cache_dir` (a planted symbolic link or '..')."""
     # The file itself is replaced, never followed, so only its folder must resolve inside the cache.
-    if path.name in ("", ".", "..") or not inside(path.parent, cache_dir):
+    if path.name in ("", ".", "..") or not inside(path.parent, cache_dir) or tracked_by_git(cache_dir):
         return
     try:
         if not cache_dir.is_dir():
@@ -44,7 +67,7 @@ def write_json(path: Path, data: Any, cache_dir: Path) -> None:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(data, out, allow_nan=False)
+                json.dump(_sign(data, _entry_name(path, cache_dir)), out, allow_nan=False)
             os.replace(temp, path)
         except (OSError, ValueError):
             os.unlink(temp)
@@ -53,9 +76,10 @@ def write_json(path: Path, data: Any, cache_dir: Path) -> None:
 
 
 def read_json(path: Path, cache_dir: Path | None = None) -> Any:
-    """The JSON in `path`, or None when it is missing, unreadable, not a regular file, too large, or not JSON;
-    with `cache_dir`, also None when `path` leads out of that folder."""
-    if cache_dir is not None and not inside(path, cache_dir):
+    """The data `write_json` stored in `path`, or None when it is missing, unreadable, not a regular file, too
+    large, not JSON or not signed with this user's key; with `cache_dir`, also None when `path` leads out of that
+    folder or git tracks that folder. Without `cache_dir`, the entry is the one written with `path`'s folder."""
+    if cache_dir is not None and (not inside(path, cache_dir) or tracked_by_git(cache_dir)):
         return None
     try:
         # O_NONBLOCK: a planted FIFO must not hang the run; it is refused below as not a regular file.
@@ -67,9 +91,105 @@ def read_json(path: Path, cache_dir: Path | None = None) -> Any:
             raw = file.read(MAX_READ + 1)
         if len(raw) > MAX_READ:
             return None
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        envelope = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (OSError, ValueError, RecursionError):
         return None
+    return _verified(envelope, _entry_name(path, cache_dir if cache_dir is not None else path.parent))
+
+
+def _entry_name(path: Path, cache_dir: Path) -> str:
+    """The entry's name inside its cache folder, as the signature binds it."""
+    try:
+        return path.relative_to(cache_dir).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _mac(data_text: str, name: str) -> str:
+    message = name.encode("utf-8", "surrogateescape") + b"\0" + data_text.encode("utf-8")
+    return hmac.new(_user_key(), message, hashlib.sha256).hexdigest()
+
+
+def _sign(data: Any, name: str) -> dict[str, Any]:
+    text = json.dumps(data, allow_nan=False, sort_keys=True, separators=(",", ":"))
+    return {"format": FORMAT, "mac": _mac(text, name), "data": data}
+
+
+def _verified(envelope: Any, name: str) -> Any:
+    """The data of a signed envelope whose MAC is this user's for this entry name, else None."""
+    if not isinstance(envelope, dict) or envelope.keys() != {"format", "mac", "data"}:
+        return None
+    if envelope["format"] != FORMAT or not isinstance(envelope["mac"], str):
+        return None
+    try:
+        text = json.dumps(envelope["data"], allow_nan=False, sort_keys=True, separators=(",", ":"))
+    except (ValueError, RecursionError):
+        return None
+    return envelope["data"] if hmac.compare_digest(envelope["mac"], _mac(text, name)) else None
+
+
+def _user_key() -> bytes:
+    """This user's cache key: read from (or created in) the user cache folder, else one for this process only."""
+    global _key
+    with _lock:
+        if _key is None:
+            _key = _load_key() or secrets.token_bytes(32)
+        return _key
+
+
+def _load_key() -> bytes | None:
+    path = user_cache(KEY_FILE)
+    if path is None:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w", encoding="ascii") as out:
+                out.write(secrets.token_hex(32))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            # Only a key this user alone can read and write keeps others from signing entries.
+            private = not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not info.st_mode & 0o077)
+            if not stat.S_ISREG(info.st_mode) or not private:
+                return None
+            text = file.read(65).decode("ascii").strip()
+        return bytes.fromhex(text) if len(text) == 64 else None
+    except (OSError, ValueError):
+        return None
+
+
+def tracked_by_git(cache_dir: Path) -> bool:
+    """Whether git tracks anything in `cache_dir` (a committed cache); warns once per folder when it does."""
+    key = cache_dir.absolute()
+    with _lock:
+        if key in _tracked:
+            return _tracked[key]
+    found = False
+    if cache_dir.is_dir():
+        try:
+            listed = subprocess.run(
+                ["git", "ls-files", "-z", "--", cache_dir.name],
+                cwd=cache_dir.parent,
+                capture_output=True,
+                timeout=10,
+                check=False,
+            )
+            found = listed.returncode == 0 and bool(listed.stdout.strip(b"\0"))
+        except (OSError, subprocess.SubprocessError):
+            found = False
+    with _lock:
+        if key not in _tracked and found:
+            sys.stderr.write(
+                f"postcheck: warning: {cache_dir} is tracked by git, so it is not used (anyone could have written it);"
+                f" remove it from the repository: git rm -r --cached {cache_dir.name}\n"
+            )
+        _tracked[key] = found
+    return found
 
 
 def _reject_constant(name: str) -> Any:
