@@ -54,7 +54,9 @@ class Level(str, Enum):
 
 def fail(message: str) -> typer.Exit:
     """Print a one-line error and return the exit (2) to raise."""
-    typer.echo(f"postcheck: error: {message}", err=True)
+    from postcheck.reporters.text import escape_controls  # a file name may hold a newline or an ESC
+
+    typer.echo(f"postcheck: error: {escape_controls(message)}", err=True)
     return typer.Exit(2)
 
 

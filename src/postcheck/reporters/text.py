@@ -15,6 +15,20 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"\033[{COLORS[style]}m{text}\033[0m" if color else text
 
 
+# C0 and C1 controls and DEL: an ESC from a post, a file name or a server's reply could retitle the terminal or hide
+# text, and a newline in a file name would break `path:line:col`. Shown escaped, as git and ruff show them.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROLS.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+# In a snippet each control takes one column, the Unicode picture of it (␛), so the carets stay under the text.
+_PICTURES = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7F: "\u2421"} | {c: "\ufffd" for c in range(0x80, 0xA0)}
+_PICTURES[ord("\t")] = " "  # a tab as one column
+
+
+def escape_controls(text: str) -> str:
+    """`text` with control characters escaped (`\\x1b`, `\\n`), safe to print to a terminal."""
+    return text.translate(_CONTROLS)
+
+
 WINDOW = 110  # characters of a long line shown around the problem
 
 
@@ -37,7 +51,7 @@ def _snippet(finding: Finding, color: bool, files: dict[str, Source | None]) -> 
         return []
     number = str(finding.span.line)
     pad = " " * len(number)
-    line = (("…" if first else "") + part + ("…" if more else "")).replace("\t", " ")  # a tab as one column
+    line = (("…" if first else "") + part + ("…" if more else "")).translate(_PICTURES)
     start = finding.span.column - 1 - first + (1 if first else 0)
     width = finding.span.end_column - finding.span.column if finding.span.end_line == finding.span.line else 1
     width = max(1, min(width, len(line) - start))
@@ -72,17 +86,17 @@ def render(report: Report, color: bool = False) -> str:
             if current is not None:
                 out.append("")
             current = f.display_path
-        location = _paint(f"{f.display_path}:{f.span.line}:{f.span.column}:", "bold", color)
+        location = _paint(f"{escape_controls(f.display_path)}:{f.span.line}:{f.span.column}:", "bold", color)
         code = _paint(f.code, f.severity.value, color)
-        out.append(f"{location} {code} {f.message} [{f.severity.value}]")
+        out.append(f"{location} {code} {escape_controls(f.message)} [{f.severity.value}]")
         out.extend(_snippet(f, color, files))
         if f.post.display_path != f.display_path:
-            out.append(f"   = post: {f.post.display_path}")
+            out.append(f"   = post: {escape_controls(f.post.display_path)}")
         if f.suggestion:
             how = ""
             if f.fix is not None:
                 how = " (--fix)" if f.fix.applicability.value == "safe" else " (--unsafe-fixes)"
-            out.append(f"   = {_paint('suggestion', 'green', color)}: {f.suggestion}{how}")
+            out.append(f"   = {_paint('suggestion', 'green', color)}: {escape_controls(f.suggestion)}{how}")
         elif f.fix is not None:
             how = "--fix" if f.fix.applicability.value == "safe" else "--unsafe-fixes"
             out.append(f"   = {_paint('fixable', 'green', color)} with {how}")
