@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import math
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,9 +193,24 @@ POSITIVE = {
 }  # fmt: skip
 
 
+# Upper bounds: beyond them a value is a slip (timeout = 1e400 would wait for ever, workers = 10**6 would start a
+# million threads), not a policy.
+MAXIMUM = {
+    "links.timeout": 300, "links.workers": 64, "hashtags.max": 1000, "emoji.max": 1000,
+    "captions.max-chars-per-line": 1000, "captions.max-lines": 100, "captions.max-lines-vertical": 100,
+    "captions.max-cps": 1000, "captions.min-duration": 3600, "captions.max-duration": 86400,
+    "captions.max-gap": 86400, "captions.max-wpm": 10000, "captions.max-tail": 86400, "captions.audible-db": 200,
+}  # fmt: skip
+LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8}){0,2}")  # en_GB, pt-BR, zh_Hant_TW: part of a file name
+
+
 def _check_range(where: str, value: float) -> None:
+    if not math.isfinite(value):
+        raise ConfigError(f"{where} must be a finite number, not {value!r}")
     if value < 0 or (value == 0 and where in POSITIVE):
         raise ConfigError(f"{where} must be {'above' if where in POSITIVE else 'at least'} 0, not {value!r}")
+    if where in MAXIMUM and value > MAXIMUM[where]:
+        raise ConfigError(f"{where} must be at most {MAXIMUM[where]}, not {value!r}")
 
 
 def _validate(values: dict[str, Any]) -> None:
@@ -213,6 +230,8 @@ def _validate(values: dict[str, Any]) -> None:
             raise ConfigError(f"severity.{code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
     for glob, codes in values["per-file-ignores"].items():
         _check_type(STRS, codes, f"per-file-ignores.{glob!r}")
+    if not LOCALE.fullmatch(values["captions"].locale):  # it names converted caption files: no "/" or ".."
+        raise ConfigError(f"captions.locale must be a language tag such as en_GB, not {values['captions'].locale!r}")
     if values["schedule"].date_order not in ("dmy", "mdy", "ymd"):
         raise ConfigError("schedule.date-order must be dmy, mdy or ymd")
     _validate_schedule(values["schedule"])
@@ -240,8 +259,6 @@ CUSTOM_KEYS = ("code", "name", "pattern", "phrases", "forbid", "require", "messa
 
 def _validate_custom(entries: list[dict[str, Any]]) -> None:
     """Each [[custom]] rule: a C code used once, pattern or phrases, forbid or require, a message."""
-    import re
-
     seen: set[str] = set()
     for number, entry in enumerate(entries, 1):
         code = entry.get("code")

@@ -1,10 +1,17 @@
-"""Apply fixes: the only code that writes user files; atomic, non-overlapping, idempotent."""
+"""Apply fixes: the only code that writes user files; atomic, non-overlapping, idempotent.
+
+A rewritten file keeps its identity as far as the process may: its permissions, owner and group, and its hard links
+(a file with several links is rewritten in place, not replaced). Nothing is written outside the posts root, after
+resolving links. Temporary files are named `.NAME.XXXXXXXX.postcheck-fix` beside the file; one left by a run that
+was killed is removed by the next run that fixes that file.
+"""
 
 from __future__ import annotations
 
 import difflib
 import os
 import tempfile
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +29,7 @@ class Planned:
     new: str
     bom: bool
     fixes: int
+    root: Path | None = None  # the posts root: the file must resolve inside it
 
 
 def applicable(fix: Fix | None, unsafe: bool) -> bool:
@@ -34,17 +42,19 @@ def plan(findings: list[Finding], unsafe: bool, texts: dict[Path, str] | None = 
     `texts` gives the current text of files that are not to be read from disk (an editor's unsaved buffer).
     """
     by_file: dict[Path, list[Fix]] = defaultdict(list)
+    roots: dict[Path, Path | None] = {}
     for finding in findings:
         if applicable(finding.fix, unsafe) and finding.fix.edits:
             target = finding.fix.edits[0].path or finding.post.path
             if all((e.path or finding.post.path) == target for e in finding.fix.edits):
                 by_file[target].append(finding.fix)
+                roots.setdefault(target, finding.post.root)
     planned = []
     for path, fixes in by_file.items():
         creates = [e for f in fixes for e in f.edits if e.create]
         if creates:
-            if not path.exists():
-                planned.append(Planned(path, None, creates[0].content, False, 1))
+            if not path.exists() and not path.is_symlink():
+                planned.append(Planned(path, None, creates[0].content, False, 1, roots[path]))
             continue
         try:
             source = Source(path, texts[path]) if texts and path in texts else read_source(path)
@@ -63,7 +73,7 @@ def plan(findings: list[Finding], unsafe: bool, texts: dict[Path, str] | None = 
         for edit in sorted(set(chosen), key=lambda e: e.offset, reverse=True):
             text = text[: edit.offset] + edit.content + text[edit.offset + edit.length :]
         if text != source.text:
-            planned.append(Planned(path, source.text, text, source.bom, count))
+            planned.append(Planned(path, source.text, text, source.bom, count, roots[path]))
     return planned
 
 
@@ -73,23 +83,44 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     return a.offset < b.offset + b.length and b.offset < a.offset + a.length or (a.offset == b.offset)
 
 
+TEMP_SUFFIX = ".postcheck-fix"
+STALE_AFTER = 600  # seconds: a temporary file this old is left from a run that died, not one still writing
+
+
+def inside_root(path: Path, root: Path | None) -> bool:
+    """Whether `path` (its folder resolved, and the file itself when it exists) lies in the posts root."""
+    if root is None:
+        return True
+    try:
+        real = path.resolve() if path.exists() or path.is_symlink() else path.parent.resolve() / path.name
+        return real.is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
 def write_atomically(path: Path, text: str, bom: bool = False, create: bool = False) -> None:
-    """Write via a temporary file in the same folder and rename, keeping the file's permissions. A symbolic link
-    is followed: the file it names is rewritten and the link stays a link."""
+    """Write via a temporary file in the same folder and rename, keeping the file's permissions, owner and group. A
+    symbolic link is followed: the file it names is rewritten and the link stays a link. A file with several hard
+    links is rewritten in place, so that every name still shows the same file."""
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
     if create:
         with open(path, "xb") as handle:  # never overwrite an existing file
             handle.write(data)
         return
     path = path.resolve()
-    mode = path.stat().st_mode & 0o7777
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".postcheck", dir=path.parent)  # short names
+    info = path.stat()
+    _remove_stale(path)
+    if info.st_nlink > 1:
+        _write_in_place(path, data)
+        return
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=TEMP_SUFFIX, dir=path.parent)  # short names
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, mode)
+        _keep_owner(temp, info)
+        os.chmod(temp, info.st_mode & 0o7777)
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
@@ -97,11 +128,55 @@ def write_atomically(path: Path, text: str, bom: bool = False, create: bool = Fa
         raise
 
 
+def _keep_owner(temp: str, info: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, as far as this process may (root may; others keep the group
+    when they belong to it)."""
+    if not hasattr(os, "chown"):
+        return
+    for uid in (info.st_uid, -1):
+        try:
+            os.chown(temp, uid, info.st_gid)
+            return
+        except OSError:
+            continue
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Rewrite a hard-linked file through its own inode. The old bytes are kept in a temporary file beside it until
+    the new ones are on disk, so a crash part-way leaves a copy to recover from."""
+    backup_handle, backup = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    with os.fdopen(backup_handle, "wb") as out:
+        out.write(path.read_bytes())
+        out.flush()
+        os.fsync(out.fileno())
+    with open(path, "r+b") as file:
+        file.write(data)
+        file.truncate()
+        file.flush()
+        os.fsync(file.fileno())
+    os.unlink(backup)
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove temporary files that an earlier, killed run left beside `path`."""
+    now = time.time()
+    try:
+        for entry in os.scandir(path.parent):
+            ours = entry.name.startswith(f".{path.name[:64]}.") and entry.name.endswith(TEMP_SUFFIX)
+            if ours and entry.is_file(follow_symlinks=False):
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                    os.unlink(entry.path)
+    except OSError:
+        pass  # cleaning up is a courtesy; the fix itself goes ahead
+
+
 def apply(planned: list[Planned], failed: list[tuple[Path, str]] | None = None) -> int:
     """Write every planned file; returns the number of fixes applied. Files left alone go into `failed` with why."""
     applied = 0
     for item in planned:
         try:
+            if not inside_root(item.path, item.root):
+                raise Unreadable("it lies outside the posts root (through a link or '..'): not written")
             if item.old is None:
                 write_atomically(item.path, item.new, create=True)
             else:
