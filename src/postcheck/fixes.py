@@ -163,9 +163,9 @@ def _remove_stale(path: Path) -> None:
     try:
         for entry in os.scandir(path.parent):
             ours = entry.name.startswith(f".{path.name[:64]}.") and entry.name.endswith(TEMP_SUFFIX)
-            if ours and entry.is_file(follow_symlinks=False):
-                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
-                    os.unlink(entry.path)
+            old = ours and entry.is_file(follow_symlinks=False)
+            if old and now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                os.unlink(entry.path)
     except OSError:
         pass  # cleaning up is a courtesy; the fix itself goes ahead
 
