@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from datetime import datetime
 from enum import Enum
@@ -214,6 +215,7 @@ def check(
                     known = ", ".join(ALL_PLATFORMS)
                     raise fail(f"--platform {name}: unknown platform{platform_hint(name)} (known: {known})")
         result = engine.run(paths, cfg, options, _progress_bar() if sys.stderr.isatty() and not quiet else None)
+        _refuse_targets(result, {"--output": output, "--html": html})
         if not paths and output_format == Format.text and output is None:  # --changed-since found nothing
             _write_html(html, Report([], 0, []), result.engine.ctx)
             raise typer.Exit(0)
@@ -354,15 +356,49 @@ def _fix(result: Result, unsafe: bool) -> tuple[Result, int, list[Path]]:
     return result, fixed, new_files
 
 
+def _refuse_targets(result: Result, targets: dict[str, Path | None]) -> None:
+    """Refuse an --output or --html path that is not a regular file or a new name (a link, a device, a folder), or
+    that is one of the posts or media files this run read: the report must never replace what it reports on.
+    --output may also be a stream (/dev/null, /dev/stdout, a pipe): it is written to, never replaced."""
+    checked: set[tuple[int, int]] = set()
+    for post in result.posts:
+        files = [post.path] + [p for _, ref in post.media_refs() if (p := result.engine.ctx.media_path(post, ref))]
+        files += [sidecar for video in post.videos for sidecar in video.sidecars]
+        for file in files:
+            try:
+                info = file.stat()
+                checked.add((info.st_dev, info.st_ino))
+            except OSError:
+                continue
+    for option, path in targets.items():
+        if path is None:
+            continue
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            continue  # a new file
+        except OSError as error:
+            raise fail(f"{option} {path}: {error.strerror or error}") from None
+        stream = option == "--output" and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode))
+        if not stat.S_ISREG(info.st_mode) and not stream:
+            raise fail(f"{option} {path}: not a regular file (a link, folder or device): name a new file")
+        if (info.st_dev, info.st_ino) in checked:
+            raise fail(f"{option} {path}: that is a file being checked; name another file for the report")
+
+
 def _emit(text: str, output: Path | None) -> None:
-    """Write the run's output to --output FILE, or to stdout."""
+    """Write the run's output to --output FILE (never through a link), or to stdout."""
     if output is None:
         typer.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)  # a link swapped in: no
+        with os.fdopen(fd, "wb") as out:
+            if stat.S_ISREG(os.fstat(out.fileno()).st_mode):
+                out.truncate(0)
+            out.write(text.encode("utf-8"))
     except OSError as error:
-        raise fail(f"--output {output}: {error.strerror}") from None
+        raise fail(f"--output {output}: {error.strerror or error}") from None
 
 
 def _write_html(path: Path, report: Report, ctx: Context) -> None:
