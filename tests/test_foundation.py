@@ -359,7 +359,7 @@ def test_sidecar_captions_are_discovered_beside_the_video(tmp_path):
 
     for name in ["clip.mp4", "clip.vtt", "clip.en.vtt", "clip.en_GB.srt", "clip2.vtt", "clip.notes.txt"]:
         (tmp_path / name).write_text("x")
-    found = [p.name for p in discover_sidecars(tmp_path, "clip.mp4")]
+    found = [p.name for p in discover_sidecars(tmp_path, "clip.mp4")[0]]
     assert found == ["clip.en.vtt", "clip.en_GB.srt", "clip.vtt"]
 
 

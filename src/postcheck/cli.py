@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -173,6 +174,11 @@ def check(
         for given in paths:
             if not os.path.lexists(given):
                 raise fail(f"{given}: no such file or directory")
+            try:
+                os.stat(given)
+            except OSError as error:
+                if error.errno == errno.ELOOP:
+                    raise fail(f"{given}: a symbolic link loop, it leads to no file") from None
         config_path = _config_file(config, Path(paths[0]))
         overrides = {"fail-on": fail_on.value if fail_on else None}
         cfg = load_config(config_path, overrides)

@@ -111,11 +111,13 @@ def _join(here: str, name: str) -> str:
     return name if here == "." else f"{here}/{name}"
 
 
-def discover(directory: Path, config: Config, root: Path, unreadable: list[Path] | None = None) -> list[Path]:
+def discover(
+    directory: Path, config: Config, root: Path, unreadable: list[tuple[Path, str]] | None = None
+) -> list[Path]:
     """Post files under `directory` per `include` / `exclude` (read from the posts root), in a stable order.
 
     Only regular files are taken (no pipes or devices), and no symbolic link that leads out of the root. Folders
-    that cannot be listed are added to `unreadable`.
+    that cannot be listed, and post files that are link loops, are added to `unreadable` with the reason.
     """
     found = []
     root = root.resolve()
@@ -123,7 +125,7 @@ def discover(directory: Path, config: Config, root: Path, unreadable: list[Path]
 
     def blocked(error: OSError) -> None:
         if unreadable is not None:
-            unreadable.append(Path(error.filename or directory))
+            unreadable.append((Path(error.filename or directory), "cannot read this folder"))
 
     for folder, dirs, files in os.walk(directory, onerror=blocked):
         base = Path(folder)
@@ -134,8 +136,13 @@ def discover(directory: Path, config: Config, root: Path, unreadable: list[Path]
             rel = _join(here, name)
             if not (_matches(rel, config.include) and not _matches(rel, config.exclude)):
                 continue
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                continue  # the posts root bounds what postcheck reads
+            try:
+                if path.is_symlink() and not path.resolve().is_relative_to(root):
+                    continue  # the posts root bounds what postcheck reads
+            except (RuntimeError, OSError):  # a link loop: a finding on it, not a crash
+                if unreadable is not None:
+                    unreadable.append((path, "a symbolic link loop: it leads to no file"))
+                continue
             if path.is_file():  # follows a link inside the root; a pipe or a device is no post
                 found.append(path)
     return found
@@ -174,7 +181,7 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
     seen: dict[Path, bool] = {}  # files loaded, and whether they gave posts
     files = 0
     media_targets: list[tuple[Path, Path]] = []  # (media file, its posts root)
-    unreadable: list[Path] = []  # folders that cannot be listed
+    unreadable: list[tuple[Path, str]] = []  # folders that cannot be listed, link loops
     roots: dict[Path, Path] = {}  # each given path's posts root: files from two repositories keep their own
 
     def load(path: Path, given: str, named: bool, root: Path, explicit: bool = False) -> None:
@@ -213,8 +220,8 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
         else:
             load(path, given, not options.listed, root, explicit=True)
 
-    for folder in unreadable:  # CI must not pass over posts it could not read
-        posts.append(unreadable_post(folder, _display(folder, str(folder)), Unreadable("cannot read this folder")))
+    for folder, why in unreadable:  # CI must not pass over posts it could not read
+        posts.append(unreadable_post(folder, _display(folder, str(folder)), Unreadable(why)))
     relative = not any(os.path.isabs(p) for p in paths)
     for root in dict.fromkeys(root for _, root in media_targets):  # the posts that use a named media file
         targets = [target for target, where in media_targets if where == root]
@@ -327,7 +334,7 @@ class Engine:
     def _relative(self, post: Post) -> str:
         try:
             return post.path.resolve().relative_to(self.ctx.root_of(post)).as_posix()
-        except ValueError:
+        except (ValueError, RuntimeError):  # outside the root, or a link loop
             return post.path.as_posix()
 
     def _finding(self, post: Post, problem: Problem) -> Finding:

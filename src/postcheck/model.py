@@ -232,6 +232,8 @@ class Video:
     captions: list[Field] = field(default_factory=list)  # named in `captions:`
     burned_in: bool = False
     sidecars: list[Path] = field(default_factory=list)  # discovered beside the video
+    unlisted: str = ""  # why the video's folder could not be listed for sidecars ("permission denied"), if it could not
+    loops: list[Path] = field(default_factory=list)  # files named like its sidecars that are symbolic link loops
 
 
 @dataclass

@@ -156,7 +156,9 @@ def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: in
                 elif isinstance(name, str):
                     located = _string(caption_nodes[j], source, base) if j < len(caption_nodes) else None
                     video.captions.append(located or Field(name, source, [], anchor))
-            video.sidecars = discover_sidecars(post.directory, item["file"])
+            video.sidecars, video.unlisted = discover_sidecars(post.directory, item["file"])
+            video.loops = [p for p in video.sidecars if _loops(p)]
+            video.sidecars = [p for p in video.sidecars if p not in video.loops]
             post.videos.append(video)
 
     settings = meta.get("postcheck")
@@ -169,16 +171,27 @@ def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: in
             post.suppressions[str(code)] = Suppression(str(code), reason if isinstance(reason, str) else "", span)
 
 
-def discover_sidecars(directory: Path, file: str) -> list[Path]:
-    """Caption files named like the video: clip.vtt, clip.srt, clip.en.vtt, clip.en_GB.srt."""
+def _loops(path: Path) -> bool:
+    try:
+        path.resolve()
+        return False
+    except (RuntimeError, OSError):
+        return True
+
+
+def discover_sidecars(directory: Path, file: str) -> tuple[list[Path], str]:
+    """Caption files named like the video: clip.vtt, clip.srt, clip.en.vtt, clip.en_GB.srt; and, when the video's
+    folder exists but cannot be listed, why (so that "no captions" is not claimed of captions postcheck cannot see)."""
     if "://" in file:
-        return []
+        return [], ""
     video = directory / file
     folder, stem = video.parent, video.stem
     try:
         names = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".vtt", ".srt"))
-    except OSError:
-        return []
+    except FileNotFoundError:
+        return [], ""
+    except OSError as error:
+        return [], (error.strerror or str(error)).lower() if folder.is_dir() else ""
     found = []
     for path in names:
         name = path.name[: -len(path.suffix)]
@@ -194,7 +207,7 @@ def discover_sidecars(directory: Path, file: str) -> list[Path]:
                 and all(p.isalpha() for p in parts)
             ):
                 found.append(path)
-    return found
+    return found, ""
 
 
 # Characters JSON strings may hold raw that YAML refuses (DEL, the C1 controls: U+0092 is a mis-decoded apostrophe):

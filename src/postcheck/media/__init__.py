@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".apng", ".bmp", ".tif", ".tiff", ".heic", ".avif"}
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"}
@@ -17,7 +20,7 @@ class MediaError(Exception):
 
 @dataclass(frozen=True)
 class Located:
-    """A media reference resolved: status is ok, remote, missing or outside (with the reason)."""
+    """A media reference resolved: status is ok, remote, missing, outside or unreadable (with the reason)."""
 
     path: Path | None
     status: str
@@ -29,7 +32,21 @@ def is_remote(ref: str) -> bool:
 
 
 def locate(directory: Path, ref: str, root: Path) -> Located:
-    """Resolve `ref` relative to the post's folder without reading it; refuse escapes from `root`."""
+    """Resolve `ref` relative to the post's folder without reading it; refuse escapes from `root`.
+
+    A link loop is "outside" (it leads nowhere); a folder, pipe or device, or a file behind a folder postcheck may
+    not enter, is "unreadable", with the reason."""
+    try:
+        return _locate(directory, ref, root)
+    except RuntimeError:  # Path.resolve on a link loop (Python 3.11, 3.12)
+        return Located(None, "outside", f"'{ref}' is a symbolic link loop")
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Located(None, "outside", f"'{ref}' is a symbolic link loop")
+        return Located(None, "unreadable", f"'{ref}' cannot be read: {(error.strerror or str(error)).lower()}")
+
+
+def _locate(directory: Path, ref: str, root: Path) -> Located:
     if is_remote(ref):
         return Located(None, "remote")
     if not ref.strip():
@@ -49,6 +66,33 @@ def locate(directory: Path, ref: str, root: Path) -> Located:
         real = candidate.resolve()
         if not real.is_relative_to(root):
             return Located(None, "outside", f"'{ref}' is a symlink leading outside the posts root")
-    if not lexical.exists():
+    try:
+        info = os.stat(lexical)
+    except FileNotFoundError:
         return Located(lexical, "missing", f"'{ref}' does not exist")
+    except NotADirectoryError:
+        return Located(lexical, "missing", f"'{ref}' does not exist (a file stands where its folder should be)")
+    if not stat.S_ISREG(info.st_mode):
+        return Located(None, "unreadable", f"'{ref}' {not_regular(info.st_mode)}")
     return Located(lexical, "ok")
+
+
+def not_regular(mode: int) -> str:
+    """What a file that is not a regular file is, said as the reason it is not read."""
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    return "is not a regular file (a pipe, device or socket): not read"
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading, once: a file swapped for a pipe during a run must not hang it, so the open does
+    not block (O_NONBLOCK) and what was opened is checked (fstat); MediaError when it is not a regular file."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise MediaError(not_regular(mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")

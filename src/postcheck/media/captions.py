@@ -12,13 +12,14 @@ finds the cue blocks they show. The cues are webvtt-py's cues at those blocks, w
 from __future__ import annotations
 
 import html
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from postcheck.media import MediaError
+from postcheck.media import MediaError, open_regular
 from postcheck.model import Source
 
 MAX_CAPTION_BYTES = 2 * 1024 * 1024
@@ -127,10 +128,13 @@ class Captions:
 
 def read_caption_text(path: Path) -> str:
     """The decoded text of a caption file; raises MediaError when it is not readable text."""
-    size = path.stat().st_size
-    if size > MAX_CAPTION_BYTES:
-        raise MediaError(f"caption file is {size / 1e6:.1f} MB; that is not a caption file")
-    data = path.read_bytes()
+    with open_regular(path) as file:  # opened once, without blocking: a pipe swapped in is refused, not waited on
+        size = os.fstat(file.fileno()).st_size
+        if size > MAX_CAPTION_BYTES:
+            raise MediaError(f"caption file is {size / 1e6:.1f} MB; that is not a caption file")
+        data = file.read(MAX_CAPTION_BYTES + 1)
+    if len(data) > MAX_CAPTION_BYTES:
+        raise MediaError("caption file grew past the size of a caption file while it was read")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from postcheck.media import MediaError
+from postcheck.media import MediaError, open_regular
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ def inspect_image(path: Path) -> ImageInfo:
     from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    size = path.stat().st_size
+    with open_regular(path) as handle:  # a pipe swapped in for the file must not hang the run
+        size = os.fstat(handle.fileno()).st_size
     if size == 0:
         raise MediaError("empty file (0 bytes)")
     suffix = path.suffix.lower()

@@ -11,12 +11,14 @@ content hash read from an index file is used only when it has exactly the form `
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from postcheck.cache import read_json, write_json
+from postcheck.media import open_regular
 
 T = TypeVar("T")
 VERSION = 1
@@ -29,8 +31,8 @@ SAMPLE = 4 * 1024 * 1024
 def content_hash(path: Path) -> str:
     """BLAKE2b of the file; above 64 MB, of its size and 4 MB from the start, middle and end."""
     digest = hashlib.blake2b(digest_size=DIGEST_SIZE)
-    size = path.stat().st_size
-    with path.open("rb") as file:
+    with open_regular(path) as file:  # a pipe swapped in for the file must not hang the run
+        size = os.fstat(file.fileno()).st_size
         if size <= FULL_HASH_LIMIT:
             for chunk in iter(lambda: file.read(1024 * 1024), b""):
                 digest.update(chunk)

@@ -7,13 +7,14 @@ track header's display matrix gives the rotation without decoding a frame.
 
 from __future__ import annotations
 
+import os
 import struct
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from postcheck.media import MediaError
+from postcheck.media import MediaError, open_regular
 
 if TYPE_CHECKING:
     from postcheck.context import Context
@@ -142,11 +143,11 @@ def _result_from_json(data: Any, key: str, decode: Callable[[Any], Any]) -> Any:
 def _probe(path: Path) -> VideoInfo:
     import av
 
-    size = path.stat().st_size
+    with open_regular(path) as file:  # a pipe swapped in for the file must not hang the run
+        size = os.fstat(file.fileno()).st_size
+        head = file.read(512)
     if size == 0:
         raise MediaError("empty file (0 bytes)")
-    with path.open("rb") as file:
-        head = file.read(512)
     if _is_text(head):
         raise MediaError("not a video: the file holds text")
     rotation = 0

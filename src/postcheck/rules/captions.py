@@ -126,6 +126,13 @@ def video_captions_missing(post: Post, ctx: Context) -> Iterator[Problem]:
         if not item.info.has_audio or video.burned_in or item.embedded or item.files or video.captions:
             continue  # an invalid or missing caption file is A302 / F004, not A301
         stem = Path(video.file.value).stem
+        if video.unlisted:  # the captions may well be there: say what stopped postcheck from seeing them
+            yield Problem(
+                f"video '{video.file.value}' has sound, and its folder cannot be listed ({video.unlisted}), so caption "
+                "files beside it cannot be found: let postcheck list the folder, or name them in `captions:`",
+                video.file.span(),
+            )
+            continue
         yield Problem(
             f"video '{video.file.value}' has sound but no captions: add {stem}.en_GB.srt or {stem}.vtt beside it, "
             "name them in `captions:`, or write `captions: burned-in` if the words are in the picture",

@@ -189,7 +189,7 @@ def media_outside_root(post: Post, ctx: Context) -> Iterator[Problem]:
     for video in post.videos:  # caption files found beside a video count as its captions: say why one does not
         if locate(post.directory, video.file.value, ctx.root_of(post)).status != "ok":
             continue
-        for sidecar in video.sidecars:
+        for sidecar in video.sidecars + video.loops:
             located = locate(post.directory, os.path.relpath(sidecar, post.directory), ctx.root_of(post))
             if located.status == "outside":
                 yield Problem(f"caption file beside the video not read: {located.reason}", video.file.span())
@@ -204,8 +204,12 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
 
     read: set[Path] = set()  # a caption file listed and also found beside its video is reported once
     for what, ref in post.media_refs():
-        path = ctx.media_path(post, ref)
-        if path is None or not path.is_file():
+        located = locate(post.directory, ref.value, ctx.root_of(post))
+        if located.status == "unreadable":  # a folder, a pipe, a folder postcheck may not enter
+            yield Problem(f"{what} {located.reason}", ref.span())
+            continue
+        path = located.path if located.status == "ok" else None
+        if path is None:
             continue
         read.add(path.resolve())
         suffix = path.suffix.lower()
