@@ -19,6 +19,9 @@ from postcheck.model import Finding, Post, Problem, Severity
 from postcheck.rules import Rule, all_rules
 
 
+MAX_DEPTH = 100  # folders below a checked folder; os.walk (Python 3.11) recurses once per level
+
+
 class UsageError(Exception):
     """A problem with how postcheck was called (exit 2)."""
 
@@ -131,6 +134,10 @@ def discover(
         base = Path(folder)
         here = _relative_to(start / base.relative_to(directory), root)
         dirs[:] = sorted(d for d in dirs if not _matches(_join(here, d), config.exclude))
+        if dirs and len(base.relative_to(directory).parts) >= MAX_DEPTH:  # os.walk recurses: keep off the stack's end
+            if unreadable is not None:
+                unreadable.extend((base / d, f"folder nested more than {MAX_DEPTH} deep: not read") for d in dirs)
+            dirs[:] = []
         for name in sorted(files):
             path = base / name
             rel = _join(here, name)

@@ -12,6 +12,7 @@ from postcheck.model import Field, Post, Problem, Source, Span
 # a bulk CSV holds many posts.
 MAX_POST_BYTES = 1024 * 1024
 MAX_CSV_BYTES = 10 * 1024 * 1024
+MAX_NESTING = 64  # levels of lists and tables in a post's fields: a post needs three; 1,000 would exhaust the stack
 POST_SUFFIXES = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -102,6 +103,13 @@ def load_posts(path: Path, display: str, named: bool, date_order: str = "dmy") -
 
 def posts_from_source(source: Source, display: str, named: bool, date_order: str = "dmy") -> list[Post]:
     """Every post in text already read (a file, or an editor's unsaved text); Unreadable when it is no post."""
+    try:
+        return _shallow(_parse(source, display, named, date_order))
+    except RecursionError:  # the parsers recurse per level of nesting: 1,000 levels of "[" exhaust the stack
+        raise Unreadable(f"lists or tables nested too deeply (more than {MAX_NESTING} levels): not a post") from None
+
+
+def _parse(source: Source, display: str, named: bool, date_order: str) -> list[Post]:
     path = source.path
     kind = POST_SUFFIXES.get(path.suffix.lower())
     if not source.text.strip():
@@ -122,3 +130,18 @@ def posts_from_source(source: Source, display: str, named: bool, date_order: str
 
         return load_csv(source, display, named, date_order)
     raise Unreadable(f"'{path.suffix or path.name}' is not a post format (use .md, .yaml, .json or .csv)")
+
+
+def _shallow(posts: list[Post]) -> list[Post]:
+    """`posts`, unless a post's fields nest more than MAX_NESTING deep (rules walk them; the stack is finite)."""
+    for post in posts:
+        stack = [(post.meta, 1)]
+        while stack:
+            value, depth = stack.pop()
+            if depth > MAX_NESTING:
+                raise Unreadable(f"lists or tables nested too deeply (more than {MAX_NESTING} levels): not a post")
+            if isinstance(value, dict):
+                stack.extend((v, depth + 1) for v in value.values())
+            elif isinstance(value, list):
+                stack.extend((v, depth + 1) for v in value)
+    return posts
