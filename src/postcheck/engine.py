@@ -18,7 +18,6 @@ from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
 from postcheck.model import Finding, Post, Problem, Severity
 from postcheck.rules import Rule, all_rules
 
-
 MAX_DEPTH = 100  # folders below a checked folder; os.walk (Python 3.11) recurses once per level
 
 
