@@ -25,7 +25,8 @@ from postcheck.model import Source
 MAX_CAPTION_BYTES = 2 * 1024 * 1024
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _VTT_TAG = re.compile(r"<([^>]*)(?:>|\Z)")  # in WebVTT cue text every `<` opens a tag, to `>` or the end
-_SRT_TAG = re.compile(r"<(/?)(b|i|u|font)\b[^>]*>", re.IGNORECASE)  # SRT has these; any other `<` is text
+_SRT_TAG = re.compile(r"<(/?)(b|i|u|font)\b[^<>]*>", re.IGNORECASE)  # SRT has these; any other `<` is text
+# ([^<>]: a tag ends before the next "<", so that "<font " repeated without ">" is read in linear time)
 _STYLES = ("b", "i", "u")  # the tags both formats share
 _WS = " \t\n\x0c\r"  # WebVTT "skip whitespace": space, tab, LF, FF, CR
 
@@ -261,6 +262,8 @@ def _vtt_timestamp(line: str, i: int) -> tuple[float | None, int, str]:
     if i >= n or not (line[i].isascii() and line[i].isdigit()):
         return None, i, "a timestamp must start with a digit"
     first, i = digits(i)
+    if len(first) > 6:  # the grammar allows any number of hour digits; a float does not (OverflowError)
+        return None, i, f"{len(first)} digits of hours: not a timestamp a video can reach"
     hours_first = len(first) != 2 or int(first) > 59
     if i >= n or line[i] != ":":
         return None, i, f"'{first}' is not followed by ':'"
