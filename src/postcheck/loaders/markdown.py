@@ -10,8 +10,13 @@ from postcheck.model import Field, Image, Post, Segment, Source, Suppression
 
 FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
-COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-INLINE_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<file><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\s*\)")
+# Every pattern here stops at the next opening bracket, so that a post of "![" or "![a](" repeated is read in linear
+# time (an unclosed bracket scanned to the end of the post, once per bracket, took minutes for 80 KB).
+# Alt text may hold one level of balanced brackets, a file name one level of balanced parentheses (photo(1).png).
+INLINE_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:[^\[\]\\]|\\.|\[[^\[\]\\]*\])*)\]"
+    r"\(\s*(?P<file><[^<>\n]*>|[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\s*\)"
+)
 # `postcheck: ignore A201 reason`, or several codes: `ignore A201, A205 reason` (a code after the first has digits, so
 # a reason may start with capitals: "ignore A201 NHS England sets this hashtag")
 SUPPRESS = re.compile(
@@ -41,17 +46,30 @@ def load_markdown(source: Source, display: str) -> Post:
     return post
 
 
+def _comments(text: str, start: int) -> list[tuple[tuple[int, int], str]]:
+    """The HTML comments `<!-- ... -->` from `start`: (span, text inside); an unclosed one ends the search."""
+    found = []
+    at = start
+    while (opening := text.find("<!--", at)) != -1:
+        closing = text.find("-->", opening + 4)
+        if closing == -1:
+            break  # no comment closes after this one, nor after any later "<!--"
+        found.append(((opening, closing + 3), text[opening + 4 : closing]))
+        at = closing + 3
+    return found
+
+
 def _read_body(post: Post, start: int) -> None:
     """Post text = body minus HTML comments and inline images; both are read for what they carry."""
     source = post.source
     text = source.text
     removed: list[tuple[int, int]] = []
-    for match in COMMENT.finditer(text, start):
-        removed.append(match.span())
-        directive = SUPPRESS.match(match.group(1))
+    for span, inside in _comments(text, start):
+        removed.append(span)
+        directive = SUPPRESS.match(inside)
         if directive:
             for code in re.split(r"[\s,]+", directive.group("codes")):
-                post.suppressions[code] = Suppression(code, directive.group("reason"), source.span(*match.span()))
+                post.suppressions[code] = Suppression(code, directive.group("reason"), source.span(*span))
     for match in INLINE_IMAGE.finditer(text, start):
         if any(a <= match.start() < b for a, b in removed):
             continue
