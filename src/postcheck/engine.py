@@ -390,6 +390,10 @@ def run(
     engine = Engine(config, ctx, options)
     posts, files = collect_posts(paths, config, ctx, options)
     posts, files, skipped = _unpublished(posts, files, ctx, options)
+    if ctx.online and {"L105", "L106"} & engine.active.keys():
+        from postcheck.rules.links import prefetch_links
+
+        prefetch_links([post for post in posts if not any(p.code == "F001" for p in post.problems)], ctx)
     findings = []
     if options.jobs > 1:  # threads: media decoding (Pillow, PyAV) releases the GIL
         from concurrent.futures import ThreadPoolExecutor

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from postcheck.config import Config
 
 _registered: set[str] = set()  # codes this module added, removed again when another config registers
+PATTERN_TIMEOUT = 1.0  # seconds a user's pattern may take on one post: `(a+)+$` would otherwise take for ever
 
 
 def phrases_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -30,7 +31,9 @@ def phrases_pattern(phrases: list[str]) -> re.Pattern[str]:
 
 
 def _make_check(entry: dict[str, Any]) -> Callable[[Post, Context], Iterator[Problem]]:
-    pattern = re.compile(entry["pattern"]) if "pattern" in entry else phrases_pattern(entry["phrases"])
+    # A user's pattern runs under the regex module, whose matching can be stopped (timeout=); re's cannot.
+    pattern = _user_pattern(entry["pattern"]) if "pattern" in entry else phrases_pattern(entry["phrases"])
+    timeout = {"timeout": PATTERN_TIMEOUT} if "pattern" in entry else {}
     message: str = entry["message"].strip()
     require = entry.get("require") is True
     platforms = set(entry.get("platforms", []))
@@ -42,7 +45,15 @@ def _make_check(entry: dict[str, Any]) -> Callable[[Post, Context], Iterator[Pro
         if platforms and not platforms & set(ctx.platforms(post)):
             return
         text = post.text.value
-        matches = [m for m in pattern.finditer(text) if m.end() > m.start()]
+        try:
+            matches = [m for m in pattern.finditer(text, **timeout) if m.end() > m.start()]
+        except TimeoutError:
+            from postcheck.config import ConfigError
+
+            raise ConfigError(
+                f"custom rule {entry['code']}: its pattern took over {PATTERN_TIMEOUT:g} s on {post.display_path} "
+                "(nested repeats such as (a+)+ backtrack for ever): simplify the pattern"
+            ) from None
         if require:
             if not matches:
                 first_line = len(text.split("\n", 1)[0])
@@ -55,6 +66,12 @@ def _make_check(entry: dict[str, Any]) -> Callable[[Post, Context], Iterator[Pro
             yield Problem(message.replace("{match}", quoted), post.text.span(m.start(), m.end()))
 
     return check
+
+
+def _user_pattern(text: str) -> Any:
+    import regex
+
+    return regex.compile(text)
 
 
 def register_custom(config: Config) -> None:

@@ -124,9 +124,21 @@ def _checker(ctx: Context):
     return ctx.memo[key]
 
 
+def _web_links(post: Post, ctx: Context) -> list:
+    return [i for i in post_links(post, ctx) if i.link.host and i.link.scheme in ("", "http", "https")]
+
+
+def prefetch_links(posts: list[Post], ctx: Context) -> None:
+    """Fetch the web links of every post of the run at once, on the checker's bounded pool (--online): one post's
+    slow links then hold up no other post's, and the run's time budget covers them all."""
+    urls = [item.link.url for post in posts for item in _web_links(post, ctx)]
+    if ctx.online and urls:
+        _checker(ctx).check(urls)
+
+
 def _fetched(post: Post, ctx: Context):
     """(PostLink, FetchResult) for the post's web links, fetched once per run (--online only)."""
-    items = [i for i in post_links(post, ctx) if i.link.host and i.link.scheme in ("", "http", "https")]
+    items = _web_links(post, ctx)
     if not ctx.online or not items:
         return []
     results = _checker(ctx).check(i.link.url for i in items)

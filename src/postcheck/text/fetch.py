@@ -1,14 +1,22 @@
-"""Check that links resolve (for --online only): HEAD then GET, redirects followed by hand, private hosts refused."""
+"""Check that links resolve (for --online only): HEAD then GET, redirects followed by hand, private hosts refused.
+
+The guard refuses private addresses twice: when the name resolves, and on the socket itself, before it connects and
+for the peer it connected to, so no spelling of a host (percent-encoded, octal, IPv6 forms that embed an IPv4
+address) reaches an internal service. Time is bounded three ways: each socket operation by `timeout`, each link (all
+its hops) by LINK_BUDGET x `timeout` whatever the server trickles, and a run's links by RUN_BUDGET.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import ipaddress
 import socket
 import ssl
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -27,6 +35,29 @@ TTL_OK = 24 * 3600
 TTL_FAILED = 3600
 USER_AGENT = f"postcheck/{__version__} (link checker)"
 _SAFE = "/%?=&;:@!$'()*+,~-._"
+LINK_BUDGET = 3  # x timeout: all the requests and redirects of one link, however slowly a server answers
+RUN_BUDGET = 120  # seconds for all the links of a run (at least 10 x timeout)
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_SITE_LOCAL = ipaddress.ip_network("fec0::/10")
+
+
+def refused_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether the guard refuses an address: a private one, or an IPv6 address that embeds a private IPv4 address
+    (IPv4-mapped and -compatible, NAT64, 6to4, Teredo) or is site-local (fec0::/10, deprecated but still routed)."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in _SITE_LOCAL:
+            return True
+        low = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        embedded = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+        if int(ip) >> 32 == 0 or any(ip in net for net in _NAT64):
+            embedded.append(low)
+        if any(v4 is not None and is_private_ip(v4) for v4 in embedded):
+            return True
+    return is_private_ip(ip)
+
+
+def _ip(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    return ipaddress.ip_address(address.split("%", 1)[0])
 
 
 @dataclass(frozen=True)
@@ -69,51 +100,68 @@ def _addresses(host: str, port: int, allow_private: bool) -> list[tuple]:
     if not infos:
         raise _Failure("DNS lookup failed (no address)")
     if not allow_private:
-        import ipaddress
-
         for info in infos:
-            ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-            if is_private_ip(ip):
+            ip = _ip(info[4][0])
+            if refused_ip(ip):
                 raise FetchRefused(f"{host} resolves to a private address ({ip}); set links.allow-private to check it")
     return [info[4] for info in infos]
 
 
-def _connect(addresses: list[tuple], timeout: float) -> socket.socket:
-    """A socket connected to the first address that answers (the addresses the guard approved, no others)."""
+def _connect(addresses: list[tuple], timeout: float, allow_private: bool = False) -> socket.socket:
+    """A socket connected to the first address that answers; each address is checked again just before the
+    connection, and the peer after it (the connection-level guard: whatever the name said, this is where it went)."""
     last: OSError | None = None
     for address in addresses:
+        if not allow_private and refused_ip(_ip(address[0])):
+            raise FetchRefused(f"{address[0]} is a private address; set links.allow-private to check it")
         family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         sock = socket.socket(family, socket.SOCK_STREAM)
         sock.settimeout(timeout)
         try:
             sock.connect(address)
-            return sock
+            peer = sock.getpeername()[0]
         except OSError as error:
             sock.close()
             last = error
+            continue
+        if not allow_private and refused_ip(_ip(peer)):
+            sock.close()
+            raise FetchRefused(f"connected to a private address ({peer}); set links.allow-private to check it")
+        return sock
     raise last or OSError("no address to connect to")
 
 
 class _HTTPConnection(http.client.HTTPConnection):
-    def __init__(self, host: str, port: int, addresses: list[tuple], timeout: float):
+    def __init__(self, host: str, port: int, addresses: list[tuple], timeout: float, allow_private: bool = False):
         super().__init__(host, port, timeout=timeout)
-        self._addresses = addresses
+        self._addresses, self._allow_private = addresses, allow_private
 
     def connect(self) -> None:
-        self.sock = _connect(self._addresses, self.timeout)
+        self.sock = _connect(self._addresses, self.timeout, self._allow_private)
 
 
 class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, addresses: list[tuple], timeout: float):
+    def __init__(self, host: str, port: int, addresses: list[tuple], timeout: float, allow_private: bool = False):
         super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self._addresses = addresses
+        self._addresses, self._allow_private = addresses, allow_private
 
     def connect(self) -> None:
-        sock = _connect(self._addresses, self.timeout)
+        sock = _connect(self._addresses, self.timeout, self._allow_private)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
-def _request(url: str, method: str, timeout: float, allow_private: bool) -> tuple[int, str | None]:
+def _cut(conn: http.client.HTTPConnection, expired: threading.Event) -> None:
+    """At a link's deadline: shut its socket, so that a server trickling bytes cannot hold the link any longer."""
+    expired.set()
+    sock = conn.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):  # closed already
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def _request(
+    url: str, method: str, timeout: float, allow_private: bool, deadline: float | None = None
+) -> tuple[int, str | None]:
     """One request (no redirects followed): (status, Location header)."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -127,33 +175,52 @@ def _request(url: str, method: str, timeout: float, allow_private: bool) -> tupl
     except ValueError:
         raise _Failure("invalid port") from None
     addresses = _addresses(host, port, allow_private)
+    if deadline is not None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        timeout = min(timeout, remaining)
     conn_class = _HTTPSConnection if scheme == "https" else _HTTPConnection
-    conn = conn_class(host, port, addresses, timeout)
+    conn = conn_class(host, port, addresses, timeout, allow_private)
+    expired = threading.Event()
+    watchdog = threading.Timer(timeout if deadline is None else remaining, _cut, (conn, expired))
+    watchdog.daemon = True
     # Links may hold spaces or non-ASCII letters (nhs.uk/café): send them percent-encoded, as browsers do.
     path = quote(parts.path or "/", safe=_SAFE)
     if parts.query:
         path += "?" + quote(parts.query, safe=_SAFE)
     try:
+        if deadline is not None:
+            watchdog.start()
         conn.request(method, path, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
         response = conn.getresponse()
         if method == "GET":
             response.read(65536)  # enough to know the server answers; the body itself does not matter
+        if expired.is_set():
+            raise TimeoutError
         return response.status, response.getheader("Location")
+    except (OSError, http.client.HTTPException):
+        if expired.is_set():
+            raise TimeoutError from None
+        raise
     finally:
+        watchdog.cancel()
         conn.close()
 
 
 def fetch(url: str, timeout: float = 5.0, allow_private: bool = False) -> FetchResult:
-    """Follow `url` to its end: HEAD each hop (GET when HEAD is refused), redirects followed one by one."""
+    """Follow `url` to its end: HEAD each hop (GET when HEAD is refused), redirects followed one by one, all within
+    LINK_BUDGET x `timeout`."""
+    deadline = time.monotonic() + LINK_BUDGET * timeout
     chain = [url]
     current = url if "://" in url else ("https:" + url if url.startswith("//") else "http://" + url)
     chain[0] = current
     try:
         for _ in range(MAX_REDIRECTS + 1):
-            status, location = _request(current, "HEAD", timeout, allow_private)
+            status, location = _request(current, "HEAD", timeout, allow_private, deadline)
             if status >= 400 or (status in REDIRECTS and not location):
                 # Many servers refuse or mishandle HEAD (403, 405, 501); only GET's answer counts.
-                status, location = _request(current, "GET", timeout, allow_private)
+                status, location = _request(current, "GET", timeout, allow_private, deadline)
             if status in REDIRECTS and location:
                 current = urljoin(current, location.strip())
                 chain.append(current)
@@ -166,6 +233,8 @@ def fetch(url: str, timeout: float = 5.0, allow_private: bool = False) -> FetchR
     except _Failure as failure:
         return FetchResult(url, None, tuple(chain), str(failure))
     except TimeoutError:
+        if time.monotonic() >= deadline:
+            return FetchResult(url, None, tuple(chain), f"timed out: no full answer within {LINK_BUDGET * timeout:g} s")
         return FetchResult(url, None, tuple(chain), f"timed out after {timeout:g} s")
     except ssl.SSLError as error:
         return FetchResult(url, None, tuple(chain), f"TLS error ({error.reason or error})")
@@ -236,8 +305,16 @@ class LinkChecker:
             else:
                 todo.append(url)
         if todo:
-            with ThreadPoolExecutor(max_workers=min(self.workers, len(todo))) as pool:
-                fetched = dict(zip(todo, pool.map(self._fetch, todo), strict=True))
+            budget = max(RUN_BUDGET, 10 * self.timeout)
+            pool = ThreadPoolExecutor(max_workers=min(self.workers, len(todo)))
+            futures = {url: pool.submit(self._fetch, url) for url in todo}
+            wait(futures.values(), timeout=budget)
+            pool.shutdown(wait=False, cancel_futures=True)  # a link still running ends at its own deadline
+            late = f"timed out: the run's {budget:g} s for checking links ran out first"
+            fetched = {
+                url: future.result() if future.done() else FetchResult(url, None, (url,), late)
+                for url, future in futures.items()
+            }
             with self._lock:
                 self._results.update(fetched)
             self._save_cache(fetched)
