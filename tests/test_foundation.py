@@ -89,13 +89,20 @@ def test_big_text_files_are_refused_with_a_finding_not_read(tmp_path):
     assert all("post files over 1 MB are not read" in f["message"] for f in run.json["findings"])
 
 
-def test_a_long_post_under_the_limit_is_checked_with_every_finding(tmp_path):
+def test_a_long_post_under_the_limit_is_checked_with_findings_bounded_per_code(tmp_path):
     # 200 KB on one line with many findings of several rules: each used to rescan the text per finding.
+    from collections import Counter
+
+    from postcheck.engine import MAX_PER_CODE
+
     words = ["flu", "#flujab", "https://x.test/a", "01632 960001", "😀", "THE BIG SALE", "bloody", "a@b.com"]
     (tmp_path / "postcheck.toml").write_text("")
     (tmp_path / "long.md").write_text("---\nplatforms: [x]\n---\n" + " ".join(words * 3000))
     run = run_cli(".", "--format", "json", "--now", FIXED_NOW, "--no-cache", cwd=tmp_path)
-    assert run.exit_code == 1 and len(run.json["findings"]) > 10_000
+    counts = Counter(run.codes)
+    assert run.exit_code == 1 and len(counts) >= 4 and max(counts.values()) == MAX_PER_CODE + 1
+    summaries = [f["message"] for f in run.json["findings"] if "more" in f["message"] and "not listed" in f["message"]]
+    assert len(summaries) == sum(1 for n in counts.values() if n > MAX_PER_CODE)
 
 
 def test_config_typo_is_a_one_line_error_with_did_you_mean(tmp_path):

@@ -19,6 +19,7 @@ from postcheck.model import Finding, Post, Problem, Severity
 from postcheck.rules import Rule, all_rules
 
 MAX_DEPTH = 100  # folders below a checked folder; os.walk (Python 3.11) recurses once per level
+MAX_PER_CODE = 100  # findings of one code listed per post; the rest become one summary finding
 
 
 class UsageError(Exception):
@@ -321,11 +322,12 @@ class Engine:
                 message = f"suppression of {code} is unused: nothing to suppress here"
                 kept.append(Problem(message, suppression.span, code="X001"))
         # per-file-ignores cover those too (a suppression cannot: it would be judging itself)
-        return [
-            self._finding(post, p)
+        kept = [
+            p
             for p in kept
             if p.code in self.active and not any(c == "ALL" or p.code.startswith(c) for c in file_ignores)
         ]
+        return [self._finding(post, p) for p in _bounded(kept)]
 
     def _suppressed(self, post: Post, code: str) -> bool:
         """Whether the post suppresses `code` (by the code, or a prefix such as "A2"); marks that suppression used."""
@@ -364,6 +366,27 @@ class Engine:
             source=source,
             platforms=self.ctx.platforms(post),
         )
+
+
+def _bounded(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PER_CODE problems of each code, then one that says how many more there are (a 55,000-cue caption
+    file or a post of 10,000 links must not make a report of gigabytes)."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.code] = counts.get(problem.code, 0) + 1
+    if all(n <= MAX_PER_CODE for n in counts.values()):
+        return problems
+    shown: dict[str, int] = {}
+    bounded = []
+    for problem in problems:
+        seen = shown[problem.code] = shown.get(problem.code, 0) + 1
+        if seen <= MAX_PER_CODE:
+            bounded.append(problem)
+        elif seen == MAX_PER_CODE + 1:
+            more = counts[problem.code] - MAX_PER_CODE
+            message = f"and {more:,} more {problem.code} problems here, not listed: fix the first {MAX_PER_CODE} first"
+            bounded.append(Problem(message, problem.span, code=problem.code, path=problem.path))
+    return bounded
 
 
 def make_context(paths: list[str], config: Config, options: Options) -> Context:

@@ -113,6 +113,8 @@ ROTATED = (5, 6, 7, 8)  # EXIF orientations that turn the picture a quarter: sho
 
 def _orientation(image) -> int:
     """The EXIF orientation tag (1 when there is none or the EXIF block is unreadable)."""
+    if image.format == "PNG" and "exif" not in image.info:
+        return 1  # Pillow would decode every pixel to look for an eXIf chunk after the image data (377 MB)
     try:
         value = image.getexif().get(0x0112, 1)
     except Exception:  # noqa: BLE001 - a broken EXIF block does not make the picture unusable

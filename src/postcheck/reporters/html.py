@@ -621,6 +621,9 @@ def _image_view(post: Post, image: Any, ctx: Context, pictures: Pictures) -> dic
     }
 
 
+PREVIEW_PIXELS = 16_000_000  # a PNG, GIF or WebP decodes whole (64 MB of RGBA at this size), twice with the copy
+
+
 def image_thumbnail(path: Path, ctx: Context) -> Picture:
     """A data-URI thumbnail of an image (its first frame), or the reason it cannot be shown."""
     from postcheck.media import MediaError
@@ -637,6 +640,8 @@ def image_thumbnail(path: Path, ctx: Context) -> Picture:
             with Image.open(path) as opened:
                 if opened.format == "JPEG":
                     opened.draft("RGB", (THUMBNAIL_SIZE * 2, THUMBNAIL_SIZE * 2))
+                elif opened.width * opened.height > PREVIEW_PIXELS:  # no reduced decoding: 9450² RGBA took 1 GB
+                    return Picture(problem=f"{info.width:,} × {info.height:,} pixels: too large to preview here")
                 opened.seek(0)
                 picture = ImageOps.exif_transpose(opened.copy())
     except Exception as error:  # noqa: BLE001 - a picture that will not decode is a placeholder, not a crash
