@@ -37,7 +37,7 @@ FORMAT = "postcheck-cache-1"  # the signed envelope: {"format", "mac", "data"}
 KEY_FILE = "cache-key"
 _lock = threading.Lock()
 _key: bytes | None = None
-_tracked: dict[Path, bool] = {}  # cache folder -> whether git tracks files in it (asked once per run)
+_tracked: dict[tuple[Path, tuple[str, int]], bool] = {}  # (cache folder, git index state) -> whether git tracks it
 
 
 def inside(path: Path, cache_dir: Path) -> bool:
@@ -164,8 +164,14 @@ def _load_key() -> bytes | None:
 
 
 def tracked_by_git(cache_dir: Path) -> bool:
-    """Whether git tracks anything in `cache_dir` (a committed cache); warns once per folder when it does."""
-    key = cache_dir.absolute()
+    """Whether git tracks anything in `cache_dir` (a committed cache); warns once per folder when it does.
+
+    Asked of git once per state of the repository's index (a commit or `git add` asks again), and only inside a
+    repository."""
+    index = _git_index(cache_dir)
+    if index is None:
+        return False
+    key = (cache_dir.absolute(), index)
     with _lock:
         if key in _tracked:
             return _tracked[key]
@@ -183,13 +189,27 @@ def tracked_by_git(cache_dir: Path) -> bool:
         except (OSError, subprocess.SubprocessError):
             found = False
     with _lock:
-        if key not in _tracked and found:
+        warned = any(folder == key[0] and seen for (folder, _), seen in _tracked.items())
+        if found and not warned:
             sys.stderr.write(
                 f"postcheck: warning: {cache_dir} is tracked by git, so it is not used (anyone could have written it);"
                 f" remove it from the repository: git rm -r --cached {cache_dir.name}\n"
             )
         _tracked[key] = found
     return found
+
+
+def _git_index(cache_dir: Path) -> tuple[str, int] | None:
+    """The git index of the repository `cache_dir` is in, and when it last changed; None outside a repository."""
+    folder = cache_dir.absolute().parent
+    for directory in (folder, *folder.parents):
+        git = directory / ".git"
+        if git.exists():
+            try:
+                return str(git), (git / "index").stat().st_mtime_ns
+            except OSError:
+                return str(git), 0  # no index yet, or a worktree's .git file: git answers all the same
+    return None
 
 
 def _reject_constant(name: str) -> Any:
