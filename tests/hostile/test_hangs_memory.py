@@ -1,0 +1,298 @@
+"""No input makes postcheck hang or eat memory: loaders and rules run in linear time, big files are capped with a
+finding, findings are bounded, links have deadlines, user patterns time out, a pipe never blocks a read
+(issue 12, items 15-20)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from postcheck.config import load_config
+from postcheck.engine import MAX_PER_CODE, Options, run
+from postcheck.loaders import bulk_csv
+from postcheck.media import MediaError
+from tests.conftest import FIXED_NOW, run_cli, write
+from tests.video_factory import make_video, tone
+
+LINEAR = 8  # n -> 4n may cost at most 8 times as much: linear work gives 4, quadratic 16 (a shape, not a speed)
+
+
+def cost(folder: Path, name: str, text: str, repeats: int = 3) -> float:
+    """Seconds to load and check one file, in this process (the least of a few tries, to shed noise)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    config = load_config(None)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run([str(path)], config, Options(cache=False))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def grows_linearly(folder: Path, name: str, make, n: int) -> tuple[bool, float, float]:
+    """Whether checking make(4n) costs at most LINEAR times make(n); with both costs, for the message."""
+    cost(folder / "warm", name, make(n), repeats=1)  # imports, word model, compiled patterns
+    small, large = cost(folder / "n", name, make(n)), cost(folder / "4n", name, make(4 * n))
+    return large <= LINEAR * small + 0.05, small, large
+
+
+# ----------------------------------------------------------------------------------- 15, 16: linear time
+
+POST_SHAPES = ["![", "![a](", "<!--", "![[", "![a](<", '![a](x "', "#", "[a](", "@", "http://a.b/ ", "&#", "<"]
+
+
+@pytest.mark.parametrize("shape", POST_SHAPES)
+def test_post_body_of_a_repeated_shape_is_checked_in_linear_time(tmp_path, shape):
+    make = lambda n: "---\nplatforms: [x]\n---\n" + shape * (n // len(shape))  # noqa: E731
+    linear, small, large = grows_linearly(tmp_path, "p.md", make, 5_000)
+    assert linear, f"{shape!r}: {small:.3f} s for 5 KB, {large:.3f} s for 20 KB"
+
+
+CAPTION_SHAPES = {"srt": "<font ", "vtt": "<c.", "sbv": "<i"}
+
+
+@pytest.mark.parametrize("suffix", CAPTION_SHAPES)
+def test_caption_cue_text_of_a_repeated_tag_is_read_in_linear_time(tmp_path, suffix):
+    from postcheck.media.captions import parse_captions
+
+    shape = CAPTION_SHAPES[suffix]
+    head = {"srt": "1\n00:00:00,000 --> 00:00:02,000\n", "vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\n"}
+    head["sbv"] = "0:00:00.000,0:00:02.000\n"
+
+    def seconds(n: int) -> float:
+        text = head[suffix] + shape * (n // len(shape)) + "\n"
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            for cue in parse_captions(text, suffix).cues:
+                assert cue.plain_text is not None
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    seconds(1000)
+    small, large = seconds(50_000), seconds(200_000)
+    assert large <= LINEAR * small + 0.05, f"{small:.3f} s for 50 KB, {large:.3f} s for 200 KB"
+
+
+# ----------------------------------------------------------------------------------- 17: memory
+
+
+def _check(root: Path, *args: str):
+    run_ = run_cli(".", "--format", "json", "--now", FIXED_NOW, "--no-cache", *args, cwd=root)
+    assert "internal error" not in run_.stderr, run_.stderr
+    return run_
+
+
+def test_bulk_csv_of_too_many_rows_is_one_f001_not_memory(tmp_path):
+    rows = "date,time_24hr,message_text\n" + "01/12/2026,09:30,a\n" * (bulk_csv.MAX_ROWS + 1)
+    write(tmp_path, {"postcheck.toml": "", "bulk.csv": rows})
+    run = _check(tmp_path)
+    [finding] = run.json["findings"]
+    assert finding["code"] == "F001" and f"more than {bulk_csv.MAX_ROWS:,} rows" in finding["message"]
+
+
+def test_bulk_csv_at_the_row_limit_is_checked(tmp_path):
+    rows = "date,time_24hr,message_text\n" + "01/12/2026,09:30,a\n" * bulk_csv.MAX_ROWS
+    write(tmp_path, {"postcheck.toml": "", "bulk.csv": rows})
+    assert _check(tmp_path).json["summary"]["posts"] == bulk_csv.MAX_ROWS
+
+
+def test_one_huge_csv_cell_is_f001(tmp_path):
+    rows = 'date,time_24hr,message_text\n01/12/2026,09:30,"' + "damn " * (bulk_csv.MAX_CELL // 5 + 1) + '"\n'
+    write(tmp_path, {"postcheck.toml": "", "bulk.csv": rows})
+    [finding] = _check(tmp_path).json["findings"]
+    assert finding["code"] == "F001" and "no platform takes a post over" in finding["message"]
+
+
+def test_a_caption_file_of_thousands_of_bad_cues_gives_bounded_findings(tmp_path):
+    cues = "".join(f"{i // 60:02d}:{i % 60:02d}.000 --> {i // 60:02d}:{i % 60:02d}.050\nA\n\n" for i in range(3000))
+    post = "---\nplatforms: [x]\nvideos: [{file: clip.mp4, captions: [clip.vtt]}]\n---\nHi\n"
+    write(tmp_path, {"postcheck.toml": "", "p.md": post, "clip.vtt": "WEBVTT\n\n" + cues})
+    make_video(tmp_path / "clip.mp4", 2.0, audio=tone())
+    run = _check(tmp_path)
+    counts = Counter(run.codes)
+    assert counts and max(counts.values()) == MAX_PER_CODE + 1
+    more = [f["message"] for f in run.json["findings"] if "not listed" in f["message"]]
+    assert more and all(m.startswith("and ") for m in more)
+
+
+def _huge_png(path: Path, side: int) -> None:
+    """An RGBA PNG of side x side pixels, written a row at a time (the test itself must not need the memory)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    packer, row = zlib.compressobj(1), b"\0" + b"\x80\x40\x20\xff" * side
+    data = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+    header = struct.pack(">IIBBBBB", side, side, 8, 6, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
+def test_a_huge_png_under_the_bomb_limit_is_never_decoded(tmp_path, monkeypatch):
+    from PIL import ImageFile
+
+    def no_decoding(self):
+        raise AssertionError("decoded every pixel of a 9,450 x 9,450 image")
+
+    _huge_png(tmp_path / "big.png", 9450)
+    post = "---\nplatforms: [x]\nimages: [{file: big.png, alt: The clinic poster with its opening hours}]\n---\nHi\n"
+    write(tmp_path, {"postcheck.toml": "", "p.md": post})
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    run = _check(tmp_path, "--html", "report.html", "-j", "4")
+    assert run.codes == ["P103"]
+    assert "too large to preview" in (tmp_path / "report.html").read_text()
+
+
+# ----------------------------------------------------------------------------------- 18: link deadlines
+
+
+@pytest.fixture
+def slow_loris():
+    """A server on 127.0.0.1 that answers one byte of its status line every 0.1 s, for ever."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def trickle(conn: socket.socket) -> None:
+        with conn:
+            conn.recv(4096)
+            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 10_000:
+                if stop.wait(0.1):
+                    return
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+    def serve() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=trickle, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    stop.set()
+    listener.close()
+
+
+def test_a_server_trickling_bytes_cannot_hold_a_link_past_its_deadline(slow_loris):
+    from postcheck.text.fetch import LINK_BUDGET, fetch
+
+    result = fetch(slow_loris, timeout=0.3, allow_private=True)  # each byte comes well within the socket timeout
+    assert result.broken and f"no full answer within {LINK_BUDGET * 0.3:g} s" in (result.error or "")
+
+
+def test_links_beyond_the_runs_budget_are_reported_not_waited_for(monkeypatch):
+    from postcheck.text import fetch as fetch_module
+
+    release = threading.Event()
+
+    def stuck(url, timeout=5.0, allow_private=False):
+        release.wait(5)
+        return fetch_module.FetchResult(url, 200, (url,))
+
+    monkeypatch.setattr(fetch_module, "fetch", stuck)
+    monkeypatch.setattr(fetch_module, "RUN_BUDGET", 0.2)
+    checker = fetch_module.LinkChecker(timeout=0.01, workers=2)
+    try:
+        results = checker.check(["https://a.example/", "https://b.example/"])
+    finally:
+        release.set()
+    assert all(r.broken and "ran out" in (r.error or "") for r in results.values())
+
+
+def test_all_links_of_a_run_are_fetched_together(tmp_path, monkeypatch):
+    from postcheck.text import fetch as fetch_module
+
+    batches: list[list[str]] = []
+    real_check = fetch_module.LinkChecker.check
+
+    def check(self, urls):
+        urls = list(urls)
+        batches.append([u for u in urls if u not in self._results])
+        return real_check(self, urls)
+
+    monkeypatch.setattr(fetch_module.LinkChecker, "check", check)
+    monkeypatch.setattr(fetch_module, "fetch", lambda url, *a: fetch_module.FetchResult(url, 200, (url,)))
+    posts = {f"p{i}.md": f"See https://site{i}.example/page\n" for i in range(3)}
+    write(tmp_path, {"postcheck.toml": "", **posts})
+    _check(tmp_path, "--online", "--select", "L105")
+    assert sorted(batches[0]) == [f"https://site{i}.example/page" for i in range(3)]
+    assert all(batch == [] for batch in batches[1:])
+
+
+# ----------------------------------------------------------------------------------- 19: user patterns
+
+
+def test_a_custom_pattern_that_backtracks_for_ever_is_one_config_error_naming_the_rule(tmp_path):
+    config = '[[custom]]\ncode = "C001"\npattern = "(a+)+$"\nforbid = true\nmessage = "no"\n'
+    write(tmp_path, {"postcheck.toml": config, "p.md": "a" * 5000 + "!\n"})
+    run = run_cli(".", "--no-cache", cwd=tmp_path)
+    assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "custom rule C001" in run.stderr and "simplify the pattern" in run.stderr
+
+
+def test_a_custom_pattern_that_is_fine_still_works_under_the_timeout(tmp_path):
+    config = '[[custom]]\ncode = "C001"\npattern = "miracle (cure|pill)"\nforbid = true\nmessage = "no {match}"\n'
+    write(tmp_path, {"postcheck.toml": config, "p.md": "A miracle cure!\n"})
+    run = _check(tmp_path)
+    assert [(f["code"], f["message"]) for f in run.json["findings"]] == [("C001", "no miracle cure")]
+
+
+# ----------------------------------------------------------------------------------- 20: FIFOs
+
+
+def _returns_within(seconds: float, call) -> object:
+    """call() in a thread; fails the test (rather than hanging it) when it blocks."""
+    outcome: list = []
+    worker = threading.Thread(target=lambda: outcome.append(_capture(call)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "blocked on a pipe"
+    return outcome[0]
+
+
+def _capture(call):
+    try:
+        return call()
+    except Exception as error:  # noqa: BLE001 - handed back to the test to judge
+        return error
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("reader", ["caption", "image", "video", "hash"])
+def test_a_media_file_swapped_for_a_fifo_is_refused_without_blocking(tmp_path, reader):
+    from postcheck.media.captions import read_caption_text
+    from postcheck.media.images import inspect_image
+    from postcheck.media.probe_cache import content_hash
+    from postcheck.media.video import probe_video
+
+    fifo = tmp_path / "swapped"
+    os.mkfifo(fifo)
+    call = {"caption": read_caption_text, "image": inspect_image, "video": probe_video, "hash": content_hash}[reader]
+    outcome = _returns_within(10, lambda: call(fifo))
+    assert isinstance(outcome, MediaError) and "not a regular file" in str(outcome)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_a_run_over_media_swapped_for_fifos_ends(tmp_path):
+    post = "---\nplatforms: [x]\nimages: [{file: a.png, alt: Clinic hours}]\nvideos: [{file: v.mp4}]\n---\nHi\n"
+    write(tmp_path, {"postcheck.toml": "", "p.md": post})
+    os.mkfifo(tmp_path / "a.png")
+    os.mkfifo(tmp_path / "v.mp4")
+    run = _returns_within(60, lambda: _check(tmp_path, "--html", "r.html"))
+    assert sorted(run.codes) == ["F006", "F006"]
