@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -76,3 +77,39 @@ def test_fix_on_mangled_posts_is_idempotent(tmp_path, seed):
     second = run_cli(".", "--fix", "--unsafe-fixes", "--now", FIXED_NOW, "--no-cache", cwd=tmp_path)
     assert "Fixed" not in second.output
     assert {p: p.read_bytes() for p in after} == after
+
+
+HOSTILE = {
+    "deep.json": '{"text": "Hi", "x": ' + "[" * 1000 + "]" * 1000 + "}",
+    "escape.md": "Book now \x1b]0;pwned\x07 #flujab \x1b[8mhidden\x1b[0m\n",
+    "images.md": "![" * 5000 + "![a](" * 2000 + "<!--" * 2000,
+    "media.md": (
+        "---\nplatforms: [x]\nimages:\n  - {file: media/loop.png, alt: Clinic hours}\n"
+        "  - {file: media/dir.jpg, alt: x}\n"
+        "  - {file: media/pipe.png, alt: Clinic}\nvideos: [{file: media/v.mp4}]\n---\nHi\n"
+    ),
+    "media/v.vtt": "WEBVTT\n\n00:00.000 --> " + "9" * 400 + ":00:00.000\nHello <font " * 500 + "\n",
+    "bulk.csv": "date,time_24hr,message_text\n" + "01/12/2026,09:30,a\n" * 5001,
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="links and FIFOs are POSIX here")
+@pytest.mark.parametrize("args", [(), ("--html", "report.html", "-j", "2"), ("--fix", "--unsafe-fixes")])
+def test_the_hostile_corpus_of_issue_12_gives_findings_and_damages_nothing(tmp_path, args):
+    for name, text in {"postcheck.toml": "", **HOSTILE}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "media" / "loop.png").symlink_to("loop2.png")
+    (tmp_path / "media" / "loop2.png").symlink_to("loop.png")
+    (tmp_path / "a.md").symlink_to("b.md")
+    (tmp_path / "b.md").symlink_to("a.md")
+    (tmp_path / "media" / "dir.jpg").mkdir()
+    os.mkfifo(tmp_path / "media" / "pipe.png")
+    (tmp_path / "media" / "v.mp4").write_bytes(b"\0\0\0\x18ftypmp42" + bytes(64))
+    before = {
+        p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink() and p.suffix != ".md"
+    }
+    run = run_cli(".", "--format", "json", "--now", FIXED_NOW, "--no-cache", *args, cwd=tmp_path)
+    assert run.exit_code == 1 and "internal error" not in run.stderr, run.stderr
+    assert {"F001", "F005", "F006"} <= set(run.codes)
+    assert {p: p.read_bytes() for p in before} == before

@@ -450,22 +450,30 @@ def _unpublished(posts: list[Post], files: int, ctx: Context, options: Options) 
     return kept, files - sum(left.values()), len(posts) - len(kept)
 
 
+def _real(path: Path) -> Path:
+    """`path` with its links resolved; a link loop (F001 already) is itself."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
+
+
 def recheck(result: Result, paths: set[Path]) -> Result:
     """Reload the given post files (after fixes) and redo their findings, keeping the rest."""
     engine, config = result.engine, result.engine.config
-    changed = {p.resolve() for p in paths}
-    keep_posts = [p for p in result.posts if p.path.resolve() not in changed]
+    changed = {_real(p) for p in paths}
+    keep_posts = [p for p in result.posts if _real(p.path) not in changed]
     reloaded: list[Post] = []
     done: set[Path] = set()
     for post in result.posts:
-        resolved = post.path.resolve()
+        resolved = _real(post.path)
         if resolved in changed and resolved not in done:
             done.add(resolved)
             for again in load_posts(post.path, post.display_path, True, config.schedule.date_order):
                 again.root = post.root
                 reloaded.append(again)
     posts = keep_posts + reloaded
-    findings = [f for f in result.findings if f.post.path.resolve() not in changed]
+    findings = [f for f in result.findings if _real(f.post.path) not in changed]
     again, held = engine.baseline.filter([f for post in reloaded for f in engine.check_post(post)])
     findings += again
     findings.sort(key=lambda f: f.sort_key)
