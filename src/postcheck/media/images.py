@@ -79,7 +79,7 @@ def _sniff(head: bytes) -> str | None:
 
 def _check_complete(path: Path, fmt: str, size: int) -> None:
     """Raise MediaError when the file ends before its format's end marker (a truncated upload or copy)."""
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:  # never blocks on a pipe swapped in
         handle.seek(max(0, size - TAIL_BYTES))
         tail = handle.read()
         if fmt == "WEBP":
@@ -102,7 +102,7 @@ def _verify_png(path: Path) -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with Image.open(path) as image:
+            with open_regular(path) as handle, Image.open(handle) as image:
                 image.verify()
     except Exception as error:  # noqa: BLE001 - Pillow raises many types for corrupt data
         raise MediaError(f"corrupt PNG data: {error}") from None
@@ -140,7 +140,7 @@ def inspect_image(path: Path) -> ImageInfo:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # DecompressionBombWarning: judged below instead
-            with Image.open(path) as image:
+            with open_regular(path) as handle, Image.open(handle) as image:
                 width, height = image.size
                 fmt = image.format or "unknown"
                 if width * height > MAX_PIXELS:
@@ -156,7 +156,7 @@ def inspect_image(path: Path) -> ImageInfo:
     except Image.DecompressionBombError:
         raise MediaError(f"more than {MAX_PIXELS:,} pixels: a decompression bomb, refused") from None
     except UnidentifiedImageError:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # never blocks on a pipe swapped in
             seen = _sniff(handle.read(512))
         if seen in ("HEIC/HEIF", "AVIF"):
             raise MediaError(f"{seen} image that postcheck cannot read; export it as JPEG or PNG") from None
@@ -224,7 +224,7 @@ def luminance_frames(path: Path) -> tuple[list, list[float], tuple[int, int]]:
     decoded = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        with Image.open(path) as image:
+        with open_regular(path) as handle, Image.open(handle) as image:
             width, height = image.size
             scale = GRID / max(width, height)
             grid = (max(1, round(width * scale)), max(1, round(height * scale)))

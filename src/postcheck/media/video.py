@@ -154,7 +154,10 @@ def _probe(path: Path) -> VideoInfo:
     if head[4:8] in TOP_LEVEL_BOXES:
         rotation = _check_bmff(path, size)
     try:
-        with av.open(str(path), options=PROBE_OPTIONS, timeout=OPEN_TIMEOUT, metadata_errors="ignore") as container:
+        with (
+            open_regular(path) as source,
+            av.open(source, options=PROBE_OPTIONS, timeout=OPEN_TIMEOUT, metadata_errors="ignore") as container,
+        ):
             video = next((s for s in container.streams if s.type == "video"), None)
             if video is None:
                 raise MediaError("no video stream in the file")
@@ -224,7 +227,7 @@ def _boxes(data: bytes, start: int, end: int):
 def _check_bmff(path: Path, size: int) -> int:
     """Walk an MP4/MOV's top-level boxes; raise MediaError when one runs past the end; return the rotation."""
     moov: tuple[int, int] | None = None
-    with path.open("rb") as file:
+    with open_regular(path) as file:  # never blocks on a pipe swapped in
         offset = 0
         while offset + 8 <= size:
             file.seek(offset)
@@ -372,7 +375,10 @@ def _audio_activity(path: Path, relative_db: float) -> AudioActivity:
     limit = int(MAX_ANALYSED_SECONDS * ANALYSIS_RATE)
     total = 0
     try:
-        with av.open(str(path), options=PROBE_OPTIONS, timeout=OPEN_TIMEOUT, metadata_errors="ignore") as container:
+        with (
+            open_regular(path) as source,
+            av.open(source, options=PROBE_OPTIONS, timeout=OPEN_TIMEOUT, metadata_errors="ignore") as container,
+        ):
             if not container.streams.audio:
                 return AudioActivity((), 0.0, -120.0)
             stream = container.streams.audio[0]

@@ -710,7 +710,7 @@ def _relative_name(path: Path, folder: Path) -> str:
 
 def video_poster(path: Path, ctx: Context) -> Picture:
     """The first keyframe of a video as a data-URI thumbnail, or the reason it cannot be shown."""
-    from postcheck.media import MediaError
+    from postcheck.media import MediaError, open_regular
     from postcheck.media.video import OPEN_TIMEOUT, PROBE_OPTIONS, probe
 
     info = probe(ctx, path)
@@ -720,7 +720,10 @@ def video_poster(path: Path, ctx: Context) -> Picture:
         import av
 
         frame_image = None
-        with av.open(str(path), options=PROBE_OPTIONS, timeout=OPEN_TIMEOUT, metadata_errors="ignore") as container:
+        with (
+            open_regular(path) as source,
+            av.open(source, options=PROBE_OPTIONS, timeout=OPEN_TIMEOUT, metadata_errors="ignore") as container,
+        ):
             stream = container.streams.video[0]
             stream.codec_context.skip_frame = "NONKEY"
             for count, packet in enumerate(container.demux(stream)):
