@@ -5,11 +5,11 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from postcheck.config import Config
 from postcheck.context import Context
@@ -19,7 +19,8 @@ from postcheck.model import Finding, Post, Problem, Severity
 from postcheck.rules import Rule, all_rules
 
 MAX_DEPTH = 100  # folders below a checked folder; os.walk (Python 3.11) recurses once per level
-MAX_PER_CODE = 100  # findings of one code listed per post; the rest become one summary finding
+MAX_PER_CODE = 100  # findings of one code listed per post and per file; the rest become one summary finding
+T = TypeVar("T")
 
 
 class UsageError(Exception):
@@ -327,7 +328,7 @@ class Engine:
             for p in kept
             if p.code in self.active and not any(c == "ALL" or p.code.startswith(c) for c in file_ignores)
         ]
-        return [self._finding(post, p) for p in _bounded(kept)]
+        return [self._finding(post, p) for p in _post_bounded(kept)]
 
     def _suppressed(self, post: Post, code: str) -> bool:
         """Whether the post suppresses `code` (by the code, or a prefix such as "A2"); marks that suppression used."""
@@ -368,25 +369,39 @@ class Engine:
         )
 
 
-def _bounded(problems: list[Problem]) -> list[Problem]:
-    """At most MAX_PER_CODE problems of each code, then one that says how many more there are (a 55,000-cue caption
-    file or a post of 10,000 links must not make a report of gigabytes)."""
-    counts: dict[str, int] = {}
-    for problem in problems:
-        counts[problem.code] = counts.get(problem.code, 0) + 1
+def _bounded(items: list[T], key: Callable[[T], Hashable], summary: Callable[[T, int], T]) -> list[T]:
+    """At most MAX_PER_CODE items of each `key`, then `summary(first left out, how many)` in their place: a
+    55,000-cue caption file or a 5,000-row CSV must not make a report of gigabytes."""
+    counts = Counter(key(item) for item in items)
     if all(n <= MAX_PER_CODE for n in counts.values()):
-        return problems
-    shown: dict[str, int] = {}
+        return items
+    shown: Counter = Counter()
     bounded = []
-    for problem in problems:
-        seen = shown[problem.code] = shown.get(problem.code, 0) + 1
-        if seen <= MAX_PER_CODE:
-            bounded.append(problem)
-        elif seen == MAX_PER_CODE + 1:
-            more = counts[problem.code] - MAX_PER_CODE
-            message = f"and {more:,} more {problem.code} problems here, not listed: fix the first {MAX_PER_CODE} first"
-            bounded.append(Problem(message, problem.span, code=problem.code, path=problem.path))
+    for item in items:
+        group = key(item)
+        shown[group] += 1
+        if shown[group] <= MAX_PER_CODE:
+            bounded.append(item)
+        elif shown[group] == MAX_PER_CODE + 1:
+            bounded.append(summary(item, counts[group] - MAX_PER_CODE))
     return bounded
+
+
+def _more(code: str, more: int) -> str:
+    return f"and {more:,} more {code} problems here, not listed: fix the first {MAX_PER_CODE} first"
+
+
+def _post_bounded(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PER_CODE problems of a code in one post, then one that counts the rest."""
+    return _bounded(
+        problems, lambda p: p.code, lambda p, more: Problem(_more(p.code, more), p.span, code=p.code, path=p.path)
+    )
+
+
+def _file_bounded(findings: list[Finding]) -> list[Finding]:
+    """At most MAX_PER_CODE findings of a code in one file (a bulk CSV's rows together), then one for the rest."""
+    summary = lambda f, more: replace(f, message=_more(f.code, more), fix=None, suggestion=None)  # noqa: E731
+    return _bounded(findings, lambda f: (f.display_path, f.code), summary)
 
 
 def make_context(paths: list[str], config: Config, options: Options) -> Context:
@@ -431,7 +446,7 @@ def run(
             progress(done, len(posts))
     findings.sort(key=lambda f: f.sort_key)
     findings, held = engine.baseline.filter(findings)
-    return Result(findings, files, posts, engine, published_skipped=skipped, held=held)
+    return Result(_file_bounded(findings), files, posts, engine, published_skipped=skipped, held=held)
 
 
 def _unpublished(posts: list[Post], files: int, ctx: Context, options: Options) -> tuple[list[Post], int, int]:
@@ -478,7 +493,7 @@ def recheck(result: Result, paths: set[Path]) -> Result:
     findings += again
     findings.sort(key=lambda f: f.sort_key)
     held.update({path: n for path, n in result.held.items() if path not in changed})
-    return Result(findings, result.files, posts, engine, result.published_skipped, held)
+    return Result(_file_bounded(findings), result.files, posts, engine, result.published_skipped, held)
 
 
 def check_source(

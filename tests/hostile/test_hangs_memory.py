@@ -124,6 +124,15 @@ def test_a_caption_file_of_thousands_of_bad_cues_gives_bounded_findings(tmp_path
     assert more and all(m.startswith("and ") for m in more)
 
 
+def test_a_bulk_csv_of_many_rows_with_the_same_problem_gives_bounded_findings(tmp_path):
+    rows = "date,time_24hr,message_text\n" + "01/12/2026,09:30,Get your #flujab\n" * 300
+    write(tmp_path, {"postcheck.toml": "", "bulk.csv": rows})
+    run = _check(tmp_path, "--select", "A201")
+    assert run.codes == ["A201"] * (MAX_PER_CODE + 1) and run.json["summary"]["posts"] == 300
+    last = run.json["findings"][-1]
+    assert last["message"].startswith("and 200 more A201 problems") and last["line"] == MAX_PER_CODE + 2
+
+
 def _huge_png(path: Path, side: int) -> None:
     """An RGBA PNG of side x side pixels, written a row at a time (the test itself must not need the memory)."""
     import struct
