@@ -54,11 +54,16 @@ class Level(str, Enum):
     info = "info"
 
 
+def say(message: str) -> None:
+    """Print one line to stderr, its control characters escaped (a file name may hold a newline or an ESC)."""
+    from postcheck.reporters.text import escape_controls
+
+    typer.echo(f"postcheck: {escape_controls(message)}", err=True)
+
+
 def fail(message: str) -> typer.Exit:
     """Print a one-line error and return the exit (2) to raise."""
-    from postcheck.reporters.text import escape_controls  # a file name may hold a newline or an ESC
-
-    typer.echo(f"postcheck: error: {escape_controls(message)}", err=True)
+    say(f"error: {message}")
     return typer.Exit(2)
 
 
@@ -187,7 +192,7 @@ def check(
             changed = _changed_files(changed_since)
             why = _settings_changed(changed, config_path, cfg, engine.find_root(Path(paths[0])).resolve())
             if why is not None:  # new settings can change the findings of any post: check them all
-                typer.echo(f"postcheck: note: {why} changed since {changed_since}: checking every post", err=True)
+                say(f"note: {why} changed since {changed_since}: checking every post")
                 changed_since = None
             else:
                 paths = [p for p in changed if any(_within(p, given) for given in paths)]
@@ -200,7 +205,7 @@ def check(
             used = os.path.relpath(config_path) if config_path else "the defaults"
             for other in others:
                 note = f"{os.path.relpath(other)} is not used: one run takes one config, here {used}"
-                typer.echo(f"postcheck: note: {note} (check that folder in a run of its own)", err=True)
+                say(f"note: {note} (check that folder in a run of its own)")
         options = engine.Options(
             select=_codes(select),
             ignore=_codes(ignore) or [],
@@ -237,7 +242,7 @@ def check(
         if fix:
             result, fixed, new_files = _fix(result, unsafe_fixes)
         for notice in [] if quiet else dict.fromkeys(result.engine.ctx.memo.get("notices", [])):
-            typer.echo(f"postcheck: note: {notice}", err=True)
+            say(f"note: {notice}")
         report = _report(result, fixed=fixed, statistics=statistics)
         if html is not None:
             _write_html(html, report, result.engine.ctx)
@@ -356,9 +361,9 @@ def _fix(result: Result, unsafe: bool) -> tuple[Result, int, list[Path]]:
         created = {f.post.path for f in result.findings if f.fix and any(e.create for e in f.fix.edits)}
         result = engine.recheck(result, {p.path for p in planned if p.old is not None} | created)
     for path, reason in dict(unwritten).items():  # the first reason per file
-        typer.echo(f"postcheck: could not fix {os.path.relpath(path)}: {reason}", err=True)
+        say(f"could not fix {os.path.relpath(path)}: {reason}")
     for path in new_files:
-        typer.echo(f"postcheck: wrote {os.path.relpath(path)}, a new file: add it to your commit", err=True)
+        say(f"wrote {os.path.relpath(path)}, a new file: add it to your commit")
     return result, fixed, new_files
 
 
