@@ -231,7 +231,7 @@ def _relative(path: Path, root: Path) -> str:
     of a file name that are not UTF-8 are escaped (`caf\\xe9.md`) as the other reports show them."""
     try:
         shown = path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a link loop (an F001 post)
         shown = path.name
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
