@@ -369,12 +369,16 @@ def _fix(result: Result, unsafe: bool) -> tuple[Result, int, list[Path]]:
 
 def _refuse_targets(result: Result, targets: dict[str, Path | None]) -> None:
     """Refuse an --output or --html path that is not a regular file or a new name (a link, a device, a folder), or
-    that is one of the posts or media files this run read: the report must never replace what it reports on.
-    --output may also be a stream (/dev/null, /dev/stdout, a pipe): it is written to, never replaced."""
+    that is one of the posts, media, config or baseline files this run read: the report must never replace what it
+    reports on. --output may also be a stream (/dev/null, /dev/stdout, a pipe): it is written to, never replaced."""
     checked: set[tuple[int, int]] = set()
-    for post in result.posts:
-        files = [post.path] + [p for _, ref in post.media_refs() if (p := result.engine.ctx.media_path(post, ref))]
-        files += [sidecar for video in post.videos for sidecar in video.sidecars]
+    settings = [result.engine.config.path, result.engine.baseline.path]
+    for post in [None, *result.posts]:
+        if post is None:
+            files = [path for path in settings if path is not None]
+        else:
+            files = [post.path] + [p for _, ref in post.media_refs() if (p := result.engine.ctx.media_path(post, ref))]
+            files += [sidecar for video in post.videos for sidecar in video.sidecars]
         for file in files:
             try:
                 info = file.stat()
@@ -394,7 +398,7 @@ def _refuse_targets(result: Result, targets: dict[str, Path | None]) -> None:
         if not stat.S_ISREG(info.st_mode) and not stream:
             raise fail(f"{option} {path}: not a regular file (a link, folder or device): name a new file")
         if (info.st_dev, info.st_ino) in checked:
-            raise fail(f"{option} {path}: that is a file being checked; name another file for the report")
+            raise fail(f"{option} {path}: postcheck reads that file (a post, media, config or baseline): name another")
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -35,8 +35,16 @@ def test_report_refuses_to_replace_a_post_being_checked(tmp_path, option):
     root = _root(tmp_path)
     run = run_cli(".", option, "p.md", "--now", FIXED_NOW, "--no-cache", cwd=root)
     _one_line_refusal(run, option)
-    assert "being checked" in run.stderr
+    assert "postcheck reads that file" in run.stderr
     assert (root / "p.md").read_text() == POST
+
+
+@pytest.mark.parametrize("option", ["--html", "--output"])
+def test_report_refuses_to_replace_the_config(tmp_path, option):
+    root = write(tmp_path, {"postcheck.toml": "[hashtags]\nmax = 2\n", "p.md": POST})
+    run = run_cli(".", option, "postcheck.toml", "--now", FIXED_NOW, "--no-cache", cwd=root)
+    _one_line_refusal(run, option)
+    assert (root / "postcheck.toml").read_text() == "[hashtags]\nmax = 2\n"
 
 
 @pytest.mark.parametrize("option", ["--html", "--output"])
