@@ -385,6 +385,9 @@ def _refuse_targets(result: Result, targets: dict[str, Path | None]) -> None:
                 checked.add((info.st_dev, info.st_ino))
             except OSError:
                 continue
+    given = [path for path in targets.values() if path is not None]
+    if len(given) == 2 and os.path.abspath(given[0]) == os.path.abspath(given[1]):
+        raise fail(f"--output and --html both name {given[0]}: one would replace the other")
     for option, path in targets.items():
         if path is None:
             continue

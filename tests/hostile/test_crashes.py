@@ -83,10 +83,16 @@ def test_folders_980_deep_are_a_finding_not_a_recursion_error(tmp_path):
     for _ in range(980):  # one level at a time: Path.mkdir(parents=True) and os.makedirs recurse once per level
         deep = os.path.join(deep, "d")
         os.mkdir(deep)
-    with open(os.path.join(deep, "p.md"), "w") as post:
-        post.write("Hello\n")
-    write(tmp_path, {"postcheck.toml": "", "top.md": "Hello #flujab\n"})
-    run = _check(tmp_path)
+    try:
+        with open(os.path.join(deep, "p.md"), "w") as post:
+            post.write("Hello\n")
+        write(tmp_path, {"postcheck.toml": "", "top.md": "Hello #flujab\n"})
+        run = _check(tmp_path)
+    finally:  # pytest removes old temporary folders with shutil.rmtree, which recurses too: leave none this deep
+        os.remove(os.path.join(deep, "p.md"))
+        while deep != str(tmp_path):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
     codes = [f["code"] for f in run.json["findings"]]
     assert "A201" in codes and codes.count("F001") == 1
     assert "nested more than 100 deep" in next(f["message"] for f in run.json["findings"] if f["code"] == "F001")

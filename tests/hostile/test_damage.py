@@ -39,6 +39,12 @@ def test_report_refuses_to_replace_a_post_being_checked(tmp_path, option):
     assert (root / "p.md").read_text() == POST
 
 
+def test_html_and_output_naming_one_file_is_refused(tmp_path):
+    root = _root(tmp_path)
+    run = run_cli(".", "--html", "r.txt", "--output", "./r.txt", "--now", FIXED_NOW, "--no-cache", cwd=root)
+    assert run.exit_code == 2 and "both name" in run.stderr and not (root / "r.txt").exists()
+
+
 @pytest.mark.parametrize("option", ["--html", "--output"])
 def test_report_refuses_to_replace_the_config(tmp_path, option):
     root = write(tmp_path, {"postcheck.toml": "[hashtags]\nmax = 2\n", "p.md": POST})
