@@ -246,7 +246,10 @@ def test_all_links_of_a_run_are_fetched_together(tmp_path, monkeypatch):
 # ----------------------------------------------------------------------------------- 19: user patterns
 
 
-def test_a_custom_pattern_that_backtracks_for_ever_is_one_config_error_naming_the_rule(tmp_path):
+def test_a_custom_pattern_that_backtracks_for_ever_is_one_config_error_naming_the_rule(tmp_path, monkeypatch):
+    from postcheck.rules import custom
+
+    monkeypatch.setattr(custom, "PATTERN_TIMEOUT", 0.2)  # the run's own limit is 1 s; the shape is the same
     config = '[[custom]]\ncode = "C001"\npattern = "(a+)+$"\nforbid = true\nmessage = "no"\n'
     write(tmp_path, {"postcheck.toml": config, "p.md": "a" * 5000 + "!\n"})
     run = run_cli(".", "--no-cache", cwd=tmp_path)
