@@ -154,6 +154,9 @@ def check(
     watch: Annotated[
         bool, typer.Option("--watch", help="Check again whenever a post, its media or the config changes.")
     ] = False,
+    show_files: Annotated[
+        bool, typer.Option("--show-files", help="List the files that count as posts, and why; check nothing.")
+    ] = False,
 ) -> None:
     """Check posts and report what breaks the policy or the platforms' limits."""
     arguments = dict(locals())  # first: the run --watch repeats
@@ -211,6 +214,9 @@ def check(
                 if name not in ALL_PLATFORMS:
                     known = ", ".join(ALL_PLATFORMS)
                     raise fail(f"--platform {name}: unknown platform{platform_hint(name)} (known: {known})")
+        if show_files:
+            _show_files(paths, cfg, force_exclude or changed_since is not None)
+            raise typer.Exit(0)
         result = engine.run(paths, cfg, options, _progress_bar() if sys.stderr.isatty() and not quiet else None)
         if not paths and output_format == Format.text and output is None:  # --changed-since found nothing
             _write_html(html, Report([], 0, []), result.engine.ctx)
@@ -312,6 +318,34 @@ def _watch(run, paths: list[str], config: Path | None, interval: float = 0.3) ->
             typer.echo(f"\npostcheck: {os.path.relpath(changed[0])}{more} changed: checking again", err=True)
     except KeyboardInterrupt:
         return
+
+
+def _show_files(paths: list[str], cfg: Config, force_exclude: bool) -> None:
+    """Each file the run would read, whether it counts as a post, and why (`--show-files`)."""
+    from postcheck.engine import discover, find_root, glob_matches
+    from postcheck.loaders import why_post
+    from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
+
+    media = IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES
+    for given in paths:
+        path = Path(given)
+        root = find_root(path).resolve()
+        if path.is_dir():
+            for found in discover(path, cfg, root):
+                is_post, why = why_post(found, cfg.schedule.date_order)
+                typer.echo(f"{os.path.relpath(found)}: {'post' if is_post else 'not a post'}: {why}")
+            continue
+        try:
+            rel = path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            rel = path.name
+        if force_exclude and any(glob_matches(rel, pattern) for pattern in cfg.exclude):
+            typer.echo(f"{given}: not a post: `exclude` covers it")
+        elif path.suffix.lower() in media:
+            typer.echo(f"{given}: media: brings in the posts that use it")
+        else:
+            is_post, why = why_post(path, cfg.schedule.date_order)
+            typer.echo(f"{given}: {'post' if is_post else 'not a post'}: {why}")
 
 
 def _progress_bar():

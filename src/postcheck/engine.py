@@ -440,9 +440,9 @@ def check_source(
 
     The file on disk is not read: its text is `text`. Everything else is as `run([path])` would have it: the
     posts root found from `path`, media and caption files read from disk beside it, the same rules, suppressions,
-    per-file-ignores, severities and baseline. The path is treated as named: text that is no post gives F001, and
-    a published post is checked. `reuse` seeds the run's memo (media read by an earlier check that the caller
-    knows are unchanged).
+    per-file-ignores, severities and baseline. The path is treated as named: a YAML, JSON or CSV text that is no
+    post gives nothing, text of another format F001, and a published post is checked. `reuse` seeds the run's memo
+    (media read by an earlier check that the caller knows are unchanged).
     """
     from postcheck.loaders import posts_from_source
     from postcheck.model import Source
@@ -456,7 +456,7 @@ def check_source(
     else:
         source = Source(path.absolute(), text)
     try:
-        posts = posts_from_source(source, display, True, config.schedule.date_order)
+        posts = posts_from_source(source, display, config.schedule.date_order)
     except Unreadable as error:
         posts = [unreadable_post(source.path, display, error, source)]
     for post in posts:
