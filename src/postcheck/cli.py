@@ -39,6 +39,7 @@ class Format(str, Enum):
     github = "github"
     gitlab = "gitlab"
     rdjson = "rdjson"
+    markdown = "markdown"
 
 
 class RulesFormat(str, Enum):
@@ -121,7 +122,9 @@ def _settings_changed(changed: list[str], config_path: Path | None, cfg: Config,
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Post files, folders, or media files.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too (with --fix).")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Apply safe and unsafe fixes (with --diff: show them).")
+    ] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff; change nothing.")] = False,
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
@@ -154,6 +157,9 @@ def check(
     watch: Annotated[
         bool, typer.Option("--watch", help="Check again whenever a post, its media or the config changes.")
     ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (errors in use still exit 2).")
+    ] = False,
     show_files: Annotated[
         bool, typer.Option("--show-files", help="List the files that count as posts, and why; check nothing.")
     ] = False,
@@ -167,6 +173,11 @@ def check(
     from postcheck.reporters import Report, reporter
 
     try:
+        if fix and diff:
+            raise fail("--fix writes the fixes and --diff only shows them: give one of them")
+        if statistics and output_format != Format.text:
+            raise fail(f"--statistics counts findings in the text format: it takes no --format {output_format.value}")
+        fix = fix or (unsafe_fixes and not diff)  # `--unsafe-fixes` alone applies safe and unsafe fixes, as ruff's
         paths = paths or ["."]
         if diff and output_format != Format.text:
             raise fail("--diff prints a unified diff: it takes no --format (use --output to save it)")
@@ -219,7 +230,7 @@ def check(
             raise typer.Exit(0)
         result = engine.run(paths, cfg, options, _progress_bar() if sys.stderr.isatty() and not quiet else None)
         if not paths and output_format == Format.text and output is None:  # --changed-since found nothing
-            _write_html(html, Report([], 0, []), result.engine.ctx)
+            _write_html(html, Report([], 0, [], docs_url=cfg.docs_url), result.engine.ctx)
             raise typer.Exit(0)
         fixed = 0
         if diff:
@@ -228,7 +239,7 @@ def check(
             planned = fixes.plan(result.findings, unsafe_fixes)
             patch = fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings})
             _emit(patch, output)
-            raise typer.Exit(1 if planned else 0)
+            raise typer.Exit(1 if planned and not exit_zero else 0)
         new_files: list[Path] = []  # written by --fix (converted caption sidecars): git does not track them yet
         if fix:
             result, fixed, new_files = _fix(result, unsafe_fixes)
@@ -245,7 +256,8 @@ def check(
         _emit(text, output)
         threshold = {"error": 2, "warning": 1, "info": 0}[cfg.fail_on]
         failed = any(f.severity.rank >= threshold for f in result.findings)
-        raise typer.Exit(1 if failed or new_files else 0)  # a new file is work left: pre-commit must not pass it
+        # a new file is work left: pre-commit must not pass it
+        raise typer.Exit(1 if (failed or new_files) and not exit_zero else 0)
     except (ConfigError, engine.UsageError) as error:
         raise fail(str(error)) from None
     except (typer.Exit, typer.Abort):
@@ -267,6 +279,7 @@ def _report(result: Result, fixed: int = 0, statistics: bool = False) -> Report:
         statistics=statistics,
         published=result.published_skipped,
         baselined=result.baselined,
+        docs_url=result.engine.config.docs_url,
     )
 
 

@@ -60,6 +60,7 @@ SCHEMA: dict[str, Any] = {
             "package-lock.json",
         ],
     ),
+    "docs-url": (STR, ""),  # where findings link a rule's page: a template with {code} and {name}; "" = installed page
     "severity": (TABLE, {}),  # code -> severity
     "per-file-ignores": (TABLE, {}),  # glob -> [codes]
     "links": {
@@ -208,6 +209,10 @@ def _validate(values: dict[str, Any]) -> None:
     baseline = Path(values["baseline"])
     if values["baseline"] and (baseline.is_absolute() or ".." in baseline.parts or baseline.name in ("", ".")):
         raise ConfigError(f"baseline must be a file path inside the posts root, not {values['baseline']!r}")
+    try:
+        values["docs-url"].format(code="A101", name="image-alt-missing")
+    except (KeyError, IndexError, ValueError) as error:
+        raise ConfigError(f"docs-url {values['docs-url']!r}: takes {{code}} and {{name}} only ({error})") from None
     for code, sev in values["severity"].items():
         if sev not in SEVERITIES:
             raise ConfigError(f"severity.{code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")

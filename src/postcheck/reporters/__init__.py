@@ -35,6 +35,17 @@ class Report:
             parts.append(f"{counted(self.baselined, 'finding')} in the baseline")
         return parts
 
+    docs_url: str = ""  # the config's `docs-url` template; "" = the rule's page installed with postcheck
+
+    def url(self, code: str, name: str) -> str | None:
+        """Where a rule is documented: the `docs-url` template filled in, else its installed page as a file URI."""
+        if self.docs_url:
+            return self.docs_url.format(code=code, name=name)
+        from postcheck.catalogue import page_for
+
+        page = page_for(code)
+        return page.resolve().as_uri() if page is not None else None
+
 
 def reporter(name: str) -> Callable[[Report, bool], str]:
     """The render function of a format: render(report, color) -> str."""
@@ -44,6 +55,10 @@ def reporter(name: str) -> Callable[[Report, bool], str]:
         return render
     if name == "text":
         from postcheck.reporters.text import render
+
+        return render
+    if name == "markdown":
+        from postcheck.reporters.markdown import render
 
         return render
     from postcheck.reporters import machine
