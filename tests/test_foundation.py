@@ -482,7 +482,7 @@ def test_json_output_has_the_documented_shape(tmp_path):
     assert data["version"] == 1
     finding = data["findings"][0]
     assert set(finding) == {
-        "path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message",
+        "path", "line", "column", "end_line", "end_column", "code", "name", "url", "severity", "message",
         "suggestion", "fix", "post",
     }  # fmt: skip
     assert finding["post"] == {"path": "p.md", "platforms": ["x"], "kind": "post"}
