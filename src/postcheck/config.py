@@ -355,8 +355,9 @@ select = ["ALL"]            # rule codes or prefixes to run: "A", "A2", "A201"
 ignore = []
 fail-on = "error"           # exit 1 when a finding is at or above this severity
 baseline = "postcheck-baseline.json"   # findings accepted at adoption (`postcheck baseline`); "" turns it off
+# docs-url = "https://docs.example.org/rules/{code}-{name}"   # rule links in reports (default: installed page)
 
-[severity]                  # per-rule severity overrides
+[severity]                  # per-rule severity overrides (codes or names)
 # A205 = "info"
 
 [per-file-ignores]          # glob -> codes
