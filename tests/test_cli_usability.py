@@ -228,4 +228,6 @@ def test_markdown_format_counts_per_rule_and_tables_every_finding(tmp_path):
     row = next(line for line in lines if line.startswith("| q\\|r.md | 4 | F004 |"))
     assert "image file 'media/gone.png' does not exist" in row
     clean = write(tmp_path / "clean", {"postcheck.toml": "", "p.md": "---\nplatforms: [x]\n---\nHello\n"})
-    assert "All clear: 1 post in 1 file, no problems." in run_cli(".", "--format", "markdown", cwd=clean).output
+    write(clean, {"old.md": "---\nplatforms: [x]\npublish_at: 2020-01-06T10:00:00+00:00\n---\nHello #flujab\n"})
+    output = run_cli(".", "--format", "markdown", "--now", FIXED_NOW, cwd=clean).output
+    assert "All clear: 1 post in 1 file, no problems. Not reported: 1 published post not checked." in output

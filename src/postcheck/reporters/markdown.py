@@ -26,12 +26,17 @@ def render(report: Report, color: bool = False) -> str:
     """`## postcheck`, a summary line, a table of counts per rule and a table of the findings."""
     out = ["## postcheck", ""]
     posts = len(report.posts)
+    left_out = report.left_out()  # published posts, baselined findings
+    also = f" Not reported: {'; '.join(left_out)}." if left_out else ""
+    if not posts:
+        out.append("No posts to check." + also)
+        return "\n".join(out) + "\n"
     if not report.findings:
-        out.append(f"All clear: {_plural(posts, 'post')} in {_plural(report.files, 'file')}, no problems.")
+        out.append(f"All clear: {_plural(posts, 'post')} in {_plural(report.files, 'file')}, no problems.{also}")
         return "\n".join(out) + "\n"
     counts = Counter(f.severity.value for f in report.findings)
     parts = ", ".join(_plural(counts[s], s) for s in ("error", "warning", "info") if counts[s])
-    out.append(f"Found {_plural(len(report.findings), 'problem')} ({parts}) in {_plural(posts, 'post')}.")
+    out.append(f"Found {_plural(len(report.findings), 'problem')} ({parts}) in {_plural(posts, 'post')}.{also}")
     out += ["", "| rule | name | severity | count |", "|---|---|---|---:|"]
     per_rule = Counter((f.code, f.name, f.severity.value) for f in report.findings)
     for (code, name, severity), n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
