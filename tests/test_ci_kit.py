@@ -31,7 +31,8 @@ def _git(cwd: Path, *args: str) -> str:
 
 def pull_request_checkout(tmp_path: Path) -> Path:
     """A shallow checkout of a pull request's branch, as actions/checkout makes: `main` holds an old post with
-    problems, the branch adds a new one; the base branch is not fetched."""
+    problems, the branch adds a new one, then main edits its post; the base branch is not fetched. Only the
+    branch's post is the pull request's (from the merge base, not from main's tip)."""
     origin = tmp_path / "origin"
     origin.mkdir()
     _git(origin, "init", "-q", "-b", "main")
@@ -44,6 +45,9 @@ def pull_request_checkout(tmp_path: Path) -> Path:
     (origin / "posts" / "new.md").write_text(NEW)
     _git(origin, "add", ".")
     _git(origin, "commit", "-qm", "new post")
+    _git(origin, "checkout", "-q", "main")  # main moves on: its post changes after the branch left it
+    (origin / "posts" / "old.md").write_text(OLD + "Edited on main.\n")
+    _git(origin, "commit", "-qam", "edit on main")
     work = tmp_path / "work"
     _git(tmp_path, "clone", "-q", "--depth", "1", "--single-branch", "--branch", "feature", origin.as_uri(), str(work))
     return work
