@@ -126,6 +126,17 @@ def test_rule_names_work_wherever_codes_do(tmp_path):
     assert run_cli("explain", "hashtag-not-camel-case").output.startswith("# A201 hashtag-not-camel-case\n")
 
 
+def test_front_matter_suppressions_take_rule_names(tmp_path):
+    post = MISSING.replace("---\nBook", "postcheck:\n  ignore: {hashtag-not-camel-case: campaign tag}\n---\nBook")
+    write(tmp_path, {"postcheck.toml": "", "p.md": post})
+    assert run_cli(".", "--format", "json", cwd=tmp_path).codes == ["F004"]
+    write(tmp_path, {"p.md": post.replace("#flujab", "#FluJab")})  # nothing left to suppress: X001 names the code
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert [f["message"] for f in run.json["findings"] if f["code"] == "X001"] == [
+        "suppression of A201 is unused: nothing to suppress here"
+    ]
+
+
 def test_a_mistyped_rule_name_gets_a_did_you_mean(tmp_path):
     write(tmp_path, {"postcheck.toml": 'ignore = ["image-alt-mising"]\n', "p.md": MISSING})
     run = run_cli(".", cwd=tmp_path)

@@ -252,6 +252,7 @@ class Engine:
 
         register_custom(config)  # the config's [[custom]] rules join the registry for this run
         self.rules: dict[str, Rule] = all_rules()
+        self.names = {rule.name: code for code, rule in self.rules.items()}  # a suppression may name its rule
         for code in select + ignore:
             if self._unknown(code):
                 raise UsageError(f"unknown rule code or prefix '{code}'{self._hint(code)} (see `postcheck rules`)")
@@ -297,6 +298,10 @@ class Engine:
         file_ignores = [
             c for glob, codes in self.config.per_file_ignores.items() if glob_matches(rel, glob) for c in codes
         ]
+        for key in [key for key in post.suppressions if key.lower() in self.names]:  # `ignore: {rule-name: why}`
+            suppression = post.suppressions.pop(key)
+            suppression.code = self.names[key.lower()]
+            post.suppressions.setdefault(suppression.code, suppression)
         kept = [p for p in problems if p.code in self.active and not self._suppressed(post, p.code)]
         for suppression in post.suppressions.values():  # what is wrong with the suppressions themselves
             code = suppression.code
