@@ -415,7 +415,7 @@ def _stdin_post(paths: list[str], filename: str | None, writes: bool) -> tuple[s
     try:
         return filename, data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise fail(f"stdin is not UTF-8 (byte 0x{data[error.start]:02x} at {error.start}): send the post as UTF-8")
+        raise fail(f"stdin is not UTF-8 (byte 0x{data[error.start]:02x}): send the post as UTF-8") from None
 
 
 def _settings(cfg: Config, options) -> str:
