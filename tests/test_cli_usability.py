@@ -126,6 +126,17 @@ def test_rule_names_work_wherever_codes_do(tmp_path):
     assert run_cli("explain", "hashtag-not-camel-case").output.startswith("# A201 hashtag-not-camel-case\n")
 
 
+def test_rule_names_in_the_config_work_for_the_editor_server_too(tmp_path):
+    # the server checks an editor's text through the engine, not the CLI: the engine reads names as codes
+    from postcheck import engine
+    from postcheck.config import load_config
+
+    write(tmp_path, {"postcheck.toml": 'select = ["missing-media"]\n[severity]\nmissing-media = "info"\n'})
+    config = load_config(tmp_path / "postcheck.toml")
+    result = engine.check_source(tmp_path / "p.md", MISSING, config, engine.Options())
+    assert [(f.code, f.severity.value) for f in result.findings] == [("F004", "info")]
+
+
 def test_front_matter_suppressions_take_rule_names(tmp_path):
     post = MISSING.replace("---\nBook", "postcheck:\n  ignore: {hashtag-not-camel-case: campaign tag}\n---\nBook")
     write(tmp_path, {"postcheck.toml": "", "p.md": post})

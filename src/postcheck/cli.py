@@ -76,60 +76,16 @@ def _config_file(given: Path | None, start: Path | None = None) -> Path | None:
 
 def _codes(values: list[str] | None, flag: str) -> list[str] | None:
     """Rule codes or prefixes from --select / --ignore, in any case (a201 is A201), or rule names."""
+    from postcheck.rules import code_for, rule_names
+
     codes = _split(values)
     if not codes:
         return None
-    names = _rule_names()
+    names = rule_names()
     try:
-        return [as_code(code, names) for code in codes]
+        return [code_for(code, names) for code in codes]
     except ConfigError as error:
         raise fail(f"{flag}: {error}") from None
-
-
-def _rule_names() -> dict[str, str]:
-    """Rule name -> code, for every registered rule (the config's [[custom]] rules once registered)."""
-    from postcheck.rules import all_rules
-
-    return {rule.name: code for code, rule in all_rules().items()}
-
-
-def as_code(value: str, names: dict[str, str]) -> str:
-    """A rule code or prefix from a code in any case (`a201`), or from a rule's name (`hashtag-not-camel-case`)."""
-    import difflib
-
-    value = value.strip()
-    if value.lower() in names:
-        return names[value.lower()]
-    if "-" in value:  # codes and prefixes have none: a rule name, mistyped
-        close = difflib.get_close_matches(value.lower(), list(names), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else " (see `postcheck rules`)"
-        raise ConfigError(f"no rule is named '{value}'{hint}")
-    return value.upper()
-
-
-def _with_codes(cfg: Config) -> Config:
-    """The config with rule names in select, ignore, [severity] and [per-file-ignores] read as their codes."""
-    from postcheck.rules.custom import register_custom
-
-    register_custom(cfg)  # custom rules have names too
-    names = _rule_names()
-
-    def codes(values: list[str], where: str) -> list[str]:
-        try:
-            return [as_code(value, names) for value in values]
-        except ConfigError as error:
-            raise ConfigError(f"{cfg.path}: {where}: {error}") from None
-
-    severity = dict(zip(codes(list(cfg.severity), "severity"), cfg.severity.values(), strict=True))
-    ignores = {glob: codes(values, f"per-file-ignores.{glob!r}") for glob, values in cfg.per_file_ignores.items()}
-    resolved = {
-        "select": codes(cfg.select, "select"),
-        "ignore": codes(cfg.ignore, "ignore"),
-        "severity": severity,
-        "per-file-ignores": ignores,
-        "fail-on": cfg.fail_on,  # a --fail-on given on the command line stays
-    }
-    return load_config(cfg.path, resolved)
 
 
 def _parse_now(value: str | None) -> datetime | None:
@@ -246,7 +202,9 @@ def check(
                 raise fail(f"{given}: no such file or directory")
         config_path = _config_file(config, Path(paths[0]))
         overrides = {"fail-on": fail_on.value if fail_on else None}
-        cfg = _with_codes(load_config(config_path, overrides))
+        from postcheck.rules import with_codes
+
+        cfg = with_codes(load_config(config_path, overrides))
         machine = output_format != Format.text or output is not None
         if changed_since:
             changed = _changed_files(changed_since)
@@ -609,10 +567,10 @@ def rules(
     """List every rule with its code, name, severity and fixability, and what the config changes about it."""
     import json
 
-    from postcheck.rules import all_rules
+    from postcheck.rules import all_rules, with_codes
 
     try:
-        cfg = _with_codes(load_config(_config_file(config)))
+        cfg = with_codes(load_config(_config_file(config)))
     except ConfigError as error:
         raise fail(str(error)) from None
     registry = all_rules()
@@ -651,12 +609,12 @@ def explain(
     import re
 
     from postcheck.catalogue import page_for
-    from postcheck.rules import all_rules
+    from postcheck.rules import all_rules, code_for, rule_names, with_codes
 
     try:
         path = _config_file(config)
-        cfg = _with_codes(load_config(path))
-        code = as_code(code, _rule_names())
+        cfg = with_codes(load_config(path))
+        code = code_for(code, rule_names())
     except ConfigError as error:
         raise fail(str(error)) from None
     rule = all_rules().get(code)

@@ -244,13 +244,13 @@ class Engine:
     """Runs rules over posts for one configuration."""
 
     def __init__(self, config: Config, ctx: Context, options: Options):
-        self.config = config
+        from postcheck.rules import with_codes
+
+        # the config's [[custom]] rules join the registry for this run, and rule names read as codes
+        config = self.config = with_codes(config)
         self.ctx = ctx
         select = options.select or list(config.select)
         ignore = list(config.ignore) + list(options.ignore)
-        from postcheck.rules.custom import register_custom
-
-        register_custom(config)  # the config's [[custom]] rules join the registry for this run
         self.rules: dict[str, Rule] = all_rules()
         self.names = {rule.name: code for code, rule in self.rules.items()}  # a suppression may name its rule
         for code in select + ignore:
