@@ -225,6 +225,17 @@ def test_json_findings_carry_the_rule_page_url_and_docs_url_templates_it(tmp_pat
     assert run.exit_code == 2 and "docs-url" in run.stderr and "{code} and {name}" in run.stderr
 
 
+def test_editor_diagnostics_link_the_docs_url_of_the_config(tmp_path):
+    from postcheck import engine, server
+    from postcheck.config import load_config
+
+    write(tmp_path, {"postcheck.toml": 'docs-url = "https://docs.example.org/{name}"\nselect = ["F004"]\n'})
+    config = load_config(tmp_path / "postcheck.toml")
+    [finding] = engine.check_source(tmp_path / "p.md", MISSING, config, engine.Options()).findings
+    assert server.diagnostic(finding, config.docs_url).code_description.href == "https://docs.example.org/missing-media"
+    assert server.diagnostic(finding).code_description.href.endswith("/checks/F004-missing-media.md")
+
+
 def test_sarif_rules_carry_help_uri_and_the_rule_page_as_help(tmp_path):
     write(tmp_path, {"postcheck.toml": 'docs-url = "https://docs.example.org/{code}"\n', "p.md": MISSING})
     rules = json.loads(run_cli(".", "--format", "sarif", cwd=tmp_path).output)["runs"][0]["tool"]["driver"]["rules"]

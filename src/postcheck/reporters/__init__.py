@@ -38,13 +38,10 @@ class Report:
     docs_url: str = ""  # the config's `docs-url` template; "" = the rule's page installed with postcheck
 
     def url(self, code: str, name: str) -> str | None:
-        """Where a rule is documented: the `docs-url` template filled in, else its installed page as a file URI."""
-        if self.docs_url:
-            return self.docs_url.format(code=code, name=name)
-        from postcheck.catalogue import page_for
+        """Where a rule is documented (`catalogue.rule_url`)."""
+        from postcheck.catalogue import rule_url
 
-        page = page_for(code)
-        return page.resolve().as_uri() if page is not None else None
+        return rule_url(code, name, self.docs_url)
 
 
 def reporter(name: str) -> Callable[[Report, bool], str]:
