@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from tests.test_precommit import offline_hook_env
+from tests.conftest import offline_hook_env
 
 ROOT = Path(__file__).resolve().parents[1]
 OLD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Clinic times\n---\nOld post. #flujab\n"

@@ -9,12 +9,13 @@ virtualenv and from a system interpreter (where a venv's `system site packages` 
 from __future__ import annotations
 
 import os
-import site
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import offline_hook_env
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Clinic times\n---\nOur clinics open today.\n"
@@ -28,20 +29,6 @@ def _git(cwd: Path, *args: str) -> None:
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@t"}  # fmt: skip
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
-
-
-def offline_hook_env(cache: Path) -> dict[str, str]:
-    """Environment variables under which pre-commit builds the hook's environment from this interpreter's packages."""
-    folders = [*site.getsitepackages(), site.getusersitepackages()]
-    here = [p for p in dict.fromkeys(folders) if Path(p).is_dir()]
-    return {
-        **os.environ,
-        "PRE_COMMIT_HOME": str(cache),
-        "PYTHONPATH": os.pathsep.join(filter(None, [*here, os.environ.get("PYTHONPATH", "")])),
-        "PIP_NO_INDEX": "1",
-        "PIP_NO_BUILD_ISOLATION": "0",  # pip reads this "no-" switch inverted: "0" turns build isolation off
-        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-    }
 
 
 def _posts_repo(repo: Path) -> None:
