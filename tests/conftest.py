@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import site
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,3 +78,19 @@ def check_files(tmp_path: Path, files: dict[str, str | bytes], *args: str) -> Ru
 def check(tmp_path):
     """check(files, *args) -> Run, in a fresh temporary posts root."""
     return lambda files, *args: check_files(tmp_path, files, *args)
+
+
+def offline_hook_env(cache: Path) -> dict[str, str]:
+    """Environment variables under which `pip install .` of this project works offline, from the packages of the
+    interpreter running the tests: its site folders on PYTHONPATH (build backend and dependencies), no index, no
+    build isolation. pre-commit builds its hook environments under them; `cache` is PRE_COMMIT_HOME."""
+    folders = [*site.getsitepackages(), site.getusersitepackages()]
+    here = [p for p in dict.fromkeys(folders) if Path(p).is_dir()]
+    return {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(cache),
+        "PYTHONPATH": os.pathsep.join(filter(None, [*here, os.environ.get("PYTHONPATH", "")])),
+        "PIP_NO_INDEX": "1",
+        "PIP_NO_BUILD_ISOLATION": "0",  # pip reads this "no-" switch inverted: "0" turns build isolation off
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }

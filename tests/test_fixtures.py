@@ -6,6 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from tests.conftest import FIXED_NOW, run_cli
+from tests.test_readme import quick_start_demo
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,3 +36,13 @@ def test_sample_posts_show_their_problems_and_the_clean_ones_pass():
 def test_text_output_points_at_file_line_and_column():
     run = run_cli("fixtures/posts", "--now", FIXED_NOW, "--no-cache", cwd=ROOT)
     assert "fixtures/posts/posts/2026-12-05-weekend-walk-in.md:5:41: L102 " in run.output
+
+
+def test_readme_demo_pins_the_clock_so_it_shows_these_findings_every_year():
+    args = quick_start_demo()
+    assert args[args.index("--now") + 1] == FIXED_NOW  # the same clock as the test above, not today's
+    run = run_cli(*args, "--format", "json", "--no-cache", cwd=ROOT)
+    found = defaultdict(set)
+    for finding in run.json["findings"]:
+        found[Path(finding["post"]["path"]).relative_to("fixtures/posts").as_posix()].add(finding["code"])
+    assert dict(found) == EXPECTED

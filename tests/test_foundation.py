@@ -38,7 +38,6 @@ def findings(run):
         ("latin1.md", "Caf\xe9 opens today\n".encode("latin-1"), (1, 4)),
         ("empty.md", b"", (1, 1)),
         ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", (3, 1)),
-        ("unknown.csv", "a,b\n1,2\n", (1, 1)),
         ("excel.csv", "date,time_24hr,message_text\n".encode("utf-16"), (1, 1)),
     ],
 )
@@ -352,12 +351,12 @@ def test_csv_layouts_load_text_links_and_local_times():
     metricool = "Text,Date,Time,Picture Url 1,Alt text picture 1\nHi,2026-12-01,09:30,a.png,Alt\n"
     from pathlib import Path
 
-    (post,) = load_csv(Source(Path("s.csv"), sprout), "s.csv", True, "dmy")
+    (post,) = load_csv(Source(Path("s.csv"), sprout), "s.csv", "dmy")
     assert post.text.value == 'Flu "jab" today' and post.meta["publish_at"] == "2026-12-01T09:30:00"
     assert post.text.span(0, 3).column == 19 and [c.value for c in post.link_cells] == ["https://www.nhs.uk"]
-    (post,) = load_csv(Source(Path("h.csv"), hootsuite), "h.csv", True, "mdy")
+    (post,) = load_csv(Source(Path("h.csv"), hootsuite), "h.csv", "mdy")
     assert post.text.value == "Book now" and post.meta["publish_at"] == "2026-12-01T14:00:00"
-    (post,) = load_csv(Source(Path("m.csv"), metricool), "m.csv", True, "dmy")
+    (post,) = load_csv(Source(Path("m.csv"), metricool), "m.csv", "dmy")
     assert post.images[0].file.value == "a.png" and post.images[0].alt.value == "Alt"
 
 
@@ -490,7 +489,7 @@ def test_json_output_has_the_documented_shape(tmp_path):
     assert data["version"] == 1
     finding = data["findings"][0]
     assert set(finding) == {
-        "path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message",
+        "path", "line", "column", "end_line", "end_column", "code", "name", "url", "severity", "message",
         "suggestion", "fix", "post",
     }  # fmt: skip
     assert finding["post"] == {"path": "p.md", "platforms": ["x"], "kind": "post"}
@@ -728,7 +727,7 @@ def test_a_file_name_that_is_not_utf8_is_escaped_in_reports_and_still_fixed(tmp_
 
 
 def test_a_file_named_after_its_folder_keeps_its_f001(tmp_path):
-    write(tmp_path, {"postcheck.toml": "", "data.json": '{"theme": "dark"}'})
+    write(tmp_path, {"postcheck.toml": "", "data.json": '{"text": "Hello", "platforms": ["x"],}'})
     for args in ((".", "data.json"), ("data.json", ".")):
         assert run_cli(*args, "--format", "json", cwd=tmp_path).codes == ["F001"], args
 
@@ -747,9 +746,9 @@ def test_pipes_are_not_read_and_links_out_of_the_root_are_not_followed(tmp_path)
 
 
 def test_force_exclude_skips_named_files_that_exclude_covers(tmp_path):
-    write(tmp_path, {"postcheck.toml": 'exclude = [".github", "drafts"]\n', ".github/ci.yml": "on: push\n"})
+    write(tmp_path, {"postcheck.toml": 'exclude = [".github", "drafts"]\n', ".github/notes.md": MISSING_IMAGE})
     write(tmp_path, {"drafts/p.md": MISSING_IMAGE, "p.md": MISSING_IMAGE})
-    named = (".github/ci.yml", "drafts/p.md", "p.md")
+    named = (".github/notes.md", "drafts/p.md", "p.md")
     assert {f["path"] for f in run_cli(*named, "--format", "json", cwd=tmp_path).json["findings"]} == set(named)
     run = run_cli(*named, "--format", "json", "--force-exclude", cwd=tmp_path)
     assert {f["path"] for f in run.json["findings"]} == {"p.md"}
@@ -898,7 +897,7 @@ def test_field_positions_resume_after_an_escape_with_no_verbatim_form():
     from postcheck.model import Source
 
     text = '{"text": "Caf\\u00e9 opens #flujab\\nnow"}'
-    post = load_structured(Source(Path("p.json"), text), "p.json", "json", True)
+    post = load_structured(Source(Path("p.json"), text), "p.json", "json")
     start = post.text.value.index("#flujab")
     edit = post.text.edit(start, start + 7, "#FluJab")
     assert text[edit.offset : edit.offset + edit.length] == "#flujab"

@@ -1,17 +1,28 @@
-"""The pre-commit hook works with the real pre-commit, in a temporary git repository."""
+"""The pre-commit hook works with the real pre-commit, in a temporary git repository, offline.
+
+pre-commit builds the hook's environment as its users get it: a new virtualenv, then `pip install .` of this
+repository. Offline, pip finds the build backend (hatchling) and the dependencies in the interpreter running the
+tests: its site folders go on PYTHONPATH, build isolation is off and the index is off. That works the same from a
+virtualenv and from a system interpreter (where a venv's `system site packages` would not reach a user site).
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import offline_hook_env
+
 ROOT = Path(__file__).resolve().parents[1]
 BAD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Clinic times\n---\nOur clinics open today.\n"
 GOOD = "---\nplatforms: [x]\n---\nOur clinics open today.\n"
+WARNS = "---\nplatforms: [x]\n---\nBook your #flujabs today.\n"  # A201, a warning: the commit passes
+RENOVATE = '{\n  "extends": ["config:recommended"],\n  "labels": ["dependencies"]\n}\n'
+MKDOCS = "site_name: Posts\ntheme:\n  icon: !!python/name:material.extensions.emoji.twemoji\n"  # no safe_load
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -20,34 +31,49 @@ def _git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
 
 
-@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
-def test_pre_commit_try_repo_fails_on_a_bad_post_and_passes_a_good_one(tmp_path):
+def _posts_repo(repo: Path) -> None:
+    files = {
+        "postcheck.toml": "",
+        "bad.md": BAD,
+        "good.md": GOOD,
+        "warns.md": WARNS,
+        "renovate.json": RENOVATE,
+        "mkdocs.yml": MKDOCS,
+        ".github/workflows/ci.yml": "on: push\n",
+    }
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+
+
+def test_pre_commit_try_repo_shows_warnings_passes_non_posts_and_fails_a_bad_post(tmp_path):
+    # Each try-repo builds the hook environment afresh (about 6 s), so one test makes the two runs it needs.
+    pytest.importorskip("pre_commit", reason="pre-commit is not installed (it is in the test extra)")
     if not (ROOT / ".git").exists():
         pytest.skip("needs the project as a git checkout")
     repo = tmp_path / "posts"
-    repo.mkdir()
-    (repo / "postcheck.toml").write_text("")
-    (repo / "bad.md").write_text(BAD)
-    (repo / "good.md").write_text(GOOD)
-    (repo / ".github" / "workflows").mkdir(parents=True)
-    (repo / ".github" / "workflows" / "ci.yml").write_text("on: push\n")  # the config's `exclude` covers it
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    # Build the hook's environment offline from this machine's packages: no index, no build isolation.
-    env = {
-        **os.environ,
-        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-        "VIRTUALENV_SYSTEM_SITE_PACKAGES": "1",
-        "PIP_NO_INDEX": "1",
-        "PIP_NO_BUILD_ISOLATION": "0",
-    }
+    _posts_repo(repo)
+    env = offline_hook_env(tmp_path / "cache")
 
-    def hook(*files: str) -> subprocess.CompletedProcess:
-        command = ["pre-commit", "try-repo", str(ROOT), "postcheck", "--files", *files]
+    def hook(*names: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "postcheck", "--files", *names]
         return subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env, timeout=600)
 
-    bad = hook("bad.md", "good.md")
-    assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "bad.md:4:11: F004" in bad.stdout
-    good = hook("good.md", ".github/workflows/ci.yml")
-    assert good.returncode == 0, good.stdout + good.stderr
+    passing = hook("warns.md", "good.md", "renovate.json", "mkdocs.yml", ".github/workflows/ci.yml")
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "Passed" in passing.stdout
+    assert "warns.md:4:11: A201 " in passing.stdout and "#FluJabs" in passing.stdout  # the warning, shown
+    for quiet in ("renovate.json", "mkdocs.yml", "ci.yml", "F001"):  # no posts: passed over without a word
+        assert quiet not in passing.stdout
+    failing = hook("bad.md", "good.md")
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "bad.md:4:11: F004" in failing.stdout
+
+
+def test_the_hook_shows_its_output_when_it_passes():
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["verbose"] is True and hook["entry"].startswith("postcheck check")

@@ -43,8 +43,20 @@ def test_ci_runs_the_readme_test_command():
     block = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
     commands = [line for line in block.splitlines() if line.strip()]
     assert len(commands) == 2, "the quick start is exactly two commands"
-    assert "postcheck check fixtures/posts" in commands[0]
-    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ".venv/bin/postcheck check" in commands[0] and commands[0].endswith(" fixtures/posts")
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    for command in commands:  # PEP 668: a system python3 takes no pip install outside a virtual environment
+        assert command.startswith("python3 -m venv .venv && .venv/bin/pip install ")
+
+
+def quick_start_demo() -> list[str]:
+    """The arguments the README's first quick-start command gives `postcheck`."""
+    import shlex
+
+    readme = README.read_text(encoding="utf-8")
+    block = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    first = block.strip().splitlines()[0]
+    return shlex.split(first.split(".venv/bin/postcheck ", 1)[1])
 
 
 if __name__ == "__main__":

@@ -45,6 +45,8 @@ def test_watch_checks_again_after_a_post_and_the_config_change(tmp_path: Path):
         stderr=subprocess.STDOUT,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Ctrl-C's default action, even when the suite runs as a background job (which starts with SIGINT ignored)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         lines = _lines(process)

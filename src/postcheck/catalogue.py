@@ -20,6 +20,15 @@ def page_for(code: str) -> Path | None:
     return next(iter(sorted(pages_dir().glob(f"{code}-*.md"))), None)
 
 
+def rule_url(code: str, name: str, template: str = "") -> str | None:
+    """Where a rule is documented: the config's `docs-url` template filled in, else its page installed with
+    postcheck as a file URI (offline, and always the installed version's); None for a rule without a page."""
+    if template:
+        return template.format(code=code, name=name)
+    page = page_for(code)
+    return page.resolve().as_uri() if page is not None else None
+
+
 @dataclass
 class Example:
     """The files of a Bad or Good example: name -> content."""

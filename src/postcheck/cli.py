@@ -41,6 +41,7 @@ class Format(str, Enum):
     github = "github"
     gitlab = "gitlab"
     rdjson = "rdjson"
+    markdown = "markdown"
 
 
 class RulesFormat(str, Enum):
@@ -82,10 +83,18 @@ def _config_file(given: Path | None, start: Path | None = None) -> Path | None:
     return find_config(start or Path.cwd())
 
 
-def _codes(values: list[str] | None) -> list[str] | None:
-    """Rule codes or prefixes from --select / --ignore, in any case (a201 is A201)."""
+def _codes(values: list[str] | None, flag: str) -> list[str] | None:
+    """Rule codes or prefixes from --select / --ignore, in any case (a201 is A201), or rule names."""
+    from postcheck.rules import code_for, rule_names
+
     codes = _split(values)
-    return [code.upper() for code in codes] if codes else None
+    if not codes:
+        return None
+    names = rule_names()
+    try:
+        return [code_for(code, names) for code in codes]
+    except ConfigError as error:
+        raise fail(f"{flag}: {error}") from None
 
 
 def _parse_now(value: str | None) -> datetime | None:
@@ -130,7 +139,9 @@ def _settings_changed(changed: list[str], config_path: Path | None, cfg: Config,
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Post files, folders, or media files.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too (with --fix).")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Apply safe and unsafe fixes (with --diff: show them).")
+    ] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff; change nothing.")] = False,
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
@@ -163,6 +174,19 @@ def check(
     watch: Annotated[
         bool, typer.Option("--watch", help="Check again whenever a post, its media or the config changes.")
     ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (errors in use still exit 2).")
+    ] = False,
+    show_files: Annotated[
+        bool, typer.Option("--show-files", help="List the files that count as posts, and why; check nothing.")
+    ] = False,
+    show_settings: Annotated[
+        bool, typer.Option("--show-settings", help="Print the resolved configuration; check nothing.")
+    ] = False,
+    stdin_filename: Annotated[
+        Optional[str],
+        typer.Option("--stdin-filename", help="With `-` as the path: the path of the post read from stdin."),
+    ] = None,
 ) -> None:
     """Check posts and report what breaks the policy or the platforms' limits."""
     arguments = dict(locals())  # first: the run --watch repeats
@@ -173,10 +197,16 @@ def check(
     from postcheck.reporters import Report, reporter
 
     try:
-        paths = paths or ["."]
+        if fix and diff:
+            raise fail("--fix writes the fixes and --diff only shows them: give one of them")
+        if statistics and output_format != Format.text:
+            raise fail(f"--statistics counts findings in the text format: it takes no --format {output_format.value}")
+        fix = fix or (unsafe_fixes and not diff)  # `--unsafe-fixes` alone applies safe and unsafe fixes, as ruff's
+        stdin = _stdin_post(paths or [], stdin_filename, fix or diff or changed_since is not None)
+        paths = [stdin[0]] if stdin else paths or ["."]
         if diff and output_format != Format.text:
             raise fail("--diff prints a unified diff: it takes no --format (use --output to save it)")
-        for given in paths:
+        for given in [] if stdin else paths:  # the post read from stdin need not exist as a file
             if not os.path.lexists(given):
                 raise fail(f"{given}: no such file or directory")
             try:
@@ -186,7 +216,9 @@ def check(
                     raise fail(f"{given}: a symbolic link loop, it leads to no file") from None
         config_path = _config_file(config, Path(paths[0]))
         overrides = {"fail-on": fail_on.value if fail_on else None}
-        cfg = load_config(config_path, overrides)
+        from postcheck.rules import with_codes
+
+        cfg = with_codes(load_config(config_path, overrides))
         machine = output_format != Format.text or output is not None
         if changed_since:
             changed = _changed_files(changed_since)
@@ -207,8 +239,8 @@ def check(
                 note = f"{os.path.relpath(other)} is not used: one run takes one config, here {used}"
                 say(f"note: {note} (check that folder in a run of its own)")
         options = engine.Options(
-            select=_codes(select),
-            ignore=_codes(ignore) or [],
+            select=_codes(select, "--select"),
+            ignore=_codes(ignore, "--ignore") or [],
             platforms=[name.lower() for name in _split(platform) or []] or None,
             now=_local(_parse_now(now), cfg),
             online=online,
@@ -225,10 +257,19 @@ def check(
                 if name not in ALL_PLATFORMS:
                     known = ", ".join(ALL_PLATFORMS)
                     raise fail(f"--platform {name}: unknown platform{platform_hint(name)} (known: {known})")
-        result = engine.run(paths, cfg, options, _progress_bar() if sys.stderr.isatty() and not quiet else None)
+        if show_settings:
+            typer.echo(_settings(cfg, options), nl=False)
+            raise typer.Exit(0)
+        if show_files:
+            _show_files(paths, cfg, force_exclude or changed_since is not None)
+            raise typer.Exit(0)
+        if stdin:  # the text stands in for the file at that path: media, root and config are found from it
+            result = engine.check_source(Path(stdin[0]), stdin[1], cfg, options)
+        else:
+            result = engine.run(paths, cfg, options, _progress_bar() if sys.stderr.isatty() and not quiet else None)
         _refuse_targets(result, {"--output": output, "--html": html})
         if not paths and output_format == Format.text and output is None:  # --changed-since found nothing
-            _write_html(html, Report([], 0, []), result.engine.ctx)
+            _write_html(html, Report([], 0, [], docs_url=cfg.docs_url), result.engine.ctx)
             raise typer.Exit(0)
         fixed = 0
         if diff:
@@ -237,7 +278,7 @@ def check(
             planned = fixes.plan(result.findings, unsafe_fixes)
             patch = fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings})
             _emit(patch, output)
-            raise typer.Exit(1 if planned else 0)
+            raise typer.Exit(1 if planned and not exit_zero else 0)
         new_files: list[Path] = []  # written by --fix (converted caption sidecars): git does not track them yet
         if fix:
             result, fixed, new_files = _fix(result, unsafe_fixes)
@@ -254,7 +295,8 @@ def check(
         _emit(text, output)
         threshold = {"error": 2, "warning": 1, "info": 0}[cfg.fail_on]
         failed = any(f.severity.rank >= threshold for f in result.findings)
-        raise typer.Exit(1 if failed or new_files else 0)  # a new file is work left: pre-commit must not pass it
+        # a new file is work left: pre-commit must not pass it
+        raise typer.Exit(1 if (failed or new_files) and not exit_zero else 0)
     except (ConfigError, engine.UsageError) as error:
         raise fail(str(error)) from None
     except (typer.Exit, typer.Abort):
@@ -276,6 +318,7 @@ def _report(result: Result, fixed: int = 0, statistics: bool = False) -> Report:
         statistics=statistics,
         published=result.published_skipped,
         baselined=result.baselined,
+        docs_url=result.engine.config.docs_url,
     )
 
 
@@ -327,6 +370,90 @@ def _watch(run, paths: list[str], config: Path | None, interval: float = 0.3) ->
             typer.echo(f"\npostcheck: {os.path.relpath(changed[0])}{more} changed: checking again", err=True)
     except KeyboardInterrupt:
         return
+
+
+def _stdin_post(paths: list[str], filename: str | None, writes: bool) -> tuple[str, str] | None:
+    """(the path it stands for, the text) of a post read from stdin (`-` as the path), as ruff and Vale read one."""
+    if "-" not in paths:
+        if filename is not None:
+            raise fail("--stdin-filename names the post read from stdin: give `-` as the path")
+        return None
+    if filename is None:
+        raise fail("`-` reads a post from stdin: give --stdin-filename PATH, where the post belongs (for its media)")
+    if len(paths) != 1:
+        raise fail("`-` (a post read from stdin) is checked on its own: give no other paths")
+    if writes:
+        raise fail("a post read from stdin is checked as it is: it takes no --fix, --diff or --changed-since")
+    data = typer.get_binary_stream("stdin").read()
+    try:
+        return filename, data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise fail(f"stdin is not UTF-8 (byte 0x{data[error.start]:02x}): send the post as UTF-8") from None
+
+
+def _settings(cfg: Config, options) -> str:
+    """The resolved configuration as TOML: the file's values, the defaults where it says nothing, and the flags."""
+    import json
+
+    values = cfg.values.as_dict()
+    if options.select:
+        values["select"] = options.select
+    values["ignore"] = [*values["ignore"], *options.ignore]
+    if options.platforms:
+        values["platforms"] = options.platforms
+    where = os.path.relpath(cfg.path) if cfg.path else "no config file"
+    lines = [f"# postcheck settings: {where}, then the defaults, then the command line"]
+
+    def value(item) -> str:
+        if isinstance(item, dict):
+            return "{" + ", ".join(f"{json.dumps(k)} = {value(v)}" for k, v in item.items()) + "}"
+        if isinstance(item, list):
+            return "[" + ", ".join(value(v) for v in item) + "]"
+        return json.dumps(item, ensure_ascii=False)  # strings, numbers and booleans read the same in TOML
+
+    def table(items: dict, name: str) -> None:
+        plain = {k: v for k, v in items.items() if not isinstance(v, dict) and k != "custom"}
+        nested = {k: v for k, v in items.items() if isinstance(v, dict)}
+        if name:
+            lines.extend(["", f"[{name}]"])
+        lines.extend(
+            f"{json.dumps(k) if not k.replace('-', '').isalnum() else k} = {value(v)}" for k, v in plain.items()
+        )
+        for key, sub in nested.items():
+            table(sub, f"{name}.{key}" if name else key)
+
+    table({k: v for k, v in values.items() if k != "custom"}, "")
+    for entry in values.get("custom", []):
+        lines.extend(["", "[[custom]]", *(f"{k} = {value(v)}" for k, v in entry.items())])
+    return "\n".join(lines) + "\n"
+
+
+def _show_files(paths: list[str], cfg: Config, force_exclude: bool) -> None:
+    """Each file the run would read, whether it counts as a post, and why (`--show-files`)."""
+    from postcheck.engine import discover, find_root, glob_matches
+    from postcheck.loaders import why_post
+    from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
+
+    media = IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES
+    for given in paths:
+        path = Path(given)
+        root = find_root(path).resolve()
+        if path.is_dir():
+            for found in discover(path, cfg, root):
+                is_post, why = why_post(found, cfg.schedule.date_order)
+                typer.echo(f"{os.path.relpath(found)}: {'post' if is_post else 'not a post'}: {why}")
+            continue
+        try:
+            rel = path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            rel = path.name
+        if force_exclude and any(glob_matches(rel, pattern) for pattern in cfg.exclude):
+            typer.echo(f"{given}: not a post: `exclude` covers it")
+        elif path.suffix.lower() in media:
+            typer.echo(f"{given}: media: brings in the posts that use it")
+        else:
+            is_post, why = why_post(path, cfg.schedule.date_order)
+            typer.echo(f"{given}: {'post' if is_post else 'not a post'}: {why}")
 
 
 def _progress_bar():
@@ -434,6 +561,22 @@ def _within(path: str, given: str) -> bool:
     return a == b or a.is_relative_to(b)
 
 
+def _effective(cfg: Config, code: str, default: str) -> tuple[str, list[str]]:
+    """(the rule's severity under `cfg`, what the config changes about it: severity, off, off for some files)."""
+    from postcheck.engine import selected
+
+    severity = cfg.severity.get(code, default)
+    notes = []
+    if severity != default:
+        notes.append(f"severity {severity}")
+    if not selected(code, list(cfg.select), list(cfg.ignore)):
+        notes.append("off (select/ignore)")
+    globs = [g for g, codes in cfg.per_file_ignores.items() if any(c == "ALL" or code.startswith(c) for c in codes)]
+    if globs:
+        notes.append("off for " + ", ".join(globs))
+    return severity, notes
+
+
 @app.command()
 def baseline(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Post files or folders (default: here).")] = None,
@@ -477,49 +620,70 @@ def rules(
     output_format: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat.text,
     config: Annotated[Optional[Path], typer.Option("--config", help="Also list this config's custom rules.")] = None,
 ) -> None:
-    """List every rule with its code, name, severity and fixability (with the config's custom rules)."""
+    """List every rule with its code, name, severity and fixability, and what the config changes about it."""
     import json
 
-    from postcheck.rules import all_rules
-    from postcheck.rules.custom import register_custom
+    from postcheck.rules import all_rules, with_codes
 
     try:
-        register_custom(load_config(_config_file(config)))
+        cfg = with_codes(load_config(_config_file(config)))
     except ConfigError as error:
         raise fail(str(error)) from None
     registry = all_rules()
     if output_format == RulesFormat.json:
-        items = [
-            {"code": r.code, "name": r.name, "severity": r.severity.value, "fixable": r.fixable, "summary": r.summary}
-            for r in registry.values()
-        ]
+        items = []
+        for r in registry.values():
+            severity, notes = _effective(cfg, r.code, r.severity.value)
+            items.append(
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": r.severity.value,
+                    "fixable": r.fixable,
+                    "summary": r.summary,
+                    "configured": {"severity": severity, "enabled": "off (select/ignore)" not in notes, "notes": notes},
+                }
+            )
         typer.echo(json.dumps(items, indent=2))
         return
+    if cfg.path is not None:
+        typer.echo(f"# as configured by {os.path.relpath(cfg.path)}: [its changes] after the summary")
     for r in registry.values():
         fixable = {"safe": "S", "unsafe": "U", "safe/unsafe": "S/U"}.get(r.fixable or "", " ")
-        typer.echo(f"{r.code}  {r.severity.letter}  {fixable:3}  {r.name:36} {r.summary}")
+        severity, notes = _effective(cfg, r.code, r.severity.value)
+        letter = {"error": "E", "warning": "W", "info": "I"}[severity]
+        changes = f"  [{'; '.join(notes)}]" if notes else ""
+        typer.echo(f"{r.code}  {letter}  {fixable:3}  {r.name:36} {r.summary}{changes}")
 
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code, such as A201.")],
+    code: Annotated[str, typer.Argument(help="A rule code (A201) or name (hashtag-not-camel-case).")],
     config: Annotated[Optional[Path], typer.Option("--config", help="Look in this config's custom rules.")] = None,
 ) -> None:
-    """Show a rule's page: what it checks, why, its options, and examples."""
+    """Show a rule's page: what it checks, why, its options, and examples, and how the config sets it."""
     import re
 
     from postcheck.catalogue import page_for
+    from postcheck.rules import all_rules, code_for, rule_names, with_codes
 
-    code = code.strip().upper()
-    page = page_for(code) if re.fullmatch(r"[A-Z]\d{3,4}", code) else None
-    if page is not None:
-        typer.echo(_readable_page(page), nl=False)
-        return
     try:
         path = _config_file(config)
-        entry = next((e for e in load_config(path).custom if e["code"] == code), None)
+        cfg = with_codes(load_config(path))
+        code = code_for(code, rule_names())
     except ConfigError as error:
         raise fail(str(error)) from None
+    rule = all_rules().get(code)
+    configured = ""
+    if rule is not None:
+        _, notes = _effective(cfg, code, rule.severity.value)
+        if notes:
+            configured = f"Here ({os.path.relpath(cfg.path) if cfg.path else 'defaults'}): {'; '.join(notes)}.\n"
+    page = page_for(code) if re.fullmatch(r"[A-Z]\d{3,4}", code) else None
+    if page is not None:
+        typer.echo(_readable_page(page, configured), nl=False)
+        return
+    entry = next((e for e in cfg.custom if e["code"] == code), None)
     if entry is None:
         raise fail(f"no rule {code} (see `postcheck rules`)")
     what = (
@@ -530,11 +694,11 @@ def explain(
     typer.echo(
         f"# {code} {entry.get('name', f'custom-{code.lower()}')}\n\n"
         f"A house rule from {path}: a post {'must not contain' if entry.get('forbid') else 'must contain'} {what}.\n"
-        f"Severity: {entry.get('severity', 'warning')}. Message: {entry['message'].strip()}\n"
+        f"Severity: {entry.get('severity', 'warning')}. Message: {entry['message'].strip()}\n" + configured
     )
 
 
-def _readable_page(page: Path) -> str:
+def _readable_page(page: Path, configured: str = "") -> str:
     """A rule's page for a terminal: its heading, then its severity, fix and policy clause, then the rest."""
     from postcheck.catalogue import front_matter
 
@@ -545,7 +709,7 @@ def _readable_page(page: Path) -> str:
     about = [f"Severity: {meta.get('severity', '?')}. Fix: {meta.get('fixable') or 'none'}."]
     if meta.get("policy"):
         about.append(f"Policy: {meta['policy']}")
-    return f"{heading}\n\n" + "\n".join(about) + "\n" + rest
+    return f"{heading}\n\n" + "\n".join(about) + "\n" + configured + rest
 
 
 @app.command()
@@ -622,6 +786,13 @@ def main(argv: list[str] | None = None) -> None:
         args.remove(named)  # `postcheck --format json check posts`: the command first, as typer wants it
         args.insert(0, named)
     first = next((a for a in args if not a.startswith("-")), None)
+    if first is not None and first not in COMMANDS and not os.path.lexists(first) and first == args[0]:
+        import difflib
+
+        close = difflib.get_close_matches(first, sorted(COMMANDS), n=1, cutoff=0.6)
+        if close:  # `postcheck chek posts`: a mistyped command, not a missing folder
+            typer.echo(f"postcheck: error: no command or path '{first}'; did you mean '{close[0]}'?", err=True)
+            sys.exit(2)
     wants_top = any(a in ("--help", "-h", "--version") for a in args) and first is None
     if not wants_top and (first is None or first not in COMMANDS):
         args.insert(0, "check")

@@ -62,6 +62,7 @@ SCHEMA: dict[str, Any] = {
             "package-lock.json",
         ],
     ),
+    "docs-url": (STR, ""),  # where findings link a rule's page: a template with {code} and {name}; "" = installed page
     "severity": (TABLE, {}),  # code -> severity
     "per-file-ignores": (TABLE, {}),  # glob -> [codes]
     "links": {
@@ -225,6 +226,10 @@ def _validate(values: dict[str, Any]) -> None:
     baseline = Path(values["baseline"])
     if values["baseline"] and (baseline.is_absolute() or ".." in baseline.parts or baseline.name in ("", ".")):
         raise ConfigError(f"baseline must be a file path inside the posts root, not {values['baseline']!r}")
+    try:
+        values["docs-url"].format(code="A101", name="image-alt-missing")
+    except (KeyError, IndexError, ValueError) as error:
+        raise ConfigError(f"docs-url {values['docs-url']!r}: takes {{code}} and {{name}} only ({error})") from None
     for code, sev in values["severity"].items():
         if sev not in SEVERITIES:
             raise ConfigError(f"severity.{code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
@@ -367,8 +372,9 @@ select = ["ALL"]            # rule codes or prefixes to run: "A", "A2", "A201"
 ignore = []
 fail-on = "error"           # exit 1 when a finding is at or above this severity
 baseline = "postcheck-baseline.json"   # findings accepted at adoption (`postcheck baseline`); "" turns it off
+# docs-url = "https://docs.example.org/rules/{code}-{name}"   # rule links in reports (default: installed page)
 
-[severity]                  # per-rule severity overrides
+[severity]                  # per-rule severity overrides (codes or names)
 # A205 = "info"
 
 [per-file-ignores]          # glob -> codes

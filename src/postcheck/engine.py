@@ -259,14 +259,15 @@ class Engine:
     """Runs rules over posts for one configuration."""
 
     def __init__(self, config: Config, ctx: Context, options: Options):
-        self.config = config
+        from postcheck.rules import with_codes
+
+        # the config's [[custom]] rules join the registry for this run, and rule names read as codes
+        config = self.config = with_codes(config)
         self.ctx = ctx
         select = options.select or list(config.select)
         ignore = list(config.ignore) + list(options.ignore)
-        from postcheck.rules.custom import register_custom
-
-        register_custom(config)  # the config's [[custom]] rules join the registry for this run
         self.rules: dict[str, Rule] = all_rules()
+        self.names = {rule.name: code for code, rule in self.rules.items()}  # a suppression may name its rule
         for code in select + ignore:
             if self._unknown(code):
                 raise UsageError(f"unknown rule code or prefix '{code}'{self._hint(code)} (see `postcheck rules`)")
@@ -312,6 +313,10 @@ class Engine:
         file_ignores = [
             c for glob, codes in self.config.per_file_ignores.items() if glob_matches(rel, glob) for c in codes
         ]
+        for key in [key for key in post.suppressions if key.lower() in self.names]:  # `ignore: {rule-name: why}`
+            suppression = post.suppressions.pop(key)
+            suppression.code = self.names[key.lower()]
+            post.suppressions.setdefault(suppression.code, suppression)
         kept = [p for p in problems if p.code in self.active and not self._suppressed(post, p.code)]
         for suppression in post.suppressions.values():  # what is wrong with the suppressions themselves
             code = suppression.code
@@ -503,9 +508,9 @@ def check_source(
 
     The file on disk is not read: its text is `text`. Everything else is as `run([path])` would have it: the
     posts root found from `path`, media and caption files read from disk beside it, the same rules, suppressions,
-    per-file-ignores, severities and baseline. The path is treated as named: text that is no post gives F001, and
-    a published post is checked. `reuse` seeds the run's memo (media read by an earlier check that the caller
-    knows are unchanged).
+    per-file-ignores, severities and baseline. The path is treated as named: a YAML, JSON or CSV text that is no
+    post gives nothing, text of another format F001, and a published post is checked. `reuse` seeds the run's memo
+    (media read by an earlier check that the caller knows are unchanged).
     """
     from postcheck.loaders import posts_from_source
     from postcheck.model import Source
@@ -519,7 +524,7 @@ def check_source(
     else:
         source = Source(path.absolute(), text)
     try:
-        posts = posts_from_source(source, display, True, config.schedule.date_order)
+        posts = posts_from_source(source, display, config.schedule.date_order)
     except Unreadable as error:
         posts = [unreadable_post(source.path, display, error, source)]
     for post in posts:

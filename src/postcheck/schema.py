@@ -20,7 +20,9 @@ from postcheck.config import (
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SEVERITY = {"enum": list(SEVERITIES)}
 PLATFORM = {"enum": list(ALL_PLATFORMS)}
-CODES = {"type": "array", "items": {"type": "string", "pattern": "^(ALL|[A-Z][0-9]{0,4})$"}}
+# A rule code or prefix in any case (A201, a2), or a rule's name (hashtag-not-camel-case)
+RULE = "^(ALL|[A-Za-z][0-9]{0,4}|[a-z][a-z0-9]*(-[a-z0-9]+)+)$"
+CODES = {"type": "array", "items": {"type": "string", "pattern": RULE}}
 
 # What the loader's types mean in JSON Schema.
 TYPES: dict[str, dict[str, Any]] = {
@@ -39,7 +41,7 @@ NARROWER: dict[str, dict[str, Any]] = {
     "select": CODES,
     "ignore": CODES,
     "fail-on": SEVERITY,
-    "severity": {"type": "object", "additionalProperties": SEVERITY},
+    "severity": {"type": "object", "propertyNames": {"pattern": RULE}, "additionalProperties": SEVERITY},
     "per-file-ignores": {"type": "object", "additionalProperties": CODES},
     "schedule.date-order": {"enum": ["dmy", "mdy", "ymd"]},
 }
@@ -153,8 +155,8 @@ def post_schema() -> dict[str, Any]:
             "properties": {
                 "ignore": {
                     "type": "object",
-                    "description": "rule code -> the reason this post may break it",
-                    "propertyNames": {"pattern": "^[A-Z][0-9]{0,4}$"},
+                    "description": "rule code or name -> the reason this post may break it",
+                    "propertyNames": {"pattern": RULE},
                     "additionalProperties": {"type": "string", "minLength": 1},
                 }
             },

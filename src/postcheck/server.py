@@ -32,14 +32,6 @@ MEDIA = sorted(suffix.lstrip(".") for suffix in IMAGE_SUFFIXES | VIDEO_SUFFIXES 
 WATCHED = [f"**/{name}" for name in CONFIG_FILES] + ["**/*.{" + ",".join(MEDIA) + "}"]
 
 
-def docs_url(code: str, name: str) -> str | None:
-    """Where a rule's documentation is: its page in checks/ as installed (custom rules have none)."""
-    from postcheck.catalogue import page_for
-
-    page = page_for(code)
-    return page.resolve().as_uri() if page is not None else None
-
-
 def utf16_length(text: str) -> int:
     """How many UTF-16 code units `text` takes (LSP counts columns that way: an emoji is 2)."""
     return len(text.encode("utf-16-le")) // 2
@@ -134,7 +126,8 @@ class PostcheckServer(LanguageServer):
             for key, value in result.engine.ctx.memo.items()
             if isinstance(key, tuple) and len(key) == 3 and isinstance(key[2], Path)  # Context.read_media's
         )
-        diagnostics = [(diagnostic(finding), finding) for finding in result.findings]
+        docs = result.engine.config.docs_url
+        diagnostics = [(diagnostic(finding, docs), finding) for finding in result.findings]
         return Checked(text, result, diagnostics)
 
     def schedule(self, uri: str, delay: float) -> None:
@@ -270,8 +263,9 @@ def _other_file(finding: Finding) -> Path | None:
     return Path(finding.display_path).absolute()
 
 
-def diagnostic(finding: Finding) -> lsp.Diagnostic:
-    """A finding as an LSP diagnostic: code, documentation link, severity and exact range (UTF-16)."""
+def diagnostic(finding: Finding, docs_url: str = "") -> lsp.Diagnostic:
+    """A finding as an LSP diagnostic: code, documentation link (the config's `docs-url`, else the installed page),
+    severity and exact range (UTF-16)."""
     post = finding.post
     message = finding.message
     related = None
@@ -289,7 +283,9 @@ def diagnostic(finding: Finding) -> lsp.Diagnostic:
         ]
     if finding.suggestion:
         message += f" (suggestion: {finding.suggestion})"
-    href = docs_url(finding.code, finding.name)
+    from postcheck.catalogue import rule_url
+
+    href = rule_url(finding.code, finding.name, docs_url)
     return lsp.Diagnostic(
         range=where,
         message=message,

@@ -89,31 +89,34 @@ def unreadable_post(path: Path, display: str, error: Unreadable, source: Source 
 
 
 def load_posts(path: Path, display: str, named: bool, date_order: str = "dmy") -> list[Post]:
-    """Every post in `path`. A file that is not a post gives [] unless `named` (then F001)."""
+    """Every post in `path`: a Markdown file, a YAML/JSON mapping with a `text` key, or a CSV with a known
+    bulk-scheduling header. Other YAML, JSON and CSV files give [] even when `named` (pre-commit names
+    `renovate.json` and `mkdocs.yml` too); a file of another format gives [] unless `named` (then F001)."""
     kind = POST_SUFFIXES.get(path.suffix.lower())
     if kind is None and not named:
         return []
     source: Source | None = None
     try:
         source = read_source(path)
-        return posts_from_source(source, display, named, date_order)
+        return posts_from_source(source, display, date_order)
     except Unreadable as error:
         return [unreadable_post(path, display, error, source)]
 
 
-def posts_from_source(source: Source, display: str, named: bool, date_order: str = "dmy") -> list[Post]:
-    """Every post in text already read (a file, or an editor's unsaved text); Unreadable when it is no post."""
+def posts_from_source(source: Source, display: str, date_order: str = "dmy") -> list[Post]:
+    """Every post in text already read (a file, or an editor's unsaved text): [] for a YAML, JSON or CSV file that
+    is no post; Unreadable for a post that cannot be read, and for a file of another format."""
     try:
-        return _shallow(_parse(source, display, named, date_order))
+        return _shallow(_parse(source, display, date_order))
     except RecursionError:  # the parsers recurse per level of nesting: 1,000 levels of "[" exhaust the stack
         raise Unreadable(f"lists or tables nested too deeply (more than {MAX_NESTING} levels): not a post") from None
 
 
-def _parse(source: Source, display: str, named: bool, date_order: str) -> list[Post]:
+def _parse(source: Source, display: str, date_order: str) -> list[Post]:
     path = source.path
     kind = POST_SUFFIXES.get(path.suffix.lower())
     if not source.text.strip():
-        if not named and kind != "markdown":
+        if kind != "markdown":
             return []
         raise Unreadable("empty file: there is nothing to post")
     if kind == "markdown":
@@ -123,12 +126,12 @@ def _parse(source: Source, display: str, named: bool, date_order: str) -> list[P
     if kind in ("yaml", "json"):
         from postcheck.loaders.structured import load_structured
 
-        post = load_structured(source, display, kind, named)
+        post = load_structured(source, display, kind)
         return [post] if post else []
     if kind == "csv":
         from postcheck.loaders.bulk_csv import load_csv
 
-        return load_csv(source, display, named, date_order)
+        return load_csv(source, display, date_order)
     raise Unreadable(f"'{path.suffix or path.name}' is not a post format (use .md, .yaml, .json or .csv)")
 
 
@@ -145,3 +148,26 @@ def _shallow(posts: list[Post]) -> list[Post]:
             elif isinstance(value, list):
                 stack.extend((v, depth + 1) for v in value)
     return posts
+
+
+def why_post(path: Path, date_order: str = "dmy") -> tuple[bool, str]:
+    """(whether the file holds posts, why), as `--show-files` tells it; the file is read as `load_posts` reads it."""
+    kind = POST_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        return False, f"'{path.suffix or path.name}' is not a post format (F001 when named on the command line)"
+    posts = load_posts(path, str(path), False, date_order)
+    unreadable = posts and (posts[0].row is None if kind == "csv" else any(p.code == "F001" for p in posts[0].problems))
+    if unreadable:
+        return True, f"{kind.upper()} file that cannot be read as a post: reported as F001"
+    if kind == "markdown":
+        return True, "Markdown file"
+    if kind in ("yaml", "json"):
+        if posts:
+            return True, f"{kind.upper()} mapping with a `text` key"
+        return False, f"{kind.upper()} file that is not a mapping with a `text` key"
+    if posts:
+        rows = len(posts)
+        return True, f"CSV with a bulk-scheduling header: {rows} post{'s' if rows != 1 else ''}"
+    from postcheck.loaders.bulk_csv import KNOWN
+
+    return False, f"CSV without a known bulk-scheduling header ({KNOWN})"

@@ -132,21 +132,17 @@ DELIMITERS = (",", ";", "\t")
 STATUS_WORDS = {"sent": "published", "posted": "published", "live": "published", "queued": "scheduled"}
 
 
-def load_csv(source: Source, display: str, named: bool, date_order: str) -> list[Post]:
-    """One post per data row of a known bulk-scheduling layout."""
+def load_csv(source: Source, display: str, date_order: str) -> list[Post]:
+    """One post per data row of a known bulk-scheduling layout; [] for any other CSV file."""
     layout = None
     for delimiter in DELIMITERS:  # commas, or what a spreadsheet saves in a comma-decimal locale
         rows = parse_csv(source.text, delimiter)
         if not rows:
-            if named:
-                raise Unreadable("empty CSV file: no header and no posts")
             return []
         layout = _layout([c.value for c in rows[0]])
         if layout is not None:
             break
     if layout is None:
-        if named:
-            raise Unreadable(f"unknown CSV header; expected {KNOWN}")
         return []
     header = [c.value.strip().lower() for c in rows[0]]
     data = rows if layout == "hootsuite" else rows[1:]

@@ -19,6 +19,10 @@ except AttributeError:  # pragma: no cover - PyYAML without libyaml
     _Safe = yaml.SafeLoader
 
 
+class UnknownTag(Unreadable):
+    """The YAML uses a tag that safe loading does not know (`!!python/name:`, `!Ref`)."""
+
+
 class _Loader(_Safe):
     """Safe loading, except that a timestamp that is no real time ("2027-02-30") stays a string: F003 judges it."""
 
@@ -41,13 +45,15 @@ def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        unknown_tag = isinstance(error, yaml.constructor.ConstructorError) and "constructor for the tag" in reason
+        kind = UnknownTag if unknown_tag else Unreadable
         if mark is None:
-            raise Unreadable(f"invalid YAML: {reason}") from None
+            raise kind(f"invalid YAML: {reason}") from None
         # YAML also breaks lines at a lone CR, U+0085 and U+2028: count from the character index, as postcheck does
         index = min(mark.index, len(text))
         line = text.count("\n", 0, index) + 1 + line_base
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-        raise Unreadable(f"invalid YAML at {line}:{column}: {reason}", line=line, column=column) from None
+        raise kind(f"invalid YAML at {line}:{column}: {reason}", line=line, column=column) from None
     return values, node
 
 
@@ -239,8 +245,8 @@ def _as_json_reads(node: yaml.Node | None) -> None:
             _as_json_reads(item)
 
 
-def load_structured(source: Source, display: str, kind: str, named: bool) -> Post | None:
-    """A post from a YAML or JSON file that is a mapping with a `text` key."""
+def load_structured(source: Source, display: str, kind: str) -> Post | None:
+    """A post from a YAML or JSON file that is a mapping with a `text` key; None for any other file."""
     if kind == "json":
         try:
             meta = json.loads(source.text)
@@ -257,10 +263,11 @@ def load_structured(source: Source, display: str, kind: str, named: bool) -> Pos
             node = None  # valid JSON that YAML 1.1 cannot read: values without positions
         _as_json_reads(node)
     else:
-        meta, node = parse_yaml(source.text)
+        try:
+            meta, node = parse_yaml(source.text)
+        except UnknownTag:  # `!!python/name:` in mkdocs.yml, `!Ref` in CloudFormation: a tool's file, no post
+            return None
     if not isinstance(meta, dict) or "text" not in meta:
-        if named:
-            raise Unreadable(f"not a post: a {kind.upper()} post is a mapping with a 'text' key")
         return None
     post = Post(source=source, display_path=display, format=kind, text=Field("", source, [], 0))
     fill_post(post, meta, node, 0)

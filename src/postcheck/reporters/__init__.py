@@ -35,6 +35,14 @@ class Report:
             parts.append(f"{counted(self.baselined, 'finding')} in the baseline")
         return parts
 
+    docs_url: str = ""  # the config's `docs-url` template; "" = the rule's page installed with postcheck
+
+    def url(self, code: str, name: str) -> str | None:
+        """Where a rule is documented (`catalogue.rule_url`)."""
+        from postcheck.catalogue import rule_url
+
+        return rule_url(code, name, self.docs_url)
+
 
 def reporter(name: str) -> Callable[[Report, bool], str]:
     """The render function of a format: render(report, color) -> str."""
@@ -44,6 +52,10 @@ def reporter(name: str) -> Callable[[Report, bool], str]:
         return render
     if name == "text":
         from postcheck.reporters.text import render
+
+        return render
+    if name == "markdown":
+        from postcheck.reporters.markdown import render
 
         return render
     from postcheck.reporters import machine

@@ -27,6 +27,7 @@ def render(report: Report, color: bool = False) -> str:
                 "end_column": f.span.end_column,
                 "code": f.code,
                 "name": f.name,
+                "url": report.url(f.code, f.name),
                 "severity": f.severity.value,
                 "message": f.message,
                 "suggestion": f.suggestion,

@@ -61,14 +61,18 @@ def sarif(report: Report, color: bool = False) -> str:
     rules = []
     for code in codes:
         rule = registry.get(code)
-        rules.append(
-            {
-                "id": code,
-                "name": rule.name if rule else code,
-                "shortDescription": {"text": rule.summary if rule else code},
-                "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity.value] if rule else "warning"},
-            }
-        )
+        name = rule.name if rule else code
+        entry = {
+            "id": code,
+            "name": name,
+            "shortDescription": {"text": rule.summary if rule else code},
+            "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity.value] if rule else "warning"},
+        }
+        url = report.url(code, name)
+        if url:
+            entry["helpUri"] = url
+        entry["help"] = _help(code, rule.summary if rule else code, url)
+        rules.append(entry)
     results = []
     for f, fingerprint in zip(report.findings, _fingerprints(report.findings), strict=True):
         end_line, end_column = _end(f.span)
@@ -94,6 +98,20 @@ def sarif(report: Report, color: bool = False) -> str:
         ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _help(code: str, summary: str, url: str | None) -> dict[str, str]:
+    """SARIF `help`: the rule's page from checks/ (its Markdown as written), or its summary and link."""
+    from postcheck.catalogue import page_for
+
+    page = page_for(code)
+    text = f"{summary}." + (f" See {url}" if url else "")
+    if page is None:
+        return {"text": text}
+    body = page.read_text(encoding="utf-8")
+    if body.startswith("---"):  # the page's metadata is for postcheck, not for readers
+        body = body.split("---", 2)[2].lstrip("\n")
+    return {"text": text, "markdown": body}
 
 
 def _xml_text(text: str) -> str:

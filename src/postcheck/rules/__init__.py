@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from postcheck.model import Post, Problem, Severity
 
 if TYPE_CHECKING:
+    from postcheck.config import Config
     from postcheck.context import Context
 
 # One module per rule family; importing a module registers its rules.
@@ -78,3 +79,54 @@ def all_rules() -> dict[str, Rule]:
         for entry in entry_points(group="postcheck.rules"):
             entry.load()
     return dict(sorted(REGISTRY.items()))
+
+
+def rule_names() -> dict[str, str]:
+    """Rule name -> code, for every registered rule (a config's [[custom]] rules once registered)."""
+    return {rule.name: code for code, rule in all_rules().items()}
+
+
+def code_for(value: str, names: dict[str, str]) -> str:
+    """A rule code or prefix from a code in any case (`a201`), or from a rule's name (`hashtag-not-camel-case`);
+    ConfigError, with a did-you-mean, for a name no rule has."""
+    import difflib
+
+    from postcheck.config import ConfigError
+
+    value = value.strip()
+    if value.lower() in names:
+        return names[value.lower()]
+    if "-" in value:  # codes and prefixes have none: a rule name, mistyped
+        close = difflib.get_close_matches(value.lower(), list(names), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else " (see `postcheck rules`)"
+        raise ConfigError(f"no rule is named '{value}'{hint}")
+    return value.upper()
+
+
+def with_codes(config: Config) -> Config:
+    """The config with its [[custom]] rules registered, and rule names in `select`, `ignore`, `[severity]` and
+    `[per-file-ignores]` read as their codes: the CLI, the engine and the server all see codes."""
+    from postcheck.config import ConfigError, load_config
+    from postcheck.rules.custom import register_custom
+
+    register_custom(config)  # custom rules have names too
+    names = rule_names()
+
+    def codes(values: list[str], where: str) -> list[str]:
+        try:
+            return [code_for(value, names) for value in values]
+        except ConfigError as error:
+            raise ConfigError(f"{config.path}: {where}: {error}" if config.path else f"{where}: {error}") from None
+
+    resolved = {
+        "select": codes(config.select, "select"),
+        "ignore": codes(config.ignore, "ignore"),
+        "severity": dict(zip(codes(list(config.severity), "severity"), config.severity.values(), strict=True)),
+        "per-file-ignores": {
+            glob: codes(values, f"per-file-ignores.{glob!r}") for glob, values in config.per_file_ignores.items()
+        },
+        "fail-on": config.fail_on,  # a --fail-on given on the command line stays
+    }
+    if all(resolved[key] == config.values[key] for key in resolved):
+        return config  # nothing named: the config as it is, not read again
+    return load_config(config.path, resolved)
