@@ -138,6 +138,46 @@ def _watermark(path: Path, mark: str, seed: int, size=(1080, 720)) -> None:
     image.save(path)
 
 
+def _letter(path: Path, size=(1080, 1350)) -> None:
+    """A screenshot of a letter: small black text on white, as a phone shows it."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    y = 80
+    for text in LETTER:
+        draw.text((70, y), text, font=font(4, 34), fill=(20, 20, 20))
+        y += 52
+    image.save(path)
+
+
+def _stats(path: Path, size=(1200, 675)) -> None:
+    """An infographic: three columns, a big figure over two lines of words in each."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    for i, (figure, first, second) in enumerate(STATS):
+        x = 60 + i * 390
+        draw.text((x, 120), figure, font=font(0, 110), fill=NHS_BLUE)
+        draw.text((x, 290), first, font=font(1, 38), fill=(33, 43, 50))
+        draw.text((x, 340), second, font=font(1, 38), fill=(33, 43, 50))
+    image.save(path)
+
+
+def _outlined_on_photo(path: Path, size=(1080, 1080)) -> None:
+    """White words with a dark outline straight on a busy photo, no panel behind them."""
+    from PIL import ImageDraw
+
+    image = _photo(size, 21)
+    draw = ImageDraw.Draw(image)
+    y = 380
+    for text, px in OUTLINED:
+        draw.text((80, y), text, font=font(3, px), fill=(255, 255, 255), stroke_width=4, stroke_fill=(0, 0, 0))
+        y += int(px * 1.4)
+    image.save(path)
+
+
 def _plain_photo(path: Path, seed: int, size=(1080, 1080)) -> None:
     _photo(size, seed).save(path)
 
@@ -174,7 +214,29 @@ MENTAL = [("Struggling to cope?", 72), ("Call NHS 111 and", 60), ("select the me
 VOLUNTEER = [("Become a volunteer", 76), ("Help at your local hospital", 48), ("Apply at nhs.uk/volunteer", 48)]
 WINTER = [("Stay well this winter", 64), ("Keep warm, check on", 48), ("neighbours and get", 48), ("your vaccines", 48)]
 SMALL_CARD = [("Blood donors needed", 40), ("Book an appointment", 30), ("at blood.co.uk", 30)]
-MEASLES = [("Measles is spreading.", 70), ("Check your child", 56), ("has had two doses", 56), ("of the MMR vaccine", 56)]
+MEASLES = [
+    ("Measles is spreading.", 70),
+    ("Check your child", 56),
+    ("has had two doses", 56),
+    ("of the MMR vaccine", 56),
+]
+
+
+LETTER = [
+    "Dear patient,",
+    "Your GP practice is moving to a new building",
+    "on 5 January 2027. The new address is",
+    "Riverside Health Centre, 12 Mill Lane.",
+    "Your appointments stay the same. Parking",
+    "is free for the first two hours. If you",
+    "have questions, please call the practice.",
+]
+STATS = [
+    ("1 in 4", "adults will have a", "mental health problem"),
+    ("70%", "of people feel", "better after talking"),
+    ("24/7", "support from", "NHS 111 online"),
+]
+OUTLINED = [("Walk-in vaccinations", 70), ("this Saturday", 70), ("Town hall, 10am to 2pm", 52)]
 
 
 def _text(lines: list[tuple[str, int]]) -> list[str]:
@@ -188,6 +250,7 @@ SAMPLES: list[Sample] = [
         full=[
             "Poster: Flu clinics, Monday to Friday, 9am to 5pm. No appointment needed.",
             "Flu clinics are open Monday to Friday from 9am to 5pm, no appointment needed",
+            "Flu clinics Mon\u2013Fri, 9\u20135. No appointment needed.",
         ],
         partial=["Flu clinic poster with the opening days, Monday to Friday", "Poster: flu clinics, no appointment"],
         none=["Flu clinic poster", "Blue poster with white writing"],
@@ -196,7 +259,8 @@ SAMPLES: list[Sample] = [
         "quote-card",
         _text(QUOTE),
         full=[
-            "Quote card: 'The nurses made me feel safe and cared for from the moment I arrived.' Margaret, 82, Southend",
+            "Quote card: 'The nurses made me feel safe and cared for from the moment I arrived.' "
+            "Margaret, 82, Southend",
         ],
         partial=["Quote from Margaret, 82, who felt safe"],
         none=["A patient's quote about our nurses", "Quote card"],
@@ -257,12 +321,46 @@ SAMPLES: list[Sample] = [
         partial=["Clinic opening times for Monday to Wednesday: 8am to 6pm, 1pm on Wednesday"],
         none=["Table of clinic opening times"],
     ),
+    Sample(
+        "letter-screenshot",
+        LETTER,
+        full=[
+            "Screenshot of a letter: Dear patient, your GP practice is moving to a new building on 5 January 2027. "
+            "The new address is Riverside Health Centre, 12 Mill Lane. Your appointments stay the same. Parking is "
+            "free for the first two hours. If you have questions, please call the practice."
+        ],
+        partial=[
+            "Letter: the GP practice moves to Riverside Health Centre, 12 Mill Lane on 5 January 2027",
+        ],
+        none=["Screenshot of a letter from the practice"],
+    ),
+    Sample(
+        "stats-three-columns",
+        [line for figure in STATS for line in figure],
+        full=[
+            "1 in 4 adults will have a mental health problem. 70% of people feel better after talking. "
+            "24/7 support from NHS 111 online."
+        ],
+        partial=["1 in 4 adults will have a mental health problem"],
+        none=["Infographic with three statistics"],
+    ),
+    Sample(
+        "outlined-on-photo",
+        [text for text, _ in OUTLINED],
+        full=[
+            "Walk-in vaccinations this Saturday at the town hall, 10am to 2pm",
+            "Walk in vaccinations, Sat, town hall 10-2",
+        ],
+        partial=["Walk-in vaccinations this weekend"],
+        none=["A busy high street"],
+    ),
     Sample("photo-a", [], full=["A nurse talks with an older man in a waiting room"]),
     Sample("photo-b", [], full=["Trees in autumn colours beside a hospital car park"]),
     Sample("shapes", [], full=["Bar chart rising over the year, with green rings above"]),
     Sample("logo-nhs", ["NHS"], full=["NHS logo"], none=["Logo"], minor=True),
     Sample("logo-word", ["Wellbeing"], full=["Our wellbeing service logo"], none=["Logo"], minor=True),
     Sample("watermark", ["Example Photos"], full=["A nurse in a corridor"], minor=True),
+    Sample("watermark-dated", ["\u00a9 Example Photos 2026"], full=["Nurses at a desk"], minor=True),
 ]
 
 _DRAWERS = {
@@ -288,6 +386,10 @@ _DRAWERS = {
     "logo-nhs": lambda p: _logo(p, "NHS"),
     "logo-word": lambda p: _logo(p, "Wellbeing", size=(1000, 500)),
     "watermark": lambda p: _watermark(p, "Example Photos", 13),
+    "watermark-dated": lambda p: _watermark(p, "\u00a9 Example Photos 2026", 14),
+    "letter-screenshot": _letter,
+    "stats-three-columns": _stats,
+    "outlined-on-photo": _outlined_on_photo,
 }
 
 

@@ -489,15 +489,18 @@ def rules(
         raise fail(str(error)) from None
     registry = all_rules()
     if output_format == RulesFormat.json:
-        items = [
-            {"code": r.code, "name": r.name, "severity": r.severity.value, "fixable": r.fixable, "summary": r.summary}
-            for r in registry.values()
-        ]
+        items = []
+        for r in registry.values():
+            item = {"code": r.code, "name": r.name, "severity": r.severity.value, "fixable": r.fixable}
+            item.update(summary=r.summary, available=r.unavailable() is None)
+            items.append(item)
         typer.echo(json.dumps(items, indent=2))
         return
     for r in registry.values():
         fixable = {"safe": "S", "unsafe": "U", "safe/unsafe": "S/U"}.get(r.fixable or "", " ")
-        typer.echo(f"{r.code}  {r.severity.letter}  {fixable:3}  {r.name:36} {r.summary}")
+        reason = r.unavailable()
+        note = f" [unavailable: {reason}]" if reason else ""
+        typer.echo(f"{r.code}  {r.severity.letter}  {fixable:3}  {r.name:36} {r.summary}{note}")
 
 
 @app.command()

@@ -106,7 +106,9 @@ def _rapidocr() -> Any:
     det, rec = sorted(models.glob("*_det_*.onnx")), sorted(models.glob("*_rec_*.onnx"))
     if len(det) != 1 or len(rec) != 1:
         # Without bundled models RapidOCR would download some: postcheck never goes online for this.
-        raise OcrUnavailable(f"the installed rapidocr has no bundled models in {models}: reinstall 'postcheck[{EXTRA}]'")
+        raise OcrUnavailable(
+            f"the installed rapidocr has no bundled models in {models}: reinstall 'postcheck[{EXTRA}]'"
+        )
     params = {
         "Global.log_level": "error",
         "Global.use_cls": False,  # posters are upright; the angle classifier only costs time
@@ -145,7 +147,8 @@ def _read(path: Path) -> ImageText:
     with _engine_lock:
         result = engine(image)
     found = []
-    for box, text, score in zip(result.boxes if result.boxes is not None else [], result.txts or (), result.scores or ()):
+    boxes = result.boxes if result.boxes is not None else []
+    for box, text, score in zip(boxes, result.txts or (), result.scores or (), strict=False):
         text = " ".join(str(text).split())
         if not text or score < MIN_SCORE:
             continue
@@ -232,12 +235,14 @@ def read_image_text(path: Path, cache_dir: Path | None = None) -> ImageText:
 
 # --- coverage ---------------------------------------------------------------------------------------------
 
-# Words that carry no information of their own: an alt that drops them still conveys the text.
-STOPWORDS = frozenset(
-    "a an and are as at be been but by can do for from has have he her his i if in into is it its me my no not "
-    "of on or our she so than that the their them then there these they this those to us was we were what when "
-    "which who will with you your".split()
-)
+# Words that carry no information of their own: an alt that drops them still conveys the text. "No" and "not"
+# are not among them: "No appointment needed" and "Appointment needed" say opposite things.
+STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "for", "from", "has", "have",
+    "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "she",
+    "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "us",
+    "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your"
+})  # fmt: skip
 # Letters and digits the recogniser mistakes for one another on posters: 5pm read as Spm, local as Iocal.
 _CONFUSABLE = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "8": "b", "|": "l"})
 _WORD = re.compile(r"[^\W_]+")
@@ -312,12 +317,13 @@ class AltCoverage:
 
 class _AltWords:
     """The alt text's words, with the forms an OCR'd word may match: joined neighbours ('8am to 6pm' read as
-    '8amto6pm'), prefixes (Mon, Monday; clinic, clinics), and letters the recogniser confuses."""
+    '8amto6pm', also for '8 am to 6 pm'), prefixes (Mon, Monday; clinic, clinics), and letters the recogniser
+    confuses."""
 
     def __init__(self, alt: str):
         tokens = [m.group() for m in _tokens(alt)]
         self.exact = set(tokens)
-        for size in (2, 3):
+        for size in (2, 3, 4, 5):
             self.exact.update("".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
         self.confused = {t.translate(_CONFUSABLE) for t in self.exact}
         self.tokens = sorted(set(tokens))
@@ -331,11 +337,16 @@ class _AltWords:
                 if token.startswith(word) and (len(token) == len(word) or not token[len(word)].isdigit()):
                     return True
                 continue
-            if len(word) >= 3 and token.startswith(word) or len(token) >= 4 and word.startswith(token):
-                return True  # Mon / Monday, clinic / clinics
-            if len(word) >= 4 and abs(len(word) - len(token)) <= 2:
-                if difflib.SequenceMatcher(None, word, token).ratio() >= 0.8:
-                    return True  # one or two letters misread
+            after = word[len(token) : len(token) + 1]
+            if token.isdigit() and word.startswith(token) and after and not after.isdigit():
+                return True  # 9am on the poster, 9 in the alt ("9 to 5")
+            if len(word) >= 3 and token.startswith(word):
+                return True  # Mon on the poster, Monday in the alt; clinic, clinics
+            if len(token) >= 3 and token not in STOPWORDS and word.startswith(token):
+                return True  # Monday on the poster, Mon in the alt; clinics, clinic
+            close = len(word) >= 4 and abs(len(word) - len(token)) <= 2
+            if close and difflib.SequenceMatcher(None, word, token).ratio() >= 0.8:
+                return True  # one or two letters misread
         return False
 
 
@@ -355,7 +366,9 @@ def alt_coverage(text: ImageText, alt: str) -> AltCoverage:
                 continue
             if token not in verdicts:
                 verdicts[token] = alt_words.conveys(token)
-            words.append(ImageWord(index, match.start(), match.end(), line.text[match.start() : match.end()], verdicts[token]))
+            words.append(
+                ImageWord(index, match.start(), match.end(), line.text[match.start() : match.end()], verdicts[token])
+            )
     return AltCoverage(text, tuple(words))
 
 

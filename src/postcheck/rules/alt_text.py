@@ -291,7 +291,7 @@ def appended_alt(alt: str, text: str) -> str:
     return f"{alt}{joint}{TEXT_LABEL} {text}"
 
 
-def _appending_fix(post: Post, image: Image, new_alt: str) -> Fix | None:
+def _appending_fix(post: Post, image: Image, new_alt: str, date_order: str) -> Fix | None:
     """An edit that makes the image's alt `new_alt`, written as the file's syntax needs it (YAML plain, quoted or
     block scalar, JSON string, CSV cell, Markdown brackets); None when no candidate reads back as `new_alt`."""
     import json
@@ -311,13 +311,14 @@ def _appending_fix(post: Post, image: Image, new_alt: str) -> Fix | None:
         if edit is None or edit.offset + edit.length > len(text):
             continue
         changed = text[: edit.offset] + edit.content + text[edit.offset + edit.length :]
-        if _reads_back(post, changed, new_alt):
+        if _reads_back(post, changed, new_alt, date_order):
             return Fix.unsafe(edit)
     return None
 
 
-def _reads_back(post: Post, changed: str, new_alt: str) -> bool:
+def _reads_back(post: Post, changed: str, new_alt: str, date_order: str) -> bool:
     """Whether the post file, changed, loads without error with an image whose alt is `new_alt`."""
+    from postcheck.loaders import Unreadable
     from postcheck.model import Source
 
     source = Source(post.source.path, changed, bom=post.source.bom)
@@ -329,17 +330,17 @@ def _reads_back(post: Post, changed: str, new_alt: str) -> bool:
         elif post.format == "csv":
             from postcheck.loaders.bulk_csv import load_csv
 
-            posts = load_csv(source, post.display_path, True)
+            posts = load_csv(source, post.display_path, True, date_order)
         else:
             from postcheck.loaders.structured import load_structured
 
             posts = [load_structured(source, post.display_path, post.format, True)]
-    except Exception:  # noqa: BLE001 - a candidate the loader refuses is simply not offered
+    except Unreadable:  # a candidate the file's syntax refuses is not offered
         return False
     return any(
-        p is not None and not any(q.code == "F001" for q in p.problems) and any(
-            i.alt is not None and i.alt.value.strip() == new_alt for i in p.images
-        )
+        p is not None
+        and not any(q.code == "F001" for q in p.problems)
+        and any(i.alt is not None and i.alt.value.strip() == new_alt for i in p.images)
         for p in posts
     )
 
@@ -387,6 +388,6 @@ def image_text_not_in_alt(post: Post, ctx: Context) -> Iterator[Problem]:
             f"image '{image.file.value}' has text that its alt text does not convey: {missing} of {total} words "
             f"missing, from \u201c{coverage.missing_text()}\u201d; put the image's words in the alt text",
             image.alt.span(),
-            fix=_appending_fix(post, image, new_alt),
+            fix=_appending_fix(post, image, new_alt, ctx.config.schedule.date_order),
             suggestion=new_alt,
         )
