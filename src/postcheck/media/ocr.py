@@ -10,6 +10,7 @@ text costs the detector alone. Images are scaled down to MAX_SIDE first. Results
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import threading
 import unicodedata
@@ -34,13 +35,27 @@ class OcrUnavailable(Exception):
 
 def engine_missing() -> str | None:
     """Why OCR cannot run in this environment (the `ocr` extra is not installed), or None when it can."""
+    return _missing(MODULES)
+
+
+@functools.cache
+def _missing(modules: tuple[str, ...]) -> str | None:
     try:
-        missing = [name for name in MODULES if find_spec(name) is None]
+        absent = [name for name in modules if find_spec(name) is None]
     except (ImportError, ValueError):
-        missing = list(MODULES)
-    if missing:
-        return f"the OCR engine is not installed: pip install 'postcheck[{EXTRA}]'"
-    return None
+        absent = list(modules)
+    return f"the OCR engine is not installed: pip install 'postcheck[{EXTRA}]'" if absent else None
+
+
+@functools.cache
+def _cache_kind() -> str:
+    """The cache entry's name: another engine release or scale reads the image anew."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"ocr-{version('rapidocr')}-{MAX_SIDE}-{MIN_SCORE}"
+    except PackageNotFoundError:
+        raise OcrUnavailable(f"the OCR engine is not installed: pip install 'postcheck[{EXTRA}]'") from None
 
 
 @dataclass(frozen=True)
@@ -205,14 +220,9 @@ def read_image_text(path: Path, cache_dir: Path | None = None) -> ImageText:
         raise OcrUnavailable(reason)
     if cache_dir is None:
         return _read_once(path)
-    from importlib.metadata import PackageNotFoundError, version
-
     from postcheck.media.probe_cache import cached
 
-    try:
-        kind = f"ocr-{version('rapidocr')}-{MAX_SIDE}-{MIN_SCORE}"  # another engine or scale reads anew
-    except PackageNotFoundError:
-        raise OcrUnavailable(f"the OCR engine is not installed: pip install 'postcheck[{EXTRA}]'") from None
+    kind = _cache_kind()
 
     def compute() -> dict[str, Any]:
         try:
