@@ -231,6 +231,13 @@ LETTER = [
     "is free for the first two hours. If you",
     "have questions, please call the practice.",
 ]
+SMALL_PRINT = [
+    ("Carers' clinic", 80),
+    ("Free health checks for unpaid carers", 30),
+    ("every second Wednesday of the month", 30),
+    ("at Oak Road Surgery. Bring your", 30),
+    ("carer's card or a letter from your GP.", 30),
+]
 STATS = [
     ("1 in 4", "adults will have a", "mental health problem"),
     ("70%", "of people feel", "better after talking"),
@@ -354,6 +361,16 @@ SAMPLES: list[Sample] = [
         partial=["Walk-in vaccinations this weekend"],
         none=["A busy high street"],
     ),
+    Sample(
+        "small-print",
+        _text(SMALL_PRINT),
+        full=[
+            "Carers' clinic: free health checks for unpaid carers every second Wednesday of the month at Oak Road "
+            "Surgery. Bring your carer's card or a letter from your GP."
+        ],
+        partial=["Carers' clinic at Oak Road Surgery"],
+        none=["Poster for carers"],
+    ),
     Sample("photo-a", [], full=["A nurse talks with an older man in a waiting room"]),
     Sample("photo-b", [], full=["Trees in autumn colours beside a hospital car park"]),
     Sample("shapes", [], full=["Bar chart rising over the year, with green rings above"]),
@@ -388,6 +405,7 @@ _DRAWERS = {
     "watermark": lambda p: _watermark(p, "Example Photos", 13),
     "watermark-dated": lambda p: _watermark(p, "\u00a9 Example Photos 2026", 14),
     "letter-screenshot": _letter,
+    "small-print": lambda p: _poster(p, SMALL_PRINT, bg=(255, 255, 255), fg=DARK_BLUE, font_index=1),
     "stats-three-columns": _stats,
     "outlined-on-photo": _outlined_on_photo,
 }
