@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from postcheck.media import MediaError
+from postcheck.media.images import MAX_PIXELS
 
 EXTRA = "ocr"  # pip install 'postcheck[ocr]'
 MODULES = ("rapidocr", "onnxruntime")
 MAX_SIDE = 512  # px: body text of 30 px on a 1080 px poster still reads (test set); time grows with pixels
 MIN_SCORE = 0.8  # lines the recogniser is less sure of are patterns read as letters ("ooooo"), not text
-MAX_PIXELS = 89_478_485  # as images.py: a decompression bomb is refused before decoding
 
 
 class OcrUnavailable(Exception):
@@ -132,7 +132,14 @@ def _rapidocr() -> Any:
         "Det.limit_type": "max",
         "Det.limit_side_len": MAX_SIDE,
     }
-    _engine = rapidocr.RapidOCR(params=params)
+    with _engine_lock:
+        if _engine is None:
+            try:
+                _engine = rapidocr.RapidOCR(params=params)
+            except Exception as error:  # noqa: BLE001 - a broken install must not end the run with a traceback
+                raise OcrUnavailable(
+                    f"the OCR engine does not start ({error}): reinstall 'postcheck[{EXTRA}]'"
+                ) from None
     return _engine
 
 

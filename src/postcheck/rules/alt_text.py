@@ -340,7 +340,7 @@ def _reads_back(post: Post, changed: str, new_alt: str, date_order: str) -> bool
     return any(
         p is not None
         and not any(q.code == "F001" for q in p.problems)
-        and any(i.alt is not None and i.alt.value.strip() == new_alt for i in p.images)
+        and any(i.alt is not None and i.alt.value.strip() == new_alt.strip() for i in p.images)
         for p in posts
     )
 
@@ -383,11 +383,11 @@ def image_text_not_in_alt(post: Post, ctx: Context) -> Iterator[Problem]:
         if coverage.distinct < options.min_words or coverage.share >= options.min_coverage:
             continue
         missing, total = coverage.distinct_missing, coverage.distinct
-        new_alt = appended_alt(alt, as_alt_text(text))
+        new_alt = appended_alt(image.alt.value, as_alt_text(text))  # as written, so that the edit only appends
         yield Problem(
             f"image '{image.file.value}' has text that its alt text does not convey: {missing} of {total} words "
             f"missing, from \u201c{coverage.missing_text()}\u201d; put the image's words in the alt text",
             image.alt.span(),
             fix=_appending_fix(post, image, new_alt, ctx.config.schedule.date_order),
-            suggestion=new_alt,
+            suggestion=new_alt.strip(),
         )
