@@ -20,7 +20,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from postcheck.media import MediaError
+from postcheck.media import MediaError, open_regular
 from postcheck.media.images import MAX_PIXELS
 
 EXTRA = "ocr"  # pip install 'postcheck[ocr]'
@@ -151,7 +151,7 @@ def _load_scaled(path: Path):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            with open_regular(path) as handle, Image.open(handle) as image:  # never blocks on a pipe swapped in
                 image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a fraction of the size, much faster
                 image = ImageOps.exif_transpose(image)
                 image.thumbnail((MAX_SIDE, MAX_SIDE))
@@ -159,6 +159,8 @@ def _load_scaled(path: Path):
                     white = Image.new("RGBA", image.size, (255, 255, 255, 255))
                     image = Image.alpha_composite(white, image.convert("RGBA"))
                 return image.convert("RGB")
+    except MediaError:
+        raise
     except Exception as error:  # noqa: BLE001 - Pillow raises many types for corrupt data
         raise MediaError(f"cannot be read for OCR: {error}") from None
 
