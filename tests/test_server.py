@@ -242,6 +242,24 @@ async def test_hover_on_an_image_shows_its_size_and_format(client: LanguageClien
 
 
 @lsp_test
+async def test_hover_on_a_poster_shows_the_text_read_from_it(client: LanguageClient, posts: Path):
+    from postcheck.media.ocr import engine_missing
+    from tests.poster_factory import sample
+
+    if engine_missing():
+        pytest.skip(f"A107 cannot run here: {engine_missing()}")
+    sample("flu-poster").draw(posts / "flu.png")
+    path = posts / "flu.md"
+    await open_post(client, path, "---\nimages:\n  - file: flu.png\n    alt: Flu clinic poster\n---\nOpen now.\n")
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()), position=lsp.Position(2, 12))
+    )
+    assert (
+        "Text in the image: Flu clinics, Monday to Friday, 9am to 5pm, No appointment needed." in hover.contents.value
+    )
+
+
+@lsp_test
 async def test_an_image_added_later_is_seen_on_the_next_change(client: LanguageClient, posts: Path):
     path = posts / "later.md"
     text = "---\nimages:\n  - file: later.png\n    alt: A blue poster\n---\nSee the poster.\n"

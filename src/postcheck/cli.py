@@ -641,6 +641,7 @@ def rules(
                     "severity": r.severity.value,
                     "fixable": r.fixable,
                     "summary": r.summary,
+                    "available": r.unavailable() is None,
                     "configured": {"severity": severity, "enabled": "off (select/ignore)" not in notes, "notes": notes},
                 }
             )
@@ -652,6 +653,8 @@ def rules(
         fixable = {"safe": "S", "unsafe": "U", "safe/unsafe": "S/U"}.get(r.fixable or "", " ")
         severity, notes = _effective(cfg, r.code, r.severity.value)
         letter = {"error": "E", "warning": "W", "info": "I"}[severity]
+        reason = r.unavailable()
+        notes = [*notes, f"unavailable: {reason}"] if reason else notes
         changes = f"  [{'; '.join(notes)}]" if notes else ""
         typer.echo(f"{r.code}  {letter}  {fixable:3}  {r.name:36} {r.summary}{changes}")
 

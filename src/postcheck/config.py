@@ -109,6 +109,10 @@ SCHEMA: dict[str, Any] = {
         "audible-db": (NUM, 30.0),  # audible = within this many dB of the track's loud level
         "locale": (STR, "en_GB"),  # language_COUNTRY for converted sidecars (Facebook's name.en_GB.srt)
     },
+    "image-text": {  # A107: text read from images with OCR
+        "min-words": (INT, 4),  # different significant words that make an image's text meaningful
+        "min-coverage": (NUM, 0.8),  # share of those words the alt text must convey
+    },
     "platform": (TABLE, {}),  # platform -> {limit-name: value}, overrides text/platforms.py
     "custom": ("list of tables", []),
 }
@@ -240,6 +244,8 @@ def _validate(values: dict[str, Any]) -> None:
     if values["schedule"].date_order not in ("dmy", "mdy", "ymd"):
         raise ConfigError("schedule.date-order must be dmy, mdy or ymd")
     _validate_schedule(values["schedule"])
+    if values["image-text"].min_coverage > 1:
+        raise ConfigError(f"image-text.min-coverage must be at most 1, not {values['image-text'].min_coverage!r}")
     _validate_custom(values["custom"])
     for name, limits in values["platform"].items():
         if name not in ALL_PLATFORMS:
@@ -419,6 +425,11 @@ max-lines = 2
 max-cps = 20
 min-duration = 0.833
 max-duration = 7.0
+
+[image-text]
+# A107 reads the words on images (OCR, with the `ocr` extra). WCAG 1.4.5: the alt text must carry them.
+min-words = 4               # an image with fewer different words (a logo, a watermark) is not checked
+min-coverage = 0.8          # share of the image's words the alt text must convey
 
 # House rules without Python: each [[custom]] block is a rule with its own code (C + digits).
 # [[custom]]

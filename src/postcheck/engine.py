@@ -280,6 +280,11 @@ class Engine:
             if code not in self.rules:
                 raise UsageError(f"{config.path}: severity.{code}: no such rule")
         self.active = {c: r for c, r in self.rules.items() if selected(c, select, ignore)}
+        for code, rule in list(self.active.items()):
+            reason = rule.unavailable()
+            if reason:  # said once per run, never skipped silently
+                ctx.memo.setdefault("notices", []).append(f"{code} {rule.name} is not checked: {reason}")
+                del self.active[code]
         from postcheck.baseline import Baseline, BaselineError
 
         path = ctx.root / config.baseline if config.baseline and options.baseline else None

@@ -44,6 +44,7 @@ NARROWER: dict[str, dict[str, Any]] = {
     "severity": {"type": "object", "propertyNames": {"pattern": RULE}, "additionalProperties": SEVERITY},
     "per-file-ignores": {"type": "object", "additionalProperties": CODES},
     "schedule.date-order": {"enum": ["dmy", "mdy", "ymd"]},
+    "image-text.min-coverage": {"type": "number", "minimum": 0, "maximum": 1},
 }
 
 

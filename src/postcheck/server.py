@@ -497,8 +497,17 @@ def image_under(post: Post, offset: int, result: Result) -> str | None:
 
 
 def recognised_text(path: Path, ctx: Any) -> str | None:
-    """Text recognised in an image (OCR, as A107 reads it), when an OCR engine is installed; None until then."""
-    return None
+    """Text recognised in an image (OCR, as A107 reads it, from its cache), when the `ocr` extra is installed."""
+    from postcheck.media import MediaError
+    from postcheck.media.ocr import OcrUnavailable, as_alt_text, engine_missing, read_image_text
+
+    if engine_missing():
+        return None
+    try:
+        text = ctx.read_media(read_image_text, path, ctx.cache_dir)
+    except OcrUnavailable:
+        return None
+    return None if isinstance(text, MediaError) or not text.lines else as_alt_text(text)
 
 
 def _size(size: int) -> str:

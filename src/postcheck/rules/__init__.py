@@ -40,18 +40,31 @@ class Rule:
     summary: str
     check: Check | None
     fixable: str | None = None  # "safe", "unsafe", "safe/unsafe" or None
+    missing: Callable[[], str | None] | None = None  # why the rule cannot run here (an extra not installed)
+
+    def unavailable(self) -> str | None:
+        """Why this rule cannot run in this environment, or None when it can."""
+        return self.missing() if self.missing is not None else None
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity, summary: str, fixable: str | None = None):
-    """Register the decorated function as the check of rule `code`."""
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    fixable: str | None = None,
+    missing: Callable[[], str | None] | None = None,
+):
+    """Register the decorated function as the check of rule `code`; `missing()` says why it cannot run, if it
+    needs an optional extra."""
 
     def register(check: Check) -> Check:
         if code in REGISTRY:
             raise RuntimeError(f"rule code {code} registered twice")
-        REGISTRY[code] = Rule(code, name, severity, summary, check, fixable)
+        REGISTRY[code] = Rule(code, name, severity, summary, check, fixable, missing)
         return check
 
     return register

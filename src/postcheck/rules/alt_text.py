@@ -269,3 +269,114 @@ def image_flashing(post: Post, ctx: Context) -> Iterator[Problem]:
             "lower the contrast of the flashing, or make the flashing area smaller",
             image.file.span(),
         )
+
+
+# --- A107 -------------------------------------------------------------------------------------------------
+
+TEXT_LABEL = "Text on the image:"  # what the unsafe fix writes before the recognised text
+
+
+def _ocr_missing() -> str | None:
+    from postcheck.media.ocr import engine_missing
+
+    return engine_missing()
+
+
+def appended_alt(alt: str, text: str) -> str:
+    """`alt` with "Text on the image: TEXT" after it, as a sentence of its own."""
+    alt = alt.rstrip()
+    if not alt:
+        return f"{TEXT_LABEL} {text}"
+    joint = " " if re.search(r"[.!?:\u2026][\"'\u201d\u2019)]*$", alt) else ". "
+    return f"{alt}{joint}{TEXT_LABEL} {text}"
+
+
+def _appending_fix(post: Post, image: Image, new_alt: str, date_order: str) -> Fix | None:
+    """An edit that makes the image's alt `new_alt`, written as the file's syntax needs it (YAML plain, quoted or
+    block scalar, JSON string, CSV cell, Markdown brackets); None when no candidate reads back as `new_alt`."""
+    import json
+
+    from postcheck.model import Edit
+
+    field = image.alt
+    value = field.value
+    end = len(value.rstrip())
+    addition = new_alt[end:]
+    candidates = [field.edit(end, end, addition), field.edit(end, end, json.dumps(addition, ensure_ascii=False)[1:-1])]
+    whole = field.edit(0, len(value), "")
+    if whole is not None:  # a plain YAML scalar cannot hold ": ": write the whole value as a quoted one
+        candidates.append(Edit(whole.offset, whole.length, json.dumps(new_alt, ensure_ascii=False), whole.path))
+    text = field.source.text
+    for edit in candidates:
+        if edit is None or edit.offset + edit.length > len(text):
+            continue
+        changed = text[: edit.offset] + edit.content + text[edit.offset + edit.length :]
+        if _reads_back(post, changed, new_alt, date_order):
+            return Fix.unsafe(edit)
+    return None
+
+
+def _reads_back(post: Post, changed: str, new_alt: str, date_order: str) -> bool:
+    """Whether the post file, changed, loads without error with an image whose alt is `new_alt`."""
+    from postcheck.loaders import Unreadable, posts_from_source
+    from postcheck.model import Source
+
+    source = Source(post.source.path, changed, bom=post.source.bom)
+    try:
+        posts = posts_from_source(source, post.display_path, date_order)
+    except Unreadable:  # a candidate the file's syntax refuses is not offered
+        return False
+    return any(
+        p is not None
+        and not any(q.code == "F001" for q in p.problems)
+        and any(i.alt is not None and i.alt.value.strip() == new_alt.strip() for i in p.images)
+        for p in posts
+    )
+
+
+@rule(
+    "A107",
+    "image-text-not-in-alt",
+    Severity.ERROR,
+    "the image carries text (read with OCR) that its alt text does not convey",
+    fixable="unsafe",
+    missing=_ocr_missing,
+)
+def image_text_not_in_alt(post: Post, ctx: Context) -> Iterator[Problem]:
+    from postcheck.media import MediaError
+    from postcheck.media.images import inspect_image
+    from postcheck.media.ocr import OcrUnavailable, alt_coverage, as_alt_text, read_image_text
+
+    options = ctx.config.image_text
+    for image in post.images:
+        alt = _alt(image)
+        if image.decorative or not alt or placeholder_reason(alt, image.file.value):
+            continue  # decorative images carry nothing to convey; A101 / A102 judge a missing or placeholder alt
+        path = ctx.media_path(post, image.file)
+        if path is None or not path.is_file():
+            continue
+        if isinstance(ctx.read_media(inspect_image, path), MediaError):
+            continue  # F006 reports it; the OCR never sees a corrupt file or a decompression bomb
+        try:
+            text = ctx.read_media(read_image_text, path, ctx.cache_dir)
+        except OcrUnavailable as error:  # installed but broken: say so once, like a missing extra
+            from postcheck.rules.links import NOTICES
+
+            notices = ctx.memo.setdefault(NOTICES, [])
+            if f"A107: {error}" not in notices:
+                notices.append(f"A107: {error}")
+            return
+        if isinstance(text, MediaError):
+            continue
+        coverage = alt_coverage(text, alt)
+        if coverage.distinct < options.min_words or coverage.share >= options.min_coverage:
+            continue
+        missing, total = coverage.distinct_missing, coverage.distinct
+        new_alt = appended_alt(image.alt.value, as_alt_text(text))  # as written, so that the edit only appends
+        yield Problem(
+            f"image '{image.file.value}' has text that its alt text does not convey: {missing} of {total} words "
+            f"missing, from \u201c{coverage.missing_text()}\u201d; put the image's words in the alt text",
+            image.alt.span(),
+            fix=_appending_fix(post, image, new_alt, ctx.config.schedule.date_order),
+            suggestion=new_alt.strip(),
+        )

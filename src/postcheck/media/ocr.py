@@ -1,0 +1,413 @@
+"""The words on an image, read with OCR once per image content, and how much of them an alt text carries (A107).
+
+The engine is RapidOCR (PP-OCR models run by ONNX Runtime), installed by the `ocr` extra: its wheel carries the
+models, so OCR runs offline on the CPU, and OpenCV comes as the headless build, so no system library is needed.
+Its detector is the cheap text-presence step: the recogniser runs only on the regions it finds, so an image without
+text costs the detector alone. Images are scaled down to MAX_SIDE first. Results are cached on disk by content hash
+(media/probe_cache.py), so posts that share an image, and later runs, do not read it again.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import threading
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from postcheck.media import MediaError, open_regular
+from postcheck.media.images import MAX_PIXELS
+
+EXTRA = "ocr"  # pip install 'postcheck[ocr]'
+MODULES = ("rapidocr", "onnxruntime")
+MAX_SIDE = 512  # px: body text of 30 px on a 1080 px poster still reads (test set); time grows with pixels
+MIN_SCORE = 0.8  # lines the recogniser is less sure of are patterns read as letters ("ooooo"), not text
+
+
+class OcrUnavailable(Exception):
+    """OCR cannot run here; the message says how to install it."""
+
+
+def engine_missing() -> str | None:
+    """Why OCR cannot run in this environment (the `ocr` extra is not installed), or None when it can."""
+    return _missing(MODULES)
+
+
+@functools.cache
+def _missing(modules: tuple[str, ...]) -> str | None:
+    try:
+        absent = [name for name in modules if find_spec(name) is None]
+    except (ImportError, ValueError):
+        absent = list(modules)
+    return f"the OCR engine is not installed: pip install 'postcheck[{EXTRA}]'" if absent else None
+
+
+@functools.cache
+def _cache_kind() -> str:
+    """The cache entry's name: another engine release or scale reads the image anew."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"ocr-{version('rapidocr')}-{MAX_SIDE}-{MIN_SCORE}"
+    except PackageNotFoundError:
+        raise OcrUnavailable(f"the OCR engine is not installed: pip install 'postcheck[{EXTRA}]'") from None
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text the OCR found: the words, the recogniser's confidence and the box (x0, y0, x1, y1),
+    in pixels of the image as read (scaled down to MAX_SIDE)."""
+
+    text: str
+    score: float
+    box: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class ImageText:
+    """The text on an image, line by line in reading order (columns one after another)."""
+
+    lines: tuple[TextLine, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"lines": [[line.text, line.score, list(line.box)] for line in self.lines]}
+
+    @classmethod
+    def from_json(cls, data: Any) -> ImageText:
+        """The ImageText that `to_json` wrote; raises ValueError for anything else (the cache is untrusted)."""
+        if not isinstance(data, dict) or not isinstance(data.get("lines"), list) or len(data["lines"]) > 10_000:
+            raise ValueError("not an OCR result")
+        lines = []
+        for item in data["lines"]:
+            if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and len(item[0]) < 10_000):
+                raise ValueError("not an OCR line")
+            score, box = item[1], item[2]
+            if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
+                raise ValueError("not an OCR score")
+            if not (isinstance(box, list) and len(box) == 4 and all(type(v) is int and 0 <= v < 2**31 for v in box)):
+                raise ValueError("not an OCR box")
+            lines.append(TextLine(item[0], float(score), tuple(box)))
+        return cls(tuple(lines))
+
+
+# --- reading ----------------------------------------------------------------------------------------------
+
+_engine: Any = None
+_engine_lock = threading.Lock()  # one inference at a time: ONNX Runtime already uses every core for one
+
+
+def _rapidocr() -> Any:
+    """The OCR engine, built once, with the models inside the installed package (never downloaded)."""
+    global _engine
+    if _engine is not None:
+        return _engine
+    reason = engine_missing()
+    if reason:
+        raise OcrUnavailable(reason)
+    try:
+        import rapidocr
+    except ImportError as error:
+        raise OcrUnavailable(f"the OCR engine does not load ({error}): pip install 'postcheck[{EXTRA}]'") from None
+    models = Path(rapidocr.__file__).parent / "models"
+    det, rec = sorted(models.glob("*_det_*.onnx")), sorted(models.glob("*_rec_*.onnx"))
+    if len(det) != 1 or len(rec) != 1:
+        # Without bundled models RapidOCR would download some: postcheck never goes online for this.
+        raise OcrUnavailable(
+            f"the installed rapidocr has no bundled models in {models}: reinstall 'postcheck[{EXTRA}]'"
+        )
+    params = {
+        "Global.log_level": "error",
+        "Global.use_cls": False,  # posters are upright; the angle classifier only costs time
+        "Det.model_path": str(det[0]),
+        "Rec.model_path": str(rec[0]),
+        "Det.limit_type": "max",
+        "Det.limit_side_len": MAX_SIDE,
+    }
+    with _engine_lock:
+        if _engine is None:
+            try:
+                _engine = rapidocr.RapidOCR(params=params)
+            except Exception as error:  # noqa: BLE001 - a broken install must not end the run with a traceback
+                raise OcrUnavailable(
+                    f"the OCR engine does not start ({error}): reinstall 'postcheck[{EXTRA}]'"
+                ) from None
+    return _engine
+
+
+def _load_scaled(path: Path):
+    """The image's first frame as shown (EXIF orientation, transparency over white), at most MAX_SIDE pixels."""
+    from PIL import Image, ImageOps
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with open_regular(path) as handle, Image.open(handle) as image:  # never blocks on a pipe swapped in
+                image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a fraction of the size, much faster
+                image = ImageOps.exif_transpose(image)
+                image.thumbnail((MAX_SIDE, MAX_SIDE))
+                if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+                    white = Image.new("RGBA", image.size, (255, 255, 255, 255))
+                    image = Image.alpha_composite(white, image.convert("RGBA"))
+                return image.convert("RGB")
+    except MediaError:
+        raise
+    except Exception as error:  # noqa: BLE001 - Pillow raises many types for corrupt data
+        raise MediaError(f"cannot be read for OCR: {error}") from None
+
+
+def _read(path: Path) -> ImageText:
+    engine = _rapidocr()
+    image = _load_scaled(path)
+    with _engine_lock:
+        result = engine(image)
+    found = []
+    boxes = result.boxes if result.boxes is not None else []
+    for box, text, score in zip(boxes, result.txts or (), result.scores or (), strict=False):
+        text = " ".join(str(text).split())
+        if not text or score < MIN_SCORE:
+            continue
+        xs, ys = [float(p[0]) for p in box], [float(p[1]) for p in box]
+        found.append(TextLine(text, round(float(score), 4), (int(min(xs)), int(min(ys)), int(max(xs)), int(max(ys)))))
+    return ImageText(tuple(reading_order(found)))
+
+
+def reading_order(lines: list[TextLine]) -> list[TextLine]:
+    """Lines in reading order: a line below another that it overlaps sideways continues that column; columns
+    are read one after another, by where they start (top, then left)."""
+    columns: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda item: (item.box[1], item.box[0])):
+        x0, y0, x1, _ = line.box
+        height = max(1, line.box[3] - y0)
+        home = None
+        for column in columns:
+            last = column[-1]
+            overlap = min(x1, last.box[2]) - max(x0, last.box[0])
+            narrower = max(1, min(x1 - x0, last.box[2] - last.box[0]))
+            if overlap > narrower / 2 and y0 - last.box[3] < 2 * height and y0 >= last.box[1] + height / 2:
+                home = column
+                break
+        if home is None:
+            columns.append([line])
+        else:
+            home.append(line)
+    columns.sort(key=lambda column: (column[0].box[1], column[0].box[0]))
+    return [line for column in columns for line in column]
+
+
+_seen: dict[str, ImageText] = {}  # content hash -> text, for this process (the language server, a --watch run)
+SEEN_MAX = 4096
+
+
+def _read_once(path: Path) -> ImageText:
+    """_read(path), once per image content in this process."""
+    from postcheck.media.probe_cache import content_hash
+
+    digest = content_hash(path)
+    if digest not in _seen:
+        if len(_seen) >= SEEN_MAX:
+            _seen.clear()
+        _seen[digest] = _read(path)
+    return _seen[digest]
+
+
+def read_image_text(path: Path, cache_dir: Path | None = None) -> ImageText:
+    """The text on the image at `path`, from the cache when its content was read before.
+
+    Raises OcrUnavailable when the `ocr` extra is not installed, MediaError when the image cannot be read."""
+    reason = engine_missing()
+    if reason:
+        raise OcrUnavailable(reason)
+    if cache_dir is None:
+        return _read_once(path)
+    from postcheck.media.probe_cache import cached
+
+    kind = _cache_kind()
+
+    def compute() -> dict[str, Any]:
+        try:
+            return {"text": _read_once(path).to_json()}
+        except MediaError as error:
+            return {"error": str(error)}
+
+    def decode(data: Any) -> ImageText | MediaError:
+        if isinstance(data, dict) and isinstance(data.get("error"), str) and len(data) == 1:
+            return MediaError(data["error"])
+        if isinstance(data, dict) and len(data) == 1 and "text" in data:
+            return ImageText.from_json(data["text"])
+        raise ValueError("not an OCR entry")
+
+    result = cached(cache_dir, path, kind, compute, decode)
+    if isinstance(result, MediaError):
+        raise result
+    return result
+
+
+# --- coverage ---------------------------------------------------------------------------------------------
+
+# Words that carry no information of their own: an alt that drops them still conveys the text. "No" and "not"
+# are not among them: "No appointment needed" and "Appointment needed" say opposite things.
+STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "for", "from", "has", "have",
+    "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "she",
+    "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "us",
+    "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your"
+})  # fmt: skip
+# Letters and digits the recogniser mistakes for one another on posters: 5pm read as Spm, local as Iocal.
+_CONFUSABLE = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "8": "b", "|": "l"})
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(_fold(text)))
+
+
+def significant(token: str) -> bool:
+    """Whether a word of the image's text must be conveyed: not a stopword, not a lone letter or a run of one
+    letter (a pattern read as 'ooooo')."""
+    if token in STOPWORDS or (len(token) < 2 and not token.isdigit()):
+        return False
+    return not (len(token) >= 3 and len(set(token)) == 1 and not token.isdigit())
+
+
+@dataclass(frozen=True)
+class ImageWord:
+    """A significant word of the image's text: where it is (line index, start and end in that line's text)
+    and whether the alt text conveys it."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    conveyed: bool
+
+
+@dataclass(frozen=True)
+class AltCoverage:
+    """How much of an image's text an alt text carries."""
+
+    text: ImageText
+    words: tuple[ImageWord, ...]  # significant words, in reading order
+
+    @property
+    def distinct(self) -> int:
+        """How many different significant words the image carries."""
+        return len({_fold(w.text) for w in self.words})
+
+    @property
+    def missing(self) -> tuple[ImageWord, ...]:
+        return tuple(w for w in self.words if not w.conveyed)
+
+    @property
+    def distinct_missing(self) -> int:
+        return len({_fold(w.text) for w in self.missing})
+
+    @property
+    def share(self) -> float:
+        """The share of the image's different significant words that the alt conveys (1.0 when there are none)."""
+        return 1.0 - self.distinct_missing / self.distinct if self.distinct else 1.0
+
+    def missing_text(self, limit: int = 60) -> str:
+        """The image's text from the first missing word on, shortened to about `limit` characters."""
+        if not self.missing:
+            return ""
+        first = self.missing[0]
+        rest = [self.text.lines[first.line].text[first.start :]]
+        rest += [line.text for line in self.text.lines[first.line + 1 :]]
+        quoted = " ".join(rest)
+        if len(quoted) <= limit:
+            return quoted
+        cut = quoted[:limit].rsplit(" ", 1)[0] if " " in quoted[:limit] else quoted[:limit]
+        return cut.rstrip(" ,;:.") + "\u2026"
+
+
+class _AltWords:
+    """The alt text's words, with the forms an OCR'd word may match: joined neighbours ('8am to 6pm' read as
+    '8amto6pm', also for '8 am to 6 pm'), prefixes (Mon, Monday; clinic, clinics), and letters the recogniser
+    confuses."""
+
+    def __init__(self, alt: str):
+        tokens = [m.group() for m in _tokens(alt)]
+        self.exact = set(tokens)
+        for size in (2, 3, 4, 5):
+            self.exact.update("".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+        self.confused = {t.translate(_CONFUSABLE) for t in self.exact}
+        self.tokens = sorted(set(tokens))
+
+    def conveys(self, word: str) -> bool:
+        if word in self.exact or word.translate(_CONFUSABLE) in self.confused:
+            return True
+        for token in self.tokens:
+            if word.isdigit():
+                # 9 on the poster, 9am in the alt; never 9 for 19
+                if token.startswith(word) and (len(token) == len(word) or not token[len(word)].isdigit()):
+                    return True
+                continue
+            after = word[len(token) : len(token) + 1]
+            if token.isdigit() and word.startswith(token) and after and not after.isdigit():
+                return True  # 9am on the poster, 9 in the alt ("9 to 5")
+            if len(word) >= 3 and token.startswith(word):
+                return True  # Mon on the poster, Monday in the alt; clinic, clinics
+            if len(token) >= 3 and token not in STOPWORDS and word.startswith(token):
+                return True  # Monday on the poster, Mon in the alt; clinics, clinic
+            close = len(word) >= 4 and abs(len(word) - len(token)) <= 2
+            if close and difflib.SequenceMatcher(None, word, token).ratio() >= 0.8:
+                return True  # one or two letters misread
+        return False
+
+
+def alt_coverage(text: ImageText, alt: str) -> AltCoverage:
+    """Which of the image's significant words the alt text conveys, robust to OCR noise, case, punctuation,
+    line breaks and reading order."""
+    alt_words = _AltWords(alt)
+    verdicts: dict[str, bool] = {}
+    words = []
+    for index, line in enumerate(text.lines):
+        folded = _fold(line.text)
+        if len(folded) != len(line.text):
+            folded = line.text.casefold()  # keep positions in the line's own text
+        for match in _WORD.finditer(folded):
+            token = match.group()
+            if not significant(token):
+                continue
+            if token not in verdicts:
+                verdicts[token] = alt_words.conveys(token)
+            words.append(
+                ImageWord(index, match.start(), match.end(), line.text[match.start() : match.end()], verdicts[token])
+            )
+    return AltCoverage(text, tuple(words))
+
+
+def as_alt_text(text: ImageText) -> str:
+    """The image's text as one sentence for an alt text: lines joined with commas unless they end a sentence."""
+    parts: list[str] = []
+    for line in text.lines:
+        words = line.text.strip()
+        if not words:
+            continue
+        if parts and not re.search(r"[.,;:!?\u2026][\"'\u201d\u2019)]*$", parts[-1]):
+            parts[-1] += ","
+        parts.append(words)
+    joined = " ".join(parts)
+    if joined and not re.search(r"[.!?\u2026][\"'\u201d\u2019)]*$", joined):
+        joined = joined.rstrip(",;:") + "."
+    return joined
+
+
+def image_text_in_alt(path: Path, alt: str, cache_dir: Path | None = None) -> AltCoverage:
+    """The text on the image at `path` and which of its words `alt` conveys (for the HTML report and the language
+    server). Raises OcrUnavailable when the `ocr` extra is not installed, MediaError when the image is unreadable."""
+    return alt_coverage(read_image_text(path, cache_dir), alt)
