@@ -439,6 +439,8 @@ def host_ip(host: str) -> IPAddress | None:
         return None
     numbers = []
     for part in parts:
+        if not (part.isascii() and part.isalnum()):
+            return None  # int() would take "-1", "+1", " 1", "1_0" and other digits; a browser does not
         try:
             if part.lower().startswith("0x"):
                 numbers.append(int(part[2:] or "0", 16))
