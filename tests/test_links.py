@@ -85,6 +85,16 @@ def test_numeric_hosts_read_as_browsers_do():
     assert host_ip("nhs.uk") is None
 
 
+@pytest.mark.parametrize("host", ["-1", "1.+2", "1_0", "1. 2", "٣"])
+def test_signed_or_spaced_numbers_are_not_ip_addresses(host):
+    assert host_ip(host) is None
+
+
+def test_a_link_to_a_negative_number_is_no_internal_error():
+    # "http://-1" once crashed the run: int("-1") made a negative IPv4 address. A host name cannot start with "-".
+    assert find_links("See http://-1 or https://-42/x now.") == []
+
+
 def test_bare_ips_ipv6_and_localhost_ports_are_found():
     hosts = [link.host for link in find_links("10.0.0.1, http://[::1]:8080/x and localhost:3000/admin.")]
     assert hosts == ["10.0.0.1", "::1", "localhost"]

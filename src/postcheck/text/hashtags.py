@@ -12,7 +12,7 @@ import time
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -493,6 +493,11 @@ def load_model() -> Model:
     return Model(rebuild())  # the same tables a cached run gets
 
 
+# A Viterbi table (see Segmenter.best): the buckets looked up per start, and per end the best (log probability,
+# start, last piece) of the text up to there.
+Viterbi = tuple[tuple[list, list], list[tuple[float, int, tuple[str, ...]] | None]]
+
+
 class Segmenter:
     """Viterbi over unigrams from wordfreq (Twitter among its sources) and wordsegment (web), plus web word pairs."""
 
@@ -540,19 +545,53 @@ class Segmenter:
     def best(self, text: str, floors: dict[str, float], uncut: int = 0) -> tuple[list[str], float] | None:
         """The most probable split of `text` into known words (and digit runs), with its log probability; a word
         of `floors` counts as at least that probable. With `uncut`, the best split with no word boundary there."""
+        return self.read(self.table(text, floors, uncut))
+
+    def table(self, text: str, floors: dict[str, float], uncut: int = 0) -> Viterbi:
+        """The work behind `best`, kept so that `best_without` can reuse it."""
+        lookups = self._lookups(text)
+        return lookups, self._fill(text, floors, uncut, lookups)
+
+    def best_without(
+        self, text: str, floors: dict[str, float], plain: Viterbi, cuts: Iterable[int]
+    ) -> Iterator[tuple[list[str], float] | None]:
+        """`best(text, floors, uncut=at)` for each `at` of `cuts`, in turn, from the table of `best(text, floors)`:
+        the buckets are the same, and so is the table before `at`, so only the rest of it is filled again."""
+        lookups, rows = plain
+        for at in cuts:
+            yield self.read((lookups, self._fill(text, floors, at, lookups, rows[:at])))
+
+    def _lookups(self, text: str) -> tuple[list, list]:
+        """Per start: the buckets of words and of word pairs that start as text does there."""
+        n = len(text)
+        word_buckets = [self.words.bucket(text[start : start + 2]) for start in range(n)]
+        pair_buckets = [self.pairs.bucket(text[start : start + 2]) for start in range(n)]
+        return word_buckets, pair_buckets
+
+    def _fill(
+        self,
+        text: str,
+        floors: dict[str, float],
+        uncut: int,
+        lookups: tuple[list, list],
+        prefix: list[tuple[float, int, tuple[str, ...]] | None] | None = None,
+    ) -> list[tuple[float, int, tuple[str, ...]] | None]:
+        """The Viterbi table: per end, the best (log probability, start, last piece) of text[:end]; with `prefix`,
+        its first entries as given (those before `uncut` do not depend on it)."""
         n = len(text)
         best: list[tuple[float, int, tuple[str, ...]] | None] = [None] * (n + 1)
-        best[0] = (0.0, 0, ())
+        if prefix:
+            best[: len(prefix)] = prefix
+        else:
+            best[0] = (0.0, 0, ())
         # The hot loop: Table.get inlined (bisection in the bucket of keys that start as the piece does) for plain
         # words and word pairs. Once no key starts with text[start:end], none is text[start:end + k]: the bucket is
         # not searched again from that start. Pieces of one character are looked up in their own small bucket.
-        words, pairs = self.words, self.pairs
-        word_buckets = [words.bucket(text[start : start + 2]) for start in range(n)]
-        pair_buckets = [pairs.bucket(text[start : start + 2]) for start in range(n)]
+        word_buckets, pair_buckets = lookups
         word_open, pair_open = [True] * n, [True] * n
         bonus = self.WORD_BONUS
         pair_bonus = 2 * bonus + self.PAIR_BONUS
-        for end in range(1, n + 1):
+        for end in range(max(1, len(prefix or ())), n + 1):
             top = None
             if end == uncut:
                 continue
@@ -590,6 +629,13 @@ class Segmenter:
                     elif key != word and not key.startswith(word):
                         pair_open[start] = False
             best[end] = top
+        return best
+
+    @staticmethod
+    def read(table: Viterbi) -> tuple[list[str], float] | None:
+        """The split a Viterbi table ends with, and its log probability; None when there is none."""
+        best = table[1]
+        n = len(best) - 1
         if best[n] is None:
             return None
         found: list[str] = []
@@ -713,13 +759,15 @@ def _phrase(word: str, model: Segmenter) -> list[str]:
     return best[1] if best else [word]
 
 
-def _rival(text: str, found: tuple[list[str], float], model: Segmenter, floors: dict[str, float]) -> bool:
+def _rival(
+    text: str, found: tuple[list[str], float], plain: Viterbi, model: Segmenter, floors: dict[str, float]
+) -> bool:
     """Whether a split without one of the found word boundaries is nearly as probable: "awards|how" against
-    "award|show", "meadow|small" against "meadows|mall". Either could be meant, so the fix is not safe."""
-    at = 0
-    for word in found[0][:-1]:
-        at += len(word)
-        rival = model.best(text, floors, uncut=at)
+    "award|show", "meadow|small" against "meadows|mall". Either could be meant, so the fix is not safe. `plain` is
+    the table `found` was read from."""
+    # The last boundary first: its table has the fewest entries to fill again.
+    cuts = list(itertools.accumulate(len(word) for word in found[0][:-1]))[::-1]
+    for rival in model.best_without(text, floors, plain, cuts):
         if rival is not None and rival[1] >= found[1] - RIVAL_MARGIN:
             return True
     return False
@@ -730,7 +778,8 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     or None to leave the string alone."""
     model = segmenter()
     boosts = _boosts(tuple(lexicon))
-    found = model.best(text, boosts)
+    plain = model.table(text, boosts)
+    found = model.read(plain)
     if found is None:
         return None
     if model.score(text) is None and model.unknown(text) > found[1]:
@@ -780,7 +829,7 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
             return None  # a rare or unknown piece: more likely a name or an acronym than a word
     if acronyms and not any(len(w) >= 4 and (logps[w] or -99) >= COMMON_LOGP for w in letters):
         return None
-    if confident and _rival(text, found, model, boosts):
+    if confident and _rival(text, found, plain, model, boosts):
         confident = False
     return words, confident, codes | {i for i in acronyms if not set(words[i]) & set("aeiouy")}
 

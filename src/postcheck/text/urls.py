@@ -102,21 +102,123 @@ def _trie(words: list[str]) -> str:
     return walk(tree)
 
 
+# twitter-text's pattern holds its whole TLD list as one alternation, which Python takes about 50 ms to compile.
+# Here the pattern stops before the TLD: the labels it found are tried right to left, as the regex would backtrack,
+# against a small pattern of the TLDs that start with the letter there, compiled on first need. The result is the
+# same match, at a few milliseconds' start-up.
+_LABELS = re.compile(
+    rf"(?:(?<![{_NOT_BEFORE}])|(?<=[{_DIRECTIONAL}]))(?P<protocol>https?://)?"
+    rf"(?:{_DOMAIN_CHAR}(?:[_-]*{_DOMAIN_CHAR})*\.)*{_DOMAIN_CHAR}(?:-*{_DOMAIN_CHAR})*\.",
+    re.IGNORECASE,
+)
+_SUBDOMAIN = re.compile(rf"{_DOMAIN_CHAR}(?:[_-]*{_DOMAIN_CHAR})*\.", re.IGNORECASE)
+_NAME = re.compile(rf"{_DOMAIN_CHAR}(?:-*{_DOMAIN_CHAR})*\.", re.IGNORECASE)
+_ASCII_LABELS = re.compile(rf"(?:[\-a-z0-9{_LATIN}]+\.)+", re.IGNORECASE)
+# Characters other than A-Z that match one of them when case is ignored (the Kelvin sign, long s, dotted and
+# dotless i): where one of them starts a TLD, the pattern of all TLDs is tried.
+_LIKE_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _tld_pattern(first: str | None) -> re.Pattern[str]:
+    """twitter-text's TLD pattern (and the intranet TLDs) for the TLDs starting with `first` (a lower-case ASCII
+    letter), with the others when `first` is "" and all of them when it is None."""
+    tlds = TLDS | set(_INTRANET_TLDS)
+    if first is not None:
+        tlds = {tld for tld in tlds if tld[0] == first} if first else {tld for tld in tlds if not tld[0].isascii()}
+    trie = _trie(sorted(tlds)) if tlds else "(?!)"
+    return re.compile(f"(?:{trie}|xn--[\\-0-9a-z]+){_TLD_END}", re.IGNORECASE)
+
+
+def _tld(text: str, at: int) -> re.Pattern[str] | None:
+    """The TLD pattern that can match at `at`: the one of its first letter's TLDs, case ignored as re ignores it
+    (no TLD starts with a digit, and none with a letter that matches an ASCII one); None when none can."""
+    ch = text[at]
+    if ch.isascii():
+        return _tld_pattern(ch.lower()) if ch.isalpha() else None
+    return _tld_pattern(None if _LIKE_ASCII.match(ch) else "")
+
+
+def _tld_end(text: str, at: int, end: int) -> int | None:
+    """Where the TLD that twitter-text's pattern takes at `at` ends (before `end`), or None."""
+    if at >= end or (pattern := _tld(text, at)) is None:
+        return None
+    m = pattern.match(text, at, end)
+    return m.end() if m else None
+
+
+@dataclass(frozen=True)
+class _Url:
+    """One match of twitter-text's extractUrl pattern, with the groups that are read."""
+
+    start: int
+    end: int
+    domain_start: int
+    domain_end: int
+    protocol: str | None
+    path: bool
+
+
+def _url_search(text: str, pos: int, end: int) -> _Url | None:
+    """The first match of twitter-text's extractUrl pattern in text[pos:end] (see _LABELS)."""
+    tail = _tail()
+    while True:
+        m = _LABELS.search(text, pos, end)
+        if m is None:
+            return None
+        domain = m.end("protocol") if m.group("protocol") else m.start()
+        # Every way the regex can end the domain's labels, last first: subdomain labels, then a name label.
+        labels = []
+        at = domain
+        while (label := _SUBDOMAIN.match(text, at, end)) is not None:
+            labels.append((at, label.end()))
+            at = label.end()
+        for first, after in reversed(labels):
+            if _NAME.match(text, first, end) is None:
+                continue
+            domain_end = _tld_end(text, after, end)
+            if domain_end is not None:
+                t = tail.match(text, domain_end, end)
+                return _Url(m.start(), t.end(), domain, domain_end, m.group("protocol"), t.group("path") is not None)
+        pos = m.start() + 1
+
+
+def _ascii_domains(domain: str) -> Iterator[tuple[int, int]]:
+    """Where twitter-text's validAsciiDomain pattern matches in `domain`, one after another (as re.finditer)."""
+    pos = 0
+    while (m := _ASCII_LABELS.search(domain, pos)) is not None:
+        # Its labels end at each full stop in the match: the last one first, as the regex backtracks. A start
+        # further in the same labels has only some of the same ends, so the next try starts after them.
+        for dot in range(m.end() - 1, m.start(), -1):
+            if domain[dot] == "." and (found := _tld_end(domain, dot + 1, len(domain))) is not None:
+                yield m.start(), found
+                pos = found
+                break
+        else:
+            pos = m.end()
+        if pos >= len(domain):
+            return
+
+
+def _ascii_domain(domain: str) -> bool:
+    """Whether all of `domain` is one twitter-text validAsciiDomain."""
+    m = _ASCII_LABELS.match(domain)
+    if m is None or m.end() != domain.rfind(".") + 1 or m.end() == len(domain):
+        return False
+    pattern = _tld(domain, m.end())
+    return pattern is not None and pattern.fullmatch(domain, m.end()) is not None
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """twitter-text's extractUrl, validAsciiDomain and validTcoUrl, with its TLDs and the intranet ones."""
-    tld = f"(?:{_trie(sorted(TLDS | set(_INTRANET_TLDS)))}|xn--[\\-0-9a-z]+){_TLD_END}"
-    subdomain = rf"(?:{_DOMAIN_CHAR}(?:[_-]*{_DOMAIN_CHAR})*\.)"
-    name = rf"(?:{_DOMAIN_CHAR}(?:-*{_DOMAIN_CHAR})*\.)"
-    url = re.compile(
-        rf"(?:(?<![{_NOT_BEFORE}])|(?<=[{_DIRECTIONAL}]))"
-        rf"(?P<url>(?P<protocol>https?://)?(?P<domain>{subdomain}*{name}{tld})(?::[0-9]+)?"
-        rf"(?P<path>/{_PATH}*)?(?:\?{_QUERY_CHAR}*{_QUERY_END})?)",
-        re.IGNORECASE,
-    )
-    ascii_domain = re.compile(rf"(?:[\-a-z0-9{_LATIN}]+\.)+{tld}", re.IGNORECASE)
-    tco = re.compile(rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE)
-    return url, ascii_domain, tco
+def _tail() -> re.Pattern[str]:
+    """What follows the TLD in twitter-text's extractUrl: a port, a path, a query."""
+    return re.compile(rf"(?::[0-9]+)?(?P<path>/{_PATH}*)?(?:\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _tco() -> re.Pattern[str]:
+    """twitter-text's validTcoUrl."""
+    return re.compile(rf"https?://t\.co/([a-z0-9]+)(?:\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE)
 
 
 # Where a link can be: a dot before a letter (bare domains), or "://". Only the words around these are given to
@@ -160,29 +262,26 @@ def _punycode_ok(domain: str) -> bool:
 
 def _twitter_links(text: str, read: str) -> list[Link]:
     """The links twitter-text extracts from `read` (text with IDNA full stops as "."), positions in `text`."""
-    url_pattern, ascii_domain, tco = _patterns()
     links: list[Link] = []
     for window_start, window_end in _windows(read):
-        for m in _matches(url_pattern, read, window_start, window_end):
-            domain, protocol = m.group("domain"), m.group("protocol")
-            if domain.lower().startswith("xn--") and not ascii_domain.fullmatch(domain):
+        for m in _matches(read, window_start, window_end):
+            domain, protocol = read[m.domain_start : m.domain_end], m.protocol
+            if domain.lower().startswith("xn--") and not _ascii_domain(domain):
                 continue
-            if not _punycode_ok(domain) or len(protocol or "https://") + len(m.group("url")) > _MAX_URL:
+            if not _punycode_ok(domain) or len(protocol or "https://") + m.end - m.start > _MAX_URL:
                 continue
-            start, end = m.start("url"), m.end("url")
+            start, end = m.start, m.end
             if not protocol:
                 if start > 0 and read[start - 1] in "-_./":
                     continue
-                found = [
-                    (m.start("domain") + a.start(), m.start("domain") + a.end()) for a in ascii_domain.finditer(domain)
-                ]
+                found = [(m.domain_start + a, m.domain_start + b) for a, b in _ascii_domains(domain)]
                 if not found:
                     continue
-                if m.group("path"):
+                if m.path:
                     found[-1] = (found[-1][0], end)
                 links += [_link(text, a, b, "", _autolinked(read[a:b])) for a, b in found]
                 continue
-            slug = tco.match(read, start, end)
+            slug = _tco().match(read, start, end)
             if slug:
                 if len(slug.group(1)) > _MAX_TCO_SLUG:
                     continue
@@ -197,20 +296,20 @@ def _twitter_links(text: str, read: str) -> list[Link]:
     return links
 
 
-def _matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _matches(text: str, start: int, end: int) -> Iterator[_Url]:
     """The pattern's matches as twitter-text's loop finds them: its pattern consumes the character before a URL,
     so a URL cannot start right where the previous match (kept or skipped) ended."""
     pos = start
     previous_end = -1
     while pos <= end:
-        m = pattern.search(text, pos, end)
+        m = _url_search(text, pos, end)
         if m is None:
             return
-        if m.start() == previous_end:
-            pos = m.start() + 1
+        if m.start == previous_end:
+            pos = m.start + 1
             continue
         yield m
-        previous_end = pos = m.end()
+        previous_end = pos = m.end
 
 
 def _host_goes_on(text: str, end: int) -> bool:
@@ -242,18 +341,28 @@ _OTHER_URL = (
     r"(?:(?P<scheme>[a-z][a-z0-9+.-]*):)?//(?:[^\s/?#<>\"'()\[\]@\\]*@)?"  # user:password@
     rf"(?P<host>\[[0-9a-f:.]+\]|[\w.%-]+)(?::\d{{1,5}})?{_TAIL}"
 )
-_OTHER = re.compile(
-    rf"(?<![\w@./+:-]){_OTHER_URL}"
-    rf"|(?<![\w@./:-])(?P<ip>(?:\d{{1,3}}\.){{3}}\d{{1,3}}(?![\w.-])|localhost:\d{{1,5}}){_TAIL}",
-    re.IGNORECASE,
-)
-_SCHEMED = re.compile(_OTHER_URL, re.IGNORECASE)
-_OTHER_HINT = re.compile(r"\d\.\d+\.\d|localhost:", re.IGNORECASE)  # what _OTHER needs besides "//"
+
+
+@lru_cache(maxsize=1)  # compiled on first need (about 15 ms): most posts have no "//" or IP address
+def _other() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w@./+:-]){_OTHER_URL}"
+        rf"|(?<![\w@./:-])(?P<ip>(?:\d{{1,3}}\.){{3}}\d{{1,3}}(?![\w.-])|localhost:\d{{1,5}}){_TAIL}",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _schemed() -> re.Pattern[str]:
+    return re.compile(_OTHER_URL, re.IGNORECASE)
+
+
+_OTHER_HINT = re.compile(r"\d\.\d+\.\d|localhost:", re.IGNORECASE)  # what _other() needs besides "//"
 
 
 def _browser_end(text: str, start: int, end: int) -> int:
     """Where the address starting at `start` ends for a browser, when it goes on past twitter-text's `end`."""
-    m = _SCHEMED.match(text, start)
+    m = _schemed().match(text, start)
     return max(end, _trimmed_end(m)) if m else end
 
 
@@ -264,7 +373,7 @@ def _trimmed_end(m: re.Match[str]) -> int:
 
 def _other_links(text: str, read: str, taken: list[Link]) -> list[Link]:
     links = []
-    for m in _OTHER.finditer(read):
+    for m in _other().finditer(read):
         if any(link.start <= m.start() < link.end for link in taken):
             continue
         # A link twitter-text found later in the same word ends this one: "//a.example/x?y]https://nhs.uk/".
@@ -330,6 +439,8 @@ def host_ip(host: str) -> IPAddress | None:
         return None
     numbers = []
     for part in parts:
+        if not (part.isascii() and part.isalnum()):
+            return None  # int() would take "-1", "+1", " 1", "1_0" and other digits; a browser does not
         try:
             if part.lower().startswith("0x"):
                 numbers.append(int(part[2:] or "0", 16))
