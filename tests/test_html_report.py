@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
+from postcheck.media import ocr
+from postcheck.media.ocr import ImageText, TextLine
 from postcheck.reporters.html import report_data, text_pieces
 from tests.conftest import FIXED_NOW, run_cli, write
 from tests.video_factory import make_video, tone
@@ -520,3 +525,154 @@ def test_a_custom_rule_is_titled_by_its_name(tmp_path):
     assert data["rules"]["C101"]["title"] == "Say nhs 111"
     (post,) = data["posts"]
     assert [post["text"][a:b] for a, b, _ in post["marks"]] == ["nhs 1 1 1"]
+
+
+# --- the text A107 read on images -----------------------------------------------------------------------------
+
+needs_ocr = pytest.mark.skipif(
+    ocr.engine_missing() is not None, reason=f"the report's image text needs A107's OCR: {ocr.engine_missing()}"
+)
+
+
+@pytest.fixture
+def engine_calls(monkeypatch) -> list[Path]:
+    """The images the OCR engine reads (the process-wide memo emptied first)."""
+    calls: list[Path] = []
+    read = ocr._read
+
+    def counting(path: Path) -> ImageText:
+        calls.append(path)
+        return read(path)
+
+    monkeypatch.setattr(ocr, "_seen", {})
+    monkeypatch.setattr(ocr, "_read", counting)
+    return calls
+
+
+def fake_ocr(monkeypatch, *lines: str) -> list[Path]:
+    """An OCR engine, installed or not, that reads `lines` on every image; returns the images it read."""
+    calls: list[Path] = []
+
+    def read(path: Path) -> ImageText:
+        calls.append(path)
+        return ImageText(tuple(TextLine(text, 0.99, (0, 30 * i, 200, 30 * i + 20)) for i, text in enumerate(lines)))
+
+    monkeypatch.setattr(ocr, "engine_missing", lambda: None)
+    monkeypatch.setattr(ocr, "_seen", {})
+    monkeypatch.setattr(ocr, "_read", read)
+    return calls
+
+
+def image_text(post: dict) -> list[tuple[str, str, list[tuple[str, bool]]]]:
+    """Each image's recognised-text row: (label, text, [(words, missing)])."""
+    return [(row[0], row[1], [tuple(run) for run in row[2]]) for image in post["images"] for row in image["extra"]]
+
+
+def _poster_posts(tmp_path: Path) -> dict:
+    from tests.poster_factory import sample
+
+    sample("flu-poster").draw(tmp_path / "media" / "poster.png")
+    head = "---\nplatforms: [x]\ntitle: {}\nimages:\n  - file: ../media/poster.png\n"
+    return {
+        "postcheck.toml": "",
+        "posts/summary.md": head.format("Summary") + "    alt: Flu clinic poster\n---\nFlu clinics.\n",
+        "posts/again.md": head.format("Again") + "    alt: Flu clinics poster\n---\nFlu clinics again.\n",
+        "posts/decorative.md": head.format("Decorative") + "    alt: ''\n    decorative: true\n---\nBackdrop.\n",
+    }
+
+
+@needs_ocr
+def test_a_poster_with_a_summary_alt_shows_its_text_with_the_missing_words_marked(tmp_path, engine_calls):
+    (tmp_path / "media").mkdir()
+    run, html = html_run(tmp_path, _poster_posts(tmp_path))
+    assert html is not None, run.stderr
+    posts = {p["heading"]: p for p in report_data(html)["posts"]}
+    ((label, text, runs),) = image_text(posts["Summary"])
+    assert label == "Text on the image (OCR): 7 of 9 words not in the alt text, marked"
+    assert text == "Flu clinics\nMonday to Friday\n9am to 5pm\nNo appointment needed"
+    assert "".join(words for words, _ in runs) == text
+    assert [words for words, missing in runs if missing] == [
+        "Monday", "Friday", "9am", "5pm", "No", "appointment", "needed"
+    ]  # fmt: skip
+    assert runs[0] == ("Flu clinics\n", False)  # the alt conveys these
+    assert image_text(posts["Decorative"]) == []  # nothing to convey, so nothing shown
+    # One OCR for the image in the run, shared by A107 for both posts and by the report.
+    assert len(engine_calls) == 1
+
+
+@needs_ocr
+def test_without_a107_the_report_shows_no_image_text_and_never_starts_the_ocr(tmp_path, engine_calls):
+    (tmp_path / "media").mkdir()
+    run, html = html_run(tmp_path, _poster_posts(tmp_path), "--ignore", "A107")
+    assert html is not None, run.stderr
+    assert all(image_text(post) == [] for post in report_data(html)["posts"])
+    assert engine_calls == []
+
+
+def test_the_report_reads_the_text_a107_read_and_never_reads_it_again(tmp_path, monkeypatch):
+    calls = fake_ocr(monkeypatch, "Flu clinics", "Monday to Friday")
+    files = {
+        "postcheck.toml": "",
+        "media/a.png": png(),
+        "media/b.png": png(color=(200, 0, 0)),
+        "one.md": "---\nplatforms: [x]\nimages:\n  - file: media/a.png\n    alt: Flu clinics\n"
+        "  - file: media/b.png\n    alt: Flu clinics, Monday to Friday\n---\nOne.\n",
+        "two.md": "---\nplatforms: [x]\nimages:\n  - file: media/a.png\n    alt: Poster\n---\nTwo.\n",
+    }
+    asked: list[str] = []
+    read_image_text = ocr.read_image_text
+
+    @functools.wraps(read_image_text)  # the same name, so the run's memo knows it
+    def counting(path: Path, cache_dir: Path | None = None) -> ImageText:
+        asked.append(path.name)
+        return read_image_text(path, cache_dir)
+
+    monkeypatch.setattr(ocr, "read_image_text", counting)
+    run, html = html_run(tmp_path, files)
+    assert html is not None, run.stderr
+    # Once per image in the run, by A107: the report neither reads the image nor asks the OCR cache again.
+    assert sorted(asked) == ["a.png", "b.png"]
+    assert sorted(path.name for path in calls) == ["a.png", "b.png"]
+    one, two = sorted(report_data(html)["posts"], key=lambda p: p["path"])
+    (a, b) = image_text(one)
+    assert a[0].endswith("2 of 4 words not in the alt text, marked")
+    assert [words for words, missing in a[2] if missing] == ["Monday", "Friday"]
+    assert b[0] == "Text on the image (OCR): all its words are in the alt text" and b[2] == [(b[1], False)]
+    ((label, _, runs),) = image_text(two)  # the same image read once, measured against this post's alt
+    assert label.endswith("4 of 4 words not in the alt text, marked")
+    assert [words for words, missing in runs if missing] == ["Flu", "clinics", "Monday", "Friday"]
+
+
+def test_a_placeholder_alt_or_an_unreadable_image_shows_no_image_text(tmp_path, monkeypatch):
+    calls = fake_ocr(monkeypatch, "Flu clinics", "Monday to Friday")
+    files = {
+        "postcheck.toml": "",
+        "media/a.png": png(),
+        "media/broken.png": b"\x89PNG\r\n\x1a\nnot really",
+        "one.md": "---\nplatforms: [x]\nimages:\n  - file: media/a.png\n    alt: image\n"
+        "  - file: media/broken.png\n    alt: Flu clinics\n---\nOne.\n",
+    }
+    run, html = html_run(tmp_path, files)
+    assert html is not None, run.stderr
+    assert calls == [] and image_text(report_data(html)["posts"][0]) == []
+
+
+HOSTILE_OCR = ('<script>alert("ocr")</script>', "</p><img src=x onerror=alert(1)> & Clinic")
+
+
+def test_recognised_text_is_escaped_data_never_markup(tmp_path, monkeypatch):
+    fake_ocr(monkeypatch, *HOSTILE_OCR)  # a poster can say anything: its words are the attacker's
+    files = {"postcheck.toml": "", "media/a.png": png(), "post.md": _post_with_alt("Our new clinic poster for winter")}
+    run, html = html_run(tmp_path, files)
+    assert html is not None, run.stderr
+    assert "<script>alert" not in html and "<img src=x" not in html and html.count("</script") == 2
+    data_block = html.split('id="report-data">', 1)[1].split("</script>", 1)[0]
+    assert not set("<>&") & set(data_block)
+    ((_, text, runs),) = image_text(report_data(html)["posts"][0])
+    assert text == "\n".join(HOSTILE_OCR) and "".join(words for words, _ in runs) == text
+    marked = [words for words, missing in runs if missing]
+    assert marked[:3] == ["script", "alert", "ocr"] and "onerror" in marked and "Clinic" not in marked
+
+
+def _post_with_alt(alt: str) -> str:
+    return f"---\nplatforms: [x]\nimages:\n  - file: media/a.png\n    alt: {alt}\n---\nFlu clinics.\n"

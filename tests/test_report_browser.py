@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser import Browser, axe_path, chromium_path
 from tests.conftest import FIXED_NOW, run_cli, write
-from tests.test_html_report import HOSTILE, png
+from tests.test_html_report import HOSTILE, HOSTILE_OCR, fake_ocr, png
 
 pytest.importorskip(
     "websocket", reason="websocket-client not installed (pip install websocket-client): browser tests skipped"
@@ -342,6 +342,39 @@ def test_fixtures_report_has_no_axe_violations(browser, tmp_path):
     )
     browser.open(broken)
     assert {"image-alt", "label"} <= {v["id"] for v in browser.axe(script)}
+
+
+def test_image_text_marks_the_missing_words_in_words_stays_text_and_passes_axe(browser, tmp_path, monkeypatch):
+    script = axe_script()
+    fake_ocr(monkeypatch, "Flu clinics", "Monday to Friday", *HOSTILE_OCR)
+    files = {
+        "postcheck.toml": "",
+        "media/a.png": png(),
+        "post.md": "---\nplatforms: [x]\nimages:\n  - file: media/a.png\n    alt: Our flu clinics poster\n---\nHi.\n",
+    }
+    page = build(tmp_path, files)
+    browser.send(
+        "Page.addScriptToEvaluateOnNewDocument",
+        source="window.__alerts = []; window.alert = m => window.__alerts.push(m);",
+    )
+    browser.open(page)
+    browser.js("document.querySelectorAll('details').forEach(d => d.open = true)")
+    shown = browser.js(
+        "Array.from(document.querySelectorAll('.media-list .alt')).map(p => [p.previousElementSibling.textContent,"
+        " (c => (c.querySelectorAll('.visually-hidden').forEach(h => h.remove()), c.textContent))(p.cloneNode(true)),"
+        " Array.from(p.querySelectorAll('mark.missing')).map(m => m.textContent)])"
+    )
+    label, text, marks = shown[1]
+    assert label.startswith("Text on the image (OCR): ") and label.endswith("not in the alt text, marked")
+    assert text.splitlines()[:2] == ["Flu clinics", "Monday to Friday"]  # what sighted readers see: the OCR's lines
+    assert marks[0] == "[missing from the alt text: Monday]"  # what a screen reader hears, not colour alone
+    assert '<script>alert("ocr")</script>' in text and "<img src=x onerror=alert(1)>" in text
+    style = browser.js("getComputedStyle(document.querySelector('mark.missing')).textDecorationLine")
+    assert "underline" in style
+    assert browser.js("document.querySelectorAll('script').length") == 2
+    assert browser.js("document.querySelectorAll('img[src=x], [onerror]').length") == 0
+    assert browser.js("window.__alerts") == []
+    assert browser.axe(script) == []
 
 
 def test_thousand_post_report_has_no_axe_violations(browser, tmp_path):

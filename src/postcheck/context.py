@@ -75,3 +75,8 @@ class Context:
             except (MediaError, OSError) as error:
                 self.memo[key] = MediaError(str(error))
         return self.memo[key]
+
+    def media_read(self, reader: Callable[..., Any], path: Path) -> Any:
+        """What `read_media(reader, path)` gave earlier in this run, or None when nothing read it: for a reporter,
+        which shows what the rules read (A107's OCR) and never starts that work itself."""
+        return self.memo.get((reader.__module__, reader.__qualname__, path))

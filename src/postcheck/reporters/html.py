@@ -617,8 +617,46 @@ def _image_view(post: Post, image: Any, ctx: Context, pictures: Pictures) -> dic
         **pictures.add(picture),
         # More about the picture, as [label, text] rows shown under its alt text: the place for what other
         # readers of the file find in it (A107's recognised text, for instance).
-        "extra": [],
+        "extra": [] if path is None or image.decorative else _image_text(path, alt or "", ctx),
     }
+
+
+def _image_text(path: Path, alt: str, ctx: Context) -> list[list[Any]]:
+    """The text A107 read on the image in this run, as a [label, text, pieces] row whose pieces are [words,
+    missing] runs (missing: not conveyed by the alt text); no row when A107 did not read it (not selected, the
+    engine not installed, the image skipped), since the report never starts OCR itself."""
+    from postcheck.media.ocr import ImageText, alt_coverage, read_image_text
+
+    text = ctx.media_read(read_image_text, path)
+    if not isinstance(text, ImageText) or not text.lines:
+        return []
+    coverage = alt_coverage(text, alt)
+    pieces: list[list[Any]] = []
+
+    def add(words: str, missing: bool) -> None:
+        if pieces and pieces[-1][1] == missing and not missing:
+            pieces[-1][0] += words
+        elif words:
+            pieces.append([words, missing])
+
+    missing = iter(coverage.missing)
+    word = next(missing, None)
+    for index, line in enumerate(text.lines):
+        if index:
+            add("\n", False)
+        at = 0
+        while word is not None and word.line == index:
+            add(line.text[at : word.start], False)
+            add(line.text[word.start : word.end], True)
+            at = word.end
+            word = next(missing, None)
+        add(line.text[at:], False)
+    label = "Text on the image (OCR)"
+    if coverage.distinct_missing:
+        label += f": {coverage.distinct_missing} of {coverage.distinct} words not in the alt text, marked"
+    elif coverage.distinct:
+        label += ": all its words are in the alt text"
+    return [[label, text.text, pieces]]
 
 
 PREVIEW_PIXELS = 16_000_000  # a PNG, GIF or WebP decodes whole (64 MB of RGBA at this size), twice with the copy
