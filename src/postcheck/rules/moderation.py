@@ -347,7 +347,10 @@ _MEDICINES = (
     r"beechams|creams?|ointments?|gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
     r"aftersun|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
-    r"nit\s+combs?|fine-tooth\s+comb"
+    r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
+    r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
+    r"antidepressants?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
+    r"sun\s?cream|lotion|drops"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = re.compile(
@@ -360,9 +363,17 @@ MEDICAL_TOPIC = re.compile(
     r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
     r"numb(?:ness)?|sprain(?:s|ed)?|strain(?:s|ed)|bruis\w+|blisters?|sunburn\w*|bites?|stings?|"
     r"(?:stomach|tummy|sickness|winter\s+vomiting)\s+bugs?|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
-    r"flu|covid(?:-19)?|norovirus|conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+cold|"
+    # "flu jab", "covid vaccine": a service, not an illness.
+    r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme))|norovirus|"
+    r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
+    r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
+    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+cold|"
     r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:rough|rotten|ill|awful|terrible|run\s+down|under\s+the\s+weather)|"
     r"run\s+down|dehydrat\w+|"
+    # Lay words for pregnancy and the mind, where a reply most often reassures: "spotting is common".
+    r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
+    r"low\s+mood|(?:feeling|feel|felt)\s+(?:low|down|anxious|stressed|overwhelmed|panicky)|panic\s+attacks?|"
+    r"stress(?:ed)?|griev\w+|grief|(?:can't|cannot|not)\s+sleep\w*|tired\s+all\s+the\s+time|"
     r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
     r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
     r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"  # not "prescription": a service matter
@@ -401,7 +412,30 @@ ADVICE = re.compile(
     r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|"
     r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
     r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
-    r"nothing\s+to\s+worry\s+about|"  # not a bare "don't worry": "Don't worry, the asthma clinic is still on"
+    r"nothing\s+(?:serious|to\s+worry\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"  # not a bare "don't worry"
+    r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
+    r"(?:serious|dangerous|harmful|to\s+worry\s+about|anything\s+to\s+worry\s+about)|"
+    # "it's fine to have a glass of wine with antibiotics", "paracetamol is OK to take": permission is advice.
+    r"(?:is|are|it's|it\s+is|that's|perfectly|completely|usually)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe)\s+to\s+"
+    r"(?:take|have|use|drink|eat|give|mix|carry\s+on|go\s+back|return|exercise|keep|continue|stop|leave|wait|"
+    r"breastfeed|drive|fly|swim|travel)\b|"
+    r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take)|"
+    # What will happen: "they'll be over the sickness in a day or two", "it will pass".
+    r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
+    r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?:will|'ll)\s+pass|"
+    r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
+    r"helps?\s+(?:to\s+)?(?:ease|soothe|relieve|calm|settle|reduce|with\s+(?:the\s+|your\s+)?"
+    r"(?:itch\w*|pain|symptoms|swelling|discomfort|soreness|fever|temperature|sickness|nausea))|"
+    r"try\s+(?!booking|calling|ringing|again|contacting)\w+ing\b|"  # "try breathing slowly", not "try calling us"
+    r"(?:put|hold|press)\s+(?:\w+\s+){0,3}(?:ice|cold\s+compress|compress|pressure|a\s+cold\s+\w+)|"
+    r"nothing\s+to\s+worry\s+about|"
+    # A recommendation in the writer's own voice, unless it is only a way to book or call.
+    r"(?:we'd|we\s+would|I'd|I\s+would|we|I)\s+(?:always\s+)?(?:recommend|suggest|advise)(?!\s+(?:booking|calling|"
+    r"ringing|contacting|visiting|checking|getting\s+in\s+touch|that\s+you\s+(?:call|contact|book|ring)))|"
+    r"have\s+you\s+tried|make\s+sure\s+(?:you|they|he|she|your\s+\w+)\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
+    r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|your\s+\w+)|"
+    r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+hours|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
+    r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
     r"(?:is|are|it's|that's)\s+(?:perfectly\s+|quite\s+|very\s+|completely\s+)?(?:normal|common|usual|expected)|"
     r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
     r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
@@ -411,6 +445,14 @@ ADVICE = re.compile(
     r"(?:it's|it\s+is|that's)\s+(?:probably|likely|most\s+likely)|probably\s+just)",
     re.IGNORECASE,
 )
+# Self-care told as an order: a hands-on verb opening its clause ("Comb wet hair...", "Pinch the soft part of your
+# nose", "Gently wipe them"). Only verbs with no everyday service sense: not "take a look", "give us a call".
+SELF_CARE_VERB = re.compile(
+    r"\b(?:comb|wipe|pinch|lean|lie|rinse|bathe|soak|dab|raise|elevate|breathe|stretch|massage|rub|sip|drink|"
+    r"rehydrate|moisturise|gargle|cool|wrap|bandage|rest|eat|avoid|wash|clean)\b",
+    re.IGNORECASE,
+)
+_IMPERATIVE_LEAD = re.compile(r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please))\s*$", re.I | re.M)
 SIGNPOSTING = re.compile(
     r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
@@ -428,7 +470,7 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
     text = post.text.value.translate(_APOSTROPHES)
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
     topic = MEDICAL_TOPIC.search(plain)
-    if topic is None or SIGNPOSTING.search(text) or not any(m.group().strip() for m in ADVICE.finditer(plain)):
+    if topic is None or SIGNPOSTING.search(text) or not _advises(plain):
         return
     yield Problem(
         f"Reply gives advice on a medical matter ({topic.group().lower()!r}) without pointing to a GP, pharmacy,"
@@ -436,6 +478,14 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
         post.text.span(topic.start(), topic.end()),
         suggestion="If you have a medical question or concern, please contact your GP or NHS 111.",
     )
+
+
+def _advises(text: str) -> bool:
+    """Advice or reassurance: a phrase ADVICE knows, or a self-care verb given as an order."""
+    if any(m.group().strip() for m in ADVICE.finditer(text)):
+        return True
+    # Only the few characters before the verb are looked at, so this stays linear on long posts.
+    return any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text))
 
 
 # ---------------------------------------------------------------- M105
