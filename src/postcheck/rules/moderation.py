@@ -403,7 +403,7 @@ ADVICE = re.compile(
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
     rf"(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
-    r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?:keep|get|eat|drink|sleep|rest|avoid|touch|scratch)|"
+    r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through)\b)\w+|"
     r"(?:easy\s+to\s+treat|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|cut\s+down\s+on|gargl\w+|"
     r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
     r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
@@ -429,6 +429,17 @@ ADVICE = re.compile(
     r"try\s+(?!booking|calling|ringing|again|contacting)\w+ing\b|"  # "try breathing slowly", not "try calling us"
     r"(?:put|hold|press)\s+(?:\w+\s+){0,3}(?:ice|cold\s+compress|compress|pressure|a\s+cold\s+\w+)|"
     r"nothing\s+to\s+worry\s+about|"
+    # How it passes or eases, in any tense: "it goes away in a day or two", "can be eased with a hot water bottle".
+    r"(?:go|goes|going|gone|went)\s+away|(?:wear|wears|wearing|wore|worn)\s+off|(?:die|dies|died|dying)\s+down|"
+    r"(?:can|may|could|will|should|is|are)\s+(?:usually\s+|often\s+|easily\s+)?(?:be\s+)?(?:eased|relieved|soothed|"
+    r"treated|managed|settled|calmed)\b|"
+    r"(?:can|may|might|could|will|should|does|do)\s+help\s+(?:to\s+)?(?:clear|ease|soothe|relieve|calm|settle|reduce|"
+    r"loosen|unblock|bring|with)|"
+    r"(?:just|only)\s+(?:a|an)\s+(?:\w+\s+)?(?:cold|virus|bug|infection|sprain|strain|graze|bruise|rash|reaction|"
+    r"side\s+effect)|"
+    r"keep\s+(?:on\s+)?(?:giving|taking|using|drinking|eating|feeding|applying|moving)|"
+    r"(?:watch|look)\s+(?:out\s+)?for\s+(?:any\s+)?(?:signs|symptoms)|be\s+kind\s+to\s+yourself|"
+    r"keep\s+to\s+a\s+routine|(?:get|gets|getting)\s+(?:easier|fewer)|"
     # A recommendation in the writer's own voice, unless it is only a way to book or call.
     r"(?:we'd|we\s+would|I'd|I\s+would|we|I)\s+(?:always\s+)?(?:recommend|suggest|advise)(?!\s+(?:booking|calling|"
     r"ringing|contacting|visiting|checking|getting\s+in\s+touch|that\s+you\s+(?:call|contact|book|ring)))|"
@@ -505,7 +516,7 @@ _POSSESSIVE = re.compile(r"\b(?:your|their|his|her|the patient'?s|their child'?s
 # "send us your date of birth". "Please" or "can you" alone asks for nothing ("please bring your NHS number").
 GIVING_VERB = re.compile(
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+know|"
-    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list)(?![\w'-])",
+    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet)(?![\w'-])",
     re.IGNORECASE,
 )
 QUESTION = re.compile(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
@@ -545,7 +556,8 @@ PUBLIC_PLACE = re.compile(
 PRIVATE_PLACE = re.compile(
     r"\b(?:(?:with|at|to)\s+(?:the\s+)?(?:reception|receptionists?|front\s+desk|practice|surgery)|(?:online|secure)\s+form|"
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
-    r"(?:on|via|through|using)\s+(?:our\s+|the\s+|this\s+)?(?:website|site|web\s*form|form|portal|app|link)|online|"
+    r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
+    r"online|"
     r"NHS\s+Jobs|by\s+(?:phone|letter)|securely|NHS\s+App)\b",
     re.IGNORECASE,
 )
