@@ -28,7 +28,7 @@ RULES = {
     "M105": m.public_request_for_personal_data,
 }
 CASES = [
-    (code, verdict, item[verdict], item.get("kind", "post"), name)
+    (code, verdict, item[verdict], item.get("kind", "post"), name, item.get("known_miss") if verdict == "bad" else None)
     for name in FILES
     for code in RULES
     for item in DATA[name].get(code, [])
@@ -58,7 +58,11 @@ def reported(code: str, text: str, kind: str, ctx: Context) -> bool:
 
 
 @pytest.mark.parametrize(
-    "code, verdict, text, kind, name", CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)]
+    "code, verdict, text, kind, name",
+    # A case marked known_miss is one the rule is known to get wrong (its reason in the file): kept, and counted in
+    # the scores, so that a fix shows up as an unexpected pass.
+    [pytest.param(*c[:5], marks=[pytest.mark.xfail(reason=c[5], strict=True)] if c[5] else []) for c in CASES],
+    ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)],
 )
 def test_moderation_case(code, verdict, text, kind, name, contexts):
     assert reported(code, text, kind, contexts[name]) == (verdict == "bad"), text
@@ -69,7 +73,9 @@ def scores(contexts: dict[str, Context]) -> dict[str, tuple[float, float]]:
     result = {}
     for code in RULES:
         found = [
-            (verdict, reported(code, text, kind, contexts[name])) for c, verdict, text, kind, name in CASES if c == code
+            (verdict, reported(code, text, kind, contexts[name]))
+            for c, verdict, text, kind, name, _miss in CASES
+            if c == code
         ]
         tp = sum(1 for verdict, hit in found if hit and verdict == "bad")
         fp = sum(1 for verdict, hit in found if hit and verdict == "good")
@@ -80,8 +86,8 @@ def scores(contexts: dict[str, Context]) -> dict[str, tuple[float, float]]:
 
 def test_every_rule_has_bad_and_good_cases_side_by_side():
     for code in RULES:
-        assert sum(c[0] == code and c[1] == "bad" for c in CASES) >= 4
-        assert sum(c[0] == code and c[1] == "good" for c in CASES) >= 4
+        assert sum(c[0] == code and c[1] == "bad" for c in CASES) >= 9
+        assert sum(c[0] == code and c[1] == "good" for c in CASES) >= 9
 
 
 def test_precision_and_recall_per_rule_are_at_least_097(contexts):

@@ -373,7 +373,8 @@ MEDICAL_TOPIC = re.compile(
     # Lay words for pregnancy and the mind, where a reply most often reassures: "spotting is common".
     r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
     r"low\s+mood|(?:feeling|feel|felt)\s+(?:low|down|anxious|stressed|overwhelmed|panicky)|panic\s+attacks?|"
-    r"stress(?:ed)?|griev\w+|grief|(?:can't|cannot|not)\s+sleep\w*|tired\s+all\s+the\s+time|"
+    r"stress(?:ed)?|griev\w+|grief|(?:can't|cannot|not|struggl\w+\s+to|trouble)\s+sleep\w*|(?:sugar|hypo)s?\s+levels?|"
+    r"hypos?|tired\s+all\s+the\s+time|"
     r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
     r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
     r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"  # not "prescription": a service matter
@@ -390,7 +391,7 @@ FIGURATIVE = re.compile(
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
     r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
     r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
-    r"\bcold\s+(?:calls?|weather|snap|spell)\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b",
+    r"\bcold\s+(?:calls?|weather|snap|spell)\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b",
     re.IGNORECASE,
 )
 # Advice or reassurance: what to do about it, or that it will pass. A topic without it (a complaint about a
@@ -432,7 +433,7 @@ ADVICE = re.compile(
     # How it passes or eases, in any tense: "it goes away in a day or two", "can be eased with a hot water bottle".
     r"(?:go|goes|going|gone|went)\s+away|(?:wear|wears|wearing|wore|worn)\s+off|(?:die|dies|died|dying)\s+down|"
     r"(?:can|may|could|will|should|is|are)\s+(?:usually\s+|often\s+|easily\s+)?(?:be\s+)?(?:eased|relieved|soothed|"
-    r"treated|managed|settled|calmed)\b|"
+    r"treated|managed|settled|calmed)\b|(?:can|may|could|will|should)\s+(?:\w+\s+)?be\s+sorted\s+(?:by|with)\s+\w+ing\b|"
     r"(?:can|may|might|could|will|should|does|do)\s+help\s+(?:to\s+)?(?:clear|ease|soothe|relieve|calm|settle|reduce|"
     r"loosen|unblock|bring|with)|"
     r"(?:just|only)\s+(?:a|an)\s+(?:\w+\s+)?(?:cold|virus|bug|infection|sprain|strain|graze|bruise|rash|reaction|"
@@ -463,6 +464,74 @@ SELF_CARE_VERB = re.compile(
     r"rehydrate|moisturise|gargle|cool|wrap|bandage|rest|eat|avoid|wash|clean)\b",
     re.IGNORECASE,
 )
+
+
+def _verb_forms(lemma: str) -> str:
+    """A regular verb and its -s, -ed and -ing forms as one alternation ('fade' -> fade|fades|faded|fading)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    return "|".join(dict.fromkeys((lemma, third, stem + "ed", stem + "ing")))
+
+
+# How an illness runs its course ("the rash crusts over in a week", "hives will usually calm down"): a verb only
+# a body does, anywhere, or a verb that is also a service's ("settle", "clear", "ease") after "will", "usually"...
+_BODY_COURSE = "|".join(_verb_forms(v) for v in ("fade", "heal", "crust", "scab", "subside", "resolve"))
+_COURSE = "|".join(_verb_forms(v) for v in ("settle", "calm", "clear", "ease", "pass", "recover", "dry"))
+COURSE = re.compile(
+    rf"\b(?:{_BODY_COURSE})\b|\b(?:will|'ll|should|usually|normally|often|generally|typically|mostly|tends?\s+to|"
+    rf"soon)\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b|\b(?:just|only)\s+needs?\b|"
+    r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b",
+    re.IGNORECASE,
+)
+# An order: a clause opening with a word that takes an object ("Slather on the cream", "Cut out caffeine", "Keep
+# him resting", "then have a sugary drink"). Without a dictionary of verbs, the word is judged by what it is not:
+# a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
+ORDER = re.compile(
+    # "If ..., have a sugary drink": the condition is tried first, so its "If" does not hide the order after it.
+    r"(?:\bif\s+[^.!?,\n]{1,80},\s+|^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and)\s+|\b(?:then|and)\s+)"
+    r"(?:(?:just|gently|please|also|simply|"
+    r"then)\s+)?([a-z]+)\s+(?:your|the|a|an|him|her|them|it|some|plenty|more|less|lots|loads|on|out|off|up|"
+    r"skin|his|their|any)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NOT_ORDER_WORDS = """
+sorry thanks thank hope hoping glad great lovely brilliant congratulations congrats welcome hi hello dear
+apologies shame unfortunately yes no ok okay also so and but or if when as because once after before
+until while all both only even just here there this that these those what which who how why where it its
+our your my their his her we you they he she i a an the some any every each most many more much not to in
+on at for with by from of about over under into like new is are was were be been has had do does did can
+could will would should may might must shall let lets call ring phone book join find read visit come see
+check follow share tell email message contact sign register apply click download watch listen head pop
+drop bring remember meet look send fill complete use go speak talk ask pick collect order request update
+vote nominate support catch grab mark save note enjoy celebrate say raise wish happy merry well good best
+day week month year since during despite through across around against per via near off out up down
+explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
+understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
+print show help swap donate forward consider
+"""
+NOT_ORDERS = frozenset(_NOT_ORDER_WORDS.split())
+# Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
+_SERVICE_ORDER = re.compile(
+    r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|us|the\s+(?:form|survey|link|date|word)|"
+    r"an\s+eye\s+on\s+(?:our|this|the\s+(?:website|page|app))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
+    r"the\s+\w+\s+coming)\b",
+    re.I,
+)
+# An order about a service thing is a service instruction: "Forward the email to us", "Try the NHS App for a slot",
+# "Put the next date in your diary".
+SERVICE_THING = re.compile(
+    r"\b(?:app|website|site|online|link|e-?mail|letter|form|survey|diary|date|slot|appointments?|booking|DM|message|"
+    r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.!?;:\n]|\s[-–—]\s")
+
+
+def _clause_end(text: str, start: int) -> int:
+    found = _CLAUSE_END.search(text, start)
+    return found.start() if found else len(text)
+
+
 _IMPERATIVE_LEAD = re.compile(r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please))\s*$", re.I | re.M)
 SIGNPOSTING = re.compile(
     r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
@@ -496,7 +565,17 @@ def _advises(text: str) -> bool:
     if any(m.group().strip() for m in ADVICE.finditer(text)):
         return True
     # Only the few characters before the verb are looked at, so this stays linear on long posts.
-    return any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text))
+    if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):
+        return True
+    if COURSE.search(text):
+        return True
+    return any(
+        m.group(1).lower() not in NOT_ORDERS
+        and not m.group(1).lower().endswith("ing")
+        and not _SERVICE_ORDER.match(text, m.end(1))
+        and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
+        for m in ORDER.finditer(text)
+    )
 
 
 # ---------------------------------------------------------------- M105
@@ -504,7 +583,8 @@ def _advises(text: str) -> bool:
 PERSONAL_DATA = re.compile(
     r"\b(?:NHS\s+numbers?|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
-    r"(?<=your\s)details|(?<=their\s)details|"  # "leave your details": what details means in a request
+    # "leave your details", "your son's name": what details and a name mean in a request.
+    r"(?<=your\s)details|(?<=their\s)details|(?<=your\s)(?:full\s+)?name|(?<='s\s)(?:full\s+)?name|"
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+)?address(?:es)?|post\s?codes?|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|(?:contact|personal)\s+details|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
