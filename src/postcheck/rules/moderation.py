@@ -357,7 +357,7 @@ MEDICAL_TOPIC = re.compile(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
-    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
+    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|bloat\w*|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
     r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
     r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
@@ -413,7 +413,9 @@ ADVICE = re.compile(
     r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|"
     r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
     r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
-    r"nothing\s+(?:serious|to\s+worry\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"  # not a bare "don't worry"
+    # Not a bare "don't worry": "Don't worry, the asthma clinic is still on".
+    r"nothing\s+(?:serious|to\s+(?:worry|panic|fret)\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"
+    r"(?:do|does)\s+(?:you|them|him|her)\s+(?:the\s+world\s+of\s+|a\s+lot\s+of\s+|some\s+)?good|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
     r"(?:serious|dangerous|harmful|to\s+worry\s+about|anything\s+to\s+worry\s+about)|"
     # "it's fine to have a glass of wine with antibiotics", "paracetamol is OK to take": permission is advice.
@@ -448,7 +450,7 @@ ADVICE = re.compile(
     r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|your\s+\w+)|"
     r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+hours|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
     r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
-    r"(?:is|are|it's|that's)\s+(?:perfectly\s+|quite\s+|very\s+|completely\s+)?(?:normal|common|usual|expected)|"
+    r"(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:normal|common|usual|expected)|"  # "pretty common", "really normal"
     r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
     r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
     r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
@@ -487,8 +489,9 @@ COURSE = re.compile(
 # him resting", "then have a sugary drink"). Without a dictionary of verbs, the word is judged by what it is not:
 # a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
 ORDER = re.compile(
-    # "If ..., have a sugary drink": the condition is tried first, so its "If" does not hide the order after it.
-    r"(?:\bif\s+[^.!?,\n]{1,80},\s+|^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and)\s+|\b(?:then|and)\s+)"
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s))"
+    # "If your sugar drops, have a drink", "For a splinter, soak it": the order follows the condition.
+    r"(?:(?:if|for|when|once|after)\s+[^.!?,\n]{1,80},\s+)?"
     r"(?:(?:just|gently|please|also|simply|"
     r"then)\s+)?([a-z]+)\s+(?:your|the|a|an|him|her|them|it|some|plenty|more|less|lots|loads|on|out|off|up|"
     r"skin|his|their|any)\b",
@@ -507,7 +510,7 @@ vote nominate support catch grab mark save note enjoy celebrate say raise wish h
 day week month year since during despite through across around against per via near off out up down
 explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
 understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
-print show help swap donate forward consider
+print show help swap donate forward consider mind allow
 """
 NOT_ORDERS = frozenset(_NOT_ORDER_WORDS.split())
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
@@ -521,7 +524,8 @@ _SERVICE_ORDER = re.compile(
 # "Put the next date in your diary".
 SERVICE_THING = re.compile(
     r"\b(?:app|website|site|online|link|e-?mail|letter|form|survey|diary|date|slot|appointments?|booking|DM|message|"
-    r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket)\b",
+    r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket|review|clinic|"
+    r"centre|parking|travel|time)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?;:\n]|\s[-–—]\s")
