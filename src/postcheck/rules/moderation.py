@@ -357,7 +357,7 @@ MEDICAL_TOPIC = re.compile(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
-    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|bloat\w*|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
+    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
     r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
     r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
@@ -397,7 +397,7 @@ FIGURATIVE = re.compile(
 # Advice or reassurance: what to do about it, or that it will pass. A topic without it (a complaint about a
 # prescription's wait, a diabetes nurse vacancy, an asthma story) is not advice.
 ADVICE = re.compile(
-    r"\b(?:(?<!the\s)rest(?!\s+of\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
+    r"\b(?:(?<!the\s)rest(?!\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
     r"sip(?:ping)?\s+water|hydrated|"
     r"stay(?:ing)?\s+(?:off\s+(?:work|school|nursery)|(?:at\s+)?home|away\s+from|in\s+bed)|"
@@ -463,7 +463,8 @@ ADVICE = re.compile(
 # nose", "Gently wipe them"). Only verbs with no everyday service sense: not "take a look", "give us a call".
 SELF_CARE_VERB = re.compile(
     r"\b(?:comb|wipe|pinch|lean|lie|rinse|bathe|soak|dab|raise|elevate|breathe|stretch|massage|rub|sip|drink|"
-    r"rehydrate|moisturise|gargle|cool|wrap|bandage|rest|eat|avoid|wash|clean)\b",
+    r"rehydrate|moisturise|gargle|cool|wrap|bandage|rest(?!\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)|eat|avoid|"
+    r"wash|clean)\b",
     re.IGNORECASE,
 )
 
@@ -478,11 +479,14 @@ def _verb_forms(lemma: str) -> str:
 # How an illness runs its course ("the rash crusts over in a week", "hives will usually calm down"): a verb only
 # a body does, anywhere, or a verb that is also a service's ("settle", "clear", "ease") after "will", "usually"...
 _BODY_COURSE = "|".join(_verb_forms(v) for v in ("fade", "heal", "crust", "scab", "subside", "resolve"))
-_COURSE = "|".join(_verb_forms(v) for v in ("settle", "calm", "clear", "ease", "pass", "recover", "dry"))
+_COURSE = "|".join(_verb_forms(v) for v in ("settle", "calm", "clear", "ease", "pass", "recover", "dry", "loosen"))
 COURSE = re.compile(
     rf"\b(?:{_BODY_COURSE})\b|\b(?:will|'ll|should|usually|normally|often|generally|typically|mostly|tends?\s+to|"
     rf"soon)\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b|\b(?:just|only)\s+needs?\b|"
-    r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b",
+    r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
+    # "should stop quickly", but not "the clinic will stop on Fridays"; "runs its course", "sleep it off".
+    r"\b(?:should|usually|normally|generally|typically|soon)\s+(?:\w+\s+)?stops?\b|\bruns?\s+(?:its|their)\s+course\b|"
+    r"\bsleep\s+it\s+off\b|\blet\s+(?:him|her|them|it|your\s+\w+)\s+(?:sleep|rest|heal|settle|breathe|cool)\b",
     re.IGNORECASE,
 )
 # An order: a clause opening with a word that takes an object ("Slather on the cream", "Cut out caffeine", "Keep
