@@ -357,7 +357,7 @@ MEDICAL_TOPIC = re.compile(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
-    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
+    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
     r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
     r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
@@ -385,7 +385,7 @@ MEDICAL_TOPIC = re.compile(
 # Figures of speech that only look medical ("a real pain", "such a headache", "sick of waiting") and stock
 # phrases that only look like advice ("rest assured", "hope this helps").
 FIGURATIVE = re.compile(
-    r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+)+"
+    r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+){1,3}"
     r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
     r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
@@ -414,7 +414,7 @@ ADVICE = re.compile(
     r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
     r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
     # Not a bare "don't worry": "Don't worry, the asthma clinic is still on".
-    r"nothing\s+(?:serious|to\s+(?:worry|panic|fret)\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"
+    r"nothing\s+(?:serious|sinister|to\s+(?:worry|panic|fret)\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"
     r"(?:do|does)\s+(?:you|them|him|her)\s+(?:the\s+world\s+of\s+|a\s+lot\s+of\s+|some\s+)?good|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
     r"(?:serious|dangerous|harmful|to\s+worry\s+about|anything\s+to\s+worry\s+about)|"
@@ -454,9 +454,15 @@ ADVICE = re.compile(
     r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
     r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
     r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
-    r"get|improve|down\s+to|caused)\w*|helps|works\s+(?:well|a\s+treat|wonders)|"
+    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them)\b)|works\s+(?:well|a\s+treat|wonders)|"
     r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
-    r"(?:it's|it\s+is|that's)\s+(?:probably|likely|most\s+likely)|probably\s+just)",
+    r"(?:it's|it\s+is|that's|is|are)\s+(?:probably|likely|most\s+likely|almost\s+certainly)|probably\s+just|"
+    r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
+    # Starting, stopping or a remedy's effect: "don't stop your antidepressants suddenly", "Vaseline around your
+    # nostrils and wraparound sunglasses can stop the pollen getting in".
+    rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+taking)\s+(?:\w+\s+)?"
+    rf"(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
+    r"(?:help|stop|prevent|ease|soothe|relieve|reduce))",
     re.IGNORECASE,
 )
 # Self-care told as an order: a hands-on verb opening its clause ("Comb wet hair...", "Pinch the soft part of your
@@ -558,13 +564,34 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
     text = post.text.value.translate(_APOSTROPHES)
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
     topic = MEDICAL_TOPIC.search(plain)
-    if topic is None or SIGNPOSTING.search(text) or not _advises(plain):
+    if topic is None or SIGNPOSTING.search(text) or not (_advises(plain) or _predicts(plain)):
         return
     yield Problem(
         f"Reply gives advice on a medical matter ({topic.group().lower()!r}) without pointing to a GP, pharmacy,"
         " NHS 111 or 999",
         post.text.span(topic.start(), topic.end()),
         suggestion="If you have a medical question or concern, please contact your GP or NHS 111.",
+    )
+
+
+# A prediction about the illness itself: a sentence with a medical word and "should", "usually", "normally"...
+# but no word of the service ("we", "our", "the clinic", "appointments"), which would make it about the service:
+# "more fruit and water should get things moving again" is, "the asthma clinic should reopen soon" is not.
+PREDICTION = re.compile(
+    r"\b(?:should|usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon))\b",
+    re.IGNORECASE,
+)
+SERVICE_WORD = re.compile(
+    r"\b(?:we|we'll|we're|we've|our|us|team|practice|clinic|service|appointments?|letter|staff|nurses?|centre|ward)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_TEXT = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def _predicts(text: str) -> bool:
+    return any(
+        MEDICAL_TOPIC.search(s.group()) and PREDICTION.search(s.group()) and not SERVICE_WORD.search(s.group())
+        for s in _SENTENCE_TEXT.finditer(text)
     )
 
 
