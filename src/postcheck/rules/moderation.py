@@ -647,7 +647,12 @@ _LISTED_NAME = re.compile(r"\b(?:full\s+)?names?\s*,", re.IGNORECASE)  # "your n
 _CLAUSE_START = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of)\b", re.I)
 _FILLER = re.compile(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
 # The verb asks the reader when it opens its clause, or follows "you" ("can you", "we need you to").
-_ASKS_LEAD = re.compile(r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:free|remember|forget|sure)\s+to)$", re.IGNORECASE)
+_ASKS_LEAD = re.compile(
+    # "Can everyone who's waiting for a callback comment their name...": everyone is the reader too.
+    r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:everyone|anyone|everybody|anybody)(?:\s+[\w']+){0,6}|"
+    r"\b(?:free|remember|forget|sure)\s+to)$",
+    re.IGNORECASE,
+)
 _NOUN_LEAD = re.compile(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
 _NEGATED = re.compile(
     r"\b(?:don't|do\s+not|never|not|no\s+need\s+to|won't|will\s+not|shouldn't|should\s+not|mustn't|must\s+not)"
@@ -657,7 +662,7 @@ _NEGATED = re.compile(
 # A private channel: a message, e-mail or phone call ("email address" and "phone number" are data, not channels).
 PRIVATE_CHANNEL = re.compile(
     r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
-    r"send\s+us\s+a\s+message|inbox\w*|in\s+private|privately|(?<!\byour\s)e-?mail(?:s|ed|ing)?(?!\s+address)|"
+    r"(?:send|drop|leave|give)\s+us\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|line|DM|PM)|inbox\w*|in\s+private|privately|(?<!\byour\s)e-?mail(?:s|ed|ing)?(?!\s+address)|"
     r"(?:call|ring|phone|telephone)(?:ing)?\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
     r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
     re.IGNORECASE,
