@@ -590,7 +590,7 @@ _SENTENCE_TEXT = re.compile(r"[^.!?\n]+[.!?]*")
 
 def _predicts(text: str) -> bool:
     return any(
-        MEDICAL_TOPIC.search(s.group()) and PREDICTION.search(s.group()) and not SERVICE_WORD.search(s.group())
+        PREDICTION.search(s.group()) and not SERVICE_WORD.search(s.group()) and MEDICAL_TOPIC.search(s.group())
         for s in _SENTENCE_TEXT.finditer(text)
     )
 
