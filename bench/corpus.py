@@ -1,4 +1,5 @@
-"""Generate a benchmark corpus: N realistic Markdown posts (no media), deterministic for a seed."""
+"""Generate a benchmark corpus: N realistic Markdown posts, about one image each from a pool of 50, deterministic
+for a seed."""
 
 from __future__ import annotations
 
@@ -37,13 +38,39 @@ LINKS = [
 ]
 
 
-def make_corpus(folder: Path, count: int, seed: int = 1) -> Path:
-    """Write `count` posts and a postcheck.toml into `folder`."""
+ALTS = [
+    "A nurse gives a flu vaccine to an older man in a GP surgery",
+    "A pharmacist talks to a customer across the counter",
+    "Volunteers in blue tabards outside the Basildon clinic",
+    "",  # no alt text: what markdownlint's MD045 and postcheck's A101 both report
+]
+IMAGES = 50  # distinct image files, shared by the posts as a comms team reuses its pictures
+
+
+def make_images(folder: Path, count: int = IMAGES) -> list[str]:
+    """Write `count` small distinct PNG images into `folder`/media; their paths relative to `folder`."""
+    from PIL import Image
+
+    media = folder / "media"
+    media.mkdir(parents=True, exist_ok=True)
+    names = []
+    for i in range(count):
+        name = f"media/picture-{i:02d}.png"
+        Image.new("RGB", (1200, 675), ((i * 37) % 256, (i * 91) % 256, (i * 53) % 256)).save(folder / name)
+        names.append(name)
+    return names
+
+
+def make_corpus(folder: Path, count: int, seed: int = 1, images: bool = True) -> Path:
+    """Write `count` posts (each with an inline image when `images`) and a postcheck.toml into `folder`."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "postcheck.toml").write_text('[links]\napproved = ["nhs.uk", "gov.uk"]\n')
+    pictures = make_images(folder) if images else []
     for i in range(count):
         text = f"{rng.choice(OPENERS)} {rng.choice(ENDINGS)}\n\n{' '.join(rng.sample(TAGS, 2))} {rng.choice(LINKS)}\n"
+        if pictures:
+            text += f"\n![{rng.choice(ALTS)}]({rng.choice(pictures)})\n"
         day = 1 + i % 28
         front = f"---\nplatforms: [x, facebook]\npublish_at: 2027-02-{day:02d}T10:00:00+00:00\n---\n"
         (folder / f"post-{i:05d}.md").write_text(front + "# Post\n\n" + text)

@@ -13,6 +13,7 @@ from postcheck.model import Field, Post
 
 if TYPE_CHECKING:
     from postcheck.config import Config
+    from postcheck.media import Located
 
 
 def platform_names(value: Any) -> list[str]:
@@ -40,20 +41,37 @@ class Context:
         """The platforms a post goes to: --platform, else the post's `platforms`, else config."""
         from postcheck.config import ALL_PLATFORMS
 
-        if self.platform_override:
-            return list(dict.fromkeys(self.platform_override))
-        valid = [p for p in platform_names(post.meta.get("platforms")) if p in ALL_PLATFORMS]
-        return list(dict.fromkeys(valid or self.config.platforms))
+        def compute() -> list[str]:
+            if self.platform_override:
+                return list(dict.fromkeys(self.platform_override))
+            valid = [p for p in platform_names(post.meta.get("platforms")) if p in ALL_PLATFORMS]
+            return list(dict.fromkeys(valid or self.config.platforms))
+
+        return list(self.per_post(post, "platforms", compute))  # asked by many rules and every finding
 
     def root_of(self, post: Post) -> Path:
         """The posts root that bounds what may be read for `post` (the run's, unless its path has its own)."""
         return post.root or self.root
 
+    def locate(self, directory: Path, ref: str, root: Path) -> Located:
+        """`media.locate`, once per run for each folder and reference: posts share their pictures, and each
+        resolution walks the path for symbolic links. Per run, not per process: `forget_files()` after a fix."""
+        key = ("locate", directory, ref, root)
+        found = self.memo.get(key)
+        if found is None:
+            from postcheck.media import locate
+
+            found = self.memo[key] = locate(directory, ref, root)
+        return found
+
+    def forget_files(self) -> None:
+        """Drop what the run knows of files on disk (a fix may have created or changed some)."""
+        for key in [key for key in self.memo if isinstance(key, tuple) and key[:1] == ("locate",)]:
+            del self.memo[key]
+
     def media_path(self, post: Post, ref: Field | str) -> Path | None:
         """The file a media or caption reference names, if it is local, inside the root and exists."""
-        from postcheck.media import locate
-
-        located = locate(post.directory, ref.value if isinstance(ref, Field) else ref, self.root_of(post))
+        located = self.locate(post.directory, ref.value if isinstance(ref, Field) else ref, self.root_of(post))
         return located.path if located.status == "ok" else None
 
     def per_post(self, post: Post, name: str, compute: Callable[[], Any]) -> Any:

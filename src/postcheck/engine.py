@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,6 +23,8 @@ from postcheck.rules import Rule, all_rules
 MAX_DEPTH = 100  # folders below a checked folder; os.walk (Python 3.11) recurses once per level
 MAX_PER_CODE = 100  # findings of one code listed per post and per file; the rest become one summary finding
 T = TypeVar("T")
+NOTICES = "notices"  # ctx.memo key of one-line notes for the user (rules/links.py writes them)
+MIN_POOL = 200  # posts to check before a process pool pays for its start
 
 
 class UsageError(Exception):
@@ -84,19 +88,32 @@ def glob_matches(rel: str, pattern: str) -> bool:
     read from the posts root (`posts/2026`, `archive/**`, `**/drafts/*.md`; a leading `./` or `/` and a trailing
     `/` change nothing) and matches the path or any folder above it, so a folder's files go with it.
     """
+    compiled = _compiled_glob(pattern)
+    if compiled is None:
+        return False
+    nested, matchers = compiled
+    parts = rel.split("/")
+    if not nested:
+        return any(matchers[0](os.path.normcase(part)) for part in parts)
+    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    return any(match(os.path.normcase(prefix)) for prefix in prefixes for match in matchers)
+
+
+@lru_cache(maxsize=512)
+def _compiled_glob(pattern: str) -> tuple[bool, list[Callable[[str], object]]] | None:
+    """(whether the pattern has folders, the matchers of its forms) as fnmatch would compile them; once per
+    pattern, since discovery asks for every file and folder."""
     pattern = pattern.strip()
     while pattern.startswith("./"):
         pattern = pattern[2:]
     pattern = pattern.strip("/")
     if not pattern:
-        return False
-    parts = rel.split("/")
+        return None
     if "/" not in pattern:
-        return any(fnmatch.fnmatch(part, pattern) for part in parts)
-    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return False, [re.compile(fnmatch.translate(os.path.normcase(pattern))).match]
     forms = {pattern, pattern.replace("/**/", "/")}  # "**/" may also match no folder at all
     forms |= {form[3:] for form in forms if form.startswith("**/")}
-    return any(fnmatch.fnmatch(prefix, form) for prefix in prefixes for form in forms)
+    return True, [re.compile(fnmatch.translate(os.path.normcase(form))).match for form in sorted(forms)]
 
 
 def _matches(rel: str, patterns: list[str]) -> bool:
@@ -292,6 +309,8 @@ class Engine:
             self.baseline = Baseline.load(path, ctx.root)
         except BaselineError as error:
             raise UsageError(str(error)) from None
+        self._rank = {code: i for i, code in enumerate(self.active)}  # the order rules run in, kept by the cache
+        self._real: dict[Path, Path] = {}
 
     def _unknown(self, code: str) -> bool:
         return code != "ALL" and not any(c.startswith(code) for c in self.rules)
@@ -304,16 +323,42 @@ class Engine:
 
     def check_post(self, post: Post) -> list[Finding]:
         """All findings for one post, suppressions applied."""
-        problems: list[Problem] = list(post.problems)
-        loaded = any(p.code == "F001" for p in post.problems)
-        if not loaded:
+        problems, notices = self.rule_problems(post)
+        self._notify(notices)
+        return self.finish(post, problems)
+
+    def rule_problems(self, post: Post, clock: bool | None = None) -> tuple[list[tuple[str, Problem]], list[str]]:
+        """What the active rules find in a post, as (rule code, problem) in rule order, and the notices they gave.
+
+        `clock` picks the rules: None all, True only those that depend on the clock, False only the others."""
+        from postcheck.results_cache import CLOCK_RULES
+
+        if any(p.code == "F001" for p in post.problems):
+            return [], []
+        earlier = self.ctx.memo.pop(NOTICES, None)  # this post's notices alone, so a cached post can replay them
+        problems: list[tuple[str, Problem]] = []
+        try:
             for code, rule in self.active.items():
-                if rule.check is None:
+                if rule.check is None or (clock is not None and (code in CLOCK_RULES) != clock):
                     continue
                 for problem in rule.check(post, self.ctx):
                     problem.code = problem.code or code
-                    problems.append(problem)
+                    problems.append((code, problem))
+        finally:
+            notices = self.ctx.memo.pop(NOTICES, [])
+            if earlier is not None:
+                self.ctx.memo[NOTICES] = earlier
+        return problems, notices
 
+    def _notify(self, notices: list[str]) -> None:
+        known = self.ctx.memo.setdefault(NOTICES, [])
+        known.extend(n for n in notices if n not in known)
+
+    def finish(self, post: Post, found: list[tuple[str, Problem]]) -> list[Finding]:
+        """A post's findings from its rules' problems (in any rule order): loader problems joined, suppressions,
+        per-file-ignores and severities applied."""
+        rank = self._rank
+        problems = list(post.problems) + [p for _, p in sorted(found, key=lambda pair: rank.get(pair[0], len(rank)))]
         rel = self._relative(post)
         file_ignores = [
             c for glob, codes in self.config.per_file_ignores.items() if glob_matches(rel, glob) for c in codes
@@ -350,16 +395,28 @@ class Engine:
         suppression.used = True
         return True
 
+    def resolved(self, path: Path) -> Path:
+        """`path.resolve()`, once per run for each path (`recheck` starts afresh: fixes may create files)."""
+        real = self._real.get(path)
+        if real is None:
+            # A file that is no symbolic link resolves as its folder does (one lstat, not one per folder above)
+            if path.name in ("", ".", "..") or path.parent == path or path.is_symlink():
+                real = _real(path)
+            else:
+                real = self.resolved(path.parent) / path.name
+            self._real[path] = real
+        return real
+
     def _relative(self, post: Post) -> str:
         try:
-            return post.path.resolve().relative_to(self.ctx.root_of(post)).as_posix()
+            return self.resolved(post.path).relative_to(self.ctx.root_of(post)).as_posix()
         except (ValueError, RuntimeError):  # outside the root, or a link loop
             return post.path.as_posix()
 
     def _finding(self, post: Post, problem: Problem) -> Finding:
         rule = self.rules[problem.code]
         severity = Severity(self.config.severity.get(problem.code, rule.severity.value))
-        if problem.path is not None and problem.path.resolve() != post.path.resolve():
+        if problem.path is not None and self.resolved(problem.path) != self.resolved(post.path):
             shown = str(problem.path) if os.path.isabs(post.display_path) else os.path.relpath(problem.path)
             source = None
         else:
@@ -430,10 +487,20 @@ def make_context(paths: list[str], config: Config, options: Options) -> Context:
     )
 
 
+def usable_cores() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
 def run(
     paths: list[str], config: Config, options: Options, progress: Callable[[int, int], None] | None = None
 ) -> Result:
-    """Check everything under `paths`; `progress(done, total)` is called after each post."""
+    """Check everything under `paths`; `progress(done, total)` is called as posts are checked."""
+    import gc
+
     ctx = make_context(paths, config, options)
     engine = Engine(config, ctx, options)
     posts, files = collect_posts(paths, config, ctx, options)
@@ -442,18 +509,13 @@ def run(
         from postcheck.rules.links import prefetch_links
 
         prefetch_links([post for post in posts if not any(p.code == "F001" for p in post.problems)], ctx)
-    findings = []
-    if options.jobs > 1:  # threads: media decoding (Pillow, PyAV) releases the GIL
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(options.jobs) as pool:
-            results = pool.map(engine.check_post, posts)
-    else:
-        results = map(engine.check_post, posts)
-    for done, post_findings in enumerate(results, 1):
-        findings.extend(post_findings)
-        if progress is not None:
-            progress(done, len(posts))
+    # The posts live to the end of the run: keep the cyclic collector from walking them again and again (and, in a
+    # forked worker, from touching their pages, which would copy them).
+    gc.freeze()
+    try:
+        findings = [f for post_findings in check_posts(engine, posts, options, progress) for f in post_findings]
+    finally:
+        gc.unfreeze()  # a library caller's later runs must be able to collect this one
     findings.sort(key=lambda f: f.sort_key)
     findings, held = engine.baseline.filter(findings)
     return Result(_file_bounded(findings), files, posts, engine, published_skipped=skipped, held=held)
@@ -483,6 +545,91 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
+def check_posts(
+    engine: Engine, posts: list[Post], options: Options, progress: Callable[[int, int], None] | None = None
+) -> list[list[Finding]]:
+    """Each post's findings, in the posts' order: replayed from the result cache where nothing has changed, the
+    rest checked here or, for a large run with `options.jobs` > 1, in a pool of processes."""
+    from postcheck.results_cache import CLOCK_RULES, ResultCache, post_key, problem_data, run_key
+
+    ctx = engine.ctx
+    cache = None
+    if ctx.cache_dir is not None and not options.online:  # online verdicts age: the link cache keeps those
+        cache = ResultCache(ctx.cache_dir)
+        shared = run_key(ctx, [code for code in engine.active if code not in CLOCK_RULES])
+    found: list[tuple[list[tuple[str, Problem]], list[str]] | None] = [None] * len(posts)
+    keys: dict[int, str] = {}
+    for i, post in enumerate(posts):
+        if cache is not None and not any(p.code == "F001" for p in post.problems):
+            keys[i] = post_key(post, ctx, shared)
+            found[i] = cache.get(post, keys[i], ctx.root_of(post))
+    todo = [i for i, hit in enumerate(found) if hit is None]
+    done = len(posts) - len(todo)
+    finished: dict[int, list[Finding]] = {}  # findings a worker made whole
+    for i, (problems, notices, findings) in zip(
+        todo, _check_many(engine, [posts[i] for i in todo], options.jobs), strict=True
+    ):
+        found[i] = problems, notices
+        if findings is not None:
+            finished[i] = [replace(f, post=posts[i], source=posts[i].source if f.source else None) for f in findings]
+        if i in keys:
+            cache.put(posts[i], keys[i], [problem_data(rule, p) for rule, p in problems], notices)
+        done += 1
+        if progress is not None:
+            progress(done, len(posts))
+    if cache is not None:
+        cache.save()
+    results = []
+    for i, (post, (problems, notices)) in enumerate(zip(posts, found, strict=True)):
+        engine._notify(notices)
+        if i in finished:
+            results.append(finished[i])
+            continue
+        clock, _ = engine.rule_problems(post, clock=True)
+        results.append(engine.finish(post, problems + clock))
+    return results
+
+
+_SHARED: tuple[Engine, list[Post]] | None = None  # what forked workers inherit: the engine and the posts to check
+
+
+def _check_many(engine: Engine, posts: list[Post], jobs: int):
+    """(problems, notices, findings) for each post in order: the problems and notices of the rules that do not read
+    the clock, and, from a worker, the post's findings (None when checked here: the caller finishes them)."""
+    global _SHARED
+    import multiprocessing
+
+    fork = "fork" in multiprocessing.get_all_start_methods()  # a forked worker starts with the run loaded
+    jobs = min(jobs, len(posts) // max(1, MIN_POOL // 2))  # no worker with fewer than half a small run
+    if jobs <= 1 or len(posts) < MIN_POOL or not fork:
+        for post in posts:
+            yield (*engine.rule_problems(post, clock=False), None)
+        return
+    size = max(1, min(250, len(posts) // (jobs * 4)))  # small enough to balance, large enough to amortise
+    shares = [range(start, min(start + size, len(posts))) for start in range(0, len(posts), size)]
+    _SHARED = (engine, posts)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for share in pool.imap(_check_share, shares):
+                yield from share
+    finally:
+        _SHARED = None
+
+
+def _check_share(indices: range) -> list[tuple[list[tuple[str, Problem]], list[str], list[Finding]]]:
+    """In a worker: each post's clock-free problems (for the cache), notices, and its findings made whole, sent
+    back without the post (the parent has it; `source` is true where the finding's source is the post's)."""
+    engine, posts = _SHARED
+    shares = []
+    for i in indices:
+        post = posts[i]
+        problems, notices = engine.rule_problems(post, clock=False)
+        clock, _ = engine.rule_problems(post, clock=True)
+        findings = [replace(f, post=None, source=f.source is not None) for f in engine.finish(post, problems + clock)]
+        shares.append((problems, notices, findings))
+    return shares
+
+
 def recheck(result: Result, paths: set[Path]) -> Result:
     """Reload the given post files (after fixes) and redo their findings, keeping the rest."""
     engine, config = result.engine, result.engine.config
@@ -498,6 +645,8 @@ def recheck(result: Result, paths: set[Path]) -> Result:
                 again.root = post.root
                 reloaded.append(again)
     posts = keep_posts + reloaded
+    engine._real.clear()  # fixes may have created files or links
+    engine.ctx.forget_files()
     findings = [f for f in result.findings if _real(f.post.path) not in changed]
     again, held = engine.baseline.filter([f for post in reloaded for f in engine.check_post(post)])
     findings += again

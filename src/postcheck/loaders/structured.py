@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from postcheck.loaders import Unreadable
-from postcheck.model import Field, Image, Post, Problem, Source, Suppression, Video
+from postcheck.model import Field, Image, Post, Problem, Segment, Source, Suppression, Video
 
 try:
     _Safe = yaml.CSafeLoader
@@ -40,8 +40,12 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:
     """Values and node tree of a YAML document; syntax errors raise Unreadable with line:col."""
     try:
-        values = yaml.load(text, Loader=_Loader)
-        node = yaml.compose(text, Loader=_Loader)
+        loader = _Loader(text)  # one parse: the node tree gives the positions, and the values are built from it
+        try:
+            node = loader.get_single_node()
+            values = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -59,7 +63,17 @@ def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:
 
 def _scalar_field(node: yaml.Node, source: Source, base: int) -> Field:
     start, end = node.start_mark.index + base, node.end_mark.index + base
-    return Field.aligned(str(node.value), source, start, end)
+    value = str(node.value)
+    # Most values are written as they read, plain or in quotes: one run, without aligning character by character.
+    text = source.text
+    if not value:
+        return Field.aligned(value, source, start, end)
+    if text[start:end] == value:
+        return Field(value, source, [Segment(0, start, len(value))], start)
+    quoted = end - start == len(value) + 2 and text[start] in "\"'" and text[start] != value[0]
+    if quoted and text[start + 1 : end - 1] == value:
+        return Field(value, source, [Segment(0, start + 1, len(value))], start)
+    return Field.aligned(value, source, start, end)
 
 
 def _mapping(node: yaml.Node | None) -> dict[str, tuple[yaml.Node, yaml.Node]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from postcheck.reporters import Report
 
@@ -46,4 +47,50 @@ def render(report: Report, color: bool = False) -> str:
         "published_not_checked": report.published,
         "baselined": report.baselined,
     }
-    return json.dumps({"version": 1, "findings": findings, "summary": summary}, indent=2, ensure_ascii=False) + "\n"
+    return indented({"version": 1, "findings": findings, "summary": summary}) + "\n"
+
+
+_STRING = json.encoder.encode_basestring  # the C encoder when available, as json.dumps uses it
+
+
+def indented(value: Any, indent: str = "") -> str:
+    """`json.dumps(value, indent=2, ensure_ascii=False)`, byte for byte, faster: json.dumps drops to its
+    pure-Python encoder whenever it indents, and a report of 10,000 posts is over a million values."""
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        joined = ",\n" + inner
+        return (
+            "{\n"
+            + inner
+            + joined.join([_STRING(k) + ": " + _leaf(v, inner) for k, v in value.items()])
+            + "\n"
+            + indent
+            + "}"
+        )
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        joined = ",\n" + inner
+        return "[\n" + inner + joined.join([_leaf(v, inner) for v in value]) + "\n" + indent + "]"
+    return _leaf(value, indent)
+
+
+def _leaf(value: Any, indent: str) -> str:
+    kind = type(value)
+    if kind is str:
+        return _STRING(value)
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is dict or kind is list:
+        return indented(value, indent)
+    return json.dumps(value, ensure_ascii=False)  # floats and the rest, as json.dumps writes them

@@ -87,10 +87,12 @@ def all_rules() -> dict[str, Rule]:
         _loaded = True
         for name in MODULES:
             importlib.import_module(f"postcheck.rules.{name}")
-        from importlib.metadata import entry_points
+        plugins = installed_plugins()
+        if plugins:
+            from importlib.metadata import EntryPoint
 
-        for entry in entry_points(group="postcheck.rules"):
-            entry.load()
+            for name, value in plugins:
+                EntryPoint(name, value, PLUGIN_GROUP).load()
     return dict(sorted(REGISTRY.items()))
 
 
@@ -143,3 +145,37 @@ def with_codes(config: Config) -> Config:
     if all(resolved[key] == config.values[key] for key in resolved):
         return config  # nothing named: the config as it is, not read again
     return load_config(config.path, resolved)
+
+
+PLUGIN_GROUP = "postcheck.rules"
+
+
+def installed_plugins() -> list[tuple[str, str]]:
+    """(name, value) of each installed `postcheck.rules` entry point.
+
+    Finding them reads the metadata of every installed distribution, which costs a one-post run more than its
+    checks do; so the list is kept in the user cache, valid while no folder on sys.path changes (installing,
+    upgrading or removing a package changes its site-packages folder)."""
+    import os
+    import sys
+
+    from postcheck.cache import read_json, user_cache, write_json
+
+    stamp = []
+    for folder in sys.path:
+        try:
+            stamp.append([folder, os.stat(folder or ".").st_mtime_ns])
+        except OSError:
+            stamp.append([folder, None])
+    path = user_cache("plugins.json")
+    cached = read_json(path, path.parent) if path is not None else None
+    if isinstance(cached, dict) and cached.get("stamp") == stamp and isinstance(cached.get("plugins"), list):
+        plugins = cached["plugins"]
+        if all(isinstance(p, list) and len(p) == 2 and all(isinstance(v, str) for v in p) for p in plugins):
+            return [(name, value) for name, value in plugins]
+    from importlib.metadata import entry_points
+
+    found = [(entry.name, entry.value) for entry in entry_points(group=PLUGIN_GROUP)]
+    if path is not None:
+        write_json(path, {"stamp": stamp, "plugins": found}, path.parent)
+    return found

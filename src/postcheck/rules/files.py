@@ -11,7 +11,7 @@ from pathlib import Path
 
 from postcheck.config import ALL_PLATFORMS, platform_hint
 from postcheck.context import Context, platform_names
-from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, locate
+from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
 from postcheck.model import Post, Problem, Severity, Source
 from postcheck.rules import register_passive, rule
 from postcheck.text.schedule import WRITTEN_AS, parse_datetime
@@ -176,21 +176,21 @@ def _cut_by_comments(post: Post) -> Iterator[Problem]:
 @rule("F004", "missing-media", Severity.ERROR, "referenced image, video or caption file does not exist")
 def missing_media(post: Post, ctx: Context) -> Iterator[Problem]:
     for what, ref in post.media_refs():
-        if locate(post.directory, ref.value, ctx.root_of(post)).status == "missing":
+        if ctx.locate(post.directory, ref.value, ctx.root_of(post)).status == "missing":
             yield Problem(f"{what} file '{ref.value}' does not exist", ref.span())
 
 
 @rule("F005", "media-outside-root", Severity.ERROR, "media path is absolute, escapes the posts root, or links out")
 def media_outside_root(post: Post, ctx: Context) -> Iterator[Problem]:
     for what, ref in post.media_refs():
-        located = locate(post.directory, ref.value, ctx.root_of(post))
+        located = ctx.locate(post.directory, ref.value, ctx.root_of(post))
         if located.status == "outside":
             yield Problem(f"{what} file not read: {located.reason}", ref.span())
     for video in post.videos:  # caption files found beside a video count as its captions: say why one does not
-        if locate(post.directory, video.file.value, ctx.root_of(post)).status != "ok":
+        if ctx.locate(post.directory, video.file.value, ctx.root_of(post)).status != "ok":
             continue
-        for sidecar in video.sidecars + video.loops:
-            located = locate(post.directory, os.path.relpath(sidecar, post.directory), ctx.root_of(post))
+        for sidecar in video.sidecars:
+            located = ctx.locate(post.directory, os.path.relpath(sidecar, post.directory), ctx.root_of(post))
             if located.status == "outside":
                 yield Problem(f"caption file beside the video not read: {located.reason}", video.file.span())
 
@@ -204,7 +204,7 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
 
     read: set[Path] = set()  # a caption file listed and also found beside its video is reported once
     for what, ref in post.media_refs():
-        located = locate(post.directory, ref.value, ctx.root_of(post))
+        located = ctx.locate(post.directory, ref.value, ctx.root_of(post))
         if located.status == "unreadable":  # a folder, a pipe, a folder postcheck may not enter
             yield Problem(f"{what} {located.reason}", ref.span())
             continue

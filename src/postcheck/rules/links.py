@@ -44,6 +44,14 @@ def _notice(ctx: Context, message: str) -> None:
 
 def classify(link: Link, ctx: Context) -> str | None:
     """The one static finding a link deserves, most specific first: L104, L102, L101, L103; or None."""
+    # Once per run for each host and scheme: four rules ask for every link, and posts repeat their links.
+    key = ("postcheck.links.classify", link.host, link.scheme)
+    if key not in ctx.memo:
+        ctx.memo[key] = _classify(link, ctx)
+    return ctx.memo[key]
+
+
+def _classify(link: Link, ctx: Context) -> str | None:
     links = ctx.config.links
     if not link.host:
         return None

@@ -98,9 +98,18 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 def _any_phrase(phrases) -> re.Pattern[str] | None:
-    """One pattern matching any of the phrases as whole words, longest first; None for no phrases."""
-    patterns = [_phrase_pattern(p).pattern for p in sorted(phrases, key=len, reverse=True) if p.strip()]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    """One pattern matching any of the phrases as whole words, longest first; None for no phrases.
+
+    The word-boundary look-arounds of `_phrase_pattern` stand once, outside the alternation: inside it, the
+    look-behinds came first in every branch, so each branch was tried at every position of the text (20x slower)."""
+    bodies = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip()) if p]
+        if parts:
+            bodies.append(r"[\s-]+".join(parts))
+    if not bodies:
+        return None
+    return re.compile(r"(?<!\w)(?<!\w')(?:" + "|".join(bodies) + r")(?!\w)", re.IGNORECASE)
 
 
 _LEET = str.maketrans({"0": "o", "1": "i", "!": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
