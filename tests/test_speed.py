@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from postcheck import engine
+from postcheck.cache import read_json, write_json
 from postcheck.model import Field, Source
 from tests.conftest import FIXED_NOW, run_cli, write
 
@@ -222,8 +223,8 @@ def test_corrupt_cache_files_are_ignored_and_rewritten(tmp_path, rule_runs):
         shard.write_text(text)
     assert check_json(folder) == first
     assert len(rule_runs) == 4
-    for shard in shards:
-        assert json.loads(shard.read_text())["format"] == 1
+    for shard in shards:  # rewritten, signed, in this module's format
+        assert read_json(shard, folder / ".postcheck_cache")["format"] == 1
     assert check_json(folder) == first
     assert len(rule_runs) == 4
 
@@ -231,13 +232,14 @@ def test_corrupt_cache_files_are_ignored_and_rewritten(tmp_path, rule_runs):
 def test_cached_entry_whose_key_matches_but_content_is_foreign_is_recomputed(tmp_path, rule_runs):
     folder = cached_folder(tmp_path)
     first = check_json(folder)
-    for shard in (folder / ".postcheck_cache" / "results").glob("*.json"):
-        data = json.loads(shard.read_text())
+    cache = folder / ".postcheck_cache"
+    for shard in (cache / "results").glob("*.json"):  # signed with this user's key, but what it holds is wrong
+        data = read_json(shard, cache)
         for entry in data["entries"].values():  # a fix that would write outside the posts root
             entry["problems"] = [
                 ["L101", "L101", "x", [1, 1, 0, 0, 1, 1], ["safe", [[0, 0, "x", "/etc/x", True]]], None, None]
             ]
-        shard.write_text(json.dumps(data))
+        write_json(shard, data, cache)
     assert check_json(folder) == first
     assert len(rule_runs) == 4
 

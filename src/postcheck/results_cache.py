@@ -45,7 +45,7 @@ def post_key(post: Post, ctx: Context, run: str) -> str:
         if located.path is not None:
             digest.update(_stamp(located.path))
     for video in post.videos:
-        for sidecar in video.sidecars:
+        for sidecar in video.sidecars + video.loops:
             digest.update(f"\0sidecar:{sidecar}".encode("utf-8", "surrogateescape"))
             digest.update(_stamp(sidecar))
     return digest.hexdigest()

@@ -189,7 +189,7 @@ def media_outside_root(post: Post, ctx: Context) -> Iterator[Problem]:
     for video in post.videos:  # caption files found beside a video count as its captions: say why one does not
         if ctx.locate(post.directory, video.file.value, ctx.root_of(post)).status != "ok":
             continue
-        for sidecar in video.sidecars:
+        for sidecar in video.sidecars + video.loops:
             located = ctx.locate(post.directory, os.path.relpath(sidecar, post.directory), ctx.root_of(post))
             if located.status == "outside":
                 yield Problem(f"caption file beside the video not read: {located.reason}", video.file.span())
