@@ -404,3 +404,13 @@ def test_fix_from_a_replayed_finding_edits_the_post(tmp_path, rule_runs):
     assert rule_runs.count("b.md") == 2  # replayed, fixed, then checked again
     assert (folder / "b.md").read_text() != "---\nplatforms: [x]\n---\nFlu clinics are open. #flujab\n"
     assert not [f for f in json.loads(check_json(folder))["findings"] if f["path"] == "b.md" and f["fix"]]
+
+
+def test_installing_a_package_checks_every_post_again(tmp_path, monkeypatch, rule_runs):
+    from postcheck import results_cache
+
+    folder = cached_folder(tmp_path)
+    first = check_json(folder)
+    monkeypatch.setattr(results_cache, "_installed", lambda: [["site-packages", ":1:2"]])  # a plugin, an OCR engine
+    assert check_json(folder) == first
+    assert len(rule_runs) == 4

@@ -27,9 +27,10 @@ FORMAT = 1
 
 
 def run_key(ctx: Context, codes: list[str]) -> str:
-    """What every post's key shares: postcheck's version, the effective config, the rules run, --platform."""
+    """What every post's key shares: postcheck's version, the effective config, the rules run, --platform, and the
+    state of the installed packages (a plugin, an OCR engine or a new word list changes what rules find)."""
     settings = json.dumps(ctx.config.values.as_dict(), sort_keys=True, default=str)
-    parts = [FORMAT, __version__, settings, sorted(codes), ctx.platform_override]
+    parts = [FORMAT, __version__, settings, sorted(codes), ctx.platform_override, _installed()]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
 
@@ -49,6 +50,14 @@ def post_key(post: Post, ctx: Context, run: str) -> str:
             digest.update(f"\0sidecar:{sidecar}".encode("utf-8", "surrogateescape"))
             digest.update(_stamp(sidecar))
     return digest.hexdigest()
+
+
+def _installed() -> list[Any]:
+    """When the folders packages are installed into last changed (installing or removing one changes them)."""
+    import sysconfig
+
+    folders = dict.fromkeys(sysconfig.get_paths()[name] for name in ("purelib", "platlib"))
+    return [[folder, _stamp(Path(folder)).decode()] for folder in folders]
 
 
 def _stamp(path: Path) -> bytes:
