@@ -11,7 +11,10 @@ from postcheck.reporters import Report
 def render(report: Report, color: bool = False) -> str:
     """Findings and a summary as DESIGN.md shows."""
     findings = []
+    urls: dict[tuple[str, str], str | None] = {}  # a rule's page is looked for on disk once, not per finding
     for f in report.findings:
+        if (f.code, f.name) not in urls:
+            urls[f.code, f.name] = report.url(f.code, f.name)
         fix = None
         if f.fix is not None:
             edits = [{"offset": e.offset, "length": e.length, "content": e.content} for e in f.fix.edits]
@@ -28,7 +31,7 @@ def render(report: Report, color: bool = False) -> str:
                 "end_column": f.span.end_column,
                 "code": f.code,
                 "name": f.name,
-                "url": report.url(f.code, f.name),
+                "url": urls[f.code, f.name],
                 "severity": f.severity.value,
                 "message": f.message,
                 "suggestion": f.suggestion,
