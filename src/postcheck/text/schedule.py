@@ -5,6 +5,7 @@ Read by the P rules, F003, the engine (which posts are published) and the report
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -165,11 +166,16 @@ class BankHolidays:
         return holidays.country_holidays("GB", subdiv=self.subdivision, years=years)
 
     def _cached_table(self) -> dict[str, str]:
-        from importlib.metadata import version
+        from importlib.util import find_spec
 
         from postcheck.cache import read_json, user_cache, write_json
 
-        path = user_cache(f"holidays-{version('holidays')}-GB-{self.subdivision or 'all'}.json")
+        # Named after the installed library's own file, found without importing it (or importlib.metadata,
+        # which scans every installed package): a new version of the library is a new name.
+        spec = find_spec("holidays")
+        stamp = os.stat(spec.origin) if spec is not None and spec.origin else None
+        installed = f"{stamp.st_size}-{stamp.st_mtime_ns}" if stamp else "unknown"
+        path = user_cache(f"holidays-{installed}-GB-{self.subdivision or 'all'}.json")
         table = read_json(path) if path is not None else None
         if isinstance(table, dict) and all(isinstance(v, str) for v in table.values()):
             return table
