@@ -395,6 +395,41 @@ def test_compiled_globs_match_as_fnmatch_does():
         assert glob_matches(rel, pattern) == reference(rel, pattern), (rel, pattern)
 
 
+def test_combined_globs_match_as_each_pattern_does():
+    from postcheck.engine import _matches, glob_matches
+
+    rng = random.Random(12)
+    names = ["posts", "archive", "drafts", "a.md", "b.yaml", "README.md", "x[1].md", "2026", "A.MD"]
+    bits = ["*", "**", "?", "[ab]", "*.md", "posts", "archive", "drafts", "./", "/", " ", "2026", "[!a]*", "|", "("]
+    for _ in range(3000):
+        rel = "/".join(rng.choice(names) for _ in range(rng.randint(1, 4)))
+        patterns = [
+            "".join(rng.choice(bits + ["/"]) for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(0, 4))
+        ]
+        assert _matches(rel, patterns) == any(glob_matches(rel, p) for p in patterns), (rel, patterns)
+
+
+def test_display_paths_are_as_relpath_gives_them(tmp_path, monkeypatch):
+    from postcheck.engine import _display
+
+    (tmp_path / "in" / "deep").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "in")
+    for given in ["a.md", "./a.md", "deep/../a.md", "deep/./b.md", "../in/a.md", "../x.md", "..", "./deep//c.md"]:
+        assert _display(Path(given), given) == os.path.relpath(Path(given), Path.cwd()), given
+    assert _display(tmp_path / "a.md", str(tmp_path)) == str(tmp_path / "a.md")
+
+
+def test_posts_reached_through_linked_folders_and_files_are_loaded_once(tmp_path, monkeypatch):
+    from postcheck.config import load_config
+
+    write(tmp_path, {"postcheck.toml": "", "posts/a.md": "---\nplatforms: [x]\n---\nFlu clinic open today.\n"})
+    (tmp_path / "linked").symlink_to(tmp_path / "posts")
+    (tmp_path / "posts" / "b.md").symlink_to(tmp_path / "posts" / "a.md")
+    monkeypatch.chdir(tmp_path)
+    result = engine.run(["posts", "linked/a.md"], load_config(tmp_path / "postcheck.toml"), engine.Options())
+    assert [p.display_path for p in result.posts] == ["posts/a.md"]
+
+
 def test_fix_from_a_replayed_finding_edits_the_post(tmp_path, rule_runs):
     folder = cached_folder(tmp_path)
     first = json.loads(check_json(folder))

@@ -117,7 +117,31 @@ def _compiled_glob(pattern: str) -> tuple[bool, list[Callable[[str], object]]] |
 
 
 def _matches(rel: str, patterns: list[str]) -> bool:
-    return any(glob_matches(rel, pattern) for pattern in patterns)
+    """Whether any of `patterns` matches, as `glob_matches` judges each: discovery asks this twice for each file,
+    so all the patterns are tried as one regex over the names and one over the folder prefixes."""
+    names, nested = _combined_globs(tuple(patterns))
+    if names is None and nested is None:
+        return False
+    parts = rel.split("/")
+    if names is not None and any(names(os.path.normcase(part)) for part in parts):
+        return True
+    return nested is not None and any(nested(os.path.normcase("/".join(parts[: i + 1]))) for i in range(len(parts)))
+
+
+@lru_cache(maxsize=64)
+def _combined_globs(patterns: tuple[str, ...]) -> tuple[Callable[[str], object] | None, Callable[[str], object] | None]:
+    """(one matcher of the patterns without folders, one of the forms of those with), None where there are none;
+    built from the regexes `_compiled_glob` made, so each pattern matches exactly as it does alone."""
+    names: list[str] = []
+    nested: list[str] = []
+    for pattern in patterns:
+        compiled = _compiled_glob(pattern)
+        if compiled is not None:
+            (nested if compiled[0] else names).extend(match.__self__.pattern for match in compiled[1])
+    joined = [
+        re.compile("|".join(f"(?:{form})" for form in forms)).match if forms else None for forms in (names, nested)
+    ]
+    return joined[0], joined[1]
 
 
 def _relative_to(path: Path, root: Path) -> str:
@@ -178,7 +202,13 @@ def _display(path: Path, given: str) -> str:
 
     A file name that is not UTF-8 is shown with its odd bytes escaped (`caf\\xe9.md`), so every report stays UTF-8.
     """
-    shown = str(path) if os.path.isabs(given) else os.path.relpath(path, Path.cwd())
+    if os.path.isabs(given):
+        shown = str(path)
+    else:
+        # relpath is lexical: a relative path that climbs no folder is its normal form, without asking for the cwd
+        shown = os.path.normpath(path)
+        if os.path.isabs(shown) or shown == os.pardir or shown.startswith(os.pardir + os.sep):
+            shown = os.path.relpath(path, Path.cwd())
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
@@ -209,11 +239,23 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
     unreadable: list[tuple[Path, str]] = []  # folders that cannot be listed, link loops
     roots: dict[Path, Path] = {}  # each given path's posts root: files from two repositories keep their own
 
+    folders: dict[Path, Path] = {}  # each folder resolved once, not once per file in it
+
+    def real(path: Path) -> Path:
+        """`path.resolve()`: a file that is no symbolic link resolves as its folder does (one lstat, not one per
+        folder above it)."""
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        folder = path.parent
+        if folder not in folders:
+            folders[folder] = folder.resolve()
+        return folders[folder] / path.name
+
     def load(path: Path, given: str, named: bool, root: Path, explicit: bool = False) -> None:
         """Load a post file; `named` files that are no post get F001, `explicit` ones are checked even when
         published (a file given or listed, not found in a folder)."""
         nonlocal files
-        resolved = path.resolve()
+        resolved = real(path)
         if resolved in seen and (seen[resolved] or not named):
             for post in posts if explicit else []:  # named after its folder was checked: checked if published
                 post.named = post.named or post.path.resolve() == resolved
@@ -359,10 +401,9 @@ class Engine:
         per-file-ignores and severities applied."""
         rank = self._rank
         problems = list(post.problems) + [p for _, p in sorted(found, key=lambda pair: rank.get(pair[0], len(rank)))]
-        rel = self._relative(post)
-        file_ignores = [
-            c for glob, codes in self.config.per_file_ignores.items() if glob_matches(rel, glob) for c in codes
-        ]
+        ignores = self.config.per_file_ignores
+        rel = self._relative(post) if ignores else ""  # resolving the path costs a system call: only when needed
+        file_ignores = [c for glob, codes in ignores.items() if glob_matches(rel, glob) for c in codes]
         for key in [key for key in post.suppressions if key.lower() in self.names]:  # `ignore: {rule-name: why}`
             suppression = post.suppressions.pop(key)
             suppression.code = self.names[key.lower()]
