@@ -506,6 +506,8 @@ def _refuse_targets(result: Result, targets: dict[str, Path | None]) -> None:
     """Refuse an --output or --html path that is not a regular file or a new name (a link, a device, a folder), or
     that is one of the posts, media, config or baseline files this run read: the report must never replace what it
     reports on. --output may also be a stream (/dev/null, /dev/stdout, a pipe): it is written to, never replaced."""
+    if all(path is None for path in targets.values()):
+        return  # nothing to refuse: no need to stat every post and media file
     checked: set[tuple[int, int]] = set()
     settings = [result.engine.config.path, result.engine.baseline.path]
     for post in [None, *result.posts]:
