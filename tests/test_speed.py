@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from postcheck import engine
+from postcheck import engine, results_cache
 from postcheck.cache import read_json, write_json
 from postcheck.model import Field, Source
 from tests.conftest import FIXED_NOW, run_cli, write
@@ -82,10 +82,9 @@ def pool_pids(monkeypatch, tmp_path):
     marks.mkdir()
     real = engine.Engine.rule_problems
 
-    def spy(self, post, clock=None):
-        if clock is False:
-            (marks / str(os.getpid())).touch()
-        return real(self, post, clock)
+    def spy(self, post):
+        (marks / str(os.getpid())).touch()
+        return real(self, post)
 
     monkeypatch.setattr(engine.Engine, "rule_problems", spy)
 
@@ -147,10 +146,9 @@ def rule_runs(monkeypatch):
     calls = []
     real = engine.Engine.rule_problems
 
-    def spy(self, post, clock=None):
-        if clock is not True:
-            calls.append(post.display_path)
-        return real(self, post, clock)
+    def spy(self, post):
+        calls.append(post.display_path)
+        return real(self, post)
 
     monkeypatch.setattr(engine.Engine, "rule_problems", spy)
     return calls
@@ -216,7 +214,7 @@ def test_corrupt_cache_files_are_ignored_and_rewritten(tmp_path, rule_runs):
     shards = list((folder / ".postcheck_cache" / "results").glob("*.json"))
     junk = [
         "not json",
-        json.dumps({"format": 1, "entries": {str(folder / "a.md") + "#0": {"key": "x", "problems": 3}}}),
+        json.dumps({"format": results_cache.FORMAT, "entries": {str(folder / "a.md"): {"key": "x", "posts": 3}}}),
         json.dumps([1, 2]),
     ]
     for shard, text in zip(shards, junk * len(shards), strict=False):
@@ -224,7 +222,7 @@ def test_corrupt_cache_files_are_ignored_and_rewritten(tmp_path, rule_runs):
     assert check_json(folder) == first
     assert len(rule_runs) == 4
     for shard in shards:  # rewritten, signed, in this module's format
-        assert read_json(shard, folder / ".postcheck_cache")["format"] == 1
+        assert read_json(shard, folder / ".postcheck_cache")["format"] == results_cache.FORMAT
     assert check_json(folder) == first
     assert len(rule_runs) == 4
 
@@ -236,8 +234,8 @@ def test_cached_entry_whose_key_matches_but_content_is_foreign_is_recomputed(tmp
     for shard in (cache / "results").glob("*.json"):  # signed with this user's key, but what it holds is wrong
         data = read_json(shard, cache)
         for entry in data["entries"].values():  # a fix that would write outside the posts root
-            entry["problems"] = [
-                ["L101", "L101", "x", [1, 1, 0, 0, 1, 1], ["safe", [[0, 0, "x", "/etc/x", True]]], None, None]
+            entry["posts"][0]["findings"] = [
+                ["L101", "error", "x", None, [1, 1, 0, 0, 1, 1], ["safe", [[0, 0, "x", "/etc/x", True]]], None, True]
             ]
         write_json(shard, data, cache)
     assert check_json(folder) == first
@@ -263,7 +261,7 @@ def test_read_only_cache_folder_still_works_quietly(tmp_path, monkeypatch, rule_
     assert check_json(folder, "--no-cache") == run.output
 
 
-def test_p106_follows_now_when_the_rest_is_replayed(tmp_path, rule_runs):
+def test_a_post_that_has_come_due_is_checked_again_never_replayed(tmp_path, rule_runs):
     folder = cached_folder(tmp_path)
     before = run_cli(
         ".", "--format", "json", "--now", "2026-11-24T12:00:00+00:00", "--include-published", cwd=folder
@@ -277,7 +275,8 @@ def test_p106_follows_now_when_the_rest_is_replayed(tmp_path, rule_runs):
     assert "P106" not in codes(before, "a.md")
     assert "P106" in codes(after, "a.md")
     assert back == before
-    assert len(rule_runs) == 2  # the clock-free rules ran once
+    # b.md, a draft, is replayed; a.md's P106 depends on the clock once its time has come: it is never replayed
+    assert rule_runs == ["a.md", "b.md", "a.md", "a.md"]
 
 
 # --- rewritten hot paths ----------------------------------------------------------------------------------------
@@ -430,13 +429,13 @@ def test_posts_reached_through_linked_folders_and_files_are_loaded_once(tmp_path
     assert [p.display_path for p in result.posts] == ["posts/a.md"]
 
 
-def test_fix_from_a_replayed_finding_edits_the_post(tmp_path, rule_runs):
+def test_fix_checks_the_posts_themselves_not_their_cached_findings(tmp_path, rule_runs):
     folder = cached_folder(tmp_path)
     first = json.loads(check_json(folder))
     fixable = [f for f in first["findings"] if f["path"] == "b.md" and f["fix"]]
     assert fixable and fixable[0]["fix"]["applicability"] == "safe"
     run_cli(".", "--fix", "--now", FIXED_NOW, cwd=folder)
-    assert rule_runs.count("b.md") == 2  # replayed, fixed, then checked again
+    assert rule_runs.count("b.md") == 3  # checked, checked again to fix, then checked once fixed
     assert (folder / "b.md").read_text() != "---\nplatforms: [x]\n---\nFlu clinics are open. #flujab\n"
     assert not [f for f in json.loads(check_json(folder))["findings"] if f["path"] == "b.md" and f["fix"]]
 

@@ -257,6 +257,7 @@ def check(
             force_exclude=force_exclude,
             listed=changed_since is not None,
             include_published=include_published,
+            replay=not (fix or diff or html is not None),  # these need the posts themselves, not their findings
         )
         if options.platforms:
             from postcheck.config import ALL_PLATFORMS, platform_hint

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from postcheck.config import Config
 from postcheck.context import Context
@@ -19,6 +19,9 @@ from postcheck.loaders import Unreadable, load_posts, unreadable_post
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
 from postcheck.model import Finding, Post, Problem, Severity
 from postcheck.rules import Rule, all_rules
+
+if TYPE_CHECKING:
+    from postcheck.results_cache import ResultCache
 
 MAX_DEPTH = 100  # folders below a checked folder; os.walk (Python 3.11) recurses once per level
 MAX_PER_CODE = 100  # findings of one code listed per post and per file; the rest become one summary finding
@@ -46,6 +49,7 @@ class Options:
     listed: bool = False  # the paths are files git listed (--changed-since), judged as discovery judges files
     include_published: bool = False  # check published posts too (an audit), not only those named or changed
     baseline: bool = True  # leave out the findings the baseline holds
+    replay: bool = True  # replay unchanged files from the result cache (not when the full posts are needed)
 
 
 @dataclass
@@ -230,8 +234,11 @@ def _skipped(path: Path, config: Config, root: Path, options: Options) -> bool:
     return options.listed and not media and not _matches(rel, config.include)
 
 
-def collect_posts(paths: list[str], config: Config, ctx: Context, options: Options) -> tuple[list[Post], int]:
-    """Load the posts for the given paths; a named media file brings in the posts that use it."""
+def collect_posts(
+    paths: list[str], config: Config, ctx: Context, options: Options, cache: ResultCache | None = None
+) -> tuple[list[Post], int]:
+    """Load the posts for the given paths (through `cache`, which may replay them); a named media file brings in
+    the posts that use it."""
     posts: list[Post] = []
     seen: dict[Path, bool] = {}  # files loaded, and whether they gave posts
     files = 0
@@ -260,7 +267,11 @@ def collect_posts(paths: list[str], config: Config, ctx: Context, options: Optio
             for post in posts if explicit else []:  # named after its folder was checked: checked if published
                 post.named = post.named or post.path.resolve() == resolved
             return  # loaded already (a file named after its folder was checked still gets its F001)
-        loaded = load_posts(path, _display(path, given), named, config.schedule.date_order)
+        shown, order = _display(path, given), config.schedule.date_order
+        if cache is not None:
+            loaded = cache.load(path, shown, named, order, root, explicit or options.include_published)
+        else:
+            loaded = load_posts(path, shown, named, order)
         seen[resolved] = bool(loaded)
         for post in loaded:
             post.root = root
@@ -369,19 +380,15 @@ class Engine:
         self._notify(notices)
         return self.finish(post, problems)
 
-    def rule_problems(self, post: Post, clock: bool | None = None) -> tuple[list[tuple[str, Problem]], list[str]]:
-        """What the active rules find in a post, as (rule code, problem) in rule order, and the notices they gave.
-
-        `clock` picks the rules: None all, True only those that depend on the clock, False only the others."""
-        from postcheck.results_cache import CLOCK_RULES
-
+    def rule_problems(self, post: Post) -> tuple[list[tuple[str, Problem]], list[str]]:
+        """What the active rules find in a post, as (rule code, problem) in rule order, and the notices they gave."""
         if any(p.code == "F001" for p in post.problems):
             return [], []
         earlier = self.ctx.memo.pop(NOTICES, None)  # this post's notices alone, so a cached post can replay them
         problems: list[tuple[str, Problem]] = []
         try:
             for code, rule in self.active.items():
-                if rule.check is None or (clock is not None and (code in CLOCK_RULES) != clock):
+                if rule.check is None:
                     continue
                 for problem in rule.check(post, self.ctx):
                     problem.code = problem.code or code
@@ -544,7 +551,12 @@ def run(
 
     ctx = make_context(paths, config, options)
     engine = Engine(config, ctx, options)
-    posts, files = collect_posts(paths, config, ctx, options)
+    cache = None
+    if ctx.cache_dir is not None and options.replay and not options.online:  # online verdicts age
+        from postcheck.results_cache import ResultCache
+
+        cache = ResultCache(engine)
+    posts, files = collect_posts(paths, config, ctx, options, cache)
     posts, files, skipped = _unpublished(posts, files, ctx, options)
     if ctx.online and {"L105", "L106"} & engine.active.keys():
         from postcheck.rules.links import prefetch_links
@@ -554,10 +566,12 @@ def run(
     # forked worker, from touching their pages, which would copy them).
     gc.freeze()
     try:
-        findings = [f for post_findings in check_posts(engine, posts, options, progress) for f in post_findings]
+        per_post, notices = check_posts(engine, posts, options, progress, cache)
     finally:
         gc.unfreeze()  # a library caller's later runs must be able to collect this one
-    findings.sort(key=lambda f: f.sort_key)
+    if cache is not None:
+        cache.save(posts, per_post, notices)
+    findings = sorted((f for found in per_post for f in found), key=lambda f: f.sort_key)
     findings, held = engine.baseline.filter(findings)
     return Result(_file_bounded(findings), files, posts, engine, published_skipped=skipped, held=held)
 
@@ -587,56 +601,43 @@ def _real(path: Path) -> Path:
 
 
 def check_posts(
-    engine: Engine, posts: list[Post], options: Options, progress: Callable[[int, int], None] | None = None
-) -> list[list[Finding]]:
-    """Each post's findings, in the posts' order: replayed from the result cache where nothing has changed, the
-    rest checked here or, for a large run with `options.jobs` > 1, in a pool of processes."""
-    from postcheck.results_cache import CLOCK_RULES, ResultCache, post_key, problem_data, run_key
-
-    ctx = engine.ctx
-    cache = None
-    if ctx.cache_dir is not None and not options.online:  # online verdicts age: the link cache keeps those
-        cache = ResultCache(ctx.cache_dir)
-        shared = run_key(ctx, [code for code in engine.active if code not in CLOCK_RULES])
-    found: list[tuple[list[tuple[str, Problem]], list[str]] | None] = [None] * len(posts)
-    keys: dict[int, str] = {}
+    engine: Engine,
+    posts: list[Post],
+    options: Options,
+    progress: Callable[[int, int], None] | None = None,
+    cache: ResultCache | None = None,
+) -> tuple[list[list[Finding]], list[list[str]]]:
+    """Each post's findings and notices, in the posts' order: replayed where `cache` replayed the post, the rest
+    checked here or, for a large run with `options.jobs` > 1, in a pool of processes."""
+    findings: list[list[Finding]] = [[] for _ in posts]
+    notices: list[list[str]] = [[] for _ in posts]
+    todo = []
     for i, post in enumerate(posts):
-        if cache is not None and not any(p.code == "F001" for p in post.problems):
-            keys[i] = post_key(post, ctx, shared)
-            found[i] = cache.get(post, keys[i], ctx.root_of(post))
-    todo = [i for i, hit in enumerate(found) if hit is None]
+        replayed = cache.replayed.get(id(post)) if cache is not None else None
+        if replayed is None:
+            todo.append(i)
+        else:
+            findings[i], notices[i] = replayed
     done = len(posts) - len(todo)
-    finished: dict[int, list[Finding]] = {}  # findings a worker made whole
-    for i, (problems, notices, findings) in zip(
-        todo, _check_many(engine, [posts[i] for i in todo], options.jobs), strict=True
-    ):
-        found[i] = problems, notices
-        if findings is not None:
-            finished[i] = [replace(f, post=posts[i], source=posts[i].source if f.source else None) for f in findings]
-        if i in keys:
-            cache.put(posts[i], keys[i], [problem_data(rule, p) for rule, p in problems], notices)
+    for i, (found, said) in zip(todo, _check_many(engine, [posts[i] for i in todo], options.jobs), strict=True):
+        post = posts[i]
+        if found and found[0].post is None:  # from a worker
+            found = [replace(f, post=post, source=post.source if f.source else None) for f in found]
+        findings[i], notices[i] = found, said
         done += 1
         if progress is not None:
             progress(done, len(posts))
-    if cache is not None:
-        cache.save()
-    results = []
-    for i, (post, (problems, notices)) in enumerate(zip(posts, found, strict=True)):
-        engine._notify(notices)
-        if i in finished:
-            results.append(finished[i])
-            continue
-        clock, _ = engine.rule_problems(post, clock=True)
-        results.append(engine.finish(post, problems + clock))
-    return results
+    for said in notices:
+        engine._notify(said)
+    return findings, notices
 
 
 _SHARED: tuple[Engine, list[Post]] | None = None  # what forked workers inherit: the engine and the posts to check
 
 
 def _check_many(engine: Engine, posts: list[Post], jobs: int):
-    """(problems, notices, findings) for each post in order: the problems and notices of the rules that do not read
-    the clock, and, from a worker, the post's findings (None when checked here: the caller finishes them)."""
+    """(findings, notices) for each post in order. A worker sends its findings back without their post and with
+    `source` true where it is the post's (the parent has the post); checked here, they are as `finish` made them."""
     global _SHARED
     import multiprocessing
 
@@ -644,7 +645,8 @@ def _check_many(engine: Engine, posts: list[Post], jobs: int):
     jobs = min(jobs, len(posts) // max(1, MIN_POOL // 2))  # no worker with fewer than half a small run
     if jobs <= 1 or len(posts) < MIN_POOL or not fork:
         for post in posts:
-            yield (*engine.rule_problems(post, clock=False), None)
+            problems, notices = engine.rule_problems(post)
+            yield engine.finish(post, problems), notices
         return
     size = max(1, min(250, len(posts) // (jobs * 4)))  # small enough to balance, large enough to amortise
     shares = [range(start, min(start + size, len(posts))) for start in range(0, len(posts), size)]
@@ -657,17 +659,15 @@ def _check_many(engine: Engine, posts: list[Post], jobs: int):
         _SHARED = None
 
 
-def _check_share(indices: range) -> list[tuple[list[tuple[str, Problem]], list[str], list[Finding]]]:
-    """In a worker: each post's clock-free problems (for the cache), notices, and its findings made whole, sent
-    back without the post (the parent has it; `source` is true where the finding's source is the post's)."""
+def _check_share(indices: range) -> list[tuple[list[Finding], list[str]]]:
+    """In a worker: each post's findings, made whole, without the post, and its notices."""
     engine, posts = _SHARED
     shares = []
     for i in indices:
         post = posts[i]
-        problems, notices = engine.rule_problems(post, clock=False)
-        clock, _ = engine.rule_problems(post, clock=True)
-        findings = [replace(f, post=None, source=f.source is not None) for f in engine.finish(post, problems + clock)]
-        shares.append((problems, notices, findings))
+        problems, notices = engine.rule_problems(post)
+        findings = [replace(f, post=None, source=f.source is not None) for f in engine.finish(post, problems)]
+        shares.append((findings, notices))
     return shares
 
 

@@ -1,9 +1,18 @@
-"""Per-post results kept between runs (.postcheck_cache/results): a post whose file, effective config, postcheck
-version and media files are unchanged replays the problems its rules found instead of running them again.
+"""Results kept between runs (.postcheck_cache/results), one entry per post file: a file whose content, effective
+config, postcheck version and referenced images are unchanged gives back its posts' findings without being parsed
+or checked again.
 
-Entries are read and written through `cache.read_json` / `cache.write_json` (bounded, confined to the cache folder)
-and validated here: an entry that does not parse as problems of this post is a miss, recomputed and rewritten. A fix
-read from the cache may only edit files inside the post's root, and its own file only within its length."""
+The key of an entry is a hash of the file's content, the effective config, the rules run, `--platform`, postcheck's
+version and the state of the installed packages; each image the posts reference is stamped with its size,
+modification time and inode. Findings that depend on the clock (P105, P106) are replayed only while the clock
+cannot change them: while every post of the file is still to go out. An entry is not written for a file with a
+post already due, a video (its caption sidecars are found by listing its folder), or an image reference that did
+not resolve to a file inside the root: those files are checked afresh on every run.
+
+Entries are read and written through `cache.read_json` / `cache.write_json` (bounded, signed, confined to the cache
+folder) and validated here: an entry that does not read back as findings of this file is a miss, checked again and
+rewritten. A fix read from the cache may only edit files inside the posts root, and its own file within its length.
+"""
 
 from __future__ import annotations
 
@@ -15,41 +24,24 @@ from typing import TYPE_CHECKING, Any
 
 from postcheck import __version__
 from postcheck.cache import read_json, write_json
-from postcheck.model import Applicability, Edit, Fix, Post, Problem, Span
+from postcheck.loaders import POST_SUFFIXES, Unreadable, load_posts, read_source
+from postcheck.model import Applicability, Edit, Field, Finding, Fix, Image, Post, Severity, Source, Span
+from postcheck.text.schedule import lifecycle, publish_time
 
 if TYPE_CHECKING:
     from postcheck.context import Context
+    from postcheck.engine import Engine
 
-# Findings that depend on the clock are recomputed on every run, never replayed.
-CLOCK_RULES = frozenset({"P105", "P106"})
-SHARDS = 256  # files under results/: a one-post run reads and writes one small file, a full run each once
-FORMAT = 1
+FORMAT = 2
 
 
 def run_key(ctx: Context, codes: list[str]) -> str:
-    """What every post's key shares: postcheck's version, the effective config, the rules run, --platform, and the
-    state of the installed packages (a plugin, an OCR engine or a new word list changes what rules find)."""
+    """What every file's key shares: postcheck's version, the effective config, the rules run, --platform, the
+    working folder (relative paths are shown from it) and the state of the installed packages (a plugin, an OCR
+    engine or a new word list changes what rules find)."""
     settings = json.dumps(ctx.config.values.as_dict(), sort_keys=True, default=str)
-    parts = [FORMAT, __version__, settings, sorted(codes), ctx.platform_override, _installed()]
+    parts = [FORMAT, __version__, settings, sorted(codes), ctx.platform_override, os.getcwd(), _installed()]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
-
-
-def post_key(post: Post, ctx: Context, run: str) -> str:
-    """The key of one post's results: the run's key, the post's file and place in it, its content, and the size
-    and modification time of every media and caption file it references (or finds beside a video)."""
-    digest = hashlib.sha256(run.encode())
-    digest.update(f"\0{post.path}\0{post.row}\0{ctx.root_of(post)}\0".encode("utf-8", "surrogateescape"))
-    digest.update(post.source.text.encode("utf-8", "surrogatepass"))
-    files = [ctx.locate(post.directory, ref.value, ctx.root_of(post)) for _, ref in post.media_refs()]
-    for located in files:
-        digest.update(f"\0{located.status}:{located.path}".encode("utf-8", "surrogateescape"))
-        if located.path is not None:
-            digest.update(_stamp(located.path))
-    for video in post.videos:
-        for sidecar in video.sidecars + video.loops:
-            digest.update(f"\0sidecar:{sidecar}".encode("utf-8", "surrogateescape"))
-            digest.update(_stamp(sidecar))
-    return digest.hexdigest()
 
 
 def _installed() -> list[Any]:
@@ -57,46 +49,228 @@ def _installed() -> list[Any]:
     import sysconfig
 
     folders = dict.fromkeys(sysconfig.get_paths()[name] for name in ("purelib", "platlib"))
-    return [[folder, _stamp(Path(folder)).decode()] for folder in folders]
+    return [[folder, _stamp(folder)] for folder in folders]
 
 
-def _stamp(path: Path) -> bytes:
+def _stamp(path: str) -> str:
     try:
         info = os.stat(path)
     except OSError:
-        return b":absent"
-    return f":{info.st_size}:{info.st_mtime_ns}".encode()
+        return "absent"
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
 
 
-def problem_data(rule: str, problem: Problem) -> list[Any]:
-    """A problem as JSON values (the inverse of `_problem`)."""
-    s = problem.span
+class ResultCache:
+    """The results of one run's post files: read shard by shard as files ask, written back at the end."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.ctx: Context = engine.ctx
+        self.cache_dir: Path = self.ctx.cache_dir
+        self.folder = self.cache_dir / "results"
+        self.run = run_key(self.ctx, list(engine.active)).encode()
+        self.shards: dict[str, dict[str, Any]] = {}
+        self.dirty: set[str] = set()
+        self.stamps: dict[str, str] = {}  # media path -> stamp, once per run
+        self.replayed: dict[int, tuple[list[Finding], list[str]]] = {}  # id(post) -> its findings and notices
+        self.loaded: dict[Path, tuple[str, list[Post]]] = {}  # files checked afresh: their key and posts
+
+    # --- reading ----------------------------------------------------------------------------------------------
+
+    def load(self, path: Path, display: str, named: bool, date_order: str, root: Path, wanted: bool) -> list[Post]:
+        """The posts of a file, as `load_posts` gives them: replayed from the cache when its entry is good (their
+        findings in `replayed`), else read, parsed and remembered so that `save` can store what they give.
+        `wanted`: the file's published posts are checked too (named, or --include-published)."""
+        if POST_SUFFIXES.get(path.suffix.lower()) is None:
+            return load_posts(path, display, named, date_order)
+        try:
+            source = read_source(path)
+        except Unreadable:
+            return load_posts(path, display, named, date_order)  # F001, said the same way; not worth a cache entry
+        digest = hashlib.sha256(self.run)
+        digest.update(f"\0{path}\0{display}\0{root}\0".encode("utf-8", "surrogateescape"))
+        digest.update(source.text.encode("utf-8", "surrogatepass"))
+        key = digest.hexdigest()
+        shard, name = self._name(path)
+        entry = self._shard(shard).get(name)
+        if isinstance(entry, dict) and entry.get("key") == key:
+            try:
+                posts = self._replay(entry, source, display, root, wanted)
+            except (AttributeError, KeyError, TypeError, ValueError):
+                posts = None  # not an entry this file could have: checked again, and rewritten
+            if posts is not None:
+                return posts
+        posts = load_posts(path, display, named, date_order, source)
+        self.loaded[path] = key, posts
+        return posts
+
+    def _replay(
+        self, entry: dict[str, Any], source: Source, display: str, root: Path, wanted: bool
+    ) -> list[Post] | None:
+        """The file's posts rebuilt from `entry`, or None when one must be checked afresh: an image changed, or a
+        post to check has no findings stored or has come due since (P105 and P106 must look again)."""
+        if not all(isinstance(p, str) and self._stamp(p) == s for p, s in entry["media"]):
+            return None
+        posts = []
+        for data in entry["posts"]:
+            post = self._post(data, source, display)
+            found = publish_time(post, self.ctx)
+            due = found is not None and found[0] <= self.ctx.now
+            if lifecycle(post, self.ctx) == "published" and not wanted:
+                pass  # left out of the run
+            elif data["findings"] is None or due:
+                return None
+            else:
+                findings = [self._finding(item, post, root, data["platforms"]) for item in data["findings"]]
+                notices = data["notices"]
+                if not all(isinstance(n, str) for n in notices):
+                    raise ValueError("bad notice")
+                self.replayed[id(post)] = findings, notices
+            posts.append(post)
+        return posts
+
+    @staticmethod
+    def _post(data: dict[str, Any], source: Source, display: str) -> Post:
+        """What the run and its reporters need of a post: its file, format, row, kind, status, publish time and
+        image references."""
+        row, span, meta = data["row"], data["span"], data["meta"]
+        if not (row is None or type(row) is int) or not isinstance(data["format"], str):
+            raise ValueError("bad post")
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in meta.items()):
+            raise ValueError("bad meta")
+        images = [Image(Field(ref, source, [], 0), None) for ref in data["images"] if isinstance(ref, str)]
+        return Post(
+            source=source,
+            display_path=display,
+            format=data["format"],
+            text=Field("", source, [], 0),
+            meta=dict(meta),
+            images=images,
+            row=row,
+            span=None if span is None else _span(span),
+        )
+
+    def _finding(self, item: list[Any], post: Post, root: Path, platforms: list[str]) -> Finding:
+        code, severity, message, shown, span, fix, suggestion, own = item
+        rule = self.engine.rules[code]
+        if not isinstance(message, str) or not (suggestion is None or isinstance(suggestion, str)):
+            raise ValueError("bad finding")
+        if not (shown is None or isinstance(shown, str)) or not all(isinstance(p, str) for p in platforms):
+            raise ValueError("bad finding")
+        return Finding(
+            code=code,
+            name=rule.name,
+            severity=Severity(severity),
+            message=message,
+            display_path=post.display_path if shown is None else shown,
+            span=_span(span),
+            post=post,
+            fix=None if fix is None else _fix(fix, post, root),
+            suggestion=suggestion,
+            source=post.source if own else None,
+            platforms=list(platforms),
+        )
+
+    def _stamp(self, path: str) -> str:
+        if path not in self.stamps:
+            self.stamps[path] = _stamp(path)
+        return self.stamps[path]
+
+    @staticmethod
+    def _name(path: Path) -> tuple[str, str]:
+        """(shard, entry name): 256 shards, so a one-post run reads and writes one small file, a full run each once."""
+        name = str(path)
+        shard = hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:2]
+        return shard, name
+
+    def _shard(self, shard: str) -> dict[str, Any]:
+        if shard not in self.shards:
+            data = read_json(self.folder / f"{shard}.json", self.cache_dir)
+            entries = data.get("entries") if isinstance(data, dict) and data.get("format") == FORMAT else None
+            self.shards[shard] = entries if isinstance(entries, dict) else {}
+        return self.shards[shard]
+
+    # --- writing ----------------------------------------------------------------------------------------------
+
+    def save(self, posts: list[Post], findings: list[list[Finding]], notices: list[list[str]]) -> None:
+        """Store what the files read afresh gave (a post left out as published, or due already, is stored without
+        findings), then write back the shards that changed; a cache that cannot be written only costs time."""
+        results = {id(post): pair for post, *pair in zip(posts, findings, notices, strict=True)}
+        for path, (key, loaded) in self.loaded.items():
+            media: dict[str, str] = {}
+            stored = []
+            for post in loaded:
+                refs = self._media(post)
+                if post.videos or refs is None:
+                    break  # a video's sidecars are found by listing its folder; a missing image may turn up
+                media.update(refs)
+                stored.append(self._post_data(post, results.get(id(post))))
+            else:
+                shard, name = self._name(path)
+                self._shard(shard)[name] = {"key": key, "media": list(media.items()), "posts": stored}
+                self.dirty.add(shard)
+        for shard in sorted(self.dirty):
+            write_json(self.folder / f"{shard}.json", {"format": FORMAT, "entries": self.shards[shard]}, self.cache_dir)
+        self.dirty.clear()
+
+    def _media(self, post: Post) -> dict[str, str] | None:
+        """Each image file the post references, with its stamp; None when a reference did not resolve to a file."""
+        stamps = {}
+        for image in post.images:
+            located = self.ctx.locate(post.directory, image.file.value, self.ctx.root_of(post))
+            if located.status == "remote":
+                continue
+            if located.status != "ok":
+                return None
+            joined = str(post.directory / image.file.value)
+            stamps[joined] = self._stamp(joined)
+        return stamps
+
+    def _post_data(self, post: Post, result: tuple[list[Finding], list[str]] | None) -> dict[str, Any]:
+        meta = {key: post.meta[key] for key in ("kind", "status") if isinstance(post.meta.get(key), str)}
+        found = publish_time(post, self.ctx)
+        if found is not None:
+            meta["publish_at"] = found[0].isoformat()
+            if found[0] <= self.ctx.now:
+                result = None  # P105 and P106 depend on the clock from now on
+        findings, notices = result or (None, [])
+        return {
+            "format": post.format,
+            "row": post.row,
+            "span": None if post.span is None else _span_data(post.span),
+            "meta": meta,
+            "images": [image.file.value for image in post.images],
+            "platforms": self.ctx.platforms(post),
+            "notices": notices,
+            "findings": None if findings is None else [_finding_data(f) for f in findings],
+        }
+
+
+def _finding_data(f: Finding) -> list[Any]:
+    """A finding as JSON values (the inverse of `ResultCache._finding`)."""
     fix = None
-    if problem.fix is not None:
+    if f.fix is not None:
         edits = [
-            [e.offset, e.length, e.content, None if e.path is None else str(e.path), e.create]
-            for e in problem.fix.edits
+            [e.offset, e.length, e.content, None if e.path is None else str(e.path), e.create] for e in f.fix.edits
         ]
-        fix = [problem.fix.applicability.value, edits]
-    path = None if problem.path is None else str(problem.path)
-    span = [s.line, s.column, s.offset, s.length, s.end_line, s.end_column]
-    return [rule, problem.code, problem.message, span, fix, problem.suggestion, path]
+        fix = [f.fix.applicability.value, edits]
+    shown = None if f.display_path == f.post.display_path else f.display_path
+    return [f.code, f.severity.value, f.message, shown, _span_data(f.span), fix, f.suggestion, f.source is not None]
 
 
-def _problem(data: Any, post: Post, root: Path) -> tuple[str, Problem]:
-    """A problem read back; ValueError (or TypeError) when `data` is not one this post could have."""
-    rule, code, message, span, fix, suggestion, path = data
-    if not (isinstance(rule, str) and isinstance(code, str) and isinstance(message, str)):
-        raise ValueError("not a problem")
-    if suggestion is not None and not isinstance(suggestion, str):
-        raise ValueError("bad suggestion")
-    if len(span) != 6 or not all(type(n) is int and n >= 0 for n in span):
+def _span_data(s: Span) -> list[int]:
+    return [s.line, s.column, s.offset, s.length, s.end_line, s.end_column]
+
+
+def _span(data: Any) -> Span:
+    if len(data) != 6 or not all(type(n) is int and n >= 0 for n in data):
         raise ValueError("bad span")
-    problem = Problem(message, Span(*span), code=code, suggestion=suggestion, path=_inside(path, root))
-    if fix is not None:
-        applicability, edits = fix
-        problem.fix = Fix(Applicability(applicability), tuple(_edit(e, post, root) for e in edits))
-    return rule, problem
+    return Span(*data)
+
+
+def _fix(data: Any, post: Post, root: Path) -> Fix:
+    applicability, edits = data
+    return Fix(Applicability(applicability), tuple(_edit(e, post, root) for e in edits))
 
 
 def _edit(data: Any, post: Post, root: Path) -> Edit:
@@ -116,53 +290,3 @@ def _inside(path: Any, root: Path) -> Path | None:
     if not isinstance(path, str) or not Path(os.path.normpath(os.path.abspath(path))).is_relative_to(root):
         raise ValueError("path outside the posts root")
     return Path(path)
-
-
-class ResultCache:
-    """The results of one run's posts: read shard by shard as posts ask, written back at the end."""
-
-    def __init__(self, cache_dir: Path):
-        self.folder = cache_dir / "results"
-        self.cache_dir = cache_dir
-        self.shards: dict[str, dict[str, Any]] = {}
-        self.dirty: set[str] = set()
-
-    @staticmethod
-    def _name(post: Post) -> tuple[str, str]:
-        name = f"{post.path}#{post.row or 0}"
-        shard = hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:2]
-        return shard, name
-
-    def _shard(self, shard: str) -> dict[str, Any]:
-        if shard not in self.shards:
-            data = read_json(self.folder / f"{shard}.json", self.cache_dir)
-            entries = data.get("entries") if isinstance(data, dict) and data.get("format") == FORMAT else None
-            self.shards[shard] = entries if isinstance(entries, dict) else {}
-        return self.shards[shard]
-
-    def get(self, post: Post, key: str, root: Path) -> tuple[list[tuple[str, Problem]], list[str]] | None:
-        """The (rule, problem) pairs and notices stored for `post` under `key`, or None (a miss)."""
-        shard, name = self._name(post)
-        entry = self._shard(shard).get(name)
-        if not isinstance(entry, dict) or entry.get("key") != key:
-            return None
-        try:
-            problems = [_problem(item, post, root) for item in entry["problems"]]
-            notices = entry["notices"]
-            if not all(isinstance(n, str) for n in notices):
-                return None
-            return problems, list(notices)
-        except (KeyError, TypeError, ValueError):
-            return None
-
-    def put(self, post: Post, key: str, problems: list[list[Any]], notices: list[str]) -> None:
-        """Store `post`'s problems (as `problem_data` gives them) and notices under `key`."""
-        shard, name = self._name(post)
-        self._shard(shard)[name] = {"key": key, "problems": problems, "notices": notices}
-        self.dirty.add(shard)
-
-    def save(self) -> None:
-        """Write back the shards that changed; a cache that cannot be written only costs time next run."""
-        for shard in sorted(self.dirty):
-            write_json(self.folder / f"{shard}.json", {"format": FORMAT, "entries": self.shards[shard]}, self.cache_dir)
-        self.dirty.clear()

@@ -88,16 +88,18 @@ def unreadable_post(path: Path, display: str, error: Unreadable, source: Source 
     return post
 
 
-def load_posts(path: Path, display: str, named: bool, date_order: str = "dmy") -> list[Post]:
-    """Every post in `path`: a Markdown file, a YAML/JSON mapping with a `text` key, or a CSV with a known
-    bulk-scheduling header. Other YAML, JSON and CSV files give [] even when `named` (pre-commit names
-    `renovate.json` and `mkdocs.yml` too); a file of another format gives [] unless `named` (then F001)."""
+def load_posts(
+    path: Path, display: str, named: bool, date_order: str = "dmy", source: Source | None = None
+) -> list[Post]:
+    """Every post in `path` (whose text is `source`, when it has been read already): a Markdown file, a YAML/JSON
+    mapping with a `text` key, or a CSV with a known bulk-scheduling header. Other YAML, JSON and CSV files give []
+    even when `named` (pre-commit names `renovate.json` and `mkdocs.yml` too); a file of another format gives []
+    unless `named` (then F001)."""
     kind = POST_SUFFIXES.get(path.suffix.lower())
     if kind is None and not named:
         return []
-    source: Source | None = None
     try:
-        source = read_source(path)
+        source = source or read_source(path)
         return posts_from_source(source, display, date_order)
     except Unreadable as error:
         return [unreadable_post(path, display, error, source)]
