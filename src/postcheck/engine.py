@@ -168,36 +168,60 @@ def discover(
     Only regular files are taken (no pipes or devices), and no symbolic link that leads out of the root. Folders
     that cannot be listed, and post files that are link loops, are added to `unreadable` with the reason.
     """
-    found = []
+    return [path for path, _ in _discover(directory, config, root, unreadable)]
+
+
+def _discover(
+    directory: Path, config: Config, root: Path, unreadable: list[tuple[Path, str]] | None
+) -> list[tuple[Path, bool]]:
+    """`discover`'s files, each with whether it is a symbolic link. A folder is listed once with `os.scandir`,
+    whose entries know their type without a system call per file; linked folders are not entered (as `os.walk`)."""
+    found: list[tuple[Path, bool]] = []
     root = root.resolve()
-    start = directory.resolve()
+    include, exclude = config.include, config.exclude
 
-    def blocked(error: OSError) -> None:
-        if unreadable is not None:
-            unreadable.append((Path(error.filename or directory), "cannot read this folder"))
-
-    for folder, dirs, files in os.walk(directory, onerror=blocked):
-        base = Path(folder)
-        here = _relative_to(start / base.relative_to(directory), root)
-        dirs[:] = sorted(d for d in dirs if not _matches(_join(here, d), config.exclude))
-        if dirs and len(base.relative_to(directory).parts) >= MAX_DEPTH:  # os.walk recurses: keep off the stack's end
+    def walk(folder: Path, here: str, depth: int) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
             if unreadable is not None:
-                unreadable.extend((base / d, f"folder nested more than {MAX_DEPTH} deep: not read") for d in dirs)
-            dirs[:] = []
-        for name in sorted(files):
-            path = base / name
-            rel = _join(here, name)
-            if not (_matches(rel, config.include) and not _matches(rel, config.exclude)):
-                continue
+                unreadable.append((Path(error.filename or folder), "cannot read this folder"))
+            return
+        folders = []
+        for entry in entries:
+            rel = _join(here, entry.name)
             try:
-                if path.is_symlink() and not path.resolve().is_relative_to(root):
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if not _matches(rel, exclude):
+                    folders.append((entry, rel))
+                continue
+            if not _matches(rel, include) or _matches(rel, exclude):
+                continue
+            path = folder / entry.name
+            link = entry.is_symlink()
+            try:
+                if link and not path.resolve().is_relative_to(root):
                     continue  # the posts root bounds what postcheck reads
+                if entry.is_file():  # follows a link inside the root; a pipe or a device is no post
+                    found.append((path, link))
             except (RuntimeError, OSError):  # a link loop: a finding on it, not a crash
                 if unreadable is not None:
                     unreadable.append((path, "a symbolic link loop: it leads to no file"))
-                continue
-            if path.is_file():  # follows a link inside the root; a pipe or a device is no post
-                found.append(path)
+        if folders and depth >= MAX_DEPTH:  # walking recurses: keep off the stack's end
+            if unreadable is not None:
+                unreadable.extend(
+                    (folder / e.name, f"folder nested more than {MAX_DEPTH} deep: not read") for e, _ in folders
+                )
+            return
+        for entry, rel in folders:
+            if not entry.is_symlink():
+                walk(folder / entry.name, rel, depth + 1)
+
+    walk(directory, _relative_to(directory.resolve(), root), 0)
     return found
 
 
@@ -248,21 +272,21 @@ def collect_posts(
 
     folders: dict[Path, Path] = {}  # each folder resolved once, not once per file in it
 
-    def real(path: Path) -> Path:
-        """`path.resolve()`: a file that is no symbolic link resolves as its folder does (one lstat, not one per
-        folder above it)."""
-        if path.name in ("", ".", "..") or path.is_symlink():
+    def real(path: Path, link: bool | None = None) -> Path:
+        """`path.resolve()`: a file that is no symbolic link (`link`, when known) resolves as its folder does (one
+        lstat, not one per folder above it)."""
+        if path.name in ("", ".", "..") or (path.is_symlink() if link is None else link):
             return path.resolve()
         folder = path.parent
         if folder not in folders:
             folders[folder] = folder.resolve()
         return folders[folder] / path.name
 
-    def load(path: Path, given: str, named: bool, root: Path, explicit: bool = False) -> None:
+    def load(path: Path, given: str, named: bool, root: Path, explicit: bool = False, link: bool | None = None) -> None:
         """Load a post file; `named` files that are no post get F001, `explicit` ones are checked even when
         published (a file given or listed, not found in a folder)."""
         nonlocal files
-        resolved = real(path)
+        resolved = real(path, link)
         if resolved in seen and (seen[resolved] or not named):
             for post in posts if explicit else []:  # named after its folder was checked: checked if published
                 post.named = post.named or post.path.resolve() == resolved
@@ -289,8 +313,8 @@ def collect_posts(
             roots[folder] = find_root(path).resolve()
         root = roots[folder]
         if path.is_dir():
-            for found in discover(path, config, root, unreadable):
-                load(found, given, False, root)
+            for found, link in _discover(path, config, root, unreadable):
+                load(found, given, False, root, link=link)
         elif _skipped(path, config, root, options):
             continue
         elif path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES:
@@ -639,11 +663,13 @@ def _check_many(engine: Engine, posts: list[Post], jobs: int):
     """(findings, notices) for each post in order. A worker sends its findings back without their post and with
     `source` true where it is the post's (the parent has the post); checked here, they are as `finish` made them."""
     global _SHARED
-    import multiprocessing
-
-    fork = "fork" in multiprocessing.get_all_start_methods()  # a forked worker starts with the run loaded
     jobs = min(jobs, len(posts) // max(1, MIN_POOL // 2))  # no worker with fewer than half a small run
-    if jobs <= 1 or len(posts) < MIN_POOL or not fork:
+    if jobs > 1 and len(posts) >= MIN_POOL:
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():  # a forked worker starts with the run loaded
+            jobs = 1
+    if jobs <= 1 or len(posts) < MIN_POOL:
         for post in posts:
             problems, notices = engine.rule_problems(post)
             yield engine.finish(post, problems), notices

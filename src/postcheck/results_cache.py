@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,9 +115,10 @@ class ResultCache:
         posts = []
         for data in entry["posts"]:
             post = self._post(data, source, display)
-            found = publish_time(post, self.ctx)
-            due = found is not None and found[0] <= self.ctx.now
-            if lifecycle(post, self.ctx) == "published" and not wanted:
+            when = post.meta.get("publish_at")
+            due = when is not None and datetime.fromisoformat(when) <= self.ctx.now
+            gone = due or post.meta.get("status") == "published"
+            if gone and lifecycle(post, self.ctx) == "published" and not wanted:
                 pass  # left out of the run
             elif data["findings"] is None or due:
                 return None

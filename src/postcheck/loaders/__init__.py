@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import stat
 from pathlib import Path
 
@@ -34,14 +35,20 @@ class Unreadable(Exception):
 def read_source(path: Path) -> Source:
     """Decode a post file: UTF-8 (a BOM is allowed and kept), no NUL bytes, at most 1 MB (10 MB for CSV)."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for ever, a device never end
-            raise Unreadable("not a regular file (a pipe, device or socket): not read")
-        limit = MAX_CSV_BYTES if path.suffix.lower() == ".csv" else MAX_POST_BYTES
-        if info.st_size > limit:
-            raise Unreadable(f"file is {info.st_size / 1e6:.1f} MB; post files over {limit // 2**20} MB are not read")
-        with path.open("rb") as file:
-            data = file.read(limit + 1)  # a file that grows while it is read stops at the limit all the same
+        # O_NONBLOCK: opening a pipe must not wait for a writer; it is refused below as not a regular file
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):  # a pipe would wait for ever, a device never end
+                raise Unreadable("not a regular file (a pipe, device or socket): not read")
+            limit = MAX_CSV_BYTES if path.suffix.lower() == ".csv" else MAX_POST_BYTES
+            if info.st_size > limit:
+                raise Unreadable(
+                    f"file is {info.st_size / 1e6:.1f} MB; post files over {limit // 2**20} MB are not read"
+                )
+            data = file.read(info.st_size + 1)  # not read(limit): that would allocate the limit for every file
+            if len(data) > info.st_size:  # it grew since: read on, stopping at the limit all the same
+                data += file.read(limit + 1 - len(data))
         if len(data) > limit:
             raise Unreadable(f"file is over {limit // 2**20} MB; post files that size are not read")
     except OSError as error:

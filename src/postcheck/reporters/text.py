@@ -26,7 +26,7 @@ _PICTURES[ord("\t")] = " "  # a tab as one column
 
 def escape_controls(text: str) -> str:
     """`text` with control characters escaped (`\\x1b`, `\\n`), safe to print to a terminal."""
-    return text.translate(_CONTROLS)
+    return text if text.isprintable() else text.translate(_CONTROLS)  # most text has none: no table lookups
 
 
 WINDOW = 110  # characters of a long line shown around the problem
@@ -67,6 +67,8 @@ def _snippet(finding: Finding, color: bool, files: dict[str, Source | None]) -> 
 
 def _columns(text: str) -> int:
     """How many terminal columns `text` takes: wide (CJK, emoji) characters two, combining marks and joiners none."""
+    if text.isascii():  # controls are pictures by now: one column each
+        return len(text)
     total = 0
     for ch in text:
         if unicodedata.combining(ch) or ch in "\u200d\ufe0f\ufe0e" or unicodedata.category(ch) == "Cf":
