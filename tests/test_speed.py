@@ -448,3 +448,26 @@ def test_installing_a_package_checks_every_post_again(tmp_path, monkeypatch, rul
     monkeypatch.setattr(results_cache, "_installed", lambda: [["site-packages", ":1:2"]])  # a plugin, an OCR engine
     assert check_json(folder) == first
     assert len(rule_runs) == 4
+
+
+def test_published_posts_are_left_out_without_being_read_again_and_checked_when_named(tmp_path, rule_runs):
+    folder = cached_folder(tmp_path)
+    (folder / "old.md").write_text(
+        "---\nplatforms: [x]\npublish_at: 2026-01-05T10:00:00+00:00\n---\nSee http://x.org\n"
+    )
+    first = json.loads(check_json(folder))
+    assert first["summary"]["published_not_checked"] == 1 and rule_runs == ["a.md", "b.md"]
+    assert json.loads(check_json(folder)) == first
+    assert rule_runs == ["a.md", "b.md"]  # old.md's entry says it has gone out: not parsed, not checked
+    named = run_cli("old.md", "--format", "json", "--now", FIXED_NOW, cwd=folder)
+    assert {"L101", "P106"} <= {f["code"] for f in json.loads(named.output)["findings"]}
+    assert rule_runs == ["a.md", "b.md", "old.md"]  # named: checked, its findings never replayed (it is due)
+
+
+def test_a_missing_image_is_looked_for_again_on_every_run(tmp_path, rule_runs):
+    folder = cached_folder(tmp_path)
+    (folder / "pic.png").rename(folder / "later.png")
+    assert "F004" in codes(check_json(folder), "a.md")
+    (folder / "later.png").rename(folder / "pic.png")
+    assert "F004" not in codes(check_json(folder), "a.md")
+    assert rule_runs == ["a.md", "b.md", "a.md"]  # b.md replayed; a.md, whose image was missing, checked again

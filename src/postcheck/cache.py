@@ -33,7 +33,10 @@ from pathlib import Path
 from typing import Any
 
 MAX_READ = 32 * 1024 * 1024  # bytes; a larger cache file is junk, not worth the memory
-FORMAT = "postcheck-cache-1"  # the signed envelope: {"format", "mac", "data"}
+FORMAT = "postcheck-cache-2"  # the signed envelope: {"format", "mac", "data"}, the MAC over the data's bytes as written
+_HEAD = f'{{"format":"{FORMAT}","mac":"'
+_MAC_HEX = 64
+_DATA = '","data":'
 KEY_FILE = "cache-key"
 _lock = threading.Lock()
 _key: bytes | None = None
@@ -66,8 +69,8 @@ def write_json(path: Path, data: Any, cache_dir: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(_sign(data, _entry_name(path, cache_dir)), out, allow_nan=False)
+            with os.fdopen(fd, "wb") as out:
+                out.write(_sign(data, _entry_name(path, cache_dir)))
             os.replace(temp, path)
         except (OSError, ValueError):
             os.unlink(temp)
@@ -91,10 +94,10 @@ def read_json(path: Path, cache_dir: Path | None = None) -> Any:
             raw = file.read(MAX_READ + 1)
         if len(raw) > MAX_READ:
             return None
-        envelope = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        data = _verified(raw, _entry_name(path, cache_dir if cache_dir is not None else path.parent))
+        return None if data is None else json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
     except (OSError, ValueError, RecursionError):
         return None
-    return _verified(envelope, _entry_name(path, cache_dir if cache_dir is not None else path.parent))
 
 
 def _entry_name(path: Path, cache_dir: Path) -> str:
@@ -105,27 +108,26 @@ def _entry_name(path: Path, cache_dir: Path) -> str:
         return path.name
 
 
-def _mac(data_text: str, name: str) -> str:
-    message = name.encode("utf-8", "surrogateescape") + b"\0" + data_text.encode("utf-8")
+def _mac(data: bytes, name: str) -> str:
+    message = name.encode("utf-8", "surrogateescape") + b"\0" + data
     return hmac.new(_user_key(), message, hashlib.sha256).hexdigest()
 
 
-def _sign(data: Any, name: str) -> dict[str, Any]:
-    text = json.dumps(data, allow_nan=False, sort_keys=True, separators=(",", ":"))
-    return {"format": FORMAT, "mac": _mac(text, name), "data": data}
+def _sign(data: Any, name: str) -> bytes:
+    """The envelope's bytes: still one JSON document, so that a person can read it."""
+    text = json.dumps(data, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    return f"{_HEAD}{_mac(text, name)}{_DATA}".encode("ascii") + text + b"}"
 
 
-def _verified(envelope: Any, name: str) -> Any:
-    """The data of a signed envelope whose MAC is this user's for this entry name, else None."""
-    if not isinstance(envelope, dict) or envelope.keys() != {"format", "mac", "data"}:
+def _verified(raw: bytes, name: str) -> bytes | None:
+    """The data bytes of a signed envelope whose MAC is this user's for this entry name, else None. The MAC is
+    checked before anything is parsed: a foreign entry costs no JSON decoding."""
+    head, data_at = len(_HEAD), len(_HEAD) + _MAC_HEX + len(_DATA)
+    if not raw.startswith(_HEAD.encode()) or raw[head + _MAC_HEX : data_at] != _DATA.encode() or raw[-1:] != b"}":
         return None
-    if envelope["format"] != FORMAT or not isinstance(envelope["mac"], str):
-        return None
-    try:
-        text = json.dumps(envelope["data"], allow_nan=False, sort_keys=True, separators=(",", ":"))
-    except (ValueError, RecursionError):
-        return None
-    return envelope["data"] if hmac.compare_digest(envelope["mac"], _mac(text, name)) else None
+    data = raw[data_at:-1]
+    mac = raw[head : head + _MAC_HEX].decode("ascii", "replace")
+    return data if hmac.compare_digest(mac, _mac(data, name)) else None
 
 
 def _user_key() -> bytes:

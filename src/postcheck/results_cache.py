@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from postcheck.engine import Engine
 
 FORMAT = 2
+_STR_OR_NONE = (str, type(None))
 
 
 def run_key(ctx: Context, codes: list[str]) -> str:
@@ -123,10 +124,10 @@ class ResultCache:
             elif data["findings"] is None or due:
                 return None
             else:
-                findings = [self._finding(item, post, root, data["platforms"]) for item in data["findings"]]
-                notices = data["notices"]
-                if not all(isinstance(n, str) for n in notices):
-                    raise ValueError("bad notice")
+                platforms, notices = data["platforms"], data["notices"]
+                if not all(isinstance(text, str) for text in platforms + notices):
+                    raise ValueError("bad platform or notice")
+                findings = [self._finding(item, post, root, platforms) for item in data["findings"]]
                 self.replayed[id(post)] = findings, notices
             posts.append(post)
         return posts
@@ -155,9 +156,7 @@ class ResultCache:
     def _finding(self, item: list[Any], post: Post, root: Path, platforms: list[str]) -> Finding:
         code, severity, message, shown, span, fix, suggestion, own = item
         rule = self.engine.rules[code]
-        if not isinstance(message, str) or not (suggestion is None or isinstance(suggestion, str)):
-            raise ValueError("bad finding")
-        if not (shown is None or isinstance(shown, str)) or not all(isinstance(p, str) for p in platforms):
+        if type(message) is not str or type(suggestion) not in _STR_OR_NONE or type(shown) not in _STR_OR_NONE:
             raise ValueError("bad finding")
         return Finding(
             code=code,
@@ -170,7 +169,7 @@ class ResultCache:
             fix=None if fix is None else _fix(fix, post, root),
             suggestion=suggestion,
             source=post.source if own else None,
-            platforms=list(platforms),
+            platforms=platforms,
         )
 
     def _stamp(self, path: str) -> str:
@@ -265,7 +264,7 @@ def _span_data(s: Span) -> list[int]:
 
 
 def _span(data: Any) -> Span:
-    if len(data) != 6 or not all(type(n) is int and n >= 0 for n in data):
+    if type(data) is not list or len(data) != 6 or set(map(type, data)) != {int} or min(data) < 0:
         raise ValueError("bad span")
     return Span(*data)
 

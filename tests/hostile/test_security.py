@@ -81,9 +81,7 @@ def test_an_entry_signed_with_another_users_key_is_a_miss(talking, key_home, mon
     envelope = json.loads(entry.read_text())
     assert envelope["format"] == cache.FORMAT and cache.read_json(entry, talking / ".postcheck_cache")
     monkeypatch.setattr(cache, "_key", b"another user's key".ljust(32, b"!"))
-    forged = dict(envelope, data={"version": 1, "probe": {"info": SILENT}})
-    forged["mac"] = cache._mac(json.dumps(forged["data"], sort_keys=True, separators=(",", ":")), "media/" + entry.name)
-    entry.write_text(json.dumps(forged))
+    entry.write_bytes(cache._sign({"version": 1, "probe": {"info": SILENT}}, "media/" + entry.name))
     monkeypatch.setattr(cache, "_key", None)  # back to this user's key, read from the user cache folder
     assert cache.read_json(entry, talking / ".postcheck_cache") is None
     assert _check(talking).codes == ["A301"]
