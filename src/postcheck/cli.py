@@ -165,7 +165,7 @@ def check(
         typer.Option("--jobs", "-j", min=1, help="Check posts in N processes (default: the usable cores; 1: none)."),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not read or write the media and link caches.")
+        bool, typer.Option("--no-cache", help="Do not read or write the result, media and link caches.")
     ] = False,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings.")] = False,
