@@ -640,10 +640,10 @@ def check_posts(
     todo = []
     for i, post in enumerate(posts):
         replayed = cache.replayed.get(id(post)) if cache is not None else None
-        if replayed is None:
-            todo.append(i)
+        if replayed is not None and replayed[0] is post:
+            findings[i], notices[i] = replayed[1:]
         else:
-            findings[i], notices[i] = replayed
+            todo.append(i)
     done = len(posts) - len(todo)
     for i, (found, said) in zip(todo, _check_many(engine, [posts[i] for i in todo], options.jobs), strict=True):
         post = posts[i]

@@ -5,9 +5,10 @@ or checked again.
 The key of an entry is a hash of the file's content, the effective config, the rules run, `--platform`, postcheck's
 version and the state of the installed packages; each image the posts reference is stamped with its size,
 modification time and inode. Findings that depend on the clock (P105, P106) are replayed only while the clock
-cannot change them: while every post of the file is still to go out. An entry is not written for a file with a
-post already due, a video (its caption sidecars are found by listing its folder), or an image reference that did
-not resolve to a file inside the root: those files are checked afresh on every run.
+cannot change them: a post that has come due is stored without findings, so that a folder run can leave it out
+(published) without parsing it, and any run that checks it checks it afresh. An entry is not written for a file
+with a video (its caption sidecars are found by listing its folder) or an image reference that did not resolve to
+a file inside the root: those files are checked afresh on every run.
 
 Entries are read and written through `cache.read_json` / `cache.write_json` (bounded, signed, confined to the cache
 folder) and validated here: an entry that does not read back as findings of this file is a miss, checked again and
@@ -74,7 +75,7 @@ class ResultCache:
         self.shards: dict[str, dict[str, Any]] = {}
         self.dirty: set[str] = set()
         self.stamps: dict[str, str] = {}  # media path -> stamp, once per run
-        self.replayed: dict[int, tuple[list[Finding], list[str]]] = {}  # id(post) -> its findings and notices
+        self.replayed: dict[int, tuple[Post, list[Finding], list[str]]] = {}  # id(post) -> it, findings, notices
         self.loaded: dict[Path, tuple[str, list[Post]]] = {}  # files checked afresh: their key and posts
 
     # --- reading ----------------------------------------------------------------------------------------------
@@ -114,6 +115,7 @@ class ResultCache:
         if not all(isinstance(p, str) and self._stamp(p) == s for p, s in entry["media"]):
             return None
         posts = []
+        replayed = {}
         for data in entry["posts"]:
             post = self._post(data, source, display)
             when = post.meta.get("publish_at")
@@ -128,8 +130,9 @@ class ResultCache:
                 if not all(isinstance(text, str) for text in platforms + notices):
                     raise ValueError("bad platform or notice")
                 findings = [self._finding(item, post, root, platforms) for item in data["findings"]]
-                self.replayed[id(post)] = findings, notices
+                replayed[id(post)] = post, findings, notices
             posts.append(post)
+        self.replayed.update(replayed)  # only once the whole file replays
         return posts
 
     @staticmethod
