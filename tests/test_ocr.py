@@ -115,7 +115,7 @@ def test_a_tampered_cache_entry_is_read_again(tmp_path, engine_calls):
     for entry in (tmp_path / ".postcheck_cache" / "media").glob("*.json"):
         text = entry.read_text()
         if "ocr-" in text:
-            entry.write_text(text.replace('"lines": [[', '"lines": [[7, '))
+            entry.write_text(text.replace('"lines":[[', '"lines":[[7,'))
     shutil.rmtree(tmp_path / ".postcheck_cache" / "results")  # else the post's findings are replayed, OCR not asked
     ocr._seen.clear()
     again = run_cli(".", "--format", "json", "--select", "A107", cwd=tmp_path)

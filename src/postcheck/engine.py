@@ -264,23 +264,23 @@ def collect_posts(
     """Load the posts for the given paths (through `cache`, which may replay them); a named media file brings in
     the posts that use it."""
     posts: list[Post] = []
-    seen: dict[Path, bool] = {}  # files loaded, and whether they gave posts
+    seen: dict[str, bool] = {}  # files loaded (resolved), and whether they gave posts
     files = 0
     media_targets: list[tuple[Path, Path]] = []  # (media file, its posts root)
     unreadable: list[tuple[Path, str]] = []  # folders that cannot be listed, link loops
     roots: dict[Path, Path] = {}  # each given path's posts root: files from two repositories keep their own
 
-    folders: dict[Path, Path] = {}  # each folder resolved once, not once per file in it
+    folders: dict[Path, str] = {}  # each folder resolved once, not once per file in it
 
-    def real(path: Path, link: bool | None = None) -> Path:
-        """`path.resolve()`: a file that is no symbolic link (`link`, when known) resolves as its folder does (one
-        lstat, not one per folder above it)."""
+    def real(path: Path, link: bool | None = None) -> str:
+        """`path.resolve()`, as a string: a file that is no symbolic link (`link`, when known) resolves as its
+        folder does (one lstat, not one per folder above it)."""
         if path.name in ("", ".", "..") or (path.is_symlink() if link is None else link):
-            return path.resolve()
+            return str(path.resolve())
         folder = path.parent
         if folder not in folders:
-            folders[folder] = folder.resolve()
-        return folders[folder] / path.name
+            folders[folder] = os.path.join(folder.resolve(), "")
+        return folders[folder] + path.name
 
     def load(path: Path, given: str, named: bool, root: Path, explicit: bool = False, link: bool | None = None) -> None:
         """Load a post file; `named` files that are no post get F001, `explicit` ones are checked even when
@@ -289,7 +289,7 @@ def collect_posts(
         resolved = real(path, link)
         if resolved in seen and (seen[resolved] or not named):
             for post in posts if explicit else []:  # named after its folder was checked: checked if published
-                post.named = post.named or post.path.resolve() == resolved
+                post.named = post.named or str(post.path.resolve()) == resolved
             return  # loaded already (a file named after its folder was checked still gets its F001)
         shown, order = _display(path, given), config.schedule.date_order
         if cache is not None:
@@ -328,7 +328,7 @@ def collect_posts(
     for root in dict.fromkeys(root for _, root in media_targets):  # the posts that use a named media file
         targets = [target for target, where in media_targets if where == root]
         for found in discover(root, config, root):
-            resolved = found.resolve()
+            resolved = str(found.resolve())
             if resolved in seen:
                 continue
             shown = os.path.relpath(found) if relative else str(found)

@@ -30,6 +30,7 @@ def escape_controls(text: str) -> str:
 
 
 WINDOW = 110  # characters of a long line shown around the problem
+_BAR = {color: _paint("|", "dim", color) for color in (False, True)}
 
 
 def _window(finding: Finding, files: dict[str, Source | None]) -> tuple[str, int, bool]:
@@ -51,18 +52,20 @@ def _snippet(finding: Finding, color: bool, files: dict[str, Source | None]) -> 
         return []
     number = str(finding.span.line)
     pad = " " * len(number)
-    line = (("…" if first else "") + part + ("…" if more else "")).translate(_PICTURES)
+    line = ("…" if first else "") + part + ("…" if more else "")
+    if not line.isprintable():  # controls shown as pictures; most lines have none
+        line = line.translate(_PICTURES)
     start = finding.span.column - 1 - first + (1 if first else 0)
     width = finding.span.end_column - finding.span.column if finding.span.end_line == finding.span.line else 1
     width = max(1, min(width, len(line) - start))
     # carets under the characters as a terminal shows them: CJK and emoji take two columns, marks none
     lead, under = _columns(line[:start]), max(1, _columns(line[start : start + width]))
-    out = [
-        f" {pad} {_paint('|', 'dim', color)}",
-        f" {number} {_paint('|', 'dim', color)} {line}",
-        f" {pad} {_paint('|', 'dim', color)} {' ' * lead}{_paint('^' * under, finding.severity.value, color)}",
+    bar = _BAR[color]
+    return [
+        f" {pad} {bar}",
+        f" {number} {bar} {line}",
+        f" {pad} {bar} {' ' * lead}{_paint('^' * under, finding.severity.value, color)}",
     ]
-    return out
 
 
 def _columns(text: str) -> int:
