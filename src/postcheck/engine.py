@@ -608,11 +608,12 @@ def _unpublished(posts: list[Post], files: int, ctx: Context, options: Options) 
     from postcheck.text.schedule import lifecycle
 
     kept: list[Post] = []
-    left: dict[Path, bool] = {}  # post file -> whether all its posts were left out
+    left: dict[int, bool] = {}  # post file (its source's id: the posts of a file share it) -> all left out
     for post in posts:
         post.published = lifecycle(post, ctx) == "published"
         leave = post.published and not (post.named or options.include_published)
-        left[post.path] = left.get(post.path, True) and leave
+        file = id(post.source)
+        left[file] = left.get(file, True) and leave
         if not leave:
             kept.append(post)
     return kept, files - sum(left.values()), len(posts) - len(kept)
