@@ -649,7 +649,8 @@ def check_posts(
     for i, (found, said) in zip(todo, _check_many(engine, [posts[i] for i in todo], options.jobs), strict=True):
         post = posts[i]
         if found and found[0].post is None:  # from a worker
-            found = [replace(f, post=post, source=post.source if f.source else None) for f in found]
+            for f in found:  # the worker's own copies: made whole in place
+                f.post, f.source = post, post.source if f.source else None
         findings[i], notices[i] = found, said
         done += 1
         if progress is not None:
@@ -695,7 +696,9 @@ def _check_share(indices: range) -> list[tuple[list[Finding], list[str]]]:
     for i in indices:
         post = posts[i]
         problems, notices = engine.rule_problems(post)
-        findings = [replace(f, post=None, source=f.source is not None) for f in engine.finish(post, problems)]
+        findings = engine.finish(post, problems)
+        for f in findings:  # sent back without the post (the parent has it): `source` says whether it is the post's
+            f.post, f.source = None, f.source is not None
         shares.append((findings, notices))
     return shares
 
