@@ -78,6 +78,18 @@ def run_once(command: list[str], cwd: Path) -> tuple[float, float, int]:
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
+def import_ms(python: Path, module: str, repeat: int = 5) -> float:
+    """Median cumulative import time of `module` in a fresh interpreter (python -X importtime), in ms."""
+    times = []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [str(python), "-X", "importtime", "-c", f"import {module}"], capture_output=True, text=True
+        )
+        last = [line for line in out.stderr.splitlines() if line.rstrip().endswith(f"| {module}")][-1]
+        times.append(int(last.split("|")[1]) / 1000)
+    return statistics.median(times)
+
+
 def version(command: list[str]) -> str:
     out = subprocess.run(command, capture_output=True, text=True)
     return (out.stdout or out.stderr).strip().splitlines()[0]
@@ -154,6 +166,8 @@ def main() -> None:
             f"{single / median['markdownlint-cli2 one post']:.2f}x markdownlint-cli2 (< 1x)"
         )
         print(f"  peak RSS, cold                {peak:6d} MB  (< 400 MB)")
+        typer, argparse = import_ms(python, "typer"), import_ms(python, "argparse")
+        print(f"  import, typer (vendors click)  {typer:6.0f} ms  (argparse {argparse:.0f} ms)")
 
         if args.linear:
             big = make_corpus(Path(tmp) / "big", args.posts * 10)
