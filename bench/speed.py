@@ -166,8 +166,8 @@ def main() -> None:
             f"{single / median['markdownlint-cli2 one post']:.2f}x markdownlint-cli2 (< 1x)"
         )
         print(f"  peak RSS, cold                {peak:6d} MB  (< 400 MB)")
-        typer, argparse = import_ms(python, "typer"), import_ms(python, "argparse")
-        print(f"  import, typer (vendors click)  {typer:6.0f} ms  (argparse {argparse:.0f} ms)")
+        typer_ms, argparse_ms = import_ms(python, "typer"), import_ms(python, "argparse")
+        print(f"  import, typer (vendors click)  {typer_ms:6.0f} ms  (argparse {argparse_ms:.0f} ms)")
 
         if args.linear:
             big = make_corpus(Path(tmp) / "big", args.posts * 10)
