@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from postcheck.context import Context
 from postcheck.model import Fix, Image, Post, Problem, Severity
 from postcheck.rules import rule
+from postcheck.text import LazyPattern
 
 # --- shared helpers ---------------------------------------------------------------------------------------
 
@@ -56,7 +57,7 @@ _PLACEHOLDER_WORDS = (
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
     r"todo|tbd|tbc|tk|n\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty"
 )
-PLACEHOLDER = re.compile(
+PLACEHOLDER = LazyPattern(
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no)\s+)*(?:{_PLACEHOLDER_WORDS})"
     r"(?:\s+(?:\d+|here|goes\s+here|to\s+follow|of|tbc|tbd|todo|needed|required|missing|placeholder))*",
     re.IGNORECASE,
@@ -64,7 +65,7 @@ PLACEHOLDER = re.compile(
 # What cameras, phones and screenshot tools name files: IMG_1234, DSC0001, PXL_20261102_101433123.MP,
 # IMG-20261102-WA0001, Screenshot 2026-11-02 at 10.14.33, Screen Shot 2026-11-02 at 10.14.33 AM (2).
 _NUMBERED_REST = r"(?:[\s._~()-]*(?:\d+|[a-z]{1,2}\d+|at|am|pm|mp|copy|edited|final|portrait|night))*"
-CAMERA_NAME = re.compile(
+CAMERA_NAME = LazyPattern(
     r"(?:img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|gh\d\d|dji|sam|cimg|wp|p|_mg|_dsc|image|photo|pic|scan|"
     r"screenshot|screen\s?shot|screen\s?recording|bildschirmfoto|whatsapp\s+image|signal|snapshot|capture)"
     rf"[\s_-]*\d{_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*",
@@ -79,13 +80,13 @@ _SCREEN_TOOL = (
     r"screen\s?(?:shot|recording|capture|grab|cast|clip)s?|capture|recording|screencast"
 )
 _STAMP = r"(?:[\s._~()@,-]*(?:\d+x?|[a-f0-9]{6,}|at|from|am|pm|copy|edited))*"
-SCREEN_TOOL_NAME = re.compile(
+SCREEN_TOOL_NAME = LazyPattern(
     rf"(?:{_STAMP}[\s_-]+)?(?:{_SCREEN_TOOL})(?:[\s_-]+(?:{_SCREEN_TOOL}))?{_STAMP}"
     r"(?:_[A-Za-z][\w.]*)?(?:\.[a-z0-9]{2,4})*",  # Android adds the app: Screenshot_20261102-101433_Chrome
     re.IGNORECASE,
 )
-FILE_NAME = re.compile(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
-NO_WORDS = re.compile(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
+FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
+NO_WORDS = LazyPattern(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
 
 
 def placeholder_reason(alt: str, file_ref: str) -> str | None:
@@ -122,7 +123,7 @@ def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
 
 # --- A103 -------------------------------------------------------------------------------------------------
 
-REDUNDANT_PREFIX = re.compile(
+REDUNDANT_PREFIX = LazyPattern(
     r"\s*(?P<prefix>(?:(?:an?|the|this)\s+)?(?:image|picture|photo|photograph|graphic|pic|img)\s+"
     r"(?:of|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b[\s,:;-]*)",
     re.IGNORECASE,

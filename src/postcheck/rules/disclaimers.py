@@ -8,20 +8,21 @@ from collections.abc import Iterator
 from postcheck.context import Context
 from postcheck.model import Post, Problem, Severity
 from postcheck.rules import rule
+from postcheck.text import LazyPattern
 
 SHARING_KINDS = ("share", "quote", "repost")
 
 # Used only when disclaimer.phrases is empty: any "not ... endorse(ment)" wording, as the policy puts it:
 # "Content we retweet (RT) or share on social media does not imply endorsement."
-GENERIC_DISCLAIMER = re.compile(r"\b(?:not|no|nor)\b(?:\s+\w+){0,3}?\s+endors(?:e|es|ed|ement|ements|ing)\b")
+GENERIC_DISCLAIMER = LazyPattern(r"\b(?:not|no|nor)\b(?:\s+\w+){0,3}?\s+endors(?:e|es|ed|ement|ements|ing)\b")
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "ʼ": "'", "′": "'", "`": "'", "“": '"', "”": '"'})
 _CONTRACTIONS = (("can't", "cannot"), ("won't", "will not"), ("n't", " not"))
-_NON_WORD = re.compile(r"[^\w]+")
+_NON_WORD = LazyPattern(r"[^\w]+")
 
 # ASA/CAP: "Ad", "Advert", "Advertising", "Advertisement" (feature), "#ad", at the very start of the post,
 # alone or followed by punctuation; "Sponsored" or "in partnership with" alone is not enough.
-AD_LABEL = re.compile(
+AD_LABEL = LazyPattern(
     r"^[\s\[(]*#?(?:ad|advert|advertising|advertisement(?:\s+feature)?)(?:[\])]|\s*[:|\-–—.,!]+)*(?=\s|$)",
     re.IGNORECASE,
 )

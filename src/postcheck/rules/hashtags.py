@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from postcheck.context import Context
 from postcheck.model import Fix, Post, Problem, Severity
 from postcheck.rules import rule
+from postcheck.text import LazyPattern
 from postcheck.text.hashtags import Hashtag, code_ranges, find_hashtags, lexicon_keys, suggest
 
 
@@ -40,7 +41,7 @@ def hashtag_not_camel_case(post: Post, ctx: Context) -> Iterator[Problem]:
         )
 
 
-_SENTENCE_WORD = re.compile(r"[^\W\d_]{2,}")
+_SENTENCE_WORD = LazyPattern(r"[^\W\d_]{2,}")
 
 
 def _runs(text: str, tags: tuple[Hashtag, ...]) -> list[list[Hashtag]]:
@@ -189,8 +190,8 @@ LEADS_ON = (
     "at to for with in on of by from into onto "  # prepositions
     "i we they he she"  # subject pronouns
 )
-WORD_BEFORE = re.compile(rf"\b(?:{'|'.join(LEADS_ON.split())}) $", re.IGNORECASE)
-WORD_AFTER = re.compile(r" [a-z]+\b")
+WORD_BEFORE = LazyPattern(rf"\b(?:{'|'.join(LEADS_ON.split())}) $", re.IGNORECASE)
+WORD_AFTER = LazyPattern(r" [a-z]+\b")
 
 
 # Letters of "small caps" fonts (Unicode phonetic small capitals); NFKC leaves them alone.
@@ -218,8 +219,8 @@ LETTERLIKE = "ℂℊℋℌℍℎℐℑℒℓℕℙℚℛℜℝℤℨℬℭℯℰ
 
 
 # Fullwidth forms of ASCII, and the characters of Chinese, Japanese and Korean text (with their punctuation).
-_FULLWIDTH = re.compile("[\uff01-\uff5e]+")
-_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff61-\uffdc\U00020000-\U0003ffff]")
+_FULLWIDTH = LazyPattern("[\uff01-\uff5e]+")
+_CJK = LazyPattern("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff61-\uffdc\U00020000-\U0003ffff]")
 
 
 def _fullwidth_in_cjk(text: str) -> set[int]:
@@ -328,7 +329,7 @@ def _letters_only(run: str) -> str:
     return "".join(out)
 
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
+_WORD = LazyPattern(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
 
 
 # Words that are written in capitals by rule, not for shouting: Royal Mail asks for FREEPOST in capitals.

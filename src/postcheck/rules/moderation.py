@@ -11,6 +11,7 @@ from pathlib import Path
 from postcheck.context import Context
 from postcheck.model import Post, Problem, Severity
 from postcheck.rules import rule
+from postcheck.text import LazyPattern
 
 WORD_LIST = Path(__file__).resolve().parents[1] / "text" / "profanity.txt"
 
@@ -114,9 +115,9 @@ def _any_phrase(phrases) -> re.Pattern[str] | None:
 
 _LEET = str.maketrans({"0": "o", "1": "i", "!": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
 _WILD = "*#"
-_TOKEN = re.compile(r"[\w@$*#!]+")
-_ROAD = re.compile(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not a disguised word
-_CAMEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")  # ShitService -> Shit, Service
+_TOKEN = LazyPattern(r"[\w@$*#!]+")
+_ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not a disguised word
+_CAMEL_WORD = LazyPattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")  # ShitService -> Shit, Service
 
 
 def _plural_base(word: str) -> list[str]:
@@ -327,7 +328,7 @@ def fold_name_text(text: str) -> str:
 
 
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
-_TITLES = re.compile(r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr)\.?\s+)+", re.I)
+_TITLES = LazyPattern(r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr)\.?\s+)+", re.I)
 # A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation.
 _NAMED_AFTER = (
     r"ward|unit|wing|building|house|centre|center|foundation|trust|fund|award|lecture|prize|suite|room|"
@@ -362,7 +363,7 @@ _MEDICINES = (
     r"sun\s?cream|lotion|drops"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
-MEDICAL_TOPIC = re.compile(
+MEDICAL_TOPIC = LazyPattern(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
@@ -393,7 +394,7 @@ MEDICAL_TOPIC = re.compile(
 )
 # Figures of speech that only look medical ("a real pain", "such a headache", "sick of waiting") and stock
 # phrases that only look like advice ("rest assured", "hope this helps").
-FIGURATIVE = re.compile(
+FIGURATIVE = LazyPattern(
     r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+){1,3}"
     r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
     r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
@@ -405,7 +406,7 @@ FIGURATIVE = re.compile(
 )
 # Advice or reassurance: what to do about it, or that it will pass. A topic without it (a complaint about a
 # prescription's wait, a diabetes nurse vacancy, an asthma story) is not advice.
-ADVICE = re.compile(
+ADVICE = LazyPattern(
     r"\b(?:(?<!the\s)rest(?!\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
     r"sip(?:ping)?\s+water|hydrated|"
@@ -476,7 +477,7 @@ ADVICE = re.compile(
 )
 # Self-care told as an order: a hands-on verb opening its clause ("Comb wet hair...", "Pinch the soft part of your
 # nose", "Gently wipe them"). Only verbs with no everyday service sense: not "take a look", "give us a call".
-SELF_CARE_VERB = re.compile(
+SELF_CARE_VERB = LazyPattern(
     r"\b(?:comb|wipe|pinch|lean|lie|rinse|bathe|soak|dab|raise|elevate|breathe|stretch|massage|rub|sip|drink|"
     r"rehydrate|moisturise|gargle|cool|wrap|bandage|rest(?!\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)|eat|avoid|"
     r"wash|clean)\b",
@@ -495,7 +496,7 @@ def _verb_forms(lemma: str) -> str:
 # a body does, anywhere, or a verb that is also a service's ("settle", "clear", "ease") after "will", "usually"...
 _BODY_COURSE = "|".join(_verb_forms(v) for v in ("fade", "heal", "crust", "scab", "subside", "resolve"))
 _COURSE = "|".join(_verb_forms(v) for v in ("settle", "calm", "clear", "ease", "pass", "recover", "dry", "loosen"))
-COURSE = re.compile(
+COURSE = LazyPattern(
     rf"\b(?:{_BODY_COURSE})\b|\b(?:will|'ll|should|usually|normally|often|generally|typically|mostly|tends?\s+to|"
     rf"soon)\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b|\b(?:just|only)\s+needs?\b|"
     r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
@@ -507,7 +508,7 @@ COURSE = re.compile(
 # An order: a clause opening with a word that takes an object ("Slather on the cream", "Cut out caffeine", "Keep
 # him resting", "then have a sugary drink"). Without a dictionary of verbs, the word is judged by what it is not:
 # a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
-ORDER = re.compile(
+ORDER = LazyPattern(
     r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s))"
     # "If your sugar drops, have a drink", "For a splinter, soak it": the order follows the condition.
     r"(?:(?:if|for|when|once|after)\s+[^.!?,\n]{1,80},\s+)?"
@@ -533,7 +534,7 @@ print show help swap donate forward consider mind allow
 """
 NOT_ORDERS = frozenset(_NOT_ORDER_WORDS.split())
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
-_SERVICE_ORDER = re.compile(
+_SERVICE_ORDER = LazyPattern(
     r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|us|the\s+(?:form|survey|link|date|word)|"
     r"an\s+eye\s+on\s+(?:our|this|the\s+(?:website|page|app))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
     r"the\s+\w+\s+coming)\b",
@@ -541,13 +542,13 @@ _SERVICE_ORDER = re.compile(
 )
 # An order about a service thing is a service instruction: "Forward the email to us", "Try the NHS App for a slot",
 # "Put the next date in your diary".
-SERVICE_THING = re.compile(
+SERVICE_THING = LazyPattern(
     r"\b(?:app|website|site|online|link|e-?mail|letter|form|survey|diary|date|slot|appointments?|booking|DM|message|"
     r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket|review|clinic|"
     r"centre|parking|travel|time)\b",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[.!?;:\n]|\s[-–—]\s")
+_CLAUSE_END = LazyPattern(r"[.!?;:\n]|\s[-–—]\s")
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -555,8 +556,8 @@ def _clause_end(text: str, start: int) -> int:
     return found.start() if found else len(text)
 
 
-_IMPERATIVE_LEAD = re.compile(r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please))\s*$", re.I | re.M)
-SIGNPOSTING = re.compile(
+_IMPERATIVE_LEAD = LazyPattern(r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please))\s*$", re.I | re.M)
+SIGNPOSTING = LazyPattern(
     r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
@@ -586,15 +587,15 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
 # A prediction about the illness itself: a sentence with a medical word and "should", "usually", "normally"...
 # but no word of the service ("we", "our", "the clinic", "appointments"), which would make it about the service:
 # "more fruit and water should get things moving again" is, "the asthma clinic should reopen soon" is not.
-PREDICTION = re.compile(
+PREDICTION = LazyPattern(
     r"\b(?:should|usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon))\b",
     re.IGNORECASE,
 )
-SERVICE_WORD = re.compile(
+SERVICE_WORD = LazyPattern(
     r"\b(?:we|we'll|we're|we've|our|us|team|practice|clinic|service|appointments?|letter|staff|nurses?|centre|ward)\b",
     re.IGNORECASE,
 )
-_SENTENCE_TEXT = re.compile(r"[^.!?\n]+[.!?]*")
+_SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")
 
 
 def _predicts(text: str) -> bool:
@@ -624,7 +625,7 @@ def _advises(text: str) -> bool:
 
 # ---------------------------------------------------------------- M105
 
-PERSONAL_DATA = re.compile(
+PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+numbers?|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
     # "leave your details", "your son's name": what details and a name mean in a request.
@@ -635,54 +636,54 @@ PERSONAL_DATA = re.compile(
     re.IGNORECASE,
 )
 # "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
-_POSSESSIVE = re.compile(r"\b(?:your|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
+_POSSESSIVE = LazyPattern(r"\b(?:your|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
 # A request is a giving verb whose object, a few words on, is the personal data: "reply with your NHS number",
 # "send us your date of birth". "Please" or "can you" alone asks for nothing ("please bring your NHS number").
-GIVING_VERB = re.compile(
+GIVING_VERB = LazyPattern(
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+know|"
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet)(?![\w'-])",
     re.IGNORECASE,
 )
-QUESTION = re.compile(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
+QUESTION = LazyPattern(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
 _MAX_GAP_WORDS = 5
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = LazyPattern(
     r"[.,;!?()\"“”…]|\b(?:so|that|because|if|when|while|since|unless|until|once|then|but|which|who|where|whether)\b|"
     r"\bto\s+(?!(?:us|me|this|the|our|it)\b)\w",  # "to find ...", but not "reply to us with"
     re.IGNORECASE,
 )
-_LISTED_NAME = re.compile(r"\b(?:full\s+)?names?\s*,", re.IGNORECASE)  # "your name, date of birth and ..."
+_LISTED_NAME = LazyPattern(r"\b(?:full\s+)?names?\s*,", re.IGNORECASE)  # "your name, date of birth and ..."
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
-_CLAUSE_START = re.compile(r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of)\b", re.I)
-_FILLER = re.compile(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
+_CLAUSE_START = LazyPattern(r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of)\b", re.I)
+_FILLER = LazyPattern(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
 # The verb asks the reader when it opens its clause, or follows "you" ("can you", "we need you to").
-_ASKS_LEAD = re.compile(
+_ASKS_LEAD = LazyPattern(
     # "Can everyone who's waiting for a callback comment their name...": everyone is the reader too.
     r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:everyone|anyone|everybody|anybody)(?:\s+[\w']+){0,6}|"
     r"\b(?:free|remember|forget|sure)\s+to)$",
     re.IGNORECASE,
 )
-_NOUN_LEAD = re.compile(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
-_NEGATED = re.compile(
+_NOUN_LEAD = LazyPattern(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
+_NEGATED = LazyPattern(
     r"\b(?:don't|do\s+not|never|not|no\s+need\s+to|won't|will\s+not|shouldn't|should\s+not|mustn't|must\s+not)"
     r"(?:\s+(?:need|have)\s+to|\s+ever)?$",
     re.IGNORECASE,
 )
 # A private channel: a message, e-mail or phone call ("email address" and "phone number" are data, not channels).
-PRIVATE_CHANNEL = re.compile(
+PRIVATE_CHANNEL = LazyPattern(
     r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
     r"(?:send|drop|leave|give)\s+us\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|line|DM|PM)|inbox\w*|in\s+private|privately|(?<!\byour\s)e-?mail(?:s|ed|ing)?(?!\s+address)|"
     r"(?:call|ring|phone|telephone)(?:ing)?\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
     r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
     re.IGNORECASE,
 )
-PUBLIC_PLACE = re.compile(
+PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|here|publicly|in\s+public|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
     r"in\s+(?:your\s+)?reply|on\s+this\s+(?:post|thread|page))\b",
     re.IGNORECASE,
 )
 # Somewhere private that is not a message: the front desk, a form, the NHS App.
-PRIVATE_PLACE = re.compile(
+PRIVATE_PLACE = LazyPattern(
     r"\b(?:(?:with|at|to)\s+(?:the\s+)?(?:reception|receptionists?|front\s+desk|practice|surgery)|(?:online|secure)\s+form|"
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
     r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
@@ -691,18 +692,18 @@ PRIVATE_PLACE = re.compile(
     re.IGNORECASE,
 )
 # A channel named only to be waived: "no need to DM us", "rather than messaging us", "don't message us privately".
-_WAIVED = re.compile(
+_WAIVED = LazyPattern(
     r"(?:\bno\s+need\s+to|\b(?:don't|do\s+not)\s+(?:need|have)\s+to|\brather\s+than|\binstead\s+of|\bwithout)"
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-_NOT_HERE = re.compile(r"\b(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+_NOT_HERE = LazyPattern(r"\b(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 # Sentences end at . ! ? before a space (not inside an e-mail address, link or number) or at a line break.
-SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
+SENTENCE = LazyPattern(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
 
 # A statement about a request is not one: "we will never ask you to reply with...", "fraudsters may ask you to".
-_ABOUT_ASKING = re.compile(
+_ABOUT_ASKING = LazyPattern(
     r"\b(?:never|not|don't|won't|wouldn't|doesn't|didn't)\b|"
     r"\b(?!(?:we|i|please|can|could|would|may)\b)\w+\s+(?:\w+\s+)?(?:ask|asks|asked|asking|tell|tells)\s+you\s+to$",
     re.IGNORECASE,
@@ -755,18 +756,18 @@ def names_public_place(sentence: str) -> bool:
 
 
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
-_PRONOUN_ASK = re.compile(
+_PRONOUN_ASK = LazyPattern(
     r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
     r"|(?=\s+(?:below|here|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)))",
     re.IGNORECASE,
 )
 # What "it" or "them" more likely stands for than the data: "Questions about your NHS number? Post them below".
-_OTHER_ANTECEDENT = re.compile(
+_OTHER_ANTECEDENT = LazyPattern(
     r"\b(?:questions?|comments?|thoughts|views|feedback|stor(?:y|ies)|experiences?|photos?|pictures?|ideas?|"
     r"suggestions?|tips?|queries|query)\b",
     re.IGNORECASE,
 )
-_NEGATED_MENTION = re.compile(r"\b(?:never|not|don't|won't|doesn't|no)\b", re.IGNORECASE)
+_NEGATED_MENTION = LazyPattern(r"\b(?:never|not|don't|won't|doesn't|no)\b", re.IGNORECASE)
 
 
 def _named_data(sentence: str) -> re.Match[str] | None:

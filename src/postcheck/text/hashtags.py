@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from postcheck.text import LazyPattern
+
 if TYPE_CHECKING:
     import regex
 
@@ -38,10 +40,10 @@ def _hashtag_pattern() -> regex.Pattern[str]:
     )
 
 
-_BACKTICKS = re.compile(r"`+")
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-_ELONGATED = re.compile(r"([a-z])\1\1")
-_RUN = re.compile(r"([a-z0-9])\1*")
+_BACKTICKS = LazyPattern(r"`+")
+_INNER_CAPITAL = LazyPattern(r"[a-z][A-Z]")
+_ELONGATED = LazyPattern(r"([a-z])\1\1")
+_RUN = LazyPattern(r"([a-z0-9])\1*")
 
 # The built-in casing lexicon: health and public-sector acronyms and terms, written as they should appear.
 # Written by hand from NHS and UK public-sector usage; config `hashtags.words` extends it.

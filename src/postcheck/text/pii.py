@@ -6,13 +6,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from postcheck.text import LazyPattern
 from postcheck.text.urls import TLDS, find_links
 
 # Numbers that are public services, not anyone's contact details: NHS 111, 999/112, NHS 119, text relay.
 PUBLIC_NUMBERS = ("111", "999", "112", "119", "18001 111", "18000")
 
 # After "@" it is a fediverse handle (@nhs@mastodon.example.social), not an e-mail address.
-EMAIL = re.compile(
+EMAIL = LazyPattern(
     r"(?<![\w.+%@-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
 )
 
@@ -21,26 +22,26 @@ _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _SPELLED_AT = rf"(?:\s*{_OPEN}\s*at\s*{_CLOSE}\s*|\s*{_OPEN}\s*@\s*{_CLOSE}\s*|\s+at\s+|\s+@\s+)"
 _SPELLED_DOT = rf"(?:\s*{_OPEN}\s*dot\s*{_CLOSE}\s*|\s+dot\s+|\.)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-SPELLED_EMAIL = re.compile(
+SPELLED_EMAIL = LazyPattern(
     rf"(?<![\w.@-])(?P<local>[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9])?(?:{_SPELLED_DOT}[A-Za-z0-9][\w%+-]*)*)"
     rf"(?P<at>{_SPELLED_AT})(?P<domain>{_LABEL}(?:{_SPELLED_DOT}{_LABEL})+)(?![\w/-])",  # not a link's path
     re.IGNORECASE,
 )
 # " at " is also an ordinary word ("the form at nhs.uk", "book at boots.com"): a bare " at " counts only when
 # the name before it is written like a mailbox (jo.bloggs, j dot smith) or the domain is spelled out (below).
-_MAILBOX_LIKE = re.compile(rf"[._\d]|{_SPELLED_DOT}", re.IGNORECASE)
+_MAILBOX_LIKE = LazyPattern(rf"[._\d]|{_SPELLED_DOT}", re.IGNORECASE)
 # A spelled "dot" after a bare " at " is the filter-dodging habit ("sarah at nhs dot net"), unless the word
 # before "at" is a pronoun or follows an article: "see us at leeds dot gov dot uk", "the form at nhs dot uk".
-_NOT_MAILBOX = re.compile(
+_NOT_MAILBOX = LazyPattern(
     r"us|me|you|them|him|her|it|we|everyone|all|here|there|home|work|now|are|is|was|were|be|am|look|looking|"
     r"find|found|online|live|available|info|information|more|details|\d+",
     re.IGNORECASE,
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|our|your|their|this|that|these|those|my|his|her|its)\s+$", re.IGNORECASE)
-_AT_HINT = re.compile(rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}|(?<=\s)(?:at|@)(?=\s)", re.IGNORECASE)
-_DOMAIN_AHEAD = re.compile(rf"{_LABEL}{_SPELLED_DOT}{_LABEL}", re.IGNORECASE)
+_ARTICLE_BEFORE = LazyPattern(r"\b(?:a|an|the|our|your|their|this|that|these|those|my|his|her|its)\s+$", re.IGNORECASE)
+_AT_HINT = LazyPattern(rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}|(?<=\s)(?:at|@)(?=\s)", re.IGNORECASE)
+_DOMAIN_AHEAD = LazyPattern(rf"{_LABEL}{_SPELLED_DOT}{_LABEL}", re.IGNORECASE)
 _LOCAL_MAX = 100  # characters looked at either side of an "at"
-MAYBE_CONTACT = re.compile(r"[\d@]|\bat\b", re.IGNORECASE)  # what every contact detail has: a digit, @ or "at"
+MAYBE_CONTACT = LazyPattern(r"[\d@]|\bat\b", re.IGNORECASE)  # what every contact detail has: a digit, @ or "at"
 
 
 def find_spelled_emails(text: str) -> list[tuple[int, int]]:
@@ -72,7 +73,7 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
 
 
 # UK postcodes (outward code, inward code): the letters each position can take, per Royal Mail's PAF rules.
-POSTCODE = re.compile(
+POSTCODE = LazyPattern(
     r"(?<![\w-])(GIR ?0AA|[A-PR-UWYZ](?:[A-HK-Y]?\d[A-Z\d]?|\d[A-HJKPSTUW]) ?\d[ABD-HJLNP-UW-Z]{2})(?![\w-])",
     re.IGNORECASE,
 )
@@ -81,15 +82,15 @@ STREET_WORDS = (
     "Road|Street|Avenue|Lane|Close|Drive|Crescent|Court|Gardens|Grove|Terrace|Mews|Parade|Boulevard|Way|Place"
 )
 STREET_ABBREVIATIONS = "Rd|St|Ave"  # their full stop is part of the address; a full word's ends the sentence
-STREET_ADDRESS = re.compile(
+STREET_ADDRESS = LazyPattern(
     r"(?<![\w£$€.,:/#-])\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,3}"
     rf"(?:(?:{STREET_WORDS})\b|(?:{STREET_ABBREVIATIONS})\b\.?)"
 )
 
-NHS_NUMBER = re.compile(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
+NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 
-_DIGIT = re.compile(r"\d")
-_DATE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+_DIGIT = LazyPattern(r"\d")
+_DATE = LazyPattern(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def fold_address(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
 
 
-_EXTENSION = re.compile(r"\s*[,;]?\s*(?:ext(?:ension)?\.?|x|#)\s*\d{1,6}$", re.IGNORECASE)
+_EXTENSION = LazyPattern(r"\s*[,;]?\s*(?:ext(?:ension)?\.?|x|#)\s*\d{1,6}$", re.IGNORECASE)
 
 
 def _is_phone(raw: str) -> bool:

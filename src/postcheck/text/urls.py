@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from postcheck.text import LazyPattern
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Host suffixes that only resolve inside a network (RFC 6762 .local, RFC 6761 .localhost, ICANN .internal,
@@ -106,17 +108,17 @@ def _trie(words: list[str]) -> str:
 # Here the pattern stops before the TLD: the labels it found are tried right to left, as the regex would backtrack,
 # against a small pattern of the TLDs that start with the letter there, compiled on first need. The result is the
 # same match, at a few milliseconds' start-up.
-_LABELS = re.compile(
+_LABELS = LazyPattern(
     rf"(?:(?<![{_NOT_BEFORE}])|(?<=[{_DIRECTIONAL}]))(?P<protocol>https?://)?"
     rf"(?:{_DOMAIN_CHAR}(?:[_-]*{_DOMAIN_CHAR})*\.)*{_DOMAIN_CHAR}(?:-*{_DOMAIN_CHAR})*\.",
     re.IGNORECASE,
 )
-_SUBDOMAIN = re.compile(rf"{_DOMAIN_CHAR}(?:[_-]*{_DOMAIN_CHAR})*\.", re.IGNORECASE)
-_NAME = re.compile(rf"{_DOMAIN_CHAR}(?:-*{_DOMAIN_CHAR})*\.", re.IGNORECASE)
-_ASCII_LABELS = re.compile(rf"(?:[\-a-z0-9{_LATIN}]+\.)+", re.IGNORECASE)
+_SUBDOMAIN = LazyPattern(rf"{_DOMAIN_CHAR}(?:[_-]*{_DOMAIN_CHAR})*\.", re.IGNORECASE)
+_NAME = LazyPattern(rf"{_DOMAIN_CHAR}(?:-*{_DOMAIN_CHAR})*\.", re.IGNORECASE)
+_ASCII_LABELS = LazyPattern(rf"(?:[\-a-z0-9{_LATIN}]+\.)+", re.IGNORECASE)
 # Characters other than A-Z that match one of them when case is ignored (the Kelvin sign, long s, dotted and
 # dotless i): where one of them starts a TLD, the pattern of all TLDs is tried.
-_LIKE_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
+_LIKE_ASCII = LazyPattern(r"[a-z]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -223,7 +225,7 @@ def _tco() -> re.Pattern[str]:
 
 # Where a link can be: a dot before a letter (bare domains), or "://". Only the words around these are given to
 # the URL pattern, since most of a post has neither and the pattern is long.
-_CANDIDATE = re.compile(r"[.\u3002\uff0e\uff61](?=[^\W\d_]|xn--)|://", re.IGNORECASE)
+_CANDIDATE = LazyPattern(r"[.\u3002\uff0e\uff61](?=[^\W\d_]|xn--)|://", re.IGNORECASE)
 _WINDOW_BEFORE = 256  # a host longer than this before its first dot is not one (labels are at most 63)
 _MAX_URL = 4096  # twitter-text's MAX_URL_LENGTH
 _MAX_TCO_SLUG = 40
@@ -245,7 +247,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-_SPACE = re.compile(r"\s")
+_SPACE = LazyPattern(r"\s")
 
 
 def _punycode_ok(domain: str) -> bool:
@@ -357,7 +359,7 @@ def _schemed() -> re.Pattern[str]:
     return re.compile(_OTHER_URL, re.IGNORECASE)
 
 
-_OTHER_HINT = re.compile(r"\d\.\d+\.\d|localhost:", re.IGNORECASE)  # what _other() needs besides "//"
+_OTHER_HINT = LazyPattern(r"\d\.\d+\.\d|localhost:", re.IGNORECASE)  # what _other() needs besides "//"
 
 
 def _browser_end(text: str, start: int, end: int) -> int:
@@ -404,7 +406,7 @@ def _followable(host: str) -> bool:
     return all(_LABEL.fullmatch(label) for label in name.split("."))
 
 
-_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_LABEL = LazyPattern(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
 def find_links(text: str) -> list[Link]:
