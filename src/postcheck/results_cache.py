@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from postcheck.context import Context
     from postcheck.engine import Engine
 
-FORMAT = 2
+FORMAT = 3
 _STR_OR_NONE = (str, type(None))
 
 
@@ -254,12 +254,15 @@ def _finding_data(f: Finding) -> list[Any]:
     """A finding as JSON values (the inverse of `ResultCache._finding`)."""
     fix = None
     if f.fix is not None:
-        edits = [
-            [e.offset, e.length, e.content, None if e.path is None else str(e.path), e.create] for e in f.fix.edits
-        ]
+        edits = [[e.offset, e.length, e.content, _edit_path(e.path, f.post), e.create] for e in f.fix.edits]
         fix = [f.fix.applicability.value, edits]
     shown = None if f.display_path == f.post.display_path else f.display_path
     return [f.code, f.severity.value, f.message, shown, _span_data(f.span), fix, f.suggestion, f.source is not None]
+
+
+def _edit_path(path: Path | None, post: Post) -> str | None:
+    """How an edit's file is stored: "" for the post's own file (most fixes), else its path."""
+    return None if path is None else "" if path == post.path else str(path)
 
 
 def _span_data(s: Span) -> list[int]:
@@ -281,7 +284,7 @@ def _edit(data: Any, post: Post, root: Path) -> Edit:
     offset, length, content, path, create = data
     if not (type(offset) is int and type(length) is int and isinstance(content, str) and isinstance(create, bool)):
         raise ValueError("bad edit")
-    target = post.path if path == str(post.path) else _inside(path, root)  # most fixes edit the post itself
+    target = post.path if path == "" else _inside(path, root)  # most fixes edit the post itself
     if offset < 0 or length < 0 or (target in (None, post.path) and offset + length > len(post.source.text)):
         raise ValueError("edit outside the file")
     return Edit(offset, length, content, target, create)
