@@ -143,6 +143,7 @@ class ProfanityMatcher:
         self.phrases = _any_phrase(base.phrases + extra.phrases)
         self.innocent = _any_phrase(list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()])
         self._verdicts: dict[str, str | None] = {}
+        self._hits: dict[tuple[str, bool], tuple[tuple[int, int, str], ...]] = {}
         self.by_length: dict[int, list[str]] = {}
         for word in self.words:
             for form in (word, word + "s", word + "es"):
@@ -221,30 +222,35 @@ class ProfanityMatcher:
             else [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
         )
         found = list(phrases)
+        # Most posts swear nowhere: when none of their distinct tokens holds a listed word, no need to place them
+        if not any(self._token_hits(*_strip(token)[::3]) for token in set(_TOKEN.findall(text))):
+            return sorted(found)
         p = 0  # the first phrase that does not end before the current token (tokens come in order)
         for m in _TOKEN.finditer(text):
-            start, end = m.start(), m.end()
-            token = m.group()
-            hashtag = token.lstrip("@!_").startswith("#")
-            # A leading @ or # is a mention or hashtag mark; a trailing ! ends a sentence.
-            stripped = token.lstrip("@#!_")  # strip, not a loop of slices: "#" x 800,000 took minutes
-            token, start = stripped, start + len(token) - len(stripped)
-            stripped = token.rstrip("!_")
-            token, end = stripped, end - len(token) + len(stripped)
+            token, start, end, hashtag = _strip(m.group(), m.start())
             while p < len(phrases) and phrases[p][1] <= start:
                 p += 1
             if not token or (p < len(phrases) and phrases[p][0] <= start):
                 continue  # inside a listed phrase
-            hits = []
-            for part, offset in _parts(token):
-                entry = self._judge(part)
-                if entry is not None:
-                    hits.append((start + offset, start + offset + len(part), entry))
-            if not hits and hashtag:
-                hits = [(start, end, entry) for entry in self._camelcase_entries(token)[:1]]
-            found += hits
+            found += [(start + a, start + b, entry) for a, b, entry in self._token_hits(token, hashtag)]
         found.sort()
         return found
+
+    def _token_hits(self, token: str, hashtag: bool) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, entry) of the listed words in a stripped token, relative to it; memoised, since posts
+        repeat their words."""
+        key = (token, hashtag)
+        hits = self._hits.get(key)
+        if hits is None:
+            found = []
+            for part, offset in _parts(token) if token else ():
+                entry = self._judge(part)
+                if entry is not None:
+                    found.append((offset, offset + len(part), entry))
+            if not found and hashtag:
+                found = [(0, len(token), entry) for entry in self._camelcase_entries(token)[:1]]
+            hits = self._hits[key] = tuple(found)
+        return hits
 
     def _camelcase_entries(self, hashtag: str) -> list[str]:
         """The entries in a CamelCase hashtag's words (#ShitService, #BloodyAwful), read as a phrase."""
@@ -252,6 +258,16 @@ class ProfanityMatcher:
         if len(words) < 2:
             return []
         return [entry for _start, _end, entry in self.find(" ".join(words))]
+
+
+def _strip(token: str, start: int = 0) -> tuple[str, int, int, bool]:
+    """(the token without its marks, where it starts and ends, whether it is a hashtag): a leading @ or # is a
+    mention or hashtag mark, a trailing ! ends a sentence."""
+    hashtag = token.lstrip("@!_").startswith("#")
+    stripped = token.lstrip("@#!_")  # strip, not a loop of slices: "#" x 800,000 took minutes
+    start += len(token) - len(stripped)
+    token = stripped.rstrip("!_")
+    return token, start, start + len(token), hashtag
 
 
 def _head_pattern(head: str) -> str:
