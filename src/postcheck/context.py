@@ -64,9 +64,17 @@ class Context:
             found = self.memo[key] = locate(directory, ref, root)
         return found
 
+    def real(self, path: Path) -> Path:
+        """`path.resolve()`, once per run for each path: rules ask it of the same pictures for every post."""
+        key = ("real", path)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = path.resolve()
+        return found
+
     def forget_files(self) -> None:
         """Drop what the run knows of files on disk (a fix may have created or changed some)."""
-        for key in [key for key in self.memo if isinstance(key, tuple) and key[:1] == ("locate",)]:
+        for key in [key for key in self.memo if isinstance(key, tuple) and key[:1] in (("locate",), ("real",))]:
             del self.memo[key]
 
     def media_path(self, post: Post, ref: Field | str) -> Path | None:

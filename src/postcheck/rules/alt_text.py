@@ -205,7 +205,7 @@ def _image_key(post: Post, ctx: Context, image: Image) -> str:
     """What makes two image references the same image: the resolved file, else the normalised reference."""
     path = ctx.media_path(post, image.file) if image.origin != "csv" or "://" not in image.file.value else None
     if path is not None:
-        return str(path.resolve())
+        return str(ctx.real(path))
     ref = image.file.value.strip()
     return ref if "://" in ref else os.path.normpath(ref)
 
@@ -256,8 +256,8 @@ def image_flashing(post: Post, ctx: Context) -> Iterator[Problem]:
 
     for image in post.images:
         path = ctx.media_path(post, image.file)
-        if path is None or not path.is_file():
-            continue
+        if path is None:
+            continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
         info = ctx.read_media(inspect_image, path)
         if isinstance(info, MediaError) or not info.animated or info.format not in ANIMATED_FORMATS:
             continue
@@ -354,8 +354,8 @@ def image_text_not_in_alt(post: Post, ctx: Context) -> Iterator[Problem]:
         if image.decorative or not alt or placeholder_reason(alt, image.file.value):
             continue  # decorative images carry nothing to convey; A101 / A102 judge a missing or placeholder alt
         path = ctx.media_path(post, image.file)
-        if path is None or not path.is_file():
-            continue
+        if path is None:
+            continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
         if isinstance(ctx.read_media(inspect_image, path), MediaError):
             continue  # F006 reports it; the OCR never sees a corrupt file or a decompression bomb
         try:

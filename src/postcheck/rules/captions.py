@@ -62,8 +62,8 @@ def _find_videos(post: Post, ctx: Context) -> list[VideoCaptions]:
     found: list[VideoCaptions] = []
     for video in post.videos:
         path = ctx.media_path(post, video.file)
-        if path is None or not path.is_file():
-            continue  # F004/F005, or remote
+        if path is None:
+            continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
         info = probe(ctx, path)
         if isinstance(info, MediaError):
             continue  # F006

@@ -211,7 +211,7 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
         path = located.path if located.status == "ok" else None
         if path is None:
             continue
-        read.add(path.resolve())
+        read.add(ctx.real(path))
         suffix = path.suffix.lower()
         if what == "image" and suffix in VIDEO_SUFFIXES or what == "video" and suffix in IMAGE_SUFFIXES:
             yield Problem(f"'{ref.value}' is listed under {what}s but its name says otherwise", ref.span())
@@ -233,9 +233,9 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
             path = ctx.media_path(post, os.path.relpath(sidecar, post.directory))
             if path is None or not path.is_file() or path.suffix.lower() not in CAPTION_SUFFIXES:
                 continue
-            if path.resolve() in read:
+            if ctx.real(path) in read:
                 continue
-            read.add(path.resolve())
+            read.add(ctx.real(path))
             result = ctx.read_media(read_caption_text, path)
             if isinstance(result, MediaError):
                 name = os.path.relpath(path, post.directory).replace(os.sep, "/")

@@ -91,8 +91,8 @@ def _image_problems(post: Post, ctx: Context) -> Iterator[Problem]:
         return
     for image in post.images:
         path = ctx.media_path(post, image.file)
-        if path is None or not path.is_file():
-            continue  # remote, missing or outside: F004/F005, or not checked
+        if path is None:
+            continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
         info = ctx.read_media(inspect_image, path)
         if isinstance(info, MediaError):
             continue  # F006
@@ -152,8 +152,8 @@ def _video_problems(post: Post, ctx: Context) -> Iterator[Problem]:
     platforms = [lim for lim in post_limits(post, ctx) if lim.video_formats]
     for video in post.videos if platforms else []:
         path = ctx.media_path(post, video.file)
-        if path is None or not path.is_file():
-            continue  # remote, missing or outside: F004/F005
+        if path is None:
+            continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
         info = probe(ctx, path)
         if isinstance(info, MediaError):
             continue  # F006
