@@ -124,11 +124,13 @@ class Section:
     def __init__(self, values: dict[str, Any]):
         object.__setattr__(self, "_values", MappingProxyType(values))
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Any:  # only called for a name not yet read: then kept as an attribute
         try:
-            return self._values[name.replace("_", "-")]
+            value = self._values[name.replace("_", "-")]
         except KeyError:
             raise AttributeError(name) from None
+        object.__setattr__(self, name, value)  # rules read settings for every post: the next read is plain
+        return value
 
     def __getitem__(self, key: str) -> Any:
         return self._values[key]
@@ -147,8 +149,10 @@ class Config:
     values: Section
     path: Path | None  # the file it came from, if any
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.values, name)
+    def __getattr__(self, name: str) -> Any:  # only called for a name not yet read: then kept as an attribute
+        value = getattr(self.values, name)
+        object.__setattr__(self, name, value)
+        return value
 
 
 def _check_type(kind: str, value: Any, where: str) -> Any:

@@ -113,6 +113,22 @@ def _any_phrase(phrases) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?<!\w')(?:" + "|".join(bodies) + r")(?!\w)", re.IGNORECASE)
 
 
+_WORD_RUN = LazyPattern(r"\w+")
+
+
+def _heads(phrases) -> frozenset[str] | None:
+    """The first run of word characters of each phrase, lower-cased: wherever `_any_phrase` matches in ASCII text,
+    one of them is a whole run of word characters there (look-arounds or separators stand on either side). None
+    when a phrase has none (then every text must be searched)."""
+    heads = set()
+    for phrase in phrases:
+        first = _WORD_RUN.search(re.split(r"[\s-]+", phrase.strip())[0]) if phrase.strip() else None
+        if first is None:
+            return None
+        heads.add(first.group().lower())
+    return frozenset(heads)
+
+
 _LEET = str.maketrans({"0": "o", "1": "i", "!": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
 _WILD = "*#"
 _TOKEN = LazyPattern(r"[\w@$*#!]+")
@@ -141,7 +157,9 @@ class ProfanityMatcher:
         self.words = self.words - allow_words
         self.allow_words = allow_words
         self.phrases = _any_phrase(base.phrases + extra.phrases)
-        self.innocent = _any_phrase(list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()])
+        innocent = list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()]
+        self.innocent = _any_phrase(innocent)
+        self.phrase_heads, self.innocent_heads = _heads(base.phrases + extra.phrases), _heads(innocent)
         self._verdicts: dict[str, str | None] = {}
         self._hits: dict[tuple[str, bool], tuple[tuple[int, int, str], ...]] = {}
         self.by_length: dict[int, list[str]] = {}
@@ -214,12 +232,14 @@ class ProfanityMatcher:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entry) for each swear word in `text`."""
         text = text.translate(_APOSTROPHES)
-        if self.innocent is not None:
+        # In ASCII text a phrase can only be where its first word is: most texts have none, and need no search
+        words = set(_WORD_RUN.findall(text.lower())) if text.isascii() else None
+        if self.innocent is not None and _may_hold(self.innocent_heads, words):
             text = self.innocent.sub(lambda m: " " * len(m.group()), text)
         phrases = (
-            []
-            if self.phrases is None
-            else [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
+            [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
+            if self.phrases is not None and _may_hold(self.phrase_heads, words)
+            else []
         )
         found = list(phrases)
         # Most posts swear nowhere: when none of their distinct tokens holds a listed word, no need to place them
@@ -258,6 +278,11 @@ class ProfanityMatcher:
         if len(words) < 2:
             return []
         return [entry for _start, _end, entry in self.find(" ".join(words))]
+
+
+def _may_hold(heads: frozenset[str] | None, words: set[str] | None) -> bool:
+    """Whether a text with these words may hold a phrase with these first words (None: cannot tell)."""
+    return heads is None or words is None or not heads.isdisjoint(words)
 
 
 def _strip(token: str, start: int = 0) -> tuple[str, int, int, bool]:
