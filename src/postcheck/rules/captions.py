@@ -56,6 +56,8 @@ def _videos(post: Post, ctx: Context) -> list[VideoCaptions]:
 
 
 def _find_videos(post: Post, ctx: Context) -> list[VideoCaptions]:
+    if not post.videos:
+        return []  # the video modules are imported only for a post that has a video
     from postcheck.media import CAPTION_SUFFIXES, MediaError
     from postcheck.media.video import probe
 
@@ -395,6 +397,8 @@ def _target(platform: str, source: CaptionFile, video: Path, suffix: str, locale
     fixable="safe",
 )
 def captions_format_for_platform(post: Post, ctx: Context) -> Iterator[Problem]:
+    if not post.videos:
+        return
     from postcheck.media.captions import convert
     from postcheck.rules.media_limits import join_names, platform_limits
 

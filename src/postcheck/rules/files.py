@@ -198,9 +198,6 @@ def media_outside_root(post: Post, ctx: Context) -> Iterator[Problem]:
 @rule("F006", "unreadable-media", Severity.ERROR, "corrupt, truncated or unsupported image, video or caption file")
 def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media import MediaError
-    from postcheck.media.captions import read_caption_text
-    from postcheck.media.images import inspect_image
-    from postcheck.media.video import probe
 
     read: set[Path] = set()  # a caption file listed and also found beside its video is reported once
     for what, ref in post.media_refs():
@@ -219,10 +216,18 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
         if what == "caption" and suffix not in CAPTION_SUFFIXES:
             yield Problem(f"'{ref.value}' is not a caption file (.vtt or .srt)", ref.span())
             continue
-        if what == "video":
+        if what == "video":  # the video and caption modules are imported only for a post that has one
+            from postcheck.media.video import probe
+
             result = probe(ctx, path)  # shares the video rules' probe and its disk cache
+        elif what == "image":
+            from postcheck.media.images import inspect_image
+
+            result = ctx.read_media(inspect_image, path)
         else:
-            result = ctx.read_media(inspect_image if what == "image" else read_caption_text, path)
+            from postcheck.media.captions import read_caption_text
+
+            result = ctx.read_media(read_caption_text, path)
         if isinstance(result, MediaError):
             at_byte = _bad_byte(path) if what == "caption" else None
             yield at_byte or Problem(f"{what} '{ref.value}' cannot be read: {result}", ref.span())
@@ -230,6 +235,8 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
         if ctx.media_path(post, video.file) is None:
             continue
         for sidecar in video.sidecars:
+            from postcheck.media.captions import read_caption_text
+
             path = ctx.media_path(post, os.path.relpath(sidecar, post.directory))
             if path is None or not path.is_file() or path.suffix.lower() not in CAPTION_SUFFIXES:
                 continue

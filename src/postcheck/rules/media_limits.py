@@ -146,6 +146,8 @@ def _image_refusals(image: Image, info, platforms: list[Limits]) -> Iterator[str
 
 def _video_problems(post: Post, ctx: Context) -> Iterator[Problem]:
     """Video format (file type), file size and duration outside each platform's limits."""
+    if not post.videos:
+        return  # the video module is imported only for a post that has a video
     from postcheck.media import MediaError
     from postcheck.media.video import probe
 
