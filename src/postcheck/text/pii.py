@@ -41,6 +41,7 @@ _ARTICLE_BEFORE = LazyPattern(r"\b(?:a|an|the|our|your|their|this|that|these|tho
 _AT_HINT = LazyPattern(rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}|(?<=\s)(?:at|@)(?=\s)", re.IGNORECASE)
 _DOMAIN_AHEAD = LazyPattern(rf"{_LABEL}{_SPELLED_DOT}{_LABEL}", re.IGNORECASE)
 _LOCAL_MAX = 100  # characters looked at either side of an "at"
+_WORD_START = LazyPattern(r"(?<![\w.@%+-])[A-Za-z0-9]")
 MAYBE_CONTACT = LazyPattern(r"[\d@]|\bat\b", re.IGNORECASE)  # what every contact detail has: a digit, @ or "at"
 
 
@@ -57,7 +58,10 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
             continue
         window = (max(hint.start() - _LOCAL_MAX, 0), min(hint.end() + _LOCAL_MAX, len(text)))
         at = hint.start()
-        m = next((e for e in SPELLED_EMAIL.finditer(text, *window) if e.start("at") <= at < e.end("at")), None)
+        # Tried from each word start before the "at", leftmost first: an earlier "at" must not swallow the name
+        # ("write to me at jo.bloggs at nhs dot net" reads "me at jo.bloggs" first, and that is no address).
+        tries = (SPELLED_EMAIL.match(text, w.start(), window[1]) for w in _WORD_START.finditer(text, window[0], at))
+        m = next((e for e in tries if e is not None and e.start("at") <= at < e.end("at")), None)
         if m is None:
             continue
         at, domain, local = m.group("at"), m.group("domain"), m.group("local")
