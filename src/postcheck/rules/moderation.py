@@ -709,7 +709,9 @@ _FILLER = LazyPattern(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", r
 _ASKS_LEAD = LazyPattern(
     # "Can everyone who's waiting for a callback comment their name...": everyone is the reader too.
     r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:everyone|anyone|everybody|anybody)(?:\s+[\w']+){0,6}|"
-    r"\b(?:free|remember|forget|sure)\s+to)$",
+    r"\b(?:free|remember|forget|sure)\s+to|"
+    # "it's quicker to post your date of birth here": the easier way offered is still a request.
+    r"\b(?:quicker|quickest|easier|easiest|faster|fastest|best|simplest|better)\s+(?:just\s+)?to)$",
     re.IGNORECASE,
 )
 _NOUN_LEAD = LazyPattern(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
