@@ -410,6 +410,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
+    r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
     r"piles|haemorrhoids|corns|calluses|dandruff|(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked)\s+"
     r"(?:eyes?|ears?|nose|throat|skin|scalp|joints?|knees?|back|neck|feet|hands?|lips?|gums?|mouth|tummy|chest)|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
@@ -472,6 +473,10 @@ ADVICE = LazyPattern(
     r"nothing\s+(?:serious|sinister|to\s+(?:worry|panic|fret)\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"
     r"(?:do|does)\s+(?:you|them|him|her)\s+(?:the\s+world\s+of\s+|a\s+lot\s+of\s+|some\s+)?good|"
     r"(?:very\s+|highly\s+)?unlikely\s+to\s+be\s+(?:anything\s+)?(?:serious|sinister|worrying|dangerous|harmful)|"
+    # A remedy's effect: "frozen peas will take the swelling down", "fresh air can calm things down".
+    r"(?:can|may|might|could|will|should)\s+(?:help\s+)?(?:(?:calm|settle|ease|soothe)\s+(?:\w+\s+){0,2}down|"
+    r"(?:take|bring)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:swelling|temperature|fever|inflammation|pain|redness)\s+down)|"
+    r"(?:best|better)\s+left\s+alone|(?:don't|do\s+not|never)\s+(?:pop|burst|touch|rub|pick\s+at)\b|"
     r"(?:really|definitely|also|both|all)\s+help\b(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
     r"(?:serious|dangerous|harmful|to\s+worry\s+about|anything\s+to\s+worry\s+about)|"
@@ -637,7 +642,9 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
 # but no word of the service ("we", "our", "the clinic", "appointments"), which would make it about the service:
 # "more fruit and water should get things moving again" is, "the asthma clinic should reopen soon" is not.
 PREDICTION = LazyPattern(
-    r"\b(?:should|usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon))\b",
+    # Not "should (not) have to", "should be able to": what ought to be, not what the illness will do.
+    r"\b(?:should(?!\s+(?:not\s+|never\s+)?(?:have|need)\s+to\b|\s+(?:not\s+)?be\s+(?:able|asked|made|given|offered)\b)|"
+    r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon))\b",
     re.IGNORECASE,
 )
 SERVICE_WORD = LazyPattern(
