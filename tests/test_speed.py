@@ -125,29 +125,26 @@ def test_a_small_run_stays_in_one_process(tmp_path, pool_pids):
     assert pool_pids() == {os.getpid()}
 
 
-def test_text_only_post_imports_no_media_phone_or_word_library(tmp_path):
-    write(tmp_path, {"postcheck.toml": "", "post.md": "---\nplatforms: [x]\n---\nFlu clinics are open this winter.\n"})
-    heavy = ["av", "PIL", "numpy", "phonenumbers", "wordsegment", "wordfreq"]
+def imported(folder: Path, modules: list[str]) -> list[str]:
+    """Which of `modules` (or their submodules) a check of post.md in a fresh interpreter imported."""
     script = (
         "import sys\nfrom postcheck.cli import main\nsys.argv = ['postcheck', 'check', 'post.md', '--no-cache']\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r}))\n"
+        f"print(sorted(m for m in sys.modules if m in {modules!r} or m.split('.')[0] in {modules!r}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    done = subprocess.run([sys.executable, "-c", script], cwd=folder, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1].replace("'", '"'))
+
+
+def test_text_only_post_imports_no_media_phone_or_word_library(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "post.md": "---\nplatforms: [x]\n---\nFlu clinics are open this winter.\n"})
+    assert imported(tmp_path, ["av", "PIL", "numpy", "phonenumbers", "wordsegment", "wordfreq"]) == []
 
 
 def test_image_post_imports_no_video_or_caption_module(tmp_path):
     write(tmp_path, {"postcheck.toml": "", "post.md": "---\nplatforms: [x]\n---\nFlu clinic.\n![A nurse](a.png)\n"})
     Image.new("RGB", (40, 30), (200, 0, 0)).save(tmp_path / "a.png")
-    heavy = ["av", "webvtt", "postcheck.media.video", "postcheck.media.captions"]
-    script = (
-        "import sys\nfrom postcheck.cli import main\nsys.argv = ['postcheck', 'check', 'post.md', '--no-cache']\n"
-        "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
-        f"print(sorted(m for m in sys.modules if m in {heavy!r} or m.split('.')[0] in {heavy!r}))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert imported(tmp_path, ["av", "webvtt", "postcheck.media.video", "postcheck.media.captions"]) == []
 
 
 # --- the result cache -------------------------------------------------------------------------------------------
