@@ -148,6 +148,21 @@ def test_front_matter_suppressions_take_rule_names(tmp_path):
     ]
 
 
+def test_inline_comment_suppressions_take_rule_names_and_an_unknown_one_is_said(tmp_path):
+    named = MISSING + "<!-- postcheck: ignore hashtag-not-camel-case campaign tag set by NHS England -->\n"
+    write(
+        tmp_path, {"postcheck.toml": "", "p.md": named, "q.md": MISSING + "<!-- postcheck: ignore this for now -->\n"}
+    )
+    run = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert sorted((f["path"], f["code"]) for f in run.json["findings"]) == [
+        ("p.md", "F004"),
+        ("q.md", "A201"),
+        ("q.md", "F004"),
+        ("q.md", "X001"),
+    ]
+    assert "suppression of unknown rule this" in [f["message"] for f in run.json["findings"]]
+
+
 def test_a_mistyped_rule_name_gets_a_did_you_mean(tmp_path):
     write(tmp_path, {"postcheck.toml": 'ignore = ["image-alt-mising"]\n', "p.md": MISSING})
     run = run_cli(".", cwd=tmp_path)

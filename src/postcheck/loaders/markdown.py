@@ -18,9 +18,12 @@ INLINE_IMAGE = re.compile(
     r"\(\s*(?P<file><[^<>\n]*>|[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\s*\)"
 )
 # `postcheck: ignore A201 reason`, or several codes: `ignore A201, A205 reason` (a code after the first has digits, so
-# a reason may start with capitals: "ignore A201 NHS England sets this hashtag")
+# a reason may start with capitals: "ignore A201 NHS England sets this hashtag"). A rule's name may stand first
+# instead of a code (`ignore hashtag-not-camel-case reason`), as everywhere else.
 SUPPRESS = re.compile(
-    r"^\s*postcheck:\s*ignore\s+(?P<codes>[A-Z]+[0-9]*(?:[\s,]+[A-Z]+[0-9]+\b)*)\b[ \t,]*(?P<reason>.*?)\s*$", re.DOTALL
+    r"^\s*postcheck:\s*ignore\s+(?P<codes>(?:[A-Z]+[0-9]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?:[\s,]+[A-Z]+[0-9]+\b)*)\b"
+    r"[ \t,]*(?P<reason>.*?)\s*$",
+    re.DOTALL,
 )
 
 
