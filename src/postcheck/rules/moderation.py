@@ -395,7 +395,7 @@ def _name_pattern(name: str) -> re.Pattern[str] | None:
 _MEDICINES = (
     r"medicines?|medications?|tablets?|pills?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
     r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
-    r"beechams|creams?|ointments?|gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
+    r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
     r"aftersun|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
@@ -411,7 +411,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
-    r"piles|haemorrhoids|corns|calluses|dandruff|(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked)\s+"
+    r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|"
+    r"piles|haemorrhoids|corns|calluses|dandruff|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
     r"(?:eyes?|ears?|nose|throat|skin|scalp|joints?|knees?|back|neck|feet|hands?|lips?|gums?|mouth|tummy|chest)|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
     r"\w{3,}itis|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
@@ -447,7 +448,10 @@ FIGURATIVE = LazyPattern(
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
     r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
     r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
-    r"\bcold\s+(?:calls?|weather|snap|spell)\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b",
+    r"\bcold\s+(?:calls?|weather|snap|spell)\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b|"
+    # Infection control on a visit, not a remedy: "please use the gel at the entrance", "hand hygiene".
+    r"\bhand\s+(?:hygiene|gel|sanitis\w+|sanitiz\w+|wash\w*)\b|\b(?:the\s+)?gel\s+(?:at|by|on|inside)\s+(?:the\s+)?"
+    r"(?:entrance|doors?|desk|reception|ward)\b",
     re.IGNORECASE,
 )
 # Advice or reassurance: what to do about it, or that it will pass. A topic without it (a complaint about a
@@ -518,7 +522,8 @@ ADVICE = LazyPattern(
     r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
     r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
     r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
-    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them)\b)|works\s+(?:well|a\s+treat|wonders)|"
+    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them)\b)|works?\s+(?:well|a\s+treat|wonders)|"
+    r"makes?\s+a\s+(?:big|real|huge|massive)\s+difference|until\s+it\s+(?:passes|wears\s+off|settles|goes)|"
     r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
     r"(?:it's|it\s+is|that's|is|are)\s+(?:probably|likely|most\s+likely|almost\s+certainly)|probably\s+just|"
     r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
