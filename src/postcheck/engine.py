@@ -575,30 +575,32 @@ def run(
     """Check everything under `paths`; `progress(done, total)` is called as posts are checked."""
     import gc
 
-    ctx = make_context(paths, config, options)
-    engine = Engine(config, ctx, options)
-    cache = None
-    if ctx.cache_dir is not None and options.replay and not options.online:  # online verdicts age
-        from postcheck.results_cache import ResultCache
-
-        cache = ResultCache(engine)
-    posts, files = collect_posts(paths, config, ctx, options, cache)
-    posts, files, skipped = _unpublished(posts, files, ctx, options)
-    if ctx.online and {"L105", "L106"} & engine.active.keys():
-        from postcheck.rules.links import prefetch_links
-
-        prefetch_links([post for post in posts if not any(p.code == "F001" for p in post.problems)], ctx)
-    # The posts live to the end of the run: keep the cyclic collector from walking them again and again (and, in a
-    # forked worker, from touching their pages, which would copy them).
-    gc.freeze()
+    # Almost everything a run builds (posts, findings) lives to its end: the cyclic collector would walk it again
+    # and again as it grows (and, in a forked worker, touch its pages, which would copy them). It is off for the run.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
+        ctx = make_context(paths, config, options)
+        engine = Engine(config, ctx, options)
+        cache = None
+        if ctx.cache_dir is not None and options.replay and not options.online:  # online verdicts age
+            from postcheck.results_cache import ResultCache
+
+            cache = ResultCache(engine)
+        posts, files = collect_posts(paths, config, ctx, options, cache)
+        posts, files, skipped = _unpublished(posts, files, ctx, options)
+        if ctx.online and {"L105", "L106"} & engine.active.keys():
+            from postcheck.rules.links import prefetch_links
+
+            prefetch_links([post for post in posts if not any(p.code == "F001" for p in post.problems)], ctx)
         per_post, notices = check_posts(engine, posts, options, progress, cache)
+        if cache is not None:
+            cache.save(posts, per_post, notices)
+        findings = sorted((f for found in per_post for f in found), key=lambda f: f.sort_key)
+        findings, held = engine.baseline.filter(findings)
     finally:
-        gc.unfreeze()  # a library caller's later runs must be able to collect this one
-    if cache is not None:
-        cache.save(posts, per_post, notices)
-    findings = sorted((f for found in per_post for f in found), key=lambda f: f.sort_key)
-    findings, held = engine.baseline.filter(findings)
+        if collecting:
+            gc.enable()  # a library caller's later runs must be able to collect this one
     return Result(_file_bounded(findings), files, posts, engine, published_skipped=skipped, held=held)
 
 
