@@ -153,3 +153,21 @@ def test_generated_posts_find_the_same_links_as_before_but_for_intended_differen
         if now != old:
             assert not _kind_of_difference(text, old, now), (text, old, now)
     assert same_hosts >= SAME_HOSTS_AT_LEAST * len(texts), same_hosts
+
+
+def test_the_search_for_other_links_is_skipped_only_where_it_finds_nothing(monkeypatch):
+    """Other links (other schemes, intranet hosts) are searched for only where a "//" lies outside the links
+    twitter-text found: the same links as searching every text with a "//"."""
+    from postcheck.text import urls
+    from tests.link_texts import fixture_texts
+
+    texts = generated_texts() + fixture_texts()
+    texts += [
+        "a.https://nhs.uk/x",
+        "x+http://nhs.uk//y",
+        "see //intranet/page and https://nhs.uk",
+        "ftp://files.local/a",
+    ]
+    skipped = [urls._find_links(text) for text in texts]
+    monkeypatch.setattr(urls, "_uncovered", lambda *args: True)
+    assert [urls._find_links(text) for text in texts] == skipped

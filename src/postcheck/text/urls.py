@@ -420,10 +420,23 @@ def _find_links(text: str) -> tuple[Link, ...]:
     if "." not in read and "/" not in read:
         return ()
     links = _twitter_links(text, read)
-    if "//" in read or _OTHER_HINT.search(read):
+    if _OTHER_HINT.search(read) or any(_uncovered(read, at, links) for at in _SLASHES.finditer(read)):
         links += _other_links(text, read, links)
         links.sort(key=lambda link: link.start)
     return tuple(links)
+
+
+_SLASHES = LazyPattern("//")
+_SCHEME_CHAR = LazyPattern(r"[a-z0-9+.-]", re.IGNORECASE)
+
+
+def _uncovered(read: str, slashes: re.Match[str], links: list[Link]) -> bool:
+    """Whether a "//" may start a link of its own: it lies in no link twitter-text found, or in one that a scheme
+    could reach into from before it ("a.https://"). Most posts' "//" are their https links': no other search."""
+    at = slashes.start()
+    return not any(
+        link.start <= at < link.end and not (link.start and _SCHEME_CHAR.match(read, link.start - 1)) for link in links
+    )
 
 
 def host_ip(host: str) -> IPAddress | None:
