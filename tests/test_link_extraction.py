@@ -168,6 +168,7 @@ def test_the_search_for_other_links_is_skipped_only_where_it_finds_nothing(monke
         "see //intranet/page and https://nhs.uk",
         "ftp://files.local/a",
     ]
-    skipped = [urls._find_links(text) for text in texts]
+    find = urls._find_links.__wrapped__  # not the memo: each text is searched twice
+    skipped = [find(text) for text in texts]
     monkeypatch.setattr(urls, "_uncovered", lambda *args: True)
-    assert [urls._find_links(text) for text in texts] == skipped
+    assert [find(text) for text in texts] == skipped
