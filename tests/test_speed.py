@@ -312,16 +312,13 @@ def test_m102_phrase_pattern_matches_as_the_per_phrase_alternation_did():
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
 
 
-def test_m102_finds_as_it_did_without_its_prefilters():
+def test_m102_finds_as_it_did_without_its_prefilters(monkeypatch):
     """M102 searches a text for phrases only when it has one of their first words, and goes through it token by
     token only when a token holds a listed word: on the fixtures and thousands of generated texts, the same finds."""
+    from postcheck.rules import moderation
     from postcheck.rules.moderation import ProfanityMatcher, builtin_words
 
     words = builtin_words()
-    fast = ProfanityMatcher(words, ["pants on fire"], ["bugger-all", "arsing"])
-    slow = ProfanityMatcher(words, ["pants on fire"], ["bugger-all", "arsing"])
-    slow.phrase_heads = slow.innocent_heads = None  # always search
-    slow._token_hits = lambda token, hashtag: ProfanityMatcher._token_hits(fast, token, hashtag) or ((0, 0, ""),)
     phrases = list(words.phrases) + list(words.innocent) + ["pants on fire", "bugger-all"]
     rng = random.Random(5)
     pieces = [p for phrase in phrases for p in re.split(r"[\s-]+", phrase)] + sorted(words.words)[:300]
@@ -331,9 +328,12 @@ def test_m102_finds_as_it_did_without_its_prefilters():
         "".join(rng.choice(pieces) + rng.choice(["", " ", "-", "_", "'"]) for _ in range(25)) for _ in range(3000)
     ]
     texts += [phrase.upper() + "s " + phrase.title() for phrase in phrases]
-    for text in texts:
-        expected = [hit for hit in slow.find(text) if hit[2]]
-        assert fast.find(text) == expected, text
+    found = [ProfanityMatcher(words, ["pants on fire"], ["bugger-all", "arsing"]).find(text) for text in texts]
+    monkeypatch.setattr(moderation, "_may_hold", lambda heads, words: True)  # search every text for phrases
+    monkeypatch.setattr(ProfanityMatcher, "_may_swear", lambda self, text: True)  # and go through every token
+    slow = ProfanityMatcher(words, ["pants on fire"], ["bugger-all", "arsing"])
+    assert [slow.find(text) for text in texts] == found
+    assert sum(map(bool, found)) > 1000  # the texts swear often enough to tell
 
 
 def test_front_matter_fields_map_as_character_alignment_does():

@@ -242,8 +242,7 @@ class ProfanityMatcher:
             else []
         )
         found = list(phrases)
-        # Most posts swear nowhere: when none of their distinct tokens holds a listed word, no need to place them
-        if not any(self._token_hits(*_strip(token)[::3]) for token in set(_TOKEN.findall(text))):
+        if not self._may_swear(text):
             return sorted(found)
         p = 0  # the first phrase that does not end before the current token (tokens come in order)
         for m in _TOKEN.finditer(text):
@@ -255,6 +254,10 @@ class ProfanityMatcher:
             found += [(start + a, start + b, entry) for a, b, entry in self._token_hits(token, hashtag)]
         found.sort()
         return found
+
+    def _may_swear(self, text: str) -> bool:
+        """Whether a token of `text` holds a listed word: most posts swear nowhere, and need no going through."""
+        return any(self._token_hits(*_strip(token)[::3]) for token in set(_TOKEN.findall(text)))
 
     def _token_hits(self, token: str, hashtag: bool) -> tuple[tuple[int, int, str], ...]:
         """(start, end, entry) of the listed words in a stripped token, relative to it; memoised, since posts
