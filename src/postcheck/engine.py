@@ -288,8 +288,16 @@ def collect_posts(
         nonlocal files
         resolved = real(path, link)
         if resolved in seen and (seen[resolved] or not named):
-            for post in posts if explicit else []:  # named after its folder was checked: checked if published
-                post.named = post.named or str(post.path.resolve()) == resolved
+            mine = [i for i, post in enumerate(posts) if explicit and str(post.path.resolve()) == resolved]
+            if mine and cache is not None and any(cache.unchecked(posts[i]) for i in mine):
+                # named after its folder was read from the cache, with a published post left out there unread:
+                # now it is to be checked, so the file is read (its posts are contiguous, in the file's order)
+                again = load_posts(path, posts[mine[0]].display_path, named, config.schedule.date_order)
+                for post in again:
+                    post.root, post.named = root, True
+                posts[mine[0] : mine[-1] + 1] = again
+            for i in mine:  # named after its folder was checked: checked if published
+                posts[i].named = True
             return  # loaded already (a file named after its folder was checked still gets its F001)
         shown, order = _display(path, given), config.schedule.date_order
         if cache is not None:
@@ -645,6 +653,8 @@ def check_posts(
         replayed = cache.replayed.get(id(post)) if cache is not None else None
         if replayed is not None and replayed[0] is post:
             findings[i], notices[i] = replayed[1:]
+        elif cache is not None and cache.unchecked(post):
+            raise RuntimeError(f"{post.display_path}: a post rebuilt from the result cache reached the rules")
         else:
             todo.append(i)
     done = len(posts) - len(todo)

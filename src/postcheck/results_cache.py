@@ -76,6 +76,7 @@ class ResultCache:
         self.dirty: set[str] = set()
         self.stamps: dict[str, str] = {}  # media path -> stamp, once per run
         self.replayed: dict[int, tuple[Post, list[Finding], list[str]]] = {}  # id(post) -> it, findings, notices
+        self.rebuilt: dict[int, Post] = {}  # id(post) -> the posts rebuilt from entries (findings or not)
         self.loaded: dict[Path, tuple[str, list[Post]]] = {}  # files checked afresh: their key and posts
 
     # --- reading ----------------------------------------------------------------------------------------------
@@ -133,7 +134,13 @@ class ResultCache:
                 replayed[id(post)] = post, findings, notices
             posts.append(post)
         self.replayed.update(replayed)  # only once the whole file replays
+        self.rebuilt.update((id(post), post) for post in posts)
         return posts
+
+    def unchecked(self, post: Post) -> bool:
+        """Whether `post` was rebuilt from an entry without its findings (a published post left out): it holds
+        too little to check, and must be read again to be checked."""
+        return self.rebuilt.get(id(post)) is post and id(post) not in self.replayed
 
     @staticmethod
     def _post(data: dict[str, Any], source: Source, display: str) -> Post:
