@@ -303,6 +303,28 @@ _X_NOT_BEFORE = "@＠$#＃"
 _NOT_TLDS = {"local", "internal", "localhost", "lan", "intranet", "arpa"}
 
 _EMOJI = None
+_GRAPHEME = None
+_REMOTE_MENTION = None
+
+
+def _grapheme_pattern():
+    """One extended grapheme cluster; compiled once (the `regex` module's own cache is slow to ask)."""
+    global _GRAPHEME
+    if _GRAPHEME is None:
+        import regex
+
+        _GRAPHEME = regex.compile(r"\X")
+    return _GRAPHEME
+
+
+def _remote_mention_pattern():
+    """A remote mention, @user@domain, which Mastodon counts as @user."""
+    global _REMOTE_MENTION
+    if _REMOTE_MENTION is None:
+        import regex
+
+        _REMOTE_MENTION = regex.compile(r"(?<![=/\w])@(\w+(?:[\w.-]*\w)?)@[\w.-]*\w")
+    return _REMOTE_MENTION
 
 
 def _emoji_pattern():
@@ -356,8 +378,6 @@ def _x_url_counts(text: str, link) -> bool:
 
 def _entities(text: str, counting: str) -> list[tuple[int, int, int]]:
     """Stretches of the text that count as a fixed number of units: (start, end, units)."""
-    import regex
-
     from postcheck.text.urls import find_links
 
     found: list[tuple[int, int, int]] = []
@@ -369,7 +389,7 @@ def _entities(text: str, counting: str) -> list[tuple[int, int, int]]:
         found = [
             (link.start, link.end, MASTODON_URL_LENGTH) for link in find_links(text) if link.scheme in ("http", "https")
         ]
-        for m in regex.finditer(r"(?<![=/\w])@(\w+(?:[\w.-]*\w)?)@[\w.-]*\w", text):
+        for m in _remote_mention_pattern().finditer(text):
             found.append((m.start(), m.end(), 1 + len(m.group(1))))
     found.sort()
     entities: list[tuple[int, int, int]] = []
@@ -398,9 +418,7 @@ _ASCII_RUN_FAST = re.compile(r"[\x00-\x0c\x0e-\x7f]+")
 
 def _plain_units(text: str, position: int, stop: int, counting: str, one: int):
     """Units of text[position:stop], which holds no link: ASCII runs in bulk, the rest one by one."""
-    import regex
-
-    grapheme = regex.compile(r"\X")
+    grapheme = _grapheme_pattern() if counting != "x-weighted" else None
     i = position
     while i < stop:
         run = _ASCII_RUN_FAST.match(text, i, stop)
