@@ -10,15 +10,24 @@ from postcheck.rules import rule
 from postcheck.text import counted
 from postcheck.text.platforms import Limits, limits
 
+_LIMITS = "platform-limits"  # ctx.memo key: platform name -> its Limits with the config's overrides, once per run
+
 
 def platform_limits(ctx: Context, name: str) -> Limits:
     """One platform's limits, with its `[platform.<name>]` overrides from config (checked when config loads)."""
-    return limits(name, ctx.config.platform.get(name))
+    table = ctx.memo.get(_LIMITS)
+    if table is None:
+        table = ctx.memo[_LIMITS] = {}
+    found = table.get(name)
+    if found is None:
+        found = table[name] = limits(name, ctx.config.platform.get(name))
+    return found
 
 
 def post_limits(post: Post, ctx: Context) -> list[Limits]:
-    """The limits of every platform the post goes to, with `[platform.<name>]` overrides from config."""
-    return [platform_limits(ctx, name) for name in ctx.platforms(post)]
+    """The limits of every platform the post goes to, with `[platform.<name>]` overrides from config; once per
+    post (four rules ask)."""
+    return ctx.per_post(post, "limits", lambda: [platform_limits(ctx, name) for name in ctx.platforms(post)])
 
 
 def join_names(names: list[str]) -> str:
