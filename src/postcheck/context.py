@@ -25,6 +25,10 @@ def platform_names(value: Any) -> list[str]:
     return [p.strip().lower() for p in value if isinstance(p, str) and p.strip()]
 
 
+_POSTS = "per-post"  # memo key: id(post) -> (post, {name: value}) for `per_post`
+_CURRENT = "per-post-current"  # memo key: the entry of the post asked about last
+
+
 @dataclass
 class Context:
     """What a rule may know besides the post: config, the posts root, the clock, run-wide caches."""
@@ -39,15 +43,15 @@ class Context:
 
     def platforms(self, post: Post) -> list[str]:
         """The platforms a post goes to: --platform, else the post's `platforms`, else config."""
+        return list(self.per_post(post, "platforms", lambda: self._platforms(post)))  # many rules ask, every finding
+
+    def _platforms(self, post: Post) -> list[str]:
         from postcheck.config import ALL_PLATFORMS
 
-        def compute() -> list[str]:
-            if self.platform_override:
-                return list(dict.fromkeys(self.platform_override))
-            valid = [p for p in platform_names(post.meta.get("platforms")) if p in ALL_PLATFORMS]
-            return list(dict.fromkeys(valid or self.config.platforms))
-
-        return list(self.per_post(post, "platforms", compute))  # asked by many rules and every finding
+        if self.platform_override:
+            return list(dict.fromkeys(self.platform_override))
+        valid = [p for p in platform_names(post.meta.get("platforms")) if p in ALL_PLATFORMS]
+        return list(dict.fromkeys(valid or self.config.platforms))
 
     def root_of(self, post: Post) -> Path:
         """The posts root that bounds what may be read for `post` (the run's, unless its path has its own)."""
@@ -84,11 +88,21 @@ class Context:
 
     def per_post(self, post: Post, name: str, compute: Callable[[], Any]) -> Any:
         """compute(), once per post in this run; a post reloaded after a fix is a new post and computed again."""
-        key = (name, id(post))
-        cached = self.memo.get(key)
-        if cached is None or cached[0] is not post:
-            cached = self.memo[key] = (post, compute())
-        return cached[1]
+        # Rules ask about one post after another: its values are kept together, found without building a key
+        current = self.memo.get(_CURRENT)
+        if current is None or current[0] is not post:
+            posts = self.memo.get(_POSTS)
+            if posts is None:
+                posts = self.memo[_POSTS] = {}
+            current = posts.get(id(post))
+            if current is None or current[0] is not post:  # an id reused by a newer post after the first was freed
+                current = posts[id(post)] = (post, {})
+            self.memo[_CURRENT] = current
+        values = current[1]
+        if name in values:
+            return values[name]
+        value = values[name] = compute()
+        return value
 
     def read_media(self, reader: Callable[..., Any], path: Path, *args: Any) -> Any:
         """`reader(path, *args)` once per run; a MediaError (or OSError) comes back as a MediaError value."""

@@ -55,6 +55,12 @@ class Source:
         self.bom = bom
 
     @cached_property
+    def directory(self) -> Path:
+        """The folder the file is in: one Path per file, so that rules keying run-wide memos by it (media
+        resolution) hash it once rather than build and hash a new one per post and reference."""
+        return self.path.parent
+
+    @cached_property
     def _line_starts(self) -> list[int]:
         """Where each line starts. A line ends at LF, CRLF or a lone CR (old Mac files; YAML, CSV and caption
         parsers break lines there too)."""
@@ -264,7 +270,7 @@ class Post:
 
     @property
     def directory(self) -> Path:
-        return self.source.path.parent
+        return self.source.directory
 
     @property
     def kind(self) -> str:
