@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterator
@@ -89,6 +90,7 @@ FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif
 NO_WORDS = LazyPattern(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
 
 
+@functools.lru_cache(maxsize=4096)  # posts repeat their alt texts and pictures; A102 and A105 both ask
 def placeholder_reason(alt: str, file_ref: str) -> str | None:
     """Why `alt` is a placeholder rather than a description, or None when it may be a description."""
     text = alt.strip().strip(".,:;!?'\"()[]").strip()
@@ -227,11 +229,13 @@ def image_alt_duplicate(post: Post, ctx: Context) -> Iterator[Problem]:
                 image.alt.span(),
             )
             continue
-        key = _image_key(post, ctx, image)
         if folded not in seen:
-            seen[folded] = (image, {key})
+            seen[folded] = (image, set())  # its key is only needed if another image has the same alt text
             continue
         first, keys = seen[folded]
+        if not keys:
+            keys.add(_image_key(post, ctx, first))
+        key = _image_key(post, ctx, image)
         if key in keys:
             continue  # the same image again, with the same description: fine
         keys.add(key)
