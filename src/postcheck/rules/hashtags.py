@@ -357,6 +357,8 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
 
     for m in _WORD.finditer(masked_text):
         word = m.group()
+        if not run and not word.isupper():
+            continue  # with no run going, a word that is not in capitals changes nothing (most words)
         letters = [c for c in word if c.isalpha()]
         neutral = len(letters) < 2 or word.lower().replace("'", "") in acronyms
         if neutral:
