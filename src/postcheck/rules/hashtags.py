@@ -341,6 +341,13 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
     text = post.text.value
     if not re.search(r"[A-Z]{2}", text) and text.isascii():
         return
+    # Three words in capitals hold at least three capitals, or six in ASCII text (two letters each): most posts
+    # have fewer, and need no hashtags, links or words found
+    if text.isascii():
+        if len(text) - len(text.encode("ascii").translate(None, b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")) < 6:
+            return
+    elif sum(map(str.isupper, text)) < 3:
+        return
     masked_text = _blanked(text, find_hashtags(text), code_ranges(text))
     acronyms = lexicon_keys(_words(ctx)) | WRITTEN_IN_CAPITALS
     run: list[re.Match] = []
