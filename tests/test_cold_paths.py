@@ -224,3 +224,107 @@ def test_a105_tells_apart_the_same_picture_and_another_with_the_same_alt(tmp_pat
     )
     run = check_files(tmp_path, {"post.md": text}, "--select", "A105")
     assert [(f["code"], f["line"]) for f in run.json["findings"]] == [("A105", 6)]
+
+
+# --- YAML values ---------------------------------------------------------------------------------------------------
+
+YAML_PIECES = [
+    "text: Hello #flujab",
+    "platforms: [x, facebook]",
+    "platforms:\n  - x\n  - linkedin",
+    "publish_at: 2026-12-01T09:30:00+00:00",
+    "publish_at: 2027-02-30",
+    "publish_at: 2026-12-01",
+    "paid: yes",
+    "paid: true",
+    "count: 012",
+    "count: 0x1F",
+    "ratio: .5",
+    "ratio: .nan",
+    "none: ~",
+    "empty:",
+    "quoted: '123'",
+    'escaped: "caf\\u00e9 \\n line"',
+    "folded: >\n  one\n  two",
+    "literal: |-\n  one\n  two",
+    "images:\n  - file: a.png\n    alt: A nurse\n  - b.png",
+    "images: [{file: a.png, alt: 'x: y'}]",
+    "postcheck: {ignore: {A201: brand tag}}",
+    "anchor: &a [x, y]\nagain: *a",
+    "base: &b {k: 1}\nmerged: {<<: *b, j: 2}",
+    "= : value key",
+    "binary: !!binary aGVsbG8=",
+    "set: !!set {a, b}",
+    "omap: !!omap [a: 1, b: 2]",
+    "str_int: !!str 12",
+    "int_str: !!int '12'",
+    "bad_int: !!int twelve",
+    "bad_bool: !!bool maybe",
+    "bad_time: !!timestamp soon",
+    "unknown: !Ref thing",
+    "python: !!python/name:os.system",
+    "? [complex, key]\n: value",
+    "? {a: 1}\n: value",
+    "1: one\n1.5: float key\nnull: null key\ntrue: bool key\n2026-12-01: date key",
+    "dup: 1\ndup: 2",
+    "nested: " + "[" * 70 + "]" * 70,
+    "nested: " + "[" * 10 + "x" + "]" * 10,
+]
+
+
+def _yaml_values(text: str, fast: bool):
+    import yaml
+
+    from postcheck.loaders.structured import _BadValue, _construct_document, _Loader
+
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _construct_document(loader, node) if fast else loader.construct_document(node)
+    except yaml.YAMLError as error:
+        return ("error", type(error).__name__, str(error))
+    except _BadValue as error:  # the reference's bare ValueError, KeyError or AttributeError, with its node
+        return ("error", "bad value", error.node.value)
+    except (ValueError, KeyError, AttributeError) as error:
+        return ("error", "bad value", str(error))
+    finally:
+        loader.dispose()
+
+
+def test_yaml_values_are_built_as_pyyamls_constructor_builds_them():
+    documents = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "fixtures").rglob("*.y*ml"))]
+    documents += [
+        text[4 : text.index("\n---", 4)]
+        for path in sorted((ROOT / "fixtures").rglob("*.md"))
+        if (text := path.read_text(encoding="utf-8")).startswith("---\n") and "\n---" in text[4:]
+    ]
+    documents += YAML_PIECES
+    rng = random.Random(11)
+    pieces = [piece for piece in YAML_PIECES if not piece.startswith(("nested", "="))]
+    for _ in range(1500):
+        documents.append("\n".join(rng.sample(pieces, rng.randint(1, 6))))
+    errors = 0
+    for text in documents:
+        fast, reference = _yaml_values(text, True), _yaml_values(text, False)
+        if isinstance(reference, tuple) and reference[1] == "bad value":
+            assert fast[:2] == reference[:2], text  # which value: the fast path names it, PyYAML's message may not
+            continue
+        assert repr(fast) == repr(reference), text  # repr: nan is not equal to itself; types show
+        if isinstance(reference, dict):
+            assert list(map(type, reference.values())) == list(map(type, fast.values()))
+            shared = [[a is b for b in reference.values()] for a in reference.values() if isinstance(a, (list, dict))]
+            assert shared == [[a is b for b in fast.values()] for a in fast.values() if isinstance(a, (list, dict))]
+        errors += isinstance(reference, tuple)
+    assert errors  # the errors are compared too
+
+
+def test_a_value_that_is_not_what_its_tag_says_is_f001_not_a_crash(check):
+    for value in ("!!int twelve", "!!bool maybe", "!!timestamp soon", "!!float abc"):
+        run = check({"post.md": f"---\nplatforms: [x]\ncount: {value}\n---\nHello\n"})
+        assert [(f["code"], f["line"], f["column"]) for f in run.json["findings"]] == [("F001", 3, 8)]
+        assert "is not a valid !!" in run.json["findings"][0]["message"]
+    run = check({"post.md": "---\nbase: &b {k: 1}\nm: {<<: *b}\ncount: !!int twelve\n---\nHello\n"})
+    assert [f["code"] for f in run.json["findings"]] == ["F001"]
+    assert "does not read as the type its tag names" in run.json["findings"][0]["message"]

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from postcheck.loaders import Unreadable
+from postcheck.loaders import MAX_NESTING, Unreadable
 from postcheck.model import Field, Image, Post, Problem, Segment, Source, Suppression, Video
 
 try:
@@ -43,12 +43,18 @@ def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:
         loader = _Loader(text)  # one parse: the node tree gives the positions, and the values are built from it
         try:
             node = loader.get_single_node()
-            values = loader.construct_document(node) if node is not None else None
+            values = _construct_document(loader, node) if node is not None else None
         finally:
             loader.dispose()
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+    except _VALUE_ERRORS as error:  # from PyYAML's constructor, for a document with aliases or merge keys
+        raise Unreadable(f"invalid YAML: a value does not read as the type its tag names ({error})") from None
+    except (yaml.YAMLError, _BadValue) as error:
+        if isinstance(error, _BadValue):
+            tag = error.node.tag.split(":")[-1]
+            mark, reason = error.node.start_mark, f"{error.node.value!r} is not a valid !!{tag}"
+        else:
+            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+            reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         unknown_tag = isinstance(error, yaml.constructor.ConstructorError) and "constructor for the tag" in reason
         kind = UnknownTag if unknown_tag else Unreadable
         if mark is None:
@@ -59,6 +65,63 @@ def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         raise kind(f"invalid YAML at {line}:{column}: {reason}", line=line, column=column) from None
     return values, node
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=`: the constructor's own
+_VALUE_ERRORS = (ValueError, KeyError, AttributeError, TypeError)
+
+
+class _Unusual(Exception):
+    """A node tree that `_plain_values` leaves to PyYAML's constructor."""
+
+
+class _BadValue(Exception):
+    """A value that does not read as the type its tag names (`!!int twelve`): PyYAML raises a bare ValueError,
+    KeyError or AttributeError for it."""
+
+    def __init__(self, node: yaml.ScalarNode):
+        super().__init__(node.value)
+        self.node = node
+
+
+def _construct_document(loader: _Loader, node: yaml.Node) -> Any:
+    """`loader.construct_document(node)`: the same values, built directly for the mappings, lists and strings
+    that posts are made of (PyYAML's constructor costs more than parsing for such small documents). Anything else
+    (aliases, merge keys, other tags, deep nesting, an error) is built by the constructor, from a fresh start."""
+    try:
+        return _plain_values(loader, node, set(), 0)
+    except _BadValue:
+        raise
+    except Exception:  # PyYAML's constructor builds it again, and raises what it raises
+        loader.constructed_objects, loader.recursive_objects = {}, {}
+        loader.state_generators, loader.deep_construct = [], False
+        return loader.construct_document(node)
+
+
+def _plain_values(loader: _Loader, node: yaml.Node, seen: set[int], depth: int) -> Any:
+    if id(node) in seen or depth > MAX_NESTING:
+        raise _Unusual  # an alias shares one object; deep nesting is judged by the constructor and the loader
+    seen.add(id(node))
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        try:
+            return loader.construct_object(node, deep=True)
+        except _VALUE_ERRORS:
+            raise _BadValue(node) from None
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_plain_values(loader, item, seen, depth + 1) for item in node.value]
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        mapping = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _SPECIAL_KEYS:
+                raise _Unusual
+            key = _plain_values(loader, key_node, seen, depth + 1)
+            mapping[key] = _plain_values(loader, value_node, seen, depth + 1)
+        return mapping
+    raise _Unusual
 
 
 def _scalar_field(node: yaml.Node, source: Source, base: int) -> Field:
