@@ -328,3 +328,14 @@ def test_a_value_that_is_not_what_its_tag_says_is_f001_not_a_crash(check):
     run = check({"post.md": "---\nbase: &b {k: 1}\nm: {<<: *b}\ncount: !!int twelve\n---\nHello\n"})
     assert [f["code"] for f in run.json["findings"]] == ["F001"]
     assert "does not read as the type its tag names" in run.json["findings"][0]["message"]
+
+
+def test_folding_alt_text_keeps_runs_of_letters_and_digits_as_the_substitution_did():
+    from postcheck.rules.alt_text import fold
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "fixtures").rglob("*.md"))]
+    alphabet = "aZ9_ -.,\t\n\u00a0\u2028ßẞİﬁǅ²½Ⅻ٣é\u0301👍🏽\u200d#@'’\x1c\u3000日本"
+    rng = random.Random(105)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert fold(text) == " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split()), repr(text)

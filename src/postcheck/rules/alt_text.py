@@ -16,9 +16,12 @@ from postcheck.text import LazyPattern
 # --- shared helpers ---------------------------------------------------------------------------------------
 
 
+_LETTERS_AND_DIGITS = LazyPattern(r"[^\W_]+")
+
+
 def fold(text: str) -> str:
-    """Text compared for sameness: case, spacing and punctuation folded away."""
-    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+    """Text compared for sameness: case, spacing and punctuation folded away (its runs of letters and digits)."""
+    return " ".join(_LETTERS_AND_DIGITS.findall(text.casefold()))
 
 
 def _alt(image: Image) -> str:
