@@ -339,3 +339,45 @@ def test_folding_alt_text_keeps_runs_of_letters_and_digits_as_the_substitution_d
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
     for text in texts:
         assert fold(text) == " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split()), repr(text)
+
+
+def _too_deep_reference(meta) -> bool:
+    """The nesting check as it was: every value visited, a value deeper than MAX_NESTING refused."""
+    from postcheck.loaders import MAX_NESTING
+
+    stack = [(meta, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
+
+
+def test_nesting_limit_refuses_what_visiting_every_value_refused():
+    from postcheck.loaders import MAX_NESTING, Unreadable, _shallow
+
+    rng = random.Random(64)
+
+    def nested(depth: int):
+        inner = rng.choice([[], {}, "x", 1, None, [1], {"k": "v"}])
+        for _ in range(depth):
+            inner = rng.choice([[inner], {"a": inner}, [1, inner, "y"], {"a": 1, "b": inner}])
+        return inner
+
+    cases = [{"x": nested(depth)} for depth in range(MAX_NESTING - 4, MAX_NESTING + 4) for _ in range(40)]
+    cases += [{}, {"x": []}, {"x": nested(3), "y": nested(MAX_NESTING + 1)}]
+    refused = 0
+    for meta in cases:
+        post = _post("text", meta=meta)
+        try:
+            _shallow([post])
+            deep = False
+        except Unreadable:
+            deep = True
+        assert deep == _too_deep_reference(meta), meta
+        refused += deep
+    assert 0 < refused < len(cases)

@@ -154,15 +154,13 @@ def _parse(source: Source, display: str, date_order: str) -> list[Post]:
 def _shallow(posts: list[Post]) -> list[Post]:
     """`posts`, unless a post's fields nest more than MAX_NESTING deep (rules walk them; the stack is finite)."""
     for post in posts:
-        stack = [(post.meta, 1)]
-        while stack:
+        stack = [(post.meta, 1)] if isinstance(post.meta, (dict, list)) else []
+        while stack:  # lists and tables only: the strings and numbers in them cannot nest
             value, depth = stack.pop()
-            if depth > MAX_NESTING:
+            items = value.values() if isinstance(value, dict) else value
+            if items and depth >= MAX_NESTING:  # what it holds lies deeper than allowed
                 raise Unreadable(f"lists or tables nested too deeply (more than {MAX_NESTING} levels): not a post")
-            if isinstance(value, dict):
-                stack.extend((v, depth + 1) for v in value.values())
-            elif isinstance(value, list):
-                stack.extend((v, depth + 1) for v in value)
+            stack.extend((item, depth + 1) for item in items if isinstance(item, (dict, list)))
     return posts
 
 
