@@ -261,6 +261,7 @@ YAML_PIECES = [
     "bad_int: !!int twelve",
     "bad_bool: !!bool maybe",
     "bad_time: !!timestamp soon",
+    "bad_later: [!!int twelve]",
     "unknown: !Ref thing",
     "python: !!python/name:os.system",
     "? [complex, key]\n: value",
@@ -325,6 +326,9 @@ def test_a_value_that_is_not_what_its_tag_says_is_f001_not_a_crash(check):
         run = check({"post.md": f"---\nplatforms: [x]\ncount: {value}\n---\nHello\n"})
         assert [(f["code"], f["line"], f["column"]) for f in run.json["findings"]] == [("F001", 3, 8)]
         assert "is not a valid !!" in run.json["findings"][0]["message"]
+    run = check({"post.md": "---\nx: [!!int twelve]\ny: !Ref thing\n---\nHello\n"})  # PyYAML meets !Ref first
+    assert [f["code"] for f in run.json["findings"]] == ["F001"]
+    assert "could not determine a constructor for the tag '!Ref'" in run.json["findings"][0]["message"]
     run = check({"post.md": "---\nbase: &b {k: 1}\nm: {<<: *b}\ncount: !!int twelve\n---\nHello\n"})
     assert [f["code"] for f in run.json["findings"]] == ["F001"]
     assert "does not read as the type its tag names" in run.json["findings"][0]["message"]

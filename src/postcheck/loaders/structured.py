@@ -91,12 +91,21 @@ def _construct_document(loader: _Loader, node: yaml.Node) -> Any:
     (aliases, merge keys, other tags, deep nesting, an error) is built by the constructor, from a fresh start."""
     try:
         return _plain_values(loader, node, set(), 0)
-    except _BadValue:
-        raise
+    except _BadValue as bad:
+        _fresh(loader)
+        try:  # the constructor goes in another order: it may meet another error first, and say it as before
+            return loader.construct_document(node)
+        except _VALUE_ERRORS:
+            raise bad from None
     except Exception:  # PyYAML's constructor builds it again, and raises what it raises
-        loader.constructed_objects, loader.recursive_objects = {}, {}
-        loader.state_generators, loader.deep_construct = [], False
+        _fresh(loader)
         return loader.construct_document(node)
+
+
+def _fresh(loader: _Loader) -> None:
+    """The constructor's state as it is before anything is built (an error leaves a node marked as in progress)."""
+    loader.constructed_objects, loader.recursive_objects = {}, {}
+    loader.state_generators, loader.deep_construct = [], False
 
 
 def _plain_values(loader: _Loader, node: yaml.Node, seen: set[int], depth: int) -> Any:
