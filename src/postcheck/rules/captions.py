@@ -52,6 +52,8 @@ class VideoCaptions:
 
 def _videos(post: Post, ctx: Context) -> list[VideoCaptions]:
     """The post's readable local videos with their captions, once per run."""
+    if not post.videos:
+        return []  # most posts: eight rules ask, and need not look in the run's memo
     return ctx.per_post(post, "captions.videos", lambda: _find_videos(post, ctx))
 
 
