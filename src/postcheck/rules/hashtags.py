@@ -349,6 +349,8 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
     elif sum(map(str.isupper, text)) < 3:
         return
     masked_text = _blanked(text, find_hashtags(text), code_ranges(text))
+    if sum(map(str.isupper, _WORD.findall(masked_text))) < 3:
+        return  # fewer than three words in capitals, acronyms included: no run (the words as strings are quick)
     acronyms = lexicon_keys(_words(ctx)) | WRITTEN_IN_CAPITALS
     run: list[re.Match] = []
 
