@@ -532,6 +532,9 @@ ADVICE = LazyPattern(
     r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
     # Starting, stopping or a remedy's effect: "don't stop your antidepressants suddenly", "Vaseline around your
     # nostrils and wraparound sunglasses can stop the pollen getting in".
+    # "you don't need to finish the whole course", "double the dose": how much of a medicine to take.
+    r"(?:finish|finishing|complete|skip|skipping|double|doubling|halve|halving)\s+(?:the\s+|your\s+|their\s+|a\s+)?"
+    r"(?:whole\s+|full\s+|next\s+)?(?:course|doses?)\b|"
     rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+taking)\s+(?:\w+\s+)?"
     rf"(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
     r"(?:help|stop|prevent|ease|soothe|relieve|reduce))",
@@ -872,6 +875,15 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
     return None
 
 
+# Quoted speech of three words or more is someone else's request, reported: "an account replied asking people to
+# 'share your NHS number below' - it isn't us". A quoted label ("your 'full name'") stays part of the sentence.
+# An apostrophe inside a word ('don't') does not close a single quote.
+QUOTED = LazyPattern(
+    r"(?<![\w'])'(?=\w)(?:[^'\n]|'(?=\w))*?\w[^\w'\n]+\w+[^\w'\n]+\w(?:[^'\n]|'(?=\w))*?'(?!\w)|"
+    r"[\"“][^\"“”\n]*?\w[^\w\"“”\n]+\w+[^\w\"“”\n]+\w[^\"“”\n]*?[\"”]"
+)
+
+
 @rule("M105", "public-request-for-personal-data", Severity.ERROR, "asks for NHS number, date of birth... in public")
 def public_request_for_personal_data(post: Post, ctx: Context) -> Iterator[Problem]:
     if post.kind == "repost":
@@ -879,6 +891,8 @@ def public_request_for_personal_data(post: Post, ctx: Context) -> Iterator[Probl
     text = post.text.value.translate(_APOSTROPHES)
     if not PERSONAL_DATA.search(text):
         return
+    if "'" in text or '"' in text or "“" in text:
+        text = QUOTED.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
     previous = ""  # the sentence before: "Please send us a DM. Include your NHS number." asks privately
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
