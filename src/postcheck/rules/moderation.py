@@ -404,7 +404,7 @@ _MEDICINES = (
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
-    r"sun\s?cream|lotion|drops"
+    r"sun\s?cream|lotion|drops|(?:wrist\s+)?splints?|aloe\s+vera"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = LazyPattern(
@@ -414,7 +414,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
-    r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|"
+    r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|carpal\s+tunnel|tinnitus|"
+    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
     r"piles|haemorrhoids|corns|calluses|dandruff|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
     r"(?:eyes?|ears?|nose|throat|skin|scalp|joints?|knees?|back|neck|feet|hands?|lips?|gums?|mouth|tummy|chest)|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
@@ -447,7 +448,7 @@ MEDICAL_TOPIC = LazyPattern(
 FIGURATIVE = LazyPattern(
     r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+){1,3}"
     r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
-    r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
+    r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b(?!\s+in\s+(?:kids|children|toddlers|teens|(?:the|their|his|her|your)\s+\w+))|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
     r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
     r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
@@ -467,7 +468,8 @@ ADVICE = LazyPattern(
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
     rf"(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
-    r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through)\b)\w+|"
+    r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
+    r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
     r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|cut\s+down\s+on|gargl\w+|"
     r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
     r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
@@ -530,6 +532,13 @@ ADVICE = LazyPattern(
     r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
     r"(?:it's|it\s+is|that's|is|are)\s+(?:probably|likely|most\s+likely|almost\s+certainly)|probably\s+just|"
     r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
+    # Reassurance by how common or passing it is: "happens to loads of women", "in most cases it carries on",
+    # "isn't permanent", "they grow out of them", "your immune system doing its job".
+    r"happens\s+to\s+(?:loads|lots|most|many|plenty|a\s+lot)\s+of|in\s+most\s+cases|"
+    r"(?:isn't|is\s+not|aren't|are\s+not|not)\s+(?:usually\s+)?permanent|grow\s+out\s+of\s+(?:it|them)|"
+    r"doing\s+(?:its|their)\s+job|"
+    # A dose as a noun phrase: "a couple of paracetamol and an early night".
+    rf"(?:a\s+couple\s+of|a\s+few|two|2)\s+(?:{_MEDICINES})\b|"
     # Starting, stopping or a remedy's effect: "don't stop your antidepressants suddenly", "Vaseline around your
     # nostrils and wraparound sunglasses can stop the pollen getting in".
     # "you don't need to finish the whole course", "double the dose": how much of a medicine to take.
@@ -696,7 +705,9 @@ PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+numbers?|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
     # "leave your details", "your son's name": what details and a name mean in a request.
-    r"(?<=your\s)details|(?<=their\s)details|(?<=your\s)(?:full\s+)?name|(?<='s\s)(?:full\s+)?name|"
+    r"(?<=your\s)details|(?<=their\s)details|(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)surname|"
+    # "leave your number": a phone number, but not "your number in the queue".
+    r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|(?<='s\s)(?:full\s+)?name|"
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+)?address(?:es)?|post\s?codes?|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|(?:contact|personal)\s+details|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
@@ -719,7 +730,8 @@ CLAUSE_BREAK = LazyPattern(
     r"\bto\s+(?!(?:us|me|this|the|our|it)\b)\w",  # "to find ...", but not "reply to us with"
     re.IGNORECASE,
 )
-_LISTED_NAME = LazyPattern(r"\b(?:full\s+)?names?\s*,", re.IGNORECASE)  # "your name, date of birth and ..."
+# "your name, date of birth and ...", "your surname, postcode and ...": a list, not a clause break.
+_LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", re.IGNORECASE)
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
 _CLAUSE_START = LazyPattern(r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of)\b", re.I)
 _FILLER = LazyPattern(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
@@ -747,7 +759,7 @@ PRIVATE_CHANNEL = LazyPattern(
     re.IGNORECASE,
 )
 PUBLIC_PLACE = LazyPattern(
-    r"\b(?:below|here|publicly|in\s+public|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
+    r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
     r"in\s+(?:your\s+)?reply|on\s+this\s+(?:post|thread|page))\b",
     re.IGNORECASE,
 )
