@@ -406,6 +406,11 @@ _MEDICINES = (
     r"antidepressants?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops|(?:wrist\s+)?splints?|aloe\s+vera"
 )
+_BODY = (
+    r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
+    r"wrists?|hands?|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
+    r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear"
+)
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = LazyPattern(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever|"
@@ -415,9 +420,13 @@ MEDICAL_TOPIC = LazyPattern(
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
     r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|carpal\s+tunnel|tinnitus|"
-    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
+    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|"
+    # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
+    rf"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner)\s+(?:{_BODY})|"
+    rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing)|"
+    r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
     r"piles|haemorrhoids|corns|calluses|dandruff|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
-    r"(?:eyes?|ears?|nose|throat|skin|scalp|joints?|knees?|back|neck|feet|hands?|lips?|gums?|mouth|tummy|chest)|"
+    rf"(?:{_BODY})|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
     r"\w{3,}itis|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
     r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
@@ -496,7 +505,7 @@ ADVICE = LazyPattern(
     r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take)|"
     # What will happen: "they'll be over the sickness in a day or two", "it will pass".
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
-    r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?:will|'ll)\s+pass|"
+    r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?<!\bwe)(?<!\bwe\s)(?:will|'ll)\s+pass|"
     r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
     r"helps?\s+(?:to\s+)?(?:ease|soothe|relieve|calm|settle|reduce|with\s+(?:the\s+|your\s+)?"
     r"(?:itch\w*|pain|symptoms|swelling|discomfort|soreness|fever|temperature|sickness|nausea))|"
@@ -521,7 +530,14 @@ ADVICE = LazyPattern(
     r"ringing|contacting|visiting|checking|getting\s+in\s+touch|that\s+you\s+(?:call|contact|book|ring)))|"
     r"have\s+you\s+tried|make\s+sure\s+(?:you|they|he|she|your\s+\w+)\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
     r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|your\s+\w+)|"
-    r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+hours|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
+    # When to take or do it: "every 4 hours", "every 3 days", "between feeds", "before bed".
+    # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
+    r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+(?:hours|days)|"
+    rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower)\s+(?:\w+\s+){{0,2}}(?:between\s+feeds|before\s+bed(?:time)?|"
+    r"at\s+bedtime)|"
+    # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
+    r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
+    r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
     r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:normal|common|usual|expected)|"  # "pretty common", "really normal"
     r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
@@ -571,8 +587,9 @@ def _verb_forms(lemma: str) -> str:
 _BODY_COURSE = "|".join(_verb_forms(v) for v in ("fade", "heal", "crust", "scab", "subside", "resolve"))
 _COURSE = "|".join(_verb_forms(v) for v in ("settle", "calm", "clear", "ease", "pass", "recover", "dry", "loosen"))
 COURSE = LazyPattern(
-    rf"\b(?:{_BODY_COURSE})\b|\b(?:will|'ll|should|usually|normally|often|generally|typically|mostly|tends?\s+to|"
-    rf"soon)\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b|\b(?:just|only)\s+needs?\b|"
+    # Not "we'll settle the bill", "I will clear it with the team": the service's future, not the illness's.
+    rf"\b(?:{_BODY_COURSE})\b|(?<!\bwe)(?<!\bwe\s)(?<!\bI)(?<!\bI\s)(?:\bwill|'ll|\b(?:should|usually|normally|"
+    rf"often|generally|typically|mostly|tends?\s+to|soon))\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b|\b(?:just|only)\s+needs?\b|"
     r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "should stop quickly", but not "the clinic will stop on Fridays"; "runs its course", "sleep it off".
     r"\b(?:should|usually|normally|generally|typically|soon)\s+(?:\w+\s+)?stops?\b|\bruns?\s+(?:its|their)\s+course\b|"
@@ -664,7 +681,9 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
 PREDICTION = LazyPattern(
     # Not "should (not) have to", "should be able to": what ought to be, not what the illness will do.
     r"\b(?:should(?!\s+(?:not\s+|never\s+)?(?:have|need)\s+to\b|\s+(?:not\s+)?be\s+(?:able|asked|made|given|offered)\b)|"
-    r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon))\b",
+    r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon)|"
+    # An explanation given as fact: "that twitching is just tiredness", "a swollen ankle ... is down to sitting".
+    r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by))\b",
     re.IGNORECASE,
 )
 SERVICE_WORD = LazyPattern(
@@ -759,7 +778,7 @@ PRIVATE_CHANNEL = LazyPattern(
     re.IGNORECASE,
 )
 PUBLIC_PLACE = LazyPattern(
-    r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
+    r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
     r"in\s+(?:your\s+)?reply|on\s+this\s+(?:post|thread|page))\b",
     re.IGNORECASE,
 )
