@@ -930,20 +930,16 @@ def public_request_for_personal_data(post: Post, ctx: Context) -> Iterator[Probl
         if not body.strip():
             continue
         data = requested_data(body, questions=post.kind == "reply")
-        if data is not None and (
-            names_public_place(body)
-            or not (names_private_channel(body) or (previous and names_private_channel(previous)))
+        if data is None:
+            found = requested_by_reference(body, previous)
+        elif names_public_place(body) or not (
+            names_private_channel(body) or (previous and names_private_channel(previous))
         ):
-            start = sentence.start() + data.start()
-            yield Problem(
-                f"Asks for personal data ({data.group()}) in public: ask for it by direct message instead",
-                post.text.span(start, data.end() + sentence.start()),
-                suggestion="Please send us a direct message with your details.",
-            )
-            return
-        by_reference = None if data is not None else requested_by_reference(body, previous)
-        if by_reference is not None:
-            start, end, named = by_reference
+            found = data.start(), data.end(), data.group()
+        else:
+            found = None
+        if found is not None:
+            start, end, named = found
             yield Problem(
                 f"Asks for personal data ({named}) in public: ask for it by direct message instead",
                 post.text.span(sentence.start() + start, sentence.start() + end),
