@@ -420,7 +420,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
     r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|carpal\s+tunnel|tinnitus|"
-    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|"
+    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|"
+    r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
     rf"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner)\s+(?:{_BODY})|"
     rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing)|"
@@ -506,7 +507,7 @@ ADVICE = LazyPattern(
     # What will happen: "they'll be over the sickness in a day or two", "it will pass".
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
     r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?<!\bwe)(?<!\bwe\s)(?:will|'ll)\s+pass|"
-    r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
+    r"(?:plenty|lots|loads)\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
     r"helps?\s+(?:to\s+)?(?:ease|soothe|relieve|calm|settle|reduce|with\s+(?:the\s+|your\s+)?"
     r"(?:itch\w*|pain|symptoms|swelling|discomfort|soreness|fever|temperature|sickness|nausea))|"
     r"try\s+(?!booking|calling|ringing|again|contacting)\w+ing\b|"  # "try breathing slowly", not "try calling us"
@@ -522,7 +523,7 @@ ADVICE = LazyPattern(
     r"loosen|unblock|bring|with)|"
     r"(?:just|only)\s+(?:a|an)\s+(?:\w+\s+)?(?:cold|virus|bug|infection|sprain|strain|graze|bruise|rash|reaction|"
     r"side\s+effect)|"
-    r"keep\s+(?:on\s+)?(?:giving|taking|using|drinking|eating|feeding|applying|moving)|"
+    r"keep\s+(?:on\s+)?(?:giving|taking|using|drinking|eating|feeding|breastfeeding|applying|moving)|"
     r"(?:watch|look)\s+(?:out\s+)?for\s+(?:any\s+)?(?:signs|symptoms)|be\s+kind\s+to\s+yourself|"
     r"keep\s+to\s+a\s+routine|(?:get|gets|getting)\s+(?:easier|fewer)|"
     # A recommendation in the writer's own voice, unless it is only a way to book or call.
@@ -543,11 +544,20 @@ ADVICE = LazyPattern(
     r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
     r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
     r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
-    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them)\b)|works?\s+(?:well|a\s+treat|wonders)|"
+    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them)\b)|helps?\s+(?:them|him|her|you)\s+(?:to\s+)?(?:wind\s+down|"
+    r"settle|sleep|calm|relax|feel\s+better|recover)|works?\s+(?:well|a\s+treat|wonders)|"
     r"makes?\s+a\s+(?:big|real|huge|massive)\s+difference|until\s+it\s+(?:passes|wears\s+off|settles|goes)|"
     r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
     r"(?:it's|it\s+is|that's|is|are)\s+(?:probably|likely|most\s+likely|almost\s+certainly)|probably\s+just|"
     r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
+    # "grows back", "it goes down overnight", "does get better", "can linger for months", "is what works",
+    # "you won't pass it on", "nothing you need to do except...", "ibuprofen with food".
+    r"(?:grow|grows|grew|growing)\s+back|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
+    r"on\s+its\s+own|in\s+a\s+(?:day|few|couple))|(?:does|do|will)\s+get\s+(?:better|easier)|"
+    r"(?:can|may|might|will)\s+linger|(?:is|are)\s+what\s+(?:works|helps|helped|worked)|"
+    r"(?:won't|will\s+not|can't|cannot|wouldn't)\s+pass\s+(?:it|anything|this|that|the\s+\w+)\s+on|"
+    r"nothing\s+(?:you\s+)?(?:need|have)\s+to\s+do|(?:put|keep|get)\s+(?:your|their|his|her)\s+feet\s+up|"
+    rf"(?:{_MEDICINES})\s+with\s+(?:food|meals?|milk|water)|"
     # Reassurance by how common or passing it is: "happens to loads of women", "in most cases it carries on",
     # "isn't permanent", "they grow out of them", "your immune system doing its job".
     r"happens\s+to\s+(?:loads|lots|most|many|plenty|a\s+lot)\s+of|in\s+most\s+cases|"
@@ -621,7 +631,7 @@ vote nominate support catch grab mark save note enjoy celebrate say raise wish h
 day week month year since during despite through across around against per via near off out up down
 explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
 understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
-print show help swap donate forward consider mind allow
+print show help swap donate forward consider mind allow turn
 """
 NOT_ORDERS = frozenset(_NOT_ORDER_WORDS.split())
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
