@@ -507,7 +507,9 @@ ADVICE = LazyPattern(
     # What will happen: "they'll be over the sickness in a day or two", "it will pass".
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
     r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?<!\bwe)(?<!\bwe\s)(?:will|'ll)\s+pass|"
-    r"(?:plenty|lots|loads)\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
+    # (Not "bring lots of water" to a fun run: "plenty of water" is the advice's own phrase, "lots of" less so.)
+    r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
+    r"(?:lots|loads)\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:fluids|drinks|rest|sleep)|"
     r"helps?\s+(?:to\s+)?(?:ease|soothe|relieve|calm|settle|reduce|with\s+(?:the\s+|your\s+)?"
     r"(?:itch\w*|pain|symptoms|swelling|discomfort|soreness|fever|temperature|sickness|nausea))|"
     r"try\s+(?!booking|calling|ringing|again|contacting)\w+ing\b|"  # "try breathing slowly", not "try calling us"
@@ -556,7 +558,8 @@ ADVICE = LazyPattern(
     r"on\s+its\s+own|in\s+a\s+(?:day|few|couple))|(?:does|do|will)\s+get\s+(?:better|easier)|"
     r"(?:can|may|might|will)\s+linger|(?:is|are)\s+what\s+(?:works|helps|helped|worked)|"
     r"(?:won't|will\s+not|can't|cannot|wouldn't)\s+pass\s+(?:it|anything|this|that|the\s+\w+)\s+on|"
-    r"nothing\s+(?:you\s+)?(?:need|have)\s+to\s+do|(?:put|keep|get)\s+(?:your|their|his|her)\s+feet\s+up|"
+    r"nothing\s+(?:you\s+)?(?:need|have)\s+to\s+do\s+(?:except|but|apart\s+from|other\s+than)|"
+    r"(?:put|keep|get)\s+your\s+feet\s+up|"
     rf"(?:{_MEDICINES})\s+with\s+(?:food|meals?|milk|water)|"
     # Reassurance by how common or passing it is: "happens to loads of women", "in most cases it carries on",
     # "isn't permanent", "they grow out of them", "your immune system doing its job".
@@ -632,6 +635,7 @@ day week month year since during despite through across around against per via n
 explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
 understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
 print show help swap donate forward consider mind allow turn
+staff patients nurses doctors volunteers visitors people everyone parents carers families teams
 """
 NOT_ORDERS = frozenset(_NOT_ORDER_WORDS.split())
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
