@@ -757,6 +757,7 @@ GIVING_VERB = LazyPattern(
 )
 QUESTION = LazyPattern(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
 _MAX_GAP_WORDS = 5
+_AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
 CLAUSE_BREAK = LazyPattern(
     r"[.,;!?()\"“”…]|\b(?:so|that|because|if|when|while|since|unless|until|once|then|but|which|who|where|whether)\b|"
@@ -845,7 +846,12 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
     for ask in sorted(asks, key=lambda m: m.start()):
         for data in PERSONAL_DATA.finditer(sentence, ask.end()):
             gap = sentence[ask.end() : data.start()]
-            if len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap)):
+            # "Tell us below which practice you're with and your date of birth": the data is the verb's second
+            # object, joined by "and your", however long the first.
+            second_object = _AND_YOUR.search(sentence, 0, data.start()) and len(gap.split()) <= 12
+            if not second_object and (
+                len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap))
+            ):
                 break
             if data.group().lower().startswith("address") and not _POSSESSIVE.search(sentence[: data.start()]):
                 continue
