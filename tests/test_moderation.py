@@ -292,6 +292,23 @@ def test_allow_matches_a_token_as_written_not_only_decoded():
     assert ProfanityMatcher(builtin_words(), ["A55"], []).find("Unit a55 is open") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oi you stupid git, and he's a prick. Tell her she's a stupid cow!",
+        "Ça va? You stupid git - he’s a prick",  # not ASCII: the one pattern of every phrase is used
+    ],
+)
+def test_phrases_are_found_once_each_as_one_pattern_would_find_them(text):
+    """In ASCII text only the phrases whose first word is there are searched for; what is found is what one
+    pattern of every phrase finds."""
+    matcher = ProfanityMatcher(builtin_words(), [], [])
+    one_pattern = [(m.start(), m.end()) for m in matcher.phrases.finditer(text.replace("’", "'"))]
+    found = [(start, end) for start, end, _ in matcher.find(text)]
+    assert found == one_pattern
+    assert [text[a:b].lower().replace("’", "'") for a, b in found][:2] == ["stupid git", "he's a prick"]
+
+
 # ------------------------------------------------------------------ M103
 
 STAFF = '[moderation]\nstaff = ["Jane Example", "Sean O\'Brien"]\n'

@@ -160,6 +160,12 @@ class ProfanityMatcher:
         innocent = list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()]
         self.innocent = _any_phrase(innocent)
         self.phrase_heads, self.innocent_heads = _heads(base.phrases + extra.phrases), _heads(innocent)
+        # In ASCII text only the phrases whose first word the text has are searched for: "you" is in most posts,
+        # and one pattern of every phrase cost a post a search through them all.
+        by_head: dict[str, list[str]] = {}
+        for phrase in base.phrases + extra.phrases if self.phrase_heads is not None else ():
+            by_head.setdefault(_WORD_RUN.search(phrase).group(), []).append(phrase)
+        self.phrases_by_head = {head: _any_phrase(group) for head, group in by_head.items()}
         self._verdicts: dict[str, str | None] = {}
         self._hits: dict[tuple[str, bool], tuple[tuple[int, int, str], ...]] = {}
         self.by_length: dict[int, list[str]] = {}
@@ -236,11 +242,21 @@ class ProfanityMatcher:
         words = set(_WORD_RUN.findall(text.lower())) if text.isascii() else None
         if self.innocent is not None and _may_hold(self.innocent_heads, words):
             text = self.innocent.sub(lambda m: " " * len(m.group()), text)
-        phrases = (
-            [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
-            if self.phrases is not None and _may_hold(self.phrase_heads, words)
-            else []
-        )
+        if self.phrases is None or not _may_hold(self.phrase_heads, words):
+            phrases = []
+        elif words is None or self.phrase_heads is None:
+            phrases = [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
+        else:
+            hits = sorted(
+                (m.start(), -m.end(), m.group().lower())
+                for head in words & self.phrase_heads
+                for m in self.phrases_by_head[head].finditer(text)
+            )
+            phrases, end = [], -1
+            for start, neg_end, phrase in hits:  # leftmost-longest, no overlaps: as one pattern would find them
+                if start >= end:
+                    phrases.append((start, -neg_end, phrase))
+                    end = -neg_end
         found = list(phrases)
         if not self._may_swear(text):
             return sorted(found)
@@ -506,7 +522,7 @@ ADVICE = LazyPattern(
     r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take)|"
     # What will happen: "they'll be over the sickness in a day or two", "it will pass".
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
-    r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?<!\bwe)(?<!\bwe\s)(?:will|'ll)\s+pass|"
+    r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
     # (Not "bring lots of water" to a fun run: "plenty of water" is the advice's own phrase, "lots of" less so.)
     r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
     r"(?:lots|loads)\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:fluids|drinks|rest|sleep)|"
@@ -536,8 +552,9 @@ ADVICE = LazyPattern(
     # When to take or do it: "every 4 hours", "every 3 days", "between feeds", "before bed".
     # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
     r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+(?:hours|days)|"
-    rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower)\s+(?:\w+\s+){{0,2}}(?:between\s+feeds|before\s+bed(?:time)?|"
-    r"at\s+bedtime)|"
+    # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
+    rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower)\s+(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){{0,2}}"
+    r"(?:between\s+feeds|before\s+bed(?:time)?|at\s+bedtime))|"
     # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
@@ -553,14 +570,13 @@ ADVICE = LazyPattern(
     r"(?:it's|it\s+is|that's|is|are)\s+(?:probably|likely|most\s+likely|almost\s+certainly)|probably\s+just|"
     r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
     # "grows back", "it goes down overnight", "does get better", "can linger for months", "is what works",
-    # "you won't pass it on", "nothing you need to do except...", "ibuprofen with food".
+    # "you won't pass it on", "nothing you need to do except...".
     r"(?:grow|grows|grew|growing)\s+back|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
     r"on\s+its\s+own|in\s+a\s+(?:day|few|couple))|(?:does|do|will)\s+get\s+(?:better|easier)|"
     r"(?:can|may|might|will)\s+linger|(?:is|are)\s+what\s+(?:works|helps|helped|worked)|"
     r"(?:won't|will\s+not|can't|cannot|wouldn't)\s+pass\s+(?:it|anything|this|that|the\s+\w+)\s+on|"
     r"nothing\s+(?:you\s+)?(?:need|have)\s+to\s+do\s+(?:except|but|apart\s+from|other\s+than)|"
     r"(?:put|keep|get)\s+your\s+feet\s+up|"
-    rf"(?:{_MEDICINES})\s+with\s+(?:food|meals?|milk|water)|"
     # Reassurance by how common or passing it is: "happens to loads of women", "in most cases it carries on",
     # "isn't permanent", "they grow out of them", "your immune system doing its job".
     r"happens\s+to\s+(?:loads|lots|most|many|plenty|a\s+lot)\s+of|in\s+most\s+cases|"
@@ -601,8 +617,10 @@ _BODY_COURSE = "|".join(_verb_forms(v) for v in ("fade", "heal", "crust", "scab"
 _COURSE = "|".join(_verb_forms(v) for v in ("settle", "calm", "clear", "ease", "pass", "recover", "dry", "loosen"))
 COURSE = LazyPattern(
     # Not "we'll settle the bill", "I will clear it with the team": the service's future, not the illness's.
-    rf"\b(?:{_BODY_COURSE})\b|(?<!\bwe)(?<!\bwe\s)(?<!\bI)(?<!\bI\s)(?:\bwill|'ll|\b(?:should|usually|normally|"
-    rf"often|generally|typically|mostly|tends?\s+to|soon))\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b|\b(?:just|only)\s+needs?\b|"
+    # (The look-behinds follow the word they guard: before it they were tried at every position.)
+    rf"\b(?:{_BODY_COURSE})\b|(?:\bwill(?<!\bwe\swill)(?<!\bI\swill)|\bshould(?<!\bwe\sshould)(?<!\bI\sshould)|"
+    r"'ll(?<!\bwe'll)(?<!\bI'll)|\b(?:usually|normally|often|generally|typically|mostly|tends?\s+to|soon))"
+    rf"\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b|\b(?:just|only)\s+needs?\b|"
     r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "should stop quickly", but not "the clinic will stop on Fridays"; "runs its course", "sleep it off".
     r"\b(?:should|usually|normally|generally|typically|soon)\s+(?:\w+\s+)?stops?\b|\bruns?\s+(?:its|their)\s+course\b|"
