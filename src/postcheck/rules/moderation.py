@@ -436,7 +436,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
     r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|carpal\s+tunnel|tinnitus|"
-    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|"
+    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|flare-?ups?|milk\s+supply|"
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
     rf"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner)\s+(?:{_BODY})|"
@@ -569,6 +569,14 @@ ADVICE = LazyPattern(
     r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
     r"(?:it's|it\s+is|that's|is|are)\s+(?:probably|likely|most\s+likely|almost\s+certainly)|probably\s+just|"
     r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
+    # A remedy's or a habit's effect, or a story of one: "steam loosens it right up", "they make them worse",
+    # "peppermint capsules are great for the cramping", "it was gone in 3 days".
+    r"(?:loosens|clears|eases|soothes|settles|calms)\s+(?:it|them|things)\s+(?:right\s+)?(?:up|down)|"
+    r"(?:makes?|making|made)\s+(?:it|them|symptoms)\s+worse|"
+    r"(?:great|good|brilliant|amazing|perfect|the\s+best)\s+for\s+(?:the\s+|your\s+|a\s+|an\s+)?(?:cramp\w*|pain|"
+    r"aches?|itch\w*|cough\w*|colds?|sickness|nausea|bloating|swelling|spots|sore\s+\w+)\b"
+    r"(?!\s+(?:clinics?|service|team|unit|ward|centre|appointments?|nurses?))|"
+    r"(?:was|were|is|are|it's)\s+gone\s+(?:in|within|after)\b|"
     # "grows back", "it goes down overnight", "does get better", "can linger for months", "is what works",
     # "you won't pass it on", "nothing you need to do except...".
     r"(?:grow|grows|grew|growing)\s+back|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
@@ -587,7 +595,7 @@ ADVICE = LazyPattern(
     # Starting, stopping or a remedy's effect: "don't stop your antidepressants suddenly", "Vaseline around your
     # nostrils and wraparound sunglasses can stop the pollen getting in".
     # "you don't need to finish the whole course", "double the dose": how much of a medicine to take.
-    r"(?:finish|finishing|complete|skip|skipping|double|doubling|halve|halving)\s+(?:the\s+|your\s+|their\s+|a\s+)?"
+    r"(?:finish|finished|finishing|complete|skip|skipping|double|doubling|halve|halving)\s+(?:the\s+|your\s+|their\s+|a\s+)?"
     r"(?:whole\s+|full\s+|next\s+)?(?:course|doses?)\b|"
     rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+taking)\s+(?:\w+\s+)?"
     rf"(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
@@ -631,7 +639,8 @@ COURSE = LazyPattern(
 # him resting", "then have a sugary drink"). Without a dictionary of verbs, the word is judged by what it is not:
 # a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
 ORDER = LazyPattern(
-    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s))"
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s)|"
+    r"\b(?:honestly|seriously|personally|basically|trust\s+me|tbh),\s+)"
     # "If your sugar drops, have a drink", "For a splinter, soak it": the order follows the condition.
     r"(?:(?:if|for|when|once|after)\s+[^.!?,\n]{1,80},\s+)?"
     r"(?:(?:just|gently|please|also|simply|"
