@@ -3,8 +3,8 @@ for a seed."""
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 from pathlib import Path
 
 OPENERS = [
@@ -78,4 +78,8 @@ def make_corpus(folder: Path, count: int, seed: int = 1, images: bool = True) ->
 
 
 if __name__ == "__main__":
-    make_corpus(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1000)
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", type=Path, help="where to write the posts (created)")
+    parser.add_argument("count", type=int, nargs="?", default=1000, help="how many posts (default 1000)")
+    args = parser.parse_args()
+    make_corpus(args.folder, args.count)
