@@ -53,7 +53,7 @@ def _cache_kind() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return f"ocr-{version('rapidocr')}-{MAX_SIDE}-{MIN_SCORE}"
+        return f"ocr-{version('rapidocr')}-{MAX_SIDE}-{MIN_SCORE}-{EDGE_LEVELS}-{MIN_EDGE_PIXELS}-{REC_BATCH}"
     except PackageNotFoundError:
         raise OcrUnavailable(f"the OCR engine is not installed: pip install 'postcheck[{EXTRA}]'") from None
 
@@ -102,11 +102,45 @@ class ImageText:
 # --- reading ----------------------------------------------------------------------------------------------
 
 _engine: Any = None
-_engine_lock = threading.Lock()  # one inference at a time: ONNX Runtime already uses every core for one
+_engine_lock = threading.Lock()  # one inference at a time: a reading uses every thread it was given
+REC_BATCH = 2  # text lines recognised together: 6 (RapidOCR's default) made a 45 MB larger peak, no faster here
+
+
+def _threads() -> int:
+    """ONNX Runtime's threads for one inference: one in a worker of postcheck's process pool, whose workers
+    already keep every core busy (two threads each spent 70% more CPU for 10% less wall time); the usable
+    cores, up to 2, in a process of its own."""
+    import multiprocessing
+    import os
+
+    if multiprocessing.parent_process() is not None:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(2, cores))
+
+
+def _session(model: Path) -> Any:
+    """An ONNX Runtime session for `model`, set up for a small peak rather than for the last millisecond."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3  # errors only: warnings would go to the user's terminal
+    # Memory patterns pre-plan a buffer per input shape, and each text line's width is a new shape: the plans
+    # kept 50 MB more at the peak of a run over posters, for no measurable speed. The arena keeps its largest
+    # size for the life of the process.
+    options.enable_mem_pattern = False
+    options.enable_cpu_mem_arena = False
+    options.intra_op_num_threads = _threads()
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # no busy-waiting between ops
+    return onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
 
 
 def _rapidocr() -> Any:
-    """The OCR engine, built once, with the models inside the installed package (never downloaded)."""
+    """The OCR engine, built once, with the models inside the installed package (never downloaded). The
+    detector's model is loaded on the first image that may carry text, the recogniser's on the first that does."""
     global _engine
     if _engine is not None:
         return _engine
@@ -115,6 +149,7 @@ def _rapidocr() -> Any:
         raise OcrUnavailable(reason)
     try:
         import rapidocr
+        from omegaconf import flag_override
     except ImportError as error:
         raise OcrUnavailable(f"the OCR engine does not load ({error}): pip install 'postcheck[{EXTRA}]'") from None
     models = Path(rapidocr.__file__).parent / "models"
@@ -124,18 +159,37 @@ def _rapidocr() -> Any:
         raise OcrUnavailable(
             f"the installed rapidocr has no bundled models in {models}: reinstall 'postcheck[{EXTRA}]'"
         )
+
+    class Engine(rapidocr.RapidOCR):
+        """RapidOCR with sessions of postcheck's options, passed as its `session` setting (RapidOCR's own
+        sessions keep a buffer plan per input shape and one thread per core)."""
+
+        def _with_session(self, section: str, model: Path) -> None:
+            if self.cfg[section].get("session") is None:
+                with flag_override(self.cfg[section], "allow_objects", True):
+                    self.cfg[section].session = _session(model)
+
+        def _load_det_model(self) -> Any:
+            self._with_session("Det", det[0])
+            return super()._load_det_model()
+
+        def _load_rec_model(self) -> Any:
+            self._with_session("Rec", rec[0])
+            return super()._load_rec_model()
+
     params = {
         "Global.log_level": "error",
         "Global.use_cls": False,  # posters are upright; the angle classifier only costs time
         "Det.model_path": str(det[0]),
         "Rec.model_path": str(rec[0]),
+        "Rec.rec_batch_num": REC_BATCH,
         "Det.limit_type": "max",
         "Det.limit_side_len": MAX_SIDE,
     }
     with _engine_lock:
         if _engine is None:
             try:
-                _engine = rapidocr.RapidOCR(params=params)
+                _engine = Engine(params=params)
             except Exception as error:  # noqa: BLE001 - a broken install must not end the run with a traceback
                 raise OcrUnavailable(
                     f"the OCR engine does not start ({error}): reinstall 'postcheck[{EXTRA}]'"
@@ -143,8 +197,9 @@ def _rapidocr() -> Any:
     return _engine
 
 
-def _load_scaled(path: Path):
-    """The image's first frame as shown (EXIF orientation, transparency over white), at most MAX_SIDE pixels."""
+def _load_scaled(path: Path) -> Any:
+    """The image's first frame as shown (EXIF orientation, transparency over white), at most MAX_SIDE pixels;
+    None when it is all one colour (nothing to read, and scaling it down would cost as much as decoding it)."""
     from PIL import Image, ImageOps
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -154,6 +209,9 @@ def _load_scaled(path: Path):
             with open_regular(path) as handle, Image.open(handle) as image:  # never blocks on a pipe swapped in
                 image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a fraction of the size, much faster
                 image = ImageOps.exif_transpose(image)
+                extrema = image.getextrema()
+                if all(low == high for low, high in (extrema if isinstance(extrema[0], tuple) else (extrema,))):
+                    return None
                 image.thumbnail((MAX_SIDE, MAX_SIDE))
                 if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
                     white = Image.new("RGBA", image.size, (255, 255, 255, 255))
@@ -165,9 +223,37 @@ def _load_scaled(path: Path):
         raise MediaError(f"cannot be read for OCR: {error}") from None
 
 
+# The cheap text-presence step, before any model: letters are strokes that stand out from what is around them,
+# so an image (as read, at most MAX_SIDE pixels) where hardly a pixel differs from its neighbour by EDGE_LEVELS
+# in any colour (a plain background, a smooth gradient, a blurred photo) has no text to read. A 12 px word of
+# grey on white shows a few hundred such pixels, flat-colour JPEG noise a handful.
+EDGE_LEVELS = 16
+MIN_EDGE_PIXELS = 24
+
+
+def may_have_text(image: Any) -> bool:
+    """Whether a Pillow RGB image has enough sharp edges to carry a word (a cheap test, before any model)."""
+    from PIL import ImageChops
+
+    width, height = image.size
+    if width < 2 or height < 2:
+        return False
+    sideways = ImageChops.difference(image.crop((1, 0, width, height)), image.crop((0, 0, width - 1, height)))
+    down = ImageChops.difference(image.crop((0, 1, width, height)), image.crop((0, 0, width, height - 1)))
+    across, along = sideways.histogram(), down.histogram()  # 256 counts per band, R, G then B
+    edges = max(
+        sum(across[band * 256 + EDGE_LEVELS : band * 256 + 256])
+        + sum(along[band * 256 + EDGE_LEVELS : band * 256 + 256])
+        for band in range(3)
+    )
+    return edges >= MIN_EDGE_PIXELS
+
+
 def _read(path: Path) -> ImageText:
-    engine = _rapidocr()
     image = _load_scaled(path)
+    if image is None or not may_have_text(image):
+        return ImageText(())  # no model loaded, nor the engine imported, for an image without edges
+    engine = _rapidocr()
     with _engine_lock:
         result = engine(image)
     found = []
@@ -372,6 +458,8 @@ class _AltWords:
 def alt_coverage(text: ImageText, alt: str) -> AltCoverage:
     """Which of the image's significant words the alt text conveys, robust to OCR noise, case, punctuation,
     line breaks and reading order."""
+    if not text.lines:
+        return AltCoverage(text, ())  # most images: nothing to look for in the alt
     alt_words = _AltWords(alt)
     verdicts: dict[str, bool] = {}
     words = []
