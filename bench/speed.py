@@ -1,9 +1,10 @@
 """postcheck's speed against markdownlint-cli2 (MD045 alone: images need alt text), whole process, on one corpus.
 
-    python bench/speed.py [--posts 10000] [--repeat 3] [--linear] [--jobs N]
+    python bench/speed.py [--posts 10000] [--repeat 3] [--linear] [--jobs N] [--extra ocr]
 
 postcheck is installed non-editable, with its bytecode compiled, into a venv of its own (as users get it; --venv,
-default ~/.cache/postcheck-bench/venv, rebuilt when the sources change). markdownlint-cli2 is taken from
+default ~/.cache/postcheck-bench/venv, rebuilt when the sources change; with `--extra ocr`, postcheck[ocr] into
+venv-ocr beside it, so that A107 reads the images). markdownlint-cli2 is taken from
 bench/peers/node_modules/.bin (`npm install --prefix bench/peers markdownlint-cli2`; bench/peers is ignored by git),
 else from PATH. The runs are interleaved, a round at a time, and each figure is the median of `--repeat` rounds:
 
@@ -52,17 +53,21 @@ def _sources_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def install(venv: Path) -> Path:
-    """A venv with postcheck installed from this checkout as a wheel, bytecode compiled; its python."""
+def install(venv: Path, extra: str | None = None) -> Path:
+    """A venv with postcheck (and `extra`) installed from this checkout as a wheel, bytecode compiled; its python."""
     python = venv / "bin" / "python"
     stamp = venv / "postcheck-sources"
-    digest = _sources_digest()
+    digest = _sources_digest() + (f"[{extra}]" if extra else "")
     if python.exists() and stamp.exists() and stamp.read_text() == digest:
         return python
     print(f"installing postcheck into {venv} (non-editable, bytecode compiled)...", flush=True)
     subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(PROJECT)], check=True, env=env)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", f"{PROJECT}[{extra}]" if extra else str(PROJECT)],
+        check=True,
+        env=env,
+    )
     subprocess.run([str(python), "-m", "compileall", "-q", str(venv / "lib")], check=False, env=env)
     stamp.write_text(digest)
     return python
@@ -114,13 +119,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--linear", action="store_true", help="also time 10x the posts once")
     parser.add_argument("--jobs", type=int, default=None, help="postcheck --jobs (default: its own)")
-    parser.add_argument("--venv", type=Path, default=Path.home() / ".cache" / "postcheck-bench" / "venv")
+    parser.add_argument("--venv", type=Path, default=None, help="default ~/.cache/postcheck-bench/venv[-EXTRA]")
+    parser.add_argument("--extra", default=None, help="install postcheck with this extra (ocr: A107 reads images)")
     args = parser.parse_args()
+    if args.venv is None:
+        args.venv = Path.home() / ".cache" / "postcheck-bench" / ("venv-" + args.extra if args.extra else "venv")
 
     mdl = _find("markdownlint-cli2")
     if mdl is None:
         sys.exit("markdownlint-cli2 not found: npm install --prefix bench/peers markdownlint-cli2")
-    python = install(args.venv)
+    python = install(args.venv, args.extra)
     postcheck = [str(python), "-m", "postcheck", "check"]
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     print(machine())

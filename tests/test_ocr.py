@@ -122,6 +122,30 @@ def test_a_tampered_cache_entry_is_read_again(tmp_path, engine_calls):
     assert again.codes == ["A107"] and len(engine_calls) == 2
 
 
+@needs_ocr
+def test_prefetch_reads_each_image_once_for_a_pool_to_inherit_and_lets_the_engine_go(tmp_path, engine_calls):
+    from postcheck.config import load_config
+    from postcheck.engine import Options, collect_posts, make_context
+    from postcheck.rules.alt_text import image_text_not_in_alt, prefetch_image_text
+
+    sample("flu-poster").draw(tmp_path / "poster.png")
+    sample("photo-a").draw(tmp_path / "photo.png")
+    files = {
+        "postcheck.toml": "",
+        "a.md": _post("poster.png", "Flu clinic poster"),
+        "b.md": _post("poster.png", "Poster about flu clinics"),
+        "c.md": _post("photo.png", "A photo", "    decorative: true\n"),
+    }
+    write(tmp_path, files)
+    config, options = load_config(tmp_path / "postcheck.toml"), Options(cache=False)
+    ctx = make_context([str(tmp_path)], config, options)
+    posts, _ = collect_posts([str(tmp_path)], config, ctx, options)
+    prefetch_image_text(posts, ctx)
+    assert engine_calls == [tmp_path.resolve() / "poster.png"] and ocr._engine is None  # the decorative one unread
+    found = [problem for post in posts for problem in image_text_not_in_alt(post, ctx)]
+    assert len(found) == 2 and len(engine_calls) == 1  # the rule, as a forked worker runs it, reads the memo
+
+
 # --- the unsafe fix ---------------------------------------------------------------------------------------
 
 

@@ -197,6 +197,23 @@ def _rapidocr() -> Any:
     return _engine
 
 
+def release_engine() -> None:
+    """Drop the OCR engine and give its memory back to the system (a run about to fork workers that will not
+    need it: each would otherwise start with a copy of its pages). The next reading loads it again."""
+    global _engine
+    import gc
+
+    with _engine_lock:
+        _engine = None
+    gc.collect()
+    try:  # glibc keeps freed memory for reuse: ONNX Runtime's buffers (140 MB) stay resident unless trimmed
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): the memory is reused, not returned
+        pass
+
+
 def _load_scaled(path: Path) -> Any:
     """The image's first frame as shown (EXIF orientation, transparency over white), at most MAX_SIDE pixels;
     None when it is all one colour (nothing to read, and scaling it down would cost as much as decoding it)."""

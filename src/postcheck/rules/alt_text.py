@@ -6,7 +6,7 @@ import functools
 import os
 import re
 from collections.abc import Iterator
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from postcheck.context import Context
 from postcheck.model import Fix, Image, Post, Problem, Severity
@@ -342,6 +342,42 @@ def _reads_back(post: Post, changed: str, new_alt: str, date_order: str) -> bool
     )
 
 
+def _images_to_read(post: Post, ctx: Context) -> Iterator[tuple[Image, str, Path]]:
+    """The images of `post` whose text A107 reads: (image, its alt, its file)."""
+    from postcheck.media import MediaError
+    from postcheck.media.images import inspect_image
+
+    for image in post.images:
+        alt = _alt(image)
+        if image.decorative or not alt or placeholder_reason(alt, image.file.value):
+            continue  # decorative images carry nothing to convey; A101 / A102 judge a missing or placeholder alt
+        path = ctx.media_path(post, image.file)
+        if path is None:
+            continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
+        if isinstance(ctx.read_media(inspect_image, path), MediaError):
+            continue  # F006 reports it; the OCR never sees a corrupt file or a decompression bomb
+        yield image, alt, path
+
+
+def prefetch_image_text(posts: list[Post], ctx: Context) -> None:
+    """Read the text on each image that A107 will look at in `posts`, once, into the run's memo, then let the OCR
+    engine go. For a run about to fork a process pool: its workers inherit what was read, where each would
+    otherwise load an engine of its own (about 150 MB) and read again the images that its posts share with
+    another worker's."""
+    from postcheck.media.ocr import OcrUnavailable, engine_missing, read_image_text, release_engine
+
+    if engine_missing() is not None:
+        return  # the rule says so, once
+    try:
+        for post in posts:
+            for _, _, path in _images_to_read(post, ctx):
+                ctx.read_media(read_image_text, path, ctx.cache_dir)
+    except OcrUnavailable:
+        return  # the rule says so, once, in the run that meets it again
+    finally:
+        release_engine()
+
+
 @rule(
     "A107",
     "image-text-not-in-alt",
@@ -352,19 +388,10 @@ def _reads_back(post: Post, changed: str, new_alt: str, date_order: str) -> bool
 )
 def image_text_not_in_alt(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media import MediaError
-    from postcheck.media.images import inspect_image
     from postcheck.media.ocr import OcrUnavailable, alt_coverage, as_alt_text, read_image_text
 
     options = ctx.config.image_text
-    for image in post.images:
-        alt = _alt(image)
-        if image.decorative or not alt or placeholder_reason(alt, image.file.value):
-            continue  # decorative images carry nothing to convey; A101 / A102 judge a missing or placeholder alt
-        path = ctx.media_path(post, image.file)
-        if path is None:
-            continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
-        if isinstance(ctx.read_media(inspect_image, path), MediaError):
-            continue  # F006 reports it; the OCR never sees a corrupt file or a decompression bomb
+    for image, alt, path in _images_to_read(post, ctx):
         try:
             text = ctx.read_media(read_image_text, path, ctx.cache_dir)
         except OcrUnavailable as error:  # installed but broken: say so once, like a missing extra
