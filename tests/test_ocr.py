@@ -146,6 +146,19 @@ def test_prefetch_reads_each_image_once_for_a_pool_to_inherit_and_lets_the_engin
     assert len(found) == 2 and len(engine_calls) == 1  # the rule, as a forked worker runs it, reads the memo
 
 
+def test_text_presence_step_passes_faint_small_words_and_stops_plain_images():
+    from PIL import Image, ImageDraw
+
+    from tests.poster_factory import font
+
+    plain = Image.new("RGB", (512, 288), (0, 94, 184))
+    gradient = Image.linear_gradient("L").resize((512, 288)).convert("RGB")
+    word = plain.copy()
+    ImageDraw.Draw(word).text((200, 130), "Open", fill=(40, 120, 200), font=font(0, 12))  # faint on blue
+    assert not ocr.may_have_text(plain) and not ocr.may_have_text(gradient)
+    assert ocr.may_have_text(word)
+
+
 # --- the unsafe fix ---------------------------------------------------------------------------------------
 
 
