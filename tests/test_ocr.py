@@ -146,6 +146,30 @@ def test_prefetch_reads_each_image_once_for_a_pool_to_inherit_and_lets_the_engin
     assert len(found) == 2 and len(engine_calls) == 1  # the rule, as a forked worker runs it, reads the memo
 
 
+@needs_ocr
+def test_a_pooled_run_reads_a_shared_poster_once_before_its_workers_fork(tmp_path, monkeypatch):
+    from postcheck.engine import MIN_POOL
+
+    log = tmp_path.parent / f"{tmp_path.name}-reads.log"  # every process's readings, the forked workers' too
+    read = ocr._read
+
+    def logging(path):
+        with open(log, "a") as handle:
+            handle.write(f"{path}\n")
+        return read(path)
+
+    monkeypatch.setattr(ocr, "_seen", {})
+    monkeypatch.setattr(ocr, "_read", logging)
+    sample("flu-poster").draw(tmp_path / "poster.png")
+    files = {"postcheck.toml": ""} | {f"p{i:03}.md": _post("poster.png", "Flu clinic poster") for i in range(MIN_POOL)}
+    write(tmp_path, files)
+    run = run_cli(
+        ".", "--format", "json", "--now", FIXED_NOW, "--select", "A107", "--jobs", "2", "--no-cache", cwd=tmp_path
+    )
+    assert run.codes == ["A107"] * MIN_POOL
+    assert log.read_text().splitlines() == [str(tmp_path.resolve() / "poster.png")]
+
+
 def test_text_presence_step_passes_faint_small_words_and_stops_plain_images():
     from PIL import Image, ImageDraw
 
