@@ -141,6 +141,13 @@ def test_text_only_post_imports_no_media_phone_or_word_library(tmp_path):
     assert imported(tmp_path, ["av", "PIL", "numpy", "phonenumbers", "wordsegment", "wordfreq"]) == []
 
 
+def test_post_naming_only_public_numbers_does_not_load_the_phone_library(tmp_path):
+    toml = '[moderation]\nallowed-contacts = ["01632 960001", "enquiries@example.nhs.uk"]\n'
+    text = "Keep 999 and A&E for emergencies, or call 111. Open 9am to 5pm, 7 days a week.\n"
+    write(tmp_path, {"postcheck.toml": toml, "post.md": f"---\nplatforms: [x]\n---\n{text}"})
+    assert imported(tmp_path, ["phonenumbers"]) == []
+
+
 def test_image_post_imports_no_video_or_caption_module(tmp_path):
     write(tmp_path, {"postcheck.toml": "", "post.md": "---\nplatforms: [x]\n---\nFlu clinic.\n![A nurse](a.png)\n"})
     Image.new("RGB", (40, 30), (200, 0, 0)).save(tmp_path / "a.png")
@@ -334,6 +341,32 @@ def test_m102_finds_as_it_did_without_its_prefilters(monkeypatch):
     slow = ProfanityMatcher(words, ["pants on fire"], ["bugger-all", "arsing"])
     assert [slow.find(text) for text in texts] == found
     assert sum(map(bool, found)) > 1000  # the texts swear often enough to tell
+
+
+def test_phone_prefilter_lets_through_every_number_libphonenumber_finds(monkeypatch):
+    from postcheck.text import pii
+
+    rng = random.Random(11)
+    gaps = ["", "", "", "", "", "", " ", " ", "  ", "-", ".", "/", "(", ")", " - ", "\n", " x "]
+    starts = ["0", "07", "01", "02", "+44 ", "+44 (0)", "00", "+1 ", "+353 ", "０", "٠"]
+
+    def number() -> str:
+        digits = [rng.choice("0123456789") for _ in range(rng.randint(8, 10))]
+        return rng.choice(starts) + "".join(d + rng.choice(gaps) for d in digits)
+
+    words = ["Call", "us on", "open 9am to 5pm", "or 111", "ref", "NHS", "#", "@", "x", "ext 12", "\n"]
+    texts = [" ".join(rng.choice(words + [number()] * 3) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    texts += [
+        "Call 0161 496 0000",
+        "07700.900.123",
+        "+44 (0) 20  7946  0000",
+        "020-7946-0000 x 12",
+        "0 7 7 0 0 9 0 0 1 2",
+    ]
+    found = [pii.find_phone_numbers(text) for text in texts]
+    monkeypatch.setattr(pii, "_MAYBE_PHONE", re.compile(""))  # every text goes to libphonenumber
+    assert [pii.find_phone_numbers(text) for text in texts] == found
+    assert sum(map(bool, found)) > 300  # numbers common enough to tell, among near misses
 
 
 def test_front_matter_fields_map_as_character_alignment_does():

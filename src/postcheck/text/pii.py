@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from postcheck.text import LazyPattern
 from postcheck.text.urls import TLDS, find_links
@@ -94,6 +95,10 @@ STREET_ADDRESS = LazyPattern(
 NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 
 _DIGIT = LazyPattern(r"\d")
+# Seven digits with nothing but spaces, punctuation or an extension's "x" between them: every number that
+# libphonenumber finds possible has as many (a UK number's national digits, or a country code and its number).
+# "Call 999 or 111, open 9am to 5pm" does not, and need not load the library.
+_MAYBE_PHONE = LazyPattern(r"\d(?:[\Wx_]*\d){6}")
 _DATE = LazyPattern(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 
@@ -181,7 +186,7 @@ def _is_international(raw: str) -> bool:
 
 def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
     """Phone numbers libphonenumber finds possible (fictional Ofcom ranges included), outside links and e-mails."""
-    if len(_DIGIT.findall(text)) < 7:
+    if not _MAYBE_PHONE.search(text):
         return []
     from phonenumbers import Leniency, PhoneNumberMatcher
 
@@ -246,22 +251,27 @@ def find_contacts(text: str) -> list[Contact]:
 
 
 class AllowedContacts:
-    """The organisation's own contact details (moderation.allowed-contacts), plus public service numbers."""
+    """The organisation's own contact details (moderation.allowed-contacts), plus public service numbers. Read on
+    the first contact found: most posts have none, and reading a phone number loads libphonenumber."""
 
     def __init__(self, entries: list[str] | tuple[str, ...]):
-        self.keys: set[str] = set()
-        self.addresses: list[str] = []
-        for entry in [*PUBLIC_NUMBERS, *entries]:
-            entry = entry.strip()
-            if not entry:
-                continue
+        self.entries = [entry.strip() for entry in [*PUBLIC_NUMBERS, *entries] if entry.strip()]
+
+    @cached_property
+    def keys(self) -> set[str]:
+        keys: set[str] = set()
+        for entry in self.entries:
             if EMAIL.fullmatch(entry):
-                self.keys.add(entry.lower())
+                keys.add(entry.lower())
             elif re.fullmatch(r"[\d\s()+.-]+", entry):
-                self.keys.update((_digits(entry), phone_key(entry)))
-            self.keys.update(c.key for c in find_contacts(entry))
-            self.addresses.append(fold_address(entry))
-        self.keys.discard("")
+                keys.update((_digits(entry), phone_key(entry)))
+            keys.update(c.key for c in find_contacts(entry))
+        keys.discard("")
+        return keys
+
+    @cached_property
+    def addresses(self) -> list[str]:
+        return [fold_address(entry) for entry in self.entries]
 
     def allows(self, contact: Contact) -> bool:
         """Whether a found contact is one of ours."""
