@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw
 from postcheck.media import MediaError
 from postcheck.media.images import flash_report, inspect_image
 from postcheck.rules.alt_text import fold, placeholder_reason, without_prefix
+from tests.conftest import run_cli
 
 # --- generated media --------------------------------------------------------------------------------------
 
@@ -128,6 +129,28 @@ def test_valid_images_report_format_size_and_frames(tmp_path):
 def test_unreadable_images_raise_media_error_with_the_reason(tmp_path, name, data, reason):
     with pytest.raises(MediaError, match=reason):
         inspect_image(write(tmp_path, name, data))
+
+
+def test_image_headers_are_read_once_per_content_across_runs_and_refusals_are_kept(tmp_path, monkeypatch):
+    from postcheck.media import images
+
+    opened = []
+    inspect = images._inspect_image
+    monkeypatch.setattr(images, "_inspect_image", lambda path: opened.append(path.name) or inspect(path))
+    (tmp_path / "postcheck.toml").write_text("")
+    (tmp_path / "a.png").write_bytes(png_bytes((40, 30)))
+    (tmp_path / "b.png").write_bytes(png_bytes((200, 100))[:-20])
+    post = "---\nplatforms: [x]\nimages:\n  - file: a.png\n    alt: A nurse\n  - file: b.png\n    alt: A clinic\n---\n"
+
+    def check(text: str) -> list[str]:
+        (tmp_path / "post.md").write_text(post + text)  # a changed post: its rules run again
+        return sorted(f["code"] for f in run_cli("post.md", "--format", "json", cwd=tmp_path).json["findings"])
+
+    assert check("Flu clinics.\n") == ["F006"] and sorted(opened) == ["a.png", "b.png"]
+    assert check("Flu clinics are open.\n") == ["F006"] and len(opened) == 2  # both answered by the cache
+    (tmp_path / "a.png").write_bytes(png_bytes((40, 30))[:-20])  # an edited image is opened again
+    assert check("Flu clinics are open!\n") == ["F006", "F006"] and opened[2:] == ["a.png"]
+    assert check("Flu clinics.\n") == ["F006", "F006"] and len(opened) == 3
 
 
 def test_png_with_a_corrupt_chunk_is_refused(tmp_path):

@@ -125,10 +125,11 @@ def test_a_small_run_stays_in_one_process(tmp_path, pool_pids):
     assert pool_pids() == {os.getpid()}
 
 
-def imported(folder: Path, modules: list[str]) -> list[str]:
+def imported(folder: Path, modules: list[str], cache: bool = False) -> list[str]:
     """Which of `modules` (or their submodules) a check of post.md in a fresh interpreter imported."""
+    argv = ["postcheck", "check", "post.md"] + ([] if cache else ["--no-cache"])
     script = (
-        "import sys\nfrom postcheck.cli import main\nsys.argv = ['postcheck', 'check', 'post.md', '--no-cache']\n"
+        f"import sys\nfrom postcheck.cli import main\nsys.argv = {argv!r}\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
         f"print(sorted(m for m in sys.modules if m in {modules!r} or m.split('.')[0] in {modules!r}))\n"
     )
@@ -152,6 +153,15 @@ def test_image_post_imports_no_video_or_caption_module(tmp_path):
     write(tmp_path, {"postcheck.toml": "", "post.md": "---\nplatforms: [x]\n---\nFlu clinic.\n![A nurse](a.png)\n"})
     Image.new("RGB", (40, 30), (200, 0, 0)).save(tmp_path / "a.png")
     assert imported(tmp_path, ["av", "webvtt", "postcheck.media.video", "postcheck.media.captions"]) == []
+
+
+def test_changed_post_whose_images_are_unchanged_does_not_load_pillow(tmp_path):
+    Image.new("RGB", (40, 30), (200, 0, 0)).save(tmp_path / "a.png")
+    post = "---\nplatforms: [x]\n---\n![A nurse](a.png)\n"
+    write(tmp_path, {"postcheck.toml": "", "post.md": post + "Flu clinic.\n"})
+    assert "PIL" in imported(tmp_path, ["PIL"], cache=True)
+    write(tmp_path, {"post.md": post + "Flu clinics are open.\n"})
+    assert imported(tmp_path, ["PIL"], cache=True) == []  # the media cache knows the image
 
 
 # --- the result cache -------------------------------------------------------------------------------------------

@@ -481,9 +481,9 @@ def image_under(post: Post, offset: int, result: Result) -> str | None:
         if path is None:
             return f"**Image** `{image.file.value}`: not found inside the posts root"
         from postcheck.media import MediaError
-        from postcheck.media.images import inspect_image
+        from postcheck.media.images import image_info
 
-        info = ctx.read_media(inspect_image, path)
+        info = image_info(ctx, path)
         if isinstance(info, MediaError):
             return f"**Image** `{image.file.value}`: cannot be read ({info})"
         frames = f", {info.frames} frames" if info.frames > 1 else ""

@@ -5,10 +5,15 @@ from __future__ import annotations
 import math
 import os
 import warnings
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from postcheck.media import MediaError, open_regular
+from postcheck.media.probe_cache import cached, cached_int, result_from_json
+
+if TYPE_CHECKING:
+    from postcheck.context import Context
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,21 @@ class ImageInfo:
     @property
     def animated(self) -> bool:
         return self.frames > 1
+
+    @classmethod
+    def from_json(cls, data: Any) -> ImageInfo:
+        """What `asdict` wrote to the media cache; ValueError or TypeError for anything else."""
+        if not isinstance(data, dict) or data.keys() != {f.name for f in fields(cls)}:
+            raise ValueError("not an image info")
+        if not isinstance(data["format"], str):
+            raise ValueError("format not a string")
+        return cls(
+            format=data["format"],
+            width=cached_int(data["width"], 1, MAX_PIXELS + 1),
+            height=cached_int(data["height"], 1, MAX_PIXELS + 1),
+            frames=cached_int(data["frames"], 1, 2**31),
+            size=cached_int(data["size"], 1, 2**63),
+        )
 
 
 MAX_PIXELS = 89_478_485  # Pillow's default bomb threshold, made explicit: larger images are refused unread
@@ -122,7 +142,36 @@ def _orientation(image) -> int:
     return value if isinstance(value, int) else 1
 
 
-def inspect_image(path: Path) -> ImageInfo:
+def inspect_image(path: Path, cache_dir: Path | None = None) -> ImageInfo:
+    """`_inspect_image`, through the media cache (by content) when there is one: a run over images it has seen opens
+    none of them, nor loads Pillow. The entry is kept per postcheck version, since what is refused may change."""
+    if cache_dir is None:
+        return _inspect_image(path)
+    from postcheck import __version__
+
+    def compute() -> dict[str, Any]:
+        try:
+            return {"info": asdict(_inspect_image(path))}
+        except MediaError as error:
+            return {"error": str(error)}
+
+    result = cached(cache_dir, path, f"image-{__version__}", compute, _info_from_json)
+    if isinstance(result, str):
+        raise MediaError(result)
+    return result
+
+
+def _info_from_json(data: Any) -> ImageInfo | str:
+    """What `compute` in inspect_image wrote: the ImageInfo, or why the file is no usable image; ValueError else."""
+    return result_from_json(data, "info", ImageInfo.from_json)
+
+
+def image_info(ctx: Context, path: Path) -> ImageInfo | MediaError:
+    """inspect_image once per run (shared by F006, P103, A106, A107 and the report) through the media cache."""
+    return ctx.read_media(inspect_image, path, ctx.cache_dir)
+
+
+def _inspect_image(path: Path) -> ImageInfo:
     """Format, dimensions (as shown, after the EXIF orientation) and frame count from the header; raises MediaError
     with the reason.
 

@@ -83,3 +83,19 @@ def cached(
     entry[kind] = result
     write_json(entry_file, entry, cache_dir)
     return decode(result)
+
+
+def result_from_json(data: Any, key: str, decode: Callable[[Any], Any]) -> Any:
+    """`decode(data[key])` for {key: ...}, or the message of {"error": message}; ValueError for any other shape."""
+    if isinstance(data, dict) and data.keys() == {"error"} and isinstance(data["error"], str):
+        return data["error"]
+    if isinstance(data, dict) and data.keys() == {key}:
+        return decode(data[key])
+    raise ValueError(f"not a cached result with {key!r} or 'error'")
+
+
+def cached_int(value: Any, low: int, high: int) -> int:
+    """An int read from the cache with low <= value < high; ValueError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value < high:
+        raise ValueError(f"not an int in [{low}, {high}): {value!r:.40}")
+    return value

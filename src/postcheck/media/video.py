@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import struct
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from postcheck.media import MediaError, open_regular
+from postcheck.media.probe_cache import cached, cached_int, result_from_json
 
 if TYPE_CHECKING:
     from postcheck.context import Context
@@ -73,17 +73,17 @@ class VideoInfo:
             raise ValueError("has_audio: not a boolean")
         return cls(
             duration=None if data["duration"] is None else _cached_number(data["duration"]),
-            width=_cached_int(data["width"], 1, 2**31),
-            height=_cached_int(data["height"], 1, 2**31),  # never 0: rules divide by it
+            width=cached_int(data["width"], 1, 2**31),
+            height=cached_int(data["height"], 1, 2**31),  # never 0: rules divide by it
             has_audio=data["has_audio"],
             subtitle_codecs=tuple(codecs),
-            size=_cached_int(data["size"], 0, 2**63),
+            size=cached_int(data["size"], 0, 2**63),
             video_codec=data["video_codec"],
             audio_codec=data["audio_codec"],
-            audio_channels=_cached_int(data["audio_channels"], 0, 2**31),
-            audio_rate=_cached_int(data["audio_rate"], 0, 2**31),
+            audio_channels=cached_int(data["audio_channels"], 0, 2**31),
+            audio_rate=cached_int(data["audio_rate"], 0, 2**31),
             fps=None if data["fps"] is None else _cached_number(data["fps"]),
-            rotation=_cached_int(data["rotation"], 0, 360),
+            rotation=cached_int(data["rotation"], 0, 360),
             format_name=data["format_name"],
         )
 
@@ -95,19 +95,10 @@ def _cached_number(value: Any) -> float:
     return float(value)
 
 
-def _cached_int(value: Any, low: int, high: int) -> int:
-    """An int read from the cache with low <= value < high; ValueError otherwise."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value < high:
-        raise ValueError(f"not an int in [{low}, {high}): {value!r:.40}")
-    return value
-
-
 def probe_video(path: Path, cache_dir: Path | None = None) -> VideoInfo:
     """Read a video's stream headers (cached under cache_dir by content); raises MediaError with the reason."""
     if cache_dir is None:
         return _probe(path)
-    from postcheck.media.probe_cache import cached
-
     result = cached(cache_dir, path, "probe", lambda: _probe_json(path), _probe_from_json)
     if isinstance(result, str):
         raise MediaError(result)
@@ -128,16 +119,7 @@ def _probe_json(path: Path) -> dict[str, Any]:
 
 def _probe_from_json(data: Any) -> VideoInfo | str:
     """What `_probe_json` wrote: the VideoInfo, or the reason the file is not a readable video; ValueError else."""
-    return _result_from_json(data, "info", VideoInfo.from_json)
-
-
-def _result_from_json(data: Any, key: str, decode: Callable[[Any], Any]) -> Any:
-    """`decode(data[key])` for {key: ...}, or the message of {"error": message}; ValueError for any other shape."""
-    if isinstance(data, dict) and data.keys() == {"error"} and isinstance(data["error"], str):
-        return data["error"]
-    if isinstance(data, dict) and data.keys() == {key}:
-        return decode(data[key])
-    raise ValueError(f"not a cached result with {key!r} or 'error'")
+    return result_from_json(data, "info", VideoInfo.from_json)
 
 
 def _probe(path: Path) -> VideoInfo:
@@ -346,14 +328,12 @@ def audio_activity(path: Path, cache_dir: Path | None = None, relative_db: float
     """Decode the first audio stream (mono, 8 kHz) and find audible stretches; raises MediaError."""
     if cache_dir is None:
         return _audio_activity(path, relative_db)
-    from postcheck.media.probe_cache import cached
-
     result = cached(
         cache_dir,
         path,
         f"audio-{relative_db:g}-p{PAUSE_BRIDGE:g}",
         lambda: _activity_json(path, relative_db),
-        lambda data: _result_from_json(data, "activity", AudioActivity.from_json),
+        lambda data: result_from_json(data, "activity", AudioActivity.from_json),
     )
     if isinstance(result, str):
         raise MediaError(result)

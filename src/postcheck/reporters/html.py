@@ -665,9 +665,9 @@ PREVIEW_PIXELS = 16_000_000  # a PNG, GIF or WebP decodes whole (64 MB of RGBA a
 def image_thumbnail(path: Path, ctx: Context) -> Picture:
     """A data-URI thumbnail of an image (its first frame), or the reason it cannot be shown."""
     from postcheck.media import MediaError
-    from postcheck.media.images import inspect_image
+    from postcheck.media.images import image_info
 
-    info = ctx.read_media(inspect_image, path)  # refuses bombs, truncated and mislabelled files first
+    info = image_info(ctx, path)  # refuses bombs, truncated and mislabelled files first
     if isinstance(info, MediaError):
         return Picture(problem=str(info))
     try:

@@ -259,13 +259,13 @@ ANIMATED_FORMATS = ("GIF", "PNG", "WEBP")
 @rule("A106", "image-flashing", Severity.ERROR, "animated image flashes more than 3 times in any second")
 def image_flashing(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media import MediaError
-    from postcheck.media.images import flash_report, inspect_image
+    from postcheck.media.images import flash_report, image_info
 
     for image in post.images:
         path = ctx.media_path(post, image.file)
         if path is None:
             continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
-        info = ctx.read_media(inspect_image, path)
+        info = image_info(ctx, path)
         if isinstance(info, MediaError) or not info.animated or info.format not in ANIMATED_FORMATS:
             continue
         report = ctx.read_media(flash_report, path)
@@ -345,7 +345,7 @@ def _reads_back(post: Post, changed: str, new_alt: str, date_order: str) -> bool
 def _images_to_read(post: Post, ctx: Context) -> Iterator[tuple[Image, str, Path]]:
     """The images of `post` whose text A107 reads: (image, its alt, its file)."""
     from postcheck.media import MediaError
-    from postcheck.media.images import inspect_image
+    from postcheck.media.images import image_info
 
     for image in post.images:
         alt = _alt(image)
@@ -354,7 +354,7 @@ def _images_to_read(post: Post, ctx: Context) -> Iterator[tuple[Image, str, Path
         path = ctx.media_path(post, image.file)
         if path is None:
             continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
-        if isinstance(ctx.read_media(inspect_image, path), MediaError):
+        if isinstance(image_info(ctx, path), MediaError):
             continue  # F006 reports it; the OCR never sees a corrupt file or a decompression bomb
         yield image, alt, path
 

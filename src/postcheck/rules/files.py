@@ -221,9 +221,9 @@ def unreadable_media(post: Post, ctx: Context) -> Iterator[Problem]:
 
             result = probe(ctx, path)  # shares the video rules' probe and its disk cache
         elif what == "image":
-            from postcheck.media.images import inspect_image
+            from postcheck.media.images import image_info
 
-            result = ctx.read_media(inspect_image, path)
+            result = image_info(ctx, path)
         else:
             from postcheck.media.captions import read_caption_text
 

@@ -93,7 +93,7 @@ def too_many_media(post: Post, ctx: Context) -> Iterator[Problem]:
 def _image_problems(post: Post, ctx: Context) -> Iterator[Problem]:
     """Image format, file size and dimensions outside what each platform accepts."""
     from postcheck.media import MediaError
-    from postcheck.media.images import inspect_image
+    from postcheck.media.images import image_info
 
     platforms = [lim for lim in post_limits(post, ctx) if lim.images_max != 0]
     if not platforms:
@@ -102,7 +102,7 @@ def _image_problems(post: Post, ctx: Context) -> Iterator[Problem]:
         path = ctx.media_path(post, image.file)
         if path is None:
             continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
-        info = ctx.read_media(inspect_image, path)
+        info = image_info(ctx, path)
         if isinstance(info, MediaError):
             continue  # F006
         for message in _image_refusals(image, info, platforms):
