@@ -10,8 +10,9 @@ else from PATH. The runs are interleaved, a round at a time, and each figure is 
 
 - cold: every post checked, nothing cached (`--no-cache`); markdownlint-cli2 has no cache;
 - warm: a second run over the unchanged folder, the result cache in use;
-- one post: a pre-commit run on a single changed file (`--force-exclude FILE --no-cache`: a changed file misses
-  the result cache), against markdownlint-cli2 on it;
+- one post: a pre-commit run on a single changed file (`--force-exclude FILE`; the file is edited before each run,
+  so it misses the result cache while its unchanged image is known to the media cache), against markdownlint-cli2
+  on it; and the same run with no cache at all (`--no-cache`, as on a fresh clone);
 - memory: postcheck's peak resident set on the cold run (the largest process, workers included);
 - linear (--linear): 10x the posts, run once, against the same run on `--posts`.
 
@@ -143,14 +144,19 @@ def main() -> None:
             "postcheck cold": [*postcheck, ".", "--no-cache", "-q", *jobs],
             "postcheck warm": [*postcheck, ".", "-q", *jobs],
             "markdownlint-cli2 one post": [mdl, one],
-            "postcheck one post": [*postcheck, "--force-exclude", one, "-q", "--no-cache"],
+            "postcheck one post": [*postcheck, "--force-exclude", one, "-q"],
+            "postcheck one post, no cache": [*postcheck, "--force-exclude", one, "-q", "--no-cache"],
         }
+        edits = iter(range(1_000_000))
         run_once(commands["postcheck warm"], folder)  # fills the cache the warm runs read
         times: dict[str, list[float]] = {name: [] for name in commands}
         cpu: dict[str, list[float]] = {name: [] for name in commands}
         peak = 0
         for _ in range(args.repeat):
             for name, command in commands.items():
+                if name == "postcheck one post":  # a changed file: its result is not in the cache
+                    with open(folder / one, "a", encoding="utf-8") as post:
+                        post.write(f"\nEdited {next(edits)} times.\n")
                 elapsed, used, rss = run_once(command, folder)
                 times[name].append(elapsed)
                 cpu[name].append(used)
@@ -173,6 +179,7 @@ def main() -> None:
             f"  one post                      {single * 1000:6.0f} ms  (< 150 ms), "
             f"{single / median['markdownlint-cli2 one post']:.2f}x markdownlint-cli2 (< 1x)"
         )
+        print(f"  one post, no cache            {median['postcheck one post, no cache'] * 1000:6.0f} ms")
         print(f"  peak RSS, cold                {peak:6d} MB  (< 400 MB)")
         typer_ms, argparse_ms = import_ms(python, "typer"), import_ms(python, "argparse")
         print(f"  import, typer (vendors click)  {typer_ms:6.0f} ms  (argparse {argparse_ms:.0f} ms)")
