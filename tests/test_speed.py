@@ -164,6 +164,22 @@ def test_changed_post_whose_images_are_unchanged_does_not_load_pillow(tmp_path):
     assert imported(tmp_path, ["PIL"], cache=True) == []  # the media cache knows the image
 
 
+def test_console_entry_ends_the_process_with_all_its_output_and_exit_code(tmp_path):
+    posts = {f"p{i:03}.md": f"---\nplatforms: [x]\n---\nPost {i} #flujab #stayhealthy\n" for i in range(300)}
+    write(tmp_path, {"postcheck.toml": "", **posts})
+    command = [sys.executable, "-m", "postcheck", ".", "--now", FIXED_NOW, "--no-cache", "--fail-on", "warning"]
+    inside = run_cli(".", "--no-cache", "--fail-on", "warning", cwd=tmp_path)
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (1, inside.output) and len(done.stdout) > 50_000
+    json_done = subprocess.run([*command, "--format", "json", "--output", "out.json"], cwd=tmp_path)
+    assert json_done.returncode == 1 and len(json.loads((tmp_path / "out.json").read_text())["findings"]) == 600
+    # a reader that stops early (`| head`): no traceback
+    piped = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    piped.stdout.read(100)
+    piped.stdout.close()
+    assert "Traceback" not in piped.stderr.read().decode() and piped.wait() != 0
+
+
 # --- the result cache -------------------------------------------------------------------------------------------
 
 

@@ -550,7 +550,9 @@ def _post_bounded(problems: list[Problem]) -> list[Problem]:
 
 def _file_bounded(findings: list[Finding]) -> list[Finding]:
     """At most MAX_PER_CODE findings of a code in one file (a bulk CSV's rows together), then one for the rest."""
-    if len(findings) <= MAX_PER_CODE or max(Counter(map(attrgetter("display_path"), findings)).values()) <= MAX_PER_CODE:
+    if len(findings) <= MAX_PER_CODE:
+        return findings
+    if max(Counter(map(attrgetter("display_path"), findings)).values()) <= MAX_PER_CODE:
         return findings  # no file has enough findings to be over the bound (counted without a tuple per finding)
     summary = lambda f, more: replace(f, message=_more(f.code, more), fix=None, suggestion=None)  # noqa: E731
     return _bounded(findings, lambda f: (f.display_path, f.code), summary)
