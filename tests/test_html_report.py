@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from postcheck import media
 from postcheck.media import ocr
 from postcheck.media.ocr import ImageText, TextLine
 from postcheck.reporters.html import report_data, text_pieces
@@ -557,7 +558,7 @@ def fake_ocr(monkeypatch, *lines: str) -> list[Path]:
         calls.append(path)
         return ImageText(tuple(TextLine(text, 0.99, (0, 30 * i, 200, 30 * i + 20)) for i, text in enumerate(lines)))
 
-    monkeypatch.setattr(ocr, "engine_missing", lambda: None)
+    monkeypatch.setattr(media, "OCR_MODULES", ())  # the engine counts as installed
     monkeypatch.setattr(ocr, "_seen", {})
     monkeypatch.setattr(ocr, "_read", read)
     return calls

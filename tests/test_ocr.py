@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from postcheck import media
 from postcheck.media import ocr
 from postcheck.media.ocr import ImageText, TextLine, alt_coverage, as_alt_text, engine_missing
 from tests.conftest import FIXED_NOW, check_files, run_cli, write
@@ -221,7 +222,7 @@ def test_fix_text_joins_lines_as_a_sentence():
 
 
 def test_without_the_ocr_extra_a107_is_unavailable_and_a_run_says_so_once(tmp_path, monkeypatch):
-    monkeypatch.setattr(ocr, "MODULES", ("postcheck_no_such_ocr_engine",))
+    monkeypatch.setattr(media, "OCR_MODULES", ("postcheck_no_such_ocr_engine",))
     listed = run_cli("rules")
     assert "A107  E  U    image-text-not-in-alt" in listed.output
     assert "[unavailable: the OCR engine is not installed: pip install 'postcheck[ocr]']" in listed.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from dataclasses import dataclass
@@ -12,6 +13,27 @@ from typing import BinaryIO
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".apng", ".bmp", ".tif", ".tiff", ".heic", ".avif"}
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"}
 CAPTION_SUFFIXES = {".vtt", ".srt", ".sbv"}
+
+
+OCR_EXTRA = "ocr"  # pip install 'postcheck[ocr]': what A107 reads images with
+OCR_MODULES = ("rapidocr", "onnxruntime")
+
+
+def ocr_missing() -> str | None:
+    """Why OCR cannot run in this environment (the `ocr` extra is not installed), or None when it can. Asked of
+    every run that selects A107, so it is here and not in `media.ocr`, which most runs need not import."""
+    return _missing(OCR_MODULES)
+
+
+@functools.cache
+def _missing(modules: tuple[str, ...]) -> str | None:
+    from importlib.util import find_spec
+
+    try:
+        absent = [name for name in modules if find_spec(name) is None]
+    except (ImportError, ValueError):
+        absent = list(modules)
+    return f"the OCR engine is not installed: pip install 'postcheck[{OCR_EXTRA}]'" if absent else None
 
 
 class MediaError(Exception):

@@ -16,35 +16,20 @@ import threading
 import unicodedata
 import warnings
 from dataclasses import dataclass
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from postcheck.media import OCR_EXTRA as EXTRA
 from postcheck.media import MediaError, open_regular
+from postcheck.media import ocr_missing as engine_missing
 from postcheck.media.images import MAX_PIXELS
 
-EXTRA = "ocr"  # pip install 'postcheck[ocr]'
-MODULES = ("rapidocr", "onnxruntime")
 MAX_SIDE = 512  # px: body text of 30 px on a 1080 px poster still reads (test set); time grows with pixels
 MIN_SCORE = 0.8  # lines the recogniser is less sure of are patterns read as letters ("ooooo"), not text
 
 
 class OcrUnavailable(Exception):
     """OCR cannot run here; the message says how to install it."""
-
-
-def engine_missing() -> str | None:
-    """Why OCR cannot run in this environment (the `ocr` extra is not installed), or None when it can."""
-    return _missing(MODULES)
-
-
-@functools.cache
-def _missing(modules: tuple[str, ...]) -> str | None:
-    try:
-        absent = [name for name in modules if find_spec(name) is None]
-    except (ImportError, ValueError):
-        absent = list(modules)
-    return f"the OCR engine is not installed: pip install 'postcheck[{EXTRA}]'" if absent else None
 
 
 @functools.cache

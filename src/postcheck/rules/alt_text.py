@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from postcheck.context import Context
+from postcheck.media import ocr_missing
 from postcheck.model import Fix, Image, Post, Problem, Severity
 from postcheck.rules import rule
 from postcheck.text import LazyPattern
@@ -284,12 +285,6 @@ def image_flashing(post: Post, ctx: Context) -> Iterator[Problem]:
 TEXT_LABEL = "Text on the image:"  # what the unsafe fix writes before the recognised text
 
 
-def _ocr_missing() -> str | None:
-    from postcheck.media.ocr import engine_missing
-
-    return engine_missing()
-
-
 def appended_alt(alt: str, text: str) -> str:
     """`alt` with "Text on the image: TEXT" after it, as a sentence of its own."""
     alt = alt.rstrip()
@@ -384,7 +379,7 @@ def prefetch_image_text(posts: list[Post], ctx: Context) -> None:
     Severity.ERROR,
     "the image carries text (read with OCR) that its alt text does not convey",
     fixable="unsafe",
-    missing=_ocr_missing,
+    missing=ocr_missing,
 )
 def image_text_not_in_alt(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media import MediaError
