@@ -38,7 +38,7 @@ DATA = ROOT.parent / "shared" / "data" / "hashtags"
 DEV_SETS = ("boun_dev", "stan_large_dev", "stan_small", "stan_dev_celebi")
 TEST_SETS = ("boun_test", "stan_large_test")
 REPORT_SETS = ("hashset_manual",)
-POSTS_PER_FILE = 2000
+POSTS_PER_FILE = 100  # the CLI lists at most 100 findings of a code per file (engine.MAX_PER_CODE)
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 
 
