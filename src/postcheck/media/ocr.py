@@ -189,6 +189,8 @@ def release_engine() -> None:
     import gc
 
     with _engine_lock:
+        if _engine is None:
+            return  # never loaded (no image had text to read): nothing to give back, and no collection to pay
         _engine = None
     gc.collect()
     try:  # glibc keeps freed memory for reuse: ONNX Runtime's buffers (140 MB) stay resident unless trimmed
