@@ -312,6 +312,28 @@ def test_model_cache_round_trip_gives_the_built_tables(tmp_path, monkeypatch):
     assert hashtags.load_model().words.get("cat") == -8.0 and built == [1, 1]  # a broken cache is rebuilt
 
 
+def test_stored_models_unused_for_a_month_are_deleted_and_one_in_use_is_kept(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from postcheck.text import hashtags
+
+    tables = {"words": {"cat": -8.0}, "pairs": {"bcat": (-11.0, 2)}, "letters": {"^^^c": -1.0}}
+    monkeypatch.setattr(hashtags, "build_model", lambda: tables)
+    monkeypatch.setenv("POSTCHECK_MODEL_CACHE", str(tmp_path))
+    folder = tmp_path / "postcheck"
+    folder.mkdir()
+    month = time.time() - 31 * 86400
+    for name, when in (("hashtag-model-3-00000000.bin", month), ("hashtag-model-4-11111111.bin", time.time())):
+        (folder / name).write_bytes(b"another release's model")
+        os.utime(folder / name, (when, when))
+    hashtags.load_model()  # builds and stores this environment's model
+    mine = hashtags._model_cache()
+    assert sorted(p.name for p in folder.glob("hashtag-model-*")) == sorted([mine.name, "hashtag-model-4-11111111.bin"])
+    os.utime(mine, (month, month))  # last written a month ago, but used now: touched, so not pruned
+    assert hashtags.load_model().words.get("cat") == -8.0 and time.time() - mine.stat().st_mtime < 60
+
+
 def test_viterbi_search_over_the_tables_finds_the_best_split(tmp_path, monkeypatch):
     import itertools
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 import os
@@ -222,6 +223,10 @@ CHAR_ORDER = 4  # letters of context + 1 in the letter model of words
 _ALPHABET = 27  # what may follow a context in that model: a letter or "$" (the end)
 # The stored model is about 14 MB; a larger file is not one (and is never read into memory).
 MAX_MODEL_BYTES = 64 * 1024 * 1024
+# Each release of the word lists, each environment with its own copy of them, builds a model of its own (14 MB):
+# one that no run has used for this long (an old release's, a removed virtualenv's) is deleted when a new one is
+# stored. A model in use is touched at most once a day, so that it stays.
+UNUSED_MODEL_DAYS = 30
 _MAGIC = b"postcheck hashtag model\n"
 _HEADER = struct.Struct("<24sIIQI")  # magic, version, sections, file size, CRC-32 of the index
 _ENTRY = struct.Struct("<B2sIQII")  # table, key prefix, keys, offset, length, CRC-32 of the section
@@ -293,7 +298,7 @@ class ModelFile:
         if not stat.S_ISREG(info.st_mode) or not _HEADER.size <= info.st_size <= MAX_MODEL_BYTES:
             self._file.close()
             raise ValueError("not a hashtag model file")
-        self.size = info.st_size
+        self.size, self.mtime = info.st_size, info.st_mtime
         self._data = None if hasattr(os, "pread") else self._file.read(self.size)
 
     def read(self, offset: int, length: int) -> bytes:
@@ -483,16 +488,31 @@ def load_model() -> Model:
                 partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
                 partial.write_bytes(data)
                 os.replace(partial, path)
+                prune_models(path)
             except OSError:
                 pass
         return data
 
     if path is not None:
         try:
-            return Model(ModelFile(path), rebuild)
+            stored = ModelFile(path)
+            model = Model(stored, rebuild)
         except (OSError, ValueError):
             pass
+        else:
+            if time.time() - stored.mtime > 86400:
+                with contextlib.suppress(OSError):
+                    os.utime(path)  # in use: not pruned as unused
+            return model
     return Model(rebuild())  # the same tables a cached run gets
+
+
+def prune_models(kept: Path) -> None:
+    """Delete the stored models beside `kept` that no run has used for UNUSED_MODEL_DAYS."""
+    for other in kept.parent.glob("hashtag-model-*.bin"):
+        with contextlib.suppress(OSError):
+            if other != kept and time.time() - other.lstat().st_mtime > UNUSED_MODEL_DAYS * 86400:
+                other.unlink()
 
 
 # A Viterbi table (see Segmenter.best): the buckets looked up per start, and per end the best (log probability,
