@@ -238,6 +238,8 @@ def _display(path: Path, given: str) -> str:
         shown = os.path.normpath(path)
         if os.path.isabs(shown) or shown == os.pardir or shown.startswith(os.pardir + os.sep):
             shown = os.path.relpath(path, Path.cwd())
+    if shown.isascii():
+        return shown
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
@@ -271,17 +273,17 @@ def collect_posts(
     unreadable: list[tuple[Path, str]] = []  # folders that cannot be listed, link loops
     roots: dict[Path, Path] = {}  # each given path's posts root: files from two repositories keep their own
 
-    folders: dict[Path, str] = {}  # each folder resolved once, not once per file in it
+    folders: dict[str, str] = {}  # each folder resolved once, not once per file in it
 
     def real(path: Path, link: bool | None = None) -> str:
         """`path.resolve()`, as a string: a file that is no symbolic link (`link`, when known) resolves as its
         folder does (one lstat, not one per folder above it)."""
-        if path.name in ("", ".", "..") or (path.is_symlink() if link is None else link):
+        folder, name = os.path.split(path)
+        if name in ("", ".", "..") or (path.is_symlink() if link is None else link):
             return str(path.resolve())
-        folder = path.parent
         if folder not in folders:
-            folders[folder] = os.path.join(folder.resolve(), "")
-        return folders[folder] + path.name
+            folders[folder] = os.path.join(Path(folder).resolve(), "")
+        return folders[folder] + name
 
     def load(path: Path, given: str, named: bool, root: Path, explicit: bool = False, link: bool | None = None) -> None:
         """Load a post file; `named` files that are no post get F001, `explicit` ones are checked even when

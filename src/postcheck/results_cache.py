@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 FORMAT = 3
 _STR_OR_NONE = (str, type(None))
+_SEVERITIES = {severity.value: severity for severity in Severity}  # a KeyError for anything else: a bad entry
 
 
 def run_key(ctx: Context, codes: list[str]) -> str:
@@ -171,7 +172,7 @@ class ResultCache:
         return Finding(
             code=code,
             name=rule.name,
-            severity=Severity(severity),
+            severity=_SEVERITIES[severity],
             message=message,
             display_path=post.display_path if shown is None else shown,
             span=_span(span),
