@@ -457,6 +457,14 @@ def test_installed_plugins_are_listed_from_the_user_cache_until_a_package_folder
     os.utime(site, ns=(1, os.stat(site).st_mtime_ns + 10**9))
     assert {("extra", "postcheck_extra.rules"), ("more", "postcheck_more:rules")} <= set(installed_plugins())
 
+    both = set(installed_plugins())
+    monkeypatch.setattr(sys, "path", sys.path[1:])  # another environment (an editor's, pre-commit's) in between
+    assert ("extra", "postcheck_extra.rules") not in installed_plugins()
+    monkeypatch.setattr(sys, "path", [str(site), *sys.path])
+    with monkeypatch.context() as patch:  # the first environment's list is still kept
+        patch.setattr(importlib.metadata, "entry_points", no_scan)
+        assert set(installed_plugins()) == both
+
 
 def test_compiled_globs_match_as_fnmatch_does():
     import fnmatch

@@ -148,6 +148,7 @@ def with_codes(config: Config) -> Config:
 
 
 PLUGIN_GROUP = "postcheck.rules"
+PLUGIN_ENVIRONMENTS = 8  # environments whose plugin lists the user cache keeps
 
 
 def installed_plugins() -> list[tuple[str, str]]:
@@ -155,27 +156,34 @@ def installed_plugins() -> list[tuple[str, str]]:
 
     Finding them reads the metadata of every installed distribution, which costs a one-post run more than its
     checks do; so the list is kept in the user cache, valid while no folder on sys.path changes (installing,
-    upgrading or removing a package changes its site-packages folder)."""
+    upgrading or removing a package changes its site-packages folder). The cache keeps the lists of the last few
+    environments (the pre-commit hook's, an editor's, a terminal's), so that they do not replace each other's."""
     import os
     import sys
 
     from postcheck.cache import read_json, user_cache, write_json
 
+    environment = "\0".join(sys.path)
     stamp = []
     for folder in sys.path:
         try:
-            stamp.append([folder, os.stat(folder or ".").st_mtime_ns])
+            stamp.append(os.stat(folder or ".").st_mtime_ns)
         except OSError:
-            stamp.append([folder, None])
+            stamp.append(None)
     path = user_cache("plugins.json")
     cached = read_json(path, path.parent) if path is not None else None
-    if isinstance(cached, dict) and cached.get("stamp") == stamp and isinstance(cached.get("plugins"), list):
-        plugins = cached["plugins"]
+    known = cached if isinstance(cached, dict) else {}
+    entry = known.get(environment)
+    if isinstance(entry, dict) and entry.get("stamp") == stamp and isinstance(entry.get("plugins"), list):
+        plugins = entry["plugins"]
         if all(isinstance(p, list) and len(p) == 2 and all(isinstance(v, str) for v in p) for p in plugins):
             return [(name, value) for name, value in plugins]
     from importlib.metadata import entry_points
 
     found = [(entry.name, entry.value) for entry in entry_points(group=PLUGIN_GROUP)]
     if path is not None:
-        write_json(path, {"stamp": stamp, "plugins": found}, path.parent)
+        kept = {key: value for key, value in known.items() if key != environment}
+        kept = dict(list(kept.items())[-(PLUGIN_ENVIRONMENTS - 1) :])  # the most recently written last
+        kept[environment] = {"stamp": stamp, "plugins": found}
+        write_json(path, kept, path.parent)
     return found
