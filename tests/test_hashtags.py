@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from postcheck.text.hashtags import LEXICON, code_ranges, find_hashtags, suggest
 from tests.conftest import SHARED, run_cli, write
@@ -464,3 +465,81 @@ def test_one_leading_emoji_is_a203_and_emoji_after_a_sentence_pass(check):
     run = check({"p.md": "---\nplatforms: [x]\n---\n📢 The clinic is open. Come and see us 🎉\n"})
     assert run.codes == ["A203"] and run.json["findings"][0]["message"].startswith("a line starts with 📢")
     assert check({"p.md": "---\nplatforms: [x]\n---\nThe clinic is open. Come and see us 🎉\n"}).codes == []
+
+
+# --- finding hashtags as twitter-text does ------------------------------------------------------------------
+
+EXTRACT = SHARED / "data" / "twitter-text" / "extract.yml"
+
+
+def _hashtag_cases() -> list[tuple[str, list]]:
+    if not EXTRACT.is_file():
+        return []
+    tests = yaml.safe_load(EXTRACT.read_text(encoding="utf-8"))["tests"]
+    cases = [(case["text"], case["expected"]) for key in ("hashtags", "hashtags_from_astral") for case in tests[key]]
+    for case in tests["hashtags_with_indices"]:
+        cases.append((case["text"], [(tag["hashtag"], tag["indices"]) for tag in case["expected"]]))
+    return cases
+
+
+@pytest.mark.skipif(not EXTRACT.is_file(), reason="twitter-text's extract.yml is not in ../shared/data")
+@pytest.mark.parametrize("text, expected", _hashtag_cases())
+def test_hashtags_are_found_as_twitter_text_finds_them(text, expected):
+    found = find_hashtags(text)
+    if expected and isinstance(expected[0], tuple):  # with indices, in UTF-16 code units as twitter-text counts
+
+        def units(i: int) -> int:
+            return len(text[:i].encode("utf-16-le")) // 2
+
+        assert [(tag.tag, [units(tag.start), units(tag.end)]) for tag in found] == expected
+    else:
+        assert [tag.tag for tag in found] == expected
+
+
+def test_hashtag_scan_finds_what_twitter_texts_pattern_finds():
+    """The scan against twitter-text's own pattern, run with the `regex` module, over generated texts."""
+    import random
+    import unicodedata
+
+    import regex
+
+    from postcheck.text.hashtags import _TAG_EXTRA, _scan_hashtags
+
+    chars = r"\p{L}\p{M}\p{Nd}" + "".join(sorted(_TAG_EXTRA))
+    pattern = regex.compile(
+        rf"(?:(?<=[\ufe0e\ufe0f])|(?<![&{chars}]))[#\uff03](?!\ufe0f|\u20e3)([{chars}]*[\p{{L}}\p{{M}}][{chars}]*)"
+    )
+
+    def reference(text: str) -> list[tuple[int, int, str]]:
+        return [
+            (m.start(), m.end(), m.group(1))
+            for m in pattern.finditer(text)
+            if not text.startswith(("#", "\uff03", "://"), m.end())
+        ]
+
+    def agreed(ch: str) -> bool:  # Python's Unicode tables may be older than the regex module's
+        kind = unicodedata.category(ch)
+        ours = kind[0] in "LM" or kind == "Nd"
+        return kind != "Cn" and ours == bool(regex.fullmatch(r"[\p{L}\p{M}\p{Nd}]", ch))
+
+    rng = random.Random(7)
+    pieces = list("ab_Z09&#:/ .\u00e9\u0301\u200d\u200c\ufe0e\ufe0f\u20e3\u30fb\u00b7\uff03\uff11") + [
+        "://",
+        "#a",
+        "&#",
+        "\u270c",
+        "\U0001f3ff",
+        "\u0939\u093f",
+        "\u0661",
+        "\U0001d400",
+        "#\ufe0f\u20e3",
+    ]
+    pieces += ["#"] * 40 + ["\uff03"] * 5 + list("abcdefghijklmnop") * 10 + [" "] * 30
+    pieces += [ch for ch in map(chr, rng.sample(range(0x80, 0x30000), 3000)) if agreed(ch)][:400]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 24))) for _ in range(10000)]
+    found = 0
+    for text in texts:
+        ours = [(tag.start, tag.end, tag.tag) for tag in _scan_hashtags(text)]
+        assert ours == reference(text), text
+        found += len(ours)
+    assert found > 1000

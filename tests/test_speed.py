@@ -142,6 +142,12 @@ def test_text_only_post_imports_no_media_phone_or_word_library(tmp_path):
     assert imported(tmp_path, ["av", "PIL", "numpy", "phonenumbers", "wordsegment", "wordfreq"]) == []
 
 
+def test_post_with_hashtags_does_not_load_the_regex_module(tmp_path):
+    text = "Flu clinics are open #FluJab #stayhealthy, see https://www.nhs.uk #NHS111\n"
+    write(tmp_path, {"postcheck.toml": "", "post.md": f"---\nplatforms: [x, facebook]\n---\n{text}"})
+    assert imported(tmp_path, ["regex"]) == []
+
+
 def test_post_naming_only_public_numbers_does_not_load_the_phone_library(tmp_path):
     toml = '[moderation]\nallowed-contacts = ["01632 960001", "enquiries@example.nhs.uk"]\n'
     text = "Keep 999 and A&E for emergencies, or call 111. Open 9am to 5pm, 7 days a week.\n"

@@ -10,6 +10,7 @@ import re
 import stat
 import struct
 import time
+import unicodedata
 import zlib
 from array import array
 from bisect import bisect_left
@@ -17,28 +18,51 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from postcheck.text import LazyPattern
 
-if TYPE_CHECKING:
-    import regex
-
-# twitter-text's hashtag characters: letters, marks, digits, underscore and a few joiners.
-_TAG_CHARS = (
-    r"\p{L}\p{M}\p{Nd}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
+# twitter-text's hashtag characters: letters and marks (a tag needs one), decimal digits, and these.
+_TAG_EXTRA = frozenset(
+    "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
 )
+_HASH = LazyPattern("[#\uff03]")
 
 
-@lru_cache(maxsize=1)
-def _hashtag_pattern() -> regex.Pattern[str]:
-    """The hashtag pattern, compiled on first need: its Unicode classes take 15 ms to compile, which a run over
-    posts without `#` need not pay."""
-    import regex
+def _tag_kind(ch: str) -> int:
+    """2 for a letter or mark, 1 for another character a hashtag may hold (a digit, `_`, a joiner), 0 otherwise."""
+    if ch.isascii():
+        return 2 if ch.isalpha() else 1 if ch.isdigit() or ch == "_" else 0
+    category = unicodedata.category(ch)
+    return 2 if category[0] in "LM" else 1 if category == "Nd" or ch in _TAG_EXTRA else 0
 
-    return regex.compile(
-        rf"(?<![&{_TAG_CHARS}])[#\uff03](?!\ufe0f|\u20e3)([{_TAG_CHARS}]*[\p{{L}}\p{{M}}][{_TAG_CHARS}]*)(?![#\uff03]|://)"
-    )
+
+def _scan_hashtags(text: str) -> list[Hashtag]:
+    """Hashtags as twitter-text's extractor finds them: `#` or `＃` not after a hashtag character or `&` (a variation
+    selector may come before it: an emoji's), not followed by one (a keycap), then the longest run of hashtag
+    characters, which must hold a letter; dropped when `#` or `://` follows the run. A scan rather than
+    twitter-text's pattern: Python's `re` has no Unicode classes, and the `regex` module would be loaded and the
+    pattern compiled (about 20 ms) for every run over posts with a hashtag."""
+    found = []
+    at = _HASH.search(text)
+    while at is not None:
+        i = at.start()
+        before = text[i - 1] if i else ""
+        after = i + 1
+        if before == "&" or (before not in ("", "\ufe0e", "\ufe0f") and _tag_kind(before)):
+            at = _HASH.search(text, after)
+            continue
+        end, letter = after, False
+        if text[after : after + 1] not in ("\ufe0f", "\u20e3"):
+            while end < len(text) and (kind := _tag_kind(text[end])):
+                letter = letter or kind == 2
+                end += 1
+        if not letter:
+            at = _HASH.search(text, after)
+            continue
+        if not text.startswith(("#", "\uff03", "://"), end):
+            found.append(Hashtag(i, end, text[after:end]))
+        at = _HASH.search(text, end)
+    return found
 
 
 _BACKTICKS = LazyPattern(r"`+")
@@ -169,7 +193,7 @@ def find_hashtags(text: str) -> tuple[Hashtag, ...]:
     """Every hashtag in `text`, as twitter-text finds them, minus those inside links or Markdown code spans."""
     if "#" not in text and "\uff03" not in text:
         return ()
-    found = [Hashtag(m.start(), m.end(), m.group(1)) for m in _hashtag_pattern().finditer(text)]
+    found = _scan_hashtags(text)
     if not found:
         return ()
     excluded = code_ranges(text)
