@@ -168,6 +168,7 @@ class ProfanityMatcher:
         self.phrases_by_head = {head: _any_phrase(group) for head, group in by_head.items()}
         self._verdicts: dict[str, str | None] = {}
         self._hits: dict[tuple[str, bool], tuple[tuple[int, int, str], ...]] = {}
+        self._clean: set[str] = set()  # tokens as written that hold no listed word: most of a run's vocabulary
         self.by_length: dict[int, list[str]] = {}
         for word in self.words:
             for form in (word, word + "s", word + "es"):
@@ -272,8 +273,14 @@ class ProfanityMatcher:
         return found
 
     def _may_swear(self, text: str) -> bool:
-        """Whether a token of `text` holds a listed word: most posts swear nowhere, and need no going through."""
-        return any(self._token_hits(*_strip(token)[::3]) for token in set(_TOKEN.findall(text)))
+        """Whether a token of `text` holds a listed word: most posts swear nowhere, and need no going through. The
+        tokens already known to be clean are set aside in one step; posts repeat their words."""
+        for token in set(_TOKEN.findall(text)) - self._clean:
+            if self._token_hits(*_strip(token)[::3]):
+                return True
+            if len(self._clean) < MAX_CLEAN_TOKENS:
+                self._clean.add(token)
+        return False
 
     def _token_hits(self, token: str, hashtag: bool) -> tuple[tuple[int, int, str], ...]:
         """(start, end, entry) of the listed words in a stripped token, relative to it; memoised, since posts
@@ -297,6 +304,9 @@ class ProfanityMatcher:
         if len(words) < 2:
             return []
         return [entry for _start, _end, entry in self.find(" ".join(words))]
+
+
+MAX_CLEAN_TOKENS = 500_000  # a run over very many distinct words stops remembering more of them
 
 
 def _may_hold(heads: frozenset[str] | None, words: set[str] | None) -> bool:
