@@ -148,7 +148,7 @@ def test_prefetch_reads_each_image_once_for_a_pool_to_inherit_and_lets_the_engin
 
 
 @needs_ocr
-def test_a_pooled_run_reads_a_shared_poster_once_before_its_workers_fork(tmp_path, monkeypatch):
+def test_a_pooled_run_reads_each_shared_image_once_before_its_workers_fork(tmp_path, monkeypatch):
     from postcheck.engine import MIN_POOL
 
     log = tmp_path.parent / f"{tmp_path.name}-reads.log"  # every process's readings, the forked workers' too
@@ -162,13 +162,15 @@ def test_a_pooled_run_reads_a_shared_poster_once_before_its_workers_fork(tmp_pat
     monkeypatch.setattr(ocr, "_seen", {})
     monkeypatch.setattr(ocr, "_read", logging)
     sample("flu-poster").draw(tmp_path / "poster.png")
-    files = {"postcheck.toml": ""} | {f"p{i:03}.md": _post("poster.png", "Flu clinic poster") for i in range(MIN_POOL)}
-    write(tmp_path, files)
+    sample("photo-a").draw(tmp_path / "photo.png")  # read at the same time as the poster (two threads)
+    images = ["poster.png", "photo.png"]
+    posts = {f"p{i:03}.md": _post(images[i % 2], "Flu clinic poster") for i in range(MIN_POOL)}
+    write(tmp_path, {"postcheck.toml": "", **posts})
     run = run_cli(
         ".", "--format", "json", "--now", FIXED_NOW, "--select", "A107", "--jobs", "2", "--no-cache", cwd=tmp_path
     )
-    assert run.codes == ["A107"] * MIN_POOL
-    assert log.read_text().splitlines() == [str(tmp_path.resolve() / "poster.png")]
+    assert run.codes == ["A107"] * (MIN_POOL // 2)  # the poster's posts; the photo has no text
+    assert sorted(log.read_text().splitlines()) == sorted(str(tmp_path.resolve() / name) for name in images)
 
 
 def test_text_presence_step_passes_faint_small_words_and_stops_plain_images():

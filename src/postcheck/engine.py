@@ -700,7 +700,8 @@ def _check_many(engine: Engine, posts: list[Post], jobs: int):
     if "A107" in engine.active:  # read each image's text once, here, for the workers to inherit
         from postcheck.rules.alt_text import prefetch_image_text
 
-        prefetch_image_text([post for post in posts if not any(p.code == "F001" for p in post.problems)], engine.ctx)
+        readable = [post for post in posts if not any(p.code == "F001" for p in post.problems)]
+        prefetch_image_text(readable, engine.ctx, jobs)
     size = max(1, min(250, len(posts) // (jobs * 4)))  # small enough to balance, large enough to amortise
     shares = [range(start, min(start + size, len(posts))) for start in range(0, len(posts), size)]
     _SHARED = (engine, posts)

@@ -354,19 +354,30 @@ def _images_to_read(post: Post, ctx: Context) -> Iterator[tuple[Image, str, Path
         yield image, alt, path
 
 
-def prefetch_image_text(posts: list[Post], ctx: Context) -> None:
+def prefetch_image_text(posts: list[Post], ctx: Context, threads: int = 1) -> None:
     """Read the text on each image that A107 will look at in `posts`, once, into the run's memo, then let the OCR
     engine go. For a run about to fork a process pool: its workers inherit what was read, where each would
     otherwise load an engine of its own (about 150 MB) and read again the images that its posts share with
-    another worker's."""
+    another worker's. `threads` images are read at a time: Pillow decodes with the interpreter's lock released, and
+    decoding is most of the text-presence step, which most images stop at."""
     from postcheck.media.ocr import OcrUnavailable, engine_missing, read_image_text, release_engine
 
     if engine_missing() is not None:
         return  # the rule says so, once
+    paths = list(dict.fromkeys(path for post in posts for _, _, path in _images_to_read(post, ctx)))
+
+    def read(path: Path) -> None:
+        ctx.read_media(read_image_text, path, ctx.cache_dir)
+
     try:
-        for post in posts:
-            for _, _, path in _images_to_read(post, ctx):
-                ctx.read_media(read_image_text, path, ctx.cache_dir)
+        if threads > 1 and len(paths) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(threads) as pool:
+                list(pool.map(read, paths))
+        else:
+            for path in paths:
+                read(path)
     except OcrUnavailable:
         return  # the rule says so, once, in the run that meets it again
     finally:
