@@ -31,6 +31,7 @@ def escape_controls(text: str) -> str:
 
 WINDOW = 110  # characters of a long line shown around the problem
 _BAR = {color: _paint("|", "dim", color) for color in (False, True)}
+_NAMES = {severity: severity.value for severity in Severity}  # an enum's .value is a slow property, asked per finding
 
 
 def _window(finding: Finding, files: dict[str, Source | None]) -> tuple[str, int, bool]:
@@ -64,7 +65,7 @@ def _snippet(finding: Finding, color: bool, files: dict[str, Source | None]) -> 
     return [
         f" {pad} {bar}",
         f" {number} {bar} {line}",
-        f" {pad} {bar} {' ' * lead}{_paint('^' * under, finding.severity.value, color)}",
+        f" {pad} {bar} {' ' * lead}{_paint('^' * under, _NAMES[finding.severity], color)}",
     ]
 
 
@@ -92,8 +93,9 @@ def render(report: Report, color: bool = False) -> str:
                 out.append("")
             current = f.display_path
         location = _paint(f"{escape_controls(f.display_path)}:{f.span.line}:{f.span.column}:", "bold", color)
-        code = _paint(f.code, f.severity.value, color)
-        out.append(f"{location} {code} {escape_controls(f.message)} [{f.severity.value}]")
+        severity = _NAMES[f.severity]
+        code = _paint(f.code, severity, color)
+        out.append(f"{location} {code} {escape_controls(f.message)} [{severity}]")
         out.extend(_snippet(f, color, files))
         if f.post.display_path != f.display_path:
             out.append(f"   = post: {escape_controls(f.post.display_path)}")
@@ -133,8 +135,8 @@ def _summary(report: Report, color: bool) -> str:
             "green",
             color,
         )
-    safe = sum(1 for f in report.findings if f.fix and f.fix.applicability.value == "safe")
-    unsafe = sum(1 for f in report.findings if f.fix and f.fix.applicability.value == "unsafe")
+    fixes = Counter(f.fix.applicability.value for f in report.findings if f.fix)
+    safe, unsafe = fixes["safe"], fixes["unsafe"]
     line = (
         f"{fixed}Found {plural(len(report.findings), 'problem')} ({', '.join(parts)}) in {plural(posts, 'post')}"
         f"{_also(report)}."
