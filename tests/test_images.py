@@ -151,6 +151,11 @@ def test_image_headers_are_read_once_per_content_across_runs_and_refusals_are_ke
     (tmp_path / "a.png").write_bytes(png_bytes((40, 30))[:-20])  # an edited image is opened again
     assert check("Flu clinics are open!\n") == ["F006", "F006"] and opened[2:] == ["a.png"]
     assert check("Flu clinics.\n") == ["F006", "F006"] and len(opened) == 3
+    (tmp_path / "b.jpg").write_bytes(png_bytes((40, 30)))  # the same bytes as a.png was, named as a JPEG
+    (tmp_path / "a.png").write_bytes(png_bytes((40, 30)))
+    (tmp_path / "post.md").write_text(post.replace("b.png", "b.jpg") + "Flu clinics.\n")
+    found = run_cli("post.md", "--format", "json", cwd=tmp_path).json["findings"]
+    assert [f["code"] for f in found] == ["F006"] and "the content is PNG but the name says .jpg" in found[0]["message"]
 
 
 def test_png_with_a_corrupt_chunk_is_refused(tmp_path):

@@ -144,7 +144,8 @@ def _orientation(image) -> int:
 
 def inspect_image(path: Path, cache_dir: Path | None = None) -> ImageInfo:
     """`_inspect_image`, through the media cache (by content) when there is one: a run over images it has seen opens
-    none of them, nor loads Pillow. The entry is kept per postcheck version, since what is refused may change."""
+    none of them, nor loads Pillow. The entry is kept per postcheck version, since what is refused may change, and
+    per file suffix, since the same bytes named `.jpg` and `.png` are judged apart."""
     if cache_dir is None:
         return _inspect_image(path)
     from postcheck import __version__
@@ -155,7 +156,7 @@ def inspect_image(path: Path, cache_dir: Path | None = None) -> ImageInfo:
         except MediaError as error:
             return {"error": str(error)}
 
-    result = cached(cache_dir, path, f"image-{__version__}", compute, _info_from_json)
+    result = cached(cache_dir, path, f"image-{__version__}{path.suffix.lower()}", compute, _info_from_json)
     if isinstance(result, str):
         raise MediaError(result)
     return result
