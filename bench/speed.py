@@ -130,10 +130,10 @@ def main() -> None:
     if mdl is None:
         sys.exit("markdownlint-cli2 not found: npm install --prefix bench/peers markdownlint-cli2")
     python = install(args.venv, args.extra)
-    postcheck = [str(python), "-m", "postcheck", "check"]
+    postcheck = [str(python.parent / "postcheck"), "check"]  # the console script, as pre-commit and users run it
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     print(machine())
-    print(f"{version([*postcheck[:3], '--version'])}; {version([mdl, '--help'])}")
+    print(f"{version([postcheck[0], '--version'])}; {version([mdl, '--help'])}")
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = make_corpus(Path(tmp) / "posts", args.posts)
