@@ -430,7 +430,9 @@ _MEDICINES = (
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
-    r"sun\s?cream|lotion|drops|(?:wrist\s+)?splints?|aloe\s+vera"
+    r"sun\s?cream|lotion|drops|(?:wrist\s+)?splints?|aloe\s+vera|"
+    # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
+    r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
 _BODY = (
     r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
@@ -449,9 +451,11 @@ MEDICAL_TOPIC = LazyPattern(
     r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|flare-?ups?|milk\s+supply|"
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
-    rf"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner)\s+(?:{_BODY})|"
+    r"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner|frozen|locked|clicking|cricked|"
+    rf"trapped|achy|tight)\s+(?:{_BODY})|"
     rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing)|"
     r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
+    r"bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
     r"piles|haemorrhoids|corns|calluses|dandruff|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
     rf"(?:{_BODY})|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
@@ -506,7 +510,10 @@ ADVICE = LazyPattern(
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
     r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
-    r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|cut\s+down\s+on|gargl\w+|"
+    r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|gargl\w+|"
+    # Cutting something out: "cut back on drinks after tea", "keeping off energy drinks".
+    r"(?:cut|cutting|ease|easing)\s+(?:back|down)\s+on|(?:keep|keeping|stay|staying|lay|laying)\s+off\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:drinks?|booze|beers?|wine|alcohol|caffeine|coffee|sugar|sweets|screens?|chocolate|junk\s+food)|"
     r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
     r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
     rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can"
@@ -530,6 +537,9 @@ ADVICE = LazyPattern(
     r"(?:take|have|use|drink|eat|give|mix|carry\s+on|go\s+back|return|exercise|keep|continue|stop|leave|wait|"
     r"breastfeed|drive|fly|swim|travel)\b|"
     r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take)|"
+    # How a medicine goes with something else: "a glass or two won't clash with your sertraline".
+    r"(?:clash|clashes|interact|interacts|interfere|interferes|react|reacts|mix|mixes)\s+with\s+"
+    rf"(?:your\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:{_MEDICINES})|"
     # What will happen: "they'll be over the sickness in a day or two", "it will pass".
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
     r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
@@ -597,7 +607,10 @@ ADVICE = LazyPattern(
     r"(?:put|keep|get)\s+your\s+feet\s+up|"
     # Reassurance by how common or passing it is: "happens to loads of women", "in most cases it carries on",
     # "isn't permanent", "they grow out of them", "your immune system doing its job".
+    # "exam stress hits loads of teens", "daylight every morning lifts most people": how many it reaches or helps.
     r"happens\s+to\s+(?:loads|lots|most|many|plenty|a\s+lot)\s+of|in\s+most\s+cases|"
+    r"(?:hits|affects|lifts|suits)\s+(?:loads\s+of|lots\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?"
+    r"(?:people|us|teens|teenagers|children|kids|babies|toddlers|parents|women|men|adults|mums|dads)\b|"
     r"(?:isn't|is\s+not|aren't|are\s+not|not)\s+(?:usually\s+)?permanent|grow\s+out\s+of\s+(?:it|them)|"
     r"doing\s+(?:its|their)\s+job|"
     # A dose as a noun phrase: "a couple of paracetamol and an early night".
@@ -609,7 +622,7 @@ ADVICE = LazyPattern(
     r"(?:whole\s+|full\s+|next\s+)?(?:course|doses?)\b|"
     rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+taking)\s+(?:\w+\s+)?"
     rf"(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
-    r"(?:help|stop|prevent|ease|soothe|relieve|reduce))",
+    r"(?:help|stop|prevent|ease|soothe|relieve|reduce|(?:shift|clear|fix|treat|cure|kill|lift)\b))",
     re.IGNORECASE,
 )
 # Self-care told as an order: a hands-on verb opening its clause ("Comb wet hair...", "Pinch the soft part of your
@@ -678,7 +691,7 @@ NOT_ORDERS = frozenset(_NOT_ORDER_WORDS.split())
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
 _SERVICE_ORDER = LazyPattern(
     r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|us|the\s+(?:form|survey|link|date|word)|"
-    r"an\s+eye\s+on\s+(?:our|this|the\s+(?:website|page|app))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
+    r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
     r"the\s+\w+\s+coming)\b",
     re.I,
 )
@@ -687,7 +700,7 @@ _SERVICE_ORDER = LazyPattern(
 SERVICE_THING = LazyPattern(
     r"\b(?:app|website|site|online|link|e-?mail|letter|form|survey|diary|date|slot|appointments?|booking|DM|message|"
     r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket|review|clinic|"
-    r"centre|parking|travel|time)\b",
+    r"centre|parking|travel|time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = LazyPattern(r"[.!?;:\n]|\s[-–—]\s")
@@ -778,6 +791,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=your\s)details|(?<=their\s)details|(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)surname|"
     # "leave your number": a phone number, but not "your number in the queue".
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|(?<='s\s)(?:full\s+)?name|"
+    # "give us your mobile", "your email": the number or address left unsaid.
+    r"(?<=your\s)(?:mobile|landline|e-?mail)(?!\s+(?:numbers?|address(?:es)?|phone|app|signal|data)\b)|"
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+)?address(?:es)?|post\s?codes?|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|(?:contact|personal)\s+details|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
@@ -788,7 +803,7 @@ _POSSESSIVE = LazyPattern(r"\b(?:your|their|his|her|the patient'?s|their child'?
 # A request is a giving verb whose object, a few words on, is the personal data: "reply with your NHS number",
 # "send us your date of birth". "Please" or "can you" alone asks for nothing ("please bring your NHS number").
 GIVING_VERB = LazyPattern(
-    r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+know|"
+    r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet)(?![\w'-])",
     re.IGNORECASE,
 )
@@ -831,7 +846,7 @@ PRIVATE_CHANNEL = LazyPattern(
 )
 PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
-    r"in\s+(?:your\s+)?reply|on\s+this\s+(?:post|thread|page))\b",
+    r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|on\s+this\s+(?:post|thread|page))\b",
     re.IGNORECASE,
 )
 # Somewhere private that is not a message: the front desk, a form, the NHS App.
@@ -875,8 +890,29 @@ def _asks_reader(sentence: str, at: int) -> bool:
     )
 
 
+# Where the reader writes an answer: after the data, any verb that opens its clause asks for it ("note your email
+# address in your next reply", "jot your postcode in the comments"); "here" and "below" may be a page or a form.
+WRITTEN_PLACE = LazyPattern(
+    r"\s+(?:\w+\s+){0,3}?(?:in|on|under(?:neath)?)\s+(?:your\s+|a\s+|the\s+|this\s+)?(?:next\s+)?"
+    r"(?:repl(?:y|ies)|comments?|responses?|thread|post)\b",
+    re.IGNORECASE,
+)
+_VERB_BEFORE_DATA = LazyPattern(r"\b([a-z]+)\s+(?:us\s+|me\s+)?(?:your|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _written_in_public(sentence: str) -> re.Match[str] | None:
+    """The data an order puts in a reply or comment, whatever its verb: "note your email address in your reply"."""
+    for data in PERSONAL_DATA.finditer(sentence):
+        verb = _VERB_BEFORE_DATA.search(sentence, max(0, data.start() - 40), data.start())
+        place = WRITTEN_PLACE.match(sentence, data.end())
+        if verb and place and _asks_reader(sentence, verb.start(1)) and not CLAUSE_BREAK.search(place.group()):
+            return data
+    return None
+
+
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
-    """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is")."""
+    """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
+    of any order that puts it in a reply or comment."""
     asks = [m for m in GIVING_VERB.finditer(sentence) if _asks_reader(sentence, m.start())]
     if questions:
         asks += QUESTION.finditer(sentence)
@@ -893,7 +929,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             if data.group().lower().startswith("address") and not _POSSESSIVE.search(sentence[: data.start()]):
                 continue
             return data
-    return None
+    return _written_in_public(sentence)
 
 
 def names_private_channel(sentence: str) -> bool:
