@@ -437,7 +437,7 @@ _MEDICINES = (
 _BODY = (
     r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
     r"wrists?|hands?|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
-    r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear"
+    r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = LazyPattern(
@@ -455,7 +455,7 @@ MEDICAL_TOPIC = LazyPattern(
     rf"trapped|achy|tight)\s+(?:{_BODY})|"
     rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing)|"
     r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
-    r"bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
+    r"(?:poor|broken|bad|disturbed|restless)\s+sleep|bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
     r"piles|haemorrhoids|corns|calluses|dandruff|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
     rf"(?:{_BODY})|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
@@ -511,8 +511,10 @@ ADVICE = LazyPattern(
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
     r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
     r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|gargl\w+|"
-    # Cutting something out: "cut back on drinks after tea", "keeping off energy drinks".
-    r"(?:cut|cutting|ease|easing)\s+(?:back|down)\s+on|(?:keep|keeping|stay|staying|lay|laying)\s+off\s+(?:the\s+)?"
+    # Cutting something out, as an order or a remedy in a list: "Cut back on drinks after tea", "keeping off energy
+    # drinks"; not the service's own cuts ("we've had to cut back on clinics", "the new route will cut down on").
+    r"(?:and|then|just)\s+cut\s+(?:back|down)\s+on|cut(?<!\w\scut)\s+(?:back|down)\s+on|"
+    r"(?:cutting|easing)(?<!(?:re|is|be|en)\scutting)(?<!(?:re|is|be|en)\seasing)\s+(?:back|down)\s+on|(?:keep|keeping|stay|staying|lay|laying)\s+off\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:drinks?|booze|beers?|wine|alcohol|caffeine|coffee|sugar|sweets|screens?|chocolate|junk\s+food)|"
     r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
     r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
@@ -529,7 +531,7 @@ ADVICE = LazyPattern(
     r"(?:can|may|might|could|will|should)\s+(?:help\s+)?(?:(?:calm|settle|ease|soothe)\s+(?:\w+\s+){0,2}down|"
     r"(?:take|bring)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:swelling|temperature|fever|inflammation|pain|redness)\s+down)|"
     r"(?:best|better)\s+left\s+alone|(?:don't|do\s+not|never)\s+(?:pop|burst|touch|rub|pick\s+at)\b|"
-    r"(?:really|definitely|also|both|all)\s+help\b(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
+    r"(?:really|definitely|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
     r"(?:serious|dangerous|harmful|to\s+worry\s+about|anything\s+to\s+worry\s+about)|"
     # "it's fine to have a glass of wine with antibiotics", "paracetamol is OK to take": permission is advice.
@@ -538,8 +540,10 @@ ADVICE = LazyPattern(
     r"breastfeed|drive|fly|swim|travel)\b|"
     r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take)|"
     # How a medicine goes with something else: "a glass or two won't clash with your sertraline".
+    # (Not "the inhaler orders": a medicine naming a service thing.)
     r"(?:clash|clashes|interact|interacts|interfere|interferes|react|reacts|mix|mixes)\s+with\s+"
-    rf"(?:your\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:{_MEDICINES})|"
+    rf"(?:your\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|"
+    r"suppl\w+|prescriptions?|reviews?|clinics?|services?|shortages?|systems?|apps?)\b)|"
     # What will happen: "they'll be over the sickness in a day or two", "it will pass".
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
     r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
@@ -607,10 +611,7 @@ ADVICE = LazyPattern(
     r"(?:put|keep|get)\s+your\s+feet\s+up|"
     # Reassurance by how common or passing it is: "happens to loads of women", "in most cases it carries on",
     # "isn't permanent", "they grow out of them", "your immune system doing its job".
-    # "exam stress hits loads of teens", "daylight every morning lifts most people": how many it reaches or helps.
     r"happens\s+to\s+(?:loads|lots|most|many|plenty|a\s+lot)\s+of|in\s+most\s+cases|"
-    r"(?:hits|affects|lifts|suits)\s+(?:loads\s+of|lots\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?"
-    r"(?:people|us|teens|teenagers|children|kids|babies|toddlers|parents|women|men|adults|mums|dads)\b|"
     r"(?:isn't|is\s+not|aren't|are\s+not|not)\s+(?:usually\s+)?permanent|grow\s+out\s+of\s+(?:it|them)|"
     r"doing\s+(?:its|their)\s+job|"
     # A dose as a noun phrase: "a couple of paracetamol and an early night".
@@ -750,18 +751,33 @@ PREDICTION = LazyPattern(
     r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by))\b",
     re.IGNORECASE,
 )
+# How many a complaint or a remedy reaches, said of people ("exam stress hits loads of teens", "daylight every
+# morning lifts most people"), or a remedy's verdict ("gentle stretching is the answer", "did the trick"). Read like
+# a prediction: in a sentence with no word of the service ("the bus strike affects many people travelling to
+# appointments", "the new phones are the answer to the queues" are about the service).
+SELF_CARE_CLAIM = LazyPattern(
+    r"\b(?:hits|affects|lifts|suits)\s+(?:loads\s+of|lots\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?"
+    r"(?:people|us|teens|teenagers|children|kids|babies|toddlers|parents|women|men|adults|mums|dads)\b|"
+    r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\b(?:does|did|do)\s+the\s+trick\b",
+    re.IGNORECASE,
+)
 SERVICE_WORD = LazyPattern(
-    r"\b(?:we|we'll|we're|we've|our|us|team|practice|clinic|service|appointments?|letter|staff|nurses?|centre|ward)\b",
+    r"\b(?:we|we'll|we're|we've|our|us|team|practice|clinic|service|appointments?|letter|staff|nurses?|centre|ward|"
+    r"app|website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?)\b",
     re.IGNORECASE,
 )
 _SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")
 
 
 def _predicts(text: str) -> bool:
-    return any(
-        PREDICTION.search(s.group()) and not SERVICE_WORD.search(s.group()) and MEDICAL_TOPIC.search(s.group())
-        for s in _SENTENCE_TEXT.finditer(text)
-    )
+    """A sentence that predicts or explains the illness, or says how many it reaches, with no word of the service."""
+    for s in _SENTENCE_TEXT.finditer(text):
+        sentence = s.group()
+        if SERVICE_WORD.search(sentence):
+            continue
+        if SELF_CARE_CLAIM.search(sentence) or (PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence)):
+            return True
+    return False
 
 
 def _advises(text: str) -> bool:
@@ -792,7 +808,9 @@ PERSONAL_DATA = LazyPattern(
     # "leave your number": a phone number, but not "your number in the queue".
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|(?<='s\s)(?:full\s+)?name|"
     # "give us your mobile", "your email": the number or address left unsaid.
-    r"(?<=your\s)(?:mobile|landline|e-?mail)(?!\s+(?:numbers?|address(?:es)?|phone|app|signal|data)\b)|"
+    # (Not "your email confirmation", "your mobile app": there the word names something else.)
+    r"(?<=your\s)(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
+    r"under\w*)\b))|"
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+)?address(?:es)?|post\s?codes?|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|(?:contact|personal)\s+details|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
@@ -890,10 +908,12 @@ def _asks_reader(sentence: str, at: int) -> bool:
     )
 
 
-# Where the reader writes an answer: after the data, any verb that opens its clause asks for it ("note your email
-# address in your next reply", "jot your postcode in the comments"); "here" and "below" may be a page or a form.
+# Where the reader is to write an answer: a reply or comment not yet written ("your next reply", "a comment"). After
+# the data, any verb that opens its clause asks for it there: "note your email address in your next reply". Not a
+# place one reads ("spot your name in the comments", "check your postcode in the reply from the app"), nor "here"
+# and "below", which may be a page or a form.
 WRITTEN_PLACE = LazyPattern(
-    r"\s+(?:\w+\s+){0,3}?(?:in|on|under(?:neath)?)\s+(?:your\s+|a\s+|the\s+|this\s+)?(?:next\s+)?"
+    r"\s+(?:\w+\s+){0,3}?(?:in|on|under(?:neath)?)\s+(?:your|a|an)\s+(?:next\s+|own\s+)?"
     r"(?:repl(?:y|ies)|comments?|responses?|thread|post)\b",
     re.IGNORECASE,
 )
