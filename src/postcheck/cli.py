@@ -201,6 +201,7 @@ def check(
     import gc
 
     from postcheck import engine, fixes
+    from postcheck.context import usable_cores
     from postcheck.reporters import Report, reporter
 
     # A run builds a few large, long-lived structures (posts, findings, the report) and little cyclic garbage: the
@@ -260,7 +261,7 @@ def check(
             now=_local(_parse_now(now), cfg),
             online=online,
             cache=not no_cache,
-            jobs=jobs or engine.usable_cores(),
+            jobs=jobs or usable_cores(),
             force_exclude=force_exclude,
             listed=changed_since is not None,
             include_published=include_published,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,14 @@ def platform_names(value: Any) -> list[str]:
     if not isinstance(value, list):
         return []
     return [p.strip().lower() for p in value if isinstance(p, str) and p.strip()]
+
+
+def usable_cores() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
 
 
 _POSTS = "per-post"  # memo key: id(post) -> (post, {name: value}) for `per_post`

@@ -417,7 +417,7 @@ class Engine:
 
     def rule_problems(self, post: Post) -> tuple[list[tuple[str, Problem]], list[str]]:
         """What the active rules find in a post, as (rule code, problem) in rule order, and the notices they gave."""
-        if any(p.code == "F001" for p in post.problems):
+        if _unreadable(post):
             return [], []
         earlier = self.ctx.memo.pop(NOTICES, None)  # this post's notices alone, so a cached post can replay them
         problems: list[tuple[str, Problem]] = []
@@ -576,14 +576,6 @@ def make_context(paths: list[str], config: Config, options: Options) -> Context:
     )
 
 
-def usable_cores() -> int:
-    """The CPUs this process may run on (a container or `taskset` may allow fewer than the machine has)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
-
-
 def run(
     paths: list[str], config: Config, options: Options, progress: Callable[[int, int], None] | None = None
 ) -> Result:
@@ -607,7 +599,7 @@ def run(
         if ctx.online and {"L105", "L106"} & engine.active.keys():
             from postcheck.rules.links import prefetch_links
 
-            prefetch_links([post for post in posts if not any(p.code == "F001" for p in post.problems)], ctx)
+            prefetch_links([post for post in posts if not _unreadable(post)], ctx)
         per_post, notices = check_posts(engine, posts, options, progress, cache)
         if cache is not None:
             cache.save(posts, per_post, notices)
@@ -617,6 +609,11 @@ def run(
         if collecting:
             gc.enable()  # a library caller's later runs must be able to collect this one
     return Result(_file_bounded(findings), files, posts, engine, published_skipped=skipped, held=held)
+
+
+def _unreadable(post: Post) -> bool:
+    """Whether a post could not be read (F001): no rule looks at it, nor does any prefetch."""
+    return any(p.code == "F001" for p in post.problems)
 
 
 def _unpublished(posts: list[Post], files: int, ctx: Context, options: Options) -> tuple[list[Post], int, int]:
@@ -700,8 +697,7 @@ def _check_many(engine: Engine, posts: list[Post], jobs: int):
     if "A107" in engine.active:  # read each image's text once, here, for the workers to inherit
         from postcheck.rules.alt_text import prefetch_image_text
 
-        readable = [post for post in posts if not any(p.code == "F001" for p in post.problems)]
-        prefetch_image_text(readable, engine.ctx, jobs)
+        prefetch_image_text([post for post in posts if not _unreadable(post)], engine.ctx, jobs)
     size = max(1, min(250, len(posts) // (jobs * 4)))  # small enough to balance, large enough to amortise
     shares = [range(start, min(start + size, len(posts))) for start in range(0, len(posts), size)]
     _SHARED = (engine, posts)

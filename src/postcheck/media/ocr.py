@@ -96,15 +96,10 @@ def _threads() -> int:
     already keep every core busy (two threads each spent 70% more CPU for 10% less wall time); the usable
     cores, up to 2, in a process of its own."""
     import multiprocessing
-    import os
 
-    if multiprocessing.parent_process() is not None:
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        cores = os.cpu_count() or 1
-    return max(1, min(2, cores))
+    from postcheck.context import usable_cores
+
+    return 1 if multiprocessing.parent_process() is not None else min(2, usable_cores())
 
 
 def _session(model: Path) -> Any:
