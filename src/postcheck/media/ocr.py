@@ -207,10 +207,10 @@ def _load_scaled(path: Path) -> Any:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with open_regular(path) as handle, Image.open(handle) as image:  # never blocks on a pipe swapped in
                 image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a fraction of the size, much faster
-                image = ImageOps.exif_transpose(image)
                 extrema = image.getextrema()
                 if all(low == high for low, high in (extrema if isinstance(extrema[0], tuple) else (extrema,))):
-                    return None
+                    return None  # turned or not, one colour: asked first, as turning copies the whole image
+                image = ImageOps.exif_transpose(image)
                 image.thumbnail((MAX_SIDE, MAX_SIDE))
                 if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
                     white = Image.new("RGBA", image.size, (255, 255, 255, 255))
