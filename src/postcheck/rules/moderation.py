@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from postcheck.context import Context
@@ -156,16 +156,16 @@ class ProfanityMatcher:
         allow_words = {a.strip().lower() for a in allow if a.strip() and " " not in a.strip()}
         self.words = self.words - allow_words
         self.allow_words = allow_words
-        self.phrases = _any_phrase(base.phrases + extra.phrases)
-        innocent = list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()]
-        self.innocent = _any_phrase(innocent)
-        self.phrase_heads, self.innocent_heads = _heads(base.phrases + extra.phrases), _heads(innocent)
+        self.phrase_list = base.phrases + extra.phrases
+        self.innocent_list = list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()]
+        self.phrase_heads, self.innocent_heads = _heads(self.phrase_list), _heads(self.innocent_list)
         # In ASCII text only the phrases whose first word the text has are searched for: "you" is in most posts,
-        # and one pattern of every phrase cost a post a search through them all.
-        by_head: dict[str, list[str]] = {}
-        for phrase in base.phrases + extra.phrases if self.phrase_heads is not None else ():
-            by_head.setdefault(_WORD_RUN.search(phrase).group(), []).append(phrase)
-        self.phrases_by_head = {head: _any_phrase(group) for head, group in by_head.items()}
+        # and one pattern of every phrase cost a post a search through them all. Each pattern is compiled when a
+        # text first needs it: compiling them all took a one-post run 6 ms.
+        self.by_head: dict[str, list[str]] = {}
+        for phrase in self.phrase_list if self.phrase_heads is not None else ():
+            self.by_head.setdefault(_WORD_RUN.search(phrase).group(), []).append(phrase)
+        self._head_patterns: dict[str, re.Pattern[str]] = {}
         self._verdicts: dict[str, str | None] = {}
         self._hits: dict[tuple[str, bool], tuple[tuple[int, int, str], ...]] = {}
         self._clean: set[str] = set()  # tokens as written that hold no listed word: most of a run's vocabulary
@@ -173,6 +173,20 @@ class ProfanityMatcher:
         for word in self.words:
             for form in (word, word + "s", word + "es"):
                 self.by_length.setdefault(len(form), []).append(word)
+
+    @cached_property
+    def phrases(self) -> re.Pattern[str] | None:
+        return _any_phrase(self.phrase_list)
+
+    @cached_property
+    def innocent(self) -> re.Pattern[str] | None:
+        return _any_phrase(self.innocent_list)
+
+    def _phrases_from(self, head: str) -> re.Pattern[str]:
+        """One pattern of the phrases whose first word is `head`."""
+        if head not in self._head_patterns:
+            self._head_patterns[head] = _any_phrase(self.by_head[head])  # never None: each phrase has its head
+        return self._head_patterns[head]
 
     def _listed(self, word: str) -> str | None:
         """The entry a plain lower-case word is, or begins with (for stems)."""
@@ -241,9 +255,9 @@ class ProfanityMatcher:
         text = text.translate(_APOSTROPHES)
         # In ASCII text a phrase can only be where its first word is: most texts have none, and need no search
         words = set(_WORD_RUN.findall(text.lower())) if text.isascii() else None
-        if self.innocent is not None and _may_hold(self.innocent_heads, words):
+        if self.innocent_list and _may_hold(self.innocent_heads, words) and self.innocent is not None:
             text = self.innocent.sub(lambda m: " " * len(m.group()), text)
-        if self.phrases is None or not _may_hold(self.phrase_heads, words):
+        if not self.phrase_list or not _may_hold(self.phrase_heads, words) or self.phrases is None:
             phrases = []
         elif words is None or self.phrase_heads is None:
             phrases = [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
@@ -251,7 +265,7 @@ class ProfanityMatcher:
             hits = sorted(
                 (m.start(), -m.end(), m.group().lower())
                 for head in words & self.phrase_heads
-                for m in self.phrases_by_head[head].finditer(text)
+                for m in self._phrases_from(head).finditer(text)
             )
             phrases, end = [], -1
             for start, neg_end, phrase in hits:  # leftmost-longest, no overlaps: as one pattern would find them
