@@ -207,7 +207,7 @@ class ResultCache:
     def save(self, posts: list[Post], findings: list[list[Finding]], notices: list[list[str]]) -> None:
         """Store what the files read afresh gave (a post left out as published, or due already, is stored without
         findings), then write back the shards that changed; a cache that cannot be written only costs time."""
-        results = {id(post): pair for post, *pair in zip(posts, findings, notices, strict=True)}
+        results = {id(post): pair for post, *pair in zip(posts, findings, notices, strict=True)} if self.loaded else {}
         for path, (key, loaded) in self.loaded.items():
             media: dict[str, str] = {}
             stored = []
