@@ -200,7 +200,7 @@ def check(
         return
     import gc
 
-    from postcheck import engine, fixes
+    from postcheck import engine
     from postcheck.context import usable_cores
     from postcheck.reporters import Report, reporter
 
@@ -292,6 +292,8 @@ def check(
         if diff:
             if html is not None:
                 _write_html(html, _report(result), result.engine.ctx)
+            from postcheck import fixes
+
             planned = fixes.plan(result.findings, unsafe_fixes)
             patch = fixes.unified_diff(planned, {f.post.path: f.post.display_path for f in result.findings})
             _emit(patch, output)
