@@ -290,19 +290,25 @@ def reading_order(lines: list[TextLine]) -> list[TextLine]:
 
 
 _seen: dict[str, ImageText] = {}  # content hash -> text, for this process (the language server, a --watch run)
+_reading: dict[str, threading.Lock] = {}  # content hash -> held while a thread reads it: two copies, one reading
+_seen_lock = threading.Lock()
 SEEN_MAX = 4096
 
 
 def _read_once(path: Path) -> ImageText:
-    """_read(path), once per image content in this process."""
+    """_read(path), once per image content in this process, however many threads ask for it at a time."""
     from postcheck.media.probe_cache import content_hash
 
     digest = content_hash(path)
-    if digest not in _seen:
-        if len(_seen) >= SEEN_MAX:
+    with _seen_lock:
+        if len(_reading) >= SEEN_MAX:
             _seen.clear()
-        _seen[digest] = _read(path)
-    return _seen[digest]
+            _reading.clear()
+        reading = _reading.setdefault(digest, threading.Lock())
+    with reading:
+        if digest not in _seen:
+            _seen[digest] = _read(path)
+        return _seen[digest]
 
 
 def read_image_text(path: Path, cache_dir: Path | None = None) -> ImageText:
