@@ -468,6 +468,9 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner|frozen|locked|clicking|cricked|"
     rf"trapped|achy|tight)\s+(?:{_BODY})|"
     rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing)|"
+    # A mark on the body, named by where it is: "a flat spot on their head", "a bump on his knee".
+    r"(?:spots?|bumps?|patch(?:es)?|marks?|blotch\w*|lumps?)\s+on\s+(?:the|their|his|her|your|my)\s+"
+    rf"(?:head|face|bottom|{_BODY})(?!\s+of\b)|"  # not "the mark on the back of your card"
     r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
     r"(?:poor|broken|bad|disturbed|restless)\s+sleep|bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
     r"piles|haemorrhoids|corns|calluses|dandruff|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
