@@ -522,12 +522,15 @@ ADVICE = LazyPattern(
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
     r"sip(?:ping)?\s+water|hydrated|"
     r"stay(?:ing)?\s+(?:off\s+(?:work|school|nursery)|(?:at\s+)?home|away\s+from|in\s+bed)|"
+    # Whether the illness keeps someone off: "they can still go to nursery" (not a staff scheme's "can return to work").
+    r"(?:can|could|should)\s+still\s+(?:go|return)\s+(?:back\s+)?to\s+(?:work|school|nursery|college)|"
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
     rf"(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
     r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
-    r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|(?:eat|eating)\s+more|gargl\w+|"
+    r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage|fix|sort(?:\s+out)?)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|"
+    r"(?:eat|eating)\s+more|gargl\w+|"
     # Cutting something out, as an order or a remedy in a list: "Cut back on drinks after tea", "keeping off energy
     # drinks"; not the service's own cuts ("we've had to cut back on clinics", "the new route will cut down on").
     r"(?:and|then|just)\s+cut\s+(?:back|down)\s+on|cut(?<!\w\scut)\s+(?:back|down)\s+on|"
@@ -561,9 +564,10 @@ ADVICE = LazyPattern(
     r"(?:clash|clashes|interact|interacts|interfere|interferes|react|reacts|mix|mixes)\s+with\s+"
     rf"(?:your\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|"
     r"suppl\w+|prescriptions?|reviews?|clinics?|services?|shortages?|systems?|apps?)\b)|"
-    # What will happen: "they'll be over the sickness in a day or two", "it will pass".
+    # What will happen: "they'll be over the sickness in a day or two", "it will pass" (not how news will feel: "you'll
+    # feel better knowing where you stand").
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
-    r"back\s+to\s+normal|right)|feel\s+(?:better|fine)|get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
+    r"back\s+to\s+normal|right)|feel\s+(?:better|fine)(?!\s+(?:for\s+)?(?:knowing|about))|get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
     # (Not "bring lots of water" to a fun run: "plenty of water" is the advice's own phrase, "lots of" less so.)
     r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
     r"(?:lots|loads)\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:fluids|drinks|rest|sleep)|"
@@ -669,7 +673,7 @@ COURSE = LazyPattern(
     # (The look-behinds follow the word they guard: before it they were tried at every position.)
     rf"\b(?:{_BODY_COURSE})\b|(?:\bwill(?<!\bwe\swill)(?<!\bI\swill)|\bshould(?<!\bwe\sshould)(?<!\bI\sshould)|"
     r"'ll(?<!\bwe'll)(?<!\bI'll)|\b(?:usually|normally|often|generally|typically|mostly|tends?\s+to|soon))"
-    rf"\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b|\b(?:just|only)\s+needs?\b|"
+    rf"\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b(?!\s+(?:for\s+)?(?:knowing|about))|\b(?:just|only)\s+needs?\b|"
     r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "should stop quickly", but not "the clinic will stop on Fridays"; "runs its course", "sleep it off".
     r"\b(?:should|usually|normally|generally|typically|soon)\s+(?:\w+\s+)?stops?\b|\bruns?\s+(?:its|their)\s+course\b|"
