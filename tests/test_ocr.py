@@ -124,10 +124,10 @@ def test_a_tampered_cache_entry_is_read_again(tmp_path, engine_calls):
 
 
 @needs_ocr
-def test_prefetch_reads_each_image_once_as_its_posts_load_and_lets_the_engine_go(tmp_path, engine_calls):
+def test_prefetch_reads_each_image_once_for_a_pool_to_inherit_and_lets_the_engine_go(tmp_path, engine_calls):
     from postcheck.config import load_config
     from postcheck.engine import Options, collect_posts, make_context
-    from postcheck.rules.alt_text import image_text_not_in_alt, image_text_prefetch
+    from postcheck.rules.alt_text import image_text_not_in_alt, prefetch_image_text
 
     sample("flu-poster").draw(tmp_path / "poster.png")
     sample("photo-a").draw(tmp_path / "photo.png")
@@ -140,12 +140,22 @@ def test_prefetch_reads_each_image_once_as_its_posts_load_and_lets_the_engine_go
     write(tmp_path, files)
     config, options = load_config(tmp_path / "postcheck.toml"), Options(cache=False)
     ctx = make_context([str(tmp_path)], config, options)
-    prefetch = image_text_prefetch(ctx, threads=2)
-    posts, _ = collect_posts([str(tmp_path)], config, ctx, options, on_read=prefetch.add)
-    prefetch.finish()
+    posts, _ = collect_posts([str(tmp_path)], config, ctx, options)
+    prefetch_image_text(posts, ctx)
     assert engine_calls == [tmp_path.resolve() / "poster.png"] and ocr._engine is None  # the decorative one unread
     found = [problem for post in posts for problem in image_text_not_in_alt(post, ctx)]
     assert len(found) == 2 and len(engine_calls) == 1  # the rule, as a forked worker runs it, reads the memo
+
+
+@needs_ocr
+def test_two_threads_asking_for_one_image_content_read_it_once(tmp_path, engine_calls):
+    from concurrent.futures import ThreadPoolExecutor
+
+    sample("flu-poster").draw(tmp_path / "poster.png")
+    (tmp_path / "copy.png").write_bytes((tmp_path / "poster.png").read_bytes())
+    with ThreadPoolExecutor(2) as pool:
+        texts = list(pool.map(ocr.read_image_text, [tmp_path / "poster.png", tmp_path / "copy.png"]))
+    assert texts[0] == texts[1] and len(engine_calls) == 1
 
 
 @needs_ocr

@@ -262,15 +262,10 @@ def _skipped(path: Path, config: Config, root: Path, options: Options) -> bool:
 
 
 def collect_posts(
-    paths: list[str],
-    config: Config,
-    ctx: Context,
-    options: Options,
-    cache: ResultCache | None = None,
-    on_read: Callable[[Post], None] | None = None,
+    paths: list[str], config: Config, ctx: Context, options: Options, cache: ResultCache | None = None
 ) -> tuple[list[Post], int]:
     """Load the posts for the given paths (through `cache`, which may replay them); a named media file brings in
-    the posts that use it. `on_read` is given each post read afresh that a folder run will check, as it is read."""
+    the posts that use it."""
     posts: list[Post] = []
     seen: dict[str, bool] = {}  # files loaded (resolved), and whether they gave posts
     files = 0
@@ -290,12 +285,6 @@ def collect_posts(
             folders[folder] = os.path.join(Path(folder).resolve(), "")
         return folders[folder] + name
 
-    def hand_on(post: Post) -> None:
-        """To `on_read`, a post read afresh (not replayed) that the run will check."""
-        fresh = cache is None or id(post) not in cache.rebuilt
-        if on_read is not None and fresh and not _left_out(post, ctx, options):
-            on_read(post)
-
     def load(path: Path, given: str, named: bool, root: Path, explicit: bool = False, link: bool | None = None) -> None:
         """Load a post file; `named` files that are no post get F001, `explicit` ones are checked even when
         published (a file given or listed, not found in a folder)."""
@@ -309,24 +298,22 @@ def collect_posts(
                 again = load_posts(path, posts[mine[0]].display_path, named, config.schedule.date_order)
                 for post in again:
                     post.root, post.named = root, True
-                    hand_on(post)
                 posts[mine[0] : mine[-1] + 1] = again
             for i in mine:  # named after its folder was checked: checked if published
                 posts[i].named = True
             return  # loaded already (a file named after its folder was checked still gets its F001)
         shown, order = _display(path, given), config.schedule.date_order
         if cache is not None:
-            found = cache.load(path, shown, named, order, root, explicit or options.include_published)
+            loaded = cache.load(path, shown, named, order, root, explicit or options.include_published)
         else:
-            found = load_posts(path, shown, named, order)
-        seen[resolved] = bool(found)
-        for post in found:
+            loaded = load_posts(path, shown, named, order)
+        seen[resolved] = bool(loaded)
+        for post in loaded:
             post.root = root
             post.named = explicit
-            hand_on(post)
-        if found:
+        if loaded:
             files += 1
-            posts.extend(found)
+            posts.extend(loaded)
 
     for given in paths:
         path = Path(given)
@@ -364,8 +351,6 @@ def collect_posts(
                 seen[resolved] = True
                 files += 1
                 posts.extend(users)
-                for post in users:
-                    hand_on(post)
     return posts, files
 
 
@@ -609,16 +594,7 @@ def run(
             from postcheck.results_cache import ResultCache
 
             cache = ResultCache(engine)
-        prefetch = None
-        if "A107" in engine.active:  # each image's text read once as its posts load: a pool's workers inherit it
-            from postcheck.rules.alt_text import image_text_prefetch
-
-            prefetch = image_text_prefetch(ctx, options.jobs)
-        try:
-            posts, files = collect_posts(paths, config, ctx, options, cache, prefetch.add if prefetch else None)
-        finally:
-            if prefetch is not None:
-                prefetch.finish()
+        posts, files = collect_posts(paths, config, ctx, options, cache)
         posts, files, skipped = _unpublished(posts, files, ctx, options)
         if ctx.online and {"L105", "L106"} & engine.active.keys():
             from postcheck.rules.links import prefetch_links
@@ -643,24 +619,18 @@ def _unreadable(post: Post) -> bool:
 def _unpublished(posts: list[Post], files: int, ctx: Context, options: Options) -> tuple[list[Post], int, int]:
     """The posts to check: published ones only when named, changed, or asked for (--include-published);
     (those posts, the files they are in, how many published posts were left out)."""
+    from postcheck.text.schedule import lifecycle
+
     kept: list[Post] = []
     left: dict[int, bool] = {}  # post file (its source's id: the posts of a file share it) -> all left out
     for post in posts:
-        leave = _left_out(post, ctx, options)
+        post.published = lifecycle(post, ctx) == "published"
+        leave = post.published and not (post.named or options.include_published)
         file = id(post.source)
         left[file] = left.get(file, True) and leave
         if not leave:
             kept.append(post)
     return kept, files - sum(left.values()), len(posts) - len(kept)
-
-
-def _left_out(post: Post, ctx: Context, options: Options) -> bool:
-    """Whether a folder run leaves the post out: published (which it notes on the post), and neither named, changed
-    nor asked for."""
-    from postcheck.text.schedule import lifecycle
-
-    post.published = lifecycle(post, ctx) == "published"
-    return post.published and not (post.named or options.include_published)
 
 
 def _real(path: Path) -> Path:
@@ -724,6 +694,10 @@ def _check_many(engine: Engine, posts: list[Post], jobs: int):
             problems, notices = engine.rule_problems(post)
             yield engine.finish(post, problems), notices
         return
+    if "A107" in engine.active:  # read each image's text once, here, for the workers to inherit
+        from postcheck.rules.alt_text import prefetch_image_text
+
+        prefetch_image_text([post for post in posts if not _unreadable(post)], engine.ctx, jobs)
     size = max(1, min(250, len(posts) // (jobs * 4)))  # small enough to balance, large enough to amortise
     shares = [range(start, min(start + size, len(posts))) for start in range(0, len(posts), size)]
     _SHARED = (engine, posts)

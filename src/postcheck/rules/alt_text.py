@@ -7,16 +7,12 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
 
 from postcheck.context import Context
 from postcheck.media import ocr_missing
 from postcheck.model import Fix, Image, Post, Problem, Severity
 from postcheck.rules import rule
 from postcheck.text import LazyPattern
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future, ThreadPoolExecutor
 
 # --- shared helpers ---------------------------------------------------------------------------------------
 
@@ -358,53 +354,34 @@ def _images_to_read(post: Post, ctx: Context) -> Iterator[tuple[Image, str, Path
         yield image, alt, path
 
 
-class ImageTextPrefetch:
-    """Reads the text on the images that A107 will look at, once each, into the run's memo, in background threads,
-    as posts are given to it (`add`): decoding, most of the text-presence step that most images stop at, runs with
-    the interpreter's lock released, so it overlaps the loading of the posts that follow. `finish` waits for the
-    readings and lets the OCR engine go. The engine reads a run's images this way as it loads the posts: the
-    workers of a process pool, forked afterwards, inherit what was read, where each would otherwise load an engine
-    of its own (about 150 MB) and read again the images that its posts share with another worker's."""
+def prefetch_image_text(posts: list[Post], ctx: Context, threads: int = 1) -> None:
+    """Read the text on each image that A107 will look at in `posts`, once, into the run's memo, then let the OCR
+    engine go. For a run about to fork a process pool: its workers inherit what was read, where each would
+    otherwise load an engine of its own (about 150 MB) and read again the images that its posts share with
+    another worker's. `threads` images are read at a time: Pillow decodes with the interpreter's lock released, and
+    decoding is most of the text-presence step, which most images stop at."""
+    from postcheck.media.ocr import OcrUnavailable, engine_missing, read_image_text, release_engine
 
-    def __init__(self, ctx: Context, threads: int):
-        self.ctx, self.threads = ctx, max(1, threads)
-        self.pool: ThreadPoolExecutor | None = None  # started by the first image: a text-only run starts none
-        self.paths: set[Path] = set()
-        self.futures: list[Future[Any]] = []
+    if engine_missing() is not None:
+        return  # the rule says so, once
+    paths = list(dict.fromkeys(path for post in posts for _, _, path in _images_to_read(post, ctx)))
 
-    def add(self, post: Post) -> None:
-        from postcheck.media.ocr import read_image_text
+    def read(path: Path) -> None:
+        ctx.read_media(read_image_text, path, ctx.cache_dir)
 
-        for _, _, path in _images_to_read(post, self.ctx):
-            if path not in self.paths:
-                if self.pool is None:
-                    from concurrent.futures import ThreadPoolExecutor
+    try:
+        if threads > 1 and len(paths) > 1:
+            from concurrent.futures import ThreadPoolExecutor
 
-                    self.pool = ThreadPoolExecutor(self.threads, thread_name_prefix="postcheck-ocr")
-                self.paths.add(path)
-                self.futures.append(self.pool.submit(self.ctx.read_media, read_image_text, path, self.ctx.cache_dir))
-
-    def finish(self) -> None:
-        if self.pool is None:
-            return
-        from postcheck.media.ocr import OcrUnavailable, release_engine
-
-        try:
-            for future in self.futures:
-                future.result()
-        except OcrUnavailable:
-            pass  # the rule says so, once, in the run that meets it again
-        finally:
-            self.pool.shutdown(cancel_futures=True)
-            release_engine()
-
-
-def image_text_prefetch(ctx: Context, threads: int) -> ImageTextPrefetch | None:
-    """A prefetch of the images' text with `threads` threads, or None when the `ocr` extra is not installed (the
-    rule says so, once)."""
-    from postcheck.media.ocr import engine_missing
-
-    return ImageTextPrefetch(ctx, threads) if engine_missing() is None else None
+            with ThreadPoolExecutor(threads) as pool:
+                list(pool.map(read, paths))
+        else:
+            for path in paths:
+                read(path)
+    except OcrUnavailable:
+        return  # the rule says so, once, in the run that meets it again
+    finally:
+        release_engine()
 
 
 @rule(
