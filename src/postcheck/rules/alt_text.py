@@ -364,7 +364,14 @@ def prefetch_image_text(posts: list[Post], ctx: Context, threads: int = 1) -> No
 
     if engine_missing() is not None:
         return  # the rule says so, once
-    paths = list(dict.fromkeys(path for post in posts for _, _, path in _images_to_read(post, ctx)))
+    paths: dict[Path, None] = {}
+    refs: set[tuple[Path, str]] = set()  # (folder, reference) of the images taken: most posts repeat a few
+    for post in posts:
+        if all((post.directory, image.file.value) in refs for image in post.images):
+            continue
+        for image, _, path in _images_to_read(post, ctx):
+            refs.add((post.directory, image.file.value))
+            paths[path] = None
 
     def read(path: Path) -> None:
         ctx.read_media(read_image_text, path, ctx.cache_dir)
