@@ -142,7 +142,7 @@ def figures(found: dict[str, set[str]]) -> dict[str, tuple[float, float]]:
 
 # The least each family must score (recall, precision), and overall ("all"); M is measured by
 # tests/test_moderation_cases.py and only reported here.
-FLOOR = {"all": (0.99, 0.96), "A": (1.0, 1.0), "D": (1.0, 0.81), "F": (1.0, 1.0), "L": (1.0, 1.0), "P": (1.0, 1.0)}
+FLOOR = {"all": (0.99, 0.99), "A": (1.0, 1.0), "D": (1.0, 1.0), "F": (1.0, 1.0), "L": (1.0, 1.0), "P": (1.0, 1.0)}
 
 
 def test_recall_and_precision_per_family(found):
