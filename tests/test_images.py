@@ -287,6 +287,11 @@ def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
         "Monosnap 2026-11-02 10-14-33",
         "Snipping Tool",
         "unnamed",
+        "Untitled design (3)",
+        "Copy of Untitled design",
+        "untitled-design-4.png",
+        "Untitled document",
+        "Stock photo",
         "flu-clinic.jpg",
         "flu clinic",
         "12345",
@@ -318,6 +323,8 @@ def test_placeholders_and_file_names_are_a102(alt):
         "Screen capture of the booking page",
         "Recording of our webinar on flu",
         "A snip of the rota",
+        "Untitled (2019), an oil painting of Southend pier by a local artist",
+        "Stock photo of a nurse taking a patient's blood pressure",
     ],
 )
 def test_descriptions_are_not_placeholders(alt):

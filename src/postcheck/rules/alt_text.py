@@ -63,7 +63,7 @@ _PLACEHOLDER_WORDS = (
     r"todo|tbd|tbc|tk|n\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty"
 )
 PLACEHOLDER = LazyPattern(
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no)\s+)*(?:{_PLACEHOLDER_WORDS})"
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock)\s+)*(?:{_PLACEHOLDER_WORDS})"
     r"(?:\s+(?:\d+|here|goes\s+here|to\s+follow|of|tbc|tbd|todo|needed|required|missing|placeholder))*",
     re.IGNORECASE,
 )
@@ -90,6 +90,13 @@ SCREEN_TOOL_NAME = LazyPattern(
     r"(?:_[A-Za-z][\w.]*)?(?:\.[a-z0-9]{2,4})*",  # Android adds the app: Screenshot_20261102-101433_Chrome
     re.IGNORECASE,
 )
+# What design tools call a new file until someone names it: Canva's "Untitled design (3)", Google's "Untitled
+# document", "Copy of Untitled design"; and a copy's name with nothing else ("Copy of Untitled design (1)").
+DESIGN_TOOL_NAME = LazyPattern(
+    r"(?:copy\s+of\s+)*untitled(?:[\s_-]+(?:design|document|drawing|presentation|project|artwork|image|graphic|"
+    r"picture|photo|post|story|video|jam|form|spreadsheet|page|canvas|file))?(?:[\s_-]*\(?\d+\)?)*(?:\.[a-z0-9]{2,4})?",
+    re.IGNORECASE,
+)
 FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
 NO_WORDS = LazyPattern(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
 
@@ -105,6 +112,8 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
         return "is a placeholder, not a description"
     if CAMERA_NAME.fullmatch(text) or SCREEN_TOOL_NAME.fullmatch(text):
         return "is a camera or screenshot file name, not a description"
+    if DESIGN_TOOL_NAME.fullmatch(alt.strip().strip(".,:;!?'\"[]").strip()):
+        return "is a design tool's name for an unnamed file, not a description"
     name = _file_name(file_ref)
     stem = os.path.splitext(name)[0]
     if fold(stem) and fold(text) in (fold(name), fold(stem)):
