@@ -93,6 +93,11 @@ def test_srt_webvtt_py_refuses_falls_back_to_the_scan():
     assert [c.text for c in captions.cues] == ["Hi"] and "no number" in captions.issues[0].message
 
 
+def test_srt_with_blank_lines_before_its_first_cue_is_read_as_players_read_it():
+    captions = parse_captions("\r\n\r\n1\r\n00:00:01,000 --> 00:00:02,000\r\nHi\r\n", "srt")
+    assert [c.text for c in captions.cues] == ["Hi"] and not captions.issues
+
+
 def test_srt_file_only_webvtt_py_refuses_is_rejected():
     captions = parse_captions("1\n00:00:01,000 --> 00:00:02,000\n", "srt")
     assert captions.rejected and "webvtt-py cannot read it" in captions.issues[0].message
