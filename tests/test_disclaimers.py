@@ -50,6 +50,7 @@ def test_phrases_must_be_whole_words():
         "Retweets are not endorsements",
         "Re-tweets aren't endorsements",
         "Reposts are not endorsements",
+        "Worth a read #SharingDoesNotImplyEndorsement",
     ],
 )
 def test_phrases_match_with_a_few_words_between_and_other_names_for_a_retweet(text):

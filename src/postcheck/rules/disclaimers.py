@@ -26,6 +26,7 @@ _GAP = r"(?: (?!(?:not|no|nor|never|always)\b)\w+){0,2}"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "ʼ": "'", "′": "'", "`": "'", "“": '"', "”": '"'})
 _CONTRACTIONS = (("can't", "cannot"), ("won't", "will not"), ("n't", " not"))
 _NON_WORD = LazyPattern(r"[^\w]+")
+_CAMEL_BREAK = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
 
 # ASA/CAP: "Ad", "Advert", "Advertising", "Advertisement" (feature), "#ad", at the very start of the post,
 # alone or followed by punctuation; "Sponsored" or "in partnership with" alone is not enough.
@@ -37,7 +38,7 @@ AD_LABEL = LazyPattern(
 
 def normalise_phrase(text: str) -> str:
     """Case, curly quotes, contractions, punctuation and spacing folded, for tolerant phrase matching."""
-    text = text.translate(_QUOTES).casefold()
+    text = _CAMEL_BREAK.sub(" ", text.translate(_QUOTES)).casefold()  # "#SharingDoesNotImplyEndorsement" too
     for short, full in _CONTRACTIONS:
         text = text.replace(short, full)
     text = text.replace("'", "")  # inside a word, not a break: "RT's" is "rts", as in "RTs are not endorsements"
