@@ -299,6 +299,14 @@ def test_inline_markdown_images_are_images_with_their_positions(tmp_path):
     assert findings(run) == [("F004", 6, 13)]
 
 
+def test_an_inline_image_destination_is_read_as_a_url_and_findings_still_point_at_it(tmp_path):
+    body = "---\nplatforms: [x]\n---\nHello\n\n![Flu jabs](media/flu%20poster.png) ![Flu](media/no%20such.png)\n"
+    write(tmp_path, {"postcheck.toml": "", "p.md": body, "media/flu poster.png": b"not read"})
+    run = run_cli(".", "--format", "json", "--select", "F004", cwd=tmp_path)
+    assert findings(run) == [("F004", 6, 44)]
+    assert "media/no such.png" in run.json["findings"][0]["message"]
+
+
 @pytest.mark.parametrize(
     "csv_text, line, column",
     [
