@@ -423,7 +423,7 @@ def _find_links(text: str) -> tuple[Link, ...]:
     if _OTHER_HINT.search(read) or any(_uncovered(read, at, links) for at in _SLASHES.finditer(read)):
         links += _other_links(text, read, links)
         links.sort(key=lambda link: link.start)
-    if "file:" in read.lower():
+    if "ile:" in read or "ILE:" in read:  # file:, File:, FILE: without copying the text to lower it
         links = _file_links(text, read, links)
     return tuple(links)
 
