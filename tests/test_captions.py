@@ -187,6 +187,7 @@ def test_video_without_sound_needs_no_captions(check, tmp_path):
     [
         ("    captions: burned-in\n", {}),
         ("", {"media/clip.en_GB.vtt": VTT}),
+        ("", {"media/clip.en-GB.vtt": VTT}),
         ("    captions: subs/english.vtt\n", {"media/subs/english.vtt": VTT}),
     ],
 )
@@ -435,3 +436,11 @@ def test_a308_does_not_convert_a_file_with_a302_issues(check, tmp_path):
     srt = "1\n00:00:00,000 --> 00:00:01,000\nhello\n\n00:00:01,500 --> 00:00:02,000\nno number\n"
     run = check({"post.md": _post(platforms="[bluesky]"), "media/clip.mp4": clip, "media/clip.srt": srt}, "--fix")
     assert "A302" in run.codes and "A308" in run.codes and not (tmp_path / "media" / "clip.vtt").exists()
+
+
+def test_a_bcp47_sidecar_is_the_videos_captions_and_a308_renames_it_for_facebook(check, tmp_path):
+    clip = video_bytes(tmp_path, seconds=5.0, audio=bursts([(0, 4.4)]))
+    media = {"media/clip.mp4": clip, "media/clip.en-GB.srt": SRT}
+    run = check({"post.md": _post(platforms="[facebook]"), **media}, "--select", "A3")
+    assert run.codes == ["A308"]
+    assert "--fix writes media/clip.en_GB.srt" in run.json["findings"][0]["message"]

@@ -371,10 +371,18 @@ def test_csv_layouts_load_text_links_and_local_times():
 def test_sidecar_captions_are_discovered_beside_the_video(tmp_path):
     from postcheck.loaders.structured import discover_sidecars
 
-    for name in ["clip.mp4", "clip.vtt", "clip.en.vtt", "clip.en_GB.srt", "clip2.vtt", "clip.notes.txt"]:
+    for name in [
+        "clip.mp4",
+        "clip.vtt",
+        "clip.en.vtt",
+        "clip.en_GB.srt",
+        "clip.en-GB.vtt",
+        "clip2.vtt",
+        "clip.notes.txt",
+    ]:
         (tmp_path / name).write_text("x")
     found = [p.name for p in discover_sidecars(tmp_path, "clip.mp4")[0]]
-    assert found == ["clip.en.vtt", "clip.en_GB.srt", "clip.vtt"]
+    assert found == ["clip.en-GB.vtt", "clip.en.vtt", "clip.en_GB.srt", "clip.vtt"]
 
 
 def test_field_positions_survive_yaml_escapes():
