@@ -93,6 +93,11 @@ def test_srt_webvtt_py_refuses_falls_back_to_the_scan():
     assert [c.text for c in captions.cues] == ["Hi"] and "no number" in captions.issues[0].message
 
 
+def test_srt_with_blank_lines_before_its_first_cue_is_read_as_players_read_it():
+    captions = parse_captions("\r\n\r\n1\r\n00:00:01,000 --> 00:00:02,000\r\nHi\r\n", "srt")
+    assert [c.text for c in captions.cues] == ["Hi"] and not captions.issues
+
+
 def test_srt_file_only_webvtt_py_refuses_is_rejected():
     captions = parse_captions("1\n00:00:01,000 --> 00:00:02,000\n", "srt")
     assert captions.rejected and "webvtt-py cannot read it" in captions.issues[0].message
@@ -182,6 +187,7 @@ def test_video_without_sound_needs_no_captions(check, tmp_path):
     [
         ("    captions: burned-in\n", {}),
         ("", {"media/clip.en_GB.vtt": VTT}),
+        ("", {"media/clip.en-GB.vtt": VTT}),
         ("    captions: subs/english.vtt\n", {"media/subs/english.vtt": VTT}),
     ],
 )
@@ -430,3 +436,11 @@ def test_a308_does_not_convert_a_file_with_a302_issues(check, tmp_path):
     srt = "1\n00:00:00,000 --> 00:00:01,000\nhello\n\n00:00:01,500 --> 00:00:02,000\nno number\n"
     run = check({"post.md": _post(platforms="[bluesky]"), "media/clip.mp4": clip, "media/clip.srt": srt}, "--fix")
     assert "A302" in run.codes and "A308" in run.codes and not (tmp_path / "media" / "clip.vtt").exists()
+
+
+def test_a_bcp47_sidecar_is_the_videos_captions_and_a308_renames_it_for_facebook(check, tmp_path):
+    clip = video_bytes(tmp_path, seconds=5.0, audio=bursts([(0, 4.4)]))
+    media = {"media/clip.mp4": clip, "media/clip.en-GB.srt": SRT}
+    run = check({"post.md": _post(platforms="[facebook]"), **media}, "--select", "A3")
+    assert run.codes == ["A308"]
+    assert "--fix writes media/clip.en_GB.srt" in run.json["findings"][0]["message"]

@@ -42,6 +42,34 @@ def test_phrases_must_be_whole_words():
     assert not has_disclaimer("Resharing does not imply endorsements galore", ["Sharing does not imply endorsement"])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sharing this post does not imply endorsement.",
+        "RTs and shares are not endorsements",
+        "Retweets are not endorsements",
+        "Re-tweets aren't endorsements",
+        "Reposts are not endorsements",
+        "Worth a read #SharingDoesNotImplyEndorsement",
+    ],
+)
+def test_phrases_match_with_a_few_words_between_and_other_names_for_a_retweet(text):
+    assert has_disclaimer(text, ["Sharing does not imply endorsement", "RTs are not endorsements"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sharing does imply endorsement",
+        "Sharing does not always imply endorsement",
+        "Sharing is great for reach. It does not imply endorsement",
+        "Retweets are endorsements",
+    ],
+)
+def test_words_between_may_not_turn_the_sense_round_or_run_long(text):
+    assert not has_disclaimer(text, ["Sharing does not imply endorsement", "RTs are not endorsements"])
+
+
 def test_generic_wording_counts_when_no_phrase_is_configured():
     assert has_disclaimer("Sharing is not an endorsement.", [])
     assert has_disclaimer("We do not endorse any product.", [])

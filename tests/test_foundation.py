@@ -299,6 +299,14 @@ def test_inline_markdown_images_are_images_with_their_positions(tmp_path):
     assert findings(run) == [("F004", 6, 13)]
 
 
+def test_an_inline_image_destination_is_read_as_a_url_and_findings_still_point_at_it(tmp_path):
+    body = "---\nplatforms: [x]\n---\nHello\n\n![Flu jabs](media/flu%20poster.png) ![Flu](media/no%20such.png)\n"
+    write(tmp_path, {"postcheck.toml": "", "p.md": body, "media/flu poster.png": b"not read"})
+    run = run_cli(".", "--format", "json", "--select", "F004", cwd=tmp_path)
+    assert findings(run) == [("F004", 6, 44)]
+    assert "media/no such.png" in run.json["findings"][0]["message"]
+
+
 @pytest.mark.parametrize(
     "csv_text, line, column",
     [
@@ -363,10 +371,18 @@ def test_csv_layouts_load_text_links_and_local_times():
 def test_sidecar_captions_are_discovered_beside_the_video(tmp_path):
     from postcheck.loaders.structured import discover_sidecars
 
-    for name in ["clip.mp4", "clip.vtt", "clip.en.vtt", "clip.en_GB.srt", "clip2.vtt", "clip.notes.txt"]:
+    for name in [
+        "clip.mp4",
+        "clip.vtt",
+        "clip.en.vtt",
+        "clip.en_GB.srt",
+        "clip.en-GB.vtt",
+        "clip2.vtt",
+        "clip.notes.txt",
+    ]:
         (tmp_path / name).write_text("x")
     found = [p.name for p in discover_sidecars(tmp_path, "clip.mp4")[0]]
-    assert found == ["clip.en.vtt", "clip.en_GB.srt", "clip.vtt"]
+    assert found == ["clip.en-GB.vtt", "clip.en.vtt", "clip.en_GB.srt", "clip.vtt"]
 
 
 def test_field_positions_survive_yaml_escapes():

@@ -380,3 +380,10 @@ def test_online_pages_examples_behave_as_they_say_against_a_local_server(tmp_pat
         folder.mkdir()
         run = check_files(folder, files, "--online", "--select", code)
         assert run.codes == expected, run.output
+
+
+def test_a_file_address_is_internal_whatever_its_host(check):
+    text = "Leaflet: file:///C:/Users/comms/Desktop/leaflet.pdf. Plan: file://fileserver.nhs.uk/comms/plan.docx"
+    run = check({"postcheck.toml": '[links]\napproved = ["nhs.uk"]\n', "p.md": f"---\nplatforms: [x]\n---\n{text}\n"})
+    assert run.codes == ["L104", "L104"]
+    assert "file:///C:/Users/comms/Desktop/leaflet.pdf opens a file" in run.json["findings"][0]["message"]

@@ -115,6 +115,12 @@ def test_fediverse_handles_are_not_emails():
     assert kinds("Follow us at @nhs@mastodon.example.social") == []
 
 
+def test_the_user_part_of_a_link_is_not_an_email():
+    # A phishing link's trick (L101 reports the link); an address written after the link still counts.
+    assert kinds("Update your details: https://nhs.uk@nhs-verify-account.com/login") == []
+    assert kinds("https://nhs.uk/help or jo@example.com") == [("e-mail address", "jo@example.com")]
+
+
 def test_street_address_span_leaves_out_the_sentence_full_stop():
     assert kinds("She lives at 7 St John's Close. Call us.") == [("street address", "7 St John's Close")]
     assert kinds("At 12 High St. today") == [("street address", "12 High St.")]

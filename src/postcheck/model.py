@@ -274,8 +274,8 @@ class Post:
 
     @property
     def kind(self) -> str:
-        kind = self.meta.get("kind")
-        return kind if isinstance(kind, str) else "post"
+        kind = self.meta.get("kind")  # read as platform names are, whatever the case: "Share" is a share
+        return kind.strip().lower() or "post" if isinstance(kind, str) else "post"
 
     @property
     def title(self) -> str | None:

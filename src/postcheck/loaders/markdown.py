@@ -17,6 +17,7 @@ INLINE_IMAGE = re.compile(
     r"!\[(?P<alt>(?:[^\[\]\\]|\\.|\[[^\[\]\\]*\])*)\]"
     r"\(\s*(?P<file><[^<>\n]*>|[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\s*\)"
 )
+PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")  # in an image's destination, a URL: "my%20photo.png"
 # `postcheck: ignore A201 reason`, or several codes: `ignore A201, A205 reason` (a code after the first has digits, so
 # a reason may start with capitals: "ignore A201 NHS England sets this hashtag"). A rule's name may stand first
 # instead of a code (`ignore hashtag-not-camel-case reason`), as everywhere else.
@@ -81,7 +82,13 @@ def _read_body(post: Post, start: int) -> None:
         if text[file_start] == "<":
             file_start, file_end = file_start + 1, file_end - 1
         alt = Field.verbatim(source, *match.span("alt"))
-        post.images.append(Image(file=Field.verbatim(source, file_start, file_end), alt=alt, origin="inline"))
+        file = Field.verbatim(source, file_start, file_end)
+        if "%" in file.value and PERCENT_ESCAPE.search(file.value):
+            # A Markdown image's destination is a URL: editors write "my%20photo.png" for "my photo.png".
+            from urllib.parse import unquote
+
+            file = Field.aligned(unquote(file.value), source, file_start, file_end)
+        post.images.append(Image(file=file, alt=alt, origin="inline"))
     removed.sort()
 
     kept, position = [], start

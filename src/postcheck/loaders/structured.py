@@ -272,8 +272,9 @@ def _loops(path: Path) -> bool:
 
 
 def discover_sidecars(directory: Path, file: str) -> tuple[list[Path], str]:
-    """Caption files named like the video: clip.vtt, clip.srt, clip.en.vtt, clip.en_GB.srt; and, when the video's
-    folder exists but cannot be listed, why (so that "no captions" is not claimed of captions postcheck cannot see)."""
+    """Caption files named like the video: clip.vtt, clip.srt, clip.en.vtt, clip.en_GB.srt, clip.en-GB.vtt; and, when
+    the video's folder exists but cannot be listed, why (so that "no captions" is not claimed of captions postcheck
+    cannot see)."""
     if "://" in file:
         return [], ""
     video = directory / file
@@ -291,7 +292,7 @@ def discover_sidecars(directory: Path, file: str) -> tuple[list[Path], str]:
             found.append(path)
         elif name.startswith(stem + "."):
             lang = name[len(stem) + 1 :]
-            parts = lang.split("_")
+            parts = re.split(r"[_-]", lang)  # en_GB as Facebook names it, en-GB as BCP 47 (and yt-dlp) write it
             if (
                 1 <= len(parts) <= 2
                 and parts[0].isalpha()

@@ -198,6 +198,10 @@ def _read_with_webvtt_py(captions: Captions) -> list[tuple[int, int, str]] | Non
     from webvtt.errors import MalformedCaptionError, MalformedFileError
 
     text = captions.text.replace("\x00", "\ufffd")
+    if captions.format != "vtt":
+        # Players skip blank lines before an SRT's first cue (editors and exporters leave them); webvtt-py refuses
+        # the file. A WebVTT file must start with its header, so there they stay an error.
+        text = text.lstrip(" \t\r\n")
     try:
         if captions.format == "vtt":
             parsed = webvtt.WebVTT.from_string(text)

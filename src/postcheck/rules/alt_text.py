@@ -60,11 +60,12 @@ _PLACEHOLDER_WORDS = (
     r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|"
     r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|"
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
-    r"todo|tbd|tbc|tk|n\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty"
+    r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty"
 )
 PLACEHOLDER = LazyPattern(
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no)\s+)*(?:{_PLACEHOLDER_WORDS})"
-    r"(?:\s+(?:\d+|here|goes\s+here|to\s+follow|of|tbc|tbd|todo|needed|required|missing|placeholder))*",
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock)\s+)*(?:{_PLACEHOLDER_WORDS})"
+    r"(?:\s+(?:\d+|here|goes\s+here|to\s+(?:follow|come)|coming|pending|later|of|tbc|tbd|tba|todo|needed|required|"
+    r"missing|placeholder))*",
     re.IGNORECASE,
 )
 # What cameras, phones and screenshot tools name files: IMG_1234, DSC0001, PXL_20261102_101433123.MP,
@@ -90,6 +91,23 @@ SCREEN_TOOL_NAME = LazyPattern(
     r"(?:_[A-Za-z][\w.]*)?(?:\.[a-z0-9]{2,4})*",  # Android adds the app: Screenshot_20261102-101433_Chrome
     re.IGNORECASE,
 )
+# What design tools call a new file until someone names it: Canva's "Untitled design (3)", Google's "Untitled
+# document", "Copy of Untitled design"; and a copy's name with nothing else ("Copy of Untitled design (1)").
+DESIGN_TOOL_NAME = LazyPattern(
+    r"(?:copy\s+of\s+)*untitled(?:[\s_-]+(?:design|document|drawing|presentation|project|artwork|image|graphic|"
+    r"picture|photo|post|story|video|jam|form|spreadsheet|page|canvas|file))?(?:[\s_-]*\(?\d+\)?)*(?:\.[a-z0-9]{2,4})?",
+    re.IGNORECASE,
+)
+# Alt text that sends the reader elsewhere instead of describing ("See caption", "Described in the post", "As
+# above"), or dummy text left in a template ("Lorem ipsum...").
+ELSEWHERE = LazyPattern(
+    r"(?:(?:please\s+)?(?:see|read)|as\s+(?:in|per)|described\s+in|details\s+in)\s+(?:the\s+|our\s+)?"
+    r"(?:caption|post|text|tweet|message|description|above|below|copy)(?:\s+(?:above|below))?"
+    r"|(?:as|described|see)\s+(?:above|below)|lorem\s+ipsum\b.*",
+    re.IGNORECASE,
+)
+# Only hashtags and mentions: "#FluJab #StayWell".
+TAGS_ONLY = LazyPattern(r"(?:[#@][\w]+[\s,]*)+")
 FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
 NO_WORDS = LazyPattern(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
 
@@ -100,11 +118,19 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     text = alt.strip().strip(".,:;!?'\"()[]").strip()
     if not text or NO_WORDS.fullmatch(text) or re.fullmatch(r"[A-Za-z]{1,2}", text):
         return "is not a description" if alt.strip() else None
+    if not any(ch.isalpha() for ch in text):  # emoji or symbols only: "🙂", "★★★★★"
+        return "is not a description"
+    if TAGS_ONLY.fullmatch(text):
+        return "holds only hashtags or mentions, not a description"
+    if ELSEWHERE.fullmatch(text):
+        return "is not a description (alt text must describe the image itself)"
     words = re.sub(r"[_\s]+", " ", text)
     if PLACEHOLDER.fullmatch(words):
         return "is a placeholder, not a description"
     if CAMERA_NAME.fullmatch(text) or SCREEN_TOOL_NAME.fullmatch(text):
         return "is a camera or screenshot file name, not a description"
+    if DESIGN_TOOL_NAME.fullmatch(alt.strip().strip(".,:;!?'\"[]").strip()):
+        return "is a design tool's name for an unnamed file, not a description"
     name = _file_name(file_ref)
     stem = os.path.splitext(name)[0]
     if fold(stem) and fold(text) in (fold(name), fold(stem)):

@@ -385,9 +385,13 @@ def _target(platform: str, source: CaptionFile, video: Path, suffix: str, locale
         name = video.stem  # a listed file named otherwise (subs/final.srt): only a sidecar counts as the video's
     if platform == "facebook" and _locale_of(source.path, video) is None:
         tag = name[len(video.stem) + 1 :] if name.startswith(video.stem + ".") else ""
-        if tag and tag.lower() != locale.split("_")[0].lower():
+        language, _, country = tag.partition("-")
+        if language.isalpha() and country.isalpha():  # BCP 47's en-GB is Facebook's en_GB
+            name = f"{video.stem}.{language.lower()}_{country.upper()}"
+        elif tag and tag.lower() != locale.split("_")[0].lower():
             return None  # a language whose country we cannot guess
-        name = f"{video.stem}.{locale}"
+        else:
+            name = f"{video.stem}.{locale}"
     return video.parent / (name + suffix)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -16,9 +17,16 @@ SHARING_KINDS = ("share", "quote", "repost")
 # "Content we retweet (RT) or share on social media does not imply endorsement."
 GENERIC_DISCLAIMER = LazyPattern(r"\b(?:not|no|nor)\b(?:\s+\w+){0,3}?\s+endors(?:e|es|ed|ement|ements|ing)\b")
 
+# The same thing said with the platform's other names for a retweet: "Retweets are not endorsements" is the
+# configured "RTs are not endorsements" (X now calls them reposts). Applied to the phrase and the text alike.
+_RETWEET_WORDS = LazyPattern(r" (?:re tweet|retweet|repost)(s?)(?= )")
+# Up to two words may stand between the words of a configured phrase ("Sharing this post does not imply
+# endorsement", "RTs and shares are not endorsements"), but no word that would turn the sense round.
+_GAP = r"(?: (?!(?:not|no|nor|never|always)\b)\w+){0,2}"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "ʼ": "'", "′": "'", "`": "'", "“": '"', "”": '"'})
 _CONTRACTIONS = (("can't", "cannot"), ("won't", "will not"), ("n't", " not"))
 _NON_WORD = LazyPattern(r"[^\w]+")
+_CAMEL_BREAK = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
 
 # ASA/CAP: "Ad", "Advert", "Advertising", "Advertisement" (feature), "#ad", at the very start of the post,
 # alone or followed by punctuation; "Sponsored" or "in partnership with" alone is not enough.
@@ -30,11 +38,20 @@ AD_LABEL = LazyPattern(
 
 def normalise_phrase(text: str) -> str:
     """Case, curly quotes, contractions, punctuation and spacing folded, for tolerant phrase matching."""
-    text = text.translate(_QUOTES).casefold()
+    text = _CAMEL_BREAK.sub(" ", text.translate(_QUOTES)).casefold()  # "#SharingDoesNotImplyEndorsement" too
     for short, full in _CONTRACTIONS:
         text = text.replace(short, full)
     text = text.replace("'", "")  # inside a word, not a break: "RT's" is "rts", as in "RTs are not endorsements"
-    return " " + " ".join(_NON_WORD.sub(" ", text).split()) + " "
+    return _RETWEET_WORDS.sub(r" rt\1", " " + " ".join(_NON_WORD.sub(" ", text).split()) + " ")
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    """The configured phrase as a pattern over normalised text: its words in order, a few words allowed between."""
+    words = normalise_phrase(phrase).split()
+    if not words:
+        return None
+    return re.compile(" " + re.escape(words[0]) + "".join(_GAP + " " + re.escape(w) for w in words[1:]) + " ")
 
 
 def has_disclaimer(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
@@ -42,7 +59,11 @@ def has_disclaimer(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
     folded = normalise_phrase(text)
     if not phrases:
         return bool(GENERIC_DISCLAIMER.search(folded))
-    return any(normalise_phrase(p).strip() and normalise_phrase(p) in folded for p in phrases)
+    for phrase in phrases:
+        pattern = _phrase_pattern(phrase)
+        if pattern is not None and (normalise_phrase(phrase) in folded or pattern.search(folded)):
+            return True
+    return False
 
 
 def _example(ctx: Context) -> str:

@@ -105,7 +105,7 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
     if status is not None and status not in STATUSES:
         yield Problem(f"status must be one of {', '.join(STATUSES)}, not {status!r}", span("status"))
     kind = meta.get("kind")
-    if kind is not None and kind not in KINDS:
+    if kind is not None and (not isinstance(kind, str) or kind.strip().lower() not in KINDS):
         yield Problem(f"kind must be one of {', '.join(KINDS)}, not {kind!r}", span("kind"))
     if post.kind in ("share", "quote", "repost") and not meta.get("source"):
         yield Problem(f"a {post.kind} needs `source:`, the address of what it shares", span("kind"))

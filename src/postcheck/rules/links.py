@@ -53,6 +53,8 @@ def classify(link: Link, ctx: Context) -> str | None:
 
 def _classify(link: Link, ctx: Context) -> str | None:
     links = ctx.config.links
+    if link.scheme == "file":
+        return "L104"
     if not link.host:
         return None
     if internal_reason(link.host):
@@ -116,6 +118,13 @@ def link_insecure(post: Post, ctx: Context) -> Iterator[Problem]:
 @rule("L104", "link-internal", Severity.ERROR, "link to localhost, a private/intranet address or a bare IP")
 def link_internal(post: Post, ctx: Context) -> Iterator[Problem]:
     for item in _classified(post, ctx, "L104"):
+        if item.link.scheme == "file":
+            yield Problem(
+                f"Link {item.link.raw} opens a file on a computer or file share, which the public cannot reach: "
+                "upload the file to the website and link that page",
+                item.span(),
+            )
+            continue
         reason = internal_reason(item.link.host)
         yield Problem(f"Link to {item.link.host} goes to {reason}, which the public cannot reach", item.span())
 

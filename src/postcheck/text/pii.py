@@ -209,6 +209,8 @@ def find_contacts(text: str) -> list[Contact]:
     contacts: list[Contact] = []
     blanked = []
     for m in EMAIL.finditer(text):
+        if text.endswith("://", 0, m.start()):
+            continue  # https://nhs.uk@example.com: a link's user part (a phishing trick L101 reports), no address
         contacts.append(Contact(m.start(), m.end(), m.group(), "e-mail address", m.group().lower()))
         blanked.append((m.start(), m.end()))
     # "jo [at] nhs.net": the domain alone looks like a link, so spelled addresses are found before links.
