@@ -278,6 +278,12 @@ class Post:
         return kind.strip().lower() or "post" if isinstance(kind, str) else "post"
 
     @property
+    def status(self) -> str | None:
+        """`status:` as written, whatever its case ("Draft" is a draft); None when absent or not text."""
+        status = self.meta.get("status")
+        return status.strip().lower() if isinstance(status, str) else None
+
+    @property
     def title(self) -> str | None:
         title = self.meta.get("title")
         return title if isinstance(title, str) else None

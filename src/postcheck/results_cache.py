@@ -122,7 +122,7 @@ class ResultCache:
             post = self._post(data, source, display)
             when = post.meta.get("publish_at")
             due = when is not None and datetime.fromisoformat(when) <= self.ctx.now
-            gone = due or post.meta.get("status") == "published"
+            gone = due or post.status == "published"
             if gone and lifecycle(post, self.ctx) == "published" and not wanted:
                 pass  # left out of the run
             elif data["findings"] is None or due:

@@ -102,7 +102,7 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
                     where = span(f"platforms[{i}]") if f"platforms[{i}]" in post.values else span("platforms")
                     yield Problem(f"unknown platform '{name}'{hint} (known: {', '.join(ALL_PLATFORMS)})", where)
     status = meta.get("status")
-    if status is not None and status not in STATUSES:
+    if status is not None and post.status not in STATUSES:  # read whatever its case, as kind is
         yield Problem(f"status must be one of {', '.join(STATUSES)}, not {status!r}", span("status"))
     kind = meta.get("kind")
     if kind is not None and (not isinstance(kind, str) or kind.strip().lower() not in KINDS):

@@ -134,7 +134,7 @@ def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
     what = when_named(post)
     if impossible:
         yield Problem(f"{what} {impossible}", post.field_span("publish_at"))
-    elif when < ctx.now and post.meta.get("status") not in ("draft", "published") and is_new(post, when, ctx):
+    elif when < ctx.now and post.status not in ("draft", "published") and is_new(post, when, ctx):
         tz = zone(ctx.config.schedule.timezone)
         yield Problem(
             f"{what} {when.astimezone(tz):%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} is in the past "

@@ -277,7 +277,7 @@ def next_staffed(local: datetime, windows: Windows, calendar) -> datetime | None
 def lifecycle(post: Post, ctx: Context) -> str:
     """Where a post stands: "draft" (no publish_at, or `status: draft`), "scheduled", or "published"
     (`status: published`, or a publish_at before now)."""
-    status = post.meta.get("status")
+    status = post.status
     if status in ("draft", "published"):
         return status
     found = publish_time(post, ctx)
