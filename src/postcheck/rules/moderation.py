@@ -529,7 +529,7 @@ ADVICE = LazyPattern(
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
     r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
-    r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage|fix|sort(?:\s+out)?)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|"
+    r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|"
     r"(?:eat|eating)\s+more|gargl\w+|"
     # Cutting something out, as an order or a remedy in a list: "Cut back on drinks after tea", "keeping off energy
     # drinks"; not the service's own cuts ("we've had to cut back on clinics", "the new route will cut down on").
@@ -567,7 +567,8 @@ ADVICE = LazyPattern(
     # What will happen: "they'll be over the sickness in a day or two", "it will pass" (not how news will feel: "you'll
     # feel better knowing where you stand").
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
-    r"back\s+to\s+normal|right)|feel\s+(?:better|fine)(?!\s+(?:for\s+)?(?:knowing|about))|get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
+    r"back\s+to\s+normal|right)|feel\s+(?:much\s+|a\s+lot\s+)?(?:better|fine)(?!\s+(?:for\s+)?(?:knowing|about))|"
+    r"get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
     # (Not "bring lots of water" to a fun run: "plenty of water" is the advice's own phrase, "lots of" less so.)
     r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
     r"(?:lots|loads)\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:fluids|drinks|rest|sleep)|"
