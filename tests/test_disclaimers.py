@@ -50,6 +50,8 @@ def test_phrases_must_be_whole_words():
         "Retweets are not endorsements",
         "Re-tweets aren't endorsements",
         "Reposts are not endorsements",
+        "Reposting does not imply endorsement.",
+        "Re-sharing this doesn't imply endorsement",
         "Worth a read #SharingDoesNotImplyEndorsement",
     ],
 )
@@ -64,6 +66,7 @@ def test_phrases_match_with_a_few_words_between_and_other_names_for_a_retweet(te
         "Sharing does not always imply endorsement",
         "Sharing is great for reach. It does not imply endorsement",
         "Retweets are endorsements",
+        "Reposting does imply endorsement",
     ],
 )
 def test_words_between_may_not_turn_the_sense_round_or_run_long(text):

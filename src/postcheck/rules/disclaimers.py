@@ -18,8 +18,11 @@ SHARING_KINDS = ("share", "quote", "repost")
 GENERIC_DISCLAIMER = LazyPattern(r"\b(?:not|no|nor)\b(?:\s+\w+){0,3}?\s+endors(?:e|es|ed|ement|ements|ing)\b")
 
 # The same thing said with the platform's other names for a retweet: "Retweets are not endorsements" is the
-# configured "RTs are not endorsements" (X now calls them reposts). Applied to the phrase and the text alike.
+# configured "RTs are not endorsements" (X now calls them reposts), and "Reposting does not imply endorsement" the
+# configured "Sharing does not imply endorsement" (the policy says "retweet (RT) or share" of one act). Applied to
+# the phrase and the text alike.
 _RETWEET_WORDS = LazyPattern(r" (?:re tweet|retweet|repost)(s?)(?= )")
+_SHARING_WORDS = LazyPattern(r" (?:re tweeting|retweeting|rting|re posting|reposting|re sharing|resharing)(?= )")
 # Up to two words may stand between the words of a configured phrase ("Sharing this post does not imply
 # endorsement", "RTs and shares are not endorsements"), but no word that would turn the sense round.
 _GAP = r"(?: (?!(?:not|no|nor|never|always)\b)\w+){0,2}"
@@ -42,7 +45,8 @@ def normalise_phrase(text: str) -> str:
     for short, full in _CONTRACTIONS:
         text = text.replace(short, full)
     text = text.replace("'", "")  # inside a word, not a break: "RT's" is "rts", as in "RTs are not endorsements"
-    return _RETWEET_WORDS.sub(r" rt\1", " " + " ".join(_NON_WORD.sub(" ", text).split()) + " ")
+    text = " " + " ".join(_NON_WORD.sub(" ", text).split()) + " "
+    return _RETWEET_WORDS.sub(r" rt\1", _SHARING_WORDS.sub(" sharing", text))
 
 
 @functools.lru_cache(maxsize=64)
