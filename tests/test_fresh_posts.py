@@ -64,12 +64,13 @@ def write_image(path: Path, spec: dict) -> None:
 
 
 def write_video(path: Path, spec: dict) -> None:
-    """A tiny video, with speech-like sound, a steady tone or no sound."""
+    """A tiny video, with speech-like sound, a steady tone or no sound; `size: [w, h]` for a vertical one."""
     from tests.video_factory import bursts, make_video, tone
 
     seconds = spec.get("seconds", 2)
     audio = {"speech": bursts([(0, seconds)]), "tone": tone(), "none": None}[spec.get("audio", "speech")]
-    make_video(path, seconds, audio=audio)
+    width, height = spec.get("size", (32, 32))
+    make_video(path, seconds, audio=audio, width=width, height=height)
 
 
 def write_case(folder: Path, case: dict) -> None:
