@@ -311,6 +311,13 @@ def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
         "leaflet",
         "chart",
         "map",
+        "Header image",
+        "Social media graphic",
+        "Instagram post",
+        "Video thumbnail",
+        "Slide 1",
+        "To be added",
+        "Alt text coming soon",
     ],
 )
 def test_placeholders_and_file_names_are_a102(alt):
@@ -337,6 +344,11 @@ def test_placeholders_and_file_names_are_a102(alt):
         "#FluJab poster on a pharmacy door",
         "Caption competition winner holding her trophy",
         "A table of clinic times; see the post for the full list",
+        "Facebook logo",
+        "Cover of the annual report",
+        "Main entrance of Basildon Hospital",
+        "Story time at Grays library",
+        "Coming soon sign outside the new clinic",
     ],
 )
 def test_descriptions_are_not_placeholders(alt):
@@ -348,6 +360,7 @@ def test_prefix_removal_keeps_the_capital():
     assert without_prefix("Photo of iPhone showing the NHS App") == (0, 9, "")  # not "IPhone"
     assert without_prefix("a photo showing the clinic") == (0, 16, "")
     assert without_prefix("Image of") is None
+    assert without_prefix("This is a photo of the clinic") == (0, 20, "T")  # "The clinic"
     assert without_prefix("Imagery of the coast") is None
 
 

@@ -60,12 +60,22 @@ _PLACEHOLDER_WORDS = (
     r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|"
     r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|"
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
+    r"posts?|story|tile|card|slides?|carousel|reel|cover|header|hero|"
     r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty"
 )
+# Words before the placeholder that say only where the image goes, not what it shows: "Header image", "Social
+# media graphic", "Instagram post", "Video thumbnail".
+_USED_AS = (
+    r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
+    r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
+    r"video|web(?:site)?|blog|campaign|post|story|reel|carousel"
+)
+_NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock)\s+)*(?:{_PLACEHOLDER_WORDS})"
-    r"(?:\s+(?:\d+|here|goes\s+here|to\s+(?:follow|come)|coming|pending|later|of|tbc|tbd|tba|todo|needed|required|"
-    r"missing|placeholder))*",
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|{_USED_AS})\s+)*(?:{_PLACEHOLDER_WORDS})"
+    rf"(?:\s+(?:\d+|here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
+    r"missing|placeholder))*"
+    rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})",  # "To be added", "Alt text coming soon"
     re.IGNORECASE,
 )
 # What cameras, phones and screenshot tools name files: IMG_1234, DSC0001, PXL_20261102_101433123.MP,
@@ -156,7 +166,7 @@ def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
 # --- A103 -------------------------------------------------------------------------------------------------
 
 REDUNDANT_PREFIX = LazyPattern(
-    r"\s*(?P<prefix>(?:(?:an?|the|this)\s+)?(?:image|picture|photo|photograph|graphic|pic|img)\s+"
+    r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+)?(?:image|picture|photo|photograph|graphic|pic|img)\s+"
     r"(?:of|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b[\s,:;-]*)",
     re.IGNORECASE,
 )
