@@ -416,6 +416,9 @@ def test_shouting_caps(check):
     assert check({"post.md": post("BOOK YOUR jab #FLUJABNOW")}, "--select", "A205").codes == []
     freepost = post("Reply to FREEPOST EXAMPLESHIRE CONSULTATION by Friday")  # Royal Mail's own capitals
     assert check({"post.md": freepost}, "--select", "A205").codes == []
+    hours = post("Open 9AM - 5.30 PM MON-FRI")  # a time's AM and PM are not words
+    assert check({"post.md": hours}, "--select", "A205").codes == []
+    assert check({"post.md": post("WE AM OPEN late")}, "--select", "A205").codes == ["A205"]
 
 
 # --- the data set (dev files only) --------------------------------------------------------------------------------

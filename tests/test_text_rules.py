@@ -78,6 +78,18 @@ def test_single_fancy_letters_are_maths_not_fancy_text(check, text):
     assert check({"post.md": post(text)}, "--select", "A204").codes == []
 
 
+# --- A204: superscript and subscript letters ------------------------------------------------------------------------
+
+
+def test_superscript_and_subscript_words_are_fancy_text(fix):
+    assert fix("ᵗʰᵃⁿᵏ ʸᵒᵘ to our staff and ₕₑₐₗₜₕ tips", "A204") == "thank you to our staff and health tips"
+
+
+@pytest.mark.parametrize("text", ["The 1ˢᵗ and 2ⁿᵈ of May, the 8ᵗʰ too", "20 m² of garden", "CO₂ and H₂O"])
+def test_ordinal_endings_units_and_formulas_are_typography(check, text):
+    assert check({"post.md": post(text)}, "--select", "A204").codes == []
+
+
 def test_a_fancy_word_takes_the_single_letters_of_its_run_with_it(fix):
     assert fix("𝐈 𝐥𝐨𝐯𝐞 the 𝐍𝐇𝐒 and 𝐁𝐨𝐨𝐤 now", "A204") == "I love the NHS and Book now"
 

@@ -196,6 +196,13 @@ WORD_AFTER = LazyPattern(r" [a-z]+\b")
 
 # Letters of "small caps" fonts (Unicode phonetic small capitals); NFKC leaves them alone.
 SMALL_CAPS = dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz", strict=True))
+# Superscript and subscript letters, the "tiny text" of fancy-text generators (ᵗⁱⁿʸ ᵗᵉˣᵗ, ₛₘₐₗₗ); NFKC makes them
+# plain. Digits are not here: m², CO₂ and H₂O are units and formulas.
+TINY_LETTERS = frozenset(
+    "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂₐₑₒₓₕₖₗₘₙₚₛₜᵢᵣᵤᵥⱼ"
+)
+# "1ˢᵗ", "2ⁿᵈ": an ordinal's ending written small after its number is typography, not a fancy font.
+ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
 
 def plain_letter(ch: str) -> str | None:
@@ -210,6 +217,8 @@ def plain_letter(ch: str) -> str | None:
         return chr(ord("A") + code - 0x1F150)  # negative circled
     if 0x1F170 <= code <= 0x1F189:
         return chr(ord("A") + code - 0x1F170)  # negative squared
+    if ch in TINY_LETTERS:
+        return unicodedata.normalize("NFKC", ch)
     return SMALL_CAPS.get(ch)
 
 
@@ -270,8 +279,9 @@ def fancy_runs(text: str) -> list[tuple[int, int, str]]:
                 i += 1
             else:
                 break
-        if word:
-            runs.append((start, i, "".join(out)))
+        plain = "".join(out)
+        if word and not (plain.lower() in ORDINAL_ENDINGS and start and text[start - 1].isdigit()):
+            runs.append((start, i, plain))
     return runs
 
 
@@ -336,6 +346,14 @@ _WORD = LazyPattern(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
 WRITTEN_IN_CAPITALS = frozenset({"freepost"})
 
 
+def _time_of_day(text: str, m: re.Match) -> bool:
+    """Whether the word is the AM or PM of a time ("9AM", "5.30 PM"): part of a number, not a shouted word."""
+    if m.group().lower() not in ("am", "pm"):
+        return False
+    before = text[max(0, m.start() - 2) : m.start()]
+    return before[-1:].isdigit() or (before[-1:] == " " and before[:1].isdigit())
+
+
 @rule("A205", "shouting-caps", Severity.WARNING, "3 or more consecutive ALL-CAPS words (lexicon acronyms excepted)")
 def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
     text = post.text.value
@@ -369,7 +387,7 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
         if not run and not word.isupper():
             continue  # with no run going, a word that is not in capitals changes nothing (most words)
         letters = [c for c in word if c.isalpha()]
-        neutral = len(letters) < 2 or word.lower().replace("'", "") in acronyms
+        neutral = len(letters) < 2 or word.lower().replace("'", "") in acronyms or _time_of_day(masked_text, m)
         if neutral:
             continue
         if word.isupper():
