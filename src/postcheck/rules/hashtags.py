@@ -198,9 +198,7 @@ WORD_AFTER = LazyPattern(r" [a-z]+\b")
 SMALL_CAPS = dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz", strict=True))
 # Superscript and subscript letters, the "tiny text" of fancy-text generators (ᵗⁱⁿʸ ᵗᵉˣᵗ, ₛₘₐₗₗ); NFKC makes them
 # plain. Digits are not here: m², CO₂ and H₂O are units and formulas.
-TINY_LETTERS = frozenset(
-    "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂₐₑₒₓₕₖₗₘₙₚₛₜᵢᵣᵤᵥⱼ"
-)
+TINY_LETTERS = frozenset("ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂₐₑₒₓₕₖₗₘₙₚₛₜᵢᵣᵤᵥⱼ")
 # "1ˢᵗ", "2ⁿᵈ": an ordinal's ending written small after its number is typography, not a fancy font.
 ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
