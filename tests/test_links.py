@@ -68,13 +68,13 @@ def test_lookalike_domains_are_not_subdomains():
 @pytest.mark.parametrize(
     "host",
     ["localhost", "127.0.0.1", "10.1.2.3", "192.168.0.10", "172.16.5.4", "169.254.1.1", "::1", "fe80::1",
-     "intranet", "rota.local", "wiki.internal", "0x7f.1", "2130706433", "8.8.8.8"],
+     "intranet", "rota.local", "wiki.internal", "0x7f.1", "2130706433", "8.8.8.8", "hr.corp", "nww.mse.nhs.uk"],
 )  # fmt: skip
 def test_internal_hosts_have_a_reason(host):
     assert internal_reason(host)
 
 
-@pytest.mark.parametrize("host", ["www.nhs.uk", "example.com", "bbc.co.uk", ""])
+@pytest.mark.parametrize("host", ["www.nhs.uk", "example.com", "bbc.co.uk", "", "nwwtravel.co.uk", "homes.co.uk"])
 def test_public_hosts_are_not_internal(host):
     assert internal_reason(host) is None
 

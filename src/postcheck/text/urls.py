@@ -17,7 +17,9 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Host suffixes that only resolve inside a network (RFC 6762 .local, RFC 6761 .localhost, ICANN .internal,
 # RFC 8375 home.arpa) plus the common intranet habit .lan.
-INTERNAL_SUFFIXES = ("localhost", "local", "internal", "home.arpa", "lan", "intranet")
+# Names that only a private network resolves: RFC 6762's .local, RFC 8375's home.arpa, and the names ICANN will never
+# delegate because so many company networks use them (.corp, .home, .mail, name collisions).
+INTERNAL_SUFFIXES = ("localhost", "local", "internal", "home.arpa", "lan", "intranet", "localdomain", "corp", "home")
 
 TLD_LIST = Path(__file__).with_name("tlds.txt")  # twitter-text's tld_lib.yml: the TLDs X autolinks
 TLDS: frozenset[str] = frozenset(
@@ -518,6 +520,8 @@ def internal_reason(host: str) -> str | None:
     for suffix in INTERNAL_SUFFIXES:
         if host == suffix or host.endswith("." + suffix):
             return f"an intranet host name (.{suffix})"
+    if host.startswith("nww."):  # the NHS's private network (HSCN, once N3) names its intranet sites nww.*
+        return "an NHS intranet site (nww.), reachable only on the Health and Social Care Network"
     return None
 
 
