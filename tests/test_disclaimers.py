@@ -39,7 +39,9 @@ def test_apostrophes_in_the_configured_phrase_are_ignored_too():
 
 
 def test_phrases_must_be_whole_words():
-    assert not has_disclaimer("Resharing does not imply endorsements galore", ["Sharing does not imply endorsement"])
+    # a word's forms are the word ("Resharing", "endorsements"), but a longer word holding it is not
+    assert not has_disclaimer("Timesharing does not imply endorsementism", ["Sharing does not imply endorsement"])
+    assert has_disclaimer("Resharing does not imply endorsements", ["Sharing does not imply endorsement"])
 
 
 @pytest.mark.parametrize(
@@ -51,6 +53,12 @@ def test_phrases_must_be_whole_words():
         "Re-tweets aren't endorsements",
         "Reposts are not endorsements",
         "Reposting does not imply endorsement.",
+        "Shares do not imply endorsement",
+        "Sharing this does not imply that we endorse it",
+        "RT is not an endorsement",
+        "RT ≠ endorsement",
+        "Sharing doesn't mean endorsement",
+        "Links are not endorsements",
         "Re-sharing this doesn't imply endorsement",
         "Worth a read #SharingDoesNotImplyEndorsement",
     ],
@@ -67,6 +75,9 @@ def test_phrases_match_with_a_few_words_between_and_other_names_for_a_retweet(te
         "Sharing is great for reach. It does not imply endorsement",
         "Retweets are endorsements",
         "Reposting does imply endorsement",
+        "RT = endorsement",
+        "RTs not endorsements",
+        "Shared for information only",
     ],
 )
 def test_words_between_may_not_turn_the_sense_round_or_run_long(text):
@@ -158,6 +169,8 @@ def test_external_link_in_a_csv_link_column_counts(check):
         "Advertisement: flu jabs",
         "[Ad] flu jabs",
         "Advert - jabs",
+        "**Ad** flu jabs",
+        "_Ad:_ flu jabs",
     ],
 )
 def test_ad_labels_at_the_start_pass(text):
@@ -165,7 +178,16 @@ def test_ad_labels_at_the_start_pass(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Sponsored: flu jabs", "Flu jabs #ad", "Ad-hoc clinics this week", "Adults can book", "Paid partnership"]
+    "text",
+    [
+        "Sponsored: flu jabs",
+        "Flu jabs #ad",
+        "Ad-hoc clinics this week",
+        "Adults can book",
+        "Paid partnership",
+        "**ADHD** support",
+        "*Ad*vice on jabs",
+    ],
 )
 def test_missing_or_late_ad_labels_fail(text):
     assert not AD_LABEL.match(text)

@@ -17,12 +17,30 @@ SHARING_KINDS = ("share", "quote", "repost")
 # "Content we retweet (RT) or share on social media does not imply endorsement."
 GENERIC_DISCLAIMER = LazyPattern(r"\b(?:not|no|nor)\b(?:\s+\w+){0,3}?\s+endors(?:e|es|ed|ement|ements|ing)\b")
 
-# The same thing said with the platform's other names for a retweet: "Retweets are not endorsements" is the
-# configured "RTs are not endorsements" (X now calls them reposts), and "Reposting does not imply endorsement" the
-# configured "Sharing does not imply endorsement" (the policy says "retweet (RT) or share" of one act). Applied to
-# the phrase and the text alike.
-_RETWEET_WORDS = LazyPattern(r" (?:re tweet|retweet|repost)(s?)(?= )")
-_SHARING_WORDS = LazyPattern(r" (?:re tweeting|retweeting|rting|re posting|reposting|re sharing|resharing)(?= )")
+# The configured phrase said in other words of the same meaning, read as it: the policy names "retweet (RT) or
+# share" as one act, so a share, an RT, a retweet, a repost or a link ("Reposting does not imply endorsement",
+# "Retweets are not endorsements", "Links are not endorsements") is one word; so are the forms of a word ("Shares
+# do not imply endorsement", "RT is not an endorsement", "...that we endorse it"), "mean" and "equal" for "imply",
+# and "≠" for "are not" ("RT ≠ endorsement"). Applied to the phrase and the text alike; the sense still has to be
+# the phrase's, word for word in its order.
+_SAME_WORD = {
+    form: word
+    for word, forms in (
+        (
+            "share",
+            "share shares shared sharing reshare reshares reshared resharing rt rts rted rting retweet retweets "
+            "retweeted retweeting repost reposts reposted reposting link links linked linking",
+        ),
+        ("are", "is are was were be"),
+        ("do", "do does did"),
+        ("imply", "imply implies implied mean means equal equals"),
+        ("endorse", "endorse endorses endorsed endorsing endorsement endorsements"),
+        ("", "a an"),  # "RT is not an endorsement"
+    )
+    for form in forms.split()
+}
+_PREFIXED = LazyPattern(r" re (tweet|post|share)")  # "re-tweet", "re-post"
+_SYMBOLS = (("≠", " are not "), ("!=", " are not "), ("=", " imply "))
 # Up to two words may stand between the words of a configured phrase ("Sharing this post does not imply
 # endorsement", "RTs and shares are not endorsements"), but no word that would turn the sense round.
 _GAP = r"(?: (?!(?:not|no|nor|never|always)\b)\w+){0,2}"
@@ -32,9 +50,10 @@ _NON_WORD = LazyPattern(r"[^\w]+")
 _CAMEL_BREAK = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
 
 # ASA/CAP: "Ad", "Advert", "Advertising", "Advertisement" (feature), "#ad", at the very start of the post,
-# alone or followed by punctuation; "Sponsored" or "in partnership with" alone is not enough.
+# alone or followed by punctuation, in brackets or in Markdown's emphasis ("**Ad**", posted as written, still
+# reads "Ad"); "Sponsored" or "in partnership with" alone is not enough.
 AD_LABEL = LazyPattern(
-    r"^[\s\[(]*#?(?:ad|advert|advertising|advertisement(?:\s+feature)?)(?:[\])]|\s*[:|\-–—.,!]+)*(?=\s|$)",
+    r"^[\s\[(*_]*#?(?:ad|advert|advertising|advertisement(?:\s+feature)?)(?:[\])*_]|\s*[:|\-–—.,!]+)*(?=\s|$)",
     re.IGNORECASE,
 )
 
@@ -45,8 +64,11 @@ def normalise_phrase(text: str) -> str:
     for short, full in _CONTRACTIONS:
         text = text.replace(short, full)
     text = text.replace("'", "")  # inside a word, not a break: "RT's" is "rts", as in "RTs are not endorsements"
-    text = " " + " ".join(_NON_WORD.sub(" ", text).split()) + " "
-    return _RETWEET_WORDS.sub(r" rt\1", _SHARING_WORDS.sub(" sharing", text))
+    for symbol, words in _SYMBOLS:
+        text = text.replace(symbol, words)
+    text = _PREFIXED.sub(r" re\1", " " + " ".join(_NON_WORD.sub(" ", text).split()) + " ")
+    words = (_SAME_WORD.get(word, word) for word in text.split())
+    return " " + " ".join(word for word in words if word) + " "
 
 
 @functools.lru_cache(maxsize=64)
