@@ -468,6 +468,14 @@ def test_alt_repeating_the_post_text_is_a105(check):
     assert check(files, "--select", "A105").codes == ["A105"]
 
 
+def test_alt_repeating_the_post_text_without_its_link_and_hashtags_is_a105(check):
+    text = "Our flu clinics open on Monday! https://www.nhs.uk/flu #FluJab @NHSEngland"
+    files = {**MEDIA, "a.md": post(item(alt="Our flu clinics open on Monday"), text=text)}
+    assert check(files, "--select", "A105").codes == ["A105"]
+    files["a.md"] = post(item(alt="Our flu clinics open on Monday"), text="Our flu clinics open on Monday at 9am.")
+    assert check(files, "--select", "A105").codes == []  # the alt text says less than the post, not the same
+
+
 def test_two_different_images_with_one_alt_are_a105(check):
     files = {**MEDIA, "a.md": post(item() + item(file="media/other.png"))}
     run = check(files, "--select", "A105")

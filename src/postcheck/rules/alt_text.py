@@ -252,9 +252,28 @@ def _image_key(post: Post, ctx: Context, image: Image) -> str:
     return ref if "://" in ref else os.path.normpath(ref)
 
 
+_TRAILING_TAGS = LazyPattern(r"(?:[\s.,;:!?]*[#@]\w+)+[\s.,;:!?]*$")
+
+
+def _text_forms(text: str) -> set[str]:
+    """The post text folded, as written and without its links and its closing hashtags and mentions: alt text
+    that copies the sentence ("Book your flu jab today") repeats "Book your flu jab today! nhs.uk/flu #FluJab"."""
+    forms = {fold(text)}
+    if "." in text:
+        from postcheck.text.urls import find_links
+
+        for link in reversed(find_links(text)):
+            text = text[: link.start] + " " + text[link.end :]
+    forms.add(fold(_TRAILING_TAGS.sub("", text)))
+    forms.discard("")
+    return forms
+
+
 @rule("A105", "image-alt-duplicate", Severity.WARNING, "alt text repeats the post text or another image's alt")
 def image_alt_duplicate(post: Post, ctx: Context) -> Iterator[Problem]:
-    text = fold(post.text.value)
+    if not post.images:
+        return
+    texts = _text_forms(post.text.value)
     seen: dict[str, tuple[Image, set[str]]] = {}
     for image in post.images:
         alt = _alt(image)
@@ -263,7 +282,7 @@ def image_alt_duplicate(post: Post, ctx: Context) -> Iterator[Problem]:
         folded = fold(alt)
         if not folded:
             continue
-        if folded == text:
+        if folded in texts:
             yield Problem(
                 "alt text repeats the post text, so screen reader users hear it twice: describe what the image shows",
                 image.alt.span(),
