@@ -13,7 +13,7 @@ from postcheck.config import SCHEMA, Section, load_config
 from postcheck.context import Context
 from postcheck.loaders import load_posts
 from postcheck.model import Field, Post, Problem, Source
-from postcheck.rules.hashtags import _WORD, WRITTEN_IN_CAPITALS, _blanked, _words, shouting_caps
+from postcheck.rules.hashtags import _WORD, WRITTEN_IN_CAPITALS, _blanked, _time_of_day, _words, shouting_caps
 from postcheck.rules.media_limits import platform_limits, post_limits
 from postcheck.text.hashtags import code_ranges, find_hashtags, lexicon_keys
 from postcheck.text.platforms import Measure, limits, measure
@@ -66,7 +66,7 @@ def _shouting_reference(post: Post, ctx: Context) -> list[Problem]:
     for m in _WORD.finditer(masked_text):
         word = m.group()
         letters = [c for c in word if c.isalpha()]
-        if len(letters) < 2 or word.lower().replace("'", "") in acronyms:
+        if len(letters) < 2 or word.lower().replace("'", "") in acronyms or _time_of_day(masked_text, m):
             continue
         if word.isupper():
             run.append(m)
