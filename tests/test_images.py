@@ -318,6 +318,10 @@ def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
         "Slide 1",
         "To be added",
         "Alt text coming soon",
+        "Photo credit: Jane Smith",
+        "Image courtesy of Essex Police",
+        "© NHS England",
+        "Photo by Sam Lee on Unsplash",
     ],
 )
 def test_placeholders_and_file_names_are_a102(alt):
@@ -349,6 +353,9 @@ def test_placeholders_and_file_names_are_a102(alt):
         "Main entrance of Basildon Hospital",
         "Story time at Grays library",
         "Coming soon sign outside the new clinic",
+        "Credit card reader at the pharmacy till",
+        "Copyright notice on a poster",
+        "Photo by the sea: a family walking along Southend beach at sunset",
     ],
 )
 def test_descriptions_are_not_placeholders(alt):

@@ -116,6 +116,14 @@ ELSEWHERE = LazyPattern(
     r"|(?:as|described|see)\s+(?:above|below)|lorem\s+ipsum\b.*",
     re.IGNORECASE,
 )
+# Only a credit, saying who made or owns the picture and nothing of what it shows: "Photo credit: Jane Smith",
+# "Image courtesy of Essex Police", "© NHS England", "Photo by Sam Lee on Unsplash", "Source: Getty Images".
+CREDIT_ONLY = LazyPattern(
+    r"(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic)s?\s*(?:credit\s*:?|by|courtesy\s+of|©|source\s*:)"
+    r"|(?:credit|source)\s*:|courtesy\s+of|©|\(c\)|copyright\s*(?:©|\(c\)|:)?\s*\d{4}|copyright\s*(?:©|\(c\)|:))"
+    r"\s*[\w.&'’-]+(?:\s+[\w.&'’-]+){0,5}",
+    re.IGNORECASE,
+)
 # Only hashtags and mentions: "#FluJab #StayWell".
 TAGS_ONLY = LazyPattern(r"(?:[#@][\w]+[\s,]*)+")
 FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
@@ -134,6 +142,8 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
         return "holds only hashtags or mentions, not a description"
     if ELSEWHERE.fullmatch(text):
         return "is not a description (alt text must describe the image itself)"
+    if CREDIT_ONLY.fullmatch(text):
+        return "is a credit, not a description (put the credit in the post text)"
     words = re.sub(r"[_\s]+", " ", text)
     if PLACEHOLDER.fullmatch(words):
         return "is a placeholder, not a description"
