@@ -28,7 +28,15 @@ RULES = {
     "M105": m.public_request_for_personal_data,
 }
 CASES = [
-    (code, verdict, item[verdict], item.get("kind", "post"), name, item.get("known_miss") if verdict == "bad" else None)
+    # A pair's known_miss is its Bad case's; a Good case alone (a probe's) may carry one for a false report.
+    (
+        code,
+        verdict,
+        item[verdict],
+        item.get("kind", "post"),
+        name,
+        item.get("known_miss") if verdict == "bad" or "bad" not in item else None,
+    )
     for name in FILES
     for code in RULES
     for item in DATA[name].get(code, [])

@@ -448,6 +448,17 @@ _MEDICINES = (
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
+# Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
+# arms", "cold feet"), so a word of state before them is not enough.
+_BODY_ONLY = (
+    r"teeth|tooth|gums?|eyes|eyelids?|ears|nose|throat|tongue|lips|jaw|neck|shoulders?|elbows?|wrists?|fingers?|"
+    r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder"
+)
+# Words that end like a word of state but say nothing of the body ("every", "family", "trained", "healthy").
+_NOT_STATE = (
+    r"every|any|many|only|early|daily|very|my|by|why|they|may|\w*day|away|way|family|body|baby|healthy|happy|"
+    r"lovely|friendly|ready|steady|busy|heavy|need|feed|used|trained|skilled|gloved|washed|named|based|related"
+)
 _BODY = (
     r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
     r"wrists?|hands?|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
@@ -466,13 +477,18 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
     r"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner|frozen|locked|clicking|cricked|"
-    rf"trapped|achy|tight)\s+(?:{_BODY})|"
+    r"trapped|achy|tight|broken|fractured|sprained|twisted|stubbed|bruised|dislocated|swollen|bitten|"
+    rf"sensitive|painful)\s+(?:{_BODY})|"
+    # ... or any word of state, by its ending: "tired, gritty eyes", "a wobbly tooth", "chapped lips", "creaky knees".
+    # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
+    rf"\b(?=[a-z]+(?:y|ed)\b)(?:(?!(?:{_NOT_STATE})\b)[a-z]{{2,}}(?:y|ed),?\s+(?:and\s+)?){{1,3}}(?:{_BODY_ONLY})\b|"
     rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing)|"
     # A mark on the body, named by where it is: "a flat spot on their head", "a bump on his knee".
     r"(?:spots?|bumps?|patch(?:es)?|marks?|blotch\w*|lumps?)\s+on\s+(?:the|their|his|her|your|my)\s+"
     rf"(?:head|face|bottom|{_BODY})(?!\s+of\b)|"  # not "the mark on the back of your card"
     r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
-    r"(?:poor|broken|bad|disturbed|restless)\s+sleep|bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
+    r"(?:poor|broken|bad|disturbed|restless)\s+sleep|night\s+terrors|nightmares|sleep-?walk\w*|bad\s+dreams|"
+    r"bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
     r"piles|haemorrhoids|corns|calluses|dandruff|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
     rf"(?:{_BODY})|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
@@ -482,7 +498,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"numb(?:ness)?|sprain(?:s|ed)?|strain(?:s|ed)|bruis\w+|blisters?|sunburn\w*|bites?|stings?|"
     r"(?:stomach|tummy|sickness|winter\s+vomiting)\s+bugs?|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
     # "flu jab", "covid vaccine": a service, not an illness.
-    r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme))|norovirus|"
+    r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme|(?:nasal\s+)?spray|immunis\w+))|norovirus|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
     r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+cold|"
@@ -593,19 +609,24 @@ ADVICE = LazyPattern(
     # A recommendation in the writer's own voice, unless it is only a way to book or call.
     r"(?:we'd|we\s+would|I'd|I\s+would|we|I)\s+(?:always\s+)?(?:recommend|suggest|advise)(?!\s+(?:booking|calling|"
     r"ringing|contacting|visiting|checking|getting\s+in\s+touch|that\s+you\s+(?:call|contact|book|ring)))|"
-    r"have\s+you\s+tried|make\s+sure\s+(?:you|they|he|she|your\s+\w+)\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
+    r"have\s+you\s+tried|"
+    r"make\s+sure\s+(?:you|they|he|she|your\s+\w+)\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
     r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|your\s+\w+)|"
     # When to take or do it: "every 4 hours", "every 3 days", "between feeds", "before bed".
     # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
     r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+(?:hours|days)|"
     # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
-    rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower)\s+(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){{0,2}}"
+    rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
+    r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
     r"(?:between\s+feeds|before\s+bed(?:time)?|at\s+bedtime))|"
     # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
     r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:normal|common|usual|expected)|"  # "pretty common", "really normal"
+    # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
+    r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
+    r"(?:being\s+)?pregnan\w+|the\s+menopause|teething|healing)|"
     r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
     r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
     r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
@@ -694,13 +715,18 @@ ORDER = LazyPattern(
     r"skin|his|their|any)\b",
     re.IGNORECASE | re.MULTILINE,
 )
-_NOT_ORDER_WORDS = """
+# Words that cannot open an order: greetings, function words, and the people a reply talks about.
+_FUNCTION_WORDS = """
 sorry thanks thank hope hoping glad great lovely brilliant congratulations congrats welcome hi hello dear
 apologies shame unfortunately yes no ok okay also so and but or if when as because once after before
 until while all both only even just here there this that these those what which who how why where it its
 our your my their his her we you they he she i a an the some any every each most many more much not to in
 on at for with by from of about over under into like new is are was were be been has had do does did can
-could will would should may might must shall let lets call ring phone book join find read visit come see
+could will would should may might must shall
+staff patients nurses doctors volunteers visitors people everyone parents carers families teams
+"""
+_NOT_ORDER_WORDS = """
+let lets call ring phone book join find read visit come see
 check follow share tell email message contact sign register apply click download watch listen head pop
 drop bring remember meet look send fill complete use go speak talk ask pick collect order request update
 vote nominate support catch grab mark save note enjoy celebrate say raise wish happy merry well good best
@@ -708,12 +734,30 @@ day week month year since during despite through across around against per via n
 explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
 understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
 print show help swap donate forward consider mind allow turn
-staff patients nurses doctors volunteers visitors people everyone parents carers families teams
 """
-NOT_ORDERS = frozenset(_NOT_ORDER_WORDS.split())
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+NOT_ORDERS = FUNCTION_WORDS | frozenset(_NOT_ORDER_WORDS.split())
+# What someone else is to do or not do, told to the person who looks after them: "no need to keep her off school",
+# "keep him home from nursery", "make sure she doesn't share towels". Advice unless its clause is about a service
+# ("make sure she doesn't miss her asthma review", "keep him off school for his hospital appointment").
+CARER_ORDER = LazyPattern(
+    r"\b(?:keep|keeping|kept)\s+(?:him|her|them|your\s+\w+|(?:your\s+)?little\s+one)\s+(?:off|home\s+from|away\s+from|"
+    r"out\s+of|at\s+home\s+from)\s+(?:work|school|nursery|college)\b|"
+    r"\bmake\s+sure\s+(?:he|she|they|your\s+\w+)\s+(?:doesn't|don't|does\s+not|do\s+not|never|isn't|aren't)\b",
+    re.IGNORECASE,
+)
+# An order with how often to do it ("Every 20 minutes look at something far away", "Every 4 hours, give another
+# dose") is a regimen, whatever the verb: a function word, a plural or a past form there starts a statement
+# ("Every 20 minutes the shuttle leaves", "Every 2 hours staff check...", "Every 10 minutes buses run").
+REGIMEN = LazyPattern(
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+)(?:every|each)\s+(?:\d+|few|couple\s+of)\s+(?:seconds|minutes|hours|days)\s*,?\s+"
+    r"([a-z]+)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
 _SERVICE_ORDER = LazyPattern(
     r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|us|the\s+(?:form|survey|link|date|word)|"
+    r"(?:it|them|these|this|one)\s+with\s+you|"  # "Take them with you": bring them along
     r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
     r"the\s+\w+\s+coming)\b",
     re.I,
@@ -802,8 +846,16 @@ def _predicts(text: str) -> bool:
     return False
 
 
+def _may_be_order(word: str) -> bool:
+    """Whether a word can be the verb of an order by its form: not "-ing", nor a past "-ed" ("The practice has
+    apologised and fixed the delay"); "feed", "bleed" can."""
+    word = word.lower()
+    return not word.endswith("ing") and not (word.endswith("ed") and not word.endswith("eed") and len(word) > 3)
+
+
 def _advises(text: str) -> bool:
-    """Advice or reassurance: a phrase ADVICE knows, or a self-care verb given as an order."""
+    """Advice or reassurance: a phrase ADVICE knows, a self-care verb given as an order, the illness's course, what
+    a carer is to do about someone else, an order with how often, or any order not about a service thing."""
     if any(m.group().strip() for m in ADVICE.finditer(text)):
         return True
     # Only the few characters before the verb are looked at, so this stays linear on long posts.
@@ -811,9 +863,20 @@ def _advises(text: str) -> bool:
         return True
     if COURSE.search(text):
         return True
+    if any(not SERVICE_THING.search(text, m.end(), _clause_end(text, m.end())) for m in CARER_ORDER.finditer(text)):
+        return True
+    for m in REGIMEN.finditer(text):
+        word = m.group(1).lower()
+        if (
+            _may_be_order(word)
+            and word not in FUNCTION_WORDS
+            and not (word.endswith("s") and not word.endswith("ss"))
+            and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
+        ):
+            return True
     return any(
         m.group(1).lower() not in NOT_ORDERS
-        and not m.group(1).lower().endswith("ing")
+        and _may_be_order(m.group(1))
         and not _SERVICE_ORDER.match(text, m.end(1))
         and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
         for m in ORDER.finditer(text)
@@ -833,8 +896,12 @@ PERSONAL_DATA = LazyPattern(
     # (Not "your email confirmation", "your mobile app": there the word names something else.)
     r"(?<=your\s)(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
     r"under\w*)\b))|"
-    r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+)?address(?:es)?|post\s?codes?|"
-    r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|(?:contact|personal)\s+details|"
+    # "the first line of your address", "the best number to reach you on": the data in a longer noun phrase.
+    r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:your\s+|their\s+|the\s+)?"
+    r"(?:home\s+|postal\s+)?)?address(?:es)?|post\s?codes?|"
+    r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
+    r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    r"(?:contact|personal)\s+details|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
