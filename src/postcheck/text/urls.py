@@ -15,10 +15,9 @@ from postcheck.text import LazyPattern
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
-# Host suffixes that only resolve inside a network (RFC 6762 .local, RFC 6761 .localhost, ICANN .internal,
-# RFC 8375 home.arpa) plus the common intranet habit .lan.
-# Names that only a private network resolves: RFC 6762's .local, RFC 8375's home.arpa, and the names ICANN will never
-# delegate because so many company networks use them (.corp, .home, .mail, name collisions).
+# Host suffixes that only a private network resolves: RFC 6761's .localhost, RFC 6762's .local, ICANN's .internal,
+# RFC 8375's home.arpa, the intranet habits .lan and .localdomain, and .corp and .home, which ICANN will never
+# delegate because so many company networks use them.
 INTERNAL_SUFFIXES = ("localhost", "local", "internal", "home.arpa", "lan", "intranet", "localdomain", "corp", "home")
 
 TLD_LIST = Path(__file__).with_name("tlds.txt")  # twitter-text's tld_lib.yml: the TLDs X autolinks
