@@ -184,6 +184,73 @@ def test_a_pooled_run_reads_each_shared_image_once_before_its_workers_fork(tmp_p
     assert sorted(log.read_text().splitlines()) == sorted(str(tmp_path.resolve() / name) for name in images)
 
 
+def _reader_run(tmp_path, monkeypatch, *args: str):
+    """A pooled run over posts sharing five images (and one left to a published post), with every process's
+    readings logged as (process id, image name); (the run, the log's lines)."""
+    import os
+
+    from postcheck.engine import MIN_POOL
+
+    log = tmp_path.parent / f"{tmp_path.name}-reads.log"
+    read = ocr._read
+
+    def logging(path):
+        with open(log, "a") as handle:
+            handle.write(f"{os.getpid()} {path.name}\n")
+        return read(path)
+
+    monkeypatch.setattr(ocr, "_seen", {})
+    monkeypatch.setattr(ocr, "_read", logging)
+    images = ["flu-poster", "photo-a", "photo-b", "shapes", "logo-word", "logo-nhs"]
+    for name in images:
+        sample(name).draw(tmp_path / f"{name}.png")
+    posts = {f"p{i:03}.md": _post(f"{images[i % 5]}.png", "Flu clinic poster") for i in range(MIN_POOL)}
+    gone = _post("logo-nhs.png", "Our logo").replace("---\nOur", "status: published\n---\nOur")
+    write(tmp_path, {"postcheck.toml": "", **posts, "gone.md": gone})
+    run = run_cli(".", "--format", "json", "--select", "A107", "--no-cache", *args, cwd=tmp_path)
+    return run, log.read_text().splitlines() if log.exists() else []
+
+
+@needs_ocr
+def test_a_pooled_run_reads_its_images_in_a_reader_process_while_the_posts_load(tmp_path, monkeypatch):
+    import os
+
+    run, reads = _reader_run(tmp_path, monkeypatch, "--jobs", "2")
+    assert run.codes == ["A107"] * 40  # the poster's posts: the photos and the chart carry no text, the logo is minor
+    assert sorted(name for _, name in (line.split() for line in reads)) == sorted(
+        f"{name}.png" for name in ["flu-poster", "photo-a", "photo-b", "shapes", "logo-word"]
+    )  # each once, and not the published post's logo
+    readers = {pid for pid, _ in (line.split() for line in reads)}
+    assert len(readers) == 1 and str(os.getpid()) not in readers  # all in the reader, none in the run's process
+
+
+@needs_ocr
+def test_a_reader_that_dies_leaves_the_reading_to_the_run(tmp_path, monkeypatch):
+    import multiprocessing
+    import os
+
+    from postcheck.rules.alt_text import ImageTextReader
+
+    monkeypatch.setattr(ImageTextReader, "_read", lambda *args: os._exit(1))
+    run, reads = _reader_run(tmp_path, monkeypatch, "--jobs", "2")
+    assert run.codes == ["A107"] * 40 and len(reads) == 5
+    assert not multiprocessing.active_children()
+
+
+@needs_ocr
+def test_a_run_that_stops_while_loading_leaves_no_reader(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from postcheck.config import load_config
+    from postcheck.engine import Options, UsageError, run
+
+    _reader_run(tmp_path, monkeypatch, "--jobs", "1")  # writes the posts
+    options = Options(cache=False, jobs=2)
+    with pytest.raises(UsageError):  # found after the folder's posts have loaded and the reader has started
+        run([str(tmp_path), str(tmp_path / "no-such-folder")], load_config(tmp_path / "postcheck.toml"), options)
+    assert not multiprocessing.active_children()
+
+
 def test_text_presence_step_passes_faint_small_words_and_stops_plain_images():
     from PIL import Image, ImageDraw
 

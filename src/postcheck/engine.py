@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from postcheck.config import Config
 from postcheck.context import Context
 from postcheck.loaders import Unreadable, load_posts, unreadable_post
-from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
+from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, ocr_missing
 from postcheck.model import Finding, Post, Problem, Severity
 from postcheck.rules import Rule, all_rules
 
 if TYPE_CHECKING:
     from postcheck.results_cache import ResultCache
+    from postcheck.rules.alt_text import ImageTextReader
 
 MAX_DEPTH = 100  # folders below a checked folder; os.walk (Python 3.11) recurses once per level
 MAX_PER_CODE = 100  # findings of one code listed per post and per file; the rest become one summary finding
@@ -262,10 +263,15 @@ def _skipped(path: Path, config: Config, root: Path, options: Options) -> bool:
 
 
 def collect_posts(
-    paths: list[str], config: Config, ctx: Context, options: Options, cache: ResultCache | None = None
+    paths: list[str],
+    config: Config,
+    ctx: Context,
+    options: Options,
+    cache: ResultCache | None = None,
+    loaded_hook: Callable[[Post], None] | None = None,
 ) -> tuple[list[Post], int]:
     """Load the posts for the given paths (through `cache`, which may replay them); a named media file brings in
-    the posts that use it."""
+    the posts that use it. `loaded_hook` is given each post to be checked (not replayed) as it loads."""
     posts: list[Post] = []
     seen: dict[str, bool] = {}  # files loaded (resolved), and whether they gave posts
     files = 0
@@ -311,6 +317,8 @@ def collect_posts(
         for post in loaded:
             post.root = root
             post.named = explicit
+            if loaded_hook is not None and (cache is None or id(post) not in cache.replayed):
+                loaded_hook(post)
         if loaded:
             files += 1
             posts.extend(loaded)
@@ -594,7 +602,14 @@ def run(
             from postcheck.results_cache import ResultCache
 
             cache = ResultCache(engine)
-        posts, files = collect_posts(paths, config, ctx, options, cache)
+        reader = _image_text_reader(engine, options)
+        try:
+            posts, files = collect_posts(paths, config, ctx, options, cache, reader and reader.offer)
+            if reader is not None:
+                reader.collect()
+        finally:
+            if reader is not None:
+                reader.close()  # a run that stopped while loading (a path that does not exist) leaves no reader
         posts, files, skipped = _unpublished(posts, files, ctx, options)
         if ctx.online and {"L105", "L106"} & engine.active.keys():
             from postcheck.rules.links import prefetch_links
@@ -609,6 +624,19 @@ def run(
         if collecting:
             gc.enable()  # a library caller's later runs must be able to collect this one
     return Result(_file_bounded(findings), files, posts, engine, published_skipped=skipped, held=held)
+
+
+def _image_text_reader(engine: Engine, options: Options) -> ImageTextReader | None:
+    """A reader of A107's images beside the loading, where a run may fork and the OCR engine is installed."""
+    if "A107" not in engine.active or options.jobs <= 1 or ocr_missing() is not None:
+        return None
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    from postcheck.rules.alt_text import ImageTextReader
+
+    return ImageTextReader(engine.ctx)
 
 
 def _unreadable(post: Post) -> bool:

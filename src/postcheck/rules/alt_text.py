@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from postcheck.context import Context
 from postcheck.media import ocr_missing
@@ -454,6 +455,104 @@ def prefetch_image_text(posts: list[Post], ctx: Context, threads: int = 1) -> No
         return  # the rule says so, once, in the run that meets it again
     finally:
         release_engine()
+
+
+class ImageTextReader:
+    """Reads the text on A107's images in a process of its own while the run is still loading posts, on a core
+    the loading leaves idle: `offer` each post as it loads, then `collect` before the posts are checked (or
+    `close` if the run stops). Forked only once a run has offered a few images, so a run of a few posts pays
+    nothing; images of published or decorative posts, or with no real alt text, are never sent. What it could not
+    read (a reader that died, a broken OCR install), the run reads itself as before."""
+
+    START = 4  # distinct images offered before the reader is forked
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.sent: dict[tuple[str, str, str], None] = {}  # (folder, reference, posts root), in offered order
+        self.offers: Any = None  # the pipes to and from the reader, once it runs
+        self.results: Any = None
+        self.process: Any = None
+
+    def offer(self, post: Post) -> None:
+        """Send the images of `post` that A107 will read, unless sent already."""
+        from postcheck.text.schedule import lifecycle
+
+        wanted = []
+        for image in post.images:
+            key = (str(post.directory), image.file.value, str(self.ctx.root_of(post)))
+            if key in self.sent or image.decorative:
+                continue
+            alt = _alt(image)
+            if alt and not placeholder_reason(alt, image.file.value):
+                wanted.append(key)
+        if not wanted or lifecycle(post, self.ctx) == "published":
+            return
+        self.sent.update(dict.fromkeys(wanted))
+        try:
+            if self.process is not None:
+                for key in wanted:
+                    self.offers.send(key)
+            elif len(self.sent) >= self.START:
+                self._start()
+        except OSError:  # the reader has gone: the run reads the rest itself
+            self.close()
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        offers, self.offers = context.Pipe(duplex=False)
+        self.results, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=self._read, args=(offers, self.offers, sender), daemon=True)
+        self.process.start()
+        offers.close()
+        sender.close()
+        for key in self.sent:
+            self.offers.send(key)
+
+    def _read(self, offers: Any, parent_end: Any, sender: Any) -> None:
+        """In the reader: each offered image's text, or why it cannot be read, sent back when the offers end (or
+        nothing, if the run ended without saying so)."""
+        from postcheck.media import MediaError
+        from postcheck.media.images import image_info
+        from postcheck.media.ocr import read_image_text
+
+        parent_end.close()  # so that a parent that has gone reads as the end of the offers
+        read = {}
+        try:
+            while (key := offers.recv()) is not None:
+                located = self.ctx.locate(Path(key[0]), key[1], Path(key[2]))
+                if located.status != "ok" or isinstance(image_info(self.ctx, located.path), MediaError):
+                    continue  # F004-F006 say so; the OCR never sees a corrupt file
+                try:
+                    read[located.path] = read_image_text(located.path, self.ctx.cache_dir)
+                except (MediaError, OSError) as error:
+                    read[located.path] = MediaError(str(error))
+        except EOFError:
+            return
+        sender.send(read)
+
+    def collect(self) -> None:
+        """Wait for the reader and keep what it read in the run's memo, as `ctx.read_media` keeps a reading."""
+        from postcheck.media.ocr import read_image_text
+
+        if self.process is None:
+            return
+        try:
+            self.offers.send(None)
+            read = self.results.recv()
+        except (EOFError, OSError):
+            read = {}  # the reader died (a broken OCR install, say): the run reads the images itself
+        for path, text in read.items():
+            self.ctx.memo[(read_image_text.__module__, read_image_text.__qualname__, path)] = text
+
+    def close(self) -> None:
+        """End the reader, whatever it is doing."""
+        if self.process is not None:
+            self.offers.close()
+            self.process.terminate()
+            self.process.join()
+            self.process = None
 
 
 @rule(
