@@ -91,6 +91,9 @@ _engine_lock = threading.Lock()  # one inference at a time: a reading uses every
 REC_BATCH = 2  # text lines recognised together: 6 (RapidOCR's default) made a 45 MB larger peak, no faster here
 
 
+own_cores = False  # set in A107's reader process, which has the cores to itself once the posts have loaded
+
+
 def _threads() -> int:
     """ONNX Runtime's threads for one inference: one in a worker of postcheck's process pool, whose workers
     already keep every core busy (two threads each spent 70% more CPU for 10% less wall time); the usable
@@ -99,7 +102,7 @@ def _threads() -> int:
 
     from postcheck.context import usable_cores
 
-    return 1 if multiprocessing.parent_process() is not None else min(2, usable_cores())
+    return 1 if multiprocessing.parent_process() is not None and not own_cores else min(2, usable_cores())
 
 
 def _session(model: Path) -> Any:

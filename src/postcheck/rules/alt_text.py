@@ -513,10 +513,10 @@ class ImageTextReader:
     def _read(self, offers: Any, parent_end: Any, sender: Any) -> None:
         """In the reader: each offered image's text, or why it cannot be read, sent back when the offers end (or
         nothing, if the run ended without saying so)."""
-        from postcheck.media import MediaError
+        from postcheck.media import MediaError, ocr
         from postcheck.media.images import image_info
-        from postcheck.media.ocr import read_image_text
 
+        ocr.own_cores = True
         parent_end.close()  # so that a parent that has gone reads as the end of the offers
         read = {}
         try:
@@ -525,7 +525,7 @@ class ImageTextReader:
                 if located.status != "ok" or isinstance(image_info(self.ctx, located.path), MediaError):
                     continue  # F004-F006 say so; the OCR never sees a corrupt file
                 try:
-                    read[located.path] = read_image_text(located.path, self.ctx.cache_dir)
+                    read[located.path] = ocr.read_image_text(located.path, self.ctx.cache_dir)
                 except (MediaError, OSError) as error:
                     read[located.path] = MediaError(str(error))
         except EOFError:
