@@ -171,6 +171,8 @@ def test_external_link_in_a_csv_link_column_counts(check):
         "Advert - jabs",
         "**Ad** flu jabs",
         "_Ad:_ flu jabs",
+        "📢 Ad: flu jabs",
+        "📣📣 #ad flu jabs",
     ],
 )
 def test_ad_labels_at_the_start_pass(text):
@@ -187,6 +189,8 @@ def test_ad_labels_at_the_start_pass(text):
         "Paid partnership",
         "**ADHD** support",
         "*Ad*vice on jabs",
+        "📢 Adults can book",
+        "📢 Flu jabs #ad",
     ],
 )
 def test_missing_or_late_ad_labels_fail(text):

@@ -51,9 +51,10 @@ _CAMEL_BREAK = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
 
 # ASA/CAP: "Ad", "Advert", "Advertising", "Advertisement" (feature), "#ad", at the very start of the post,
 # alone or followed by punctuation, in brackets or in Markdown's emphasis ("**Ad**", posted as written, still
-# reads "Ad"); "Sponsored" or "in partnership with" alone is not enough.
+# reads "Ad"), after an emoji or two ("📢 Ad:" is still the first thing read); "Sponsored" or "in partnership with"
+# alone is not enough.
 AD_LABEL = LazyPattern(
-    r"^[\s\[(*_]*#?(?:ad|advert|advertising|advertisement(?:\s+feature)?)(?:[\])*_]|\s*[:|\-–—.,!]+)*(?=\s|$)",
+    r"^\s*(?:[^\w\s\[(*_#]{1,8}\s*)?[\s\[(*_]*#?(?:ad|advert|advertising|advertisement(?:\s+feature)?)(?:[\])*_]|\s*[:|\-–—.,!]+)*(?=\s|$)",
     re.IGNORECASE,
 )
 
