@@ -78,6 +78,17 @@ def test_every_good_example_post_of_the_rule_pages_validates(tmp_path: Path):
     assert checked > 20
 
 
+def test_kind_status_and_platforms_validate_in_any_case_as_postcheck_reads_them(tmp_path: Path):
+    path = tmp_path / "post.md"
+    front = "platforms: [X, Facebook]\nkind: Share\nstatus: DRAFT\nsource: https://www.nhs.uk/flu"
+    path.write_text(f"---\n{front}\n---\nRTs are not endorsements. Flu jabs are open.\n", encoding="utf-8")
+    assert list(validator(post_schema()).iter_errors(_meta(path))) == []
+    result = engine.run([str(path)], load_config(None), engine.Options(select=["F"], cache=False))
+    assert result.findings == []
+    path.write_text("---\nkind: Shares\n---\nHello\n", encoding="utf-8")
+    assert list(validator(post_schema()).iter_errors(_meta(path))) != []
+
+
 def test_init_starter_config_validates(tmp_path: Path):
     subprocess.run([sys.executable, "-m", "postcheck", "init"], cwd=tmp_path, check=True, capture_output=True)
     written = tomllib.loads((tmp_path / "postcheck.toml").read_text(encoding="utf-8"))

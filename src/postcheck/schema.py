@@ -20,6 +20,14 @@ from postcheck.config import (
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SEVERITY = {"enum": list(SEVERITIES)}
 PLATFORM = {"enum": list(ALL_PLATFORMS)}
+
+
+def any_case(values: list[str]) -> dict[str, Any]:
+    """One of `values`, in any case, as a post's loader reads them ("Share", "X"): the list for an editor's
+    completion, and a pattern that takes every casing of it."""
+    letters = ("".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in value) for value in values)
+    return {"anyOf": [{"enum": values}, {"type": "string", "pattern": f"^(?:{'|'.join(letters)})$"}]}
+
 # A rule code or prefix in any case (A201, a2), or a rule's name (hashtag-not-camel-case)
 RULE = "^(ALL|[A-Za-z][0-9]{0,4}|[a-z][a-z0-9]*(-[a-z0-9]+)+)$"
 CODES = {"type": "array", "items": {"type": "string", "pattern": RULE}}
@@ -139,11 +147,14 @@ def post_schema() -> dict[str, Any]:
     fields: dict[str, Any] = {
         "platforms": {
             "description": "where the post goes (default: the config's `platforms`)",
-            "anyOf": [{"type": "array", "items": PLATFORM}, {"type": "string"}],
+            "anyOf": [{"type": "array", "items": any_case(list(ALL_PLATFORMS))}, {"type": "string"}],
         },
         "publish_at": {"type": "string", "description": "ISO 8601 date-time with an offset: 2026-12-01T09:30:00+00:00"},
-        "kind": {"enum": list(KINDS), "default": "post"},
-        "status": {"enum": list(STATUSES), "description": "draft, scheduled or published (default: from publish_at)"},
+        "kind": {**any_case(list(KINDS)), "default": "post"},
+        "status": {
+            **any_case(list(STATUSES)),
+            "description": "draft, scheduled or published (default: from publish_at)",
+        },
         "source": {**address, "description": "what a share, quote or repost shares"},
         "in_reply_to": {**address, "description": "what a reply answers"},
         "paid": {"type": "boolean", "description": "paid advertising or partnership (needs an ad label)"},
