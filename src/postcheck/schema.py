@@ -28,6 +28,7 @@ def any_case(values: list[str]) -> dict[str, Any]:
     letters = ("".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in value) for value in values)
     return {"anyOf": [{"enum": values}, {"type": "string", "pattern": f"^(?:{'|'.join(letters)})$"}]}
 
+
 # A rule code or prefix in any case (A201, a2), or a rule's name (hashtag-not-camel-case)
 RULE = "^(ALL|[A-Za-z][0-9]{0,4}|[a-z][a-z0-9]*(-[a-z0-9]+)+)$"
 CODES = {"type": "array", "items": {"type": "string", "pattern": RULE}}
