@@ -322,6 +322,7 @@ def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
         "Image courtesy of Essex Police",
         "© NHS England",
         "Photo by Sam Lee on Unsplash",
+        "Photo by the NHS",
     ],
 )
 def test_placeholders_and_file_names_are_a102(alt):
@@ -356,6 +357,8 @@ def test_placeholders_and_file_names_are_a102(alt):
         "Credit card reader at the pharmacy till",
         "Copyright notice on a poster",
         "Photo by the sea: a family walking along Southend beach at sunset",
+        "Picture by the window at sunset",
+        "Photo by a river",
     ],
 )
 def test_descriptions_are_not_placeholders(alt):

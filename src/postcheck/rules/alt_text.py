@@ -120,7 +120,9 @@ ELSEWHERE = LazyPattern(
 # Only a credit, saying who made or owns the picture and nothing of what it shows: "Photo credit: Jane Smith",
 # "Image courtesy of Essex Police", "© NHS England", "Photo by Sam Lee on Unsplash", "Source: Getty Images".
 CREDIT_ONLY = LazyPattern(
-    r"(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic)s?\s*(?:credit\s*:?|by|courtesy\s+of|©|source\s*:)"
+    # ("Photo by the sea" says where: a lower-case "the" or "a" before a lower-case word is no name)
+    r"(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic)s?\s*(?:credit\s*:?|by(?!\s+(?-i:the|a|an)\s+(?-i:[a-z]))|"
+    r"courtesy\s+of|©|source\s*:)"
     r"|(?:credit|source)\s*:|courtesy\s+of|©|\(c\)|copyright\s*(?:©|\(c\)|:)?\s*\d{4}|copyright\s*(?:©|\(c\)|:))"
     r"\s*[\w.&'’-]+(?:\s+[\w.&'’-]+){0,5}",
     re.IGNORECASE,
