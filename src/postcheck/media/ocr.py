@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import gc
 import re
 import threading
 import unicodedata
@@ -184,7 +185,6 @@ def release_engine() -> None:
     """Drop the OCR engine and give its memory back to the system (a run about to fork workers that will not
     need it: each would otherwise start with a copy of its pages). The next reading loads it again."""
     global _engine
-    import gc
 
     with _engine_lock:
         if _engine is None:
@@ -258,6 +258,8 @@ def _read(path: Path) -> ImageText:
     engine = _rapidocr()
     with _engine_lock:
         result = engine(image)
+    if not gc.isenabled():  # a run keeps the collector off, and each reading leaves cycles behind: 0.15 MB an image
+        gc.collect(0)
     found = []
     boxes = result.boxes if result.boxes is not None else []
     for box, text, score in zip(boxes, result.txts or (), result.scores or (), strict=False):
