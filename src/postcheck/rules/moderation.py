@@ -381,13 +381,19 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
         return
     key = "postcheck.moderation.staff"
     if key not in ctx.memo:
-        ctx.memo[key] = [(name, _name_pattern(name)) for name in staff]
+        ctx.memo[key] = [(name, _name_pattern(name), _title_surname_pattern(name)) for name in staff]
     for label, field in post.public_fields():
         text = fold_name_text(field.value)
-        for name, pattern in ctx.memo[key]:
+        for name, pattern, titled in ctx.memo[key]:
             if pattern is None:
                 continue
-            for m in pattern.finditer(text):
+            found = list(pattern.finditer(text))
+            if titled is not None and not found:
+                # Title and surname alone ("dr khan") name the person too, unless a capitalised word follows
+                # (another person: "Dr Khan Ahmedov", "Dr Martin Chloé Lee") - the fold keeps offsets, so the
+                # post's own capitals are read - or the name is a business's or place's ("Dr Khan's Pharmacy").
+                found = [m for m in titled.finditer(text) if not _NEXT_CAPITAL.match(field.value, m.end())]
+            for m in found:
                 yield Problem(
                     f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",
                     field.span(m.start(), m.end()),
@@ -429,6 +435,24 @@ def _name_pattern(name: str) -> re.Pattern[str] | None:
         return None
     return re.compile(
         r"(?<!\w)(?<!\w')" + r"[\s-]+".join(parts) + rf"(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
+        re.IGNORECASE,
+    )
+
+
+_NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+[A-Z]")
+
+
+def _title_surname_pattern(name: str) -> re.Pattern[str] | None:
+    """A listed name that carries a title ("Dr Ahmed Khan") as its title and surname: "Dr Khan", "dr. khan"."""
+    folded = fold_name_text(name).strip()
+    title = _TITLES.match(folded)
+    words = re.split(r"[\s-]+", folded[title.end() :]) if title else []
+    if not title or len(words) < 2:
+        return None
+    surname = "'?".join(re.escape(piece) for piece in words[-1].split("'"))
+    titles = r"\s+".join(re.escape(word.rstrip(".")) + r"\.?" for word in title.group().split())
+    return re.compile(
+        rf"(?<!\w){titles}\s+{surname}(?![\w-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
     )
 
