@@ -39,6 +39,25 @@ def engine_calls(monkeypatch):
     return calls
 
 
+@pytest.fixture
+def logged_reads(tmp_path, monkeypatch):
+    """Every process's readings, the forked ones' too, logged to a file (the process-wide memo emptied first): a
+    callable that gives them as (process id, path) pairs."""
+    import os
+
+    log = tmp_path.parent / f"{tmp_path.name}-reads.log"
+    read = ocr._read
+
+    def logging(path):
+        with open(log, "a") as handle:
+            handle.write(f"{os.getpid()} {path}\n")
+        return read(path)
+
+    monkeypatch.setattr(ocr, "_seen", {})
+    monkeypatch.setattr(ocr, "_read", logging)
+    return lambda: [tuple(line.split(" ", 1)) for line in log.read_text().splitlines()] if log.exists() else []
+
+
 # --- the rule, end to end -----------------------------------------------------------------------------------
 
 
@@ -159,19 +178,9 @@ def test_two_threads_asking_for_one_image_content_read_it_once(tmp_path, engine_
 
 
 @needs_ocr
-def test_a_pooled_run_reads_each_shared_image_once_before_its_workers_fork(tmp_path, monkeypatch):
+def test_a_pooled_run_reads_each_shared_image_once_before_its_workers_fork(tmp_path, logged_reads):
     from postcheck.engine import MIN_POOL
 
-    log = tmp_path.parent / f"{tmp_path.name}-reads.log"  # every process's readings, the forked workers' too
-    read = ocr._read
-
-    def logging(path):
-        with open(log, "a") as handle:
-            handle.write(f"{path}\n")
-        return read(path)
-
-    monkeypatch.setattr(ocr, "_seen", {})
-    monkeypatch.setattr(ocr, "_read", logging)
     sample("flu-poster").draw(tmp_path / "poster.png")
     sample("photo-a").draw(tmp_path / "photo.png")  # read at the same time as the poster (two threads)
     images = ["poster.png", "photo.png"]
@@ -181,70 +190,57 @@ def test_a_pooled_run_reads_each_shared_image_once_before_its_workers_fork(tmp_p
         ".", "--format", "json", "--now", FIXED_NOW, "--select", "A107", "--jobs", "2", "--no-cache", cwd=tmp_path
     )
     assert run.codes == ["A107"] * (MIN_POOL // 2)  # the poster's posts; the photo has no text
-    assert sorted(log.read_text().splitlines()) == sorted(str(tmp_path.resolve() / name) for name in images)
+    assert sorted(path for _, path in logged_reads()) == sorted(str(tmp_path.resolve() / name) for name in images)
 
 
-def _reader_run(tmp_path, monkeypatch, *args: str):
-    """A pooled run over posts sharing five images (and one left to a published post), with every process's
-    readings logged as (process id, image name); (the run, the log's lines)."""
-    import os
-
+def _reader_run(tmp_path, *args: str):
+    """A pooled run over posts sharing five images (and one left to a published post)."""
     from postcheck.engine import MIN_POOL
 
-    log = tmp_path.parent / f"{tmp_path.name}-reads.log"
-    read = ocr._read
-
-    def logging(path):
-        with open(log, "a") as handle:
-            handle.write(f"{os.getpid()} {path.name}\n")
-        return read(path)
-
-    monkeypatch.setattr(ocr, "_seen", {})
-    monkeypatch.setattr(ocr, "_read", logging)
     images = ["flu-poster", "photo-a", "photo-b", "shapes", "logo-word", "logo-nhs"]
     for name in images:
         sample(name).draw(tmp_path / f"{name}.png")
     posts = {f"p{i:03}.md": _post(f"{images[i % 5]}.png", "Flu clinic poster") for i in range(MIN_POOL)}
     gone = _post("logo-nhs.png", "Our logo").replace("---\nOur", "status: published\n---\nOur")
     write(tmp_path, {"postcheck.toml": "", **posts, "gone.md": gone})
-    run = run_cli(".", "--format", "json", "--select", "A107", "--no-cache", *args, cwd=tmp_path)
-    return run, log.read_text().splitlines() if log.exists() else []
+    return run_cli(".", "--format", "json", "--select", "A107", "--no-cache", *args, cwd=tmp_path)
 
 
 @needs_ocr
-def test_a_pooled_run_reads_its_images_in_a_reader_process_while_the_posts_load(tmp_path, monkeypatch):
+def test_a_pooled_run_reads_its_images_in_a_reader_process_while_the_posts_load(tmp_path, logged_reads):
     import os
+    from pathlib import Path
 
-    run, reads = _reader_run(tmp_path, monkeypatch, "--jobs", "2")
+    run = _reader_run(tmp_path, "--jobs", "2")
     assert run.codes == ["A107"] * 40  # the poster's posts: the photos and the chart carry no text, the logo is minor
-    assert sorted(name for _, name in (line.split() for line in reads)) == sorted(
+    assert sorted(Path(path).name for _, path in logged_reads()) == sorted(
         f"{name}.png" for name in ["flu-poster", "photo-a", "photo-b", "shapes", "logo-word"]
     )  # each once, and not the published post's logo
-    readers = {pid for pid, _ in (line.split() for line in reads)}
+    readers = {pid for pid, _ in logged_reads()}
     assert len(readers) == 1 and str(os.getpid()) not in readers  # all in the reader, none in the run's process
 
 
 @needs_ocr
-def test_a_reader_that_dies_leaves_the_reading_to_the_run(tmp_path, monkeypatch):
+def test_a_reader_that_dies_leaves_the_reading_to_the_run(tmp_path, monkeypatch, logged_reads):
     import multiprocessing
     import os
 
     from postcheck.rules.alt_text import ImageTextReader
 
     monkeypatch.setattr(ImageTextReader, "_read", lambda *args: os._exit(1))
-    run, reads = _reader_run(tmp_path, monkeypatch, "--jobs", "2")
-    assert run.codes == ["A107"] * 40 and len(reads) == 5
+    run = _reader_run(tmp_path, "--jobs", "2")
+    assert run.codes == ["A107"] * 40 and len(logged_reads()) == 5
     assert not multiprocessing.active_children()
 
 
 @needs_ocr
-def test_a_run_that_stops_while_loading_leaves_no_reader(tmp_path, monkeypatch):
+def test_a_run_that_stops_while_loading_leaves_no_reader(tmp_path, logged_reads):
     import multiprocessing
 
     from postcheck.config import load_config
     from postcheck.engine import Options, UsageError, run
 
-    _reader_run(tmp_path, monkeypatch, "--jobs", "1")  # writes the posts
+    _reader_run(tmp_path, "--jobs", "1")  # writes the posts
     options = Options(cache=False, jobs=2)
     with pytest.raises(UsageError):  # found after the folder's posts have loaded and the reader has started
         run([str(tmp_path), str(tmp_path / "no-such-folder")], load_config(tmp_path / "postcheck.toml"), options)
