@@ -418,6 +418,7 @@ def fold_name_text(text: str) -> str:
 
 
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
+_APOSTROPHE_OR_SPACE = r"(?:'|\s)?"  # O'Neill, ONeill, O Neill
 _TITLES = LazyPattern(r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr)\.?\s+)+", re.I)
 # A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation.
 _NAMED_AFTER = (
@@ -427,10 +428,11 @@ _NAMED_AFTER = (
 
 
 def _name_pattern(name: str) -> re.Pattern[str] | None:
-    """A listed name as people write it: without its title, any case and accents, apostrophes optional,
-    hyphens or spaces between its parts, whole words only; a possessive ('s) is still the person."""
+    """A listed name as people write it: without its title, any case and accents, an apostrophe kept, left out or
+    written as a space ("O Neill"), hyphens or spaces between its parts, whole words only; a possessive ('s) is
+    still the person."""
     words = re.split(r"[\s-]+", _TITLES.sub("", fold_name_text(name).strip()))
-    parts = ["'?".join(re.escape(piece) for piece in word.split("'")) for word in words if word.strip("'")]
+    parts = [_APOSTROPHE_OR_SPACE.join(re.escape(piece) for piece in word.split("'")) for word in words if word.strip("'")]
     if not parts:
         return None
     return re.compile(
@@ -449,7 +451,7 @@ def _title_surname_pattern(name: str) -> re.Pattern[str] | None:
     words = re.split(r"[\s-]+", folded[title.end() :]) if title else []
     if not title or len(words) < 2:
         return None
-    surname = "'?".join(re.escape(piece) for piece in words[-1].split("'"))
+    surname = _APOSTROPHE_OR_SPACE.join(re.escape(piece) for piece in words[-1].split("'"))
     titles = r"\s+".join(re.escape(word.rstrip(".")) + r"\.?" for word in title.group().split())
     return re.compile(
         rf"(?<!\w){titles}\s+{surname}(?![\w-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
