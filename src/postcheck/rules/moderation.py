@@ -509,6 +509,14 @@ MEDICAL_TOPIC = LazyPattern(
     # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
     rf"\b(?=[a-z]+(?:y|ed)\b)(?:(?!(?:{_NOT_STATE})\b)[a-z]{{2,}}(?:y|ed),?\s+(?:and\s+)?){{1,3}}(?:{_BODY_ONLY})\b|"
     rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing)|"
+    # A complaint named for who gets it or what it looks like: "tennis elbow", "housemaid's knee", "trigger finger".
+    r"(?:tennis|golf|trigger|mallet|hammer|claw|\w+'s)\s+(?:elbows?|knees?|fingers?|thumbs?|toes?|ears?|shoulders?)"
+    r"(?!\s+(?:appointments?|operations?|ops?|surgery|clinics?|scans?|x-?rays?|replacements?|reviews?)\b)|"
+    # How someone eats, sleeps or feeds, as a kind of person: "fussy eaters", "a light sleeper", "a poor feeder".
+    r"(?:fussy|picky|faddy|poor|bad|light|restless)\s+(?:eat|sleep|feed)(?:ers?|ing)|"
+    # Something on a part that names nothing else, whatever it is: "a ganglion on the wrist", "a cyst on her knee".
+    r"\b(?:a|an)\s+(?!(?:eye|hand|pat|tap|word|kiss|smile|watch|ring|bracelet|badge|sticker|tattoo)\b)\w+\s+on\s+"
+    rf"(?:the|their|his|her|your|my)\s+(?:left\s+|right\s+)?(?:{_BODY_ONLY})\b(?!\s+of\b)|"
     # A mark on the body, named by where it is: "a flat spot on their head", "a bump on his knee".
     r"(?:spots?|bumps?|patch(?:es)?|marks?|blotch\w*|lumps?)\s+on\s+(?:the|their|his|her|your|my)\s+"
     rf"(?:head|face|bottom|{_BODY})(?!\s+of\b)|"  # not "the mark on the back of your card"
@@ -592,6 +600,18 @@ ADVICE = LazyPattern(
     # A remedy's effect: "frozen peas will take the swelling down", "fresh air can calm things down".
     r"(?:can|may|might|could|will|should)\s+(?:help\s+)?(?:(?:calm|settle|ease|soothe)\s+(?:\w+\s+){0,2}down|"
     r"(?:take|bring)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:swelling|temperature|fever|inflammation|pain|redness)\s+down)|"
+    # How a complaint takes to a remedy: "cracked heels respond really well to a urea cream".
+    rf"respond(?:s|ed)?\s+(?:\w+\s+)?well\s+to\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES}|treatment)|"
+    # A medicine's safety for someone: "they won't harm baby", "it won't do you any harm".
+    r"(?:won't|will\s+not|wouldn't|doesn't|does\s+not|shouldn't|can't)\s+(?:harm|hurt)\s+(?:the\s+|your\s+)?"
+    r"(?:baby|babies|bump|you|him|her|them)\b|(?:won't|will\s+not|wouldn't)\s+do\s+(?:you|him|her|them|baby)\s+any\s+harm|"
+    # What goes on while on a medicine: "carry on breastfeeding while you're on those antibiotics".
+    r"while\s+(?:you're|you\s+are|she's|he's|they're|on|taking|using)\s+(?:on\s+|taking\s+|using\s+)?"
+    r"(?:those\s+|these\s+|the\s+|your\s+|her\s+|his\s+|their\s+|a\s+course\s+of\s+)?(?:\w+\s+)?"
+    rf"(?:{_MEDICINES})(?!\s+(?:team|orders?|deliver\w*|stock|suppl\w+|prescriptions?|reviews?|clinics?|services?)\b)|"
+    # A remedy put on the body, with when: "apply it at night", "rub some in before bed".
+    r"(?:apply|rub|smooth|spread|massage)\s+(?:it|them|some|a\s+little|a\s+thin\s+layer)\s+(?:\w+\s+){0,2}?"
+    r"(?:at\s+night|before\s+bed(?:time)?|at\s+bedtime|every\s+(?:night|morning)|in\s+the\s+(?:morning|evening))|"
     r"(?:best|better)\s+left\s+alone|(?:don't|do\s+not|never)\s+(?:pop|burst|touch|rub|pick\s+at)\b|"
     r"(?:really|definitely|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
