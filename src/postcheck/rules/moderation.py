@@ -961,6 +961,10 @@ GIVING_VERB = LazyPattern(
     re.IGNORECASE,
 )
 QUESTION = LazyPattern(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
+# A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
+_ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
+# The data as the subject of a rhetorical question: "What's your home address got to do with it?"
+_RHETORICAL = LazyPattern(r"\s+(?:got|has|have|had)\s+(?:got\s+|anything\s+)?to\s+do\s+with\b", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
 _AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
@@ -999,7 +1003,9 @@ PRIVATE_CHANNEL = LazyPattern(
 )
 PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
-    r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|on\s+this\s+(?:post|thread|page))\b",
+    r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
+    # A comment or a tweet is public whatever else the sentence names: "Comment with your GP surgery and NHS number".
+    r"(?:comment|tweet)\s+(?:us\s+|me\s+)?(?:with|your|their))\b",
     re.IGNORECASE,
 )
 # Somewhere private that is not a message: the front desk, a form, the NHS App.
@@ -1008,6 +1014,9 @@ PRIVATE_PLACE = LazyPattern(
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
     r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
     r"online|"
+    # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
+    r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
+    r"(?:page|tool|checker|finder|search)|"
     r"NHS\s+Jobs|by\s+(?:phone|letter)|securely|NHS\s+App)\b",
     re.IGNORECASE,
 )
@@ -1068,10 +1077,10 @@ def _written_in_public(sentence: str) -> re.Match[str] | None:
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
-    asks = [m for m in GIVING_VERB.finditer(sentence) if _asks_reader(sentence, m.start())]
+    asks = [(m, False) for m in GIVING_VERB.finditer(sentence) if _asks_reader(sentence, m.start())]
     if questions:
-        asks += QUESTION.finditer(sentence)
-    for ask in sorted(asks, key=lambda m: m.start()):
+        asks += [(m, True) for m in QUESTION.finditer(sentence)]
+    for ask, question in sorted(asks, key=lambda a: a[0].start()):
         for data in PERSONAL_DATA.finditer(sentence, ask.end()):
             gap = sentence[ask.end() : data.start()]
             # "Tell us below which practice you're with and your date of birth": the data is the verb's second
@@ -1082,6 +1091,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             ):
                 break
             if data.group().lower().startswith("address") and not _POSSESSIVE.search(sentence[: data.start()]):
+                continue
+            if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
             return data
     return _written_in_public(sentence)
@@ -1138,7 +1149,9 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
         ask = _PRONOUN_ASK.match(sentence, verb.end())
         if ask is None or not _asks_reader(sentence, verb.start()):
             continue
-        if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", before + " " + sentence)):  # not "in the comments"
+        # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
+        others = f"{before} {sentence[: verb.start()]} {sentence[verb.end() :]}"
+        if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
         data = _named_data(sentence[: verb.start()]) or _named_data(before)
         if data is not None:
