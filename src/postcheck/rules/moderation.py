@@ -432,7 +432,9 @@ def _name_pattern(name: str) -> re.Pattern[str] | None:
     written as a space ("O Neill"), hyphens or spaces between its parts, whole words only; a possessive ('s) is
     still the person."""
     words = re.split(r"[\s-]+", _TITLES.sub("", fold_name_text(name).strip()))
-    parts = [_APOSTROPHE_OR_SPACE.join(re.escape(piece) for piece in word.split("'")) for word in words if word.strip("'")]
+    parts = [
+        _APOSTROPHE_OR_SPACE.join(re.escape(piece) for piece in word.split("'")) for word in words if word.strip("'")
+    ]
     if not parts:
         return None
     return re.compile(
