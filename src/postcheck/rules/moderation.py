@@ -62,10 +62,11 @@ class WordList:
     name_like: frozenset[str]  # not reported when Capitalised
     phrases: tuple[str, ...]
     innocent: tuple[str, ...]
+    endings: tuple[str, ...] = ()  # words that end longer words: clusterfuck, dogshit
 
     @classmethod
     def parse(cls, lines: list[str]) -> WordList:
-        words, stems, name_like, phrases, innocent = set(), [], set(), [], []
+        words, stems, name_like, phrases, innocent, endings = set(), [], set(), [], [], []
         for line in lines:
             line = line.split("#", 1)[0].strip().lower().translate(_APOSTROPHES)
             if not line:
@@ -79,11 +80,15 @@ class WordList:
                 phrases.append(line)
             elif line.endswith("*"):
                 stems.append(line[:-1])
+            elif line.startswith("*"):
+                endings.append(line[1:])
             else:
                 words.add(line)
                 if tilde:
                     name_like.add(line)
-        return cls(frozenset(words), tuple(stems), frozenset(name_like), tuple(phrases), tuple(innocent))
+        return cls(
+            frozenset(words), tuple(stems), frozenset(name_like), tuple(phrases), tuple(innocent), tuple(endings)
+        )
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +141,9 @@ _ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not
 _CAMEL_WORD = LazyPattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")  # ShitService -> Shit, Service
 
 
+_INFLECTION = LazyPattern(r"(?:ing|ed|ers?|e?s|y)$")
+
+
 def _plural_base(word: str) -> list[str]:
     forms = [word]
     if word.endswith("es"):
@@ -152,6 +160,7 @@ class ProfanityMatcher:
         extra = WordList.parse(deny)
         self.words = base.words | extra.words
         self.stems = base.stems + extra.stems
+        self.endings = base.endings + extra.endings
         self.name_like = base.name_like
         allow_words = {a.strip().lower() for a in allow if a.strip() and " " not in a.strip()}
         self.words = self.words - allow_words
@@ -198,6 +207,13 @@ class ProfanityMatcher:
         for stem in self.stems:
             if word.startswith(stem):
                 return stem
+        if self.endings:
+            # A compound that ends in the word, inflected or not: clusterfuck, clusterfucked, dogshits. At least
+            # three letters go before it, so that a name such as Ashit is not one.
+            for form in {word, _INFLECTION.sub("", word)}:
+                for ending in self.endings:
+                    if form.endswith(ending) and len(form) >= len(ending) + 3:
+                        return ending
         return None
 
     def _wildcard(self, pattern: str) -> str | None:
@@ -525,7 +541,9 @@ MEDICAL_TOPIC = LazyPattern(
     r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
     r"(?:poor|broken|bad|disturbed|restless)\s+sleep|night\s+terrors|nightmares|sleep-?walk\w*|bad\s+dreams|"
     r"bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
-    r"piles|haemorrhoids|corns|calluses|dandruff|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
+    r"piles|haemorrhoids|corns|calluses|bunions?|dandruff|"
+    # Teething in other words: "milk teeth coming through", "cutting a new tooth".
+    r"(?:teeth|tooth)\s+(?:coming\s+(?:through|in)|cutting\s+through)|cutting\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|back\s+)?(?:teeth|tooth)|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
     rf"(?:{_BODY})|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
     r"\w{3,}itis|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
@@ -754,7 +772,7 @@ COURSE = LazyPattern(
 # him resting", "then have a sugary drink"). Without a dictionary of verbs, the word is judged by what it is not:
 # a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
 ORDER = LazyPattern(
-    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s)|"
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s)|"
     r"\b(?:honestly|seriously|personally|basically|trust\s+me|tbh),\s+)"
     # "If your sugar drops, have a drink", "For a splinter, soak it": the order follows the condition.
     r"(?:(?:if|for|when|once|after)\s+[^.!?,\n]{1,80},\s+)?"
@@ -862,7 +880,11 @@ PREDICTION = LazyPattern(
     r"\b(?:should(?!\s+(?:not\s+|never\s+)?(?:have|need)\s+to\b|\s+(?:not\s+)?be\s+(?:able|asked|made|given|offered)\b)|"
     r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon)|"
     # An explanation given as fact: "that twitching is just tiredness", "a swollen ankle ... is down to sitting".
-    r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by))\b",
+    r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by)|"
+    # How long it takes, in the present: "most back pain gets better within six weeks".
+    r"(?:gets?\s+better|improves?|lifts?|clears?(?:\s+up)?|settles?|eases?|disappears?|fades?|passes?|goes)\s+"
+    r"(?:by\s+itself\s+|on\s+its\s+own\s+)?within\s+(?:a|an|\d+|a\s+few|a\s+couple\s+of|one|two|three|four|five|six|"
+    r"eight|twelve|several)\s+(?:days?|weeks?|fortnight|months?))\b",
     re.IGNORECASE,
 )
 # How many a complaint or a remedy reaches, said of people ("exam stress hits loads of teens", "daylight every
@@ -872,7 +894,15 @@ PREDICTION = LazyPattern(
 SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:hits|affects|lifts|suits)\s+(?:loads\s+of|lots\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?"
     r"(?:people|us|teens|teenagers|children|kids|babies|toddlers|parents|women|men|adults|mums|dads)\b|"
-    r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\b(?:does|did|do)\s+the\s+trick\b",
+    r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\bworks\s+(?:really\s+)?brilliantly\b|\b(?:does|did|do)\s+the\s+trick\b",
+    re.IGNORECASE,
+)
+# How common a complaint is, said of people, the complaint right after the verb: "lots of new mums get baby blues",
+# "many teenagers suffer from acne" (not "lots of parents get the bus to the asthma clinic").
+PREVALENCE = LazyPattern(
+    r"\b(?:lots|loads|most|many|plenty|a\s+lot)\s+(?:of\s+)?(?:\w+\s+)?(?:people|mums|dads|women|men|parents|children|"
+    r"kids|babies|toddlers|teens|teenagers|adults)\s+(?:get|suffer(?:\s+from)?|experience|go\s+through|have)\s+"
+    r"(?:(?:a|an|some|the)\s+)?",
     re.IGNORECASE,
 )
 SERVICE_WORD = LazyPattern(
@@ -890,6 +920,8 @@ def _predicts(text: str) -> bool:
         if SERVICE_WORD.search(sentence):
             continue
         if SELF_CARE_CLAIM.search(sentence) or (PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence)):
+            return True
+        if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in PREVALENCE.finditer(sentence)):
             return True
     return False
 
