@@ -443,13 +443,18 @@ _NAMED_AFTER = (
 )
 
 
+def _name_piece(piece: str) -> str:
+    """A part of a name as a pattern, a doubled letter also written once: "neill" -> "neil{1,2}"."""
+    return re.sub(r"([a-z])\1", r"\1{1,2}", re.escape(piece))
+
+
 def _name_pattern(name: str) -> re.Pattern[str] | None:
     """A listed name as people write it: without its title, any case and accents, an apostrophe kept, left out or
-    written as a space ("O Neill"), hyphens or spaces between its parts, whole words only; a possessive ('s) is
-    still the person."""
+    written as a space ("O Neill"), a doubled letter written once ("O'Neil"), hyphens or spaces between its parts,
+    whole words only; a possessive ('s) is still the person."""
     words = re.split(r"[\s-]+", _TITLES.sub("", fold_name_text(name).strip()))
     parts = [
-        _APOSTROPHE_OR_SPACE.join(re.escape(piece) for piece in word.split("'")) for word in words if word.strip("'")
+        _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in word.split("'")) for word in words if word.strip("'")
     ]
     if not parts:
         return None
@@ -469,7 +474,7 @@ def _title_surname_pattern(name: str) -> re.Pattern[str] | None:
     words = re.split(r"[\s-]+", folded[title.end() :]) if title else []
     if not title or len(words) < 2:
         return None
-    surname = _APOSTROPHE_OR_SPACE.join(re.escape(piece) for piece in words[-1].split("'"))
+    surname = _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in words[-1].split("'"))
     titles = r"\s+".join(re.escape(word.rstrip(".")) + r"\.?" for word in title.group().split())
     return re.compile(
         rf"(?<!\w){titles}\s+{surname}(?![\w-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
@@ -541,7 +546,10 @@ MEDICAL_TOPIC = LazyPattern(
     r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
     r"(?:poor|broken|bad|disturbed|restless)\s+sleep|night\s+terrors|nightmares|sleep-?walk\w*|bad\s+dreams|"
     r"bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
-    r"piles|haemorrhoids|corns|calluses|bunions?|dandruff|"
+    r"piles|haemorrhoids|corns|calluses|bunions?|moles?(?!\s*(?:catchers?|hills?|rats?|traps?))|skin\s+tags?|cysts?|dandruff|braxton\s+hicks|contractions|"
+    r"(?:sense\s+of|loss\s+of)\s+(?:smell|taste)|"
+    # Whatever it is, said of a group it is common in: "wind in babies", "hair loss in pregnancy".
+    r"\w+\s+in\s+(?:babies|newborns|toddlers|children|kids|pregnancy)\b(?!')|"
     # Teething in other words: "milk teeth coming through", "cutting a new tooth".
     r"(?:teeth|tooth)\s+(?:coming\s+(?:through|in)|cutting\s+through)|cutting\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|back\s+)?(?:teeth|tooth)|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
     rf"(?:{_BODY})|"
@@ -555,7 +563,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme|(?:nasal\s+)?spray|immunis\w+))|norovirus|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
-    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+cold|"
+    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+(?:mild\s+|slight\s+)?cold|"
     r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:rough|rotten|ill|awful|terrible|run\s+down|under\s+the\s+weather)|"
     r"run\s+down|dehydrat\w+|"
     # Lay words for pregnancy and the mind, where a reply most often reassures: "spotting is common".
@@ -594,6 +602,8 @@ ADVICE = LazyPattern(
     r"stay(?:ing)?\s+(?:off\s+(?:work|school|nursery)|(?:at\s+)?home|away\s+from|in\s+bed)|"
     # Whether the illness keeps someone off: "they can still go to nursery" (not a staff scheme's "can return to work").
     r"(?:can|could|should)\s+still\s+(?:go|return)\s+(?:back\s+)?to\s+(?:work|school|nursery|college)|"
+    # ... or be vaccinated: "you can still have your flu jab if you've got a mild cold".
+    r"(?:can|could|should)\s+still\s+(?:have|get)\s+(?:your|the|a|their|his|her)\s+(?:\w+\s+)?(?:jab|vaccin\w+|booster)|"
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
     rf"(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
@@ -616,7 +626,8 @@ ADVICE = LazyPattern(
     # Not a bare "don't worry": "Don't worry, the asthma clinic is still on".
     r"nothing\s+(?:serious|sinister|to\s+(?:worry|panic|fret)\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"
     r"(?:do|does)\s+(?:you|them|him|her)\s+(?:the\s+world\s+of\s+|a\s+lot\s+of\s+|some\s+)?good|"
-    r"(?:very\s+|highly\s+)?unlikely\s+to\s+be\s+(?:anything\s+)?(?:serious|sinister|worrying|dangerous|harmful)|"
+    r"(?:very\s+|highly\s+)?unlikely\s+to\s+be\s+(?:anything\s+)?(?:serious|sinister|worrying|dangerous|harmful|"
+    r"a\s+problem|anything\s+to\s+worry\s+about)|"
     # A remedy's effect: "frozen peas will take the swelling down", "fresh air can calm things down".
     r"(?:can|may|might|could|will|should)\s+(?:help\s+)?(?:(?:calm|settle|ease|soothe)\s+(?:\w+\s+){0,2}down|"
     r"(?:take|bring)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:swelling|temperature|fever|inflammation|pain|redness)\s+down)|"
@@ -632,6 +643,9 @@ ADVICE = LazyPattern(
     # A remedy put on the body, with when: "apply it at night", "rub some in before bed".
     r"(?:apply|rub|smooth|spread|massage)\s+(?:it|them|some|a\s+little|a\s+thin\s+layer)\s+(?:\w+\s+){0,2}?"
     r"(?:at\s+night|before\s+bed(?:time)?|at\s+bedtime|every\s+(?:night|morning)|in\s+the\s+(?:morning|evening))|"
+    # A remedy's effect in the present: "nappy rash clears quickly with a barrier cream", "warm drinks with honey help".
+    r"(?:clears?|settles?|eases?|improves?|goes)\s+(?:up\s+|away\s+|down\s+)?(?:\w+\s+)?with\s+(?:an?\s+|some\s+|the\s+)?"
+    rf"(?:[\w-]+\s+)?(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:really\s+|also\s+)?help\b(?!\s*(?:line|desk|point|team))|"
     r"(?:best|better)\s+left\s+alone|(?:don't|do\s+not|never)\s+(?:pop|burst|touch|rub|pick\s+at)\b|"
     r"(?:really|definitely|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
@@ -660,7 +674,7 @@ ADVICE = LazyPattern(
     r"(?:put|hold|press)\s+(?:\w+\s+){0,3}(?:ice|cold\s+compress|compress|pressure|a\s+cold\s+\w+)|"
     r"nothing\s+to\s+worry\s+about|(?:is|are|it's|that's|usually|generally|completely|totally)\s+(?:\w+\s+)?harmless|"
     r"(?:can|may|will|often|usually)\s+last\s+(?:for\s+)?(?:up\s+to\s+)?(?:\d+|a\s+few|a\s+couple\s+of|several)\s+"
-    r"(?:days|weeks)|"
+    r"(?:days|weeks|months)|"
     # How it passes or eases, in any tense: "it goes away in a day or two", "can be eased with a hot water bottle".
     r"(?:go|goes|going|gone|went)\s+away|(?:wear|wears|wearing|wore|worn)\s+off|(?:die|dies|died|dying)\s+down|"
     r"(?:can|may|could|will|should|is|are)\s+(?:usually\s+|often\s+|easily\s+)?(?:be\s+)?(?:eased|relieved|soothed|"
@@ -689,7 +703,7 @@ ADVICE = LazyPattern(
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
     r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
-    r"(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:normal|common|usual|expected)|"  # "pretty common", "really normal"
+    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)|"  # "pretty common", "really normal"
     # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
     r"(?:being\s+)?pregnan\w+|the\s+menopause|teething|healing)|"
