@@ -646,6 +646,8 @@ ADVICE = LazyPattern(
     # A remedy's effect in the present: "nappy rash clears quickly with a barrier cream", "warm drinks with honey help".
     r"(?:clears?|settles?|eases?|improves?|goes)\s+(?:up\s+|away\s+|down\s+)?(?:\w+\s+)?with\s+(?:an?\s+|some\s+|the\s+)?"
     rf"(?:[\w-]+\s+)?(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:really\s+|also\s+)?help\b(?!\s*(?:line|desk|point|team))|"
+    # ... or how it works best: "hay fever tablets work better if you take them before you go out".
+    rf"(?:{_MEDICINES})\s+(?:work|works)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\b|"
     r"(?:best|better)\s+left\s+alone|(?:don't|do\s+not|never)\s+(?:pop|burst|touch|rub|pick\s+at)\b|"
     r"(?:really|definitely|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
