@@ -693,7 +693,9 @@ ADVICE = LazyPattern(
     r"ringing|contacting|visiting|checking|getting\s+in\s+touch|that\s+you\s+(?:call|contact|book|ring)))|"
     r"have\s+you\s+tried|"
     r"make\s+sure\s+(?:you|they|he|she|your\s+\w+)\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
-    r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|your\s+\w+)|"
+    r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|"
+    # (Not "your texts", "your inbox": watching for the service's message.)
+    r"your\s+(?!(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?|junk|spam)\b)\w+)|"
     # When to take or do it: "every 4 hours", "every 3 days", "between feeds", "before bed".
     # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
     r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+(?:hours|days)|"
@@ -841,7 +843,8 @@ REGIMEN = LazyPattern(
 _SERVICE_ORDER = LazyPattern(
     r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|us|the\s+(?:form|survey|link|date|word)|"
     r"(?:it|them|these|this|one)\s+with\s+you|"  # "Take them with you": bring them along
-    r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
+    r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app)|"
+    r"your\s+(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
     r"the\s+\w+\s+coming)\b",
     re.I,
 )
@@ -872,6 +875,39 @@ SIGNPOSTING = LazyPattern(
 )
 
 
+# A service named only in an apology or a report of what happened is not pointed to: "Sorry you couldn't get a GP
+# appointment! In the meantime, honey and lemon...", "The doctor was right that it's viral". Its sentence points
+# to it when it also says what to do or what the service can do ("call 111", "a pharmacist can advise", "if you're
+# worried").
+SERVICE_REPORT = LazyPattern(
+    r"\b(?:sorry|apolog\w+|we\s+know|couldn't|could\s+not|can't\s+get|wasn't|weren't|was\s+(?:closed|shut|right|wrong)|"
+    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn't|did\s+not|said|told)\b",
+    re.IGNORECASE,
+)
+DIRECTING = LazyPattern(
+    # (Not "your dentist couldn't see you": a negated verb is part of the report.)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|go|head|pop|book|try|use|check|"
+    r"get\s+in\s+touch|"
+    r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
+    r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|advice|worried|open|available)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
+
+
+def _signposts(text: str) -> bool:
+    """Whether the reply points to a GP, pharmacy, NHS 111...: names one other than only in an apology or a report of
+    what happened."""
+    for m in SIGNPOSTING.finditer(text):
+        starts = [b.end() for b in _SENTENCE_BREAK.finditer(text, 0, m.start())]
+        start = starts[-1] if starts else 0
+        after = _SENTENCE_BREAK.search(text, m.end())
+        sentence = text[start : after.start() if after else len(text)]
+        if not SERVICE_REPORT.search(sentence) or DIRECTING.search(sentence):
+            return True
+    return False
+
+
 @rule("M104", "medical-advice-without-signposting", Severity.WARNING, "medical reply without GP/pharmacy/111/999")
 def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Problem]:
     if post.kind != "reply":
@@ -879,7 +915,7 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
     text = post.text.value.translate(_APOSTROPHES)
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
     topic = MEDICAL_TOPIC.search(plain)
-    if topic is None or SIGNPOSTING.search(text) or not (_advises(plain) or _predicts(plain)):
+    if topic is None or _signposts(text) or not (_advises(plain) or _predicts(plain)):
         return
     yield Problem(
         f"Reply gives advice on a medical matter ({topic.group().lower()!r}) without pointing to a GP, pharmacy,"
