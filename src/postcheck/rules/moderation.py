@@ -414,6 +414,19 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                     f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",
                     field.span(m.start(), m.end()),
                 )
+        # A name run together in a CamelCase hashtag ("#ThankYouDawnWood") is read by its words.
+        for tag in _HASHTAG.finditer(field.value) if "#" in field.value else ():
+            words = _CAMEL_WORD.findall(tag.group(1))
+            if len(words) < 2:
+                continue
+            spelled = fold_name_text(" ".join(words))
+            for name, pattern, _titled in ctx.memo[key]:
+                if pattern is not None and pattern.search(spelled):
+                    yield Problem(
+                        f"Names a member of staff ({name}){_where(label)} in a hashtag: the policy does not name"
+                        " individual staff",
+                        field.span(tag.start(), tag.end()),
+                    )
 
 
 def fold_name_text(text: str) -> str:
@@ -435,6 +448,7 @@ def fold_name_text(text: str) -> str:
 
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
 _APOSTROPHE_OR_SPACE = r"(?:'|\s)?"  # O'Neill, ONeill, O Neill
+_HASHTAG = LazyPattern(r"(?<![\w#])#(\w+)")
 _TITLES = LazyPattern(r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr)\.?\s+)+", re.I)
 # A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation.
 _NAMED_AFTER = (
@@ -728,7 +742,7 @@ ADVICE = LazyPattern(
     r"(?:great|good|brilliant|amazing|perfect|the\s+best)\s+for\s+(?:the\s+|your\s+|a\s+|an\s+)?(?:cramp\w*|pain|"
     r"aches?|itch\w*|cough\w*|colds?|sickness|nausea|bloating|swelling|spots|sore\s+\w+)\b"
     r"(?!\s+(?:clinics?|service|team|unit|ward|centre|appointments?|nurses?))|"
-    r"(?:was|were|is|are|it's)\s+gone\s+(?:in|within|after)\b|"
+    r"(?:was|were|is|are|it's)\s+gone\s+(?:in|within|after)\b|\b(?:it|they)\s+(?:was|were)\s+(?:all\s+)?gone\s+by\b|"
     # "grows back", "it goes down overnight", "does get better", "can linger for months", "is what works",
     # "you won't pass it on", "nothing you need to do except...".
     r"(?:grow|grows|grew|growing)\s+back|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
@@ -1035,6 +1049,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
     r"(?:contact|personal)\s+details|"
+    # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|their|the\s+patient'?s)\s+(?:\w+\s+)?"
+    r"(?:letters?|prescriptions?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e)|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
