@@ -506,17 +506,18 @@ _MEDICINES = (
     r"aftersun|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
-    r"antidepressants?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
+    r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops|(?:wrist\s+)?splints?|aloe\s+vera|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
 # A medicine by the ending of its international name (WHO stems): metronidazole, amoxicillin, ramipril, atenolol,
-# atorvastatin, losartan, fluoxetine, sumatriptan, amlodipine, doxycycline, ciprofloxacin, furosemide. Read as a topic
+# atorvastatin, losartan, fluoxetine, sumatriptan, amlodipine, doxycycline, ciprofloxacin, furosemide, metformin,
+# warfarin, prednisolone, citalopram, mirtazapine, levothyroxine. Read as a topic
 # and after "while taking" only: in every pattern that names a medicine it cost the rule a tenth of its time.
 _DRUG_NAME = (
     r"(?<![a-z])[a-z]{3,}(?:azole|mycin|cillin|cycline|pril|olol|statin|sartan|oxetine|triptan|dipine|floxacin|semide|"
-    r"tidine)"
+    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine)s?"
 )
 # Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
 # arms", "cold feet"), so a word of state before them is not enough.
@@ -774,7 +775,7 @@ ADVICE = LazyPattern(
     # ... how it helps or works best ("warm drinks with honey help", "hay fever tablets work better if you take them
     # before you go out") or its verdict ("antibiotics are not effective against viral infections"). (Alternatives of
     # this one: each alternative led by the medicines costs a pass.)
-    r"(?:really\s+|also\s+)?help\b(?!\s*(?:line|desk|point|team))|"
+    r"(?:really\s+|also\s+)?help\b(?!\s*(?:line|desk|point|team))|(?:can|may|might|often|sometimes)\s+cause\b|"
     r"(?:work|works)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\b|"
     r"(?:are|is|aren't|isn't)\s+(?:not\s+|usually\s+|very\s+|highly\s+|rarely\s+)?"
     r"(?:effective|ineffective|useful|needed|necessary|recommended|suitable|helpful)\b))",
