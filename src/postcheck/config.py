@@ -410,7 +410,7 @@ in-profile = []             # platforms whose profile bio carries the phrase (sa
 staff = []                  # individual members of staff who must not be named
 allowed-contacts = ["111", "999"]
 allow = []                  # words the swearing list should let through
-deny = []                   # words to add to it ("word", "stem*", "a phrase")
+deny = []                   # words to add to it ("word", "stem*", "*ending", "a phrase")
 
 [hashtags]
 words = ["NHS", "GP", "ICB", "ICS", "COVID19", "NHS111", "MSE"]   # casing lexicon for CamelCase

@@ -62,10 +62,11 @@ class WordList:
     name_like: frozenset[str]  # not reported when Capitalised
     phrases: tuple[str, ...]
     innocent: tuple[str, ...]
+    endings: tuple[str, ...] = ()  # words that end longer words: clusterfuck, dogshit
 
     @classmethod
     def parse(cls, lines: list[str]) -> WordList:
-        words, stems, name_like, phrases, innocent = set(), [], set(), [], []
+        words, stems, name_like, phrases, innocent, endings = set(), [], set(), [], [], []
         for line in lines:
             line = line.split("#", 1)[0].strip().lower().translate(_APOSTROPHES)
             if not line:
@@ -79,11 +80,15 @@ class WordList:
                 phrases.append(line)
             elif line.endswith("*"):
                 stems.append(line[:-1])
+            elif line.startswith("*"):
+                endings.append(line[1:])
             else:
                 words.add(line)
                 if tilde:
                     name_like.add(line)
-        return cls(frozenset(words), tuple(stems), frozenset(name_like), tuple(phrases), tuple(innocent))
+        return cls(
+            frozenset(words), tuple(stems), frozenset(name_like), tuple(phrases), tuple(innocent), tuple(endings)
+        )
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +141,9 @@ _ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not
 _CAMEL_WORD = LazyPattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")  # ShitService -> Shit, Service
 
 
+_INFLECTION = LazyPattern(r"(?:ing|ed|ers?|e?s|y)$")
+
+
 def _plural_base(word: str) -> list[str]:
     forms = [word]
     if word.endswith("es"):
@@ -152,6 +160,7 @@ class ProfanityMatcher:
         extra = WordList.parse(deny)
         self.words = base.words | extra.words
         self.stems = base.stems + extra.stems
+        self.endings = base.endings + extra.endings
         self.name_like = base.name_like
         allow_words = {a.strip().lower() for a in allow if a.strip() and " " not in a.strip()}
         self.words = self.words - allow_words
@@ -198,6 +207,13 @@ class ProfanityMatcher:
         for stem in self.stems:
             if word.startswith(stem):
                 return stem
+        if self.endings:
+            # A compound that ends in the word, inflected or not: clusterfuck, clusterfucked, dogshits. At least
+            # three letters go before it, so that a name such as Ashit is not one.
+            for form in {word, _INFLECTION.sub("", word)}:
+                for ending in self.endings:
+                    if form.endswith(ending) and len(form) >= len(ending) + 3:
+                        return ending
         return None
 
     def _wildcard(self, pattern: str) -> str | None:
@@ -398,6 +414,19 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                     f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",
                     field.span(m.start(), m.end()),
                 )
+        # A name run together in a CamelCase hashtag ("#ThankYouDawnWood") is read by its words.
+        for tag in _HASHTAG.finditer(field.value) if "#" in field.value else ():
+            words = _CAMEL_WORD.findall(tag.group(1))
+            if len(words) < 2:
+                continue
+            spelled = fold_name_text(" ".join(words))
+            for name, pattern, _titled in ctx.memo[key]:
+                if pattern is not None and pattern.search(spelled):
+                    yield Problem(
+                        f"Names a member of staff ({name}){_where(label)} in a hashtag: the policy does not name"
+                        " individual staff",
+                        field.span(tag.start(), tag.end()),
+                    )
 
 
 def fold_name_text(text: str) -> str:
@@ -418,6 +447,8 @@ def fold_name_text(text: str) -> str:
 
 
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
+_APOSTROPHE_OR_SPACE = r"(?:'|\s)?"  # O'Neill, ONeill, O Neill
+_HASHTAG = LazyPattern(r"(?<![\w#])#(\w+)")
 _TITLES = LazyPattern(r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr)\.?\s+)+", re.I)
 # A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation.
 _NAMED_AFTER = (
@@ -426,11 +457,19 @@ _NAMED_AFTER = (
 )
 
 
+def _name_piece(piece: str) -> str:
+    """A part of a name as a pattern, a doubled letter also written once: "neill" -> "neil{1,2}"."""
+    return re.sub(r"([a-z])\1", r"\1{1,2}", re.escape(piece))
+
+
 def _name_pattern(name: str) -> re.Pattern[str] | None:
-    """A listed name as people write it: without its title, any case and accents, apostrophes optional,
-    hyphens or spaces between its parts, whole words only; a possessive ('s) is still the person."""
+    """A listed name as people write it: without its title, any case and accents, an apostrophe kept, left out or
+    written as a space ("O Neill"), a doubled letter written once ("O'Neil"), hyphens or spaces between its parts,
+    whole words only; a possessive ('s) is still the person."""
     words = re.split(r"[\s-]+", _TITLES.sub("", fold_name_text(name).strip()))
-    parts = ["'?".join(re.escape(piece) for piece in word.split("'")) for word in words if word.strip("'")]
+    parts = [
+        _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in word.split("'")) for word in words if word.strip("'")
+    ]
     if not parts:
         return None
     return re.compile(
@@ -449,7 +488,7 @@ def _title_surname_pattern(name: str) -> re.Pattern[str] | None:
     words = re.split(r"[\s-]+", folded[title.end() :]) if title else []
     if not title or len(words) < 2:
         return None
-    surname = "'?".join(re.escape(piece) for piece in words[-1].split("'"))
+    surname = _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in words[-1].split("'"))
     titles = r"\s+".join(re.escape(word.rstrip(".")) + r"\.?" for word in title.group().split())
     return re.compile(
         rf"(?<!\w){titles}\s+{surname}(?![\w-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
@@ -467,10 +506,18 @@ _MEDICINES = (
     r"aftersun|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
-    r"antidepressants?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
+    r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops|(?:wrist\s+)?splints?|aloe\s+vera|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
+)
+# A medicine by the ending of its international name (WHO stems): metronidazole, amoxicillin, ramipril, atenolol,
+# atorvastatin, losartan, fluoxetine, sumatriptan, amlodipine, doxycycline, ciprofloxacin, furosemide, metformin,
+# warfarin, prednisolone, citalopram, mirtazapine, levothyroxine. Read as a topic
+# and after "while taking" only: in every pattern that names a medicine it cost the rule a tenth of its time.
+_DRUG_NAME = (
+    r"(?<![a-z])[a-z]{3,}(?:azole|mycin|cillin|cycline|pril|olol|statin|sartan|oxetine|triptan|dipine|floxacin|semide|"
+    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine)s?"
 )
 # Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
 # arms", "cold feet"), so a word of state before them is not enough.
@@ -507,13 +554,26 @@ MEDICAL_TOPIC = LazyPattern(
     # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
     rf"\b(?=[a-z]+(?:y|ed)\b)(?:(?!(?:{_NOT_STATE})\b)[a-z]{{2,}}(?:y|ed),?\s+(?:and\s+)?){{1,3}}(?:{_BODY_ONLY})\b|"
     rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing)|"
+    # A complaint named for who gets it or what it looks like: "tennis elbow", "housemaid's knee", "trigger finger".
+    r"(?:tennis|golf|trigger|mallet|hammer|claw|\w+'s)\s+(?:elbows?|knees?|fingers?|thumbs?|toes?|ears?|shoulders?)"
+    r"(?!\s+(?:appointments?|operations?|ops?|surgery|clinics?|scans?|x-?rays?|replacements?|reviews?)\b)|"
+    # How someone eats, sleeps or feeds, as a kind of person: "fussy eaters", "a light sleeper", "a poor feeder".
+    r"(?:fussy|picky|faddy|poor|bad|light|restless)\s+(?:eat|sleep|feed)(?:ers?|ing)|"
+    # Something on a part that names nothing else, whatever it is: "a ganglion on the wrist", "a cyst on her knee".
+    r"\b(?:a|an)\s+(?!(?:eye|hand|pat|tap|word|kiss|smile|watch|ring|bracelet|badge|sticker|tattoo)\b)\w+\s+on\s+"
+    rf"(?:the|their|his|her|your|my)\s+(?:left\s+|right\s+)?(?:{_BODY_ONLY})\b(?!\s+of\b)|"
     # A mark on the body, named by where it is: "a flat spot on their head", "a bump on his knee".
     r"(?:spots?|bumps?|patch(?:es)?|marks?|blotch\w*|lumps?)\s+on\s+(?:the|their|his|her|your|my)\s+"
     rf"(?:head|face|bottom|{_BODY})(?!\s+of\b)|"  # not "the mark on the back of your card"
     r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
     r"(?:poor|broken|bad|disturbed|restless)\s+sleep|night\s+terrors|nightmares|sleep-?walk\w*|bad\s+dreams|"
     r"bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
-    r"piles|haemorrhoids|corns|calluses|dandruff|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
+    r"piles|haemorrhoids|corns|calluses|bunions?|moles?(?!\s*(?:catchers?|hills?|rats?|traps?))|skin\s+tags?|cysts?|dandruff|braxton\s+hicks|contractions|"
+    r"(?:sense\s+of|loss\s+of)\s+(?:smell|taste)|"
+    # Whatever it is, said of a group it is common in: "wind in babies", "hair loss in pregnancy".
+    r"\w+\s+in\s+(?:babies|newborns|toddlers|children|kids|pregnancy)\b(?!')|"
+    # Teething in other words: "milk teeth coming through", "cutting a new tooth".
+    r"(?:teeth|tooth)\s+(?:coming\s+(?:through|in)|cutting\s+through)|cutting\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|back\s+)?(?:teeth|tooth)|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
     rf"(?:{_BODY})|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
     r"\w{3,}itis|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
@@ -525,7 +585,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme|(?:nasal\s+)?spray|immunis\w+))|norovirus|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
-    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+cold|"
+    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+(?:mild\s+|slight\s+)?cold|"
     r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:rough|rotten|ill|awful|terrible|run\s+down|under\s+the\s+weather)|"
     r"run\s+down|dehydrat\w+|"
     # Lay words for pregnancy and the mind, where a reply most often reassures: "spotting is common".
@@ -537,7 +597,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
     r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"  # not "prescription": a service matter
     r"(?:medical|long-term|health|skin|heart|lung) conditions?|doses?|dosage|side effects?|therapy|"
-    rf"therapies|{_MEDICINES})\b",
+    rf"therapies|{_MEDICINES}|{_DRUG_NAME})\b",
     re.IGNORECASE,
 )
 # Figures of speech that only look medical ("a real pain", "such a headache", "sick of waiting") and stock
@@ -564,6 +624,8 @@ ADVICE = LazyPattern(
     r"stay(?:ing)?\s+(?:off\s+(?:work|school|nursery)|(?:at\s+)?home|away\s+from|in\s+bed)|"
     # Whether the illness keeps someone off: "they can still go to nursery" (not a staff scheme's "can return to work").
     r"(?:can|could|should)\s+still\s+(?:go|return)\s+(?:back\s+)?to\s+(?:work|school|nursery|college)|"
+    # ... or be vaccinated: "you can still have your flu jab if you've got a mild cold".
+    r"(?:can|could|should)\s+still\s+(?:have|get)\s+(?:your|the|a|their|his|her)\s+(?:\w+\s+)?(?:jab|vaccin\w+|booster)|"
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
     rf"(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
@@ -586,10 +648,26 @@ ADVICE = LazyPattern(
     # Not a bare "don't worry": "Don't worry, the asthma clinic is still on".
     r"nothing\s+(?:serious|sinister|to\s+(?:worry|panic|fret)\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"
     r"(?:do|does)\s+(?:you|them|him|her)\s+(?:the\s+world\s+of\s+|a\s+lot\s+of\s+|some\s+)?good|"
-    r"(?:very\s+|highly\s+)?unlikely\s+to\s+be\s+(?:anything\s+)?(?:serious|sinister|worrying|dangerous|harmful)|"
+    r"(?:very\s+|highly\s+)?unlikely\s+to\s+be\s+(?:anything\s+)?(?:serious|sinister|worrying|dangerous|harmful|"
+    r"a\s+problem|anything\s+to\s+worry\s+about)|"
     # A remedy's effect: "frozen peas will take the swelling down", "fresh air can calm things down".
     r"(?:can|may|might|could|will|should)\s+(?:help\s+)?(?:(?:calm|settle|ease|soothe)\s+(?:\w+\s+){0,2}down|"
     r"(?:take|bring)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:swelling|temperature|fever|inflammation|pain|redness)\s+down)|"
+    # How a complaint takes to a remedy: "cracked heels respond really well to a urea cream".
+    rf"respond(?:s|ed)?\s+(?:\w+\s+)?well\s+to\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES}|treatment)|"
+    # A medicine's safety for someone: "they won't harm baby", "it won't do you any harm".
+    r"(?:won't|will\s+not|wouldn't|doesn't|does\s+not|shouldn't|can't)\s+(?:harm|hurt)\s+(?:the\s+|your\s+)?"
+    r"(?:baby|babies|bump|you|him|her|them)\b|(?:won't|will\s+not|wouldn't)\s+do\s+(?:you|him|her|them|baby)\s+any\s+harm|"
+    # What goes on while on a medicine: "carry on breastfeeding while you're on those antibiotics".
+    r"while\s+(?:you're|you\s+are|she's|he's|they're|on|taking|using)\s+(?:on\s+|taking\s+|using\s+)?"
+    r"(?:those\s+|these\s+|the\s+|your\s+|her\s+|his\s+|their\s+|a\s+course\s+of\s+)?(?:\w+\s+)?"
+    rf"(?:{_MEDICINES}|{_DRUG_NAME})(?!\s+(?:team|orders?|deliver\w*|stock|suppl\w+|prescriptions?|reviews?|clinics?|services?)\b)|"
+    # A remedy put on the body, with when: "apply it at night", "rub some in before bed".
+    r"(?:apply|rub|smooth|spread|massage)\s+(?:it|them|some|a\s+little|a\s+thin\s+layer)\s+(?:\w+\s+){0,2}?"
+    r"(?:at\s+night|before\s+bed(?:time)?|at\s+bedtime|every\s+(?:night|morning)|in\s+the\s+(?:morning|evening))|"
+    # A remedy's effect in the present: "nappy rash clears quickly with a barrier cream", "warm drinks with honey help".
+    r"(?:clears?|settles?|eases?|improves?|goes)\s+(?:up\s+|away\s+|down\s+)?(?:\w+\s+)?with\s+(?:an?\s+|some\s+|the\s+)?"
+    rf"(?:[\w-]+\s+)?(?:{_MEDICINES})|"
     r"(?:best|better)\s+left\s+alone|(?:don't|do\s+not|never)\s+(?:pop|burst|touch|rub|pick\s+at)\b|"
     r"(?:really|definitely|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
@@ -598,7 +676,7 @@ ADVICE = LazyPattern(
     r"(?:is|are|it's|it\s+is|that's|perfectly|completely|usually)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe)\s+to\s+"
     r"(?:take|have|use|drink|eat|give|mix|carry\s+on|go\s+back|return|exercise|keep|continue|stop|leave|wait|"
     r"breastfeed|drive|fly|swim|travel)\b|"
-    r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take)|"
+    r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take|avoided)|"
     # How a medicine goes with something else: "a glass or two won't clash with your sertraline".
     # (Not "the inhaler orders": a medicine naming a service thing.)
     r"(?:clash|clashes|interact|interacts|interfere|interferes|react|reacts|mix|mixes)\s+with\s+"
@@ -618,7 +696,7 @@ ADVICE = LazyPattern(
     r"(?:put|hold|press)\s+(?:\w+\s+){0,3}(?:ice|cold\s+compress|compress|pressure|a\s+cold\s+\w+)|"
     r"nothing\s+to\s+worry\s+about|(?:is|are|it's|that's|usually|generally|completely|totally)\s+(?:\w+\s+)?harmless|"
     r"(?:can|may|will|often|usually)\s+last\s+(?:for\s+)?(?:up\s+to\s+)?(?:\d+|a\s+few|a\s+couple\s+of|several)\s+"
-    r"(?:days|weeks)|"
+    r"(?:days|weeks|months)|"
     # How it passes or eases, in any tense: "it goes away in a day or two", "can be eased with a hot water bottle".
     r"(?:go|goes|going|gone|went)\s+away|(?:wear|wears|wearing|wore|worn)\s+off|(?:die|dies|died|dying)\s+down|"
     r"(?:can|may|could|will|should|is|are)\s+(?:usually\s+|often\s+|easily\s+)?(?:be\s+)?(?:eased|relieved|soothed|"
@@ -635,7 +713,9 @@ ADVICE = LazyPattern(
     r"ringing|contacting|visiting|checking|getting\s+in\s+touch|that\s+you\s+(?:call|contact|book|ring)))|"
     r"have\s+you\s+tried|"
     r"make\s+sure\s+(?:you|they|he|she|your\s+\w+)\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
-    r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|your\s+\w+)|"
+    r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|"
+    # (Not "your texts", "your inbox": watching for the service's message.)
+    r"your\s+(?!(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?|junk|spam)\b)\w+)|"
     # When to take or do it: "every 4 hours", "every 3 days", "between feeds", "before bed".
     # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
     r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+(?:hours|days)|"
@@ -647,7 +727,8 @@ ADVICE = LazyPattern(
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
     r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
-    r"(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:normal|common|usual|expected)|"  # "pretty common", "really normal"
+    # "pretty common", "really normal"; not "is not expected".
+    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)|"
     # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
     r"(?:being\s+)?pregnan\w+|the\s+menopause|teething|healing)|"
@@ -667,7 +748,7 @@ ADVICE = LazyPattern(
     r"(?:great|good|brilliant|amazing|perfect|the\s+best)\s+for\s+(?:the\s+|your\s+|a\s+|an\s+)?(?:cramp\w*|pain|"
     r"aches?|itch\w*|cough\w*|colds?|sickness|nausea|bloating|swelling|spots|sore\s+\w+)\b"
     r"(?!\s+(?:clinics?|service|team|unit|ward|centre|appointments?|nurses?))|"
-    r"(?:was|were|is|are|it's)\s+gone\s+(?:in|within|after)\b|"
+    r"(?:was|were|is|are|it's)\s+gone\s+(?:in|within|after)\b|\b(?:it|they)\s+(?:was|were)\s+(?:all\s+)?gone\s+by\b|"
     # "grows back", "it goes down overnight", "does get better", "can linger for months", "is what works",
     # "you won't pass it on", "nothing you need to do except...".
     r"(?:grow|grows|grew|growing)\s+back|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
@@ -689,8 +770,15 @@ ADVICE = LazyPattern(
     r"(?:finish|finished|finishing|complete|skip|skipping|double|doubling|halve|halving)\s+(?:the\s+|your\s+|their\s+|a\s+)?"
     r"(?:whole\s+|full\s+|next\s+)?(?:course|doses?)\b|"
     rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+taking)\s+(?:\w+\s+)?"
-    rf"(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
-    r"(?:help|stop|prevent|ease|soothe|relieve|reduce|(?:shift|clear|fix|treat|cure|kill|lift)\b))",
+    rf"(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
+    r"(?:help|stop|prevent|ease|soothe|relieve|reduce|(?:shift|clear|fix|treat|cure|kill|lift)\b)|"
+    # ... how it helps or works best ("warm drinks with honey help", "hay fever tablets work better if you take them
+    # before you go out") or its verdict ("antibiotics are not effective against viral infections"). (Alternatives of
+    # this one: each alternative led by the medicines costs a pass.)
+    r"(?:really\s+|also\s+)?help\b(?!\s*(?:line|desk|point|team))|(?:can|may|might|often|sometimes)\s+cause\b|"
+    r"(?:work|works)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\b|"
+    r"(?:are|is|aren't|isn't)\s+(?:not\s+|usually\s+|very\s+|highly\s+|rarely\s+)?"
+    r"(?:effective|ineffective|useful|needed|necessary|recommended|suitable|helpful)\b))",
     re.IGNORECASE,
 )
 # Self-care told as an order: a hands-on verb opening its clause ("Comb wet hair...", "Pinch the soft part of your
@@ -730,7 +818,7 @@ COURSE = LazyPattern(
 # him resting", "then have a sugary drink"). Without a dictionary of verbs, the word is judged by what it is not:
 # a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
 ORDER = LazyPattern(
-    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s)|"
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s)|"
     r"\b(?:honestly|seriously|personally|basically|trust\s+me|tbh),\s+)"
     # "If your sugar drops, have a drink", "For a splinter, soak it": the order follows the condition.
     r"(?:(?:if|for|when|once|after)\s+[^.!?,\n]{1,80},\s+)?"
@@ -782,7 +870,8 @@ REGIMEN = LazyPattern(
 _SERVICE_ORDER = LazyPattern(
     r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|us|the\s+(?:form|survey|link|date|word)|"
     r"(?:it|them|these|this|one)\s+with\s+you|"  # "Take them with you": bring them along
-    r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
+    r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app)|"
+    r"your\s+(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
     r"the\s+\w+\s+coming)\b",
     re.I,
 )
@@ -813,6 +902,39 @@ SIGNPOSTING = LazyPattern(
 )
 
 
+# A service named only in an apology or a report of what happened is not pointed to: "Sorry you couldn't get a GP
+# appointment! In the meantime, honey and lemon...", "The doctor was right that it's viral". Its sentence points
+# to it when it also says what to do or what the service can do ("call 111", "a pharmacist can advise", "if you're
+# worried").
+SERVICE_REPORT = LazyPattern(
+    r"\b(?:sorry|apolog\w+|we\s+know|couldn't|could\s+not|can't\s+get|wasn't|weren't|was\s+(?:closed|shut|right|wrong)|"
+    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn't|did\s+not|said|told)\b",
+    re.IGNORECASE,
+)
+DIRECTING = LazyPattern(
+    # (Not "your dentist couldn't see you": a negated verb is part of the report.)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|go|head|pop|book|try|use|check|"
+    r"get\s+in\s+touch|"
+    r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
+    r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|advice|worried|open|available)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
+
+
+def _signposts(text: str) -> bool:
+    """Whether the reply points to a GP, pharmacy, NHS 111...: names one other than only in an apology or a report of
+    what happened."""
+    for m in SIGNPOSTING.finditer(text):
+        starts = [b.end() for b in _SENTENCE_BREAK.finditer(text, 0, m.start())]
+        start = starts[-1] if starts else 0
+        after = _SENTENCE_BREAK.search(text, m.end())
+        sentence = text[start : after.start() if after else len(text)]
+        if not SERVICE_REPORT.search(sentence) or DIRECTING.search(sentence):
+            return True
+    return False
+
+
 @rule("M104", "medical-advice-without-signposting", Severity.WARNING, "medical reply without GP/pharmacy/111/999")
 def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Problem]:
     if post.kind != "reply":
@@ -820,7 +942,7 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
     text = post.text.value.translate(_APOSTROPHES)
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
     topic = MEDICAL_TOPIC.search(plain)
-    if topic is None or SIGNPOSTING.search(text) or not (_advises(plain) or _predicts(plain)):
+    if topic is None or _signposts(text) or not (_advises(plain) or _predicts(plain)):
         return
     yield Problem(
         f"Reply gives advice on a medical matter ({topic.group().lower()!r}) without pointing to a GP, pharmacy,"
@@ -838,7 +960,11 @@ PREDICTION = LazyPattern(
     r"\b(?:should(?!\s+(?:not\s+|never\s+)?(?:have|need)\s+to\b|\s+(?:not\s+)?be\s+(?:able|asked|made|given|offered)\b)|"
     r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon)|"
     # An explanation given as fact: "that twitching is just tiredness", "a swollen ankle ... is down to sitting".
-    r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by))\b",
+    r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by)|"
+    # How long it takes, in the present: "most back pain gets better within six weeks".
+    r"(?:gets?\s+better|improves?|lifts?|clears?(?:\s+up)?|settles?|eases?|disappears?|fades?|passes?|goes)\s+"
+    r"(?:by\s+itself\s+|on\s+its\s+own\s+)?within\s+(?:a|an|\d+|a\s+few|a\s+couple\s+of|one|two|three|four|five|six|"
+    r"eight|twelve|several)\s+(?:days?|weeks?|fortnight|months?))\b",
     re.IGNORECASE,
 )
 # How many a complaint or a remedy reaches, said of people ("exam stress hits loads of teens", "daylight every
@@ -848,7 +974,15 @@ PREDICTION = LazyPattern(
 SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:hits|affects|lifts|suits)\s+(?:loads\s+of|lots\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?"
     r"(?:people|us|teens|teenagers|children|kids|babies|toddlers|parents|women|men|adults|mums|dads)\b|"
-    r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\b(?:does|did|do)\s+the\s+trick\b",
+    r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\bworks\s+(?:really\s+)?brilliantly\b|\b(?:does|did|do)\s+the\s+trick\b",
+    re.IGNORECASE,
+)
+# How common a complaint is, said of people, the complaint right after the verb: "lots of new mums get baby blues",
+# "many teenagers suffer from acne" (not "lots of parents get the bus to the asthma clinic").
+PREVALENCE = LazyPattern(
+    r"\b(?:lots|loads|most|many|plenty|a\s+lot)\s+(?:of\s+)?(?:\w+\s+)?(?:people|mums|dads|women|men|parents|children|"
+    r"kids|babies|toddlers|teens|teenagers|adults)\s+(?:get|suffer(?:\s+from)?|experience|go\s+through|have)\s+"
+    r"(?:(?:a|an|some|the)\s+)?",
     re.IGNORECASE,
 )
 SERVICE_WORD = LazyPattern(
@@ -866,6 +1000,8 @@ def _predicts(text: str) -> bool:
         if SERVICE_WORD.search(sentence):
             continue
         if SELF_CARE_CLAIM.search(sentence) or (PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence)):
+            return True
+        if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in PREVALENCE.finditer(sentence)):
             return True
     return False
 
@@ -926,6 +1062,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
     r"(?:contact|personal)\s+details|"
+    # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|their|the\s+patient'?s)\s+(?:\w+\s+)?"
+    r"(?:letters?|prescriptions?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e)|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
@@ -939,6 +1078,10 @@ GIVING_VERB = LazyPattern(
     re.IGNORECASE,
 )
 QUESTION = LazyPattern(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
+# A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
+_ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
+# The data as the subject of a rhetorical question: "What's your home address got to do with it?"
+_RHETORICAL = LazyPattern(r"\s+(?:got|has|have|had)\s+(?:got\s+|anything\s+)?to\s+do\s+with\b", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
 _AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
@@ -977,7 +1120,9 @@ PRIVATE_CHANNEL = LazyPattern(
 )
 PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
-    r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|on\s+this\s+(?:post|thread|page))\b",
+    r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
+    # A comment or a tweet is public whatever else the sentence names: "Comment with your GP surgery and NHS number".
+    r"(?:comment|tweet)\s+(?:us\s+|me\s+)?(?:with|your|their))\b",
     re.IGNORECASE,
 )
 # Somewhere private that is not a message: the front desk, a form, the NHS App.
@@ -986,6 +1131,9 @@ PRIVATE_PLACE = LazyPattern(
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
     r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
     r"online|"
+    # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
+    r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
+    r"(?:page|tool|checker|finder|search)|"
     r"NHS\s+Jobs|by\s+(?:phone|letter)|securely|NHS\s+App)\b",
     re.IGNORECASE,
 )
@@ -1046,10 +1194,10 @@ def _written_in_public(sentence: str) -> re.Match[str] | None:
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
-    asks = [m for m in GIVING_VERB.finditer(sentence) if _asks_reader(sentence, m.start())]
+    asks = [(m, False) for m in GIVING_VERB.finditer(sentence) if _asks_reader(sentence, m.start())]
     if questions:
-        asks += QUESTION.finditer(sentence)
-    for ask in sorted(asks, key=lambda m: m.start()):
+        asks += [(m, True) for m in QUESTION.finditer(sentence)]
+    for ask, question in sorted(asks, key=lambda a: a[0].start()):
         for data in PERSONAL_DATA.finditer(sentence, ask.end()):
             gap = sentence[ask.end() : data.start()]
             # "Tell us below which practice you're with and your date of birth": the data is the verb's second
@@ -1060,6 +1208,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             ):
                 break
             if data.group().lower().startswith("address") and not _POSSESSIVE.search(sentence[: data.start()]):
+                continue
+            if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
             return data
     return _written_in_public(sentence)
@@ -1116,7 +1266,9 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
         ask = _PRONOUN_ASK.match(sentence, verb.end())
         if ask is None or not _asks_reader(sentence, verb.start()):
             continue
-        if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", before + " " + sentence)):  # not "in the comments"
+        # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
+        others = f"{before} {sentence[: verb.start()]} {sentence[verb.end() :]}"
+        if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
         data = _named_data(sentence[: verb.start()]) or _named_data(before)
         if data is not None:

@@ -184,6 +184,11 @@ def _is_international(raw: str) -> bool:
     return phonenumbers.is_valid_number(number)
 
 
+# Capitals joined to the digits make them part of a reference code, not a number to ring: "WY-0770-0900-123",
+# "ABC07700900123" (a phone's label is written apart or with a colon: "Tel 0113...", "TEL: 0113...", "Mob-07700...").
+_CODE_PREFIX = LazyPattern(r"(?<![\w-])(?!(?:TEL|MOB|PH|FAX|TXT|SMS|WA)[-/]?$)[A-Z]{2,4}[-/]?$")
+
+
 def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
     """Phone numbers libphonenumber finds possible (fictional Ofcom ranges included), outside links and e-mails."""
     if not _MAYBE_PHONE.search(text):
@@ -192,7 +197,7 @@ def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
 
     found = []
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
-        if _is_phone(match.raw_string):
+        if _is_phone(match.raw_string) and not _CODE_PREFIX.search(text, max(0, match.start - 8), match.start):
             found.append(Contact(match.start, match.end, match.raw_string, "phone number", phone_key(match.raw_string)))
     return found
 
