@@ -628,12 +628,8 @@ def run(
 
 def _image_text_reader(engine: Engine, options: Options) -> ImageTextReader | None:
     """A reader of A107's images beside the loading, where a run may fork and the OCR engine is installed."""
-    if "A107" not in engine.active or options.jobs <= 1 or ocr_missing() is not None:
-        return None
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
+    if "A107" not in engine.active or options.jobs <= 1 or not hasattr(os, "fork") or ocr_missing() is not None:
+        return None  # (os.fork: as multiprocessing would tell, without importing it in a run that may not fork)
     from postcheck.rules.alt_text import ImageTextReader
 
     return ImageTextReader(engine.ctx)
