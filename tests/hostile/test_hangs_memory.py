@@ -57,6 +57,18 @@ def test_post_body_of_a_repeated_shape_is_checked_in_linear_time(tmp_path, shape
     assert linear, f"{shape!r}: {small:.3f} s for 5 KB, {large:.3f} s for 20 KB"
 
 
+def test_a_reply_of_one_endless_request_is_checked_in_linear_time(tmp_path):
+    # The moderation rules read a sentence around each verb and each personal detail: a reply of one sentence
+    # thousands of words long, full of both, must not be read again from its start at each of them.
+    words = "please send us your details and we will reply about the clinic in the comments below with your name "
+    make = lambda n: (  # noqa: E731
+        "---\nplatforms: [linkedin]\nkind: reply\nin_reply_to: https://x.com/a/status/2\n---\n"
+        + words * (n // len(words))
+    )
+    linear, small, large = grows_linearly(tmp_path, "p.md", make, 10_000)
+    assert linear, f"{small:.3f} s for 10 KB, {large:.3f} s for 40 KB"
+
+
 CAPTION_SHAPES = {"srt": "<font ", "vtt": "<c.", "sbv": "<i"}
 
 

@@ -1156,10 +1156,15 @@ _ABOUT_ASKING = LazyPattern(
 )
 
 
+# How far back a request's readings look, in characters: no clause or object of a request runs longer, and a
+# sentence of thousands of words must not be read again from its start at each verb.
+_LOOK_BACK = 300
+
+
 def _asks_reader(sentence: str, at: int) -> bool:
     """Whether the verb at `at` asks the reader to do it: it opens its clause or follows "you", and is neither
     negated nor reported ("the NHS will never ask you to reply with...")."""
-    clause = _CLAUSE_START.split(sentence[:at])[-1]
+    clause = _CLAUSE_START.split(sentence[max(0, at - _LOOK_BACK) : at])[-1]
     lead = " ".join(_FILLER.sub(" ", clause).split())
     return (
         bool(_ASKS_LEAD.search(lead))
@@ -1202,12 +1207,15 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             gap = sentence[ask.end() : data.start()]
             # "Tell us below which practice you're with and your date of birth": the data is the verb's second
             # object, joined by "and your", however long the first.
-            second_object = _AND_YOUR.search(sentence, 0, data.start()) and len(gap.split()) <= 12
+            joined = _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start())
+            second_object = joined and len(gap.split()) <= 12
             if not second_object and (
                 len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap))
             ):
                 break
-            if data.group().lower().startswith("address") and not _POSSESSIVE.search(sentence[: data.start()]):
+            if data.group().lower().startswith("address") and not _POSSESSIVE.search(
+                sentence, max(0, data.start() - _LOOK_BACK), data.start()
+            ):
                 continue
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
@@ -1249,10 +1257,14 @@ _NEGATED_MENTION = LazyPattern(r"\b(?:never|not|don't|won't|doesn't|no)\b", re.I
 def _named_data(sentence: str) -> re.Match[str] | None:
     """The last personal data a sentence names outside a negation ("we will never ask for your NHS number")."""
     found = None
+    negation = _NEGATED_MENTION.search(sentence)  # the first: any data after it is negated
     for data in PERSONAL_DATA.finditer(sentence):
-        lead = sentence[: data.start()]
-        verb_sense = data.group().lower().startswith("address") and not _POSSESSIVE.search(lead)  # "to address"
-        if not _NEGATED_MENTION.search(lead) and not verb_sense:
+        if negation is not None and negation.end() <= data.start():
+            break
+        verb_sense = data.group().lower().startswith("address") and not _POSSESSIVE.search(
+            sentence, max(0, data.start() - _LOOK_BACK), data.start()
+        )  # "to address"
+        if not verb_sense:
             found = data
     return found
 
