@@ -323,6 +323,10 @@ def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
         "© NHS England",
         "Photo by Sam Lee on Unsplash",
         "Photo by the NHS",
+        "Photo: NHS England",
+        "Picture: Southend Echo",
+        "Image | Getty Images",
+        "Photo: Joe Giddens/PA",
     ],
 )
 def test_placeholders_and_file_names_are_a102(alt):
@@ -359,6 +363,11 @@ def test_placeholders_and_file_names_are_a102(alt):
         "Photo by the sea: a family walking along Southend beach at sunset",
         "Picture by the window at sunset",
         "Photo by a river",
+        "Photograph: a midwife weighs a newborn baby",
+        "Photo: Southend Pier at sunset",
+        "Photograph: Basildon Hospital",
+        "Photo: Dr Ade Obi",
+        "Image: NHS App home screen",
     ],
 )
 def test_descriptions_are_not_placeholders(alt):

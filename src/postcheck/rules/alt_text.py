@@ -127,6 +127,34 @@ CREDIT_ONLY = LazyPattern(
     r"\s*[\w.&'’-]+(?:\s+[\w.&'’-]+){0,5}",
     re.IGNORECASE,
 )
+# A credit set out the way a newspaper captions one: a kind-of-picture label, then only a name ("Photo: NHS England",
+# "Picture: Southend Echo", "Image | Getty Images", "Photo: Joe Giddens/PA"). The name is one to four capitalised
+# words with nothing in lower case, as a description would have ("Photograph: a midwife weighs a baby", "Photo:
+# Southend Pier at dusk");
+# a name that ends on what a picture shows (a place, a building, a team, an event: "Photograph: Basildon Hospital")
+# or starts with a title ("Photo: Dr Ade Obi", who is in it) says what is in the picture, not who took it.
+_SUBJECT_NOUNS = (
+    r"hospitals?|pier|park|centre|center|library|clinic|ward|beach|station|road|street|lane|avenue|surgery|practice|"
+    r"hub|unit|school|college|university|church|mosque|temple|hall|house|building|bridge|gardens?|castle|museum|"
+    r"theatre|seafront|square|market|estuary|river|island|common|woods?|forest|village|town|city|sign|logo|app|"
+    r"website|team|staff|nurses?|doctors?|volunteers?|day|week|month|fair|festival|event|awards?|ceremony|launch|"
+    r"opening|visit|walk|run|race|service|appeal|campaign|poster|leaflet|map|chart|graph|table|screen|entrance"
+)
+_TITLES = r"dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|lord|lady|cllr|councillor|nurse|sister|matron|rev|father"
+CAPTION_CREDIT = LazyPattern(
+    r"(?:photo(?:graph|graphy)?|picture|pic|image|illustration|artwork)\s*(?::|\||\s[-–—])\s*"
+    rf"(?P<name>(?!(?:{_TITLES})\b)(?:(?-i:[A-Z])[\w.'’/-]*|&)(?:\s+(?:(?-i:[A-Z])[\w.'’/-]*|&)){{0,3}})",
+    re.IGNORECASE,
+)
+SUBJECT_AT_END = LazyPattern(rf"\b(?:{_SUBJECT_NOUNS})$", re.IGNORECASE)
+
+
+def is_caption_credit(text: str) -> bool:
+    """Whether `text` is a kind-of-picture label and a name alone, the name not of what a picture shows."""
+    match = CAPTION_CREDIT.fullmatch(text)
+    return bool(match) and not SUBJECT_AT_END.search(match.group("name"))
+
+
 # Only hashtags and mentions: "#FluJab #StayWell".
 TAGS_ONLY = LazyPattern(r"(?:[#@][\w]+[\s,]*)+")
 FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
@@ -145,7 +173,7 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
         return "holds only hashtags or mentions, not a description"
     if ELSEWHERE.fullmatch(text):
         return "is not a description (alt text must describe the image itself)"
-    if CREDIT_ONLY.fullmatch(text):
+    if CREDIT_ONLY.fullmatch(text) or is_caption_credit(text):
         return "is a credit, not a description (put the credit in the post text)"
     words = re.sub(r"[_\s]+", " ", text)
     if PLACEHOLDER.fullmatch(words):
