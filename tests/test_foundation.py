@@ -299,6 +299,16 @@ def test_inline_markdown_images_are_images_with_their_positions(tmp_path):
     assert findings(run) == [("F004", 6, 13)]
 
 
+def test_image_markup_in_a_code_span_or_fence_is_text_and_a_stray_backtick_hides_no_image(tmp_path):
+    body = (
+        "---\nplatforms: [x]\n---\nWrite alt text like this: `![A nurse](flu.jpg)` or ``![`x`](a.png)``.\n\n"
+        "```\n![Fence](fenced.png)\n\n```\n\nA stray ` backtick.\n\n![Poster](media/gone.png) and a `code`.\n"
+    )
+    write(tmp_path, {"postcheck.toml": "", "p.md": body})
+    run = run_cli(".", "--format", "json", "--select", "F004", cwd=tmp_path)
+    assert findings(run) == [("F004", 13, 11)]
+
+
 def test_an_inline_image_destination_is_read_as_a_url_and_findings_still_point_at_it(tmp_path):
     body = "---\nplatforms: [x]\n---\nHello\n\n![Flu jabs](media/flu%20poster.png) ![Flu](media/no%20such.png)\n"
     write(tmp_path, {"postcheck.toml": "", "p.md": body, "media/flu poster.png": b"not read"})

@@ -76,7 +76,8 @@ def write_video(path: Path, spec: dict) -> None:
 def write_case(folder: Path, case: dict) -> None:
     """The case's post file and its media, in a folder of its own."""
     folder.mkdir(parents=True)
-    (folder / case.get("file", f"{case['name']}.md")).write_text(case["text"], encoding="utf-8")
+    encoding = case.get("encoding", "utf-8")  # a file saved by an older tool, e.g. cp1252
+    (folder / case.get("file", f"{case['name']}.md")).write_text(case["text"], encoding=encoding)
     for name, spec in (case.get("media") or {}).items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +86,7 @@ def write_case(folder: Path, case: dict) -> None:
         elif "video" in spec:
             write_video(path, spec["video"])
         else:
-            path.write_text(spec["text"], encoding="utf-8")
+            path.write_text(spec["text"], encoding=spec.get("encoding", "utf-8"))
 
 
 @pytest.fixture(scope="module")

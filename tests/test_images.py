@@ -323,6 +323,17 @@ def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
         "© NHS England",
         "Photo by Sam Lee on Unsplash",
         "Photo by the NHS",
+        "Photo: NHS England",
+        "Picture: Southend Echo",
+        "Image | Getty Images",
+        "Photo: Joe Giddens/PA",
+        "Via NHS England",
+        "(c) Mid and South Essex ICB 2027",
+        "Getty Images",
+        "Alamy Stock Photo",
+        "Canva",
+        "clinic_final_v3",
+        "flu-poster-final",
     ],
 )
 def test_placeholders_and_file_names_are_a102(alt):
@@ -359,6 +370,15 @@ def test_placeholders_and_file_names_are_a102(alt):
         "Photo by the sea: a family walking along Southend beach at sunset",
         "Picture by the window at sunset",
         "Photo by a river",
+        "Photograph: a midwife weighs a newborn baby",
+        "Photo: Southend Pier at sunset",
+        "Photograph: Basildon Hospital",
+        "Photo: Dr Ade Obi",
+        "Image: NHS App home screen",
+        "Via the back door: the new step-free entrance",
+        "Shutterstock photo of a nurse checking a blood pressure monitor",
+        "COVID-19",
+        "Drop-in",
     ],
 )
 def test_descriptions_are_not_placeholders(alt):
@@ -372,6 +392,7 @@ def test_prefix_removal_keeps_the_capital():
     assert without_prefix("Image of") is None
     assert without_prefix("This is a photo of the clinic") == (0, 20, "T")  # "The clinic"
     assert without_prefix("Imagery of the coast") is None
+    assert without_prefix("Pic of the week: our volunteers") is None  # a feature's name
 
 
 def test_fold_ignores_case_spaces_and_punctuation():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from postcheck.loaders import Unreadable
@@ -63,6 +64,38 @@ def _comments(text: str, start: int) -> list[tuple[tuple[int, int], str]]:
     return found
 
 
+BACKTICKS = re.compile(r"`+")
+BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _code_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """The code spans from `start`, as CommonMark pairs them: a run of backticks up to the next run of the same
+    length, within a paragraph (a fence of three or more may hold blank lines); a run with no partner is a literal
+    backtick, so a stray one leaves the images after it alone."""
+    runs = [(m.start(), m.end() - m.start()) for m in BACKTICKS.finditer(text, start)]
+    blanks = [m.start() for m in BLANK_LINE.finditer(text, start)]
+    by_length: dict[int, list[int]] = {}
+    for index, (_, length) in enumerate(runs):
+        by_length.setdefault(length, []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        opening, length = runs[index]
+        later = by_length[length]
+        partner = bisect.bisect_right(later, index)
+        if partner == len(later):
+            index += 1
+            continue
+        closing = later[partner]
+        end = runs[closing][0] + length
+        blank = bisect.bisect_left(blanks, opening)
+        if length < 3 and blank < len(blanks) and blanks[blank] < end:
+            index += 1  # a paragraph ends before the partner: this run is a literal backtick
+            continue
+        spans.append((opening, end))
+        index = closing + 1
+    return spans
+
+
 def _read_body(post: Post, start: int) -> None:
     """Post text = body minus HTML comments and inline images; both are read for what they carry."""
     source = post.source
@@ -74,8 +107,14 @@ def _read_body(post: Post, start: int) -> None:
         if directive:
             for code in re.split(r"[\s,]+", directive.group("codes")):
                 post.suppressions[code] = Suppression(code, directive.group("reason"), source.span(*span))
+    # Image markup in a code span is an example written out, posted as it stands: text, not an image.
+    code = _code_spans(text, start) if "`" in text else []
+    code_starts = [a for a, _ in code]
     for match in INLINE_IMAGE.finditer(text, start):
         if any(a <= match.start() < b for a, b in removed):
+            continue
+        inside = bisect.bisect_right(code_starts, match.start()) - 1
+        if inside >= 0 and match.start() < code[inside][1]:
             continue
         removed.append(match.span())
         file_start, file_end = match.span("file")

@@ -127,9 +127,62 @@ CREDIT_ONLY = LazyPattern(
     r"\s*[\w.&'’-]+(?:\s+[\w.&'’-]+){0,5}",
     re.IGNORECASE,
 )
+# A credit set out the way a newspaper captions one: a kind-of-picture label, then only a name ("Photo: NHS England",
+# "Picture: Southend Echo", "Image | Getty Images", "Photo: Joe Giddens/PA"). The name is one to four capitalised
+# words with nothing in lower case, as a description would have ("Photograph: a midwife weighs a baby", "Photo:
+# Southend Pier at dusk");
+# a name that ends on what a picture shows (a place, a building, a team, an event: "Photograph: Basildon Hospital")
+# or starts with a title ("Photo: Dr Ade Obi", who is in it) says what is in the picture, not who took it.
+_SUBJECT_NOUNS = (
+    r"hospitals?|pier|park|centre|center|library|clinic|ward|beach|station|road|street|lane|avenue|surgery|practice|"
+    r"hub|unit|school|college|university|church|mosque|temple|hall|house|building|bridge|gardens?|castle|museum|"
+    r"theatre|seafront|square|market|estuary|river|island|common|woods?|forest|village|town|city|sign|logo|app|"
+    r"website|team|staff|nurses?|doctors?|volunteers?|day|week|month|fair|festival|event|awards?|ceremony|launch|"
+    r"opening|visit|walk|run|race|service|appeal|campaign|poster|leaflet|map|chart|graph|table|screen|entrance"
+)
+_TITLES = r"dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|lord|lady|cllr|councillor|nurse|sister|matron|rev|father"
+CAPTION_CREDIT = LazyPattern(
+    r"(?:(?:photo(?:graph|graphy)?|picture|pic|image|illustration|artwork)\s*(?::|\||\s[-–—])|via\s)\s*"
+    rf"(?P<name>(?!(?:{_TITLES})\b)(?:(?-i:[A-Z])[\w.'’/-]*|&)(?:\s+(?:(?-i:[A-Z])[\w.'’/-]*|&)){{0,3}})",
+    re.IGNORECASE,
+)
+# A picture library or design tool named alone, the way a credit names it: "Shutterstock", "Getty Images",
+# "iStock / Getty Images", "Alamy Stock Photo", "Canva", "Unsplash".
+PICTURE_SOURCE = LazyPattern(
+    r"(?:(?:via|from)\s+)?(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|adobe\s*stock|unsplash|pexels|"
+    r"pixabay|canva|freepik|dreamstime|depositphotos|123rf|pa\s+(?:images|media|wire)|reuters)"
+    r"(?:\s*(?:[/|,&+-]|and)\s*(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|canva|unsplash|pexels))?"
+    r"(?:\s+(?:images?|photos?|stock)){0,2}",
+    re.IGNORECASE,
+)
+SUBJECT_AT_END = LazyPattern(rf"\b(?:{_SUBJECT_NOUNS})$", re.IGNORECASE)
+
+
+def is_caption_credit(text: str) -> bool:
+    """Whether `text` is a kind-of-picture label and a name alone, the name not of what a picture shows."""
+    match = CAPTION_CREDIT.fullmatch(text)
+    return bool(match) and not SUBJECT_AT_END.search(match.group("name"))
+
+
 # Only hashtags and mentions: "#FluJab #StayWell".
 TAGS_ONLY = LazyPattern(r"(?:[#@][\w]+[\s,]*)+")
 FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
+_VERSION_MARK = r"final|v\d+|ver\d+|draft\d*|copy|edited|hi-?res|low-?res|web|\d{2,}x\d{2,}"
+VERSION_PART = LazyPattern(rf"(?:^|[-_])(?:{_VERSION_MARK})(?=[-_]|$)", re.IGNORECASE)
+
+
+def is_file_stem(text: str) -> bool:
+    """Whether `text` is a file's name without its extension: one run with no spaces, of words joined by
+    underscores ("clinic_times", "clinic_final_v3") or by hyphens with a version mark that no sentence has
+    ("flu-poster-final", "banner-v2", "header-copy-2")."""
+    if any(ch.isspace() for ch in text):
+        return False
+    words = [w for w in re.split(r"[_-]", text) if w]
+    if len(words) < 2:
+        return False
+    return "_" in text or bool(VERSION_PART.search(text))
+
+
 NO_WORDS = LazyPattern(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
 
 
@@ -145,7 +198,11 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
         return "holds only hashtags or mentions, not a description"
     if ELSEWHERE.fullmatch(text):
         return "is not a description (alt text must describe the image itself)"
-    if CREDIT_ONLY.fullmatch(text):
+    # (a credit's "(c)" keeps its brackets, which `text` has lost)
+    credit = alt.strip().rstrip(".")
+    if CREDIT_ONLY.fullmatch(text) or CREDIT_ONLY.fullmatch(credit) or is_caption_credit(text):
+        return "is a credit, not a description (put the credit in the post text)"
+    if PICTURE_SOURCE.fullmatch(text):
         return "is a credit, not a description (put the credit in the post text)"
     words = re.sub(r"[_\s]+", " ", text)
     if PLACEHOLDER.fullmatch(words):
@@ -158,7 +215,7 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     stem = os.path.splitext(name)[0]
     if fold(stem) and fold(text) in (fold(name), fold(stem)):
         return "is the image's file name, not a description"
-    if FILE_NAME.fullmatch(text):
+    if FILE_NAME.fullmatch(text) or is_file_stem(text):
         return "is a file name, not a description"
     return None
 
@@ -180,7 +237,8 @@ def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
 
 REDUNDANT_PREFIX = LazyPattern(
     r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+)?(?:image|picture|photo|photograph|graphic|pic|img)\s+"
-    r"(?:of|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b[\s,:;-]*)",
+    r"(?:of(?!\s+the\s+(?:day|week|month|year)\b)|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b"
+    r"[\s,:;-]*)",  # ("Photo of the week: ..." is a feature's name)
     re.IGNORECASE,
 )
 
