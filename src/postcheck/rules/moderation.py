@@ -395,6 +395,8 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
     staff = [name for name in ctx.config.moderation.staff if name.strip()]
     if not staff:
         return
+    from postcheck.text.hashtags import find_hashtags
+
     key = "postcheck.moderation.staff"
     if key not in ctx.memo:
         ctx.memo[key] = [(name, _name_pattern(name), _title_surname_pattern(name)) for name in staff]
@@ -415,8 +417,8 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                     field.span(m.start(), m.end()),
                 )
         # A name run together in a CamelCase hashtag ("#ThankYouDawnWood") is read by its words.
-        for tag in _HASHTAG.finditer(field.value) if "#" in field.value else ():
-            words = _CAMEL_WORD.findall(tag.group(1))
+        for tag in find_hashtags(field.value):
+            words = _CAMEL_WORD.findall(tag.tag)
             if len(words) < 2:
                 continue
             spelled = fold_name_text(" ".join(words))
@@ -425,7 +427,7 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                     yield Problem(
                         f"Names a member of staff ({name}){_where(label)} in a hashtag: the policy does not name"
                         " individual staff",
-                        field.span(tag.start(), tag.end()),
+                        field.span(tag.start, tag.end),
                     )
 
 
@@ -448,7 +450,6 @@ def fold_name_text(text: str) -> str:
 
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
 _APOSTROPHE_OR_SPACE = r"(?:'|\s)?"  # O'Neill, ONeill, O Neill
-_HASHTAG = LazyPattern(r"(?<![\w#])#(\w+)")
 _TITLES = LazyPattern(r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr)\.?\s+)+", re.I)
 # A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation.
 _NAMED_AFTER = (
