@@ -98,6 +98,12 @@ def test_srt_with_blank_lines_before_its_first_cue_is_read_as_players_read_it():
     assert [c.text for c in captions.cues] == ["Hi"] and not captions.issues
 
 
+def test_srt_cue_number_followed_by_spaces_is_read_as_players_read_it():
+    text = "1 \n00:00:01,000 --> 00:00:02,000\nHi\n\n2\t\n00:00:02,000 --> 00:00:03,000\nthere\n"
+    captions = parse_captions(text, "srt")
+    assert [c.text for c in captions.cues] == ["Hi", "there"] and not captions.issues
+
+
 def test_srt_file_only_webvtt_py_refuses_is_rejected():
     captions = parse_captions("1\n00:00:01,000 --> 00:00:02,000\n", "srt")
     assert captions.rejected and "webvtt-py cannot read it" in captions.issues[0].message

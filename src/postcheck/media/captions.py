@@ -202,6 +202,11 @@ def _read_with_webvtt_py(captions: Captions) -> list[tuple[int, int, str]] | Non
         # Players skip blank lines before an SRT's first cue (editors and exporters leave them); webvtt-py refuses
         # the file. A WebVTT file must start with its header, so there they stay an error.
         text = text.lstrip(" \t\r\n")
+        # Players read a cue number by its digits ("1 " is cue 1), as the scan does; webvtt-py refuses the whole
+        # file when its first line is anything but digits.
+        first, newline, rest = text.partition("\n")
+        if first.strip().isdigit():
+            text = first.strip() + newline + rest
     try:
         if captions.format == "vtt":
             parsed = webvtt.WebVTT.from_string(text)

@@ -315,12 +315,20 @@ def _matches(text: str, start: int, end: int) -> Iterator[_Url]:
         previous_end = pos = m.end
 
 
+# What twitter-text reads as a host ending at ":" can be a user name and its password: in
+# https://nhs.uk:pass@evil.example/ the browser goes to evil.example.
+_PASSWORD = re.compile(r":[^\s/?#<>\"'()\[\]@\\]*@")
+
+
 def _host_goes_on(text: str, end: int) -> bool:
-    """Whether the host of a URL that twitter-text ends at `end` goes on for a browser: user@, \\ or .label."""
+    """Whether the host of a URL that twitter-text ends at `end` goes on for a browser: user@, user:password@,
+    \\ or .label."""
     if end >= len(text):
         return False
-    return text[end] in "@\\" or (
-        text[end] == "." and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalnum()
+    return (
+        text[end] in "@\\"
+        or _PASSWORD.match(text, end) is not None
+        or (text[end] == "." and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalnum())
     )
 
 
