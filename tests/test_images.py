@@ -334,6 +334,15 @@ def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
         "Canva",
         "clinic_final_v3",
         "flu-poster-final",
+        "Photo on 04-05-2027 at 10.22",
+        "Pasted image 20270504102231",
+        "Bildschirmfoto 2027-05-04 um 10.22.31",
+        "Capture d’écran 2027-05-04 à 10.22.31",
+        "Captura de pantalla 2027-05-04 a las 10.22.31",
+        "Artboard 1",
+        "Frame 12",
+        "Layer 2",
+        "Photo courtesy NHS England",
     ],
 )
 def test_placeholders_and_file_names_are_a102(alt):
@@ -379,6 +388,11 @@ def test_placeholders_and_file_names_are_a102(alt):
         "Shutterstock photo of a nurse checking a blood pressure monitor",
         "COVID-19",
         "Drop-in",
+        "Queue at Basildon Hospital on 04-05-2027 at 10.22",
+        "Frame 12 of the animation: the virus spreading between two people",
+        "Group photo of the maternity team at Southend",
+        "Courtesy bus outside Southend Hospital",
+        "Capture the flag at the family fun day",
     ],
 )
 def test_descriptions_are_not_placeholders(alt):

@@ -102,11 +102,25 @@ SCREEN_TOOL_NAME = LazyPattern(
     r"(?:_[A-Za-z][\w.]*)?(?:\.[a-z0-9]{2,4})*",  # Android adds the app: Screenshot_20261102-101433_Chrome
     re.IGNORECASE,
 )
-# What design tools call a new file until someone names it: Canva's "Untitled design (3)", Google's "Untitled
-# document", "Copy of Untitled design"; and a copy's name with nothing else ("Copy of Untitled design (1)").
+# What apps call what they save, in any language: a word or three and the moment it was made, a date and a time
+# to the minute ("Photo on 04-05-2027 at 10.22" from Photo Booth, "Pasted image 20270504102231", "Bildschirmfoto
+# 2027-05-04 um 10.22.31", "Capture d’écran 2027-05-04 à 10.22.31"). A description dates a picture in words.
+_NAME_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
+_DATE = r"(?:\d{4}[-._]\d{2}[-._]\d{2}|\d{2}[-._]\d{2}[-._]\d{4})"
+_TIME = r"\d{1,2}[.:_-]\d{2}(?:[.:_-]\d{2})?(?:\s?[ap]m)?"
+STAMPED_NAME = LazyPattern(
+    rf"{_NAME_WORD}(?:[\s_-]+{_NAME_WORD}){{0,2}}[\s_-]+"
+    rf"(?:{_DATE}[\s_-]+(?:[^\W\d_]{{1,4}}[\s_-]+){{0,2}}{_TIME}|{_DATE}[_-]?\d{{4,6}}|\d{{12,17}})"
+    r"(?:\s*\(\d+\))?(?:@\dx)?(?:\.[a-z0-9]{2,4})?",
+    re.IGNORECASE,
+)
+# What design tools call a new file or frame until someone names it: Canva's "Untitled design (3)", Google's
+# "Untitled document", "Copy of Untitled design"; and a copy's name with nothing else ("Copy of Untitled design
+# (1)"); Illustrator's and Sketch's "Artboard 1", Figma's "Frame 12" and "Group 5", Photoshop's "Layer 1".
 DESIGN_TOOL_NAME = LazyPattern(
     r"(?:copy\s+of\s+)*untitled(?:[\s_-]+(?:design|document|drawing|presentation|project|artwork|image|graphic|"
-    r"picture|photo|post|story|video|jam|form|spreadsheet|page|canvas|file))?(?:[\s_-]*\(?\d+\)?)*(?:\.[a-z0-9]{2,4})?",
+    r"picture|photo|post|story|video|jam|form|spreadsheet|page|canvas|file))?(?:[\s_-]*\(?\d+\)?)*(?:\.[a-z0-9]{2,4})?"
+    r"|(?:artboard|frame|group|layer)(?:[\s_-]*copy)?[\s_-]*\d+(?:[\s_-]*copy(?:[\s_-]*\d+)?)?(?:\.[a-z0-9]{2,4})?",
     re.IGNORECASE,
 )
 # Alt text that sends the reader elsewhere instead of describing ("See caption", "Described in the post", "As
@@ -118,11 +132,12 @@ ELSEWHERE = LazyPattern(
     re.IGNORECASE,
 )
 # Only a credit, saying who made or owns the picture and nothing of what it shows: "Photo credit: Jane Smith",
-# "Image courtesy of Essex Police", "© NHS England", "Photo by Sam Lee on Unsplash", "Source: Getty Images".
+# "Image courtesy of Essex Police" or "Photo courtesy NHS England", "© NHS England", "Photo by Sam Lee on Unsplash",
+# "Source: Getty Images".
 CREDIT_ONLY = LazyPattern(
     # ("Photo by the sea" says where: a lower-case "the" or "a" before a lower-case word is no name)
     r"(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic)s?\s*(?:credit\s*:?|by(?!\s+(?-i:the|a|an)\s+(?-i:[a-z]))|"
-    r"courtesy\s+of|©|source\s*:)"
+    r"courtesy(?:\s+of)?\s*:?|©|source\s*:)"
     r"|(?:credit|source)\s*:|courtesy\s+of|©|\(c\)|copyright\s*(?:©|\(c\)|:)?\s*\d{4}|copyright\s*(?:©|\(c\)|:))"
     r"\s*[\w.&'’-]+(?:\s+[\w.&'’-]+){0,5}",
     re.IGNORECASE,
@@ -207,7 +222,7 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     words = re.sub(r"[_\s]+", " ", text)
     if PLACEHOLDER.fullmatch(words):
         return "is a placeholder, not a description"
-    if CAMERA_NAME.fullmatch(text) or SCREEN_TOOL_NAME.fullmatch(text):
+    if CAMERA_NAME.fullmatch(text) or SCREEN_TOOL_NAME.fullmatch(text) or STAMPED_NAME.fullmatch(text):
         return "is a camera or screenshot file name, not a description"
     if DESIGN_TOOL_NAME.fullmatch(alt.strip().strip(".,:;!?'\"[]").strip()):
         return "is a design tool's name for an unnamed file, not a description"
