@@ -182,14 +182,19 @@ def test_unquoted_yaml_value_cut_short_by_a_hashtag_comment_is_f003(tmp_path):
         "postcheck.toml": "",
         "cut.yaml": "platforms: [x]\ntext: Book your jab #flujab at https://bit.ly/flu\n",
         "quoted.yaml": 'platforms: [x]\ntext: "Book your jab #flujab" # our note\n',
+        "after-quote.yaml": 'platforms: [x]\ntext: "Book your jab" #FluJab\n',
         "noted.md": "---\nplatforms: [x]\ntitle: Winter flu clinics   # YouTube's title\n---\nBody #FluJab\n",
         "block.yaml": "platforms: [x]\ntext: |\n  Book your jab #flujab\n",
         "alt.md": "---\nplatforms: [x]\nimages:\n  - file: a.png\n    alt: A nurse #flu jab\n---\nBody #FluJab\n",
     }
     write(tmp_path, files)
     found = run_cli(".", "--format", "json", "--select", "F003", cwd=tmp_path).json["findings"]
-    assert [(f["path"], f["line"], f["column"]) for f in found] == [("alt.md", 5, 18), ("cut.yaml", 2, 21)]
-    assert "'#flujab at https://bit.ly/flu' as a comment" in found[1]["message"]
+    assert [(f["path"], f["line"], f["column"]) for f in found] == [
+        ("after-quote.yaml", 2, 23),
+        ("alt.md", 5, 18),
+        ("cut.yaml", 2, 21),
+    ]
+    assert "'#flujab at https://bit.ly/flu' as a comment" in found[2]["message"]
 
 
 def test_caption_sidecar_linking_out_of_the_root_is_f005_on_the_video(tmp_path):

@@ -149,12 +149,14 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
     yield from _cut_by_comments(post)
 
 
-# A comment that starts like a hashtag ("#flujab at ..."): "# a note" (with a space) is a comment meant as one.
-_COMMENT_AFTER = re.compile(r"[ \t]+(#[^\s#][^\n]*)")
+# A comment that starts like a hashtag ("#flujab at ..."), after an unquoted value or a quoted one's closing quote
+# (`text: "Book now" #FluJab`): "# a note" (with a space) is a comment meant as one.
+_COMMENT_AFTER = re.compile(r"[\"']?[ \t]+(#[^\s#][^\n]*)")
 
 
 def _cut_by_comments(post: Post) -> Iterator[Problem]:
-    """Unquoted YAML text that a hashtag cut short: YAML reads ` #flujab ...` to the end of the line as a comment."""
+    """YAML text that a hashtag cut short: YAML reads ` #flujab ...` to the end of the line as a comment, after an
+    unquoted value or after a quoted one."""
     if post.format not in ("yaml", "markdown"):
         return
     fields = [(key, post.values.get(key)) for key in ("text", "title")]
