@@ -148,6 +148,13 @@ def test_front_matter_suppressions_take_rule_names(tmp_path):
     ]
 
 
+def test_suppressions_take_codes_in_lower_case_as_config_does(tmp_path):
+    front = MISSING.replace("---\nBook", "postcheck:\n  ignore: {a201: campaign tag}\n---\nBook")
+    inline = MISSING + "<!-- postcheck: ignore a201 campaign tag set by NHS England -->\n"
+    write(tmp_path, {"postcheck.toml": "", "p.md": front, "q.md": inline})
+    assert run_cli(".", "--format", "json", cwd=tmp_path).codes == ["F004", "F004"]
+
+
 def test_inline_comment_suppressions_take_rule_names_and_an_unknown_one_is_said(tmp_path):
     named = MISSING + "<!-- postcheck: ignore hashtag-not-camel-case campaign tag set by NHS England -->\n"
     write(

@@ -32,6 +32,11 @@ NOTICES = "notices"  # ctx.memo key of one-line notes for the user (rules/links.
 MIN_POOL = 200  # posts to check before a process pool pays for its start
 
 
+def _lower_case_code(key: str) -> bool:
+    """Whether a suppression's key is a rule code or prefix written in lower case (`a201`, `a2`)."""
+    return re.fullmatch(r"[a-z]+[0-9]+", key) is not None
+
+
 class UsageError(Exception):
     """A problem with how postcheck was called (exit 2)."""
 
@@ -454,9 +459,10 @@ class Engine:
         ignores = self.config.per_file_ignores
         rel = self._relative(post) if ignores else ""  # resolving the path costs a system call: only when needed
         file_ignores = [c for glob, codes in ignores.items() if glob_matches(rel, glob) for c in codes]
-        for key in [key for key in post.suppressions if key.lower() in self.names]:  # `ignore: {rule-name: why}`
+        # `ignore: {rule-name: why}`, or a code in lower case (`a201`), which config and the CLI take too
+        for key in [key for key in post.suppressions if key.lower() in self.names or _lower_case_code(key)]:
             suppression = post.suppressions.pop(key)
-            suppression.code = self.names[key.lower()]
+            suppression.code = self.names.get(key.lower(), key.upper())
             post.suppressions.setdefault(suppression.code, suppression)
         kept = [p for p in problems if p.code in self.active and not self._suppressed(post, p.code)]
         for suppression in post.suppressions.values():  # what is wrong with the suppressions themselves
