@@ -60,6 +60,7 @@ def test_hosts_are_read_the_way_browsers_read_them():
 def test_a_password_after_the_host_sends_the_browser_to_the_host_after_it():
     [link] = find_links("Renew it at https://www.nhs.uk:covidpass@nhs-pass-renewal.co/verify today")
     assert (link.host, link.raw) == ("nhs-pass-renewal.co", "https://www.nhs.uk:covidpass@nhs-pass-renewal.co/verify")
+    assert find_links("https://www.nhs.uk%2F@evil.example/flu")[0].host == "evil.example"
     assert find_links("https://www.nhs.uk:443/flu")[0].host == "www.nhs.uk"
     assert find_links("Go to https://www.nhs.uk: it has advice from @NHSEngland")[0].host == "www.nhs.uk"
 

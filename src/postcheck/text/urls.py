@@ -315,19 +315,20 @@ def _matches(text: str, start: int, end: int) -> Iterator[_Url]:
         previous_end = pos = m.end
 
 
-# What twitter-text reads as a host ending at ":" can be a user name and its password: in
-# https://nhs.uk:pass@evil.example/ the browser goes to evil.example.
-_PASSWORD = re.compile(r":[^\s/?#<>\"'()\[\]@\\]*@")
+# What twitter-text reads as a host can be the start of a user name, before "@" with nothing that ends an authority
+# between: in https://nhs.uk@evil.example/, https://nhs.uk:pass@evil.example/ and https://nhs.uk%2F@evil.example/
+# the browser goes to evil.example.
+_USER_INFO_REST = re.compile(r"[^\s/?#<>\"'()\[\]@\\]*@")
 
 
 def _host_goes_on(text: str, end: int) -> bool:
-    """Whether the host of a URL that twitter-text ends at `end` goes on for a browser: user@, user:password@,
-    \\ or .label."""
+    """Whether the host of a URL that twitter-text ends at `end` goes on for a browser: a user name (user@,
+    user:password@), \\ or .label."""
     if end >= len(text):
         return False
     return (
-        text[end] in "@\\"
-        or _PASSWORD.match(text, end) is not None
+        text[end] == "\\"
+        or _USER_INFO_REST.match(text, end) is not None
         or (text[end] == "." and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalnum())
     )
 
