@@ -61,6 +61,8 @@ def test_phrases_must_be_whole_words():
         "Links are not endorsements",
         "Re-sharing this doesn't imply endorsement",
         "Worth a read #SharingDoesNotImplyEndorsement",
+        "Retweets do not constitute an endorsement",
+        "Sharing does not signify endorsement",
     ],
 )
 def test_phrases_match_with_a_few_words_between_and_other_names_for_a_retweet(text):
@@ -78,6 +80,8 @@ def test_phrases_match_with_a_few_words_between_and_other_names_for_a_retweet(te
         "RT = endorsement",
         "RTs not endorsements",
         "Shared for information only",
+        "Sharing does constitute endorsement",
+        "Sharing does not constitute advice",
     ],
 )
 def test_words_between_may_not_turn_the_sense_round_or_run_long(text):

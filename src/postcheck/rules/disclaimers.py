@@ -20,9 +20,9 @@ GENERIC_DISCLAIMER = LazyPattern(r"\b(?:not|no|nor)\b(?:\s+\w+){0,3}?\s+endors(?
 # The configured phrase said in other words of the same meaning, read as it: the policy names "retweet (RT) or
 # share" as one act, so a share, an RT, a retweet, a repost or a link ("Reposting does not imply endorsement",
 # "Retweets are not endorsements", "Links are not endorsements") is one word; so are the forms of a word ("Shares
-# do not imply endorsement", "RT is not an endorsement", "...that we endorse it"), "mean" and "equal" for "imply",
-# and "≠" for "are not" ("RT ≠ endorsement"). Applied to the phrase and the text alike; the sense still has to be
-# the phrase's, word for word in its order.
+# do not imply endorsement", "RT is not an endorsement", "...that we endorse it"), "mean", "equal", "constitute",
+# "signify", "indicate" and "suggest" for "imply", and "≠" for "are not" ("RT ≠ endorsement"). Applied to the phrase
+# and the text alike; the sense still has to be the phrase's, word for word in its order.
 _SAME_WORD = {
     form: word
     for word, forms in (
@@ -33,7 +33,11 @@ _SAME_WORD = {
         ),
         ("are", "is are was were be"),
         ("do", "do does did"),
-        ("imply", "imply implies implied mean means equal equals"),
+        (
+            "imply",
+            "imply implies implied mean means equal equals constitute constitutes signify signifies indicate "
+            "indicates suggest suggests",
+        ),
         ("endorse", "endorse endorses endorsed endorsing endorsement endorsements"),
         ("", "a an"),  # "RT is not an endorsement"
     )
