@@ -192,12 +192,14 @@ def test_video_without_sound_needs_no_captions(check, tmp_path):
     "extra, files",
     [
         ("    captions: burned-in\n", {}),
+        ("    captions: Burnt-in\n", {}),
+        ("    captions: [burned in]\n", {}),
         ("", {"media/clip.en_GB.vtt": VTT}),
         ("", {"media/clip.en-GB.vtt": VTT}),
         ("    captions: subs/english.vtt\n", {"media/subs/english.vtt": VTT}),
     ],
 )
-def test_burned_in_sidecar_or_listed_captions_satisfy_a301(check, tmp_path, extra, files):
+def test_burned_in_in_any_case_or_spelling_sidecar_or_listed_captions_satisfy_a301(check, tmp_path, extra, files):
     media = {"media/clip.mp4": video_bytes(tmp_path, seconds=5.0, audio=bursts([(0, 4.4)]))}
     run = check({"post.md": _post(extra=extra), **media, **files}, "--select", "A301")
     assert run.codes == []

@@ -70,6 +70,8 @@ def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=`: the constructor's own
 _VALUE_ERRORS = (ValueError, KeyError, AttributeError, TypeError)
+# `captions: burned-in` whatever its case and spelling (British "burnt-in", "burned in"), as config reads it
+_BURNED_IN = re.compile(r"burn(?:ed|t)[\s_-]?in", re.IGNORECASE)
 
 
 class _Unusual(Exception):
@@ -243,7 +245,7 @@ def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: in
             captions = item.get("captions")
             caption_nodes = _sequence(item_nodes.get("captions", (None, None))[1])
             for j, name in enumerate(captions if isinstance(captions, list) else [captions]):
-                if name == "burned-in":
+                if isinstance(name, str) and _BURNED_IN.fullmatch(name.strip()):
                     video.burned_in = True
                 elif isinstance(name, str):
                     located = _string(caption_nodes[j], source, base) if j < len(caption_nodes) else None
