@@ -142,6 +142,13 @@ def test_p103_video_format_duration_for_the_platform(check, tmp_path):
     assert "takes only .mp4 or .mov" in messages[0] and "up to 2 min 20 s" in messages[1]
 
 
+def test_an_image_listed_as_a_video_is_f006_alone(check):
+    from tests.test_images import png_bytes
+
+    post = "---\nplatforms: [x]\nvideos: [media/still.png]\n---\nWatch\n"
+    assert check({"post.md": post, "media/still.png": png_bytes((64, 48))}).codes == ["F006"]  # not P103 as well
+
+
 def test_p103_video_too_big_for_bluesky(check, tmp_path):
     big = video_bytes(tmp_path / "gen", seconds=2.0)
     toml = "[platform.bluesky]\nvideo-bytes = 1000\n"

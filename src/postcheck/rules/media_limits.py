@@ -157,14 +157,14 @@ def _video_problems(post: Post, ctx: Context) -> Iterator[Problem]:
     """Video format (file type), file size and duration outside each platform's limits."""
     if not post.videos:
         return  # the video module is imported only for a post that has a video
-    from postcheck.media import MediaError
+    from postcheck.media import IMAGE_SUFFIXES, MediaError
     from postcheck.media.video import probe
 
     platforms = [lim for lim in post_limits(post, ctx) if lim.video_formats]
     for video in post.videos if platforms else []:
         path = ctx.media_path(post, video.file)
-        if path is None:
-            continue  # remote, missing, outside or no regular file: F004/F005/F006 say so
+        if path is None or path.suffix.lower() in IMAGE_SUFFIXES:
+            continue  # remote, missing, outside or no regular file, or an image listed as a video: F004/F005/F006
         info = probe(ctx, path)
         if isinstance(info, MediaError):
             continue  # F006
