@@ -220,6 +220,14 @@ def test_sidecar_that_is_not_utf8_is_f006_at_the_line_of_the_bad_byte(check, tmp
     assert "0xe9" in finding["message"] and "UTF-8" in finding["message"]
 
 
+@pytest.mark.parametrize("listed", [False, True])
+def test_empty_caption_file_is_f006_as_an_empty_image_or_video_is(check, tmp_path, listed):
+    post = _post(extra="    captions: [media/clip.vtt]\n" if listed else "")
+    files = {"post.md": post, "media/clip.mp4": video_bytes(tmp_path, audio=tone()), "media/clip.vtt": b""}
+    run = check(files, "--select", "A3,F006")
+    assert run.codes == ["F006"] and "empty file" in run.json["findings"][0]["message"]
+
+
 @pytest.mark.parametrize("name", ["subs.vtt", "clip.vtt"])  # clip.vtt is also found beside the video
 def test_listed_caption_that_is_not_utf8_is_one_f006_at_the_line_of_the_bad_byte(check, tmp_path, name):
     vtt = b"WEBVTT\n\n00:00.000 --> 00:02.000\nBook \xff now\n"

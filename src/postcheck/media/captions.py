@@ -136,6 +136,8 @@ def read_caption_text(path: Path) -> str:
         data = file.read(MAX_CAPTION_BYTES + 1)
     if len(data) > MAX_CAPTION_BYTES:
         raise MediaError("caption file grew past the size of a caption file while it was read")
+    if not data:
+        raise MediaError("empty file (0 bytes)")  # as an empty image or video: F006, not A302
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
