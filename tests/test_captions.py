@@ -126,6 +126,19 @@ def test_srt_block_players_drop_is_not_joined_to_the_cue_before_it():
     assert [i.line for i in captions.issues] == [6]
 
 
+def test_srt_cue_without_a_blank_line_before_it_is_read_and_reported_at_its_number():
+    text = "1\n00:00:01,000 --> 00:00:02,000\nHello\n2\n00:00:03,000 --> 00:00:04,000\nWorld\n"
+    captions = parse_captions(text, "srt")
+    assert [(c.text, c.line, c.end_line) for c in captions.cues] == [("Hello", 2, 3), ("World", 5, 6)]
+    (issue,) = captions.issues
+    assert issue.line == 4 and "no blank line" in issue.message and not captions.rejected
+
+
+def test_srt_cue_text_ending_in_a_number_is_not_a_cue():
+    captions = parse_captions("1\n00:00:01,000 --> 00:00:02,000\nCall us on\n111\n", "srt")
+    assert [c.text for c in captions.cues] == ["Call us on\n111"] and not captions.issues
+
+
 def test_sbv_parses():
     captions = parse_captions("0:00:01.000,0:00:02.500\nHello\n\n0:00:03.000,0:00:04.000\nthere\n", "sbv")
     assert [(c.start, c.end) for c in captions.cues] == [(1.0, 2.5), (3.0, 4.0)]
