@@ -132,6 +132,19 @@ def test_srt_block_players_drop_is_not_joined_to_the_cue_before_it():
     assert [i.line for i in captions.issues] == [6]
 
 
+def test_srt_cue_without_a_blank_line_before_it_is_read_and_reported_at_its_number():
+    text = "1\n00:00:01,000 --> 00:00:02,000\nHello\n2\n00:00:03,000 --> 00:00:04,000\nWorld\n"
+    captions = parse_captions(text, "srt")
+    assert [(c.text, c.line, c.end_line) for c in captions.cues] == [("Hello", 2, 3), ("World", 5, 6)]
+    (issue,) = captions.issues
+    assert issue.line == 4 and "no blank line" in issue.message and not captions.rejected
+
+
+def test_srt_cue_text_ending_in_a_number_is_not_a_cue():
+    captions = parse_captions("1\n00:00:01,000 --> 00:00:02,000\nCall us on\n111\n", "srt")
+    assert [c.text for c in captions.cues] == ["Call us on\n111"] and not captions.issues
+
+
 def test_sbv_parses():
     captions = parse_captions("0:00:01.000,0:00:02.500\nHello\n\n0:00:03.000,0:00:04.000\nthere\n", "sbv")
     assert [(c.start, c.end) for c in captions.cues] == [(1.0, 2.5), (3.0, 4.0)]
@@ -226,6 +239,14 @@ def test_sidecar_that_is_not_utf8_is_f006_at_the_line_of_the_bad_byte(check, tmp
     finding = run.json["findings"][0]
     assert finding["path"].endswith("clip.srt") and (finding["line"], finding["column"]) == (3, 4)
     assert "0xe9" in finding["message"] and "UTF-8" in finding["message"]
+
+
+@pytest.mark.parametrize("listed", [False, True])
+def test_empty_caption_file_is_f006_as_an_empty_image_or_video_is(check, tmp_path, listed):
+    post = _post(extra="    captions: [media/clip.vtt]\n" if listed else "")
+    files = {"post.md": post, "media/clip.mp4": video_bytes(tmp_path, audio=tone()), "media/clip.vtt": b""}
+    run = check(files, "--select", "A3,F006")
+    assert run.codes == ["F006"] and "empty file" in run.json["findings"][0]["message"]
 
 
 @pytest.mark.parametrize("name", ["subs.vtt", "clip.vtt"])  # clip.vtt is also found beside the video

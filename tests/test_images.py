@@ -276,6 +276,7 @@ def test_dark_grey_flicker_below_ten_percent_is_not_a_flash(tmp_path):
         "Screen Shot 2026-11-02 at 10.14.33 AM (2)",
         "Screenshot_20261102-101433",
         "IMG-20261102-WA0001",
+        "Image from iOS (3).jpg",
         "CleanShot 2026-11-02 at 10.14.33@2x",
         "2026-11-02 10_14_33-Greenshot",
         "Snag_1a2b3c4d",

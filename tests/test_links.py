@@ -164,6 +164,13 @@ def test_mailto_is_not_a_link(check):
     assert run.codes == []
 
 
+def test_the_domain_of_an_email_written_to_dodge_filters_is_m101s_not_a_link(check):
+    text = "Email jo.bloggs [at] nhs.net or jo (at) evil.com, or read more at nhs.net and evil.com"
+    run = check({"postcheck.toml": APPROVED, "p.md": post(text)}, "--select", "L,M101")
+    assert run.codes == ["M101", "M101", "L101", "L101"]
+    assert [f["column"] for f in findings(run, "L101")] == [text.index("nhs.net", 40) + 1, text.index("evil", 60) + 1]
+
+
 def test_source_and_in_reply_to_are_not_links_of_the_post(check):
     front = "platforms: [x]\nkind: reply\nin_reply_to: https://bit.ly/abc\n"
     run = check({"postcheck.toml": APPROVED, "p.md": post("Thanks for your message.", front)}, "--select", "L")

@@ -318,6 +318,11 @@ def test_non_iso_publish_at_is_f003_not_p106(check):
     assert run.codes == ["F003"]
 
 
+def test_a_time_written_in_words_after_an_iso_date_is_not_called_impossible(check):
+    run = check({"p.md": post("Hello", publish_at="2026-12-07 5pm")}, "--select", "F003")
+    assert "is not an ISO 8601 date-time" in run.json["findings"][0]["message"]
+
+
 @pytest.mark.parametrize("when", ["2027-02-30T10:00:00Z", "2026-12-01T24:00:00Z", "2027-02-30"])
 def test_impossible_unquoted_yaml_date_is_f003_not_a_crash(check, when):
     run = check(

@@ -99,6 +99,7 @@ def test_dropped_blocks_raise_a302_at_their_line(tmp_path):
 
 
 def test_every_error_file_raises_a302_through_the_cli(tmp_path):
+    """A302, or F006 for the empty file (as for an empty image or video: F006's page)."""
     from tests.video_factory import video_bytes
 
     files = {"media/clip.mp4": video_bytes(tmp_path / "gen")}
@@ -108,6 +109,9 @@ def test_every_error_file_raises_a302_through_the_cli(tmp_path):
         files[f"media/c{i}.vtt"] = (CORPUS / row["file"]).read_bytes()
         entries += f"      - media/c{i}.vtt\n"
     files["post.md"] = f"---\nplatforms: [youtube]\nvideos:\n  - file: media/clip.mp4\n    captions:\n{entries}---\nW\n"
-    run = check_files(tmp_path, files, "--select", "A302")
-    flagged = {f["path"].rsplit("/", 1)[-1] for f in run.json["findings"] if f["code"] == "A302"}
+    run = check_files(tmp_path, files, "--select", "A302,F006")
+    findings = run.json["findings"]
+    flagged = {f["path"].rsplit("/", 1)[-1] for f in findings if f["code"] == "A302"}
+    flagged |= {re.search(r"c\d+\.vtt", f["message"])[0] for f in findings if f["code"] == "F006"}
     assert flagged == {f"c{i}.vtt" for i in range(len(errors))}
+    assert sum(f["code"] == "F006" for f in findings) == sum(not files[f"media/c{i}.vtt"] for i in range(len(errors)))

@@ -136,6 +136,8 @@ def read_caption_text(path: Path) -> str:
         data = file.read(MAX_CAPTION_BYTES + 1)
     if len(data) > MAX_CAPTION_BYTES:
         raise MediaError("caption file grew past the size of a caption file while it was read")
+    if not data:
+        raise MediaError("empty file (0 bytes)")  # as an empty image or video: F006, not A302
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -489,7 +491,7 @@ def _scan_srt(captions: Captions) -> list[Cue]:
         captions.issues.append(CaptionIssue("empty caption file", 1, True))
         return []
     shown: list[Cue] = []
-    for start, block in _blocks(captions.text):
+    for start, block in _srt_blocks(captions):
         if "\x00" in "".join(block):
             captions.issues.append(CaptionIssue("NUL character in the file", start))
         index = 1 if block[0].strip().isdigit() else 0
@@ -515,6 +517,26 @@ def _scan_srt(captions: Captions) -> list[Cue]:
         first = captions.issues[0]
         captions.issues[0] = CaptionIssue(f"not an SRT file: {first.message}", first.line, rejected=True)
     return shown
+
+
+def _srt_blocks(captions: Captions) -> list[tuple[int, list[str]]]:
+    """The SRT's blocks, a block that runs into the next cue (no blank line before its number and timing) cut
+    there and reported: webvtt-py reads two cues, some players one cue that shows the next one's timing."""
+    blocks = []
+    for start, block in _blocks(captions.text):
+        cut = 0
+        for i in range(2, len(block)):
+            number = i - 1 if block[i - 1].strip().isdigit() else i
+            if number - cut > 1 and _SRT_TIMING.fullmatch(block[i]):
+                captions.issues.append(
+                    CaptionIssue(
+                        "no blank line before this cue: some players join it to the one before", start + number
+                    )
+                )
+                blocks.append((start + cut, block[cut:number]))
+                cut = number
+        blocks.append((start + cut, block[cut:]))
+    return blocks
 
 
 def _scan_sbv(captions: Captions) -> list[Cue]:

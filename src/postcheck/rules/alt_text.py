@@ -80,12 +80,13 @@ PLACEHOLDER = LazyPattern(
     re.IGNORECASE,
 )
 # What cameras, phones and screenshot tools name files: IMG_1234, DSC0001, PXL_20261102_101433123.MP,
-# IMG-20261102-WA0001, Screenshot 2026-11-02 at 10.14.33, Screen Shot 2026-11-02 at 10.14.33 AM (2).
+# IMG-20261102-WA0001, Screenshot 2026-11-02 at 10.14.33, Screen Shot 2026-11-02 at 10.14.33 AM (2), Image from iOS (3).
 _NUMBERED_REST = r"(?:[\s._~()-]*(?:\d+|[a-z]{1,2}\d+|at|am|pm|mp|copy|edited|final|portrait|night))*"
 CAMERA_NAME = LazyPattern(
     r"(?:img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|gh\d\d|dji|sam|cimg|wp|p|_mg|_dsc|image|photo|pic|scan|"
     r"screenshot|screen\s?shot|screen\s?recording|bildschirmfoto|whatsapp\s+image|signal|snapshot|capture)"
-    rf"[\s_-]*\d{_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*",
+    rf"[\s_-]*\d{_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*"
+    rf"|image\s+from\s+(?:ios|iphone|ipad){_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*",  # a photo mailed from an iPhone
     re.IGNORECASE,
 )
 # What screenshot and screen-recording tools call their files, alone or with a date, a number or an id:

@@ -81,7 +81,7 @@ def _bad_time(post: Post, when: str, date_order: str) -> str:
         )
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.strip()) and parse_datetime(when.strip() + "T09:30") is not None:
         return f"publish_at {when!r} has no time of day: add one ({when.strip()}T09:30:00+00:00)"
-    if re.match(r"\d{4}-\d{2}-\d{2}", when.strip()):
+    if re.match(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}|$)", when.strip()):  # written as ISO 8601, not "... 5pm"
         return f"publish_at {when!r} is no real date and time (no such day, hour or minute)"
     return f"publish_at {when!r} is not an ISO 8601 date-time (2026-12-01T09:30:00+00:00)"
 

@@ -344,6 +344,25 @@ _WORD = LazyPattern(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
 WRITTEN_IN_CAPITALS = frozenset({"freepost"})
 
 
+# A list of codes ("A&E, UTC, SDEC, MIU") reads as acronyms, not shouting: words in capitals with commas or slashes
+# between them, each rarer as a word than this (log probability in the hashtag word lists), as acronyms the
+# lexicon lacks are; a list of everyday words ("FREE, FAST, FRIENDLY") is still shouted.
+CODE_WORD_LOGP = -11.0
+_LIST_SEPARATOR = LazyPattern(r"[\sA-Z0-9&/,]*[/,][\sA-Z0-9&/,]*")  # acronyms and numbers between count too
+
+
+def _code_list(text: str, run: list[re.Match]) -> bool:
+    """Whether a run of words in capitals is a list of acronyms ("UTC, SDEC, MIU", "MIU/UTC/SDEC")."""
+    if not all(_LIST_SEPARATOR.fullmatch(text, a.end(), b.start()) for a, b in zip(run, run[1:], strict=False)):
+        return False
+    from postcheck.text.hashtags import segmenter
+
+    model = segmenter()
+    return all(
+        (model.score(m.group().lower().replace("’", "").replace("'", "")) or -99.0) < CODE_WORD_LOGP for m in run
+    )
+
+
 def _time_of_day(text: str, m: re.Match) -> bool:
     """Whether the word is the AM or PM of a time ("9AM", "5.30 PM"): part of a number, not a shouted word."""
     if m.group().lower() not in ("am", "pm"):
@@ -371,7 +390,7 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
     run: list[re.Match] = []
 
     def shouted() -> Problem | None:
-        if len(run) >= 3:
+        if len(run) >= 3 and not _code_list(masked_text, run):
             words = " ".join(text[run[0].start() : run[-1].end()].split())  # a run may cross lines; messages don't
             return Problem(
                 f"{len(run)} words in capitals ('{words}'): capitals are harder to "

@@ -137,6 +137,9 @@ COMPOUND_LOGP = -14.0
 COMPOUND_MARGIN = 2.0
 # A split is a safe fix only when every split without one of its word boundaries is this much less probable (log).
 RIVAL_MARGIN = 3.0
+# A string the word lists know whole at least this well is one word (a town: "witham", not "with|am") unless the web
+# word pairs know it as two ("thankyou", "mentalhealth"). Below it, whole strings such as "selfcare" are split.
+KNOWN_WHOLE_LOGP = -16.0
 # A word repeated ("dingding") is split when the repeated part is at least this common.
 REPEAT_LOGP = -13.0
 # A letter stretched for emphasis ("happpy"): the log cost of reading it as the plain word, per stretched run.
@@ -828,8 +831,11 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     found = model.read(plain)
     if found is None:
         return None
-    if model.score(text) is None and model.unknown(text) > found[1]:
+    whole = model.score(text)
+    if whole is None and model.unknown(text) > found[1]:
         return None  # spelt like one word the lists lack ("twittelator", "sakshama") more than like its best split
+    if whole is not None and whole >= KNOWN_WHOLE_LOGP and len(found[0]) == 2 and model.pair(text) is None:
+        return None  # a word the lists know well that no web word pair explains ("witham", a town): one word
     words = [piece for word in found[0] for part in _phrase(word, model) for piece in _repeats(part, model)]
     parts = len(words)
     if parts > 1:  # lexicon and health words are written as one word on purpose ("breastfeeding")
@@ -857,7 +863,7 @@ def segment(text: str, lexicon: dict[str, str]) -> tuple[list[str], bool, set[in
     ):
         return None
     # a string the word lists know whole may be one word after all, and so may a compound split above
-    confident = model.score(text) is None and len(words) == parts
+    confident = whole is None and len(words) == parts
     acronyms, codes = set(), set()
     for i, word in enumerate(words):
         if word.isdigit() or word in lexicon:
