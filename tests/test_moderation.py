@@ -118,6 +118,10 @@ def test_fediverse_handles_are_not_emails():
 def test_the_user_part_of_a_link_is_not_an_email():
     # A phishing link's trick (L101 reports the link); an address written after the link still counts.
     assert kinds("Update your details: https://nhs.uk@nhs-verify-account.com/login") == []
+    assert kinds("Renew it: https://www.nhs.uk:covidpass@nhs-pass-renewal.co/verify") == []
+    assert kinds("https://user:pw@www.nhs.uk/ or https://nhs.uk/a:b jo@example.com") == [
+        ("e-mail address", "jo@example.com")
+    ]
     assert kinds("https://nhs.uk/help or jo@example.com") == [("e-mail address", "jo@example.com")]
 
 

@@ -209,13 +209,16 @@ def _nhs_checksum_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+_IN_AUTHORITY = LazyPattern(r"://[^\s/?#@\\]*\Z")  # after a scheme, before the host: a link's user name or password
+
+
 def find_contacts(text: str) -> list[Contact]:
     """Every contact detail in `text`, in order; numbers inside links or e-mail addresses are not phone numbers."""
     contacts: list[Contact] = []
     blanked = []
     for m in EMAIL.finditer(text):
-        if text.endswith("://", 0, m.start()):
-            continue  # https://nhs.uk@example.com: a link's user part (a phishing trick L101 reports), no address
+        if _IN_AUTHORITY.search(text, max(m.start() - _LOCAL_MAX, 0), m.start()):
+            continue  # https://nhs.uk@x.com, https://nhs.uk:pass@x.com: a link's user part (L101 reports it)
         contacts.append(Contact(m.start(), m.end(), m.group(), "e-mail address", m.group().lower()))
         blanked.append((m.start(), m.end()))
     # "jo [at] nhs.net": the domain alone looks like a link, so spelled addresses are found before links.
