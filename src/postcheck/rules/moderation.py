@@ -508,7 +508,8 @@ _MEDICINES = (
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
-    r"sun\s?cream|lotion|drops|(?:wrist\s+)?splints?|aloe\s+vera|"
+    r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
+    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|prune\s+juice|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -554,7 +555,20 @@ MEDICAL_TOPIC = LazyPattern(
     # ... or any word of state, by its ending: "tired, gritty eyes", "a wobbly tooth", "chapped lips", "creaky knees".
     # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
     rf"\b(?=[a-z]+(?:y|ed)\b)(?:(?!(?:{_NOT_STATE})\b)[a-z]{{2,}}(?:y|ed),?\s+(?:and\s+)?){{1,3}}(?:{_BODY_ONLY})\b|"
-    rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing)|"
+    rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing|hurt(?:s|ing)?|ach(?:es|ing)|"
+    r"throbbing|play(?:s|ing)\s+up)|"
+    # An injury told by what happened to a body part: "bumped his head", "trapped her finger", "hurt my back".
+    r"(?:bumped|banged|knocked|bashed|hurt|injured|twisted|stubbed|trapped|pulled|strained|cracked|whacked|broke|cut|"
+    rf"grazed|burnt|burned|scalded)\s+(?:his|her|their|your|my|a)\s+(?:head|face|{_BODY})\b|"
+    # What a creature did: "stung by a jellyfish", "bitten by a dog" (not "stung by the parking charges").
+    r"(?:stung|bitten)\s+by\s+(?:a|an)\b|"
+    # How someone is after a jab: "a bit hot and grizzly after her jabs", "sore after the booster".
+    r"(?:hot|warm|grizzly|sore|unsettled|clingy|grumpy|tired|sleepy|poorly|feverish|achy)\s+(?:\w+\s+){0,2}after\s+"
+    r"(?:her|his|their|your|the|a|my)\s+(?:\w+\s+)?(?:jabs?|vaccin\w*|immunis\w+|injections?|boosters?)\b|"
+    # A fall, as something that happened to someone: "your nan's fall", "had a tumble" (not "the trust's fall in
+    # waiting times", "a tumble dryer").
+    r"(?:had|has|having)\s+(?:a|another)\s+(?:\w+\s+)?(?:fall|tumble)\b|'s\s+(?:recent\s+|nasty\s+|bad\s+)?(?:fall|tumble)"
+    r"(?!\s+(?:in|of|prevention|team|clinic|service)\b)\b|a\s+tumble\b(?!\s+dryer)|"
     # A complaint named for who gets it or what it looks like: "tennis elbow", "housemaid's knee", "trigger finger".
     r"(?:tennis|golf|trigger|mallet|hammer|claw|\w+'s)\s+(?:elbows?|knees?|fingers?|thumbs?|toes?|ears?|shoulders?)"
     r"(?!\s+(?:appointments?|operations?|ops?|surgery|clinics?|scans?|x-?rays?|replacements?|reviews?)\b)|"
@@ -577,13 +591,21 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:teeth|tooth)\s+(?:coming\s+(?:through|in)|cutting\s+through)|cutting\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|back\s+)?(?:teeth|tooth)|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
     rf"(?:{_BODY})|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
-    r"\w{3,}itis|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
+    # ... and other conditions by theirs: psoriasis, endometriosis, halitosis, neuralgia, leukaemia.
+    r"\w{3,}(?:itis|osis|iasis|(?<!nost)algia|(?<!acad)a?emia)|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
     r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
     r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
     r"numb(?:ness)?|sprain(?:s|ed)?|strain(?:s|ed)|bruis\w+|blisters?|sunburn\w*|bites?|stings?|"
     r"(?:stomach|tummy|sickness|winter\s+vomiting)\s+bugs?|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
     # "flu jab", "covid vaccine": a service, not an illness.
     r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme|(?:nasal\s+)?spray|immunis\w+))|norovirus|"
+    r"poison(?:ing|ed)|hernias?|whiplash|concuss\w+|dementia|alzheimer's|sinus(?:es)?|bad\s+breath|tongue[- ]?tie|"
+    r"cluster[- ]?feed\w*|growth\s+spurts?|sleep\s+regressions?|(?:potty|toilet)[- ]training|withholding|"
+    r"a\s+stitch\b(?!\s+in\s+time)|(?<!in\s)stitches|(?:tooth|teeth)\s+(?:out|pulled|extracted|removed)|"
+    r"(?:tooth|dental)\s+extractions?|dry\s+socket|wisdom\s+(?:tooth|teeth)|heat\s?stroke|sunstroke|heat\s+exhaustion|"
+    r"prickly\s+heat|chaf(?:ing|ed)|trapped\s+wind|(?:travel|motion|car|sea)\s?sick\w*|ingrown\s+(?:toe)?nails?|"
+    r"fungal\s+nails?|kidney\s+stones?|gallstones?|angina|palpitations|thyroid|PCOS|rosacea|hives|jaundice|"
+    r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
     r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+(?:mild\s+|slight\s+)?cold|"
@@ -591,7 +613,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"run\s+down|dehydrat\w+|"
     # Lay words for pregnancy and the mind, where a reply most often reassures: "spotting is common".
     r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
-    r"low\s+mood|(?:feeling|feel|felt)\s+(?:low|down|anxious|stressed|overwhelmed|panicky)|panic\s+attacks?|"
+    r"low\s+mood|(?:feeling|feel|felt)\s+(?:low|down|anxious|stressed|overwhelmed|panicky|lonely|tearful|irritable)|panic\s+attacks?|"
     r"stress(?:ed)?|griev\w+|grief|(?:can't|cannot|not|struggl\w+\s+to|trouble)\s+sleep\w*|(?:sugar|hypo)s?\s+levels?|"
     r"hypos?|tired\s+all\s+the\s+time|"
     r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
@@ -610,7 +632,7 @@ FIGURATIVE = LazyPattern(
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
     r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
     r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
-    r"\bcold\s+(?:calls?|weather|snap|spell)\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b|"
+    r"\bcold\s+(?:calls?|weather|snap|spell)\b|\blift(?:s|ed|ing)?\s+(?:\w+(?:'s|s')?\s+){0,2}spirits\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b|"
     # Infection control on a visit, not a remedy: "please use the gel at the entrance", "hand hygiene".
     r"\bhand\s+(?:hygiene|gel|sanitis\w+|sanitiz\w+|wash\w*)\b|\b(?:the\s+)?gel\s+(?:at|by|on|inside)\s+(?:the\s+)?"
     r"(?:entrance|doors?|desk|reception|ward)\b",
@@ -619,12 +641,19 @@ FIGURATIVE = LazyPattern(
 # Advice or reassurance: what to do about it, or that it will pass. A topic without it (a complaint about a
 # prescription's wait, a diabetes nurse vacancy, an asthma story) is not advice.
 ADVICE = LazyPattern(
-    r"\b(?:(?<!the\s)rest(?!\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
+    r"\b(?:(?<!the\s)rest(?!\w|\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
-    r"sip(?:ping)?\s+water|hydrated|"
+    r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
+    # A dose by its unit: "a 10 microgram supplement", "5ml every 4 hours".
+    r"\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|millilitres?)\b|"
     r"stay(?:ing)?\s+(?:off\s+(?:work|school|nursery)|(?:at\s+)?home|away\s+from|in\s+bed)|"
     # Whether the illness keeps someone off: "they can still go to nursery" (not a staff scheme's "can return to work").
     r"(?:can|could|should)\s+still\s+(?:go|return)\s+(?:back\s+)?to\s+(?:work|school|nursery|college)|"
+    # ... with a person as subject: "so she can go back to school", "they're not catching any more" (not "staff can
+    # return to work", "we're not catching up").
+    r"(?:(?:he|she)(?:'s|\s+is)|(?:they|you)(?:'re|\s+are)|(?:he|she|they|you)\s+(?:can|could))\s+(?:\w+\s+)?"
+    r"(?:go|going|return|returning)\s+back\s+to\s+(?:work|school|nursery|college)|"
+    r"(?:not|no\s+longer)\s+(?:catching|contagious|infectious)\b(?!\s+up)|"
     # ... or be vaccinated: "you can still have your flu jab if you've got a mild cold".
     r"(?:can|could|should)\s+still\s+(?:have|get)\s+(?:your|the|a|their|his|her)\s+(?:\w+\s+)?(?:jab|vaccin\w+|booster)|"
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
@@ -723,7 +752,7 @@ ADVICE = LazyPattern(
     # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
     rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
-    r"(?:between\s+feeds|before\s+bed(?:time)?|at\s+bedtime))|"
+    r"(?:between\s+feeds|before\s+bed(?:time)?|at\s+bedtime|after\s+(?:meals|(?:every|each)\s+(?:meal|feed))))|"
     # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
@@ -975,6 +1004,10 @@ PREDICTION = LazyPattern(
 SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:hits|affects|lifts|suits)\s+(?:loads\s+of|lots\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?"
     r"(?:people|us|teens|teenagers|children|kids|babies|toddlers|parents|women|men|adults|mums|dads)\b|"
+    # What most people find or swear by, and a remedy's story: "lots of women swear by a fan", "made a huge difference".
+    r"\b(?:most|many|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
+    r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
+    r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\bworks\s+(?:really\s+)?brilliantly\b|\b(?:does|did|do)\s+the\s+trick\b",
     re.IGNORECASE,
 )
@@ -1009,9 +1042,14 @@ def _predicts(text: str) -> bool:
 
 def _may_be_order(word: str) -> bool:
     """Whether a word can be the verb of an order by its form: not "-ing", nor a past "-ed" ("The practice has
-    apologised and fixed the delay"); "feed", "bleed" can."""
+    apologised and fixed the delay"), nor a plural or third person "-s" ("lights up, sound down"); "feed", "bleed",
+    "press", "focus" can."""
     word = word.lower()
-    return not word.endswith("ing") and not (word.endswith("ed") and not word.endswith("eed") and len(word) > 3)
+    return (
+        not word.endswith("ing")
+        and not (word.endswith("ed") and not word.endswith("eed") and len(word) > 3)
+        and not (word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3)
+    )
 
 
 def _advises(text: str) -> bool:
