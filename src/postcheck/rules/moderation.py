@@ -254,6 +254,8 @@ class ProfanityMatcher:
             if found is None:
                 squeezed = re.sub(r"(\w)\1{2,}", r"\1", word)  # fuuuuck, shiiiit
                 found = self._listed(squeezed) if squeezed != word else None
+            if found is None and len(word) >= 5 and word.endswith("x"):
+                found = self._listed(word[:-1] + "cks")  # bollox: "x" for "cks", in words too long to be "cox", "dix"
             if found in self.name_like and token[:1].isupper() and not token.isupper():
                 return None
             return found
@@ -1113,7 +1115,8 @@ _POSSESSIVE = LazyPattern(r"\b(?:your|their|his|her|the patient'?s|their child'?
 # "send us your date of birth". "Please" or "can you" alone asks for nothing ("please bring your NHS number").
 GIVING_VERB = LazyPattern(
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
-    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet)(?![\w'-])",
+    # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
+    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet|whack|bung|chuck|shove|shoot)(?![\w'-])",
     re.IGNORECASE,
 )
 QUESTION = LazyPattern(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
@@ -1218,8 +1221,10 @@ def _asks_reader(sentence: str, at: int) -> bool:
 # place one reads ("spot your name in the comments", "check your postcode in the reply from the app"), nor "here"
 # and "below", which may be a page or a form.
 WRITTEN_PLACE = LazyPattern(
-    r"\s+(?:\w+\s+){0,3}?(?:in|on|under(?:neath)?)\s+(?:your|a|an)\s+(?:next\s+|own\s+)?"
-    r"(?:repl(?:y|ies)|comments?|responses?|thread|post)\b",
+    r"\s+(?:\w+\s+){0,3}?(?:(?:in|on|under(?:neath)?)\s+(?:your|a|an)\s+(?:next\s+|own\s+)?"
+    r"(?:repl(?:y|ies)|comments?|responses?|thread|post)|"
+    # ... or added to this very thread: "on the end of this thread", "to this post" (not "your name on this post").
+    r"(?:on|onto|at)\s+the\s+(?:end|bottom)\s+of\s+this\s+(?:thread|post)|(?:to|onto)\s+this\s+(?:thread|post|tweet))\b",
     re.IGNORECASE,
 )
 _VERB_BEFORE_DATA = LazyPattern(r"\b([a-z]+)\s+(?:us\s+|me\s+)?(?:your|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
