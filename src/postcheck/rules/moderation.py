@@ -646,8 +646,10 @@ ADVICE = LazyPattern(
     r"\b(?:(?<!the\s)rest(?!\w|\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
     r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
-    # A dose by its unit: "a 10 microgram supplement", "5ml every 4 hours".
-    r"\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|millilitres?)\b|"
+    # A dose by its unit, as an amount to take: "a 10 microgram supplement", "give 5ml" (not "the 5ml syringes", "the
+    # dose as 10 micrograms").
+    r"(?:a|an|one|take|takes|taking|give|gives|giving|have)\s+\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|"
+    r"millilitres?)\b|"
     r"stay(?:ing)?\s+(?:off\s+(?:work|school|nursery)|(?:at\s+)?home|away\s+from|in\s+bed)|"
     # Whether the illness keeps someone off: "they can still go to nursery" (not a staff scheme's "can return to work").
     r"(?:can|could|should)\s+still\s+(?:go|return)\s+(?:back\s+)?to\s+(?:work|school|nursery|college)|"
@@ -655,7 +657,9 @@ ADVICE = LazyPattern(
     # return to work", "we're not catching up").
     r"(?:(?:he|she)(?:'s|\s+is)|(?:they|you)(?:'re|\s+are)|(?:he|she|they|you)\s+(?:can|could))\s+(?:\w+\s+)?"
     r"(?:go|going|return|returning)\s+back\s+to\s+(?:work|school|nursery|college)|"
-    r"(?:not|no\s+longer)\s+(?:catching|contagious|infectious)\b(?!\s+up)|"
+    # (As a word of state, with no object: not "not catching the 7.10 bus", "not catching up".)
+    r"(?:not|no\s+longer)\s+(?:catching|contagious|infectious)\b"
+    r"(?![ \t]+(?:up|on|out|the|a|an|our|your|his|her|their|my|this|that|these|those|it|them|him|us)\b|[ \t]+\d)|"
     # ... or be vaccinated: "you can still have your flu jab if you've got a mild cold".
     r"(?:can|could|should)\s+still\s+(?:have|get)\s+(?:your|the|a|their|his|her)\s+(?:\w+\s+)?(?:jab|vaccin\w+|booster)|"
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
@@ -1223,8 +1227,9 @@ def _asks_reader(sentence: str, at: int) -> bool:
 WRITTEN_PLACE = LazyPattern(
     r"\s+(?:\w+\s+){0,3}?(?:(?:in|on|under(?:neath)?)\s+(?:your|a|an)\s+(?:next\s+|own\s+)?"
     r"(?:repl(?:y|ies)|comments?|responses?|thread|post)|"
-    # ... or added to this very thread: "on the end of this thread", "to this post" (not "your name on this post").
-    r"(?:on|onto|at)\s+the\s+(?:end|bottom)\s+of\s+this\s+(?:thread|post)|(?:to|onto)\s+this\s+(?:thread|post|tweet))\b",
+    # ... or added to this very thread: "append your date of birth to this thread" (not "your name on this post", "at
+    # the bottom of this post": places one reads).
+    r"(?:to|onto)\s+this\s+(?:thread|post|tweet))\b",
     re.IGNORECASE,
 )
 _VERB_BEFORE_DATA = LazyPattern(r"\b([a-z]+)\s+(?:us\s+|me\s+)?(?:your|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
