@@ -541,7 +541,7 @@ _BODY = (
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = LazyPattern(
-    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever|"
+    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever(?:ish)?|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
@@ -552,8 +552,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
     r"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner|frozen|locked|clicking|cricked|"
-    r"trapped|achy|tight|broken|fractured|sprained|twisted|stubbed|bruised|dislocated|swollen|bitten|"
-    rf"sensitive|painful)\s+(?:{_BODY})|"
+    r"trapped|achy|tight|broken|fractured|sprained|twisted|stubbed|bruised|dislocated|swollen|bitten|smelly|sweaty|"
+    rf"clammy|numb|puffy|blistered|cracked|sensitive|painful)\s+(?:{_BODY})|"
     # ... or any word of state, by its ending: "tired, gritty eyes", "a wobbly tooth", "chapped lips", "creaky knees".
     # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
     rf"\b(?=[a-z]+(?:y|ed)\b)(?:(?!(?:{_NOT_STATE})\b)[a-z]{{2,}}(?:y|ed),?\s+(?:and\s+)?){{1,3}}(?:{_BODY_ONLY})\b|"
@@ -615,7 +615,14 @@ MEDICAL_TOPIC = LazyPattern(
     r"run\s+down|dehydrat\w+|"
     # Lay words for pregnancy and the mind, where a reply most often reassures: "spotting is common".
     r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
-    r"low\s+mood|(?:feeling|feel|felt)\s+(?:low|down|anxious|stressed|overwhelmed|panicky|lonely|tearful|irritable)|panic\s+attacks?|"
+    r"low\s+mood|(?:feeling|feel|felt)\s+(?:a\s+bit\s+|quite\s+|so\s+|really\s+|very\s+)?(?:low|down|anxious|stressed|"
+    r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
+    r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|"
+    r"blood\s+in\s+(?:his|her|their|your|my|the)\s+(?:nappy|nappies|poo|wee|urine|stools?|sick|vomit|phlegm|spit|mucus)|"
+    r"(?:hard|runny|loose|green|pale|black)\s+poos?|"
+    r"(?:restless|unsettled|colicky|grizzly|clingy)\s+(?:baby|babies|toddlers?|newborns?|little\s+ones?)|"
+    r"(?:nerves|nervous|anxious|scared|worried)\s+(?:\w+\s+){0,2}(?:before|about)\s+(?:your|his|her|their|the)\s+"
+    r"(?:op|operation|surgery|procedure)\b|panic\s+attacks?|"
     r"stress(?:ed)?|griev\w+|grief|(?:can't|cannot|not|struggl\w+\s+to|trouble)\s+sleep\w*|(?:sugar|hypo)s?\s+levels?|"
     r"hypos?|tired\s+all\s+the\s+time|"
     r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
@@ -743,7 +750,11 @@ ADVICE = LazyPattern(
     r"side\s+effect)|"
     r"keep\s+(?:on\s+)?(?:giving|taking|using|drinking|eating|feeding|breastfeeding|applying|moving)|"
     r"(?:watch|look)\s+(?:out\s+)?for\s+(?:any\s+)?(?:signs|symptoms)|be\s+kind\s+to\s+yourself|"
-    r"keep\s+to\s+a\s+routine|(?:get|gets|getting)\s+(?:easier|fewer)|"
+    r"keep\s+to\s+(?:a|your|their|his|her|the\s+same)\s+(?:usual\s+)?(?:routine|bedtime)|(?:get|gets|getting)\s+(?:easier|fewer)|"
+    r"same\s+time\s+every\s+night|no\s+screens\s+(?:after|before)|"
+    # Permission on a condition: "as long as she's still having her milk" (not "still taking part in the study").
+    r"as\s+long\s+as\s+(?:he|she|they|you|baby)(?:'s|'re|\s+is|\s+are)?\s+(?:still\s+)?"
+    r"(?:having|drinking|eating|feeding|taking(?!\s+part)|weeing|passing)|"
     # A recommendation in the writer's own voice, unless it is only a way to book or call.
     r"(?:we'd|we\s+would|I'd|I\s+would|we|I)\s+(?:always\s+)?(?:recommend|suggest|advise)(?!\s+(?:booking|calling|"
     r"ringing|contacting|visiting|checking|getting\s+in\s+touch|that\s+you\s+(?:call|contact|book|ring)))|"
@@ -902,6 +913,9 @@ REGIMEN = LazyPattern(
     r"([a-z]+)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# What the writer would say to do: "We'd always say a lukewarm flannel" (not "we'd say the only cure is our bake sale":
+# its clause names the service).
+WE_SAY = LazyPattern(r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:always\s+|usually\s+|generally\s+)?say\b", re.I)
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
 _SERVICE_ORDER = LazyPattern(
     r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|us|the\s+(?:form|survey|link|date|word)|"
@@ -956,6 +970,9 @@ DIRECTING = LazyPattern(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
+# A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
+# than one named in an apology.
+_OCCASION = LazyPattern(r"\b(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)\s+(?:local\s+)?$", re.I)
 
 
 def _signposts(text: str) -> bool:
@@ -966,7 +983,8 @@ def _signposts(text: str) -> bool:
         start = starts[-1] if starts else 0
         after = _SENTENCE_BREAK.search(text, m.end())
         sentence = text[start : after.start() if after else len(text)]
-        if not SERVICE_REPORT.search(sentence) or DIRECTING.search(sentence):
+        occasion = _OCCASION.search(text, max(0, m.start() - 30), m.start())
+        if not (occasion or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
             return True
     return False
 
@@ -1014,6 +1032,17 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:most|many|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
     r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
     r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
+    # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
+    r"\b(?:do|does|did)\s+wonders\b|"
+    r"\b(?:takes?|took)\s+the\s+edge\s+off\b|"
+    # A verdict ends its phrase or says when: "totally normal for a day or so", not "a completely normal question",
+    # "really common for patients to ask".
+    r"\b(?:totally|completely|perfectly|quite|really|very|pretty|entirely)\s+(?:normal|common|harmless)"
+    r"(?=\s*(?:[.,;:!?]|\s-\s|$|for\s+(?:a|the\s+first|\d)|in\s|at\s+this|after|during|when|with|among|and))|"
+    # Permission for a while: "that's fine for a few days".
+    r"\b(?:it's|that's|is|are)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|normal)\s+for\s+(?:a\s+few|a\s+couple\s+of|\d+|a|an)\s+"
+    r"(?:days?|weeks?|hours?|nights?)\b|\b(?:most|many|lots\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|kids|children|babies|"
+    r"women|men|of\s+us)\s+can\s+(?:still\s+)?(?:manage|have|eat|drink|take|tolerate|cope\s+with)\b|"
     r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\bworks\s+(?:really\s+)?brilliantly\b|\b(?:does|did|do)\s+the\s+trick\b",
     re.IGNORECASE,
 )
@@ -1067,6 +1096,8 @@ def _advises(text: str) -> bool:
     if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):
         return True
     if COURSE.search(text):
+        return True
+    if any(not SERVICE_WORD.search(text, m.end(), _clause_end(text, m.end())) for m in WE_SAY.finditer(text)):
         return True
     if any(not SERVICE_THING.search(text, m.end(), _clause_end(text, m.end())) for m in CARER_ORDER.finditer(text)):
         return True
