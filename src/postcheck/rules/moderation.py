@@ -617,7 +617,10 @@ MEDICAL_TOPIC = LazyPattern(
     r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
     r"low\s+mood|(?:feeling|feel|felt)\s+(?:a\s+bit\s+|quite\s+|so\s+|really\s+|very\s+)?(?:low|down|anxious|stressed|"
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
-    r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|"
+    r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|floaters|lonel\w+|bereave\w+|"
+    r"(?:hearing|ears?)\s+(?:\w+\s+){0,4}(?:muffled|bunged)|"
+    r"(?:struggl\w+|trouble|can't|cannot|unable|hard)\s+(?:to\s+)?(?:stay|get|fall)(?:ing)?\s+(?:back\s+)?(?:to\s+)?(?:asleep|sleep)|"
+    r"get(?:ting)?\s+up\s+(?:\w+\s+)?to\s+(?:wee|pee)|(?:weeing|peeing)|(?:wee|pee)\s+(?:more|a\s+lot|twice|at\s+night|often)|"
     r"blood\s+in\s+(?:his|her|their|your|my|the)\s+(?:nappy|nappies|poo|wee|urine|stools?|sick|vomit|phlegm|spit|mucus)|"
     r"(?:hard|runny|loose|green|pale|black)\s+poos?|"
     r"(?:restless|unsettled|colicky|grizzly|clingy)\s+(?:baby|babies|toddlers?|newborns?|little\s+ones?)|"
@@ -750,6 +753,9 @@ ADVICE = LazyPattern(
     r"side\s+effect)|"
     r"keep\s+(?:on\s+)?(?:giving|taking|using|drinking|eating|feeding|breastfeeding|applying|moving)|"
     r"(?:watch|look)\s+(?:out\s+)?for\s+(?:any\s+)?(?:signs|symptoms)|be\s+kind\s+to\s+yourself|"
+    # A remedy's effect on an itch, waiting before worrying, a complaint that hangs about.
+    r"(?:take|takes|took)\s+the\s+(?:itch|sting|heat|soreness)\s+(?:out|away|off)|before\s+(?:worrying|panicking)|"
+    r"(?:can|may|will|tend\s+to)\s+(?:hang\s+(?:about|around)|drag\s+on)|"
     r"keep\s+to\s+(?:a|your|their|his|her|the\s+same)\s+(?:usual\s+)?(?:routine|bedtime)|(?:get|gets|getting)\s+(?:easier|fewer)|"
     r"same\s+time\s+every\s+night|no\s+screens\s+(?:after|before)|"
     # Permission on a condition: "as long as she's still having her milk" (not "still taking part in the study").
@@ -1033,7 +1039,16 @@ SELF_CARE_CLAIM = LazyPattern(
     r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
     r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
-    r"\b(?:do|does|did)\s+wonders\b|"
+    r"\b(?:do|does|did)\s+wonders\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
+    r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
+    r"\bnever\s+(?:hurt|harmed)\s+anyone\b(?!\s+to\s+(?:ask|check|try|call|book|say))|"
+    # A story of what worked, a regimen by the minute, a verdict of how ordinary it is, giving it time.
+    r"\bwhat\s+(?:worked|helped|works|helps)\s+(?:for\s+\w+(?:\s+\w+)?\s+|me\s+|us\s+)?(?:\w+\s+){0,3}(?:was|is|were)\b|"
+    r"\b(?:\d+|ten|twenty|thirty)\s+minutes\s+(?:a|each|every)\s+day\b|\b\d+\s+minutes\s+on,?\s+\d+\s+minutes\s+off\b|"
+    r"\b(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:par\s+for\s+the\s+course|standard(?=\s*(?:[.,;:!?]|$|for\b|in\b|after\b)))|"
+    r"\bgive\s+it\s+(?:another|a|one)\s+(?:more\s+)?(?:days?|weeks?|fortnight)\b|"
+    r"\b(?:don't|do\s+not)\s+bother\s+(?:with|buying|getting|taking)\b|\bgo\s+easy\s+on\b|"
+    r"\b(?:can|will|may|should)\s+(?:really\s+|often\s+)?(?:calm|soothe|ease|settle|shift|clear)\s+(?:the|your|it|them|things)\b|"
     r"\b(?:takes?|took)\s+the\s+edge\s+off\b|"
     # A verdict ends its phrase or says when: "totally normal for a day or so", not "a completely normal question",
     # "really common for patients to ask".
@@ -1046,6 +1061,14 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\bworks\s+(?:really\s+)?brilliantly\b|\b(?:does|did|do)\s+the\s+trick\b",
     re.IGNORECASE,
 )
+# A remedy as the subject of its sentence, by its "-ing" form: "Joining a walking group gives the week some shape",
+# "Getting outside every morning helps" (not "Booking online saves time", nor "Parking is...": the service's own).
+GERUND_REMEDY = LazyPattern(
+    r"^\s*(?!(?:booking|calling|ringing|contacting|visiting|using|ordering|following|sharing|checking|parking|waiting|"
+    r"queuing|queueing|bringing|arriving|travelling|nothing|something|everything|anything|morning|evening|during)\b)"
+    r"[A-Za-z]{3,}ing\b(?:\s+\S+){0,8}?\s+(?:gives|helps|makes|keeps|stops|eases|lifts|works|clears|settles|calms|soothes)\b",
+    re.IGNORECASE,
+)
 # How common a complaint is, said of people, the complaint right after the verb: "lots of new mums get baby blues",
 # "many teenagers suffer from acne" (not "lots of parents get the bus to the asthma clinic").
 PREVALENCE = LazyPattern(
@@ -1056,7 +1079,9 @@ PREVALENCE = LazyPattern(
 )
 SERVICE_WORD = LazyPattern(
     r"\b(?:we|we'll|we're|we've|our|us|team|practice|clinic|service|appointments?|letter|staff|nurses?|centre|ward|"
-    r"app|website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?)\b",
+    r"app|website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?|"
+    # Recruitment: "Volunteering with people who have dementia gives you a sense of purpose - apply by 1 May".
+    r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*)\b",
     re.IGNORECASE,
 )
 _SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")
@@ -1068,7 +1093,9 @@ def _predicts(text: str) -> bool:
         sentence = s.group()
         if SERVICE_WORD.search(sentence):
             continue
-        if SELF_CARE_CLAIM.search(sentence) or (PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence)):
+        if SELF_CARE_CLAIM.search(sentence) or GERUND_REMEDY.match(sentence):
+            return True
+        if PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence):
             return True
         if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in PREVALENCE.finditer(sentence)):
             return True
