@@ -1181,7 +1181,13 @@ GIVING_VERB = LazyPattern(
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet|whack|bung|chuck|shove|shoot)(?![\w'-])",
     re.IGNORECASE,
 )
-QUESTION = LazyPattern(r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)", re.IGNORECASE)  # counts in replies only
+# "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
+# under?" (not "Not sure what date of birth to use?"). (Counts in replies only.)
+QUESTION = LazyPattern(
+    r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|"
+    r"(?:phone|mobile|contact|NHS|hospital)\s+number|e-?mail\s+address)\b)",
+    re.IGNORECASE,
+)
 # A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
 _ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
 # The data as the subject of a rhetorical question: "What's your home address got to do with it?"
@@ -1285,6 +1291,8 @@ def _asks_reader(sentence: str, at: int) -> bool:
 WRITTEN_PLACE = LazyPattern(
     r"\s+(?:\w+\s+){0,3}?(?:(?:in|on|under(?:neath)?)\s+(?:your|a|an)\s+(?:next\s+|own\s+)?"
     r"(?:repl(?:y|ies)|comments?|responses?|thread|post)|"
+    # ... or by replying: "let everyone see your NHS number by replying below".
+    r"by\s+(?:replying|commenting|posting|tweeting)|"
     # ... or added to this very thread: "append your date of birth to this thread" (not "your name on this post", "at
     # the bottom of this post": places one reads).
     r"(?:to|onto)\s+this\s+(?:thread|post|tweet))\b",
