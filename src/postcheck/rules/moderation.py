@@ -553,7 +553,7 @@ MEDICAL_TOPIC = LazyPattern(
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
     r"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner|frozen|locked|clicking|cricked|"
     r"trapped|achy|tight|broken|fractured|sprained|twisted|stubbed|bruised|dislocated|swollen|bitten|smelly|sweaty|"
-    rf"clammy|numb|puffy|blistered|cracked|sensitive|painful)\s+(?:{_BODY})|"
+    rf"clammy|numb|puffy|blistered|cracked|heavy|sensitive|painful)\s+(?:{_BODY})|"
     # ... or any word of state, by its ending: "tired, gritty eyes", "a wobbly tooth", "chapped lips", "creaky knees".
     # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
     rf"\b(?=[a-z]+(?:y|ed)\b)(?:(?!(?:{_NOT_STATE})\b)[a-z]{{2,}}(?:y|ed),?\s+(?:and\s+)?){{1,3}}(?:{_BODY_ONLY})\b|"
@@ -618,6 +618,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"low\s+mood|(?:feeling|feel|felt)\s+(?:a\s+bit\s+|quite\s+|so\s+|really\s+|very\s+)?(?:low|down|anxious|stressed|"
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
     r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|floaters|lonel\w+|bereave\w+|"
+    r"lisp|late\s+talkers?|speech\s+delay|"
     r"(?:hearing|ears?)\s+(?:\w+\s+){0,4}(?:muffled|bunged)|"
     r"(?:struggl\w+|trouble|can't|cannot|unable|hard)\s+(?:to\s+)?(?:stay|get|fall)(?:ing)?\s+(?:back\s+)?(?:to\s+)?(?:asleep|sleep)|"
     r"get(?:ting)?\s+up\s+(?:\w+\s+)?to\s+(?:wee|pee)|(?:weeing|peeing)|(?:wee|pee)\s+(?:more|a\s+lot|twice|at\s+night|often)|"
@@ -775,7 +776,14 @@ ADVICE = LazyPattern(
     # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
     rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
-    r"(?:between\s+feeds|before\s+bed(?:time)?|at\s+bedtime|after\s+(?:meals|(?:every|each)\s+(?:meal|feed))))|"
+    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds)|at\s+bedtime|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
+    # A remedy that makes the body's work easier: "saline drops make it easier for her to breathe".
+    r"(?:make|makes|made)\s+it\s+easier\s+(?:for\s+\w+\s+)?to\s+(?:breathe|sleep|feed|swallow|settle|eat|poo|wee)|"
+    # One dose as a noun phrase: "one dose for the whole family", "another dose in two weeks" (not "one dose of the RSV
+    # vaccine is offered": a vaccine's dose is the service's).
+    r"(?:one|a\s+single|a\s+second|another)\s+dose\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:vaccin\w*|jabs?|boosters?))|"
+    # Permission despite the complaint: "you can still breastfeed with a cold".
+    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+still\s+(?:breastfeed|feed|exercise|swim|drive|fly|travel|eat|drink)\b|"
     # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
@@ -1041,6 +1049,7 @@ SELF_CARE_CLAIM = LazyPattern(
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
     r"\b(?:do|does|did)\s+wonders\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
     r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
+    r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|"
     r"\bnever\s+(?:hurt|harmed)\s+anyone\b(?!\s+to\s+(?:ask|check|try|call|book|say))|"
     # A story of what worked, a regimen by the minute, a verdict of how ordinary it is, giving it time.
     r"\bwhat\s+(?:worked|helped|works|helps)\s+(?:for\s+\w+(?:\s+\w+)?\s+|me\s+|us\s+)?(?:\w+\s+){0,3}(?:was|is|were)\b|"
