@@ -641,7 +641,9 @@ MEDICAL_TOPIC = LazyPattern(
 FIGURATIVE = LazyPattern(
     r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+){1,3}"
     r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
-    r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b(?!\s+in\s+(?:kids|children|toddlers|teens|(?:the|their|his|her|your)\s+\w+))|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
+    r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b(?!\s+in\s+(?:kids|children|toddlers|teens|(?:the|their|his|her|your)\s+\w+)|"
+    # ... or as the subject of a verdict or a course: "Growing pains are harmless and always settle".
+    r"\s+(?:are|usually|often|normally|tend|always|come|settle|happen)\b)|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
     r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
     r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
