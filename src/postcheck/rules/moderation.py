@@ -511,7 +511,7 @@ _MEDICINES = (
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|prune\s+juice|"
+    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|prune\s+juice|fluids|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -618,7 +618,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"low\s+mood|(?:feeling|feel|felt)\s+(?:a\s+bit\s+|quite\s+|so\s+|really\s+|very\s+)?(?:low|down|anxious|stressed|"
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
     r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|floaters|lonel\w+|bereave\w+|"
-    r"lisp|late\s+talkers?|speech\s+delay|"
+    r"lisp|late\s+talkers?|speech\s+delay|IVF|fertility|infertil\w+|(?:trapped|pinched)\s+nerves?|"
+    r"(?:eye|muscle|back|neck)\s?strain|(?:baby|newborn|toddler)'?s?\s+poos?|immune\s+system|"
     r"(?:hearing|ears?)\s+(?:\w+\s+){0,4}(?:muffled|bunged)|"
     r"(?:struggl\w+|trouble|can't|cannot|unable|hard)\s+(?:to\s+)?(?:stay|get|fall)(?:ing)?\s+(?:back\s+)?(?:to\s+)?(?:asleep|sleep)|"
     r"get(?:ting)?\s+up\s+(?:\w+\s+)?to\s+(?:wee|pee)|(?:weeing|peeing)|(?:wee|pee)\s+(?:more|a\s+lot|twice|at\s+night|often)|"
@@ -755,7 +756,7 @@ ADVICE = LazyPattern(
     r"(?:just|only)\s+(?:a|an)\s+(?:\w+\s+)?(?:cold|virus|bug|infection|sprain|strain|graze|bruise|rash|reaction|"
     r"side\s+effect)|"
     r"keep\s+(?:on\s+)?(?:giving|taking|using|drinking|eating|feeding|breastfeeding|applying|moving)|"
-    r"(?:watch|look)\s+(?:out\s+)?for\s+(?:any\s+)?(?:signs|symptoms)|be\s+kind\s+to\s+yourself|"
+    r"(?:watch|look)\s+(?:out\s+)?for\s+(?:any\s+)?(?:signs|symptoms)|be\s+(?:kind|gentle|easy)\s+(?:to|with|on)\s+yourself|"
     # A remedy's effect on an itch, waiting before worrying, a complaint that hangs about.
     r"(?:take|takes|took)\s+the\s+(?:itch|sting|heat|soreness)\s+(?:out|away|off)|before\s+(?:worrying|panicking)|"
     r"(?:can|may|will|tend\s+to)\s+(?:hang\s+(?:about|around)|drag\s+on)|"
@@ -806,7 +807,12 @@ ADVICE = LazyPattern(
     r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
     # A remedy's or a habit's effect, or a story of one: "steam loosens it right up", "they make them worse",
     # "peppermint capsules are great for the cramping", "it was gone in 3 days".
-    r"(?:loosens|clears|eases|soothes|settles|calms)\s+(?:it|them|things)\s+(?:right\s+)?(?:up|down)|"
+    r"(?:loosens|clears|eases|soothes|settles|calms|shifts)\s+(?:it|them|things)\s+(?:(?:right\s+)?(?:up|down)|nicely|"
+    r"a\s+treat|brilliantly)|"
+    # Plain food, and a medicine given or combined: "stick to plain food", "may be taken alongside ibuprofen".
+    r"(?:stick|switch|keep)\s+to\s+(?:plain|bland|soft|light|simple|decaf|water|diluted|sugar-free|low-fat|small)\b|"
+    r"(?:may|can|should)\s+(?:safely\s+|also\s+)?be\s+(?:taken|given|used|applied|combined)\s+(?:with|alongside|together|"
+    r"at\s+the\s+same\s+time|on\s+an\s+empty)|"
     r"(?:makes?|making|made)\s+(?:it|them|symptoms)\s+worse|"
     r"(?:great|good|brilliant|amazing|perfect|the\s+best)\s+for\s+(?:the\s+|your\s+|a\s+|an\s+)?(?:cramp\w*|pain|"
     r"aches?|itch\w*|cough\w*|colds?|sickness|nausea|bloating|swelling|spots|sore\s+\w+)\b"
@@ -819,6 +825,8 @@ ADVICE = LazyPattern(
     r"(?:can|may|might|will)\s+linger|(?:is|are)\s+what\s+(?:works|helps|helped|worked)|"
     r"(?:won't|will\s+not|can't|cannot|wouldn't)\s+pass\s+(?:it|anything|this|that|the\s+\w+)\s+on|"
     r"nothing\s+(?:you\s+)?(?:need|have)\s+to\s+do\s+(?:except|but|apart\s+from|other\s+than)|"
+    # (Not "nothing to do but wait": waiting is the service's.)
+    r"nothing\s+to\s+do\s+(?:except|but|apart\s+from|other\s+than)\s+(?!(?:wait|queue|sit|hope|apologise|say)\b)|"
     r"(?:put|keep|get)\s+your\s+feet\s+up|"
     # Reassurance by how common or passing it is: "happens to loads of women", "in most cases it carries on",
     # "isn't permanent", "they grow out of them", "your immune system doing its job".
@@ -908,7 +916,7 @@ vote nominate support catch grab mark save note enjoy celebrate say raise wish h
 day week month year since during despite through across around against per via near off out up down
 explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
 understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
-print show help swap donate forward consider mind allow turn
+print show help swap donate forward consider mind allow turn twice thrice
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 NOT_ORDERS = FUNCTION_WORDS | frozenset(_NOT_ORDER_WORDS.split())
@@ -1051,7 +1059,12 @@ SELF_CARE_CLAIM = LazyPattern(
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
     r"\b(?:do|does|did)\s+wonders\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
     r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
-    r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|"
+    r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+way\s+to\s+go\b|"
+    r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle)\b|"
+    r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
+    r"\b(?:once|twice|three\s+times)\s+a\s+(?:week|night)\b(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
+    r"\b(?:great|good|brilliant)\s+for\s+(?:dry|sore|tired|itchy|achy|aching|stiff)\s+\w+|"
+    r"\bit\s+is\s+(?:recommended|advised|advisable)\b|"
     r"\bnever\s+(?:hurt|harmed)\s+anyone\b(?!\s+to\s+(?:ask|check|try|call|book|say))|"
     # A story of what worked, a regimen by the minute, a verdict of how ordinary it is, giving it time.
     r"\bwhat\s+(?:worked|helped|works|helps)\s+(?:for\s+\w+(?:\s+\w+)?\s+|me\s+|us\s+)?(?:\w+\s+){0,3}(?:was|is|were)\b|"
@@ -1070,6 +1083,11 @@ SELF_CARE_CLAIM = LazyPattern(
     r"(?:days?|weeks?|hours?|nights?)\b|\b(?:most|many|lots\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|kids|children|babies|"
     r"women|men|of\s+us)\s+can\s+(?:still\s+)?(?:manage|have|eat|drink|take|tolerate|cope\s+with)\b|"
     r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\bworks\s+(?:really\s+)?brilliantly\b|\b(?:does|did|do)\s+the\s+trick\b",
+    re.IGNORECASE,
+)
+REMEDY_LIST = LazyPattern(
+    rf"^\s*(?:(?:{_MEDICINES}|rest|fluids|elevation|sleep|cuddles|water|fresh\s+air)\s*(?:,\s*|\s+and\s+|\s*\+\s*|&\s*)){{1,5}}"
+    rf"(?:{_MEDICINES}|rest|fluids|elevation|sleep|cuddles|water|fresh\s+air)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 # A remedy as the subject of its sentence, by its "-ing" form: "Joining a walking group gives the week some shape",
@@ -1104,7 +1122,7 @@ def _predicts(text: str) -> bool:
         sentence = s.group()
         if SERVICE_WORD.search(sentence):
             continue
-        if SELF_CARE_CLAIM.search(sentence) or GERUND_REMEDY.match(sentence):
+        if SELF_CARE_CLAIM.search(sentence) or GERUND_REMEDY.match(sentence) or REMEDY_LIST.match(sentence):
             return True
         if PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence):
             return True
