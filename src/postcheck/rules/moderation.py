@@ -1035,7 +1035,10 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
 # "more fruit and water should get things moving again" is, "the asthma clinic should reopen soon" is not.
 PREDICTION = LazyPattern(
     # Not "should (not) have to", "should be able to": what ought to be, not what the illness will do.
-    r"\b(?:should(?!\s+(?:not\s+|never\s+)?(?:have|need)\s+to\b|\s+(?:not\s+)?be\s+(?:able|asked|made|given|offered)\b)|"
+    # Nor "should have said": what ought to have happened.
+    r"\b(?:should(?!\s+(?:not\s+|never\s+)?(?:have|need)\s+to\b|\s+(?:not\s+)?be\s+(?:able|asked|made|given|offered)\b|"
+    r"\s+(?:not\s+|never\s+)?have\s+(?:\w+ed|been|said|told|sent|done|got|had|seen|known|given|taken|come|gone|made|put|"
+    r"kept|left|heard|shown)\b)|"
     r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon)|"
     # An explanation given as fact: "that twitching is just tiredness", "a swollen ankle ... is down to sitting".
     r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by)|"
