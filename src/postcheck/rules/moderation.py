@@ -511,7 +511,7 @@ _MEDICINES = (
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|prune\s+juice|fluids|"
+    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|prune\s+juice|fluids|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -619,6 +619,9 @@ MEDICAL_TOPIC = LazyPattern(
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
     r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|floaters|lonel\w+|bereave\w+|"
     r"lisp|late\s+talkers?|speech\s+delay|IVF|fertility|infertil\w+|(?:trapped|pinched)\s+nerves?|"
+    r"tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|alcohol|booze|dry\s+days|"
+    r"drinks?\s+over\s+the\s+limit|"
+    r"(?:need|needs|get|getting)\s+(?:\d+|more|enough|less)\s+(?:hours'?\s+)?sleep|"
     r"(?:eye|muscle|back|neck)\s?strain|(?:baby|newborn|toddler)'?s?\s+poos?|immune\s+system|"
     r"(?:hearing|ears?)\s+(?:\w+\s+){0,4}(?:muffled|bunged)|"
     r"(?:struggl\w+|trouble|can't|cannot|unable|hard)\s+(?:to\s+)?(?:stay|get|fall)(?:ing)?\s+(?:back\s+)?(?:to\s+)?(?:asleep|sleep)|"
@@ -677,7 +680,8 @@ ADVICE = LazyPattern(
     # ... or be vaccinated: "you can still have your flu jab if you've got a mild cold".
     r"(?:can|could|should)\s+still\s+(?:have|get)\s+(?:your|the|a|their|his|her)\s+(?:\w+\s+)?(?:jab|vaccin\w+|booster)|"
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
-    rf"(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
+    # (Not "thank you for using the gel": thanks for what was done.)
+    rf"(?<!for\s)(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
     r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
@@ -707,7 +711,7 @@ ADVICE = LazyPattern(
     rf"respond(?:s|ed)?\s+(?:\w+\s+)?well\s+to\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES}|treatment)|"
     # A medicine's safety for someone: "they won't harm baby", "it won't do you any harm".
     r"(?:won't|will\s+not|wouldn't|doesn't|does\s+not|shouldn't|can't)\s+(?:harm|hurt)\s+(?:the\s+|your\s+)?"
-    r"(?:baby|babies|bump|you|him|her|them)\b|(?:won't|will\s+not|wouldn't)\s+do\s+(?:you|him|her|them|baby)\s+any\s+harm|"
+    r"(?:baby|babies|bump|you|him|her|them)\b|(?:won't|will\s+not|wouldn't)\s+do\s+(?:(?:you|him|her|them|baby)\s+)?any\s+(?:lasting\s+|real\s+)?(?:harm|damage)|"
     # What goes on while on a medicine: "carry on breastfeeding while you're on those antibiotics".
     r"while\s+(?:you're|you\s+are|she's|he's|they're|on|taking|using)\s+(?:on\s+|taking\s+|using\s+)?"
     r"(?:those\s+|these\s+|the\s+|your\s+|her\s+|his\s+|their\s+|a\s+course\s+of\s+)?(?:\w+\s+)?"
@@ -751,6 +755,8 @@ ADVICE = LazyPattern(
     r"(?:go|goes|going|gone|went)\s+away|(?:wear|wears|wearing|wore|worn)\s+off|(?:die|dies|died|dying)\s+down|"
     r"(?:can|may|could|will|should|is|are)\s+(?:usually\s+|often\s+|easily\s+)?(?:be\s+)?(?:eased|relieved|soothed|"
     r"treated|managed|settled|calmed)\b|(?:can|may|could|will|should)\s+(?:\w+\s+)?be\s+sorted\s+(?:by|with)\s+\w+ing\b|"
+    # (Not "our housing team can help with repairs": the service's help.)
+    r"(?<!team\s)(?<!service\s)(?<!staff\s)(?<!\bwe\s)(?<!PALS\s)(?<!line\s)(?<!group\s)"
     r"(?:can|may|might|could|will|should|does|do)\s+help\s+(?:to\s+)?(?:clear|ease|soothe|relieve|calm|settle|reduce|"
     r"loosen|unblock|bring|with)|"
     r"(?:just|only)\s+(?:a|an)\s+(?:\w+\s+)?(?:cold|virus|bug|infection|sprain|strain|graze|bruise|rash|reaction|"
@@ -780,6 +786,15 @@ ADVICE = LazyPattern(
     rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
     r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds)|at\s+bedtime|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
+    # What to keep someone from, and what not to do for a while: "should be kept out of direct sun", "Don't swim for 48
+    # hours after a bout of diarrhoea".
+    r"should\s+be\s+kept\s+(?:out\s+of|away\s+from|off|at\s+home|cool|warm|indoors)|"
+    r"(?:don't|do\s+not|never|avoid)\s+(?!(?:wait|queue|park|call|ring|hold|leave|book|phone)\w*\b)\w+\s+(?:for|until|within)\s+(?:\d+|a\s+few|a\s+couple\s+of|the\s+first)\s+"
+    r"(?:hours|days|weeks)|"
+    # A remedy that brings a reading down: "brilliant for bringing cholesterol down".
+    r"(?:for|will|can|helps?|helping)\s+(?:to\s+)?(?:bring|bringing|get|getting|keep|keeping)\s+(?:your\s+|the\s+|their\s+)?"
+    r"(?:cholesterol|blood\s+pressure|"
+    r"sugars?|blood\s+sugars?|weight|temperature|fever|swelling)\s+(?:levels?\s+)?down|"
     # A remedy that makes the body's work easier: "saline drops make it easier for her to breathe".
     r"(?:make|makes|made)\s+it\s+easier\s+(?:for\s+\w+\s+)?to\s+(?:breathe|sleep|feed|swallow|settle|eat|poo|wee)|"
     # One dose as a noun phrase: "one dose for the whole family", "another dose in two weeks" (not "one dose of the RSV
@@ -792,7 +807,9 @@ ADVICE = LazyPattern(
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
     r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
     # "pretty common", "really normal"; not "is not expected".
-    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)|"
+    # (Not "are common asthma triggers - our housing team can help": what sets it off is read in a sentence with no
+    # word of the service, below.)
+    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)(?!\s+(?:\w+\s+)?triggers?\b)|"
     # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
     r"(?:being\s+)?pregnan\w+|the\s+menopause|teething|healing)|"
@@ -834,7 +851,8 @@ ADVICE = LazyPattern(
     r"(?:isn't|is\s+not|aren't|are\s+not|not)\s+(?:usually\s+)?permanent|grow\s+out\s+of\s+(?:it|them)|"
     r"doing\s+(?:its|their)\s+job|"
     # A dose as a noun phrase: "a couple of paracetamol and an early night".
-    rf"(?:a\s+couple\s+of|a\s+few|two|2)\s+(?:{_MEDICINES})\b|"
+    rf"(?:a\s+couple\s+of|a\s+few|two|(?<![\d,.])\d)\s+(?:{_MEDICINES})\b"
+    r"(?![^.!?\n]*\b(?:sorry|apolog\w+|mixed\s+up|out\s+of\s+stock|missing|handed\s+in)\b)|"
     # Starting, stopping or a remedy's effect: "don't stop your antidepressants suddenly", "Vaseline around your
     # nostrils and wraparound sunglasses can stop the pollen getting in".
     # "you don't need to finish the whole course", "double the dose": how much of a medicine to take.
@@ -882,7 +900,7 @@ COURSE = LazyPattern(
     r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "should stop quickly", but not "the clinic will stop on Fridays"; "runs its course", "sleep it off".
     r"\b(?:should|usually|normally|generally|typically|soon)\s+(?:\w+\s+)?stops?\b|\bruns?\s+(?:its|their)\s+course\b|"
-    r"\bsleep\s+it\s+off\b|\blet\s+(?:him|her|them|it|your\s+\w+)\s+(?:sleep|rest|heal|settle|breathe|cool)\b",
+    r"\bsleep\s+it\s+off\b|\blet\s+(?:him|her|them|it|your\s+\w+)\s+(?:sleep|rest|heal|settle|breathe|cool|air|dry\s+out)\b",
     re.IGNORECASE,
 )
 # An order: a clause opening with a word that takes an object ("Slather on the cream", "Cut out caffeine", "Keep
@@ -957,6 +975,13 @@ SERVICE_THING = LazyPattern(
     r"centre|parking|travel|time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?)\b",
     re.IGNORECASE,
 )
+# A body part as an order's object: "Check your feet every day", "Watch your back when you lift".
+# (Not "Mind your feet on the wet floor", "raise your hand": a safety notice or a gesture.)
+BODY_OBJECT = LazyPattern(
+    r"(?<!mind)(?<!watch)(?<!raise)(?<!show)(?<!lend)\s+(?:your|his|her|their)\s+"
+    rf"(?:{_BODY_ONLY}|feet|hands|legs|back|chest|breasts?)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_END = LazyPattern(r"[.!?;:\n]|\s[-–—]\s")
 
 
@@ -996,7 +1021,9 @@ DIRECTING = LazyPattern(
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
 # than one named in an apology.
-_OCCASION = LazyPattern(r"\b(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)\s+(?:local\s+)?$", re.I)
+_OCCASION = LazyPattern(
+    r"\b(?:(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)|at\s+the)\s+(?:local\s+)?$", re.IGNORECASE
+)
 
 
 def _signposts(text: str) -> bool:
@@ -1039,7 +1066,7 @@ PREDICTION = LazyPattern(
     r"\b(?:should(?!\s+(?:not\s+|never\s+)?(?:have|need)\s+to\b|\s+(?:not\s+)?be\s+(?:able|asked|made|given|offered)\b|"
     r"\s+(?:not\s+|never\s+)?have\s+(?:\w+ed|been|said|told|sent|done|got|had|seen|known|given|taken|come|gone|made|put|"
     r"kept|left|heard|shown)\b)|"
-    r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon)|"
+    r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon|always)|"
     # An explanation given as fact: "that twitching is just tiredness", "a swollen ankle ... is down to sitting".
     r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by)|"
     # How long it takes, in the present: "most back pain gets better within six weeks".
@@ -1068,6 +1095,9 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:once|twice|three\s+times)\s+a\s+(?:week|night)\b(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
     r"\b(?:great|good|brilliant)\s+for\s+(?:dry|sore|tired|itchy|achy|aching|stiff)\s+\w+|"
     r"\bit\s+is\s+(?:recommended|advised|advisable)\b|"
+    r"\b(?:is|are)\s+(?:a\s+)?(?:classic|common|known|big|major|typical)\s+(?:\w+\s+)?triggers?\b|\bis\s+a\s+good\s+(?:rule|habit)\b|"
+    r"\b(?:isn't|aren't|is\s+not|are\s+not|won't\s+be)\s+a\s+problem\s+for\b|"
+    r"\b(?:far\s+|much\s+|a\s+lot\s+)?(?:less|more)\s+harmful\s+than\b|\bmore\s+accurate\b|"
     r"\bnever\s+(?:hurt|harmed)\s+anyone\b(?!\s+to\s+(?:ask|check|try|call|book|say))|"
     # A story of what worked, a regimen by the minute, a verdict of how ordinary it is, giving it time.
     r"\bwhat\s+(?:worked|helped|works|helps)\s+(?:for\s+\w+(?:\s+\w+)?\s+|me\s+|us\s+)?(?:\w+\s+){0,3}(?:was|is|were)\b|"
@@ -1110,7 +1140,7 @@ PREVALENCE = LazyPattern(
     re.IGNORECASE,
 )
 SERVICE_WORD = LazyPattern(
-    r"\b(?:we|we'll|we're|we've|our|us|team|practice|clinic|service|appointments?|letter|staff|nurses?|centre|ward|"
+    r"\b(?:we|we'll|we're|we've|our|us|teams?|practice|clinics?|services?|appointments?|letter|staff|nurses?|centres?|wards?|"
     r"app|website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?|"
     # Recruitment: "Volunteering with people who have dementia gives you a sense of purpose - apply by 1 May".
     r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*)\b",
@@ -1168,6 +1198,9 @@ def _advises(text: str) -> bool:
             and not (word.endswith("s") and not word.endswith("ss"))
             and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
         ):
+            return True
+    for m in ORDER.finditer(text):
+        if m.group(1).lower() not in FUNCTION_WORDS and _may_be_order(m.group(1)) and BODY_OBJECT.match(text, m.end(1)):
             return True
     return any(
         m.group(1).lower() not in NOT_ORDERS
