@@ -619,7 +619,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
     r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|floaters|lonel\w+|bereave\w+|"
     r"lisp|late\s+talkers?|speech\s+delay|IVF|fertility|infertil\w+|(?:trapped|pinched)\s+nerves?|"
-    r"tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|alcohol|booze|dry\s+days|"
+    r"after\s+(?:their|his|her)\s+(?:\w+\s+)?jabs|tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|alcohol|booze|dry\s+days|"
     r"drinks?\s+over\s+the\s+limit|"
     r"(?:need|needs|get|getting)\s+(?:\d+|more|enough|less)\s+(?:hours'?\s+)?sleep|"
     r"(?:eye|muscle|back|neck)\s?strain|(?:baby|newborn|toddler)'?s?\s+poos?|immune\s+system|"
@@ -729,7 +729,9 @@ ADVICE = LazyPattern(
     # "it's fine to have a glass of wine with antibiotics", "paracetamol is OK to take": permission is advice.
     r"(?:is|are|it's|it\s+is|that's|perfectly|completely|usually)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe)\s+to\s+"
     r"(?:take|have|use|drink|eat|give|mix|carry\s+on|go\s+back|return|exercise|keep|continue|stop|leave|wait|"
-    r"breastfeed|drive|fly|swim|travel)\b|"
+    r"breastfeed|drive|fly|swim|travel|go\s+(?:out|outside|swimming)|bath|shower)\b|"
+    # A remedy at every change or feed: "a thin layer of barrier cream at every change".
+    r"at\s+(?:every|each)\s+(?:nappy\s+)?(?:change|feed|meal)\b|"
     r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take|avoided)|"
     # How a medicine goes with something else: "a glass or two won't clash with your sertraline".
     # (Not "the inhaler orders": a medicine naming a service thing.)
@@ -1089,7 +1091,7 @@ SELF_CARE_CLAIM = LazyPattern(
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
     r"\b(?:do|does|did)\s+wonders\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
     r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
-    r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+way\s+to\s+go\b|"
+    r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
     r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle)\b|"
     r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
     r"\b(?:once|twice|three\s+times)\s+a\s+(?:week|night)\b(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
