@@ -1277,6 +1277,8 @@ _ASKS_LEAD = LazyPattern(
     # "Can everyone who's waiting for a callback comment their name...": everyone is the reader too.
     r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:everyone|anyone|everybody|anybody)(?:\s+[\w']+){0,6}|"
     r"\b(?:free|remember|forget|sure)\s+to|"
+    # "Mind popping your email address in a reply?": would you mind, with "would you" left unsaid.
+    r"^mind|"
     # "it's quicker to post your date of birth here": the easier way offered is still a request.
     r"\b(?:quicker|quickest|easier|easiest|faster|fastest|best|simplest|better)\s+(?:just\s+)?to)$",
     re.IGNORECASE,
@@ -1365,7 +1367,10 @@ WRITTEN_PLACE = LazyPattern(
     r"(?:to|onto)\s+this\s+(?:thread|post|tweet))\b",
     re.IGNORECASE,
 )
-_VERB_BEFORE_DATA = LazyPattern(r"\b([a-z]+)\s+(?:us\s+|me\s+)?(?:your|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# (With its particle: "jot down your DOB in a comment".)
+_VERB_BEFORE_DATA = LazyPattern(
+    r"\b([a-z]+)(?:\s+(?:down|out|up|in))?\s+(?:us\s+|me\s+)?(?:your|their)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 
 
 def _written_in_public(sentence: str) -> re.Match[str] | None:
