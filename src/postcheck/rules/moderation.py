@@ -511,7 +511,7 @@ _MEDICINES = (
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|prune\s+juice|fluids|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
+    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -619,7 +619,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
     r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|floaters|lonel\w+|bereave\w+|"
     r"lisp|late\s+talkers?|speech\s+delay|IVF|fertility|infertil\w+|(?:trapped|pinched)\s+nerves?|"
-    r"after\s+(?:their|his|her)\s+(?:\w+\s+)?jabs|tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|alcohol|booze|dry\s+days|"
+    r"after\s+(?:their|his|her)\s+(?:\w+\s+)?jabs|sleep\s+through|chok(?:e|es|ing)|ringworm|tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|alcohol|booze|dry\s+days|"
     r"drinks?\s+over\s+the\s+limit|"
     r"(?:need|needs|get|getting)\s+(?:\d+|more|enough|less)\s+(?:hours'?\s+)?sleep|"
     r"(?:eye|muscle|back|neck)\s?strain|(?:baby|newborn|toddler)'?s?\s+poos?|immune\s+system|"
@@ -776,7 +776,9 @@ ADVICE = LazyPattern(
     # A recommendation in the writer's own voice, unless it is only a way to book or call.
     r"(?:we'd|we\s+would|I'd|I\s+would|we|I)\s+(?:always\s+)?(?:recommend|suggest|advise)(?!\s+(?:booking|calling|"
     r"ringing|contacting|visiting|checking|getting\s+in\s+touch|that\s+you\s+(?:call|contact|book|ring)))|"
-    r"have\s+you\s+tried|"
+    # A remedy that clears it in a while: "an antifungal cream clears it in a couple of weeks".
+    r"(?:clears|shifts|sorts|fixes|cures)\s+(?:it|them)(?:\s+up|\s+out)?\s+(?:in|within)\s+(?:a|an|\d+|a\s+few|"
+    r"a\s+couple\s+of|one|two|three)\s+(?:days?|weeks?|fortnight)|"
     r"make\s+sure\s+(?:you|they|he|she|your\s+\w+)\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
     r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|"
     # (Not "your texts", "your inbox": watching for the service's message.)
@@ -811,7 +813,7 @@ ADVICE = LazyPattern(
     # "pretty common", "really normal"; not "is not expected".
     # (Not "are common asthma triggers - our housing team can help": what sets it off is read in a sentence with no
     # word of the service, below.)
-    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)(?!\s+(?:\w+\s+)?triggers?\b)|"
+    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b(?!\s+(?:\w+\s+)?triggers?\b)|"
     # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
     r"(?:being\s+)?pregnan\w+|the\s+menopause|teething|healing)|"
@@ -960,6 +962,16 @@ REGIMEN = LazyPattern(
 # What the writer would say to do: "We'd always say a lukewarm flannel" (not "we'd say the only cure is our bake sale":
 # its clause names the service).
 WE_SAY = LazyPattern(r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:always\s+|usually\s+|generally\s+)?say\b", re.I)
+# A suggestion in the writer's voice: "Have you tried a saline rinse?", "If I were you I'd cut out dairy", "might be
+# worth trying a heat pad". Advice unless its clause is about the service ("Have you thought about joining our
+# patient panel?", "worth having a look at our website") or its verb sends people somewhere ("I'd book early").
+SUGGESTION = LazyPattern(
+    r"\bhave\s+you\s+(?:tried|thought\s+about|considered)\b|\bif\s+I\s+were\s+you(?:\s+I'd)?\b|"
+    r"\b(?:I'd|I\s+would)\s+(?!(?:say|recommend|suggest|advise|love|like|be)\b)|"
+    r"\bworth\s+(?:trying|using|taking|having|giving|avoiding|cutting|keeping|getting)(?!\s+(?:there|here|in\s+touch|to)\b)",
+    re.IGNORECASE,
+)
+_NEXT_WORD = LazyPattern(r"\s*([a-z']+)", re.IGNORECASE)
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
 _SERVICE_ORDER = LazyPattern(
     r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|us|the\s+(?:form|survey|link|date|word)|"
@@ -1008,6 +1020,8 @@ SIGNPOSTING = LazyPattern(
 # to it when it also says what to do or what the service can do ("call 111", "a pharmacist can advise", "if you're
 # worried").
 SERVICE_REPORT = LazyPattern(
+    # (And a disclaimer: "We're not doctors, but...".)
+    r"\bnot\s+(?:a\s+)?(?:doctors?|GPs?|nurses?|pharmacists?|clinicians?|medical\s+professionals?)\b|"
     r"\b(?:sorry|apolog\w+|we\s+know|couldn't|could\s+not|can't\s+get|wasn't|weren't|was\s+(?:closed|shut|right|wrong)|"
     r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn't|did\s+not|said|told)\b",
     re.IGNORECASE,
@@ -1085,12 +1099,13 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:hits|affects|lifts|suits)\s+(?:loads\s+of|lots\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?"
     r"(?:people|us|teens|teenagers|children|kids|babies|toddlers|parents|women|men|adults|mums|dads)\b|"
     # What most people find or swear by, and a remedy's story: "lots of women swear by a fan", "made a huge difference".
-    r"\b(?:most|many|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
+    r"\b(?:most|many|some|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
     r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
     r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
     r"\b(?:do|does|did)\s+wonders\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
     r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
+    r"\bbest\s+thing\s+for\b|\bgoes\s+a\s+long\s+way\b|\bmakes?\s+(?:\w+\s+){1,2}worse\b|"
     r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
     r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle)\b|"
     r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
@@ -1189,6 +1204,14 @@ def _advises(text: str) -> bool:
     if COURSE.search(text):
         return True
     if any(not SERVICE_WORD.search(text, m.end(), _clause_end(text, m.end())) for m in WE_SAY.finditer(text)):
+        return True
+    for m in SUGGESTION.finditer(text):
+        end = _clause_end(text, m.end())
+        verb = _NEXT_WORD.match(text, m.end())
+        if SERVICE_WORD.search(text, m.start(), end) or SERVICE_THING.search(text, m.end(), end):
+            continue
+        if verb and verb.group(1).lower() in NOT_ORDERS - FUNCTION_WORDS:
+            continue  # "I'd book early", "If I were you I'd call them"
         return True
     if any(not SERVICE_THING.search(text, m.end(), _clause_end(text, m.end())) for m in CARER_ORDER.finditer(text)):
         return True
