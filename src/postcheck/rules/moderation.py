@@ -625,7 +625,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:eye|muscle|back|neck)\s?strain|(?:baby|newborn|toddler)'?s?\s+poos?|immune\s+system|"
     r"(?:hearing|ears?)\s+(?:\w+\s+){0,4}(?:muffled|bunged)|"
     r"(?:struggl\w+|trouble|can't|cannot|unable|hard)\s+(?:to\s+)?(?:stay|get|fall)(?:ing)?\s+(?:back\s+)?(?:to\s+)?(?:asleep|sleep)|"
-    r"get(?:ting)?\s+up\s+(?:\w+\s+)?to\s+(?:wee|pee)|(?:weeing|peeing)|(?:wee|pee)\s+(?:more|a\s+lot|twice|at\s+night|often)|"
+    r"get(?:ting)?\s+up\s+(?:\w+\s+){0,3}to\s+(?:wee|pee)|(?:weeing|peeing)|(?:wee|pee)\s+(?:more|a\s+lot|twice|at\s+night|often)|"
     r"blood\s+in\s+(?:his|her|their|your|my|the)\s+(?:nappy|nappies|poo|wee|urine|stools?|sick|vomit|phlegm|spit|mucus)|"
     r"(?:hard|runny|loose|green|pale|black)\s+poos?|"
     r"(?:restless|unsettled|colicky|grizzly|clingy)\s+(?:baby|babies|toddlers?|newborns?|little\s+ones?)|"
@@ -700,7 +700,7 @@ ADVICE = LazyPattern(
     r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
     r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
     # Not a bare "don't worry": "Don't worry, the asthma clinic is still on".
-    r"nothing\s+(?:serious|sinister|to\s+(?:worry|panic|fret)\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"
+    r"nothing\s+(?:serious|sinister|to\s+(?:worry|panic|fret|stress)\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"
     r"(?:do|does)\s+(?:you|them|him|her)\s+(?:the\s+world\s+of\s+|a\s+lot\s+of\s+|some\s+)?good|"
     r"(?:very\s+|highly\s+)?unlikely\s+to\s+be\s+(?:anything\s+)?(?:serious|sinister|worrying|dangerous|harmful|"
     r"a\s+problem|anything\s+to\s+worry\s+about)|"
@@ -730,6 +730,14 @@ ADVICE = LazyPattern(
     r"(?:is|are|it's|it\s+is|that's|perfectly|completely|usually)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe)\s+to\s+"
     r"(?:take|have|use|drink|eat|give|mix|carry\s+on|go\s+back|return|exercise|keep|continue|stop|leave|wait|"
     r"breastfeed|drive|fly|swim|travel|go\s+(?:out|outside|swimming)|bath|shower)\b|"
+    # ... or fine for school, and on a condition: "they're fine for school", "as long as it's covered".
+    r"(?:they're|they\s+are|he's|she's|he\s+is|she\s+is|you're|you\s+are)\s+(?:\w+\s+)?(?:fine|ok|okay|alright)\s+"
+    r"(?:for|to\s+go\s+(?:back\s+)?to)\s+(?:school|nursery|work|college)|"
+    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+(?:still\s+)?go\s+swimming\b|"
+    r"as\s+long\s+as\s+(?:it's|it\s+is|they're|they\s+are)\s+(?:covered|kept\s+\w+|dry|clean)\b|"
+    # A remedy on a body part for a while: "Cold spoons on your eyelids for a few minutes".
+    rf"on\s+(?:your|his|her|their|the)\s+(?:{_BODY}|eyelids?|forehead|head)\s+for\s+(?:a\s+few|a\s+couple\s+of|\d+|five|ten|"
+    r"twenty)\s+minutes|"
     # A remedy at every change or feed: "a thin layer of barrier cream at every change".
     r"at\s+(?:every|each)\s+(?:nappy\s+)?(?:change|feed|meal)\b|"
     r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take|avoided)|"
@@ -971,6 +979,9 @@ SUGGESTION = LazyPattern(
     r"\bworth\s+(?:trying|using|taking|having|giving|avoiding|cutting|keeping|getting)(?!\s+(?:there|here|in\s+touch|to)\b)",
     re.IGNORECASE,
 )
+# "Don't worry about the little lump": reassurance when what not to worry about is a complaint, in its own clause (not
+# a bare "don't worry", nor "don't worry about the cost - prescriptions for diabetes medicines are free").
+DONT_WORRY = LazyPattern(r"\b(?:don't|do\s+not|no\s+need\s+to)\s+worry\s+about\b", re.IGNORECASE)
 _NEXT_WORD = LazyPattern(r"\s*([a-z']+)", re.IGNORECASE)
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
 _SERVICE_ORDER = LazyPattern(
@@ -1106,6 +1117,11 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:do|does|did)\s+wonders\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
     r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
     r"\bbest\s+thing\s+for\b|\bgoes\s+a\s+long\s+way\b|\bmakes?\s+(?:\w+\s+){1,2}worse\b|"
+    # How long it takes to heal: "a bruised rib takes about three weeks to stop hurting".
+    r"\btakes?\s+(?:about\s+|around\s+|up\s+to\s+)?(?:\d+|a\s+few|a\s+couple\s+of|one|two|three|four|six|several)\s+"
+    r"(?:days|weeks|months)\s+to\s+(?:heal|settle|stop|clear|go|ease|pass|recover|get\s+better|feel)\b|"
+    r"\b(?:turns?|turned)\s+out\s+to\s+be\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
+    r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal))|"
     r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
     r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle)\b|"
     r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
@@ -1158,7 +1174,7 @@ PREVALENCE = LazyPattern(
 )
 SERVICE_WORD = LazyPattern(
     r"\b(?:we|we'll|we're|we've|our|us|teams?|practice|clinics?|services?|appointments?|letter|staff|nurses?|centres?|wards?|"
-    r"app|website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?|"
+    r"app|website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?|reviews?|backlogs?|"
     # Recruitment: "Volunteering with people who have dementia gives you a sense of purpose - apply by 1 May".
     r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*)\b",
     re.IGNORECASE,
@@ -1205,6 +1221,14 @@ def _advises(text: str) -> bool:
         return True
     if any(not SERVICE_WORD.search(text, m.end(), _clause_end(text, m.end())) for m in WE_SAY.finditer(text)):
         return True
+    for m in DONT_WORRY.finditer(text):
+        end = _clause_end(text, m.end())
+        if (
+            MEDICAL_TOPIC.search(text, m.end(), end)
+            and not SERVICE_WORD.search(text, m.end(), end)
+            and not SERVICE_THING.search(text, m.end(), end)
+        ):
+            return True
     for m in SUGGESTION.finditer(text):
         end = _clause_end(text, m.end())
         verb = _NEXT_WORD.match(text, m.end())
