@@ -967,6 +967,11 @@ REGIMEN = LazyPattern(
     r"([a-z]+)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# A service's trouble, which eases, clears or settles as an illness does: "the supply issue ... should ease".
+SERVICE_TROUBLE = LazyPattern(
+    r"\b(?:supply|supplies|shortages?|stock|disruption|strikes?|backlogs?|roadworks|traffic|outages?|demand|pressures?)\b",
+    re.IGNORECASE,
+)
 # What the writer would say to do: "We'd always say a lukewarm flannel" (not "we'd say the only cure is our bake sale":
 # its clause names the service).
 WE_SAY = LazyPattern(r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:always\s+|usually\s+|generally\s+)?say\b", re.I)
@@ -1186,7 +1191,7 @@ def _predicts(text: str) -> bool:
     """A sentence that predicts or explains the illness, or says how many it reaches, with no word of the service."""
     for s in _SENTENCE_TEXT.finditer(text):
         sentence = s.group()
-        if SERVICE_WORD.search(sentence):
+        if SERVICE_WORD.search(sentence) or SERVICE_TROUBLE.search(sentence):
             continue
         if SELF_CARE_CLAIM.search(sentence) or GERUND_REMEDY.match(sentence) or REMEDY_LIST.match(sentence):
             return True
@@ -1195,6 +1200,26 @@ def _predicts(text: str) -> bool:
         if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in PREVALENCE.finditer(sentence)):
             return True
     return False
+
+
+def _service_trouble(text: str, course: re.Match[str]) -> bool:
+    """Whether what eases or clears is the service's trouble: named in its own sentence ("the supply issue should ease
+    soon"), or in the one before when "it" or "this" is what eases ("there's a supply issue across West Yorkshire. It
+    should ease by next week"; not "Sorry for the wait. Your cough should clear in a week")."""
+    window = max(0, course.start() - _LOOK_BACK)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, window, course.start())]
+    own = breaks[-1] if breaks else window
+    end = _clause_end(text, course.end())
+    if SERVICE_TROUBLE.search(text, own, end):
+        return True
+    previous = breaks[-2] if len(breaks) >= 2 else window
+    return bool(_PRONOUN_SUBJECT.fullmatch(text, own, course.start())) and bool(
+        SERVICE_TROUBLE.search(text, previous, own)
+    )
+
+
+_MODAL = LazyPattern(r"\b(?:should|will)\b|'ll\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = LazyPattern(r"\s*(?:it|this|that|things)\s+(?:\w+\s+)?", re.IGNORECASE)
 
 
 def _may_be_order(word: str) -> bool:
@@ -1212,12 +1237,13 @@ def _may_be_order(word: str) -> bool:
 def _advises(text: str) -> bool:
     """Advice or reassurance: a phrase ADVICE knows, a self-care verb given as an order, the illness's course, what
     a carer is to do about someone else, an order with how often, or any order not about a service thing."""
-    if any(m.group().strip() for m in ADVICE.finditer(text)):
-        return True
+    for m in ADVICE.finditer(text):
+        if m.group().strip() and not (_MODAL.search(m.group()) and _service_trouble(text, m)):
+            return True
     # Only the few characters before the verb are looked at, so this stays linear on long posts.
     if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):
         return True
-    if COURSE.search(text):
+    if any(not _service_trouble(text, m) for m in COURSE.finditer(text)):
         return True
     if any(not SERVICE_WORD.search(text, m.end(), _clause_end(text, m.end())) for m in WE_SAY.finditer(text)):
         return True
