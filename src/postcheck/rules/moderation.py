@@ -511,7 +511,7 @@ _MEDICINES = (
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
+    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|sugary\s+drinks?|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -553,6 +553,7 @@ MEDICAL_TOPIC = LazyPattern(
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
     r"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner|frozen|locked|clicking|cricked|"
     r"trapped|achy|tight|broken|fractured|sprained|twisted|stubbed|bruised|dislocated|swollen|bitten|smelly|sweaty|"
+    r"pulled|torn|strained|"
     rf"clammy|numb|puffy|blistered|cracked|heavy|sensitive|painful)\s+(?:{_BODY})|"
     # ... or any word of state, by its ending: "tired, gritty eyes", "a wobbly tooth", "chapped lips", "creaky knees".
     # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
@@ -618,6 +619,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"low\s+mood|(?:feeling|feel|felt)\s+(?:a\s+bit\s+|quite\s+|so\s+|really\s+|very\s+)?(?:low|down|anxious|stressed|"
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
     r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|floaters|lonel\w+|bereave\w+|"
+    r"twinges?|wear\s+and\s+tear(?!\s+on\s+(?:the|our)\b)|hair\s+(?:falling\s+out|thinning|shedding)|"
+    r"(?:his|her|your|their|blood)\s+sugars?\s+(?:drops?|dips?|falls?|goes\s+low|is\s+low)|"
     r"lisp|late\s+talkers?|speech\s+delay|IVF|fertility|infertil\w+|(?:trapped|pinched)\s+nerves?|"
     r"after\s+(?:their|his|her)\s+(?:\w+\s+)?jabs|sleep\s+through|chok(?:e|es|ing)|ringworm|tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|alcohol|booze|dry\s+days|"
     r"drinks?\s+over\s+the\s+limit|"
@@ -727,6 +730,10 @@ ADVICE = LazyPattern(
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
     r"(?:serious|dangerous|harmful|to\s+worry\s+about|anything\s+to\s+worry\s+about)|"
     # "it's fine to have a glass of wine with antibiotics", "paracetamol is OK to take": permission is advice.
+    # ... with a person as subject, what the body may do: "He's fine to have a bath with the cast on" (not "you're fine
+    # to wait").
+    r"(?:he's|she's|they're|you're)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe)\s+to\s+(?:have\s+a\s+(?:bath|shower)|bath|"
+    r"shower|swim|exercise|eat|drink|fly|travel|breastfeed|drive|go\s+(?:out|outside|swimming)|take|carry\s+on)\b|"
     r"(?:is|are|it's|it\s+is|that's|perfectly|completely|usually)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe)\s+to\s+"
     r"(?:take|have|use|drink|eat|give|mix|carry\s+on|go\s+back|return|exercise|keep|continue|stop|leave|wait|"
     r"breastfeed|drive|fly|swim|travel|go\s+(?:out|outside|swimming)|bath|shower)\b|"
@@ -734,6 +741,9 @@ ADVICE = LazyPattern(
     r"(?:they're|they\s+are|he's|she's|he\s+is|she\s+is|you're|you\s+are)\s+(?:\w+\s+)?(?:fine|ok|okay|alright)\s+"
     r"(?:for|to\s+go\s+(?:back\s+)?to)\s+(?:school|nursery|work|college)|"
     r"(?:you|he|she|they|baby)\s+(?:can|could)\s+(?:still\s+)?go\s+swimming\b|"
+    # ... or carry on (not "you can carry on using the breastfeeding room"), or won't catch it.
+    r"(?:he|she|they|you)\s+can\s+(?:still\s+)?carry\s+on\b(?!\s+\w+ing)|(?:won't|can't|cannot|will\s+not)\s+catch\s+"
+    r"(?:\w+\s+)?from\b|let\s+(?:the\s+)?(?:fresh\s+)?air\s+(?:get\s+)?to\s+(?:it|them)|"
     r"as\s+long\s+as\s+(?:it's|it\s+is|they're|they\s+are)\s+(?:covered|kept\s+\w+|dry|clean)\b|"
     # A remedy on a body part for a while: "Cold spoons on your eyelids for a few minutes".
     rf"on\s+(?:your|his|her|their|the)\s+(?:{_BODY}|eyelids?|forehead|head)\s+for\s+(?:a\s+few|a\s+couple\s+of|\d+|five|ten|"
@@ -1121,7 +1131,7 @@ SELF_CARE_CLAIM = LazyPattern(
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
     r"\b(?:do|does|did)\s+wonders\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
     r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
-    r"\bbest\s+thing\s+for\b|\bgoes\s+a\s+long\s+way\b|\bmakes?\s+(?:\w+\s+){1,2}worse\b|"
+    r"\bbest\s+(?:thing|cure|remedy|medicine|treatment)\s+for\b|\bis\s+the\s+best\s+medicine\b|\bgoes\s+a\s+long\s+way\b|\bmakes?\s+(?:\w+\s+){1,2}worse\b|"
     # How long it takes to heal: "a bruised rib takes about three weeks to stop hurting".
     r"\btakes?\s+(?:about\s+|around\s+|up\s+to\s+)?(?:\d+|a\s+few|a\s+couple\s+of|one|two|three|four|six|several)\s+"
     r"(?:days|weeks|months)\s+to\s+(?:heal|settle|stop|clear|go|ease|pass|recover|get\s+better|feel)\b|"
@@ -1193,7 +1203,9 @@ def _predicts(text: str) -> bool:
         sentence = s.group()
         if SERVICE_WORD.search(sentence) or SERVICE_TROUBLE.search(sentence):
             continue
-        if SELF_CARE_CLAIM.search(sentence) or GERUND_REMEDY.match(sentence) or REMEDY_LIST.match(sentence):
+        # (A question claims nothing: "Best remedy for the January blues? Our staff choir sings on Wednesdays.")
+        claims = not sentence.rstrip().endswith("?") and SELF_CARE_CLAIM.search(sentence)
+        if claims or GERUND_REMEDY.match(sentence) or REMEDY_LIST.match(sentence):
             return True
         if PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence):
             return True
