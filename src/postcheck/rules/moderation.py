@@ -874,7 +874,7 @@ ADVICE = LazyPattern(
     r"doing\s+(?:its|their)\s+job|"
     # A dose as a noun phrase: "a couple of paracetamol and an early night".
     rf"(?:a\s+couple\s+of|a\s+few|two|(?<![\d,.])\d)\s+(?:{_MEDICINES})\b"
-    r"(?![^.!?\n]*\b(?:sorry|apolog\w+|mixed\s+up|out\s+of\s+stock|missing|handed\s+in)\b)|"
+    r"(?![^.!?\n]{0,200}\b(?:sorry|apolog\w+|mixed\s+up|out\s+of\s+stock|missing|handed\s+in)\b)|"
     # Starting, stopping or a remedy's effect: "don't stop your antidepressants suddenly", "Vaseline around your
     # nostrils and wraparound sunglasses can stop the pollen getting in".
     # "you don't need to finish the whole course", "double the dose": how much of a medicine to take.
@@ -1025,9 +1025,13 @@ BODY_OBJECT = LazyPattern(
 _CLAUSE_END = LazyPattern(r"[.!?;:\n]|\s[-–—]\s")
 
 
+_CLAUSE_MAX = 300  # characters: no clause an order or a suggestion governs runs longer, and none is read again whole
+
+
 def _clause_end(text: str, start: int) -> int:
-    found = _CLAUSE_END.search(text, start)
-    return found.start() if found else len(text)
+    end = min(len(text), start + _CLAUSE_MAX)
+    found = _CLAUSE_END.search(text, start, end)
+    return found.start() if found else end
 
 
 _IMPERATIVE_LEAD = LazyPattern(r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please))\s*$", re.I | re.M)
