@@ -511,7 +511,7 @@ _MEDICINES = (
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|sugary\s+drinks?|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
+    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -612,7 +612,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
     r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+(?:mild\s+|slight\s+)?cold|"
-    r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:rough|rotten|ill|awful|terrible|run\s+down|under\s+the\s+weather)|"
+    r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:half\s+as\s+|so\s+|a\s+bit\s+)?(?:rough|rotten|ill|awful|terrible|"
+    r"run\s+down|under\s+the\s+weather)|(?:wobbly|loose)\s+(?:\w+\s+)?(?:teeth|tooth)|"
     r"run\s+down|dehydrat\w+|"
     # Lay words for pregnancy and the mind, where a reply most often reassures: "spotting is common".
     r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
@@ -776,7 +777,8 @@ ADVICE = LazyPattern(
     r"(?:can|may|could|will|should|is|are)\s+(?:usually\s+|often\s+|easily\s+)?(?:be\s+)?(?:eased|relieved|soothed|"
     r"treated|managed|settled|calmed)\b|(?:can|may|could|will|should)\s+(?:\w+\s+)?be\s+sorted\s+(?:by|with)\s+\w+ing\b|"
     # (Not "our housing team can help with repairs": the service's help.)
-    r"(?<!team\s)(?<!service\s)(?<!staff\s)(?<!\bwe\s)(?<!PALS\s)(?<!line\s)(?<!group\s)"
+    r"(?<!team\s)(?<!service\s)(?<!staff\s)(?<!\bwe\s)(?<!PALS\s)(?<!line\s)(?<!group\s)(?<!centre\s)(?<!clinic\s)"
+    r"(?<!unit\s)(?<!app\s)(?<!hub\s)"
     r"(?:can|may|might|could|will|should|does|do)\s+help\s+(?:to\s+)?(?:clear|ease|soothe|relieve|calm|settle|reduce|"
     r"loosen|unblock|bring|with)|"
     r"(?:just|only)\s+(?:a|an)\s+(?:\w+\s+)?(?:cold|virus|bug|infection|sprain|strain|graze|bruise|rash|reaction|"
@@ -817,6 +819,14 @@ ADVICE = LazyPattern(
     r"(?:for|will|can|helps?|helping)\s+(?:to\s+)?(?:bring|bringing|get|getting|keep|keeping)\s+(?:your\s+|the\s+|their\s+)?"
     r"(?:cholesterol|blood\s+pressure|"
     r"sugars?|blood\s+sugars?|weight|temperature|fever|swelling)\s+(?:levels?\s+)?down|"
+    # What is not needed for it, or need not stop: "you won't need stitches", "you don't have to stop breastfeeding if
+    # you've got the flu" (not "... to come to our class").
+    r"(?:won't|don't|doesn't|shouldn't)\s+need\s+(?:any\s+)?(?:stitches|antibiotics|steri-?strips|a\s+tetanus)\b|"
+    r"(?:don't|do\s+not|won't)\s+(?:have|need)\s+to\s+stop\s+(?:breastfeeding|feeding|taking|using|exercising|eating|"
+    r"drinking)\s+(?:\w+\s+)?(?:if|while|when|with|because)\b|"
+    # A remedy held on a body part: "a heat pad on your tummy".
+    r"(?:heat\s+pads?|hot\s+water\s+bottles?|ice\s+packs?|(?:cold|warm)\s+(?:compress\w*|flannels?))\s+on\s+"
+    rf"(?:your|his|her|their|the)\s+(?:\w+\s+)?(?:{_BODY}|forehead|head)\b|"
     # A remedy that makes the body's work easier: "saline drops make it easier for her to breathe".
     r"(?:make|makes|made)\s+it\s+easier\s+(?:for\s+\w+\s+)?to\s+(?:breathe|sleep|feed|swallow|settle|eat|poo|wee)|"
     # One dose as a noun phrase: "one dose for the whole family", "another dose in two weeks" (not "one dose of the RSV
@@ -921,7 +931,7 @@ COURSE = LazyPattern(
     rf"\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b(?!\s+(?:for\s+)?(?:knowing|about))|\b(?:just|only)\s+needs?\b|"
     r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "should stop quickly", but not "the clinic will stop on Fridays"; "runs its course", "sleep it off".
-    r"\b(?:should|usually|normally|generally|typically|soon)\s+(?:\w+\s+)?stops?\b|\bruns?\s+(?:its|their)\s+course\b|"
+    r"\b(?:should|usually|normally|generally|typically|soon)\s+(?:\w+\s+)?stops?\b|\bruns?\s+(?:its|their)\s+course\b|\blet\s+nature\s+take\s+its\s+course\b|"
     r"\bsleep\s+it\s+off\b|\blet\s+(?:him|her|them|it|your\s+\w+)\s+(?:sleep|rest|heal|settle|breathe|cool|air|dry\s+out)\b",
     re.IGNORECASE,
 )
@@ -1133,7 +1143,7 @@ SELF_CARE_CLAIM = LazyPattern(
     r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
     r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
-    r"\b(?:do|does|did)\s+wonders\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
+    r"\b(?:do|does|did)\s+wonders\b|\b(?:does|do)\s+(?:\w+\s+)?help\b|\b(?:is|it's)\s+good\s+for\s+(?:baby|you|them|him|her)\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
     r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
     r"\bbest\s+(?:thing|cure|remedy|medicine|treatment)\s+for\b|\bis\s+the\s+best\s+medicine\b|\bgoes\s+a\s+long\s+way\b|\bmakes?\s+(?:\w+\s+){1,2}worse\b|"
     # How long it takes to heal: "a bruised rib takes about three weeks to stop hurting".
@@ -1201,6 +1211,13 @@ SERVICE_WORD = LazyPattern(
 _SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")
 
 
+# A remedy's effect on the complaint named right after its verb: "a spoonful of sugar stops hiccups".
+EFFECT = LazyPattern(
+    r"\b(?:stops|cures|eases|clears|soothes|relieves|prevents|shifts|fixes|settles)\s+(?:(?:the|your|most|a|an)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _predicts(text: str) -> bool:
     """A sentence that predicts or explains the illness, or says how many it reaches, with no word of the service."""
     for s in _SENTENCE_TEXT.finditer(text):
@@ -1214,6 +1231,8 @@ def _predicts(text: str) -> bool:
         if PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence):
             return True
         if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in PREVALENCE.finditer(sentence)):
+            return True
+        if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in EFFECT.finditer(sentence)):
             return True
     return False
 
