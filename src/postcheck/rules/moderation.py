@@ -666,7 +666,7 @@ FIGURATIVE = LazyPattern(
 ADVICE = LazyPattern(
     r"\b(?:(?<!the\s)rest(?!\w|\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
-    r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
+    r"stay(?:ing)?\s+(?:in\s+the\s+shade|out\s+of\s+the\s+sun)|sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
     # A dose by its unit, as an amount to take: "a 10 microgram supplement", "give 5ml" (not "the 5ml syringes", "the
     # dose as 10 micrograms").
     r"(?:a|an|one|take|takes|taking|give|gives|giving|have)\s+\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|"
@@ -1010,7 +1010,8 @@ DONT_WORRY = LazyPattern(r"\b(?:don't|do\s+not|no\s+need\s+to)\s+worry\s+about\b
 _NEXT_WORD = LazyPattern(r"\s*([a-z']+)", re.IGNORECASE)
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
 _SERVICE_ORDER = LazyPattern(
-    r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|us|the\s+(?:form|survey|link|date|word)|"
+    r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|(?:it|us|them)\s+a\s+(?:follow|like|share|"
+    r"retweet|listen|watch)|us|the\s+(?:form|survey|link|date|word)|"
     r"(?:it|them|these|this|one)\s+with\s+you|"  # "Take them with you": bring them along
     r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app)|"
     r"your\s+(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
@@ -1143,7 +1144,7 @@ SELF_CARE_CLAIM = LazyPattern(
     r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
     r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
-    r"\b(?:do|does|did)\s+wonders\b|\b(?:does|do)\s+(?:\w+\s+)?help\b|\b(?:is|it's)\s+good\s+for\s+(?:baby|you|them|him|her)\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
+    r"\bmakes?\s+it\s+(?:take\s+longer|harder)\b|\blasts\s+longer\b|\b(?:do|does|did)\s+wonders\b|\b(?:does|do)\s+(?:\w+\s+)?help\b|\b(?:is|it's)\s+good\s+for\s+(?:baby|you|them|him|her)\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
     r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
     r"\bbest\s+(?:thing|cure|remedy|medicine|treatment)\s+for\b|\bis\s+the\s+best\s+medicine\b|\bgoes\s+a\s+long\s+way\b|\bmakes?\s+(?:\w+\s+){1,2}worse\b|"
     # How long it takes to heal: "a bruised rib takes about three weeks to stop hurting".
