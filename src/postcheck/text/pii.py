@@ -18,10 +18,12 @@ EMAIL = LazyPattern(
     r"(?<![\w.+%@-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
 )
 
-# E-mail addresses written to dodge filters: "jo at nhs dot net", "jo [at] nhs.net", "jo(at)nhs(dot)net".
+# E-mail addresses written to dodge filters: "jo at nhs dot net", "jo [at] nhs.net", "jo(at)nhs(dot)net",
+# "jo (at) nhs . net".
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _SPELLED_AT = rf"(?:\s*{_OPEN}\s*at\s*{_CLOSE}\s*|\s*{_OPEN}\s*@\s*{_CLOSE}\s*|\s+at\s+|\s+@\s+)"
-_SPELLED_DOT = rf"(?:\s*{_OPEN}\s*dot\s*{_CLOSE}\s*|\s+dot\s+|\.)"
+# A dot with a space before it ("k.bell (at) nhs . net") is spelled out too: a full stop never has one.
+_SPELLED_DOT = rf"(?:\s*{_OPEN}\s*dot\s*{_CLOSE}\s*|\s+dot\s+|\s+\.\s*|\.)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 SPELLED_EMAIL = LazyPattern(
     rf"(?<![\w.@-])(?P<local>[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9])?(?:{_SPELLED_DOT}[A-Za-z0-9][\w%+-]*)*)"
@@ -69,7 +71,7 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
         if re.split(_SPELLED_DOT, domain, flags=re.IGNORECASE)[-1].lower() not in TLDS:
             continue
         bare = re.fullmatch(r"\s+at\s+", at, re.IGNORECASE) is not None
-        spelled_domain = re.search(r"\bdot\b", domain, re.IGNORECASE) is not None
+        spelled_domain = re.search(r"\bdot\b|\s\.", domain, re.IGNORECASE) is not None
         named = spelled_domain and not _NOT_MAILBOX.fullmatch(local) and not _ARTICLE_BEFORE.search(text[: m.start()])
         if bare and not (_MAILBOX_LIKE.search(local) or named):
             continue
