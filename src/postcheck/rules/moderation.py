@@ -656,7 +656,7 @@ FIGURATIVE = LazyPattern(
     r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
     r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
     r"\bcold\s+(?:calls?|weather|snap|spell)\b|\blift(?:s|ed|ing)?\s+(?:\w+(?:'s|s')?\s+){0,2}spirits\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b|"
-    # A get-well wish: "We hope you feel better soon", "Hope you all get some rest soon", "wishing him a speedy recovery".
+    # A get-well wish: "We hope you feel better soon", "Hope you all get some rest soon", "wishing her well".
     r"\b(?:hope|hoping|wish|wishing)\s+(?:(?:you|they|he|she|him|her|them|it|we)(?:\s+all|\s+both)?|your\s+\w+|everyone)\s+"
     r"(?:(?:is|are|feels?|get|gets|have|has|can)\s+)?(?:(?:feeling|much|a\s+lot|lots|some|a\s+bit\s+of|a|plenty\s+of)\s+)?"
     r"(?:better|well|rest|sleep|speedy\s+recovery|quick\s+recovery|recover\w*)\b(?:\s+soon)?|"
