@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from postcheck.rules.moderation import ProfanityMatcher, builtin_words
 from postcheck.text.pii import AllowedContacts, find_contacts
+from postcheck.text.profanity import ProfanityMatcher, builtin_words
 
 REPLY = "kind: reply\nin_reply_to: https://x.com/someone/status/2\n"
 

@@ -332,7 +332,7 @@ def test_a_post_that_has_come_due_is_checked_again_never_replayed(tmp_path, rule
 
 
 def test_m102_phrase_pattern_matches_as_the_per_phrase_alternation_did():
-    from postcheck.rules.moderation import _any_phrase, _phrase_pattern, builtin_words
+    from postcheck.text.profanity import _any_phrase, _phrase_pattern, builtin_words
 
     words = builtin_words()
     phrases = list(words.phrases) + list(words.innocent) + ["pants on fire", "bugger-all"]
@@ -354,8 +354,8 @@ def test_m102_phrase_pattern_matches_as_the_per_phrase_alternation_did():
 def test_m102_finds_as_it_did_without_its_prefilters(monkeypatch):
     """M102 searches a text for phrases only when it has one of their first words, and goes through it token by
     token only when a token holds a listed word: on the fixtures and thousands of generated texts, the same finds."""
-    from postcheck.rules import moderation
-    from postcheck.rules.moderation import ProfanityMatcher, builtin_words
+    from postcheck.text import profanity
+    from postcheck.text.profanity import ProfanityMatcher, builtin_words
 
     words = builtin_words()
     phrases = list(words.phrases) + list(words.innocent) + ["pants on fire", "bugger-all"]
@@ -368,7 +368,7 @@ def test_m102_finds_as_it_did_without_its_prefilters(monkeypatch):
     ]
     texts += [phrase.upper() + "s " + phrase.title() for phrase in phrases]
     found = [ProfanityMatcher(words, ["pants on fire"], ["bugger-all", "arsing"]).find(text) for text in texts]
-    monkeypatch.setattr(moderation, "_may_hold", lambda heads, words: True)  # search every text for phrases
+    monkeypatch.setattr(profanity, "_may_hold", lambda heads, words: True)  # search every text for phrases
     monkeypatch.setattr(ProfanityMatcher, "_may_swear", lambda self, text: True)  # and go through every token
     slow = ProfanityMatcher(words, ["pants on fire"], ["bugger-all", "arsing"])
     assert [slow.find(text) for text in texts] == found

@@ -1,8 +1,12 @@
-"""Reading post text: hashtags, links, contact details, platform lengths; and writing plain English about it."""
+"""Reading post text: hashtags, links, contact details, platform lengths, swearing, names, medical advice and
+requests for personal data; and writing plain English about it."""
 
 from __future__ import annotations
 
 from typing import Any
+
+# Curly and modifier apostrophes as the plain one, for patterns written with "'": text.translate(APOSTROPHES).
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 def counted(number: int, noun: str) -> str:
@@ -26,3 +30,7 @@ class LazyPattern:
         compiled = re.compile(*self._source)
         self.__dict__.update((key, getattr(compiled, key)) for key in dir(compiled) if not key.startswith("__"))
         return getattr(compiled, name)
+
+
+# A CamelCase run's words: "ShitService" -> "Shit", "Service"; "ThankYouDawnWood" -> "Thank", "You", "Dawn", "Wood".
+CAMEL_WORD = LazyPattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")

@@ -1,0 +1,826 @@
+"""Medical advice in a reply (M104): a medical topic, with advice or reassurance about it, and whether the reply
+points to a GP, pharmacy, NHS 111 or 999."""
+
+from __future__ import annotations
+
+import re
+
+from postcheck.text import APOSTROPHES, LazyPattern
+
+_MEDICINES = (
+    r"medicines?|medications?|tablets?|pills?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
+    r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
+    r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
+    r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
+    r"aftersun|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
+    r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
+    r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
+    r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
+    r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
+    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
+    # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
+    r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
+)
+# A medicine by the ending of its international name (WHO stems): metronidazole, amoxicillin, ramipril, atenolol,
+# atorvastatin, losartan, fluoxetine, sumatriptan, amlodipine, doxycycline, ciprofloxacin, furosemide, metformin,
+# warfarin, prednisolone, citalopram, mirtazapine, levothyroxine. Read as a topic
+# and after "while taking" only: in every pattern that names a medicine it cost the rule a tenth of its time.
+_DRUG_NAME = (
+    r"(?<![a-z])[a-z]{3,}(?:azole|mycin|cillin|cycline|pril|olol|statin|sartan|oxetine|triptan|dipine|floxacin|semide|"
+    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine)s?"
+)
+# Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
+# arms", "cold feet"), so a word of state before them is not enough.
+_BODY_ONLY = (
+    r"teeth|tooth|gums?|eyes|eyelids?|ears|nose|throat|tongue|lips|jaw|neck|shoulders?|elbows?|wrists?|fingers?|"
+    r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder"
+)
+# Words that end like a word of state but say nothing of the body ("every", "family", "trained", "healthy").
+_NOT_STATE = (
+    r"every|any|many|only|early|daily|very|my|by|why|they|may|\w*day|away|way|family|body|baby|healthy|happy|"
+    r"lovely|friendly|ready|steady|busy|heavy|need|feed|used|trained|skilled|gloved|washed|named|based|related"
+)
+_BODY = (
+    r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
+    r"wrists?|hands?|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
+    r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine"
+)
+# What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
+MEDICAL_TOPIC = LazyPattern(
+    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever(?:ish)?|"
+    r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
+    r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
+    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
+    r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
+    r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
+    r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|carpal\s+tunnel|tinnitus|"
+    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|flare-?ups?|milk\s+supply|"
+    r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
+    # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
+    r"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner|frozen|locked|clicking|cricked|"
+    r"trapped|achy|tight|broken|fractured|sprained|twisted|stubbed|bruised|dislocated|swollen|bitten|smelly|sweaty|"
+    r"pulled|torn|strained|"
+    rf"clammy|numb|puffy|blistered|cracked|heavy|sensitive|painful)\s+(?:{_BODY})|"
+    # ... or any word of state, by its ending: "tired, gritty eyes", "a wobbly tooth", "chapped lips", "creaky knees".
+    # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
+    rf"\b(?=[a-z]+(?:y|ed)\b)(?:(?!(?:{_NOT_STATE})\b)[a-z]{{2,}}(?:y|ed),?\s+(?:and\s+)?){{1,3}}(?:{_BODY_ONLY})\b|"
+    rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing|hurt(?:s|ing)?|ach(?:es|ing)|"
+    r"throbbing|play(?:s|ing)\s+up)|"
+    # An injury told by what happened to a body part: "bumped his head", "trapped her finger", "hurt my back".
+    r"(?:bumped|banged|knocked|bashed|hurt|injured|twisted|stubbed|trapped|pulled|strained|cracked|whacked|broke|cut|"
+    rf"grazed|burnt|burned|scalded)\s+(?:his|her|their|your|my|a)\s+(?:head|face|{_BODY})\b|"
+    # What a creature did: "stung by a jellyfish", "bitten by a dog" (not "stung by the parking charges").
+    r"(?:stung|bitten)\s+by\s+(?:a|an)\b|"
+    # How someone is after a jab: "a bit hot and grizzly after her jabs", "sore after the booster".
+    r"(?:hot|warm|grizzly|sore|unsettled|clingy|grumpy|tired|sleepy|poorly|feverish|achy)\s+(?:\w+\s+){0,2}after\s+"
+    r"(?:her|his|their|your|the|a|my)\s+(?:\w+\s+)?(?:jabs?|vaccin\w*|immunis\w+|injections?|boosters?)\b|"
+    # A fall, as something that happened to someone: "your nan's fall", "had a tumble" (not "the trust's fall in
+    # waiting times", "a tumble dryer").
+    r"(?:had|has|having)\s+(?:a|another)\s+(?:\w+\s+)?(?:fall|tumble)\b|'s\s+(?:recent\s+|nasty\s+|bad\s+)?(?:fall|tumble)"
+    r"(?!\s+(?:in|of|prevention|team|clinic|service)\b)\b|a\s+tumble\b(?!\s+dryer)|"
+    # A complaint named for who gets it or what it looks like: "tennis elbow", "housemaid's knee", "trigger finger".
+    r"(?:tennis|golf|trigger|mallet|hammer|claw|\w+'s)\s+(?:elbows?|knees?|fingers?|thumbs?|toes?|ears?|shoulders?)"
+    r"(?!\s+(?:appointments?|operations?|ops?|surgery|clinics?|scans?|x-?rays?|replacements?|reviews?)\b)|"
+    # How someone eats, sleeps or feeds, as a kind of person: "fussy eaters", "a light sleeper", "a poor feeder".
+    r"(?:fussy|picky|faddy|poor|bad|light|restless)\s+(?:eat|sleep|feed)(?:ers?|ing)|"
+    # Something on a part that names nothing else, whatever it is: "a ganglion on the wrist", "a cyst on her knee".
+    r"\b(?:a|an)\s+(?!(?:eye|hand|pat|tap|word|kiss|smile|watch|ring|bracelet|badge|sticker|tattoo)\b)\w+\s+on\s+"
+    rf"(?:the|their|his|her|your|my)\s+(?:left\s+|right\s+)?(?:{_BODY_ONLY})\b(?!\s+of\b)|"
+    # A mark on the body, named by where it is: "a flat spot on their head", "a bump on his knee".
+    r"(?:spots?|bumps?|patch(?:es)?|marks?|blotch\w*|lumps?)\s+on\s+(?:the|their|his|her|your|my)\s+"
+    rf"(?:head|face|bottom|{_BODY})(?!\s+of\b)|"  # not "the mark on the back of your card"
+    r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
+    r"(?:poor|broken|bad|disturbed|restless)\s+sleep|night\s+terrors|nightmares|sleep-?walk\w*|bad\s+dreams|"
+    r"bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
+    r"piles|haemorrhoids|corns|calluses|bunions?|moles?(?!\s*(?:catchers?|hills?|rats?|traps?))|skin\s+tags?|cysts?|dandruff|braxton\s+hicks|contractions|"
+    r"(?:sense\s+of|loss\s+of)\s+(?:smell|taste)|"
+    # Whatever it is, said of a group it is common in: "wind in babies", "hair loss in pregnancy".
+    r"\w+\s+in\s+(?:babies|newborns|toddlers|children|kids|pregnancy)\b(?!')|"
+    # Teething in other words: "milk teeth coming through", "cutting a new tooth".
+    r"(?:teeth|tooth)\s+(?:coming\s+(?:through|in)|cutting\s+through)|cutting\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|back\s+)?(?:teeth|tooth)|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
+    rf"(?:{_BODY})|"
+    # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
+    # ... and other conditions by theirs: psoriasis, endometriosis, halitosis, neuralgia, leukaemia.
+    r"\w{3,}(?:itis|osis|iasis|(?<!nost)algia|(?<!acad)a?emia)|cough(?:s|ing)?|rash(?:es)?|sore(?:ness)?(?:\s+\w+)?|"
+    r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
+    r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
+    r"numb(?:ness)?|sprain(?:s|ed)?|strain(?:s|ed)|bruis\w+|blisters?|sunburn\w*|bites?|stings?|"
+    r"(?:stomach|tummy|sickness|winter\s+vomiting)\s+bugs?|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
+    # "flu jab", "covid vaccine": a service, not an illness.
+    r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme|(?:nasal\s+)?spray|immunis\w+))|norovirus|"
+    r"poison(?:ing|ed)|hernias?|whiplash|concuss\w+|dementia|alzheimer's|sinus(?:es)?|bad\s+breath|tongue[- ]?tie|"
+    r"cluster[- ]?feed\w*|growth\s+spurts?|sleep\s+regressions?|(?:potty|toilet)[- ]training|withholding|"
+    r"a\s+stitch\b(?!\s+in\s+time)|(?<!in\s)stitches|(?:tooth|teeth)\s+(?:out|pulled|extracted|removed)|"
+    r"(?:tooth|dental)\s+extractions?|dry\s+socket|wisdom\s+(?:tooth|teeth)|heat\s?stroke|sunstroke|heat\s+exhaustion|"
+    r"prickly\s+heat|chaf(?:ing|ed)|trapped\s+wind|(?:travel|motion|car|sea)\s?sick\w*|ingrown\s+(?:toe)?nails?|"
+    r"fungal\s+nails?|kidney\s+stones?|gallstones?|angina|palpitations|thyroid|PCOS|rosacea|hives|jaundice|"
+    r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
+    r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
+    r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
+    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+(?:mild\s+|slight\s+)?cold|"
+    r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:half\s+as\s+|so\s+|a\s+bit\s+)?(?:rough|rotten|ill|awful|terrible|"
+    r"run\s+down|under\s+the\s+weather)|(?:wobbly|loose)\s+(?:\w+\s+)?(?:teeth|tooth)|"
+    r"run\s+down|dehydrat\w+|"
+    # Lay words for pregnancy and the mind, where a reply most often reassures: "spotting is common".
+    r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
+    r"low\s+mood|(?:feeling|feel|felt)\s+(?:a\s+bit\s+|quite\s+|so\s+|really\s+|very\s+)?(?:low|down|anxious|stressed|"
+    r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
+    r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|floaters|lonel\w+|bereave\w+|"
+    r"twinges?|wear\s+and\s+tear(?!\s+on\s+(?:the|our)\b)|hair\s+(?:falling\s+out|thinning|shedding)|"
+    r"(?:his|her|your|their|blood)\s+sugars?\s+(?:drops?|dips?|falls?|goes\s+low|is\s+low)|"
+    r"lisp|late\s+talkers?|speech\s+delay|IVF|fertility|infertil\w+|(?:trapped|pinched)\s+nerves?|"
+    r"after\s+(?:their|his|her)\s+(?:\w+\s+)?jabs|sleep\s+through|chok(?:e|es|ing)|ringworm|tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|alcohol|booze|dry\s+days|"
+    r"drinks?\s+over\s+the\s+limit|"
+    r"(?:need|needs|get|getting)\s+(?:\d+|more|enough|less)\s+(?:hours'?\s+)?sleep|"
+    r"(?:eye|muscle|back|neck)\s?strain|(?:baby|newborn|toddler)'?s?\s+poos?|immune\s+system|"
+    r"(?:hearing|ears?)\s+(?:\w+\s+){0,4}(?:muffled|bunged)|"
+    r"(?:struggl\w+|trouble|can't|cannot|unable|hard)\s+(?:to\s+)?(?:stay|get|fall)(?:ing)?\s+(?:back\s+)?(?:to\s+)?(?:asleep|sleep)|"
+    r"get(?:ting)?\s+up\s+(?:\w+\s+){0,3}to\s+(?:wee|pee)|(?:weeing|peeing)|(?:wee|pee)\s+(?:more|a\s+lot|twice|at\s+night|often)|"
+    r"blood\s+in\s+(?:his|her|their|your|my|the)\s+(?:nappy|nappies|poo|wee|urine|stools?|sick|vomit|phlegm|spit|mucus)|"
+    r"(?:hard|runny|loose|green|pale|black)\s+poos?|"
+    r"(?:restless|unsettled|colicky|grizzly|clingy)\s+(?:baby|babies|toddlers?|newborns?|little\s+ones?)|"
+    r"(?:nerves|nervous|anxious|scared|worried)\s+(?:\w+\s+){0,2}(?:before|about)\s+(?:your|his|her|their|the)\s+"
+    r"(?:op|operation|surgery|procedure)\b|panic\s+attacks?|"
+    r"stress(?:ed)?|griev\w+|grief|(?:can't|cannot|not|struggl\w+\s+to|trouble)\s+sleep\w*|(?:sugar|hypo)s?\s+levels?|"
+    r"hypos?|tired\s+all\s+the\s+time|"
+    r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
+    r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
+    r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"  # not "prescription": a service matter
+    r"(?:medical|long-term|health|skin|heart|lung) conditions?|doses?|dosage|side effects?|therapy|"
+    rf"therapies|{_MEDICINES}|{_DRUG_NAME})\b",
+    re.IGNORECASE,
+)
+# Figures of speech that only look medical ("a real pain", "such a headache", "sick of waiting") and stock
+# phrases that only look like advice ("rest assured", "hope this helps").
+FIGURATIVE = LazyPattern(
+    r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+){1,3}"
+    r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
+    r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b(?!\s+in\s+(?:kids|children|toddlers|teens|(?:the|their|his|her|your)\s+\w+)|"
+    # ... or as the subject of a verdict or a course: "Growing pains are harmless and always settle".
+    r"\s+(?:are|usually|often|normally|tend|always|come|settle|happen)\b)|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
+    r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
+    r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
+    r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
+    r"\bcold\s+(?:calls?|weather|snap|spell)\b|\blift(?:s|ed|ing)?\s+(?:\w+(?:'s|s')?\s+){0,2}spirits\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b|"
+    # A get-well wish: "We hope you feel better soon", "Hope you all get some rest soon", "wishing her well".
+    r"\b(?:hope|hoping|wish|wishing)\s+(?:(?:you|they|he|she|him|her|them|it|we)(?:\s+all|\s+both)?|your\s+\w+|everyone)\s+"
+    r"(?:(?:is|are|feels?|get|gets|have|has|can)\s+)?(?:(?:feeling|much|a\s+lot|lots|some|a\s+bit\s+of|a|plenty\s+of)\s+)?"
+    r"(?:better|well|rest|sleep|speedy\s+recovery|quick\s+recovery|recover\w*)\b(?:\s+soon)?|"
+    # Infection control on a visit, not a remedy: "please use the gel at the entrance", "hand hygiene".
+    r"\bhand\s+(?:hygiene|gel|sanitis\w+|sanitiz\w+|wash\w*)\b|\b(?:the\s+)?gel\s+(?:at|by|on|inside)\s+(?:the\s+)?"
+    r"(?:entrance|doors?|desk|reception|ward)\b",
+    re.IGNORECASE,
+)
+# Advice or reassurance: what to do about it, or that it will pass. A topic without it (a complaint about a
+# prescription's wait, a diabetes nurse vacancy, an asthma story) is not advice.
+ADVICE = LazyPattern(
+    r"\b(?:(?<!the\s)rest(?!\w|\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
+    r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
+    r"stay(?:ing)?\s+(?:in\s+the\s+shade|out\s+of\s+the\s+sun)|sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
+    # A dose by its unit, as an amount to take: "a 10 microgram supplement", "give 5ml" (not "the 5ml syringes", "the
+    # dose as 10 micrograms").
+    r"(?:a|an|one|take|takes|taking|give|gives|giving|have)\s+\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|"
+    r"millilitres?)\b|"
+    r"stay(?:ing)?\s+(?:off\s+(?:work|school|nursery)|(?:at\s+)?home|away\s+from|in\s+bed)|"
+    # Whether the illness keeps someone off: "they can still go to nursery" (not a staff scheme's "can return to work").
+    r"(?:can|could|should)\s+still\s+(?:go|return)\s+(?:back\s+)?to\s+(?:work|school|nursery|college)|"
+    # ... with a person as subject: "so she can go back to school", "they're not catching any more" (not "staff can
+    # return to work", "we're not catching up").
+    r"(?:(?:he|she)(?:'s|\s+is)|(?:they|you)(?:'re|\s+are)|(?:he|she|they|you)\s+(?:can|could))\s+(?:\w+\s+)?"
+    r"(?:go|going|return|returning)\s+back\s+to\s+(?:work|school|nursery|college)|"
+    # (As a word of state, with no object: not "not catching the 7.10 bus", "not catching up".)
+    r"(?:not|no\s+longer)\s+(?:catching|contagious|infectious)\b"
+    r"(?![ \t]+(?:up|on|out|the|a|an|our|your|his|her|their|my|this|that|these|those|it|them|him|us)\b|[ \t]+\d)|"
+    # ... or be vaccinated: "you can still have your flu jab if you've got a mild cold".
+    r"(?:can|could|should)\s+still\s+(?:have|get)\s+(?:your|the|a|their|his|her)\s+(?:\w+\s+)?(?:jab|vaccin\w+|booster)|"
+    r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
+    # (Not "thank you for using the gel": thanks for what was done.)
+    rf"(?<!for\s)(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
+    rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
+    r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
+    r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
+    r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|"
+    r"(?:eat|eating)\s+more|gargl\w+|"
+    # Cutting something out, as an order or a remedy in a list: "Cut back on drinks after tea", "keeping off energy
+    # drinks"; not the service's own cuts ("we've had to cut back on clinics", "the new route will cut down on").
+    r"(?:and|then|just)\s+cut\s+(?:back|down)\s+on|cut(?<!\w\scut)\s+(?:back|down)\s+on|"
+    r"(?:cutting|easing)(?<!(?:re|is|be|en)\scutting)(?<!(?:re|is|be|en)\seasing)\s+(?:back|down)\s+on|(?:keep|keeping|stay|staying|lay|laying)\s+off\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:drinks?|booze|beers?|wine|alcohol|caffeine|coffee|sugar|sweets|screens?|chocolate|junk\s+food)|"
+    r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
+    r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
+    rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can"
+    r"(?:clear|clears|cleared|clearing)\s+up|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
+    r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|"
+    r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
+    r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
+    # Not a bare "don't worry": "Don't worry, the asthma clinic is still on".
+    r"nothing\s+(?:serious|sinister|to\s+(?:worry|panic|fret|stress)\s+about|to\s+be\s+(?:worried|concerned)\s+about)|"
+    r"(?:do|does)\s+(?:you|them|him|her)\s+(?:the\s+world\s+of\s+|a\s+lot\s+of\s+|some\s+)?good|"
+    r"(?:very\s+|highly\s+)?unlikely\s+to\s+be\s+(?:anything\s+)?(?:serious|sinister|worrying|dangerous|harmful|"
+    r"a\s+problem|anything\s+to\s+worry\s+about)|"
+    # A remedy's effect: "frozen peas will take the swelling down", "fresh air can calm things down".
+    r"(?:can|may|might|could|will|should)\s+(?:help\s+)?(?:(?:calm|settle|ease|soothe)\s+(?:\w+\s+){0,2}down|"
+    r"(?:take|bring)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:swelling|temperature|fever|inflammation|pain|redness)\s+down)|"
+    # How a complaint takes to a remedy: "cracked heels respond really well to a urea cream".
+    rf"respond(?:s|ed)?\s+(?:\w+\s+)?well\s+to\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES}|treatment)|"
+    # A medicine's safety for someone: "they won't harm baby", "it won't do you any harm".
+    r"(?:won't|will\s+not|wouldn't|doesn't|does\s+not|shouldn't|can't)\s+(?:harm|hurt)\s+(?:the\s+|your\s+)?"
+    r"(?:baby|babies|bump|you|him|her|them)\b|(?:won't|will\s+not|wouldn't)\s+do\s+(?:(?:you|him|her|them|baby)\s+)?any\s+(?:lasting\s+|real\s+)?(?:harm|damage)|"
+    # What goes on while on a medicine: "carry on breastfeeding while you're on those antibiotics".
+    r"while\s+(?:you're|you\s+are|she's|he's|they're|on|taking|using)\s+(?:on\s+|taking\s+|using\s+)?"
+    r"(?:those\s+|these\s+|the\s+|your\s+|her\s+|his\s+|their\s+|a\s+course\s+of\s+)?(?:\w+\s+)?"
+    rf"(?:{_MEDICINES}|{_DRUG_NAME})(?!\s+(?:team|orders?|deliver\w*|stock|suppl\w+|prescriptions?|reviews?|clinics?|services?)\b)|"
+    # A remedy put on the body, with when: "apply it at night", "rub some in before bed".
+    r"(?:apply|rub|smooth|spread|massage)\s+(?:it|them|some|a\s+little|a\s+thin\s+layer)\s+(?:\w+\s+){0,2}?"
+    r"(?:at\s+night|before\s+bed(?:time)?|at\s+bedtime|every\s+(?:night|morning)|in\s+the\s+(?:morning|evening))|"
+    # A remedy's effect in the present: "nappy rash clears quickly with a barrier cream", "warm drinks with honey help".
+    r"(?:clears?|settles?|eases?|improves?|goes)\s+(?:up\s+|away\s+|down\s+)?(?:\w+\s+)?with\s+(?:an?\s+|some\s+|the\s+)?"
+    rf"(?:[\w-]+\s+)?(?:{_MEDICINES})|"
+    r"(?:best|better)\s+left\s+alone|(?:don't|do\s+not|never)\s+(?:pop|burst|touch|rub|pick\s+at)\b|"
+    r"(?:really|definitely|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
+    r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
+    r"(?:serious|dangerous|harmful|to\s+worry\s+about|anything\s+to\s+worry\s+about)|"
+    # "it's fine to have a glass of wine with antibiotics", "paracetamol is OK to take": permission is advice.
+    # ... with a person as subject, what the body may do: "He's fine to have a bath with the cast on" (not "you're fine
+    # to wait").
+    r"(?:he's|she's|they're|you're)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe)\s+to\s+(?:have\s+a\s+(?:bath|shower)|bath|"
+    r"shower|swim|exercise|eat|drink|fly|travel|breastfeed|drive|go\s+(?:out|outside|swimming)|take|carry\s+on)\b|"
+    r"(?:is|are|it's|it\s+is|that's|perfectly|completely|usually)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe)\s+to\s+"
+    r"(?:take|have|use|drink|eat|give|mix|carry\s+on|go\s+back|return|exercise|keep|continue|stop|leave|wait|"
+    r"breastfeed|drive|fly|swim|travel|go\s+(?:out|outside|swimming)|bath|shower)\b|"
+    # ... or fine for school, and on a condition: "they're fine for school", "as long as it's covered".
+    r"(?:they're|they\s+are|he's|she's|he\s+is|she\s+is|you're|you\s+are)\s+(?:\w+\s+)?(?:fine|ok|okay|alright)\s+"
+    r"(?:for|to\s+go\s+(?:back\s+)?to)\s+(?:school|nursery|work|college)|"
+    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+(?:still\s+)?go\s+swimming\b|"
+    # ... or carry on (not "you can carry on using the breastfeeding room"), or won't catch it.
+    r"(?:he|she|they|you)\s+can\s+(?:still\s+)?carry\s+on\b(?!\s+\w+ing)|(?:won't|can't|cannot|will\s+not)\s+catch\s+"
+    r"(?:\w+\s+)?from\b|let\s+(?:the\s+)?(?:fresh\s+)?air\s+(?:get\s+)?to\s+(?:it|them)|"
+    r"as\s+long\s+as\s+(?:it's|it\s+is|they're|they\s+are)\s+(?:covered|kept\s+\w+|dry|clean)\b|"
+    # A remedy on a body part for a while: "Cold spoons on your eyelids for a few minutes".
+    rf"on\s+(?:your|his|her|their|the)\s+(?:{_BODY}|eyelids?|forehead|head)\s+for\s+(?:a\s+few|a\s+couple\s+of|\d+|five|ten|"
+    r"twenty)\s+minutes|"
+    # A remedy at every change or feed: "a thin layer of barrier cream at every change".
+    r"at\s+(?:every|each)\s+(?:nappy\s+)?(?:change|feed|meal)\b|"
+    r"(?:is|are)\s+best\s+(?:taken|used|given|applied|to\s+take|avoided)|"
+    # How a medicine goes with something else: "a glass or two won't clash with your sertraline".
+    # (Not "the inhaler orders": a medicine naming a service thing.)
+    r"(?:clash|clashes|interact|interacts|interfere|interferes|react|reacts|mix|mixes)\s+with\s+"
+    rf"(?:your\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|"
+    r"suppl\w+|prescriptions?|reviews?|clinics?|services?|shortages?|systems?|apps?)\b)|"
+    # What will happen: "they'll be over the sickness in a day or two", "it will pass" (not how news will feel: "you'll
+    # feel better knowing where you stand").
+    r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
+    r"back\s+to\s+normal|right)|feel\s+(?:much\s+|a\s+lot\s+)?(?:better|fine)(?!\s+(?:for\s+)?(?:knowing|about))|"
+    r"get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
+    # (Not "bring lots of water" to a fun run: "plenty of water" is the advice's own phrase, "lots of" less so.)
+    r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
+    r"(?:lots|loads)\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:fluids|drinks|rest|sleep)|"
+    r"helps?\s+(?:to\s+)?(?:ease|soothe|relieve|calm|settle|reduce|with\s+(?:the\s+|your\s+)?"
+    r"(?:itch\w*|pain|symptoms|swelling|discomfort|soreness|fever|temperature|sickness|nausea))|"
+    r"try\s+(?!booking|calling|ringing|again|contacting)\w+ing\b|"  # "try breathing slowly", not "try calling us"
+    r"(?:put|hold|press)\s+(?:\w+\s+){0,3}(?:ice|cold\s+compress|compress|pressure|a\s+cold\s+\w+)|"
+    r"nothing\s+to\s+worry\s+about|(?:is|are|it's|that's|usually|generally|completely|totally)\s+(?:\w+\s+)?harmless|"
+    r"(?:can|may|will|often|usually)\s+last\s+(?:for\s+)?(?:up\s+to\s+)?(?:\d+|a\s+few|a\s+couple\s+of|several)\s+"
+    r"(?:days|weeks|months)|"
+    # How it passes or eases, in any tense: "it goes away in a day or two", "can be eased with a hot water bottle".
+    r"(?:go|goes|going|gone|went)\s+away|(?:wear|wears|wearing|wore|worn)\s+off|(?:die|dies|died|dying)\s+down|"
+    r"(?:can|may|could|will|should|is|are)\s+(?:usually\s+|often\s+|easily\s+)?(?:be\s+)?(?:eased|relieved|soothed|"
+    r"treated|managed|settled|calmed)\b|(?:can|may|could|will|should)\s+(?:\w+\s+)?be\s+sorted\s+(?:by|with)\s+\w+ing\b|"
+    # (Not "our housing team can help with repairs": the service's help.)
+    r"(?<!team\s)(?<!service\s)(?<!staff\s)(?<!\bwe\s)(?<!PALS\s)(?<!line\s)(?<!group\s)(?<!centre\s)(?<!clinic\s)"
+    r"(?<!unit\s)(?<!app\s)(?<!hub\s)"
+    r"(?:can|may|might|could|will|should|does|do)\s+help\s+(?:to\s+)?(?:clear|ease|soothe|relieve|calm|settle|reduce|"
+    r"loosen|unblock|bring|with)|"
+    r"(?:just|only)\s+(?:a|an)\s+(?:\w+\s+)?(?:cold|virus|bug|infection|sprain|strain|graze|bruise|rash|reaction|"
+    r"side\s+effect)|"
+    r"keep\s+(?:on\s+)?(?:giving|taking|using|drinking|eating|feeding|breastfeeding|applying|moving)|"
+    r"(?:watch|look)\s+(?:out\s+)?for\s+(?:any\s+)?(?:signs|symptoms)|be\s+(?:kind|gentle|easy)\s+(?:to|with|on)\s+yourself|"
+    # A remedy's effect on an itch, waiting before worrying, a complaint that hangs about.
+    r"(?:take|takes|took)\s+the\s+(?:itch|sting|heat|soreness)\s+(?:out|away|off)|before\s+(?:worrying|panicking)|"
+    r"(?:can|may|will|tend\s+to)\s+(?:hang\s+(?:about|around)|drag\s+on)|"
+    r"keep\s+to\s+(?:a|your|their|his|her|the\s+same)\s+(?:usual\s+)?(?:routine|bedtime)|(?:get|gets|getting)\s+(?:easier|fewer)|"
+    r"same\s+time\s+every\s+night|no\s+screens\s+(?:after|before)|"
+    # Permission on a condition: "as long as she's still having her milk" (not "still taking part in the study").
+    r"as\s+long\s+as\s+(?:he|she|they|you|baby)(?:'s|'re|\s+is|\s+are)?\s+(?:still\s+)?"
+    r"(?:having|drinking|eating|feeding|taking(?!\s+part)|weeing|passing)|"
+    # A recommendation in the writer's own voice, unless it is only a way to book or call.
+    r"(?:we'd|we\s+would|I'd|I\s+would|we|I)\s+(?:always\s+)?(?:recommend|suggest|advise)(?!\s+(?:booking|calling|"
+    r"ringing|contacting|visiting|checking|getting\s+in\s+touch|that\s+you\s+(?:call|contact|book|ring)))|"
+    # A remedy that clears it in a while: "an antifungal cream clears it in a couple of weeks".
+    r"(?:clears|shifts|sorts|fixes|cures)\s+(?:it|them)(?:\s+up|\s+out)?\s+(?:in|within)\s+(?:a|an|\d+|a\s+few|"
+    r"a\s+couple\s+of|one|two|three)\s+(?:days?|weeks?|fortnight)|"
+    r"make\s+sure\s+(?:you|they|he|she|your\s+\w+)\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
+    r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|"
+    # (Not "your texts", "your inbox": watching for the service's message.)
+    r"your\s+(?!(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?|junk|spam)\b)\w+)|"
+    # When to take or do it: "every 4 hours", "every 3 days", "between feeds", "before bed".
+    # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
+    r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+(?:hours|days)|"
+    # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
+    rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
+    r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
+    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds)|at\s+bedtime|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
+    # What to keep someone from, and what not to do for a while: "should be kept out of direct sun", "Don't swim for 48
+    # hours after a bout of diarrhoea".
+    r"should\s+be\s+kept\s+(?:out\s+of|away\s+from|off|at\s+home|cool|warm|indoors)|"
+    r"(?:don't|do\s+not|never|avoid)\s+(?!(?:wait|queue|park|call|ring|hold|leave|book|phone)\w*\b)\w+\s+(?:for|until|within)\s+(?:\d+|a\s+few|a\s+couple\s+of|the\s+first)\s+"
+    r"(?:hours|days|weeks)|"
+    # A remedy that brings a reading down: "brilliant for bringing cholesterol down".
+    r"(?:for|will|can|helps?|helping)\s+(?:to\s+)?(?:bring|bringing|get|getting|keep|keeping)\s+(?:your\s+|the\s+|their\s+)?"
+    r"(?:cholesterol|blood\s+pressure|"
+    r"sugars?|blood\s+sugars?|weight|temperature|fever|swelling)\s+(?:levels?\s+)?down|"
+    # What is not needed for it, or need not stop: "you won't need stitches", "you don't have to stop breastfeeding if
+    # you've got the flu" (not "... to come to our class").
+    r"(?:won't|don't|doesn't|shouldn't)\s+need\s+(?:any\s+)?(?:stitches|antibiotics|steri-?strips|a\s+tetanus)\b|"
+    r"(?:don't|do\s+not|won't)\s+(?:have|need)\s+to\s+stop\s+(?:breastfeeding|feeding|taking|using|exercising|eating|"
+    r"drinking)\s+(?:\w+\s+)?(?:if|while|when|with|because)\b|"
+    # A remedy held on a body part: "a heat pad on your tummy".
+    r"(?:heat\s+pads?|hot\s+water\s+bottles?|ice\s+packs?|(?:cold|warm)\s+(?:compress\w*|flannels?))\s+on\s+"
+    rf"(?:your|his|her|their|the)\s+(?:\w+\s+)?(?:{_BODY}|forehead|head)\b|"
+    # A remedy that makes the body's work easier: "saline drops make it easier for her to breathe".
+    r"(?:make|makes|made)\s+it\s+easier\s+(?:for\s+\w+\s+)?to\s+(?:breathe|sleep|feed|swallow|settle|eat|poo|wee)|"
+    # One dose as a noun phrase: "one dose for the whole family", "another dose in two weeks" (not "one dose of the RSV
+    # vaccine is offered": a vaccine's dose is the service's).
+    r"(?:one|a\s+single|a\s+second|another)\s+dose\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:vaccin\w*|jabs?|boosters?))|"
+    # Permission despite the complaint: "you can still breastfeed with a cold".
+    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+still\s+(?:breastfeed|feed|exercise|swim|drive|fly|travel|eat|drink)\b|"
+    # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
+    r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
+    r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
+    r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
+    # "pretty common", "really normal"; not "is not expected".
+    # (Not "are common asthma triggers - our housing team can help": what sets it off is read in a sentence with no
+    # word of the service, below.)
+    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b(?!\s+(?:\w+\s+)?triggers?\b)|"
+    # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
+    r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
+    r"(?:being\s+)?pregnan\w+|the\s+menopause|teething|healing)|"
+    r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
+    r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
+    r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
+    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them)\b)|helps?\s+(?:them|him|her|you)\s+(?:to\s+)?(?:wind\s+down|"
+    r"settle|sleep|calm|relax|feel\s+better|recover)|works?\s+(?:well|a\s+treat|wonders)|"
+    r"makes?\s+a\s+(?:big|real|huge|massive)\s+difference|until\s+it\s+(?:passes|wears\s+off|settles|goes)|"
+    r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
+    r"(?:it's|it\s+is|that's|is|are)\s+(?:probably|likely|most\s+likely|almost\s+certainly)|probably\s+just|"
+    r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
+    # A remedy's or a habit's effect, or a story of one: "steam loosens it right up", "they make them worse",
+    # "peppermint capsules are great for the cramping", "it was gone in 3 days".
+    r"(?:loosens|clears|eases|soothes|settles|calms|shifts)\s+(?:it|them|things)\s+(?:(?:right\s+)?(?:up|down)|nicely|"
+    r"a\s+treat|brilliantly)|"
+    # Plain food, and a medicine given or combined: "stick to plain food", "may be taken alongside ibuprofen".
+    r"(?:stick|switch|keep)\s+to\s+(?:plain|bland|soft|light|simple|decaf|water|diluted|sugar-free|low-fat|small)\b|"
+    r"(?:may|can|should)\s+(?:safely\s+|also\s+)?be\s+(?:taken|given|used|applied|combined)\s+(?:with|alongside|together|"
+    r"at\s+the\s+same\s+time|on\s+an\s+empty)|"
+    r"(?:makes?|making|made)\s+(?:it|them|symptoms)\s+worse|"
+    r"(?:great|good|brilliant|amazing|perfect|the\s+best)\s+for\s+(?:the\s+|your\s+|a\s+|an\s+)?(?:cramp\w*|pain|"
+    r"aches?|itch\w*|cough\w*|colds?|sickness|nausea|bloating|swelling|spots|sore\s+\w+)\b"
+    r"(?!\s+(?:clinics?|service|team|unit|ward|centre|appointments?|nurses?))|"
+    r"(?:was|were|is|are|it's)\s+gone\s+(?:in|within|after)\b|\b(?:it|they)\s+(?:was|were)\s+(?:all\s+)?gone\s+by\b|"
+    # "grows back", "it goes down overnight", "does get better", "can linger for months", "is what works",
+    # "you won't pass it on", "nothing you need to do except...".
+    r"(?:grow|grows|grew|growing)\s+back|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
+    r"on\s+its\s+own|in\s+a\s+(?:day|few|couple))|(?:does|do|will)\s+get\s+(?:better|easier)|"
+    r"(?:can|may|might|will)\s+linger|(?:is|are)\s+what\s+(?:works|helps|helped|worked)|"
+    r"(?:won't|will\s+not|can't|cannot|wouldn't)\s+pass\s+(?:it|anything|this|that|the\s+\w+)\s+on|"
+    r"nothing\s+(?:you\s+)?(?:need|have)\s+to\s+do\s+(?:except|but|apart\s+from|other\s+than)|"
+    # (Not "nothing to do but wait": waiting is the service's.)
+    r"nothing\s+to\s+do\s+(?:except|but|apart\s+from|other\s+than)\s+(?!(?:wait|queue|sit|hope|apologise|say)\b)|"
+    r"(?:put|keep|get)\s+your\s+feet\s+up|"
+    # Reassurance by how common or passing it is: "happens to loads of women", "in most cases it carries on",
+    # "isn't permanent", "they grow out of them", "your immune system doing its job".
+    r"happens\s+to\s+(?:loads|lots|most|many|plenty|a\s+lot)\s+of|in\s+most\s+cases|"
+    r"(?:isn't|is\s+not|aren't|are\s+not|not)\s+(?:usually\s+)?permanent|grow\s+out\s+of\s+(?:it|them)|"
+    r"doing\s+(?:its|their)\s+job|"
+    # A dose as a noun phrase: "a couple of paracetamol and an early night".
+    rf"(?:a\s+couple\s+of|a\s+few|two|(?<![\d,.])\d)\s+(?:{_MEDICINES})\b"
+    r"(?![^.!?\n]{0,200}\b(?:sorry|apolog\w+|mixed\s+up|out\s+of\s+stock|missing|handed\s+in)\b)|"
+    # Starting, stopping or a remedy's effect: "don't stop your antidepressants suddenly", "Vaseline around your
+    # nostrils and wraparound sunglasses can stop the pollen getting in".
+    # "you don't need to finish the whole course", "double the dose": how much of a medicine to take.
+    r"(?:finish|finished|finishing|complete|skip|skipping|double|doubling|halve|halving)\s+(?:the\s+|your\s+|their\s+|a\s+)?"
+    r"(?:whole\s+|full\s+|next\s+)?(?:course|doses?)\b|"
+    rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+taking)\s+(?:\w+\s+)?"
+    rf"(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
+    r"(?:help|stop|prevent|ease|soothe|relieve|reduce|(?:shift|clear|fix|treat|cure|kill|lift)\b)|"
+    # ... how it helps or works best ("warm drinks with honey help", "hay fever tablets work better if you take them
+    # before you go out") or its verdict ("antibiotics are not effective against viral infections"). (Alternatives of
+    # this one: each alternative led by the medicines costs a pass.)
+    r"(?:really\s+|also\s+)?help\b(?!\s*(?:line|desk|point|team))|(?:can|may|might|often|sometimes)\s+cause\b|"
+    r"(?:work|works)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\b|"
+    r"(?:are|is|aren't|isn't)\s+(?:not\s+|usually\s+|very\s+|highly\s+|rarely\s+)?"
+    r"(?:effective|ineffective|useful|needed|necessary|recommended|suitable|helpful)\b))",
+    re.IGNORECASE,
+)
+# Self-care told as an order: a hands-on verb opening its clause ("Comb wet hair...", "Pinch the soft part of your
+# nose", "Gently wipe them"). Only verbs with no everyday service sense: not "take a look", "give us a call".
+SELF_CARE_VERB = LazyPattern(
+    r"\b(?:comb|wipe|pinch|lean|lie|rinse|bathe|soak|dab|raise|elevate|breathe|stretch|massage|rub|sip|drink|"
+    r"rehydrate|moisturise|gargle|cool|wrap|bandage|rest(?!\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)|eat|avoid|"
+    r"wash|clean)\b",
+    re.IGNORECASE,
+)
+
+
+def _verb_forms(lemma: str) -> str:
+    """A regular verb and its -s, -ed and -ing forms as one alternation ('fade' -> fade|fades|faded|fading)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    return "|".join(dict.fromkeys((lemma, third, stem + "ed", stem + "ing")))
+
+
+# How an illness runs its course ("the rash crusts over in a week", "hives will usually calm down"): a verb only
+# a body does, anywhere, or a verb that is also a service's ("settle", "clear", "ease") after "will", "usually"...
+_BODY_COURSE = "|".join(_verb_forms(v) for v in ("fade", "heal", "crust", "scab", "subside", "resolve"))
+_COURSE = "|".join(_verb_forms(v) for v in ("settle", "calm", "clear", "ease", "pass", "recover", "dry", "loosen"))
+COURSE = LazyPattern(
+    # Not "we'll settle the bill", "I will clear it with the team": the service's future, not the illness's.
+    # (The look-behinds follow the word they guard: before it they were tried at every position.)
+    rf"\b(?:{_BODY_COURSE})\b|(?:\bwill(?<!\bwe\swill)(?<!\bI\swill)|\bshould(?<!\bwe\sshould)(?<!\bI\sshould)|"
+    r"'ll(?<!\bwe'll)(?<!\bI'll)|\b(?:usually|normally|often|generally|typically|mostly|tends?\s+to|soon))"
+    rf"\s+(?:\w+\s+)?(?:be\s+)?(?:{_COURSE}|gone|better)\b(?!\s+(?:for\s+)?(?:knowing|about))|\b(?:just|only)\s+needs?\b|"
+    r"\bmakes?\s+(?:a\s+|all\s+the\s+)?(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
+    # "should stop quickly", but not "the clinic will stop on Fridays"; "runs its course", "sleep it off".
+    r"\b(?:should|usually|normally|generally|typically|soon)\s+(?:\w+\s+)?stops?\b|\bruns?\s+(?:its|their)\s+course\b|\blet\s+nature\s+take\s+its\s+course\b|"
+    r"\bsleep\s+it\s+off\b|\blet\s+(?:him|her|them|it|your\s+\w+)\s+(?:sleep|rest|heal|settle|breathe|cool|air|dry\s+out)\b",
+    re.IGNORECASE,
+)
+# An order: a clause opening with a word that takes an object ("Slather on the cream", "Cut out caffeine", "Keep
+# him resting", "then have a sugary drink"). Without a dictionary of verbs, the word is judged by what it is not:
+# a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
+ORDER = LazyPattern(
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s)|"
+    r"\b(?:honestly|seriously|personally|basically|trust\s+me|tbh),\s+)"
+    # "If your sugar drops, have a drink", "For a splinter, soak it": the order follows the condition.
+    r"(?:(?:if|for|when|once|after)\s+[^.!?,\n]{1,80},\s+)?"
+    r"(?:(?:just|gently|please|also|simply|"
+    r"then)\s+)?([a-z]+)\s+(?:your|the|a|an|him|her|them|it|some|plenty|more|less|lots|loads|on|out|off|up|"
+    r"skin|his|their|any)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Words that cannot open an order: greetings, function words, and the people a reply talks about.
+_FUNCTION_WORDS = """
+sorry thanks thank hope hoping glad great lovely brilliant congratulations congrats welcome hi hello dear
+apologies shame unfortunately yes no ok okay also so and but or if when as because once after before
+until while all both only even just here there this that these those what which who how why where it its
+our your my their his her we you they he she i a an the some any every each most many more much not to in
+on at for with by from of about over under into like new is are was were be been has had do does did can
+could will would should may might must shall
+staff patients nurses doctors volunteers visitors people everyone parents carers families teams
+"""
+_NOT_ORDER_WORDS = """
+let lets call ring phone book join find read visit come see
+check follow share tell email message contact sign register apply click download watch listen head pop
+drop bring remember meet look send fill complete use go speak talk ask pick collect order request update
+vote nominate support catch grab mark save note enjoy celebrate say raise wish happy merry well good best
+day week month year since during despite through across around against per via near off out up down
+explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
+understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
+print show help swap donate forward consider mind allow turn twice thrice
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+NOT_ORDERS = FUNCTION_WORDS | frozenset(_NOT_ORDER_WORDS.split())
+# What someone else is to do or not do, told to the person who looks after them: "no need to keep her off school",
+# "keep him home from nursery", "make sure she doesn't share towels". Advice unless its clause is about a service
+# ("make sure she doesn't miss her asthma review", "keep him off school for his hospital appointment").
+CARER_ORDER = LazyPattern(
+    r"\b(?:keep|keeping|kept)\s+(?:him|her|them|your\s+\w+|(?:your\s+)?little\s+one)\s+(?:off|home\s+from|away\s+from|"
+    r"out\s+of|at\s+home\s+from)\s+(?:work|school|nursery|college)\b|"
+    r"\bmake\s+sure\s+(?:he|she|they|your\s+\w+)\s+(?:doesn't|don't|does\s+not|do\s+not|never|isn't|aren't)\b",
+    re.IGNORECASE,
+)
+# An order with how often to do it ("Every 20 minutes look at something far away", "Every 4 hours, give another
+# dose") is a regimen, whatever the verb: a function word, a plural or a past form there starts a statement
+# ("Every 20 minutes the shuttle leaves", "Every 2 hours staff check...", "Every 10 minutes buses run").
+REGIMEN = LazyPattern(
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+)(?:every|each)\s+(?:\d+|few|couple\s+of)\s+(?:seconds|minutes|hours|days)\s*,?\s+"
+    r"([a-z]+)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A service's trouble, which eases, clears or settles as an illness does: "the supply issue ... should ease".
+SERVICE_TROUBLE = LazyPattern(
+    r"\b(?:supply|supplies|shortages?|stock|disruption|strikes?|backlogs?|roadworks|traffic|outages?|demand|pressures?)\b",
+    re.IGNORECASE,
+)
+# What the writer would say to do: "We'd always say a lukewarm flannel" (not "we'd say the only cure is our bake sale":
+# its clause names the service).
+WE_SAY = LazyPattern(r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:always\s+|usually\s+|generally\s+)?say\b", re.I)
+# A suggestion in the writer's voice: "Have you tried a saline rinse?", "If I were you I'd cut out dairy", "might be
+# worth trying a heat pad". Advice unless its clause is about the service ("Have you thought about joining our
+# patient panel?", "worth having a look at our website") or its verb sends people somewhere ("I'd book early").
+SUGGESTION = LazyPattern(
+    r"\bhave\s+you\s+(?:tried|thought\s+about|considered)\b|\bif\s+I\s+were\s+you(?:\s+I'd)?\b|"
+    r"\b(?:I'd|I\s+would)\s+(?!(?:say|recommend|suggest|advise|love|like|be)\b)|"
+    r"\bworth\s+(?:trying|using|taking|having|giving|avoiding|cutting|keeping|getting)(?!\s+(?:there|here|in\s+touch|to)\b)",
+    re.IGNORECASE,
+)
+# "Don't worry about the little lump": reassurance when what not to worry about is a complaint, in its own clause (not
+# a bare "don't worry", nor "don't worry about the cost - prescriptions for diabetes medicines are free").
+DONT_WORRY = LazyPattern(r"\b(?:don't|do\s+not|no\s+need\s+to)\s+worry\s+about\b", re.IGNORECASE)
+_NEXT_WORD = LazyPattern(r"\s*([a-z']+)", re.IGNORECASE)
+# Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
+_SERVICE_ORDER = LazyPattern(
+    r"\s*(?:a\s+look|part|in\s+touch|up\s+to\s+date|your\s+say|a\s+read|(?:it|us|them)\s+a\s+(?:follow|like|share|"
+    r"retweet|listen|watch)|us|the\s+(?:form|survey|link|date|word)|"
+    r"(?:it|them|these|this|one)\s+with\s+you|"  # "Take them with you": bring them along
+    r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app)|"
+    r"your\s+(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
+    r"the\s+\w+\s+coming)\b",
+    re.I,
+)
+# An order about a service thing is a service instruction: "Forward the email to us", "Try the NHS App for a slot",
+# "Put the next date in your diary".
+SERVICE_THING = LazyPattern(
+    r"\b(?:app|website|site|online|link|e-?mail|letter|form|survey|diary|date|slot|appointments?|booking|DM|message|"
+    r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket|review|clinic|"
+    r"centre|parking|travel|time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?)\b",
+    re.IGNORECASE,
+)
+# A body part as an order's object: "Check your feet every day", "Watch your back when you lift".
+# (Not "Mind your feet on the wet floor", "raise your hand": a safety notice or a gesture.)
+BODY_OBJECT = LazyPattern(
+    r"(?<!mind)(?<!watch)(?<!raise)(?<!show)(?<!lend)\s+(?:your|his|her|their)\s+"
+    rf"(?:{_BODY_ONLY}|feet|hands|legs|back|chest|breasts?)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = LazyPattern(r"[.!?;:\n]|\s[-–—]\s")
+
+
+_CLAUSE_MAX = 300  # characters: no clause an order or a suggestion governs runs longer, and none is read again whole
+
+
+def _clause_end(text: str, start: int) -> int:
+    end = min(len(text), start + _CLAUSE_MAX)
+    found = _CLAUSE_END.search(text, start, end)
+    return found.start() if found else end
+
+
+_IMPERATIVE_LEAD = LazyPattern(r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please))\s*$", re.I | re.M)
+SIGNPOSTING = LazyPattern(
+    r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
+    r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
+    r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
+    r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
+    r"\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b)",  # not "after surgery"
+    re.IGNORECASE,
+)
+
+
+# A service named only in an apology or a report of what happened is not pointed to: "Sorry you couldn't get a GP
+# appointment! In the meantime, honey and lemon...", "The doctor was right that it's viral". Its sentence points
+# to it when it also says what to do or what the service can do ("call 111", "a pharmacist can advise", "if you're
+# worried").
+SERVICE_REPORT = LazyPattern(
+    # (And a disclaimer: "We're not doctors, but...".)
+    r"\bnot\s+(?:a\s+)?(?:doctors?|GPs?|nurses?|pharmacists?|clinicians?|medical\s+professionals?)\b|"
+    r"\b(?:sorry|apolog\w+|we\s+know|couldn't|could\s+not|can't\s+get|wasn't|weren't|was\s+(?:closed|shut|right|wrong)|"
+    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn't|did\s+not|said|told)\b",
+    re.IGNORECASE,
+)
+DIRECTING = LazyPattern(
+    # (Not "your dentist couldn't see you": a negated verb is part of the report.)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|go|head|pop|book|try|use|check|"
+    r"get\s+in\s+touch|"
+    r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
+    r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|advice|worried|open|available)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
+# A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
+# than one named in an apology.
+_OCCASION = LazyPattern(
+    r"\b(?:(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)|at\s+the)\s+(?:local\s+)?$", re.IGNORECASE
+)
+
+
+def _signposts(text: str) -> bool:
+    """Whether the reply points to a GP, pharmacy, NHS 111...: names one other than only in an apology or a report of
+    what happened."""
+    for m in SIGNPOSTING.finditer(text):
+        starts = [b.end() for b in _SENTENCE_BREAK.finditer(text, 0, m.start())]
+        start = starts[-1] if starts else 0
+        after = _SENTENCE_BREAK.search(text, m.end())
+        sentence = text[start : after.start() if after else len(text)]
+        occasion = _OCCASION.search(text, max(0, m.start() - 30), m.start())
+        if not (occasion or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
+            return True
+    return False
+
+
+# A prediction about the illness itself: a sentence with a medical word and "should", "usually", "normally"...
+# but no word of the service ("we", "our", "the clinic", "appointments"), which would make it about the service:
+# "more fruit and water should get things moving again" is, "the asthma clinic should reopen soon" is not.
+PREDICTION = LazyPattern(
+    # Not "should (not) have to", "should be able to": what ought to be, not what the illness will do.
+    # Nor "should have said": what ought to have happened.
+    r"\b(?:should(?!\s+(?:not\s+|never\s+)?(?:have|need)\s+to\b|\s+(?:not\s+)?be\s+(?:able|asked|made|given|offered)\b|"
+    r"\s+(?:not\s+|never\s+)?have\s+(?:\w+ed|been|said|told|sent|done|got|had|seen|known|given|taken|come|gone|made|put|"
+    r"kept|left|heard|shown)\b)|"
+    r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon|always)|"
+    # An explanation given as fact: "that twitching is just tiredness", "a swollen ankle ... is down to sitting".
+    r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by)|"
+    # How long it takes, in the present: "most back pain gets better within six weeks".
+    r"(?:gets?\s+better|improves?|lifts?|clears?(?:\s+up)?|settles?|eases?|disappears?|fades?|passes?|goes)\s+"
+    r"(?:by\s+itself\s+|on\s+its\s+own\s+)?within\s+(?:a|an|\d+|a\s+few|a\s+couple\s+of|one|two|three|four|five|six|"
+    r"eight|twelve|several)\s+(?:days?|weeks?|fortnight|months?))\b",
+    re.IGNORECASE,
+)
+# How many a complaint or a remedy reaches, said of people ("exam stress hits loads of teens", "daylight every
+# morning lifts most people"), or a remedy's verdict ("gentle stretching is the answer", "did the trick"). Read like
+# a prediction: in a sentence with no word of the service ("the bus strike affects many people travelling to
+# appointments", "the new phones are the answer to the queues" are about the service).
+SELF_CARE_CLAIM = LazyPattern(
+    r"\b(?:hits|affects|lifts|suits)\s+(?:loads\s+of|lots\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?"
+    r"(?:people|us|teens|teenagers|children|kids|babies|toddlers|parents|women|men|adults|mums|dads)\b|"
+    # What most people find or swear by, and a remedy's story: "lots of women swear by a fan", "made a huge difference".
+    r"\b(?:most|many|some|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
+    r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
+    r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
+    # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
+    r"\bmakes?\s+it\s+(?:take\s+longer|harder)\b|\blasts\s+longer\b|\b(?:do|does|did)\s+wonders\b|\b(?:does|do)\s+(?:\w+\s+)?help\b|\b(?:is|it's)\s+good\s+for\s+(?:baby|you|them|him|her)\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
+    r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
+    r"\bbest\s+(?:thing|cure|remedy|medicine|treatment)\s+for\b|\bis\s+the\s+best\s+medicine\b|\bgoes\s+a\s+long\s+way\b|\bmakes?\s+(?:\w+\s+){1,2}worse\b|"
+    # How long it takes to heal: "a bruised rib takes about three weeks to stop hurting".
+    r"\btakes?\s+(?:about\s+|around\s+|up\s+to\s+)?(?:\d+|a\s+few|a\s+couple\s+of|one|two|three|four|six|several)\s+"
+    r"(?:days|weeks|months)\s+to\s+(?:heal|settle|stop|clear|go|ease|pass|recover|get\s+better|feel)\b|"
+    r"\b(?:turns?|turned)\s+out\s+to\s+be\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
+    r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal))|"
+    r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
+    r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle)\b|"
+    r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
+    r"\b(?:once|twice|three\s+times)\s+a\s+(?:week|night)\b(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
+    r"\b(?:great|good|brilliant)\s+for\s+(?:dry|sore|tired|itchy|achy|aching|stiff)\s+\w+|"
+    r"\bit\s+is\s+(?:recommended|advised|advisable)\b|"
+    r"\b(?:is|are)\s+(?:a\s+)?(?:classic|common|known|big|major|typical)\s+(?:\w+\s+)?triggers?\b|\bis\s+a\s+good\s+(?:rule|habit)\b|"
+    r"\b(?:isn't|aren't|is\s+not|are\s+not|won't\s+be)\s+a\s+problem\s+for\b|"
+    r"\b(?:far\s+|much\s+|a\s+lot\s+)?(?:less|more)\s+harmful\s+than\b|\bmore\s+accurate\b|"
+    r"\bnever\s+(?:hurt|harmed)\s+anyone\b(?!\s+to\s+(?:ask|check|try|call|book|say))|"
+    # A story of what worked, a regimen by the minute, a verdict of how ordinary it is, giving it time.
+    r"\bwhat\s+(?:worked|helped|works|helps)\s+(?:for\s+\w+(?:\s+\w+)?\s+|me\s+|us\s+)?(?:\w+\s+){0,3}(?:was|is|were)\b|"
+    r"\b(?:\d+|ten|twenty|thirty)\s+minutes\s+(?:a|each|every)\s+day\b|\b\d+\s+minutes\s+on,?\s+\d+\s+minutes\s+off\b|"
+    r"\b(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:par\s+for\s+the\s+course|standard(?=\s*(?:[.,;:!?]|$|for\b|in\b|after\b)))|"
+    r"\bgive\s+it\s+(?:another|a|one)\s+(?:more\s+)?(?:days?|weeks?|fortnight)\b|"
+    r"\b(?:don't|do\s+not)\s+bother\s+(?:with|buying|getting|taking)\b|\bgo\s+easy\s+on\b|"
+    r"\b(?:can|will|may|should)\s+(?:really\s+|often\s+)?(?:calm|soothe|ease|settle|shift|clear)\s+(?:the|your|it|them|things)\b|"
+    r"\b(?:takes?|took)\s+the\s+edge\s+off\b|"
+    # A verdict ends its phrase or says when: "totally normal for a day or so", not "a completely normal question",
+    # "really common for patients to ask".
+    r"\b(?:totally|completely|perfectly|quite|really|very|pretty|entirely)\s+(?:normal|common|harmless)"
+    r"(?=\s*(?:[.,;:!?]|\s-\s|$|for\s+(?:a|the\s+first|\d)|in\s|at\s+this|after|during|when|with|among|and))|"
+    # Permission for a while: "that's fine for a few days".
+    r"\b(?:it's|that's|is|are)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|normal)\s+for\s+(?:a\s+few|a\s+couple\s+of|\d+|a|an)\s+"
+    r"(?:days?|weeks?|hours?|nights?)\b|\b(?:most|many|lots\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|kids|children|babies|"
+    r"women|men|of\s+us)\s+can\s+(?:still\s+)?(?:manage|have|eat|drink|take|tolerate|cope\s+with)\b|"
+    r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\bworks\s+(?:really\s+)?brilliantly\b|\b(?:does|did|do)\s+the\s+trick\b",
+    re.IGNORECASE,
+)
+REMEDY_LIST = LazyPattern(
+    rf"^\s*(?:(?:{_MEDICINES}|rest|fluids|elevation|sleep|cuddles|water|fresh\s+air)\s*(?:,\s*|\s+and\s+|\s*\+\s*|&\s*)){{1,5}}"
+    rf"(?:{_MEDICINES}|rest|fluids|elevation|sleep|cuddles|water|fresh\s+air)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+# A remedy as the subject of its sentence, by its "-ing" form: "Joining a walking group gives the week some shape",
+# "Getting outside every morning helps" (not "Booking online saves time", nor "Parking is...": the service's own).
+GERUND_REMEDY = LazyPattern(
+    r"^\s*(?!(?:booking|calling|ringing|contacting|visiting|using|ordering|following|sharing|checking|parking|waiting|"
+    r"queuing|queueing|bringing|arriving|travelling|nothing|something|everything|anything|morning|evening|during)\b)"
+    r"[A-Za-z]{3,}ing\b(?:\s+\S+){0,8}?\s+(?:gives|helps|makes|keeps|stops|eases|lifts|works|clears|settles|calms|soothes)\b",
+    re.IGNORECASE,
+)
+# How common a complaint is, said of people, the complaint right after the verb: "lots of new mums get baby blues",
+# "many teenagers suffer from acne" (not "lots of parents get the bus to the asthma clinic").
+PREVALENCE = LazyPattern(
+    r"\b(?:lots|loads|most|many|plenty|a\s+lot)\s+(?:of\s+)?(?:\w+\s+)?(?:people|mums|dads|women|men|parents|children|"
+    r"kids|babies|toddlers|teens|teenagers|adults)\s+(?:get|suffer(?:\s+from)?|experience|go\s+through|have)\s+"
+    r"(?:(?:a|an|some|the)\s+)?",
+    re.IGNORECASE,
+)
+SERVICE_WORD = LazyPattern(
+    r"\b(?:we|we'll|we're|we've|our|us|teams?|practice|clinics?|services?|appointments?|letter|staff|nurses?|centres?|wards?|"
+    r"app|website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?|reviews?|backlogs?|"
+    # Recruitment: "Volunteering with people who have dementia gives you a sense of purpose - apply by 1 May".
+    r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")
+
+
+# A remedy's effect on the complaint named right after its verb: "a spoonful of sugar stops hiccups".
+EFFECT = LazyPattern(
+    r"\b(?:stops|cures|eases|clears|soothes|relieves|prevents|shifts|fixes|settles)\s+(?:(?:the|your|most|a|an)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _predicts(text: str) -> bool:
+    """A sentence that predicts or explains the illness, or says how many it reaches, with no word of the service."""
+    for s in _SENTENCE_TEXT.finditer(text):
+        sentence = s.group()
+        if SERVICE_WORD.search(sentence) or SERVICE_TROUBLE.search(sentence):
+            continue
+        # (A question claims nothing: "Best remedy for the January blues? Our staff choir sings on Wednesdays.")
+        claims = not sentence.rstrip().endswith("?") and SELF_CARE_CLAIM.search(sentence)
+        if claims or GERUND_REMEDY.match(sentence) or REMEDY_LIST.match(sentence):
+            return True
+        if PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence):
+            return True
+        if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in PREVALENCE.finditer(sentence)):
+            return True
+        if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in EFFECT.finditer(sentence)):
+            return True
+    return False
+
+
+def _service_trouble(text: str, course: re.Match[str]) -> bool:
+    """Whether what eases or clears is the service's trouble: named in its own sentence ("the supply issue should ease
+    soon"), or in the one before when "it" or "this" is what eases ("there's a supply issue across West Yorkshire. It
+    should ease by next week"; not "Sorry for the wait. Your cough should clear in a week")."""
+    window = max(0, course.start() - _CLAUSE_MAX)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, window, course.start())]
+    own = breaks[-1] if breaks else window
+    end = _clause_end(text, course.end())
+    if SERVICE_TROUBLE.search(text, own, end):
+        return True
+    previous = breaks[-2] if len(breaks) >= 2 else window
+    return bool(_PRONOUN_SUBJECT.fullmatch(text, own, course.start())) and bool(
+        SERVICE_TROUBLE.search(text, previous, own)
+    )
+
+
+_MODAL = LazyPattern(r"\b(?:should|will)\b|'ll\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = LazyPattern(r"\s*(?:it|this|that|things)\s+(?:\w+\s+)?", re.IGNORECASE)
+
+
+def _may_be_order(word: str) -> bool:
+    """Whether a word can be the verb of an order by its form: not "-ing", nor a past "-ed" ("The practice has
+    apologised and fixed the delay"), nor a plural or third person "-s" ("lights up, sound down"); "feed", "bleed",
+    "press", "focus" can."""
+    word = word.lower()
+    return (
+        not word.endswith("ing")
+        and not (word.endswith("ed") and not word.endswith("eed") and len(word) > 3)
+        and not (word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3)
+    )
+
+
+def _advises(text: str) -> bool:
+    """Advice or reassurance: a phrase ADVICE knows, a self-care verb given as an order, the illness's course, what
+    a carer is to do about someone else, an order with how often, or any order not about a service thing."""
+    for m in ADVICE.finditer(text):
+        if m.group().strip() and not (_MODAL.search(m.group()) and _service_trouble(text, m)):
+            return True
+    # Only the few characters before the verb are looked at, so this stays linear on long posts.
+    if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):
+        return True
+    if any(not _service_trouble(text, m) for m in COURSE.finditer(text)):
+        return True
+    if any(not SERVICE_WORD.search(text, m.end(), _clause_end(text, m.end())) for m in WE_SAY.finditer(text)):
+        return True
+    for m in DONT_WORRY.finditer(text):
+        end = _clause_end(text, m.end())
+        if (
+            MEDICAL_TOPIC.search(text, m.end(), end)
+            and not SERVICE_WORD.search(text, m.end(), end)
+            and not SERVICE_THING.search(text, m.end(), end)
+        ):
+            return True
+    for m in SUGGESTION.finditer(text):
+        end = _clause_end(text, m.end())
+        verb = _NEXT_WORD.match(text, m.end())
+        if SERVICE_WORD.search(text, m.start(), end) or SERVICE_THING.search(text, m.end(), end):
+            continue
+        if verb and verb.group(1).lower() in NOT_ORDERS - FUNCTION_WORDS:
+            continue  # "I'd book early", "If I were you I'd call them"
+        return True
+    if any(not SERVICE_THING.search(text, m.end(), _clause_end(text, m.end())) for m in CARER_ORDER.finditer(text)):
+        return True
+    for m in REGIMEN.finditer(text):
+        word = m.group(1).lower()
+        if (
+            _may_be_order(word)
+            and word not in FUNCTION_WORDS
+            and not (word.endswith("s") and not word.endswith("ss"))
+            and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
+        ):
+            return True
+    for m in ORDER.finditer(text):
+        if m.group(1).lower() not in FUNCTION_WORDS and _may_be_order(m.group(1)) and BODY_OBJECT.match(text, m.end(1)):
+            return True
+    return any(
+        m.group(1).lower() not in NOT_ORDERS
+        and _may_be_order(m.group(1))
+        and not _SERVICE_ORDER.match(text, m.end(1))
+        and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
+        for m in ORDER.finditer(text)
+    )
+
+
+def medical_advice(text: str) -> re.Match[str] | None:
+    """The medical topic of a reply that advises or reassures about it without pointing to a GP, pharmacy, NHS 111 or
+    999; None for any other reply. Figures of speech ("a real pain") are blanked first, keeping offsets."""
+    text = text.translate(APOSTROPHES)
+    plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
+    topic = MEDICAL_TOPIC.search(plain)
+    if topic is None or _signposts(text) or not (_advises(plain) or _predicts(plain)):
+        return None
+    return topic

@@ -1,0 +1,314 @@
+"""A public request for personal data (M105): a sentence that asks the reader for an NHS number, a date of birth...
+to be written where everyone can read it."""
+
+from __future__ import annotations
+
+import re
+
+from postcheck.text import APOSTROPHES, LazyPattern
+
+PERSONAL_DATA = LazyPattern(
+    r"\b(?:NHS\s+numbers?|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
+    r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
+    # "leave your details", "your son's name": what details and a name mean in a request.
+    r"(?<=your\s)details|(?<=their\s)details|(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)surname|"
+    # "leave your number": a phone number, but not "your number in the queue".
+    r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|(?<='s\s)(?:full\s+)?name|"
+    # "give us your mobile", "your email": the number or address left unsaid.
+    # (Not "your email confirmation", "your mobile app": there the word names something else.)
+    r"(?<=your\s)(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
+    r"under\w*)\b))|"
+    # "the first line of your address", "the best number to reach you on": the data in a longer noun phrase.
+    r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:your\s+|their\s+|the\s+)?"
+    r"(?:home\s+|postal\s+)?)?address(?:es)?|post\s?codes?|"
+    r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
+    r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    r"(?:contact|personal)\s+details|"
+    # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|their|the\s+patient'?s)\s+(?:\w+\s+)?"
+    r"(?:letters?|prescriptions?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e)|"
+    r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
+    re.IGNORECASE,
+)
+# "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
+_POSSESSIVE = LazyPattern(r"\b(?:your|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
+# A request is a giving verb whose object, a few words on, is the personal data: "reply with your NHS number",
+# "send us your date of birth". "Please" or "can you" alone asks for nothing ("please bring your NHS number").
+GIVING_VERB = LazyPattern(
+    r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
+    # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
+    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet|whack|bung|chuck|shove|shoot)(?![\w'-])",
+    re.IGNORECASE,
+)
+# "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
+# under?" (not "Not sure what date of birth to use?"). (Counts in replies only.)
+QUESTION = LazyPattern(
+    r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|"
+    r"(?:phone|mobile|contact|NHS|hospital)\s+number|e-?mail\s+address)\b)",
+    re.IGNORECASE,
+)
+# A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
+_ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
+# The data as the subject of a rhetorical question: "What's your home address got to do with it?"
+_RHETORICAL = LazyPattern(r"\s+(?:got|has|have|had)\s+(?:got\s+|anything\s+)?to\s+do\s+with\b", re.IGNORECASE)
+_MAX_GAP_WORDS = 5
+_AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
+# What ends the verb's clause before its object: "share our post so people know their NHS number".
+CLAUSE_BREAK = LazyPattern(
+    r"[.,;!?()\"“”…]|\b(?:so|that|because|if|when|while|since|unless|until|once|then|but|which|who|where|whether)\b|"
+    r"\bto\s+(?!(?:us|me|this|the|our|it)\b)\w",  # "to find ...", but not "reply to us with"
+    re.IGNORECASE,
+)
+# "your name, date of birth and ...", "your surname, postcode and ...": a list, not a clause break.
+_LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", re.IGNORECASE)
+# Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
+_CLAUSE_START = LazyPattern(r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of)\b", re.I)
+_FILLER = LazyPattern(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
+# The verb asks the reader when it opens its clause, or follows "you" ("can you", "we need you to").
+_ASKS_LEAD = LazyPattern(
+    # "Can everyone who's waiting for a callback comment their name...": everyone is the reader too.
+    r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:everyone|anyone|everybody|anybody)(?:\s+[\w']+){0,6}|"
+    r"\b(?:free|remember|forget|sure)\s+to|"
+    # "Mind popping your email address in a reply?": would you mind, with "would you" left unsaid.
+    r"^mind|"
+    # "it's quicker to post your date of birth here": the easier way offered is still a request.
+    r"\b(?:quicker|quickest|easier|easiest|faster|fastest|best|simplest|better)\s+(?:just\s+)?to)$",
+    re.IGNORECASE,
+)
+_NOUN_LEAD = LazyPattern(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
+_NEGATED = LazyPattern(
+    r"\b(?:don't|do\s+not|never|not|no\s+need\s+to|won't|will\s+not|shouldn't|should\s+not|mustn't|must\s+not)"
+    r"(?:\s+(?:need|have)\s+to|\s+ever)?$",
+    re.IGNORECASE,
+)
+# A private channel: a message, e-mail or phone call ("email address" and "phone number" are data, not channels).
+PRIVATE_CHANNEL = LazyPattern(
+    r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
+    r"(?:send|drop|leave|give)\s+us\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|line|DM|PM)|inbox\w*|in\s+private|privately|(?<!\byour\s)e-?mail(?:s|ed|ing)?(?!\s+address)|"
+    r"(?:call|ring|phone|telephone)(?:ing)?\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
+    r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
+    re.IGNORECASE,
+)
+PUBLIC_PLACE = LazyPattern(
+    r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
+    r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
+    # A comment or a tweet is public whatever else the sentence names: "Comment with your GP surgery and NHS number".
+    r"(?:comment|tweet)\s+(?:us\s+|me\s+)?(?:with|your|their))\b",
+    re.IGNORECASE,
+)
+# Somewhere private that is not a message: the front desk, a form, the NHS App.
+PRIVATE_PLACE = LazyPattern(
+    r"\b(?:(?:with|at|to)\s+(?:the\s+)?(?:reception|receptionists?|front\s+desk|practice|surgery)|(?:online|secure)\s+form|"
+    r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
+    r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
+    r"online|"
+    # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
+    r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
+    r"(?:page|tool|checker|finder|search)|"
+    r"NHS\s+Jobs|by\s+(?:phone|letter)|securely|NHS\s+App)\b",
+    re.IGNORECASE,
+)
+# A channel named only to be waived: "no need to DM us", "rather than messaging us", "don't message us privately".
+_WAIVED = LazyPattern(
+    r"(?:\bno\s+need\s+to|\b(?:don't|do\s+not)\s+(?:need|have)\s+to|\brather\s+than|\binstead\s+of|\bwithout)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_NOT_HERE = LazyPattern(r"\b(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+# Sentences end at . ! ? before a space (not inside an e-mail address, link or number) or at a line break.
+SENTENCE = LazyPattern(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
+
+
+# A statement about a request is not one: "we will never ask you to reply with...", "fraudsters may ask you to".
+_ABOUT_ASKING = LazyPattern(
+    r"\b(?:never|not|don't|won't|wouldn't|doesn't|didn't)\b|"
+    r"\b(?!(?:we|i|please|can|could|would|may)\b)\w+\s+(?:\w+\s+)?(?:ask|asks|asked|asking|tell|tells)\s+you\s+to$",
+    re.IGNORECASE,
+)
+
+
+# How far back a request's readings look, in characters: no clause or object of a request runs longer, and a
+# sentence of thousands of words must not be read again from its start at each verb.
+_LOOK_BACK = 300
+
+
+def _asks_reader(sentence: str, at: int) -> bool:
+    """Whether the verb at `at` asks the reader to do it: it opens its clause or follows "you", and is neither
+    negated nor reported ("the NHS will never ask you to reply with...")."""
+    clause = _CLAUSE_START.split(sentence[max(0, at - _LOOK_BACK) : at])[-1]
+    lead = " ".join(_FILLER.sub(" ", clause).split())
+    return (
+        bool(_ASKS_LEAD.search(lead))
+        and not _NOUN_LEAD.search(lead)
+        and not _NEGATED.search(lead)
+        and not (re.search(r"\byou\b", lead, re.I) and _ABOUT_ASKING.search(lead))
+    )
+
+
+# Where the reader is to write an answer: a reply or comment not yet written ("your next reply", "a comment"). After
+# the data, any verb that opens its clause asks for it there: "note your email address in your next reply". Not a
+# place one reads ("spot your name in the comments", "check your postcode in the reply from the app"), nor "here"
+# and "below", which may be a page or a form.
+WRITTEN_PLACE = LazyPattern(
+    r"\s+(?:\w+\s+){0,3}?(?:(?:in|on|under(?:neath)?)\s+(?:your|a|an)\s+(?:next\s+|own\s+)?"
+    r"(?:repl(?:y|ies)|comments?|responses?|thread|post)|"
+    # ... or by replying: "let everyone see your NHS number by replying below".
+    r"by\s+(?:replying|commenting|posting|tweeting)|"
+    # ... or added to this very thread: "append your date of birth to this thread" (not "your name on this post", "at
+    # the bottom of this post": places one reads).
+    r"(?:to|onto)\s+this\s+(?:thread|post|tweet))\b",
+    re.IGNORECASE,
+)
+# (With its particle: "jot down your DOB in a comment".)
+_VERB_BEFORE_DATA = LazyPattern(
+    r"\b([a-z]+)(?:\s+(?:down|out|up|in))?\s+(?:us\s+|me\s+)?(?:your|their)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _written_in_public(sentence: str) -> re.Match[str] | None:
+    """The data an order puts in a reply or comment, whatever its verb: "note your email address in your reply"."""
+    for data in PERSONAL_DATA.finditer(sentence):
+        verb = _VERB_BEFORE_DATA.search(sentence, max(0, data.start() - 40), data.start())
+        place = WRITTEN_PLACE.match(sentence, data.end())
+        if verb and place and _asks_reader(sentence, verb.start(1)) and not CLAUSE_BREAK.search(place.group()):
+            return data
+    return None
+
+
+def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
+    """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
+    of any order that puts it in a reply or comment."""
+    asks = [(m, False) for m in GIVING_VERB.finditer(sentence) if _asks_reader(sentence, m.start())]
+    if questions:
+        asks += [(m, True) for m in QUESTION.finditer(sentence)]
+    for ask, question in sorted(asks, key=lambda a: a[0].start()):
+        for data in PERSONAL_DATA.finditer(sentence, ask.end()):
+            gap = sentence[ask.end() : data.start()]
+            # "Tell us below which practice you're with and your date of birth": the data is the verb's second
+            # object, joined by "and your", however long the first.
+            joined = _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start())
+            second_object = joined and len(gap.split()) <= 12
+            if not second_object and (
+                len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap))
+            ):
+                break
+            if data.group().lower().startswith("address") and not _POSSESSIVE.search(
+                sentence, max(0, data.start() - _LOOK_BACK), data.start()
+            ):
+                continue
+            if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
+                continue
+            return data
+    return _written_in_public(sentence)
+
+
+def names_private_channel(sentence: str) -> bool:
+    """Whether a sentence points to a DM, an e-mail (address), a phone call (number) or the front desk, other
+    than to waive it ("no need to DM us")."""
+    from postcheck.text.pii import EMAIL, find_phone_numbers
+
+    for pattern in (PRIVATE_CHANNEL, PRIVATE_PLACE):
+        if any(not _WAIVED.search(sentence[: m.start()]) for m in pattern.finditer(sentence)):
+            return True
+    return bool(EMAIL.search(sentence) or find_phone_numbers(sentence))
+
+
+def names_public_place(sentence: str) -> bool:
+    """Whether a sentence asks for an answer somewhere public ("below", "in the comments"), not "not here"."""
+    return any(not _NOT_HERE.search(sentence[: m.start()]) for m in PUBLIC_PLACE.finditer(sentence))
+
+
+# "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
+_PRONOUN_ASK = LazyPattern(
+    r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
+    r"|(?=\s+(?:below|here|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)))",
+    re.IGNORECASE,
+)
+# What "it" or "them" more likely stands for than the data: "Questions about your NHS number? Post them below".
+_OTHER_ANTECEDENT = LazyPattern(
+    r"\b(?:questions?|comments?|thoughts|views|feedback|stor(?:y|ies)|experiences?|photos?|pictures?|ideas?|"
+    r"suggestions?|tips?|queries|query)\b",
+    re.IGNORECASE,
+)
+_NEGATED_MENTION = LazyPattern(r"\b(?:never|not|don't|won't|doesn't|no)\b", re.IGNORECASE)
+
+
+def _named_data(sentence: str) -> re.Match[str] | None:
+    """The last personal data a sentence names outside a negation ("we will never ask for your NHS number")."""
+    found = None
+    negation = _NEGATED_MENTION.search(sentence)  # the first: any data after it is negated
+    for data in PERSONAL_DATA.finditer(sentence):
+        if negation is not None and negation.end() <= data.start():
+            break
+        verb_sense = data.group().lower().startswith("address") and not _POSSESSIVE.search(
+            sentence, max(0, data.start() - _LOOK_BACK), data.start()
+        )  # "to address"
+        if not verb_sense:
+            found = data
+    return found
+
+
+def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] | None:
+    """(start, end, data) of a request in public that names the data only before it: "Do you have your NHS
+    number? Pop it below", "We need your details: reply here", "Details please - in the comments"."""
+    if not names_public_place(sentence):
+        return None
+    for verb in GIVING_VERB.finditer(sentence):
+        ask = _PRONOUN_ASK.match(sentence, verb.end())
+        if ask is None or not _asks_reader(sentence, verb.start()):
+            continue
+        # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
+        others = f"{before} {sentence[: verb.start()]} {sentence[verb.end() :]}"
+        if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
+            return None
+        data = _named_data(sentence[: verb.start()]) or _named_data(before)
+        if data is not None:
+            return verb.start(), max(ask.end(), verb.end()), data.group()
+    data = _named_data(sentence)
+    if (
+        data is not None
+        and re.search(r"\b(?:please|pls)\b", sentence, re.IGNORECASE)
+        and not _NEGATED_MENTION.search(sentence)
+        and not _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", sentence))
+    ):
+        return data.start(), data.end(), data.group()
+    return None
+
+
+# Quoted speech of three words or more is someone else's request, reported: "an account replied asking people to
+# 'share your NHS number below' - it isn't us". A quoted label ("your 'full name'") stays part of the sentence.
+# An apostrophe inside a word ('don't') does not close a single quote.
+QUOTED = LazyPattern(
+    r"(?<![\w'])'(?=\w)(?:[^'\n]|'(?=\w))*?\w[^\w'\n]+\w+[^\w'\n]+\w(?:[^'\n]|'(?=\w))*?'(?!\w)|"
+    r"[\"“][^\"“”\n]*?\w[^\w\"“”\n]+\w+[^\w\"“”\n]+\w[^\"“”\n]*?[\"”]"
+)
+
+
+def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
+    """(start, end, the data it names) of the first sentence that asks for personal data to be written in public,
+    or None. A reply's question asks too ("What's your date of birth?"); a request for a direct message does not,
+    nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number.")."""
+    text = text.translate(APOSTROPHES)
+    if not PERSONAL_DATA.search(text):
+        return None
+    if "'" in text or '"' in text or "“" in text:
+        text = QUOTED.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
+    previous = ""
+    for sentence in SENTENCE.finditer(text):
+        body = sentence.group()
+        if not body.strip():
+            continue
+        data = requested_data(body, questions=reply)
+        if data is None:
+            found = requested_by_reference(body, previous)
+        elif names_public_place(body) or not (
+            names_private_channel(body) or (previous and names_private_channel(previous))
+        ):
+            found = data.start(), data.end(), data.group()
+        else:
+            found = None
+        if found is not None:
+            start, end, named = found
+            return sentence.start() + start, sentence.start() + end, named
+        previous = body
+    return None

@@ -1,0 +1,73 @@
+"""Staff names as people write them (M103): accent-folded, apostrophes and hyphens made plain, any case."""
+
+from __future__ import annotations
+
+import re
+
+from postcheck.text import LazyPattern
+
+
+def fold_name_text(text: str) -> str:
+    """`text` as names are compared, one character for one: accents dropped, curly apostrophes and dashes
+    made plain, lower case (Siobhán O’Neill -> siobhan o'neill)."""
+    import unicodedata
+
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch.lower())
+            continue
+        ch = _NAME_MARKS.get(ch, ch)
+        base = unicodedata.normalize("NFD", ch)[0]
+        lower = base.lower()
+        out.append(lower if len(lower) == 1 else base)
+    return "".join(out)
+
+
+_NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
+_APOSTROPHE_OR_SPACE = r"(?:'|\s)?"  # O'Neill, ONeill, O Neill
+_TITLES = LazyPattern(r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr)\.?\s+)+", re.I)
+# A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation.
+_NAMED_AFTER = (
+    r"ward|unit|wing|building|house|centre|center|foundation|trust|fund|award|lecture|prize|suite|room|"
+    r"library|hall|road|street|lane|avenue|way|school|academy|college|hospital|practice|surgery|pharmacy"
+)
+
+
+def _name_piece(piece: str) -> str:
+    """A part of a name as a pattern, a doubled letter also written once: "neill" -> "neil{1,2}"."""
+    return re.sub(r"([a-z])\1", r"\1{1,2}", re.escape(piece))
+
+
+def name_pattern(name: str) -> re.Pattern[str] | None:
+    """A listed name as people write it: without its title, any case and accents, an apostrophe kept, left out or
+    written as a space ("O Neill"), a doubled letter written once ("O'Neil"), hyphens or spaces between its parts,
+    whole words only; a possessive ('s) is still the person."""
+    words = re.split(r"[\s-]+", _TITLES.sub("", fold_name_text(name).strip()))
+    parts = [
+        _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in word.split("'")) for word in words if word.strip("'")
+    ]
+    if not parts:
+        return None
+    return re.compile(
+        r"(?<!\w)(?<!\w')" + r"[\s-]+".join(parts) + rf"(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
+        re.IGNORECASE,
+    )
+
+
+NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+[A-Z]")
+
+
+def title_surname_pattern(name: str) -> re.Pattern[str] | None:
+    """A listed name that carries a title ("Dr Ahmed Khan") as its title and surname: "Dr Khan", "dr. khan"."""
+    folded = fold_name_text(name).strip()
+    title = _TITLES.match(folded)
+    words = re.split(r"[\s-]+", folded[title.end() :]) if title else []
+    if not title or len(words) < 2:
+        return None
+    surname = _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in words[-1].split("'"))
+    titles = r"\s+".join(re.escape(word.rstrip(".")) + r"\.?" for word in title.group().split())
+    return re.compile(
+        rf"(?<!\w){titles}\s+{surname}(?![\w-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
+        re.IGNORECASE,
+    )

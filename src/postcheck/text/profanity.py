@@ -1,0 +1,331 @@
+"""Swearing: the maintained word list (profanity.txt) and a matcher that finds its entries as whole words,
+obfuscated spellings included (M102)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from postcheck.text import APOSTROPHES, CAMEL_WORD, LazyPattern
+
+WORD_LIST = Path(__file__).with_name("profanity.txt")
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Profanity entries: exact words, word stems, name-like words, phrases, and phrases never reported."""
+
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    name_like: frozenset[str]  # not reported when Capitalised
+    phrases: tuple[str, ...]
+    innocent: tuple[str, ...]
+    endings: tuple[str, ...] = ()  # words that end longer words: clusterfuck, dogshit
+
+    @classmethod
+    def parse(cls, lines: list[str]) -> WordList:
+        words, stems, name_like, phrases, innocent, endings = set(), [], set(), [], [], []
+        for line in lines:
+            line = line.split("#", 1)[0].strip().lower().translate(APOSTROPHES)
+            if not line:
+                continue
+            if line.startswith("!"):
+                innocent.append(line[1:].strip())
+                continue
+            tilde = line.endswith("~")
+            line = line.rstrip("~").strip()
+            if " " in line:
+                phrases.append(line)
+            elif line.endswith("*"):
+                stems.append(line[:-1])
+            elif line.startswith("*"):
+                endings.append(line[1:])
+            else:
+                words.add(line)
+                if tilde:
+                    name_like.add(line)
+        return cls(
+            frozenset(words), tuple(stems), frozenset(name_like), tuple(phrases), tuple(innocent), tuple(endings)
+        )
+
+
+@lru_cache(maxsize=1)
+def builtin_words() -> WordList:
+    """The maintained word list in text/profanity.txt."""
+    return WordList.parse(WORD_LIST.read_text(encoding="utf-8").splitlines())
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip()) if p]
+    # Not inside a word, nor after a word's apostrophe (O'Neil); an opening quote ('Jane Example') is fine.
+    return re.compile(r"(?<!\w)(?<!\w')" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE)
+
+
+def _any_phrase(phrases) -> re.Pattern[str] | None:
+    """One pattern matching any of the phrases as whole words, longest first; None for no phrases.
+
+    The word-boundary look-arounds of `_phrase_pattern` stand once, outside the alternation: inside it, the
+    look-behinds came first in every branch, so each branch was tried at every position of the text (20x slower)."""
+    bodies = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip()) if p]
+        if parts:
+            bodies.append(r"[\s-]+".join(parts))
+    if not bodies:
+        return None
+    return re.compile(r"(?<!\w)(?<!\w')(?:" + "|".join(bodies) + r")(?!\w)", re.IGNORECASE)
+
+
+_WORD_RUN = LazyPattern(r"\w+")
+
+
+def _heads(phrases) -> frozenset[str] | None:
+    """The first run of word characters of each phrase, lower-cased: wherever `_any_phrase` matches in ASCII text,
+    one of them is a whole run of word characters there (look-arounds or separators stand on either side). None
+    when a phrase has none (then every text must be searched)."""
+    heads = set()
+    for phrase in phrases:
+        first = _WORD_RUN.search(re.split(r"[\s-]+", phrase.strip())[0]) if phrase.strip() else None
+        if first is None:
+            return None
+        heads.add(first.group().lower())
+    return frozenset(heads)
+
+
+_LEET = str.maketrans({"0": "o", "1": "i", "!": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
+_WILD = "*#"
+_TOKEN = LazyPattern(r"[\w@$*#!]+")
+_ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not a disguised word
+
+
+_INFLECTION = LazyPattern(r"(?:ing|ed|ers?|e?s|y)$")
+
+
+def _plural_base(word: str) -> list[str]:
+    forms = [word]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
+class ProfanityMatcher:
+    """Finds listed words as whole words, obfuscated spellings included, skipping innocent phrases."""
+
+    def __init__(self, base: WordList, allow: list[str], deny: list[str]):
+        extra = WordList.parse(deny)
+        self.words = base.words | extra.words
+        self.stems = base.stems + extra.stems
+        self.endings = base.endings + extra.endings
+        self.name_like = base.name_like
+        allow_words = {a.strip().lower() for a in allow if a.strip() and " " not in a.strip()}
+        self.words = self.words - allow_words
+        self.allow_words = allow_words
+        self.phrase_list = base.phrases + extra.phrases
+        self.innocent_list = list(base.innocent) + [a for a in allow if " " in a.strip() or "-" in a.strip()]
+        self.phrase_heads, self.innocent_heads = _heads(self.phrase_list), _heads(self.innocent_list)
+        # In ASCII text only the phrases whose first word the text has are searched for: "you" is in most posts,
+        # and one pattern of every phrase cost a post a search through them all. Each pattern is compiled when a
+        # text first needs it: compiling them all took a one-post run 6 ms.
+        self.by_head: dict[str, list[str]] = {}
+        for phrase in self.phrase_list if self.phrase_heads is not None else ():
+            self.by_head.setdefault(_WORD_RUN.search(phrase).group(), []).append(phrase)
+        self._head_patterns: dict[str, re.Pattern[str]] = {}
+        self._verdicts: dict[str, str | None] = {}
+        self._hits: dict[tuple[str, bool], tuple[tuple[int, int, str], ...]] = {}
+        self._clean: set[str] = set()  # tokens as written that hold no listed word: most of a run's vocabulary
+        self.by_length: dict[int, list[str]] = {}
+        for word in self.words:
+            for form in (word, word + "s", word + "es"):
+                self.by_length.setdefault(len(form), []).append(word)
+
+    @cached_property
+    def phrases(self) -> re.Pattern[str] | None:
+        return _any_phrase(self.phrase_list)
+
+    @cached_property
+    def innocent(self) -> re.Pattern[str] | None:
+        return _any_phrase(self.innocent_list)
+
+    def _phrases_from(self, head: str) -> re.Pattern[str]:
+        """One pattern of the phrases whose first word is `head`."""
+        if head not in self._head_patterns:
+            self._head_patterns[head] = _any_phrase(self.by_head[head])  # never None: each phrase has its head
+        return self._head_patterns[head]
+
+    def _listed(self, word: str) -> str | None:
+        """The entry a plain lower-case word is, or begins with (for stems)."""
+        for form in _plural_base(word):
+            if form in self.words:
+                return form
+        if word in self.allow_words:
+            return None
+        for stem in self.stems:
+            if word.startswith(stem):
+                return stem
+        if self.endings:
+            # A compound that ends in the word, inflected or not: clusterfuck, clusterfucked, dogshits. At least
+            # three letters go before it, so that a name such as Ashit is not one.
+            for form in {word, _INFLECTION.sub("", word)}:
+                for ending in self.endings:
+                    if form.endswith(ending) and len(form) >= len(ending) + 3:
+                        return ending
+        return None
+
+    def _wildcard(self, pattern: str) -> str | None:
+        """The entry a spelling with * or # for letters (f***, s**t, f*ck) stands for."""
+        letters = sum(ch.isalpha() for ch in pattern)
+        if letters == 0 or not pattern[0].isalpha() or len(pattern) < 3:
+            return None
+        regex = re.compile(_head_pattern(pattern))
+        for word in self.by_length.get(len(pattern), ()):
+            for form in (word, word + "s", word + "es"):
+                if len(form) == len(pattern) and regex.fullmatch(form):
+                    return word
+        for stem in self.stems:
+            head = pattern[: len(stem)]
+            tail = pattern[len(stem) :]
+            if (
+                len(pattern) >= len(stem)
+                and re.fullmatch(_head_pattern(head), stem)
+                and all(ch.isalpha() or ch in _WILD for ch in tail)
+            ):
+                return stem
+        return None
+
+    def _judge(self, token: str) -> str | None:
+        """The list entry a token matches, or None; memoised, since posts repeat their words."""
+        try:
+            return self._verdicts[token]
+        except KeyError:
+            verdict = self._verdicts[token] = self._judge_uncached(token)
+            return verdict
+
+    def _judge_uncached(self, token: str) -> str | None:
+        word = token.lower()
+        if word in self.allow_words or _ROAD.fullmatch(token):
+            return None
+        if word.isalpha():
+            found = self._listed(word)
+            if found is None:
+                squeezed = re.sub(r"(\w)\1{2,}", r"\1", word)  # fuuuuck, shiiiit
+                found = self._listed(squeezed) if squeezed != word else None
+            if found is None and len(word) >= 5 and word.endswith("x"):
+                found = self._listed(word[:-1] + "cks")  # bollox: "x" for "cks", in words too long to be "cox", "dix"
+            if found in self.name_like and token[:1].isupper() and not token.isupper():
+                return None
+            return found
+        if not any(ch.isalpha() for ch in word):
+            return None
+        decoded = word.translate(_LEET)
+        if any(ch in _WILD for ch in decoded):
+            return self._wildcard(decoded)
+        if decoded.isalpha() and decoded != word:
+            return self._listed(decoded)
+        return None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, entry) for each swear word in `text`."""
+        text = text.translate(APOSTROPHES)
+        # In ASCII text a phrase can only be where its first word is: most texts have none, and need no search
+        words = set(_WORD_RUN.findall(text.lower())) if text.isascii() else None
+        if self.innocent_list and _may_hold(self.innocent_heads, words) and self.innocent is not None:
+            text = self.innocent.sub(lambda m: " " * len(m.group()), text)
+        if not self.phrase_list or not _may_hold(self.phrase_heads, words) or self.phrases is None:
+            phrases = []
+        elif words is None or self.phrase_heads is None:
+            phrases = [(m.start(), m.end(), m.group().lower()) for m in self.phrases.finditer(text)]
+        else:
+            hits = sorted(
+                (m.start(), -m.end(), m.group().lower())
+                for head in words & self.phrase_heads
+                for m in self._phrases_from(head).finditer(text)
+            )
+            phrases, end = [], -1
+            for start, neg_end, phrase in hits:  # leftmost-longest, no overlaps: as one pattern would find them
+                if start >= end:
+                    phrases.append((start, -neg_end, phrase))
+                    end = -neg_end
+        found = list(phrases)
+        if not self._may_swear(text):
+            return sorted(found)
+        p = 0  # the first phrase that does not end before the current token (tokens come in order)
+        for m in _TOKEN.finditer(text):
+            token, start, end, hashtag = _strip(m.group(), m.start())
+            while p < len(phrases) and phrases[p][1] <= start:
+                p += 1
+            if not token or (p < len(phrases) and phrases[p][0] <= start):
+                continue  # inside a listed phrase
+            found += [(start + a, start + b, entry) for a, b, entry in self._token_hits(token, hashtag)]
+        found.sort()
+        return found
+
+    def _may_swear(self, text: str) -> bool:
+        """Whether a token of `text` holds a listed word: most posts swear nowhere, and need no going through. The
+        tokens already known to be clean are set aside in one step; posts repeat their words."""
+        for token in set(_TOKEN.findall(text)) - self._clean:
+            if self._token_hits(*_strip(token)[::3]):
+                return True
+            if len(self._clean) < MAX_CLEAN_TOKENS:
+                self._clean.add(token)
+        return False
+
+    def _token_hits(self, token: str, hashtag: bool) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, entry) of the listed words in a stripped token, relative to it; memoised, since posts
+        repeat their words."""
+        key = (token, hashtag)
+        hits = self._hits.get(key)
+        if hits is None:
+            found = []
+            for part, offset in _parts(token) if token else ():
+                entry = self._judge(part)
+                if entry is not None:
+                    found.append((offset, offset + len(part), entry))
+            if not found and hashtag:
+                found = [(0, len(token), entry) for entry in self._camelcase_entries(token)[:1]]
+            hits = self._hits[key] = tuple(found)
+        return hits
+
+    def _camelcase_entries(self, hashtag: str) -> list[str]:
+        """The entries in a CamelCase hashtag's words (#ShitService, #BloodyAwful), read as a phrase."""
+        words = CAMEL_WORD.findall(hashtag)
+        if len(words) < 2:
+            return []
+        return [entry for _start, _end, entry in self.find(" ".join(words))]
+
+
+MAX_CLEAN_TOKENS = 500_000  # a run over very many distinct words stops remembering more of them
+
+
+def _may_hold(heads: frozenset[str] | None, words: set[str] | None) -> bool:
+    """Whether a text with these words may hold a phrase with these first words (None: cannot tell)."""
+    return heads is None or words is None or not heads.isdisjoint(words)
+
+
+def _strip(token: str, start: int = 0) -> tuple[str, int, int, bool]:
+    """(the token without its marks, where it starts and ends, whether it is a hashtag): a leading @ or # is a
+    mention or hashtag mark, a trailing ! ends a sentence."""
+    hashtag = token.lstrip("@!_").startswith("#")
+    stripped = token.lstrip("@#!_")  # strip, not a loop of slices: "#" x 800,000 took minutes
+    start += len(token) - len(stripped)
+    token = stripped.rstrip("!_")
+    return token, start, start + len(token), hashtag
+
+
+def _head_pattern(head: str) -> str:
+    return "".join("[a-z]" if ch in _WILD else re.escape(ch) for ch in head)
+
+
+def _parts(token: str) -> list[tuple[str, int]]:
+    """A token, and its underscore-separated parts when it has any."""
+    if "_" not in token:
+        return [(token, 0)]
+    parts, offset = [], 0
+    for piece in token.split("_"):
+        if piece:
+            parts.append((piece, offset))
+        offset += len(piece) + 1
+    return parts
