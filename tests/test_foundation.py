@@ -219,6 +219,29 @@ def test_unknown_platform_is_f003_at_the_item_with_a_hint(tmp_path):
     ]
 
 
+def test_empty_platforms_is_f003_and_the_post_is_still_checked_for_the_configured_ones(tmp_path):
+    files = {
+        "postcheck.toml": 'platforms = ["x"]\n',
+        "empty.md": "---\nplatforms: []\n---\n" + "Our flu clinics open on Monday. " * 10 + "\n",
+        "blank.md": "---\nplatforms:\n---\nHello\n",
+        "commas.csv": 'Text,Date,Time,Networks\nHello,2027-01-12,09:30," , "\n',
+        "none.json": '{"text": "Hello", "platforms": []}',
+        "no-key.md": "Hello\n",
+        "csv-blank.csv": "Text,Date,Time,Networks\nHello,2027-01-12,09:30,\n",  # empty: the configured platforms
+        "number.md": "---\nplatforms: 5\n---\nHello\n",
+    }
+    write(tmp_path, files)
+    found = run_cli(".", "--format", "json", "--select", "F003,P101", cwd=tmp_path).json["findings"]
+    assert sorted((f["path"], f["code"], f["message"].split(":")[0]) for f in found) == [
+        ("blank.md", "F003", "platforms is empty"),
+        ("commas.csv", "F003", "platforms is empty"),
+        ("empty.md", "F003", "platforms is empty"),
+        ("empty.md", "P101", "text is too long for X"),
+        ("none.json", "F003", "platforms is empty"),
+        ("number.md", "F003", "platforms must be a list of platform names"),
+    ]
+
+
 def test_a_key_given_twice_is_f003_at_the_one_that_is_lost(tmp_path):
     files = {
         "postcheck.toml": "",

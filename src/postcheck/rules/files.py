@@ -92,7 +92,15 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
     span = post.field_span
 
     platforms = meta.get("platforms")
-    if platforms is not None:
+    if "platforms" in meta and (
+        platforms in (None, []) or isinstance(platforms, str) and not platform_names(platforms)
+    ):
+        # `platforms: []` or left blank: the post would go nowhere. It is checked for the configured platforms.
+        yield Problem(
+            "platforms is empty: name the platforms the post goes to, or leave it out for the configured ones",
+            span("platforms"),
+        )
+    elif platforms is not None:
         if not isinstance(platforms, (str, list)) or not all(isinstance(p, str) for p in platforms):
             yield Problem("platforms must be a list of platform names", span("platforms"))
         else:
