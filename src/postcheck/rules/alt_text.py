@@ -70,11 +70,11 @@ _PLACEHOLDER_WORDS = (
 _USED_AS = (
     r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
-    r"video|web(?:site)?|blog|campaign|post|story|reel|carousel"
+    r"video|web(?:site)?|blog|campaign|event|promo(?:tional)?|post|story|reel|carousel"
 )
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|animated|moving|{_USED_AS})\s+)*"
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|animated|moving|still|{_USED_AS})\s+)*"
     rf"(?:{_PLACEHOLDER_WORDS})"
     rf"(?:\s+(?:\d+|here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
     r"missing|placeholder))*"
