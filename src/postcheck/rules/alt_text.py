@@ -60,6 +60,7 @@ _PLACEHOLDER_WORDS = (
     r"images?|imgs?|photos?|photograph|pictures?|pics?|graphics?|alt|alt[\s-]?text|alt[\s-]?tag|alttext|"
     r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|"
     r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|"
+    r"delwedd(?:au)?|llun(?:iau)?|"  # Welsh: "image", "picture"
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
     r"posts?|story|tile|card|slides?|carousel|reel|cover|header|hero|"
     r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty"
@@ -69,11 +70,12 @@ _PLACEHOLDER_WORDS = (
 _USED_AS = (
     r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
-    r"video|web(?:site)?|blog|campaign|post|story|reel|carousel"
+    r"video|web(?:site)?|blog|campaign|event|promo(?:tional)?|post|story|reel|carousel"
 )
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|{_USED_AS})\s+)*(?:{_PLACEHOLDER_WORDS})"
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|animated|moving|still|{_USED_AS})\s+)*"
+    rf"(?:{_PLACEHOLDER_WORDS})"
     rf"(?:\s+(?:\d+|here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
     r"missing|placeholder))*"
     rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})",  # "To be added", "Alt text coming soon"
@@ -100,7 +102,7 @@ _SCREEN_TOOL = (
 _STAMP = r"(?:[\s._~()@,-]*(?:\d+x?|[a-f0-9]{6,}|at|from|am|pm|copy|edited))*"
 SCREEN_TOOL_NAME = LazyPattern(
     rf"(?:{_STAMP}[\s_-]+)?(?:{_SCREEN_TOOL})(?:[\s_-]+(?:{_SCREEN_TOOL}))?{_STAMP}"
-    r"(?:_[A-Za-z][\w.]*)?(?:\.[a-z0-9]{2,4})*",  # Android adds the app: Screenshot_20261102-101433_Chrome
+    r"(?:_[A-Za-z][\w.]*(?:\s[\w.]+){0,3})?(?:\.[a-z0-9]{2,4})*",  # Android adds the app: ..._Chrome, ..._NHS App
     re.IGNORECASE,
 )
 # What apps call what they save, in any language: a word or three and the moment it was made, a date and a time
@@ -252,7 +254,7 @@ def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
 # --- A103 -------------------------------------------------------------------------------------------------
 
 REDUNDANT_PREFIX = LazyPattern(
-    r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+)?(?:image|picture|photo|photograph|graphic|pic|img)\s+"
+    r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+)?(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)\s+"
     r"(?:of(?!\s+the\s+(?:day|week|month|year)\b)|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b"
     r"[\s,:;-]*)",  # ("Photo of the week: ..." is a feature's name)
     re.IGNORECASE,

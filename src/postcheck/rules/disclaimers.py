@@ -18,7 +18,7 @@ SHARING_KINDS = ("share", "quote", "repost")
 GENERIC_DISCLAIMER = LazyPattern(r"\b(?:not|no|nor)\b(?:\s+\w+){0,3}?\s+endors(?:e|es|ed|ement|ements|ing)\b")
 
 # The configured phrase said in other words of the same meaning, read as it: the policy names "retweet (RT) or
-# share" as one act, so a share, an RT, a retweet, a repost or a link ("Reposting does not imply endorsement",
+# share" as one act, so a share, an RT, a retweet, a repost, a quote or a link ("Reposting does not imply endorsement",
 # "Retweets are not endorsements", "Links are not endorsements") is one word; so are the forms of a word ("Shares
 # do not imply endorsement", "RT is not an endorsement", "...that we endorse it"), "mean", "equal", "constitute",
 # "signify", "indicate" and "suggest" for "imply", and "≠" for "are not" ("RT ≠ endorsement"). Applied to the phrase
@@ -29,7 +29,8 @@ _SAME_WORD = {
         (
             "share",
             "share shares shared sharing reshare reshares reshared resharing rt rts rted rting retweet retweets "
-            "retweeted retweeting repost reposts reposted reposting link links linked linking",
+            "retweeted retweeting repost reposts reposted reposting quote quotes quoted quoting "
+            "link links linked linking",
         ),
         ("are", "is are was were be"),
         ("do", "do does did"),

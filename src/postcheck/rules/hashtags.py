@@ -342,6 +342,8 @@ _WORD = LazyPattern(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
 
 # Words that are written in capitals by rule, not for shouting: Royal Mail asks for FREEPOST in capitals.
 WRITTEN_IN_CAPITALS = frozenset({"freepost"})
+# and the licence code after it, as on its envelopes: "FREEPOST RTKL-ABCD-EFGH".
+FREEPOST_CODE = LazyPattern(r"(?<=FREEPOST )[A-Z0-9]{2,4}(?:-[A-Z0-9]{4}){1,3}\b")
 
 
 # A list of codes ("A&E, UTC, SDEC, MIU") reads as acronyms, not shouting: words in capitals with commas or slashes
@@ -383,7 +385,10 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
             return
     elif sum(map(str.isupper, text)) < 3:
         return
-    masked_text = _blanked(text, find_hashtags(text), code_ranges(text))
+    unread = code_ranges(text)
+    if "FREEPOST" in text:
+        unread += [m.span() for m in FREEPOST_CODE.finditer(text)]
+    masked_text = _blanked(text, find_hashtags(text), unread)
     if sum(map(str.isupper, _WORD.findall(masked_text))) < 3:
         return  # fewer than three words in capitals, acronyms included: no run (the words as strings are quick)
     acronyms = lexicon_keys(_words(ctx)) | WRITTEN_IN_CAPITALS
