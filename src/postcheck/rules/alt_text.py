@@ -254,7 +254,8 @@ def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
 # --- A103 -------------------------------------------------------------------------------------------------
 
 REDUNDANT_PREFIX = LazyPattern(
-    r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+)?(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)\s+"
+    r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+)?"
+    r"(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)\s+"
     r"(?:of(?!\s+the\s+(?:day|week|month|year)\b)|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b"
     r"[\s,:;-]*)",  # ("Photo of the week: ..." is a feature's name)
     re.IGNORECASE,
