@@ -43,7 +43,8 @@ _NOT_STATE = (
 _BODY = (
     r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
     r"wrists?|hands?|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
-    r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine"
+    r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine|"
+    r"achilles|tendons?"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = LazyPattern(
@@ -64,7 +65,7 @@ MEDICAL_TOPIC = LazyPattern(
     # ... or any word of state, by its ending: "tired, gritty eyes", "a wobbly tooth", "chapped lips", "creaky knees".
     # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
     rf"\b(?=[a-z]+(?:y|ed)\b)(?:(?!(?:{_NOT_STATE})\b)[a-z]{{2,}}(?:y|ed),?\s+(?:and\s+)?){{1,3}}(?:{_BODY_ONLY})\b|"
-    rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing|hurt(?:s|ing)?|ach(?:es|ing)|"
+    rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing|hurt(?:s|ing)?|ach(?:es|ing)|niggles?|"
     r"throbbing|play(?:s|ing)\s+up)|"
     # An injury told by what happened to a body part: "bumped his head", "trapped her finger", "hurt my back".
     r"(?:bumped|banged|knocked|bashed|hurt|injured|twisted|stubbed|trapped|pulled|strained|cracked|whacked|broke|cut|"
@@ -105,7 +106,11 @@ MEDICAL_TOPIC = LazyPattern(
     r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
     r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
     r"numb(?:ness)?|sprain(?:s|ed)?|strain(?:s|ed)|bruis\w+|blisters?|sunburn\w*|bites?|stings?|"
-    r"(?:stomach|tummy|sickness|winter\s+vomiting)\s+bugs?|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
+    r"(?:stomach|tummy|sick|sickness|winter\s+vomiting)\s+bugs?|"
+    # Being sick as what happened ("since he was last sick", "been sick twice"; not "sick of", "sick leave"), and a
+    # tummy, which names nothing but a complaint ("holiday tummy", "a poorly tummy"; not "tummy time").
+    r"(?:was|were|been|is|gets?|got|getting)\s+(?:\w+\s+)?sick\b(?!\s+(?:of|and\s+tired|leave|pay|notes?|days?)\b)|"
+    r"thr(?:ow|ows|owing|ew|own)\s+up|tumm(?:y|ies)\b(?![\s-]+(?:time|tuck))|burn-?out|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
     # "flu jab", "covid vaccine": a service, not an illness.
     r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme|(?:nasal\s+)?spray|immunis\w+))|norovirus|"
     r"poison(?:ing|ed)|hernias?|whiplash|concuss\w+|dementia|alzheimer's|sinus(?:es)?|bad\s+breath|tongue[- ]?tie|"
@@ -196,7 +201,7 @@ ADVICE = LazyPattern(
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
     # (Not "thank you for using the gel": thanks for what was done.)
     rf"(?<!for\s)(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
-    rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
+    rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})|"
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
     r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
     r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|"
@@ -210,7 +215,7 @@ ADVICE = LazyPattern(
     r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
     rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can"
     r"(?:clear|clears|cleared|clearing)\s+up|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
-    r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|"
+    r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|sort(?:s|ed|ing)?\s+(?:it|them)sel(?:f|ves)\s+out|"
     r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
     r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
     # Not a bare "don't worry": "Don't worry, the asthma clinic is still on".
@@ -346,7 +351,13 @@ ADVICE = LazyPattern(
     r"(?:you|he|she|they|baby)\s+(?:can|could)\s+still\s+(?:breastfeed|feed|exercise|swim|drive|fly|travel|eat|drink)\b|"
     # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
-    r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
+    r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|"
+    # How often, as a regimen: "twice a day", "three sets a day", "10 reps" (exercise sets are a regimen).
+    r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+a\s+day|(?:\d+|two|three|four|five|six|ten)\s+(?:sets|reps)\b|"
+    # A family's story of what works: "works for ours every time", "worked for my two" (not "Tuesday works for us").
+    r"(?:works?|worked)\s+(?:a\s+treat\s+)?for\s+(?:ours|mine|my\s+(?:\w+\s+)?(?:lot|two|three|kids|boys?|girls?|son|"
+    r"daughter|children|little\s+ones?|baby|toddler)|our\s+(?:\w+\s+)?(?:lot|kids|boys|girls|son|daughter|children|"
+    r"little\s+ones?|baby|toddler))\b|"
     r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
     # "pretty common", "really normal"; not "is not expected".
     # (Not "are common asthma triggers - our housing team can help": what sets it off is read in a sentence with no
@@ -369,7 +380,8 @@ ADVICE = LazyPattern(
     r"(?:loosens|clears|eases|soothes|settles|calms|shifts)\s+(?:it|them|things)\s+(?:(?:right\s+)?(?:up|down)|nicely|"
     r"a\s+treat|brilliantly)|"
     # Plain food, and a medicine given or combined: "stick to plain food", "may be taken alongside ibuprofen".
-    r"(?:stick|switch|keep)\s+to\s+(?:plain|bland|soft|light|simple|decaf|water|diluted|sugar-free|low-fat|small)\b|"
+    r"(?:stick|switch|keep)\s+to\s+(?:plain|bland|soft|light|simple|decaf|water|bottled|boiled|diluted|sugar-free|"
+    r"low-fat|small)\b|"
     r"(?:may|can|should)\s+(?:safely\s+|also\s+)?be\s+(?:taken|given|used|applied|combined)\s+(?:with|alongside|together|"
     r"at\s+the\s+same\s+time|on\s+an\s+empty)|"
     r"(?:makes?|making|made)\s+(?:it|them|symptoms)\s+worse|"
@@ -408,6 +420,9 @@ ADVICE = LazyPattern(
     # this one: each alternative led by the medicines costs a pass.)
     r"(?:really\s+|also\s+)?help\b(?!\s*(?:line|desk|point|team))|(?:can|may|might|often|sometimes)\s+cause\b|"
     r"(?:work|works)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\b|"
+    # ... or is taken: "iron tablets go down better with orange juice", "are absorbed best on an empty stomach".
+    r"(?:(?:go|goes|are|is|get|gets)\s+)?(?:down|absorbed|taken|given)\s+(?:much\s+|far\s+)?(?:better|best)\s+"
+    r"(?:with|without|on|after|before|if|when|at|in)\b|"
     r"(?:are|is|aren't|isn't)\s+(?:not\s+|usually\s+|very\s+|highly\s+|rarely\s+)?"
     r"(?:effective|ineffective|useful|needed|necessary|recommended|suitable|helpful)\b))",
     re.IGNORECASE,
@@ -511,7 +526,9 @@ WE_SAY = LazyPattern(r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:always\s+|usuall
 SUGGESTION = LazyPattern(
     r"\bhave\s+you\s+(?:tried|thought\s+about|considered)\b|\bif\s+I\s+were\s+you(?:\s+I'd)?\b|"
     r"\b(?:I'd|I\s+would)\s+(?!(?:say|recommend|suggest|advise|love|like|be)\b)|"
-    r"\bworth\s+(?:trying|using|taking|having|giving|avoiding|cutting|keeping|getting)(?!\s+(?:there|here|in\s+touch|to)\b)",
+    # (Any "-ing" verb after "worth": "might be worth writing down memories"; not one that sends people somewhere,
+    # "worth booking early", read below.)
+    r"\bworth\s+(?!(?:nothing|something|everything|anything)\b)[a-z]{2,}ing\b(?!\s+(?:there|here|in\s+touch|to)\b)",
     re.IGNORECASE,
 )
 # "Don't worry about the little lump": reassurance when what not to worry about is a complaint, in its own clause (not
@@ -763,6 +780,32 @@ def _may_be_order(word: str) -> bool:
     )
 
 
+def _sends_somewhere(phrase: str) -> bool:
+    """Whether a suggestion ends in the "-ing" form of a verb that sends people somewhere ("worth booking", "worth
+    popping in", "worth giving us a call" is read by its clause)."""
+    word = phrase.split()[-1].lower()
+    if not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return bool({stem, stem + "e", stem[:-1]} & _SENDING)
+
+
+_SENDING = frozenset(
+    "call ring phone book join visit come contact email message pop drop head register sign apply check follow go speak "
+    "talk ask see look read find download watch listen bring".split()
+)
+
+
+# A family's story of how it went: "it settled once he stopped growing", "they cleared up after a week" (its clause
+# names no service: not "it eased once the second nurse arrived").
+STORY = LazyPattern(
+    r"\b(?:it|they)\s+(?:soon\s+|quickly\s+|eventually\s+|finally\s+|just\s+)?(?:settled|cleared(?:\s+up)?|eased(?:\s+off)?|"
+    r"calmed\s+down|passed|healed|went\s+(?:away|down)|stopped|disappeared|faded)\s+(?:\w+\s+)?(?:once|when|after|within|"
+    r"by|in\s+(?:a|\d+|two|three|a\s+few|a\s+couple))\b",
+    re.IGNORECASE,
+)
+
+
 def _advises(text: str) -> bool:
     """Advice or reassurance: a phrase ADVICE knows, a self-care verb given as an order, the illness's course, what
     a carer is to do about someone else, an order with how often, or any order not about a service thing."""
@@ -773,6 +816,11 @@ def _advises(text: str) -> bool:
     if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):
         return True
     if any(not _service_trouble(text, m) for m in COURSE.finditer(text)):
+        return True
+    if any(
+        not SERVICE_WORD.search(text, m.end(), _clause_end(text, m.end())) and not _service_trouble(text, m)
+        for m in STORY.finditer(text)
+    ):
         return True
     if any(not SERVICE_WORD.search(text, m.end(), _clause_end(text, m.end())) for m in WE_SAY.finditer(text)):
         return True
@@ -789,7 +837,10 @@ def _advises(text: str) -> bool:
         verb = _NEXT_WORD.match(text, m.end())
         if SERVICE_WORD.search(text, m.start(), end) or SERVICE_THING.search(text, m.end(), end):
             continue
-        if verb and verb.group(1).lower() in NOT_ORDERS - FUNCTION_WORDS:
+        if m.group().lower().endswith("ing"):
+            if _sends_somewhere(m.group()):
+                continue  # "worth booking early", "worth popping in" (the word after may be a particle: "writing down")
+        elif verb and verb.group(1).lower() in NOT_ORDERS - FUNCTION_WORDS:
             continue  # "I'd book early", "If I were you I'd call them"
         return True
     if any(not SERVICE_THING.search(text, m.end(), _clause_end(text, m.end())) for m in CARER_ORDER.finditer(text)):
