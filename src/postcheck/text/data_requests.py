@@ -196,11 +196,11 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             second_object = joined and len(gap.split()) <= 12
             # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
             # verb's object, whatever the clause before the first dash.
-            apposition = (
-                _DASH_BEFORE.search(gap) and _DASH_AFTER.match(sentence, data.end()) and len(gap.split()) <= 8
-            )
-            if not second_object and not apposition and (
-                len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap))
+            apposition = _DASH_BEFORE.search(gap) and _DASH_AFTER.match(sentence, data.end()) and len(gap.split()) <= 8
+            if (
+                not second_object
+                and not apposition
+                and (len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap)))
             ):
                 break
             if data.group().lower().startswith("address") and not _POSSESSIVE.search(
