@@ -12,7 +12,7 @@ _MEDICINES = (
     r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
-    r"aftersun|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
+    r"aftersun|balms?|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
@@ -68,7 +68,7 @@ MEDICAL_TOPIC = LazyPattern(
     rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing|hurt(?:s|ing)?|ach(?:es|ing)|niggles?|"
     r"throbbing|play(?:s|ing)\s+up)|"
     # An injury told by what happened to a body part: "bumped his head", "trapped her finger", "hurt my back".
-    r"(?:bumped|banged|knocked|bashed|hurt|injured|twisted|stubbed|trapped|pulled|strained|cracked|whacked|broke|cut|"
+    r"(?:bumped|banged|knocked|bashed|hurt|injured|twisted|stubbed|trapped|pulled|strained|cracked|whacked|broke|cut|chipped|"
     rf"grazed|burnt|burned|scalded)\s+(?:his|her|their|your|my|a)\s+(?:head|face|{_BODY})\b|"
     # What a creature did: "stung by a jellyfish", "bitten by a dog" (not "stung by the parking charges").
     r"(?:stung|bitten)\s+by\s+(?:a|an)\b|"
@@ -117,7 +117,11 @@ MEDICAL_TOPIC = LazyPattern(
     r"cluster[- ]?feed\w*|growth\s+spurts?|sleep\s+regressions?|(?:potty|toilet)[- ]training|withholding|"
     r"a\s+stitch\b(?!\s+in\s+time)|(?<!in\s)stitches|(?:tooth|teeth)\s+(?:out|pulled|extracted|removed)|"
     r"(?:tooth|dental)\s+extractions?|dry\s+socket|wisdom\s+(?:tooth|teeth)|heat\s?stroke|sunstroke|heat\s+exhaustion|"
-    r"prickly\s+heat|chaf(?:ing|ed)|trapped\s+wind|(?:travel|motion|car|sea)\s?sick\w*|ingrown\s+(?:toe)?nails?|"
+    r"prickly\s+heat|chaf(?:ing|ed)|trapped\s+wind|(?:travel|motion|car|sea)\s?sick\w*|ingrown\s+(?:toe)?(?:nails?|hairs?)|"
+    # A voice lost, nerves before an occasion, a colour on a part that names nothing else ("white fingers", "blue
+    # lips"; not "Red Nose Day").
+    r"(?:lost|losing|lose)\s+(?:your|his|her|their|my)\s+voice|hoarse\w*|(?:exam|test|interview|performance)\s+nerves|"
+    rf"nerves\s+(?:before|ahead\s+of)\b|(?:white|blue|yellow|purple|grey|red)\s+(?!nose\s+day)(?:{_BODY_ONLY})\b|"
     r"fungal\s+nails?|kidney\s+stones?|gallstones?|angina|palpitations|thyroid|PCOS|rosacea|hives|jaundice|"
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
@@ -181,7 +185,13 @@ FIGURATIVE = LazyPattern(
 ADVICE = LazyPattern(
     r"\b(?:(?<!the\s)rest(?!\w|\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
-    r"stay(?:ing)?\s+(?:in\s+the\s+shade|out\s+of\s+the\s+sun)|sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
+    r"(?:stay|sit|keep)(?:ing)?\s+(?:in\s+the\s+shade|out\s+of\s+the\s+sun)|"
+    # Leaving it alone or for a while: "leave them intact", "leave it a few days before you shave again".
+    r"leave\s+(?:it|them)\s+(?:alone|intact|be|uncovered|undisturbed|to\s+heal|(?:a\s+few|a\s+couple\s+of|\d+|another)\s+"
+    r"(?:more\s+)?(?:days|weeks))\b|"
+    # Moving it with care: "start bending it gently", "keep weight off it".
+    r"\w+ing\s+(?:it|them)\s+(?:gently|slowly|carefully|little\s+and\s+often)\b|(?:keep|take)\s+(?:the\s+|your\s+)?weight\s+off|"
+    r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
     # A dose by its unit, as an amount to take: "a 10 microgram supplement", "give 5ml" (not "the 5ml syringes", "the
     # dose as 10 micrograms").
     r"(?:a|an|one|take|takes|taking|give|gives|giving|have)\s+\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|"
@@ -200,7 +210,9 @@ ADVICE = LazyPattern(
     r"(?:can|could|should)\s+still\s+(?:have|get)\s+(?:your|the|a|their|his|her)\s+(?:\w+\s+)?(?:jab|vaccin\w+|booster)|"
     r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
     # (Not "thank you for using the gel": thanks for what was done.)
-    rf"(?<!for\s)(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
+    # (And putting one on: "pop a blister plaster over the top", "slap on some aftersun".)
+    rf"(?<!for\s)(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying|pop|put|stick|slap|smear|"
+    rf"dab|spray|rub)\s+(?:on\s+)?(?:\d+\s+|some\s+|an?\s+|"
     rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})|"
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
     r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
@@ -214,7 +226,8 @@ ADVICE = LazyPattern(
     r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
     r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
     rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can"
-    r"(?:clear|clears|cleared|clearing)\s+up|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
+    r"(?:clear|clears|cleared|clearing)\s+up(?!\s+(?:once|when|after)\s+(?:the|our)\s+(?:\w+\s+){0,2}(?:team|staff|server|"
+    r"system|phones?|lines?|practice|clinic|site|app|website)s?\b)|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
     r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|sort(?:s|ed|ing)?\s+(?:it|them)sel(?:f|ves)\s+out|"
     r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
     r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
@@ -276,7 +289,7 @@ ADVICE = LazyPattern(
     # feel better knowing where you stand").
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
     r"back\s+to\s+normal|right)|feel\s+(?:much\s+|a\s+lot\s+)?(?:better|fine)(?!\s+(?:for\s+)?(?:knowing|about))|"
-    r"get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
+    r"get\s+better|pass|settle|heal|perk\s+up|pick\s+up|buck\s+up)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
     # (Not "bring lots of water" to a fun run: "plenty of water" is the advice's own phrase, "lots of" less so.)
     r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
     r"(?:lots|loads)\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:fluids|drinks|rest|sleep)|"
@@ -353,7 +366,7 @@ ADVICE = LazyPattern(
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|"
     # How often, as a regimen: "twice a day", "three sets a day", "10 reps" (exercise sets are a regimen).
-    r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+a\s+day|(?:\d+|two|three|four|five|six|ten)\s+(?:sets|reps)\b|"
+    r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+a\s+day|(?:\d+|two|three|four|five|six|ten)\s+(?:sets|reps)\b(?!\s+of\b)|"
     # A family's story of what works: "works for ours every time", "worked for my two" (not "Tuesday works for us").
     r"(?:works?|worked)\s+(?:a\s+treat\s+)?for\s+(?:ours|mine|my\s+(?:\w+\s+)?(?:lot|two|three|kids|boys?|girls?|son|"
     r"daughter|children|little\s+ones?|baby|toddler)|our\s+(?:\w+\s+)?(?:lot|kids|boys|girls|son|daughter|children|"
@@ -528,7 +541,9 @@ SUGGESTION = LazyPattern(
     r"\b(?:I'd|I\s+would)\s+(?!(?:say|recommend|suggest|advise|love|like|be)\b)|"
     # (Any "-ing" verb after "worth": "might be worth writing down memories"; not one that sends people somewhere,
     # "worth booking early", read below.)
-    r"\bworth\s+(?!(?:nothing|something|everything|anything)\b)[a-z]{2,}ing\b(?!\s+(?:there|here|in\s+touch|to)\b)",
+    # (Not a lead-in: "Worth noting: the clinic moves", "worth knowing that".)
+    r"\bworth\s+(?!(?:nothing|something|everything|anything|noting|knowing|mentioning|remembering|saying|asking|reading|"
+    r"bearing|pointing|flagging|highlighting|adding|sharing|waiting)\b)[a-z]{2,}ing\b(?!\s+(?:there|here|in\s+touch|to)\b)",
     re.IGNORECASE,
 )
 # "Don't worry about the little lump": reassurance when what not to worry about is a complaint, in its own clause (not
@@ -665,7 +680,8 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
     r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle)\b|"
     r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
-    r"\b(?:once|twice|three\s+times)\s+a\s+(?:week|night)\b(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
+    r"\b(?:once|twice|three\s+times|a\s+(?:couple|few)\s+(?:of\s+)?times|\d+\s+times)\s+a\s+(?:week|night)\b"
+    r"(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
     r"\b(?:great|good|brilliant)\s+for\s+(?:dry|sore|tired|itchy|achy|aching|stiff)\s+\w+|"
     r"\bit\s+is\s+(?:recommended|advised|advisable)\b|"
     r"\b(?:is|are)\s+(?:a\s+)?(?:classic|common|known|big|major|typical)\s+(?:\w+\s+)?triggers?\b|\bis\s+a\s+good\s+(?:rule|habit)\b|"
