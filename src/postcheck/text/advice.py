@@ -33,7 +33,7 @@ _DRUG_NAME = (
 # arms", "cold feet"), so a word of state before them is not enough.
 _BODY_ONLY = (
     r"teeth|tooth|gums?|eyes|eyelids?|ears|nose|throat|tongue|lips|jaw|neck|shoulders?|elbows?|wrists?|fingers?|"
-    r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder"
+    r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder|palms"
 )
 # Words that end like a word of state but say nothing of the body ("every", "family", "trained", "healthy").
 _NOT_STATE = (
@@ -42,13 +42,13 @@ _NOT_STATE = (
 )
 _BODY = (
     r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
-    r"wrists?|hands?|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
+    r"wrists?|hands?|palms|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
     r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine|"
     r"achilles|tendons?"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = LazyPattern(
-    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever(?:ish)?|"
+    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|backache|bellyache|fever(?:ish)?|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
@@ -123,6 +123,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:lost|losing|lose)\s+(?:your|his|her|their|my)\s+voice|hoarse\w*|(?:exam|test|interview|performance)\s+nerves|"
     rf"nerves\s+(?:before|ahead\s+of)\b|(?:white|blue|yellow|purple|grey|red)\s+(?!nose\s+day)(?:{_BODY_ONLY})\b|"
     r"fungal\s+nails?|kidney\s+stones?|gallstones?|angina|palpitations|thyroid|PCOS|rosacea|hives|jaundice|"
+    # Gagging, and waking in the night: "your baby gagging", "waking up at 3am every night".
+    r"gag(?:s|ging)\b|wak(?:e|es|ing)\s+(?:up\s+)?(?:at\s+\d+(?::\d\d)?\s?(?:am|pm)?|in\s+the\s+(?:night|small\s+hours)|(?:every|each)\s+night|too\s+early)|"
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
@@ -187,8 +189,15 @@ ADVICE = LazyPattern(
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
     r"(?:stay|sit|keep)(?:ing)?\s+(?:in\s+the\s+shade|out\s+of\s+the\s+sun)|"
     # Leaving it alone or for a while: "leave them intact", "leave it a few days before you shave again".
+    # (Not "leave it a few days and if your letter still hasn't arrived, give us a call": waiting for the service.)
     r"leave\s+(?:it|them)\s+(?:alone|intact|be|uncovered|undisturbed|to\s+heal|(?:a\s+few|a\s+couple\s+of|\d+|another)\s+"
-    r"(?:more\s+)?(?:days|weeks))\b|"
+    r"(?:more\s+)?(?:days|weeks)(?![^.!?\n]{0,80}\b(?:letters?|call|appointments?|results?|us|reply|text|e-?mail)\b))\b|"
+    # The body's message, a whole household treated, a remedy soaked in a medicine, daylight: "is your body telling you
+    # to slow down", "everyone in the house gets treated", "a cotton wool ball smeared in Vaseline".
+    r"your\s+body(?:'s\s+way\s+of)?\s+telling\s+you|(?:everyone|everybody|the\s+whole\s+(?:family|household))\s+"
+    r"(?:in\s+the\s+(?:house|family|household)\s+)?(?:gets?|needs?\s+to\s+be|should\s+be|must\s+be)\s+treated|"
+    rf"(?:smeared|coated|dabbed|soaked|dipped)\s+(?:in|with)\s+(?:some\s+|a\s+little\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})|"
+    r"get\s+outside\s+(?:in|into)\s+(?:the\s+)?(?:daylight|sunlight|sun|fresh\s+air)|"
     # Moving it with care: "start bending it gently", "keep weight off it".
     r"\w+ing\s+(?:it|them)\s+(?:gently|slowly|carefully|little\s+and\s+often)\b|(?:keep|take)\s+(?:the\s+|your\s+)?weight\s+off|"
     r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
@@ -213,7 +222,9 @@ ADVICE = LazyPattern(
     # (And putting one on: "pop a blister plaster over the top", "slap on some aftersun".)
     rf"(?<!for\s)(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying|pop|put|stick|slap|smear|"
     rf"dab|spray|rub)\s+(?:on\s+)?(?:\d+\s+|some\s+|an?\s+|"
-    rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})|"
+    rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})"
+    # (Not taking it along: "pop your inhaler in your bag", "take your tablets with you".)
+    r"(?!\s+(?:in|into)\s+(?:your|the|a|his|her|their)\s+(?:bag|pocket|handbag|rucksack|car|coat)|\s+with\s+you)|"
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
     r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
     r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|"
@@ -224,7 +235,7 @@ ADVICE = LazyPattern(
     r"(?:cutting|easing)(?<!(?:re|is|be|en)\scutting)(?<!(?:re|is|be|en)\seasing)\s+(?:back|down)\s+on|(?:keep|keeping|stay|staying|lay|laying)\s+off\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:drinks?|booze|beers?|wine|alcohol|caffeine|coffee|sugar|sweets|screens?|chocolate|junk\s+food)|"
     r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
-    r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
+    r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze|nap|smoke)\b|"
     rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can"
     r"(?:clear|clears|cleared|clearing)\s+up(?!\s+(?:once|when|after)\s+(?:the|our)\s+(?:\w+\s+){0,2}(?:team|staff|server|"
     r"system|phones?|lines?|practice|clinic|site|app|website)s?\b)|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
@@ -337,7 +348,7 @@ ADVICE = LazyPattern(
     # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
     rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
-    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds)|at\s+bedtime|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
+    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds|you\s+(?:go|head)\s+out(?:side)?|going\s+out)|at\s+bedtime|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
     # What to keep someone from, and what not to do for a while: "should be kept out of direct sun", "Don't swim for 48
     # hours after a bout of diarrhoea".
     r"should\s+be\s+kept\s+(?:out\s+of|away\s+from|off|at\s+home|cool|warm|indoors)|"
@@ -494,7 +505,7 @@ until while all both only even just here there this that these those what which 
 our your my their his her we you they he she i a an the some any every each most many more much not to in
 on at for with by from of about over under into like new is are was were be been has had do does did can
 could will would should may might must shall
-staff patients nurses doctors volunteers visitors people everyone parents carers families teams
+staff patients nurses doctors volunteers visitors people everyone parents carers families teams worth
 """
 _NOT_ORDER_WORDS = """
 let lets call ring phone book join find read visit come see
@@ -504,7 +515,7 @@ vote nominate support catch grab mark save note enjoy celebrate say raise wish h
 day week month year since during despite through across around against per via near off out up down
 explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
 understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
-print show help swap donate forward consider mind allow turn twice thrice
+print show help swap donate forward consider mind allow turn twice thrice blame
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 NOT_ORDERS = FUNCTION_WORDS | frozenset(_NOT_ORDER_WORDS.split())
@@ -527,7 +538,8 @@ REGIMEN = LazyPattern(
 )
 # A service's trouble, which eases, clears or settles as an illness does: "the supply issue ... should ease".
 SERVICE_TROUBLE = LazyPattern(
-    r"\b(?:supply|supplies|shortages?|stock|disruption|strikes?|backlogs?|roadworks|traffic|outages?|demand|pressures?)\b",
+    r"\b(?:supply|supplies|shortages?|stock|disruption|strikes?|backlogs?|roadworks|traffic|outages?|demand|pressures?|queues?|"
+    r"delays)\b",
     re.IGNORECASE,
 )
 # What the writer would say to do: "We'd always say a lukewarm flannel" (not "we'd say the only cure is our bake sale":
@@ -542,7 +554,7 @@ SUGGESTION = LazyPattern(
     # (Any "-ing" verb after "worth": "might be worth writing down memories"; not one that sends people somewhere,
     # "worth booking early", read below.)
     # (Not a lead-in: "Worth noting: the clinic moves", "worth knowing that".)
-    r"\bworth\s+(?!(?:nothing|something|everything|anything|noting|knowing|mentioning|remembering|saying|asking|reading|"
+    r"\bworth\s+a\s+(?:go|try|shot|punt)\b|\bworth\s+(?!(?:nothing|something|everything|anything|noting|knowing|mentioning|remembering|saying|asking|reading|"
     r"bearing|pointing|flagging|highlighting|adding|sharing|waiting)\b)[a-z]{2,}ing\b(?!\s+(?:there|here|in\s+touch|to)\b)",
     re.IGNORECASE,
 )
@@ -565,7 +577,8 @@ _SERVICE_ORDER = LazyPattern(
 SERVICE_THING = LazyPattern(
     r"\b(?:app|website|site|online|link|e-?mail|letter|form|survey|diary|date|slot|appointments?|booking|DM|message|"
     r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket|review|clinic|"
-    r"centre|parking|travel|time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?)\b",
+    r"centre|parking|travel|time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?|names?|"
+    r"balls?|galas?|fundraisers?|raffles?|quiz|bake\s+sales?|concerts?|discos?|(?:charity|sponsored|fun)\s+\w+)\b",
     re.IGNORECASE,
 )
 # A body part as an order's object: "Check your feet every day", "Watch your back when you lift".
@@ -574,6 +587,12 @@ BODY_OBJECT = LazyPattern(
     r"(?<!mind)(?<!watch)(?<!raise)(?<!show)(?<!lend)\s+(?:your|his|her|their)\s+"
     rf"(?:{_BODY_ONLY}|feet|hands|legs|back|chest|breasts?)\b",
     re.IGNORECASE,
+)
+# An order that puts a body part somewhere: "Sleep with your wrist straight", "Lie on your left side".
+BODY_PLACE_ORDER = LazyPattern(
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+)(?:(?:just|gently|please|also|then)\s+)?"
+    rf"([a-z]+)\s+(?:with|on|onto|under|over)\s+(?:your|his|her|their)\s+(?:{_BODY_ONLY}|feet|hands|legs|back|chest)\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 _CLAUSE_END = LazyPattern(r"[.!?;:\n]|\s[-–—]\s")
 
@@ -678,7 +697,8 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:turns?|turned)\s+out\s+to\s+be\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
     r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal))|"
     r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
-    r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle)\b|"
+    r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle|game[- ]?changer|"
+    r"must-have|winner)\b|"
     r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
     r"\b(?:once|twice|three\s+times|a\s+(?:couple|few)\s+(?:of\s+)?times|\d+\s+times)\s+a\s+(?:week|night)\b"
     r"(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
@@ -851,6 +871,8 @@ def _advises(text: str) -> bool:
             return True
     for m in SUGGESTION.finditer(text):
         end = _clause_end(text, m.end())
+        if not text[m.end() : end].strip():
+            continue  # a lead-in: "Worth celebrating - our asthma team has won an award!"
         verb = _NEXT_WORD.match(text, m.end())
         if SERVICE_WORD.search(text, m.start(), end) or SERVICE_THING.search(text, m.end(), end):
             continue
@@ -874,13 +896,28 @@ def _advises(text: str) -> bool:
     for m in ORDER.finditer(text):
         if m.group(1).lower() not in FUNCTION_WORDS and _may_be_order(m.group(1)) and BODY_OBJECT.match(text, m.end(1)):
             return True
+    for m in BODY_PLACE_ORDER.finditer(text):
+        if m.group(1).lower() not in NOT_ORDERS and _may_be_order(m.group(1)):
+            return True
     return any(
         m.group(1).lower() not in NOT_ORDERS
         and _may_be_order(m.group(1))
         and not _SERVICE_ORDER.match(text, m.end(1))
         and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
+        and not _event_lead_in(text, m.end(1))
         for m in ORDER.finditer(text)
     )
+
+
+# A headline's order before a dash, followed by the service's event: "Slap on the sequins - our charity ball is on 14
+# February!", "Dust off your trainers - the fun run is back" (not "Slather on the emollient - flares are horrible").
+_LEAD_IN_NEXT = LazyPattern(r"\s[-–—]\s+(?:our|the|this|we're|we)\b", re.IGNORECASE)
+
+
+def _event_lead_in(text: str, at: int) -> bool:
+    end = _clause_end(text, at)
+    after = _LEAD_IN_NEXT.match(text, end)
+    return bool(after) and bool(SERVICE_THING.search(text, after.end(), _clause_end(text, after.end())))
 
 
 def medical_advice(text: str) -> re.Match[str] | None:
