@@ -124,11 +124,15 @@ MEDICAL_TOPIC = LazyPattern(
     rf"nerves\s+(?:before|ahead\s+of)\b|(?:white|blue|yellow|purple|grey|red)\s+(?!nose\s+day)(?:{_BODY_ONLY})\b|"
     r"fungal\s+nails?|kidney\s+stones?|gallstones?|angina|palpitations|thyroid|PCOS|rosacea|hives|jaundice|"
     # Gagging, and waking in the night: "your baby gagging", "waking up at 3am every night".
-    r"gag(?:s|ging)\b|wak(?:e|es|ing)\s+(?:up\s+)?(?:at\s+\d+(?::\d\d)?\s?(?:am|pm)?|in\s+the\s+(?:night|small\s+hours)|(?:every|each)\s+night|too\s+early)|"
+    r"gag(?:s|ging)\b|yawn(?:s|ing)\b|"
+    # A feeling in a part: "that gritty feeling in your eyes", "a tightness in her chest".
+    rf"(?:feeling|sensation|tightness|pressure|burning)\s+in\s+(?:your|his|her|their|my|the)\s+(?:{_BODY})\b|"
+    r"wak(?:e|es|ing)\s+(?:up\s+)?(?:at\s+\d+(?::\d\d)?\s?(?:am|pm)?|in\s+the\s+(?:night|small\s+hours)|(?:every|each)\s+night|too\s+early)|"
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
-    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+(?:mild\s+|slight\s+)?cold|"
+    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking|first|his|her|their|your)\s+(?:mild\s+|slight\s+)?cold"
+    r"(?!\s+(?:feet|hands|water|calls?|drinks?|weather|snap|spell|rooms?|store|chain|case|shoulder|turkey)\b)|"
     r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:half\s+as\s+|so\s+|a\s+bit\s+)?(?:rough|rotten|ill|awful|terrible|"
     r"run\s+down|under\s+the\s+weather)|(?:wobbly|loose)\s+(?:\w+\s+)?(?:teeth|tooth)|"
     r"run\s+down|dehydrat\w+|"
@@ -191,7 +195,8 @@ ADVICE = LazyPattern(
     # Leaving it alone or for a while: "leave them intact", "leave it a few days before you shave again".
     # (Not "leave it a few days and if your letter still hasn't arrived, give us a call": waiting for the service.)
     r"leave\s+(?:it|them)\s+(?:alone|intact|be|uncovered|undisturbed|to\s+heal|(?:a\s+few|a\s+couple\s+of|\d+|another)\s+"
-    r"(?:more\s+)?(?:days|weeks)(?![^.!?\n]{0,80}\b(?:letters?|call|appointments?|results?|us|reply|text|e-?mail)\b))\b|"
+    r"(?:more\s+)?(?:days|weeks)"
+    r"(?![^.!?\n]{0,80}\b(?:letters?|call|appointments?|results?|us|reply|text|e-?mail|website|app|online|times|dates?)\b))\b|"
     # The body's message, a whole household treated, a remedy soaked in a medicine, daylight: "is your body telling you
     # to slow down", "everyone in the house gets treated", "a cotton wool ball smeared in Vaseline".
     r"your\s+body(?:'s\s+way\s+of)?\s+telling\s+you|(?:everyone|everybody|the\s+whole\s+(?:family|household))\s+"
@@ -348,7 +353,7 @@ ADVICE = LazyPattern(
     # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
     rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
-    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds|you\s+(?:go|head)\s+out(?:side)?|going\s+out)|at\s+bedtime|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
+    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds|you\s+(?:go|head)\s+out(?:side)?|going\s+out)|at\s+(?:bedtime|night)|overnight|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
     # What to keep someone from, and what not to do for a while: "should be kept out of direct sun", "Don't swim for 48
     # hours after a bout of diarrhoea".
     r"should\s+be\s+kept\s+(?:out\s+of|away\s+from|off|at\s+home|cool|warm|indoors)|"
@@ -377,7 +382,8 @@ ADVICE = LazyPattern(
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|"
     # How often, as a regimen: "twice a day", "three sets a day", "10 reps" (exercise sets are a regimen).
-    r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+a\s+day|(?:\d+|two|three|four|five|six|ten)\s+(?:sets|reps)\b(?!\s+of\b)|"
+    r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+a\s+day|(?:\d+|two|three|four|five|six|ten)\s+(?:sets|reps)\s+"
+    r"(?:a\s+day|of\s+(?:\d+|five|ten|twelve|fifteen|twenty)|each\s+(?:side|leg|arm|day)|(?:every|each)\s+(?:day|morning|evening))|"
     # A family's story of what works: "works for ours every time", "worked for my two" (not "Tuesday works for us").
     r"(?:works?|worked)\s+(?:a\s+treat\s+)?for\s+(?:ours|mine|my\s+(?:\w+\s+)?(?:lot|two|three|kids|boys?|girls?|son|"
     r"daughter|children|little\s+ones?|baby|toddler)|our\s+(?:\w+\s+)?(?:lot|kids|boys|girls|son|daughter|children|"
@@ -386,14 +392,16 @@ ADVICE = LazyPattern(
     # "pretty common", "really normal"; not "is not expected".
     # (Not "are common asthma triggers - our housing team can help": what sets it off is read in a sentence with no
     # word of the service, below.)
-    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b(?!\s+(?:\w+\s+)?triggers?\b)|"
+    # (Not "it's normal to have questions about the changes": what is normal is the asking.)
+    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b(?!\s+(?:\w+\s+)?triggers?\b)"
+    r"(?!\s+to\s+(?:have\s+(?:\w+\s+)?(?:questions|queries|concerns)|ask|wonder|want\s+to\s+know)\b)|"
     # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
     r"(?:being\s+)?pregnan\w+|the\s+menopause|teething|healing)|"
     r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
     r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
     r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
-    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them)\b)|helps?\s+(?:them|him|her|you)\s+(?:to\s+)?(?:wind\s+down|"
+    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them|up\s+to|save|fund|pay|support)\b|\s+\d)|helps?\s+(?:them|him|her|you)\s+(?:to\s+)?(?:wind\s+down|"
     r"settle|sleep|calm|relax|feel\s+better|recover)|works?\s+(?:well|a\s+treat|wonders)|"
     r"makes?\s+a\s+(?:big|real|huge|massive)\s+difference|until\s+it\s+(?:passes|wears\s+off|settles|goes)|"
     r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
@@ -415,7 +423,7 @@ ADVICE = LazyPattern(
     r"(?:was|were|is|are|it's)\s+gone\s+(?:in|within|after)\b|\b(?:it|they)\s+(?:was|were)\s+(?:all\s+)?gone\s+by\b|"
     # "grows back", "it goes down overnight", "does get better", "can linger for months", "is what works",
     # "you won't pass it on", "nothing you need to do except...".
-    r"(?:grow|grows|grew|growing)\s+back|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
+    r"(?:grow|grows|grew|growing)\s+back|shak(?:e|es|ing|en)\s+(?:it|them)\s+off|works?\s+overnight|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
     r"on\s+its\s+own|in\s+a\s+(?:day|few|couple))|(?:does|do|will)\s+get\s+(?:better|easier)|"
     r"(?:can|may|might|will)\s+linger|(?:is|are)\s+what\s+(?:works|helps|helped|worked)|"
     r"(?:won't|will\s+not|can't|cannot|wouldn't)\s+pass\s+(?:it|anything|this|that|the\s+\w+)\s+on|"
@@ -569,7 +577,7 @@ _SERVICE_ORDER = LazyPattern(
     r"(?:it|them|these|this|one)\s+with\s+you|"  # "Take them with you": bring them along
     r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app)|"
     r"your\s+(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
-    r"the\s+\w+\s+coming)\b",
+    r"the\s+\w+\s+coming|your\s+(?:eyes\s+peeled|fingers\s+crossed))\b",
     re.I,
 )
 # An order about a service thing is a service instruction: "Forward the email to us", "Try the NHS App for a slot",
@@ -585,7 +593,8 @@ SERVICE_THING = LazyPattern(
 # (Not "Mind your feet on the wet floor", "raise your hand": a safety notice or a gesture.)
 BODY_OBJECT = LazyPattern(
     r"(?<!mind)(?<!watch)(?<!raise)(?<!show)(?<!lend)\s+(?:your|his|her|their)\s+"
-    rf"(?:{_BODY_ONLY}|feet|hands|legs|back|chest|breasts?)\b",
+    rf"(?:{_BODY_ONLY}|feet|hands|legs|back|chest|breasts?)\b"
+    r"(?!\s+(?:peeled|crossed|open\s+for|on\s+the\s+(?:ball|prize)))",  # "Keep your eyes peeled": a figure
     re.IGNORECASE,
 )
 # An order that puts a body part somewhere: "Sleep with your wrist straight", "Lie on your left side".
@@ -697,8 +706,8 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:turns?|turned)\s+out\s+to\s+be\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
     r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal))|"
     r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
-    r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle|game[- ]?changer|"
-    r"must-have|winner)\b|"
+    r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle|"
+    r"game[- ]?changer|must-have|winner)\b|"
     r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
     r"\b(?:once|twice|three\s+times|a\s+(?:couple|few)\s+(?:of\s+)?times|\d+\s+times)\s+a\s+(?:week|night)\b"
     r"(?!,?\s+(?:the|our|we|staff|a|an)\b)|"

@@ -96,6 +96,8 @@ PRIVATE_CHANNEL = LazyPattern(
 PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
     r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
+    # "Reply to this post": a reply to a public post is public.
+    r"(?:reply|respond|replying|responding)\s+to\s+this\s+(?:post|tweet|thread|comment)|"
     # A comment or a tweet is public whatever else the sentence names: "Comment with your GP surgery and NHS number".
     r"(?:comment|tweet)\s+(?:us\s+|me\s+)?(?:with|your|their))\b",
     re.IGNORECASE,
@@ -232,7 +234,8 @@ def names_public_place(sentence: str) -> bool:
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
 _PRONOUN_ASK = LazyPattern(
     r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
-    r"|(?=\s+(?:below|here|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)))",
+    r"|(?=\s+(?:below|here|to\s+this\s+(?:post|tweet|thread)|in\s+(?:the\s+)?(?:comments?|replies|thread)|"
+    r"in\s+a\s+(?:comment|reply)))",
     re.IGNORECASE,
 )
 # What "it" or "them" more likely stands for than the data: "Questions about your NHS number? Post them below".
