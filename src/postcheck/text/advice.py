@@ -124,7 +124,9 @@ MEDICAL_TOPIC = LazyPattern(
     rf"nerves\s+(?:before|ahead\s+of)\b|(?:white|blue|yellow|purple|grey|red)\s+(?!nose\s+day)(?:{_BODY_ONLY})\b|"
     r"fungal\s+nails?|kidney\s+stones?|gallstones?|angina|palpitations|thyroid|PCOS|rosacea|hives|jaundice|"
     # Gagging, and waking in the night: "your baby gagging", "waking up at 3am every night".
-    r"gag(?:s|ging)\b|yawn(?:s|ing)\b|"
+    r"gag(?:s|ging)\b|yawn(?:s|ing)\b|eye\s+bags|bags\s+under\s+(?:your|his|her|their|my)\s+eyes|"
+    r"(?:sleepy|drowsy|bloated|sluggish)\s+after\s+(?:lunch|meals?|eating|food|dinner|tea)|"
+    r"(?:a|the|your|his|her|their)\s+(?:wound\s+)?dressings?\b(?!\s+(?:up|gowns?|rooms?|tables?))|"
     # A feeling in a part: "that gritty feeling in your eyes", "a tightness in her chest".
     rf"(?:feeling|sensation|tightness|pressure|burning)\s+in\s+(?:your|his|her|their|my|the)\s+(?:{_BODY})\b|"
     r"wak(?:e|es|ing)\s+(?:up\s+)?(?:at\s+\d+(?::\d\d)?\s?(?:am|pm)?|in\s+the\s+(?:night|small\s+hours)|(?:every|each)\s+night|too\s+early)|"
@@ -222,7 +224,11 @@ ADVICE = LazyPattern(
     r"(?![ \t]+(?:up|on|out|the|a|an|our|your|his|her|their|my|this|that|these|those|it|them|him|us)\b|[ \t]+\d)|"
     # ... or be vaccinated: "you can still have your flu jab if you've got a mild cold".
     r"(?:can|could|should)\s+still\s+(?:have|get)\s+(?:your|the|a|their|his|her)\s+(?:\w+\s+)?(?:jab|vaccin\w+|booster)|"
-    r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
+    r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry|"
+    r"out\s+of\s+the\s+(?:water|sun|bath))|"
+    # A blood reading that will be fine, a gentle walk: "your blood sugar will be fine if you eat lunch".
+    r"(?:sugars?|levels?|pressure|temperature)\s+(?:will|'ll|should)\s+be\s+(?:fine|ok|okay|normal|back\s+to\s+normal)|"
+    r"(?:have|go\s+for|take)\s+a\s+(?:short|gentle|brisk|quick|little)\s+walk|"
     # (Not "thank you for using the gel": thanks for what was done.)
     # (And putting one on: "pop a blister plaster over the top", "slap on some aftersun".)
     rf"(?<!for\s)(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying|pop|put|stick|slap|smear|"
@@ -271,7 +277,7 @@ ADVICE = LazyPattern(
     r"(?:clears?|settles?|eases?|improves?|goes)\s+(?:up\s+|away\s+|down\s+)?(?:\w+\s+)?with\s+(?:an?\s+|some\s+|the\s+)?"
     rf"(?:[\w-]+\s+)?(?:{_MEDICINES})|"
     r"(?:best|better)\s+left\s+alone|(?:don't|do\s+not|never)\s+(?:pop|burst|touch|rub|pick\s+at)\b|"
-    r"(?:really|definitely|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
+    r"(?:really|definitely|genuinely|honestly|actually|truly|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
     r"(?:serious|dangerous|harmful|to\s+worry\s+about|anything\s+to\s+worry\s+about)|"
     # "it's fine to have a glass of wine with antibiotics", "paracetamol is OK to take": permission is advice.
@@ -349,7 +355,7 @@ ADVICE = LazyPattern(
     r"your\s+(?!(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?|junk|spam)\b)\w+)|"
     # When to take or do it: "every 4 hours", "every 3 days", "between feeds", "before bed".
     # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
-    r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+(?:hours|days)|"
+    r"(?:every|each)\s+(?:\d+|two|three|four|five|six)(?:\s+to\s+\d+)?\s+(?:hours|days)|"
     # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
     rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
@@ -377,7 +383,7 @@ ADVICE = LazyPattern(
     # vaccine is offered": a vaccine's dose is the service's).
     r"(?:one|a\s+single|a\s+second|another)\s+dose\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:vaccin\w*|jabs?|boosters?))|"
     # Permission despite the complaint: "you can still breastfeed with a cold".
-    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+still\s+(?:breastfeed|feed|exercise|swim|drive|fly|travel|eat|drink)\b|"
+    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+still\s+(?:breastfeed|feed|exercise|swim|drive|fly|travel|eat|drink|bath|shower|have\s+a\s+(?:bath|shower))\b|"
     # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|"
@@ -423,7 +429,7 @@ ADVICE = LazyPattern(
     r"(?:was|were|is|are|it's)\s+gone\s+(?:in|within|after)\b|\b(?:it|they)\s+(?:was|were)\s+(?:all\s+)?gone\s+by\b|"
     # "grows back", "it goes down overnight", "does get better", "can linger for months", "is what works",
     # "you won't pass it on", "nothing you need to do except...".
-    r"(?:grow|grows|grew|growing)\s+back|shak(?:e|es|ing|en)\s+(?:it|them)\s+off|works?\s+overnight|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
+    r"(?:grow|grows|grew|growing)\s+back|shak(?:e|es|ing|en)\s+(?:it|them)\s+off|(?:it|this|that|which|-)\s+works\s+overnight|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
     r"on\s+its\s+own|in\s+a\s+(?:day|few|couple))|(?:does|do|will)\s+get\s+(?:better|easier)|"
     r"(?:can|may|might|will)\s+linger|(?:is|are)\s+what\s+(?:works|helps|helped|worked)|"
     r"(?:won't|will\s+not|can't|cannot|wouldn't)\s+pass\s+(?:it|anything|this|that|the\s+\w+)\s+on|"
@@ -568,7 +574,7 @@ SUGGESTION = LazyPattern(
 )
 # "Don't worry about the little lump": reassurance when what not to worry about is a complaint, in its own clause (not
 # a bare "don't worry", nor "don't worry about the cost - prescriptions for diabetes medicines are free").
-DONT_WORRY = LazyPattern(r"\b(?:don't|do\s+not|no\s+need\s+to)\s+worry\s+about\b", re.IGNORECASE)
+DONT_WORRY = LazyPattern(r"\b(?:don't|do\s+not|no\s+need\s+to)\s+(?:worry|stress|panic|fret)\s+about\b", re.IGNORECASE)
 _NEXT_WORD = LazyPattern(r"\s*([a-z']+)", re.IGNORECASE)
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
 _SERVICE_ORDER = LazyPattern(
@@ -719,7 +725,7 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\bnever\s+(?:hurt|harmed)\s+anyone\b(?!\s+to\s+(?:ask|check|try|call|book|say))|"
     # A story of what worked, a regimen by the minute, a verdict of how ordinary it is, giving it time.
     r"\bwhat\s+(?:worked|helped|works|helps)\s+(?:for\s+\w+(?:\s+\w+)?\s+|me\s+|us\s+)?(?:\w+\s+){0,3}(?:was|is|were)\b|"
-    r"\b(?:\d+|ten|twenty|thirty)\s+minutes\s+(?:a|each|every)\s+day\b|\b\d+\s+minutes\s+on,?\s+\d+\s+minutes\s+off\b|"
+    r"\b(?:\d+|a|one|a\s+few|five|ten|twenty|thirty)\s+minutes?\s+(?:a|each|every)\s+(?:day|morning|evening|night)\b|\b\d+\s+minutes\s+on,?\s+\d+\s+minutes\s+off\b|"
     r"\b(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:par\s+for\s+the\s+course|standard(?=\s*(?:[.,;:!?]|$|for\b|in\b|after\b)))|"
     r"\bgive\s+it\s+(?:another|a|one)\s+(?:more\s+)?(?:days?|weeks?|fortnight)\b|"
     r"\b(?:don't|do\s+not)\s+bother\s+(?:with|buying|getting|taking)\b|\bgo\s+easy\s+on\b|"
@@ -746,7 +752,8 @@ REMEDY_LIST = LazyPattern(
 GERUND_REMEDY = LazyPattern(
     r"^\s*(?!(?:booking|calling|ringing|contacting|visiting|using|ordering|following|sharing|checking|parking|waiting|"
     r"queuing|queueing|bringing|arriving|travelling|nothing|something|everything|anything|morning|evening|during)\b)"
-    r"[A-Za-z]{3,}ing\b(?:\s+\S+){0,8}?\s+(?:gives|helps|makes|keeps|stops|eases|lifts|works|clears|settles|calms|soothes)\b",
+    r"[A-Za-z]{3,}ing\b(?:\s+\S+){0,8}?\s+(?:gives|helps|makes|keeps|stops|eases|lifts|works|clears|settles|calms|soothes|"
+    r"gave|helped|made|kept|stopped|eased|lifted|worked|cleared|settled|calmed|soothed|sorted|fixed)\b",
     re.IGNORECASE,
 )
 # How common a complaint is, said of people, the complaint right after the verb: "lots of new mums get baby blues",
