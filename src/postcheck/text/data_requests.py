@@ -198,7 +198,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             second_object = joined and len(gap.split()) <= 12
             # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
             # verb's object, whatever the clause before the first dash.
-            apposition = _DASH_BEFORE.search(gap) and _DASH_AFTER.match(sentence, data.end()) and len(gap.split()) <= 8
+            apposition = len(gap.split()) <= 8 and _DASH_BEFORE.search(gap) and _DASH_AFTER.match(sentence, data.end())
             if (
                 not second_object
                 and not apposition
