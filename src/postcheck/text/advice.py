@@ -12,7 +12,7 @@ _MEDICINES = (
     r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
-    r"aftersun|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
+    r"aftersun|balms?|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
@@ -33,7 +33,7 @@ _DRUG_NAME = (
 # arms", "cold feet"), so a word of state before them is not enough.
 _BODY_ONLY = (
     r"teeth|tooth|gums?|eyes|eyelids?|ears|nose|throat|tongue|lips|jaw|neck|shoulders?|elbows?|wrists?|fingers?|"
-    r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder"
+    r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder|palms"
 )
 # Words that end like a word of state but say nothing of the body ("every", "family", "trained", "healthy").
 _NOT_STATE = (
@@ -42,12 +42,13 @@ _NOT_STATE = (
 )
 _BODY = (
     r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
-    r"wrists?|hands?|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
-    r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine"
+    r"wrists?|hands?|palms|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
+    r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine|"
+    r"achilles|tendons?"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = LazyPattern(
-    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|fever(?:ish)?|"
+    r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|backache|bellyache|fever(?:ish)?|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
@@ -64,10 +65,10 @@ MEDICAL_TOPIC = LazyPattern(
     # ... or any word of state, by its ending: "tired, gritty eyes", "a wobbly tooth", "chapped lips", "creaky knees".
     # (The look-ahead for the ending comes first: most words fail it at once, before the list of exceptions.)
     rf"\b(?=[a-z]+(?:y|ed)\b)(?:(?!(?:{_NOT_STATE})\b)[a-z]{{2,}}(?:y|ed),?\s+(?:and\s+)?){{1,3}}(?:{_BODY_ONLY})\b|"
-    rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing|hurt(?:s|ing)?|ach(?:es|ing)|"
+    rf"(?:{_BODY})\s+(?:pain|problems?|trouble|injur\w+|spasms?|twitch\w*|cramps?|thing|hurt(?:s|ing)?|ach(?:es|ing)|niggles?|"
     r"throbbing|play(?:s|ing)\s+up)|"
     # An injury told by what happened to a body part: "bumped his head", "trapped her finger", "hurt my back".
-    r"(?:bumped|banged|knocked|bashed|hurt|injured|twisted|stubbed|trapped|pulled|strained|cracked|whacked|broke|cut|"
+    r"(?:bumped|banged|knocked|bashed|hurt|injured|twisted|stubbed|trapped|pulled|strained|cracked|whacked|broke|cut|chipped|"
     rf"grazed|burnt|burned|scalded)\s+(?:his|her|their|your|my|a)\s+(?:head|face|{_BODY})\b|"
     # What a creature did: "stung by a jellyfish", "bitten by a dog" (not "stung by the parking charges").
     r"(?:stung|bitten)\s+by\s+(?:a|an)\b|"
@@ -105,19 +106,35 @@ MEDICAL_TOPIC = LazyPattern(
     r"vomit\w*|being\s+sick|sickness|diarrh(?:o)?ea|nausea|dizz(?:y|iness)|bleed(?:s|ing)?|breathless\w*|"
     r"short(?:ness)?\s+of\s+breath|lumps?|swell(?:ing|ings)?|swollen|infections?|infected|itch(?:y|ing|es)?|"
     r"numb(?:ness)?|sprain(?:s|ed)?|strain(?:s|ed)|bruis\w+|blisters?|sunburn\w*|bites?|stings?|"
-    r"(?:stomach|tummy|sickness|winter\s+vomiting)\s+bugs?|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
+    r"(?:stomach|tummy|sick|sickness|winter\s+vomiting)\s+bugs?|"
+    # Being sick as what happened ("since he was last sick", "been sick twice"; not "sick of", "sick leave"), and a
+    # tummy, which names nothing but a complaint ("holiday tummy", "a poorly tummy"; not "tummy time").
+    r"(?:was|were|been|is|gets?|got|getting)\s+(?:\w+\s+)?sick\b(?!\s+(?:of|and\s+tired|leave|pay|notes?|days?)\b)|"
+    r"thr(?:ow|ows|owing|ew|own)\s+up|tumm(?:y|ies)\b(?![\s-]+(?:time|tuck))|burn-?out|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
     # "flu jab", "covid vaccine": a service, not an illness.
     r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme|(?:nasal\s+)?spray|immunis\w+))|norovirus|"
     r"poison(?:ing|ed)|hernias?|whiplash|concuss\w+|dementia|alzheimer's|sinus(?:es)?|bad\s+breath|tongue[- ]?tie|"
     r"cluster[- ]?feed\w*|growth\s+spurts?|sleep\s+regressions?|(?:potty|toilet)[- ]training|withholding|"
     r"a\s+stitch\b(?!\s+in\s+time)|(?<!in\s)stitches|(?:tooth|teeth)\s+(?:out|pulled|extracted|removed)|"
     r"(?:tooth|dental)\s+extractions?|dry\s+socket|wisdom\s+(?:tooth|teeth)|heat\s?stroke|sunstroke|heat\s+exhaustion|"
-    r"prickly\s+heat|chaf(?:ing|ed)|trapped\s+wind|(?:travel|motion|car|sea)\s?sick\w*|ingrown\s+(?:toe)?nails?|"
+    r"prickly\s+heat|chaf(?:ing|ed)|trapped\s+wind|(?:travel|motion|car|sea)\s?sick\w*|ingrown\s+(?:toe)?(?:nails?|hairs?)|"
+    # A voice lost, nerves before an occasion, a colour on a part that names nothing else ("white fingers", "blue
+    # lips"; not "Red Nose Day").
+    r"(?:lost|losing|lose)\s+(?:your|his|her|their|my)\s+voice|hoarse\w*|(?:exam|test|interview|performance)\s+nerves|"
+    rf"nerves\s+(?:before|ahead\s+of)\b|(?:white|blue|yellow|purple|grey|red)\s+(?!nose\s+day)(?:{_BODY_ONLY})\b|"
     r"fungal\s+nails?|kidney\s+stones?|gallstones?|angina|palpitations|thyroid|PCOS|rosacea|hives|jaundice|"
+    # Gagging, and waking in the night: "your baby gagging", "waking up at 3am every night".
+    r"gag(?:s|ging)\b|yawn(?:s|ing)\b|eye\s+bags|bags\s+under\s+(?:your|his|her|their|my)\s+eyes|"
+    r"(?:sleepy|drowsy|bloated|sluggish)\s+after\s+(?:lunch|meals?|eating|food|dinner|tea)|"
+    r"(?:a|the|your|his|her|their)\s+(?:wound\s+)?dressings?\b(?!\s+(?:up|gowns?|rooms?|tables?))|"
+    # A feeling in a part: "that gritty feeling in your eyes", "a tightness in her chest".
+    rf"(?:feeling|sensation|tightness|pressure|burning)\s+in\s+(?:your|his|her|their|my|the)\s+(?:{_BODY})\b|"
+    r"wak(?:e|es|ing)\s+(?:up\s+)?(?:at\s+\d+(?::\d\d)?\s?(?:am|pm)?|in\s+the\s+(?:night|small\s+hours)|(?:every|each)\s+night|too\s+early)|"
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
-    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking)\s+(?:mild\s+|slight\s+)?cold|"
+    r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking|first|his|her|their|your)\s+(?:mild\s+|slight\s+)?cold"
+    r"(?!\s+(?:feet|hands|water|calls?|drinks?|weather|snap|spell|rooms?|store|chain|case|shoulder|turkey)\b)|"
     r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:half\s+as\s+|so\s+|a\s+bit\s+)?(?:rough|rotten|ill|awful|terrible|"
     r"run\s+down|under\s+the\s+weather)|(?:wobbly|loose)\s+(?:\w+\s+)?(?:teeth|tooth)|"
     r"run\s+down|dehydrat\w+|"
@@ -176,7 +193,21 @@ FIGURATIVE = LazyPattern(
 ADVICE = LazyPattern(
     r"\b(?:(?<!the\s)rest(?!\w|\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
-    r"stay(?:ing)?\s+(?:in\s+the\s+shade|out\s+of\s+the\s+sun)|sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
+    r"(?:stay|sit|keep)(?:ing)?\s+(?:in\s+the\s+shade|out\s+of\s+the\s+sun)|"
+    # Leaving it alone or for a while: "leave them intact", "leave it a few days before you shave again".
+    # (Not "leave it a few days and if your letter still hasn't arrived, give us a call": waiting for the service.)
+    r"leave\s+(?:it|them)\s+(?:alone|intact|be|uncovered|undisturbed|to\s+heal|(?:a\s+few|a\s+couple\s+of|\d+|another)\s+"
+    r"(?:more\s+)?(?:days|weeks)"
+    r"(?![^.!?\n]{0,80}\b(?:letters?|call|appointments?|results?|us|reply|text|e-?mail|website|app|online|times|dates?)\b))\b|"
+    # The body's message, a whole household treated, a remedy soaked in a medicine, daylight: "is your body telling you
+    # to slow down", "everyone in the house gets treated", "a cotton wool ball smeared in Vaseline".
+    r"your\s+body(?:'s\s+way\s+of)?\s+telling\s+you|(?:everyone|everybody|the\s+whole\s+(?:family|household))\s+"
+    r"(?:in\s+the\s+(?:house|family|household)\s+)?(?:gets?|needs?\s+to\s+be|should\s+be|must\s+be)\s+treated|"
+    rf"(?:smeared|coated|dabbed|soaked|dipped)\s+(?:in|with)\s+(?:some\s+|a\s+little\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})|"
+    r"get\s+outside\s+(?:in|into)\s+(?:the\s+)?(?:daylight|sunlight|sun|fresh\s+air)|"
+    # Moving it with care: "start bending it gently", "keep weight off it".
+    r"\w+ing\s+(?:it|them)\s+(?:gently|slowly|carefully|little\s+and\s+often)\b|(?:keep|take)\s+(?:the\s+|your\s+)?weight\s+off|"
+    r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
     # A dose by its unit, as an amount to take: "a 10 microgram supplement", "give 5ml" (not "the 5ml syringes", "the
     # dose as 10 micrograms").
     r"(?:a|an|one|take|takes|taking|give|gives|giving|have)\s+\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|"
@@ -193,10 +224,18 @@ ADVICE = LazyPattern(
     r"(?![ \t]+(?:up|on|out|the|a|an|our|your|his|her|their|my|this|that|these|those|it|them|him|us)\b|[ \t]+\d)|"
     # ... or be vaccinated: "you can still have your flu jab if you've got a mild cold".
     r"(?:can|could|should)\s+still\s+(?:have|get)\s+(?:your|the|a|their|his|her)\s+(?:\w+\s+)?(?:jab|vaccin\w+|booster)|"
-    r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry)|"
+    r"keep(?:ing)?\s+(?:them|it|yourself|him|her|your\s+\w+)?\s*(?:cool|warm|hydrated|moving|raised|active|clean|dry|"
+    r"out\s+of\s+the\s+(?:water|sun|bath))|"
+    # A blood reading that will be fine, a gentle walk: "your blood sugar will be fine if you eat lunch".
+    r"(?:sugars?|levels?|pressure|temperature)\s+(?:will|'ll|should)\s+be\s+(?:fine|ok|okay|normal|back\s+to\s+normal)|"
+    r"(?:have|go\s+for|take)\s+a\s+(?:short|gentle|brisk|quick|little)\s+walk|"
     # (Not "thank you for using the gel": thanks for what was done.)
-    rf"(?<!for\s)(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying)\s+(?:\d+\s+|some\s+|an?\s+|"
-    rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:{_MEDICINES})|"
+    # (And putting one on: "pop a blister plaster over the top", "slap on some aftersun".)
+    rf"(?<!for\s)(?:take|taking|took|need|needs|use|using|try|trying|give|giving|apply|applying|pop|put|stick|slap|smear|"
+    rf"dab|spray|rub)\s+(?:on\s+)?(?:\d+\s+|some\s+|an?\s+|"
+    rf"the\s+|your\s+|them\s+|him\s+|her\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})"
+    # (Not taking it along: "pop your inhaler in your bag", "take your tablets with you".)
+    r"(?!\s+(?:in|into)\s+(?:your|the|a|his|her|their)\s+(?:bag|pocket|handbag|rucksack|car|coat)|\s+with\s+you)|"
     r"try\s+(?:some|a|an|taking|using|honey)\b|try\s+(?:not\s+)?to\s+(?!(?:call|ring|book|contact|get\s+through|arrive|attend|come|be|bring|"
     r"leave|park|allow|fill|log|register|keep\s+your\s+appointment)\b)\w+|"
     r"(?:easy\s+to\s+(?:treat|get\s+rid\s+of|clear|manage)|treat(?:ed)?\s+(?:it\s+|them\s+)?with)|"
@@ -207,10 +246,11 @@ ADVICE = LazyPattern(
     r"(?:cutting|easing)(?<!(?:re|is|be|en)\scutting)(?<!(?:re|is|be|en)\seasing)\s+(?:back|down)\s+on|(?:keep|keeping|stay|staying|lay|laying)\s+off\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:drinks?|booze|beers?|wine|alcohol|caffeine|coffee|sugar|sweets|screens?|chocolate|junk\s+food)|"
     r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
-    r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze)|"
+    r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze|nap|smoke)\b|"
     rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can"
-    r"(?:clear|clears|cleared|clearing)\s+up|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
-    r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|"
+    r"(?:clear|clears|cleared|clearing)\s+up(?!\s+(?:once|when|after)\s+(?:the|our)\s+(?:\w+\s+){0,2}(?:team|staff|server|"
+    r"system|phones?|lines?|practice|clinic|site|app|website)s?\b)|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
+    r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|sort(?:s|ed|ing)?\s+(?:it|them)sel(?:f|ves)\s+out|"
     r"should\s+(?:\w+\s+)?(?:clear|go|pass|settle|improve|ease|heal|help|be\s+fine|feel\s+better|come\s+down|get\s+better)|"
     r"(?:you'll|you\s+will|you\s+should)\s+be\s+(?:fine|ok|okay|right\s+as\s+rain)|feel\s+better\s+(?:in|soon|by)|"
     # Not a bare "don't worry": "Don't worry, the asthma clinic is still on".
@@ -237,7 +277,7 @@ ADVICE = LazyPattern(
     r"(?:clears?|settles?|eases?|improves?|goes)\s+(?:up\s+|away\s+|down\s+)?(?:\w+\s+)?with\s+(?:an?\s+|some\s+|the\s+)?"
     rf"(?:[\w-]+\s+)?(?:{_MEDICINES})|"
     r"(?:best|better)\s+left\s+alone|(?:don't|do\s+not|never)\s+(?:pop|burst|touch|rub|pick\s+at)\b|"
-    r"(?:really|definitely|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
+    r"(?:really|definitely|genuinely|honestly|actually|truly|also|both|all)\s+help\b(?<!would\sreally\shelp)(?!\s+(?:us|others|people|everyone|the\s+team|staff))|"
     r"(?:rarely|seldom|not|isn't|aren't)\s+(?:usually\s+|normally\s+|often\s+|generally\s+)?(?:anything\s+)?"
     r"(?:serious|dangerous|harmful|to\s+worry\s+about|anything\s+to\s+worry\s+about)|"
     # "it's fine to have a glass of wine with antibiotics", "paracetamol is OK to take": permission is advice.
@@ -271,7 +311,7 @@ ADVICE = LazyPattern(
     # feel better knowing where you stand").
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
     r"back\s+to\s+normal|right)|feel\s+(?:much\s+|a\s+lot\s+)?(?:better|fine)(?!\s+(?:for\s+)?(?:knowing|about))|"
-    r"get\s+better|pass|settle|heal)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
+    r"get\s+better|pass|settle|heal|perk\s+up|pick\s+up|buck\s+up)|(?:will(?<!\bwe\swill)|'ll(?<!\bwe'll))\s+pass|"
     # (Not "bring lots of water" to a fun run: "plenty of water" is the advice's own phrase, "lots of" less so.)
     r"plenty\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:water|fluids|milk|drinks|rest|sleep)|"
     r"(?:lots|loads)\s+of\s+(?:\w+\s+(?:and\s+)?){0,2}(?:fluids|drinks|rest|sleep)|"
@@ -315,11 +355,11 @@ ADVICE = LazyPattern(
     r"your\s+(?!(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?|junk|spam)\b)\w+)|"
     # When to take or do it: "every 4 hours", "every 3 days", "between feeds", "before bed".
     # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
-    r"(?:every|each)\s+\d+(?:\s+to\s+\d+)?\s+(?:hours|days)|"
+    r"(?:every|each)\s+(?:\d+|two|three|four|five|six)(?:\s+to\s+\d+)?\s+(?:hours|days)|"
     # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
     rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
-    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds)|at\s+bedtime|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
+    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds|you\s+(?:go|head)\s+out(?:side)?|going\s+out)|at\s+(?:bedtime|night)|overnight|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
     # What to keep someone from, and what not to do for a while: "should be kept out of direct sun", "Don't swim for 48
     # hours after a bout of diarrhoea".
     r"should\s+be\s+kept\s+(?:out\s+of|away\s+from|off|at\s+home|cool|warm|indoors)|"
@@ -343,22 +383,31 @@ ADVICE = LazyPattern(
     # vaccine is offered": a vaccine's dose is the service's).
     r"(?:one|a\s+single|a\s+second|another)\s+dose\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:vaccin\w*|jabs?|boosters?))|"
     # Permission despite the complaint: "you can still breastfeed with a cold".
-    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+still\s+(?:breastfeed|feed|exercise|swim|drive|fly|travel|eat|drink)\b|"
+    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+still\s+(?:breastfeed|feed|exercise|swim|drive|fly|travel|eat|drink|bath|shower|have\s+a\s+(?:bath|shower))\b|"
     # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
-    r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|(?:once|twice|three\s+times|four\s+times)\s+a\s+day|"
+    r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|"
+    # How often, as a regimen: "twice a day", "three sets a day", "10 reps" (exercise sets are a regimen).
+    r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+a\s+day|(?:\d+|two|three|four|five|six|ten)\s+(?:sets|reps)\s+"
+    r"(?:a\s+day|of\s+(?:\d+|five|ten|twelve|fifteen|twenty)|each\s+(?:side|leg|arm|day)|(?:every|each)\s+(?:day|morning|evening))|"
+    # A family's story of what works: "works for ours every time", "worked for my two" (not "Tuesday works for us").
+    r"(?:works?|worked)\s+(?:a\s+treat\s+)?for\s+(?:ours|mine|my\s+(?:\w+\s+)?(?:lot|two|three|kids|boys?|girls?|son|"
+    r"daughter|children|little\s+ones?|baby|toddler)|our\s+(?:\w+\s+)?(?:lot|kids|boys|girls|son|daughter|children|"
+    r"little\s+ones?|baby|toddler))\b|"
     r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
     # "pretty common", "really normal"; not "is not expected".
     # (Not "are common asthma triggers - our housing team can help": what sets it off is read in a sentence with no
     # word of the service, below.)
-    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b(?!\s+(?:\w+\s+)?triggers?\b)|"
+    # (Not "it's normal to have questions about the changes": what is normal is the asking.)
+    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b(?!\s+(?:\w+\s+)?triggers?\b)"
+    r"(?!\s+to\s+(?:have\s+(?:\w+\s+)?(?:questions|queries|concerns)|ask|wonder|want\s+to\s+know)\b)|"
     # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
     r"(?:being\s+)?pregnan\w+|the\s+menopause|teething|healing)|"
     r"(?:is|are|it's)\s+(?:perfectly\s+|completely\s+|very\s+)?safe\s+(?:to\s+(?:take|use|have|eat|drink|give|mix)|"
     r"for\s+(?:you|children|babies|kids|your\s+\w+|pregnant)|(?:in|during)\s+pregnancy|while\s+(?:pregnant|breastfeeding))|"
     r"(?:usually|normally|often|generally)\s+(?:\w+\s+)?(?:help|work|do(?:es)?\s+the\s+trick|clear|go|settle|pass|"
-    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them)\b)|helps?\s+(?:them|him|her|you)\s+(?:to\s+)?(?:wind\s+down|"
+    r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them|up\s+to|save|fund|pay|support)\b|\s+\d)|helps?\s+(?:them|him|her|you)\s+(?:to\s+)?(?:wind\s+down|"
     r"settle|sleep|calm|relax|feel\s+better|recover)|works?\s+(?:well|a\s+treat|wonders)|"
     r"makes?\s+a\s+(?:big|real|huge|massive)\s+difference|until\s+it\s+(?:passes|wears\s+off|settles|goes)|"
     r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
@@ -369,7 +418,8 @@ ADVICE = LazyPattern(
     r"(?:loosens|clears|eases|soothes|settles|calms|shifts)\s+(?:it|them|things)\s+(?:(?:right\s+)?(?:up|down)|nicely|"
     r"a\s+treat|brilliantly)|"
     # Plain food, and a medicine given or combined: "stick to plain food", "may be taken alongside ibuprofen".
-    r"(?:stick|switch|keep)\s+to\s+(?:plain|bland|soft|light|simple|decaf|water|diluted|sugar-free|low-fat|small)\b|"
+    r"(?:stick|switch|keep)\s+to\s+(?:plain|bland|soft|light|simple|decaf|water|bottled|boiled|diluted|sugar-free|"
+    r"low-fat|small)\b|"
     r"(?:may|can|should)\s+(?:safely\s+|also\s+)?be\s+(?:taken|given|used|applied|combined)\s+(?:with|alongside|together|"
     r"at\s+the\s+same\s+time|on\s+an\s+empty)|"
     r"(?:makes?|making|made)\s+(?:it|them|symptoms)\s+worse|"
@@ -379,7 +429,7 @@ ADVICE = LazyPattern(
     r"(?:was|were|is|are|it's)\s+gone\s+(?:in|within|after)\b|\b(?:it|they)\s+(?:was|were)\s+(?:all\s+)?gone\s+by\b|"
     # "grows back", "it goes down overnight", "does get better", "can linger for months", "is what works",
     # "you won't pass it on", "nothing you need to do except...".
-    r"(?:grow|grows|grew|growing)\s+back|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
+    r"(?:grow|grows|grew|growing)\s+back|shak(?:e|es|ing|en)\s+(?:it|them)\s+off|(?:it|this|that|which|-)\s+works\s+overnight|(?:go|goes|went|will\s+go)\s+down\s+(?:overnight|by\s+itsel\w+|"
     r"on\s+its\s+own|in\s+a\s+(?:day|few|couple))|(?:does|do|will)\s+get\s+(?:better|easier)|"
     r"(?:can|may|might|will)\s+linger|(?:is|are)\s+what\s+(?:works|helps|helped|worked)|"
     r"(?:won't|will\s+not|can't|cannot|wouldn't)\s+pass\s+(?:it|anything|this|that|the\s+\w+)\s+on|"
@@ -408,6 +458,9 @@ ADVICE = LazyPattern(
     # this one: each alternative led by the medicines costs a pass.)
     r"(?:really\s+|also\s+)?help\b(?!\s*(?:line|desk|point|team))|(?:can|may|might|often|sometimes)\s+cause\b|"
     r"(?:work|works)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\b|"
+    # ... or is taken: "iron tablets go down better with orange juice", "are absorbed best on an empty stomach".
+    r"(?:(?:go|goes|are|is|get|gets)\s+)?(?:down|absorbed|taken|given)\s+(?:much\s+|far\s+)?(?:better|best)\s+"
+    r"(?:with|without|on|after|before|if|when|at|in)\b|"
     r"(?:are|is|aren't|isn't)\s+(?:not\s+|usually\s+|very\s+|highly\s+|rarely\s+)?"
     r"(?:effective|ineffective|useful|needed|necessary|recommended|suitable|helpful)\b))",
     re.IGNORECASE,
@@ -466,7 +519,7 @@ until while all both only even just here there this that these those what which 
 our your my their his her we you they he she i a an the some any every each most many more much not to in
 on at for with by from of about over under into like new is are was were be been has had do does did can
 could will would should may might must shall
-staff patients nurses doctors volunteers visitors people everyone parents carers families teams
+staff patients nurses doctors volunteers visitors people everyone parents carers families teams worth
 """
 _NOT_ORDER_WORDS = """
 let lets call ring phone book join find read visit come see
@@ -476,7 +529,7 @@ vote nominate support catch grab mark save note enjoy celebrate say raise wish h
 day week month year since during despite through across around against per via near off out up down
 explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
 understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
-print show help swap donate forward consider mind allow turn twice thrice
+print show help swap donate forward consider mind allow turn twice thrice blame
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 NOT_ORDERS = FUNCTION_WORDS | frozenset(_NOT_ORDER_WORDS.split())
@@ -499,7 +552,8 @@ REGIMEN = LazyPattern(
 )
 # A service's trouble, which eases, clears or settles as an illness does: "the supply issue ... should ease".
 SERVICE_TROUBLE = LazyPattern(
-    r"\b(?:supply|supplies|shortages?|stock|disruption|strikes?|backlogs?|roadworks|traffic|outages?|demand|pressures?)\b",
+    r"\b(?:supply|supplies|shortages?|stock|disruption|strikes?|backlogs?|roadworks|traffic|outages?|demand|pressures?|queues?|"
+    r"delays)\b",
     re.IGNORECASE,
 )
 # What the writer would say to do: "We'd always say a lukewarm flannel" (not "we'd say the only cure is our bake sale":
@@ -511,12 +565,16 @@ WE_SAY = LazyPattern(r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:always\s+|usuall
 SUGGESTION = LazyPattern(
     r"\bhave\s+you\s+(?:tried|thought\s+about|considered)\b|\bif\s+I\s+were\s+you(?:\s+I'd)?\b|"
     r"\b(?:I'd|I\s+would)\s+(?!(?:say|recommend|suggest|advise|love|like|be)\b)|"
-    r"\bworth\s+(?:trying|using|taking|having|giving|avoiding|cutting|keeping|getting)(?!\s+(?:there|here|in\s+touch|to)\b)",
+    # (Any "-ing" verb after "worth": "might be worth writing down memories"; not one that sends people somewhere,
+    # "worth booking early", read below.)
+    # (Not a lead-in: "Worth noting: the clinic moves", "worth knowing that".)
+    r"\bworth\s+a\s+(?:go|try|shot|punt)\b|\bworth\s+(?!(?:nothing|something|everything|anything|noting|knowing|mentioning|remembering|saying|asking|reading|"
+    r"bearing|pointing|flagging|highlighting|adding|sharing|waiting)\b)[a-z]{2,}ing\b(?!\s+(?:there|here|in\s+touch|to)\b)",
     re.IGNORECASE,
 )
 # "Don't worry about the little lump": reassurance when what not to worry about is a complaint, in its own clause (not
 # a bare "don't worry", nor "don't worry about the cost - prescriptions for diabetes medicines are free").
-DONT_WORRY = LazyPattern(r"\b(?:don't|do\s+not|no\s+need\s+to)\s+worry\s+about\b", re.IGNORECASE)
+DONT_WORRY = LazyPattern(r"\b(?:don't|do\s+not|no\s+need\s+to)\s+(?:worry|stress|panic|fret)\s+about\b", re.IGNORECASE)
 _NEXT_WORD = LazyPattern(r"\s*([a-z']+)", re.IGNORECASE)
 # Service phrases that open like an order: "Take a look", "Get in touch", "Keep up to date", "Have your say".
 _SERVICE_ORDER = LazyPattern(
@@ -525,7 +583,7 @@ _SERVICE_ORDER = LazyPattern(
     r"(?:it|them|these|this|one)\s+with\s+you|"  # "Take them with you": bring them along
     r"an\s+eye\s+(?:out\s+)?(?:on|for)\s+(?:our|this|the\s+(?:website|page|app)|"
     r"your\s+(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?))|a\s+(?:lovely|great|good|nice|happy|safe|wonderful)|"
-    r"the\s+\w+\s+coming)\b",
+    r"the\s+\w+\s+coming|your\s+(?:eyes\s+peeled|fingers\s+crossed))\b",
     re.I,
 )
 # An order about a service thing is a service instruction: "Forward the email to us", "Try the NHS App for a slot",
@@ -533,15 +591,23 @@ _SERVICE_ORDER = LazyPattern(
 SERVICE_THING = LazyPattern(
     r"\b(?:app|website|site|online|link|e-?mail|letter|form|survey|diary|date|slot|appointments?|booking|DM|message|"
     r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket|review|clinic|"
-    r"centre|parking|travel|time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?)\b",
+    r"centre|parking|travel|time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?|names?|"
+    r"balls?|galas?|fundraisers?|raffles?|quiz|bake\s+sales?|concerts?|discos?|(?:charity|sponsored|fun)\s+\w+)\b",
     re.IGNORECASE,
 )
 # A body part as an order's object: "Check your feet every day", "Watch your back when you lift".
 # (Not "Mind your feet on the wet floor", "raise your hand": a safety notice or a gesture.)
 BODY_OBJECT = LazyPattern(
     r"(?<!mind)(?<!watch)(?<!raise)(?<!show)(?<!lend)\s+(?:your|his|her|their)\s+"
-    rf"(?:{_BODY_ONLY}|feet|hands|legs|back|chest|breasts?)\b",
+    rf"(?:{_BODY_ONLY}|feet|hands|legs|back|chest|breasts?)\b"
+    r"(?!\s+(?:peeled|crossed|open\s+for|on\s+the\s+(?:ball|prize)))",  # "Keep your eyes peeled": a figure
     re.IGNORECASE,
+)
+# An order that puts a body part somewhere: "Sleep with your wrist straight", "Lie on your left side".
+BODY_PLACE_ORDER = LazyPattern(
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+)(?:(?:just|gently|please|also|then)\s+)?"
+    rf"([a-z]+)\s+(?:with|on|onto|under|over)\s+(?:your|his|her|their)\s+(?:{_BODY_ONLY}|feet|hands|legs|back|chest)\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 _CLAUSE_END = LazyPattern(r"[.!?;:\n]|\s[-–—]\s")
 
@@ -646,9 +712,11 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:turns?|turned)\s+out\s+to\s+be\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
     r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal))|"
     r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
-    r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle)\b|"
+    r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle|"
+    r"game[- ]?changer|must-have|winner)\b|"
     r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
-    r"\b(?:once|twice|three\s+times)\s+a\s+(?:week|night)\b(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
+    r"\b(?:once|twice|three\s+times|a\s+(?:couple|few)\s+(?:of\s+)?times|\d+\s+times)\s+a\s+(?:week|night)\b"
+    r"(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
     r"\b(?:great|good|brilliant)\s+for\s+(?:dry|sore|tired|itchy|achy|aching|stiff)\s+\w+|"
     r"\bit\s+is\s+(?:recommended|advised|advisable)\b|"
     r"\b(?:is|are)\s+(?:a\s+)?(?:classic|common|known|big|major|typical)\s+(?:\w+\s+)?triggers?\b|\bis\s+a\s+good\s+(?:rule|habit)\b|"
@@ -657,7 +725,7 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\bnever\s+(?:hurt|harmed)\s+anyone\b(?!\s+to\s+(?:ask|check|try|call|book|say))|"
     # A story of what worked, a regimen by the minute, a verdict of how ordinary it is, giving it time.
     r"\bwhat\s+(?:worked|helped|works|helps)\s+(?:for\s+\w+(?:\s+\w+)?\s+|me\s+|us\s+)?(?:\w+\s+){0,3}(?:was|is|were)\b|"
-    r"\b(?:\d+|ten|twenty|thirty)\s+minutes\s+(?:a|each|every)\s+day\b|\b\d+\s+minutes\s+on,?\s+\d+\s+minutes\s+off\b|"
+    r"\b(?:\d+|a|one|a\s+few|five|ten|twenty|thirty)\s+minutes?\s+(?:a|each|every)\s+(?:day|morning|evening|night)\b|\b\d+\s+minutes\s+on,?\s+\d+\s+minutes\s+off\b|"
     r"\b(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:par\s+for\s+the\s+course|standard(?=\s*(?:[.,;:!?]|$|for\b|in\b|after\b)))|"
     r"\bgive\s+it\s+(?:another|a|one)\s+(?:more\s+)?(?:days?|weeks?|fortnight)\b|"
     r"\b(?:don't|do\s+not)\s+bother\s+(?:with|buying|getting|taking)\b|\bgo\s+easy\s+on\b|"
@@ -684,7 +752,8 @@ REMEDY_LIST = LazyPattern(
 GERUND_REMEDY = LazyPattern(
     r"^\s*(?!(?:booking|calling|ringing|contacting|visiting|using|ordering|following|sharing|checking|parking|waiting|"
     r"queuing|queueing|bringing|arriving|travelling|nothing|something|everything|anything|morning|evening|during)\b)"
-    r"[A-Za-z]{3,}ing\b(?:\s+\S+){0,8}?\s+(?:gives|helps|makes|keeps|stops|eases|lifts|works|clears|settles|calms|soothes)\b",
+    r"[A-Za-z]{3,}ing\b(?:\s+\S+){0,8}?\s+(?:gives|helps|makes|keeps|stops|eases|lifts|works|clears|settles|calms|soothes|"
+    r"gave|helped|made|kept|stopped|eased|lifted|worked|cleared|settled|calmed|soothed|sorted|fixed)\b",
     re.IGNORECASE,
 )
 # How common a complaint is, said of people, the complaint right after the verb: "lots of new mums get baby blues",
@@ -763,6 +832,33 @@ def _may_be_order(word: str) -> bool:
     )
 
 
+def _sends_somewhere(phrase: str) -> bool:
+    """Whether a suggestion ends in the "-ing" form of a verb that sends people somewhere ("worth booking", "worth
+    popping in", "worth giving us a call" is read by its clause)."""
+    word = phrase.split()[-1].lower()
+    if not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return bool({stem, stem + "e", stem[:-1]} & _SENDING)
+
+
+_SENDING_WORDS = """
+call ring phone book join visit come contact email message pop drop head register sign apply check follow go speak
+talk ask see look read find download watch listen bring
+"""
+_SENDING = frozenset(_SENDING_WORDS.split())
+
+
+# A family's story of how it went: "it settled once he stopped growing", "they cleared up after a week" (its clause
+# names no service: not "it eased once the second nurse arrived").
+STORY = LazyPattern(
+    r"\b(?:it|they)\s+(?:soon\s+|quickly\s+|eventually\s+|finally\s+|just\s+)?(?:settled|cleared(?:\s+up)?|eased(?:\s+off)?|"
+    r"calmed\s+down|passed|healed|went\s+(?:away|down)|stopped|disappeared|faded)\s+(?:\w+\s+)?(?:once|when|after|within|"
+    r"by|in\s+(?:a|\d+|two|three|a\s+few|a\s+couple))\b",
+    re.IGNORECASE,
+)
+
+
 def _advises(text: str) -> bool:
     """Advice or reassurance: a phrase ADVICE knows, a self-care verb given as an order, the illness's course, what
     a carer is to do about someone else, an order with how often, or any order not about a service thing."""
@@ -773,6 +869,11 @@ def _advises(text: str) -> bool:
     if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):
         return True
     if any(not _service_trouble(text, m) for m in COURSE.finditer(text)):
+        return True
+    if any(
+        not SERVICE_WORD.search(text, m.end(), _clause_end(text, m.end())) and not _service_trouble(text, m)
+        for m in STORY.finditer(text)
+    ):
         return True
     if any(not SERVICE_WORD.search(text, m.end(), _clause_end(text, m.end())) for m in WE_SAY.finditer(text)):
         return True
@@ -786,10 +887,15 @@ def _advises(text: str) -> bool:
             return True
     for m in SUGGESTION.finditer(text):
         end = _clause_end(text, m.end())
+        if not text[m.end() : end].strip():
+            continue  # a lead-in: "Worth celebrating - our asthma team has won an award!"
         verb = _NEXT_WORD.match(text, m.end())
         if SERVICE_WORD.search(text, m.start(), end) or SERVICE_THING.search(text, m.end(), end):
             continue
-        if verb and verb.group(1).lower() in NOT_ORDERS - FUNCTION_WORDS:
+        if m.group().lower().endswith("ing"):
+            if _sends_somewhere(m.group()):
+                continue  # "worth booking early", "worth popping in" (the word after may be a particle: "writing down")
+        elif verb and verb.group(1).lower() in NOT_ORDERS - FUNCTION_WORDS:
             continue  # "I'd book early", "If I were you I'd call them"
         return True
     if any(not SERVICE_THING.search(text, m.end(), _clause_end(text, m.end())) for m in CARER_ORDER.finditer(text)):
@@ -806,13 +912,28 @@ def _advises(text: str) -> bool:
     for m in ORDER.finditer(text):
         if m.group(1).lower() not in FUNCTION_WORDS and _may_be_order(m.group(1)) and BODY_OBJECT.match(text, m.end(1)):
             return True
+    for m in BODY_PLACE_ORDER.finditer(text):
+        if m.group(1).lower() not in NOT_ORDERS and _may_be_order(m.group(1)):
+            return True
     return any(
         m.group(1).lower() not in NOT_ORDERS
         and _may_be_order(m.group(1))
         and not _SERVICE_ORDER.match(text, m.end(1))
         and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
+        and not _event_lead_in(text, m.end(1))
         for m in ORDER.finditer(text)
     )
+
+
+# A headline's order before a dash, followed by the service's event: "Slap on the sequins - our charity ball is on 14
+# February!", "Dust off your trainers - the fun run is back" (not "Slather on the emollient - flares are horrible").
+_LEAD_IN_NEXT = LazyPattern(r"\s[-–—]\s+(?:our|the|this|we're|we)\b", re.IGNORECASE)
+
+
+def _event_lead_in(text: str, at: int) -> bool:
+    end = _clause_end(text, at)
+    after = _LEAD_IN_NEXT.match(text, end)
+    return bool(after) and bool(SERVICE_THING.search(text, after.end(), _clause_end(text, after.end())))
 
 
 def medical_advice(text: str) -> re.Match[str] | None:

@@ -52,6 +52,8 @@ _ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
 # The data as the subject of a rhetorical question: "What's your home address got to do with it?"
 _RHETORICAL = LazyPattern(r"\s+(?:got|has|have|had)\s+(?:got\s+|anything\s+)?to\s+do\s+with\b", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
+_DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?$")
+_DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 _AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
 CLAUSE_BREAK = LazyPattern(
@@ -72,7 +74,9 @@ _ASKS_LEAD = LazyPattern(
     # "Mind popping your email address in a reply?": would you mind, with "would you" left unsaid.
     r"^mind|"
     # "it's quicker to post your date of birth here": the easier way offered is still a request.
-    r"\b(?:quicker|quickest|easier|easiest|faster|fastest|best|simplest|better)\s+(?:just\s+)?to)$",
+    # ... also as a noun phrase: "Easiest thing is to reply with your mobile", "the quickest way would be to".
+    r"\b(?:quicker|quickest|easier|easiest|faster|fastest|best|simplest|better)"
+    r"(?:\s+(?:thing|way|option|bet)(?:\s+(?:is|would\s+be|will\s+be))?|\s+is)?\s+(?:just\s+)?to)$",
     re.IGNORECASE,
 )
 _NOUN_LEAD = LazyPattern(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
@@ -92,6 +96,8 @@ PRIVATE_CHANNEL = LazyPattern(
 PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
     r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
+    # "Reply to this post": a reply to a public post is public.
+    r"(?:reply|respond|replying|responding)\s+to\s+this\s+(?:post|tweet|thread|comment)|"
     # A comment or a tweet is public whatever else the sentence names: "Comment with your GP surgery and NHS number".
     r"(?:comment|tweet)\s+(?:us\s+|me\s+)?(?:with|your|their))\b",
     re.IGNORECASE,
@@ -105,6 +111,8 @@ PRIVATE_PLACE = LazyPattern(
     # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
     r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
     r"(?:page|tool|checker|finder|search)|"
+    # ... or named by its site: "the 'Find a pharmacy' page on nhs.uk", "on the NHS website".
+    r"(?:page|tool|checker|finder|search)\s+on\s+(?:the\s+)?(?:NHS|nhs\.uk|our\s+website)|on\s+(?:www\.)?nhs\.uk|"
     r"NHS\s+Jobs|by\s+(?:phone|letter)|securely|NHS\s+App)\b",
     re.IGNORECASE,
 )
@@ -188,8 +196,13 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             # object, joined by "and your", however long the first.
             joined = _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start())
             second_object = joined and len(gap.split()) <= 12
-            if not second_object and (
-                len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap))
+            # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
+            # verb's object, whatever the clause before the first dash.
+            apposition = len(gap.split()) <= 8 and _DASH_BEFORE.search(gap) and _DASH_AFTER.match(sentence, data.end())
+            if (
+                not second_object
+                and not apposition
+                and (len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap)))
             ):
                 break
             if data.group().lower().startswith("address") and not _POSSESSIVE.search(
@@ -221,7 +234,8 @@ def names_public_place(sentence: str) -> bool:
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
 _PRONOUN_ASK = LazyPattern(
     r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
-    r"|(?=\s+(?:below|here|in\s+(?:the\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)))",
+    r"|(?=\s+(?:below|here|to\s+this\s+(?:post|tweet|thread)|in\s+(?:the\s+)?(?:comments?|replies|thread)|"
+    r"in\s+a\s+(?:comment|reply)))",
     re.IGNORECASE,
 )
 # What "it" or "them" more likely stands for than the data: "Questions about your NHS number? Post them below".

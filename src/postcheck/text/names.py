@@ -49,8 +49,13 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
     ]
     if not parts:
         return None
+    written = r"[\s-]+".join(parts)
+    if len(parts) > 1:
+        # Surname first, as a list or a rota writes it: "Khan, Ahmed (Dr)", "O'Neill, Siobhan - continence lead"; a
+        # bracket, a comma, a dash or the end must follow, or "the wood, dawn chorus" would be a name.
+        written += "|" + parts[-1] + r",\s*" + r"[\s-]+".join(parts[:-1]) + r"(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
     return re.compile(
-        r"(?<!\w)(?<!\w')" + r"[\s-]+".join(parts) + rf"(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
+        rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
     )
 
