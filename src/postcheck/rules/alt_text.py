@@ -74,7 +74,8 @@ _USED_AS = (
 )
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|animated|moving|still|{_USED_AS})\s+)*"
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|animated|moving|still|{_USED_AS}|"
+    r"(?:group|team)(?=\s+(?:photo|picture|pic|image|photograph)s?\b))\s+)*"  # "Group photo" says not who
     rf"(?:{_PLACEHOLDER_WORDS})"
     rf"(?:\s+(?:\d+|here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
     r"missing|placeholder))*"
