@@ -62,6 +62,8 @@ _PLACEHOLDER_WORDS = (
     r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|"
     r"delwedd(?:au)?|llun(?:iau)?|"  # Welsh: "image", "picture"
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
+    r"illustrations?|drawings?|cartoons?|clip\s?art|artwork|collage|memes?|visuals?|stills?|"
+    r"selfies?|head\s?shots?|portraits?|emojis?|"
     r"posts?|story|tile|card|slides?|carousel|reel|cover|header|hero|"
     r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty"
 )
@@ -70,13 +72,15 @@ _PLACEHOLDER_WORDS = (
 _USED_AS = (
     r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
-    r"video|web(?:site)?|blog|campaign|event|promo(?:tional)?|post|story|reel|carousel"
+    r"video|web(?:site)?|blog|campaign|event|promo(?:tional)?|post|story|reel|carousel|profile|thumbnail|"
+    r"easy\s+read"  # "Easy Read picture": the kind of document it is for, not what it shows
 )
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|animated|moving|still|{_USED_AS})\s+)*"
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|animated|moving|still|{_USED_AS}|"
+    r"(?:group|team)(?=\s+(?:photo|picture|pic|image|photograph)s?\b))\s+)*"  # "Group photo" says not who
     rf"(?:{_PLACEHOLDER_WORDS})"
-    rf"(?:\s+(?:\d+|here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
+    rf"(?:\s+(?:\d+(?:\s*/\s*\d+)?|here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
     r"missing|placeholder))*"
     rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})",  # "To be added", "Alt text coming soon"
     re.IGNORECASE,
@@ -123,7 +127,7 @@ STAMPED_NAME = LazyPattern(
 DESIGN_TOOL_NAME = LazyPattern(
     r"(?:copy\s+of\s+)*untitled(?:[\s_-]+(?:design|document|drawing|presentation|project|artwork|image|graphic|"
     r"picture|photo|post|story|video|jam|form|spreadsheet|page|canvas|file))?(?:[\s_-]*\(?\d+\)?)*(?:\.[a-z0-9]{2,4})?"
-    r"|(?:artboard|frame|group|layer)(?:[\s_-]*copy)?[\s_-]*\d+(?:[\s_-]*copy(?:[\s_-]*\d+)?)?(?:\.[a-z0-9]{2,4})?",
+    r"|(?:artboard|asset|frame|group|layer)(?:[\s_-]*copy)?[\s_-]*\d+(?:[\s_-]*copy(?:[\s_-]*\d+)?)?(?:\.[a-z0-9]{2,4})?",
     re.IGNORECASE,
 )
 # Alt text that sends the reader elsewhere instead of describing ("See caption", "Described in the post", "As
@@ -167,10 +171,10 @@ CAPTION_CREDIT = LazyPattern(
 # A picture library or design tool named alone, the way a credit names it: "Shutterstock", "Getty Images",
 # "iStock / Getty Images", "Alamy Stock Photo", "Canva", "Unsplash".
 PICTURE_SOURCE = LazyPattern(
-    r"(?:(?:via|from)\s+)?(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|adobe\s*stock|unsplash|pexels|"
+    r"(?:(?:via|from|(?:made|designed|created)\s+(?:with|in|on|using))\s+)?(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|adobe\s*stock|unsplash|pexels|"
     r"pixabay|canva|freepik|dreamstime|depositphotos|123rf|pa\s+(?:images|media|wire)|reuters)"
     r"(?:\s*(?:[/|,&+-]|and)\s*(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|canva|unsplash|pexels))?"
-    r"(?:\s+(?:images?|photos?|stock)){0,2}",
+    r"(?:\s+(?:images?|photos?|stock|designs?)){0,2}",
     re.IGNORECASE,
 )
 SUBJECT_AT_END = LazyPattern(rf"\b(?:{_SUBJECT_NOUNS})$", re.IGNORECASE)
