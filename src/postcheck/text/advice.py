@@ -172,7 +172,7 @@ MEDICAL_TOPIC = LazyPattern(
 FIGURATIVE = LazyPattern(
     r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+){1,3}"
     r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
-    r"\bsick\s+(?:of|and\s+tired)\b|\bgrowing\s+pains\b(?!\s+in\s+(?:kids|children|toddlers|teens|(?:the|their|his|her|your)\s+\w+)|"
+    r"\bsick\s+(?:of|and\s+tired)\b|\bevery\s+(?:little\s+)?(?:bit|penny|pound|donation)\s+(?:really\s+)?helps\b|\bgrowing\s+pains\b(?!\s+in\s+(?:kids|children|toddlers|teens|(?:the|their|his|her|your)\s+\w+)|"
     # ... or as the subject of a verdict or a course: "Growing pains are harmless and always settle".
     r"\s+(?:are|usually|often|normally|tend|always|come|settle|happen)\b)|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
@@ -747,6 +747,16 @@ REMEDY_LIST = LazyPattern(
     rf"(?:{_MEDICINES}|rest|fluids|elevation|sleep|cuddles|water|fresh\s+air)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
+# An everyday remedy that ends its clause by helping: "Slow breathing - in for four, out for six - can help a lot",
+# "..., so regular snacks and water help." (Not "Our walks can help", "The staff can help": the service's own.)
+LIFESTYLE_HELPS = LazyPattern(
+    r"(?:^|[,;:]\s*(?:so\s+|and\s+|but\s+)?)\s*(?:(?!(?:our|the|your|their|this|these|staff|volunteers)\b)\w+\s+){0,4}"
+    r"(?:water|snacks|meals|breathing|sleep|rest|exercise|stretching|stretches|walks?|walking|fresh\s+air|daylight|"
+    r"fluids|drinks|naps?|routines?|baths?|showers?)\b[^.!?\n]{0,60}?\s(?:(?:can|will|should|may|might|really|"
+    r"genuinely|often|usually)\s+)*helps?(?:\s+(?:a\s+lot|loads|massively|so\s+much|too|hugely|a\s+bit|no\s+end))?"
+    r"\s*(?:[.!,;]|$)",
+    re.IGNORECASE,
+)
 # A remedy as the subject of its sentence, by its "-ing" form: "Joining a walking group gives the week some shape",
 # "Getting outside every morning helps" (not "Booking online saves time", nor "Parking is...": the service's own).
 GERUND_REMEDY = LazyPattern(
@@ -789,7 +799,7 @@ def _predicts(text: str) -> bool:
             continue
         # (A question claims nothing: "Best remedy for the January blues? Our staff choir sings on Wednesdays.")
         claims = not sentence.rstrip().endswith("?") and SELF_CARE_CLAIM.search(sentence)
-        if claims or GERUND_REMEDY.match(sentence) or REMEDY_LIST.match(sentence):
+        if claims or GERUND_REMEDY.match(sentence) or REMEDY_LIST.match(sentence) or LIFESTYLE_HELPS.search(sentence):
             return True
         if PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence):
             return True
@@ -814,6 +824,14 @@ def _service_trouble(text: str, course: re.Match[str]) -> bool:
     return bool(_PRONOUN_SUBJECT.fullmatch(text, own, course.start())) and bool(
         SERVICE_TROUBLE.search(text, previous, own)
     )
+
+
+def _service_does(text: str, m: re.Match[str]) -> bool:
+    """Whether what should or will help is the service: its trouble (`_service_trouble`), or a word of the service
+    before it in its sentence ("A call from the team this week should help"; not "A warm bath should help")."""
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, max(0, m.start() - _CLAUSE_MAX), m.start())]
+    start = breaks[-1] if breaks else max(0, m.start() - _CLAUSE_MAX)
+    return _service_trouble(text, m) or bool(SERVICE_WORD.search(text, start, m.start()))
 
 
 _MODAL = LazyPattern(r"\b(?:should|will)\b|'ll\b", re.IGNORECASE)
@@ -863,7 +881,7 @@ def _advises(text: str) -> bool:
     """Advice or reassurance: a phrase ADVICE knows, a self-care verb given as an order, the illness's course, what
     a carer is to do about someone else, an order with how often, or any order not about a service thing."""
     for m in ADVICE.finditer(text):
-        if m.group().strip() and not (_MODAL.search(m.group()) and _service_trouble(text, m)):
+        if m.group().strip() and not (_MODAL.search(m.group()) and _service_does(text, m)):
             return True
     # Only the few characters before the verb are looked at, so this stays linear on long posts.
     if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):

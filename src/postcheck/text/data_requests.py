@@ -215,14 +215,22 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
     return _written_in_public(sentence)
 
 
+# What the service will do with the data once given names no place it is given in: "reply with your date of birth so
+# we can chase it with the practice", "... so that we can message you privately". (Not a purpose that opens the
+# sentence: "So we can look into this, please send us a DM".)
+_WHAT_WE_DO_NEXT = LazyPattern(r"\w[\s,]+so\s+(?:that\s+)?(?:we|I|the\s+team)\b", re.IGNORECASE)
+
+
 def names_private_channel(sentence: str) -> bool:
     """Whether a sentence points to a DM, an e-mail (address), a phone call (number) or the front desk, other
     than to waive it ("no need to DM us")."""
     from postcheck.text.pii import EMAIL, find_phone_numbers
 
     for pattern in (PRIVATE_CHANNEL, PRIVATE_PLACE):
-        if any(not _WAIVED.search(sentence[: m.start()]) for m in pattern.finditer(sentence)):
-            return True
+        for m in pattern.finditer(sentence):
+            before = sentence[: m.start()]
+            if not _WAIVED.search(before) and not _WHAT_WE_DO_NEXT.search(before):
+                return True
     return bool(EMAIL.search(sentence) or find_phone_numbers(sentence))
 
 
