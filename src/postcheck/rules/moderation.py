@@ -47,10 +47,10 @@ def personal_contact_details(post: Post, ctx: Context) -> Iterator[Problem]:
 
 def profanity_matcher(ctx: Context) -> ProfanityMatcher:
     """The run's matcher: the built-in list with moderation.allow and moderation.deny applied."""
-    from postcheck.text.profanity import ProfanityMatcher, builtin_words
-
     key = "postcheck.moderation.profanity"
-    if key not in ctx.memo:
+    if key not in ctx.memo:  # (asked for each field of each post: only the first call imports and builds)
+        from postcheck.text.profanity import ProfanityMatcher, builtin_words
+
         moderation = ctx.config.moderation
         ctx.memo[key] = ProfanityMatcher(builtin_words(), list(moderation.allow), list(moderation.deny))
     return ctx.memo[key]

@@ -810,17 +810,23 @@ def _predicts(text: str) -> bool:
     return False
 
 
+def _sentence_starts(text: str, at: int) -> list[int]:
+    """Where the sentences before `at` start, looking back at most _CLAUSE_MAX characters: the window's start, then
+    each sentence break in it; the last is the start of the sentence `at` is in."""
+    window = max(0, at - _CLAUSE_MAX)
+    return [window, *(b.end() for b in _SENTENCE_BREAK.finditer(text, window, at))]
+
+
 def _service_trouble(text: str, course: re.Match[str]) -> bool:
     """Whether what eases or clears is the service's trouble: named in its own sentence ("the supply issue should ease
     soon"), or in the one before when "it" or "this" is what eases ("there's a supply issue across West Yorkshire. It
     should ease by next week"; not "Sorry for the wait. Your cough should clear in a week")."""
-    window = max(0, course.start() - _CLAUSE_MAX)
-    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, window, course.start())]
-    own = breaks[-1] if breaks else window
+    starts = _sentence_starts(text, course.start())
+    own = starts[-1]
     end = _clause_end(text, course.end())
     if SERVICE_TROUBLE.search(text, own, end):
         return True
-    previous = breaks[-2] if len(breaks) >= 2 else window
+    previous = starts[max(0, len(starts) - 2)]
     return bool(_PRONOUN_SUBJECT.fullmatch(text, own, course.start())) and bool(
         SERVICE_TROUBLE.search(text, previous, own)
     )
@@ -829,9 +835,8 @@ def _service_trouble(text: str, course: re.Match[str]) -> bool:
 def _service_does(text: str, m: re.Match[str]) -> bool:
     """Whether what should or will help is the service: its trouble (`_service_trouble`), or a word of the service
     before it in its sentence ("A call from the team this week should help"; not "A warm bath should help")."""
-    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, max(0, m.start() - _CLAUSE_MAX), m.start())]
-    start = breaks[-1] if breaks else max(0, m.start() - _CLAUSE_MAX)
-    return _service_trouble(text, m) or bool(SERVICE_WORD.search(text, start, m.start()))
+    own = _sentence_starts(text, m.start())[-1]
+    return bool(SERVICE_WORD.search(text, own, m.start())) or _service_trouble(text, m)
 
 
 _MODAL = LazyPattern(r"\b(?:should|will)\b|'ll\b", re.IGNORECASE)
