@@ -5,6 +5,7 @@ written afterwards to measure how they generalise (its notes give the figures me
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from postcheck.context import Context
 from postcheck.loaders.markdown import load_markdown
 from postcheck.model import Source
 from postcheck.rules import moderation as m
+from postcheck.text import advice_model
 
 FILES = ("moderation_cases.yml", "moderation_cases_unseen.yml")
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}
@@ -101,3 +103,38 @@ def test_every_rule_has_bad_and_good_cases_side_by_side():
 def test_precision_and_recall_per_rule_are_at_least_097(contexts):
     for code, (precision, recall) in scores(contexts).items():
         assert precision >= 0.97 and recall >= 0.97, f"{code}: precision {precision:.2f}, recall {recall:.2f}"
+
+
+@pytest.fixture(scope="module")
+def trainer():
+    path = Path(__file__).parents[1] / "bench" / "advice_model.py"
+    spec = importlib.util.spec_from_file_location("bench_advice_model", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_advice_model_was_trained_on_these_cases(trainer):
+    """M104's model is retrained whenever its cases change (python bench/advice_model.py): the file names the cases
+    it was trained on."""
+    header = advice_model.MODEL.read_text(encoding="utf-8").splitlines()[1]
+    assert header == f"# cases {trainer.digest(trainer.load_cases())}", "retrain: python bench/advice_model.py"
+
+
+def test_the_trainer_learns_words_it_was_shown(trainer):
+    advice = ["Honey and lemon soothes a sore throat.", "Rest and fluids, it passes in a week.", "Ice it and rest it."]
+    other = ["The clinic opens on Monday.", "Thanks for the kind words!", "Parking is free after 6pm."]
+    model = trainer.fit(advice + other, [1] * 3 + [0] * 3)
+    assert advice_model.probability("Honey and rest for that throat.", model) > 0.5
+    assert advice_model.probability("The clinic is free on Monday.", model) < 0.5
+
+
+def test_advice_only_the_model_finds_points_at_its_sentence(contexts):
+    """Advice in words the patterns do not know, with no medical word: the finding points at the sentence that reads
+    most like advice and names no topic."""
+    text = "Thanks for asking! Patch came off in the shower? Just pop a new one on and carry on with your usual day."
+    source = Source(Path("case.md"), f"---\nkind: reply\nin_reply_to: https://x.com/a/status/1\n---\n{text}\n")
+    [problem] = m.medical_advice_without_signposting(load_markdown(source, "case.md"), contexts[FILES[0]])
+    assert problem.message.startswith("Reply gives advice on a medical matter without pointing")
+    sentence = "Just pop a new one on and carry on with your usual day."
+    assert (problem.span.column, problem.span.length) == (1 + text.index(sentence), len(sentence))

@@ -113,13 +113,14 @@ def medical_advice_without_signposting(post: Post, ctx: Context) -> Iterator[Pro
         return
     from postcheck.text.advice import medical_advice
 
-    topic = medical_advice(post.text.value)
-    if topic is None:
+    found = medical_advice(post.text.value)
+    if found is None:
         return
+    start, end, topic = found
+    about = f" ({topic.lower()!r})" if topic else ""
     yield Problem(
-        f"Reply gives advice on a medical matter ({topic.group().lower()!r}) without pointing to a GP, pharmacy,"
-        " NHS 111 or 999",
-        post.text.span(topic.start(), topic.end()),
+        f"Reply gives advice on a medical matter{about} without pointing to a GP, pharmacy, NHS 111 or 999",
+        post.text.span(start, end),
         suggestion="If you have a medical question or concern, please contact your GP or NHS 111.",
     )
 

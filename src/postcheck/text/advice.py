@@ -959,12 +959,26 @@ def _event_lead_in(text: str, at: int) -> bool:
     return bool(after) and bool(SERVICE_THING.search(text, after.end(), _clause_end(text, after.end())))
 
 
-def medical_advice(text: str) -> re.Match[str] | None:
-    """The medical topic of a reply that advises or reassures about it without pointing to a GP, pharmacy, NHS 111 or
-    999; None for any other reply. Figures of speech ("a real pain") are blanked first, keeping offsets."""
+def medical_advice(text: str) -> tuple[int, int, str | None] | None:
+    """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
+    the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
+    real pain" blanked first, keeping offsets), unless the model (advice_model.py) is all but sure that neither the
+    reply nor any of its sentences is advice; and the model alone where it is fairly sure the reply is, pointing at
+    the sentence that reads most like advice."""
     text = text.translate(APOSTROPHES)
+    if _signposts(text):
+        return None
+    from postcheck.text import advice_model
+
+    likely = advice_model.probability(text)
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
     topic = MEDICAL_TOPIC.search(plain)
-    if topic is None or _signposts(text) or not (_advises(plain) or _predicts(plain)):
+    overruled = (
+        likely < advice_model.OVERRULE_BELOW and advice_model.strongest_sentence(text)[2] < advice_model.OVERRULE_BELOW
+    )
+    if topic is not None and (_advises(plain) or _predicts(plain)) and not overruled:
+        return topic.start(), topic.end(), topic.group()
+    if likely < advice_model.REPORT_FROM:
         return None
-    return topic
+    start, end, _ = advice_model.strongest_sentence(text)
+    return start, end, topic.group() if topic else None

@@ -1,0 +1,75 @@
+"""A second reading of M104: how much a reply reads like medical advice, by a logistic regression over its words and
+word pairs, trained on the Bad and Good replies of tests/moderation_cases*.yml (`python bench/advice_model.py`
+retrains it and measures it on batches it has not seen).
+
+The patterns of advice.py find the shapes of advice they know, and say which medical word a finding is about; this
+model finds advice in words they do not know ("clove oil on a cotton bud numbs it nicely"), as people write it. It
+only reads; it never decides alone whether a reply points to a GP or NHS 111 (advice.py does)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+MODEL = Path(__file__).with_name("advice_model.tsv")
+# Chosen on batches the model had not seen (`bench/advice_model.py --measure`).
+REPORT_FROM = 0.5  # the model alone reports a reply read whole from here
+OVERRULE_BELOW = 0.1  # below this, read whole and sentence by sentence, the model overrules the patterns
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?]")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def features(text: str) -> list[str]:
+    """The words of a text, lower-cased with its apostrophes straightened, and each pair of words in a sentence;
+    `<s>` marks where a sentence starts, so "<s> try" (an order) differs from "we try"."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    words = ["<s>"]
+    for token in _TOKEN.findall(text):
+        if token not in ".!?":
+            words.append(token)
+        elif words[-1] != "<s>":
+            words.append("<s>")
+    return [w for w in words if w != "<s>"] + [f"{a} {b}" for a, b in pairwise(words) if b != "<s>"]
+
+
+Model = tuple[float, dict[str, tuple[float, float]]]  # the intercept, and each feature's idf and weight
+
+
+@cache
+def _shipped() -> Model:
+    intercept = 0.0
+    table = {}
+    for line in MODEL.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        feature, idf, weight = line.split("\t")
+        if feature == "<intercept>":
+            intercept = float(weight)
+        else:
+            table[feature] = (float(idf), float(weight))
+    return intercept, table
+
+
+def probability(text: str, model: Model | None = None) -> float:
+    """How likely the reply gives medical advice or reassurance, 0 to 1: its features as tf-idf (1 + log of the
+    count, times the feature's idf, scaled to unit length over the features the model knows), through the model."""
+    intercept, table = model or _shipped()
+    known = [(table[f], count) for f, count in Counter(features(text)).items() if f in table]
+    values = [((1 + math.log(count)) * idf, weight) for (idf, weight), count in known]
+    norm = math.sqrt(sum(v * v for v, _ in values)) or 1.0
+    z = intercept + sum(v * weight for v, weight in values) / norm
+    return 1 / (1 + math.exp(-z))
+
+
+def strongest_sentence(text: str, model: Model | None = None) -> tuple[int, int, float]:
+    """Where the sentence that reads most like advice starts and ends, and its probability read alone."""
+    sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()] or [re.match(r".*", text, re.S)]
+    scored = [(probability(m.group(), model), m) for m in sentences]
+    likely, best = max(scored, key=lambda pair: pair[0])
+    start = best.start() + len(best.group()) - len(best.group().lstrip())
+    return start, best.start() + len(best.group().rstrip()), likely
