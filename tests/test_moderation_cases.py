@@ -132,9 +132,17 @@ def test_the_trainer_learns_words_it_was_shown(trainer):
 def test_advice_only_the_model_finds_points_at_its_sentence(contexts):
     """Advice in words the patterns do not know, with no medical word: the finding points at the sentence that reads
     most like advice and names no topic."""
-    text = "Thanks for asking! Patch came off in the shower? Just pop a new one on and carry on with your usual day."
+    text = "Thanks for asking! Stinging eyes from chlorine? Goggles, and a rinse with clean water after."
     source = Source(Path("case.md"), f"---\nkind: reply\nin_reply_to: https://x.com/a/status/1\n---\n{text}\n")
     [problem] = m.medical_advice_without_signposting(load_markdown(source, "case.md"), contexts[FILES[0]])
     assert problem.message.startswith("Reply gives advice on a medical matter without pointing")
-    sentence = "Just pop a new one on and carry on with your usual day."
+    sentence = "Goggles, and a rinse with clean water after."
     assert (problem.span.column, problem.span.length) == (1 + text.index(sentence), len(sentence))
+
+
+def test_the_model_has_no_say_on_a_few_words():
+    """A few words ("Try it", "Rest.") tell the model too little: the patterns decide (and find no medical matter)."""
+    from postcheck.text.advice import medical_advice
+
+    assert advice_model.probability("Try it") >= advice_model.REPORT_FROM
+    assert medical_advice("Try it") is None

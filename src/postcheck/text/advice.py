@@ -964,21 +964,24 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
     real pain" blanked first, keeping offsets), unless the model (advice_model.py) is all but sure that neither the
     reply nor any of its sentences is advice; and the model alone where it is fairly sure the reply is, pointing at
-    the sentence that reads most like advice."""
+    the sentence that reads most like advice. The model has no say on a reply too short for it to know."""
     text = text.translate(APOSTROPHES)
     if _signposts(text):
         return None
     from postcheck.text import advice_model
 
-    likely = advice_model.probability(text)
+    likely, known = advice_model.read(text)
+    heard = known >= advice_model.MIN_FEATURES
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
     topic = MEDICAL_TOPIC.search(plain)
     overruled = (
-        likely < advice_model.OVERRULE_BELOW and advice_model.strongest_sentence(text)[2] < advice_model.OVERRULE_BELOW
+        heard
+        and likely < advice_model.OVERRULE_BELOW
+        and advice_model.strongest_sentence(text)[2] < advice_model.OVERRULE_BELOW
     )
     if topic is not None and (_advises(plain) or _predicts(plain)) and not overruled:
         return topic.start(), topic.end(), topic.group()
-    if likely < advice_model.REPORT_FROM:
+    if not heard or likely < advice_model.REPORT_FROM:
         return None
     start, end, _ = advice_model.strongest_sentence(text)
     return start, end, topic.group() if topic else None

@@ -17,8 +17,11 @@ from pathlib import Path
 
 MODEL = Path(__file__).with_name("advice_model.tsv")
 # Chosen on batches the model had not seen (`bench/advice_model.py --measure`).
-REPORT_FROM = 0.5  # the model alone reports a reply read whole from here
+REPORT_FROM = 0.6  # the model alone reports a reply read whole from here
 OVERRULE_BELOW = 0.1  # below this, read whole and sentence by sentence, the model overrules the patterns
+# The fewest features the model must know in a reply to have a say: 99% of the replies it learnt from have 14 or
+# more, and on a few words ("Try it", "Rest.") one word decides.
+MIN_FEATURES = 10
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -55,15 +58,20 @@ def _shipped() -> Model:
     return intercept, table
 
 
-def probability(text: str, model: Model | None = None) -> float:
-    """How likely the reply gives medical advice or reassurance, 0 to 1: its features as tf-idf (1 + log of the
-    count, times the feature's idf, scaled to unit length over the features the model knows), through the model."""
+def read(text: str, model: Model | None = None) -> tuple[float, int]:
+    """How likely the reply gives medical advice or reassurance, 0 to 1, and how many features the model knows in it:
+    its features as tf-idf (1 + log of the count, times the feature's idf, scaled to unit length over the features
+    the model knows), through the model."""
     intercept, table = model or _shipped()
     known = [(table[f], count) for f, count in Counter(features(text)).items() if f in table]
     values = [((1 + math.log(count)) * idf, weight) for (idf, weight), count in known]
     norm = math.sqrt(sum(v * v for v, _ in values)) or 1.0
     z = intercept + sum(v * weight for v, weight in values) / norm
-    return 1 / (1 + math.exp(-z))
+    return 1 / (1 + math.exp(-z)), len(known)
+
+
+def probability(text: str, model: Model | None = None) -> float:
+    return read(text, model)[0]
 
 
 def strongest_sentence(text: str, model: Model | None = None) -> tuple[int, int, float]:
