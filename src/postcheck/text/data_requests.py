@@ -314,10 +314,11 @@ _REQUEST_END = LazyPattern(r"\s*(?:$|[^\w\s:]|(?:and|please|pls|plz|so|then|than
 
 
 def _verbless_request(sentence: str) -> tuple[int, int, str] | None:
+    negation = _NEGATED_MENTION.search(sentence)  # the first: data after it is negated ("we'll never ask for...")
     for data in PERSONAL_DATA.finditer(sentence):
-        if not _OPENS_CLAUSE.search(sentence, max(0, data.start() - 40), data.start()) or _NEGATED_MENTION.search(
-            sentence, 0, data.start()
-        ):
+        if negation is not None and negation.end() <= data.start():
+            return None
+        if not _OPENS_CLAUSE.search(sentence, max(0, data.start() - 40), data.start()):
             continue
         place = PUBLIC_PLACE.search(sentence, data.end(), min(len(sentence), data.end() + 60))
         if place is None:
