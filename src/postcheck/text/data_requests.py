@@ -41,7 +41,9 @@ _POSSESSIVE = LazyPattern(r"\b(?:your|their|his|her|the patient'?s|their child'?
 GIVING_VERB = LazyPattern(
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
-    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet|whack|bung|chuck|shove|shoot)(?![\w'-])",
+    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet|whack|bung|chuck|shove|shoot|"
+    # "Mind sharing your mobile below?": would you mind, with the verb's "-ing".
+    r"(?<=mind\s)(?:sharing|posting|popping|dropping|putting|leaving|adding|giving|sending|sticking|writing))(?![\w'-])",
     re.IGNORECASE,
 )
 # "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
