@@ -140,7 +140,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"nail[- ]?biting|bit(?:es|ing)\s+(?:his|her|their|your|my)\s+nails|breath-?holding|"
     r"hold(?:s|ing)?\s+(?:his|her|their)\s+breath|brain\s+freeze|nod(?:s|ding|ded)?\s+off|"
     r"drop(?:s|ping)?\s+off\s+to\s+sleep|how\s+(?:well\s+)?(?:you|he|she|they)\s+sleeps?\b|"
-    r"sleep\s+(?:paralysis|apno?ea|talking)|mouth[- ]breath\w*|clammy|could\s+be\s+(?:your|his|her|their)\s+(?:blood\s+)?sugars?|"
+    r"sleep\s+(?:paralysis|apno?ea|talking)|mouth[- ]breath\w*|clammy|"
+    r"could\s+be\s+(?:your|his|her|their)\s+(?:blood\s+)?sugars?|"
     # A part and how it feels: "chest feels tight", "my ears are blocked".
     rf"(?:{_BODY})\s+(?:feels?|felt|feeling|gets?|getting)\s+(?:\w+\s+)?(?:tight|sore|stiff|heavy|funny|weird|numb|tender|"
     r"itchy|swollen|painful|achy|blocked|bunged)\b|"
@@ -375,8 +376,8 @@ ADVICE = LazyPattern(
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
     r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds|you\s+(?:go|head)\s+out(?:side)?|going\s+out|you\s+set\s+off)|at\s+(?:bedtime|night)|"
     r"overnight|tonight|when\s+you\s+go\s+out|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed)))|"
-    # ... or on a body part, or for a while: "Vaseline on your thighs", "a cold flannel over them", "Hot water, as hot as
-    # you can bear, for half an hour".
+    # ... or on a body part, or for a while: "Vaseline on your thighs", "a cold flannel over them", "Hot water, as hot
+    # as you can bear, for half an hour".
     rf"(?:on|over|under)\s+(?:them|it|(?:your|his|her|their)\s+(?:{_BODY}))\b|[^.!?\n]{{0,30}}?\bfor\s+(?:about\s+)?"
     r"(?:half\s+an\s+hour|an\s+hour|\d+\s+minutes|(?:a\s+few|five|ten|fifteen|twenty|thirty)\s+minutes)\b"
     r"(?!\s+(?:on|in|at)\s+(?:the|our)\b))|"  # (not "no hot water for half an hour on the ward")
@@ -685,7 +686,8 @@ _OCCASION = LazyPattern(
 # (not "such as a pharmacist", "your pharmacist here in Otley").
 _SELF_INTRO_AFTER = LazyPattern(r"\s+here\b(?!\s+(?:at|in|on|can|will|to)\b)", re.IGNORECASE)
 _SELF_INTRO_BEFORE = LazyPattern(
-    r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty)\s+(?:\w+\s+)?$", re.IGNORECASE
+    r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -948,7 +950,9 @@ def _advises(text: str) -> bool:
     """Advice or reassurance: a phrase ADVICE knows, a self-care verb given as an order, the illness's course, what
     a carer is to do about someone else, an order with how often, or any order not about a service thing."""
     for m in ADVICE.finditer(text):
-        if m.group().strip() and not ((_MODAL.search(m.group()) or _FEET_UP.match(m.group())) and _service_does(text, m)):
+        if m.group().strip() and not (
+            (_MODAL.search(m.group()) or _FEET_UP.match(m.group())) and _service_does(text, m)
+        ):
             return True
     # Only the few characters before the verb are looked at, so this stays linear on long posts.
     if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):
@@ -1024,7 +1028,8 @@ def _asks(text: str, at: int) -> bool:
 
 
 def _service_comfort(text: str, at: int) -> bool:
-    """Whether "put your feet up" at `at` offers the service's comfort: "Our lounge has recliners - put your feet up!"."""
+    """Whether "put your feet up" at `at` offers the service's comfort ("Our lounge has recliners - put your feet
+    up!")."""
     feet_up = _FEET_UP.match(text, at)
     return bool(feet_up) and _service_does(text, feet_up)
 
