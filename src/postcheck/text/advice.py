@@ -17,7 +17,7 @@ _MEDICINES = (
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
+    r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -73,7 +73,7 @@ MEDICAL_TOPIC = LazyPattern(
     # What a creature did: "stung by a jellyfish", "bitten by a dog" (not "stung by the parking charges").
     r"(?:stung|bitten)\s+by\s+(?:a|an)\b|"
     # How someone is after a jab: "a bit hot and grizzly after her jabs", "sore after the booster".
-    r"(?:hot|warm|grizzly|sore|unsettled|clingy|grumpy|tired|sleepy|poorly|feverish|achy)\s+(?:\w+\s+){0,2}after\s+"
+    r"(?:hot|warm|sweaty|grizzly|sore|unsettled|clingy|grumpy|tired|sleepy|poorly|feverish|achy)\s+(?:\w+\s+){0,2}after\s+"
     r"(?:her|his|their|your|the|a|my)\s+(?:\w+\s+)?(?:jabs?|vaccin\w*|immunis\w+|injections?|boosters?)\b|"
     # A fall, as something that happened to someone: "your nan's fall", "had a tumble" (not "the trust's fall in
     # waiting times", "a tumble dryer").
@@ -130,6 +130,21 @@ MEDICAL_TOPIC = LazyPattern(
     # A feeling in a part: "that gritty feeling in your eyes", "a tightness in her chest".
     rf"(?:feeling|sensation|tightness|pressure|burning)\s+in\s+(?:your|his|her|their|my|the)\s+(?:{_BODY})\b|"
     r"wak(?:e|es|ing)\s+(?:up\s+)?(?:at\s+\d+(?::\d\d)?\s?(?:am|pm)?|in\s+the\s+(?:night|small\s+hours)|(?:every|each)\s+night|too\s+early)|"
+    # Batch 28: complaints no list named - a dead arm, a baby's wind, toe walking, a foreign body up the nose, a
+    # swallowed coin, breath-holding, brain freeze, dropping off to sleep.
+    r"molluscum|urticaria|keloids?|shiver(?:s|y|ing)?|after-?drop|dead\s+(?:arm|leg|hand)s?|burp\w*|"
+    r"bring\w*\s+(?:\w+\s+)?wind\b|on\s+(?:his|her|their|your|my)\s+tip-?toes|toe[- ]walk\w*|puberty|body\s+odou?r|"
+    r"(?:sweaty|sweat)\s+smell|(?:tooth|teeth)\s+(?:knocked|fell|falls|fallen|came|comes|coming)\s+out|"
+    r"knocked[- ]out\s+(?:tooth|teeth)|(?:baby|milk|adult)\s+(?:tooth|teeth)|stiffen\w*|"
+    r"swallow(?:s|ed|ing)?\s+(?:a|an)\s+(?!lot\b)\w+|(?:up|stuck\s+in)\s+(?:the|his|her|their|your)\s+(?:nose|nostril|ear)s?\b|"
+    r"nail[- ]?biting|bit(?:es|ing)\s+(?:his|her|their|your|my)\s+nails|breath-?holding|"
+    r"hold(?:s|ing)?\s+(?:his|her|their)\s+breath|brain\s+freeze|nod(?:s|ding|ded)?\s+off|"
+    r"drop(?:s|ping)?\s+off\s+to\s+sleep|how\s+(?:well\s+)?(?:you|he|she|they)\s+sleeps?\b|"
+    r"sleep\s+(?:paralysis|apno?ea|talking)|mouth[- ]breath\w*|clammy|"
+    r"could\s+be\s+(?:your|his|her|their)\s+(?:blood\s+)?sugars?|"
+    # A part and how it feels: "chest feels tight", "my ears are blocked".
+    rf"(?:{_BODY})\s+(?:feels?|felt|feeling|gets?|getting)\s+(?:\w+\s+)?(?:tight|sore|stiff|heavy|funny|weird|numb|tender|"
+    r"itchy|swollen|painful|achy|blocked|bunged)\b|"
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
@@ -142,8 +157,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
     r"low\s+mood|(?:feeling|feel|felt)\s+(?:a\s+bit\s+|quite\s+|so\s+|really\s+|very\s+)?(?:low|down|anxious|stressed|"
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
-    r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clock|floaters|lonel\w+|bereave\w+|"
-    r"twinges?|wear\s+and\s+tear(?!\s+on\s+(?:the|our)\b)|hair\s+(?:falling\s+out|thinning|shedding)|"
+    r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clocks?|floaters|lonel\w+|bereave\w+|"
+    r"twinges?|wear\s+and\s+tear(?!\s+on\s+(?:the|our)\b)|hair\s+(?:falling\s+out|coming\s+out|thinning|shedding)|"
     r"(?:his|her|your|their|blood)\s+sugars?\s+(?:drops?|dips?|falls?|goes\s+low|is\s+low)|"
     r"lisp|late\s+talkers?|speech\s+delay|IVF|fertility|infertil\w+|(?:trapped|pinched)\s+nerves?|"
     r"after\s+(?:their|his|her)\s+(?:\w+\s+)?jabs|sleep\s+through|chok(?:e|es|ing)|ringworm|tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|alcohol|booze|dry\s+days|"
@@ -172,7 +187,7 @@ MEDICAL_TOPIC = LazyPattern(
 FIGURATIVE = LazyPattern(
     r"\b(?:(?:a|such\s+a|what\s+a|real|a\s+real|bit\s+of\s+a|right|royal|total|major|massive|huge)\s+){1,3}"
     r"(?:pain|headache|nightmare)(?:\s+in\s+the\s+\w+)?|\bpains?\s+in\s+the\s+(?:neck|backside|bum|arse)|"
-    r"\bsick\s+(?:of|and\s+tired)\b|\bevery\s+(?:little\s+)?(?:bit|penny|pound|donation)\s+(?:really\s+)?helps\b|\bgrowing\s+pains\b(?!\s+in\s+(?:kids|children|toddlers|teens|(?:the|their|his|her|your)\s+\w+)|"
+    r"\bsick\s+(?:of|and\s+tired)\b|\bnail-?biting\s+(?:finish|final|match|wait|end|climax|game|race|moment)\b|\bevery\s+(?:little\s+)?(?:bit|penny|pound|donation)\s+(?:really\s+)?helps\b|\bgrowing\s+pains\b(?!\s+in\s+(?:kids|children|toddlers|teens|(?:the|their|his|her|your)\s+\w+)|"
     # ... or as the subject of a verdict or a course: "Growing pains are harmless and always settle".
     r"\s+(?:are|usually|often|normally|tend|always|come|settle|happen)\b)|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
@@ -339,7 +354,7 @@ ADVICE = LazyPattern(
     r"(?:take|takes|took)\s+the\s+(?:itch|sting|heat|soreness)\s+(?:out|away|off)|before\s+(?:worrying|panicking)|"
     r"(?:can|may|will|tend\s+to)\s+(?:hang\s+(?:about|around)|drag\s+on)|"
     r"keep\s+to\s+(?:a|your|their|his|her|the\s+same)\s+(?:usual\s+)?(?:routine|bedtime)|(?:get|gets|getting)\s+(?:easier|fewer)|"
-    r"same\s+time\s+every\s+night|no\s+screens\s+(?:after|before)|"
+    r"same\s+time\s+every\s+night|same\s+(?:sleep|bed|wake(?:-up)?|waking)\s*times?\s+every\s+(?:day|night|morning)|no\s+screens\s+(?:after|before)|"
     # Permission on a condition: "as long as she's still having her milk" (not "still taking part in the study").
     r"as\s+long\s+as\s+(?:he|she|they|you|baby)(?:'s|'re|\s+is|\s+are)?\s+(?:still\s+)?"
     r"(?:having|drinking|eating|feeding|taking(?!\s+part)|weeing|passing)|"
@@ -357,9 +372,15 @@ ADVICE = LazyPattern(
     # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
     r"(?:every|each)\s+(?:\d+|two|three|four|five|six)(?:\s+to\s+\d+)?\s+(?:hours|days)|"
     # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
-    rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one))\s+"
+    rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one)),?\s+"
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
-    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds|you\s+(?:go|head)\s+out(?:side)?|going\s+out)|at\s+(?:bedtime|night)|overnight|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed))))|"
+    r"(?:between\s+feeds|before\s+(?:bed(?:time)?|feeds|you\s+(?:go|head)\s+out(?:side)?|going\s+out|you\s+set\s+off)|at\s+(?:bedtime|night)|"
+    r"overnight|tonight|when\s+you\s+go\s+out|after\s+(?:meals|feeds|(?:every|each)\s+(?:meal|feed)))|"
+    # ... or on a body part, or for a while: "Vaseline on your thighs", "a cold flannel over them", "Hot water, as hot
+    # as you can bear, for half an hour".
+    rf"(?:on|over|under)\s+(?:them|it|(?:your|his|her|their)\s+(?:{_BODY}))\b|[^.!?\n]{{0,30}}?\bfor\s+(?:about\s+)?"
+    r"(?:half\s+an\s+hour|an\s+hour|\d+\s+minutes|(?:a\s+few|five|ten|fifteen|twenty|thirty)\s+minutes)\b"
+    r"(?!\s+(?:on|in|at)\s+(?:the|our)\b))|"  # (not "no hot water for half an hour on the ward")
     # What to keep someone from, and what not to do for a while: "should be kept out of direct sun", "Don't swim for 48
     # hours after a bout of diarrhoea".
     r"should\s+be\s+kept\s+(?:out\s+of|away\s+from|off|at\s+home|cool|warm|indoors)|"
@@ -440,7 +461,7 @@ ADVICE = LazyPattern(
     # Reassurance by how common or passing it is: "happens to loads of women", "in most cases it carries on",
     # "isn't permanent", "they grow out of them", "your immune system doing its job".
     r"happens\s+to\s+(?:loads|lots|most|many|plenty|a\s+lot)\s+of|in\s+most\s+cases|"
-    r"(?:isn't|is\s+not|aren't|are\s+not|not)\s+(?:usually\s+)?permanent|grow\s+out\s+of\s+(?:it|them)|"
+    r"(?:isn't|is\s+not|aren't|are\s+not|not)\s+(?:usually\s+)?permanent|(?:grow|grows|grew|growing|grown)\s+out\s+of\s+(?:it|them)|(?:keeps?|kept)\s+(?:it|them)\s+(?:away|at\s+bay)\b|(?:\d+(?:\.\d+)?|two|three)\s+litres\s+(?:of\s+water\s+)?a\s+day|wraparound\s+(?:sunglasses|sunnies|shades)|(?:gloves|mittens|hats?|socks|layers|scarf|sun\s?cream|sunscreen|spf\s*\d*)\s+on\s+(?:before|when|whenever)\s+you\s+(?:go|head)\s+out(?:side|doors)?\b|(?:won't|doesn't|will\s+not|does\s+not|can't)\s+cure\s+(?:it|them)\b|needs?\s+(?:strapping|icing|resting|elevating|splinting|to\s+be\s+(?:strapped|rested|iced|elevated|splinted))\b|"
     r"doing\s+(?:its|their)\s+job|"
     # A dose as a noun phrase: "a couple of paracetamol and an early night".
     rf"(?:a\s+couple\s+of|a\s+few|two|(?<![\d,.])\d)\s+(?:{_MEDICINES})\b"
@@ -470,7 +491,7 @@ ADVICE = LazyPattern(
 SELF_CARE_VERB = LazyPattern(
     r"\b(?:comb|wipe|pinch|lean|lie|rinse|bathe|soak|dab|raise|elevate|breathe|stretch|massage|rub|sip|drink|"
     r"rehydrate|moisturise|gargle|cool|wrap|bandage|rest(?!\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)|eat|avoid|"
-    r"wash|clean)\b",
+    r"wash|clean|pat(?=\s+(?:it|them|dry|the\s+skin|your\s+skin|gently)\b))\b",
     re.IGNORECASE,
 )
 
@@ -592,14 +613,16 @@ SERVICE_THING = LazyPattern(
     r"\b(?:app|website|site|online|link|e-?mail|letter|form|survey|diary|date|slot|appointments?|booking|DM|message|"
     r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket|review|clinic|"
     r"centre|parking|travel|time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?|names?|"
-    r"balls?|galas?|fundraisers?|raffles?|quiz|bake\s+sales?|concerts?|discos?|(?:charity|sponsored|fun)\s+\w+)\b",
+    r"balls?|galas?|fundraisers?|raffles?|quiz|bake\s+sales?|concerts?|discos?|(?:charity|sponsored|fun)\s+\w+|"
+    # The service's own class or group: "Shake it out at our Zumba class" (not "Try a yoga class").
+    r"our\s+(?:[\w-]+\s+){0,2}(?:class(?:es)?|courses?|groups?|caf[eé]s?|lounges?))\b",
     re.IGNORECASE,
 )
 # A body part as an order's object: "Check your feet every day", "Watch your back when you lift".
 # (Not "Mind your feet on the wet floor", "raise your hand": a safety notice or a gesture.)
 BODY_OBJECT = LazyPattern(
     r"(?<!mind)(?<!watch)(?<!raise)(?<!show)(?<!lend)\s+(?:your|his|her|their)\s+"
-    rf"(?:{_BODY_ONLY}|feet|hands|legs|back|chest|breasts?)\b"
+    rf"(?:{_BODY_ONLY}|feet|hands|legs|back|chest|breasts?|head(?!\s+(?:up|down|round|around|office|start)\b))\b"
     r"(?!\s+(?:peeled|crossed|open\s+for|on\s+the\s+(?:ball|prize)))",  # "Keep your eyes peeled": a figure
     re.IGNORECASE,
 )
@@ -659,6 +682,15 @@ _OCCASION = LazyPattern(
 )
 
 
+# A professional introducing themself is not pointed to: "Pharmacist here (off duty!) - ...", "As a GP, I'd say..."
+# (not "such as a pharmacist", "your pharmacist here in Otley").
+_SELF_INTRO_AFTER = LazyPattern(r"\s+here\b(?!\s+(?:at|in|on|can|will|to)\b)", re.IGNORECASE)
+_SELF_INTRO_BEFORE = LazyPattern(
+    r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _signposts(text: str) -> bool:
     """Whether the reply points to a GP, pharmacy, NHS 111...: names one other than only in an apology or a report of
     what happened."""
@@ -668,6 +700,8 @@ def _signposts(text: str) -> bool:
         after = _SENTENCE_BREAK.search(text, m.end())
         sentence = text[start : after.start() if after else len(text)]
         occasion = _OCCASION.search(text, max(0, m.start() - 30), m.start())
+        if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
         if not (occasion or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
             return True
     return False
@@ -683,10 +717,14 @@ PREDICTION = LazyPattern(
     r"\s+(?:not\s+|never\s+)?have\s+(?:\w+ed|been|said|told|sent|done|got|had|seen|known|given|taken|come|gone|made|put|"
     r"kept|left|heard|shown)\b)|"
     r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon|always)|"
+    # A verdict that ends its clause, with a medical word in the sentence: "so a lie-in at weekends is fine -".
+    # (As a conclusion drawn with "so": not "the photo of the rash you sent is fine".)
+    r"(?<=\bso\s)(?:[\w'-]+\s+){1,6}?(?:is|are)\s+(?:absolutely\s+|totally\s+|perfectly\s+|completely\s+)?fine"
+    r"(?=\s*(?:[.!,;]|\s[-–—]|$))|"
     # An explanation given as fact: "that twitching is just tiredness", "a swollen ankle ... is down to sitting".
     r"(?:is|are|it's|that's)\s+(?:probably\s+|likely\s+|usually\s+|often\s+|only\s+)?(?:just(?!\s+(?:gone|been|a\s+reminder|\w+ed)\b)|down\s+to|caused\s+by)|"
     # How long it takes, in the present: "most back pain gets better within six weeks".
-    r"(?:gets?\s+better|improves?|lifts?|clears?(?:\s+up)?|settles?|eases?|disappears?|fades?|passes?|goes)\s+"
+    r"(?:gets?\s+better|improves?|lifts?|clears?(?:\s+up)?|settles?|eases?|disappears?|fades?|passes?|goes|stops)\s+"
     r"(?:by\s+itself\s+|on\s+its\s+own\s+)?within\s+(?:a|an|\d+|a\s+few|a\s+couple\s+of|one|two|three|four|five|six|"
     r"eight|twelve|several)\s+(?:days?|weeks?|fortnight|months?))\b",
     re.IGNORECASE,
@@ -703,6 +741,13 @@ SELF_CARE_CLAIM = LazyPattern(
     r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
     r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
+    # A remedy compared or enough: "a pint of water does more than paracetamol", "a daily shower is all she needs",
+    # "Worked a treat on our eldest", "Worked for me!".
+    r"\b(?:does|do|did)\s+more\s+(?:good\s+)?than\b|\b(?:is|are)\s+all\s+(?:she|he|they|you|it|baby|your\s+\w+)\s+needs?\b|"
+    r"\bwork(?:s|ed)\s+(?:a\s+treat|wonders)\b|\bworked\s+for\s+me\b|\bworks\s+every\s+time\b|"
+    r"\b(?:soothes|relieves)(?=\s*(?:[.!;]|$))|\bno\s+need\s+to\s+do\s+anything\b|"
+    r"\b(?:a|one|another)\s+(?:pint|big\s+glass|glass)\s+of\s+water\b|\bshake\s+(?:it|them|(?:your|his|her|their)\s+\w+)\s+out\b|"
+    r"\b(?:don't|doesn't)\s+bother\s+(?:them|him|her|babies|baby)\b|"
     r"\bmakes?\s+it\s+(?:take\s+longer|harder)\b|\blasts\s+longer\b|\b(?:do|does|did)\s+wonders\b|\b(?:does|do)\s+(?:\w+\s+)?help\b|\b(?:is|it's)\s+good\s+for\s+(?:baby|you|them|him|her)\b|\bworks?\s+(?:just\s+)?as\s+well\b|\bis\s+your\s+(?:best\s+)?friend\b|"
     r"\bthe\s+(?:key|trick|secret|best\s+thing|main\s+thing)\s+is\b|"
     r"\bbest\s+(?:thing|cure|remedy|medicine|treatment)\s+for\b|\bis\s+the\s+best\s+medicine\b|\bgoes\s+a\s+long\s+way\b|\bmakes?\s+(?:\w+\s+){1,2}worse\b|"
@@ -746,6 +791,13 @@ REMEDY_LIST = LazyPattern(
     rf"^\s*(?:(?:{_MEDICINES}|rest|fluids|elevation|sleep|cuddles|water|fresh\s+air)\s*(?:,\s*|\s+and\s+|\s*\+\s*|&\s*)){{1,5}}"
     rf"(?:{_MEDICINES}|rest|fluids|elevation|sleep|cuddles|water|fresh\s+air)\s*[.!]*\s*$",
     re.IGNORECASE,
+)
+# Two remedies listed at the start of a clause, with no verb after them: "- an antihistamine and an ice pack, and draw
+# round it" (not "Paracetamol and ibuprofen are out of stock").
+REMEDY_PAIR = LazyPattern(
+    rf"(?:^|[.!?:;]\s+|\s[-–—]\s+)(?:an?\s+|some\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})\s*(?:,|and|&|\+)\s*"
+    rf"(?:an?\s+|some\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})(?=\s*(?:[.!,;]|\s[-–—]|$|(?:then|before|at|every|twice|till|until)\b))",
+    re.IGNORECASE | re.MULTILINE,
 )
 # An everyday remedy that ends its clause by helping: "Slow breathing - in for four, out for six - can help a lot",
 # "..., so regular snacks and water help." (Not "Our walks can help", "The staff can help": the service's own.)
@@ -799,7 +851,13 @@ def _predicts(text: str) -> bool:
             continue
         # (A question claims nothing: "Best remedy for the January blues? Our staff choir sings on Wednesdays.")
         claims = not sentence.rstrip().endswith("?") and SELF_CARE_CLAIM.search(sentence)
-        if claims or GERUND_REMEDY.match(sentence) or REMEDY_LIST.match(sentence) or LIFESTYLE_HELPS.search(sentence):
+        if (
+            claims
+            or GERUND_REMEDY.match(sentence)
+            or REMEDY_LIST.match(sentence)
+            or LIFESTYLE_HELPS.search(sentence)
+            or REMEDY_PAIR.search(sentence)
+        ):
             return True
         if PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence):
             return True
@@ -839,6 +897,8 @@ def _service_does(text: str, m: re.Match[str]) -> bool:
     return bool(SERVICE_WORD.search(text, own, m.start())) or _service_trouble(text, m)
 
 
+# "Our new lounge has recliners - put your feet up!": the service's comfort, not rest for a complaint.
+_FEET_UP = LazyPattern(r"(?:put|keep|get)\s+your\s+feet\s+up", re.IGNORECASE)
 _MODAL = LazyPattern(r"\b(?:should|will)\b|'ll\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = LazyPattern(r"\s*(?:it|this|that|things)\s+(?:\w+\s+)?", re.IGNORECASE)
 
@@ -865,6 +925,10 @@ def _sends_somewhere(phrase: str) -> bool:
     return bool({stem, stem + "e", stem[:-1]} & _SENDING)
 
 
+# "worth going gluten-free": going somewhere only when a place or a direction follows.
+_GOING_NOWHERE = LazyPattern(
+    r"(?<=going)\s+(?!(?:to|down|in|into|along|back|over|there|here|for|round|up|out|early|online|through)\b)\w", re.I
+)
 _SENDING_WORDS = """
 call ring phone book join visit come contact email message pop drop head register sign apply check follow go speak
 talk ask see look read find download watch listen bring
@@ -886,7 +950,9 @@ def _advises(text: str) -> bool:
     """Advice or reassurance: a phrase ADVICE knows, a self-care verb given as an order, the illness's course, what
     a carer is to do about someone else, an order with how often, or any order not about a service thing."""
     for m in ADVICE.finditer(text):
-        if m.group().strip() and not (_MODAL.search(m.group()) and _service_does(text, m)):
+        if m.group().strip() and not (
+            (_MODAL.search(m.group()) or _FEET_UP.match(m.group())) and _service_does(text, m)
+        ):
             return True
     # Only the few characters before the verb are looked at, so this stays linear on long posts.
     if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):
@@ -916,7 +982,7 @@ def _advises(text: str) -> bool:
         if SERVICE_WORD.search(text, m.start(), end) or SERVICE_THING.search(text, m.end(), end):
             continue
         if m.group().lower().endswith("ing"):
-            if _sends_somewhere(m.group()):
+            if _sends_somewhere(m.group()) and not _GOING_NOWHERE.match(text, m.end()):
                 continue  # "worth booking early", "worth popping in" (the word after may be a particle: "writing down")
         elif verb and verb.group(1).lower() in NOT_ORDERS - FUNCTION_WORDS:
             continue  # "I'd book early", "If I were you I'd call them"
@@ -934,7 +1000,12 @@ def _advises(text: str) -> bool:
             return True
     for m in ORDER.finditer(text):
         if m.group(1).lower() not in FUNCTION_WORDS and _may_be_order(m.group(1)) and BODY_OBJECT.match(text, m.end(1)):
-            return True
+            body = BODY_OBJECT.match(text, m.end(1))
+            head = body.group().rstrip().lower().endswith("head")
+            if not _service_comfort(text, m.start(1)) and not (
+                head and SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
+            ):
+                return True
     for m in BODY_PLACE_ORDER.finditer(text):
         if m.group(1).lower() not in NOT_ORDERS and _may_be_order(m.group(1)):
             return True
@@ -944,8 +1015,23 @@ def _advises(text: str) -> bool:
         and not _SERVICE_ORDER.match(text, m.end(1))
         and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
         and not _event_lead_in(text, m.end(1))
+        and not _service_comfort(text, m.start(1))
+        and not _asks(text, m.end(1))
         for m in ORDER.finditer(text)
     )
+
+
+def _asks(text: str, at: int) -> bool:
+    """Whether the clause at `at` is a question: "Nod off in the waiting room?" asks, an order never does."""
+    end = _clause_end(text, at)
+    return text[end : end + 1] == "?"
+
+
+def _service_comfort(text: str, at: int) -> bool:
+    """Whether "put your feet up" at `at` offers the service's comfort ("Our lounge has recliners - put your feet
+    up!")."""
+    feet_up = _FEET_UP.match(text, at)
+    return bool(feet_up) and _service_does(text, feet_up)
 
 
 # A headline's order before a dash, followed by the service's event: "Slap on the sequins - our charity ball is on 14

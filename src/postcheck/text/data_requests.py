@@ -8,10 +8,10 @@ import re
 from postcheck.text import APOSTROPHES, LazyPattern
 
 PERSONAL_DATA = LazyPattern(
-    r"\b(?:NHS\s+numbers?|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
+    r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
     # "leave your details", "your son's name": what details and a name mean in a request.
-    r"(?<=your\s)details|(?<=their\s)details|(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)surname|"
+    r"(?<=your\s)details|(?<=their\s)details|(?<=\bur\s)(?:details|name|number|mobile|e-?mail|DOB|address|post\s?code)|(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)surname|"
     # "leave your number": a phone number, but not "your number in the queue".
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|(?<='s\s)(?:full\s+)?name|"
     # "give us your mobile", "your email": the number or address left unsaid.
@@ -21,6 +21,10 @@ PERSONAL_DATA = LazyPattern(
     # "the first line of your address", "the best number to reach you on": the data in a longer noun phrase.
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:your\s+|their\s+|the\s+)?"
     r"(?:home\s+|postal\s+)?)?address(?:es)?|post\s?codes?|"
+    # An e-mail address in slang ("your email addy"), and a car's registration ("your reg number", "your number plate").
+    # (Not "your registration for the fun run": a registration is a number only when it says so or is a car's.)
+    r"(?:e-?mail\s+)?addy|(?<=your\s)reg\b(?:\s+(?:numbers?|no\b\.?|plates?))?|(?:car|vehicle)\s+reg(?:istration)?\b|"
+    r"reg(?:istration)?\s+(?:numbers?|no\b\.?|plates?)|number\s+plates?|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
     r"(?:contact|personal)\s+details|"
@@ -37,7 +41,9 @@ _POSSESSIVE = LazyPattern(r"\b(?:your|their|his|her|the patient'?s|their child'?
 GIVING_VERB = LazyPattern(
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
-    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet|whack|bung|chuck|shove|shoot)(?![\w'-])",
+    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet|whack|bung|chuck|shove|shoot|"
+    # "Mind sharing your mobile below?": would you mind, with the verb's "-ing".
+    r"(?<=mind\s)(?:sharing|posting|popping|dropping|putting|leaving|adding|giving|sending|sticking|writing))(?![\w'-])",
     re.IGNORECASE,
 )
 # "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
@@ -297,6 +303,35 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
     return None
 
 
+# A verbless request in a reply: the data opens its clause and a public place follows it, "DOB and postcode below and
+# we'll look it up", "Full name, DOB and ward in a reply" (not "Postcodes below are the ones we cover").
+_OPENS_CLAUSE = LazyPattern(r"(?:^|[.!?:;]|\s[-–—])\s*(?:(?:your|their|ur|and|full|the\s+patient'?s)\s+)*$", re.I)
+_STATEMENT_WORD = LazyPattern(
+    r"\b(?:is|are|was|were|will|would|can|could|has|have|had|should|be|been|not|no|never)\b|[.!?;:]", re.IGNORECASE
+)
+
+
+# What may follow the place in such a request: its end, "and we'll...", "please", "so we can...".
+_REQUEST_END = LazyPattern(r"\s*(?:$|[^\w\s:]|(?:and|please|pls|plz|so|then|thanks|thank\s+you|thx)\b)", re.IGNORECASE)
+
+
+def _verbless_request(sentence: str) -> tuple[int, int, str] | None:
+    negation = _NEGATED_MENTION.search(sentence)  # the first: data after it is negated ("we'll never ask for...")
+    for data in PERSONAL_DATA.finditer(sentence):
+        if negation is not None and negation.end() <= data.start():
+            return None
+        if not _OPENS_CLAUSE.search(sentence, max(0, data.start() - 40), data.start()):
+            continue
+        place = PUBLIC_PLACE.search(sentence, data.end(), min(len(sentence), data.end() + 60))
+        if place is None:
+            return None
+        between = sentence[data.end() : place.start()]
+        if len(between.split()) > 4 or _STATEMENT_WORD.search(between) or not _REQUEST_END.match(sentence, place.end()):
+            return None
+        return data.start(), place.end(), data.group()
+    return None
+
+
 # Quoted speech of three words or more is someone else's request, reported: "an account replied asking people to
 # 'share your NHS number below' - it isn't us". A quoted label ("your 'full name'") stays part of the sentence.
 # An apostrophe inside a word ('don't') does not close a single quote.
@@ -322,7 +357,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
             continue
         data = requested_data(body, questions=reply)
         if data is None:
-            found = requested_by_reference(body, previous)
+            found = requested_by_reference(body, previous) or (_verbless_request(body) if reply else None)
         elif names_public_place(body) or not (
             names_private_channel(body) or (previous and names_private_channel(previous))
         ):

@@ -51,6 +51,10 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         return None
     written = r"[\s-]+".join(parts)
     if len(parts) > 1:
+        # The first names as initials, the last with a full stop: "S. O'Neill", "S.O'Neill", "M-J. Smith", "M.J. Smith"
+        # (a bare "A Khan" would be an article).
+        initials = r"[.\s-]*".join(re.escape(word[0]) for word in words[:-1] if word)
+        written += "|" + initials + r"\.\s*" + parts[-1]
         # Surname first, as a list or a rota writes it: "Khan, Ahmed (Dr)", "O'Neill, Siobhan - continence lead"; a
         # bracket, a comma, a dash or the end must follow, or "the wood, dawn chorus" would be a name.
         written += "|" + parts[-1] + r",\s*" + r"[\s-]+".join(parts[:-1]) + r"(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
