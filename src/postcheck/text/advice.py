@@ -8,7 +8,8 @@ import re
 from postcheck.text import APOSTROPHES, LazyPattern
 
 _MEDICINES = (
-    r"medicines?|medications?|tablets?|pills?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
+    # (Not "the medicines team", "a medication review": a service.)
+    r"(?:medicines?|medications?)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|tablets?|pills?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
     r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
