@@ -1,6 +1,6 @@
 """A second reading of M104: how much a reply reads like medical advice, by a logistic regression over its words and
-word pairs, trained on the Bad and Good replies of tests/moderation_cases*.yml (`python bench/advice_model.py`
-retrains it and measures it on batches it has not seen).
+word pairs, trained on tests/moderation_cases*.yml: M104's Bad replies as advice, its Good replies and the other M
+rules' posts as not (`python bench/advice_model.py` retrains it and measures it on batches it has not seen).
 
 The patterns of advice.py find the shapes of advice they know, and say which medical word a finding is about; this
 model finds advice in words they do not know ("clove oil on a cotton bud numbs it nicely"), as people write it. It
@@ -45,6 +45,7 @@ Model = tuple[float, dict[str, tuple[float, float]]]  # the intercept, and each 
 
 @cache
 def _shipped() -> Model:
+    """The model shipped beside this module, read once, on the first reply checked."""
     intercept = 0.0
     table = {}
     for line in MODEL.read_text(encoding="utf-8").splitlines():
