@@ -64,7 +64,9 @@ _PLACEHOLDER_WORDS = (
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
     r"illustrations?|drawings?|cartoons?|clip\s?art|artwork|collage|memes?|visuals?|stills?|"
     r"selfies?|head\s?shots?|portraits?|emojis?|"
-    r"posts?|story|tile|card|slides?|carousel|reel|cover|header|hero|"
+    r"posts?|story|tile|card|slides?|carousel|reel|cover|header|hero|pages?|previews?|link\s+preview|mock[\s-]?ups?|templates?|"
+    r"backgrounds?|wallpapers?|decorations?|icons|qr\s+codes?|barcodes?|invitations?|invites?|"
+    r"headlines?|headings?|sub\s?headings?|titles?|sub\s?titles?|"
     r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty|draft|final|"
     # "image", "photo" or "picture" in the languages most spoken in England after English, as a translated post's
     # alt text may be left: Polish, Romanian, Portuguese, Spanish, Italian, German, Lithuanian, Urdu and Arabic,
@@ -78,10 +80,12 @@ _USED_AS = (
     r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
     r"video|web(?:site)?|blog|campaign|event|promo(?:tional)?|post|story|reel|carousel|profile|thumbnail|"
+    r"og|open\s+graph|share|sharing|background|decorative|canva|"
     r"easy\s+read|"  # "Easy Read picture": the kind of document it is for, not what it shows
     # the occasion or season it is for: "Christmas graphic", "New Year banner", "Winter campaign poster"
     r"christmas|xmas|festive|new\s+year(?:['’]s)?|winter|summer|spring|autumn|easter|halloween|diwali|eid|ramadan|"
-    r"hanukkah|seasonal|holiday|awareness(?:\s+(?:day|week|month))?|"
+    r"hanukkah|seasonal|holiday|awareness(?:\s+(?:day|week|month))?|eid\s+mubarak|vaisakhi|pride|bonfire\s+night|"
+    r"(?:lunar|chinese)\s+new\s+year|valentine['’]?s?(?:\s+day)?|mother['’]?s\s+day|father['’]?s\s+day|"
     r"test|sample|example|dummy|temp"  # "Test image", "Sample graphic"
 )
 # How Canva names a design made from a template: colours and a style, what it is about, then the format
@@ -113,13 +117,14 @@ def is_template_name(words: str) -> bool:
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|animated|moving|still|{_USED_AS}|"
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|{_USED_AS}|"
     r"(?:group|team)(?=\s+(?:photo|picture|pic|image|photograph)s?\b))\s+)*"  # "Group photo" says not who
     rf"(?:{_PLACEHOLDER_WORDS})"
     rf"(?:\s*(?:[-–—]\s*)?(?:\(?#?\d+(?:\s*(?:/|of)\s*\d+)?\)?|\(?(?:front|back|inside|outside|cover|"
     r"(?:page|side|part)\s*\d+)\)?)"  # "Instagram Post - 1", "Facebook Post (1)", "Photo #2", "Flyer (front)"
     rf"|\s+(?:here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
-    r"missing|placeholder))*"
+    r"missing|placeholder)"
+    rf"|\s+for\s+(?:the\s+|our\s+|a\s+)?(?:{_USED_AS})(?:\s+(?:media|post|page|site))?)*"
     rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})",  # "To be added", "Alt text coming soon"
     re.IGNORECASE,
 )
@@ -175,6 +180,13 @@ ELSEWHERE = LazyPattern(
     r"(?:(?:please\s+)?(?:see|read)|as\s+(?:in|per)|described\s+in|details\s+in)\s+(?:the\s+|our\s+)?"
     r"(?:caption|post|text|tweet|message|description|above|below|copy)(?:\s+(?:above|below))?"
     r"|(?:as|described|see)\s+(?:above|below)|lorem\s+ipsum\b.*"
+    # an attachment or a neighbour pointed at ("See attached image", "Picture attached", "Photo below")
+    r"|(?:see\s+)?(?:the\s+)?attached(?:\s+(?:image|photo|picture|pic|graphic|file|poster|flyer)s?)?"
+    r"|(?:image|photo|picture|pic|graphic|poster|flyer)s?\s+(?:attached|below|above)"
+    # what a reader is told to do, not what the picture shows ("Click to enlarge", "Swipe for more")
+    r"|(?:click|tap|press)\s+(?:here\s+)?to\s+(?:enlarge|expand|zoom|view|see\s+more|open)"
+    r"|swipe(?:\s+(?:left|right|up|through))?(?:\s+(?:for|to\s+see)\s+more)?"
+    r"|\d+\s*(?:of|/)\s*\d+"  # "2 of 5"
     # a design template's sample text, never replaced: Canva's "Add a heading", "Your paragraph text"
     r"|add\s+(?:an?\s+)?(?:heading|subheading|little\s+bit\s+of\s+body\s+text|body\s+text|text|title)(?:\s+here)?"
     r"|(?:your|enter|insert)\s+(?:paragraph\s+|body\s+|heading\s+|title\s+)?(?:text|heading|title)(?:\s+here)?"
@@ -214,10 +226,13 @@ CAPTION_CREDIT = LazyPattern(
 # A picture library or design tool named alone, the way a credit names it: "Shutterstock", "Getty Images",
 # "iStock / Getty Images", "Alamy Stock Photo", "Canva", "Unsplash".
 PICTURE_SOURCE = LazyPattern(
+    r"(?:(?:photo(?:graph)?|image|picture|pic)s?\s*[:|]\s*)?"  # "Photo: iStock"
     r"(?:(?:(?:(?:an?\s+)?(?:image|photo|picture|pic|graphic|illustration)s?\s+)?(?:via|from)|(?:made|designed|created)\s+(?:with|in|on|using))\s+)?(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|adobe\s*stock|unsplash|pexels|"
     r"pixabay|canva|freepik|dreamstime|depositphotos|123rf|pa\s+(?:images|media|wire)|reuters)"
     r"(?:\s*(?:[/|,&+-]|and)\s*(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|canva|unsplash|pexels))?"
-    r"(?:\s+(?:images?|photos?|stock|designs?)){0,2}",
+    r"(?:\s*(?:images?|photos?|stock|designs?)){0,2}"
+    # what a picture library names a download: "iStock-123456789", "GettyImages-123456789", "pexels-photo-123456"
+    r"(?:[\s_-]+(?:photo|image|picture)s?)?(?:[\s_-]*\d{3,}|[\s_-]+[a-z0-9]{3,})?",
     re.IGNORECASE,
 )
 # Only how the picture was made, by an AI tool: "AI-generated image", "Generated with AI", "Image created by Copilot".
@@ -227,7 +242,8 @@ _AI_TOOL = (
 )
 _AI_KIND = r"images?|pictures?|illustrations?|graphics?|art(?:work)?|photos?|visuals?"
 AI_MADE = LazyPattern(
-    rf"(?:an?\s+)?(?:ai|a\.i\.)(?:[\s-]*(?:generated|created|made))?(?:\s+(?:{_AI_KIND}))?"
+    rf"(?:(?:an?\s+)?(?:{_AI_TOOL})(?:\s+(?:{_AI_KIND}))?)"  # "Midjourney", "DALL-E image"
+    rf"|(?:an?\s+)?(?:ai|a\.i\.)(?:[\s-]*(?:generated|created|made))?(?:\s+(?:{_AI_KIND}))?"
     rf"|(?:(?:an?\s+)?(?:{_AI_KIND})\s+)?(?:generated|created|made|produced|drawn)\s+(?:with|by|using|in|on)\s+(?:{_AI_TOOL})",
     re.IGNORECASE,
 )
