@@ -64,8 +64,15 @@ _PLACEHOLDER_WORDS = (
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
     r"illustrations?|drawings?|cartoons?|clip\s?art|artwork|collage|memes?|visuals?|stills?|"
     r"selfies?|head\s?shots?|portraits?|emojis?|"
-    r"posts?|story|tile|card|slides?|carousel|reel|cover|header|hero|"
-    r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty"
+    r"posts?|story|tile|card|slides?|carousel|reel|cover|header|hero|pages?|previews?|link\s+preview|mock[\s-]?ups?|templates?|"
+    r"backgrounds?|wallpapers?|decorations?|icons|qr\s+codes?|barcodes?|invitations?|invites?|"
+    r"headlines?|headings?|sub\s?headings?|titles?|sub\s?titles?|"
+    r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty|draft|final|"
+    # "image", "photo" or "picture" in the languages most spoken in England after English, as a translated post's
+    # alt text may be left: Polish, Romanian, Portuguese, Spanish, Italian, German, Lithuanian, Urdu and Arabic,
+    # Bengali, Punjabi, Gujarati, Hindi
+    r"zdj[eę]ci[ea]|obra(?:z|zek)|grafika|imagine|fotografi[ea]|poz[aă]|imag(?:em|en)|immagine|bild|foto|"
+    r"nuotrauka|paveiksl[eė]lis|تصویر|تصوير|صورة|فوٹو|ছবি|ਤਸਵੀਰ|ફોટો|ચિત્ર|तस्वीर|चित्र"
 )
 # Words before the placeholder that say only where the image goes, not what it shows: "Header image", "Social
 # media graphic", "Instagram post", "Video thumbnail".
@@ -73,15 +80,51 @@ _USED_AS = (
     r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
     r"video|web(?:site)?|blog|campaign|event|promo(?:tional)?|post|story|reel|carousel|profile|thumbnail|"
-    r"easy\s+read"  # "Easy Read picture": the kind of document it is for, not what it shows
+    r"og|open\s+graph|share|sharing|background|decorative|canva|"
+    r"easy\s+read|"  # "Easy Read picture": the kind of document it is for, not what it shows
+    # the occasion or season it is for: "Christmas graphic", "New Year banner", "Winter campaign poster"
+    r"christmas|xmas|festive|new\s+year(?:['’]s)?|winter|summer|spring|autumn|easter|halloween|diwali|eid|ramadan|"
+    r"hanukkah|seasonal|holiday|awareness(?:\s+(?:day|week|month))?|eid\s+mubarak|vaisakhi|pride|bonfire\s+night|"
+    r"(?:lunar|chinese)\s+new\s+year|valentine['’]?s?(?:\s+day)?|mother['’]?s\s+day|father['’]?s\s+day|"
+    r"test|sample|example|dummy|temp"  # "Test image", "Sample graphic"
 )
+# How Canva names a design made from a template: colours and a style, what it is about, then the format
+# ("Blue Modern Christmas Instagram Post", "Green and White Simple Health Poster"): no description.
+_COLOURS = (
+    r"blue|green|red|pink|purple|white|black|yellow|orange|gr[ae]y|beige|brown|gold(?:en)?|silver|navy|teal|"
+    r"pastel|cream"
+)
+_STYLES = (
+    r"modern|simple|minimal(?:ist)?|elegant|cute|bold|clean|professional|colou?rful|illustrated|playful|aesthetic|"
+    r"vintage|retro|creative|abstract|fun|corporate|organic|gradient|geometric|photographic"
+)
+TEMPLATE_LOOK = LazyPattern(rf"(?:(?:{_COLOURS}|{_STYLES}|and|&)\s+)+", re.IGNORECASE)
+_COLOUR = LazyPattern(rf"\b(?:{_COLOURS})\b", re.IGNORECASE)
+_STYLE = LazyPattern(rf"\b(?:{_STYLES})\b", re.IGNORECASE)
+
+
+def is_template_name(words: str) -> bool:
+    """Whether `words` is a design template's name: a colour and a style, at most two words of what it is about,
+    then only a kind of picture ("Blue Modern Christmas Instagram Post")."""
+    words = re.sub(r"^(?:copy\s+of\s+)+", "", words, flags=re.IGNORECASE)
+    look = TEMPLATE_LOOK.match(words)
+    if not look or not _COLOUR.search(look.group()) or not _STYLE.search(look.group()):
+        return False
+    rest = words[look.end() :].split(" ")
+    return any(PLACEHOLDER.fullmatch(" ".join(rest[skip:])) for skip in range(min(2, len(rest) - 1) + 1))
+
+
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|no|stock|animated|moving|still|{_USED_AS}|"
+    r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|{_USED_AS}|"
     r"(?:group|team)(?=\s+(?:photo|picture|pic|image|photograph)s?\b))\s+)*"  # "Group photo" says not who
     rf"(?:{_PLACEHOLDER_WORDS})"
-    rf"(?:\s+(?:\d+(?:\s*/\s*\d+)?|here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
-    r"missing|placeholder))*"
+    rf"(?:\s*(?:[-–—]\s*)?(?:\(?#?\d+(?:\s*(?:/|of)\s*\d+)?\)?|\(?(?:front|back|inside|outside|cover|"
+    r"(?:page|side|part)\s*\d+)\)?)"  # "Instagram Post - 1", "Facebook Post (1)", "Photo #2", "Flyer (front)"
+    rf"|\s+(?:here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
+    r"missing|placeholder)"
+    rf"|\s+for\s+(?:the\s+|our\s+|a\s+)?(?:{_USED_AS})(?:\s+(?:media|post|page|site))?)*"
     rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})",  # "To be added", "Alt text coming soon"
     re.IGNORECASE,
 )
@@ -103,7 +146,8 @@ _SCREEN_TOOL = (
     r"snipping\s+tool|snip(?:\s*(?:&|and)\s*sketch)?|screenpresso|picpick|shottr|"
     r"screen\s?(?:shot|recording|capture|grab|cast|clip)s?|capture|recording|screencast"
 )
-_STAMP = r"(?:[\s._~()@,-]*(?:\d+x?|[a-f0-9]{6,}|at|from|am|pm|copy|edited))*"
+# (each part atomic: a long run of hex letters, "bbbb...", must not be split every possible way)
+_STAMP = r"(?>[\s._~()@,-]*(?:\d+x?|[a-f0-9]{6,}+|at|from|am|pm|copy|edited))*"
 SCREEN_TOOL_NAME = LazyPattern(
     rf"(?:{_STAMP}[\s_-]+)?(?:{_SCREEN_TOOL})(?:[\s_-]+(?:{_SCREEN_TOOL}))?{_STAMP}"
     r"(?:_[A-Za-z][\w.]*(?:\s[\w.]+){0,3})?(?:\.[a-z0-9]{2,4})*",  # Android adds the app: ..._Chrome, ..._NHS App
@@ -135,7 +179,18 @@ DESIGN_TOOL_NAME = LazyPattern(
 ELSEWHERE = LazyPattern(
     r"(?:(?:please\s+)?(?:see|read)|as\s+(?:in|per)|described\s+in|details\s+in)\s+(?:the\s+|our\s+)?"
     r"(?:caption|post|text|tweet|message|description|above|below|copy)(?:\s+(?:above|below))?"
-    r"|(?:as|described|see)\s+(?:above|below)|lorem\s+ipsum\b.*",
+    r"|(?:as|described|see)\s+(?:above|below)|lorem\s+ipsum\b.*"
+    # an attachment or a neighbour pointed at ("See attached image", "Picture attached", "Photo below")
+    r"|(?:see\s+)?(?:the\s+)?attached(?:\s+(?:image|photo|picture|pic|graphic|file|poster|flyer)s?)?"
+    r"|(?:image|photo|picture|pic|graphic|poster|flyer)s?\s+(?:attached|below|above)"
+    # what a reader is told to do, not what the picture shows ("Click to enlarge", "Swipe for more")
+    r"|(?:click|tap|press)\s+(?:here\s+)?to\s+(?:enlarge|expand|zoom|view|see\s+more|open)"
+    r"|swipe(?:\s+(?:left|right|up|through))?(?:\s+(?:for|to\s+see)\s+more)?"
+    r"|\d+\s*(?:of|/)\s*\d+"  # "2 of 5"
+    # a design template's sample text, never replaced: Canva's "Add a heading", "Your paragraph text"
+    r"|add\s+(?:an?\s+)?(?:heading|subheading|little\s+bit\s+of\s+body\s+text|body\s+text|text|title)(?:\s+here)?"
+    r"|(?:your|enter|insert)\s+(?:paragraph\s+|body\s+|heading\s+|title\s+)?(?:text|heading|title)(?:\s+here)?"
+    r"|(?:double[\s-]?)?(?:click|tap)\s+to\s+(?:add|edit|enter)\b.*",
     re.IGNORECASE,
 )
 # Only a credit, saying who made or owns the picture and nothing of what it shows: "Photo credit: Jane Smith",
@@ -171,10 +226,25 @@ CAPTION_CREDIT = LazyPattern(
 # A picture library or design tool named alone, the way a credit names it: "Shutterstock", "Getty Images",
 # "iStock / Getty Images", "Alamy Stock Photo", "Canva", "Unsplash".
 PICTURE_SOURCE = LazyPattern(
-    r"(?:(?:via|from|(?:made|designed|created)\s+(?:with|in|on|using))\s+)?(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|adobe\s*stock|unsplash|pexels|"
+    r"(?:(?:photo(?:graph)?|image|picture|pic)s?\s*[:|]\s*)?"  # "Photo: iStock"
+    r"(?:(?:(?:(?:an?\s+)?(?:image|photo|picture|pic|graphic|illustration)s?\s+)?(?:via|from)|(?:made|designed|created)\s+(?:with|in|on|using))\s+)?(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|adobe\s*stock|unsplash|pexels|"
     r"pixabay|canva|freepik|dreamstime|depositphotos|123rf|pa\s+(?:images|media|wire)|reuters)"
     r"(?:\s*(?:[/|,&+-]|and)\s*(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|canva|unsplash|pexels))?"
-    r"(?:\s+(?:images?|photos?|stock|designs?)){0,2}",
+    r"(?:\s*(?:images?|photos?|stock|designs?)){0,2}"
+    # what a picture library names a download: "iStock-123456789", "GettyImages-123456789", "pexels-photo-123456"
+    r"(?:[\s_-]+(?:photo|image|picture)s?)?(?:[\s_-]*\d{3,}|[\s_-]+[a-z0-9]{3,})?",
+    re.IGNORECASE,
+)
+# Only how the picture was made, by an AI tool: "AI-generated image", "Generated with AI", "Image created by Copilot".
+_AI_TOOL = (
+    r"ai|a\.i\.|an?\s+ai(?:\s+(?:tool|image\s+generator))?|copilot|chat\s?gpt|dall[\s·-]?e(?:\s*\d)?|midjourney|firefly|"
+    r"gemini|stable\s+diffusion|canva\s+ai"
+)
+_AI_KIND = r"images?|pictures?|illustrations?|graphics?|art(?:work)?|photos?|visuals?"
+AI_MADE = LazyPattern(
+    rf"(?:(?:an?\s+)?(?:{_AI_TOOL})(?:\s+(?:{_AI_KIND}))?)"  # "Midjourney", "DALL-E image"
+    rf"|(?:an?\s+)?(?:ai|a\.i\.)(?:[\s-]*(?:generated|created|made))?(?:\s+(?:{_AI_KIND}))?"
+    rf"|(?:(?:an?\s+)?(?:{_AI_KIND})\s+)?(?:generated|created|made|produced|drawn)\s+(?:with|by|using|in|on)\s+(?:{_AI_TOOL})",
     re.IGNORECASE,
 )
 SUBJECT_AT_END = LazyPattern(rf"\b(?:{_SUBJECT_NOUNS})$", re.IGNORECASE)
@@ -226,8 +296,10 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
         return "is a credit, not a description (put the credit in the post text)"
     if PICTURE_SOURCE.fullmatch(text):
         return "is a credit, not a description (put the credit in the post text)"
+    if AI_MADE.fullmatch(text):
+        return "says only how the picture was made, not what it shows"
     words = re.sub(r"[_\s]+", " ", text)
-    if PLACEHOLDER.fullmatch(words):
+    if PLACEHOLDER.fullmatch(words) or is_template_name(words):
         return "is a placeholder, not a description"
     if CAMERA_NAME.fullmatch(text) or SCREEN_TOOL_NAME.fullmatch(text) or STAMPED_NAME.fullmatch(text):
         return "is a camera or screenshot file name, not a description"
@@ -258,7 +330,7 @@ def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
 # --- A103 -------------------------------------------------------------------------------------------------
 
 REDUNDANT_PREFIX = LazyPattern(
-    r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+)?"
+    r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+|here\s+is\s+(?:an?|the)\s+|here['’]s\s+(?:an?|the)\s+)?"
     r"(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)\s+"
     r"(?:of(?!\s+the\s+(?:day|week|month|year)\b)|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b"
     r"[\s,:;-]*)",  # ("Photo of the week: ..." is a feature's name)

@@ -51,6 +51,12 @@ _SYMBOLS = (("≠", " are not "), ("!=", " are not "), ("=", " imply "))
 _GAP = r"(?: (?!(?:not|no|nor|never|always)\b)\w+){0,2}"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "ʼ": "'", "′": "'", "`": "'", "“": '"', "”": '"'})
 _CONTRACTIONS = (("can't", "cannot"), ("won't", "will not"), ("n't", " not"))
+# The same contractions typed without their apostrophe ("Sharing doesnt imply endorsement"): only those that are no
+# other English word.
+_BARE_CONTRACTIONS = {
+    f"{stem}nt": f"{stem} not"
+    for stem in ("does", "do", "is", "are", "did", "was", "were", "has", "have", "should", "would")
+}
 _NON_WORD = LazyPattern(r"[^\w]+")
 _CAMEL_BREAK = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
 
@@ -73,6 +79,7 @@ def normalise_phrase(text: str) -> str:
     for symbol, words in _SYMBOLS:
         text = text.replace(symbol, words)
     text = _PREFIXED.sub(r" re\1", " " + " ".join(_NON_WORD.sub(" ", text).split()) + " ")
+    text = " ".join(_BARE_CONTRACTIONS.get(word, word) for word in text.split())
     words = (_SAME_WORD.get(word, word) for word in text.split())
     return " " + " ".join(word for word in words if word) + " "
 
