@@ -42,8 +42,9 @@ GIVING_VERB = LazyPattern(
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet|whack|bung|chuck|shove|shoot|"
-    # "Mind sharing your mobile below?": would you mind, with the verb's "-ing".
-    r"(?<=mind\s)(?:sharing|posting|popping|dropping|putting|leaving|adding|giving|sending|sticking|writing))(?![\w'-])",
+    # "Mind sharing your mobile below?", "Mind jotting down your DOB here?": would you mind, with the verb's "-ing".
+    r"(?<=mind\s)(?:sharing|posting|popping|dropping|putting|leaving|adding|giving|sending|sticking|writing|jotting|"
+    r"noting|typing|including|listing|tagging|tweeting|commenting|replying|confirming|providing|whacking|bunging))(?![\w'-])",
     re.IGNORECASE,
 )
 # "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
@@ -61,6 +62,10 @@ _MAX_GAP_WORDS = 5
 _DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 _AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
+# "Share a screenshot of the text, including your name and DOB, here": the data as what the verb's object carries.
+_INCLUDING_YOUR = LazyPattern(r",\s+(?:including|showing)\s+(?:your|their)\s+$", re.IGNORECASE)
+# The data's own determiner is part of it, not of the gap: "give us a shout below with your mobile number".
+_DETERMINER = LazyPattern(r"\s(?:your|their|ur)\s*$", re.IGNORECASE)
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
 CLAUSE_BREAK = LazyPattern(
     r"[.,;!?()\"“”…]|\b(?:so|that|because|if|when|while|since|unless|until|once|then|but|which|who|where|whether)\b|"
@@ -200,7 +205,9 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             gap = sentence[ask.end() : data.start()]
             # "Tell us below which practice you're with and your date of birth": the data is the verb's second
             # object, joined by "and your", however long the first.
-            joined = _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start())
+            joined = _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start()) or _INCLUDING_YOUR.search(
+                sentence, max(0, data.start() - 40), data.start()
+            )
             second_object = joined and len(gap.split()) <= 12
             # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
             # verb's object, whatever the clause before the first dash.
@@ -208,8 +215,14 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             if (
                 not second_object
                 and not apposition
-                and (len(gap.split()) > _MAX_GAP_WORDS or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap)))
+                and (
+                    len(gap.split()) - bool(_DETERMINER.search(gap)) > _MAX_GAP_WORDS
+                    or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap))
+                )
             ):
+                break
+            # "send us a direct message with your full name": the verb's own channel is private.
+            if PRIVATE_CHANNEL.search(gap):
                 break
             if data.group().lower().startswith("address") and not _POSSESSIVE.search(
                 sentence, max(0, data.start() - _LOOK_BACK), data.start()
