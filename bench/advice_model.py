@@ -28,12 +28,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 from postcheck.text.advice_model import (  # noqa: E402
+    MIN_FEATURES,
     MODEL,
     OVERRULE_BELOW,
     REPORT_FROM,
     Model,
     features,
-    probability,
+    read,
     strongest_sentence,
 )
 
@@ -144,29 +145,36 @@ def fit(texts: list[str], labels: list[int], c: float = C) -> Model:
 def measure(cases: list[tuple[str, int, int, str]]) -> None:
     """First contact, batch by batch of the unseen M104 replies, the model trained on every case of the batches
     before: at each threshold, the advice found and the Good replies reported; and how much of each the model would
-    overrule (the reply and each of its sentences below OVERRULE_BELOW)."""
+    overrule (the reply and each of its sentences below OVERRULE_BELOW). As in M104, the model has no say on a reply
+    with fewer than MIN_FEATURES features it knows."""
     thresholds = sorted({0.5, REPORT_FROM, 0.7, 0.8})
     scored = []
     for batch in sorted({b for _, _, b, rule in cases if b >= 15 and rule == "M104"}):
         seen = [(t, y) for t, y, b, _ in cases if b < batch]
         model = fit([t for t, _ in seen], [y for _, y in seen])
         test = [
-            (probability(t, model), strongest_sentence(t, model)[2], y)
+            (*read(t, model), strongest_sentence(t, model)[2], y)
             for t, y, b, rule in cases
             if b == batch and rule == "M104"
         ]
         scored += test
-        bad = sum(y for _, _, y in test)
-        found = [sum(p >= t for p, _, y in test if y) for t in thresholds]
-        false = [sum(p >= t for p, _, y in test if not y) for t in thresholds]
+        bad = sum(y for *_, y in test)
+        found = [sum(p >= t and k >= MIN_FEATURES for p, k, _, y in test if y) for t in thresholds]
+        false = [sum(p >= t and k >= MIN_FEATURES for p, k, _, y in test if not y) for t in thresholds]
         cells = [f"{f}/{bad} found, {g}/{len(test) - bad} false" for f, g in zip(found, false, strict=True)]
         print(f"batch {batch:2d} (trained on {len(seen):4d}): " + " | ".join(cells))
-    bad = [(p, q) for p, q, y in scored if y]
-    good = [(p, q) for p, q, y in scored if not y]
+    bad = [(p, k, q) for p, k, q, y in scored if y]
+    good = [(p, k, q) for p, k, q, y in scored if not y]
     for t in thresholds:
-        found, false = sum(p >= t for p, _ in bad), sum(p >= t for p, _ in good)
-        print(f"from {t}: advice found {found / len(bad):.3f}, Good replies reported {false / len(good):.3f} ({false})")
-    overruled = [sum(max(p, q) < OVERRULE_BELOW for p, q in group) / len(group) for group in (bad, good)]
+        found = sum(p >= t and k >= MIN_FEATURES for p, k, _ in bad)
+        false = sum(p >= t and k >= MIN_FEATURES for p, k, _ in good)
+        print(
+            f"from {t}: advice found {found / len(bad):.3f} ({found} of {len(bad)}),"
+            f" Good replies reported {false} of {len(good)}"
+        )
+    overruled = [
+        sum(max(p, q) < OVERRULE_BELOW and k >= MIN_FEATURES for p, k, q in group) / len(group) for group in (bad, good)
+    ]
     print(f"overruled (below {OVERRULE_BELOW}): advice {overruled[0]:.3f}, Good replies {overruled[1]:.3f}")
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 MODEL = Path(__file__).with_name("advice_model.tsv")
 # Chosen on batches the model had not seen (`bench/advice_model.py --measure`).
 REPORT_FROM = 0.6  # the model alone reports a reply read whole from here
-OVERRULE_BELOW = 0.1  # below this, read whole and sentence by sentence, the model overrules the patterns
+OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the model overrules the patterns
 # The fewest features the model must know in a reply to have a say: 99% of the replies it learnt from have 14 or
 # more, and on a few words ("Try it", "Rest.") one word decides.
 MIN_FEATURES = 10
