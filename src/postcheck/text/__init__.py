@@ -34,3 +34,5 @@ class LazyPattern:
 
 # A CamelCase run's words: "ShitService" -> "Shit", "Service"; "ThankYouDawnWood" -> "Thank", "You", "Dawn", "Wood".
 CAMEL_WORD = LazyPattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+# A text's sentences as pieces ending at ".", "!" or "?" (with any run of them) or at a line break.
+SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from postcheck.text import APOSTROPHES, LazyPattern
+from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, advice_model
 
 _MEDICINES = (
     # (Not "the medicines team", "a medication review": a service.)
@@ -834,7 +834,6 @@ SERVICE_WORD = LazyPattern(
     r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*)\b",
     re.IGNORECASE,
 )
-_SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")
 
 
 # A remedy's effect on the complaint named right after its verb: "a spoonful of sugar stops hiccups".
@@ -846,7 +845,7 @@ EFFECT = LazyPattern(
 
 def _predicts(text: str) -> bool:
     """A sentence that predicts or explains the illness, or says how many it reaches, with no word of the service."""
-    for s in _SENTENCE_TEXT.finditer(text):
+    for s in SENTENCE_TEXT.finditer(text):
         sentence = s.group()
         if SERVICE_WORD.search(sentence) or SERVICE_TROUBLE.search(sentence):
             continue
@@ -1055,8 +1054,6 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     text = text.translate(APOSTROPHES)
     if _signposts(text):
         return None
-    from postcheck.text import advice_model
-
     likely, known = advice_model.read(text)
     heard = known >= advice_model.MIN_FEATURES
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)

@@ -15,6 +15,8 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from postcheck.text import APOSTROPHES, SENTENCE_TEXT
+
 MODEL = Path(__file__).with_name("advice_model.tsv")
 # Chosen on batches the model had not seen (`bench/advice_model.py --measure`).
 REPORT_FROM = 0.6  # the model alone reports a reply read whole from here
@@ -24,13 +26,12 @@ OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the mod
 MIN_FEATURES = 10
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?]")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 def features(text: str) -> list[str]:
     """The words of a text, lower-cased with its apostrophes straightened, and each pair of words in a sentence;
     `<s>` marks where a sentence starts, so "<s> try" (an order) differs from "we try"."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    text = text.translate(APOSTROPHES).lower()
     words = ["<s>"]
     for token in _TOKEN.findall(text):
         if token not in ".!?":
@@ -77,7 +78,7 @@ def probability(text: str, model: Model | None = None) -> float:
 
 def strongest_sentence(text: str, model: Model | None = None) -> tuple[int, int, float]:
     """Where the sentence that reads most like advice starts and ends, and its probability read alone."""
-    sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()] or [re.match(r".*", text, re.S)]
+    sentences = [m for m in SENTENCE_TEXT.finditer(text) if m.group().strip()] or [re.match(r".*", text, re.S)]
     scored = [(probability(m.group(), model), m) for m in sentences]
     likely, best = max(scored, key=lambda pair: pair[0])
     start = best.start() + len(best.group()) - len(best.group().lstrip())
