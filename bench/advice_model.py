@@ -36,6 +36,7 @@ from postcheck.text.advice_model import (  # noqa: E402
     features,
     read,
     strongest_sentence,
+    tf_idf,
 )
 
 CASES = (ROOT / "tests" / "moderation_cases.yml", ROOT / "tests" / "moderation_cases_unseen.yml")
@@ -87,15 +88,13 @@ def fit(texts: list[str], labels: list[int], c: float = C) -> Model:
     vocabulary = sorted(f for f, n in df.items() if n >= MIN_DF)
     index = {f: i for i, f in enumerate(vocabulary)}
     n = len(texts)
-    idf = np.array([math.log((1 + n) / (1 + df[f])) + 1 for f in vocabulary])
+    idf = {f: math.log((1 + n) / (1 + df[f])) + 1 for f in vocabulary}
     rows, cols, values = [], [], []
     for r, row in enumerate(counts):
-        known = [(index[f], (1 + math.log(k)) * idf[index[f]]) for f, k in row.items() if f in index]
-        norm = math.sqrt(sum(v * v for _, v in known)) or 1.0
-        for i, v in known:
+        for f, v in tf_idf(row, idf).items():
             rows.append(r)
-            cols.append(i)
-            values.append(v / norm)
+            cols.append(index[f])
+            values.append(v)
     rows, cols, values = np.array(rows), np.array(cols), np.array(values)
     y = np.array(labels, dtype=float)
     m = len(vocabulary)
@@ -139,7 +138,7 @@ def fit(texts: list[str], labels: list[int], c: float = C) -> Model:
         while loss(w + size * step) > before + 1e-4 * size * (gradient @ step) and size > 1e-6:
             size /= 2
         w += size * step
-    return float(w[m]), {f: (float(idf[i]), float(w[i])) for i, f in enumerate(vocabulary)}
+    return float(w[m]), idf, {f: float(w[i]) for i, f in enumerate(vocabulary)}
 
 
 def measure(cases: list[tuple[str, int, int, str]]) -> None:
@@ -186,17 +185,17 @@ def main() -> None:
     if args.measure:
         measure(cases)
         return
-    intercept, table = fit([t for t, _, _, _ in cases], [y for _, y, _, _ in cases])
+    intercept, idf, weight = fit([t for t, _, _, _ in cases], [y for _, y, _, _ in cases])
     bad = sum(y for _, y, _, _ in cases)
     lines = [
         f"# M104 advice model: written by bench/advice_model.py; do not edit. Trained on {bad} replies that advise and"
         f" {len(cases) - bad} posts that do not, C {C}, features in at least {MIN_DF} of them.",
         f"# cases {digest(cases)}",
         f"<intercept>\t0\t{intercept:.6g}",
-        *(f"{f}\t{idf:.5g}\t{w:.5g}" for f, (idf, w) in sorted(table.items())),
+        *(f"{f}\t{idf[f]:.5g}\t{weight[f]:.5g}" for f in sorted(idf)),
     ]
     MODEL.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL.relative_to(ROOT)}: {len(table)} features from {len(cases)} posts")
+    print(f"wrote {MODEL.relative_to(ROOT)}: {len(idf)} features from {len(cases)} posts")
 
 
 if __name__ == "__main__":

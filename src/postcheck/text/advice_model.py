@@ -41,35 +41,39 @@ def features(text: str) -> list[str]:
     return [w for w in words if w != "<s>"] + [f"{a} {b}" for a, b in pairwise(words) if b != "<s>"]
 
 
-Model = tuple[float, dict[str, tuple[float, float]]]  # the intercept, and each feature's idf and weight
+Model = tuple[float, dict[str, float], dict[str, float]]  # the intercept, each feature's idf, each feature's weight
 
 
 @cache
 def _shipped() -> Model:
     """The model shipped beside this module, read once, on the first reply checked."""
     intercept = 0.0
-    table = {}
+    idf, weight = {}, {}
     for line in MODEL.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
-        feature, idf, weight = line.split("\t")
+        feature, its_idf, its_weight = line.split("\t")
         if feature == "<intercept>":
-            intercept = float(weight)
+            intercept = float(its_weight)
         else:
-            table[feature] = (float(idf), float(weight))
-    return intercept, table
+            idf[feature], weight[feature] = float(its_idf), float(its_weight)
+    return intercept, idf, weight
+
+
+def tf_idf(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    """A text's features as the model reads them, in training and after: 1 + log of the count, times the feature's
+    idf, scaled to unit length over the features with an idf (the others are left out)."""
+    values = {f: (1 + math.log(count)) * idf[f] for f, count in counts.items() if f in idf}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    return {f: v / norm for f, v in values.items()}
 
 
 def read(text: str, model: Model | None = None) -> tuple[float, int]:
-    """How likely the reply gives medical advice or reassurance, 0 to 1, and how many features the model knows in it:
-    its features as tf-idf (1 + log of the count, times the feature's idf, scaled to unit length over the features
-    the model knows), through the model."""
-    intercept, table = model or _shipped()
-    known = [(table[f], count) for f, count in Counter(features(text)).items() if f in table]
-    values = [((1 + math.log(count)) * idf, weight) for (idf, weight), count in known]
-    norm = math.sqrt(sum(v * v for v, _ in values)) or 1.0
-    z = intercept + sum(v * weight for v, weight in values) / norm
-    return 1 / (1 + math.exp(-z)), len(known)
+    """How likely the reply gives medical advice or reassurance, 0 to 1, and how many features the model knows in it."""
+    intercept, idf, weight = model or _shipped()
+    vector = tf_idf(Counter(features(text)), idf)
+    z = intercept + sum(v * weight[f] for f, v in vector.items())
+    return 1 / (1 + math.exp(-z)), len(vector)
 
 
 def probability(text: str, model: Model | None = None) -> float:
