@@ -71,7 +71,13 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
         return
     from postcheck.text import CAMEL_WORD
     from postcheck.text.hashtags import find_hashtags
-    from postcheck.text.names import NEXT_CAPITAL, fold_name_text, name_pattern, title_surname_pattern
+    from postcheck.text.names import (
+        HASHTAG_NAME_ENDS,
+        NEXT_CAPITAL,
+        fold_name_text,
+        name_pattern,
+        title_surname_pattern,
+    )
 
     key = "postcheck.moderation.staff"
     if key not in ctx.memo:
@@ -98,8 +104,13 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
             if len(words) < 2:
                 continue
             spelled = fold_name_text(" ".join(words))
-            for name, pattern, _titled in ctx.memo[key]:
-                if pattern is not None and pattern.search(spelled):
+            for name, pattern, titled in ctx.memo[key]:
+                if (pattern is not None and pattern.search(spelled)) or (
+                    # A title and surname ("#ThanksDrKhan") where they end the hashtag or a joining word follows:
+                    # every word of a hashtag is capitalised, so "#DrMartinLutherKing" is another person.
+                    titled is not None
+                    and any(HASHTAG_NAME_ENDS.match(spelled, m.end()) for m in titled.finditer(spelled))
+                ):
                     yield Problem(
                         f"Names a member of staff ({name}){_where(label)} in a hashtag: the policy does not name"
                         " individual staff",

@@ -692,16 +692,41 @@ _SELF_INTRO_BEFORE = LazyPattern(
 )
 
 
+# A pharmacy that only qualifies a remedy the reply itself recommends is not pointed to: "try a sachet from the
+# chemist", "a cream from any pharmacy helps". Sending the reader there is: "buy it from your local pharmacy", "pick
+# them up at the chemist", "available from any pharmacy", "advice from your pharmacist", "ask at any pharmacy".
+_BOUGHT_FROM = LazyPattern(
+    r"\b(?!(?:advice|help|support|guidance|chat|check|check-up|checkup|word|consultation|appointment|referral|"
+    r"prescription|review|opinion|assessment|treatment|call|ask|book|see|speak|talk|it|them|one|ones|some|these|"
+    r"those|this|that|buy|bought|get|got|pick|up|collect|order|available|sold|stocked|in|into|to)\b)[a-z]+\s+"
+    r"(?:from|at)\s+(?:the|your|a|any|an?)\s+(?:local\s+)?$",
+    re.IGNORECASE,
+)
+_SHOP = LazyPattern(r"(?:chemists?|pharmac(?:y|ies))\b", re.IGNORECASE)
+# What still points to the pharmacy in such a sentence: asking, speaking to or calling it, what it can do, a worry.
+_ASKS_SERVICE = LazyPattern(
+    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|book|get\s+in\s+touch|"
+    r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|treat|see|recommend)|"
+    r"urgent|advice|worried)\b",
+    re.IGNORECASE,
+)
+
+
 def _signposts(text: str) -> bool:
     """Whether the reply points to a GP, pharmacy, NHS 111...: names one other than only in an apology or a report of
     what happened."""
     for m in SIGNPOSTING.finditer(text):
-        starts = [b.end() for b in _SENTENCE_BREAK.finditer(text, 0, m.start())]
-        start = starts[-1] if starts else 0
-        after = _SENTENCE_BREAK.search(text, m.end())
-        sentence = text[start : after.start() if after else len(text)]
+        # Its sentence, read at most _CLAUSE_MAX characters either side, so that a text of many mentions stays linear.
+        start = _sentence_starts(text, m.start())[-1]
+        stop = min(len(text), m.end() + _CLAUSE_MAX)
+        after = _SENTENCE_BREAK.search(text, m.end(), stop)
+        sentence = text[start : after.start() if after else stop]
         occasion = _OCCASION.search(text, max(0, m.start() - 30), m.start())
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if _SHOP.match(m.group()) and _BOUGHT_FROM.search(text, max(0, m.start() - 40), m.start()):
+            if _ASKS_SERVICE.search(sentence):
+                return True
             continue
         if not (occasion or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
             return True
@@ -836,9 +861,12 @@ SERVICE_WORD = LazyPattern(
 )
 
 
-# A remedy's effect on the complaint named right after its verb: "a spoonful of sugar stops hiccups".
+# A remedy's effect on the complaint named right after its verb: "a spoonful of sugar stops hiccups"; or that a habit
+# does not bring it on: "Cracking your knuckles won't give you arthritis".
 EFFECT = LazyPattern(
-    r"\b(?:stops|cures|eases|clears|soothes|relieves|prevents|shifts|fixes|settles)\s+(?:(?:the|your|most|a|an)\s+)?",
+    r"\b(?:stops|cures|eases|clears|soothes|relieves|prevents|shifts|fixes|settles)\s+(?:(?:the|your|most|a|an)\s+)?|"
+    r"\b(?:won't|will\s+not|doesn't|does\s+not|don't|do\s+not|can't|cannot)\s+(?:ever\s+|actually\s+|really\s+)?"
+    r"(?:give|cause|bring\s+on)\s+(?:you\s+|him\s+|her\s+|them\s+|(?:your|his|her|their)\s+\w+\s+)?(?:an?\s+)?",
     re.IGNORECASE,
 )
 
@@ -1029,9 +1057,23 @@ def _asks(text: str, at: int) -> bool:
 
 def _service_comfort(text: str, at: int) -> bool:
     """Whether "put your feet up" at `at` offers the service's comfort ("Our lounge has recliners - put your feet
-    up!")."""
+    up!"); "put them up" too where the service's seats are named before it in its sentence ("Our staff rest room now
+    has reclining chairs - put them up!")."""
     feet_up = _FEET_UP.match(text, at)
-    return bool(feet_up) and _service_does(text, feet_up)
+    if feet_up:
+        return _service_does(text, feet_up)
+    them_up = _THEM_UP.match(text, at)
+    if not them_up:
+        return False
+    own = _sentence_starts(text, at)[-1]
+    return bool(_SEATS.search(text, own, at)) and _service_does(text, them_up)
+
+
+_THEM_UP = LazyPattern(r"(?:put|keep|get)\s+them\s+up\b", re.IGNORECASE)
+_SEATS = LazyPattern(
+    r"\b(?:recliners?|reclining\s+(?:chairs?|seats?)|armchairs?|sofas?|footstools?|foot\s+rests?|lounge|rest\s*room)\b",
+    re.IGNORECASE,
+)
 
 
 # A headline's order before a dash, followed by the service's event: "Slap on the sequins - our charity ball is on 14

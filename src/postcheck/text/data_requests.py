@@ -36,15 +36,37 @@ PERSONAL_DATA = LazyPattern(
 )
 # "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
 _POSSESSIVE = LazyPattern(r"\b(?:your|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
+# ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
+# address you live at" (not "the address of the new hub").
+_THE = LazyPattern(r"\bthe\s+$", re.IGNORECASE)
+_SOMEONES_ADDRESS = LazyPattern(
+    r"\s+(?:that\s+|which\s+)?(?:(?:you|they|he|she|we|your\s+\w+)\s+(?:live|lives|lived|stay|stays|stayed)\b|"
+    r"(?:[\w']+\s+){1,3}?(?:(?:was|were|is|are|got|gets|get)\s+(?:sent|delivered|posted|called|taken)|went|came)\s+to\b)",
+    re.IGNORECASE,
+)
+
+
+def _address_is_data(text: str, data: re.Match[str]) -> bool:
+    """Whether "address" names someone's address, not the verb ("to address your concerns") or a place's."""
+    start = max(0, data.start() - _LOOK_BACK)
+    return bool(
+        _POSSESSIVE.search(text, start, data.start())
+        or (_THE.search(text, start, data.start()) and _SOMEONES_ADDRESS.match(text, data.end()))
+    )
+
+
 # A request is a giving verb whose object, a few words on, is the personal data: "reply with your NHS number",
 # "send us your date of birth". "Please" or "can you" alone asks for nothing ("please bring your NHS number").
 GIVING_VERB = LazyPattern(
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
-    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|tweet|whack|bung|chuck|shove|shoot|"
+    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|"
+    # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
+    r"(?:quote[- ]?)?tweet|ping|fill\s+(?:us|me)\s+in|"
     # "Mind sharing your mobile below?", "Mind jotting down your DOB here?": would you mind, with the verb's "-ing".
     r"(?<=mind\s)(?:sharing|posting|popping|dropping|putting|leaving|adding|giving|sending|sticking|writing|jotting|"
-    r"noting|typing|including|listing|tagging|tweeting|commenting|replying|confirming|providing|whacking|bunging))(?![\w'-])",
+    r"noting|typing|including|listing|tagging|tweeting|commenting|replying|confirming|providing|whacking|bunging|"
+    r"pinging))(?![\w'-])",
     re.IGNORECASE,
 )
 # "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
@@ -59,6 +81,14 @@ _ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
 # The data as the subject of a rhetorical question: "What's your home address got to do with it?"
 _RHETORICAL = LazyPattern(r"\s+(?:got|has|have|had)\s+(?:got\s+|anything\s+)?to\s+do\s+with\b", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
+# "Send over a quick comment here with your home address": the verb's object is a comment written in public, which
+# carries the data; such a gap may run longer.
+_PUBLIC_OBJECT_GAP = LazyPattern(
+    r"^\s*(?:(?:over|across|us|me)\s+)*(?:an?\s+)?(?:\w+\s+)?(?:comment|reply|response|note|tweet)\s+"
+    r"(?:below|underneath|here|on\s+(?:this|our)\s+(?:post|tweet|thread))\s+with\s+(?:your|their|ur)?\s*$",
+    re.IGNORECASE,
+)
+_MAX_PUBLIC_OBJECT_GAP_WORDS = 9
 _DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 _AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
@@ -82,6 +112,8 @@ _ASKS_LEAD = LazyPattern(
     # "Can everyone who's waiting for a callback comment their name...": everyone is the reader too.
     r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:everyone|anyone|everybody|anybody)(?:\s+[\w']+){0,6}|"
     r"\b(?:free|remember|forget|sure)\s+to|"
+    # "Could your mum share her date of birth in the comments?": someone of the reader's, asked through the reader.
+    r"^(?:can|could|would|will)\s+your\s+(?:\w+\s+)?\w+|"
     # "Mind popping your email address in a reply?": would you mind, with "would you" left unsaid.
     r"^mind|"
     # "it's quicker to post your date of birth here": the easier way offered is still a request.
@@ -106,6 +138,8 @@ PRIVATE_CHANNEL = LazyPattern(
 )
 PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
+    # A live stream's chat (not a "live chat" or "web chat": a one-to-one service).
+    r"in\s+the\s+chat|"
     r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
     # "Reply to this post": a reply to a public post is public.
     r"(?:reply|respond|replying|responding)\s+to\s+this\s+(?:post|tweet|thread|comment)|"
@@ -208,7 +242,9 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             joined = _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start()) or _INCLUDING_YOUR.search(
                 sentence, max(0, data.start() - 40), data.start()
             )
-            second_object = joined and len(gap.split()) <= 12
+            second_object = (joined and len(gap.split()) <= 12) or (
+                len(gap.split()) <= _MAX_PUBLIC_OBJECT_GAP_WORDS and _PUBLIC_OBJECT_GAP.match(gap)
+            )
             # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
             # verb's object, whatever the clause before the first dash.
             apposition = len(gap.split()) <= 8 and _DASH_BEFORE.search(gap) and _DASH_AFTER.match(sentence, data.end())
@@ -224,9 +260,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             # "send us a direct message with your full name": the verb's own channel is private.
             if PRIVATE_CHANNEL.search(gap):
                 break
-            if data.group().lower().startswith("address") and not _POSSESSIVE.search(
-                sentence, max(0, data.start() - _LOOK_BACK), data.start()
-            ):
+            if data.group().lower().startswith("address") and not _address_is_data(sentence, data):
                 continue
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
@@ -272,6 +306,21 @@ _OTHER_ANTECEDENT = LazyPattern(
     re.IGNORECASE,
 )
 _NEGATED_MENTION = LazyPattern(r"\b(?:never|not|don't|won't|doesn't|no)\b", re.IGNORECASE)
+# A photo, scan or copy that carries the data is the data, not another thing "it" may stand for: "Got a photo of the
+# letter with your name and address on it? Post it below".
+_CARRIER = LazyPattern(
+    r"\b(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+(?:[\w']+\s+){1,4}?(?:with|showing|including)\s+"
+    r"(?:your|their)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _carries_data(text: str) -> str:
+    """`text` with each photo, scan or copy that carries personal data blanked (same length)."""
+    for m in _CARRIER.finditer(text):
+        if PERSONAL_DATA.match(text, m.end()):
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
 
 
 def _named_data(sentence: str) -> re.Match[str] | None:
@@ -281,9 +330,7 @@ def _named_data(sentence: str) -> re.Match[str] | None:
     for data in PERSONAL_DATA.finditer(sentence):
         if negation is not None and negation.end() <= data.start():
             break
-        verb_sense = data.group().lower().startswith("address") and not _POSSESSIVE.search(
-            sentence, max(0, data.start() - _LOOK_BACK), data.start()
-        )  # "to address"
+        verb_sense = data.group().lower().startswith("address") and not _address_is_data(sentence, data)  # "to address"
         if not verb_sense:
             found = data
     return found
@@ -299,7 +346,7 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
         if ask is None or not _asks_reader(sentence, verb.start()):
             continue
         # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
-        others = f"{before} {sentence[: verb.start()]} {sentence[verb.end() :]}"
+        others = _carries_data(f"{before} {sentence[: verb.start()]} {sentence[verb.end() :]}")
         if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
         data = _named_data(sentence[: verb.start()]) or _named_data(before)
@@ -314,6 +361,28 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
     ):
         return data.start(), data.end(), data.group()
     return None
+
+
+# A reply's direct question for the data it has just named: "We need your hospital number to find the booking - what
+# is it?", "Your date of birth? What's yours?" (not "what is it about?", "what is it you need?").
+_QUESTION_FOR_IT = LazyPattern(r"\bwhat(?:'s|\s+is|\s+are)\s+(?:it|they|yours|theirs)\s*\?", re.IGNORECASE)
+
+
+def _question_for_it(sentence: str, before: str) -> tuple[int, int, str] | None:
+    for question in _QUESTION_FOR_IT.finditer(sentence):
+        if _OTHER_ANTECEDENT.search(_carries_data(f"{before} {sentence[: question.start()]}")):
+            return None
+        # The reader's own data ("your hospital number"), not data in general ("Heard of the NHS number? What is it?").
+        for text in (sentence[: question.start()], before):
+            data = _named_data(text)
+            if data is not None:
+                if _READERS.search(text, max(0, data.start() - 40), data.start()):
+                    return question.start(), question.end(), data.group()
+                return None
+    return None
+
+
+_READERS = LazyPattern(r"\b(?:your|their|ur)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 # A verbless request in a reply: the data opens its clause and a public place follows it, "DOB and postcode below and
@@ -370,7 +439,9 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
             continue
         data = requested_data(body, questions=reply)
         if data is None:
-            found = requested_by_reference(body, previous) or (_verbless_request(body) if reply else None)
+            found = requested_by_reference(body, previous) or (
+                (_verbless_request(body) or _question_for_it(body, previous)) if reply else None
+            )
         elif names_public_place(body) or not (
             names_private_channel(body) or (previous and names_private_channel(previous))
         ):

@@ -26,7 +26,8 @@ def fold_name_text(text: str) -> str:
 
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
 _APOSTROPHE_OR_SPACE = r"(?:'|\s)?"  # O'Neill, ONeill, O Neill
-_TITLES = LazyPattern(r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr)\.?\s+)+", re.I)
+_TITLE_WORDS = r"dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr"
+_TITLES = LazyPattern(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+", re.I)
 # A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation.
 _NAMED_AFTER = (
     r"ward|unit|wing|building|house|centre|center|foundation|trust|fund|award|lecture|prize|suite|room|"
@@ -55,9 +56,11 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         # (a bare "A Khan" would be an article).
         initials = r"[.\s-]*".join(re.escape(word[0]) for word in words[:-1] if word)
         written += "|" + initials + r"\.\s*" + parts[-1]
-        # Surname first, as a list or a rota writes it: "Khan, Ahmed (Dr)", "O'Neill, Siobhan - continence lead"; a
-        # bracket, a comma, a dash or the end must follow, or "the wood, dawn chorus" would be a name.
-        written += "|" + parts[-1] + r",\s*" + r"[\s-]+".join(parts[:-1]) + r"(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
+        # Surname first, as a list or a rota writes it: "Khan, Ahmed (Dr)", "KHAN, Dr Ahmed - GP partner", "O'Neill,
+        # Siobhan - continence lead"; a bracket, a comma, a dash or the end must follow, or "the wood, dawn chorus"
+        # would be a name.
+        first = r"[\s-]+".join(parts[:-1])
+        written += rf"|{parts[-1]},\s*(?:(?:{_TITLE_WORDS})\.?\s+)?{first}(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
     return re.compile(
         rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
@@ -65,6 +68,9 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
 
 
 NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+[A-Z]")
+# Where a title and surname run together in a hashtag end the name: the tag's end or a joining word ("#ThanksDrKhan",
+# "#DrKhanAndTeam", "#DrKhanForPresident"); any other word is more of the name ("#DrMartinLutherKing").
+HASHTAG_NAME_ENDS = LazyPattern(r"(?:\s+(?:and|for|from|at|of|in|on|the|team|you|rocks)\b|$)")
 
 
 def title_surname_pattern(name: str) -> re.Pattern[str] | None:
