@@ -471,7 +471,7 @@ class Engine:
                 kept.append(Problem(f"suppression of {code} needs a reason", suppression.span, code="F003"))
             elif self._unknown(code):
                 kept.append(Problem(f"suppression of unknown rule {code}", suppression.span, code="X001"))
-            elif not suppression.used and any(c.startswith(code) for c in self.active):
+            elif not suppression.used and (code == "ALL" or any(c.startswith(code) for c in self.active)):
                 message = f"suppression of {code} is unused: nothing to suppress here"
                 kept.append(Problem(message, suppression.span, code="X001"))
         # per-file-ignores cover those too (a suppression cannot: it would be judging itself)
@@ -483,9 +483,10 @@ class Engine:
         return [self._finding(post, p) for p in _post_bounded(kept)]
 
     def _suppressed(self, post: Post, code: str) -> bool:
-        """Whether the post suppresses `code` (by the code, or a prefix such as "A2"); marks that suppression used."""
+        """Whether the post suppresses `code` (by the code, a prefix such as "A2", or ALL, as config and the CLI
+        take it); marks that suppression used."""
         suppression = post.suppressions.get(code) or next(
-            (s for key, s in post.suppressions.items() if code.startswith(key)), None
+            (s for key, s in post.suppressions.items() if code.startswith(key) or key == "ALL"), None
         )
         if suppression is None:
             return False

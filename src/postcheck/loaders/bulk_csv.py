@@ -135,8 +135,10 @@ STATUS_WORDS = {"sent": "published", "posted": "published", "live": "published",
 def load_csv(source: Source, display: str, date_order: str) -> list[Post]:
     """One post per data row of a known bulk-scheduling layout; [] for any other CSV file."""
     layout = None
-    for delimiter in DELIMITERS:  # commas, or what a spreadsheet saves in a comma-decimal locale
-        rows = parse_csv(source.text, delimiter)
+    # Excel's `sep=;` first line names the delimiter (written so that Excel opens the file in any locale)
+    excel = re.match(r"sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)", source.text)
+    for delimiter in (excel.group(1),) if excel else DELIMITERS:  # or what a comma-decimal locale saves
+        rows = parse_csv(source.text, delimiter)[1 if excel else 0 :]
         if not rows:
             return []
         layout = _layout([c.value for c in rows[0]])
@@ -182,6 +184,16 @@ def _row_post(source: Source, display: str, layout: str, header: list[str], row:
         images: list[tuple[Cell, Cell | None]] = []
         post.meta["publish_at"] = _datetime(when, "", order)
     else:
+        if len(row) > len(header):  # a comma in an unquoted cell: every cell after it has moved along one
+            post.problems.append(
+                Problem(
+                    f"this row has {len(row)} cells and the header {len(header)}: put a message that holds a comma "
+                    "in double quotes",
+                    source.span(row[len(header)].start, row[-1].end),
+                    code="F001",
+                )
+            )
+            return post
         cells = {header[i]: cell for i, cell in enumerate(row) if i < len(header)}
         text_key = "message_text" if layout == "sprout" else "text"
         text_cell = cells.get(text_key)
@@ -212,10 +224,14 @@ def _row_post(source: Source, display: str, layout: str, header: list[str], row:
         if date is not None:
             post.values["publish_at"] = date.field(source)
         status = cells.get("status") or cells.get("post status")
+        draft = cells.get("draft")  # Metricool's column: TRUE imports the row as a draft
         if status is not None and status.value.strip():  # as some schedulers export it ("Published", "Draft")
             word = status.value.strip().lower()
             post.meta["status"] = STATUS_WORDS.get(word, word)
             post.values["status"] = status.field(source)
+        elif draft is not None and draft.value.strip().lower() in ("true", "yes", "1"):
+            post.meta["status"] = "draft"
+            post.values["status"] = draft.field(source)
     if layout == "hootsuite":
         post.values["publish_at"] = cells["datetime"].field(source)
     if text_cell is not None:

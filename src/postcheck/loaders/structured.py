@@ -247,7 +247,7 @@ def fill_post(post: Post, meta: dict[str, Any], node: yaml.Node | None, base: in
             for j, name in enumerate(captions if isinstance(captions, list) else [captions]):
                 if isinstance(name, str) and _BURNED_IN.fullmatch(name.strip()):
                     video.burned_in = True
-                elif isinstance(name, str):
+                elif isinstance(name, str) and name.strip():  # `captions: ""` names no file (F003)
                     located = _string(caption_nodes[j], source, base) if j < len(caption_nodes) else None
                     video.captions.append(located or Field(name, source, [], anchor))
             video.sidecars, video.unlisted = discover_sidecars(post.directory, item["file"])
@@ -343,6 +343,8 @@ def load_structured(source: Source, display: str, kind: str) -> Post | None:
             raise Unreadable(
                 f"invalid JSON at {error.lineno}:{error.colno}: {error.msg}", line=error.lineno, column=error.colno
             ) from None
+        except ValueError:  # Python reads no integer of over 4,300 digits (sys.get_int_max_str_digits)
+            raise Unreadable("a number too long to read (over 4,300 digits): not a post") from None
         # libyaml refuses JSON's surrogate-pair escapes (every emoji, as `json.dumps` writes them); PyYAML's own
         # parser reads them as two lone surrogates, joined again below.
         pairs = re.search(r"\\u[dD][89abAB]", source.text) is not None

@@ -50,7 +50,15 @@ class Located:
 
 
 def is_remote(ref: str) -> bool:
-    return "://" in ref or ref.startswith("data:")
+    """Whether a reference is an address on the web (not looked up), not a file on this or another computer."""
+    return ("://" in ref and ref[:5].lower() != "file:") or ref.startswith("data:")
+
+
+def _absolute_elsewhere(ref: str) -> bool:
+    """A path absolute on some computer, wherever postcheck runs: `file:///...` pasted from a browser, a Windows
+    drive (`C:\\Users\\...`, `C:/Users/...`) or a network share (`\\\\server\\share`)."""
+    drive = ref[:1].isalpha() and ref[1:3] in (":\\", ":/")
+    return ref[:5].lower() == "file:" or drive or ref.startswith("\\\\")
 
 
 def locate(directory: Path, ref: str, root: Path) -> Located:
@@ -73,7 +81,7 @@ def _locate(directory: Path, ref: str, root: Path) -> Located:
         return Located(None, "remote")
     if not ref.strip():
         return Located(None, "missing", "empty file name")
-    if os.path.isabs(ref) or ref.startswith("~"):
+    if os.path.isabs(ref) or ref.startswith("~") or _absolute_elsewhere(ref):
         return Located(None, "outside", "absolute paths are not allowed; use a path relative to the post")
     candidate = directory / ref
     root = root.resolve()

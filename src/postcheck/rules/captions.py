@@ -32,8 +32,8 @@ class CaptionFile:
 
     @property
     def usable(self) -> bool:
-        """Read, and not refused as a whole by players."""
-        return self.parsed is not None and not self.parsed.rejected
+        """Read, not refused as a whole by players, and with a cue to show."""
+        return self.parsed is not None and not self.parsed.rejected and bool(self.parsed.cues)
 
 
 @dataclass
@@ -152,6 +152,10 @@ def captions_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
                 continue  # a caption file that cannot be read (not UTF-8, too large) is F006
             parsed = caption.parsed
             issues = parsed.issues
+            if not issues and not parsed.cues:  # valid, but it shows nothing: the video goes out uncaptioned
+                yield Problem(
+                    "the caption file has no cues: viewers see no captions", _line_span(parsed, 1), path=caption.path
+                )
             for issue in issues[:MAX_ISSUES_PER_FILE]:
                 yield Problem(issue.message, _line_span(parsed, issue.line), path=caption.path)
             if len(issues) > MAX_ISSUES_PER_FILE:
@@ -215,7 +219,7 @@ def captions_incomplete(post: Post, ctx: Context) -> Iterator[Problem]:
     for item in _videos(post, ctx):
         if not item.info.has_audio:
             continue
-        checked = [c for c in item.files if c.parsed is not None and c.parsed.valid]
+        checked = [c for c in item.files if c.parsed is not None and c.parsed.valid and c.parsed.cues]
         if not checked:
             continue
         activity = _activity(ctx, item.path)
@@ -362,18 +366,18 @@ def captions_timing(post: Post, ctx: Context) -> Iterator[Problem]:
 # --- A308 ----------------------------------------------------------------------------------------------------
 
 
-def _locale_of(path: Path, video: Path) -> str | None:
-    """The `lang_CC` part of `clip.lang_CC.srt`, or None."""
-    name = path.name[: -len(path.suffix)]
-    tag = name[len(video.stem) + 1 :] if name.startswith(video.stem + ".") else ""
-    return tag if LOCALE_NAME.match(tag) else None
+def _locale_of(name: str) -> str | None:
+    """The `lang_CC` part of a caption file's name without its suffix (`clip.lang_CC`), or None. Facebook reads the
+    language from the part before `.srt` whatever comes before it, so a listed `subs/final.en_GB.srt` has one too."""
+    before, dot, tag = name.rpartition(".")
+    return tag if dot and before and LOCALE_NAME.match(tag) else None
 
 
-def _suits(platform: str, caption: CaptionFile, video: Path, limit: Any) -> bool:
+def _suits(platform: str, caption: CaptionFile, limit: Any) -> bool:
     suffix = caption.path.suffix.lower()
     if suffix not in limit.caption_formats:
         return False
-    if platform == "facebook" and _locale_of(caption.path, video) is None:
+    if platform == "facebook" and _locale_of(caption.path.name[: -len(caption.path.suffix)]) is None:
         return False
     return not (limit.caption_bytes is not None and caption.path.stat().st_size > limit.caption_bytes)
 
@@ -382,8 +386,10 @@ def _target(platform: str, source: CaptionFile, video: Path, suffix: str, locale
     """Where the converted sidecar goes: beside the video, named as the platform wants."""
     name = source.path.name[: -len(source.path.suffix)]
     if name != video.stem and not name.startswith(video.stem + "."):
-        name = video.stem  # a listed file named otherwise (subs/final.srt): only a sidecar counts as the video's
-    if platform == "facebook" and _locale_of(source.path, video) is None:
+        # a listed file named otherwise (subs/final.srt): only a sidecar counts as the video's; its language goes along
+        locale_tag = _locale_of(name)
+        name = video.stem + (f".{locale_tag}" if locale_tag else "")
+    if platform == "facebook" and _locale_of(name) is None:
         tag = name[len(video.stem) + 1 :] if name.startswith(video.stem + ".") else ""
         language, _, country = tag.partition("-")
         if language.isalpha() and country.isalpha():  # BCP 47's en-GB is Facebook's en_GB
@@ -417,7 +423,7 @@ def captions_format_for_platform(post: Post, ctx: Context) -> Iterator[Problem]:
         for platform in ctx.platforms(post):
             limit = platform_limits(ctx, platform)
             formats = limit.caption_formats
-            if not formats or any(_suits(platform, c, item.path, limit) for c in usable):
+            if not formats or any(_suits(platform, c, limit) for c in usable):
                 continue
             if formats == ("burned-in",):
                 if not item.video.burned_in:
@@ -445,7 +451,7 @@ def captions_format_for_platform(post: Post, ctx: Context) -> Iterator[Problem]:
             # a file with A302 issues is not converted: players differ on it, and the copy would carry the doubt
             if target is not None and not target.exists() and fits and not source.parsed.issues:
                 fix = Fix.safe(Edit(0, 0, content, path=target, create=True))
-            want = f"{suffix} captions" + (" named like video.en_GB.srt" if "facebook" in platforms else "")
+            want = f"{suffix} captions" + (f" named like {item.path.stem}.en_GB.srt" if "facebook" in platforms else "")
             if most is not None:
                 want += f" of at most {most // 1024} KB" if most % 1024 == 0 else f" of at most {most:,} bytes"
             have = ", ".join(_name(c.path, post) for c in usable)

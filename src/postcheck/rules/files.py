@@ -144,17 +144,30 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
             which = "an entry" if len(without_file) == 1 else f"{len(without_file)} entries"
             yield Problem(f"{which} of {key} without `file:`, the path of the file", span(key))
         for item in items:
-            if (
-                isinstance(item, dict)
-                and key == "images"
-                and item.get("alt") not in (None, "")
-                and not isinstance(item["alt"], str)
-            ):
+            if not isinstance(item, dict):
+                continue
+            if key == "images" and item.get("alt") not in (None, "") and not isinstance(item["alt"], str):
                 yield Problem(f"alt must be text, not {type(item['alt']).__name__}", span(key))
+            if key == "images" and item.get("decorative") is not None and not isinstance(item["decorative"], bool):
+                # JSON's "true" in quotes is text: the image is not marked decorative
+                yield Problem(f"decorative must be true or false, not {item['decorative']!r}", span(key))
+            captions = item.get("captions") if key == "videos" else None
+            wrong = [c for c in (captions if isinstance(captions, list) else [captions]) if not _caption_value(c)]
+            if captions is not None and wrong:
+                # `captions: yes` (YAML's true) or "" names no file: neither captions nor burned-in
+                yield Problem(
+                    f"captions must be a caption file's path, a list of them, or burned-in, not {wrong[0]!r}",
+                    span(key),
+                )
     settings = meta.get("postcheck")
     if settings is not None and not (isinstance(settings, dict) and isinstance(settings.get("ignore", {}), dict)):
         yield Problem("postcheck must be a mapping like {ignore: {A201: reason}}", span("postcheck"))
     yield from _cut_by_comments(post)
+
+
+def _caption_value(value: object) -> bool:
+    """Whether a `captions:` entry names something: a file's path, or burned-in."""
+    return isinstance(value, str) and value.strip() != ""
 
 
 # A comment that starts like a hashtag ("#flujab at ..."), after an unquoted value or a quoted one's closing quote
