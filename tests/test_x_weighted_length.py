@@ -41,6 +41,15 @@ def test_emoji_sequences_count_2_and_cjk_counts_2():
     assert weighted_length("café") == 4
 
 
+def test_bare_link_right_after_chinese_counts_23_as_x_links_it():
+    # twitter-text links the ASCII host after a short run of CJK ("中国語t.co/abcde" in its conformance cases)
+    assert weighted_length("请访问nhs.uk") == 3 * 2 + 23
+    assert weighted_length("请访问www.midandsouthessex.ics.nhs.uk/winter") == 3 * 2 + 23
+    # but not after a run of CJK too long for a host label (82 characters > 63 once punycode-encoded)
+    long_run = "如果您在节日期间需要医疗帮助，请拨打111或访问"
+    assert weighted_length(long_run + "111.nhs.uk") == weighted_length(long_run) + len("111.nhs.uk")
+
+
 def test_text_is_nfc_normalised_before_counting():
     assert weighted_length("cafe\u0301") == 4
 

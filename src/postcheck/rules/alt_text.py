@@ -26,8 +26,13 @@ def fold(text: str) -> str:
     return " ".join(_LETTERS_AND_DIGITS.findall(text.casefold()))
 
 
+# Invisible characters (zero-width space, joiners, word joiner, byte-order mark, soft hyphen) typed to get past a
+# scheduler's required alt field: an alt text of nothing else is blank.
+_BLANK_EDGES = LazyPattern(r"^[\s\u200b-\u200d\u2060\ufeff\u00ad]+|[\s\u200b-\u200d\u2060\ufeff\u00ad]+$")
+
+
 def _alt(image: Image) -> str:
-    return image.alt.value.strip() if image.alt is not None else ""
+    return _BLANK_EDGES.sub("", image.alt.value) if image.alt is not None else ""
 
 
 def _file_name(ref: str) -> str:
@@ -69,10 +74,10 @@ _PLACEHOLDER_WORDS = (
     r"headlines?|headings?|sub\s?headings?|titles?|sub\s?titles?|"
     r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty|draft|final|"
     # "image", "photo" or "picture" in the languages most spoken in England after English, as a translated post's
-    # alt text may be left: Polish, Romanian, Portuguese, Spanish, Italian, German, Lithuanian, Urdu and Arabic,
-    # Bengali, Punjabi, Gujarati, Hindi
+    # alt text may be left: Polish, Romanian, Portuguese, Spanish, Italian, German, Lithuanian, Turkish, Urdu and
+    # Arabic, Bengali, Punjabi, Gujarati, Hindi
     r"zdj[eę]ci[ea]|obra(?:z|zek)|grafika|imagine|fotografi[ea]|poz[aă]|imag(?:em|en)|immagine|bild|foto|"
-    r"nuotrauka|paveiksl[eė]lis|تصویر|تصوير|صورة|فوٹو|ছবি|ਤਸਵੀਰ|ફોટો|ચિત્ર|तस्वीर|चित्र"
+    r"nuotrauka|paveiksl[eė]lis|resim|g[oö]rsel|foto[gğ]raf|تصویر|تصوير|صورة|فوٹو|ছবি|ਤਸਵੀਰ|ફોટો|ચિત્ર|तस्वीर|चित्र"
 )
 # Words before the placeholder that say only where the image goes, not what it shows: "Header image", "Social
 # media graphic", "Instagram post", "Video thumbnail".
@@ -80,6 +85,7 @@ _USED_AS = (
     r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
     r"video|web(?:site)?|blog|campaign|event|promo(?:tional)?|post|story|reel|carousel|profile|thumbnail|"
+    r"e-?mail|newsletter|bulletin|intranet|"
     r"og|open\s+graph|share|sharing|background|decorative|canva|"
     r"easy\s+read|"  # "Easy Read picture": the kind of document it is for, not what it shows
     # the occasion or season it is for: "Christmas graphic", "New Year banner", "Winter campaign poster"
@@ -114,14 +120,36 @@ def is_template_name(words: str) -> bool:
     return any(PLACEHOLDER.fullmatch(" ".join(rest[skip:])) for skip in range(min(2, len(rest) - 1) + 1))
 
 
+# A picture's size in pixels, as exports and design tools name files: "1200x628", "(1080 x 1080 px)".
+_SIZE = r"\(?\d{2,5}\s*[x×]\s*\d{2,5}\s*(?:px|pixels)?\)?"
+SIZE_ONLY = LazyPattern(_SIZE, re.IGNORECASE)
+# How Canva names a design made for a platform: what it is about, each word capitalised, then the platform and the
+# format ("Stoptober Instagram Story", "Men's Health Week Instagram Post (1080 x 1080 px)"), or the size Canva adds
+# in brackets ("Carers Week (940 x 788 px)"). A description has words in lower case ("A nurse shows our Instagram
+# story"), and a title-case one names no platform and format ("Southend Pride Parade Float With Our NHS Banner").
+_TITLE_WORD = r"(?:(?-i:[A-Z0-9])[\w'’&.+-]*|and|&|of|for|the|a|to|in|on|with)"
+_PLATFORM = r"instagram|facebook|fb|twitter|x|linkedin|tiktok|pinterest|youtube|whatsapp|threads|bluesky|insta|ig"
+_FORMAT = (
+    r"posts?|story|stories|reels?|covers?|banners?|headers?|ads?|adverts?|thumbnails?|carousels?|"
+    r"event\s+covers?|profile\s+pictures?|videos?|graphics?|images?|photos?|cards?|squares?|portraits?|landscapes?"
+)
+DESIGN_FORMAT_NAME = LazyPattern(
+    rf"(?:copy\s+of\s+)*(?:{_TITLE_WORD}\s+){{0,6}}(?:{_PLATFORM})\s+(?:{_FORMAT})"
+    rf"(?:\s*[-–—]?\s*(?:\(?\d+\)?|{_SIZE}))?"
+    # (the caller strips a closing ")")
+    rf"|(?:copy\s+of\s+)*(?:{_TITLE_WORD}\s+){{1,6}}\(\d{{2,5}}\s*[x×]\s*\d{{2,5}}\s*(?:px|pixels)\)?",
+    re.IGNORECASE,
+)
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|{_USED_AS}|"
-    r"(?:group|team)(?=\s+(?:photo|picture|pic|image|photograph)s?\b))\s+)*"  # "Group photo" says not who
-    rf"(?:{_PLACEHOLDER_WORDS})"
+    r"(?:group|team)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b))\s+)*"  # "Group photo" says not who
+    rf"(?:{_PLACEHOLDER_WORDS}|(?<=group\s)shots?|(?<=team\s)shots?)"
     rf"(?:\s*(?:[-–—]\s*)?(?:\(?#?\d+(?:\s*(?:/|of)\s*\d+)?\)?|\(?(?:front|back|inside|outside|cover|"
     r"(?:page|side|part)\s*\d+)\)?)"  # "Instagram Post - 1", "Facebook Post (1)", "Photo #2", "Flyer (front)"
+    # its size: "Web banner 1200x628", "Header image (1200 x 675)", "Poster (A4)"
+    rf"|\s*[-–—]?\s*(?:{_SIZE}|\(?a[3-6]\)?)"
     rf"|\s+(?:here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
     r"missing|placeholder)"
     rf"|\s+for\s+(?:the\s+|our\s+|a\s+)?(?:{_USED_AS})(?:\s+(?:media|post|page|site))?)*"
@@ -198,10 +226,11 @@ ELSEWHERE = LazyPattern(
 # "Source: Getty Images".
 CREDIT_ONLY = LazyPattern(
     # ("Photo by the sea" says where: a lower-case "the" or "a" before a lower-case word is no name)
-    r"(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic)s?\s*(?:credit\s*:?|by(?!\s+(?-i:the|a|an)\s+(?-i:[a-z]))|"
+    r"(?:(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic|icon|vector|design)s?|designed|created|made|drawn|"
+    r"illustrated)\s*(?:credit\s*:?|by(?!\s+(?-i:the|a|an|our|my|your|this|these)\s+(?-i:[a-z]))|"
     r"courtesy(?:\s+of)?\s*:?|©|source\s*:)"
     r"|(?:credit|source)\s*:|courtesy\s+of|©|\(c\)|copyright\s*(?:©|\(c\)|:)?\s*\d{4}|copyright\s*(?:©|\(c\)|:))"
-    r"\s*[\w.&'’-]+(?:\s+[\w.&'’-]+){0,5}",
+    r"\s*[\w.&'’-]+(?:(?:\s*/\s*|\s+)[\w.&'’-]+){0,5}",  # "Designed by pch.vector / Freepik"
     re.IGNORECASE,
 )
 # A credit set out the way a newspaper captions one: a kind-of-picture label, then only a name ("Photo: NHS England",
@@ -228,7 +257,8 @@ CAPTION_CREDIT = LazyPattern(
 PICTURE_SOURCE = LazyPattern(
     r"(?:(?:photo(?:graph)?|image|picture|pic)s?\s*[:|]\s*)?"  # "Photo: iStock"
     r"(?:(?:(?:(?:an?\s+)?(?:image|photo|picture|pic|graphic|illustration)s?\s+)?(?:via|from)|(?:made|designed|created)\s+(?:with|in|on|using))\s+)?(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|adobe\s*stock|unsplash|pexels|"
-    r"pixabay|canva|freepik|dreamstime|depositphotos|123rf|pa\s+(?:images|media|wire)|reuters)"
+    r"pixabay|canva|freepik|flaticon|vecteezy|rawpixel|storyset|dreamstime|depositphotos|123rf|"
+    r"pa\s+(?:images|media|wire)|reuters)"
     r"(?:\s*(?:[/|,&+-]|and)\s*(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|canva|unsplash|pexels))?"
     r"(?:\s*(?:images?|photos?|stock|designs?)){0,2}"
     # what a picture library names a download: "iStock-123456789", "GettyImages-123456789", "pexels-photo-123456"
@@ -299,8 +329,10 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     if AI_MADE.fullmatch(text):
         return "says only how the picture was made, not what it shows"
     words = re.sub(r"[_\s]+", " ", text)
-    if PLACEHOLDER.fullmatch(words) or is_template_name(words):
+    if PLACEHOLDER.fullmatch(words) or is_template_name(words) or SIZE_ONLY.fullmatch(words):
         return "is a placeholder, not a description"
+    if DESIGN_FORMAT_NAME.fullmatch(words):
+        return "is a design tool's name for a file, not a description"
     if CAMERA_NAME.fullmatch(text) or SCREEN_TOOL_NAME.fullmatch(text) or STAMPED_NAME.fullmatch(text):
         return "is a camera or screenshot file name, not a description"
     if DESIGN_TOOL_NAME.fullmatch(alt.strip().strip(".,:;!?'\"[]").strip()):
@@ -333,7 +365,9 @@ REDUNDANT_PREFIX = LazyPattern(
     r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+|here\s+is\s+(?:an?|the)\s+|here['’]s\s+(?:an?|the)\s+)?"
     r"(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)\s+"
     r"(?:of(?!\s+the\s+(?:day|week|month|year)\b)|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b"
-    r"[\s,:;-]*)",  # ("Photo of the week: ..." is a feature's name)
+    r"[\s,:;-]*"  # ("Photo of the week: ..." is a feature's name)
+    # a label that says what the field is, copied into it: "Image description: ...", "Alt text: ..."
+    r"|(?:(?:image|picture|photo|pic)\s+)?(?:description|alt(?:[\s-]?text)?)\s*(?::|\s[-–—])[\s,:;-]*)",
     re.IGNORECASE,
 )
 

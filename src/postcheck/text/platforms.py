@@ -363,7 +363,10 @@ def _x_url_counts(text: str, link) -> bool:
     """Whether twitter-text would turn this link into a t.co link (weight 23)."""
     if not link.autolinked or link.scheme not in ("", "http", "https"):
         return False  # found for the L rules (an IP, an intranet name, https://x.test/), not linked by X
-    if not link.scheme and link.start > 0 and (text[link.start - 1] in _X_NOT_BEFORE or text[link.start - 1].isalnum()):
+    # Only an ASCII letter or digit before a bare link joins it to a word: after Chinese, Cyrillic or Greek letters
+    # ("访问nhs.uk") twitter-text links the ASCII host (its CJK conformance cases), which then weighs 23.
+    before = text[link.start - 1] if link.start > 0 else ""
+    if not link.scheme and before and (before in _X_NOT_BEFORE or (before.isascii() and before.isalnum())):
         return False
     labels = [
         label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
