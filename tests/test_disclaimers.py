@@ -177,6 +177,9 @@ def test_external_link_in_a_csv_link_column_counts(check):
         "_Ad:_ flu jabs",
         "📢 Ad: flu jabs",
         "📣📣 #ad flu jabs",
+        "Ad|Free NHS Health Checks",
+        "AD/ Stop smoking",
+        "Ad:free checks",
     ],
 )
 def test_ad_labels_at_the_start_pass(text):
@@ -195,6 +198,8 @@ def test_ad_labels_at_the_start_pass(text):
         "*Ad*vice on jabs",
         "📢 Adults can book",
         "📢 Flu jabs #ad",
+        "Ad-free streaming of our board meetings",
+        "Ad.Free checks",
     ],
 )
 def test_missing_or_late_ad_labels_fail(text):

@@ -65,6 +65,47 @@ def test_a_password_after_the_host_sends_the_browser_to_the_host_after_it():
     assert find_links("Go to https://www.nhs.uk: it has advice from @NHSEngland")[0].host == "www.nhs.uk"
 
 
+def test_a_percent_escaped_host_character_carries_the_host_on_as_a_browser_decodes_it():
+    [link] = find_links("Renew at https://nhs.uk%2eexemption-renewals.example/apply")
+    assert (link.host, link.raw) == (
+        "nhs.uk.exemption-renewals.example",
+        "https://nhs.uk%2eexemption-renewals.example/apply",
+    )
+    assert find_links("https://www.nhs.uk%2F/flu")[0].host == "www.nhs.uk"  # an escaped "/" is no host character
+
+
+def test_a_link_cut_inside_its_host_by_another_is_not_a_host_of_its_own():
+    # X links "2enhs.uk/flu" after the "%"; what is left before it, "https://www%", names no host (no L104)
+    found = [(link.raw, link.host) for link in find_links("Go to https://www%2enhs.uk/flu")]
+    assert found == [("2enhs.uk/flu", "2enhs.uk")]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Book: [www.nhs.uk/flu](https://nhs-flu-bookings.com/start)", "https://nhs-flu-bookings.com/start"),
+        ("[https://www.nhs.uk/flu](https://nhs-flu.example.com/).", "https://nhs-flu.example.com/"),
+        ("Help: [gov.uk/cost-of-living](https://bit.ly/3CostHelp)", "https://bit.ly/3CostHelp"),
+    ],
+)
+def test_the_target_of_a_markdown_link_labelled_with_an_address_is_a_link_of_its_own(text, target):
+    links = find_links(text)
+    assert target in [link.raw for link in links]
+    # X makes one link of label and target (a path may hold brackets) and counts it once
+    assert len([link for link in links if link.autolinked]) == 1
+
+
+def test_markdown_link_targets_are_checked_behind_an_approved_label(check):
+    files = {
+        "postcheck.toml": APPROVED,
+        "a.md": post("Book: [www.nhs.uk/flu](https://nhs-flu-bookings.com/start)"),
+        "b.md": post("Help: [gov.uk/cost-of-living](https://bit.ly/3CostHelp)"),
+        "c.md": post("Flu: [www.nhs.uk/flu](https://www.nhs.uk/flu)"),
+    }
+    run = check(files, "--select", "L")
+    assert sorted((f["path"], f["code"]) for f in run.json["findings"]) == [("a.md", "L101"), ("b.md", "L102")]
+
+
 def test_lookalike_domains_are_not_subdomains():
     approved = ["nhs.uk"]
     assert host_in("nhs.uk", approved) and host_in("www.nhs.uk", approved) and host_in("111.nhs.uk", approved)

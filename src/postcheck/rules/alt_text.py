@@ -64,7 +64,7 @@ def image_alt_missing(post: Post, ctx: Context) -> Iterator[Problem]:
 _PLACEHOLDER_WORDS = (
     r"images?|imgs?|photos?|photograph|pictures?|pics?|graphics?|alt|alt[\s-]?text|alt[\s-]?tag|alttext|"
     r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|"
-    r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|"
+    r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|decorative|"
     r"delwedd(?:au)?|llun(?:iau)?|"  # Welsh: "image", "picture"
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
     r"illustrations?|drawings?|cartoons?|clip\s?art|artwork|collage|memes?|visuals?|stills?|"
@@ -84,7 +84,8 @@ _PLACEHOLDER_WORDS = (
 _USED_AS = (
     r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
-    r"video|web(?:site)?|blog|campaign|event|promo(?:tional)?|post|story|reel|carousel|profile|thumbnail|"
+    r"video|web(?:site)?|home\s?page|landing\s+page|link\s+preview|blog|campaign|event|promo(?:tional)?|post|story|reel|"
+    r"carousel|profile|thumbnail|"
     r"e-?mail|newsletter|bulletin|intranet|"
     r"og|open\s+graph|share|sharing|background|decorative|canva|"
     r"easy\s+read|"  # "Easy Read picture": the kind of document it is for, not what it shows
@@ -140,20 +141,54 @@ DESIGN_FORMAT_NAME = LazyPattern(
     rf"|(?:copy\s+of\s+)*(?:{_TITLE_WORD}\s+){{1,6}}\(\d{{2,5}}\s*[x×]\s*\d{{2,5}}\s*(?:px|pixels)\)?",
     re.IGNORECASE,
 )
+# A design named for its topic and where it is used, and nothing it shows: "NHS App promo image", "Flu jab social media
+# post", "Cervical screening campaign artwork", "Flu graphic for Facebook". The topic is a few words with no article,
+# possessive, preposition or verb of a description before the use ("A nurse holding our campaign banner"), and no
+# colour, which says how the picture looks ("Pink campaign graphic").
+_USE = (
+    r"social(?:\s+media)?|campaign|promo(?:tional)?|marketing|comms|web(?:site)?|home\s?page|"
+    r"newsletter|e-?mail|intranet"
+)
+_USE_KIND = (
+    r"graphics?|images?|banners?|assets?|visuals?|tiles?|cards?|posts?|pictures?|photos?|pics?|artwork|creatives?|"
+    r"headers?"
+)
+_DESCRIBING = (
+    r"an?|the|our|my|your|their|his|her|its|this|that|these|those|with|at|on|in|by|from|of|to|for|near|beside|"
+    r"behind|under|over|outside|inside|holding|holds|showing|shows|reading|reads|wearing|wears|is|are|was|were"
+)
+TOPIC_FOR_USE = LazyPattern(
+    rf"(?:copy\s+of\s+)*(?:(?!(?:{_DESCRIBING}|{_COLOURS})\b)[\w'’&+.-]+\s+){{1,4}}"
+    rf"(?:(?:{_USE})\s+(?:{_USE_KIND})|(?:{_USE_KIND})\s+for\s+(?:{_PLATFORM}|(?:the\s+)?(?:{_USE})))"
+    rf"(?:\s*[-–—]?\s*(?:\(?#?\d+\)?|\((?:{_PLATFORM})\)?|{_SIZE})|\s+for\s+(?:{_PLATFORM}))?",
+    re.IGNORECASE,
+)
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
-    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|{_USED_AS}|"
+    rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|purely|{_USED_AS}|"
+    # a kind of picture before another ("Poster image", "Title slide", "Draft graphic"), a place in a series ("First
+    # image", "Final slide"), what it goes with ("Accompanying image")
+    r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|logo|draft|final|title|slide|gif|"
+    r"first|second|third|fourth|fifth|last|next|previous|another|other|accompanying|supporting|related|"
+    r"additional|extra|primary|secondary|alternative|"
     r"(?:group|team)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b))\s+)*"  # "Group photo" says not who
     rf"(?:{_PLACEHOLDER_WORDS}|(?<=group\s)shots?|(?<=team\s)shots?)"
-    rf"(?:\s*(?:[-–—]\s*)?(?:\(?#?\d+(?:\s*(?:/|of)\s*\d+)?\)?|\(?(?:front|back|inside|outside|cover|"
+    rf"(?:\s*(?:[-–—]\s*)?(?:\(?#?\d+(?:\s*(?:/|of)\s*\d+)?\)?|\(?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"[a-f])\)?(?![\w'’])|\(?(?:front|back|inside|outside|cover|"
     r"(?:page|side|part)\s*\d+)\)?)"  # "Instagram Post - 1", "Facebook Post (1)", "Photo #2", "Flyer (front)"
     # its size: "Web banner 1200x628", "Header image (1200 x 675)", "Poster (A4)"
     rf"|\s*[-–—]?\s*(?:{_SIZE}|\(?a[3-6]\)?)"
+    rf"|\s*(?:[-–—]|\()\s*(?:{_PLATFORM})\)?"  # "Campaign graphic - Facebook", "Flu promo graphic (Instagram)"
+    # what it goes with: "Image to accompany post", "Photo to go with the article"
+    rf"|\s+to\s+(?:accompany|go\s+with|support)\s+(?:the\s+|this\s+|our\s+|a\s+)?(?:{_USED_AS}|text|tweet|article|message)"
     rf"|\s+(?:here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
     r"missing|placeholder)"
     rf"|\s+for\s+(?:the\s+|our\s+|a\s+)?(?:{_USED_AS})(?:\s+(?:media|post|page|site))?)*"
-    rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})",  # "To be added", "Alt text coming soon"
+    rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})"  # "To be added", "Alt text coming soon"
+    # a note that one is still needed, or that none applies: "Needs alt text", "Awaiting description", "Not applicable"
+    r"|(?:needs?|needed|awaiting|requires?|missing|pending)\s+(?:an?\s+)?(?:alt(?:[\s-]?text)?|(?:image\s+)?description)"
+    r"|not\s+applicable",
     re.IGNORECASE,
 )
 # What cameras, phones and screenshot tools name files: IMG_1234, DSC0001, PXL_20261102_101433123.MP,
@@ -205,8 +240,12 @@ DESIGN_TOOL_NAME = LazyPattern(
 # Alt text that sends the reader elsewhere instead of describing ("See caption", "Described in the post", "As
 # above"), or dummy text left in a template ("Lorem ipsum...").
 ELSEWHERE = LazyPattern(
-    r"(?:(?:please\s+)?(?:see|read)|as\s+(?:in|per)|described\s+in|details\s+in)\s+(?:the\s+|our\s+)?"
-    r"(?:caption|post|text|tweet|message|description|above|below|copy)(?:\s+(?:above|below))?"
+    r"(?:(?:please\s+)?(?:see|read|refer\s+to|check)|as\s+(?:in|per)|described\s+in|details\s+in)\s+(?:the\s+|our\s+)?"
+    r"(?:caption|post|text|tweet|message|description|above|below|copy)(?:\s+(?:text|copy|caption|body))?"
+    r"(?:\s+(?:above|below))?(?:\s+for\s+(?:more\s+|full\s+|the\s+)?(?:details|info(?:rmation)?|more|context))?"
+    # "Text in post", "Details in the caption", "Description is in the post"
+    r"|(?:the\s+)?(?:text|details|description|info(?:rmation)?)\s+(?:is\s+|are\s+)?(?:in|within)\s+(?:the\s+)?"
+    r"(?:post|caption|tweet|text|message)(?:\s+(?:above|below))?"
     r"|(?:as|described|see)\s+(?:above|below)|lorem\s+ipsum\b.*"
     # an attachment or a neighbour pointed at ("See attached image", "Picture attached", "Photo below")
     r"|(?:see\s+)?(?:the\s+)?attached(?:\s+(?:image|photo|picture|pic|graphic|file|poster|flyer)s?)?"
@@ -249,7 +288,8 @@ _SUBJECT_NOUNS = (
 _TITLES = r"dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|lord|lady|cllr|councillor|nurse|sister|matron|rev|father"
 CAPTION_CREDIT = LazyPattern(
     r"(?:(?:photo(?:graph|graphy)?|picture|pic|image|illustration|artwork)\s*(?::|\||\s[-–—])|via\s)\s*"
-    rf"(?P<name>(?!(?:{_TITLES})\b)(?:(?-i:[A-Z])[\w.'’/-]*|&)(?:\s+(?:(?-i:[A-Z])[\w.'’/-]*|&)){{0,3}})",
+    # ("and" may join the words of an organisation's name: "NHS Mid and South Essex")
+    rf"(?P<name>(?!(?:{_TITLES})\b)(?:(?-i:[A-Z])[\w.'’/-]*|&)(?:\s+(?:and\s+)?(?:(?-i:[A-Z])[\w.'’/-]*|&)){{0,5}})",
     re.IGNORECASE,
 )
 # A picture library or design tool named alone, the way a credit names it: "Shutterstock", "Getty Images",
@@ -286,6 +326,10 @@ def is_caption_credit(text: str) -> bool:
     return bool(match) and not SUBJECT_AT_END.search(match.group("name"))
 
 
+# A copyright line alone, the name in capitals and the year after it: "Copyright NHS England 2026".
+COPYRIGHT_LINE = LazyPattern(
+    r"copyright\s+(?:(?-i:[A-Z])[\w.&'’-]*|\d{4})(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|\d{4}|and|&)){0,5}", re.IGNORECASE
+)
 # Only hashtags and mentions: "#FluJab #StayWell".
 TAGS_ONLY = LazyPattern(r"(?:[#@][\w]+[\s,]*)+")
 FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
@@ -324,6 +368,8 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     credit = alt.strip().rstrip(".")
     if CREDIT_ONLY.fullmatch(text) or CREDIT_ONLY.fullmatch(credit) or is_caption_credit(text):
         return "is a credit, not a description (put the credit in the post text)"
+    if COPYRIGHT_LINE.fullmatch(text):
+        return "is a credit, not a description (put the credit in the post text)"
     if PICTURE_SOURCE.fullmatch(text):
         return "is a credit, not a description (put the credit in the post text)"
     if AI_MADE.fullmatch(text):
@@ -331,7 +377,7 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     words = re.sub(r"[_\s]+", " ", text)
     if PLACEHOLDER.fullmatch(words) or is_template_name(words) or SIZE_ONLY.fullmatch(words):
         return "is a placeholder, not a description"
-    if DESIGN_FORMAT_NAME.fullmatch(words):
+    if DESIGN_FORMAT_NAME.fullmatch(words) or TOPIC_FOR_USE.fullmatch(words):
         return "is a design tool's name for a file, not a description"
     if CAMERA_NAME.fullmatch(text) or SCREEN_TOOL_NAME.fullmatch(text) or STAMPED_NAME.fullmatch(text):
         return "is a camera or screenshot file name, not a description"
@@ -462,8 +508,14 @@ def _text_forms(text: str) -> set[str]:
     if "." in text:
         from postcheck.text.urls import find_links
 
-        for link in reversed(find_links(text)):
-            text = text[: link.start] + " " + text[link.end :]
+        spans: list[list[int]] = []
+        for link in find_links(text):  # a Markdown target can lie inside its address label's link: merge them
+            if spans and link.start < spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], link.end)
+            else:
+                spans.append([link.start, link.end])
+        for start, end in reversed(spans):
+            text = text[:start] + " " + text[end:]
     forms.add(fold(_TRAILING_TAGS.sub("", text)))
     forms.discard("")
     return forms

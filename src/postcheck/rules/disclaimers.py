@@ -65,7 +65,10 @@ _CAMEL_BREAK = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
 # reads "Ad"), after an emoji or two ("📢 Ad:" is still the first thing read); "Sponsored" or "in partnership with"
 # alone is not enough.
 AD_LABEL = LazyPattern(
-    r"^\s*(?:[^\w\s\[(*_#]{1,8}\s*)?[\s\[(*_]*#?(?:ad|advert|advertising|advertisement(?:\s+feature)?)(?:[\])*_]|\s*[:|\-–—.,!]+)*(?=\s|$)",
+    r"^\s*(?:[^\w\s\[(*_#]{1,8}\s*)?[\s\[(*_]*#?(?:ad|advert|advertising|advertisement(?:\s+feature)?)"
+    # then a space, or punctuation: a separator may run straight into the words ("Ad|Free checks", "AD/ Stop"), a
+    # hyphen may not ("Ad-free" is a word)
+    r"(?:[\])*_]|\s*[:|/\-–—.,!]+)*(?:(?=\s|$)|(?<=[:|/])(?=\w))",
     re.IGNORECASE,
 )
 

@@ -319,16 +319,20 @@ def _matches(text: str, start: int, end: int) -> Iterator[_Url]:
 # between: in https://nhs.uk@evil.example/, https://nhs.uk:pass@evil.example/ and https://nhs.uk%2F@evil.example/
 # the browser goes to evil.example.
 _USER_INFO_REST = re.compile(r"[^\s/?#<>\"'()\[\]@\\]*@")
+# A browser percent-decodes a host: https://nhs.uk%2eevil.example/ goes to nhs.uk.evil.example. Only escapes of
+# what a host name may hold (letters, digits, "." and "-") carry it on.
+_HOST_ESCAPE = re.compile(r"%(?:2[de]|3[0-9]|[46][1-9a-f]|[57][0-9a])", re.IGNORECASE)
 
 
 def _host_goes_on(text: str, end: int) -> bool:
     """Whether the host of a URL that twitter-text ends at `end` goes on for a browser: a user name (user@,
-    user:password@), \\ or .label."""
+    user:password@), \\, .label or a percent-escaped host character (%2e)."""
     if end >= len(text):
         return False
     return (
         text[end] == "\\"
         or _USER_INFO_REST.match(text, end) is not None
+        or _HOST_ESCAPE.match(text, end) is not None
         or (text[end] == "." and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalnum())
     )
 
@@ -400,7 +404,10 @@ def _other_links(text: str, read: str, taken: list[Link]) -> list[Link]:
             continue
         url = read[m.start() : end]
         url = url if scheme else "http:" + url
-        links.append(Link(m.start(), end, text[m.start() : end], url, url_host(url), scheme, autolinked=False))
+        host = url_host(url)
+        if end < _trimmed_end(m) and not host.startswith("[") and not _followable(host):
+            continue  # cut inside its host ("https://www%2enhs.uk", where X links "2enhs.uk"): no host of its own
+        links.append(Link(m.start(), end, text[m.start() : end], url, host, scheme, autolinked=False))
     return links
 
 
@@ -433,9 +440,34 @@ def _find_links(text: str) -> tuple[Link, ...]:
     if _OTHER_HINT.search(read) or any(_uncovered(read, at, links) for at in _SLASHES.finditer(read)):
         links += _other_links(text, read, links)
         links.sort(key=lambda link: link.start)
+    if "](" in read:
+        links = _markdown_targets(text, read, links)
     if "ile:" in read or "ILE:" in read:  # file:, File:, FILE: without copying the text to lower it
         links = _file_links(text, read, links)
     return tuple(links)
+
+
+# A Markdown link whose label is an address with a path, "[www.nhs.uk/flu](https://evil.example/start)": twitter-text
+# reads label and target as one address (a path may hold brackets), which X links to the label's host and counts once.
+# The target is an address of its own all the same: Facebook and LinkedIn link it as written, and a Markdown
+# renderer sends the reader there. It is added as a link that X does not make.
+_MARKDOWN_TARGET = LazyPattern(r"\]\(<?(?=[a-z][a-z0-9+.-]*://)", re.IGNORECASE)
+
+
+def _markdown_targets(text: str, read: str, links: list[Link]) -> list[Link]:
+    """`links` with the target of each Markdown link that lies inside another link (an address label's path)."""
+    found = []
+    starts = {link.start for link in links}
+    for link in links:
+        for m in _MARKDOWN_TARGET.finditer(read, link.start, link.end):
+            target = _schemed().match(read, m.end())
+            if target is None or m.end() in starts:
+                continue
+            end = m.end() + len(read[m.end() : _trimmed_end(target)].rstrip(_TRAILING + "])>"))
+            scheme = (target.group("scheme") or "").lower()
+            url = read[m.end() : end]
+            found.append(Link(m.end(), end, text[m.end() : end], url, url_host(url), scheme, autolinked=False))
+    return sorted(links + found, key=lambda link: link.start) if found else links
 
 
 # A file:// address pasted from the author's own computer or a file share (file:///C:/Users/..., file://server/x):
