@@ -86,7 +86,8 @@ GIVING_VERB = LazyPattern(
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
-    r"(?:quote[- ]?)?(?:tweet|post|repost)|quote(?=\s+(?:this|our|the)\s+(?:post|tweet|thread)\b)|ping|fill\s+(?:us|me)\s+in|"
+    r"(?:quote[- ]?)?(?:tweet|post|repost)|quote(?=\s+(?:this|our|the)\s+(?:post|tweet|thread)\b)|ping|"
+    r"fill\s+(?:us|me)\s+in|"
     # "Mind sharing your mobile below?", "Mind jotting down your DOB here?": would you mind, with the verb's "-ing".
     r"(?<=mind\s)(?:sharing|posting|popping|dropping|putting|leaving|adding|giving|sending|sticking|writing|jotting|"
     r"noting|typing|including|listing|tagging|tweeting|commenting|replying|confirming|providing|whacking|bunging|"
@@ -450,7 +451,7 @@ _REQUEST_END = LazyPattern(
     re.IGNORECASE,
 )
 # An emoji pointing down stands for "below": "DOB + postcode pls 👇".
-_POINTING_DOWN = LazyPattern("(?:\U0001F447|\u2B07|\u2935|\U0001F53D)\uFE0F?")
+_POINTING_DOWN = LazyPattern("(?:\U0001f447|\u2b07|\u2935|\U0001f53d)\ufe0f?")
 # A polite lead before the request opens it as the sentence's start would: "If you don't mind, your date of birth ... in
 # a reply would be perfect" (its "don't" negates nothing asked).
 _POLITE_LEAD = LazyPattern(
@@ -465,7 +466,8 @@ _LIST_GOES_ON = LazyPattern(r"\s*(?:,|&|\+|and\b)", re.IGNORECASE)
 def _verbless_request(sentence: str) -> tuple[int, int, str] | None:
     lead = _POLITE_LEAD.match(sentence)
     opens = lead.end() if lead else 0
-    negation = _NEGATED_MENTION.search(sentence, opens)  # the first: data after it is negated ("we'll never ask for...")
+    # The first negation: data after it is negated ("we'll never ask for...").
+    negation = _NEGATED_MENTION.search(sentence, opens)
     for data in PERSONAL_DATA.finditer(sentence, opens):
         if negation is not None and negation.end() <= data.start():
             return None
@@ -475,13 +477,18 @@ def _verbless_request(sentence: str) -> tuple[int, int, str] | None:
         elif not _OPENS_CLAUSE.search(sentence, max(0, data.start() - 40), data.start()):
             continue
         end = min(len(sentence), data.end() + 60)
-        places = [p for p in (PUBLIC_PLACE.search(sentence, data.end(), end), _POINTING_DOWN.search(sentence, data.end(), end)) if p]
+        found = (pattern.search(sentence, data.end(), end) for pattern in (PUBLIC_PLACE, _POINTING_DOWN))
+        places = [place for place in found if place]
         if not places:
             return None
         place = min(places, key=lambda p: p.start())
         between = sentence[data.end() : place.start()]
         most = 7 if _LIST_GOES_ON.match(between) else 4
-        if len(between.split()) > most or _STATEMENT_WORD.search(between) or not _REQUEST_END.match(sentence, place.end()):
+        if (
+            len(between.split()) > most
+            or _STATEMENT_WORD.search(between)
+            or not _REQUEST_END.match(sentence, place.end())
+        ):
             return None
         return data.start(), place.end(), data.group()
     return None

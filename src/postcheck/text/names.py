@@ -97,9 +97,7 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     if not title or len(words) < 2:
         return None
     surname = _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in words[-1].split("'"))
-    titles = r"\s+".join(
-        _title_written(word.rstrip(".").lower()) for word in title.group().split()
-    )
+    titles = r"\s+".join(_title_written(word.rstrip(".").lower()) for word in title.group().split())
     return re.compile(
         rf"(?<!\w){titles}\s+{surname}(?![\w-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
