@@ -264,10 +264,19 @@ def _written_in_public(sentence: str) -> re.Match[str] | None:
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
+    public: list[bool] = []  # whether the sentence names a public place, read once when a weak verb needs it
+
+    def weak_in_private(verb: re.Match[str]) -> bool:
+        if not _WEAK_VERB.match(verb.group()):
+            return False
+        if not public:
+            public.append(names_public_place(sentence))
+        return not public[0]
+
     asks = [
         (m, False)
         for m in GIVING_VERB.finditer(sentence)
-        if _asks_reader(sentence, m.start()) and not (_WEAK_VERB.match(m.group()) and not names_public_place(sentence))
+        if _asks_reader(sentence, m.start()) and not weak_in_private(m)
     ]
     if questions:
         asks += [(m, True) for m in QUESTION.finditer(sentence)]
@@ -326,7 +335,12 @@ def names_private_channel(sentence: str) -> bool:
 
 def names_public_place(sentence: str) -> bool:
     """Whether a sentence asks for an answer somewhere public ("below", "in the comments"), not "not here"."""
-    return any(not _NOT_HERE.search(sentence[: m.start()]) for m in PUBLIC_PLACE.finditer(sentence))
+    # (The negation is at most a few words back: each place looks back a bounded way, or a sentence of many places
+    # would be read again from its start at each.)
+    return any(
+        not _NOT_HERE.search(sentence, max(0, m.start() - _LOOK_BACK), m.start())
+        for m in PUBLIC_PLACE.finditer(sentence)
+    )
 
 
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
