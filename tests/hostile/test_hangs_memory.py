@@ -69,6 +69,24 @@ def test_a_reply_of_one_endless_request_is_checked_in_linear_time(tmp_path):
     assert linear, f"{small:.3f} s for 10 KB, {large:.3f} s for 40 KB"
 
 
+# Batch 32's request shapes: a weak verb that needs the sentence's public place, whose negation is looked for each time.
+REQUEST_SHAPES = [
+    "and don't forget your name in the comments ",
+    "your \U0001f4f1 number below ",
+    "What number's best to ",
+]
+
+
+@pytest.mark.parametrize("shape", REQUEST_SHAPES)
+def test_a_reply_of_one_repeated_request_shape_is_checked_in_linear_time(tmp_path, shape):
+    make = lambda n: (  # noqa: E731
+        "---\nplatforms: [linkedin]\nkind: reply\nin_reply_to: https://x.com/a/status/2\n---\n"
+        + shape * (n // len(shape))
+    )
+    linear, small, large = grows_linearly(tmp_path, "p.md", make, 10_000)
+    assert linear, f"{shape!r}: {small:.3f} s for 10 KB, {large:.3f} s for 40 KB"
+
+
 CAPTION_SHAPES = {"srt": "<font ", "vtt": "<c.", "sbv": "<i"}
 
 

@@ -72,6 +72,7 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.text import CAMEL_WORD
     from postcheck.text.hashtags import find_hashtags
     from postcheck.text.names import (
+        HANDLE,
         HASHTAG_NAME_ENDS,
         NEXT_CAPITAL,
         fold_name_text,
@@ -98,9 +99,14 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                     f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",
                     field.span(m.start(), m.end()),
                 )
-        # A name run together in a CamelCase hashtag ("#ThankYouDawnWood") is read by its words.
-        for tag in find_hashtags(field.value):
-            words = CAMEL_WORD.findall(tag.tag)
+        # A name run together in a CamelCase hashtag ("#ThankYouDawnWood") or an @handle ("@DawnWood", "@dawn_wood") is
+        # read by its words.
+        runs = [(tag.start, tag.end, CAMEL_WORD.findall(tag.tag), "hashtag") for tag in find_hashtags(field.value)]
+        runs += [
+            (m.start(), m.end(), [w for part in m.group(1).split("_") for w in CAMEL_WORD.findall(part)], "handle")
+            for m in HANDLE.finditer(field.value)
+        ]
+        for start, end, words, kind in runs:
             if len(words) < 2:
                 continue
             spelled = fold_name_text(" ".join(words))
@@ -112,9 +118,9 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                     and any(HASHTAG_NAME_ENDS.match(spelled, m.end()) for m in titled.finditer(spelled))
                 ):
                     yield Problem(
-                        f"Names a member of staff ({name}){_where(label)} in a hashtag: the policy does not name"
+                        f"Names a member of staff ({name}){_where(label)} in a {kind}: the policy does not name"
                         " individual staff",
-                        field.span(tag.start, tag.end),
+                        field.span(start, end),
                     )
 
 

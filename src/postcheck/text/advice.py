@@ -783,7 +783,8 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:turns?|turned)\s+out\s+to\s+be\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
     r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal))|"
     r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
-    r"\b(?:is|are|was)\s+(?:an?\s+)?(?:absolute\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle|"
+    # ("Wet wraps were the game-changer for our Alfie's eczema": "the" too.)
+    r"\b(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:absolute\s+|real\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle|"
     r"game[- ]?changer|must-have|winner)\b|"
     r"\b(?:all|totally|perfectly|completely)\s+fine\b|"
     r"\b(?:once|twice|three\s+times|a\s+(?:couple|few)\s+(?:of\s+)?times|\d+\s+times)\s+a\s+(?:week|night)\b"
@@ -853,7 +854,9 @@ PREVALENCE = LazyPattern(
     re.IGNORECASE,
 )
 SERVICE_WORD = LazyPattern(
-    r"\b(?:we|we'll|we're|we've|our|us|teams?|practice|clinics?|services?|appointments?|letter|staff|nurses?|centres?|wards?|"
+    # (A family's "our" is not the service's: "our Alfie's eczema", "our eldest", "our little one".)
+    r"\b(?:our(?!\s+(?:(?-i:[A-Z])[a-z]+'s\b|eldest|youngest|little\s+one|lad|lass)\b)|"
+    r"we|we'll|we're|we've|us|teams?|practice|clinics?|services?|appointments?|letter|staff|nurses?|centres?|wards?|"
     r"app|website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?|reviews?|backlogs?|"
     # Recruitment: "Volunteering with people who have dementia gives you a sense of purpose - apply by 1 May".
     r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*)\b",

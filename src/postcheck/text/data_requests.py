@@ -11,9 +11,16 @@ PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
     # "leave your details", "your son's name": what details and a name mean in a request.
-    r"(?<=your\s)details|(?<=their\s)details|(?<=\bur\s)(?:details|name|number|mobile|e-?mail|DOB|address|post\s?code)|(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)surname|"
+    r"(?<=your\s)details|(?<=their\s)details|(?<=\bur\s)(?:details|(?:(?:full|first|last)\s+)?name|number|mobile|e-?mail|DOB|address|post\s?code)|"
+    r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
     # "leave your number": a phone number, but not "your number in the queue".
-    r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|(?<='s\s)(?:full\s+)?name|"
+    r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|"
+    # "your 📱 number": an emoji for the phone.
+    r"(?<=your\s[\U0001F4F1\U0001F4DE\u260E]\s)number|(?<=your\s\u260E\uFE0F\s)number|"
+    # "your son's name", but not a pet's, a team's or a school's: "Reply with your dog's name to win a lead".
+    r"(?<='s\s)(?<!\b(?:pet|dog|cat)'s\s)(?<!\b(?:team|club|pony|ward|band|shop)'s\s)(?<!\b(?:puppy|teddy|horse|group|choir|hotel|doggy|moggy)'s\s)"
+    r"(?<!\b(?:kitten|rabbit|school|street|parrot|budgie)'s\s)(?<!\b(?:hamster|charity|company|surgery|village)'s\s)"
+    r"(?<!\b(?:business|pharmacy|practice|hospital|tortoise)'s\s)(?:full\s+)?name|"
     # "give us your mobile", "your email": the number or address left unsaid.
     # (Not "your email confirmation", "your mobile app": there the word names something else.)
     r"(?<=your\s)(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
@@ -27,10 +34,23 @@ PERSONAL_DATA = LazyPattern(
     r"reg(?:istration)?\s+(?:numbers?|no\b\.?|plates?)|number\s+plates?|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    # "What number's best to text the new slot to?", "Which number should we ring you on?": the reader's number asked.
+    # (The reader's: "you" or a question ending on "to", "on" - not "What number's best to call for PALS?")
+    r"(?<=what\s)(?:phone\s+|mobile\s+)?number(?=(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b[^?.!]{0,60}?"
+    r"(?:\b(?:you|your)\b|\b(?:on|to|at)\s*\?))|"
+    r"(?<=which\s)(?:phone\s+|mobile\s+)?number(?=\s+(?:should|can|shall|do)\s+(?:we|I|they|the\s+\w+)\s+(?:\w+\s+)?(?:you|them)\b)|"
+    # "When's your birthday - year too?": a birthday with its year is the date of birth.
+    r"(?<=your\s)birthday(?=\s*(?:[-–—,(+&]\s*)?(?:and|with|including|incl\.?|plus)?\s*(?:the\s+|your\s+)?(?:birth\s+)?year\b)|"
+    r"birth\s?dates?|"
+    # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
+    r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?)|"
+    r"(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:on|taking|take|takes)|"
+    r"(?<=what\s)(?:medications?|medicines?|meds|tablets|pills)\s+(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+(?:on|taking)|"
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|their|the\s+patient'?s)\s+(?:\w+\s+)?"
-    r"(?:letters?|prescriptions?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e)|"
+    r"(?:letters?|prescriptions?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
+    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?)|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
@@ -58,17 +78,25 @@ def _address_is_data(text: str, data: re.Match[str]) -> bool:
 # A request is a giving verb whose object, a few words on, is the personal data: "reply with your NHS number",
 # "send us your date of birth". "Please" or "can you" alone asks for nothing ("please bring your NHS number").
 GIVING_VERB = LazyPattern(
+    # "@ us with your postcode": a public mention.
+    r"(?:^|(?<=\s))@(?=\s?(?:us|me)\b)|"
+    # "don't forget your full name" asks for it, where the sentence names a public place (_WEAK_VERB).
+    r"\b(?:don't|do\s+not)\s+forget(?=\s+(?:your|their|ur)\b)|"
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
-    r"(?:quote[- ]?)?tweet|ping|fill\s+(?:us|me)\s+in|"
+    r"(?:quote[- ]?)?(?:tweet|post|repost)|quote(?=\s+(?:this|our|the)\s+(?:post|tweet|thread)\b)|ping|"
+    r"fill\s+(?:us|me)\s+in|"
     # "Mind sharing your mobile below?", "Mind jotting down your DOB here?": would you mind, with the verb's "-ing".
     r"(?<=mind\s)(?:sharing|posting|popping|dropping|putting|leaving|adding|giving|sending|sticking|writing|jotting|"
     r"noting|typing|including|listing|tagging|tweeting|commenting|replying|confirming|providing|whacking|bunging|"
     r"pinging))(?![\w'-])",
     re.IGNORECASE,
 )
+# "Don't forget your full name" asks only where its sentence names a public place: "Share your story in the comments -
+# and don't forget your full name" (not "Don't forget your NHS number when you come for your jab").
+_WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget", re.IGNORECASE)
 # "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
 # under?" (not "Not sure what date of birth to use?"). (Counts in replies only.)
 QUESTION = LazyPattern(
@@ -85,11 +113,14 @@ _MAX_GAP_WORDS = 5
 # carries the data; such a gap may run longer.
 _PUBLIC_OBJECT_GAP = LazyPattern(
     r"^\s*(?:(?:over|across|us|me)\s+)*(?:an?\s+)?(?:\w+\s+)?(?:comment|reply|response|note|tweet)\s+"
-    r"(?:below|underneath|here|on\s+(?:this|our)\s+(?:post|tweet|thread))\s+with\s+(?:your|their|ur)?\s*$",
+    r"(?:below|underneath|here|on\s+(?:this|our)\s+(?:post|tweet|thread))\s+with\s+(?:your|their|ur)?\s*$|"
+    # ... or the verb replies to a post or comment of this thread: "Reply to the last post in this thread with".
+    r"^\s*to\s+(?:this|the|our)\s+(?:\w+\s+)?(?:post|tweet|comment|reply)(?:\s+(?:in|on|of|under)\s+(?:this|our|the)\s+"
+    r"(?:thread|post|tweet))?\s+with\s+(?:your|their|ur)?\s*$",
     re.IGNORECASE,
 )
-_MAX_PUBLIC_OBJECT_GAP_WORDS = 9
-_DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?$")
+_MAX_PUBLIC_OBJECT_GAP_WORDS = 10
+_DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?(?:[\w']+(?:\s+[\w']+)?(?:,\s*|\s+and\s+|\s*&\s*)){0,3}$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 _AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
 # "Share a screenshot of the text, including your name and DOB, here": the data as what the verb's object carries.
@@ -110,7 +141,7 @@ _FILLER = LazyPattern(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", r
 # The verb asks the reader when it opens its clause, or follows "you" ("can you", "we need you to").
 _ASKS_LEAD = LazyPattern(
     # "Can everyone who's waiting for a callback comment their name...": everyone is the reader too.
-    r"(?:^|\byou(?:\s+[\w']+){0,3}|\b(?:everyone|anyone|everybody|anybody)(?:\s+[\w']+){0,6}|"
+    r"(?:^|\b(?:you|u)(?:\s+[\w']+){0,3}|\byou're\s+(?:welcome|free|invited)\s+to|\b(?:everyone|anyone|everybody|anybody)(?:\s+[\w']+){0,6}|"
     r"\b(?:free|remember|forget|sure)\s+to|"
     # "Could your mum share her date of birth in the comments?": someone of the reader's, asked through the reader.
     r"^(?:can|could|would|will)\s+your\s+(?:\w+\s+)?\w+|"
@@ -163,7 +194,9 @@ PRIVATE_PLACE = LazyPattern(
 )
 # A channel named only to be waived: "no need to DM us", "rather than messaging us", "don't message us privately".
 _WAIVED = LazyPattern(
-    r"(?:\bno\s+need\s+to|\b(?:don't|do\s+not)\s+(?:need|have)\s+to|\brather\s+than|\binstead\s+of|\bwithout)"
+    r"(?:\bno\s+need\s+to|\b(?:don't|do\s+not)\s+(?:need|have)\s+to|\brather\s+than|\binstead\s+of|\bwithout|"
+    # "Don't bother with a private message - ...", "Forget DMing us", "Skip the DMs".
+    r"\b(?:don't|do\s+not)\s+bother(?:\s+with)?|(?:^|(?<=[.!?:;]\s))(?:skip|forget(?:\s+about)?))"
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -231,7 +264,20 @@ def _written_in_public(sentence: str) -> re.Match[str] | None:
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
-    asks = [(m, False) for m in GIVING_VERB.finditer(sentence) if _asks_reader(sentence, m.start())]
+    public: list[bool] = []  # whether the sentence names a public place, read once when a weak verb needs it
+
+    def weak_in_private(verb: re.Match[str]) -> bool:
+        if not _WEAK_VERB.match(verb.group()):
+            return False
+        if not public:
+            public.append(names_public_place(sentence))
+        return not public[0]
+
+    asks = [
+        (m, False)
+        for m in GIVING_VERB.finditer(sentence)
+        if _asks_reader(sentence, m.start()) and not weak_in_private(m)
+    ]
     if questions:
         asks += [(m, True) for m in QUESTION.finditer(sentence)]
     for ask, question in sorted(asks, key=lambda a: a[0].start()):
@@ -247,7 +293,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             )
             # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
             # verb's object, whatever the clause before the first dash.
-            apposition = len(gap.split()) <= 8 and _DASH_BEFORE.search(gap) and _DASH_AFTER.match(sentence, data.end())
+            apposition = len(gap.split()) <= 12 and _DASH_BEFORE.search(gap) and _DASH_AFTER.match(sentence, data.end())
             if (
                 not second_object
                 and not apposition
@@ -289,12 +335,17 @@ def names_private_channel(sentence: str) -> bool:
 
 def names_public_place(sentence: str) -> bool:
     """Whether a sentence asks for an answer somewhere public ("below", "in the comments"), not "not here"."""
-    return any(not _NOT_HERE.search(sentence[: m.start()]) for m in PUBLIC_PLACE.finditer(sentence))
+    # (The negation is at most a few words back: each place looks back a bounded way, or a sentence of many places
+    # would be read again from its start at each.)
+    return any(
+        not _NOT_HERE.search(sentence, max(0, m.start() - _LOOK_BACK), m.start())
+        for m in PUBLIC_PLACE.finditer(sentence)
+    )
 
 
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
 _PRONOUN_ASK = LazyPattern(
-    r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
+    r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|yours|theirs|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
     r"|(?=\s+(?:below|here|to\s+this\s+(?:post|tweet|thread)|in\s+(?:the\s+)?(?:comments?|replies|thread)|"
     r"in\s+a\s+(?:comment|reply)))",
     re.IGNORECASE,
@@ -323,6 +374,14 @@ def _carries_data(text: str) -> str:
     return text
 
 
+# Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
+# reply here".
+_MEDICAL_DETAIL = LazyPattern(r"(?:diagnos|medical|health|medic|meds|tablets|pills)", re.IGNORECASE)
+_OWN_VERB = LazyPattern(
+    r"\s+(?:has|have|hasn't|haven't|is|isn't|was|wasn't|are|aren't|were|weren't|ran|runs|run|changed|needs?)\b", re.I
+)
+
+
 def _named_data(sentence: str) -> re.Match[str] | None:
     """The last personal data a sentence names outside a negation ("we will never ask for your NHS number")."""
     found = None
@@ -331,7 +390,8 @@ def _named_data(sentence: str) -> re.Match[str] | None:
         if negation is not None and negation.end() <= data.start():
             break
         verb_sense = data.group().lower().startswith("address") and not _address_is_data(sentence, data)  # "to address"
-        if not verb_sense:
+        told = _MEDICAL_DETAIL.match(data.group()) and _OWN_VERB.match(sentence, data.end())
+        if not verb_sense and not told:
             found = data
     return found
 
@@ -387,28 +447,62 @@ _READERS = LazyPattern(r"\b(?:your|their|ur)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 # A verbless request in a reply: the data opens its clause and a public place follows it, "DOB and postcode below and
 # we'll look it up", "Full name, DOB and ward in a reply" (not "Postcodes below are the ones we cover").
-_OPENS_CLAUSE = LazyPattern(r"(?:^|[.!?:;]|\s[-–—])\s*(?:(?:your|their|ur|and|full|the\s+patient'?s)\s+)*$", re.I)
+_OPENS_CLAUSE = LazyPattern(
+    # (After a name listed first: "Full name & DOB below".)
+    r"(?:^|[.!?:;]|\s[-–—])\s*(?:(?:your|their|ur|and|full|the\s+patient'?s)\s+)*"
+    r"(?:(?:full\s+|first\s+|sur)?name\s*(?:,|&|\+|and)\s*(?:your\s+|their\s+)?)?$",
+    re.I,
+)
 _STATEMENT_WORD = LazyPattern(
     r"\b(?:is|are|was|were|will|would|can|could|has|have|had|should|be|been|not|no|never)\b|[.!?;:]", re.IGNORECASE
 )
 
 
-# What may follow the place in such a request: its end, "and we'll...", "please", "so we can...".
-_REQUEST_END = LazyPattern(r"\s*(?:$|[^\w\s:]|(?:and|please|pls|plz|so|then|thanks|thank\s+you|thx)\b)", re.IGNORECASE)
+# What may follow the place in such a request: its end, "and we'll...", "please", "so we can...", "would be perfect".
+_REQUEST_END = LazyPattern(
+    r"\s*(?:$|[^\w\s:]|(?:and|please|pls|plz|so|then|thanks|thank\s+you|thx)\b|"
+    r"(?:would|will)\s+be\s+(?:\w+\s+)?(?:great|perfect|ideal|brilliant|lovely|helpful|fab|fine|amazing|handy|ace)\b)",
+    re.IGNORECASE,
+)
+# An emoji pointing down stands for "below": "DOB + postcode pls 👇".
+_POINTING_DOWN = LazyPattern("(?:\U0001f447|\u2b07|\u2935|\U0001f53d)\ufe0f?")
+# A polite lead before the request opens it as the sentence's start would: "If you don't mind, your date of birth ... in
+# a reply would be perfect" (its "don't" negates nothing asked).
+_POLITE_LEAD = LazyPattern(
+    r"\s*(?:if\s+(?:you\s+(?:don't|do\s+not|wouldn't|would\s+not)\s+mind|(?:that's|that\s+is|it's|it\s+is)\s+"
+    r"(?:ok|okay|alright|all\s+right|fine))|when\s+you\s+(?:can|get\s+a\s+(?:chance|moment|sec|minute)))\s*,\s*",
+    re.IGNORECASE,
+)
+# The data listed on before the place: "your date of birth and the name on the booking in a reply".
+_LIST_GOES_ON = LazyPattern(r"\s*(?:,|&|\+|and\b)", re.IGNORECASE)
 
 
 def _verbless_request(sentence: str) -> tuple[int, int, str] | None:
-    negation = _NEGATED_MENTION.search(sentence)  # the first: data after it is negated ("we'll never ask for...")
-    for data in PERSONAL_DATA.finditer(sentence):
+    lead = _POLITE_LEAD.match(sentence)
+    opens = lead.end() if lead else 0
+    # The first negation: data after it is negated ("we'll never ask for...").
+    negation = _NEGATED_MENTION.search(sentence, opens)
+    for data in PERSONAL_DATA.finditer(sentence, opens):
         if negation is not None and negation.end() <= data.start():
             return None
-        if not _OPENS_CLAUSE.search(sentence, max(0, data.start() - 40), data.start()):
+        if lead and data.start() - opens <= 40:
+            if not _OPENS_CLAUSE.search(sentence[opens : data.start()]):
+                continue
+        elif not _OPENS_CLAUSE.search(sentence, max(0, data.start() - 40), data.start()):
             continue
-        place = PUBLIC_PLACE.search(sentence, data.end(), min(len(sentence), data.end() + 60))
-        if place is None:
+        end = min(len(sentence), data.end() + 60)
+        found = (pattern.search(sentence, data.end(), end) for pattern in (PUBLIC_PLACE, _POINTING_DOWN))
+        places = [place for place in found if place]
+        if not places:
             return None
+        place = min(places, key=lambda p: p.start())
         between = sentence[data.end() : place.start()]
-        if len(between.split()) > 4 or _STATEMENT_WORD.search(between) or not _REQUEST_END.match(sentence, place.end()):
+        most = 7 if _LIST_GOES_ON.match(between) else 4
+        if (
+            len(between.split()) > most
+            or _STATEMENT_WORD.search(between)
+            or not _REQUEST_END.match(sentence, place.end())
+        ):
             return None
         return data.start(), place.end(), data.group()
     return None

@@ -26,12 +26,17 @@ def fold_name_text(text: str) -> str:
 
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
 _APOSTROPHE_OR_SPACE = r"(?:'|\s)?"  # O'Neill, ONeill, O Neill
-_TITLE_WORDS = r"dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|cllr"
+_TITLE_WORDS = r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|reverend|cllr|councillor"
+# A title as it is abbreviated or spelled out: "Dr Khan" = "Doctor Khan".
+_SPELLED_TITLES = {"dr": "doctor", "prof": "professor", "rev": "reverend", "cllr": "councillor"}
 _TITLES = LazyPattern(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+", re.I)
-# A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation.
+# A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation, Dawn
+# Wood Nature Reserve.
 _NAMED_AFTER = (
     r"ward|unit|wing|building|house|centre|center|foundation|trust|fund|award|lecture|prize|suite|room|"
-    r"library|hall|road|street|lane|avenue|way|school|academy|college|hospital|practice|surgery|pharmacy"
+    r"library|hall|road|street|lane|avenue|way|school|academy|college|hospital|practice|surgery|pharmacy|"
+    r"park|reserve|nature\s+reserve|gardens?|museum|gallery|stadium|arena|institute|drive|crescent|grove|terrace|"
+    r"bridge|forest"
 )
 
 
@@ -67,10 +72,21 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
     )
 
 
-NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+[A-Z]")
+# (Not the pronoun "I": "The Dr. Khan I saw on Monday"; a middle initial "I." is another person's name.)
+# An @handle, its name run together ("@DawnWood") or joined by underscores ("@dawn_wood"); not an e-mail address's
+# domain ("dawn.wood@nhs.net").
+HANDLE = LazyPattern(r"(?<![\w@.])@([A-Za-z0-9_]{2,50})")
+NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+(?!I(?:'[a-z]+)?(?![\w.]))[A-Z]")
 # Where a title and surname run together in a hashtag end the name: the tag's end or a joining word ("#ThanksDrKhan",
 # "#DrKhanAndTeam", "#DrKhanForPresident"); any other word is more of the name ("#DrMartinLutherKing").
 HASHTAG_NAME_ENDS = LazyPattern(r"(?:\s+(?:and|for|from|at|of|in|on|the|team|you|rocks)\b|$)")
+
+
+def _title_written(word: str) -> str:
+    """A title as a pattern, abbreviated (with or without its full stop) or spelled out: "dr" -> "dr.", "doctor"."""
+    spelled = {**_SPELLED_TITLES, **{v: k for k, v in _SPELLED_TITLES.items()}}.get(word)
+    forms = [re.escape(word) + r"\.?"] + ([re.escape(spelled) + r"\.?"] if spelled else [])
+    return "(?:" + "|".join(forms) + ")"
 
 
 def title_surname_pattern(name: str) -> re.Pattern[str] | None:
@@ -81,7 +97,7 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     if not title or len(words) < 2:
         return None
     surname = _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in words[-1].split("'"))
-    titles = r"\s+".join(re.escape(word.rstrip(".")) + r"\.?" for word in title.group().split())
+    titles = r"\s+".join(_title_written(word.rstrip(".").lower()) for word in title.group().split())
     return re.compile(
         rf"(?<!\w){titles}\s+{surname}(?![\w-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,

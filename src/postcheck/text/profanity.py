@@ -36,7 +36,7 @@ class WordList:
                 continue
             tilde = line.endswith("~")
             line = line.rstrip("~").strip()
-            if " " in line:
+            if " " in line or "-" in line:  # a phrase, or a hyphenated word ("a-hole")
                 phrases.append(line)
             elif line.endswith("*"):
                 stems.append(line[:-1])
@@ -63,13 +63,18 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?<!\w')" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE)
 
 
-def _any_phrase(phrases) -> re.Pattern[str] | None:
-    """One pattern matching any of the phrases as whole words, longest first; None for no phrases.
+def _any_phrase(phrases, *, hyphenated_words: bool = False) -> re.Pattern[str] | None:
+    """One pattern matching any of the phrases as whole words, longest first; None for no phrases. With
+    `hyphenated_words`, a phrase of no spaces keeps its hyphens ("a-hole" is not "a hole"); otherwise a hyphen is
+    any spacing, as between a phrase's words ("cock-a-leekie").
 
     The word-boundary look-arounds of `_phrase_pattern` stand once, outside the alternation: inside it, the
     look-behinds came first in every branch, so each branch was tried at every position of the text (20x slower)."""
     bodies = []
     for phrase in sorted(phrases, key=len, reverse=True):
+        if hyphenated_words and not re.search(r"\s", phrase.strip()):
+            bodies.append(r"[-\u2010\u2011]".join(re.escape(p) for p in phrase.strip().split("-")))
+            continue
         parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip()) if p]
         if parts:
             bodies.append(r"[\s-]+".join(parts))
@@ -144,7 +149,7 @@ class ProfanityMatcher:
 
     @cached_property
     def phrases(self) -> re.Pattern[str] | None:
-        return _any_phrase(self.phrase_list)
+        return _any_phrase(self.phrase_list, hyphenated_words=True)
 
     @cached_property
     def innocent(self) -> re.Pattern[str] | None:
@@ -153,7 +158,7 @@ class ProfanityMatcher:
     def _phrases_from(self, head: str) -> re.Pattern[str]:
         """One pattern of the phrases whose first word is `head`."""
         if head not in self._head_patterns:
-            self._head_patterns[head] = _any_phrase(self.by_head[head])  # never None: each phrase has its head
+            self._head_patterns[head] = _any_phrase(self.by_head[head], hyphenated_words=True)  # never None
         return self._head_patterns[head]
 
     def _listed(self, word: str) -> str | None:
