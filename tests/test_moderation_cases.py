@@ -18,7 +18,7 @@ from postcheck.context import Context
 from postcheck.loaders.markdown import load_markdown
 from postcheck.model import Source
 from postcheck.rules import moderation as m
-from postcheck.text import advice_model
+from postcheck.text import advice, word_model
 
 FILES = ("moderation_cases.yml", "moderation_cases_unseen.yml")
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}
@@ -107,26 +107,27 @@ def test_precision_and_recall_per_rule_are_at_least_097(contexts):
 
 @pytest.fixture(scope="module")
 def trainer():
-    path = Path(__file__).parents[1] / "bench" / "advice_model.py"
-    spec = importlib.util.spec_from_file_location("bench_advice_model", path)
+    path = Path(__file__).parents[1] / "bench" / "word_models.py"
+    spec = importlib.util.spec_from_file_location("bench_word_models", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_the_advice_model_was_trained_on_these_cases(trainer):
-    """M104's model is retrained whenever its cases change (python bench/advice_model.py): the file names the cases
-    it was trained on."""
-    header = advice_model.MODEL.read_text(encoding="utf-8").splitlines()[1]
-    assert header == f"# cases {trainer.digest(trainer.load_cases())}", "retrain: python bench/advice_model.py"
+@pytest.mark.parametrize("rule", ["M104", "M105"])
+def test_each_word_model_was_trained_on_these_cases(trainer, rule):
+    """The word models are retrained whenever their cases change (python bench/word_models.py): each file names the
+    cases it was trained on."""
+    header = trainer.MODELS[rule][0].read_text(encoding="utf-8").splitlines()[1]
+    assert header == f"# cases {trainer.digest(trainer.load_cases(rule))}", "retrain: python bench/word_models.py"
 
 
 def test_the_trainer_learns_words_it_was_shown(trainer):
-    advice = ["Honey and lemon soothes a sore throat.", "Rest and fluids, it passes in a week.", "Ice it and rest it."]
+    advising = ["Honey and lemon soothes a sore throat.", "Rest and fluids, it passes in a week.", "Ice it, rest it."]
     other = ["The clinic opens on Monday.", "Thanks for the kind words!", "Parking is free after 6pm."]
-    model = trainer.fit(advice + other, [1] * 3 + [0] * 3)
-    assert advice_model.probability("Honey and rest for that throat.", model) > 0.5
-    assert advice_model.probability("The clinic is free on Monday.", model) < 0.5
+    model = trainer.fit(advising + other, [1] * 3 + [0] * 3)
+    assert word_model.probability("Honey and rest for that throat.", model) > 0.5
+    assert word_model.probability("The clinic is free on Monday.", model) < 0.5
 
 
 def test_advice_only_the_model_finds_points_at_its_sentence(contexts):
@@ -142,7 +143,31 @@ def test_advice_only_the_model_finds_points_at_its_sentence(contexts):
 
 def test_the_model_has_no_say_on_a_few_words():
     """A few words ("Try it", "Rest.") tell the model too little: the patterns decide (and find no medical matter)."""
-    from postcheck.text.advice import medical_advice
+    assert word_model.probability("Try it", word_model.load(word_model.ADVICE)) >= advice.REPORT_FROM
+    assert advice.medical_advice("Try it") is None
 
-    assert advice_model.probability("Try it") >= advice_model.REPORT_FROM
-    assert medical_advice("Try it") is None
+
+def test_a_request_only_the_model_finds_points_at_its_sentence(contexts):
+    """A request in a verb the patterns do not know: M105's word model finds it, points at the sentence that reads
+    most like a request, and names the data."""
+    text = "Thanks Jo. Yeet your NHS number and date of birth into the replies and we'll chase it."
+    source = Source(Path("case.md"), f"---\nkind: reply\nin_reply_to: https://x.com/a/status/1\n---\n{text}\n")
+    [problem] = m.public_request_for_personal_data(load_markdown(source, "case.md"), contexts[FILES[0]])
+    assert problem.message.startswith("Asks for personal data (date of birth) in public")
+    sentence = text[len("Thanks Jo. ") :]
+    assert (problem.span.column, problem.span.length) == (1 + text.index(sentence), len(sentence))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks Jo. Yeet your NHS number and date of birth into a DM and we'll chase it.",  # a private channel alone
+        "Thanks Jo. Yeet your questions into the replies and we'll chase it.",  # no personal data
+        "'Yeet your NHS number into the replies' - a scam doing the rounds. Ignore it.",  # quoted
+    ],
+)
+def test_the_request_model_is_not_asked_where_no_data_is_asked_openly(text):
+    from postcheck.text.data_requests import named_openly, public_request
+
+    assert named_openly(text) is None
+    assert public_request(text, reply=True) is None

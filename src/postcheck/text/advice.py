@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, advice_model
+from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, word_model
+
+# M104's word model (word_model.py): its thresholds, chosen on batches it had not seen (bench/word_models.py --measure).
+REPORT_FROM = 0.6  # the model alone reports a reply read whole from here
+OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the model overrules the patterns
 
 _MEDICINES = (
     # (Not "the medicines team", "a medication review": a service.)
@@ -712,7 +716,7 @@ _ASKS_SERVICE = LazyPattern(
 )
 
 
-def _signposts(text: str) -> bool:
+def signposts(text: str) -> bool:
     """Whether the reply points to a GP, pharmacy, NHS 111...: names one other than only in an apology or a report of
     what happened."""
     for m in SIGNPOSTING.finditer(text):
@@ -1093,24 +1097,21 @@ def _event_lead_in(text: str, at: int) -> bool:
 def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
-    real pain" blanked first, keeping offsets), unless the model (advice_model.py) is all but sure that neither the
+    real pain" blanked first, keeping offsets), unless the model (word_model.py) is all but sure that neither the
     reply nor any of its sentences is advice; and the model alone where it is fairly sure the reply is, pointing at
     the sentence that reads most like advice. The model has no say on a reply too short for it to know."""
     text = text.translate(APOSTROPHES)
-    if _signposts(text):
+    if signposts(text):
         return None
-    likely, known = advice_model.read(text)
-    heard = known >= advice_model.MIN_FEATURES
+    model = word_model.load(word_model.ADVICE)
+    likely, known = word_model.read(text, model)
+    heard = known >= word_model.MIN_FEATURES
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
     topic = MEDICAL_TOPIC.search(plain)
-    overruled = (
-        heard
-        and likely < advice_model.OVERRULE_BELOW
-        and advice_model.strongest_sentence(text)[2] < advice_model.OVERRULE_BELOW
-    )
+    overruled = heard and likely < OVERRULE_BELOW and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
     if topic is not None and (_advises(plain) or _predicts(plain)) and not overruled:
         return topic.start(), topic.end(), topic.group()
-    if not heard or likely < advice_model.REPORT_FROM:
+    if not heard or likely < REPORT_FROM:
         return None
-    start, end, _ = advice_model.strongest_sentence(text)
+    start, end, _ = word_model.strongest_sentence(text, model)
     return start, end, topic.group() if topic else None

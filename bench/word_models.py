@@ -1,15 +1,18 @@
-"""Train M104's advice model (src/postcheck/text/advice_model.tsv) on tests/moderation_cases*.yml, and measure it on
-batches it has not seen.
+"""Train the rules' word models (src/postcheck/text/*_model.tsv) on tests/moderation_cases*.yml, and measure them on
+batches they have not seen.
 
 Usage:
-  python bench/advice_model.py             retrain on every case and write the model
-  python bench/advice_model.py --measure   measure only: for each batch of moderation_cases_unseen.yml from 15 on,
-                                           train on the cases written before it and score its M104 replies, as
-                                           first contact
+  python bench/word_models.py             retrain both models and write them
+  python bench/word_models.py --measure   measure only: for each batch of moderation_cases_unseen.yml (M104 from the
+                                          15th, M105 from the 10th), train on the cases written before it and score
+                                          the rule's cases of that batch, as first contact
 
+The models: M104's reads whether a reply advises on a medical matter (its Bad replies against its Good ones and every
+other M rule's posts; replies that point to a GP, NHS 111... are left out, as M104 never asks about them); M105's
+whether a text asks the reader for personal data in public (its Bad posts against every other M case).
 L2-regularised logistic regression (numpy, Newton steps with conjugate gradients) over postcheck's own features
-(`postcheck.text.advice_model.features`) as tf-idf: 1 + log of the count, times a smoothed idf, rows scaled to unit
-length; features seen in fewer than MIN_DF replies are left out. Deterministic: the same cases give the same file.
+(`postcheck.text.word_model.features`) as tf-idf: 1 + log of the count, times a smoothed idf, rows scaled to unit
+length; features seen in fewer than MIN_DF texts are left out. Deterministic: the same cases give the same file.
 """
 
 from __future__ import annotations
@@ -27,30 +30,25 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from postcheck.text.advice_model import (  # noqa: E402
-    MIN_FEATURES,
-    MODEL,
-    OVERRULE_BELOW,
-    REPORT_FROM,
-    Model,
-    features,
-    read,
-    strongest_sentence,
-    tf_idf,
-)
+from postcheck.text import advice, data_requests, word_model  # noqa: E402
+from postcheck.text.word_model import MIN_FEATURES, Model, features, read, strongest_sentence, tf_idf  # noqa: E402
 
 CASES = (ROOT / "tests" / "moderation_cases.yml", ROOT / "tests" / "moderation_cases_unseen.yml")
-C = 16.0  # the inverse of the L2 penalty, chosen with advice_model.REPORT_FROM and OVERRULE_BELOW by --measure
+C = 16.0  # the inverse of the L2 penalty, chosen with the rules' thresholds by --measure
 MIN_DF = 2
 _BATCH = re.compile(r"\s*# Batch (\d+)\b")
+# Each model: its file, the rule whose Bad cases it learns to find, the first batch --measure scores, and the rule's
+# thresholds (from where the model alone reports, and below which it overrules the patterns, if it does).
+MODELS = {
+    "M104": (word_model.ADVICE, 15, advice.REPORT_FROM, advice.OVERRULE_BELOW),
+    "M105": (word_model.REQUESTS, 10, data_requests.REPORT_FROM, None),
+}
 
 
-def load_cases() -> list[tuple[str, int, int, str]]:
-    """(text, 1 for advice or 0, batch, rule) for every case the model learns from, in file order: the M104 replies,
-    Bad as advice and Good as not, and every post of the other M rules as not advice. Cases that point to a GP, NHS
-    111... are left out: M104 never asks the model about them. The first file's batch is 0."""
+def load_cases(rule: str) -> list[tuple[str, int, int, str]]:
+    """(text, 1 for what the model finds or 0, batch, rule) for every case `rule`'s model learns from, in file order.
+    The first file's batch is 0."""
     from postcheck.text import APOSTROPHES
-    from postcheck.text.advice import _signposts
 
     cases = []
     for number, path in enumerate(CASES):
@@ -66,12 +64,12 @@ def load_cases() -> list[tuple[str, int, int, str]]:
                 continue
             for node in section.value:
                 item = yaml.safe_load(yaml.serialize(node))
-                if key.value == "M104" and item.get("kind", "post") != "reply":
+                if rule == "M104" and key.value == "M104" and item.get("kind", "post") != "reply":
                     continue
                 for verdict in ("bad", "good"):
                     post = item.get(verdict)
-                    if post and not _signposts(post.translate(APOSTROPHES)):
-                        label = int(key.value == "M104" and verdict == "bad")
+                    if post and not (rule == "M104" and advice.signposts(post.translate(APOSTROPHES))):
+                        label = int(key.value == rule and verdict == "bad")
                         cases.append((post, label, batches[node.start_mark.line], key.value))
     return cases
 
@@ -141,61 +139,82 @@ def fit(texts: list[str], labels: list[int], c: float = C) -> Model:
     return float(w[m]), idf, {f: float(w[i]) for i, f in enumerate(vocabulary)}
 
 
-def measure(cases: list[tuple[str, int, int, str]]) -> None:
-    """First contact, batch by batch of the unseen M104 replies, the model trained on every case of the batches
-    before: at each threshold, the advice found and the Good replies reported; and how much of each the model would
-    overrule (the reply and each of its sentences below OVERRULE_BELOW). As in M104, the model has no say on a reply
-    with fewer than MIN_FEATURES features it knows."""
-    thresholds = sorted({0.5, REPORT_FROM, 0.7, 0.8})
+def asked(rule: str, text: str) -> bool:
+    """Whether the rule asks its model about this text: M104 about every reply left in its cases, M105 only about a
+    text that names personal data and no private channel alone."""
+    return rule == "M104" or data_requests.named_openly(text) is not None
+
+
+def measure(rule: str, cases: list[tuple[str, int, int, str]]) -> None:
+    """First contact, batch by batch of the rule's unseen cases that its model is asked about, the model trained on
+    every case of the batches before: at each threshold, the Bad cases found and the Good ones reported; for M104, how
+    much of each the model would overrule (the text and each of its sentences below the rule's threshold). As in the
+    rules, a model has no say on a text with fewer than MIN_FEATURES features it knows."""
+    _, first, report_from, overrule_below = MODELS[rule]
+    thresholds = sorted({0.5, report_from, 0.7, 0.8})
     scored = []
-    for batch in sorted({b for _, _, b, rule in cases if b >= 15 and rule == "M104"}):
+    for batch in sorted({b for _, _, b, r in cases if b >= first and r == rule}):
         seen = [(t, y) for t, y, b, _ in cases if b < batch]
         model = fit([t for t, _ in seen], [y for _, y in seen])
         test = [
             (*read(t, model), strongest_sentence(t, model)[2], y)
-            for t, y, b, rule in cases
-            if b == batch and rule == "M104"
+            for t, y, b, r in cases
+            if b == batch and r == rule and asked(rule, t)
         ]
         scored += test
         bad = sum(y for *_, y in test)
         found = [sum(p >= t and k >= MIN_FEATURES for p, k, _, y in test if y) for t in thresholds]
         false = [sum(p >= t and k >= MIN_FEATURES for p, k, _, y in test if not y) for t in thresholds]
         cells = [f"{f}/{bad} found, {g}/{len(test) - bad} false" for f, g in zip(found, false, strict=True)]
-        print(f"batch {batch:2d} (trained on {len(seen):4d}): " + " | ".join(cells))
+        print(f"{rule} batch {batch:2d} (trained on {len(seen):4d}): " + " | ".join(cells))
     bad = [(p, k, q) for p, k, q, y in scored if y]
     good = [(p, k, q) for p, k, q, y in scored if not y]
     for t in thresholds:
         found = sum(p >= t and k >= MIN_FEATURES for p, k, _ in bad)
         false = sum(p >= t and k >= MIN_FEATURES for p, k, _ in good)
         print(
-            f"from {t}: advice found {found / len(bad):.3f} ({found} of {len(bad)}),"
-            f" Good replies reported {false} of {len(good)}"
+            f"{rule} from {t}: found {found / len(bad):.3f} ({found} of {len(bad)}),"
+            f" Good reported {false} of {len(good)}"
         )
-    overruled = [
-        sum(max(p, q) < OVERRULE_BELOW and k >= MIN_FEATURES for p, k, q in group) / len(group) for group in (bad, good)
-    ]
-    print(f"overruled (below {OVERRULE_BELOW}): advice {overruled[0]:.3f}, Good replies {overruled[1]:.3f}")
+    if overrule_below is not None:
+        overruled = [
+            sum(max(p, q) < overrule_below and k >= MIN_FEATURES for p, k, q in group) / len(group)
+            for group in (bad, good)
+        ]
+        print(f"{rule} overruled (below {overrule_below}): Bad {overruled[0]:.3f}, Good {overruled[1]:.3f}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--measure", action="store_true", help="measure on unseen batches; do not write the model")
-    args = parser.parse_args()
-    cases = load_cases()
-    if args.measure:
-        measure(cases)
-        return
+WHAT = {"M104": "replies that advise on a medical matter", "M105": "texts that ask for personal data in public"}
+
+
+def write(rule: str, cases: list[tuple[str, int, int, str]]) -> None:
+    path = MODELS[rule][0]
     intercept, idf, weight = fit([t for t, _, _, _ in cases], [y for _, y, _, _ in cases])
     bad = sum(y for _, y, _, _ in cases)
     lines = [
-        f"# M104 advice model: written by bench/advice_model.py; do not edit. Trained on {bad} replies that advise and"
-        f" {len(cases) - bad} posts that do not, C {C}, features in at least {MIN_DF} of them.",
+        f"# {rule} word model: written by bench/word_models.py; do not edit. Trained on {bad} {WHAT[rule]} and"
+        f" {len(cases) - bad} texts that are not, C {C}, features in at least {MIN_DF} of them.",
         f"# cases {digest(cases)}",
         f"<intercept>\t0\t{intercept:.6g}",
         *(f"{f}\t{idf[f]:.5g}\t{weight[f]:.5g}" for f in sorted(idf)),
     ]
-    MODEL.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL.relative_to(ROOT)}: {len(idf)} features from {len(cases)} posts")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}: {len(idf)} features from {len(cases)} texts")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measure", action="store_true", help="measure on unseen batches; do not write the models")
+    parser.add_argument("rules", nargs="*", metavar="RULE", help="M104, M105 (default: both)")
+    args = parser.parse_args()
+    if set(args.rules) - set(MODELS):
+        parser.error(f"no model for {', '.join(sorted(set(args.rules) - set(MODELS)))}: M104 or M105")
+    for rule in args.rules or MODELS:
+        cases = load_cases(rule)
+        if args.measure:
+            measure(rule, cases)
+        else:
+            write(rule, cases)
 
 
 if __name__ == "__main__":

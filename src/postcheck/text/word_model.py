@@ -1,10 +1,11 @@
-"""A second reading of M104: how much a reply reads like medical advice, by a logistic regression over its words and
-word pairs, trained on tests/moderation_cases*.yml: M104's Bad replies as advice, its Good replies and the other M
-rules' posts as not (`python bench/advice_model.py` retrains it and measures it on batches it has not seen).
+"""A second reading for the rules whose wording people vary without end (M104's advice, M105's requests): a logistic
+regression over a text's words and word pairs, trained on tests/moderation_cases*.yml (`python bench/word_models.py`
+retrains the shipped models and measures them on batches they had not seen).
 
-The patterns of advice.py find the shapes of advice they know, and say which medical word a finding is about; this
-model finds advice in words they do not know ("clove oil on a cotton bud numbs it nicely"), as people write it. It
-only reads; it never decides alone whether a reply points to a GP or NHS 111 (advice.py does)."""
+The patterns find the shapes they know and say what a finding is about; a model finds the same thing in words they
+do not know ("clove oil on a cotton bud numbs it nicely"), as people write it. A model only reads: the rule decides
+what it is asked about (advice.py never asks about a reply that points to a GP; data_requests.py only about a text
+that names personal data and no private channel alone)."""
 
 from __future__ import annotations
 
@@ -17,12 +18,10 @@ from pathlib import Path
 
 from postcheck.text import APOSTROPHES, SENTENCE_TEXT
 
-MODEL = Path(__file__).with_name("advice_model.tsv")
-# Chosen on batches the model had not seen (`bench/advice_model.py --measure`).
-REPORT_FROM = 0.6  # the model alone reports a reply read whole from here
-OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the model overrules the patterns
-# The fewest features the model must know in a reply to have a say: 99% of the replies it learnt from have 14 or
-# more, and on a few words ("Try it", "Rest.") one word decides.
+ADVICE = Path(__file__).with_name("advice_model.tsv")  # M104: replies that advise or reassure on a medical matter
+REQUESTS = Path(__file__).with_name("request_model.tsv")  # M105: texts that ask the reader for personal data
+# The fewest features a model must know in a text to have a say: 99% of the texts they learnt from have 14 or more,
+# and on a few words ("Try it", "Rest.") one word decides.
 MIN_FEATURES = 10
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?]")
@@ -45,11 +44,11 @@ Model = tuple[float, dict[str, float], dict[str, float]]  # the intercept, each 
 
 
 @cache
-def _shipped() -> Model:
-    """The model shipped beside this module, read once, on the first reply checked."""
+def load(path: Path) -> Model:
+    """A shipped model, read once, the first time a rule asks it."""
     intercept = 0.0
     idf, weight = {}, {}
-    for line in MODEL.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
         feature, its_idf, its_weight = line.split("\t")
@@ -68,20 +67,20 @@ def tf_idf(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return {f: v / norm for f, v in values.items()}
 
 
-def read(text: str, model: Model | None = None) -> tuple[float, int]:
-    """How likely the reply gives medical advice or reassurance, 0 to 1, and how many features the model knows in it."""
-    intercept, idf, weight = model or _shipped()
+def read(text: str, model: Model) -> tuple[float, int]:
+    """How likely the text is what the model learnt to find, 0 to 1, and how many features the model knows in it."""
+    intercept, idf, weight = model
     vector = tf_idf(Counter(features(text)), idf)
     z = intercept + sum(v * weight[f] for f, v in vector.items())
     return 1 / (1 + math.exp(-z)), len(vector)
 
 
-def probability(text: str, model: Model | None = None) -> float:
+def probability(text: str, model: Model) -> float:
     return read(text, model)[0]
 
 
-def strongest_sentence(text: str, model: Model | None = None) -> tuple[int, int, float]:
-    """Where the sentence that reads most like advice starts and ends, and its probability read alone."""
+def strongest_sentence(text: str, model: Model) -> tuple[int, int, float]:
+    """Where the sentence that reads most like what the model finds starts and ends, and its probability read alone."""
     sentences = [m for m in SENTENCE_TEXT.finditer(text) if m.group().strip()] or [re.match(r".*", text, re.S)]
     scored = [(probability(m.group(), model), m) for m in sentences]
     likely, best = max(scored, key=lambda pair: pair[0])
