@@ -520,7 +520,8 @@ QUOTED = LazyPattern(
 def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     """(start, end, the data it names) of the first sentence that asks for personal data to be written in public,
     or None. A reply's question asks too ("What's your date of birth?"); a request for a direct message does not,
-    nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number.")."""
+    nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."). Where the patterns
+    find none, the word model may (`_read_by_model`)."""
     text = text.translate(APOSTROPHES)
     if not PERSONAL_DATA.search(text):
         return None
