@@ -793,3 +793,26 @@ def test_placeholder_check_is_linear_on_a_long_run_of_hex_letters():
     seconds(15)
     small, large = min(seconds(15) for _ in range(3)), min(seconds(60) for _ in range(3))
     assert large <= 8 * small + 0.05, f"{small:.4f} s for 15 letters, {large:.4f} s for 60"
+
+
+def test_placeholder_check_is_linear_on_long_runs_of_recruitment_event_and_pointer_words():
+    """A job advert, an event or an occasion is where a picture is used ("Nurse recruitment graphic", "Careers fair
+    banner", "Carers Week graphic"), a topic may stand before a dash and a platform ("Hiring now - Instagram post"), and
+    a pointer may follow a kind of picture ("Map - see link"): long runs of such words must not be split every possible
+    way. A shape, not a speed: 4 times the words may cost at most 8 times as much."""
+    import time
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        for i in range(20):
+            stamp = time.perf_counter_ns()
+            placeholder_reason("Careers fair day week event " * n + "x", f"media/r{stamp}-{i}.png")
+            placeholder_reason("We are hiring recruitment vacancy jobs " * n + "banner x", f"media/h{stamp}-{i}.png")
+            placeholder_reason("Hiring - " * n + "Instagram postx", f"media/d{stamp}-{i}.png")
+            placeholder_reason("Map - " + "more info below " * n + "x", f"media/m{stamp}-{i}.png")
+        return time.perf_counter() - start
+
+    assert placeholder_reason("Nurse recruitment graphic 1080x1080", "media/x.png") is not None
+    seconds(10)
+    small, large = min(seconds(10) for _ in range(3)), min(seconds(40) for _ in range(3))
+    assert large <= 8 * small + 0.05, f"{small:.4f} s for 10 words, {large:.4f} s for 40"

@@ -89,6 +89,9 @@ _USED_AS = (
     r"e-?mail|newsletter|bulletin|intranet|"
     r"og|open\s+graph|share|sharing|background|decorative|canva|"
     r"easy\s+read|"  # "Easy Read picture": the kind of document it is for, not what it shows
+    # a job advert is a use too: "Recruitment graphic", "Vacancy poster", "Hiring banner", "Job advert image"
+    r"recruitment|recruiting|(?:we['’]re\s+|we\s+are\s+|now\s+)?hiring|vacanc(?:y|ies)|jobs?(?:\s+advert)?|"
+    r"careers?|venue|location|"  # "Venue photo", "Location map": where, unsaid
     # the occasion or season it is for: "Christmas graphic", "New Year banner", "Winter campaign poster"
     r"christmas|xmas|festive|new\s+year(?:['’]s)?|winter|summer|spring|autumn|easter|halloween|diwali|eid|ramadan|"
     r"hanukkah|seasonal|holiday|awareness(?:\s+(?:day|week|month))?|eid\s+mubarak|vaisakhi|pride|bonfire\s+night|"
@@ -111,14 +114,15 @@ _STYLE = LazyPattern(rf"\b(?:{_STYLES})\b", re.IGNORECASE)
 
 
 def is_template_name(words: str) -> bool:
-    """Whether `words` is a design template's name: a colour and a style, at most two words of what it is about,
-    then only a kind of picture ("Blue Modern Christmas Instagram Post")."""
+    """Whether `words` is a design template's name: a colour and a style, at most four words of what it is about,
+    then only a kind of picture ("Blue Modern Christmas Instagram Post", "Red and White Modern We Are Hiring Instagram
+    Post")."""
     words = re.sub(r"^(?:copy\s+of\s+)+", "", words, flags=re.IGNORECASE)
     look = TEMPLATE_LOOK.match(words)
     if not look or not _COLOUR.search(look.group()) or not _STYLE.search(look.group()):
         return False
     rest = words[look.end() :].split(" ")
-    return any(PLACEHOLDER.fullmatch(" ".join(rest[skip:])) for skip in range(min(2, len(rest) - 1) + 1))
+    return any(PLACEHOLDER.fullmatch(" ".join(rest[skip:])) for skip in range(min(4, len(rest) - 1) + 1))
 
 
 # A picture's size in pixels, as exports and design tools name files: "1200x628", "(1080 x 1080 px)".
@@ -147,11 +151,13 @@ DESIGN_FORMAT_NAME = LazyPattern(
 # colour, which says how the picture looks ("Pink campaign graphic").
 _USE = (
     r"social(?:\s+media)?|campaign|promo(?:tional)?|marketing|comms|web(?:site)?|home\s?page|"
-    r"newsletter|e-?mail|intranet"
+    r"newsletter|e-?mail|intranet|"
+    # a job advert, an event or an occasion: "Nurse recruitment graphic", "Careers fair banner", "Carers Week graphic"
+    r"recruitment|hiring|vacancy|advert|event|fair|day|week|month"
 )
 _USE_KIND = (
     r"graphics?|images?|banners?|assets?|visuals?|tiles?|cards?|posts?|pictures?|photos?|pics?|artwork|creatives?|"
-    r"headers?"
+    r"headers?|posters?|flyers?"
 )
 _DESCRIBING = (
     r"an?|the|our|my|your|their|his|her|its|this|that|these|those|with|at|on|in|by|from|of|to|for|near|beside|"
@@ -160,7 +166,10 @@ _DESCRIBING = (
 TOPIC_FOR_USE = LazyPattern(
     rf"(?:copy\s+of\s+)*(?:(?!(?:{_DESCRIBING}|{_COLOURS})\b)[\w'’&+.-]+\s+){{1,4}}"
     rf"(?:(?:{_USE})\s+(?:{_USE_KIND})|(?:{_USE_KIND})\s+for\s+(?:{_PLATFORM}|(?:the\s+)?(?:{_USE})))"
-    rf"(?:\s*[-–—]?\s*(?:\(?#?\d+\)?|\((?:{_PLATFORM})\)?|{_SIZE})|\s+for\s+(?:{_PLATFORM}))?",
+    rf"(?:\s*[-–—]?\s*(?:\(?#?\d+\)?|\((?:{_PLATFORM})\)?|{_SIZE})|\s+for\s+(?:{_PLATFORM}))?"
+    # a topic, a dash and where it is used: "Hiring now - Instagram post"
+    rf"|(?:(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s+){{0,3}}(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s*[-–—|]\s*"
+    rf"(?:{_PLATFORM})\s+(?:{_FORMAT})(?:\s*\(?\d+\)?)?",
     re.IGNORECASE,
 )
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
@@ -172,7 +181,8 @@ PLACEHOLDER = LazyPattern(
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|logo|draft|final|title|slide|gif|"
     r"first|second|third|fourth|fifth|last|next|previous|another|other|accompanying|supporting|related|"
     r"additional|extra|primary|secondary|alternative|"
-    r"(?:group|team)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b))\s+)*"  # "Group photo" says not who
+    # "Group photo", "Staff photo": who is in it goes unsaid
+    r"(?:group|team|staff|speakers?|panel)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b))\s+)*"
     rf"(?:{_PLACEHOLDER_WORDS}|(?<=group\s)shots?|(?<=team\s)shots?)"
     rf"(?:\s*(?:[-–—]\s*)?(?:\(?#?\d+(?:\s*(?:/|of)\s*\d+)?\)?|\(?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"[a-f])\)?(?![\w'’])|\(?(?:front|back|inside|outside|cover|"
@@ -240,6 +250,8 @@ DESIGN_TOOL_NAME = LazyPattern(
 # Alt text that sends the reader elsewhere instead of describing ("See caption", "Described in the post", "As
 # above"), or dummy text left in a template ("Lorem ipsum...").
 ELSEWHERE = LazyPattern(
+    # (after a kind of picture and a dash or colon too: "Map - see link", "Poster: details in post")
+    r"(?:(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart)\s*(?:[-–—:]\s*|\s))?(?:"
     r"(?:(?:please\s+)?(?:see|read|refer\s+to|check)|as\s+(?:in|per)|described\s+in|details\s+in)\s+(?:the\s+|our\s+)?"
     r"(?:caption|post|text|tweet|message|description|above|below|copy)(?:\s+(?:text|copy|caption|body))?"
     r"(?:\s+(?:above|below))?(?:\s+for\s+(?:more\s+|full\s+|the\s+)?(?:details|info(?:rmation)?|more|context))?"
@@ -257,7 +269,11 @@ ELSEWHERE = LazyPattern(
     # a design template's sample text, never replaced: Canva's "Add a heading", "Your paragraph text"
     r"|add\s+(?:an?\s+)?(?:heading|subheading|little\s+bit\s+of\s+body\s+text|body\s+text|text|title)(?:\s+here)?"
     r"|(?:your|enter|insert)\s+(?:paragraph\s+|body\s+|heading\s+|title\s+)?(?:text|heading|title)(?:\s+here)?"
-    r"|(?:double[\s-]?)?(?:click|tap)\s+to\s+(?:add|edit|enter)\b.*",
+    r"|(?:double[\s-]?)?(?:click|tap)\s+to\s+(?:add|edit|enter)\b.*"
+    # "Info below", "More details in the link", "Click for more info", "See link"
+    r"|(?:more\s+|full\s+)?(?:info(?:rmation)?|details)\s+(?:below|above|in\s+(?:the\s+)?(?:link|comments?|bio))"
+    r"|(?:click|tap|press)\s+(?:here\s+|the\s+link\s+)?for\s+(?:more\s+|full\s+)?(?:info(?:rmation)?|details)"
+    r"|see\s+(?:the\s+)?link(?:\s+(?:below|above|in\s+(?:the\s+)?(?:post|bio)))?)",
     re.IGNORECASE,
 )
 # Only a credit, saying who made or owns the picture and nothing of what it shows: "Photo credit: Jane Smith",

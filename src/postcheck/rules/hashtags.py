@@ -168,7 +168,10 @@ def emoji_overuse(post: Post, ctx: Context) -> Iterator[Problem]:
             post.text.span(start, end),
         )
     for start, end, cluster in emoji:
-        if WORD_BEFORE.search(text, max(0, start - 40), start) and WORD_AFTER.match(text, end):
+        if WORD_BEFORE.search(text, max(0, start - 40), start) and (
+            WORD_AFTER.match(text, end)
+            or (NEVER_ENDS.search(text, max(0, start - 40), start) and NAME_AFTER.match(text, end))
+        ):
             yield Problem(
                 f"{cluster} stands in for a word: screen readers read its name instead (write the word)",
                 post.text.span(start, end),
@@ -192,6 +195,11 @@ LEADS_ON = (
 )
 WORD_BEFORE = LazyPattern(rf"\b(?:{'|'.join(LEADS_ON.split())}) $", re.IGNORECASE)
 WORD_AFTER = LazyPattern(r" [a-z]+\b")
+# A capitalised word after the emoji may start a new sentence ("everyone we spoke to 🙏 We'll be back"), except after
+# an article, a possessive or "at", which no sentence ends on: "Meet us at 📍 Basildon library", "Join the 🎄
+# Christmas jumper day".
+NEVER_ENDS = LazyPattern(r"\b(?:a|an|the|my|your|our|their|at) $", re.IGNORECASE)
+NAME_AFTER = LazyPattern(r" [A-Z][a-z]+\b")
 
 
 # Letters of "small caps" fonts (Unicode phonetic small capitals); NFKC leaves them alone.
