@@ -75,8 +75,8 @@ REQUEST_SHAPES = [
     "and don't forget your name in the comments ",
     "your \U0001f4f1 number below ",
     "What number's best to ",
-    # Batch 34's: letters split by marks (M102), the dish, a middle name (M103), a place then the data, "under this" and a
-    # public place in a clause before a private one (M105).
+    # Batch 34's: letters split by marks (M102), the dish, a middle name (M103), a place then the data, "under this",
+    # a public place in a clause before a private one (M105).
     "w.a.n.k.e.r.",
     "a s h i t e ",
     "faggots and mash and ",
