@@ -69,11 +69,21 @@ def test_a_reply_of_one_endless_request_is_checked_in_linear_time(tmp_path):
     assert linear, f"{small:.3f} s for 10 KB, {large:.3f} s for 40 KB"
 
 
-# Batch 32's request shapes: a weak verb that needs the sentence's public place, whose negation is looked for each time.
+# Batch 32's request shapes: a weak verb that needs the sentence's public place, whose negation is looked for each time;
+# and batch 34's shapes.
 REQUEST_SHAPES = [
     "and don't forget your name in the comments ",
     "your \U0001f4f1 number below ",
     "What number's best to ",
+    # Batch 34's: letters split by marks (M102), the dish, a middle name (M103), a place then the data, "under this",
+    # a public place in a clause before a private one (M105).
+    "w.a.n.k.e.r.",
+    "a s h i t e ",
+    "faggots and mash and ",
+    "Dawn Elizabeth Dawn Elizabeth Wood ",
+    "Sound off below with your postcode and ",
+    "post it under this, ",
+    "Replies here are public, so please chuck your NHS number in a DM, ",
 ]
 
 

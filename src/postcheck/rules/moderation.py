@@ -78,6 +78,7 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
         fold_name_text,
         name_pattern,
         title_surname_pattern,
+        written_as_a_name,
     )
 
     key = "postcheck.moderation.staff"
@@ -88,12 +89,16 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
         for name, pattern, titled in ctx.memo[key]:
             if pattern is None:
                 continue
-            found = list(pattern.finditer(text))
+            found = [m for m in pattern.finditer(text) if written_as_a_name(field.value, m)]
             if titled is not None and not found:
                 # Title and surname alone ("dr khan") name the person too, unless a capitalised word follows
                 # (another person: "Dr Khan Ahmedov", "Dr Martin Chloé Lee") - the fold keeps offsets, so the
                 # post's own capitals are read - or the name is a business's or place's ("Dr Khan's Pharmacy").
-                found = [m for m in titled.finditer(text) if not NEXT_CAPITAL.match(field.value, m.end())]
+                found = [
+                    m
+                    for m in titled.finditer(text)
+                    if not NEXT_CAPITAL.match(field.value, m.end()) and written_as_a_name(field.value, m)
+                ]
             for m in found:
                 yield Problem(
                     f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",

@@ -773,7 +773,8 @@ SELF_CARE_CLAIM = LazyPattern(
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
     # A remedy compared or enough: "a pint of water does more than paracetamol", "a daily shower is all she needs",
     # "Worked a treat on our eldest", "Worked for me!".
-    r"\b(?:does|do|did)\s+more\s+(?:good\s+)?than\b|\b(?:is|are)\s+all\s+(?:she|he|they|you|it|baby|your\s+\w+)\s+needs?\b|"
+    # ... or more for a complaint: "Strengthening your thighs does far more for knees that ache".
+    r"\b(?:does|do|did)\s+(?:far\s+|much\s+|a\s+lot\s+|way\s+|loads\s+)?more\s+(?:good\s+)?(?:than|for)\b|\b(?:is|are)\s+all\s+(?:she|he|they|you|it|baby|your\s+\w+)\s+needs?\b|"
     r"\bwork(?:s|ed)\s+(?:a\s+treat|wonders)\b|\bworked\s+for\s+me\b|\bworks\s+every\s+time\b|"
     r"\b(?:soothes|relieves)(?=\s*(?:[.!;]|$))|\bno\s+need\s+to\s+do\s+anything\b|"
     r"\b(?:a|one|another)\s+(?:pint|big\s+glass|glass)\s+of\s+water\b|\bshake\s+(?:it|them|(?:your|his|her|their)\s+\w+)\s+out\b|"

@@ -9,9 +9,9 @@ from postcheck.text import APOSTROPHES, LazyPattern, word_model
 
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
-    r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+of\s+birth|DOB|d\.o\.b\.?|"
+    r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
     # "leave your details", "your son's name": what details and a name mean in a request.
-    r"(?<=your\s)details|(?<=their\s)details|(?<=\bur\s)(?:details|(?:(?:full|first|last)\s+)?name|number|mobile|e-?mail|DOB|address|post\s?code)|"
+    r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|mobile|e-?mail|DOB|address|post\s?code)|"
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
     # "leave your number": a phone number, but not "your number in the queue".
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|"
@@ -23,7 +23,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?<!\b(?:business|pharmacy|practice|hospital|tortoise)'s\s)(?:full\s+)?name|"
     # "give us your mobile", "your email": the number or address left unsaid.
     # (Not "your email confirmation", "your mobile app": there the word names something else.)
-    r"(?<=your\s)(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
+    # ("your work email", "your personal mobile": which one, said first.)
+    r"(?<=your\s)(?:(?:work|personal|home|school|uni|best)\s+)?(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
     r"under\w*)\b))|"
     # "the first line of your address", "the best number to reach you on": the data in a longer noun phrase.
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:your\s+|their\s+|the\s+)?"
@@ -85,6 +86,8 @@ GIVING_VERB = LazyPattern(
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|"
+    # (Scots: "Gie us yer postcode doon below".)
+    r"gie|gies|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
     r"(?:quote[- ]?)?(?:tweet|post|repost)|quote(?=\s+(?:this|our|the)\s+(?:post|tweet|thread)\b)|ping|"
     r"fill\s+(?:us|me)\s+in|"
@@ -162,7 +165,9 @@ _NEGATED = LazyPattern(
 # A private channel: a message, e-mail or phone call ("email address" and "phone number" are data, not channels).
 PRIVATE_CHANNEL = LazyPattern(
     r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
-    r"(?:send|drop|leave|give)\s+us\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|line|DM|PM)|inbox\w*|in\s+private|privately|(?<!\byour\s)e-?mail(?:s|ed|ing)?(?!\s+address)|"
+    r"(?:send|drop|leave|give)\s+us\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|line|DM|PM)|inbox\w*|in\s+private|privately|"
+    # (Not the data: "your email", "your work email".)
+    r"(?<!\byour\s)(?<!\byour\swork\s)(?<!\byour\shome\s)(?<!\byour\spersonal\s)e-?mail(?:s|ed|ing)?(?!\s+address)|"
     r"(?:call|ring|phone|telephone)(?:ing)?\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
     r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
     re.IGNORECASE,
@@ -172,10 +177,13 @@ PUBLIC_PLACE = LazyPattern(
     # A live stream's chat (not a "live chat" or "web chat": a one-to-one service).
     r"in\s+the\s+chat|"
     r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
+    # "post it under this - ...": this post, left unsaid where the clause ends.
+    r"(?:under|beneath|underneath)\s+this(?=\s*(?:[-–—.,;:!?)]|$|and\b|so\b))|"
     # "Reply to this post": a reply to a public post is public.
     r"(?:reply|respond|replying|responding)\s+to\s+this\s+(?:post|tweet|thread|comment)|"
     # A comment or a tweet is public whatever else the sentence names: "Comment with your GP surgery and NHS number".
-    r"(?:comment|tweet)\s+(?:us\s+|me\s+)?(?:with|your|their))\b",
+    # ... also with a keyword: "Comment 'GUIDE' with your work email".
+    r"(?:comment|tweet)\s+(?:'[^'\s]{1,20}'\s+|\"[^\"\s]{1,20}\"\s+)?(?:us\s+|me\s+)?(?:with|your|their))\b",
     re.IGNORECASE,
 )
 # Somewhere private that is not a message: the front desk, a form, the NHS App.
@@ -251,12 +259,24 @@ _VERB_BEFORE_DATA = LazyPattern(
 )
 
 
+# ... or an order that names the public place first and then the data it carries: "Sound off below with your postcode",
+# "Check in in the comments with your name" (not "here", which may be the front desk: "Meet us here with your letter").
+_PLACE_THEN_DATA = LazyPattern(
+    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me))?\s+(?:below|underneath|in\s+the\s+(?:comments|replies|chat|thread))"
+    r"\s+with\s+(?:your|their|ur)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _written_in_public(sentence: str) -> re.Match[str] | None:
     """The data an order puts in a reply or comment, whatever its verb: "note your email address in your reply"."""
     for data in PERSONAL_DATA.finditer(sentence):
         verb = _VERB_BEFORE_DATA.search(sentence, max(0, data.start() - 40), data.start())
         place = WRITTEN_PLACE.match(sentence, data.end())
         if verb and place and _asks_reader(sentence, verb.start(1)) and not CLAUSE_BREAK.search(place.group()):
+            return data
+        verb = _PLACE_THEN_DATA.search(sentence, max(0, data.start() - 60), data.start())
+        if verb and _asks_reader(sentence, verb.start(1)):
             return data
     return None
 
@@ -343,6 +363,24 @@ def names_public_place(sentence: str) -> bool:
     )
 
 
+# Where a request's own clause starts: "Replies here are public, so please chuck your NHS number in a DM instead".
+_OWN_CLAUSE = LazyPattern(r"[,;:]\s+|\s[-–—]\s+", re.IGNORECASE)
+
+
+def _asked_in_public(sentence: str, data: re.Match[str]) -> bool:
+    """Whether a request names a public place: anywhere in its sentence, unless the place is only in a clause before
+    the request's own and that clause points to a private channel ("Replies here are public, so please chuck your NHS
+    number in a DM instead"; not "Please DM us or just drop your NHS number in a reply")."""
+    if not names_public_place(sentence):
+        return False
+    start = max(0, data.start() - _LOOK_BACK)
+    cut = next(reversed(list(_OWN_CLAUSE.finditer(sentence, start, data.start()))), None)
+    if cut is None:
+        return True
+    own = sentence[cut.end() :]
+    return names_public_place(own) or not names_private_channel(own)
+
+
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
 _PRONOUN_ASK = LazyPattern(
     r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|yours|theirs|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
@@ -418,6 +456,7 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
         and re.search(r"\b(?:please|pls)\b", sentence, re.IGNORECASE)
         and not _NEGATED_MENTION.search(sentence)
         and not _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", sentence))
+        and _asked_in_public(sentence, data)
     ):
         return data.start(), data.end(), data.group()
     return None
@@ -537,7 +576,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
             found = requested_by_reference(body, previous) or (
                 (_verbless_request(body) or _question_for_it(body, previous)) if reply else None
             )
-        elif names_public_place(body) or not (
+        elif _asked_in_public(body, data) or not (
             names_private_channel(body) or (previous and names_private_channel(previous))
         ):
             found = data.start(), data.end(), data.group()

@@ -27,8 +27,10 @@ def fold_name_text(text: str) -> str:
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
 _APOSTROPHE_OR_SPACE = r"(?:'|\s)?"  # O'Neill, ONeill, O Neill
 _TITLE_WORDS = r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|reverend|cllr|councillor"
-# A title as it is abbreviated or spelled out: "Dr Khan" = "Doctor Khan".
+# A title as it is abbreviated or spelled out: "Dr Khan" = "Doctor Khan" = "Doc Khan" ("Doc" Capitalised only, which the
+# rule checks: "the Word doc Martin sent" is no title).
 _SPELLED_TITLES = {"dr": "doctor", "prof": "professor", "rev": "reverend", "cllr": "councillor"}
+_INFORMAL_TITLES = {"dr": "doc", "doctor": "doc"}
 _TITLES = LazyPattern(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+", re.I)
 # A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation, Dawn
 # Wood Nature Reserve.
@@ -36,7 +38,9 @@ _NAMED_AFTER = (
     r"ward|unit|wing|building|house|centre|center|foundation|trust|fund|award|lecture|prize|suite|room|"
     r"library|hall|road|street|lane|avenue|way|school|academy|college|hospital|practice|surgery|pharmacy|"
     r"park|reserve|nature\s+reserve|gardens?|museum|gallery|stadium|arena|institute|drive|crescent|grove|terrace|"
-    r"bridge|forest"
+    r"bridge|forest|"
+    # ... or a cup, a trophy, a memorial ("The Ahmed Khan Memorial Cup"; not "memorial service", which is hers).
+    r"cup|trophy|shield|scholarship|bursary|memorial(?!\s+(?:service|event|mass|gathering|walk|bench|plaque|tree|fund\s+for))"
 )
 
 
@@ -65,6 +69,10 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         # Siobhan - continence lead"; a bracket, a comma, a dash or the end must follow, or "the wood, dawn chorus"
         # would be a name.
         first = r"[\s-]+".join(parts[:-1])
+        # A middle name or initial between the first names and the surname: "Dawn Elizabeth Wood", "Dawn E. Wood" (the
+        # rule keeps it only where the post Capitalises it: "Dawn and Wood" is no name).
+        middle = rf"(?!(?:and|or|from|the|of|at|in|on|by|to|with|for|{_TITLE_WORDS})\b)[a-z][a-z']*\.?"
+        written += rf"|{first}\s+(?P<middle>{middle})\s+{parts[-1]}"
         written += rf"|{parts[-1]},\s*(?:(?:{_TITLE_WORDS})\.?\s+)?{first}(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
     return re.compile(
         rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
@@ -82,10 +90,12 @@ NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+(?!I(?:'[a-z]+)?(?![\w.]))[A-Z]")
 HASHTAG_NAME_ENDS = LazyPattern(r"(?:\s+(?:and|for|from|at|of|in|on|the|team|you|rocks)\b|$)")
 
 
-def _title_written(word: str) -> str:
+def _title_written(word: str, *, informal: bool = True) -> str:
     """A title as a pattern, abbreviated (with or without its full stop) or spelled out: "dr" -> "dr.", "doctor"."""
     spelled = {**_SPELLED_TITLES, **{v: k for k, v in _SPELLED_TITLES.items()}}.get(word)
+    casual = _INFORMAL_TITLES.get(word) if informal else None
     forms = [re.escape(word) + r"\.?"] + ([re.escape(spelled) + r"\.?"] if spelled else [])
+    forms += [rf"(?P<informal>{re.escape(casual)})"] if casual else []
     return "(?:" + "|".join(forms) + ")"
 
 
@@ -97,8 +107,20 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     if not title or len(words) < 2:
         return None
     surname = _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in words[-1].split("'"))
-    titles = r"\s+".join(_title_written(word.rstrip(".").lower()) for word in title.group().split())
+    titles = r"\s+".join(
+        _title_written(word.rstrip(".").lower(), informal=i == 0) for i, word in enumerate(title.group().split())
+    )
     return re.compile(
         rf"(?<!\w){titles}\s+{surname}(?![\w-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
     )
+
+
+def written_as_a_name(original: str, m: re.Match[str]) -> bool:
+    """Whether a match of a listed name's pattern is written as a name in the post (its offsets are the post's, the
+    fold keeping them): a middle name Capitalised ("Dawn Elizabeth Wood", not "Dawn and Wood"), "Doc" Capitalised."""
+    for group in ("middle", "informal"):
+        start = m.start(group) if group in m.re.groupindex else -1
+        if start >= 0 and not original[start : start + 1].isupper():
+            return False
+    return True

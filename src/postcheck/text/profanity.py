@@ -106,6 +106,23 @@ _ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not
 
 
 _INFLECTION = LazyPattern(r"(?:ing|ed|ers?|e?s|y)$")
+# Faggots the dish (meatballs in gravy), not the slur: "Faggots, mash and mushy peas", "pork faggots in onion gravy".
+# A few words at most between the dish and what it is served with; blanked before the words are read.
+_DISH = LazyPattern(
+    r"\b(?:(?:pork|beef|lamb|homemade|home-made|traditional|brains'?)\s+)?faggots?\b(?=[\s,&+]+(?:(?:and|n'?|with|in|"
+    r"mash|mashed|mushy|rich|onion|onions|gravy|peas|chips|potatoes|a|some)\b[\s,&+]*){0,4}"
+    r"(?:peas|mash|gravy|chips|onions?|potatoes|greens)\b)|"
+    r"\b(?:pork|beef|lamb|homemade|home-made|traditional|brains'?)\s+faggots?\b",
+    re.IGNORECASE,
+)
+# A word spelled out one letter at a time, the letters split by one mark each ("w.a.n.k.e.r", "f-u-c-k", "s h i t"):
+# four letters at least, each a word of its own; never from inside a run (the look-behinds), so a run is read once.
+# Split by spaces, a run may begin with the word "a" or "I" ("what a s h i t e day").
+_LETTERS_SPLIT = LazyPattern(
+    r"(?<![\w.*_-])[a-z]([.\-_*])[a-z](?![a-z])(?:\1[a-z](?![a-z])){2,}|"
+    r"(?<![\w.*_-])(?<!(?<!\w)\w\s)[a-z]\s[a-z](?![a-z])(?:\s[a-z](?![a-z])){2,}",
+    re.I,
+)
 
 
 def _plural_base(word: str) -> list[str]:
@@ -235,6 +252,8 @@ class ProfanityMatcher:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entry) for each swear word in `text`."""
         text = text.translate(APOSTROPHES)
+        if "fagg" in text.lower():
+            text = _DISH.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
         # In ASCII text a phrase can only be where its first word is: most texts have none, and need no search
         words = set(_WORD_RUN.findall(text.lower())) if text.isascii() else None
         if self.innocent_list and _may_hold(self.innocent_heads, words) and self.innocent is not None:
@@ -255,6 +274,13 @@ class ProfanityMatcher:
                     phrases.append((start, -neg_end, phrase))
                     end = -neg_end
         found = list(phrases)
+        for m in _LETTERS_SPLIT.finditer(text) if len(text) > 6 else ():
+            letters = re.sub(r"[^a-z]", "", m.group().lower())
+            entry = self._listed(letters)
+            if entry is None and letters[0] in "ai" and len(letters) > 4:
+                entry = self._listed(letters[1:])
+            if entry is not None:
+                found.append((m.start(), m.end(), entry))
         if not self._may_swear(text):
             return sorted(found)
         p = 0  # the first phrase that does not end before the current token (tokens come in order)
