@@ -171,3 +171,15 @@ def test_the_request_model_is_not_asked_where_no_data_is_asked_openly(text):
 
     assert named_openly(text) is None
     assert public_request(text, reply=True) is None
+
+
+def test_a_sentence_wrapped_across_lines_is_read_as_one():
+    """A line break inside a sentence (the next line goes on in lower case) does not end it; a new line that starts a
+    new sentence, or a blank line, still does. Offsets hold."""
+    from postcheck.text import unwrap
+    from postcheck.text.data_requests import public_request
+
+    text = "So we can help, could you tell us in the comments what\nmedication you're on?"
+    assert unwrap(text) == text.replace("\n", " ")
+    assert public_request(text, reply=True) == (text.index("medication"), len(text) - 1, "medication you're on")
+    assert unwrap("Book now\nReply below\n\nand more") == "Book now\nReply below\n\nand more"

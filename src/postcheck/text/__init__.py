@@ -36,3 +36,11 @@ class LazyPattern:
 CAMEL_WORD = LazyPattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 # A text's sentences as pieces ending at ".", "!" or "?" (with any run of them) or at a line break.
 SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")
+# A line break inside a sentence: the next line goes on in lower case ("could you tell us what\nmedication you're on").
+_WRAPPED = LazyPattern(r"(?<!\n)\n(?=[ \t]*[a-z])")
+
+
+def unwrap(text: str) -> str:
+    """`text` with each line break inside a sentence made a space (same length: offsets hold), so that a sentence
+    wrapped in the file is read as one."""
+    return _WRAPPED.sub(" ", text) if "\n" in text else text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, word_model
+from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, unwrap, word_model
 
 # M104's word model (word_model.py): its thresholds, chosen on batches it had not seen (bench/word_models.py --measure).
 REPORT_FROM = 0.6  # the model alone reports a reply read whole from here
@@ -1101,7 +1101,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     real pain" blanked first, keeping offsets), unless the model (word_model.py) is all but sure that neither the
     reply nor any of its sentences is advice; and the model alone where it is fairly sure the reply is, pointing at
     the sentence that reads most like advice. The model has no say on a reply too short for it to know."""
-    text = text.translate(APOSTROPHES)
+    text = unwrap(text.translate(APOSTROPHES))
     if signposts(text):
         return None
     model = word_model.load(word_model.ADVICE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from postcheck.text import APOSTROPHES, LazyPattern, word_model
+from postcheck.text import APOSTROPHES, LazyPattern, unwrap, word_model
 
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
@@ -561,7 +561,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     or None. A reply's question asks too ("What's your date of birth?"); a request for a direct message does not,
     nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."). Where the patterns
     find none, the word model may (`_read_by_model`)."""
-    text = text.translate(APOSTROPHES)
+    text = unwrap(text.translate(APOSTROPHES))
     if not PERSONAL_DATA.search(text):
         return None
     if "'" in text or '"' in text or "“" in text:
