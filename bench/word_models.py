@@ -30,15 +30,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from postcheck.text import advice, data_requests, word_model  # noqa: E402
+from postcheck.text import APOSTROPHES, advice, data_requests, word_model  # noqa: E402
 from postcheck.text.word_model import MIN_FEATURES, Model, features, read, strongest_sentence, tf_idf  # noqa: E402
 
 CASES = (ROOT / "tests" / "moderation_cases.yml", ROOT / "tests" / "moderation_cases_unseen.yml")
 C = 16.0  # the inverse of the L2 penalty, chosen with the rules' thresholds by --measure
 MIN_DF = 2
 _BATCH = re.compile(r"\s*# Batch (\d+)\b")
-# Each model: its file, the rule whose Bad cases it learns to find, the first batch --measure scores, and the rule's
-# thresholds (from where the model alone reports, and below which it overrules the patterns, if it does).
+# Each rule's model: its file, the first batch --measure scores, and the rule's thresholds (from where the model alone
+# reports, and below which it overrules the patterns, if it does). A model learns to find its rule's Bad cases.
 MODELS = {
     "M104": (word_model.ADVICE, 15, advice.REPORT_FROM, advice.OVERRULE_BELOW),
     "M105": (word_model.REQUESTS, 10, data_requests.REPORT_FROM, None),
@@ -48,8 +48,6 @@ MODELS = {
 def load_cases(rule: str) -> list[tuple[str, int, int, str]]:
     """(text, 1 for what the model finds or 0, batch, rule) for every case `rule`'s model learns from, in file order.
     The first file's batch is 0."""
-    from postcheck.text import APOSTROPHES
-
     cases = []
     for number, path in enumerate(CASES):
         text = path.read_text(encoding="utf-8")
