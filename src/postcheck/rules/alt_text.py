@@ -153,7 +153,8 @@ _USE = (
     r"social(?:\s+media)?|campaign|promo(?:tional)?|marketing|comms|web(?:site)?|home\s?page|"
     r"newsletter|e-?mail|intranet|"
     # a job advert, an event or an occasion: "Nurse recruitment graphic", "Careers fair banner", "Carers Week graphic"
-    r"recruitment|hiring|vacancy|advert|event|fair|day|week|month"
+    r"recruitment|hiring|vacancy|advert|event|fair|day|week|month|"
+    r"awareness"  # an awareness campaign: "Dementia awareness banner"
 )
 _USE_KIND = (
     r"graphics?|images?|banners?|assets?|visuals?|tiles?|cards?|posts?|pictures?|photos?|pics?|artwork|creatives?|"
@@ -252,7 +253,8 @@ DESIGN_TOOL_NAME = LazyPattern(
 ELSEWHERE = LazyPattern(
     # (after a kind of picture and a dash or colon too: "Map - see link", "Poster: details in post")
     r"(?:(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart)\s*(?:[-–—:]\s*|\s))?(?:"
-    r"(?:(?:please\s+)?(?:see|read|refer\s+to|check)|as\s+(?:in|per)|described\s+in|details\s+in)\s+(?:the\s+|our\s+)?"
+    r"(?:(?:please\s+)?(?:see|read|refer\s+to|check)|as\s+(?:in|per)|(?:as\s+)?(?:described|explained)\s+in|details\s+in)"
+    r"\s+(?:the\s+|our\s+)?"
     r"(?:caption|post|text|tweet|message|description|above|below|copy)(?:\s+(?:text|copy|caption|body))?"
     r"(?:\s+(?:above|below))?(?:\s+for\s+(?:more\s+|full\s+|the\s+)?(?:details|info(?:rmation)?|more|context))?"
     # "Text in post", "Details in the caption", "Description is in the post"
@@ -274,6 +276,14 @@ ELSEWHERE = LazyPattern(
     r"|(?:more\s+|full\s+)?(?:info(?:rmation)?|details)\s+(?:below|above|in\s+(?:the\s+)?(?:link|comments?|bio))"
     r"|(?:click|tap|press)\s+(?:here\s+|the\s+link\s+)?for\s+(?:more\s+|full\s+)?(?:info(?:rmation)?|details)"
     r"|see\s+(?:the\s+)?link(?:\s+(?:below|above|in\s+(?:the\s+)?(?:post|bio)))?)",
+    re.IGNORECASE,
+)
+# A frame taken from a video, and nothing of what it shows: "Still from our organ donation video", "Video still from
+# the campaign film", "Screen grab from the livestream" ("Still from our video: Lisa holds her card" goes on).
+VIDEO_STILL = LazyPattern(
+    r"(?:an?\s+|the\s+)?(?:video\s+)?(?:still|frame|screen\s?grab|freeze[\s-]frame)\s+(?:taken\s+)?from\s+"
+    r"(?:the\s+|our\s+|this\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}"
+    r"(?:video|film|clip|reel|footage|live\s?stream|broadcast|interview)s?",
     re.IGNORECASE,
 )
 # Only a credit, saying who made or owns the picture and nothing of what it shows: "Photo credit: Jane Smith",
@@ -391,7 +401,12 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     if AI_MADE.fullmatch(text):
         return "says only how the picture was made, not what it shows"
     words = re.sub(r"[_\s]+", " ", text)
-    if PLACEHOLDER.fullmatch(words) or is_template_name(words) or SIZE_ONLY.fullmatch(words):
+    if (
+        PLACEHOLDER.fullmatch(words)
+        or is_template_name(words)
+        or SIZE_ONLY.fullmatch(words)
+        or VIDEO_STILL.fullmatch(words)
+    ):
         return "is a placeholder, not a description"
     if DESIGN_FORMAT_NAME.fullmatch(words) or TOPIC_FOR_USE.fullmatch(words):
         return "is a design tool's name for a file, not a description"
