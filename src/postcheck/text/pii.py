@@ -79,9 +79,8 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
         named = spelled_domain and not _NOT_MAILBOX.fullmatch(local) and not _ARTICLE_BEFORE.search(text[: m.start()])
         if bare and not (_MAILBOX_LIKE.search(local) or named):
             continue
-        if bare and (
-            _TIME_LOCAL.fullmatch(local) or (local.isdigit() and _TIME_BEFORE.search(text, 0, m.start()))
-        ):
+        before = text[max(m.start() - 2, 0) : m.start()]  # "19:" of "19:00": two characters, not the whole text
+        if bare and (_TIME_LOCAL.fullmatch(local) or (local.isdigit() and _TIME_BEFORE.search(before))):
             continue
         found.append((m.start(), m.end()))
     return found
