@@ -84,6 +84,14 @@ REQUEST_SHAPES = [
     "Sound off below with your postcode and ",
     "post it under this, ",
     "Replies here are public, so please chuck your NHS number in a DM, ",
+    # Batch 35's: a number in words (M101), a time before " at ", "[.]"; symbols for letters and "BS" (M102); "dr.".
+    "oh seven seven oh oh nine oh oh four five six ",
+    "oh oh oh oh oh oh oh x ",
+    "10am at 10am at leeds dot ",
+    "jo [.] bloggs [@] sky [.] ",
+    "f@#king f%$k ",
+    "total BS total ",
+    "dr.khan dr. ",
 ]
 
 

@@ -38,7 +38,7 @@ _NAMED_AFTER = (
     r"ward|unit|wing|building|house|centre|center|foundation|trust|fund|award|lecture|prize|suite|room|"
     r"library|hall|road|street|lane|avenue|way|school|academy|college|hospital|practice|surgery|pharmacy|"
     r"park|reserve|nature\s+reserve|gardens?|museum|gallery|stadium|arena|institute|drive|crescent|grove|terrace|"
-    r"bridge|forest|"
+    r"bridge|forest|mews|square|lodge|court(?!\s+(?:case|hearing|appearance|date|order|papers))|"
     # ... or a cup, a trophy, a memorial ("The Ahmed Khan Memorial Cup"; not "memorial service", which is hers).
     r"cup|trophy|shield|scholarship|bursary|memorial(?!\s+(?:service|event|mass|gathering|walk|bench|plaque|tree|fund\s+for))"
 )
@@ -111,7 +111,8 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
         _title_written(word.rstrip(".").lower(), informal=i == 0) for i, word in enumerate(title.group().split())
     )
     return re.compile(
-        rf"(?<!\w){titles}\s+{surname}(?![\w-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
+        # The title's full stop may join the surname ("dr.khan"); not inside an e-mail address ("dr.khan@nhs.net").
+        rf"(?<!\w){titles}(?:\s+|(?<=\.)){surname}(?![\w@-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
     )
 

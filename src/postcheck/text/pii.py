@@ -23,7 +23,7 @@ EMAIL = LazyPattern(
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _SPELLED_AT = rf"(?:\s*{_OPEN}\s*at\s*{_CLOSE}\s*|\s*{_OPEN}\s*@\s*{_CLOSE}\s*|\s+at\s+|\s+@\s+)"
 # A dot with a space before it ("k.bell (at) nhs . net") is spelled out too: a full stop never has one.
-_SPELLED_DOT = rf"(?:\s*{_OPEN}\s*dot\s*{_CLOSE}\s*|\s+dot\s+|\s+\.\s*|\.)"
+_SPELLED_DOT = rf"(?:\s*{_OPEN}\s*(?:dot|\.)\s*{_CLOSE}\s*|\s+dot\s+|\s+\.\s*|\.)"  # "[.]" too
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 SPELLED_EMAIL = LazyPattern(
     rf"(?<![\w.@-])(?P<local>[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9])?(?:{_SPELLED_DOT}[A-Za-z0-9][\w%+-]*)*)"
@@ -41,11 +41,15 @@ _NOT_MAILBOX = LazyPattern(
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = LazyPattern(r"\b(?:a|an|the|our|your|their|this|that|these|those|my|his|her|its)\s+$", re.IGNORECASE)
+# A time before a bare " at " is no mailbox, though it has digits: "live at 10am at leeds dot gov dot uk", "19:00 at".
+_TIME_LOCAL = LazyPattern(r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)", re.IGNORECASE)
+_TIME_BEFORE = LazyPattern(r"\d[:.]\Z")
 _AT_HINT = LazyPattern(rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}|(?<=\s)(?:at|@)(?=\s)", re.IGNORECASE)
 _DOMAIN_AHEAD = LazyPattern(rf"{_LABEL}{_SPELLED_DOT}{_LABEL}", re.IGNORECASE)
 _LOCAL_MAX = 100  # characters looked at either side of an "at"
 _WORD_START = LazyPattern(r"(?<![\w.@%+-])[A-Za-z0-9]")
-MAYBE_CONTACT = LazyPattern(r"[\d@]|\bat\b", re.IGNORECASE)  # what every contact detail has: a digit, @ or "at"
+# What every contact detail has: a digit, @ or "at", or the trunk 0 of a number in words ("oh seven seven ...").
+MAYBE_CONTACT = LazyPattern(r"[\d@]|\b(?:at|oh|zero|nought)\b", re.IGNORECASE)
 
 
 def find_spelled_emails(text: str) -> list[tuple[int, int]]:
@@ -74,6 +78,9 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
         spelled_domain = re.search(r"\bdot\b|\s\.", domain, re.IGNORECASE) is not None
         named = spelled_domain and not _NOT_MAILBOX.fullmatch(local) and not _ARTICLE_BEFORE.search(text[: m.start()])
         if bare and not (_MAILBOX_LIKE.search(local) or named):
+            continue
+        before = text[max(m.start() - 2, 0) : m.start()]  # "19:" of "19:00": two characters, not the whole text
+        if bare and (_TIME_LOCAL.fullmatch(local) or (local.isdigit() and _TIME_BEFORE.search(before))):
             continue
         found.append((m.start(), m.end()))
     return found
@@ -204,6 +211,38 @@ def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
     return found
 
 
+# A phone number in words, as people write it to dodge filters: "oh seven seven double oh nine ..." - eight number
+# words or more in a row, read as a UK number when they make one with its trunk 0 (10 or 11 digits).
+_NUMBER_WORDS = {
+    "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_NUMBER_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)"
+SPOKEN_NUMBER = LazyPattern(rf"\b{_NUMBER_WORD}(?:[\s,-]+{_NUMBER_WORD}\b){{7,}}", re.IGNORECASE)
+
+
+def spoken_digits(words: str) -> str:
+    """The digits a run of number words spells: "oh seven double oh" -> "0700"."""
+    digits, repeat = [], 1
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word in ("double", "treble", "triple"):
+            repeat = 2 if word == "double" else 3
+            continue
+        digits.append(_NUMBER_WORDS[word] * repeat)
+        repeat = 1
+    return "".join(digits)
+
+
+def find_spoken_numbers(text: str) -> list[Contact]:
+    """Phone numbers written in words (UK numbers with their trunk 0)."""
+    found = []
+    for m in SPOKEN_NUMBER.finditer(text):
+        digits = spoken_digits(m.group())
+        if digits.startswith("0") and not digits.startswith("00") and 10 <= len(digits) <= 11:
+            found.append(Contact(m.start(), m.end(), m.group(), "phone number", phone_key(digits)))
+    return found
+
+
 def _nhs_checksum_ok(digits: str) -> bool:
     total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
     check = 11 - total % 11
@@ -235,6 +274,7 @@ def find_contacts(text: str) -> list[Contact]:
         if not any(start < link.end and link.start < end for start, end in emails)
     ]
     rest = _mask(text, blanked) if blanked else text
+    contacts += find_spoken_numbers(rest)
     if not _DIGIT.search(rest):  # every other kind has a digit
         contacts.sort(key=lambda c: c.start)
         return contacts

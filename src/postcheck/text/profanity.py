@@ -101,7 +101,16 @@ def _heads(phrases) -> frozenset[str] | None:
 
 _LEET = str.maketrans({"0": "o", "1": "i", "!": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
 _WILD = "*#"
-_TOKEN = LazyPattern(r"[\w@$*#!]+")
+_GRAWLIX = LazyPattern(r"[@$!%]")
+_GRAWLIX_RUN = LazyPattern(r"[@$!%*#]{2}")  # two symbols together
+# "BS" for bullshit, only as a verdict ("total BS", "that's BS"): not a standard ("BS 5839", "BS EN 1090"), a degree
+# ("BSc") or a body ("BSL"). In capitals or lower case as written, never mixed.
+_BS = LazyPattern(
+    r"\b(?:(?:total|utter|complete|absolute|pure|such|a load of|load of|a lot of|that's|that is|it's|this is)\s+)"
+    r"(?:BS|bs|B\.S\.?)(?![\w.])(?!\s*(?:\d|EN\b|ISO\b|en\b|iso\b))",
+    re.IGNORECASE,
+)
+_TOKEN = LazyPattern(r"[\w@$*#!%]+")  # % among them: "f%$king"
 _ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not a disguised word
 
 
@@ -243,11 +252,16 @@ class ProfanityMatcher:
         if not any(ch.isalpha() for ch in word):
             return None
         decoded = word.translate(_LEET)
+        # Symbols run together for the letters they hide ("f@#king", "f%$king", "sh!#ty"): each one a wildcard.
+        grawlix = _GRAWLIX_RUN.search(word) is not None
         if any(ch in _WILD for ch in decoded):
-            return self._wildcard(decoded)
+            found = self._wildcard(decoded)
+            return found if found is not None or not grawlix else self._wildcard(_GRAWLIX.sub("*", word))
         if decoded.isalpha() and decoded != word:
-            return self._listed(decoded)
-        return None
+            found = self._listed(decoded)
+            if found is not None or not grawlix:
+                return found
+        return self._wildcard(_GRAWLIX.sub("*", word)) if grawlix else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entry) for each swear word in `text`."""
@@ -274,6 +288,8 @@ class ProfanityMatcher:
                     phrases.append((start, -neg_end, phrase))
                     end = -neg_end
         found = list(phrases)
+        if "bs" in text.lower() or "b.s" in text.lower():
+            found += [(m.end() - len(m.group().split()[-1]), m.end(), "bs") for m in _BS.finditer(text)]
         for m in _LETTERS_SPLIT.finditer(text) if len(text) > 6 else ():
             letters = re.sub(r"[^a-z]", "", m.group().lower())
             entry = self._listed(letters)
