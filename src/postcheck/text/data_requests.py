@@ -9,7 +9,7 @@ from postcheck.text import APOSTROPHES, LazyPattern, unwrap, word_model
 
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
-    r"hospital\s+(?:numbers?|no\b\.?)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
+    r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
     # "leave your details", "your son's name": what details and a name mean in a request.
     r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|mobile|e-?mail|DOB|address|post\s?code)|"
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
