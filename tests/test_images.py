@@ -738,81 +738,61 @@ def test_instagram_aspect_range_can_be_set_in_config(check):
     assert check(files, "--select", "P103").codes == []
 
 
-def test_placeholder_check_is_linear_on_long_runs_of_title_words_and_sizes():
-    """A design's name is title-case words before a platform and a format; a size is digits, "x", digits. Long runs
-    of either must not be split every possible way: a shape, not a speed (4 times the words, at most 8 times the
-    time)."""
+def assert_placeholder_check_is_linear(alts, n: int = 10) -> None:
+    """A shape, not a speed: placeholder_reason on `alts(4 * n)` may cost at most 8 times as much as on `alts(n)`
+    (linear work gives 4). Each call gets a file name of its own: the answers are cached by alt text and file."""
     import time
 
     def seconds(n: int) -> float:
         start = time.perf_counter()
         for i in range(20):
-            stamp = time.perf_counter_ns()
-            placeholder_reason("Health " * n + "Instagram Postx", f"media/t{stamp}-{i}.png")
-            placeholder_reason("Banner " + "12 x 12 " * n + "!", f"media/s{stamp}-{i}.png")
+            for j, alt in enumerate(alts(n)):
+                placeholder_reason(alt, f"media/{j}-{time.perf_counter_ns()}-{i}.png")
         return time.perf_counter() - start
 
-    seconds(10)
-    small, large = min(seconds(10) for _ in range(3)), min(seconds(40) for _ in range(3))
-    assert large <= 8 * small + 0.05, f"{small:.4f} s for 10 words, {large:.4f} s for 40"
+    seconds(n)
+    small, large = min(seconds(n) for _ in range(3)), min(seconds(4 * n) for _ in range(3))
+    assert large <= 8 * small + 0.05, f"{small:.4f} s for {n} repeats, {large:.4f} s for {4 * n}"
+
+
+def test_placeholder_check_is_linear_on_long_runs_of_title_words_and_sizes():
+    """A design's name is title-case words before a platform and a format; a size is digits, "x", digits. Long runs
+    of either must not be split every possible way."""
+    assert_placeholder_check_is_linear(lambda n: ["Health " * n + "Instagram Postx", "Banner " + "12 x 12 " * n + "!"])
 
 
 def test_placeholder_check_is_linear_on_long_runs_of_kind_and_topic_words():
     """Kinds of picture may stand before one another ("Poster image", "First image") and a few words of topic before
     where a picture is used ("Flu jab social media post"): long runs of such words must not be split every possible
-    way. A shape, not a speed: 4 times the words may cost at most 8 times as much."""
-    import time
-
-    def seconds(n: int) -> float:
-        start = time.perf_counter()
-        for i in range(20):
-            stamp = time.perf_counter_ns()
-            placeholder_reason("First poster map " * n + "banner x", f"media/k{stamp}-{i}.png")
-            placeholder_reason("Flu social media " * n + "campaign graphic for", f"media/u{stamp}-{i}.png")
-            placeholder_reason("See the post text " * n + "x", f"media/p{stamp}-{i}.png")
-        return time.perf_counter() - start
-
-    seconds(10)
-    small, large = min(seconds(10) for _ in range(3)), min(seconds(40) for _ in range(3))
-    assert large <= 8 * small + 0.05, f"{small:.4f} s for 10 words, {large:.4f} s for 40"
+    way."""
+    assert_placeholder_check_is_linear(
+        lambda n: [
+            "First poster map " * n + "banner x",
+            "Flu social media " * n + "campaign graphic for",
+            "See the post text " * n + "x",
+        ]
+    )
 
 
 def test_placeholder_check_is_linear_on_a_long_run_of_hex_letters():
     """A screenshot tool's id is hex ("Snag_1a2b3c4d"); a long run of the letters a to f in an alt text must not be
-    split every possible way (each 6 letters more took 4-5 times as long: minutes at 70). A shape, not a speed: 4
-    times the letters may cost at most 8 times as much (linear work gives 4)."""
-    import time
-
-    def seconds(n: int) -> float:
-        start = time.perf_counter()
-        for i in range(20):  # a file name of its own each time: the answers are cached by alt text and file
-            assert placeholder_reason("A" + "b" * n, f"media/x{time.perf_counter_ns()}-{i}.png") is None
-        return time.perf_counter() - start
-
+    split every possible way (each 6 letters more took 4-5 times as long: minutes at 70)."""
     assert placeholder_reason("Snag_1a2b3c4d", "media/x.png") is not None
-    seconds(15)
-    small, large = min(seconds(15) for _ in range(3)), min(seconds(60) for _ in range(3))
-    assert large <= 8 * small + 0.05, f"{small:.4f} s for 15 letters, {large:.4f} s for 60"
+    assert placeholder_reason("A" + "b" * 60, "media/x.png") is None
+    assert_placeholder_check_is_linear(lambda n: ["A" + "b" * n], n=15)
 
 
 def test_placeholder_check_is_linear_on_long_runs_of_recruitment_event_and_pointer_words():
     """A job advert, an event or an occasion is where a picture is used ("Nurse recruitment graphic", "Careers fair
     banner", "Carers Week graphic"), a topic may stand before a dash and a platform ("Hiring now - Instagram post"), and
     a pointer may follow a kind of picture ("Map - see link"): long runs of such words must not be split every possible
-    way. A shape, not a speed: 4 times the words may cost at most 8 times as much."""
-    import time
-
-    def seconds(n: int) -> float:
-        start = time.perf_counter()
-        for i in range(20):
-            stamp = time.perf_counter_ns()
-            placeholder_reason("Careers fair day week event " * n + "x", f"media/r{stamp}-{i}.png")
-            placeholder_reason("We are hiring recruitment vacancy jobs " * n + "banner x", f"media/h{stamp}-{i}.png")
-            placeholder_reason("Hiring - " * n + "Instagram postx", f"media/d{stamp}-{i}.png")
-            placeholder_reason("Map - " + "more info below " * n + "x", f"media/m{stamp}-{i}.png")
-        return time.perf_counter() - start
-
+    way."""
     assert placeholder_reason("Nurse recruitment graphic 1080x1080", "media/x.png") is not None
-    seconds(10)
-    small, large = min(seconds(10) for _ in range(3)), min(seconds(40) for _ in range(3))
-    assert large <= 8 * small + 0.05, f"{small:.4f} s for 10 words, {large:.4f} s for 40"
+    assert_placeholder_check_is_linear(
+        lambda n: [
+            "Careers fair day week event " * n + "x",
+            "We are hiring recruitment vacancy jobs " * n + "banner x",
+            "Hiring - " * n + "Instagram postx",
+            "Map - " + "more info below " * n + "x",
+        ]
+    )
