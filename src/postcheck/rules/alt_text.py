@@ -392,11 +392,13 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
         return "is not a description (alt text must describe the image itself)"
     # (a credit's "(c)" keeps its brackets, which `text` has lost)
     credit = alt.strip().rstrip(".")
-    if CREDIT_ONLY.fullmatch(text) or CREDIT_ONLY.fullmatch(credit) or is_caption_credit(text):
-        return "is a credit, not a description (put the credit in the post text)"
-    if COPYRIGHT_LINE.fullmatch(text):
-        return "is a credit, not a description (put the credit in the post text)"
-    if PICTURE_SOURCE.fullmatch(text):
+    if (
+        CREDIT_ONLY.fullmatch(text)
+        or CREDIT_ONLY.fullmatch(credit)
+        or is_caption_credit(text)
+        or COPYRIGHT_LINE.fullmatch(text)
+        or PICTURE_SOURCE.fullmatch(text)
+    ):
         return "is a credit, not a description (put the credit in the post text)"
     if AI_MADE.fullmatch(text):
         return "says only how the picture was made, not what it shows"

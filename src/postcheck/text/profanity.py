@@ -266,10 +266,12 @@ class ProfanityMatcher:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entry) for each swear word in `text`."""
         text = text.translate(APOSTROPHES)
-        if "fagg" in text.lower():
+        lowered = text.lower()
+        if "fagg" in lowered:
             text = _DISH.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
+            lowered = text.lower()
         # In ASCII text a phrase can only be where its first word is: most texts have none, and need no search
-        words = set(_WORD_RUN.findall(text.lower())) if text.isascii() else None
+        words = set(_WORD_RUN.findall(lowered)) if text.isascii() else None
         if self.innocent_list and _may_hold(self.innocent_heads, words) and self.innocent is not None:
             text = self.innocent.sub(lambda m: " " * len(m.group()), text)
         if not self.phrase_list or not _may_hold(self.phrase_heads, words) or self.phrases is None:
@@ -288,7 +290,7 @@ class ProfanityMatcher:
                     phrases.append((start, -neg_end, phrase))
                     end = -neg_end
         found = list(phrases)
-        if "bs" in text.lower() or "b.s" in text.lower():
+        if "bs" in lowered or "b.s" in lowered:  # (read before innocent phrases were blanked: _BS reads after)
             found += [(m.end() - len(m.group().split()[-1]), m.end(), "bs") for m in _BS.finditer(text)]
         for m in _LETTERS_SPLIT.finditer(text) if len(text) > 6 else ():
             letters = re.sub(r"[^a-z]", "", m.group().lower())
