@@ -30,7 +30,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from postcheck.text import APOSTROPHES, advice, data_requests, word_model  # noqa: E402
+from postcheck.text import APOSTROPHES, advice, data_requests, unwrap, word_model  # noqa: E402
 from postcheck.text.word_model import MIN_FEATURES, Model, features, read, strongest_sentence, tf_idf  # noqa: E402
 
 CASES = (ROOT / "tests" / "moderation_cases.yml", ROOT / "tests" / "moderation_cases_unseen.yml")
@@ -66,7 +66,7 @@ def load_cases(rule: str) -> list[tuple[str, int, int, str]]:
                     continue
                 for verdict in ("bad", "good"):
                     post = item.get(verdict)
-                    if post and not (rule == "M104" and advice.signposts(post.translate(APOSTROPHES))):
+                    if post and not (rule == "M104" and advice.signposts(unwrap(post.translate(APOSTROPHES)))):
                         label = int(key.value == rule and verdict == "bad")
                         cases.append((post, label, batches[node.start_mark.line], key.value))
     return cases

@@ -564,8 +564,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     text = unwrap(text.translate(APOSTROPHES))
     if not PERSONAL_DATA.search(text):
         return None
-    if "'" in text or '"' in text or "“" in text:
-        text = QUOTED.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
+    text = _unquoted(text)
     previous = ""
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
@@ -589,6 +588,13 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     return _read_by_model(text)
 
 
+def _unquoted(text: str) -> str:
+    """`text` with what it quotes blanked (same length: offsets hold): a quoted request is someone else's."""
+    if "'" in text or '"' in text or "“" in text:
+        return QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 # From here M105's word model (word_model.py) alone reports a text the patterns found no request in: chosen on batches
 # it had not seen (`bench/word_models.py --measure`).
 REPORT_FROM = 0.75
@@ -597,7 +603,11 @@ REPORT_FROM = 0.75
 def named_openly(text: str) -> re.Match[str] | None:
     """The first personal data a text names outside a negation and outside quotation marks, where it names no private
     channel (or a public place as well): what M105's word model is asked about."""
-    text = QUOTED.sub(lambda m: " " * len(m.group()), text.translate(APOSTROPHES))
+    return _named_openly(_unquoted(unwrap(text.translate(APOSTROPHES))))
+
+
+def _named_openly(text: str) -> re.Match[str] | None:
+    """named_openly, on a text read as public_request reads it."""
     if names_private_channel(text) and not names_public_place(text):
         return None
     return next((data for s in SENTENCE.finditer(text) if (data := _named_data(s.group())) is not None), None)
@@ -606,7 +616,7 @@ def named_openly(text: str) -> re.Match[str] | None:
 def _read_by_model(text: str) -> tuple[int, int, str] | None:
     """(start, end, the data it names) of the sentence that reads most like a request, where the model is fairly
     sure that the text asks for personal data in public; it has no say on a text too short for it to know."""
-    data = named_openly(text)
+    data = _named_openly(text)
     if data is None:
         return None
     model = word_model.load(word_model.REQUESTS)
