@@ -38,7 +38,8 @@ _DRUG_NAME = (
 # arms", "cold feet"), so a word of state before them is not enough.
 _BODY_ONLY = (
     r"teeth|tooth|gums?|eyes|eyelids?|ears|nose|throat|tongue|lips|jaw|neck|shoulders?|elbows?|wrists?|fingers?|"
-    r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder|palms"
+    r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder|palms|"
+    r"nipples?|breasts?"
 )
 # Words that end like a word of state but say nothing of the body ("every", "family", "trained", "healthy").
 _NOT_STATE = (
@@ -49,7 +50,7 @@ _BODY = (
     r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
     r"wrists?|hands?|palms|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
     r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine|"
-    r"achilles|tendons?"
+    r"achilles|tendons?|nipples?|breasts?"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = LazyPattern(
@@ -150,6 +151,10 @@ MEDICAL_TOPIC = LazyPattern(
     # A part and how it feels: "chest feels tight", "my ears are blocked".
     rf"(?:{_BODY})\s+(?:feels?|felt|feeling|gets?|getting)\s+(?:\w+\s+)?(?:tight|sore|stiff|heavy|funny|weird|numb|tender|"
     r"itchy|swollen|painful|achy|blocked|bunged)\b|"
+    # A blocked milk duct, frost on the skin, a palsy, winter's low mood by its name ("my SAD"; not "Feeling SAD that
+    # the walks are ending").
+    r"blocked\s+(?:milk\s+)?ducts?|frost-?(?:nip|bite|bitten)|palsy|seasonal\s+affective\s+disorder|"
+    r"(?:my|your|his|her|their|with|for)\s+(?-i:SAD)\b|"
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
@@ -225,6 +230,15 @@ ADVICE = LazyPattern(
     r"(?:in\s+the\s+(?:house|family|household)\s+)?(?:gets?|needs?\s+to\s+be|should\s+be|must\s+be)\s+treated|"
     rf"(?:smeared|coated|dabbed|soaked|dipped)\s+(?:in|with)\s+(?:some\s+|a\s+little\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})|"
     r"get\s+outside\s+(?:in|into)\s+(?:the\s+)?(?:daylight|sunlight|sun|fresh\s+air)|"
+    # Permission in a state of the body: "a cup of coffee a day is fine in pregnancy", "safe while breastfeeding".
+    r"(?:fine|ok|okay|alright|safe)\s+(?:to\s+(?:have|take|use)\s+)?(?:in|during|while|when)\s+(?:you're\s+|you\s+are\s+)?"
+    r"(?:pregnan\w+|breastfeed\w*|taking\s+\w+|on\s+(?:the\s+)?\w+\s+(?:tablets|pills|medicines?|medication))|"
+    # How long between doses: "leave at least 4 hours between doses".
+    r"(?:\d+|two|three|four|five|six|eight|a\s+few|a\s+couple\s+of)\s+hours?\s+between\s+(?:\w+\s+){0,2}"
+    r"(?:doses|tablets|sprays|puffs|applications)|"
+    # A part raised, told without a verb: "Ice wrapped in a tea towel, foot up on a cushion".
+    r"(?<![\w'])(?<!your\s)(?<!his\s)(?<!her\s)(?<!the\s)(?:foot|feet|legs?|ankles?|arms?)\s+(?:up|raised|elevated)\s+"
+    r"(?:on|with|above)\s+(?:a|an|some|two|the|your)\s+(?:\w+\s+)?(?:cushions?|pillows?|stools?|chairs?|sofa|heart|hips?)|"
     # Moving it with care: "start bending it gently", "keep weight off it".
     r"\w+ing\s+(?:it|them)\s+(?:gently|slowly|carefully|little\s+and\s+often)\b|(?:keep|take)\s+(?:the\s+|your\s+)?weight\s+off|"
     r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
@@ -769,6 +783,8 @@ SELF_CARE_CLAIM = LazyPattern(
     # What most people find or swear by, and a remedy's story: "lots of women swear by a fan", "made a huge difference".
     r"\b(?:most|many|some|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
     r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
+    # ... or do: "Alternating Calpol and Nurofen is what most parents do".
+    r"\b(?:is|are)\s+what\s+(?:most|many|lots\s+of|loads\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|parents|mums|dads|women|men)\s+do\b|"
     r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
     # A remedy compared or enough: "a pint of water does more than paracetamol", "a daily shower is all she needs",
@@ -1053,8 +1069,43 @@ def _advises(text: str) -> bool:
         and not _event_lead_in(text, m.end(1))
         and not _service_comfort(text, m.start(1))
         and not _asks(text, m.end(1))
+        and not _goes_on_telling(text, m.start(1))
+        and not _complaint_on(text, m)
         for m in ORDER.finditer(text)
     )
+
+
+_MEDICINE = LazyPattern(rf"(?:{_MEDICINES})$", re.IGNORECASE)
+
+
+def _complaint_on(text: str, order: re.Match[str]) -> bool:
+    """Whether an order's opening word is a complaint with "on" after it, which names where it is, not what to do:
+    "Sciatica on top of a long wait sounds awful" (a remedy may be a verb: "Ice on the bruise", "Cream on twice a day")."""
+    word = order.group(1)
+    return (
+        text[order.end(1) :].lstrip().lower().startswith("on ")
+        and MEDICAL_TOPIC.fullmatch(word) is not None
+        and not _MEDICINE.match(word)
+    )
+
+
+# A statement told in the past or the perfect: "we've gritted it twice today", "the team cleared it".
+_TOLD = LazyPattern(
+    r"\b(?:we|I|they|he|she|staff|the\s+\w+)(?:'ve|'d|\s+(?:have|has|had))\s+(?:\w+\s+)?\w+|\b(?:we|I|they)\s+(?:\w+\s+)?\w+ed\b",
+    re.IGNORECASE,
+)
+_AND_BEFORE = LazyPattern(r"\band\s+(?:(?:also|then|just)\s+)?$", re.IGNORECASE)
+
+
+def _goes_on_telling(text: str, at: int) -> bool:
+    """Whether the word at `at` follows "and" in a clause that tells what someone did, so that it is a past form too:
+    "we've gritted it twice today and put a handrail up" ("put", "set", "cut" are their own past forms)."""
+    and_ = _AND_BEFORE.search(text, max(0, at - 20), at)
+    if and_ is None:
+        return False
+    start = max(0, and_.start() - _CLAUSE_MAX)
+    ends = list(_CLAUSE_END.finditer(text, start, and_.start()))
+    return bool(_TOLD.search(text, ends[-1].end() if ends else start, and_.start()))
 
 
 def _asks(text: str, at: int) -> bool:

@@ -44,8 +44,12 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=your\s)birthday(?=\s*(?:[-–—,(+&]\s*)?(?:and|with|including|incl\.?|plus)?\s*(?:the\s+|your\s+)?(?:birth\s+)?year\b)|"
     r"birth\s?dates?|"
     # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
-    r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?)|"
-    r"(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:on|taking|take|takes)|"
+    r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|allerg(?:y|ies))|"
+    # ("the medication you're currently taking": an adverb between.)
+    r"(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
+    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
+    # "your regular meds", "any repeat medication": the medicines someone takes.
+    r"(?:(?<=your\s)|(?<=their\s)|(?<=any\s))(?:regular|current|repeat|usual|daily)\s+(?:medications?|medicines?|meds|tablets|pills)|"
     r"(?<=what\s)(?:medications?|medicines?|meds|tablets|pills)\s+(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+(?:on|taking)|"
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
@@ -83,7 +87,8 @@ GIVING_VERB = LazyPattern(
     r"(?:^|(?<=\s))@(?=\s?(?:us|me)\b)|"
     # "don't forget your full name" asks for it, where the sentence names a public place (_WEAK_VERB).
     r"\b(?:don't|do\s+not)\s+forget(?=\s+(?:your|their|ur)\b)|"
-    r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
+    # ("Hit reply with your postcode": pressing the reply button is replying.)
+    r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|(?:(?:hit|press|tap|click)\s+)?reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|"
     # (Scots: "Gie us yer postcode doon below".)
@@ -141,6 +146,7 @@ _LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", r
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
 _CLAUSE_START = LazyPattern(r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of)\b", re.I)
 _FILLER = LazyPattern(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
+_SYMBOLS = LazyPattern(r"[^\w\s'@-]")
 # The verb asks the reader when it opens its clause, or follows "you" ("can you", "we need you to").
 _ASKS_LEAD = LazyPattern(
     # "Can everyone who's waiting for a callback comment their name...": everyone is the reader too.
@@ -180,7 +186,7 @@ PUBLIC_PLACE = LazyPattern(
     # "post it under this - ...": this post, left unsaid where the clause ends.
     r"(?:under|beneath|underneath)\s+this(?=\s*(?:[-–—.,;:!?)]|$|and\b|so\b))|"
     # "Reply to this post": a reply to a public post is public.
-    r"(?:reply|respond|replying|responding)\s+to\s+this\s+(?:post|tweet|thread|comment)|"
+    r"(?:reply|respond|replying|responding)\s+to\s+this\s+(?:post|tweet|thread|comment)|(?:hit|press|tap|click)\s+reply|"
     # A comment or a tweet is public whatever else the sentence names: "Comment with your GP surgery and NHS number".
     # ... also with a keyword: "Comment 'GUIDE' with your work email".
     r"(?:comment|tweet)\s+(?:'[^'\s]{1,20}'\s+|\"[^\"\s]{1,20}\"\s+)?(?:us\s+|me\s+)?(?:with|your|their))\b",
@@ -230,7 +236,8 @@ def _asks_reader(sentence: str, at: int) -> bool:
     """Whether the verb at `at` asks the reader to do it: it opens its clause or follows "you", and is neither
     negated nor reported ("the NHS will never ask you to reply with...")."""
     clause = _CLAUSE_START.split(sentence[max(0, at - _LOOK_BACK) : at])[-1]
-    lead = " ".join(_FILLER.sub(" ", clause).split())
+    # (An emoji or other symbol before the verb is no word of a statement: "🎄 Tell us in the comments...".)
+    lead = " ".join(_SYMBOLS.sub(" ", _FILLER.sub(" ", clause)).split())
     return (
         bool(_ASKS_LEAD.search(lead))
         and not _NOUN_LEAD.search(lead)
@@ -268,6 +275,20 @@ _PLACE_THEN_DATA = LazyPattern(
 )
 
 
+# ... or that names the public place and then lists the data after a colon, bare: "just answer in the comments: name,
+# age, address, GP surgery" (two data words at least, so "Reply below: name your favourite nurse" asks for none).
+_PLACE_THEN_LIST = LazyPattern(
+    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me|with))?\s+(?:below|underneath|here|in\s+(?:the\s+)?(?:comments?|replies|"
+    r"thread|chat)|in\s+a\s+(?:comment|reply)|(?:on|under)\s+this\s+(?:post|tweet|thread))\s*:\s*",
+    re.IGNORECASE,
+)
+_DATA_WORD = (
+    r"(?:(?:your|their)\s+)?(?:(?:full\s+|first\s+|sur)?names?|age|(?:home\s+)?address|post\s?code|DOB|d\.o\.b\.?|"
+    r"date\s+of\s+birth|(?:NHS|hospital)\s+(?:number|no\.?)|(?:phone|mobile)(?:\s+number)?|e-?mail(?:\s+address)?)"
+)
+_LISTED_DATA = LazyPattern(rf"{_DATA_WORD}(?:\s*(?:,|&|\+|and)\s*{_DATA_WORD})+(?![\w'])", re.IGNORECASE)
+
+
 def _written_in_public(sentence: str) -> re.Match[str] | None:
     """The data an order puts in a reply or comment, whatever its verb: "note your email address in your reply"."""
     for data in PERSONAL_DATA.finditer(sentence):
@@ -278,6 +299,10 @@ def _written_in_public(sentence: str) -> re.Match[str] | None:
         verb = _PLACE_THEN_DATA.search(sentence, max(0, data.start() - 60), data.start())
         if verb and _asks_reader(sentence, verb.start(1)):
             return data
+    for verb in _PLACE_THEN_LIST.finditer(sentence):
+        listed = _LISTED_DATA.match(sentence, verb.end())
+        if listed and _asks_reader(sentence, verb.start(1)):
+            return listed
     return None
 
 
@@ -414,7 +439,9 @@ def _carries_data(text: str) -> str:
 
 # Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
 # reply here".
-_MEDICAL_DETAIL = LazyPattern(r"(?:diagnos|medical|health|medic|meds|tablets|pills)", re.IGNORECASE)
+_MEDICAL_DETAIL = LazyPattern(
+    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg)", re.IGNORECASE
+)
 _OWN_VERB = LazyPattern(
     r"\s+(?:has|have|hasn't|haven't|is|isn't|was|wasn't|are|aren't|were|weren't|ran|runs|run|changed|needs?)\b", re.I
 )
