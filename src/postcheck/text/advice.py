@@ -231,7 +231,9 @@ ADVICE = LazyPattern(
     rf"(?:smeared|coated|dabbed|soaked|dipped)\s+(?:in|with)\s+(?:some\s+|a\s+little\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})|"
     r"get\s+outside\s+(?:in|into)\s+(?:the\s+)?(?:daylight|sunlight|sun|fresh\s+air)|"
     # Permission in a state of the body: "a cup of coffee a day is fine in pregnancy", "safe while breastfeeding".
-    r"(?:fine|ok|okay|alright|safe)\s+(?:to\s+(?:have|take|use)\s+)?(?:in|during|while|when)\s+(?:you're\s+|you\s+are\s+)?"
+    # (Not a feeling: "Feeling safe during pregnancy matters to us".)
+    r"(?<!feel\s)(?<!feels\s)(?<!felt\s)(?<!feeling\s)(?:fine|ok|okay|alright|safe)\s+(?:to\s+(?:have|take|use)\s+)?"
+    r"(?:in|during|while|when)\s+(?:you're\s+|you\s+are\s+)?"
     r"(?:pregnan\w+|breastfeed\w*|taking\s+\w+|on\s+(?:the\s+)?\w+\s+(?:tablets|pills|medicines?|medication))|"
     # How long between doses: "leave at least 4 hours between doses".
     r"(?:\d+|two|three|four|five|six|eight|a\s+few|a\s+couple\s+of)\s+hours?\s+between\s+(?:\w+\s+){0,2}"

@@ -50,7 +50,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
     # "your regular meds", "any repeat medication": the medicines someone takes.
     r"(?:(?<=your\s)|(?<=their\s)|(?<=any\s))(?:regular|current|repeat|usual|daily)\s+(?:medications?|medicines?|meds|tablets|pills)|"
-    r"(?<=what\s)(?:medications?|medicines?|meds|tablets|pills)\s+(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+(?:on|taking)|"
+    r"(?<=what\s)(?:medications?|medicines?|meds|tablets|pills)\s+(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+"
+    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking)|"
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|their|the\s+patient'?s)\s+(?:\w+\s+)?"
@@ -384,8 +385,13 @@ def names_public_place(sentence: str) -> bool:
     # would be read again from its start at each.)
     return any(
         not _NOT_HERE.search(sentence, max(0, m.start() - _LOOK_BACK), m.start())
+        and not _WHERE_IT_IS.search(sentence, max(0, m.start() - 20), m.start())
         for m in PUBLIC_PLACE.finditer(sentence)
     )
+
+
+# Where something already is, to be read there: "the secure form linked below", "the times listed here".
+_WHERE_IT_IS = LazyPattern(r"\b(?:linked|listed|shown|attached|pinned|printed|set\s+out)\s+$", re.IGNORECASE)
 
 
 # Where a request's own clause starts: "Replies here are public, so please chuck your NHS number in a DM instead".
@@ -402,6 +408,8 @@ def _asked_in_public(sentence: str, data: re.Match[str]) -> bool:
     cut = next(reversed(list(_OWN_CLAUSE.finditer(sentence, start, data.start()))), None)
     if cut is None:
         return True
+    if cut.group().startswith(":") and cut.end() == data.start():
+        return True  # the data listed after the place it is asked in: "answer in the comments: name, email and mobile"
     own = sentence[cut.end() :]
     return names_public_place(own) or not names_private_channel(own)
 
@@ -589,7 +597,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."). Where the patterns
     find none, the word model may (`_read_by_model`)."""
     text = unwrap(text.translate(APOSTROPHES))
-    if not PERSONAL_DATA.search(text):
+    if not PERSONAL_DATA.search(text) and not _LISTED_DATA.search(text):
         return None
     text = _unquoted(text)
     previous = ""
