@@ -92,6 +92,16 @@ REQUEST_SHAPES = [
     "f@#king f%$k ",
     "total BS total ",
     "dr.khan dr. ",
+    # Batch 36's: "hit reply", data listed after a place and a colon, medical details, a symbol before the verb, a place
+    # to read (M105); "and put" after what was done, a complaint before "on", permission, doses, a part raised (M104).
+    "Hit reply with your postcode and ",
+    "just answer in the comments: name, age, address, ",
+    "your allergies and any regular meds and the medication you're currently taking ",
+    "\U0001f384 \U0001f384 Tell us ",
+    "your date of birth in the form linked below ",
+    "we've gritted it and put ",
+    "Sciatica on ",
+    "is safe in pregnancy with 4 hours between doses and foot up on a cushion, ",
 ]
 
 
