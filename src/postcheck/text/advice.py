@@ -1082,7 +1082,7 @@ _MEDICINE = LazyPattern(rf"(?:{_MEDICINES})$", re.IGNORECASE)
 
 def _complaint_on(text: str, order: re.Match[str]) -> bool:
     """Whether an order's opening word is a complaint with "on" after it, which names where it is, not what to do:
-    "Sciatica on top of a long wait sounds awful" (a remedy may be a verb: "Ice on the bruise", "Cream on twice a day")."""
+    "Sciatica on top of a long wait sounds awful" (a remedy may be a verb: "Ice on the bruise")."""
     word = order.group(1)
     return (
         text[order.end(1) :].lstrip().lower().startswith("on ")

@@ -448,7 +448,8 @@ def _carries_data(text: str) -> str:
 # Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
 # reply here".
 _MEDICAL_DETAIL = LazyPattern(
-    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg)", re.IGNORECASE
+    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg)",
+    re.IGNORECASE,
 )
 _OWN_VERB = LazyPattern(
     r"\s+(?:has|have|hasn't|haven't|is|isn't|was|wasn't|are|aren't|were|weren't|ran|runs|run|changed|needs?)\b", re.I
