@@ -92,6 +92,18 @@ REQUEST_SHAPES = [
     "f@#king f%$k ",
     "total BS total ",
     "dr.khan dr. ",
+    # Batch 37's: a number the line wrapped, "at" and "dot" in other languages, the smaller streets (M101); an insult
+    # quoted, after "you" and an adjective, after "Some"; "@" for "a", "v" for "u", a stem's -isation (M102).
+    "07700\n900 562 ",
+    "0\n0\n",
+    "maria arroba gmail punto ",
+    "14 Moorland Rise 12 Week Way ",
+    "called her a 'cow' ",
+    "you lying cow you ",
+    "Some knob set ",
+    "@rsehole @sshole ",
+    "fvck bastardisation ",
+    "@dawn.wood.dawn.wood ",
 ]
 
 
