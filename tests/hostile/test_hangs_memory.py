@@ -104,6 +104,8 @@ REQUEST_SHAPES = [
     "@rsehole @sshole ",
     "fvck bastardisation ",
     "@dawn.wood.dawn.wood ",
+    "3 Castle Hill walks 3 Castle Hill on ",
+    "you simply prick the you smelly git ",
 ]
 
 

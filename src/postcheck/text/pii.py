@@ -97,9 +97,15 @@ POSTCODE = LazyPattern(
 )
 
 STREET_WORDS = (
-    "Road|Street|Avenue|Lane|Close|Drive|Crescent|Court|Gardens|Grove|Terrace|Mews|Parade|Boulevard|Way|Place|"
-    # ... and the endings of the smaller streets of housing estates and villages (Yorkshire's folds and garths too)
-    "Rise|Fold|Row|Croft|Garth|Mount|Green|Hill|Vale|Chase|Square|Wynd|Approach"
+    "Road|Street|Avenue|Lane|Close|Drive|Crescent|Court|Gardens|Grove|Terrace|Mews|Parade|Boulevard|Way|Place"
+)
+# The endings of the smaller streets of housing estates and villages (Yorkshire's folds and garths too) are everyday
+# nouns as well ("our 3 Castle Hill walks"): an address only where the sentence goes on as after an address - a mark,
+# the end, a capital (the town, the postcode) or a word of when or where.
+SMALL_STREET_WORDS = "Rise|Fold|Row|Croft|Garth|Mount|Green|Hill|Vale|Chase|Square|Wynd|Approach"
+_AFTER_ADDRESS = (
+    r"(?=[ \t]*(?:[,.;:!?)\n]|$)|\s+(?:on|in|at|before|after|by|for|from|to|and|or|until|till|this|next|tomorrow|today|"
+    r"tonight|when|where|if|so|is|was|between|around|with|near)\b|\s+[A-Z])"
 )
 STREET_ABBREVIATIONS = "Rd|St|Ave"  # their full stop is part of the address; a full word's ends the sentence
 # A number before a unit is an amount, not a house number: "our 12 Week Way programme", "a 6 Week Rise".
@@ -108,7 +114,7 @@ _UNIT = r"(?:Minute|Hour|Day|Week|Month|Year|Mile|Step|Point|Star)s?\b"
 _COUNTED_VERB = r"(?:Go|Get|Be|Do|Make|Keep|Stay|Eat|Live|Think|Walk|Top)\b"
 STREET_ADDRESS = LazyPattern(
     rf"(?<![\w£$€.,:/#-])\d{{1,4}}[A-Za-z]?,?\s+(?!{_UNIT}|{_COUNTED_VERB})(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){{1,3}}"
-    rf"(?:(?:{STREET_WORDS})\b|(?:{STREET_ABBREVIATIONS})\b\.?)"
+    rf"(?:(?:{STREET_WORDS})\b|(?:{SMALL_STREET_WORDS})\b{_AFTER_ADDRESS}|(?:{STREET_ABBREVIATIONS})\b\.?)"
 )
 
 NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")

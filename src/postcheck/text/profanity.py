@@ -140,13 +140,16 @@ _LETTERS_SPLIT = LazyPattern(
 # not "Some knobs on the radiators", "some git commands", "some cow parsley").
 _INSULT_NOUNS = ("cow", "git", "prick", "knob", "slag")
 _INSULT_NOUN = r"(?:cow|git|prick|knob|slag)"
+# A noun followed by its object is a verb: "you simply prick the side of your finger".
+_OBJECT = r"the|your|a|an|his|her|their|my|it|them|yourself|this|that"
+# Not "Some cow": an animal may well have got out ("Some cow has escaped onto the A65").
+_SOME_NOUN = r"(?:git|prick|knob|slag)"
 _INSULT = LazyPattern(
     r"\b(?:call(?:s|ed|ing)?|shout(?:s|ed|ing)?|scream(?:s|ed|ing)?|yell(?:s|ed|ing)?)\b"
     rf"(?:\s+[\w']+){{0,3}}?\s+(?:an?\s+)?(?P<q>['\"])(?P<quoted>{_INSULT_NOUN}s?)(?P=q)(?!\w)|"
-    r"\byou\s+(?:\w{3,}(?:less|ful|y|ous|ish|id|ic|ble|ant|ent|ive)|\w{2,}ing|old|big|little|daft|fat|thick|dumb|sad)\s+"
-    rf"(?P<you>{_INSULT_NOUN})\b|"
-    rf"\bsome\s+(?P<some>{_INSULT_NOUN})\s+(?=(?:has|had|who|just|set|left|took|stole|broke|threw|kept|put|made|went|"
-    r"got|\w{3,}ed)\b)",
+    r"\byou\s+(?:\w{3,}(?:less|ful|ous|ish|id|ic|ble|ant|ent|ive)|\w{2,}(?:[^l\W]y|lly)|\w{2,}ing|old|big|"
+    rf"little|daft|fat|thick|dumb|sad)\s+(?P<you>{_INSULT_NOUN})\b(?!\s+(?:{_OBJECT})\b)|"
+    rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:who|set|left|took|stole|broke|threw|kept|put|made|went|got|\w{{3,}}ed)\b)",
     re.IGNORECASE,
 )
 # "@" for an "a" that opens a word looks like a mention: read as "a" where the word is five letters or more after it
