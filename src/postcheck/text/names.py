@@ -14,10 +14,10 @@ def fold_name_text(text: str) -> str:
 
     out = []
     for ch in text:
-        ch = _NAME_MARKS.get(ch, ch)  # first: the backtick typed for an apostrophe is ASCII
-        if ch.isascii():
+        if ch.isascii() and ch != "`":  # (the backtick typed for an apostrophe is the one ASCII mark)
             out.append(ch.lower())
             continue
+        ch = _NAME_MARKS.get(ch, ch)
         base = unicodedata.normalize("NFD", ch)[0]
         lower = base.lower()
         out.append(lower if len(lower) == 1 else base)

@@ -138,8 +138,8 @@ _LETTERS_SPLIT = LazyPattern(
 # hold: quoted as what someone was called ("called our receptionist a 'cow'", "Shouting 'slag'"), after "you" and an
 # adjective ("you pathetic git"; not "you need Git"), and "Some knob" doing something ("Some prick keyed three cars";
 # not "Some knobs on the radiators", "some git commands", "some cow parsley").
-_INSULT_NOUNS = ("cow", "git", "prick", "knob", "slag")
 _INSULT_NOUN = r"(?:cow|git|prick|knob|slag)"
+_INSULT_WORD = LazyPattern(rf"\b{_INSULT_NOUN}s?\b")  # most posts have none, and need no reading for the shapes
 # A noun followed by its object is a verb: "you simply prick the side of your finger".
 _OBJECT = r"the|your|a|an|his|her|their|my|it|them|yourself|this|that"
 # Not "Some cow": an animal may well have got out ("Some cow has escaped onto the A65").
@@ -319,7 +319,7 @@ class ProfanityMatcher:
         found = list(phrases)
         if "bs" in lowered or "b.s" in lowered:  # (read before innocent phrases were blanked: _BS reads after)
             found += [(m.end() - len(m.group().split()[-1]), m.end(), "bs") for m in _BS.finditer(text)]
-        if any(noun in lowered for noun in _INSULT_NOUNS):
+        if _INSULT_WORD.search(lowered):
             for m in _INSULT.finditer(text):
                 group = next(g for g in ("quoted", "you", "some") if m.group(g))
                 if not any(start < m.end(group) and m.start(group) < end for start, end, _ in phrases):
