@@ -146,7 +146,7 @@ _OBJECT = r"the|your|a|an|his|her|their|my|it|them|yourself|this|that"
 _SOME_NOUN = r"(?:git|prick|knob|slag)"
 _INSULT = LazyPattern(
     r"\b(?:call(?:s|ed|ing)?|shout(?:s|ed|ing)?|scream(?:s|ed|ing)?|yell(?:s|ed|ing)?)\b"
-    rf"(?:\s+[\w']+){{0,3}}?\s+(?:an?\s+)?(?P<q>['\"])(?P<quoted>{_INSULT_NOUN}s?)(?P=q)(?!\w)|"
+    rf"(?:\s+[\w']+){{0,3}}?\s+(?:an?\s+)?['\"“](?P<quoted>{_INSULT_NOUN}s?)['\"”](?!\w)|"
     r"\byou\s+(?:\w{3,}(?:less|ful|ous|ish|id|ic|ble|ant|ent|ive)|\w{2,}(?:[^l\W]y|lly)|\w{2,}ing|old|big|"
     rf"little|daft|fat|thick|dumb|sad)\s+(?P<you>{_INSULT_NOUN})\b(?!\s+(?:{_OBJECT})\b)|"
     rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:who|set|left|took|stole|broke|threw|kept|put|made|went|got|\w{{3,}}ed)\b)",
