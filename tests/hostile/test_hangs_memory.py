@@ -102,6 +102,20 @@ REQUEST_SHAPES = [
     "we've gritted it and put ",
     "Sciatica on ",
     "is safe in pregnancy with 4 hours between doses and foot up on a cushion, ",
+    # Batch 37's: a number the line wrapped, "at" and "dot" in other languages, the smaller streets (M101); an insult
+    # quoted, after "you" and an adjective, after "Some"; "@" for "a", "v" for "u", a stem's -isation (M102).
+    "07700\n900 562 ",
+    "0\n0\n",
+    "maria arroba gmail punto ",
+    "14 Moorland Rise 12 Week Way ",
+    "called her a 'cow' ",
+    "you lying cow you ",
+    "Some knob set ",
+    "@rsehole @sshole ",
+    "fvck bastardisation ",
+    "@dawn.wood.dawn.wood ",
+    "3 Castle Hill walks 3 Castle Hill on ",
+    "you simply prick the you smelly git ",
 ]
 
 

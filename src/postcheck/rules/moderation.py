@@ -76,6 +76,7 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
         HASHTAG_NAME_ENDS,
         NEXT_CAPITAL,
         fold_name_text,
+        handle_words,
         name_pattern,
         title_surname_pattern,
         written_as_a_name,
@@ -104,13 +105,10 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                     f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",
                     field.span(m.start(), m.end()),
                 )
-        # A name run together in a CamelCase hashtag ("#ThankYouDawnWood") or an @handle ("@DawnWood", "@dawn_wood") is
-        # read by its words.
+        # A name run together in a CamelCase hashtag ("#ThankYouDawnWood") or an @handle ("@DawnWood", "@dawn_wood",
+        # "@dawn.wood") is read by its words.
         runs = [(tag.start, tag.end, CAMEL_WORD.findall(tag.tag), "hashtag") for tag in find_hashtags(field.value)]
-        runs += [
-            (m.start(), m.end(), [w for part in m.group(1).split("_") for w in CAMEL_WORD.findall(part)], "handle")
-            for m in HANDLE.finditer(field.value)
-        ]
+        runs += [(m.start(), m.end(), handle_words(m.group(1)), "handle") for m in HANDLE.finditer(field.value)]
         for start, end, words, kind in runs:
             if len(words) < 2:
                 continue

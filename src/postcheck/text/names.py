@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from postcheck.text import LazyPattern
+from postcheck.text import CAMEL_WORD, LazyPattern
 
 
 def fold_name_text(text: str) -> str:
@@ -14,7 +14,7 @@ def fold_name_text(text: str) -> str:
 
     out = []
     for ch in text:
-        if ch.isascii():
+        if ch.isascii() and ch != "`":  # (the backtick typed for an apostrophe is the one ASCII mark)
             out.append(ch.lower())
             continue
         ch = _NAME_MARKS.get(ch, ch)
@@ -81,9 +81,17 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
 
 
 # (Not the pronoun "I": "The Dr. Khan I saw on Monday"; a middle initial "I." is another person's name.)
-# An @handle, its name run together ("@DawnWood") or joined by underscores ("@dawn_wood"); not an e-mail address's
-# domain ("dawn.wood@nhs.net").
-HANDLE = LazyPattern(r"(?<![\w@.])@([A-Za-z0-9_]{2,50})")
+# An @handle, its name run together ("@DawnWood") or joined by underscores or dots ("@dawn_wood", "@dawn.wood", as
+# Instagram and Bluesky write them); not an e-mail address's domain ("dawn.wood@nhs.net"), nor a full stop after it.
+HANDLE = LazyPattern(r"(?<![\w@.])@([A-Za-z0-9_]{2,50}(?:\.[A-Za-z0-9_]{1,50}){0,5})")
+_HANDLE_JOINS = LazyPattern(r"[_.]")
+
+
+def handle_words(handle: str) -> list[str]:
+    """The words of an @handle (without its @): its parts between underscores or dots, CamelCase split."""
+    return [word for part in _HANDLE_JOINS.split(handle) for word in CAMEL_WORD.findall(part)]
+
+
 NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+(?!I(?:'[a-z]+)?(?![\w.]))[A-Z]")
 # Where a title and surname run together in a hashtag end the name: the tag's end or a joining word ("#ThanksDrKhan",
 # "#DrKhanAndTeam", "#DrKhanForPresident"); any other word is more of the name ("#DrMartinLutherKing").

@@ -21,9 +21,13 @@ EMAIL = LazyPattern(
 # E-mail addresses written to dodge filters: "jo at nhs dot net", "jo [at] nhs.net", "jo(at)nhs(dot)net",
 # "jo (at) nhs . net".
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
-_SPELLED_AT = rf"(?:\s*{_OPEN}\s*at\s*{_CLOSE}\s*|\s*{_OPEN}\s*@\s*{_CLOSE}\s*|\s+at\s+|\s+@\s+)"
+# "at" and "dot" as other languages spell them out: Spanish "arroba" and "punto", French "arobase" and "point", Italian
+# "chiocciola", German "Punkt", Polish "małpa" and "kropka", Portuguese "ponto".
+_AT_WORDS = r"at|arroba|arobase|chiocciola|małpa"
+_DOT_WORDS = r"dot|punto|point|punkt|kropka|ponto"
+_SPELLED_AT = rf"(?:\s*{_OPEN}\s*at\s*{_CLOSE}\s*|\s*{_OPEN}\s*@\s*{_CLOSE}\s*|\s+(?:{_AT_WORDS})\s+|\s+@\s+)"
 # A dot with a space before it ("k.bell (at) nhs . net") is spelled out too: a full stop never has one.
-_SPELLED_DOT = rf"(?:\s*{_OPEN}\s*(?:dot|\.)\s*{_CLOSE}\s*|\s+dot\s+|\s+\.\s*|\.)"  # "[.]" too
+_SPELLED_DOT = rf"(?:\s*{_OPEN}\s*(?:dot|\.)\s*{_CLOSE}\s*|\s+(?:{_DOT_WORDS})\s+|\s+\.\s*|\.)"  # "[.]" too
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 SPELLED_EMAIL = LazyPattern(
     rf"(?<![\w.@-])(?P<local>[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9])?(?:{_SPELLED_DOT}[A-Za-z0-9][\w%+-]*)*)"
@@ -44,12 +48,12 @@ _ARTICLE_BEFORE = LazyPattern(r"\b(?:a|an|the|our|your|their|this|that|these|tho
 # A time before a bare " at " is no mailbox, though it has digits: "live at 10am at leeds dot gov dot uk", "19:00 at".
 _TIME_LOCAL = LazyPattern(r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)", re.IGNORECASE)
 _TIME_BEFORE = LazyPattern(r"\d[:.]\Z")
-_AT_HINT = LazyPattern(rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}|(?<=\s)(?:at|@)(?=\s)", re.IGNORECASE)
+_AT_HINT = LazyPattern(rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}|(?<=\s)(?:{_AT_WORDS}|@)(?=\s)", re.IGNORECASE)
 _DOMAIN_AHEAD = LazyPattern(rf"{_LABEL}{_SPELLED_DOT}{_LABEL}", re.IGNORECASE)
 _LOCAL_MAX = 100  # characters looked at either side of an "at"
 _WORD_START = LazyPattern(r"(?<![\w.@%+-])[A-Za-z0-9]")
 # What every contact detail has: a digit, @ or "at", or the trunk 0 of a number in words ("oh seven seven ...").
-MAYBE_CONTACT = LazyPattern(r"[\d@]|\b(?:at|oh|zero|nought)\b", re.IGNORECASE)
+MAYBE_CONTACT = LazyPattern(rf"[\d@]|\b(?:{_AT_WORDS}|oh|zero|nought)\b", re.IGNORECASE)
 
 
 def find_spelled_emails(text: str) -> list[tuple[int, int]]:
@@ -95,10 +99,22 @@ POSTCODE = LazyPattern(
 STREET_WORDS = (
     "Road|Street|Avenue|Lane|Close|Drive|Crescent|Court|Gardens|Grove|Terrace|Mews|Parade|Boulevard|Way|Place"
 )
+# The endings of the smaller streets of housing estates and villages (Yorkshire's folds and garths too) are everyday
+# nouns as well ("our 3 Castle Hill walks"): an address only where the sentence goes on as after an address - a mark,
+# the end, a capital (the town, the postcode) or a word of when or where.
+SMALL_STREET_WORDS = "Rise|Fold|Row|Croft|Garth|Mount|Green|Hill|Vale|Chase|Square|Wynd|Approach"
+_AFTER_ADDRESS = (
+    r"(?=[ \t]*(?:[,.;:!?)\n]|$)|\s+(?:on|in|at|before|after|by|for|from|to|and|or|until|till|this|next|tomorrow|today|"
+    r"tonight|when|where|if|so|is|was|between|around|with|near)\b|\s+[A-Z])"
+)
 STREET_ABBREVIATIONS = "Rd|St|Ave"  # their full stop is part of the address; a full word's ends the sentence
+# A number before a unit is an amount, not a house number: "our 12 Week Way programme", "a 6 Week Rise".
+_UNIT = r"(?:Minute|Hour|Day|Week|Month|Year|Mile|Step|Point|Star)s?\b"
+# A verb after the number makes it a count of things to do: "Our 5 Go Green tips".
+_COUNTED_VERB = r"(?:Go|Get|Be|Do|Make|Keep|Stay|Eat|Live|Think|Walk|Top)\b"
 STREET_ADDRESS = LazyPattern(
-    r"(?<![\w£$€.,:/#-])\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,3}"
-    rf"(?:(?:{STREET_WORDS})\b|(?:{STREET_ABBREVIATIONS})\b\.?)"
+    rf"(?<![\w£$€.,:/#-])\d{{1,4}}[A-Za-z]?,?\s+(?!{_UNIT}|{_COUNTED_VERB})(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){{1,3}}"
+    rf"(?:(?:{STREET_WORDS})\b|(?:{SMALL_STREET_WORDS})\b{_AFTER_ADDRESS}|(?:{STREET_ABBREVIATIONS})\b\.?)"
 )
 
 NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
@@ -208,7 +224,26 @@ def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
         if _is_phone(match.raw_string) and not _CODE_PREFIX.search(text, max(0, match.start - 8), match.start):
             found.append(Contact(match.start, match.end, match.raw_string, "phone number", phone_key(match.raw_string)))
+    if _WRAPPED_DIGITS.search(text):
+        # A number the line wrapped ("07700\n900 562") is read once more with its line breaks as spaces; the
+        # numbers found whole on one line stand.
+        joined = _WRAPPED_DIGITS.sub(lambda m: " " * len(m.group()), text)
+        for match in PhoneNumberMatcher(joined, region, leniency=Leniency.POSSIBLE):
+            raw = match.raw_string
+            if "\n" not in text[match.start : match.end] or any(
+                c.start < match.end and match.start < c.end for c in found
+            ):
+                continue
+            if _is_phone(raw) and not _CODE_PREFIX.search(text, max(0, match.start - 8), match.start):
+                found.append(
+                    Contact(match.start, match.end, text[match.start : match.end], "phone number", phone_key(raw))
+                )
+        found.sort(key=lambda c: c.start)
     return found
+
+
+# A line break between two digits, with the spaces either side: a number may go on on the next line.
+_WRAPPED_DIGITS = LazyPattern(r"(?<=\d)[ \t]*\n[ \t]*(?=\d)")
 
 
 # A phone number in words, as people write it to dodge filters: "oh seven seven double oh nine ..." - eight number

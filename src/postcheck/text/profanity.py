@@ -134,6 +134,31 @@ _LETTERS_SPLIT = LazyPattern(
 )
 
 
+# The mostly innocent words (cow, git, prick, knob, slag) used as an insult, in shapes the word list's phrases cannot
+# hold: quoted as what someone was called ("called our receptionist a 'cow'", "Shouting 'slag'"), after "you" and an
+# adjective ("you pathetic git"; not "you need Git"), and "Some knob" doing something ("Some prick keyed three cars";
+# not "Some knobs on the radiators", "some git commands", "some cow parsley").
+_INSULT_NOUN = r"(?:cow|git|prick|knob|slag)"
+_INSULT_WORD = LazyPattern(rf"\b{_INSULT_NOUN}s?\b")  # most posts have none, and need no reading for the shapes
+# A noun followed by its object is a verb: "you simply prick the side of your finger".
+_OBJECT = r"the|your|a|an|his|her|their|my|it|them|yourself|this|that"
+# Not "Some cow": an animal may well have got out ("Some cow has escaped onto the A65").
+_SOME_NOUN = r"(?:git|prick|knob|slag)"
+_INSULT = LazyPattern(
+    r"\b(?:call(?:s|ed|ing)?|shout(?:s|ed|ing)?|scream(?:s|ed|ing)?|yell(?:s|ed|ing)?)\b"
+    rf"(?:\s+[\w']+){{0,3}}?\s+(?:an?\s+)?['\"“](?P<quoted>{_INSULT_NOUN}s?)['\"”](?!\w)|"
+    r"\byou\s+(?:\w{3,}(?:less|ful|ous|ish|id|ic|ble|ant|ent|ive)|\w{2,}(?:[^l\W]y|lly)|\w{2,}ing|old|big|"
+    rf"little|daft|fat|thick|dumb|sad)\s+(?P<you>{_INSULT_NOUN})\b(?!\s+(?:{_OBJECT})\b)|"
+    rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:who|set|left|took|stole|broke|threw|kept|put|made|went|got|\w{{3,}}ed)\b)",
+    re.IGNORECASE,
+)
+# "@" for an "a" that opens a word looks like a mention: read as "a" where the word is five letters or more after it
+# (a handle such as @RSE is not "arse").
+_AT_FOR_A = LazyPattern(r"(?<![\w@.])@([A-Za-z]{5,})(?![\w@])(?!\.\w)")
+# A stem's -ise, -ize and -isation forms are standard words: "bastardise", "the bastardisation of statistics".
+_STANDARD_DERIVED = LazyPattern(r"i[sz](?:e|es|ed|ing|ation|ations)$")
+
+
 def _plural_base(word: str) -> list[str]:
     forms = [word]
     if word.endswith("es"):
@@ -195,7 +220,7 @@ class ProfanityMatcher:
         if word in self.allow_words:
             return None
         for stem in self.stems:
-            if word.startswith(stem):
+            if word.startswith(stem) and not _STANDARD_DERIVED.fullmatch(word, len(stem)):
                 return stem
         if self.endings:
             # A compound that ends in the word, inflected or not: clusterfuck, clusterfucked, dogshits. At least
@@ -246,6 +271,8 @@ class ProfanityMatcher:
                 found = self._listed(squeezed) if squeezed != word else None
             if found is None and len(word) >= 5 and word.endswith("x"):
                 found = self._listed(word[:-1] + "cks")  # bollox: "x" for "cks", in words too long to be "cox", "dix"
+            if found is None and "v" in word:
+                found = self._listed(word.replace("v", "u"))  # fvck, fvcking: "v" for "u", as on old inscriptions
             if found in self.name_like and token[:1].isupper() and not token.isupper():
                 return None
             return found
@@ -292,6 +319,16 @@ class ProfanityMatcher:
         found = list(phrases)
         if "bs" in lowered or "b.s" in lowered:  # (read before innocent phrases were blanked: _BS reads after)
             found += [(m.end() - len(m.group().split()[-1]), m.end(), "bs") for m in _BS.finditer(text)]
+        if _INSULT_WORD.search(lowered):
+            for m in _INSULT.finditer(text):
+                group = next(g for g in ("quoted", "you", "some") if m.group(g))
+                if not any(start < m.end(group) and m.start(group) < end for start, end, _ in phrases):
+                    found.append((m.start(group), m.end(group), m.group(group).lower().rstrip("s")))
+        if "@" in text:
+            for m in _AT_FOR_A.finditer(text):  # "@rsehole", "@sshole": not a handle but "a" written as "@"
+                entry = self._judge("a" + m.group(1).lower())
+                if entry is not None:
+                    found.append((m.start(), m.end(), entry))
         for m in _LETTERS_SPLIT.finditer(text) if len(text) > 6 else ():
             letters = re.sub(r"[^a-z]", "", m.group().lower())
             entry = self._listed(letters)
