@@ -178,11 +178,13 @@ TOPIC_FOR_USE = LazyPattern(
     re.IGNORECASE,
 )
 # Which version of a picture it is: "English version", "Poster - Polish version", "Leaflet (Easy Read version)".
-_VERSIONS = (
+_LANGUAGES = (
     r"english|welsh|cymraeg|polish|romanian|urdu|bengali|punjabi|gujarati|hindi|arabic|portuguese|spanish|italian|"
-    r"german|french|chinese|turkish|lithuanian|ukrainian|russian|somali|farsi|pashto|tigrinya|bilingual|translated|"
-    r"easy\s+read|large\s+print|accessible|print(?:able)?|web|online|digital|mobile|desktop|short|long|full|"
-    r"updated|new|old|original|latest"
+    r"german|french|chinese|turkish|lithuanian|ukrainian|russian|somali|farsi|pashto|tigrinya|bilingual"
+)
+_VERSIONS = (
+    rf"{_LANGUAGES}|translated|easy\s+read|large\s+print|accessible|print(?:able)?|web|online|digital|mobile|desktop|"
+    r"short|long|full|updated|new|old|original|latest"
 )
 # Where a picture comes from when that is all it says: "Photos from the day", "Pics from last night".
 _OCCASION = (
@@ -217,10 +219,14 @@ PLACEHOLDER = LazyPattern(
     rf"|\s+(?:{_NOT_YET}|pending|later)\s*[-–—:,(]\s*[\w'’]+(?:\s+[\w'’]+)?\)?"
     r"|\s*[-–—:]\s*(?:[\w'’]+\s+){0,3}to\s+(?:add|write|confirm|update|supply|provide|send|do)"
     rf"|\s*(?:[-–—]\s*|\(\s*|\s+)(?:(?:{_VERSIONS})\s+)?version\)?"  # "Poster - Polish version"
+    rf"|\s*(?:[-–—]\s*|\(\s*)(?:{_LANGUAGES})(?!\s+version)\)?"  # "Poster - Welsh"
+    # "Image - alt text to follow"
+    rf"|\s*[-–—:]\s*(?:alt(?:\s+text)?|(?:image\s+)?description)\s+(?:{_NOT_YET})"
     rf"|\s+from\s+(?:(?:the|our|this|that|last|today['’]s|yesterday['’]s)\s+)?(?:{_OCCASION})"  # "Photos from the day"
     r"|\s+(?:supplied|provided|submitted|received)"  # "Photo supplied"
     rf"|\s+for\s+(?:the\s+|our\s+|a\s+)?(?:{_USED_AS})(?:\s+(?:media|post|page|site))?)*"
-    rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})"  # "To be added", "Alt text coming soon"
+    # "To be added", "Alt text coming soon", "Alt text to be added by comms"
+    rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})(?:\s+by\s+[\w'’]+(?:\s+[\w'’]+)?)?"
     # a note that one is still needed, or that none applies: "Needs alt text", "Awaiting description", "Not applicable"
     r"|(?:needs?|needed|awaiting|requires?|missing|pending)\s+(?:an?\s+)?(?:alt(?:[\s-]?text)?|(?:image\s+)?description)"
     r"|not\s+applicable",
@@ -287,7 +293,7 @@ ELSEWHERE = LazyPattern(
     # "Text in post", "Details in the caption", "Description is in the post"
     r"|(?:the\s+)?(?:text|details|description|info(?:rmation)?)\s+(?:is\s+|are\s+)?(?:in|within)\s+(?:the\s+)?"
     r"(?:post|caption|tweet|text|message)(?:\s+(?:above|below))?"
-    r"|(?:as|described|see)\s+(?:above|below)|lorem\s+ipsum\b.*"
+    r"|(?:as|described|see|pictured)\s+(?:above|below)|lorem\s+ipsum\b.*"
     # an attachment or a neighbour pointed at ("See attached image", "Picture attached", "Photo below")
     r"|(?:see\s+)?(?:the\s+)?attached(?:\s+(?:image|photo|picture|pic|graphic|file|poster|flyer)s?)?"
     r"|(?:image|photo|picture|pic|graphic|poster|flyer)s?\s+(?:attached|below|above)"
@@ -319,8 +325,10 @@ VIDEO_STILL = LazyPattern(
 CREDIT_ONLY = LazyPattern(
     # ("Photo by the sea" says where: a lower-case "the" or "a" before a lower-case word is no name)
     # (who took or made it, said with a verb, even of "our comms team": "Photo taken by our comms team")
-    r"(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic|artwork|design)s?\s+"
-    r"(?:taken|shot|supplied|provided|sent|submitted|designed|created|produced|made|drawn)\s+by"
+    r"(?:(?:(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic|artwork|design)s?\s+)?"
+    r"(?:taken|shot|supplied|provided|sent|submitted)"
+    r"|(?:photo(?:graph)?|image|picture|pic|illustration|graphic|artwork|design)s?\s+(?:designed|created|produced|made|drawn))"
+    r"\s+by"
     r"|(?:(?:photo(?:graph|graphy)?|image|picture|pic|illustration|graphic|icon|vector|design)s?|designed|created|made|"
     r"drawn|illustrated)\s*(?:credit\s*:?|by(?!\s+(?-i:the|a|an|our|my|your|this|these)\s+(?-i:[a-z]))|"
     r"courtesy(?:\s+of)?\s*:?|©|source\s*:)"
