@@ -796,3 +796,33 @@ def test_placeholder_check_is_linear_on_long_runs_of_recruitment_event_and_point
             "Map - " + "more info below " * n + "x",
         ]
     )
+
+
+def test_placeholder_check_is_linear_on_long_runs_of_occasion_version_promise_and_credit_words():
+    """A kind of picture may come from an occasion ("Photos from the day"), be a version ("Poster - Polish version"),
+    be promised by someone ("TBC - comms to add"), point at itself in brackets ("Photo (see post)") or be credited with
+    a verb ("Photo taken by our comms team"): long runs of such words must not be split every possible way."""
+    for alt in (
+        "A few snaps from the launch",
+        "Leaflet (Easy Read version)",
+        "Poster - Welsh",
+        "TBC - comms to add",
+        "Image - alt text to follow",
+        "Outlook-0rx1ab2c",
+        "Taken by our photographer",
+    ):
+        assert placeholder_reason(alt, "media/x.png") is not None, alt
+    assert_placeholder_check_is_linear(
+        lambda n: [
+            "Some photos from the day " * n + "x",
+            "Poster - Polish version " * n + "x",
+            "TBC - comms to add " * n + "x",
+            "Photo (see post) " * n + "x",
+            "Description to follow - Jo " * n + "x",
+            "Poster - Welsh (Polish version) " * n + "x",
+            "Image - alt text to follow by " * n + "x",
+            "Taken by our " * n + "x",
+            "Photo taken by " * n + "x",
+            "Outlook-" + "a1" * n + " x",
+        ]
+    )

@@ -96,6 +96,16 @@ def _code_spans(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _path_end(text: str, start: int, end: int) -> int:
+    """Where an inline image's path ends: its destination is a URL, whose query ("?v=2") or fragment
+    ("#gh-dark-mode-only") names no file."""
+    value = text[start:end]
+    if "://" in value or value.startswith("data:"):
+        return end
+    cuts = [i for i in (value.find("?"), value.find("#")) if i > 0]
+    return start + min(cuts) if cuts else end
+
+
 def _read_body(post: Post, start: int) -> None:
     """Post text = body minus HTML comments and inline images; both are read for what they carry."""
     source = post.source
@@ -120,6 +130,7 @@ def _read_body(post: Post, start: int) -> None:
         file_start, file_end = match.span("file")
         if text[file_start] == "<":
             file_start, file_end = file_start + 1, file_end - 1
+        file_end = _path_end(text, file_start, file_end)
         alt = Field.verbatim(source, *match.span("alt"))
         file = Field.verbatim(source, file_start, file_end)
         if "%" in file.value and PERCENT_ESCAPE.search(file.value):

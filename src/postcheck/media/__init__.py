@@ -81,6 +81,9 @@ def _locate(directory: Path, ref: str, root: Path) -> Located:
         return Located(None, "remote")
     if not ref.strip():
         return Located(None, "missing", "empty file name")
+    if "\0" in ref:  # no file system allows it, and os.stat would raise
+        shown = ref.replace("\0", "\\0")
+        return Located(None, "missing", f"'{shown}' holds a NUL character, which no file name can")
     if os.path.isabs(ref) or ref.startswith("~") or _absolute_elsewhere(ref):
         return Located(None, "outside", "absolute paths are not allowed; use a path relative to the post")
     candidate = directory / ref

@@ -73,6 +73,10 @@ _PLACEHOLDER_WORDS = (
     r"backgrounds?|wallpapers?|decorations?|icons|qr\s+codes?|barcodes?|invitations?|invites?|"
     r"headlines?|headings?|sub\s?headings?|titles?|sub\s?titles?|"
     r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty|draft|final|"
+    # a marketing team's "asset" or "creative", Chrome's "download (1)", a "scanned copy", "Fig. 1", "Snaps",
+    # "Highlights", "English version", "Supplied"
+    r"assets?|creatives?|downloads?|documents?|docs?|pdfs?|scans?|cop(?:y|ies)|fig\.?|snaps?|snapshots?|highlights|"
+    r"versions?|supplied|"
     # "image", "photo" or "picture" in the languages most spoken in England after English, as a translated post's
     # alt text may be left: Polish, Romanian, Portuguese, Spanish, Italian, German, Lithuanian, Turkish, Urdu and
     # Arabic, Bengali, Punjabi, Gujarati, Hindi
@@ -173,6 +177,20 @@ TOPIC_FOR_USE = LazyPattern(
     rf"(?:{_PLATFORM})\s+(?:{_FORMAT})(?:\s*\(?\d+\)?)?",
     re.IGNORECASE,
 )
+# Which version of a picture it is: "English version", "Poster - Polish version", "Leaflet (Easy Read version)".
+_LANGUAGES = (
+    r"english|welsh|cymraeg|polish|romanian|urdu|bengali|punjabi|gujarati|hindi|arabic|portuguese|spanish|italian|"
+    r"german|french|chinese|turkish|lithuanian|ukrainian|russian|somali|farsi|pashto|tigrinya|bilingual"
+)
+_VERSIONS = (
+    rf"{_LANGUAGES}|translated|easy\s+read|large\s+print|accessible|print(?:able)?|web|online|digital|mobile|desktop|"
+    r"short|long|full|updated|new|old|original|latest"
+)
+# Where a picture comes from when that is all it says: "Photos from the day", "Pics from last night".
+_OCCASION = (
+    r"day|today|yesterday|tonight|night|weekend|week|event|launch|visit|session|evening|morning|afternoon|meeting|"
+    r"conference|fair|ceremony|celebrations?|party|trip|festival"
+)
 _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
@@ -182,6 +200,8 @@ PLACEHOLDER = LazyPattern(
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|logo|draft|final|title|slide|gif|"
     r"first|second|third|fourth|fifth|last|next|previous|another|other|accompanying|supporting|related|"
     r"additional|extra|primary|secondary|alternative|"
+    # "Some photos", "A few snaps", "Scanned copy", "Welsh version"
+    rf"some|few|couple\s+of|more|lots\s+of|scanned|(?:{_VERSIONS})(?=\s+versions?\b)|"
     # "Group photo", "Staff photo": who is in it goes unsaid
     r"(?:group|team|staff|speakers?|panel)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b))\s+)*"
     rf"(?:{_PLACEHOLDER_WORDS}|(?<=group\s)shots?|(?<=team\s)shots?)"
@@ -195,8 +215,18 @@ PLACEHOLDER = LazyPattern(
     rf"|\s+to\s+(?:accompany|go\s+with|support)\s+(?:the\s+|this\s+|our\s+|a\s+)?(?:{_USED_AS}|text|tweet|article|message)"
     rf"|\s+(?:here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
     r"missing|placeholder)"
+    # and who will write it: "Description to follow - Jo", "TBC - comms to add", "Alt text: design team to add"
+    rf"|\s+(?:{_NOT_YET}|pending|later)\s*[-–—:,(]\s*[\w'’]+(?:\s+[\w'’]+)?\)?"
+    r"|\s*[-–—:]\s*(?:[\w'’]+\s+){0,3}to\s+(?:add|write|confirm|update|supply|provide|send|do)"
+    rf"|\s*(?:[-–—]\s*|\(\s*|\s+)(?:(?:{_VERSIONS})\s+)?version\)?"  # "Poster - Polish version"
+    rf"|\s*(?:[-–—]\s*|\(\s*)(?:{_LANGUAGES})(?!\s+version)\)?"  # "Poster - Welsh"
+    # "Image - alt text to follow"
+    rf"|\s*[-–—:]\s*(?:alt(?:\s+text)?|(?:image\s+)?description)\s+(?:{_NOT_YET})"
+    rf"|\s+from\s+(?:(?:the|our|this|that|last|today['’]s|yesterday['’]s)\s+)?(?:{_OCCASION})"  # "Photos from the day"
+    r"|\s+(?:supplied|provided|submitted|received)"  # "Photo supplied"
     rf"|\s+for\s+(?:the\s+|our\s+|a\s+)?(?:{_USED_AS})(?:\s+(?:media|post|page|site))?)*"
-    rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})"  # "To be added", "Alt text coming soon"
+    # "To be added", "Alt text coming soon", "Alt text to be added by comms"
+    rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})(?:\s+by\s+[\w'’]+(?:\s+[\w'’]+)?)?"
     # a note that one is still needed, or that none applies: "Needs alt text", "Awaiting description", "Not applicable"
     r"|(?:needs?|needed|awaiting|requires?|missing|pending)\s+(?:an?\s+)?(?:alt(?:[\s-]?text)?|(?:image\s+)?description)"
     r"|not\s+applicable",
@@ -209,7 +239,8 @@ CAMERA_NAME = LazyPattern(
     r"(?:img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|gh\d\d|dji|sam|cimg|wp|p|_mg|_dsc|image|photo|pic|scan|"
     r"screenshot|screen\s?shot|screen\s?recording|bildschirmfoto|whatsapp\s+image|signal|snapshot|capture)"
     rf"[\s_-]*\d{_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*"
-    rf"|image\s+from\s+(?:ios|iphone|ipad){_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*",  # a photo mailed from an iPhone
+    rf"|image\s+from\s+(?:ios|iphone|ipad){_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*"  # a photo mailed from an iPhone
+    r"|outlook-(?=[a-z]*\d)[a-z0-9]{6,12}(?:\.[a-z0-9]{2,4})?",  # a picture pasted into an Outlook e-mail
     re.IGNORECASE,
 )
 # What screenshot and screen-recording tools call their files, alone or with a date, a number or an id:
@@ -252,15 +283,17 @@ DESIGN_TOOL_NAME = LazyPattern(
 # above"), or dummy text left in a template ("Lorem ipsum...").
 ELSEWHERE = LazyPattern(
     # (after a kind of picture and a dash or colon too: "Map - see link", "Poster: details in post")
-    r"(?:(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart)\s*(?:[-–—:]\s*|\s))?(?:"
+    r"(?:(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart)\s*(?:[-–—:(]\s*|\s))?(?:"
     r"(?:(?:please\s+)?(?:see|read|refer\s+to|check)|as\s+(?:in|per)|(?:as\s+)?(?:described|explained)\s+in|details\s+in)"
     r"\s+(?:the\s+|our\s+)?"
-    r"(?:caption|post|text|tweet|message|description|above|below|copy)(?:\s+(?:text|copy|caption|body))?"
+    # (or the picture itself: "See image", "See picture above")
+    r"(?:caption|post|text|tweet|thread|message|description|above|below|copy|image|photo|picture|pic|graphic)"
+    r"(?:\s+(?:text|copy|caption|body))?"
     r"(?:\s+(?:above|below))?(?:\s+for\s+(?:more\s+|full\s+|the\s+)?(?:details|info(?:rmation)?|more|context))?"
     # "Text in post", "Details in the caption", "Description is in the post"
     r"|(?:the\s+)?(?:text|details|description|info(?:rmation)?)\s+(?:is\s+|are\s+)?(?:in|within)\s+(?:the\s+)?"
     r"(?:post|caption|tweet|text|message)(?:\s+(?:above|below))?"
-    r"|(?:as|described|see)\s+(?:above|below)|lorem\s+ipsum\b.*"
+    r"|(?:as|described|see|pictured)\s+(?:above|below)|lorem\s+ipsum\b.*"
     # an attachment or a neighbour pointed at ("See attached image", "Picture attached", "Photo below")
     r"|(?:see\s+)?(?:the\s+)?attached(?:\s+(?:image|photo|picture|pic|graphic|file|poster|flyer)s?)?"
     r"|(?:image|photo|picture|pic|graphic|poster|flyer)s?\s+(?:attached|below|above)"
@@ -291,8 +324,13 @@ VIDEO_STILL = LazyPattern(
 # "Source: Getty Images".
 CREDIT_ONLY = LazyPattern(
     # ("Photo by the sea" says where: a lower-case "the" or "a" before a lower-case word is no name)
-    r"(?:(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic|icon|vector|design)s?|designed|created|made|drawn|"
-    r"illustrated)\s*(?:credit\s*:?|by(?!\s+(?-i:the|a|an|our|my|your|this|these)\s+(?-i:[a-z]))|"
+    # (who took or made it, said with a verb, even of "our comms team": "Photo taken by our comms team")
+    r"(?:(?:(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic|artwork|design)s?\s+)?"
+    r"(?:taken|shot|supplied|provided|sent|submitted)"
+    r"|(?:photo(?:graph)?|image|picture|pic|illustration|graphic|artwork|design)s?\s+(?:designed|created|produced|made|drawn))"
+    r"\s+by"
+    r"|(?:(?:photo(?:graph|graphy)?|image|picture|pic|illustration|graphic|icon|vector|design)s?|designed|created|made|"
+    r"drawn|illustrated)\s*(?:credit\s*:?|by(?!\s+(?-i:the|a|an|our|my|your|this|these)\s+(?-i:[a-z]))|"
     r"courtesy(?:\s+of)?\s*:?|©|source\s*:)"
     r"|(?:credit|source)\s*:|courtesy\s+of|©|\(c\)|copyright\s*(?:©|\(c\)|:)?\s*\d{4}|copyright\s*(?:©|\(c\)|:))"
     r"\s*[\w.&'’-]+(?:(?:\s*/\s*|\s+)[\w.&'’-]+){0,5}",  # "Designed by pch.vector / Freepik"
@@ -479,8 +517,8 @@ def image_alt_redundant_prefix(post: Post, ctx: Context) -> Iterator[Problem]:
             continue
         value = image.alt.value
         found = without_prefix(value)
-        if found is None:
-            continue
+        if found is None or placeholder_reason(value, image.file.value):
+            continue  # a placeholder after the label ("Alt text - to be added") is A102's
         start, end, replacement = found
         prefix = value[start : REDUNDANT_PREFIX.match(value).end("prefix")].strip()
         better = value[:start] + replacement + value[end:]

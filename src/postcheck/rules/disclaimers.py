@@ -57,7 +57,7 @@ _BARE_CONTRACTIONS = {
     f"{stem}nt": f"{stem} not"
     for stem in ("does", "do", "is", "are", "did", "was", "were", "has", "have", "should", "would")
 }
-_NON_WORD = LazyPattern(r"[^\w]+")
+_NON_WORD = LazyPattern(r"[\W_]+")  # an underscore too: Markdown's "_Sharing does not imply endorsement._"
 _CAMEL_BREAK = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
 
 # ASA/CAP: "Ad", "Advert", "Advertising", "Advertisement" (feature), "#ad", at the very start of the post,

@@ -138,7 +138,7 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
         without_file = [
             item
             for item in items
-            if not (isinstance(item, str) or isinstance(item, dict) and isinstance(item.get("file"), str))
+            if not (_names_file(item) or isinstance(item, dict) and _names_file(item.get("file")))
         ]
         if without_file:
             which = "an entry" if len(without_file) == 1 else f"{len(without_file)} entries"
@@ -163,6 +163,11 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
     if settings is not None and not (isinstance(settings, dict) and isinstance(settings.get("ignore", {}), dict)):
         yield Problem("postcheck must be a mapping like {ignore: {A201: reason}}", span("postcheck"))
     yield from _cut_by_comments(post)
+
+
+def _names_file(value: object) -> bool:
+    """Whether an entry's `file:` (or the entry itself, written as a bare path) names a file: text, not blank."""
+    return isinstance(value, str) and value.strip() != ""
 
 
 def _caption_value(value: object) -> bool:
@@ -199,8 +204,12 @@ def _cut_by_comments(post: Post) -> Iterator[Problem]:
 @rule("F004", "missing-media", Severity.ERROR, "referenced image, video or caption file does not exist")
 def missing_media(post: Post, ctx: Context) -> Iterator[Problem]:
     for what, ref in post.media_refs():
-        if ctx.locate(post.directory, ref.value, ctx.root_of(post)).status == "missing":
-            yield Problem(f"{what} file '{ref.value}' does not exist", ref.span())
+        if not ref.value.strip():
+            continue  # an empty file name names no file: F003
+        located = ctx.locate(post.directory, ref.value, ctx.root_of(post))
+        if located.status == "missing":
+            said = located.reason if "\0" in ref.value else f"'{ref.value}' does not exist"
+            yield Problem(f"{what} file {said}", ref.span())
 
 
 @rule("F005", "media-outside-root", Severity.ERROR, "media path is absolute, escapes the posts root, or links out")

@@ -16,6 +16,7 @@ from postcheck.text import counted
 from postcheck.text.platforms import measure
 from postcheck.text.schedule import (
     WRITTEN_AS,
+    in_zone,
     is_new,
     next_staffed,
     posted_cells,
@@ -137,7 +138,7 @@ def schedule_invalid(post: Post, ctx: Context) -> Iterator[Problem]:
     elif when < ctx.now and post.status not in ("draft", "published") and is_new(post, when, ctx):
         tz = zone(ctx.config.schedule.timezone)
         yield Problem(
-            f"{what} {when.astimezone(tz):%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} is in the past "
+            f"{what} {in_zone(when, tz):%a %d %b %Y %H:%M} {ctx.config.schedule.timezone} is in the past "
             f"(now: {ctx.now.astimezone(tz):%a %d %b %Y %H:%M}); the scheduler will refuse it or post it at once",
             post.field_span("publish_at"),
         )
@@ -155,7 +156,7 @@ def outside_staffed_hours(post: Post, ctx: Context) -> Iterator[Problem]:
     if impossible or when < ctx.now:
         return  # P106 reports it
     tz, windows, calendar = settings
-    local = when.astimezone(tz)
+    local = in_zone(when, tz)
     holiday = calendar.get(local.date()) if calendar is not None else None
     staffed = ctx.config.schedule.staffed
     if holiday:

@@ -242,10 +242,19 @@ def publish_time(post: Post, ctx: Context) -> tuple[datetime, str | None] | None
         return None
     tz = settings[0]
     aware = when.replace(tzinfo=tz)
-    back = aware.astimezone(UTC).astimezone(tz)
+    back = in_zone(in_zone(aware, UTC), tz)
     if back.replace(tzinfo=None) != when:
         return aware, f"{when:%Y-%m-%d %H:%M} does not exist in {ctx.config.schedule.timezone} (the clocks go forward)"
     return aware, None
+
+
+def in_zone(moment: datetime, tz) -> datetime:
+    """`moment` in time zone `tz`; as written at the very ends of the calendar (years 1 and 9999), where the
+    conversion would fall off it."""
+    try:
+        return moment.astimezone(tz)
+    except OverflowError:
+        return moment
 
 
 def _minute(moment: datetime) -> float:
