@@ -13,6 +13,11 @@ PERSONAL_DATA = LazyPattern(
     # "leave your details", "your son's name": what details and a name mean in a request.
     r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|mobile|e-?mail|DOB|address|post\s?code)|"
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
+    # Someone else's name, asked through the reader ("Comment their full name and ward"): a qualified name, or a name
+    # listed with more data; "their name" alone is a nomination's ("tell us their name and why they deserve it").
+    r"(?<=their\s)(?:(?:full|first|last|maiden)\s+name|surname|(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?)|"
+    r"(?<=their\s)name(?=\s*(?:,|&|\+|and)\s*(?:their\s+)?(?:age|(?:home\s+)?address|date\s+of|DOB|d\.o\.b|post\s?code|NHS|"
+    r"hospital|school|ward|mobile|phone|e-?mail|allerg))|"
     # "leave your number": a phone number, but not "your number in the queue".
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|"
     # "your 📱 number": an emoji for the phone.
@@ -50,8 +55,15 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
     # "your regular meds", "any repeat medication": the medicines someone takes.
     r"(?:(?<=your\s)|(?<=their\s)|(?<=any\s))(?:regular|current|repeat|usual|daily)\s+(?:medications?|medicines?|meds|tablets|pills)|"
-    r"(?<=what\s)(?:medications?|medicines?|meds|tablets|pills)\s+(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+"
-    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking)|"
+    # ("Which tablets has your husband been prescribed?", "What medicines do you take?": asked in any tense.)
+    r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills)\s+(?:(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+"
+    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking)|(?:do|does)\s+(?:you|they|he|she|your\s+\w+)\s+"
+    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?take|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
+    r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
+    # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
+    # (_means_data).
+    r"what\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:(?:currently|regularly|usually|normally)\s+)?"
+    r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|their|the\s+patient'?s)\s+(?:\w+\s+)?"
@@ -79,6 +91,22 @@ def _address_is_data(text: str, data: re.Match[str]) -> bool:
         _POSSESSIVE.search(text, start, data.start())
         or (_THE.search(text, start, data.start()) and _SOMEONES_ADDRESS.match(text, data.end()))
     )
+
+
+# "What you take" is someone's medicines only where its sentence is about medicines: "Quick poll for everyone on regular
+# medication: reply with what you take" (not "Tell us what you take, and what you leave, from today's talk").
+_MEDICINE_WORD = LazyPattern(r"\b(?:medic\w*|meds|tablets?|pills?|prescri\w+|inhalers?|doses?)\b", re.IGNORECASE)
+
+
+def _means_data(text: str, data: re.Match[str]) -> bool:
+    """Whether a PERSONAL_DATA match names personal data in its text: not "address" the verb, nor "what you take" in
+    a sentence that names no medicine."""
+    word = data.group().lower()
+    if word.startswith("address"):
+        return _address_is_data(text, data)
+    if word.startswith("what"):
+        return bool(_MEDICINE_WORD.search(text, max(0, data.start() - _LOOK_BACK), data.end() + _LOOK_BACK))
+    return True
 
 
 # A request is a giving verb whose object, a few words on, is the personal data: "reply with your NHS number",
@@ -131,9 +159,19 @@ _PUBLIC_OBJECT_GAP = LazyPattern(
 _MAX_PUBLIC_OBJECT_GAP_WORDS = 10
 _DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?(?:[\w']+(?:\s+[\w']+)?(?:,\s*|\s+and\s+|\s*&\s*)){0,3}$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
-_AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
+# ("share your memories in the comments along with your full name": "along with", "together with", "as well as".)
+_AND_YOUR = LazyPattern(
+    r"\b(?:and|along\s+with|together\s+with|as\s+well\s+as|plus)\s+(?:your|their)\s+$", re.IGNORECASE
+)
 # "Share a screenshot of the text, including your name and DOB, here": the data as what the verb's object carries.
 _INCLUDING_YOUR = LazyPattern(r",\s+(?:including|showing)\s+(?:your|their)\s+$", re.IGNORECASE)
+# "Post a photo of your little one's picture with their first name, age and school": the data as what the verb's
+# object, a photo or copy, carries.
+_CARRIES_IT = LazyPattern(
+    r"\b(?:photo|picture|pic|screenshot|scan|copy|video|drawing)s?\s+of\s+(?:[\w']+\s+){1,4}?(?:with|showing|including)\s+"
+    r"(?:your|their)\s+$",
+    re.IGNORECASE,
+)
 # The data's own determiner is part of it, not of the gap: "give us a shout below with your mobile number".
 _DETERMINER = LazyPattern(r"\s(?:your|their|ur)\s*$", re.IGNORECASE)
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
@@ -307,6 +345,34 @@ def _written_in_public(sentence: str) -> re.Match[str] | None:
     return None
 
 
+# The giving verb as the means of an order: "reserve yours by leaving your full name ... in the comments", "Book a seat
+# by commenting their name, address...".
+_BY_GIVING = LazyPattern(
+    r"\bby\s+(?:just\s+|simply\s+)?(?:leaving|commenting|posting|sharing|replying|dropping|popping|putting|adding|writing|"
+    r"tagging|sending|giving|including|listing|typing|tweeting|telling\s+us|letting\s+us\s+know)(?![\w'-])"
+    r"(?:\s+(?:us|me))?(?:\s+(?:with|below|here))*",
+    re.IGNORECASE,
+)
+# Whose clause opens with an order: a word that is no function word, nor a past, "-ing" or "-s" form ("Entries closed
+# by..."; "Fraudsters get data by asking..."). The clause starts after punctuation or a dash.
+_ORDER_LEAD = LazyPattern(
+    r"(?:please\s+|just\s+|simply\s+)?(?!(?:we|i|they|he|she|it|you|people|everyone|anyone|someone|the|a|an|our|your|"
+    r"their|my|his|her|this|that|these|those|there|here|some|many|most|all|no|not|never|last|next|each|every|then|so|if|"
+    r"when|how|what|which|who|why|where)(?![\w']))[a-z]+(?<!ing)(?<!ed)(?<![^s]s)(?![\w'])",
+    re.IGNORECASE,
+)
+_OWN_CLAUSE_START = LazyPattern(r"(?:[.!?,;:()]|\s[-–—])\s*", re.IGNORECASE)
+
+
+def _ordered_by(sentence: str, at: int) -> bool:
+    """Whether "by leaving...", at `at`, is how the reader is asked to do something: its clause opens with an order
+    ("reserve yours by leaving...") or asks the reader ("you can enter by commenting...")."""
+    start = max(0, at - _LOOK_BACK)
+    cut = next(reversed(list(_OWN_CLAUSE_START.finditer(sentence, start, at))), None)
+    lead = sentence[cut.end() if cut else start : at].strip()
+    return bool(lead) and bool(_ORDER_LEAD.match(lead) or _ASKS_LEAD.search(lead)) and not _NEGATED.search(lead)
+
+
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
@@ -324,6 +390,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
         for m in GIVING_VERB.finditer(sentence)
         if _asks_reader(sentence, m.start()) and not weak_in_private(m)
     ]
+    asks += [(m, False) for m in _BY_GIVING.finditer(sentence) if _ordered_by(sentence, m.start())]
     if questions:
         asks += [(m, True) for m in QUESTION.finditer(sentence)]
     for ask, question in sorted(asks, key=lambda a: a[0].start()):
@@ -331,8 +398,10 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             gap = sentence[ask.end() : data.start()]
             # "Tell us below which practice you're with and your date of birth": the data is the verb's second
             # object, joined by "and your", however long the first.
-            joined = _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start()) or _INCLUDING_YOUR.search(
-                sentence, max(0, data.start() - 40), data.start()
+            joined = (
+                _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start())
+                or _INCLUDING_YOUR.search(sentence, max(0, data.start() - 40), data.start())
+                or _CARRIES_IT.search(sentence, max(0, data.start() - 80), data.start())
             )
             second_object = (joined and len(gap.split()) <= 12) or (
                 len(gap.split()) <= _MAX_PUBLIC_OBJECT_GAP_WORDS and _PUBLIC_OBJECT_GAP.match(gap)
@@ -352,7 +421,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             # "send us a direct message with your full name": the verb's own channel is private.
             if PRIVATE_CHANNEL.search(gap):
                 break
-            if data.group().lower().startswith("address") and not _address_is_data(sentence, data):
+            if not _means_data(sentence, data):
                 continue
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
@@ -463,9 +532,8 @@ def _named_data(sentence: str) -> re.Match[str] | None:
     for data in PERSONAL_DATA.finditer(sentence):
         if negation is not None and negation.end() <= data.start():
             break
-        verb_sense = data.group().lower().startswith("address") and not _address_is_data(sentence, data)  # "to address"
         told = _MEDICAL_DETAIL.match(data.group()) and _OWN_VERB.match(sentence, data.end())
-        if not verb_sense and not told:
+        if _means_data(sentence, data) and not told:
             found = data
     return found
 
