@@ -53,6 +53,9 @@ PERSONAL_DATA = LazyPattern(
     # ("the medication you're currently taking": an adverb between.)
     r"(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
+    # ("the inhalers you use": a medicine someone uses.)
+    r"inhalers?\s+(?:you|they|he|she|your\s+\w+)(?:'re|\s+are|\s+is)?\s+(?:(?:currently|now|still|regularly|usually|"
+    r"normally)\s+)?(?:use|uses|using|on)|"
     # "your regular meds", "any repeat medication": the medicines someone takes.
     r"(?:(?<=your\s)|(?<=their\s)|(?<=any\s))(?:regular|current|repeat|usual|daily)\s+(?:medications?|medicines?|meds|tablets|pills)|"
     # ("Which tablets has your husband been prescribed?", "What medicines do you take?": asked in any tense.)
@@ -159,17 +162,18 @@ _PUBLIC_OBJECT_GAP = LazyPattern(
 _MAX_PUBLIC_OBJECT_GAP_WORDS = 10
 _DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?(?:[\w']+(?:\s+[\w']+)?(?:,\s*|\s+and\s+|\s*&\s*)){0,3}$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
-# ("share your memories in the comments along with your full name": "along with", "together with", "as well as".)
-_AND_YOUR = LazyPattern(
-    r"\b(?:and|along\s+with|together\s+with|as\s+well\s+as|plus)\s+(?:your|their)\s+$", re.IGNORECASE
-)
+_AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
+# ("share your memories in the comments along with your full name": "along with", "together with", "as well as" join a
+# second object more plainly than "and", and may follow a longer first.)
+_ALONG_WITH = LazyPattern(r"\b(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:your|their)\s+$", re.IGNORECASE)
+_MAX_ALONG_WITH_GAP_WORDS = 16
 # "Share a screenshot of the text, including your name and DOB, here": the data as what the verb's object carries.
 _INCLUDING_YOUR = LazyPattern(r",\s+(?:including|showing)\s+(?:your|their)\s+$", re.IGNORECASE)
 # "Post a photo of your little one's picture with their first name, age and school": the data as what the verb's
 # object, a photo or copy, carries.
 _CARRIES_IT = LazyPattern(
     r"\b(?:photo|picture|pic|screenshot|scan|copy|video|drawing)s?\s+of\s+(?:[\w']+\s+){1,4}?(?:with|showing|including)\s+"
-    r"(?:your|their)\s+$",
+    r"(?:your|their)\s+(?:\w+'s\s+)?$",
     re.IGNORECASE,
 )
 # The data's own determiner is part of it, not of the gap: "give us a shout below with your mobile number".
@@ -356,6 +360,8 @@ _BY_GIVING = LazyPattern(
 # Whose clause opens with an order: a word that is no function word, nor a past, "-ing" or "-s" form ("Entries closed
 # by..."; "Fraudsters get data by asking..."). The clause starts after punctuation or a dash.
 _ORDER_LEAD = LazyPattern(
+    # ("You can sign up for the carers' café by leaving...": an order offered as what the reader can do.)
+    r"(?:you|u)\s+(?:can|could|may)\s+(?!not\b)|"
     r"(?:please\s+|just\s+|simply\s+)?(?!(?:we|i|they|he|she|it|you|people|everyone|anyone|someone|the|a|an|our|your|"
     r"their|my|his|her|this|that|these|those|there|here|some|many|most|all|no|not|never|last|next|each|every|then|so|if|"
     r"when|how|what|which|who|why|where)(?![\w']))[a-z]+(?<!ing)(?<!ed)(?<![^s]s)(?![\w'])",
@@ -403,7 +409,11 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 or _INCLUDING_YOUR.search(sentence, max(0, data.start() - 40), data.start())
                 or _CARRIES_IT.search(sentence, max(0, data.start() - 80), data.start())
             )
-            second_object = (joined and len(gap.split()) <= 12) or (
+            along = _ALONG_WITH.search(sentence, max(0, data.start() - 40), data.start())
+            second_object = (
+                (joined and len(gap.split()) <= 12)
+                or (along and len(gap.split()) <= _MAX_ALONG_WITH_GAP_WORDS)
+            ) or (
                 len(gap.split()) <= _MAX_PUBLIC_OBJECT_GAP_WORDS and _PUBLIC_OBJECT_GAP.match(gap)
             )
             # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
@@ -517,7 +527,7 @@ def _carries_data(text: str) -> str:
 # Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
 # reply here".
 _MEDICAL_DETAIL = LazyPattern(
-    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg)",
+    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg|inhal)",
     re.IGNORECASE,
 )
 _OWN_VERB = LazyPattern(
@@ -538,6 +548,10 @@ def _named_data(sentence: str) -> re.Match[str] | None:
     return found
 
 
+# Where a request's own clause ends and what the service will do begins: "... and our pharmacists will share tips".
+_THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|I'll)\b", re.IGNORECASE)
+
+
 def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] | None:
     """(start, end, data) of a request in public that names the data only before it: "Do you have your NHS
     number? Pop it below", "We need your details: reply here", "Details please - in the comments"."""
@@ -548,7 +562,9 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
         if ask is None or not _asks_reader(sentence, verb.start()):
             continue
         # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
-        others = _carries_data(f"{before} {sentence[: verb.start()]} {sentence[verb.end() :]}")
+        # (After the verb, only its own clause: not "Tell us below and our pharmacists will share some tips".)
+        rest = _THEN_WE.split(sentence[verb.end() :], maxsplit=1)[0]
+        others = _carries_data(f"{before} {sentence[: verb.start()]} {rest}")
         if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
         data = _named_data(sentence[: verb.start()]) or _named_data(before)
