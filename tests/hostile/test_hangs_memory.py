@@ -102,9 +102,9 @@ REQUEST_SHAPES = [
     "we've gritted it and put ",
     "Sciatica on ",
     "is safe in pregnancy with 4 hours between doses and foot up on a cushion, ",
-    # Batch 38's: someone else's name, the data a photo carries, "along with", a giving verb as an order's means, medicines
-    # asked in any tense, what the service does next (M105); an order after "With ...,", a mood's occasion, whether
-    # something stops a medicine working, a body part that names a worry (M104).
+    # Batch 38's: someone else's name, the data a photo carries, "along with", a giving verb as an order's means,
+    # medicines asked in any tense, what the service does next (M105); an order after "With ...,", a mood's occasion,
+    # whether something stops a medicine working, a body part that names a worry (M104).
     "Comment their full name and their name, address and ",
     "Post a photo of your little one's picture with their ",
     "share your memories along with your name and ",

@@ -119,9 +119,10 @@ MEDICAL_TOPIC = LazyPattern(
     r"thr(?:ow|ows|owing|ew|own)\s+up|tumm(?:y|ies)\b(?![\s-]+(?:time|tuck))|burn-?out|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
     # "flu jab", "covid vaccine": a service, not an illness.
     r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme|(?:nasal\s+)?spray|immunis\w+))|norovirus|"
-    # (Sundowning: dementia's late-afternoon confusion. Testicles and the prostate, like a tummy, name a body part that is
-    # only ever raised as a worry.)
-    r"poison(?:ing|ed)|hernias?|whiplash|concuss\w+|dementia|alzheimer's|sundowning|testic\w+|testes|prostates?|sinus(?:es)?|bad\s+breath|tongue[- ]?tie|"
+    # (Sundowning: dementia's late-afternoon confusion. Testicles and the prostate, like a tummy, name a body part that
+    # is only ever raised as a worry.)
+    r"poison(?:ing|ed)|hernias?|whiplash|concuss\w+|dementia|alzheimer's|sundowning|testic\w+|testes|prostates?|"
+    r"sinus(?:es)?|bad\s+breath|tongue[- ]?tie|"
     r"cluster[- ]?feed\w*|growth\s+spurts?|sleep\s+regressions?|(?:potty|toilet)[- ]training|withholding|"
     r"a\s+stitch\b(?!\s+in\s+time)|(?<!in\s)stitches|(?:tooth|teeth)\s+(?:out|pulled|extracted|removed)|"
     r"(?:tooth|dental)\s+extractions?|dry\s+socket|wisdom\s+(?:tooth|teeth)|heat\s?stroke|sunstroke|heat\s+exhaustion|"

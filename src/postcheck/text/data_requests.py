@@ -410,11 +410,11 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 or _CARRIES_IT.search(sentence, max(0, data.start() - 80), data.start())
             )
             along = _ALONG_WITH.search(sentence, max(0, data.start() - 40), data.start())
+            words = len(gap.split())
             second_object = (
-                (joined and len(gap.split()) <= 12)
-                or (along and len(gap.split()) <= _MAX_ALONG_WITH_GAP_WORDS)
-            ) or (
-                len(gap.split()) <= _MAX_PUBLIC_OBJECT_GAP_WORDS and _PUBLIC_OBJECT_GAP.match(gap)
+                (joined and words <= 12)
+                or (along and words <= _MAX_ALONG_WITH_GAP_WORDS)
+                or (words <= _MAX_PUBLIC_OBJECT_GAP_WORDS and _PUBLIC_OBJECT_GAP.match(gap))
             )
             # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
             # verb's object, whatever the clause before the first dash.
