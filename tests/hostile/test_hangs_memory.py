@@ -111,6 +111,7 @@ REQUEST_SHAPES = [
     "reserve yours by leaving your name, you can enter by commenting ",
     "which tablets has your husband been prescribed and what you take and the inhalers you use ",
     "Tell us below and our pharmacists will ",
+    "Thanks to everyone who signed up by leaving your ",
     "With diabetes, check your feet ",
     "feel a bit flat at the end of a long campaign ",
     "won't stop your amoxicillin working ",

@@ -361,22 +361,31 @@ _BY_GIVING = LazyPattern(
 # by..."; "Fraudsters get data by asking..."). The clause starts after punctuation or a dash.
 _ORDER_LEAD = LazyPattern(
     # ("You can sign up for the carers' café by leaving...": an order offered as what the reader can do.)
-    r"(?:you|u)\s+(?:can|could|may)\s+(?!not\b)|"
+    r"(?:you|u)(?:'re|\s+are)?\s+(?:can|could|may|welcome\s+to|free\s+to|invited\s+to)\s+(?!not\b)|"
     r"(?:please\s+|just\s+|simply\s+)?(?!(?:we|i|they|he|she|it|you|people|everyone|anyone|someone|the|a|an|our|your|"
     r"their|my|his|her|this|that|these|those|there|here|some|many|most|all|no|not|never|last|next|each|every|then|so|if|"
-    r"when|how|what|which|who|why|where)(?![\w']))[a-z]+(?<!ing)(?<!ed)(?<![^s]s)(?![\w'])",
+    r"when|how|what|which|who|why|where|thank|thanks|sorry|apologies|congratulations|congrats|well|hi|hello|dear|welcome|"
+    r"good|great|lovely|happy|cheers)(?![\w']))[a-z]+(?<!ing)(?<!ed)(?<![^s]s)(?![\w'])",
     re.IGNORECASE,
+)
+# A relative clause or a past form before "by": the means of what someone did, told.
+# (Not "Get involved by leaving...": an order's past participle.)
+_TOLD_BY = LazyPattern(
+    r"\b(?:who|whom|that|which)\b|(?<!\bget\s)(?<!\bbe\s)\b[a-z]{2,}ed(?:\s+(?:up|in|on|out|along))?$", re.IGNORECASE
 )
 _OWN_CLAUSE_START = LazyPattern(r"(?:[.!?,;:()]|\s[-–—])\s*", re.IGNORECASE)
 
 
 def _ordered_by(sentence: str, at: int) -> bool:
     """Whether "by leaving...", at `at`, is how the reader is asked to do something: its clause opens with an order
-    ("reserve yours by leaving...") or asks the reader ("you can enter by commenting...")."""
+    ("reserve yours by leaving...", "you can enter by commenting...") and tells nothing someone did ("everyone who
+    signed up by leaving...")."""
     start = max(0, at - _LOOK_BACK)
     cut = next(reversed(list(_OWN_CLAUSE_START.finditer(sentence, start, at))), None)
     lead = sentence[cut.end() if cut else start : at].strip()
-    return bool(lead) and bool(_ORDER_LEAD.match(lead) or _ASKS_LEAD.search(lead)) and not _NEGATED.search(lead)
+    if _TOLD_BY.search(lead):
+        return False  # what someone did: "everyone who signed up by leaving...", "Entries received by posting..."
+    return bool(lead) and bool(_ORDER_LEAD.match(lead)) and not _NEGATED.search(lead)
 
 
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
