@@ -116,6 +116,20 @@ REQUEST_SHAPES = [
     "@dawn.wood.dawn.wood ",
     "3 Castle Hill walks 3 Castle Hill on ",
     "you simply prick the you smelly git ",
+    # Batch 38's: someone else's name, the data a photo carries, "along with", a giving verb as an order's means,
+    # medicines asked in any tense, what the service does next (M105); an order after "With ...,", a mood's occasion,
+    # whether something stops a medicine working, a body part that names a worry (M104).
+    "Comment their full name and their name, address and ",
+    "Post a photo of your little one's picture with their ",
+    "share your memories along with your name and ",
+    "reserve yours by leaving your name, you can enter by commenting ",
+    "which tablets has your husband been prescribed and what you take and the inhalers you use ",
+    "Tell us below and our pharmacists will ",
+    "Thanks to everyone who signed up by leaving your ",
+    "With diabetes, check your feet ",
+    "feel a bit flat at the end of a long campaign ",
+    "won't stop your amoxicillin working ",
+    "sundowning testicles prostate ",
 ]
 
 

@@ -39,7 +39,7 @@ _DRUG_NAME = (
 _BODY_ONLY = (
     r"teeth|tooth|gums?|eyes|eyelids?|ears|nose|throat|tongue|lips|jaw|neck|shoulders?|elbows?|wrists?|fingers?|"
     r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder|palms|"
-    r"nipples?|breasts?"
+    r"nipples?|breasts?|testicles?|testes"
 )
 # Words that end like a word of state but say nothing of the body ("every", "family", "trained", "healthy").
 _NOT_STATE = (
@@ -50,7 +50,7 @@ _BODY = (
     r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
     r"wrists?|hands?|palms|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
     r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine|"
-    r"achilles|tendons?|nipples?|breasts?"
+    r"achilles|tendons?|nipples?|breasts?|testicles?|testes"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
 MEDICAL_TOPIC = LazyPattern(
@@ -119,7 +119,10 @@ MEDICAL_TOPIC = LazyPattern(
     r"thr(?:ow|ows|owing|ew|own)\s+up|tumm(?:y|ies)\b(?![\s-]+(?:time|tuck))|burn-?out|bugs?\s+going\s+(?:round|around)|viral|virus(?:es)?|"
     # "flu jab", "covid vaccine": a service, not an illness.
     r"(?:flu|covid(?:-19)?)(?!\s+(?:jabs?|vaccin\w*|boosters?|clinics?|season|programme|(?:nasal\s+)?spray|immunis\w+))|norovirus|"
-    r"poison(?:ing|ed)|hernias?|whiplash|concuss\w+|dementia|alzheimer's|sinus(?:es)?|bad\s+breath|tongue[- ]?tie|"
+    # (Sundowning: dementia's late-afternoon confusion. Testicles and the prostate, like a tummy, name a body part that
+    # is only ever raised as a worry.)
+    r"poison(?:ing|ed)|hernias?|whiplash|concuss\w+|dementia|alzheimer's|sundowning|testic\w+|testes|prostates?|"
+    r"sinus(?:es)?|bad\s+breath|tongue[- ]?tie|"
     r"cluster[- ]?feed\w*|growth\s+spurts?|sleep\s+regressions?|(?:potty|toilet)[- ]training|withholding|"
     r"a\s+stitch\b(?!\s+in\s+time)|(?<!in\s)stitches|(?:tooth|teeth)\s+(?:out|pulled|extracted|removed)|"
     r"(?:tooth|dental)\s+extractions?|dry\s+socket|wisdom\s+(?:tooth|teeth)|heat\s?stroke|sunstroke|heat\s+exhaustion|"
@@ -201,6 +204,11 @@ FIGURATIVE = LazyPattern(
     # ... or as the subject of a verdict or a course: "Growing pains are harmless and always settle".
     r"\s+(?:are|usually|often|normally|tend|always|come|settle|happen)\b)|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
+    # A mood whose occasion is the organisation's own work is everyday feeling, not low mood: "normal to feel a bit flat
+    # at the end of a long campaign" (not "after the birth", "after losing your husband").
+    r"\bfeel(?:s|ing)?\s+(?:a\s+(?:bit|little)\s+|quite\s+|so\s+|really\s+)?(?:flat|low|down|drained|deflated|emotional)\s+"
+    r"(?:now\s+)?(?:at\s+the\s+end\s+of|after)\s+(?:a|an|the|our|this|that|all)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:campaign|drive|appeal|project|fundraiser|launch|bake\s+sale|fun\s+run|festival|open\s+day)s?\b|"
     r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
     r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
     r"\bcold\s+(?:calls?|weather|snap|spell)\b|\blift(?:s|ed|ing)?\s+(?:\w+(?:'s|s')?\s+){0,2}spirits\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b|"
@@ -343,6 +351,9 @@ ADVICE = LazyPattern(
     r"(?:clash|clashes|interact|interacts|interfere|interferes|react|reacts|mix|mixes)\s+with\s+"
     rf"(?:your\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|"
     r"suppl\w+|prescriptions?|reviews?|clinics?|services?|shortages?|systems?|apps?)\b)|"
+    # ... or whether it stops the medicine working: "a couple of drinks won't stop your amoxicillin working".
+    rf"(?:stop|stops|stopping|affect|affects)\s+(?:your|the|his|her|their)\s+(?:{_MEDICINES}|[a-z]{{3,}}(?:cillin|mycin|"
+    r"cycline|azole|pril|olol|statin|sartan|oxetine|pram|formin|arin))\s+(?:from\s+)?working\b|"
     # What will happen: "they'll be over the sickness in a day or two", "it will pass" (not how news will feel: "you'll
     # feel better knowing where you stand").
     r"(?:you|they|he|she|it|baby)(?:'ll|\s+will|\s+should)\s+(?:\w+\s+)?(?:be\s+(?:over|fine|ok|okay|better|"
@@ -544,10 +555,11 @@ COURSE = LazyPattern(
 # him resting", "then have a sugary drink"). Without a dictionary of verbs, the word is judged by what it is not:
 # a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
 ORDER = LazyPattern(
-    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after)\s)|"
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after|with)\s)|"
     r"\b(?:honestly|seriously|personally|basically|trust\s+me|tbh),\s+)"
-    # "If your sugar drops, have a drink", "For a splinter, soak it": the order follows the condition.
-    r"(?:(?:if|for|when|once|after)\s+[^.!?,\n]{1,80},\s+)?"
+    # "If your sugar drops, have a drink", "For a splinter, soak it", "With diabetes, check your feet": the order
+    # follows the condition.
+    r"(?:(?:if|for|when|once|after|with)\s+[^.!?,\n]{1,80},\s+)?"
     r"(?:(?:just|gently|please|also|simply|"
     r"then)\s+)?([a-z]+)\s+(?:your|the|a|an|him|her|them|it|some|plenty|more|less|lots|loads|on|out|off|up|"
     r"skin|his|their|any)\b",

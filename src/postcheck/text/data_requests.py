@@ -13,6 +13,11 @@ PERSONAL_DATA = LazyPattern(
     # "leave your details", "your son's name": what details and a name mean in a request.
     r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|mobile|e-?mail|DOB|address|post\s?code)|"
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
+    # Someone else's name, asked through the reader ("Comment their full name and ward"): a qualified name, or a name
+    # listed with more data; "their name" alone is a nomination's ("tell us their name and why they deserve it").
+    r"(?<=their\s)(?:(?:full|first|last|maiden)\s+name|surname|(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?)|"
+    r"(?<=their\s)name(?=\s*(?:,|&|\+|and)\s*(?:their\s+)?(?:age|(?:home\s+)?address|date\s+of|DOB|d\.o\.b|post\s?code|NHS|"
+    r"hospital|school|ward|mobile|phone|e-?mail|allerg))|"
     # "leave your number": a phone number, but not "your number in the queue".
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|"
     # "your 📱 number": an emoji for the phone.
@@ -48,10 +53,20 @@ PERSONAL_DATA = LazyPattern(
     # ("the medication you're currently taking": an adverb between.)
     r"(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
+    # ("the inhalers you use": a medicine someone uses.)
+    r"inhalers?\s+(?:you|they|he|she|your\s+\w+)(?:'re|\s+are|\s+is)?\s+(?:(?:currently|now|still|regularly|usually|"
+    r"normally)\s+)?(?:use|uses|using|on)|"
     # "your regular meds", "any repeat medication": the medicines someone takes.
     r"(?:(?<=your\s)|(?<=their\s)|(?<=any\s))(?:regular|current|repeat|usual|daily)\s+(?:medications?|medicines?|meds|tablets|pills)|"
-    r"(?<=what\s)(?:medications?|medicines?|meds|tablets|pills)\s+(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+"
-    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking)|"
+    # ("Which tablets has your husband been prescribed?", "What medicines do you take?": asked in any tense.)
+    r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills)\s+(?:(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+"
+    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking)|(?:do|does)\s+(?:you|they|he|she|your\s+\w+)\s+"
+    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?take|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
+    r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
+    # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
+    # (_means_data).
+    r"what\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:(?:currently|regularly|usually|normally)\s+)?"
+    r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|their|the\s+patient'?s)\s+(?:\w+\s+)?"
@@ -79,6 +94,22 @@ def _address_is_data(text: str, data: re.Match[str]) -> bool:
         _POSSESSIVE.search(text, start, data.start())
         or (_THE.search(text, start, data.start()) and _SOMEONES_ADDRESS.match(text, data.end()))
     )
+
+
+# "What you take" is someone's medicines only where its sentence is about medicines: "Quick poll for everyone on regular
+# medication: reply with what you take" (not "Tell us what you take, and what you leave, from today's talk").
+_MEDICINE_WORD = LazyPattern(r"\b(?:medic\w*|meds|tablets?|pills?|prescri\w+|inhalers?|doses?)\b", re.IGNORECASE)
+
+
+def _means_data(text: str, data: re.Match[str]) -> bool:
+    """Whether a PERSONAL_DATA match names personal data in its text: not "address" the verb, nor "what you take" in
+    a sentence that names no medicine."""
+    word = data.group().lower()
+    if word.startswith("address"):
+        return _address_is_data(text, data)
+    if word.startswith("what"):
+        return bool(_MEDICINE_WORD.search(text, max(0, data.start() - _LOOK_BACK), data.end() + _LOOK_BACK))
+    return True
 
 
 # A request is a giving verb whose object, a few words on, is the personal data: "reply with your NHS number",
@@ -132,8 +163,19 @@ _MAX_PUBLIC_OBJECT_GAP_WORDS = 10
 _DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?(?:[\w']+(?:\s+[\w']+)?(?:,\s*|\s+and\s+|\s*&\s*)){0,3}$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 _AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
+# ("share your memories in the comments along with your full name": "along with", "together with", "as well as" join a
+# second object more plainly than "and", and may follow a longer first.)
+_ALONG_WITH = LazyPattern(r"\b(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:your|their)\s+$", re.IGNORECASE)
+_MAX_ALONG_WITH_GAP_WORDS = 16
 # "Share a screenshot of the text, including your name and DOB, here": the data as what the verb's object carries.
 _INCLUDING_YOUR = LazyPattern(r",\s+(?:including|showing)\s+(?:your|their)\s+$", re.IGNORECASE)
+# "Post a photo of your little one's picture with their first name, age and school": the data as what the verb's
+# object, a photo or copy, carries.
+_CARRIES_IT = LazyPattern(
+    r"\b(?:photo|picture|pic|screenshot|scan|copy|video|drawing)s?\s+of\s+(?:[\w']+\s+){1,4}?(?:with|showing|including)\s+"
+    r"(?:your|their)\s+(?:\w+'s\s+)?$",
+    re.IGNORECASE,
+)
 # The data's own determiner is part of it, not of the gap: "give us a shout below with your mobile number".
 _DETERMINER = LazyPattern(r"\s(?:your|their|ur)\s*$", re.IGNORECASE)
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
@@ -307,6 +349,45 @@ def _written_in_public(sentence: str) -> re.Match[str] | None:
     return None
 
 
+# The giving verb as the means of an order: "reserve yours by leaving your full name ... in the comments", "Book a seat
+# by commenting their name, address...".
+_BY_GIVING = LazyPattern(
+    r"\bby\s+(?:just\s+|simply\s+)?(?:leaving|commenting|posting|sharing|replying|dropping|popping|putting|adding|writing|"
+    r"tagging|sending|giving|including|listing|typing|tweeting|telling\s+us|letting\s+us\s+know)(?![\w'-])"
+    r"(?:\s+(?:us|me))?(?:\s+(?:with|below|here))*",
+    re.IGNORECASE,
+)
+# Whose clause opens with an order: a word that is no function word, nor a past, "-ing" or "-s" form ("Entries closed
+# by..."; "Fraudsters get data by asking..."). The clause starts after punctuation or a dash.
+_ORDER_LEAD = LazyPattern(
+    # ("You can sign up for the carers' café by leaving...": an order offered as what the reader can do.)
+    r"(?:you|u)(?:'re|\s+are)?\s+(?:can|could|may|welcome\s+to|free\s+to|invited\s+to)\s+(?!not\b)|"
+    r"(?:please\s+|just\s+|simply\s+)?(?!(?:we|i|they|he|she|it|you|people|everyone|anyone|someone|the|a|an|our|your|"
+    r"their|my|his|her|this|that|these|those|there|here|some|many|most|all|no|not|never|last|next|each|every|then|so|if|"
+    r"when|how|what|which|who|why|where|thank|thanks|sorry|apologies|congratulations|congrats|well|hi|hello|dear|welcome|"
+    r"good|great|lovely|happy|cheers)(?![\w']))[a-z]+(?<!ing)(?<!ed)(?<![^s]s)(?![\w'])",
+    re.IGNORECASE,
+)
+# A relative clause or a past form before "by": the means of what someone did, told.
+# (Not "Get involved by leaving...": an order's past participle.)
+_TOLD_BY = LazyPattern(
+    r"\b(?:who|whom|that|which)\b|(?<!\bget\s)(?<!\bbe\s)\b[a-z]{2,}ed(?:\s+(?:up|in|on|out|along))?$", re.IGNORECASE
+)
+_OWN_CLAUSE_START = LazyPattern(r"(?:[.!?,;:()]|\s[-–—])\s*", re.IGNORECASE)
+
+
+def _ordered_by(sentence: str, at: int) -> bool:
+    """Whether "by leaving...", at `at`, is how the reader is asked to do something: its clause opens with an order
+    ("reserve yours by leaving...", "you can enter by commenting...") and tells nothing someone did ("everyone who
+    signed up by leaving...")."""
+    start = max(0, at - _LOOK_BACK)
+    cut = next(reversed(list(_OWN_CLAUSE_START.finditer(sentence, start, at))), None)
+    lead = sentence[cut.end() if cut else start : at].strip()
+    if _TOLD_BY.search(lead):
+        return False  # what someone did: "everyone who signed up by leaving...", "Entries received by posting..."
+    return bool(lead) and bool(_ORDER_LEAD.match(lead)) and not _NEGATED.search(lead)
+
+
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
@@ -324,6 +405,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
         for m in GIVING_VERB.finditer(sentence)
         if _asks_reader(sentence, m.start()) and not weak_in_private(m)
     ]
+    asks += [(m, False) for m in _BY_GIVING.finditer(sentence) if _ordered_by(sentence, m.start())]
     if questions:
         asks += [(m, True) for m in QUESTION.finditer(sentence)]
     for ask, question in sorted(asks, key=lambda a: a[0].start()):
@@ -331,11 +413,17 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             gap = sentence[ask.end() : data.start()]
             # "Tell us below which practice you're with and your date of birth": the data is the verb's second
             # object, joined by "and your", however long the first.
-            joined = _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start()) or _INCLUDING_YOUR.search(
-                sentence, max(0, data.start() - 40), data.start()
+            joined = (
+                _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start())
+                or _INCLUDING_YOUR.search(sentence, max(0, data.start() - 40), data.start())
+                or _CARRIES_IT.search(sentence, max(0, data.start() - 80), data.start())
             )
-            second_object = (joined and len(gap.split()) <= 12) or (
-                len(gap.split()) <= _MAX_PUBLIC_OBJECT_GAP_WORDS and _PUBLIC_OBJECT_GAP.match(gap)
+            along = _ALONG_WITH.search(sentence, max(0, data.start() - 40), data.start())
+            words = len(gap.split())
+            second_object = (
+                (joined and words <= 12)
+                or (along and words <= _MAX_ALONG_WITH_GAP_WORDS)
+                or (words <= _MAX_PUBLIC_OBJECT_GAP_WORDS and _PUBLIC_OBJECT_GAP.match(gap))
             )
             # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
             # verb's object, whatever the clause before the first dash.
@@ -352,7 +440,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             # "send us a direct message with your full name": the verb's own channel is private.
             if PRIVATE_CHANNEL.search(gap):
                 break
-            if data.group().lower().startswith("address") and not _address_is_data(sentence, data):
+            if not _means_data(sentence, data):
                 continue
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
@@ -448,7 +536,7 @@ def _carries_data(text: str) -> str:
 # Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
 # reply here".
 _MEDICAL_DETAIL = LazyPattern(
-    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg)",
+    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg|inhal)",
     re.IGNORECASE,
 )
 _OWN_VERB = LazyPattern(
@@ -463,11 +551,14 @@ def _named_data(sentence: str) -> re.Match[str] | None:
     for data in PERSONAL_DATA.finditer(sentence):
         if negation is not None and negation.end() <= data.start():
             break
-        verb_sense = data.group().lower().startswith("address") and not _address_is_data(sentence, data)  # "to address"
         told = _MEDICAL_DETAIL.match(data.group()) and _OWN_VERB.match(sentence, data.end())
-        if not verb_sense and not told:
+        if _means_data(sentence, data) and not told:
             found = data
     return found
+
+
+# Where a request's own clause ends and what the service will do begins: "... and our pharmacists will share tips".
+_THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|I'll)\b", re.IGNORECASE)
 
 
 def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] | None:
@@ -480,7 +571,9 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
         if ask is None or not _asks_reader(sentence, verb.start()):
             continue
         # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
-        others = _carries_data(f"{before} {sentence[: verb.start()]} {sentence[verb.end() :]}")
+        # (After the verb, only its own clause: not "Tell us below and our pharmacists will share some tips".)
+        rest = _THEN_WE.split(sentence[verb.end() :], maxsplit=1)[0]
+        others = _carries_data(f"{before} {sentence[: verb.start()]} {rest}")
         if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
         data = _named_data(sentence[: verb.start()]) or _named_data(before)
