@@ -826,3 +826,42 @@ def test_placeholder_check_is_linear_on_long_runs_of_occasion_version_promise_an
             "Outlook-" + "a1" * n + " x",
         ]
     )
+
+
+def test_placeholder_check_is_linear_on_long_runs_of_card_screen_version_and_pointer_words():
+    """A card's kind, a shape or a screen may stand before a kind of picture ("Quote card", "Square graphic", "Digital
+    screen slide"), version marks may follow one ("Poster v2 FINAL"), a topic may end on "promo" ("Flu jab promo") and
+    a pointer may send the reader to another image ("Same as above", "See previous image"): long runs of such words
+    must not be split every possible way."""
+    for alt in (
+        "Placeholder image",
+        "Quote card",
+        "Stat card",
+        "Story frame 2",
+        "Photo montage",
+        "Badge graphic",
+        "Email signature banner",
+        "Poster v2 FINAL",
+        "Flu jab promo",
+        "See alt",
+        "Same as above",
+        "Ditto",
+        "See previous image",
+    ):
+        assert placeholder_reason(alt, "media/x.png") is not None, alt
+    for alt in (
+        "Quote card: 'The nurses were so kind to Mum' - Margaret, Southend",
+        "Same view as above, at night: the hospital's entrance lit up in purple",
+        "Design of the new health centre seen from the car park",
+    ):
+        assert placeholder_reason(alt, "media/x.png") is None, alt
+    assert_placeholder_check_is_linear(
+        lambda n: [
+            "Quote stat square digital screen " * n + "x",
+            "Photo picture placeholder badge design " * n + "x",
+            "Poster v2 final draft " * n + "x",
+            "Flu jab " * n + "promo x",
+            "See the previous image " * n + "x",
+            "Same as " * n + "above x",
+        ]
+    )

@@ -68,7 +68,7 @@ _PLACEHOLDER_WORDS = (
     r"delwedd(?:au)?|llun(?:iau)?|"  # Welsh: "image", "picture"
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
     r"illustrations?|drawings?|cartoons?|clip\s?art|artwork|collage|memes?|visuals?|stills?|"
-    r"selfies?|head\s?shots?|portraits?|emojis?|"
+    r"selfies?|head\s?shots?|portraits?|emojis?|badges?|stickers?|favicons?|frames?|montages?|designs?|"
     r"posts?|story|tile|card|slides?|carousel|reel|cover|header|hero|pages?|previews?|link\s+preview|mock[\s-]?ups?|templates?|"
     r"backgrounds?|wallpapers?|decorations?|icons|qr\s+codes?|barcodes?|invitations?|invites?|"
     r"headlines?|headings?|sub\s?headings?|titles?|sub\s?titles?|"
@@ -90,7 +90,10 @@ _USED_AS = (
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
     r"video|web(?:site)?|home\s?page|landing\s+page|link\s+preview|blog|campaign|event|promo(?:tional)?|post|story|reel|"
     r"carousel|profile|thumbnail|"
-    r"e-?mail|newsletter|bulletin|intranet|"
+    r"e-?mail|newsletter|bulletin|intranet|signature|"
+    # a card's kind, its shape or the screen it is shown on: "Quote card", "Stat card", "Square graphic", "Digital
+    # screen slide"
+    r"quote|stats?|statistics?|facts?|square|(?:digital|plasma|tv|waiting\s+room)\s+screens?|"
     r"og|open\s+graph|share|sharing|background|decorative|canva|"
     r"easy\s+read|"  # "Easy Read picture": the kind of document it is for, not what it shows
     # a job advert is a use too: "Recruitment graphic", "Vacancy poster", "Hiring banner", "Job advert image"
@@ -170,7 +173,7 @@ _DESCRIBING = (
 )
 TOPIC_FOR_USE = LazyPattern(
     rf"(?:copy\s+of\s+)*(?:(?!(?:{_DESCRIBING}|{_COLOURS})\b)[\w'’&+.-]+\s+){{1,4}}"
-    rf"(?:(?:{_USE})\s+(?:{_USE_KIND})|(?:{_USE_KIND})\s+for\s+(?:{_PLATFORM}|(?:the\s+)?(?:{_USE})))"
+    rf"(?:(?:{_USE})\s+(?:{_USE_KIND})|promos?|(?:{_USE_KIND})\s+for\s+(?:{_PLATFORM}|(?:the\s+)?(?:{_USE})))"
     rf"(?:\s*[-–—]?\s*(?:\(?#?\d+\)?|\((?:{_PLATFORM})\)?|{_SIZE})|\s+for\s+(?:{_PLATFORM}))?"
     # a topic, a dash and where it is used: "Hiring now - Instagram post"
     rf"|(?:(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s+){{0,3}}(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s*[-–—|]\s*"
@@ -195,9 +198,11 @@ _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|
 PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|purely|{_USED_AS}|"
+    r"placeholder|generic|filler|photo|picture|"
     # a kind of picture before another ("Poster image", "Title slide", "Draft graphic"), a place in a series ("First
     # image", "Final slide"), what it goes with ("Accompanying image")
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|logo|draft|final|title|slide|gif|"
+    r"badge|sticker|collage|montage|design|"
     r"first|second|third|fourth|fifth|last|next|previous|another|other|accompanying|supporting|related|"
     r"additional|extra|primary|secondary|alternative|"
     # "Some photos", "A few snaps", "Scanned copy", "Welsh version"
@@ -210,6 +215,7 @@ PLACEHOLDER = LazyPattern(
     r"(?:page|side|part)\s*\d+)\)?)"  # "Instagram Post - 1", "Facebook Post (1)", "Photo #2", "Flyer (front)"
     # its size: "Web banner 1200x628", "Header image (1200 x 675)", "Poster (A4)"
     rf"|\s*[-–—]?\s*(?:{_SIZE}|\(?a[3-6]\)?)"
+    r"|\s*[-–—_(]?\s*(?:v\d+(?:\.\d+)?|final|draft|edited|amended)\)?"  # "Poster v2 FINAL", "Banner (final)"
     rf"|\s*(?:[-–—]|\()\s*(?:{_PLATFORM})\)?"  # "Campaign graphic - Facebook", "Flu promo graphic (Instagram)"
     # what it goes with: "Image to accompany post", "Photo to go with the article"
     rf"|\s+to\s+(?:accompany|go\s+with|support)\s+(?:the\s+|this\s+|our\s+|a\s+)?(?:{_USED_AS}|text|tweet|article|message)"
@@ -294,6 +300,10 @@ ELSEWHERE = LazyPattern(
     r"|(?:the\s+)?(?:text|details|description|info(?:rmation)?)\s+(?:is\s+|are\s+)?(?:in|within)\s+(?:the\s+)?"
     r"(?:post|caption|tweet|text|message)(?:\s+(?:above|below))?"
     r"|(?:as|described|see|pictured)\s+(?:above|below)|lorem\s+ipsum\b.*"
+    # another image or its alt text: "See alt", "Same as above", "Ditto", "See previous image", "As image 1"
+    r"|(?:see|read)\s+(?:the\s+)?alt(?:\s+text)?|ditto|same(?:\s+alt(?:\s+text)?)?\s+as\s+(?:above|below|before)"
+    r"|(?:(?:see|same\s+as|as(?:\s+for)?)\s+)(?:the\s+)?(?:(?:previous|last|first|other|next)\s+)?"
+    r"(?:image|photo|picture|pic|graphic|slide|one)s?(?:\s*\d+)?"
     # an attachment or a neighbour pointed at ("See attached image", "Picture attached", "Photo below")
     r"|(?:see\s+)?(?:the\s+)?attached(?:\s+(?:image|photo|picture|pic|graphic|file|poster|flyer)s?)?"
     r"|(?:image|photo|picture|pic|graphic|poster|flyer)s?\s+(?:attached|below|above)"
