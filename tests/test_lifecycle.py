@@ -166,6 +166,19 @@ def test_changed_since_an_unknown_ref_is_one_line(repo):
     assert "--changed-since no-such-branch" in run.stderr
 
 
+def test_changed_since_without_a_merge_base_says_so_in_one_line(branch, tmp_path):
+    """A shallow clone that fetched the base branch's tip alone has no merge base: git says nothing, we must."""
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", "--branch", "feature", f"file://{branch}", str(clone)], check=True
+    )
+    git(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main")
+    run = run_cli(".", "--changed-since", "origin/main", cwd=clone)
+    assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "no merge base" in run.stderr and "fetch-depth: 0" in run.stderr
+    assert "returned non-zero exit status" not in run.stderr
+
+
 # ------------------------------------------------------------------------------------------------ baseline
 
 
