@@ -81,6 +81,8 @@ def find_root(path: Path) -> Path:
     from postcheck.config import find_config
 
     start = path.resolve()
+    if not start.is_dir():  # a file is in the folder it is named in, wherever a link leads: the root is found there
+        start = Path(os.path.abspath(path))
     folder = start if start.is_dir() else start.parent
     config = find_config(folder)
     for directory in [folder, *folder.parents]:
@@ -255,6 +257,14 @@ def _references(post: Post, target: Path, ctx: Context) -> bool:
     return any(p is not None and p.resolve() == target for p in paths)
 
 
+def _leads_inside(path: Path, root: Path) -> bool:
+    """Whether a named file, its links followed, is inside the (resolved) posts root; a link loop is (F001 later)."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (RuntimeError, OSError):
+        return True
+
+
 def _skipped(path: Path, config: Config, root: Path, options: Options) -> bool:
     """Whether a file given as a path is left out: under `exclude` with --force-exclude or --changed-since, or, for
     a file git listed, not under `include` (media files aside: they bring in their posts)."""
@@ -343,6 +353,8 @@ def collect_posts(
             continue
         elif path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES:
             media_targets.append((path.resolve(), root))
+        elif not _leads_inside(path, root):  # a committed `post.md -> ~/.ssh/id_rsa`, named by pre-commit
+            unreadable.append((path, "a symbolic link leading out of the posts root: not read"))
         else:
             load(path, given, not options.listed, root, explicit=True)
 
