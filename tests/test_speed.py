@@ -249,6 +249,28 @@ def test_edited_referenced_image_is_checked_again(tmp_path, rule_runs):
     assert rule_runs == ["a.md", "b.md", "a.md"]
 
 
+def test_image_rewritten_with_its_size_and_mtime_kept_is_checked_again(tmp_path, rule_runs):
+    """`cp -p`, rsync -t or a tar extraction can give an image new bytes with the old size and mtime, in the same
+    inode: its ctime still moves, so neither the results cache nor the media cache replays the old answer."""
+    folder = cached_folder(tmp_path)
+    first = check_json(folder)
+    assert "F006" not in codes(first, "a.md")
+    image = folder / "pic.png"
+    before = image.stat()
+    spoilt = bytearray(image.read_bytes())
+    spoilt[-20] ^= 0xFF  # inside the image data: its checksum no longer matches
+    with open(image, "r+b") as file:
+        file.write(spoilt)
+    os.utime(image, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (image.stat().st_size, image.stat().st_mtime_ns, image.stat().st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    warm = check_json(folder)
+    assert warm == check_json(folder, "--no-cache") and "F006" in codes(warm, "a.md")
+
+
 def test_changed_config_checks_every_post_again(tmp_path, rule_runs):
     folder = cached_folder(tmp_path)
     assert "L101" in codes(check_json(folder), "a.md")

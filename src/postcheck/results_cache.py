@@ -4,8 +4,8 @@ or checked again.
 
 The key of an entry is a hash of the file's content, the effective config, the rules run, `--platform`, postcheck's
 version and the state of the installed packages; each image the posts reference is stamped with its size,
-modification time and inode. Findings that depend on the clock (P105, P106) are replayed only while the clock
-cannot change them: a post that has come due is stored without findings, so that a folder run can leave it out
+modification and change times and inode. Findings that depend on the clock (P105, P106) are replayed only while the
+clock cannot change them: a post that has come due is stored without findings, so that a folder run can leave it out
 (published) without parsing it, and any run that checks it checks it afresh. An entry is not written for a file
 with a video (its caption sidecars are found by listing its folder) or an image reference that did not resolve to
 a file inside the root: those files are checked afresh on every run.
@@ -61,7 +61,8 @@ def _stamp(path: str) -> str:
         info = os.stat(path)
     except OSError:
         return "absent"
-    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
+    # ctime too: new bytes written with the old size and mtime kept (`cp -p`, rsync -t, tar) still change it
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
 class ResultCache:
