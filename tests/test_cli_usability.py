@@ -309,3 +309,10 @@ def test_markdown_format_counts_per_rule_and_tables_every_finding(tmp_path):
     write(clean, {"old.md": "---\nplatforms: [x]\npublish_at: 2020-01-06T10:00:00+00:00\n---\nHello #flujab\n"})
     output = run_cli(".", "--format", "markdown", "--now", FIXED_NOW, cwd=clean).output
     assert "All clear: 1 post in 1 file, no problems. Not reported: 1 published post not checked." in output
+
+
+def test_help_texts_keep_their_square_brackets(monkeypatch):
+    """Help is rendered as rich markup, where `[tool.postcheck]` reads as a style tag and vanishes."""
+    monkeypatch.setenv("COLUMNS", "200")
+    run = run_cli("schema", "--help")
+    assert run.exit_code == 0 and "[tool.postcheck]" in run.output

@@ -780,7 +780,9 @@ class SchemaKind(str, Enum):
 
 @app.command()
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="config: postcheck.toml / [tool.postcheck]; post: a post's keys.")],
+    kind: Annotated[
+        SchemaKind, typer.Argument(help="config: postcheck.toml / \\[tool.postcheck]; post: a post's keys.")
+    ],
 ) -> None:
     """Print the JSON Schema of the config file or of a post's front matter / YAML / JSON."""
     import json
