@@ -231,6 +231,29 @@ def test_a_post_from_stdin_is_reported_at_its_filename_with_media_beside_it(tmp_
     assert run_cli("-", cwd=tmp_path).exit_code == 2  # `-` needs --stdin-filename
 
 
+def test_stdin_and_editor_text_keep_the_size_and_nul_limits_of_a_post_file(tmp_path):
+    """A 2 MB paste is F001 at once, as the same file on disk is, not minutes of rules (or a stalled editor)."""
+    from postcheck import engine
+    from postcheck.config import load_config
+
+    write(tmp_path, {"postcheck.toml": ""})
+    huge = "---\nplatforms: [x]\n---\n" + "Book now #flujab https://www.nhs.uk/flu " * 60_000
+    cfg = load_config(tmp_path / "postcheck.toml")
+    for name, text, why in [
+        ("p.md", huge, "post files over 1 MB are not read"),
+        ("p.md", "---\nplatforms: [x]\n---\nHi\0there\n", "contains NUL bytes"),
+    ]:
+        result = engine.check_source(tmp_path / name, text, cfg, engine.Options(cache=False))
+        assert [(f.code, why in f.message) for f in result.findings] == [("F001", True)], name
+    from typer.testing import CliRunner
+
+    from postcheck.cli import app
+
+    stdin = ["check", "--stdin-filename", str(tmp_path / "p.md"), "-", "--format", "json", "--now", FIXED_NOW]
+    run = CliRunner().invoke(app, stdin, input=huge, catch_exceptions=False)
+    assert [f["code"] for f in json.loads(run.stdout)["findings"]] == ["F001"]
+
+
 # --- rule documentation on every finding ----------------------------------------------------------------
 
 
@@ -286,3 +309,10 @@ def test_markdown_format_counts_per_rule_and_tables_every_finding(tmp_path):
     write(clean, {"old.md": "---\nplatforms: [x]\npublish_at: 2020-01-06T10:00:00+00:00\n---\nHello #flujab\n"})
     output = run_cli(".", "--format", "markdown", "--now", FIXED_NOW, cwd=clean).output
     assert "All clear: 1 post in 1 file, no problems. Not reported: 1 published post not checked." in output
+
+
+def test_help_texts_keep_their_square_brackets(monkeypatch):
+    """Help is rendered as rich markup, where `[tool.postcheck]` reads as a style tag and vanishes."""
+    monkeypatch.setenv("COLUMNS", "200")
+    run = run_cli("schema", "--help")
+    assert run.exit_code == 0 and "[tool.postcheck]" in run.output

@@ -166,6 +166,19 @@ def test_changed_since_an_unknown_ref_is_one_line(repo):
     assert "--changed-since no-such-branch" in run.stderr
 
 
+def test_changed_since_without_a_merge_base_says_so_in_one_line(branch, tmp_path):
+    """A shallow clone that fetched the base branch's tip alone has no merge base: git says nothing, we must."""
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", "--branch", "feature", f"file://{branch}", str(clone)], check=True
+    )
+    git(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main")
+    run = run_cli(".", "--changed-since", "origin/main", cwd=clone)
+    assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "no merge base" in run.stderr and "fetch-depth: 0" in run.stderr
+    assert "returned non-zero exit status" not in run.stderr
+
+
 # ------------------------------------------------------------------------------------------------ baseline
 
 
@@ -195,6 +208,20 @@ def test_baseline_prune_removes_entries_that_match_nothing(repo):
     assert findings(repo, ".")[0] == [("posts/new.md", "A201")]
 
 
+def test_baseline_prune_removes_the_entries_of_a_post_renamed_or_deleted(repo):
+    run_cli("baseline", cwd=repo)
+    (repo / "posts/dec.md").rename(repo / "posts/december.md")
+    assert findings(repo, ".")[0] == [("posts/december.md", "A201")]  # its entry named the old path
+    run = run_cli("baseline", "--prune", cwd=repo)
+    assert run.exit_code == 0 and "1 removed" in run.output
+    paths = {e["path"] for e in json.loads((repo / "postcheck-baseline.json").read_text())["entries"]}
+    assert paths == {"posts/jan.md", "posts/feb.md"}
+    (repo / "posts/feb.md").unlink()
+    run_cli("baseline", "posts/jan.md", cwd=repo)  # a file gone matches nothing, whichever posts are named
+    paths = {e["path"] for e in json.loads((repo / "postcheck-baseline.json").read_text())["entries"]}
+    assert paths == {"posts/jan.md"}  # and prune added nothing for december.md
+
+
 def test_baseline_of_one_folder_keeps_the_entries_of_others(repo):
     write(repo, {"other/x.md": DEC.replace("#lookoutforeachother", "#othertagnow")})
     run_cli("baseline", cwd=repo)
@@ -206,7 +233,13 @@ def test_baseline_of_one_folder_keeps_the_entries_of_others(repo):
 
 @pytest.mark.parametrize(
     "content",
-    ["{not json", '{"version": 1}', '{"version": 2, "entries": []}', '{"version": 1, "entries": [{"path": 1}]}'],
+    [
+        "{not json",
+        '{"version": 1}',
+        '{"version": 2, "entries": []}',
+        '{"version": 1, "entries": [{"path": 1}]}',
+        '{"version": true, "entries": []}',
+    ],
 )
 def test_a_malformed_baseline_is_a_one_line_error(repo, content):
     (repo / "postcheck-baseline.json").write_text(content)

@@ -352,6 +352,19 @@ async def test_closing_a_post_clears_its_diagnostics(client: LanguageClient, pos
     assert await published(client, path.as_uri()) == []
 
 
+@lsp_test
+async def test_an_untitled_or_remote_document_is_passed_over_without_an_error(client: LanguageClient, posts: Path):
+    """VS Code's "Untitled-1" and a document from a remote file system are no files postcheck can place."""
+    for uri in ("untitled:Untitled-1", "https://example.org/post.md", "vscode-vfs://github/x/y/post.md"):
+        client.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text="Hi"))
+        )
+        client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri=uri)))
+    assert "A201" in codes(await open_post(client, posts / "after-untitled.md", POST))  # checked after them
+    errors = [m.message for m in client.log_messages + client.messages if m.type == lsp.MessageType.Error]
+    assert not [m for m in errors if "TypeError" in m or "internal error" in m], errors
+
+
 def test_server_without_its_extra_says_how_to_install_it(tmp_path: Path):
     blocker = tmp_path / "pygls"  # a package that fails to import stands for pygls not being installed
     blocker.mkdir()

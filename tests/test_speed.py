@@ -249,6 +249,28 @@ def test_edited_referenced_image_is_checked_again(tmp_path, rule_runs):
     assert rule_runs == ["a.md", "b.md", "a.md"]
 
 
+def test_image_rewritten_with_its_size_and_mtime_kept_is_checked_again(tmp_path, rule_runs):
+    """`cp -p`, rsync -t or a tar extraction can give an image new bytes with the old size and mtime, in the same
+    inode: its ctime still moves, so neither the results cache nor the media cache replays the old answer."""
+    folder = cached_folder(tmp_path)
+    first = check_json(folder)
+    assert "F006" not in codes(first, "a.md")
+    image = folder / "pic.png"
+    before = image.stat()
+    spoilt = bytearray(image.read_bytes())
+    spoilt[-20] ^= 0xFF  # inside the image data: its checksum no longer matches
+    with open(image, "r+b") as file:
+        file.write(spoilt)
+    os.utime(image, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (image.stat().st_size, image.stat().st_mtime_ns, image.stat().st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    warm = check_json(folder)
+    assert warm == check_json(folder, "--no-cache") and "F006" in codes(warm, "a.md")
+
+
 def test_changed_config_checks_every_post_again(tmp_path, rule_runs):
     folder = cached_folder(tmp_path)
     assert "L101" in codes(check_json(folder), "a.md")
@@ -591,3 +613,31 @@ def test_a_published_post_named_after_its_folder_is_read_again_not_checked_as_re
     named = run_cli(".", "old.md", "--format", "json", "--now", FIXED_NOW, cwd=folder).output
     assert named == fresh
     assert {"L101", "P106"} <= set(codes(named, "old.md")) and "A101" not in codes(named, "old.md")
+
+
+def test_package_stamp_moves_when_a_module_or_data_file_under_the_folder_changes(tmp_path):
+    """An editable install changes postcheck's files without a new version: the results cache key must see it."""
+    from postcheck import results_cache
+
+    package = write(tmp_path / "postcheck", {"__init__.py": "", "text/words.tsv": "a\t1\n", "rules/x.py": ""})
+    first = results_cache.package_stamp(package)
+    assert first[0] == 3
+    later = os.stat(package / "text/words.tsv").st_mtime_ns + 5_000_000_000
+    os.utime(package / "text/words.tsv", ns=(later, later))
+    second = results_cache.package_stamp(package)
+    assert second != first
+    write(package, {"text/extra.txt": "new\n"})
+    assert results_cache.package_stamp(package)[0] == 4
+    write(package, {"__pycache__/x.cpython-312.pyc": b"\0"})  # Python's own writes are not a change
+    assert results_cache.package_stamp(package)[0] == 4
+
+
+def test_results_cache_key_covers_postcheck_own_files(tmp_path, monkeypatch, rule_runs):
+    from postcheck import results_cache
+
+    folder = cached_folder(tmp_path)
+    first = check_json(folder)
+    assert check_json(folder) == first and len(rule_runs) == 2  # replayed
+    monkeypatch.setattr(results_cache, "package_stamp", lambda folder: [1, 2])  # a module edited in place
+    assert check_json(folder) == first
+    assert len(rule_runs) == 4  # checked afresh

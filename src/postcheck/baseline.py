@@ -75,7 +75,7 @@ class Baseline:
                 f"{path}:{error.lineno}:{error.colno}: the baseline is not valid JSON: {error.msg}"
             ) from None
         entries = data.get("entries") if isinstance(data, dict) else None
-        if not isinstance(entries, list) or data.get("version") != VERSION:
+        if not isinstance(entries, list) or type(data.get("version")) is not int or data["version"] != VERSION:
             raise BaselineError(f'{path}: not a postcheck baseline (expected {{"version": 1, "entries": [...]}})')
         counted: Counter[Key] = Counter()
         for number, entry in enumerate(entries, 1):
@@ -103,11 +103,15 @@ class Baseline:
 
     def updated(self, findings: list[Finding], checked: set[str], prune: bool) -> Counter[Key]:
         """The entries after a `baseline` run that checked the posts `checked` (paths relative to the root):
-        entries of other posts stay; the checked posts' entries become their findings (with `prune`, only
-        the entries that still match a finding)."""
+        entries of other posts stay while their file does; the checked posts' entries become their findings (with
+        `prune`, only the entries that still match a finding)."""
         found = Counter(key(finding, self.root) for finding in findings)
-        kept = Counter({k: n for k, n in self.entries.items() if k[0] not in checked})
+        # a post renamed or deleted matches nothing any more, whichever posts this run checked
+        kept = Counter({k: n for k, n in self.entries.items() if k[0] not in checked and self._exists(k[0])})
         return kept + (self.entries & found if prune else found)
+
+    def _exists(self, path: str) -> bool:
+        return os.path.lexists(self.root / path)
 
     def write(self, entries: Counter[Key]) -> None:
         """Write the entries, sorted for stable diffs, atomically (a reader never sees half a file)."""

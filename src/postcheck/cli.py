@@ -467,8 +467,10 @@ def _show_files(paths: list[str], cfg: Config, force_exclude: bool) -> None:
         try:
             rel = path.resolve().relative_to(root).as_posix()
         except ValueError:
-            rel = path.name
-        if force_exclude and any(glob_matches(rel, pattern) for pattern in cfg.exclude):
+            rel = ""
+        if not rel and path.exists():
+            typer.echo(f"{given}: not read: a symbolic link leading out of the posts root")
+        elif force_exclude and any(glob_matches(rel, pattern) for pattern in cfg.exclude):
             typer.echo(f"{given}: not a post: `exclude` covers it")
         elif path.suffix.lower() in media:
             typer.echo(f"{given}: media: brings in the posts that use it")
@@ -778,7 +780,9 @@ class SchemaKind(str, Enum):
 
 @app.command()
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="config: postcheck.toml / [tool.postcheck]; post: a post's keys.")],
+    kind: Annotated[
+        SchemaKind, typer.Argument(help="config: postcheck.toml / \\[tool.postcheck]; post: a post's keys.")
+    ],
 ) -> None:
     """Print the JSON Schema of the config file or of a post's front matter / YAML / JSON."""
     import json

@@ -18,7 +18,7 @@ from postcheck.config import Config
 from postcheck.context import Context
 from postcheck.loaders import Unreadable, load_posts, unreadable_post
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, ocr_missing
-from postcheck.model import Finding, Post, Problem, Severity
+from postcheck.model import Finding, Post, Problem, Severity, Source
 from postcheck.rules import Rule, all_rules
 
 if TYPE_CHECKING:
@@ -81,6 +81,8 @@ def find_root(path: Path) -> Path:
     from postcheck.config import find_config
 
     start = path.resolve()
+    if not start.is_dir():  # a file is in the folder it is named in, wherever a link leads: the root is found there
+        start = Path(os.path.abspath(path))
     folder = start if start.is_dir() else start.parent
     config = find_config(folder)
     for directory in [folder, *folder.parents]:
@@ -255,6 +257,14 @@ def _references(post: Post, target: Path, ctx: Context) -> bool:
     return any(p is not None and p.resolve() == target for p in paths)
 
 
+def _leads_inside(path: Path, root: Path) -> bool:
+    """Whether a named file, its links followed, is inside the (resolved) posts root; a link loop is (F001 later)."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (RuntimeError, OSError):
+        return True
+
+
 def _skipped(path: Path, config: Config, root: Path, options: Options) -> bool:
     """Whether a file given as a path is left out: under `exclude` with --force-exclude or --changed-since, or, for
     a file git listed, not under `include` (media files aside: they bring in their posts)."""
@@ -343,6 +353,8 @@ def collect_posts(
             continue
         elif path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES:
             media_targets.append((path.resolve(), root))
+        elif not _leads_inside(path, root):  # a committed `post.md -> ~/.ssh/id_rsa`, named by pre-commit
+            unreadable.append((path, "a symbolic link leading out of the posts root: not read"))
         else:
             load(path, given, not options.listed, root, explicit=True)
 
@@ -779,6 +791,19 @@ def recheck(result: Result, paths: set[Path]) -> Result:
     return Result(_file_bounded(findings), result.files, posts, engine, result.published_skipped, held)
 
 
+def _within_file_limits(source: Source) -> None:
+    """Unreadable, as `read_source` would say of the same file on disk: over its size limit, or holding NUL bytes."""
+    from postcheck.loaders import MAX_CSV_BYTES, MAX_POST_BYTES
+
+    limit = MAX_CSV_BYTES if source.path.suffix.lower() == ".csv" else MAX_POST_BYTES
+    if len(source.text) * 4 > limit and len(source.text.encode("utf-8", "surrogatepass")) > limit:
+        size = len(source.text.encode("utf-8", "surrogatepass"))
+        raise Unreadable(f"file is {size / 1e6:.1f} MB; post files over {limit // 2**20} MB are not read")
+    nul = source.text.find("\0")
+    if nul != -1:
+        raise Unreadable("binary file (contains NUL bytes), not a text post", nul)
+
+
 def check_source(
     path: Path, text: str, config: Config, options: Options, reuse: dict[Any, Any] | None = None
 ) -> Result:
@@ -791,7 +816,6 @@ def check_source(
     (media read by an earlier check that the caller knows are unchanged).
     """
     from postcheck.loaders import posts_from_source
-    from postcheck.model import Source
 
     ctx = make_context([str(path)], config, options)
     ctx.memo.update(reuse or {})
@@ -802,6 +826,7 @@ def check_source(
     else:
         source = Source(path.absolute(), text)
     try:
+        _within_file_limits(source)
         posts = posts_from_source(source, display, config.schedule.date_order)
     except Unreadable as error:
         posts = [unreadable_post(source.path, display, error, source)]

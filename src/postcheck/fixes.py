@@ -180,6 +180,8 @@ def apply(planned: list[Planned], failed: list[tuple[Path, str]] | None = None) 
             if item.old is None:
                 write_atomically(item.path, item.new, create=True)
             else:
+                if not os.stat(item.path).st_mode & 0o222:  # read-only for everyone: root's rename would succeed
+                    raise Unreadable("it is read-only: not written")
                 current = read_source(item.path).text
                 if current != item.old:
                     raise Unreadable("it changed while postcheck ran; run it again")  # leave it alone

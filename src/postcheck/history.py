@@ -11,13 +11,19 @@ from pathlib import Path
 class GitError(Exception):
     """git could not answer (not a repository, an unknown ref, no git installed); the message is one line."""
 
+    def __init__(self, message: str, silent: bool = False) -> None:
+        super().__init__(message)
+        self.silent = silent  # git failed without a word on stderr
+
 
 def _git(args: list[str], cwd: Path | str | None = None) -> str:
     try:
         done = subprocess.run(["git", *args], capture_output=True, check=True, cwd=cwd)
     except (OSError, subprocess.CalledProcessError) as error:
         stderr = getattr(error, "stderr", b"") or b""
-        lines = stderr.decode("utf-8", "replace").strip().splitlines() or [str(error)]
+        lines = stderr.decode("utf-8", "replace").strip().splitlines()
+        if not lines:  # `git merge-base` without a common ancestor fails silently: the caller words it
+            raise GitError(f"git {args[0]} failed", silent=True) from None
         raise GitError(next((line for line in lines if line.startswith("fatal:")), lines[0])) from None
     return done.stdout.decode("utf-8", "surrogateescape")
 
@@ -45,6 +51,9 @@ def changed_since(ref: str) -> list[str]:
         detail = str(error)
         if "unknown revision" in detail or "bad revision" in detail or "Not a valid object name" in detail:
             detail = f"unknown revision {ref!r} (in CI, fetch the history it needs: "
+            detail += "fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab)"
+        elif error.silent:
+            detail = f"{ref} and HEAD share no history (no merge base; in a shallow clone, fetch the history it needs: "
             detail += "fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab)"
         raise GitError(detail) from None
     if not base:

@@ -3,10 +3,11 @@ config, postcheck version and referenced images are unchanged gives back its pos
 or checked again.
 
 The key of an entry is a hash of the file's content, the effective config, the rules run, `--platform`, postcheck's
-version and the state of the installed packages; each image the posts reference is stamped with its size,
-modification time and inode. Findings that depend on the clock (P105, P106) are replayed only while the clock
-cannot change them: a post that has come due is stored without findings, so that a folder run can leave it out
-(published) without parsing it, and any run that checks it checks it afresh. An entry is not written for a file
+version and package files (an editable install changes them without a new version) and the state of the installed
+packages; each image the posts reference is stamped with its size, modification and change times and inode.
+Findings that depend on the clock (P105, P106) are replayed only while the clock cannot change them: a post that has
+come due is stored without findings, so that a folder run can leave it out (published) without parsing it, and any
+run that checks it checks it afresh. An entry is not written for a file
 with a video (its caption sidecars are found by listing its folder) or an image reference that did not resolve to
 a file inside the root: those files are checked afresh on every run.
 
@@ -40,12 +41,35 @@ _SEVERITIES = {severity.value: severity for severity in Severity}  # a KeyError 
 
 
 def run_key(ctx: Context, codes: list[str]) -> str:
-    """What every file's key shares: postcheck's version, the effective config, the rules run, --platform, the
-    working folder (relative paths are shown from it) and the state of the installed packages (a plugin, an OCR
-    engine or a new word list changes what rules find)."""
+    """What every file's key shares: postcheck's version and its package files' stamp, the effective config, the rules
+    run, --platform, the working folder (relative paths are shown from it) and the state of the installed packages (a
+    plugin, an OCR engine or a new word list changes what rules find)."""
     settings = json.dumps(ctx.config.values.as_dict(), sort_keys=True, default=str)
-    parts = [FORMAT, __version__, settings, sorted(codes), ctx.platform_override, os.getcwd(), _installed()]
+    package = package_stamp(Path(__file__).parent)
+    parts = [FORMAT, __version__, settings, sorted(codes), ctx.platform_override, os.getcwd(), _installed(), package]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+
+
+def package_stamp(folder: Path) -> list[int]:
+    """How many files lie under `folder` and the newest modification and change times among them: postcheck's own
+    package, whose modules and word lists (`.tsv`, `.txt`) an editable install or a checkout changes without a new
+    version. One `stat` per file (about 70 of them); `__pycache__` is left out, as Python rewrites it at will."""
+    count = newest = 0
+    pending = [str(folder)]
+    while pending:
+        try:
+            with os.scandir(pending.pop()) as listing:
+                for entry in listing:
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__pycache__":
+                            pending.append(entry.path)
+                        continue
+                    info = entry.stat()
+                    count += 1
+                    newest = max(newest, info.st_mtime_ns, info.st_ctime_ns)
+        except OSError:
+            continue  # a folder that cannot be read changes nothing that runs
+    return [count, newest]
 
 
 def _installed() -> list[Any]:
@@ -61,7 +85,8 @@ def _stamp(path: str) -> str:
         info = os.stat(path)
     except OSError:
         return "absent"
-    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
+    # ctime too: new bytes written with the old size and mtime kept (`cp -p`, rsync -t, tar) still change it
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
 class ResultCache:

@@ -235,9 +235,16 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return info.st_mtime_ns, info.st_size
 
 
+def file_name(uri: str) -> str:
+    """The name of the file a document is, or "" for one that is no file here ("untitled:Untitled-1", a remote
+    file system's document): such documents are not checked, since their media and config cannot be found."""
+    path = to_fs_path(uri) if uri.startswith("file:") else None
+    return Path(path).name if path else ""
+
+
 def is_post(uri: str) -> bool:
     """Whether a document is a post file postcheck reads (by its extension, as discovery judges)."""
-    return uri.startswith("file:") and Path(to_fs_path(uri)).suffix.lower() in POST_SUFFIXES
+    return Path(file_name(uri)).suffix.lower() in POST_SUFFIXES
 
 
 def markdown(text: str) -> lsp.MarkupContent:
@@ -540,7 +547,7 @@ def make_server() -> PostcheckServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PostcheckServer, params: lsp.DidOpenTextDocumentParams) -> None:
-        if Path(to_fs_path(params.text_document.uri)).name in CONFIG_FILES:
+        if file_name(params.text_document.uri) in CONFIG_FILES:
             return
         ls.schedule(params.text_document.uri, 0)
 
@@ -550,7 +557,7 @@ def make_server() -> PostcheckServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: PostcheckServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        if Path(to_fs_path(params.text_document.uri)).name in CONFIG_FILES:
+        if file_name(params.text_document.uri) in CONFIG_FILES:
             ls.recheck_all()  # a config edited in the editor itself
         else:
             ls.schedule(params.text_document.uri, 0)

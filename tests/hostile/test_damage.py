@@ -128,6 +128,17 @@ def test_fix_run_as_root_keeps_the_owner_and_group(tmp_path):
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (12345, 23456, 0o640)
 
 
+def test_fix_leaves_a_read_only_post_alone_and_says_so(tmp_path):
+    """A post made read-only (an archive locked, a Perforce checkout not opened for edit) is not replaced, even by
+    root, whom the permission would not stop: the rename would otherwise go through."""
+    root = _root(tmp_path)
+    os.chmod(root / "p.md", 0o444)
+    run = run_cli("p.md", "--fix", "--now", FIXED_NOW, "--no-cache", cwd=root)
+    assert (root / "p.md").read_text() == POST and stat.S_IMODE((root / "p.md").stat().st_mode) == 0o444
+    assert "could not fix p.md: it is read-only" in run.stderr
+    assert "A201" in run.output  # still reported, since it was not fixed
+
+
 def test_fix_removes_temporary_files_a_killed_run_left_and_keeps_a_fresh_one(tmp_path):
     root = _root(tmp_path)
     stale = root / f".p.md.k1ll3d{fixes.TEMP_SUFFIX}"

@@ -282,3 +282,19 @@ def test_python_m_postcheck_imports_nothing_from_the_checked_folder(tmp_path):
     )
     assert done.returncode in (0, 1), done.stderr
     assert not marker.exists()
+
+
+def test_a_named_post_that_is_a_link_out_of_the_root_is_never_read(tmp_path):
+    """pre-commit names a committed `post.md -> /etc/passwd`: F001 on the link, and not a word of the target."""
+    secret = tmp_path / "outside" / "secret.txt"
+    write(secret.parent, {"secret.txt": "---\nplatforms: [x]\n---\nTOP-SECRET-TOKEN #flujab\n"})
+    repo = write(tmp_path / "repo", {"postcheck.toml": 'platforms = ["x"]\n'})
+    (repo / "leak.md").symlink_to(secret)
+    for args in (["leak.md"], ["leak.md", "--format", "json"], ["."]):
+        run = run_cli(*args, cwd=repo)
+        assert "TOP-SECRET-TOKEN" not in run.output and "A201" not in run.output, args
+    run = run_cli("leak.md", "--format", "json", cwd=repo)
+    assert [(f["path"], f["code"]) for f in run.json["findings"]] == [("leak.md", "F001")]
+    assert "out of the posts root" in run.json["findings"][0]["message"]
+    shown = run_cli("leak.md", "--show-files", cwd=repo)
+    assert shown.exit_code == 0 and "leading out of the posts root" in shown.output

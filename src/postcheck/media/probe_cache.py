@@ -64,6 +64,7 @@ def cached(
         and index.get("path") == resolved
         and index.get("mtime") == stat.st_mtime_ns
         and index.get("size") == stat.st_size
+        and index.get("ctime") == stat.st_ctime_ns  # new bytes with the old size and mtime (`cp -p`) still move it
         and isinstance(index.get("hash"), str)
         and DIGEST.fullmatch(index["hash"])
     ):
@@ -71,6 +72,7 @@ def cached(
     else:
         digest = content_hash(path)
         index = {"version": VERSION, "path": resolved, "mtime": stat.st_mtime_ns, "size": stat.st_size, "hash": digest}
+        index["ctime"] = stat.st_ctime_ns
         write_json(index_file, index, cache_dir)
     entry_file = folder / f"{digest}.json"
     entry = _read(entry_file, cache_dir) or {"version": VERSION}
