@@ -170,5 +170,26 @@ def test_the_search_for_other_links_is_skipped_only_where_it_finds_nothing(monke
     ]
     find = urls._find_links.__wrapped__  # not the memo: each text is searched twice
     skipped = [find(text) for text in texts]
-    monkeypatch.setattr(urls, "_uncovered", lambda *args: True)
+    monkeypatch.setattr(urls, "_uncovered_slashes", lambda *args: True)
     assert [find(text) for text in texts] == skipped
+
+
+@pytest.mark.parametrize("shape", ["https://nhs.uk/a ", "a.https://x.org/ ", "//intranet/x https://nhs.uk "])
+def test_a_text_of_many_links_is_searched_in_linear_time(shape):
+    """Each "//" and each other link is looked up among the links found, not compared with every one of them: a text
+    four times as long costs about four times as much (quadratic work would cost sixteen)."""
+    import time
+
+    from postcheck.text import urls
+
+    def cost(n: int) -> float:
+        text = shape * (n // len(shape))
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            urls._find_links.__wrapped__(text)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = cost(40_000), cost(160_000)
+    assert large <= 8 * small + 0.05, f"{small:.3f} s for 40 KB, {large:.3f} s for 160 KB"

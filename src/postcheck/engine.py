@@ -33,8 +33,8 @@ MIN_POOL = 200  # posts to check before a process pool pays for its start
 
 
 def _lower_case_code(key: str) -> bool:
-    """Whether a suppression's key is a rule code or prefix written in lower case (`a201`, `a2`)."""
-    return re.fullmatch(r"[a-z]+[0-9]+", key) is not None
+    """Whether a suppression's key is a rule code or prefix, or ALL, written in lower case (`a201`, `a2`, `all`)."""
+    return key.lower() == "all" or re.fullmatch(r"[a-z]+[0-9]+", key) is not None
 
 
 class UsageError(Exception):

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -389,11 +391,13 @@ def _trimmed_end(m: re.Match[str]) -> int:
 
 def _other_links(text: str, read: str, taken: list[Link]) -> list[Link]:
     links = []
+    found = _Spans(taken)
     for m in _other().finditer(read):
-        if any(link.start <= m.start() < link.end for link in taken):
+        if found.cover(m.start()):
             continue
         # A link twitter-text found later in the same word ends this one: "//a.example/x?y]https://nhs.uk/".
-        end = min([link.start for link in taken if m.start() < link.start < m.end()], default=_trimmed_end(m))
+        later = found.next_start(m.start())
+        end = later if later is not None and later < m.end() else _trimmed_end(m)
         end = m.start() + len(read[m.start() : end].rstrip(_TRAILING + "])"))
         if m.group("ip"):
             links.append(_link(text, m.start(), end, "", autolinked=False))
@@ -437,7 +441,7 @@ def _find_links(text: str) -> tuple[Link, ...]:
     if "." not in read and "/" not in read:
         return ()
     links = _twitter_links(text, read)
-    if _OTHER_HINT.search(read) or any(_uncovered(read, at, links) for at in _SLASHES.finditer(read)):
+    if _OTHER_HINT.search(read) or _uncovered_slashes(read, links):
         links += _other_links(text, read, links)
         links.sort(key=lambda link: link.start)
     if "](" in read:
@@ -491,13 +495,31 @@ _SLASHES = LazyPattern("//")
 _SCHEME_CHAR = LazyPattern(r"[a-z0-9+.-]", re.IGNORECASE)
 
 
-def _uncovered(read: str, slashes: re.Match[str], links: list[Link]) -> bool:
-    """Whether a "//" may start a link of its own: it lies in no link twitter-text found, or in one that a scheme
-    could reach into from before it ("a.https://"). Most posts' "//" are their https links': no other search."""
-    at = slashes.start()
-    return not any(
-        link.start <= at < link.end and not (link.start and _SCHEME_CHAR.match(read, link.start - 1)) for link in links
-    )
+def _uncovered_slashes(read: str, links: list[Link]) -> bool:
+    """Whether a "//" may start a link of its own: it lies in no link twitter-text found, or in one that a scheme could
+    reach into from before it ("a.https://"). Most posts' "//" are their https links': no other search."""
+    solid = _Spans([link for link in links if not (link.start and _SCHEME_CHAR.match(read, link.start - 1))])
+    return any(not solid.cover(m.start()) for m in _SLASHES.finditer(read))
+
+
+class _Spans:
+    """Links' spans, to look a position up among them in logarithmic time (they may nest: a post of many links takes
+    time in step with its length)."""
+
+    def __init__(self, links: list[Link]):
+        spans = sorted((link.start, link.end) for link in links)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))  # the furthest end of the spans up to each
+
+    def cover(self, at: int) -> bool:
+        """Whether a span holds position `at`."""
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and self.reach[i] > at
+
+    def next_start(self, at: int) -> int | None:
+        """The first start after `at`."""
+        i = bisect_right(self.starts, at)
+        return self.starts[i] if i < len(self.starts) else None
 
 
 def host_ip(host: str) -> IPAddress | None:
