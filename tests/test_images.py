@@ -914,3 +914,42 @@ def test_notes_to_self_promises_and_edit_states_are_placeholders():
             "a" * n + "b",
         ]
     )
+
+
+def test_labels_before_pointers_and_promises_and_web_asset_names_are_placeholders():
+    """The field's label or a kind before a pointer or a promise ("Alt text: see post", "Image: to follow"), alt text
+    said to be in the comments or a thread, who or when after "TBC" ("TBC (Jo)", "TBC by Friday") and a web page's
+    hyphen-joined asset names ("og-image") describe nothing; long runs of such words must not be split every possible
+    way."""
+    for alt in (
+        "Alt text: see post",
+        "Alt text: as above",
+        "Image: to follow",
+        "Image 1 - see post",
+        "Alt text in comments",
+        "See reply for alt text",
+        "TBC (Jo)",
+        "TBC by Friday",
+        "Alt text TBC - Sam",
+        "og-image",
+        "twitter-card",
+        "Footer image",
+        "Not needed",
+        "N.A.",
+    ):
+        assert placeholder_reason(alt, "media/x.png") is not None, alt
+    for alt in (
+        "Comments from patients on sticky notes: 'Kind staff', 'Quick service'",
+        "Footer of the letter showing the practice's address",
+        "Drop-in",
+        "Poster: Carers' café, date TBC, Wickford Baptist Church",
+    ):
+        assert placeholder_reason(alt, "media/x.png") is None, alt
+    assert_placeholder_check_is_linear(
+        lambda n: [
+            "Alt text: " * n + "see post x",
+            "Image" + ": to follow" * n + " x",
+            "TBC" + " (Jo)" * n + " x",
+            "og-" * n + "image!",
+        ]
+    )

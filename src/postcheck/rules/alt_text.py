@@ -63,16 +63,16 @@ def image_alt_missing(post: Post, ctx: Context) -> Iterator[Problem]:
 
 _PLACEHOLDER_WORDS = (
     r"images?|imgs?|photos?|photograph|pictures?|pics?|graphics?|alt|alt[\s-]?text|alt[\s-]?tag|alttext|"
-    r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|"
+    r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|desc|"
     r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|heic|heif|webp|decorative|"
     r"delwedd(?:au)?|llun(?:iau)?|"  # Welsh: "image", "picture"
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
     r"illustrations?|drawings?|cartoons?|clip\s?art|artwork|collage|memes?|visuals?|stills?|"
     r"selfies?|head\s?shots?|portraits?|emojis?|badges?|stickers?|favicons?|frames?|montages?|designs?|"
-    r"posts?|story|tile|card|slides?|parts?|carousel|reel|cover|header|hero|pages?|previews?|link\s+preview|mock[\s-]?ups?|templates?|"
+    r"posts?|story|tile|card|slides?|parts?|carousel|reel|cover|header|footer|hero|divider|spacer|separator|pages?|previews?|link\s+preview|mock[\s-]?ups?|templates?|"
     r"backgrounds?|wallpapers?|decorations?|icons|qr\s+codes?|barcodes?|invitations?|invites?|"
     r"headlines?|headings?|sub\s?headings?|titles?|sub\s?titles?|"
-    r"todo|to\s?do|tbd|tbc|tba|tk|wip|work\s+in\s+progress|n\s?/?\s?a|none|null|undefined|unnamed|test|testing|xxx+|"
+    r"todo|to\s?do|tbd|tbc|tba|tk|wip|work\s+in\s+progress|n\s?[/.]?\s?a|none|nothing|null|undefined|object\s+object|unnamed|test|testing|xxx+|"
     r"blank|empty|draft|final|pending|later|"
     # what an editor calls a changed file: "Cropped", "Edited", "Export 1"
     r"edit(?:ed)?|cropped|resized|compressed|exported|exports?|render(?:ed)?|duplicate|"
@@ -97,6 +97,7 @@ _USED_AS = (
     r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
     r"video|web(?:site)?|home\s?page|landing\s+page|link\s+preview|blog|campaign|event|promo(?:tional)?|post|story|reel|"
+    r"footer|"
     r"carousel|profile|thumbnail|"
     r"e-?mail|newsletter|bulletin|intranet|signature|"
     # a card's kind, its shape or the screen it is shown on: "Quote card", "Stat card", "Square graphic", "Digital
@@ -206,7 +207,7 @@ _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|
 PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|purely|{_USED_AS}|"
-    r"placeholder|generic|filler|photo|picture|image|"
+    r"placeholder|generic|filler|photo|picture|image|tbc|tbd|todo|"
     # where it came from, as a newspaper labels it: "File photo", "Submitted photo", "Library image"
     r"file|library|archive|submitted|contributed|courtesy|royalty[\s-]free|free|"
     # a kind of picture before another ("Poster image", "Title slide", "Draft graphic"), a place in a series ("First
@@ -229,8 +230,8 @@ PLACEHOLDER = LazyPattern(
     rf"|\s*(?:[-–—]|\()\s*(?:{_PLATFORM})\)?"  # "Campaign graphic - Facebook", "Flu promo graphic (Instagram)"
     # what it goes with: "Image to accompany post", "Photo to go with the article"
     rf"|\s+to\s+(?:accompany|go\s+with|support)\s+(?:the\s+|this\s+|our\s+|a\s+)?(?:{_USED_AS}|text|tweet|article|message)"
-    rf"|\s+(?:here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
-    r"missing|placeholder)"
+    r"|\s+(?:here|goes\s+here|pending|later|of|tbc|tbd|tba|todo|needed|required|missing|placeholder)"
+    rf"|(?:\s*[-–—:]\s*|\s+)(?:{_NOT_YET})"  # "Desc to follow", "Image: to follow"
     # and who will write it: "Description to follow - Jo", "TBC - comms to add", "Alt text: design team to add"
     rf"|\s+(?:{_NOT_YET}|pending|later)\s*[-–—:,(]\s*[\w'’]+(?:\s+[\w'’]+)?\)?"
     r"|\s*[-–—:]\s*(?:[\w'’]+\s+){0,3}to\s+(?:add|write|confirm|update|supply|provide|send|do)"
@@ -239,6 +240,7 @@ PLACEHOLDER = LazyPattern(
     r"|\s*[-–—:,(]\s*(?:ask|check\s+with|chase|confirm\s+with|waiting\s+(?:on|for)|awaiting)\s+[\w'’]+(?:\s+[\w'’]+){0,4}\)?"
     r"|\s*[-–—:(]\s*(?:tbc|tbd|tba|todo|to\s?do|wip|pending|later|alt(?:[\s-]?text)?|(?:image\s+)?description)\)?"
     r"|\s+only"  # "Decorative only", "Logo only"
+    r"|(?<=tbc|tbd|tba)(?:\s*(?:[-–—,]\s*|\(\s*)[\w'’]+\)?|\s+by\s+[\w'’]+)"
     rf"|\s*(?:[-–—]\s*|\(\s*|\s+)(?:(?:{_VERSIONS})\s+)?version\)?"  # "Poster - Polish version"
     rf"|\s*(?:[-–—]\s*|\(\s*)(?:{_LANGUAGES})(?!\s+version)\)?"  # "Poster - Welsh"
     # "Image - alt text to follow"
@@ -250,7 +252,7 @@ PLACEHOLDER = LazyPattern(
     rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})(?:\s+by\s+[\w'’]+(?:\s+[\w'’]+)?)?"
     # a note that one is still needed, or that none applies: "Needs alt text", "Awaiting description", "Not applicable"
     r"|(?:needs?|needed|awaiting|requires?|missing|pending)\s+(?:an?\s+)?(?:alt(?:[\s-]?text)?|(?:image\s+)?description)"
-    r"|not\s+applicable"
+    r"|not\s+(?:applicable|needed|required|necessary)"
     # "Will add later", "Sorry, no alt text", "Forgot alt text"
     r"|(?:i\s+)?will\s+(?:add|write|do|update)(?:\s+(?:it|this|one|alt(?:\s+text)?|(?:a\s+)?description))?\s+(?:later|soon|tomorrow)"
     r"|(?:sorry,?\s+)?(?:no|forgot(?:\s+the)?|missing)\s+(?:alt(?:[\s-]?text)?|(?:image\s+)?description)",
@@ -308,18 +310,20 @@ DESIGN_TOOL_NAME = LazyPattern(
 # above"), or dummy text left in a template ("Lorem ipsum...").
 ELSEWHERE = LazyPattern(
     # (after a kind of picture and a dash or colon too: "Map - see link", "Poster: details in post")
-    r"(?:(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart)\s*(?:[-–—:(]\s*|\s))?(?:"
+    r"(?:(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart|alt(?:[\s-]?text)?|"
+    r"(?:image\s+)?description)(?:\s*\d+)?\s*(?:[-–—:(]\s*|\s))?(?:"
     r"(?:(?:please\s+)?(?:see|read|refer\s+to|check)|as\s+(?:in|per)|(?:as\s+)?(?:described|explained)\s+in|details\s+in)"
     r"\s+(?:the\s+|our\s+)?"
     # (or the picture itself: "See image", "See picture above")
-    r"(?:caption|post|text|tweet|thread|message|description|above|below|copy|image|photo|picture|pic|graphic)"
+    r"(?:caption|post|text|tweet|thread|message|description|above|below|copy|image|photo|picture|pic|graphic|"
+    r"repl(?:y|ies)|(?:first\s+)?comments?)"
     r"(?:\s+(?:text|copy|caption|body))?"
     r"(?:\s+(?:above|below))?(?:\s+for\s+(?:more\s+|full\s+|the\s+)?(?:details|info(?:rmation)?|more|context|"
     r"description|text|alt(?:\s+text)?))?"
     # "Text in post", "Details in the caption", "Description is in the post"
-    r"|(?:the\s+)?(?:full\s+)?(?:text|words|wording|details|description|info(?:rmation)?)\s+(?:is\s+|are\s+)?"
-    r"(?:below|above|(?:in|within)\s+(?:the\s+)?"
-    r"(?:post|caption|tweet|text|message)(?:\s+(?:above|below))?)"
+    r"|(?:see\s+)?(?:the\s+)?(?:full\s+)?(?:text|words|wording|details|(?:image\s+)?description|info(?:rmation)?|"
+    r"alt(?:[\s-]?text)?)\s+(?:is\s+|are\s+)?(?:below|above|(?:in|within)\s+(?:the\s+)?"
+    r"(?:post|caption|tweet|text|message|thread|repl(?:y|ies)|(?:first\s+)?comments?)(?:\s+(?:above|below))?)"
     r"|(?:as|described|see|pictured)\s+(?:above|below)|lorem\s+ipsum\b.*"
     # another image or its alt text: "See alt", "Same as above", "Ditto", "See previous image", "As image 1"
     r"|(?:see|read)\s+(?:the\s+)?alt(?:\s+text)?|ditto|same(?:\s+alt(?:\s+text)?)?\s+as\s+(?:above|below|before)"
@@ -476,6 +480,8 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     if AI_MADE.fullmatch(text):
         return "says only how the picture was made, not what it shows"
     words = re.sub(r"[_\s]+", " ", text)
+    if " " not in text:  # one hyphen-joined run, as a web page names its assets: "og-image", "twitter-card"
+        words = words.replace("-", " ")
     if (
         PLACEHOLDER.fullmatch(words)
         or is_template_name(words)
