@@ -865,3 +865,91 @@ def test_placeholder_check_is_linear_on_long_runs_of_card_screen_version_and_poi
             "Same as " * n + "above x",
         ]
     )
+
+
+def test_notes_to_self_promises_and_edit_states_are_placeholders():
+    """A note after a marker ("TBC - check with comms"), a marker after the field's name ("Alt text: TBC"), where a
+    picture came from ("File photo"), an editor's state ("Cropped"), an apology ("Sorry, no alt text"), a template's
+    variable ("{alt}") and keys mashed ("asdf") say nothing of what the picture shows; long runs of such words must not
+    be split every possible way."""
+    for alt in (
+        "TBC - check with comms",
+        "tbc - ask Sarah for description",
+        "alt text tbc (ask Mark)",
+        "Alt text: TBC",
+        "TBC: alt text",
+        "Decorative only",
+        "Same as previous",
+        "See post for description",
+        "Full text in post",
+        "File photo",
+        "Image credit",
+        "Cropped",
+        "Will add later",
+        "Sorry, no alt text",
+        "{alt}",
+        "%ALT%",
+        "asdf",
+        "Bez tytułu",
+        "图片",
+        "Zrzut ekranu 2026-11-02 101433",
+        "Asset 7@2x.png",
+    ):
+        assert placeholder_reason(alt, "media/x.png") is not None, alt
+    for alt in (
+        "Work in progress: builders fit the windows of the new Pitsea health hub",
+        "Poster asking people to check with their pharmacist before buying cold remedies",
+        "File photo from 2019: the old Basildon walk-in centre before it closed",
+        "Text below the NHS logo reads 'Your health, your way'",
+        "Volunteers plant trees at Orsett Hospital. Photo credit: Sam Lee",
+        "Cropped photo of a hand holding a blue inhaler",
+    ):
+        assert placeholder_reason(alt, "media/x.png") is None, alt
+    assert_placeholder_check_is_linear(
+        lambda n: [
+            "TBC" + " - ask Jo for alt text" * n + " x",
+            "Photo" + " only" * n + " x",
+            "Image" + ": tbc" * n + " x",
+            "File library archive " * n + "photo x",
+            "a" * n + "b",
+        ]
+    )
+
+
+def test_labels_before_pointers_and_promises_and_web_asset_names_are_placeholders():
+    """The field's label or a kind before a pointer or a promise ("Alt text: see post", "Image: to follow"), alt text
+    said to be in the comments or a thread, who or when after "TBC" ("TBC (Jo)", "TBC by Friday") and a web page's
+    hyphen-joined asset names ("og-image") describe nothing; long runs of such words must not be split every possible
+    way."""
+    for alt in (
+        "Alt text: see post",
+        "Alt text: as above",
+        "Image: to follow",
+        "Image 1 - see post",
+        "Alt text in comments",
+        "See reply for alt text",
+        "TBC (Jo)",
+        "TBC by Friday",
+        "Alt text TBC - Sam",
+        "og-image",
+        "twitter-card",
+        "Footer image",
+        "Not needed",
+        "N.A.",
+    ):
+        assert placeholder_reason(alt, "media/x.png") is not None, alt
+    for alt in (
+        "Comments from patients on sticky notes: 'Kind staff', 'Quick service'",
+        "Footer of the letter showing the practice's address",
+        "Drop-in",
+        "Poster: Carers' café, date TBC, Wickford Baptist Church",
+    ):
+        assert placeholder_reason(alt, "media/x.png") is None, alt
+    assert_placeholder_check_is_linear(
+        lambda n: [
+            "Alt text: " * n + "see post x",
+            "Image" + ": to follow" * n + " x",
+            "TBC" + " (Jo)" * n + " x",
+            "og-" * n + "image!",
+        ]
+    )

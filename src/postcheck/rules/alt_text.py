@@ -63,16 +63,23 @@ def image_alt_missing(post: Post, ctx: Context) -> Iterator[Problem]:
 
 _PLACEHOLDER_WORDS = (
     r"images?|imgs?|photos?|photograph|pictures?|pics?|graphics?|alt|alt[\s-]?text|alt[\s-]?tag|alttext|"
-    r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|"
-    r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|decorative|"
+    r"screen\s?shots?|screen\s?grabs?|untitled|logo|icon|banner|thumbnail|placeholder|description|desc|"
+    r"image\s+description|caption|figure|attachment|media|file|upload|gif|jpe?g|png|heic|heif|webp|decorative|"
     r"delwedd(?:au)?|llun(?:iau)?|"  # Welsh: "image", "picture"
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|"
     r"illustrations?|drawings?|cartoons?|clip\s?art|artwork|collage|memes?|visuals?|stills?|"
     r"selfies?|head\s?shots?|portraits?|emojis?|badges?|stickers?|favicons?|frames?|montages?|designs?|"
-    r"posts?|story|tile|card|slides?|carousel|reel|cover|header|hero|pages?|previews?|link\s+preview|mock[\s-]?ups?|templates?|"
+    r"posts?|story|tile|card|slides?|parts?|carousel|reel|cover|header|footer|hero|divider|spacer|separator|pages?|previews?|link\s+preview|mock[\s-]?ups?|templates?|"
     r"backgrounds?|wallpapers?|decorations?|icons|qr\s+codes?|barcodes?|invitations?|invites?|"
     r"headlines?|headings?|sub\s?headings?|titles?|sub\s?titles?|"
-    r"todo|tbd|tbc|tba|tk|n\s?/?\s?a|none|null|undefined|unnamed|test|xxx+|blank|empty|draft|final|"
+    r"todo|to\s?do|tbd|tbc|tba|tk|wip|work\s+in\s+progress|n\s?[/.]?\s?a|none|nothing|null|undefined|object\s+object|unnamed|test|testing|xxx+|"
+    r"blank|empty|draft|final|pending|later|"
+    # what an editor calls a changed file: "Cropped", "Edited", "Export 1"
+    r"edit(?:ed)?|cropped|resized|compressed|exported|exports?|render(?:ed)?|duplicate|"
+    # a credit's label with no credit, a rights line: "Photo credit", "All rights reserved"
+    r"credits?|attribution|copyright|all\s+rights\s+reserved|stock|"
+    # a design app's "Untitled" in the languages most spoken in England: "Bez tytułu", "Sin título"
+    r"bez\s+tytu[lł]u|sin\s+t[ií]tulo|sem\s+t[ií]tulo|f[aă]r[aă]\s+titlu|sans\s+titre|senza\s+titolo|ohne\s+titel|"
     # a marketing team's "asset" or "creative", Chrome's "download (1)", a "scanned copy", "Fig. 1", "Snaps",
     # "Highlights", "English version", "Supplied"
     r"assets?|creatives?|downloads?|documents?|docs?|pdfs?|scans?|cop(?:y|ies)|fig\.?|snaps?|snapshots?|highlights|"
@@ -81,7 +88,8 @@ _PLACEHOLDER_WORDS = (
     # alt text may be left: Polish, Romanian, Portuguese, Spanish, Italian, German, Lithuanian, Turkish, Urdu and
     # Arabic, Bengali, Punjabi, Gujarati, Hindi
     r"zdj[eę]ci[ea]|obra(?:z|zek)|grafika|imagine|fotografi[ea]|poz[aă]|imag(?:em|en)|immagine|bild|foto|"
-    r"nuotrauka|paveiksl[eė]lis|resim|g[oö]rsel|foto[gğ]raf|تصویر|تصوير|صورة|فوٹو|ছবি|ਤਸਵੀਰ|ફોટો|ચિત્ર|तस्वीर|चित्र"
+    r"nuotrauka|paveiksl[eė]lis|resim|g[oö]rsel|foto[gğ]raf|تصویر|تصوير|صورة|فوٹو|ছবি|ਤਸਵੀਰ|ફોટો|ચિત્ર|तस्वीर|चित्र|"
+    r"图片|圖片|图像|圖像|照片|படம்"  # Chinese and Tamil
 )
 # Words before the placeholder that say only where the image goes, not what it shows: "Header image", "Social
 # media graphic", "Instagram post", "Video thumbnail".
@@ -89,6 +97,7 @@ _USED_AS = (
     r"header|hero|cover|featured?|main|banner|social(?:\s+media)?|"
     r"(?:instagram|facebook|twitter|linkedin|tiktok)(?!\s+(?:logos?|icons?)\b)|"  # "Facebook logo" names a logo
     r"video|web(?:site)?|home\s?page|landing\s+page|link\s+preview|blog|campaign|event|promo(?:tional)?|post|story|reel|"
+    r"footer|"
     r"carousel|profile|thumbnail|"
     r"e-?mail|newsletter|bulletin|intranet|signature|"
     # a card's kind, its shape or the screen it is shown on: "Quote card", "Stat card", "Square graphic", "Digital
@@ -198,7 +207,9 @@ _NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|
 PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|purely|{_USED_AS}|"
-    r"placeholder|generic|filler|photo|picture|"
+    r"placeholder|generic|filler|photo|picture|image|tbc|tbd|todo|"
+    # where it came from, as a newspaper labels it: "File photo", "Submitted photo", "Library image"
+    r"file|library|archive|submitted|contributed|courtesy|royalty[\s-]free|free|"
     # a kind of picture before another ("Poster image", "Title slide", "Draft graphic"), a place in a series ("First
     # image", "Final slide"), what it goes with ("Accompanying image")
     r"poster|flyer|leaflet|infographic|chart|diagram|map|table|graph|logo|draft|final|title|slide|gif|"
@@ -219,11 +230,17 @@ PLACEHOLDER = LazyPattern(
     rf"|\s*(?:[-–—]|\()\s*(?:{_PLATFORM})\)?"  # "Campaign graphic - Facebook", "Flu promo graphic (Instagram)"
     # what it goes with: "Image to accompany post", "Photo to go with the article"
     rf"|\s+to\s+(?:accompany|go\s+with|support)\s+(?:the\s+|this\s+|our\s+|a\s+)?(?:{_USED_AS}|text|tweet|article|message)"
-    rf"|\s+(?:here|goes\s+here|{_NOT_YET}|pending|later|of|tbc|tbd|tba|todo|needed|required|"
-    r"missing|placeholder)"
+    r"|\s+(?:here|goes\s+here|pending|later|of|tbc|tbd|tba|todo|needed|required|missing|placeholder)"
+    rf"|(?:\s*[-–—:]\s*|\s+)(?:{_NOT_YET})"  # "Desc to follow", "Image: to follow"
     # and who will write it: "Description to follow - Jo", "TBC - comms to add", "Alt text: design team to add"
     rf"|\s+(?:{_NOT_YET}|pending|later)\s*[-–—:,(]\s*[\w'’]+(?:\s+[\w'’]+)?\)?"
     r"|\s*[-–—:]\s*(?:[\w'’]+\s+){0,3}to\s+(?:add|write|confirm|update|supply|provide|send|do)"
+    # a note to self after a separator: who to ask ("TBC - check with comms", "TODO - ask Jo for alt text"), or a
+    # marker or the field's name ("Poster - TBD", "Alt text: TBC", "TBC: alt text")
+    r"|\s*[-–—:,(]\s*(?:ask|check\s+with|chase|confirm\s+with|waiting\s+(?:on|for)|awaiting)\s+[\w'’]+(?:\s+[\w'’]+){0,4}\)?"
+    r"|\s*[-–—:(]\s*(?:tbc|tbd|tba|todo|to\s?do|wip|pending|later|alt(?:[\s-]?text)?|(?:image\s+)?description)\)?"
+    r"|\s+only"  # "Decorative only", "Logo only"
+    r"|(?<=tbc|tbd|tba)(?:\s*(?:[-–—,]\s*|\(\s*)[\w'’]+\)?|\s+by\s+[\w'’]+)"
     rf"|\s*(?:[-–—]\s*|\(\s*|\s+)(?:(?:{_VERSIONS})\s+)?version\)?"  # "Poster - Polish version"
     rf"|\s*(?:[-–—]\s*|\(\s*)(?:{_LANGUAGES})(?!\s+version)\)?"  # "Poster - Welsh"
     # "Image - alt text to follow"
@@ -235,14 +252,17 @@ PLACEHOLDER = LazyPattern(
     rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})(?:\s+by\s+[\w'’]+(?:\s+[\w'’]+)?)?"
     # a note that one is still needed, or that none applies: "Needs alt text", "Awaiting description", "Not applicable"
     r"|(?:needs?|needed|awaiting|requires?|missing|pending)\s+(?:an?\s+)?(?:alt(?:[\s-]?text)?|(?:image\s+)?description)"
-    r"|not\s+applicable",
+    r"|not\s+(?:applicable|needed|required|necessary)"
+    # "Will add later", "Sorry, no alt text", "Forgot alt text"
+    r"|(?:i\s+)?will\s+(?:add|write|do|update)(?:\s+(?:it|this|one|alt(?:\s+text)?|(?:a\s+)?description))?\s+(?:later|soon|tomorrow)"
+    r"|(?:sorry,?\s+)?(?:no|forgot(?:\s+the)?|missing)\s+(?:alt(?:[\s-]?text)?|(?:image\s+)?description)",
     re.IGNORECASE,
 )
 # What cameras, phones and screenshot tools name files: IMG_1234, DSC0001, PXL_20261102_101433123.MP,
 # IMG-20261102-WA0001, Screenshot 2026-11-02 at 10.14.33, Screen Shot 2026-11-02 at 10.14.33 AM (2), Image from iOS (3).
 _NUMBERED_REST = r"(?:[\s._~()-]*(?:\d+|[a-z]{1,2}\d+|at|am|pm|mp|copy|edited|final|portrait|night))*"
 CAMERA_NAME = LazyPattern(
-    r"(?:img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|gh\d\d|dji|sam|cimg|wp|p|_mg|_dsc|image|photo|pic|scan|"
+    r"(?:img|dsc[nf]?|dcim|pxl|mvimg|vid|gopr|g[hx]\d\d|dji|sam|cimg|wp|p|_mg|_dsc|image|photo|pic|scan|"
     r"screenshot|screen\s?shot|screen\s?recording|bildschirmfoto|whatsapp\s+image|signal|snapshot|capture)"
     rf"[\s_-]*\d{_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*"
     rf"|image\s+from\s+(?:ios|iphone|ipad){_NUMBERED_REST}(?:\.[a-z0-9]{{2,4}})*"  # a photo mailed from an iPhone
@@ -272,7 +292,7 @@ _DATE = r"(?:\d{4}[-._]\d{2}[-._]\d{2}|\d{2}[-._]\d{2}[-._]\d{4})"
 _TIME = r"\d{1,2}[.:_-]\d{2}(?:[.:_-]\d{2})?(?:\s?[ap]m)?"
 STAMPED_NAME = LazyPattern(
     rf"{_NAME_WORD}(?:[\s_-]+{_NAME_WORD}){{0,2}}[\s_-]+"
-    rf"(?:{_DATE}[\s_-]+(?:[^\W\d_]{{1,4}}[\s_-]+){{0,2}}{_TIME}|{_DATE}[_-]?\d{{4,6}}|\d{{12,17}})"
+    rf"(?:{_DATE}[\s_-]+(?:[^\W\d_]{{1,4}}[\s_-]+){{0,2}}{_TIME}|{_DATE}[\s_-]?\d{{4,6}}|\d{{12,17}})"
     r"(?:\s*\(\d+\))?(?:@\dx)?(?:\.[a-z0-9]{2,4})?",
     re.IGNORECASE,
 )
@@ -282,28 +302,34 @@ STAMPED_NAME = LazyPattern(
 DESIGN_TOOL_NAME = LazyPattern(
     r"(?:copy\s+of\s+)*untitled(?:[\s_-]+(?:design|document|drawing|presentation|project|artwork|image|graphic|"
     r"picture|photo|post|story|video|jam|form|spreadsheet|page|canvas|file))?(?:[\s_-]*\(?\d+\)?)*(?:\.[a-z0-9]{2,4})?"
-    r"|(?:artboard|asset|frame|group|layer)(?:[\s_-]*copy)?[\s_-]*\d+(?:[\s_-]*copy(?:[\s_-]*\d+)?)?(?:\.[a-z0-9]{2,4})?",
+    r"|(?:artboard|asset|frame|group|layer)(?:[\s_-]*copy)?[\s_-]*\d+(?:[\s_-]*copy(?:[\s_-]*\d+)?)?(?:@\dx)?"
+    r"(?:\.[a-z0-9]{2,4})?",
     re.IGNORECASE,
 )
 # Alt text that sends the reader elsewhere instead of describing ("See caption", "Described in the post", "As
 # above"), or dummy text left in a template ("Lorem ipsum...").
 ELSEWHERE = LazyPattern(
     # (after a kind of picture and a dash or colon too: "Map - see link", "Poster: details in post")
-    r"(?:(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart)\s*(?:[-–—:(]\s*|\s))?(?:"
+    r"(?:(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart|alt(?:[\s-]?text)?|"
+    r"(?:image\s+)?description)(?:\s*\d+)?\s*(?:[-–—:(]\s*|\s))?(?:"
     r"(?:(?:please\s+)?(?:see|read|refer\s+to|check)|as\s+(?:in|per)|(?:as\s+)?(?:described|explained)\s+in|details\s+in)"
     r"\s+(?:the\s+|our\s+)?"
     # (or the picture itself: "See image", "See picture above")
-    r"(?:caption|post|text|tweet|thread|message|description|above|below|copy|image|photo|picture|pic|graphic)"
+    r"(?:caption|post|text|tweet|thread|message|description|above|below|copy|image|photo|picture|pic|graphic|"
+    r"repl(?:y|ies)|(?:first\s+)?comments?)"
     r"(?:\s+(?:text|copy|caption|body))?"
-    r"(?:\s+(?:above|below))?(?:\s+for\s+(?:more\s+|full\s+|the\s+)?(?:details|info(?:rmation)?|more|context))?"
+    r"(?:\s+(?:above|below))?(?:\s+for\s+(?:more\s+|full\s+|the\s+)?(?:details|info(?:rmation)?|more|context|"
+    r"description|text|alt(?:\s+text)?))?"
     # "Text in post", "Details in the caption", "Description is in the post"
-    r"|(?:the\s+)?(?:text|details|description|info(?:rmation)?)\s+(?:is\s+|are\s+)?(?:in|within)\s+(?:the\s+)?"
-    r"(?:post|caption|tweet|text|message)(?:\s+(?:above|below))?"
+    r"|(?:see\s+)?(?:the\s+)?(?:full\s+)?(?:text|words|wording|details|(?:image\s+)?description|info(?:rmation)?|"
+    r"alt(?:[\s-]?text)?)\s+(?:is\s+|are\s+)?(?:below|above|(?:in|within)\s+(?:the\s+)?"
+    r"(?:post|caption|tweet|text|message|thread|repl(?:y|ies)|(?:first\s+)?comments?)(?:\s+(?:above|below))?)"
     r"|(?:as|described|see|pictured)\s+(?:above|below)|lorem\s+ipsum\b.*"
     # another image or its alt text: "See alt", "Same as above", "Ditto", "See previous image", "As image 1"
     r"|(?:see|read)\s+(?:the\s+)?alt(?:\s+text)?|ditto|same(?:\s+alt(?:\s+text)?)?\s+as\s+(?:above|below|before)"
-    r"|(?:(?:see|same\s+as|as(?:\s+for)?)\s+)(?:the\s+)?(?:(?:previous|last|first|other|next)\s+)?"
-    r"(?:image|photo|picture|pic|graphic|slide|one)s?(?:\s*\d+)?"
+    r"|(?:(?:see|same\s+as|as(?:\s+for)?|repeat\s+of)\s+)(?:the\s+)?(?:(?:previous|last|first|other|next)"
+    r"(?:\s+(?:image|photo|picture|pic|graphic|slide|one)s?)?|(?:image|photo|picture|pic|graphic|slide|one)s?)"
+    r"(?:\s*(?:\d+|one|two|three|four))?"
     # an attachment or a neighbour pointed at ("See attached image", "Picture attached", "Photo below")
     r"|(?:see\s+)?(?:the\s+)?attached(?:\s+(?:image|photo|picture|pic|graphic|file|poster|flyer)s?)?"
     r"|(?:image|photo|picture|pic|graphic|poster|flyer)s?\s+(?:attached|below|above)"
@@ -372,6 +398,7 @@ PICTURE_SOURCE = LazyPattern(
     r"(?:(?:photo(?:graph)?|image|picture|pic)s?\s*[:|]\s*)?"  # "Photo: iStock"
     r"(?:(?:(?:(?:an?\s+)?(?:image|photo|picture|pic|graphic|illustration)s?\s+)?(?:via|from)|(?:made|designed|created)\s+(?:with|in|on|using))\s+)?(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|adobe\s*stock|unsplash|pexels|"
     r"pixabay|canva|freepik|flaticon|vecteezy|rawpixel|storyset|dreamstime|depositphotos|123rf|"
+    r"photoshop|adobe\s+express|lightroom|procreate|picsart|snapseed|"
     r"pa\s+(?:images|media|wire)|reuters)"
     r"(?:\s*(?:[/|,&+-]|and)\s*(?:shutterstock|getty(?:\s*images)?|istock(?:photo)?|alamy|canva|unsplash|pexels))?"
     r"(?:\s*(?:images?|photos?|stock|designs?)){0,2}"
@@ -424,13 +451,15 @@ def is_file_stem(text: str) -> bool:
 
 
 NO_WORDS = LazyPattern(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
+# Keys typed to get past a required field: "asdf", "qwerty", "aaa".
+KEYS_MASHED = LazyPattern(r"(?:asdf\w{0,5}|qwert\w{0,3}|(\w)\1{2,})", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)  # posts repeat their alt texts and pictures; A102 and A105 both ask
 def placeholder_reason(alt: str, file_ref: str) -> str | None:
     """Why `alt` is a placeholder rather than a description, or None when it may be a description."""
-    text = alt.strip().strip(".,:;!?'\"()[]").strip()
-    if not text or NO_WORDS.fullmatch(text) or re.fullmatch(r"[A-Za-z]{1,2}", text):
+    text = alt.strip().strip(".,:;!?'\"()[]{}<>%").strip()  # (a template's variable: "{alt}", "%ALT%", "<image>")
+    if not text or NO_WORDS.fullmatch(text) or re.fullmatch(r"[A-Za-z]{1,2}", text) or KEYS_MASHED.fullmatch(text):
         return "is not a description" if alt.strip() else None
     if not any(ch.isalpha() for ch in text):  # emoji or symbols only: "🙂", "★★★★★"
         return "is not a description"
@@ -451,6 +480,8 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
     if AI_MADE.fullmatch(text):
         return "says only how the picture was made, not what it shows"
     words = re.sub(r"[_\s]+", " ", text)
+    if " " not in text:  # one hyphen-joined run, as a web page names its assets: "og-image", "twitter-card"
+        words = words.replace("-", " ")
     if (
         PLACEHOLDER.fullmatch(words)
         or is_template_name(words)
