@@ -418,8 +418,10 @@ ADVICE = LazyPattern(
     r"should\s+be\s+kept\s+(?:out\s+of|away\s+from|off|at\s+home|cool|warm|indoors)|"
     r"(?:don't|do\s+not|never|avoid)\s+(?!(?:wait|queue|park|call|ring|hold|leave|book|phone)\w*\b)\w+\s+(?:for|until|within)\s+(?:\d+|a\s+few|a\s+couple\s+of|the\s+first)\s+"
     r"(?:hours|days|weeks)|"
-    # A remedy that brings a reading down: "brilliant for bringing cholesterol down".
-    r"(?:for|will|can|helps?|helping)\s+(?:to\s+)?(?:bring|bringing|get|getting|keep|keeping)\s+(?:your\s+|the\s+|their\s+)?"
+    # A remedy that brings a reading down: "brilliant for bringing cholesterol down", "a brisk walk after meals brings your
+    # sugars down".
+    r"(?:(?:for|will|can|helps?|helping)\s+(?:to\s+)?(?:bring|bringing|get|getting|keep|keeping)\s+(?:your\s+|the\s+|their\s+)?|"
+    r"(?:brings|gets)\s+(?:your|their|his|her)\s+)"
     r"(?:cholesterol|blood\s+pressure|"
     r"sugars?|blood\s+sugars?|weight|temperature|fever|swelling)\s+(?:levels?\s+)?down|"
     # What is not needed for it, or need not stop: "you won't need stitches", "you don't have to stop breastfeeding if
