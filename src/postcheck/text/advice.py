@@ -686,12 +686,12 @@ SIGNPOSTING = LazyPattern(
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
     r"\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b|"  # not "after surgery"
-    # The reader's own clinicians, health professionals too: "your diabetes team", "your asthma nurse", "your stoma care
-    # team", "your consultant" (not "our diabetes team", the service's own, nor "the team").
+    # The reader's own clinicians, health professionals too: "your diabetes team", "your asthma nurse", "your heart
+    # failure nurse", "your stoma care team", "your consultant" (not "our diabetes team", the service's own, nor "the team").
     r"\b(?:your|their|his|her|the)\s+(?:own\s+)?(?:diabetes|diabetic|asthma|respiratory|COPD|heart|cardiac|cancer|"
     r"oncology|renal|kidney|stoma(?:\s+care)?|epilepsy|stroke|memory|mental\s+health|crisis|maternity|district|"
     r"community|specialist|transplant|dementia|continence|IBD|palliative|hospice|physio(?:therapy)?|MS|Parkinson's|"
-    r"tissue\s+viability|fertility|antenatal|neonatal|paediatric|children's|care)\s+(?:team|nurses?)\b|"
+    r"tissue\s+viability|fertility|antenatal|neonatal|paediatric|children's|care)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team)\b)",
     re.IGNORECASE,
 )
