@@ -708,8 +708,9 @@ QUOTED = LazyPattern(
 
 
 # A name put on a list, a register or a petition, or put forward or down for something, is signed up, not written in
-# public: "Add your name to our mailing list at nhs.uk/signup", "Put your name down for the 10k", "Put your name forward
-# for the Staff Awards" (not "Add your name and date of birth in the comments", where the sentence names a public place).
+# public: "Add your name to our mailing list at nhs.uk/signup", "Put your name down for the 10k", "Put your name
+# forward for the Staff Awards" (not "Add your name and date of birth in the comments", where the sentence names a
+# public place).
 _SIGNED_ONTO = LazyPattern(
     r"\s+(?:forward|down\s+(?:for|to|on)\b|(?:to|on|onto)\s+(?:our|the|a|an|this|your)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:list|lists|rota|register|petition|book|database|sheet|form|waiting\s+list|mailing\s+list|newsletter|roll))\b",
