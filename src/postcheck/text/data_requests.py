@@ -395,14 +395,15 @@ def _ordered_by(sentence: str, at: int) -> bool:
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
-    public: list[bool] = []  # whether the sentence names a public place, read once when a weak verb needs it
+    public: list[bool] = []  # whether the sentence names a public place, read once when a reading needs it
 
-    def weak_in_private(verb: re.Match[str]) -> bool:
-        if not _WEAK_VERB.match(verb.group()):
-            return False
+    def in_public() -> bool:
         if not public:
             public.append(names_public_place(sentence))
-        return not public[0]
+        return public[0]
+
+    def weak_in_private(verb: re.Match[str]) -> bool:
+        return bool(_WEAK_VERB.match(verb.group())) and not in_public()
 
     asks = [
         (m, False)
@@ -448,6 +449,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
+            if _signed_onto(sentence, data) and not in_public():
+                continue  # "Add your name to our mailing list" (but "... and reply with your date of birth" asks)
             return data
     return _written_in_public(sentence)
 
@@ -744,7 +747,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 (_verbless_request(body) or _question_for_it(body, previous)) if reply else None
             )
         elif _asked_in_public(body, data) or not (
-            names_private_channel(body) or _signed_onto(body, data) or (previous and names_private_channel(previous))
+            names_private_channel(body) or (previous and names_private_channel(previous))
         ):
             found = data.start(), data.end(), data.group()
         else:
