@@ -130,6 +130,18 @@ REQUEST_SHAPES = [
     "feel a bit flat at the end of a long campaign ",
     "won't stop your amoxicillin working ",
     "sundowning testicles prostate ",
+    # Batch 39's: a name signed onto a list or put forward, data as a passive verb's subject, a form named for what it
+    # is, a list after a dash (M105); the reader's own clinicians, a remedy that brings a reading down (M104); a street
+    # after a listed word, an acronym before a lower-case word in a hashtag (M102); a nickname in quotes (M103).
+    "Add your name to our mailing list and put your name forward and ",
+    "Postcode and age in the comments are anonymised and ",
+    "through the nomination form through the ",
+    "Introduce yourself below - name, age - ",
+    "your diabetes team and your asthma nurse and ",
+    "a brisk walk brings your sugars down and ",
+    "Minge Lane Minge ",
+    "#WTFisAPhleb ",
+    "Dawn 'Woody' Dawn 'Woody' Wood ",
 ]
 
 

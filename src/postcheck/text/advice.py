@@ -418,8 +418,10 @@ ADVICE = LazyPattern(
     r"should\s+be\s+kept\s+(?:out\s+of|away\s+from|off|at\s+home|cool|warm|indoors)|"
     r"(?:don't|do\s+not|never|avoid)\s+(?!(?:wait|queue|park|call|ring|hold|leave|book|phone)\w*\b)\w+\s+(?:for|until|within)\s+(?:\d+|a\s+few|a\s+couple\s+of|the\s+first)\s+"
     r"(?:hours|days|weeks)|"
-    # A remedy that brings a reading down: "brilliant for bringing cholesterol down".
-    r"(?:for|will|can|helps?|helping)\s+(?:to\s+)?(?:bring|bringing|get|getting|keep|keeping)\s+(?:your\s+|the\s+|their\s+)?"
+    # A remedy that brings a reading down: "brilliant for bringing cholesterol down", "a brisk walk after meals brings
+    # your sugars down".
+    r"(?:(?:for|will|can|helps?|helping)\s+(?:to\s+)?(?:bring|bringing|get|getting|keep|keeping)\s+(?:your\s+|the\s+|their\s+)?|"
+    r"(?:brings|gets)\s+(?:your|their|his|her)\s+)"
     r"(?:cholesterol|blood\s+pressure|"
     r"sugars?|blood\s+sugars?|weight|temperature|fever|swelling)\s+(?:levels?\s+)?down|"
     # What is not needed for it, or need not stop: "you won't need stitches", "you don't have to stop breastfeeding if
@@ -683,7 +685,15 @@ SIGNPOSTING = LazyPattern(
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
-    r"\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b)",  # not "after surgery"
+    r"\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b|"  # not "after surgery"
+    # The reader's own clinicians, health professionals too: "your diabetes team", "your asthma nurse", "your heart
+    # failure nurse", "your stoma care team", "your consultant" (not "our diabetes team", the service's own, nor "the
+    # team").
+    r"\b(?:your|their|his|her|the)\s+(?:own\s+)?(?:diabetes|diabetic|asthma|respiratory|COPD|heart|cardiac|cancer|"
+    r"oncology|renal|kidney|stoma(?:\s+care)?|epilepsy|stroke|memory|mental\s+health|crisis|maternity|district|"
+    r"community|specialist|transplant|dementia|continence|IBD|palliative|hospice|physio(?:therapy)?|MS|Parkinson's|"
+    r"tissue\s+viability|fertility|antenatal|neonatal|paediatric|children's|care)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
+    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team)\b)",
     re.IGNORECASE,
 )
 

@@ -240,6 +240,8 @@ PRIVATE_PLACE = LazyPattern(
     r"\b(?:(?:with|at|to)\s+(?:the\s+)?(?:reception|receptionists?|front\s+desk|practice|surgery)|(?:online|secure)\s+form|"
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
     r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
+    # ... a form named for what it is: "through the nomination form", "on our online booking form".
+    r"(?:on|via|through|using|into|in)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,2}?form|"
     r"online|"
     # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
     r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
@@ -318,11 +320,13 @@ _PLACE_THEN_DATA = LazyPattern(
 )
 
 
-# ... or that names the public place and then lists the data after a colon, bare: "just answer in the comments: name,
-# age, address, GP surgery" (two data words at least, so "Reply below: name your favourite nurse" asks for none).
+# ... or that names the public place and then lists the data after a colon or a dash, bare: "just answer in the
+# comments: name, age, address, GP surgery", "Introduce yourself below - name, age and where you live -" (two data words
+# at least, so "Reply below: name your favourite nurse" asks for none).
 _PLACE_THEN_LIST = LazyPattern(
-    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me|with))?\s+(?:below|underneath|here|in\s+(?:the\s+)?(?:comments?|replies|"
-    r"thread|chat)|in\s+a\s+(?:comment|reply)|(?:on|under)\s+this\s+(?:post|tweet|thread))\s*:\s*",
+    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me|with|yourself|yourselves))?\s+(?:below|underneath|here|"
+    r"in\s+(?:the\s+)?(?:comments?|replies|thread|chat)|in\s+a\s+(?:comment|reply)|(?:on|under)\s+this\s+(?:post|tweet|thread))"
+    r"(?:\s*:|\s+[-–—])\s*",
     re.IGNORECASE,
 )
 _DATA_WORD = (
@@ -391,14 +395,15 @@ def _ordered_by(sentence: str, at: int) -> bool:
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
-    public: list[bool] = []  # whether the sentence names a public place, read once when a weak verb needs it
+    public: list[bool] = []  # whether the sentence names a public place, read once when a reading needs it
 
-    def weak_in_private(verb: re.Match[str]) -> bool:
-        if not _WEAK_VERB.match(verb.group()):
-            return False
+    def in_public() -> bool:
         if not public:
             public.append(names_public_place(sentence))
-        return not public[0]
+        return public[0]
+
+    def weak_in_private(verb: re.Match[str]) -> bool:
+        return bool(_WEAK_VERB.match(verb.group())) and not in_public()
 
     asks = [
         (m, False)
@@ -444,6 +449,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
+            if _signed_onto(sentence, data) and not in_public():
+                continue  # "Add your name to our mailing list" (but "... and reply with your date of birth" asks)
             return data
     return _written_in_public(sentence)
 
@@ -544,14 +551,32 @@ _OWN_VERB = LazyPattern(
 )
 
 
+# Data that opens its clause as the subject of a passive verb is told, not asked for: "Postcode and age in the comments
+# below are anonymised before we publish", "Your date of birth in the comments was removed" (not "Your NHS number is
+# needed - pop it below": what is needed, wanted or asked for is asked).
+_PASSIVE_AFTER = LazyPattern(
+    r"(?:\s+[\w'&+-]+){0,8}?\s+(?:is|are|was|were|will\s+be|would\s+be|have\s+been|has\s+been|get|gets|got)\s+"
+    r"(?:(?:all|always|then|now|never|not|automatically|only|also|securely|immediately)\s+)?"
+    r"(?!(?:needed|required|requested|wanted|asked|welcomed|invited|expected)\b)(?:[a-z]+(?:ed|en|wn)|kept|held|read)\b",
+    re.IGNORECASE,
+)
+
+
 def _named_data(sentence: str) -> re.Match[str] | None:
-    """The last personal data a sentence names outside a negation ("we will never ask for your NHS number")."""
+    """The last personal data a sentence names outside a negation ("we will never ask for your NHS number"), and not
+    as the subject of a passive statement ("Postcodes in the comments are anonymised")."""
     found = None
     negation = _NEGATED_MENTION.search(sentence)  # the first: any data after it is negated
+    told_until = -1  # where a passive statement whose subject the data is ends
     for data in PERSONAL_DATA.finditer(sentence):
         if negation is not None and negation.end() <= data.start():
             break
-        told = _MEDICAL_DETAIL.match(data.group()) and _OWN_VERB.match(sentence, data.end())
+        if data.start() > told_until and _OPENS_CLAUSE.search(sentence, max(0, data.start() - 40), data.start()):
+            passive = _PASSIVE_AFTER.match(sentence, data.end())
+            told_until = passive.end() if passive else told_until
+        told = data.start() < told_until or (
+            _MEDICAL_DETAIL.match(data.group()) and _OWN_VERB.match(sentence, data.end())
+        )
         if _means_data(sentence, data) and not told:
             found = data
     return found
@@ -683,6 +708,23 @@ QUOTED = LazyPattern(
     r"(?<![\w'])'(?=\w)(?:[^'\n]|'(?=\w))*?\w[^\w'\n]+\w+[^\w'\n]+\w(?:[^'\n]|'(?=\w))*?'(?!\w)|"
     r"[\"“][^\"“”\n]*?\w[^\w\"“”\n]+\w+[^\w\"“”\n]+\w[^\"“”\n]*?[\"”]"
 )
+
+
+# A name put on a list, a register or a petition, or put forward or down for something, is signed up, not written in
+# public: "Add your name to our mailing list at nhs.uk/signup", "Put your name down for the 10k", "Put your name
+# forward for the Staff Awards" (not "Add your name and date of birth in the comments", where the sentence names a
+# public place).
+_SIGNED_ONTO = LazyPattern(
+    r"\s+(?:forward|down\s+(?:for|to|on)\b|(?:to|on|onto)\s+(?:our|the|a|an|this|your)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:list|lists|rota|register|petition|book|database|sheet|form|waiting\s+list|mailing\s+list|newsletter|roll))\b",
+    re.IGNORECASE,
+)
+_A_NAME = LazyPattern(r"(?:(?:full|first|last)\s+)?name|surname", re.IGNORECASE)
+
+
+def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
+    """Whether the data asked for is a name put on a list or put forward ("Add your name to our petition")."""
+    return bool(_A_NAME.fullmatch(data.group()) and _SIGNED_ONTO.match(sentence, data.end()))
 
 
 def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:

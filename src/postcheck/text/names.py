@@ -69,10 +69,11 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         # Siobhan - continence lead"; a bracket, a comma, a dash or the end must follow, or "the wood, dawn chorus"
         # would be a name.
         first = r"[\s-]+".join(parts[:-1])
-        # A middle name or initial between the first names and the surname: "Dawn Elizabeth Wood", "Dawn E. Wood" (the
-        # rule keeps it only where the post Capitalises it: "Dawn and Wood" is no name).
+        # A middle name or initial between the first names and the surname: "Dawn Elizabeth Wood", "Dawn E. Wood", or a
+        # nickname in quotes or brackets, "Dawn 'Woody' Wood" (the rule keeps it only where the post Capitalises it:
+        # "Dawn and Wood" is no name).
         middle = rf"(?!(?:and|or|from|the|of|at|in|on|by|to|with|for|{_TITLE_WORDS})\b)[a-z][a-z']*\.?"
-        written += rf"|{first}\s+(?P<middle>{middle})\s+{parts[-1]}"
+        written += rf"|{first}\s+['\"“(]?(?P<middle>{middle})['\"”)]?\s+{parts[-1]}"
         written += rf"|{parts[-1]},\s*(?:(?:{_TITLE_WORDS})\.?\s+)?{first}(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
     return re.compile(
         rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",

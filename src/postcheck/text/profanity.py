@@ -345,7 +345,10 @@ class ProfanityMatcher:
                 p += 1
             if not token or (p < len(phrases) and phrases[p][0] <= start):
                 continue  # inside a listed phrase
-            found += [(start + a, start + b, entry) for a, b, entry in self._token_hits(token, hashtag)]
+            hits = self._token_hits(token, hashtag)
+            if hits and not hashtag and _street_name(text, token, end):
+                continue  # a place: "Minge Lane", "Slutshole Lane"
+            found += [(start + a, start + b, entry) for a, b, entry in hits]
         found.sort()
         return found
 
@@ -376,11 +379,42 @@ class ProfanityMatcher:
         return hits
 
     def _camelcase_entries(self, hashtag: str) -> list[str]:
-        """The entries in a CamelCase hashtag's words (#ShitService, #BloodyAwful), read as a phrase."""
-        words = CAMEL_WORD.findall(hashtag)
-        if len(words) < 2:
-            return []
-        return [entry for _start, _end, entry in self.find(" ".join(words))]
+        """The entries in a CamelCase hashtag's words (#ShitService, #BloodyAwful), read as a phrase; an acronym in
+        capitals before a word in lower case is a word of its own too (#WTFisThis: "WTF", "is", "This")."""
+        entries = []
+        for reading in (CAMEL_WORD, _ACRONYM_FIRST):
+            words = reading.findall(hashtag)
+            if len(words) >= 2:
+                entries += [entry for _start, _end, entry in self.find(" ".join(words))]
+            if entries or not _ACRONYM_BEFORE_LOWER.search(hashtag):
+                break
+        return entries
+
+
+# A CamelCase run's words where capitals run straight into a word in lower case: "WTFisAPhlebotomist" -> "WTF", "is",
+# "A", "Phlebotomist" (CAMEL_WORD reads "WT", "Fis", as it must for "NHSEngland").
+_ACRONYM_FIRST = LazyPattern(r"[A-Z]{2,}(?=[a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_ACRONYM_BEFORE_LOWER = LazyPattern(r"[A-Z]{2}[a-z]")
+# A listed word Capitalised before a street's word, itself Capitalised and not followed by another Capitalised word, is
+# part of a place's name: "Minge Lane", "Slutshole Lane and the farms" (not the headline "Bloody Road Closures Again").
+_STREET_AFTER = LazyPattern(
+    r"\s+(?:Lane|Road|Rd|Street|St|Avenue|Ave|Close|Drive|Way|Hill|Green|End|Row|Court|Crescent|Place|Terrace|Gardens|"
+    r"Grove|Mews|Walk|Farm|Bottom|Common|Wood|Park|Square|Rise|Fold|Vale|Gate|Bridge|Brook)(?![\w'-])(?!\.?\s+[A-Z])"
+)
+
+
+# (Not after an article or an intensifier: "What a Shit Road", "a total Arse End" are verdicts, not addresses.)
+_VERDICT_BEFORE = LazyPattern(r"\b(?:a|an|such|what|total|utter|absolute|complete|proper|right|bloody)\s+$", re.I)
+
+
+def _street_name(text: str, token: str, end: int) -> bool:
+    """Whether a token that ends at `end` is Capitalised and names a street or place with the word after it."""
+    return (
+        token[:1].isupper()
+        and not token.isupper()
+        and _STREET_AFTER.match(text, end) is not None
+        and not _VERDICT_BEFORE.search(text, max(0, end - len(token) - 20), end - len(token))
+    )
 
 
 MAX_CLEAN_TOKENS = 500_000  # a run over very many distinct words stops remembering more of them
