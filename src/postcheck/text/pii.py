@@ -295,6 +295,8 @@ def find_contacts(text: str) -> list[Contact]:
     for m in EMAIL.finditer(text):
         if _IN_AUTHORITY.search(text, max(m.start() - _LOCAL_MAX, 0), m.start()):
             continue  # https://nhs.uk@x.com, https://nhs.uk:pass@x.com: a link's user part (L101 reports it)
+        if m.group().rsplit(".", 1)[1].lower() not in TLDS:
+            continue  # no domain: a file exported at double size, "Asset 7@2x.png"
         contacts.append(Contact(m.start(), m.end(), m.group(), "e-mail address", m.group().lower()))
         blanked.append((m.start(), m.end()))
     # "jo [at] nhs.net": the domain alone looks like a link, so spelled addresses are found before links.
