@@ -733,7 +733,8 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."). Where the patterns
     find none, the word model may (`_read_by_model`)."""
     text = unwrap(text.translate(APOSTROPHES))
-    if not PERSONAL_DATA.search(text) and not _LISTED_DATA.search(text):
+    # (Bare data words are read only after a public place and a colon or dash: a list is looked for only there.)
+    if not PERSONAL_DATA.search(text) and not _PLACE_THEN_LIST.search(text):
         return None
     text = _unquoted(text)
     previous = ""
