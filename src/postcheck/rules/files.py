@@ -152,7 +152,7 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
                 # JSON's "true" in quotes is text: the image is not marked decorative
                 yield Problem(f"decorative must be true or false, not {item['decorative']!r}", span(key))
             captions = item.get("captions") if key == "videos" else None
-            wrong = [c for c in (captions if isinstance(captions, list) else [captions]) if not _caption_value(c)]
+            wrong = [c for c in (captions if isinstance(captions, list) else [captions]) if not _names_file(c)]
             if captions is not None and wrong:
                 # `captions: yes` (YAML's true) or "" names no file: neither captions nor burned-in
                 yield Problem(
@@ -166,12 +166,8 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
 
 
 def _names_file(value: object) -> bool:
-    """Whether an entry's `file:` (or the entry itself, written as a bare path) names a file: text, not blank."""
-    return isinstance(value, str) and value.strip() != ""
-
-
-def _caption_value(value: object) -> bool:
-    """Whether a `captions:` entry names something: a file's path, or burned-in."""
+    """Whether an entry's `file:` (or the entry itself, written as a bare path), or a `captions:` entry (a path, or
+    burned-in), names something: text, not blank."""
     return isinstance(value, str) and value.strip() != ""
 
 
