@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from postcheck.config import Config
 from postcheck.context import Context
-from postcheck.loaders import Unreadable, load_posts, unreadable_post
+from postcheck.loaders import Unreadable, check_text, load_posts, unreadable_post
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, ocr_missing
 from postcheck.model import Finding, Post, Problem, Severity, Source
 from postcheck.rules import Rule, all_rules
@@ -791,19 +791,6 @@ def recheck(result: Result, paths: set[Path]) -> Result:
     return Result(_file_bounded(findings), result.files, posts, engine, result.published_skipped, held)
 
 
-def _within_file_limits(source: Source) -> None:
-    """Unreadable, as `read_source` would say of the same file on disk: over its size limit, or holding NUL bytes."""
-    from postcheck.loaders import MAX_CSV_BYTES, MAX_POST_BYTES
-
-    limit = MAX_CSV_BYTES if source.path.suffix.lower() == ".csv" else MAX_POST_BYTES
-    if len(source.text) * 4 > limit and len(source.text.encode("utf-8", "surrogatepass")) > limit:
-        size = len(source.text.encode("utf-8", "surrogatepass"))
-        raise Unreadable(f"file is {size / 1e6:.1f} MB; post files over {limit // 2**20} MB are not read")
-    nul = source.text.find("\0")
-    if nul != -1:
-        raise Unreadable("binary file (contains NUL bytes), not a text post", nul)
-
-
 def check_source(
     path: Path, text: str, config: Config, options: Options, reuse: dict[Any, Any] | None = None
 ) -> Result:
@@ -826,7 +813,7 @@ def check_source(
     else:
         source = Source(path.absolute(), text)
     try:
-        _within_file_limits(source)
+        check_text(source)
         posts = posts_from_source(source, display, config.schedule.date_order)
     except Unreadable as error:
         posts = [unreadable_post(source.path, display, error, source)]

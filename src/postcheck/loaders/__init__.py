@@ -41,11 +41,9 @@ def read_source(path: Path) -> Source:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):  # a pipe would wait for ever, a device never end
                 raise Unreadable("not a regular file (a pipe, device or socket): not read")
-            limit = MAX_CSV_BYTES if path.suffix.lower() == ".csv" else MAX_POST_BYTES
+            limit = size_limit(path)
             if info.st_size > limit:
-                raise Unreadable(
-                    f"file is {info.st_size / 1e6:.1f} MB; post files over {limit // 2**20} MB are not read"
-                )
+                raise _too_big(info.st_size, limit)
             data, want = b"", info.st_size + 1  # not the limit: that would allocate it for every file
             while len(data) < want:
                 chunk = os.read(fd, want - len(data))
@@ -67,7 +65,7 @@ def read_source(path: Path) -> Source:
         raise Unreadable("UTF-16 text (as Excel saves 'Unicode text'): save the file as UTF-8")
     nul = data.find(b"\0")
     if nul != -1:
-        raise Unreadable("binary file (contains NUL bytes), not a text post", *_position(data, nul))
+        raise Unreadable(_BINARY, *_position(data, nul))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -75,6 +73,31 @@ def read_source(path: Path) -> Source:
             f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", *_position(data, error.start)
         ) from None
     return Source(path, text, bom=bom)
+
+
+def check_text(source: Source) -> None:
+    """Unreadable, as `read_source` would say of the same text in a file: over its size limit, or holding NUL bytes
+    (text piped in or sent by an editor, which no file read has checked)."""
+    limit = size_limit(source.path)
+    if len(source.text) * 4 > limit:  # (encoded only where it may be too big: at most 4 bytes a character)
+        size = len(source.text.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            raise _too_big(size, limit)
+    nul = source.text.find("\0")
+    if nul != -1:
+        raise Unreadable(_BINARY, nul)
+
+
+def size_limit(path: Path) -> int:
+    """The most bytes a post file may hold: 1 MB, or 10 MB for a bulk CSV."""
+    return MAX_CSV_BYTES if path.suffix.lower() == ".csv" else MAX_POST_BYTES
+
+
+def _too_big(size: int, limit: int) -> Unreadable:
+    return Unreadable(f"file is {size / 1e6:.1f} MB; post files over {limit // 2**20} MB are not read")
+
+
+_BINARY = "binary file (contains NUL bytes), not a text post"
 
 
 def _position(data: bytes, byte_index: int) -> tuple[int, int, int]:
