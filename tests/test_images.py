@@ -738,6 +738,18 @@ def test_instagram_aspect_range_can_be_set_in_config(check):
     assert check(files, "--select", "P103").codes == []
 
 
+def assert_placeholders(*alts: str) -> None:
+    """Each alt text is a placeholder (A102)."""
+    for alt in alts:
+        assert placeholder_reason(alt, "media/x.png") is not None, alt
+
+
+def assert_descriptions(*alts: str) -> None:
+    """No alt text is a placeholder (A102)."""
+    for alt in alts:
+        assert placeholder_reason(alt, "media/x.png") is None, alt
+
+
 def assert_placeholder_check_is_linear(alts, n: int = 10) -> None:
     """A shape, not a speed: placeholder_reason on `alts(4 * n)` may cost at most 8 times as much as on `alts(n)`
     (linear work gives 4). Each call gets a file name of its own: the answers are cached by alt text and file."""
@@ -802,7 +814,7 @@ def test_placeholder_check_is_linear_on_long_runs_of_occasion_version_promise_an
     """A kind of picture may come from an occasion ("Photos from the day"), be a version ("Poster - Polish version"),
     be promised by someone ("TBC - comms to add"), point at itself in brackets ("Photo (see post)") or be credited with
     a verb ("Photo taken by our comms team"): long runs of such words must not be split every possible way."""
-    for alt in (
+    assert_placeholders(
         "A few snaps from the launch",
         "Leaflet (Easy Read version)",
         "Poster - Welsh",
@@ -810,8 +822,7 @@ def test_placeholder_check_is_linear_on_long_runs_of_occasion_version_promise_an
         "Image - alt text to follow",
         "Outlook-0rx1ab2c",
         "Taken by our photographer",
-    ):
-        assert placeholder_reason(alt, "media/x.png") is not None, alt
+    )
     assert_placeholder_check_is_linear(
         lambda n: [
             "Some photos from the day " * n + "x",
@@ -833,7 +844,7 @@ def test_placeholder_check_is_linear_on_long_runs_of_card_screen_version_and_poi
     screen slide"), version marks may follow one ("Poster v2 FINAL"), a topic may end on "promo" ("Flu jab promo") and
     a pointer may send the reader to another image ("Same as above", "See previous image"): long runs of such words
     must not be split every possible way."""
-    for alt in (
+    assert_placeholders(
         "Placeholder image",
         "Quote card",
         "Stat card",
@@ -847,14 +858,12 @@ def test_placeholder_check_is_linear_on_long_runs_of_card_screen_version_and_poi
         "Same as above",
         "Ditto",
         "See previous image",
-    ):
-        assert placeholder_reason(alt, "media/x.png") is not None, alt
-    for alt in (
+    )
+    assert_descriptions(
         "Quote card: 'The nurses were so kind to Mum' - Margaret, Southend",
         "Same view as above, at night: the hospital's entrance lit up in purple",
         "Design of the new health centre seen from the car park",
-    ):
-        assert placeholder_reason(alt, "media/x.png") is None, alt
+    )
     assert_placeholder_check_is_linear(
         lambda n: [
             "Quote stat square digital screen " * n + "x",
@@ -872,7 +881,7 @@ def test_notes_to_self_promises_and_edit_states_are_placeholders():
     picture came from ("File photo"), an editor's state ("Cropped"), an apology ("Sorry, no alt text"), a template's
     variable ("{alt}") and keys mashed ("asdf") say nothing of what the picture shows; long runs of such words must not
     be split every possible way."""
-    for alt in (
+    assert_placeholders(
         "TBC - check with comms",
         "tbc - ask Sarah for description",
         "alt text tbc (ask Mark)",
@@ -894,17 +903,15 @@ def test_notes_to_self_promises_and_edit_states_are_placeholders():
         "图片",
         "Zrzut ekranu 2026-11-02 101433",
         "Asset 7@2x.png",
-    ):
-        assert placeholder_reason(alt, "media/x.png") is not None, alt
-    for alt in (
+    )
+    assert_descriptions(
         "Work in progress: builders fit the windows of the new Pitsea health hub",
         "Poster asking people to check with their pharmacist before buying cold remedies",
         "File photo from 2019: the old Basildon walk-in centre before it closed",
         "Text below the NHS logo reads 'Your health, your way'",
         "Volunteers plant trees at Orsett Hospital. Photo credit: Sam Lee",
         "Cropped photo of a hand holding a blue inhaler",
-    ):
-        assert placeholder_reason(alt, "media/x.png") is None, alt
+    )
     assert_placeholder_check_is_linear(
         lambda n: [
             "TBC" + " - ask Jo for alt text" * n + " x",
@@ -921,7 +928,7 @@ def test_labels_before_pointers_and_promises_and_web_asset_names_are_placeholder
     said to be in the comments or a thread, who or when after "TBC" ("TBC (Jo)", "TBC by Friday") and a web page's
     hyphen-joined asset names ("og-image") describe nothing; long runs of such words must not be split every possible
     way."""
-    for alt in (
+    assert_placeholders(
         "Alt text: see post",
         "Alt text: as above",
         "Image: to follow",
@@ -936,15 +943,13 @@ def test_labels_before_pointers_and_promises_and_web_asset_names_are_placeholder
         "Footer image",
         "Not needed",
         "N.A.",
-    ):
-        assert placeholder_reason(alt, "media/x.png") is not None, alt
-    for alt in (
+    )
+    assert_descriptions(
         "Comments from patients on sticky notes: 'Kind staff', 'Quick service'",
         "Footer of the letter showing the practice's address",
         "Drop-in",
         "Poster: Carers' café, date TBC, Wickford Baptist Church",
-    ):
-        assert placeholder_reason(alt, "media/x.png") is None, alt
+    )
     assert_placeholder_check_is_linear(
         lambda n: [
             "Alt text: " * n + "see post x",
