@@ -116,8 +116,9 @@ def _local(now: datetime | None, cfg: Config) -> datetime | None:
     return now.replace(tzinfo=zone(cfg.schedule.timezone))
 
 
-def _changed_files(ref: str) -> list[str]:
-    """Files changed on this branch since `ref` (from the merge base, plus uncommitted changes), relative to cwd."""
+def _changed_files(ref: str) -> tuple[list[str], list[str]]:
+    """Files changed on this branch since `ref` (from the merge base, plus uncommitted changes), relative to cwd, as
+    (files that exist, files deleted)."""
     from postcheck import history
 
     try:
@@ -202,6 +203,7 @@ def check(
 
     from postcheck import engine
     from postcheck.context import usable_cores
+    from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
     from postcheck.reporters import Report, reporter
 
     # A run builds a few large, long-lived structures (posts, findings, the report) and little cyclic garbage: the
@@ -236,14 +238,23 @@ def check(
 
         cfg = with_codes(load_config(config_path, overrides))
         machine = output_format != Format.text or output is not None
+        scope: list[str] = []
         if changed_since:
-            changed = _changed_files(changed_since)
-            why = _settings_changed(changed, config_path, cfg, engine.find_root(Path(paths[0])).resolve())
+            changed, deleted = _changed_files(changed_since)
+            root = engine.find_root(Path(paths[0])).resolve()
+            why = _settings_changed(changed + deleted, config_path, cfg, root)
             if why is not None:  # new settings can change the findings of any post: check them all
                 say(f"note: {why} changed since {changed_since}: checking every post")
                 changed_since = None
             else:
-                paths = [p for p in changed if any(_within(p, given) for given in paths)]
+                scope, paths = paths, [p for p in changed if any(_within(p, given) for given in paths)]
+                # a picture changed or deleted anywhere in the root changes the posts here that use it
+                media = IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES
+                paths += [
+                    p
+                    for p in changed + deleted
+                    if Path(p).suffix.lower() in media and p not in paths and _within(p, str(root))
+                ]
             if changed_since and not paths:  # machine formats still write their (empty) report: CI steps read it
                 typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet or machine)
                 if html is None and not machine:
@@ -264,6 +275,7 @@ def check(
             jobs=jobs or usable_cores(),
             force_exclude=force_exclude,
             listed=changed_since is not None,
+            scope=scope if changed_since is not None else [],
             include_published=include_published,
             replay=not (fix or diff or html is not None),  # these need the posts themselves, not their findings
         )

@@ -19,6 +19,8 @@ class GitError(Exception):
 def _git(args: list[str], cwd: Path | str | None = None) -> str:
     try:
         done = subprocess.run(["git", *args], capture_output=True, check=True, cwd=cwd)
+    except FileNotFoundError:
+        raise GitError("git is not installed (no `git` on PATH)") from None
     except (OSError, subprocess.CalledProcessError) as error:
         stderr = getattr(error, "stderr", b"") or b""
         lines = stderr.decode("utf-8", "replace").strip().splitlines()
@@ -38,11 +40,13 @@ def _names(output: str) -> list[str]:
     return [name for name in output.split("\0") if name]
 
 
-def changed_since(ref: str) -> list[str]:
+def changed_since(ref: str) -> tuple[list[str], list[str]]:
     """Files changed on this branch since it left `ref` (the merge base of ref and HEAD), plus staged, unstaged and
-    untracked changes; paths relative to the current directory, existing files only.
+    untracked changes, as (files that exist, files deleted); paths relative to the current directory.
 
-    The merge base, not `ref` itself: once `main` moves on, its new commits are not this branch's changes.
+    The merge base, not `ref` itself: once `main` moves on, its new commits are not this branch's changes. A deleted
+    file counts, since the posts that used a deleted picture now break. A submodule is another repository, checked
+    in its own CI: its changes are not listed.
     """
     top = toplevel()
     try:
@@ -58,16 +62,25 @@ def changed_since(ref: str) -> list[str]:
         raise GitError(detail) from None
     if not base:
         raise GitError(f"{ref} and HEAD share no history (no merge base)")
-    diff = _names(_git(["diff", "-z", "--name-only", "--no-renames", "--diff-filter=ACMRT", base], top))
+    diff = ["diff", "-z", "--name-only", "--no-renames", "--ignore-submodules=all"]
+    present = _names(_git([*diff, "--diff-filter=ACMRT", base], top))
+    deleted = _names(_git([*diff, "--diff-filter=D", base], top))
     untracked = _names(_git(["ls-files", "-z", "--others", "--exclude-standard"], top))
-    found = {os.path.relpath(top / name) for name in diff + untracked if (top / name).exists()}
-    return sorted(found)
+    found = {os.path.relpath(top / name) for name in present + untracked if (top / name).is_file()}
+    gone = {os.path.relpath(top / name) for name in deleted if not os.path.lexists(top / name)}
+    return sorted(found), sorted(gone)
 
 
 def first_committed(top: Path) -> dict[str, datetime]:
     """When each file now in the work tree was first committed (the commit that added it, renames followed),
-    by path relative to `top`. A file absent from the map has never been committed."""
-    out = _git(["log", "--reverse", "-z", "--format=%x01%ct", "--name-status", "-M", "--diff-filter=ADR"], top)
+    by path relative to `top`. A file absent from the map has never been committed.
+
+    The author's date, not the committer's: a rebase, an amend or a cherry-pick rewrites the commit that added the
+    post, and its committer date with it, but the post was written when its author committed it. A squash merge
+    makes a new commit, whose date is the squash's."""
+    out = _git(
+        ["log", "--reverse", "--topo-order", "-z", "--format=%x01%at", "--name-status", "-M", "--diff-filter=ADR"], top
+    )
     added: dict[str, datetime] = {}
     when = datetime.fromtimestamp(0, UTC)
     fields = out.split("\0")  # "\x01<time>", then per file "A", path / "D", path / "R100", old, new
