@@ -569,11 +569,12 @@ def _refuse_targets(result: Result, targets: dict[str, Path | None]) -> None:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    """Write the run's output to --output FILE (never through a link), or to stdout."""
+    """Write the run's output to --output FILE (never through a link; its folders made as needed), or to stdout."""
     if output is None:
         typer.echo(text, nl=False)
         return
     try:
+        _make_folder(output)
         fd = os.open(output, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)  # a link swapped in: no
         with os.fdopen(fd, "wb") as out:
             if stat.S_ISREG(os.fstat(out.fileno()).st_mode):
@@ -583,11 +584,19 @@ def _emit(text: str, output: Path | None) -> None:
         raise fail(f"--output {output}: {error.strerror or error}") from None
 
 
+def _make_folder(path: Path) -> None:
+    """Make the folders a report file goes into, as ruff's --output-file does (a fresh CI checkout lacks them)."""
+    folder = path.parent
+    if str(folder) not in ("", ".") and not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+
+
 def _write_html(path: Path, report: Report, ctx: Context) -> None:
     from postcheck.reporters.html import render_html, write_html
 
     page = render_html(report, ctx)
     try:
+        _make_folder(path)
         write_html(path, page)
     except OSError as error:
         raise fail(f"--html {path}: {error.strerror or error}") from None
