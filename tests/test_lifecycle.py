@@ -397,6 +397,87 @@ def test_a_malformed_baseline_is_a_one_line_error(repo, content):
     assert "postcheck-baseline.json" in run.stderr
 
 
+def _entries(repo: Path) -> list[dict]:
+    return json.loads((repo / "postcheck-baseline.json").read_text(encoding="utf-8"))["entries"]
+
+
+def test_a_baseline_from_a_newer_postcheck_says_so_and_is_never_overwritten(repo):
+    newer = '{"version": 2, "entries": []}\n'
+    (repo / "postcheck-baseline.json").write_text(newer)
+    for args in [(".",), ("baseline",), ("baseline", "--prune")]:
+        run = run_cli(*args, cwd=repo)
+        assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1, args
+        assert "newer postcheck" in run.stderr and "version 2" in run.stderr and "Traceback" not in run.stderr
+    (repo / "postcheck-baseline.json").write_text("{broken")
+    assert run_cli("baseline", cwd=repo).exit_code == 2
+    assert (repo / "postcheck-baseline.json").read_text() == "{broken"  # a bad file is never replaced silently
+
+
+def test_a_baseline_that_leads_out_of_the_posts_root_is_not_read_nor_written(repo, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "postcheck-baseline.json").write_text('{"version": 1, "entries": []}\n')
+    (repo / "postcheck-baseline.json").symlink_to(outside / "postcheck-baseline.json")
+    for args in [(".",), ("baseline",)]:
+        run = run_cli(*args, cwd=repo)
+        assert run.exit_code == 2 and "leads out of the posts root" in run.stderr, args
+        assert len(run.stderr.strip().splitlines()) == 1
+    (repo / "postcheck-baseline.json").unlink()
+    (repo / "linked").symlink_to(outside, target_is_directory=True)
+    (repo / "postcheck.toml").write_text('platforms = ["x"]\nbaseline = "linked/new-baseline.json"\n')
+    run = run_cli("baseline", cwd=repo)
+    assert run.exit_code == 2 and "leads out of the posts root" in run.stderr
+    assert not (outside / "new-baseline.json").exists()
+
+
+def test_baseline_is_written_readable_into_a_new_folder_and_rewrites_without_churn(repo):
+    (repo / "postcheck.toml").write_text('platforms = ["x"]\nbaseline = "ci/baseline.json"\n')
+    assert run_cli("baseline", cwd=repo).exit_code == 0
+    written = repo / "ci/baseline.json"
+    assert written.stat().st_mode & 0o777 == 0o644  # a shared checkout's other users and CI read it
+    first = written.read_bytes()
+    assert run_cli("baseline", cwd=repo).exit_code == 0 and written.read_bytes() == first
+    assert run_cli("baseline", "--prune", cwd=repo).exit_code == 0 and written.read_bytes() == first
+    os.chmod(written, 0o664)
+    run_cli("baseline", cwd=repo)
+    assert written.stat().st_mode & 0o777 == 0o664  # a mode the team chose is kept
+
+
+def test_two_equal_findings_in_a_post_are_two_entries(repo):
+    twice = DEC.replace("#lookoutforeachother", "#lookoutforeachother and #lookoutforeachother")
+    (repo / "posts/dec.md").write_text(twice, encoding="utf-8")
+    run_cli("baseline", cwd=repo)
+    assert sum(e["path"] == "posts/dec.md" for e in _entries(repo)) == 2
+    assert findings(repo, ".")[0] == []
+    (repo / "posts/dec.md").write_text(twice + "And #lookoutforeachother\n", encoding="utf-8")
+    found, summary = findings(repo, ".")
+    assert found == [("posts/dec.md", "A201")] and summary["baselined"] == 2  # the third one is new
+
+
+def test_baselined_findings_in_media_files_stay_baselined_from_any_folder(repo):
+    """A finding in a caption file is fingerprinted by the file's place in the root, not by how the run shows it."""
+    vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n" + "A caption line far too long for any screen to show well\n"
+    video = DEC.replace("---\nCheck", "videos:\n  - file: media/clip.mp4\n    captions: media/clip.vtt\n---\nCheck")
+    fixture = next(Path(__file__).resolve().parents[1].glob("fixtures/*/media/*.mp4"))
+    write(repo, {"posts/dec.md": video, "posts/media/clip.vtt": vtt, "posts/media/clip.mp4": fixture.read_bytes()})
+    run_cli("baseline", cwd=repo)
+    assert any(e["code"] == "A305" for e in _entries(repo))
+    assert findings(repo, ".")[0] == []
+    assert findings(repo / "posts", ".")[0] == []
+    assert findings(repo, str(repo / "posts"))[0] == []  # an absolute path shows absolute paths
+
+
+def test_baseline_and_changed_since_together_report_only_new_findings_of_changed_posts(repo):
+    write(repo, {"posts/jan2.md": DEC.replace("#lookoutforeachother", "#oldtag")})
+    run_cli("baseline", cwd=repo)
+    commit(repo, "baseline", "2026-11-03T09:00:00+00:00")
+    git(repo, "checkout", "-q", "-b", "feature")
+    moved = DEC.replace("---\nCheck", "---\nA new first line.\nCheck")  # its baselined finding moves down
+    write(repo, {"posts/dec.md": moved, "posts/new.md": DEC.replace("#lookoutforeachother", "#bookyourjab")})
+    commit(repo, "edit and add", "2026-11-04T09:00:00+00:00")
+    found, summary = findings(repo, ".", "--changed-since", "main")
+    assert found == [("posts/new.md", "A201")] and summary["baselined"] == 1 and summary["posts"] == 2
+
+
 def test_baseline_can_be_turned_off_or_moved(repo):
     run_cli("baseline", cwd=repo)
     (repo / "postcheck.toml").write_text('platforms = ["x"]\nbaseline = ""\n')
