@@ -30,6 +30,9 @@ MAX_PER_CODE = 100  # findings of one code listed per post and per file; the res
 T = TypeVar("T")
 NOTICES = "notices"  # ctx.memo key of one-line notes for the user (rules/links.py writes them)
 MIN_POOL = 200  # posts to check before a process pool pays for its start
+# Folders no post lives in, left out of a folder run even when a config's `exclude` replaces the defaults: git's
+# own, and postcheck's cache (whose JSON files would be read as candidate posts on every run).
+ALWAYS_EXCLUDED = (".git", ".postcheck_cache")
 
 
 def _lower_case_code(key: str) -> bool:
@@ -188,7 +191,7 @@ def _discover(
     whose entries know their type without a system call per file; linked folders are not entered (as `os.walk`)."""
     found: list[tuple[Path, bool]] = []
     root = root.resolve()
-    include, exclude = config.include, config.exclude
+    include, exclude = config.include, (*config.exclude, *ALWAYS_EXCLUDED)
 
     def walk(folder: Path, here: str, depth: int) -> None:
         try:
