@@ -264,6 +264,20 @@ def test_changed_since_on_one_folder_checks_its_posts_whose_picture_changed_in_a
     assert {f["path"] for f in inside.json["findings"]} == {"pic.md"}  # run from the folder itself
 
 
+def test_changed_since_in_a_repository_whose_posts_root_is_a_subfolder(repo):
+    """site/ holds postcheck.toml: the posts root is below the repository's top, whichever folder the run is from."""
+    git(repo, "mv", "postcheck.toml", "posts/postcheck.toml")
+    write(repo, {"posts/media/clinic.png": _png(), "posts/pic.md": WITH_SHARED.replace("../shared/", "media/")})
+    commit(repo, "the posts root is posts/", "2026-11-03T09:00:00+00:00")
+    git(repo, "checkout", "-q", "-b", "feature")
+    write(repo, {"posts/media/clinic.png": _png(width=9), "docs/notes.md": "# Notes\n"})
+    commit(repo, "new picture", "2026-11-04T09:00:00+00:00")
+    runs = [(repo, ".", "posts/pic.md"), (repo, "posts", "posts/pic.md"), (repo / "posts", ".", "pic.md")]
+    for where, given, shown in runs:
+        run = run_cli(given, "--changed-since", "main", "--format", "json", cwd=where)
+        assert [f["path"] for f in run.json["findings"]] == [shown], (where, run.stderr)
+
+
 def test_changed_since_renamed_posts_with_and_without_edits_are_checked_deleted_ones_are_not(repo):
     git(repo, "checkout", "-q", "-b", "feature")
     git(repo, "mv", "posts/dec.md", "posts/december.md")

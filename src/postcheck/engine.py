@@ -404,10 +404,11 @@ def _posts_under(scope: list[str], root: Path, config: Config) -> list[Path]:
         return discover(root, config, root)
     found: list[Path] = []
     for given in scope:
-        path = Path(given)
-        if not _real(path).is_relative_to(root):
-            continue
-        found += discover(path, config, root) if path.is_dir() else [path] if path.is_file() else []
+        path, real = Path(given), _real(Path(given))
+        if root.is_relative_to(real):  # the root lies inside the folder asked for (a posts root below the repo's top)
+            return discover(root, config, root)
+        if real.is_relative_to(root):
+            found += discover(path, config, root) if path.is_dir() else [path] if path.is_file() else []
     return found
 
 
