@@ -109,6 +109,22 @@ def test_a_rebased_or_amended_post_keeps_the_date_it_was_first_committed(repo):
     assert findings(repo, "posts/late.md")[0] == []
 
 
+def test_in_a_shallow_clone_an_edit_to_a_published_post_raises_no_p106(repo, tmp_path_factory):
+    """GitLab clones 20 commits deep by default: a post older than that shows as added by the clone's first commit,
+    which only says it was committed then or before. It is no new post."""
+    for day in ("03", "04", "05"):
+        write(repo, {f"posts/filler-{day}.md": DEC})
+        commit(repo, f"filler {day}", f"2026-11-{day}T09:00:00+00:00")
+    clone = tmp_path_factory.mktemp("shallow") / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(clone)], check=True)
+    (clone / "posts/jan.md").write_text(JAN.replace("pharmacy", "local pharmacy"), encoding="utf-8")
+    assert findings(clone, "posts/jan.md")[0] == [("posts/jan.md", "A201")]
+    late = JAN.replace("2026-01-10", "2026-11-20").replace("#flujab", "#FluJab")
+    write(clone, {"posts/late.md": late})
+    commit(clone, "late post", "2026-11-23T09:00:00+00:00")
+    assert findings(clone, "posts/late.md")[0] == [("posts/late.md", "P106")]  # committed in the clone: known
+
+
 def test_a_squash_merged_post_is_first_committed_when_the_squash_is(repo):
     """`git merge --squash` makes a new commit: the post enters main then (the branch's commits are not in main)."""
     git(repo, "checkout", "-q", "-b", "feature")

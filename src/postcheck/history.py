@@ -77,19 +77,28 @@ def first_committed(top: Path) -> dict[str, datetime]:
 
     The author's date, not the committer's: a rebase, an amend or a cherry-pick rewrites the commit that added the
     post, and its committer date with it, but the post was written when its author committed it. A squash merge
-    makes a new commit, whose date is the squash's."""
-    out = _git(
-        ["log", "--reverse", "--topo-order", "-z", "--format=%x01%at", "--name-status", "-M", "--diff-filter=ADR"], top
-    )
+    makes a new commit, whose date is the squash's. In a shallow clone (CI's), a file the clone's first commit
+    holds was committed then or earlier, no one knows when: it counts as committed long ago, since it was on the
+    branch before anything the clone can see (a late post is caught where it was added)."""
+    out = _git(["log", "--reverse", "--topo-order", "-z", "--format=%x01%at %H %P", "--name-status", "-M",
+                "--diff-filter=ADR"], top)  # fmt: skip
+    shallow: set[str] | None = None  # the commits whose parents the clone lacks, read when a commit shows none
+    long_ago = datetime.min.replace(tzinfo=UTC)
     added: dict[str, datetime] = {}
     when = datetime.fromtimestamp(0, UTC)
-    fields = out.split("\0")  # "\x01<time>", then per file "A", path / "D", path / "R100", old, new
+    fields = out.split("\0")  # "\x01<time> <hash> <parents>", then per file "A", path / "D", path / "R100", old, new
     i = 0
     while i < len(fields):
         item = fields[i].strip("\n")
         i += 1
         if item.startswith("\x01"):
-            when = datetime.fromtimestamp(int(item[1:]), UTC)
+            stamp, commit, *parents = item[1:].split(" ")
+            when = datetime.fromtimestamp(int(stamp), UTC)
+            if not parents or parents == [""]:
+                if shallow is None:
+                    shallow = _shallow_commits(top)
+                if commit in shallow:
+                    when = long_ago
         elif item == "A":
             added[fields[i]] = when
             i += 1
@@ -101,3 +110,12 @@ def first_committed(top: Path) -> dict[str, datetime]:
             added[new] = added.pop(old, when)
             i += 2
     return added
+
+
+def _shallow_commits(top: Path) -> set[str]:
+    """The commits a shallow clone has without their parents (none in a full clone)."""
+    path = Path(top, _git(["rev-parse", "--git-path", "shallow"], top).strip())
+    try:
+        return set(path.read_text(encoding="ascii").split())
+    except (OSError, UnicodeDecodeError):
+        return set()
