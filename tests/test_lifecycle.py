@@ -223,6 +223,8 @@ def test_changed_since_an_unknown_ref_is_one_line(repo):
     run = run_cli(".", "--changed-since", "no-such-branch", cwd=repo)
     assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1
     assert "--changed-since no-such-branch" in run.stderr
+    run = run_cli(".", "--changed-since=--all", cwd=repo)  # never handed to git as one of its options
+    assert run.exit_code == 2 and "'--all' is not a git revision" in run.stderr
 
 
 def test_changed_since_without_a_merge_base_says_so_in_one_line(branch, tmp_path):

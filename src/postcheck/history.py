@@ -48,6 +48,8 @@ def changed_since(ref: str) -> tuple[list[str], list[str]]:
     file counts, since the posts that used a deleted picture now break. A submodule is another repository, checked
     in its own CI: its changes are not listed.
     """
+    if ref.startswith("-"):  # git would read it as one of its options
+        raise GitError(f"{ref!r} is not a git revision (a branch, tag or commit)")
     top = toplevel()
     try:
         base = _git(["merge-base", ref, "HEAD"], top).strip()
