@@ -514,6 +514,8 @@ def test_baseline_can_be_turned_off_or_moved(repo):
     run_cli("baseline", cwd=repo)
     (repo / "postcheck.toml").write_text('platforms = ["x"]\nbaseline = ""\n')
     assert findings(repo, ".")[0] == [("posts/dec.md", "A201")]
+    off = run_cli("baseline", cwd=repo)
+    assert off.exit_code == 2 and 'baseline = ""' in off.stderr and len(off.stderr.strip().splitlines()) == 1
     (repo / "postcheck.toml").write_text('platforms = ["x"]\nbaseline = "../elsewhere.json"\n')
     run = run_cli(".", cwd=repo)
     assert run.exit_code == 2 and "baseline must be a file path inside the posts root" in run.stderr
