@@ -585,7 +585,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _make_folder(path: Path) -> None:
-    """Make the folders a report file goes into, as ruff's --output-file does (a fresh CI checkout lacks them)."""
+    """Make the folders --output's file goes into, as ruff's --output-file does (a fresh CI checkout lacks them)."""
     folder = path.parent
     if str(folder) not in ("", ".") and not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True)
@@ -596,7 +596,6 @@ def _write_html(path: Path, report: Report, ctx: Context) -> None:
 
     page = render_html(report, ctx)
     try:
-        _make_folder(path)
         write_html(path, page)
     except OSError as error:
         raise fail(f"--html {path}: {error.strerror or error}") from None
