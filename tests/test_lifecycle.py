@@ -296,6 +296,13 @@ def test_changed_since_in_a_repository_whose_posts_root_is_a_subfolder(repo):
         assert [f["path"] for f in run.json["findings"]] == [shown], (where, run.stderr)
 
 
+def test_changed_since_asks_the_repository_of_the_checked_folder_not_of_the_current_one(branch, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # a CI job's working folder, outside the checkout
+    run = run_cli(str(branch / "posts"), "--changed-since", "main", "--format", "json", cwd=elsewhere)
+    assert run.exit_code == 0, run.stderr
+    assert [f["path"] for f in run.json["findings"]] == [str(branch / "posts/branch.md")]
+
+
 def test_changed_since_renamed_posts_with_and_without_edits_are_checked_deleted_ones_are_not(repo):
     git(repo, "checkout", "-q", "-b", "feature")
     git(repo, "mv", "posts/dec.md", "posts/december.md")

@@ -116,13 +116,14 @@ def _local(now: datetime | None, cfg: Config) -> datetime | None:
     return now.replace(tzinfo=zone(cfg.schedule.timezone))
 
 
-def _changed_files(ref: str) -> tuple[list[str], list[str]]:
+def _changed_files(ref: str, first: str) -> tuple[list[str], list[str]]:
     """Files changed on this branch since `ref` (from the merge base, plus uncommitted changes), relative to cwd, as
-    (files that exist, files deleted)."""
+    (files that exist, files deleted), in the repository of the first path checked (wherever the run is from)."""
     from postcheck import history
 
+    folder = first if os.path.isdir(first) else os.path.dirname(first) or "."
     try:
-        return history.changed_since(ref)
+        return history.changed_since(ref, Path(folder))
     except history.GitError as error:
         raise fail(f"--changed-since {ref}: {error}") from None
 
@@ -240,7 +241,7 @@ def check(
         machine = output_format != Format.text or output is not None
         scope: list[str] = []
         if changed_since:
-            changed, deleted = _changed_files(changed_since)
+            changed, deleted = _changed_files(changed_since, paths[0])
             root = engine.find_root(Path(paths[0])).resolve()
             why = _settings_changed(changed + deleted, config_path, cfg, root)
             if why is not None:  # new settings can change the findings of any post: check them all
@@ -255,6 +256,8 @@ def check(
                     for p in changed + deleted
                     if Path(p).suffix.lower() in media and p not in paths and _within(p, str(root))
                 ]
+                if any(os.path.isabs(given) for given in scope):  # paths are shown as they were given
+                    paths = [os.path.abspath(p) for p in paths]
             if changed_since and not paths:  # machine formats still write their (empty) report: CI steps read it
                 typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet or machine)
                 if html is None and not machine:

@@ -40,9 +40,10 @@ def _names(output: str) -> list[str]:
     return [name for name in output.split("\0") if name]
 
 
-def changed_since(ref: str) -> tuple[list[str], list[str]]:
+def changed_since(ref: str, where: Path | None = None) -> tuple[list[str], list[str]]:
     """Files changed on this branch since it left `ref` (the merge base of ref and HEAD), plus staged, unstaged and
-    untracked changes, as (files that exist, files deleted); paths relative to the current directory.
+    untracked changes, as (files that exist, files deleted); paths relative to the current directory. The
+    repository is the one holding the folder `where` (the first path checked; by default the current folder).
 
     The merge base, not `ref` itself: once `main` moves on, its new commits are not this branch's changes. A deleted
     file counts, since the posts that used a deleted picture now break. A submodule is another repository, checked
@@ -50,7 +51,7 @@ def changed_since(ref: str) -> tuple[list[str], list[str]]:
     """
     if ref.startswith("-"):  # git would read it as one of its options
         raise GitError(f"{ref!r} is not a git revision (a branch, tag or commit)")
-    top = toplevel()
+    top = toplevel(where)
     try:
         base = _git(["merge-base", ref, "HEAD"], top).strip()
     except GitError as error:
