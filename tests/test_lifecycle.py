@@ -481,6 +481,18 @@ def test_baseline_is_written_readable_into_a_new_folder_and_rewrites_without_chu
     assert written.stat().st_mode & 0o777 == 0o664  # a mode the team chose is kept
 
 
+def test_a_post_whose_file_name_is_not_utf8_is_baselined_without_a_traceback(repo):
+    name = os.fsdecode(b"posts/caf\xe9.md")
+    try:
+        (repo / name).write_text(DEC, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+    run = run_cli("baseline", cwd=repo)
+    assert run.exit_code == 0, run.stderr
+    assert name in {e["path"] for e in _entries(repo)}
+    assert findings(repo, ".")[0] == []
+
+
 def test_two_equal_findings_in_a_post_are_two_entries(repo):
     twice = DEC.replace("#lookoutforeachother", "#lookoutforeachother and #lookoutforeachother")
     (repo / "posts/dec.md").write_text(twice, encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from postcheck.model import Finding, Post
 
 VERSION = 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BaselineError(Exception):
@@ -148,6 +150,8 @@ class Baseline:
             for _ in range(n)
         ]
         text = json.dumps({"version": VERSION, "entries": rows}, indent=1, ensure_ascii=False) + "\n"
+        # a file name that is not UTF-8 holds lone surrogates: written as JSON escapes, they read back as they were
+        text = _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
         try:
             mode = self.path.stat().st_mode & 0o777  # a mode the team chose stays
         except FileNotFoundError:

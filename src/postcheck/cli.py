@@ -657,6 +657,10 @@ def baseline(
         raise fail(str(error)) from None
     except OSError as error:
         raise fail(f"cannot write the baseline: {error.strerror or error}") from None
+    except typer.Exit:
+        raise
+    except Exception as error:  # noqa: BLE001 - the promise is one line, not a traceback (as `check` keeps it)
+        raise fail(f"internal error: {type(error).__name__}: {error}") from None
     shown = os.path.relpath(root / cfg.baseline)
     removed = sum((before.entries - entries).values())
     change = f", {removed} removed" if prune else ""
