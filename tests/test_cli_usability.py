@@ -10,6 +10,8 @@ import tomllib
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import pytest
+
 from tests.conftest import FIXED_NOW, run_cli, write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,6 +71,13 @@ def test_show_files_lists_what_counts_as_a_post_and_why(tmp_path):
 # --- flags ----------------------------------------------------------------------------------------------
 
 
+def test_a_config_exclude_never_brings_git_or_the_cache_folder_into_a_folder_run(tmp_path):
+    write(tmp_path, {"postcheck.toml": 'exclude = ["archive"]\n', "p.md": "---\nplatforms: [x]\n---\nHello\n"})
+    write(tmp_path, {".git/notes.md": MISSING, ".postcheck_cache/results/ab.json": '{"text": "cached"}'})
+    listed = run_cli(".", "--show-files", cwd=tmp_path).output
+    assert listed == "p.md: post: Markdown file\n"
+
+
 def test_unsafe_fixes_alone_applies_safe_and_unsafe_fixes(tmp_path):
     # "Image of" is an unsafe fix (A103), the CamelCase hashtag a safe one (A201)
     post = "---\nplatforms: [x]\nimages:\n  - file: a.png\n    alt: Image of a nurse at a clinic\n---\nGet a #flujab\n"
@@ -106,6 +115,17 @@ def test_exit_zero_reports_findings_and_exits_0(tmp_path):
     run = run_cli(".", "--exit-zero", cwd=tmp_path)
     assert run.exit_code == 0 and "F004" in run.output
     assert run_cli(".", "--exit-zero", "--select", "nonsense-rule-name", cwd=tmp_path).exit_code == 2
+
+
+def test_output_creates_the_folders_it_is_written_into(tmp_path):
+    """As ruff's --output-file does: CI writes reports into a folder of its own, which a fresh checkout lacks."""
+    write(tmp_path, {"postcheck.toml": "", "p.md": MISSING})
+    run = run_cli(".", "--format", "json", "--output", "reports/ci/out.json", cwd=tmp_path)
+    assert run.exit_code == 1 and run.output == "", run.stderr
+    assert json.loads((tmp_path / "reports/ci/out.json").read_text())["summary"]["errors"] == 1
+    write(tmp_path, {"a-file": ""})
+    run = run_cli(".", "--output", "a-file/out.txt", cwd=tmp_path)
+    assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1 and "--output a-file/out.txt" in run.stderr
 
 
 # --- rule names -----------------------------------------------------------------------------------------
@@ -316,3 +336,56 @@ def test_help_texts_keep_their_square_brackets(monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
     run = run_cli("schema", "--help")
     assert run.exit_code == 0 and "[tool.postcheck]" in run.output
+
+
+# --- machine formats stay machine-readable -------------------------------------------------------------------
+
+ODD = 'posts/a b/ünï <&>"\'/say "hi" & <bye>.md'
+FUTURE = "---\nplatforms: [x]\npublish_at: 2026-12-10T10:00:00+00:00\n---\nBook your #flujab.\n"
+GONE_OUT = FUTURE.replace("2026-12-10", "2026-01-10")
+
+
+def _paths(fmt: str, text: str) -> list[str]:
+    """The paths of the findings in a report of that format, read as its consumers read it."""
+    from xml.etree import ElementTree
+
+    if fmt == "junit":
+        suite = ElementTree.fromstring(text.encode())
+        return [case.get("name") for case in suite.iter("testcase") if case.find("failure") is not None]
+    document = json.loads(text)
+    if fmt == "json":
+        return [f["path"] for f in document["findings"]]
+    if fmt == "sarif":
+        results = document["runs"][0]["results"]
+        return [unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results]
+    items = document if fmt == "gitlab" else document["diagnostics"]
+    return [item["location"]["path"] for item in items]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "gitlab", "rdjson"])
+def test_machine_formats_parse_with_odd_paths_and_with_no_findings(tmp_path, fmt):
+    write(tmp_path, {"postcheck.toml": 'platforms = ["x"]\n', ODD: FUTURE, "posts/old.md": GONE_OUT})
+    found = run_cli(".", "--format", fmt, cwd=tmp_path)
+    assert found.exit_code == 0, found.stderr  # a warning
+    assert _paths(fmt, found.output) == [ODD]
+    (tmp_path / ODD).write_text(FUTURE.replace("#flujab", "#FluJab"), encoding="utf-8")
+    assert _paths(fmt, run_cli(".", "--format", fmt, cwd=tmp_path).output) == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "said"),
+    [
+        ("text", "1 published post not checked"),
+        ("json", '"published_not_checked": 1'),
+        ("sarif", '"publishedNotChecked": 1'),
+        ("junit", '<property name="published_not_checked" value="1"/>'),
+        ("github", "::notice title=postcheck::Not reported: 1 published post not checked"),
+        ("markdown", "1 published post not checked"),
+    ],
+)
+def test_every_format_with_room_for_it_counts_the_published_posts_not_checked(tmp_path, fmt, said):
+    """GitLab Code Quality (a bare array of issues) and rdjson (diagnostics only) have no place for a count."""
+    write(tmp_path, {"postcheck.toml": 'platforms = ["x"]\n', "new.md": FUTURE, "old.md": GONE_OUT})
+    assert said in run_cli(".", "--format", fmt, cwd=tmp_path).output
+    write(tmp_path, {"new.md": FUTURE.replace("#flujab", "#FluJab")})  # and with nothing found
+    assert said in run_cli(".", "--format", fmt, cwd=tmp_path).output

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import offline_hook_env
+from tests.conftest import offline_hook_env, run_cli, write
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = "---\nplatforms: [x]\nimages:\n  - file: media/gone.png\n    alt: Clinic times\n---\nOur clinics open today.\n"
@@ -77,3 +77,61 @@ def test_the_hook_shows_its_output_when_it_passes():
 
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["verbose"] is True and hook["entry"].startswith("postcheck check")
+
+
+# --- what the hook's entry does with the names pre-commit passes (fast: the CLI in-process, no hook environment)
+
+PICTURED = (
+    "---\nplatforms: [x]\nimages:\n  - file: media/clinic.png\n    alt: The clinic door\n---\nBook your #flujab.\n"
+)
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _hook(repo: Path, *names: str, extra: tuple[str, ...] = ()):
+    """The hook's entry as pre-commit runs it: `postcheck check --force-exclude NAMES`, from the repository's top."""
+    return run_cli("check", "--force-exclude", *extra, "--format", "json", *names, cwd=repo)
+
+
+def test_the_hook_entry_takes_media_config_baseline_excluded_and_non_post_names(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "posts/p.md": PICTURED, "posts/media/clinic.png": _png()})
+    write(tmp_path, {"archive/old.md": BAD, "README.md": "# Posts\n", "renovate.json": RENOVATE})
+    write(tmp_path, {"postcheck-baseline.json": '{"version": 1, "entries": []}\n', "posts/media/notes.txt": "x"})
+    names = ["posts/media/clinic.png", "README.md", "renovate.json", "postcheck-baseline.json", "postcheck.toml"]
+    run = _hook(tmp_path, *names)
+    assert run.exit_code == 0, run.stderr
+    assert {(f["path"], f["code"]) for f in run.json["findings"]} == {("posts/p.md", "A201")}  # the picture's post
+    write(tmp_path, {"postcheck.toml": 'exclude = ["archive"]\n'})
+    assert _hook(tmp_path, "archive/old.md").json["findings"] == []  # excluded: skipped, even when named
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ((), 0),  # a warning does not fail the commit
+        (("--fail-on", "warning"), 1),
+        (("--fail-on", "info"), 1),
+        (("--fail-on", "warning", "--exit-zero"), 0),
+        (("--exit-zero", "--select", "no-such-rule"), 2),  # a usage error is never hidden
+    ],
+)
+def test_the_hook_entry_exit_codes_follow_fail_on_and_exit_zero(tmp_path, args, code):
+    write(tmp_path, {"postcheck.toml": "", "warns.md": WARNS})
+    run = _hook(tmp_path, "warns.md", extra=args)
+    assert run.exit_code == code, run.stderr
+    if code == 2:
+        assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_the_hook_entry_with_a_name_that_is_gone_is_a_one_line_error(tmp_path):
+    write(tmp_path, {"postcheck.toml": "", "good.md": GOOD})
+    run = _hook(tmp_path, "good.md", "deleted.md")
+    assert run.exit_code == 2 and "deleted.md: no such file or directory" in run.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from postcheck.model import Finding, Post
 
 VERSION = 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BaselineError(Exception):
@@ -26,16 +28,27 @@ class BaselineError(Exception):
 Key = tuple[str, str, str]  # (post path relative to the root, code, fingerprint)
 
 
-def fingerprint(finding: Finding) -> str:
+def fingerprint(finding: Finding, root: Path) -> str:
     """A digest of the finding's code and the text it points at (whitespace folded), or of its message when it
-    points at nothing in the post (a cue in a caption file, a whole post)."""
+    points at nothing in the post (a cue in a caption file, a whole post). A finding in another file (a caption
+    file) names that file relative to the posts root, as a run from the root shows it: from any folder, and with
+    absolute paths, the digest is the same."""
     text = ""
     if finding.source is not None and finding.span.length:
         start = finding.span.offset
         text = " ".join(finding.source.text[start : start + finding.span.length].split())
     if finding.source is None or not text:
-        text = f"{finding.display_path if finding.source is None else ''}\0{finding.message}"
+        text = f"{_file_path(finding.display_path, root) if finding.source is None else ''}\0{finding.message}"
     return hashlib.sha256(f"{finding.code}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def _file_path(shown: str, root: Path) -> str:
+    """A file a finding shows (relative to the current folder, or absolute), relative to the posts root."""
+    folder, name = os.path.split(os.path.abspath(shown))
+    try:  # the folder's links resolved, as the root's are; the file's own name kept
+        return (Path(os.path.realpath(folder)) / name).relative_to(root).as_posix()
+    except ValueError:
+        return shown
 
 
 def post_path(post: Post, root: Path) -> str:
@@ -48,7 +61,7 @@ def post_path(post: Post, root: Path) -> str:
 
 
 def key(finding: Finding, root: Path) -> Key:
-    return post_path(finding.post, root), finding.code, fingerprint(finding)
+    return post_path(finding.post, root), finding.code, fingerprint(finding, root)
 
 
 class Baseline:
@@ -61,8 +74,17 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path | None, root: Path) -> Baseline:
-        """The baseline at `path` (empty when there is no such file; BaselineError when it is not a baseline)."""
-        if path is None or not path.exists():
+        """The baseline at `path` (empty when there is no such file; BaselineError when it is not a baseline, or
+        when it lies, through a symbolic link, outside the posts root, which bounds what postcheck reads)."""
+        if path is None:
+            return cls(path, root)
+        try:
+            inside = path.resolve().is_relative_to(root.resolve())
+        except (RuntimeError, OSError):  # a link loop
+            inside = False
+        if not inside:
+            raise BaselineError(f"{path}: a symbolic link that leads out of the posts root: not read or written")
+        if not path.exists():
             return cls(path, root)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -75,6 +97,12 @@ class Baseline:
                 f"{path}:{error.lineno}:{error.colno}: the baseline is not valid JSON: {error.msg}"
             ) from None
         entries = data.get("entries") if isinstance(data, dict) else None
+        version = data.get("version") if isinstance(data, dict) else None
+        if type(version) is int and version > VERSION:
+            raise BaselineError(
+                f"{path}: written by a newer postcheck (baseline version {version}; this one reads version {VERSION}):"
+                " upgrade postcheck"
+            )
         if not isinstance(entries, list) or type(data.get("version")) is not int or data["version"] != VERSION:
             raise BaselineError(f'{path}: not a postcheck baseline (expected {{"version": 1, "entries": [...]}})')
         counted: Counter[Key] = Counter()
@@ -122,10 +150,18 @@ class Baseline:
             for _ in range(n)
         ]
         text = json.dumps({"version": VERSION, "entries": rows}, indent=1, ensure_ascii=False) + "\n"
+        # a file name that is not UTF-8 holds lone surrogates: written as JSON escapes, they read back as they were
+        text = _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+        try:
+            mode = self.path.stat().st_mode & 0o777  # a mode the team chose stays
+        except FileNotFoundError:
+            mode = 0o644  # not mkstemp's 0600: the file is shared, committed and read by CI
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".postcheck-baseline-", suffix=".tmp", dir=self.path.parent)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
+            os.chmod(temporary, mode)
             os.replace(temporary, self.path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -116,12 +116,14 @@ def _local(now: datetime | None, cfg: Config) -> datetime | None:
     return now.replace(tzinfo=zone(cfg.schedule.timezone))
 
 
-def _changed_files(ref: str) -> list[str]:
-    """Files changed on this branch since `ref` (from the merge base, plus uncommitted changes), relative to cwd."""
+def _changed_files(ref: str, first: str) -> tuple[list[str], list[str]]:
+    """Files changed on this branch since `ref` (from the merge base, plus uncommitted changes), relative to cwd, as
+    (files that exist, files deleted), in the repository of the first path checked (wherever the run is from)."""
     from postcheck import history
 
+    folder = first if os.path.isdir(first) else os.path.dirname(first) or "."
     try:
-        return history.changed_since(ref)
+        return history.changed_since(ref, Path(folder))
     except history.GitError as error:
         raise fail(f"--changed-since {ref}: {error}") from None
 
@@ -202,6 +204,7 @@ def check(
 
     from postcheck import engine
     from postcheck.context import usable_cores
+    from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
     from postcheck.reporters import Report, reporter
 
     # A run builds a few large, long-lived structures (posts, findings, the report) and little cyclic garbage: the
@@ -236,14 +239,25 @@ def check(
 
         cfg = with_codes(load_config(config_path, overrides))
         machine = output_format != Format.text or output is not None
+        scope: list[str] = []
         if changed_since:
-            changed = _changed_files(changed_since)
-            why = _settings_changed(changed, config_path, cfg, engine.find_root(Path(paths[0])).resolve())
+            changed, deleted = _changed_files(changed_since, paths[0])
+            root = engine.find_root(Path(paths[0])).resolve()
+            why = _settings_changed(changed + deleted, config_path, cfg, root)
             if why is not None:  # new settings can change the findings of any post: check them all
                 say(f"note: {why} changed since {changed_since}: checking every post")
                 changed_since = None
             else:
-                paths = [p for p in changed if any(_within(p, given) for given in paths)]
+                scope, paths = paths, [p for p in changed if any(_within(p, given) for given in paths)]
+                # a picture changed or deleted anywhere in the root changes the posts here that use it
+                media = IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES
+                paths += [
+                    p
+                    for p in changed + deleted
+                    if Path(p).suffix.lower() in media and p not in paths and _within(p, str(root))
+                ]
+                if any(os.path.isabs(given) for given in scope):  # paths are shown as they were given
+                    paths = [os.path.abspath(p) for p in paths]
             if changed_since and not paths:  # machine formats still write their (empty) report: CI steps read it
                 typer.echo("No files changed since " + changed_since + ": nothing to check.", err=quiet or machine)
                 if html is None and not machine:
@@ -264,6 +278,7 @@ def check(
             jobs=jobs or usable_cores(),
             force_exclude=force_exclude,
             listed=changed_since is not None,
+            scope=scope if changed_since is not None else [],
             include_published=include_published,
             replay=not (fix or diff or html is not None),  # these need the posts themselves, not their findings
         )
@@ -557,11 +572,12 @@ def _refuse_targets(result: Result, targets: dict[str, Path | None]) -> None:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    """Write the run's output to --output FILE (never through a link), or to stdout."""
+    """Write the run's output to --output FILE (never through a link; its folders made as needed), or to stdout."""
     if output is None:
         typer.echo(text, nl=False)
         return
     try:
+        _make_folder(output)
         fd = os.open(output, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)  # a link swapped in: no
         with os.fdopen(fd, "wb") as out:
             if stat.S_ISREG(os.fstat(out.fileno()).st_mode):
@@ -569,6 +585,13 @@ def _emit(text: str, output: Path | None) -> None:
             out.write(text.encode("utf-8"))
     except OSError as error:
         raise fail(f"--output {output}: {error.strerror or error}") from None
+
+
+def _make_folder(path: Path) -> None:
+    """Make the folders --output's file goes into, as ruff's --output-file does (a fresh CI checkout lacks them)."""
+    folder = path.parent
+    if str(folder) not in ("", ".") and not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
 
 
 def _write_html(path: Path, report: Report, ctx: Context) -> None:
@@ -634,6 +657,10 @@ def baseline(
         raise fail(str(error)) from None
     except OSError as error:
         raise fail(f"cannot write the baseline: {error.strerror or error}") from None
+    except typer.Exit:
+        raise
+    except Exception as error:  # noqa: BLE001 - the promise is one line, not a traceback (as `check` keeps it)
+        raise fail(f"internal error: {type(error).__name__}: {error}") from None
     shown = os.path.relpath(root / cfg.baseline)
     removed = sum((before.entries - entries).values())
     change = f", {removed} removed" if prune else ""

@@ -30,6 +30,9 @@ MAX_PER_CODE = 100  # findings of one code listed per post and per file; the res
 T = TypeVar("T")
 NOTICES = "notices"  # ctx.memo key of one-line notes for the user (rules/links.py writes them)
 MIN_POOL = 200  # posts to check before a process pool pays for its start
+# Folders no post lives in, left out of a folder run even when a config's `exclude` replaces the defaults: git's
+# own, and postcheck's cache (whose JSON files would be read as candidate posts on every run).
+ALWAYS_EXCLUDED = (".git", ".postcheck_cache")
 
 
 def _lower_case_code(key: str) -> bool:
@@ -54,6 +57,7 @@ class Options:
     jobs: int = 1
     force_exclude: bool = False  # a named file that `exclude` covers is skipped (pre-commit names every change)
     listed: bool = False  # the paths are files git listed (--changed-since), judged as discovery judges files
+    scope: list[str] = field(default_factory=list)  # with `listed`: where a changed media file's posts are sought
     include_published: bool = False  # check published posts too (an audit), not only those named or changed
     baseline: bool = True  # leave out the findings the baseline holds
     replay: bool = True  # replay unchanged files from the result cache (not when the full posts are needed)
@@ -187,7 +191,7 @@ def _discover(
     whose entries know their type without a system call per file; linked folders are not entered (as `os.walk`)."""
     found: list[tuple[Path, bool]] = []
     root = root.resolve()
-    include, exclude = config.include, config.exclude
+    include, exclude = config.include, (*config.exclude, *ALWAYS_EXCLUDED)
 
     def walk(folder: Path, here: str, depth: int) -> None:
         try:
@@ -252,9 +256,19 @@ def _display(path: Path, given: str) -> str:
 
 
 def _references(post: Post, target: Path, ctx: Context) -> bool:
+    """Whether the post uses the media or caption file `target` (resolved), or used it before it was deleted."""
     paths = [ctx.media_path(post, ref) for _, ref in post.media_refs()]
     paths += [sidecar.resolve() for video in post.videos for sidecar in video.sidecars]
-    return any(p is not None and p.resolve() == target for p in paths)
+    if any(p is not None and p.resolve() == target for p in paths):
+        return True
+    if os.path.lexists(target):
+        return False
+    # a deleted file: named by the post, or a sidecar of its video (`clip.en_GB.srt` beside `clip.mp4`)
+    named = [post.directory / ref.value for _, ref in post.media_refs() if isinstance(ref.value, str) and ref.value]
+    if any(_real(path) == target for path in named):
+        return True
+    videos = [_real(post.directory / v.file.value) for v in post.videos if isinstance(v.file.value, str)]
+    return any(v.parent == target.parent and target.name.startswith(v.stem + ".") for v in videos)
 
 
 def _leads_inside(path: Path, root: Path) -> bool:
@@ -338,9 +352,13 @@ def collect_posts(
             files += 1
             posts.extend(loaded)
 
+    media_suffixes = IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
+            if options.listed and path.suffix.lower() in media_suffixes:  # deleted since the ref: its posts break
+                media_targets.append((_real(path), find_root(path).resolve()))
+                continue
             raise UsageError(f"{given}: no such file or directory")
         folder = path if path.is_dir() else path.parent
         if folder not in roots:
@@ -351,7 +369,7 @@ def collect_posts(
                 load(found, given, False, root, link=link)
         elif _skipped(path, config, root, options):
             continue
-        elif path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES:
+        elif path.suffix.lower() in media_suffixes:
             media_targets.append((path.resolve(), root))
         elif not _leads_inside(path, root):  # a committed `post.md -> ~/.ssh/id_rsa`, named by pre-commit
             unreadable.append((path, "a symbolic link leading out of the posts root: not read"))
@@ -363,7 +381,7 @@ def collect_posts(
     relative = not any(os.path.isabs(p) for p in paths)
     for root in dict.fromkeys(root for _, root in media_targets):  # the posts that use a named media file
         targets = [target for target, where in media_targets if where == root]
-        for found in discover(root, config, root):
+        for found in _posts_under(options.scope, root, config):
             resolved = str(found.resolve())
             if resolved in seen:
                 continue
@@ -377,6 +395,21 @@ def collect_posts(
                 files += 1
                 posts.extend(users)
     return posts, files
+
+
+def _posts_under(scope: list[str], root: Path, config: Config) -> list[Path]:
+    """The post files a changed media file may bring in: those under the folders and files of `scope` inside
+    `root` (what --changed-since was asked to look at), else under the whole root."""
+    if not scope:
+        return discover(root, config, root)
+    found: list[Path] = []
+    for given in scope:
+        path, real = Path(given), _real(Path(given))
+        if root.is_relative_to(real):  # the root lies inside the folder asked for (a posts root below the repo's top)
+            return discover(root, config, root)
+        if real.is_relative_to(root):
+            found += discover(path, config, root) if path.is_dir() else [path] if path.is_file() else []
+    return found
 
 
 def selected(code: str, select: list[str], ignore: list[str]) -> bool:
