@@ -78,6 +78,19 @@ def test_a_config_exclude_never_brings_git_or_the_cache_folder_into_a_folder_run
     assert listed == "p.md: post: Markdown file\n"
 
 
+def test_extend_exclude_adds_to_the_default_excludes_where_exclude_replaces_them(tmp_path):
+    post = "---\nplatforms: [x]\n---\nHello\n"
+    write(tmp_path, {"p.md": post, "archive/old.md": post, "README.md": "# Our posts\n", "node_modules/x/a.md": post})
+    (tmp_path / "postcheck.toml").write_text('extend-exclude = ["archive"]\n')
+    assert run_cli(".", "--show-files", cwd=tmp_path).output == "p.md: post: Markdown file\n"
+    assert run_cli("archive/old.md", "--force-exclude", "--show-files", cwd=tmp_path).output.startswith(
+        "archive/old.md: not a post: `exclude` covers it"
+    )
+    (tmp_path / "postcheck.toml").write_text('exclude = ["archive"]\n')  # the defaults replaced: README.md is read
+    listed = run_cli(".", "--show-files", cwd=tmp_path).output
+    assert "README.md: post" in listed and "archive" not in listed
+
+
 def test_unsafe_fixes_alone_applies_safe_and_unsafe_fixes(tmp_path):
     # "Image of" is an unsafe fix (A103), the CamelCase hashtag a safe one (A201)
     post = "---\nplatforms: [x]\nimages:\n  - file: a.png\n    alt: Image of a nurse at a clinic\n---\nGet a #flujab\n"

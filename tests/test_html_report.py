@@ -256,11 +256,15 @@ def test_changed_since_with_nothing_changed_writes_an_empty_report(tmp_path):
 
 
 def test_unwritable_html_path_is_a_one_line_error(tmp_path):
+    """A report's folders are made (a fresh CI checkout has no reports/ folder); a parent that is a file is an error."""
     write(tmp_path, POSTS)
-    run = run_cli(".", "--html", "no/such/folder/report.html", "--now", FIXED_NOW, "--no-cache", cwd=tmp_path)
+    run = run_cli(".", "--html", "reports/2026/report.html", "--now", FIXED_NOW, "--no-cache", cwd=tmp_path)
+    assert run.exit_code == 1 and (tmp_path / "reports" / "2026" / "report.html").is_file()
+    (tmp_path / "blocked").write_text("a file, not a folder\n")
+    run = run_cli(".", "--html", "blocked/report.html", "--now", FIXED_NOW, "--no-cache", cwd=tmp_path)
     assert run.exit_code == 2
     errors = [line for line in run.stderr.splitlines() if not line.startswith("postcheck: note:")]  # A107's, say
-    assert len(errors) == 1 and errors[0].startswith("postcheck: error: --html no/such/folder/report.html")
+    assert len(errors) == 1 and errors[0].startswith("postcheck: error: --html blocked/report.html")
 
 
 def test_html_report_of_the_sample_posts(tmp_path):

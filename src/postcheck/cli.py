@@ -466,7 +466,7 @@ def _settings(cfg: Config, options) -> str:
 
 def _show_files(paths: list[str], cfg: Config, force_exclude: bool) -> None:
     """Each file the run would read, whether it counts as a post, and why (`--show-files`)."""
-    from postcheck.engine import discover, find_root, glob_matches
+    from postcheck.engine import discover, excluded, find_root, glob_matches
     from postcheck.loaders import why_post
     from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
 
@@ -485,7 +485,7 @@ def _show_files(paths: list[str], cfg: Config, force_exclude: bool) -> None:
             rel = ""
         if not rel and path.exists():
             typer.echo(f"{given}: not read: a symbolic link leading out of the posts root")
-        elif force_exclude and any(glob_matches(rel, pattern) for pattern in cfg.exclude):
+        elif force_exclude and any(glob_matches(rel, pattern) for pattern in excluded(cfg)):
             typer.echo(f"{given}: not a post: `exclude` covers it")
         elif path.suffix.lower() in media:
             typer.echo(f"{given}: media: brings in the posts that use it")
@@ -588,7 +588,8 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _make_folder(path: Path) -> None:
-    """Make the folders --output's file goes into, as ruff's --output-file does (a fresh CI checkout lacks them)."""
+    """Make the folders a report file goes into (--output, --html), as ruff's --output-file does: a fresh CI
+    checkout lacks them."""
     folder = path.parent
     if str(folder) not in ("", ".") and not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True)
@@ -599,6 +600,7 @@ def _write_html(path: Path, report: Report, ctx: Context) -> None:
 
     page = render_html(report, ctx)
     try:
+        _make_folder(path)
         write_html(path, page)
     except OSError as error:
         raise fail(f"--html {path}: {error.strerror or error}") from None

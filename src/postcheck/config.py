@@ -62,6 +62,7 @@ SCHEMA: dict[str, Any] = {
             "package-lock.json",
         ],
     ),
+    "extend-exclude": (STRS, []),  # added to `exclude`, whose defaults then stay (as ruff's extend-exclude)
     "docs-url": (STR, ""),  # where findings link a rule's page: a template with {code} and {name}; "" = installed page
     "severity": (TABLE, {}),  # code -> severity
     "per-file-ignores": (TABLE, {}),  # glob -> [codes]

@@ -35,6 +35,11 @@ MIN_POOL = 200  # posts to check before a process pool pays for its start
 ALWAYS_EXCLUDED = (".git", ".postcheck_cache")
 
 
+def excluded(config: Config) -> tuple[str, ...]:
+    """The globs no post matches: `exclude`, `extend-exclude`, and the folders always left out."""
+    return (*config.exclude, *config.extend_exclude, *ALWAYS_EXCLUDED)
+
+
 def _lower_case_code(key: str) -> bool:
     """Whether a suppression's key is a rule code or prefix, or ALL, written in lower case (`a201`, `a2`, `all`)."""
     return key.lower() == "all" or re.fullmatch(r"[a-z]+[0-9]+", key) is not None
@@ -191,7 +196,7 @@ def _discover(
     whose entries know their type without a system call per file; linked folders are not entered (as `os.walk`)."""
     found: list[tuple[Path, bool]] = []
     root = root.resolve()
-    include, exclude = config.include, (*config.exclude, *ALWAYS_EXCLUDED)
+    include, exclude = config.include, excluded(config)
 
     def walk(folder: Path, here: str, depth: int) -> None:
         try:
@@ -285,7 +290,7 @@ def _skipped(path: Path, config: Config, root: Path, options: Options) -> bool:
     if not (options.force_exclude or options.listed):
         return False
     rel = _relative_to(path.resolve(), root)
-    if _matches(rel, config.exclude):
+    if _matches(rel, excluded(config)):
         return True
     media = path.suffix.lower() in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES
     return options.listed and not media and not _matches(rel, config.include)
