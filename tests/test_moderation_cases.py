@@ -183,3 +183,23 @@ def test_a_sentence_wrapped_across_lines_is_read_as_one():
     assert unwrap(text) == text.replace("\n", " ")
     assert public_request(text, reply=True) == (text.index("medication"), len(text) - 1, "medication you're on")
     assert unwrap("Book now\nReply below\n\nand more") == "Book now\nReply below\n\nand more"
+
+
+def test_every_match_of_the_data_patterns_holds_a_hint_of_the_gate():
+    """M105 runs its two long searches only where a text holds one of a few words (`_may_name_data`): every match
+    either search finds in any case text, post or rule page must hold one, or the gate would hide a request."""
+    from postcheck.text import APOSTROPHES, unwrap
+    from postcheck.text.data_requests import _PLACE_THEN_LIST, PERSONAL_DATA, _may_name_data
+
+    texts = [text for _, _, text, *_ in CASES]
+    fresh = yaml.safe_load(Path(__file__).with_name("fresh_posts.yml").read_text(encoding="utf-8"))
+    texts += [case["text"] for case in fresh["cases"]]
+    texts += [page.read_text(encoding="utf-8") for page in Path(__file__).parents[1].glob("checks/*.md")]
+    matches = [
+        m.group()
+        for text in texts
+        for pattern in (PERSONAL_DATA, _PLACE_THEN_LIST)
+        for m in pattern.finditer(unwrap(text.translate(APOSTROPHES)))
+    ]
+    assert len(matches) > 1000
+    assert [m for m in matches if not _may_name_data(m)] == []
