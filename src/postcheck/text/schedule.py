@@ -26,8 +26,11 @@ def parse_datetime(value: object) -> datetime | None:
         return value
     if not isinstance(value, str) or re.fullmatch(r"\s*\d{4}-?\d{2}-?\d{2}\s*", value):
         return None  # a date alone is no time to post at ("midnight" is rarely what was meant)
+    value = value.strip()
+    if value[-1:] in ("Z", "z"):  # UTC; RFC 3339 allows the lower-case z (and t) that some tools write
+        value = value[:-1] + "+00:00"
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        return datetime.fromisoformat(value)
     except ValueError:
         return None
 
