@@ -72,6 +72,13 @@ def test_a_paid_share_of_a_repeated_fancy_shape_is_checked_in_linear_time(tmp_pa
     assert linear, f"{shape!r}: {small:.3f} s for 5 KB, {large:.3f} s for 20 KB"
 
 
+@pytest.mark.parametrize("shape", ["0:00 ", "0:00:00.0", "1:00 +1", "-1"])
+def test_a_publish_at_of_a_repeated_time_shape_is_read_in_linear_time(tmp_path, shape):
+    make = lambda n: f"---\nplatforms: [x]\npublish_at: '2026-12-01T{shape * (n // len(shape))}'\n---\nHi\n"  # noqa: E731
+    linear, small, large = grows_linearly(tmp_path, "p.md", make, 5_000)
+    assert linear, f"{shape!r}: {small:.3f} s for 5 KB, {large:.3f} s for 20 KB"
+
+
 def test_a_reply_of_one_endless_request_is_checked_in_linear_time(tmp_path):
     # The moderation rules read a sentence around each verb and each personal detail: a reply of one sentence
     # thousands of words long, full of both, must not be read again from its start at each of them.
