@@ -34,6 +34,25 @@ def test_phrases_match_tolerating_case_punctuation_and_curly_quotes(text):
     assert has_disclaimer(text, ["Sharing does not imply endorsement", "RTs are not endorsements"])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worth a read. 𝐒𝐡𝐚𝐫𝐢𝐧𝐠 𝐝𝐨𝐞𝐬 𝐧𝐨𝐭 𝐢𝐦𝐩𝐥𝐲 𝐞𝐧𝐝𝐨𝐫𝐬𝐞𝐦𝐞𝐧𝐭",
+        "Worth a read. ＲＴｓ ａｒｅ ｎｏｔ ｅｎｄｏｒｓｅｍｅｎｔｓ",
+        "Worth a read. ꜱʜᴀʀɪɴɢ ᴅᴏᴇꜱ ɴᴏᴛ ɪᴍᴘʟʏ ᴇɴᴅᴏʀꜱᴇᴍᴇɴᴛ",
+        "Worth a read. Sharing 𝘥𝘰𝘦𝘴 𝘯𝘰𝘵 imply endorsement",
+    ],
+)
+def test_phrases_match_in_fancy_letters(text):
+    # A204 reports the font; the phrase still reads as the phrase
+    assert has_disclaimer(text, ["Sharing does not imply endorsement", "RTs are not endorsements"])
+
+
+def test_other_words_in_fancy_letters_are_still_not_the_phrase():
+    assert not has_disclaimer("𝐒𝐡𝐚𝐫𝐢𝐧𝐠 𝐝𝐨𝐞𝐬 𝐧𝐨 𝐢𝐦𝐩𝐥𝐲 𝐞𝐧𝐝𝐨𝐫𝐬𝐞𝐦𝐞𝐧𝐭", ["Sharing does not imply endorsement"])
+    assert not has_disclaimer("𝐒𝐡𝐚𝐫𝐞𝐝 𝐟𝐨𝐫 𝐢𝐧𝐟𝐨𝐫𝐦𝐚𝐭𝐢𝐨𝐧", ["Sharing does not imply endorsement"])
+
+
 def test_apostrophes_in_the_configured_phrase_are_ignored_too():
     assert has_disclaimer("RTs are not endorsements.", ["RT’s are not endorsements"])
 
@@ -223,6 +242,15 @@ def test_paid_post_with_label_and_unpaid_post_pass(check):
         "D",
     )
     assert run.codes == []
+
+
+def test_an_ad_label_in_fancy_letters_is_still_the_label(check):
+    posts = {
+        "a.md": post("𝐀𝐝: Book your flu jab.", "paid: true\n"),
+        "b.md": post("ＡＤ｜Book your flu jab.", "paid: true\n"),
+    }
+    posts["c.md"] = post("𝐀𝐝𝐮𝐥𝐭𝐬 can book a flu jab.", "paid: true\n")  # a word that starts with Ad is no label
+    assert check(posts, "--select", "D").codes == ["D103"]
 
 
 def test_paid_post_without_text_points_at_paid(check):

@@ -68,6 +68,26 @@ def test_links_in_hashtags_mentions_cashtags_and_file_names_are_not_links():
     assert find_links("#flu.jab @nhs.uk $TVI.CA report.pdf long.test.tar.bz2 v2.4.1 e.g. i.e.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scam: hxxps://nhs-refund[.]com is fake",
+        "Scam: https://nhs-refund[.]com/pay is fake",
+        "Scam: HXXP://nhs-login.help/verify is fake",
+        "Scam: https://nhs-refund(.)com is fake",
+        "Scam: //nhs-refund[dot]com is fake",
+    ],
+)
+def test_defanged_addresses_in_scam_warnings_are_not_links(text):
+    assert find_links(text) == []
+
+
+def test_a_live_address_beside_a_defanged_one_is_still_a_link():
+    assert [link.host for link in find_links("hxxps://nhs-refund[.]com is fake, https://nhs-refund.com too")] == [
+        "nhs-refund.com"
+    ]
+
+
 # ------------------------------------------------------------------ differential test against the previous finder
 
 # What the previous finder (linkify-it-py) found that this one does not, or the other way round, on purpose:

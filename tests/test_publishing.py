@@ -318,6 +318,25 @@ def test_non_iso_publish_at_is_f003_not_p106(check):
     assert run.codes == ["F003"]
 
 
+def test_a_lower_case_t_and_z_are_read_as_rfc_3339_allows(check):
+    files = {
+        "p.md": post("Hello", publish_at="'2026-12-01t18:30:00z'"),
+        "q.json": '{"text": "Hi", "publish_at": "2026-12-01T09:30:00z"}',
+    }
+    assert check(files, "--select", "F003,P1").codes == ["P105"]  # 18:30 UTC is 18:30 in London, in December
+
+
+def test_an_offset_written_as_yaml_writes_it_is_read(check):
+    # YAML reads "+1" as an offset of an hour; the loaders keep the date as written, and it is read the same
+    files = {
+        "p.md": post("Hello", publish_at="2026-12-01 09:30:00 +1"),
+        "q.yaml": "text: Hi\npublish_at: 2026-12-01T09:30:00+1\n",
+    }
+    run = check(files, "--select", "F003,P1")
+    assert run.codes == ["P105", "P105"]  # 08:30 in London
+    assert "08:30" in run.json["findings"][0]["message"]
+
+
 def test_a_time_written_in_words_after_an_iso_date_is_not_called_impossible(check):
     run = check({"p.md": post("Hello", publish_at="2026-12-07 5pm")}, "--select", "F003")
     assert "is not an ISO 8601 date-time" in run.json["findings"][0]["message"]

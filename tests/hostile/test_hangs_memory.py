@@ -47,12 +47,34 @@ def grows_linearly(folder: Path, name: str, make, n: int) -> tuple[bool, float, 
 
 # ----------------------------------------------------------------------------------- 15, 16: linear time
 
-POST_SHAPES = ["![", "![a](", "<!--", "![[", "![a](<", '![a](x "', "#", "[a](", "@", "http://a.b/ ", "&#", "<"]
+POST_SHAPES = [
+    *("![", "![a](", "<!--", "![[", "![a](<", '![a](x "', "#", "[a](", "@", "http://a.b/ ", "&#", "<"),
+    *("hxxps://a[.]", "//a(.)"),  # defanged addresses
+]
 
 
 @pytest.mark.parametrize("shape", POST_SHAPES)
 def test_post_body_of_a_repeated_shape_is_checked_in_linear_time(tmp_path, shape):
     make = lambda n: "---\nplatforms: [x]\n---\n" + shape * (n // len(shape))  # noqa: E731
+    linear, small, large = grows_linearly(tmp_path, "p.md", make, 5_000)
+    assert linear, f"{shape!r}: {small:.3f} s for 5 KB, {large:.3f} s for 20 KB"
+
+
+# A share's phrase and a paid post's label are read with 'fancy' letters made plain (D101-D103).
+SHARE_SHAPES = ["𝐒𝐡𝐚𝐫𝐢𝐧𝐠 ", "ＲＴｓ｜", "ꜱʜᴀʀɪɴɢ ", "𝐀𝐝"]
+
+
+@pytest.mark.parametrize("shape", SHARE_SHAPES)
+def test_a_paid_share_of_a_repeated_fancy_shape_is_checked_in_linear_time(tmp_path, shape):
+    front = "---\nplatforms: [x]\nkind: share\nsource: https://x.com/a/status/1\npaid: true\n---\n"
+    make = lambda n: front + shape * (n // len(shape))  # noqa: E731
+    linear, small, large = grows_linearly(tmp_path, "p.md", make, 5_000)
+    assert linear, f"{shape!r}: {small:.3f} s for 5 KB, {large:.3f} s for 20 KB"
+
+
+@pytest.mark.parametrize("shape", ["0:00 ", "0:00:00.0", "1:00 +1", "-1"])
+def test_a_publish_at_of_a_repeated_time_shape_is_read_in_linear_time(tmp_path, shape):
+    make = lambda n: f"---\nplatforms: [x]\npublish_at: '2026-12-01T{shape * (n // len(shape))}'\n---\nHi\n"  # noqa: E731
     linear, small, large = grows_linearly(tmp_path, "p.md", make, 5_000)
     assert linear, f"{shape!r}: {small:.3f} s for 5 KB, {large:.3f} s for 20 KB"
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from postcheck.context import Context
 from postcheck.model import Post, Problem, Severity
 from postcheck.rules import rule
+from postcheck.rules.hashtags import plain_letter
 from postcheck.text import LazyPattern
 
 SHARING_KINDS = ("share", "quote", "repost")
@@ -74,7 +76,9 @@ AD_LABEL = LazyPattern(
 
 
 def normalise_phrase(text: str) -> str:
-    """Case, curly quotes, contractions, punctuation and spacing folded, for tolerant phrase matching."""
+    """Case, curly quotes, contractions, punctuation, spacing and 'fancy' letters folded, for tolerant matching."""
+    if not text.isascii():  # the phrase in a generator's bold or fullwidth letters still reads as the phrase (A204)
+        text = "".join(plain_letter(ch) or ch for ch in text)
     text = _CAMEL_BREAK.sub(" ", text.translate(_QUOTES)).casefold()  # "#SharingDoesNotImplyEndorsement" too
     for short, full in _CONTRACTIONS:
         text = text.replace(short, full)
@@ -168,12 +172,17 @@ def external_link_without_disclaimer(post: Post, ctx: Context) -> Iterator[Probl
     )
 
 
+def _plain_start(text: str) -> str:
+    """The post's first characters with 'fancy' letters and fullwidth punctuation made plain: "𝐀𝐝:" reads "Ad:"."""
+    return unicodedata.normalize("NFKC", "".join(plain_letter(ch) or ch for ch in text[:80]))  # "ＡＤ｜" too
+
+
 @rule("D103", "ad-not-labelled", Severity.ERROR, 'paid post does not start with an ad label ("Ad", "#ad")')
 def ad_not_labelled(post: Post, ctx: Context) -> Iterator[Problem]:
     if post.meta.get("paid") is not True:
         return
     text = post.text.value
-    if AD_LABEL.match(text):
+    if AD_LABEL.match(text) or (not text.isascii() and AD_LABEL.match(_plain_start(text))):
         return
     start = len(text) - len(text.lstrip())
     first_word = re.match(r"\S+", text[start:])

@@ -21,15 +21,30 @@ WRITTEN_AS = {"dmy": "%d/%m/%Y %H:%M", "mdy": "%m/%d/%Y %H:%M", "ymd": "%Y-%m-%d
 
 
 def parse_datetime(value: object) -> datetime | None:
-    """An ISO 8601 date-time, or None."""
+    """An ISO 8601 date-time (or one in YAML's timestamp form, "2026-12-01 09:30:00 +1"), or None."""
     if isinstance(value, datetime):
         return value
     if not isinstance(value, str) or re.fullmatch(r"\s*\d{4}-?\d{2}-?\d{2}\s*", value):
         return None  # a date alone is no time to post at ("midnight" is rarely what was meant)
+    value = value.strip()
+    if value[-1:] in ("Z", "z"):  # UTC; RFC 3339 allows the lower-case z (and t) that some tools write
+        value = value[:-1] + "+00:00"
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        return datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    # YAML's own timestamp form, which the loaders keep as written: an offset with a one-digit hour ("+1"), after a
+    # space or not. A date-time YAML itself reads is no invalid field.
+    m = _YAML_OFFSET.search(value)
+    if m is None:
+        return None
+    try:
+        return datetime.fromisoformat(f"{value[: m.start()]}{m[1]}{m[2]}0{m[3]}:{m[4] or '00'}")
     except ValueError:
         return None
+
+
+_YAML_OFFSET = re.compile(r"(\d:\d\d(?::\d\d(?:\.\d+)?)?)[ \t]{0,3}([+-])(\d)(?::(\d\d))?$")
 
 
 def posted_cells(post: Post) -> list[Field]:

@@ -389,6 +389,11 @@ def _trimmed_end(m: re.Match[str]) -> int:
     return m.start() + len(m.group().rstrip(".-_%")) if m.end() == m.end("host") else m.end()
 
 
+# Defanged addresses: a scheme or a full stop spoilt on purpose so that no app or browser follows the address.
+_DEFANGED = frozenset({"hxxp", "hxxps", "hxxpx", "fxp", "fxps"})
+_DEFANGED_DOT = LazyPattern(r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)", re.IGNORECASE)
+
+
 def _other_links(text: str, read: str, taken: list[Link]) -> list[Link]:
     links = []
     found = _Spans(taken)
@@ -406,6 +411,8 @@ def _other_links(text: str, read: str, taken: list[Link]) -> list[Link]:
         host = m.group("host")
         if scheme == "mailto" or not _followable(host if host.startswith("[") else host.rstrip(".-_%")):
             continue
+        if scheme in _DEFANGED or _DEFANGED_DOT.match(read, m.end("host")):
+            continue  # written not to be followed, as scam warnings write them: "hxxps://nhs-refund[.]com"
         url = read[m.start() : end]
         url = url if scheme else "http:" + url
         host = url_host(url)
