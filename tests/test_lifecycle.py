@@ -333,6 +333,15 @@ def test_changed_since_without_git_or_outside_a_repository_is_one_line(repo, tmp
     assert run.exit_code == 2 and "not a git repository" in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
+def test_without_git_a_post_in_the_repository_gets_no_p106_but_a_note(repo, monkeypatch):
+    """Whether a published post was committed in time cannot be told without git: no P106 (it is not "outside git"),
+    and one note says why."""
+    monkeypatch.setenv("PATH", str(repo / "no-git-here"))
+    run = run_cli("posts/jan.md", "--format", "json", cwd=repo)
+    assert "P106" not in {f["code"] for f in run.json["findings"]}
+    assert "P106: git is not installed" in run.stderr
+
+
 def test_changed_since_takes_names_git_would_quote(repo):
     git(repo, "checkout", "-q", "-b", "feature")
     git(repo, "config", "core.quotePath", "true")

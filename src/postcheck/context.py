@@ -34,6 +34,7 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+NOTICES = "notices"  # memo key: one-line notes for the user, printed once per run by the CLI
 _POSTS = "per-post"  # memo key: id(post) -> (post, {name: value}) for `per_post`
 _CURRENT = "per-post-current"  # memo key: the entry of the post asked about last
 
@@ -61,6 +62,12 @@ class Context:
             return list(dict.fromkeys(self.platform_override))
         valid = [p for p in platform_names(post.meta.get("platforms")) if p in ALL_PLATFORMS]
         return list(dict.fromkeys(valid or self.config.platforms))
+
+    def notice(self, message: str) -> None:
+        """A one-line note for the user (a check that cannot run, a setting missing), said once per run."""
+        notices = self.memo.setdefault(NOTICES, [])
+        if message not in notices:
+            notices.append(message)
 
     def root_of(self, post: Post) -> Path:
         """The posts root that bounds what may be read for `post` (the run's, unless its path has its own)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from postcheck.config import Config
-from postcheck.context import Context
+from postcheck.context import NOTICES, Context
 from postcheck.loaders import Unreadable, check_text, load_posts, unreadable_post
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, ocr_missing
 from postcheck.model import Finding, Post, Problem, Severity, Source
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 MAX_DEPTH = 100  # folders below a checked folder; os.walk (Python 3.11) recurses once per level
 MAX_PER_CODE = 100  # findings of one code listed per post and per file; the rest become one summary finding
 T = TypeVar("T")
-NOTICES = "notices"  # ctx.memo key of one-line notes for the user (rules/links.py writes them)
 MIN_POOL = 200  # posts to check before a process pool pays for its start
 # Folders no post lives in, left out of a folder run even when a config's `exclude` replaces the defaults: git's
 # own, and postcheck's cache (whose JSON files would be read as candidate posts on every run).

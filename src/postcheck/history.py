@@ -16,11 +16,15 @@ class GitError(Exception):
         self.silent = silent  # git failed without a word on stderr
 
 
+class GitMissing(GitError):
+    """No git to ask: whether a folder is in a repository cannot be told from git's answer."""
+
+
 def _git(args: list[str], cwd: Path | str | None = None) -> str:
     try:
         done = subprocess.run(["git", *args], capture_output=True, check=True, cwd=cwd)
     except FileNotFoundError:
-        raise GitError("git is not installed (no `git` on PATH)") from None
+        raise GitMissing("git is not installed (no `git` on PATH)") from None
     except (OSError, subprocess.CalledProcessError) as error:
         stderr = getattr(error, "stderr", b"") or b""
         lines = stderr.decode("utf-8", "replace").strip().splitlines()

@@ -925,11 +925,7 @@ def image_text_not_in_alt(post: Post, ctx: Context) -> Iterator[Problem]:
         try:
             text = ctx.read_media(read_image_text, path, ctx.cache_dir)
         except OcrUnavailable as error:  # installed but broken: say so once, like a missing extra
-            from postcheck.rules.links import NOTICES
-
-            notices = ctx.memo.setdefault(NOTICES, [])
-            if f"A107: {error}" not in notices:
-                notices.append(f"A107: {error}")
+            ctx.notice(f"A107: {error}")
             return
         if isinstance(text, MediaError):
             continue

@@ -10,8 +10,6 @@ from postcheck.model import Field, Post, Problem, Severity
 from postcheck.rules import rule
 from postcheck.text.urls import Link, find_links, host_in, internal_reason, url_host
 
-NOTICES = "notices"  # ctx.memo key: one-line notes for the user, printed once per run by the CLI
-
 
 @dataclass(frozen=True)
 class PostLink:
@@ -46,12 +44,6 @@ def _links_not_in_emails(text: str) -> list[Link]:
 
     emails = find_spelled_emails(text)
     return [link for link in links if link.scheme or not any(a <= link.start < b for a, b in emails)]
-
-
-def _notice(ctx: Context, message: str) -> None:
-    notices = ctx.memo.setdefault(NOTICES, [])
-    if message not in notices:
-        notices.append(message)
 
 
 def classify(link: Link, ctx: Context) -> str | None:
@@ -99,7 +91,7 @@ def _classified(post: Post, ctx: Context, code: str) -> Iterator[PostLink]:
 def link_not_approved(post: Post, ctx: Context) -> Iterator[Problem]:
     if not ctx.config.links.approved:
         if post_links(post, ctx):
-            _notice(ctx, "L101: links.approved is empty, so links are not checked against approved domains")
+            ctx.notice("L101: links.approved is empty, so links are not checked against approved domains")
         return
     for item in _classified(post, ctx, "L101"):
         yield Problem(

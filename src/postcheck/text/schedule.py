@@ -313,7 +313,7 @@ def lifecycle(post: Post, ctx: Context) -> str:
 def is_new(post: Post, when: datetime, ctx: Context) -> bool:
     """Whether a post was not yet in the repository when it was due to go out at `when`: uncommitted, or first
     committed after `when`. That is a mistake P106 reports; a post committed in time and published since is not.
-    Outside a git repository every post counts as new."""
+    Outside a git repository every post counts as new; in one without git to ask, none does (a note says so)."""
     from postcheck import history
 
     folder = post.directory.resolve()
@@ -321,11 +321,16 @@ def is_new(post: Post, when: datetime, ctx: Context) -> bool:
     if key not in ctx.memo:
         try:
             ctx.memo[key] = history.toplevel(folder).resolve()
+        except history.GitMissing as error:
+            in_repository = any((above / ".git").exists() for above in (folder, *folder.parents))
+            if in_repository:
+                ctx.notice(f"P106: {error}: posts in the repository are not checked for going out late")
+            ctx.memo[key] = False if in_repository else None
         except history.GitError:
             ctx.memo[key] = None
     top = ctx.memo[key]
-    if top is None:
-        return True
+    if top is None or top is False:
+        return top is None
     if ("git-first-committed", top) not in ctx.memo:
         try:
             ctx.memo["git-first-committed", top] = history.first_committed(top)
