@@ -164,6 +164,21 @@ REQUEST_SHAPES = [
     "Minge Lane Minge ",
     "#WTFisAPhleb ",
     "Dawn 'Woody' Dawn 'Woody' Wood ",
+    # Batch 42's: a flat in a named building, a date of birth, a National Insurance and a hospital number, "O" for zero,
+    # a WhatsApp link, a wide at sign, a Yorkshire street's word, a gate's number, a mailbox in another script (M101);
+    # lower-case hashtags run together, "on my tits", lookalike letters, "ph" for "f", a disguised innocent word (M102).
+    "Flat 3, Moorview House Flat 3, Moor ",
+    "DOB 14/03/1948 DOB date of birth ",
+    "JT 48 21 93 A JT482193A NI ",
+    "hospital number is K4471902 hospital number ",
+    "O77OO 9OO 5O8 O",
+    "wa.me/447700900274 ",
+    "ray＠hotmail.co.uk ＠",
+    "22 Town Gate Gate 3, Elland Road 3 Peaks Walk ",
+    "zoë.ward@icloud.com zoë",
+    "#cancercanfuckoff #wankparking #scunthorpeblooddonors ",
+    "gets on my tits on your ",
+    "pr1ck fυcking phucking ",
 ]
 
 
@@ -175,6 +190,45 @@ def test_a_reply_of_one_repeated_request_shape_is_checked_in_linear_time(tmp_pat
     )
     linear, small, large = grows_linearly(tmp_path, "p.md", make, 10_000)
     assert linear, f"{shape!r}: {small:.3f} s for 10 KB, {large:.3f} s for 40 KB"
+
+
+# Batch 42's staff-name shapes (M103 reads them only with a staff list): initials in capitals before or after the
+# surname, a title and an initial, first names run together, lower-case handles and hashtags, a link's slug.
+NAME_SHAPES = [
+    "D Wood Khan A. Smith, M-J MJ Smith ",
+    "Dr C Martin DR A KHAN O' Neill MaryJane ",
+    "#thankyoudawnwood @dawnwood_nurse #askdrkhan ",
+    "nhs.uk/stories/dawn-wood-pals-",
+    "Dawn Wood Close ",
+]
+
+
+@pytest.mark.parametrize("shape", NAME_SHAPES)
+def test_a_post_of_one_repeated_staff_name_shape_is_checked_in_linear_time(tmp_path, shape):
+    from datetime import datetime
+
+    from postcheck.context import Context
+    from postcheck.loaders.markdown import load_markdown
+    from postcheck.model import Source
+    from postcheck.rules.moderation import names_staff_member
+
+    staff = '["Siobhán O\'Neill", "Dr Chloé Martin", "Mary-Jane Smith", "Dr Ahmed Khan", "Dawn Wood"]'
+    (tmp_path / "postcheck.toml").write_text(f"[moderation]\nstaff = {staff}\n", encoding="utf-8")
+    ctx = Context(load_config(tmp_path / "postcheck.toml"), tmp_path, datetime.fromisoformat(FIXED_NOW))
+
+    def seconds(n: int) -> float:
+        text = "---\nplatforms: [x]\n---\n" + shape * (n // len(shape))
+        post = load_markdown(Source(Path("p.md"), text), "p.md")
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            list(names_staff_member(post, ctx))
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    seconds(1_000)  # imports and compiled patterns
+    small, large = seconds(10_000), seconds(40_000)
+    assert large <= LINEAR * small + 0.05, f"{shape!r}: {small:.3f} s for 10 KB, {large:.3f} s for 40 KB"
 
 
 CAPTION_SHAPES = {"srt": "<font ", "vtt": "<c.", "sbv": "<i"}

@@ -69,15 +69,12 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
     staff = [name for name in ctx.config.moderation.staff if name.strip()]
     if not staff:
         return
-    from postcheck.text import CAMEL_WORD
-    from postcheck.text.hashtags import find_hashtags
     from postcheck.text.names import (
-        HANDLE,
         HASHTAG_NAME_ENDS,
         NEXT_CAPITAL,
         fold_name_text,
-        handle_words,
         name_pattern,
+        name_runs,
         title_surname_pattern,
         written_as_a_name,
     )
@@ -105,11 +102,9 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                     f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",
                     field.span(m.start(), m.end()),
                 )
-        # A name run together in a CamelCase hashtag ("#ThankYouDawnWood") or an @handle ("@DawnWood", "@dawn_wood",
-        # "@dawn.wood") is read by its words.
-        runs = [(tag.start, tag.end, CAMEL_WORD.findall(tag.tag), "hashtag") for tag in find_hashtags(field.value)]
-        runs += [(m.start(), m.end(), handle_words(m.group(1)), "handle") for m in HANDLE.finditer(field.value)]
-        for start, end, words, kind in runs:
+        # A name run together in a CamelCase hashtag ("#ThankYouDawnWood"), an @handle ("@DawnWood", "@dawn_wood",
+        # "@dawnwood_nurse") or a link's path ("/stories/dawn-wood-pals") is read by its words.
+        for start, end, words, kind in name_runs(field.value, tuple(staff)):
             if len(words) < 2:
                 continue
             spelled = fold_name_text(" ".join(words))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from postcheck.text import CAMEL_WORD, LazyPattern
 
@@ -25,7 +26,7 @@ def fold_name_text(text: str) -> str:
 
 
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
-_APOSTROPHE_OR_SPACE = r"(?:'|\s)?"  # O'Neill, ONeill, O Neill
+_APOSTROPHE_OR_SPACE = r"(?:'\s?|\s)?"  # O'Neill, ONeill, O Neill, O' Neill
 _TITLE_WORDS = r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|reverend|cllr|councillor"
 # A title as it is abbreviated or spelled out: "Dr Khan" = "Doctor Khan" = "Doc Khan" ("Doc" Capitalised only, which the
 # rule checks: "the Word doc Martin sent" is no title).
@@ -63,12 +64,18 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
     ]
     if not parts:
         return None
-    written = r"[\s-]+".join(parts)
+    # First names may run together ("MaryJane Smith"); the surname stands apart ("Dawnwood" is another name).
+    written = r"[\s-]*".join(parts[:-1]) + (r"[\s-]+" if len(parts) > 1 else "") + parts[-1]
     if len(parts) > 1:
         # The first names as initials, the last with a full stop: "S. O'Neill", "S.O'Neill", "M-J. Smith", "M.J. Smith"
         # (a bare "A Khan" would be an article).
         initials = r"[.\s-]*".join(re.escape(word[0]) for word in words[:-1] if word)
         written += "|" + initials + r"\.\s*" + parts[-1]
+        # ... or in capitals with no full stop, as a rota or a letter writes them: "D Wood", "MJ Smith", "M-J Smith"
+        # (kept only where the post writes the initials in capitals; a lone "A" or "I" is a word, not an initial).
+        bare = r"[\s-]?".join(re.escape(word[0]) for word in words[:-1] if word)
+        if len(words) > 2 or words[0][:1] not in ("a", "i"):
+            written += rf"|(?P<bare>{bare})\s+{parts[-1]}"
         # Surname first, as a list or a rota writes it: "Khan, Ahmed (Dr)", "KHAN, Dr Ahmed - GP partner", "O'Neill,
         # Siobhan - continence lead"; a bracket, a comma, a dash or the end must follow, or "the wood, dawn chorus"
         # would be a name.
@@ -79,6 +86,8 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         middle = rf"(?!(?:and|or|from|the|of|at|in|on|by|to|with|for|{_TITLE_WORDS})\b)[a-z][a-z']*\.?"
         written += rf"|{first}\s+['\"“(]?(?P<middle>{middle})['\"”)]?\s+{parts[-1]}"
         written += rf"|{parts[-1]},\s*(?:(?:{_TITLE_WORDS})\.?\s+)?{first}(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
+        # ... or the first names as initials in capitals, as rotas write them: "Khan A. (Sat)", "Smith, M-J (Ward 4)".
+        written += rf"|{parts[-1]},?\s+(?P<after>{bare})\.?(?=\s*(?:[(),;:!?]|[-–]\s|$))"
     return re.compile(
         rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
@@ -97,10 +106,12 @@ def handle_words(handle: str) -> list[str]:
     return [word for part in _HANDLE_JOINS.split(handle) for word in CAMEL_WORD.findall(part)]
 
 
+# Words a handle or hashtag adds to a name for the person's role: "@DrKhanGP", "@dawnwood_nurse", "@DawnWood72".
+_ROLE_WORDS = r"nurse|rn|rgn|gp|dr|doc|md|nhs|pals|midwife|physio|hca|matron|sister|consultant|surgeon|official|\d+"
 NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+(?!I(?:'[a-z]+)?(?![\w.]))[A-Z]")
 # Where a title and surname run together in a hashtag end the name: the tag's end or a joining word ("#ThanksDrKhan",
 # "#DrKhanAndTeam", "#DrKhanForPresident"); any other word is more of the name ("#DrMartinLutherKing").
-HASHTAG_NAME_ENDS = LazyPattern(r"(?:\s+(?:and|for|from|at|of|in|on|the|team|you|rocks)\b|$)")
+HASHTAG_NAME_ENDS = LazyPattern(rf"(?:\s+(?:and|for|from|at|of|in|on|the|team|you|rocks|{_ROLE_WORDS})\b|$)")
 
 
 def _title_written(word: str, *, informal: bool = True) -> str:
@@ -110,6 +121,11 @@ def _title_written(word: str, *, informal: bool = True) -> str:
     forms = [re.escape(word) + r"\.?"] + ([re.escape(spelled) + r"\.?"] if spelled else [])
     forms += [rf"(?P<informal>{re.escape(casual)})"] if casual else []
     return "(?:" + "|".join(forms) + ")"
+
+
+def _initial(folded_name: str) -> str:
+    """The first letter of a name's first name, as a pattern for an initial between a title and a surname."""
+    return re.escape(folded_name[:1])
 
 
 def title_surname_pattern(name: str) -> re.Pattern[str] | None:
@@ -123,18 +139,103 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     titles = r"\s+".join(
         _title_written(word.rstrip(".").lower(), informal=i == 0) for i, word in enumerate(title.group().split())
     )
+    initial = _initial(words[0])
     return re.compile(
-        # The title's full stop may join the surname ("dr.khan"); not inside an e-mail address ("dr.khan@nhs.net").
-        rf"(?<!\w){titles}(?:\s+|(?<=\.)){surname}(?![\w@-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
+        # The title's full stop may join the surname ("dr.khan"); not inside an e-mail address ("dr.khan@nhs.net"). The
+        # first name's initial may stand between, with or without its full stop ("Dr C Martin", "DR A KHAN").
+        rf"(?<!\w){titles}(?:\s+{initial}\.?)?(?:\s+|(?<=\.)){surname}(?![\w@-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
     )
 
 
+# A street's word Capitalised after the name makes it the street's: "the Dawn Wood Close bungalows".
+_STREET_AFTER = LazyPattern(
+    r"\s+(?:Close|Rise|Fold|Row|Croft|Garth|Mount|Green|Hill|Vale|Chase|Wynd|Approach|View|Walk|Bank|Gate|Brow|"
+    r"Heights|Place|Parade|Boulevard|Meadows?|Estate)\b"
+)
+
+
 def written_as_a_name(original: str, m: re.Match[str]) -> bool:
     """Whether a match of a listed name's pattern is written as a name in the post (its offsets are the post's, the
-    fold keeping them): a middle name Capitalised ("Dawn Elizabeth Wood", not "Dawn and Wood"), "Doc" Capitalised."""
+    fold keeping them): a middle name Capitalised ("Dawn Elizabeth Wood", not "Dawn and Wood"), "Doc" Capitalised,
+    initials without full stops in capitals ("D Wood", not "a wood"), no street's word after it ("Dawn Wood Close")."""
     for group in ("middle", "informal"):
         start = m.start(group) if group in m.re.groupindex else -1
         if start >= 0 and not original[start : start + 1].isupper():
             return False
-    return True
+    for group in ("bare", "after"):
+        start = m.start(group) if group in m.re.groupindex else -1
+        if start >= 0 and not original[start : m.end(group)].isupper():
+            return False
+    return _STREET_AFTER.match(original, m.end()) is None
+
+
+@lru_cache(maxsize=16)
+def _joined_forms(staff: tuple[str, ...]) -> dict[str, tuple[str, bool]]:
+    """Each listed name run together in lower case, as a handle or hashtag writes it ("dawnwood", "drkhan"): the same
+    name with spaces, as the patterns read it, and whether it carries a title."""
+    forms = {}
+    for name in staff:
+        folded = fold_name_text(name).strip()
+        title = _TITLES.match(folded)
+        bare = re.split(r"[\s'-]+", folded[title.end() :] if title else folded)
+        forms["".join(bare)] = (" ".join(bare), False)
+        if title and len(bare) > 1:
+            word = title.group().split()[0].rstrip(".")
+            forms[word + bare[-1]] = (word + " " + bare[-1], True)
+    return {joined: form for joined, form in forms.items() if len(joined) >= 5}
+
+
+_LOWER_RUN = LazyPattern(r"[a-z]{5,}")
+_ROLE = LazyPattern(rf"(?:{_ROLE_WORDS})$")
+# The words a hashtag addresses a person with before her name run together ("#thankyoudawnwood", "#teamdawnwood"); a
+# name after any other word may be a place's ("#visitdawnwood" for the wood). A title makes it a person's anyway.
+_ADDRESSED = LazyPattern(
+    r"(?:thanks?|thankyou|thx|ty|welldone|congrats|congratulations|retirement|birthday|welcome|farewell|goodbye|ask|"
+    r"meet|go|team|proudof|shoutout|cheers|bravo|hero|legend)$"
+)
+
+
+def _unjoined(words: list[str], joined: dict[str, tuple[str, bool]]) -> list[str]:
+    """A run's words with a listed name run together in lower case spelled apart, where the run writes it as the
+    person's: after words that address her in the same piece ("#thankyoudawnwood"), after anything with a title
+    ("#askdrkhan"), or before a role ("@dawnwood_nurse"); not before another word of a business or place
+    ("@dawnwood.photography", "#dawnwoodlandwalk"), nor after a word that makes it a place ("#visitdawnwood")."""
+    out = []
+    for i, word in enumerate(words):
+        spelled = None
+        if _LOWER_RUN.fullmatch(word):
+            for form, (spaced, titled) in joined.items():
+                lead = word[: -len(form)]
+                if word == form and i + 1 < len(words) and _ROLE.match(words[i + 1].lower()):
+                    spelled = spaced
+                elif lead and word.endswith(form) and (titled or _ADDRESSED.search(lead)):
+                    spelled = lead + " " + spaced
+                if spelled is not None:
+                    break
+        out += spelled.split() if spelled is not None else [word]
+    return out
+
+
+_SLUG_JOINS = LazyPattern(r"[-_/.]+")
+
+
+def name_runs(text: str, staff: tuple[str, ...]) -> list[tuple[int, int, list[str], str]]:
+    """(start, end, words, kind) of each run a name may be written into: a hashtag's CamelCase words
+    ("#ThankYouDawnWood"), an @handle's ("@DawnWood", "@dawn_wood", "@dawn.wood"), a link's path ("/dawn-wood-pals");
+    a listed name run together in lower case is spelled apart where the run writes it as the person's."""
+    from urllib.parse import urlsplit
+
+    from postcheck.text.hashtags import find_hashtags
+    from postcheck.text.urls import find_links
+
+    joined = _joined_forms(staff)
+    runs = [(tag.start, tag.end, CAMEL_WORD.findall(tag.tag), "hashtag") for tag in find_hashtags(text)]
+    runs += [(m.start(), m.end(), handle_words(m.group(1)), "handle") for m in HANDLE.finditer(text)]
+    if "/" in text:
+        for link in find_links(text):
+            path = urlsplit(link.url).path
+            if "-" in path or "_" in path:
+                words = [w for piece in _SLUG_JOINS.split(path) for w in CAMEL_WORD.findall(piece)]
+                runs.append((link.start, link.end, words, "link"))
+    return [(start, end, _unjoined(words, joined), kind) for start, end, words, kind in runs]

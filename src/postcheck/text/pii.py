@@ -1,4 +1,5 @@
-"""Find personal contact details in text: phone numbers, e-mails, UK postcodes, street addresses, NHS numbers."""
+"""Find personal contact details in text: phone numbers, e-mails, UK postcodes, street addresses, NHS numbers, and
+the personal numbers a reply may copy from a record (a date of birth, a National Insurance or hospital number)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from postcheck.text.urls import TLDS, find_links
 PUBLIC_NUMBERS = ("111", "999", "112", "119", "18001 111", "18000")
 
 # After "@" it is a fediverse handle (@nhs@mastodon.example.social), not an e-mail address.
-EMAIL = LazyPattern(
-    r"(?<![\w.+%@-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
-)
+# The mailbox may hold letters of any script ("zoë.ward@icloud.com"); the domain is written in ASCII.
+EMAIL = LazyPattern(r"(?<![\w.+%@-])[^\W_][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# At signs and full stops of other widths, typed to dodge filters ("ray＠hotmail.co.uk"): read as the plain ones, one
+# character for one, so offsets hold.
+_WIDE_MARKS = str.maketrans({"＠": "@", "﹫": "@", "．": "."})
 
 # E-mail addresses written to dodge filters: "jo at nhs dot net", "jo [at] nhs.net", "jo(at)nhs(dot)net",
 # "jo (at) nhs . net".
@@ -53,7 +56,7 @@ _DOMAIN_AHEAD = LazyPattern(rf"{_LABEL}{_SPELLED_DOT}{_LABEL}", re.IGNORECASE)
 _LOCAL_MAX = 100  # characters looked at either side of an "at"
 _WORD_START = LazyPattern(r"(?<![\w.@%+-])[A-Za-z0-9]")
 # What every contact detail has: a digit, @ or "at", or the trunk 0 of a number in words ("oh seven seven ...").
-MAYBE_CONTACT = LazyPattern(rf"[\d@]|\b(?:{_AT_WORDS}|oh|zero|nought)\b", re.IGNORECASE)
+MAYBE_CONTACT = LazyPattern(rf"[\d@＠﹫]|\b(?:{_AT_WORDS}|oh|zero|nought)\b", re.IGNORECASE)
 
 
 def find_spelled_emails(text: str) -> list[tuple[int, int]]:
@@ -102,20 +105,62 @@ STREET_WORDS = (
 # The endings of the smaller streets of housing estates and villages (Yorkshire's folds and garths too) are everyday
 # nouns as well ("our 3 Castle Hill walks"): an address only where the sentence goes on as after an address - a mark,
 # the end, a capital (the town, the postcode) or a word of when or where.
-SMALL_STREET_WORDS = "Rise|Fold|Row|Croft|Garth|Mount|Green|Hill|Vale|Chase|Square|Wynd|Approach"
+SMALL_STREET_WORDS = (  # Yorkshire's Town Gate, Hyde Park View, Greenside Bank too
+    "Rise|Fold|Row|Croft|Garth|Mount|Green|Hill|Vale|Chase|Square|Wynd|Approach|View|Walk|Bank|Gate|Brow|Heights|"
+    "Meadows?"
+)
 _AFTER_ADDRESS = (
     r"(?=[ \t]*(?:[,.;:!?)\n]|$)|\s+(?:on|in|at|before|after|by|for|from|to|and|or|until|till|this|next|tomorrow|today|"
-    r"tonight|when|where|if|so|is|was|between|around|with|near)\b|\s+[A-Z])"
+    r"tonight|when|where|if|so|is|was|between|around|with|near|instead|but|because|as|which|who|yesterday|last|please|"
+    r"again|too|now|soon)\b|\s+[A-Z])"
 )
 STREET_ABBREVIATIONS = "Rd|St|Ave"  # their full stop is part of the address; a full word's ends the sentence
 # A number before a unit is an amount, not a house number: "our 12 Week Way programme", "a 6 Week Rise".
 _UNIT = r"(?:Minute|Hour|Day|Week|Month|Year|Mile|Step|Point|Star)s?\b"
+# A count of things before "Walk" names a route, not a house: "Our 3 Peaks Walk".
+_ROUTE = r"[A-Z][a-z]*[a-rt-z]s\s+Walk\b"
 # A verb after the number makes it a count of things to do: "Our 5 Go Green tips".
 _COUNTED_VERB = r"(?:Go|Get|Be|Do|Make|Keep|Stay|Eat|Live|Think|Walk|Top)\b"
 STREET_ADDRESS = LazyPattern(
-    rf"(?<![\w£$€.,:/#-])\d{{1,4}}[A-Za-z]?,?\s+(?!{_UNIT}|{_COUNTED_VERB})(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){{1,3}}"
+    rf"(?<![\w£$€.,:/#-])\d{{1,4}}[A-Za-z]?,?\s+(?!{_UNIT}|{_COUNTED_VERB}|{_ROUTE})(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){{1,3}}"
     rf"(?:(?:{STREET_WORDS})\b|(?:{SMALL_STREET_WORDS})\b{_AFTER_ADDRESS}|(?:{STREET_ABBREVIATIONS})\b\.?)"
 )
+
+# A flat in a named building on a street, with no house number of its own: "Flat 3, Moorview House, Beckett Street".
+_BUILDING_WORDS = r"House|Court|Lodge|Mansions|Buildings?|Tower|Heights|Hall|Mill|Works|Point|Apartments|Block|Flats"
+FLAT_ADDRESS = LazyPattern(
+    rf"(?<![\w-])(?:Flat|Apartment|Apt\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_BUILDING_WORDS}),?\s+"
+    rf"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){{1,3}}(?:{STREET_WORDS}|{SMALL_STREET_WORDS}|{STREET_ABBREVIATIONS})\b"
+)
+# A number that names a gate, a ward or a platform before a comma and a road is not a house number: "Gate 3, Elland
+# Road" (a flat's or a house's label keeps it one: "Flat 3, ...", "No. 3, ...").
+_LABEL_BEFORE_NUMBER = LazyPattern(r"(?<![\w.])(?!(?:Flat|Apartment|Apt|No|Number|House)\b)[A-Z][a-z]+\s+\Z")
+
+# The personal numbers a reply may copy from someone's record (the policy's "personal details"): a date of birth with
+# its label (not "born on": the NHS was born on 5 July 1948), a National Insurance number (two letters, six digits,
+# A-D; HMRC's unused prefixes left out; written without spaces only after its label), a hospital number with its label.
+_MONTHS = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+_MONTHS += r"Nov(?:ember)?|Dec(?:ember)?"
+DATE_OF_BIRTH = LazyPattern(
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|is|was|on)?\s*"
+    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+NI_NUMBER = LazyPattern(
+    r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]( ?)\d\d\1\d\d\1\d\d\1[A-D](?![\w-])"
+)
+_NI_LABEL = LazyPattern(r"\b(?:NI|NINO|national\s+insurance)\b", re.IGNORECASE)
+HOSPITAL_NUMBER = LazyPattern(
+    r"\b(?:hospital\s+(?:number|no\.?|ID)|MRN)\s*(?:is|was|[:–-])?\s*"
+    r"(?P<number>[A-Z]{0,3}\d{5,10}[A-Z]?)(?![\w-])",
+    re.IGNORECASE,
+)
+# Digits written with the capital letter O for a zero, to dodge filters ("O77OO 9OO 518"): read as digits when the run
+# has a phone number's length and at least three real digits.
+_O_FOR_ZERO = LazyPattern(r"(?<![\w+])[0O][\dO](?:[ .-]?[\dO]){8,11}(?![\w])")
+# A WhatsApp click-to-chat link carries a phone number ("wa.me/447700900274", "api.whatsapp.com/send?phone=44...").
+_CHAT_LINK = LazyPattern(r"(?:^|\.)(?:wa\.me|whatsapp\.com)$")
+_CHAT_NUMBER = LazyPattern(r"(?:wa\.me/|phone=)\+?(\d{8,15})(?!\d)")
 
 NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 
@@ -134,7 +179,7 @@ class Contact:
     start: int
     end: int
     raw: str
-    kind: str  # "phone number", "e-mail address", "postcode", "street address", "NHS number"
+    kind: str  # "phone number", "e-mail address", "postcode", "street address", "NHS number", "date of birth"...
     key: str  # E.164 for phones, lower-case e-mail, postcode without space, folded address text
 
 
@@ -292,6 +337,7 @@ def find_contacts(text: str) -> list[Contact]:
     """Every contact detail in `text`, in order; numbers inside links or e-mail addresses are not phone numbers."""
     contacts: list[Contact] = []
     blanked = []
+    text = text.translate(_WIDE_MARKS)
     for m in EMAIL.finditer(text):
         if _IN_AUTHORITY.search(text, max(m.start() - _LOCAL_MAX, 0), m.start()):
             continue  # https://nhs.uk@x.com, https://nhs.uk:pass@x.com: a link's user part (L101 reports it)
@@ -305,17 +351,27 @@ def find_contacts(text: str) -> list[Contact]:
         contacts.append(Contact(start, end, raw, "e-mail address", spelled_email_key(raw)))
         blanked.append((start, end))
     emails = list(blanked)
-    blanked += [
-        (link.start, link.end)
-        for link in find_links(text)
-        if not any(start < link.end and link.start < end for start, end in emails)
-    ]
+    links = [link for link in find_links(text) if not any(s < link.end and link.start < e for s, e in emails)]
+    blanked += [(link.start, link.end) for link in links]
+    for link in links:
+        number = _CHAT_NUMBER.search(link.raw) if _CHAT_LINK.search(link.host) else None
+        if number is not None:
+            key = phone_key("+" + number.group(1))
+            contacts.append(Contact(link.start, link.end, link.raw, "phone number", key))
     rest = _mask(text, blanked) if blanked else text
     contacts += find_spoken_numbers(rest)
     if not _DIGIT.search(rest):  # every other kind has a digit
         contacts.sort(key=lambda c: c.start)
         return contacts
-    contacts += find_phone_numbers(rest)
+    dialled = rest
+    if "O" in rest:
+        dialled = _O_FOR_ZERO.sub(
+            lambda m: m.group().replace("O", "0") if len(_digits(m.group())) >= 3 else m.group(), rest
+        )
+    contacts += [
+        Contact(c.start, c.end, text[c.start : c.end], c.kind, c.key) if dialled is not rest else c
+        for c in find_phone_numbers(dialled)
+    ]
     taken = sorted((c.start, c.end) for c in contacts)  # do not overlap, so ends rise with starts
 
     def free(start: int, end: int) -> bool:
@@ -327,7 +383,30 @@ def find_contacts(text: str) -> list[Contact]:
         if free(m.start(), m.end()) and _nhs_checksum_ok(digits):
             contacts.append(Contact(m.start(), m.end(), m.group(), "NHS number", digits))
             bisect.insort(taken, (m.start(), m.end()))
+    for m in FLAT_ADDRESS.finditer(rest) if "Flat" in rest or "Ap" in rest else ():
+        if free(m.start(), m.end()):
+            contacts.append(Contact(m.start(), m.end(), m.group(), "street address", fold_address(m.group())))
+            bisect.insort(taken, (m.start(), m.end()))
+    for m in DATE_OF_BIRTH.finditer(rest):
+        if free(m.start(), m.end()):
+            contacts.append(Contact(m.start(), m.end(), m.group(), "date of birth", _digits(m.group())))
+            bisect.insort(taken, (m.start(), m.end()))
+    for m in NI_NUMBER.finditer(rest):
+        if free(m.start(), m.end()) and (m.group(1) or _NI_LABEL.search(rest, max(0, m.start() - 40), m.start())):
+            contacts.append(
+                Contact(m.start(), m.end(), m.group(), "National Insurance number", m.group().replace(" ", ""))
+            )
+            bisect.insort(taken, (m.start(), m.end()))
+    for m in HOSPITAL_NUMBER.finditer(rest):
+        if free(m.start("number"), m.end("number")):
+            number = m.group("number")
+            contacts.append(Contact(m.start("number"), m.end("number"), number, "hospital number", number.upper()))
+            bisect.insort(taken, (m.start("number"), m.end("number")))
     for m in STREET_ADDRESS.finditer(rest):
+        if re.match(r"\d+[A-Za-z]?,", m.group()) and _LABEL_BEFORE_NUMBER.search(
+            rest, max(0, m.start() - 20), m.start()
+        ):
+            continue  # "Gate 3, Elland Road": the gate's number
         if free(m.start(), m.end()):
             contacts.append(Contact(m.start(), m.end(), m.group(), "street address", fold_address(m.group())))
             bisect.insort(taken, (m.start(), m.end()))

@@ -152,6 +152,20 @@ _INSULT = LazyPattern(
     rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:who|set|left|took|stole|broke|threw|kept|put|made|went|got|\w{{3,}}ed)\b)",
     re.IGNORECASE,
 )
+# The mostly innocent words disguised with a digit or a symbol ("pr1ck", "kn0b"): no one disguises a finger prick.
+_INNOCENT_DISGUISED = frozenset({"cow", "git", "prick", "knob", "slag", "tits"})
+# The idiom "gets on my tits" (the birds perch elsewhere: "blue tits on the feeder").
+_ON_TITS = LazyPattern(r"\bon\s+(?:my|your|his|her|our|their|every(?:one|body)'s|people's)\s+(?P<word>tits)\b", re.I)
+# Letters of other scripts that look like Latin ones, typed inside a Latin word to dodge filters ("fυcking", with a
+# Greek upsilon): read as the Latin letter only in a word that mixes scripts; Greek or Cyrillic words stay as written.
+_LOOKALIKES = str.maketrans(
+    {"α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "а": "a",
+     "е": "e", "і": "i", "к": "k", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s"}
+)  # fmt: skip
+# A lower-case hashtag run together ("#cancercanfuckoff", "#wankparking") is split into words by the hashtag model
+# (A201's), only where a listed word of four letters or more is inside it: "#scunthorpeblooddonors" splits as the town.
+_LOWER_TAG = LazyPattern(r"[a-z]{6,}")
+
 # "@" for an "a" that opens a word looks like a mention: read as "a" where the word is five letters or more after it
 # (a handle such as @RSE is not "arse").
 _AT_FOR_A = LazyPattern(r"(?<![\w@.])@([A-Za-z]{5,})(?![\w@])(?!\.\w)")
@@ -264,6 +278,10 @@ class ProfanityMatcher:
         word = token.lower()
         if word in self.allow_words or _ROAD.fullmatch(token):
             return None
+        if word.isalpha() and not word.isascii() and any(ch.isascii() for ch in word):
+            folded = word.translate(_LOOKALIKES)  # "fυcking": a Greek letter in a Latin word
+            if folded != word and folded.isascii():
+                return self._judge_uncached(folded)
         if word.isalpha():
             found = self._listed(word)
             if found is None:
@@ -273,6 +291,8 @@ class ProfanityMatcher:
                 found = self._listed(word[:-1] + "cks")  # bollox: "x" for "cks", in words too long to be "cox", "dix"
             if found is None and "v" in word:
                 found = self._listed(word.replace("v", "u"))  # fvck, fvcking: "v" for "u", as on old inscriptions
+            if found is None and word.startswith("ph"):
+                found = self._listed("f" + word[2:])  # phuck, phucking: "ph" for "f" (Phuket is "fuket", no word)
             if found in self.name_like and token[:1].isupper() and not token.isupper():
                 return None
             return found
@@ -286,6 +306,8 @@ class ProfanityMatcher:
             return found if found is not None or not grawlix else self._wildcard(_GRAWLIX.sub("*", word))
         if decoded.isalpha() and decoded != word:
             found = self._listed(decoded)
+            if found is None and not token.isupper() and decoded in _INNOCENT_DISGUISED:
+                found = decoded
             if found is not None or not grawlix:
                 return found
         return self._wildcard(_GRAWLIX.sub("*", word)) if grawlix else None
@@ -324,6 +346,8 @@ class ProfanityMatcher:
                 group = next(g for g in ("quoted", "you", "some") if m.group(g))
                 if not any(start < m.end(group) and m.start(group) < end for start, end, _ in phrases):
                     found.append((m.start(group), m.end(group), m.group(group).lower().rstrip("s")))
+        if "tits" in lowered:
+            found += [(m.start("word"), m.end("word"), "tits") for m in _ON_TITS.finditer(text)]
         if "@" in text:
             for m in _AT_FOR_A.finditer(text):  # "@rsehole", "@sshole": not a handle but "a" written as "@"
                 entry = self._judge("a" + m.group(1).lower())
@@ -375,8 +399,26 @@ class ProfanityMatcher:
                     found.append((offset, offset + len(part), entry))
             if not found and hashtag:
                 found = [(0, len(token), entry) for entry in self._camelcase_entries(token)[:1]]
+            if not found and hashtag:
+                found = [(0, len(token), entry) for entry in self._lower_case_entries(token)[:1]]
             hits = self._hits[key] = tuple(found)
         return hits
+
+    @cached_property
+    def _inner_words(self) -> tuple[str, ...]:
+        """The listed words, stems and endings of four letters or more, looked for inside lower-case hashtags."""
+        return tuple(w for w in {*self.words, *self.stems, *self.endings} if len(w) >= 4 and w.isalpha())
+
+    def _lower_case_entries(self, hashtag: str) -> list[str]:
+        """The entries among the words of a lower-case hashtag run together (#wankparking: "wank", "parking")."""
+        if not _LOWER_TAG.fullmatch(hashtag) or not any(w in hashtag for w in self._inner_words):
+            return []
+        from postcheck.text.hashtags import segment
+
+        split = segment(hashtag, {})
+        if split is None or len(split[0]) < 2:
+            return []
+        return [entry for word in split[0] if (entry := self._judge(word)) is not None]
 
     def _camelcase_entries(self, hashtag: str) -> list[str]:
         """The entries in a CamelCase hashtag's words (#ShitService, #BloodyAwful), read as a phrase; an acronym in
