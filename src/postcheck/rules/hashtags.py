@@ -86,12 +86,16 @@ def too_many_hashtags(post: Post, ctx: Context) -> Iterator[Problem]:
             post.text.span(extra[0].start, extra[-1].end),
         )
     blanked = None
+    word = None  # the first sentence word after the last run, to its line's end: later runs before it share it
     for run in _runs(text, tags):
         if len(run) < 2:
             continue
         blanked = blanked or _blanked(text, tags)
         line_end = text.find("\n", run[-1].end)
-        if _SENTENCE_WORD.search(blanked, run[-1].end, len(text) if line_end == -1 else line_end):
+        end = len(text) if line_end == -1 else line_end
+        if word is None or word[0] != end or (word[1] is not None and word[1].start() < run[-1].end):
+            word = end, _SENTENCE_WORD.search(blanked, run[-1].end, end)
+        if word[1]:
             yield Problem(
                 f"{len(run)} hashtags in a row inside a sentence: put them at the end of the post so the sentence "
                 "reads on",
