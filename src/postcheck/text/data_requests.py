@@ -38,6 +38,9 @@ PERSONAL_DATA = LazyPattern(
     # (Not "your registration for the fun run": a registration is a number only when it says so or is a car's.)
     r"(?:e-?mail\s+)?addy|(?<=your\s)reg\b(?:\s+(?:numbers?|no\b\.?|plates?))?|(?:car|vehicle)\s+reg(?:istration)?\b|"
     r"reg(?:istration)?\s+(?:numbers?|no\b\.?|plates?)|number\s+plates?|"
+    # ("What's the reg of the car that got the ticket?": the car's registration in a longer noun phrase.)
+    r"reg(?:istration)?(?:\s+(?:numbers?|no\b\.?))?\s+(?:of|on)\s+(?:the|your|their|his|her|ur)\s+(?:\w+\s+)?"
+    r"(?:car|vehicle|van|motor)\b|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
     # "What number's best to text the new slot to?", "Which number should we ring you on?": the reader's number asked.
@@ -76,7 +79,8 @@ PERSONAL_DATA = LazyPattern(
     re.IGNORECASE,
 )
 # "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
-_POSSESSIVE = LazyPattern(r"\b(?:your|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
+# (Text-speak and Scots too: "Whats ur address hun?", "yer address".)
+_POSSESSIVE = LazyPattern(r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
 # ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
 # address you live at" (not "the address of the new hub").
 _THE = LazyPattern(r"\bthe\s+$", re.IGNORECASE)
@@ -392,6 +396,16 @@ def _ordered_by(sentence: str, at: int) -> bool:
     return bool(lead) and bool(_ORDER_LEAD.match(lead)) and not _NEGATED.search(lead)
 
 
+# The writer's wish for the data, where the sentence names a public place: "We'd love to hear your name and ward in the
+# comments" (a request phrased as an offer; not "We'd love to see your name on the list", which is read there).
+_WISH = LazyPattern(
+    r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:(?:really|so|just|also)\s+)?(?:love|like|appreciate|welcome|be\s+"
+    r"(?:glad|happy|grateful|delighted|keen))(?:\s+(?:it\s+if\s+you\s+(?:could|would)\s+)?to\s+(?:hear|know|have|get|receive|grab))?"
+    r"(?![\w'-])",
+    re.IGNORECASE,
+)
+
+
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
@@ -411,6 +425,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
         if _asks_reader(sentence, m.start()) and not weak_in_private(m)
     ]
     asks += [(m, False) for m in _BY_GIVING.finditer(sentence) if _ordered_by(sentence, m.start())]
+    asks += [(m, False) for m in _WISH.finditer(sentence) if in_public()]
     if questions:
         asks += [(m, True) for m in QUESTION.finditer(sentence)]
     for ask, question in sorted(asks, key=lambda a: a[0].start()):
@@ -512,7 +527,9 @@ def _asked_in_public(sentence: str, data: re.Match[str]) -> bool:
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
 _PRONOUN_ASK = LazyPattern(
     r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|yours|theirs|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
-    r"|(?=\s+(?:below|here|to\s+this\s+(?:post|tweet|thread)|in\s+(?:the\s+)?(?:comments?|replies|thread)|"
+    # ("Let us know underneath", "Tell us on here": the place right after the verb.)
+    r"|(?=\s+(?:below|underneath|here|on\s+here|under\s+(?:here|this)\b|to\s+this\s+(?:post|tweet|thread)|"
+    r"in\s+(?:the\s+)?(?:comments?|replies|thread)|"
     r"in\s+a\s+(?:comment|reply)))",
     re.IGNORECASE,
 )
@@ -562,10 +579,34 @@ _PASSIVE_AFTER = LazyPattern(
 )
 
 
-def _named_data(sentence: str) -> re.Match[str] | None:
+# Someone of the reader's named by a pronoun after them: "Which care home is your mum in, and what's her name?" (not "your
+# mum's nurse": her name is a nomination's).
+_READERS_KIN = LazyPattern(
+    r"\b(?:your|ur|yer)\s+(?:\w+\s+)?(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandmother|"
+    r"grandad|granddad|grandpa|grandfather|son|daughter|husband|wife|partner|child|kid|baby|boy|girl|little\s+one|"
+    r"brother|sister|auntie|aunt|uncle|neighbour|friend)s?\b(?!')",
+    re.IGNORECASE,
+)
+_PRONOUN_NAME = LazyPattern(r"\b(?:her|his|their)\s+(?:(?:full|first|last)\s+)?(?:sur)?name\b", re.IGNORECASE)
+
+
+def _kin_name(sentence: str) -> re.Match[str] | None:
+    """The name of someone of the reader's, asked by a pronoun after them in the same sentence, outside a negation."""
+    kin = _READERS_KIN.search(sentence)
+    if kin is None:
+        return None
+    name = _PRONOUN_NAME.search(sentence, kin.end())
+    negation = _NEGATED_MENTION.search(sentence)
+    if name is None or (negation is not None and negation.end() <= name.start()):
+        return None
+    return name
+
+
+def _named_data(sentence: str, *, kin: bool = False) -> re.Match[str] | None:
     """The last personal data a sentence names outside a negation ("we will never ask for your NHS number"), and not
-    as the subject of a passive statement ("Postcodes in the comments are anonymised")."""
-    found = None
+    as the subject of a passive statement ("Postcodes in the comments are anonymised"); with `kin`, also the name of
+    someone of the reader's told by a pronoun ("your mum ... her name")."""
+    found = _kin_name(sentence) if kin else None
     negation = _NEGATED_MENTION.search(sentence)  # the first: any data after it is negated
     told_until = -1  # where a passive statement whose subject the data is ends
     for data in PERSONAL_DATA.finditer(sentence):
@@ -586,6 +627,21 @@ def _named_data(sentence: str) -> re.Match[str] | None:
 _THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|I'll)\b", re.IGNORECASE)
 
 
+# A copy of a document about the reader's care, taken and posted by reference: "Got a text from us about your
+# appointment? Screenshot it and post it below" (the copy carries the reader's name and details, as "a screenshot of
+# your appointment letter" does).
+_COPY_IT = LazyPattern(
+    r"\b(?:screenshot|photograph|photo|snap|scan|take\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+(?:it|them)\b",
+    re.IGNORECASE,
+)
+_READERS_DOCUMENT = LazyPattern(
+    r"\b(?:text|texts|letter|letters|message|messages|e-?mail|e-?mails|card|prescription)\s+(?:(?:from|by)\s+\w+\s+)?"
+    r"(?:about|for|with|confirming|of)\s+(?:your|ur|their)\s+(?:\w+\s+)?(?:appointment|referral|results?|booking|"
+    r"prescription|operation|scan|test|jab|vaccin\w+|booster|screening)s?\b",
+    re.IGNORECASE,
+)
+
+
 def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] | None:
     """(start, end, data) of a request in public that names the data only before it: "Do you have your NHS
     number? Pop it below", "We need your details: reply here", "Details please - in the comments"."""
@@ -601,7 +657,9 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
         others = _carries_data(f"{before} {sentence[: verb.start()]} {rest}")
         if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
-        data = _named_data(sentence[: verb.start()]) or _named_data(before)
+        data = _named_data(sentence[: verb.start()], kin=True) or _named_data(before, kin=True)
+        if data is None and _COPY_IT.search(sentence, 0, verb.start()):
+            data = _READERS_DOCUMENT.search(before) or _READERS_DOCUMENT.search(sentence, 0, verb.start())
         if data is not None:
             return verb.start(), max(ask.end(), verb.end()), data.group()
     data = _named_data(sentence)
@@ -733,8 +791,14 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."). Where the patterns
     find none, the word model may (`_read_by_model`)."""
     text = unwrap(text.translate(APOSTROPHES))
-    # (Bare data words are read only after a public place and a colon or dash: a list is looked for only there.)
-    if not PERSONAL_DATA.search(text) and not _PLACE_THEN_LIST.search(text):
+    # (Bare data words are read only after a public place and a colon or dash: a list is looked for only there; a
+    # pronoun's name only after someone of the reader's.)
+    if (
+        not PERSONAL_DATA.search(text)
+        and not _PLACE_THEN_LIST.search(text)
+        and not _kin_name(text)
+        and not (_COPY_IT.search(text) and _READERS_DOCUMENT.search(text))
+    ):
         return None
     text = _unquoted(text)
     previous = ""
