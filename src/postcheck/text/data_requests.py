@@ -80,7 +80,9 @@ PERSONAL_DATA = LazyPattern(
 )
 # "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
 # (Text-speak and Scots too: "Whats ur address hun?", "yer address".)
-_POSSESSIVE = LazyPattern(r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
+_POSSESSIVE = LazyPattern(
+    r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I
+)
 # ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
 # address you live at" (not "the address of the new hub").
 _THE = LazyPattern(r"\bthe\s+$", re.IGNORECASE)
@@ -429,7 +431,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
     if questions:
         asks += [(m, True) for m in QUESTION.finditer(sentence)]
     for ask, question in sorted(asks, key=lambda a: a[0].start()):
-        for data in PERSONAL_DATA.finditer(sentence, ask.end()):
+        # (No object runs longer than _LOOK_BACK: a verb of a long sentence does not read on to its end.)
+        for data in PERSONAL_DATA.finditer(sentence, ask.end(), ask.end() + _LOOK_BACK):
             gap = sentence[ask.end() : data.start()]
             # "Tell us below which practice you're with and your date of birth": the data is the verb's second
             # object, joined by "and your", however long the first.
@@ -579,8 +582,8 @@ _PASSIVE_AFTER = LazyPattern(
 )
 
 
-# Someone of the reader's named by a pronoun after them: "Which care home is your mum in, and what's her name?" (not "your
-# mum's nurse": her name is a nomination's).
+# Someone of the reader's named by a pronoun after them: "Which care home is your mum in, and what's her name?"
+# (not "your mum's nurse": her name is a nomination's).
 _READERS_KIN = LazyPattern(
     r"\b(?:your|ur|yer)\s+(?:\w+\s+)?(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandmother|"
     r"grandad|granddad|grandpa|grandfather|son|daughter|husband|wife|partner|child|kid|baby|boy|girl|little\s+one|"
@@ -606,7 +609,11 @@ def _named_data(sentence: str, *, kin: bool = False) -> re.Match[str] | None:
     """The last personal data a sentence names outside a negation ("we will never ask for your NHS number"), and not
     as the subject of a passive statement ("Postcodes in the comments are anonymised"); with `kin`, also the name of
     someone of the reader's told by a pronoun ("your mum ... her name")."""
-    found = _kin_name(sentence) if kin else None
+    # (Read in the sentence's last stretch only: a sentence of many verbs is read again up to each.)
+    found = _kin_name(sentence[-_LOOK_BACK:]) if kin else None
+    if found is not None:
+        offset = max(0, len(sentence) - _LOOK_BACK)
+        found = _PRONOUN_NAME.match(sentence, offset + found.start())
     negation = _NEGATED_MENTION.search(sentence)  # the first: any data after it is negated
     told_until = -1  # where a passive statement whose subject the data is ends
     for data in PERSONAL_DATA.finditer(sentence):
@@ -647,19 +654,27 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
     number? Pop it below", "We need your details: reply here", "Details please - in the comments"."""
     if not names_public_place(sentence):
         return None
+    # What the sentence before offers, read once (not again at each verb of a long sentence): another thing "it" may
+    # stand for, and the data it names. Within the sentence, each verb reads a bounded stretch either side of it.
+    earlier: list[tuple[bool, re.Match[str] | None, re.Match[str] | None]] = []
     for verb in GIVING_VERB.finditer(sentence):
         ask = _PRONOUN_ASK.match(sentence, verb.end())
         if ask is None or not _asks_reader(sentence, verb.start()):
             continue
+        if not earlier:
+            other = _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", _carries_data(before)))
+            earlier.append((bool(other), _named_data(before, kin=True), _READERS_DOCUMENT.search(before[-_LOOK_BACK:])))
+        other_before, data_before, document_before = earlier[0]
         # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
         # (After the verb, only its own clause: not "Tell us below and our pharmacists will share some tips".)
-        rest = _THEN_WE.split(sentence[verb.end() :], maxsplit=1)[0]
-        others = _carries_data(f"{before} {sentence[: verb.start()]} {rest}")
-        if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
+        near = max(0, verb.start() - _LOOK_BACK)
+        rest = _THEN_WE.split(sentence[verb.end() : verb.end() + _LOOK_BACK], maxsplit=1)[0]
+        others = _carries_data(f"{sentence[near : verb.start()]} {rest}")
+        if other_before or _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
-        data = _named_data(sentence[: verb.start()], kin=True) or _named_data(before, kin=True)
-        if data is None and _COPY_IT.search(sentence, 0, verb.start()):
-            data = _READERS_DOCUMENT.search(before) or _READERS_DOCUMENT.search(sentence, 0, verb.start())
+        data = _named_data(sentence[near : verb.start()], kin=True) or data_before
+        if data is None and _COPY_IT.search(sentence, near, verb.start()):
+            data = document_before or _READERS_DOCUMENT.search(sentence, near, verb.start())
         if data is not None:
             return verb.start(), max(ask.end(), verb.end()), data.group()
     data = _named_data(sentence)
