@@ -151,6 +151,9 @@ REQUEST_SHAPES = [
     "your mum and her name? Let us know underneath ",
     "Whats ur address pop it on here n ",
     "a text about your appointment screenshot it and post it below ",
+    "We'd be glad to hear your thoughts below - your name won't be ",
+    "Is your grandad on Ward 7? What's his name? Let us know underneath ",
+    "wots ur mams name n address? put it on here ",
 ]
 
 

@@ -408,6 +408,15 @@ _WISH = LazyPattern(
 )
 
 
+# Data that opens a clause of its own after a dash and has its own verb is told, not the object asked for: "Tell us your
+# thoughts below - your name won't be shared" (not "Tell us who you are - name and date of birth - in a reply").
+_DASH_OPENS = LazyPattern(r"\s[-–—]\s+(?:(?:your|their|ur)\s+)?$", re.IGNORECASE)
+_OWN_STATEMENT = LazyPattern(
+    r"\s+(?:won't|wont|will|would|isn't|is|are|aren't|was|were|can't|cannot|doesn't|don't|never|stays?|remains?)\b",
+    re.IGNORECASE,
+)
+
+
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
@@ -465,6 +474,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 break
             if not _means_data(sentence, data):
                 continue
+            if _DASH_OPENS.search(gap) and _OWN_STATEMENT.match(sentence, data.end()):
+                continue  # "... below - your name won't be shared"
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
             if _signed_onto(sentence, data) and not in_public():
@@ -593,12 +604,18 @@ _READERS_KIN = LazyPattern(
 _PRONOUN_NAME = LazyPattern(r"\b(?:her|his|their)\s+(?:(?:full|first|last)\s+)?(?:sur)?name\b", re.IGNORECASE)
 
 
-def _kin_name(sentence: str) -> re.Match[str] | None:
-    """The name of someone of the reader's, asked by a pronoun after them in the same sentence, outside a negation."""
+# ("ur mams name": the possessive's apostrophe left out, as text-speak does.)
+_NAME_AFTER_KIN = LazyPattern(r"\s+(?:(?:full|first|last)\s+)?(?:sur)?name\b", re.IGNORECASE)
+
+
+def _kin_name(sentence: str, start: int = 0) -> re.Match[str] | None:
+    """The name of someone of the reader's, asked by a pronoun after them (from `start` on), outside a negation."""
     kin = _READERS_KIN.search(sentence)
     if kin is None:
         return None
-    name = _PRONOUN_NAME.search(sentence, kin.end())
+    name = _PRONOUN_NAME.search(sentence, max(kin.end(), start))
+    if name is None and kin.group().lower().endswith("s") and kin.end() >= start:
+        name = _NAME_AFTER_KIN.match(sentence, kin.end())
     negation = _NEGATED_MENTION.search(sentence)
     if name is None or (negation is not None and negation.end() <= name.start()):
         return None
@@ -609,11 +626,7 @@ def _named_data(sentence: str, *, kin: bool = False) -> re.Match[str] | None:
     """The last personal data a sentence names outside a negation ("we will never ask for your NHS number"), and not
     as the subject of a passive statement ("Postcodes in the comments are anonymised"); with `kin`, also the name of
     someone of the reader's told by a pronoun ("your mum ... her name")."""
-    # (Read in the sentence's last stretch only: a sentence of many verbs is read again up to each.)
-    found = _kin_name(sentence[-_LOOK_BACK:]) if kin else None
-    if found is not None:
-        offset = max(0, len(sentence) - _LOOK_BACK)
-        found = _PRONOUN_NAME.match(sentence, offset + found.start())
+    found = _kin_name(sentence) if kin else None
     negation = _NEGATED_MENTION.search(sentence)  # the first: any data after it is negated
     told_until = -1  # where a passive statement whose subject the data is ends
     for data in PERSONAL_DATA.finditer(sentence):
@@ -649,9 +662,11 @@ _READERS_DOCUMENT = LazyPattern(
 )
 
 
-def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] | None:
+def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple[int, int, str] | None:
     """(start, end, data) of a request in public that names the data only before it: "Do you have your NHS
-    number? Pop it below", "We need your details: reply here", "Details please - in the comments"."""
+    number? Pop it below", "We need your details: reply here", "Details please - in the comments". Someone of the
+    reader's whose name the sentence before asks may be named in the one before that (`older`): "Is your grandad on
+    Ward 7? What's his name? Let us know underneath"."""
     if not names_public_place(sentence):
         return None
     # What the sentence before offers, read once (not again at each verb of a long sentence): another thing "it" may
@@ -663,7 +678,11 @@ def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] |
             continue
         if not earlier:
             other = _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", _carries_data(before)))
-            earlier.append((bool(other), _named_data(before, kin=True), _READERS_DOCUMENT.search(before[-_LOOK_BACK:])))
+            named = _named_data(before, kin=True)
+            if named is None and older:
+                lead = older[-_LOOK_BACK:]
+                named = _kin_name(f"{lead} {before[:_LOOK_BACK]}", start=len(lead) + 1)
+            earlier.append((bool(other), named, _READERS_DOCUMENT.search(before[-_LOOK_BACK:])))
         other_before, data_before, document_before = earlier[0]
         # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
         # (After the verb, only its own clause: not "Tell us below and our pharmacists will share some tips".)
@@ -816,14 +835,14 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     ):
         return None
     text = _unquoted(text)
-    previous = ""
+    previous = older = ""
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
         if not body.strip():
             continue
         data = requested_data(body, questions=reply)
         if data is None:
-            found = requested_by_reference(body, previous) or (
+            found = requested_by_reference(body, previous, older) or (
                 (_verbless_request(body) or _question_for_it(body, previous)) if reply else None
             )
         elif _asked_in_public(body, data) or not (
@@ -835,7 +854,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         if found is not None:
             start, end, named = found
             return sentence.start() + start, sentence.start() + end, named
-        previous = body
+        previous, older = body, previous
     return _read_by_model(text)
 
 
