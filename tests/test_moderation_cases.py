@@ -186,10 +186,17 @@ def test_a_sentence_wrapped_across_lines_is_read_as_one():
 
 
 def test_every_match_of_the_data_patterns_holds_a_hint_of_the_gate():
-    """M105 runs its two long searches only where a text holds one of a few words (`_may_name_data`): every match
-    either search finds in any case text, post or rule page must hold one, or the gate would hide a request."""
+    """M105 runs its long searches only where a text holds one of a few words (`_may_name_data`): every match they
+    find in any case text, post or rule page must hold one, or the gate would hide a request."""
     from postcheck.text import APOSTROPHES, unwrap
-    from postcheck.text.data_requests import _PLACE_THEN_LIST, PERSONAL_DATA, _may_name_data
+    from postcheck.text.data_requests import (
+        _COPY_IT,
+        _NAME_AFTER_KIN,
+        _PLACE_THEN_LIST,
+        _PRONOUN_NAME,
+        PERSONAL_DATA,
+        _may_name_data,
+    )
 
     texts = [text for _, _, text, *_ in CASES]
     fresh = yaml.safe_load(Path(__file__).with_name("fresh_posts.yml").read_text(encoding="utf-8"))
@@ -198,7 +205,7 @@ def test_every_match_of_the_data_patterns_holds_a_hint_of_the_gate():
     matches = [
         m.group()
         for text in texts
-        for pattern in (PERSONAL_DATA, _PLACE_THEN_LIST)
+        for pattern in (PERSONAL_DATA, _PLACE_THEN_LIST, _PRONOUN_NAME, _NAME_AFTER_KIN, _COPY_IT)
         for m in pattern.finditer(unwrap(text.translate(APOSTROPHES)))
     ]
     assert len(matches) > 1000

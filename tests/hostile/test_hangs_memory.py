@@ -187,6 +187,18 @@ REQUEST_SHAPES = [
     "#cancercanfuckoff #wankparking #scunthorpeblooddonors ",
     "gets on my tits on your ",
     "pr1ck fυcking phucking ",
+    # Batch 41's: a wish for the data, a car's registration in a longer noun phrase, a relative's name by a pronoun, a
+    # bare verb before "underneath", "ur address", a copy of a message about the reader's appointment, by reference
+    # (M105).
+    "We'd love to hear your name and we'd love to know ",
+    "the reg of the car the reg of your ",
+    "your mum let us know underneath and ",
+    "your mum and her name? Let us know underneath ",
+    "Whats ur address pop it on here n ",
+    "a text about your appointment screenshot it and post it below ",
+    "We'd be glad to hear your thoughts below - your name won't be ",
+    "Is your grandad on Ward 7? What's his name? Let us know underneath ",
+    "wots ur mams name n address? put it on here ",
 ]
 
 

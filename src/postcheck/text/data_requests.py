@@ -38,6 +38,9 @@ PERSONAL_DATA = LazyPattern(
     # (Not "your registration for the fun run": a registration is a number only when it says so or is a car's.)
     r"(?:e-?mail\s+)?addy|(?<=your\s)reg\b(?:\s+(?:numbers?|no\b\.?|plates?))?|(?:car|vehicle)\s+reg(?:istration)?\b|"
     r"reg(?:istration)?\s+(?:numbers?|no\b\.?|plates?)|number\s+plates?|"
+    # ("What's the reg of the car that got the ticket?": the car's registration in a longer noun phrase.)
+    r"reg(?:istration)?(?:\s+(?:numbers?|no\b\.?))?\s+(?:of|on)\s+(?:the|your|their|his|her|ur)\s+(?:\w+\s+)?"
+    r"(?:car|vehicle|van|motor)\b|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
     # "What number's best to text the new slot to?", "Which number should we ring you on?": the reader's number asked.
@@ -76,7 +79,10 @@ PERSONAL_DATA = LazyPattern(
     re.IGNORECASE,
 )
 # "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
-_POSSESSIVE = LazyPattern(r"\b(?:your|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I)
+# (Text-speak and Scots too: "Whats ur address hun?", "yer address".)
+_POSSESSIVE = LazyPattern(
+    r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I
+)
 # ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
 # address you live at" (not "the address of the new hub").
 _THE = LazyPattern(r"\bthe\s+$", re.IGNORECASE)
@@ -392,6 +398,25 @@ def _ordered_by(sentence: str, at: int) -> bool:
     return bool(lead) and bool(_ORDER_LEAD.match(lead)) and not _NEGATED.search(lead)
 
 
+# The writer's wish for the data, where the sentence names a public place: "We'd love to hear your name and ward in the
+# comments" (a request phrased as an offer; not "We'd love to see your name on the list", which is read there).
+_WISH = LazyPattern(
+    r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:(?:really|so|just|also)\s+)?(?:love|like|appreciate|welcome|be\s+"
+    r"(?:glad|happy|grateful|delighted|keen))(?:\s+(?:it\s+if\s+you\s+(?:could|would)\s+)?to\s+(?:hear|know|have|get|receive|grab))?"
+    r"(?![\w'-])",
+    re.IGNORECASE,
+)
+
+
+# Data that opens a clause of its own after a dash and has its own verb is told, not the object asked for: "Tell us your
+# thoughts below - your name won't be shared" (not "Tell us who you are - name and date of birth - in a reply").
+_DASH_OPENS = LazyPattern(r"\s[-–—]\s+(?:(?:your|their|ur)\s+)?$", re.IGNORECASE)
+_OWN_STATEMENT = LazyPattern(
+    r"\s+(?:won't|wont|will|would|isn't|is|are|aren't|was|were|can't|cannot|doesn't|don't|never|stays?|remains?)\b",
+    re.IGNORECASE,
+)
+
+
 def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] | None:
     """The personal data a sentence asks for: the object of a giving verb (or, with `questions`, of "what is"), or
     of any order that puts it in a reply or comment."""
@@ -411,10 +436,12 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
         if _asks_reader(sentence, m.start()) and not weak_in_private(m)
     ]
     asks += [(m, False) for m in _BY_GIVING.finditer(sentence) if _ordered_by(sentence, m.start())]
+    asks += [(m, False) for m in _WISH.finditer(sentence) if in_public()]
     if questions:
         asks += [(m, True) for m in QUESTION.finditer(sentence)]
     for ask, question in sorted(asks, key=lambda a: a[0].start()):
-        for data in PERSONAL_DATA.finditer(sentence, ask.end()):
+        # (No object runs longer than _LOOK_BACK: a verb of a long sentence does not read on to its end.)
+        for data in PERSONAL_DATA.finditer(sentence, ask.end(), ask.end() + _LOOK_BACK):
             gap = sentence[ask.end() : data.start()]
             # "Tell us below which practice you're with and your date of birth": the data is the verb's second
             # object, joined by "and your", however long the first.
@@ -447,6 +474,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 break
             if not _means_data(sentence, data):
                 continue
+            if _DASH_OPENS.search(gap) and _OWN_STATEMENT.match(sentence, data.end()):
+                continue  # "... below - your name won't be shared"
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
             if _signed_onto(sentence, data) and not in_public():
@@ -512,7 +541,9 @@ def _asked_in_public(sentence: str, data: re.Match[str]) -> bool:
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
 _PRONOUN_ASK = LazyPattern(
     r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|yours|theirs|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
-    r"|(?=\s+(?:below|here|to\s+this\s+(?:post|tweet|thread)|in\s+(?:the\s+)?(?:comments?|replies|thread)|"
+    # ("Let us know underneath", "Tell us on here": the place right after the verb.)
+    r"|(?=\s+(?:below|underneath|here|on\s+here|under\s+(?:here|this)\b|to\s+this\s+(?:post|tweet|thread)|"
+    r"in\s+(?:the\s+)?(?:comments?|replies|thread)|"
     r"in\s+a\s+(?:comment|reply)))",
     re.IGNORECASE,
 )
@@ -562,10 +593,40 @@ _PASSIVE_AFTER = LazyPattern(
 )
 
 
-def _named_data(sentence: str) -> re.Match[str] | None:
+# Someone of the reader's named by a pronoun after them: "Which care home is your mum in, and what's her name?"
+# (not "your mum's nurse": her name is a nomination's).
+_READERS_KIN = LazyPattern(
+    r"\b(?:your|ur|yer)\s+(?:\w+\s+)?(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandmother|"
+    r"grandad|granddad|grandpa|grandfather|son|daughter|husband|wife|partner|child|kid|baby|boy|girl|little\s+one|"
+    r"brother|sister|auntie|aunt|uncle|neighbour|friend)s?\b(?!')",
+    re.IGNORECASE,
+)
+_PRONOUN_NAME = LazyPattern(r"\b(?:her|his|their)\s+(?:(?:full|first|last)\s+)?(?:sur)?name\b", re.IGNORECASE)
+
+
+# ("ur mams name": the possessive's apostrophe left out, as text-speak does.)
+_NAME_AFTER_KIN = LazyPattern(r"\s+(?:(?:full|first|last)\s+)?(?:sur)?name\b", re.IGNORECASE)
+
+
+def _kin_name(sentence: str, start: int = 0) -> re.Match[str] | None:
+    """The name of someone of the reader's, asked by a pronoun after them (from `start` on), outside a negation."""
+    kin = _READERS_KIN.search(sentence)
+    if kin is None:
+        return None
+    name = _PRONOUN_NAME.search(sentence, max(kin.end(), start))
+    if name is None and kin.group().lower().endswith("s") and kin.end() >= start:
+        name = _NAME_AFTER_KIN.match(sentence, kin.end())
+    negation = _NEGATED_MENTION.search(sentence)
+    if name is None or (negation is not None and negation.end() <= name.start()):
+        return None
+    return name
+
+
+def _named_data(sentence: str, *, kin: bool = False) -> re.Match[str] | None:
     """The last personal data a sentence names outside a negation ("we will never ask for your NHS number"), and not
-    as the subject of a passive statement ("Postcodes in the comments are anonymised")."""
-    found = None
+    as the subject of a passive statement ("Postcodes in the comments are anonymised"); with `kin`, also the name of
+    someone of the reader's told by a pronoun ("your mum ... her name")."""
+    found = _kin_name(sentence) if kin else None
     negation = _NEGATED_MENTION.search(sentence)  # the first: any data after it is negated
     told_until = -1  # where a passive statement whose subject the data is ends
     for data in PERSONAL_DATA.finditer(sentence):
@@ -586,22 +647,53 @@ def _named_data(sentence: str) -> re.Match[str] | None:
 _THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|I'll)\b", re.IGNORECASE)
 
 
-def requested_by_reference(sentence: str, before: str) -> tuple[int, int, str] | None:
+# A copy of a document about the reader's care, taken and posted by reference: "Got a text from us about your
+# appointment? Screenshot it and post it below" (the copy carries the reader's name and details, as "a screenshot of
+# your appointment letter" does).
+_COPY_IT = LazyPattern(
+    r"\b(?:screenshot|photograph|photo|snap|scan|take\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+(?:it|them)\b",
+    re.IGNORECASE,
+)
+_READERS_DOCUMENT = LazyPattern(
+    r"\b(?:text|texts|letter|letters|message|messages|e-?mail|e-?mails|card|prescription)\s+(?:(?:from|by)\s+\w+\s+)?"
+    r"(?:about|for|with|confirming|of)\s+(?:your|ur|their)\s+(?:\w+\s+)?(?:appointment|referral|results?|booking|"
+    r"prescription|operation|scan|test|jab|vaccin\w+|booster|screening)s?\b",
+    re.IGNORECASE,
+)
+
+
+def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple[int, int, str] | None:
     """(start, end, data) of a request in public that names the data only before it: "Do you have your NHS
-    number? Pop it below", "We need your details: reply here", "Details please - in the comments"."""
+    number? Pop it below", "We need your details: reply here", "Details please - in the comments". Someone of the
+    reader's whose name the sentence before asks may be named in the one before that (`older`): "Is your grandad on
+    Ward 7? What's his name? Let us know underneath"."""
     if not names_public_place(sentence):
         return None
+    # What the sentence before offers, read once (not again at each verb of a long sentence): another thing "it" may
+    # stand for, and the data it names. Within the sentence, each verb reads a bounded stretch either side of it.
+    earlier: list[tuple[bool, re.Match[str] | None, re.Match[str] | None]] = []
     for verb in GIVING_VERB.finditer(sentence):
         ask = _PRONOUN_ASK.match(sentence, verb.end())
         if ask is None or not _asks_reader(sentence, verb.start()):
             continue
+        if not earlier:
+            other = _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", _carries_data(before)))
+            named = _named_data(before, kin=True)
+            if named is None and older:
+                lead = older[-_LOOK_BACK:]
+                named = _kin_name(f"{lead} {before[:_LOOK_BACK]}", start=len(lead) + 1)
+            earlier.append((bool(other), named, _READERS_DOCUMENT.search(before[-_LOOK_BACK:])))
+        other_before, data_before, document_before = earlier[0]
         # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
         # (After the verb, only its own clause: not "Tell us below and our pharmacists will share some tips".)
-        rest = _THEN_WE.split(sentence[verb.end() :], maxsplit=1)[0]
-        others = _carries_data(f"{before} {sentence[: verb.start()]} {rest}")
-        if _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
+        near = max(0, verb.start() - _LOOK_BACK)
+        rest = _THEN_WE.split(sentence[verb.end() : verb.end() + _LOOK_BACK], maxsplit=1)[0]
+        others = _carries_data(f"{sentence[near : verb.start()]} {rest}")
+        if other_before or _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
-        data = _named_data(sentence[: verb.start()]) or _named_data(before)
+        data = _named_data(sentence[near : verb.start()], kin=True) or data_before
+        if data is None and _COPY_IT.search(sentence, near, verb.start()):
+            data = document_before or _READERS_DOCUMENT.search(sentence, near, verb.start())
         if data is not None:
             return verb.start(), max(ask.end(), verb.end()), data.group()
     data = _named_data(sentence)
@@ -727,32 +819,18 @@ def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
     return bool(_A_NAME.fullmatch(data.group()) and _SIGNED_ONTO.match(sentence, data.end()))
 
 
-# Every PERSONAL_DATA or _PLACE_THEN_LIST match holds one of these, in a text lower-cased with each run of white space
-# made one space ("NHS\n number" -> "nhs number"): most posts hold none, and a few substring tests spare them the
-# two long searches. Only ASCII text is gated (in other text IGNORECASE matches "\u017f" with "s", "\u212a" with "k").
-# A word added to either pattern needs its hint here: tests/test_moderation_cases.py checks every case against both.
+# Every match of PERSONAL_DATA, _PLACE_THEN_LIST, a kin's name (_kin_name) or a copy asked for (_COPY_IT) holds one of
+# these, in a text lower-cased with each run of white space made one space ("NHS\n number" -> "nhs number"): most posts
+# hold none, and a few substring tests spare them the long searches. Only ASCII text is gated (in other text IGNORECASE
+# matches "\u017f" with "s", "\u212a" with "k"). A word added to those patterns needs its hint here:
+# tests/test_moderation_cases.py checks every match in the cases, posts and rule pages.
 _DATA_HINTS = (
     "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
     "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
-    "inhaler", "tak", "of your", "of their", "of the patient", "screenshot",
+    "inhaler", "tak", "of your", "of their", "of the patient", "screenshot", "photo", "snap", "scan",
 )  # fmt: skip
-_PLACE_HINTS = tuple(
-    place + then
-    for place in (
-        "below",
-        "underneath",
-        "here",
-        "comment",
-        "comments",
-        "replies",
-        "reply",
-        "thread",
-        "chat",
-        "post",
-        "tweet",
-    )
-    for then in (":", " :", " -")
-)
+_PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
+_PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
 
 
 def _may_name_data(text: str) -> bool:
@@ -769,18 +847,24 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."). Where the patterns
     find none, the word model may (`_read_by_model`)."""
     text = unwrap(text.translate(APOSTROPHES))
-    # (Bare data words are read only after a public place and a colon or dash: a list is looked for only there.)
-    if not _may_name_data(text) or not (PERSONAL_DATA.search(text) or _PLACE_THEN_LIST.search(text)):
+    # (Bare data words are read only after a public place and a colon or dash: a list is looked for only there; a
+    # pronoun's name only after someone of the reader's.)
+    if not _may_name_data(text) or not (
+        PERSONAL_DATA.search(text)
+        or _PLACE_THEN_LIST.search(text)
+        or _kin_name(text)
+        or (_COPY_IT.search(text) and _READERS_DOCUMENT.search(text))
+    ):
         return None
     text = _unquoted(text)
-    previous = ""
+    previous = older = ""
     for sentence in SENTENCE.finditer(text):
         body = sentence.group()
         if not body.strip():
             continue
         data = requested_data(body, questions=reply)
         if data is None:
-            found = requested_by_reference(body, previous) or (
+            found = requested_by_reference(body, previous, older) or (
                 (_verbless_request(body) or _question_for_it(body, previous)) if reply else None
             )
         elif _asked_in_public(body, data) or not (
@@ -792,7 +876,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         if found is not None:
             start, end, named = found
             return sentence.start() + start, sentence.start() + end, named
-        previous = body
+        previous, older = body, previous
     return _read_by_model(text)
 
 
