@@ -594,6 +594,19 @@ async def watched_change(client: LanguageClient, changed: Path, paths: list[Path
 
 
 @lsp_test
+async def test_a_pyproject_toml_being_typed_is_a_broken_config_not_an_internal_error(client: LanguageClient, tmp_path):
+    """A half-typed pyproject.toml cannot even be read to see whether it holds [tool.postcheck]."""
+    (tmp_path / "pyproject.toml").write_text('[tool.postcheck\nplatforms = ["x"]\n', encoding="utf-8")
+    before = len(client.log_messages)
+    diagnostics = await open_post(client, tmp_path / "typing.md", POST)
+    assert len(diagnostics) == 1 and "pyproject.toml" in diagnostics[0].message
+    assert not [m.message for m in client.log_messages[before:] if "internal error" in m.message]
+    (tmp_path / "pyproject.toml").write_text('[tool.postcheck]\nplatforms = ["x"]\n', encoding="utf-8")
+    (fixed,) = await watched_change(client, tmp_path / "pyproject.toml", [tmp_path / "typing.md"])
+    assert "A201" in codes(fixed)
+
+
+@lsp_test
 async def test_closing_a_post_that_could_not_be_checked_clears_its_diagnostic(client: LanguageClient, tmp_path: Path):
     (tmp_path / "postcheck.toml").write_text("platfroms = []\n", encoding="utf-8")
     path = tmp_path / "unchecked.md"

@@ -301,11 +301,11 @@ class PostcheckServer(LanguageServer):
     def config_for(self, path: Path) -> Config:
         """The config `check` would use for `path`, re-read when its file changes (no restart needed); a broken
         one is raised as BrokenConfig."""
-        found = find_config(path.parent)
-        stamp = None
-        if found is not None:
-            info = found.stat()
-            stamp = (info.st_mtime_ns, info.st_size)
+        try:
+            found = find_config(path.parent)
+        except ConfigError as error:  # a pyproject.toml that is no TOML (half typed): which one is in the message
+            raise BrokenConfig(None, str(error), error) from None
+        stamp = _stamp(found) if found is not None else None
         cached = self.configs.get(found)
         if cached is None or cached[0] != stamp:
             try:
@@ -417,8 +417,8 @@ class PostcheckServer(LanguageServer):
             self.checked.pop(uri, None)
             self.publish(uri, [], version)
             return
-        if checked.result.engine.config.path in self.told:  # it works again: a new break is news
-            del self.told[checked.result.engine.config.path]
+        for path in (checked.result.engine.config.path, None):  # it works again: a new break is news
+            self.told.pop(path, None)
         self.checked[uri] = checked
         self.publish(uri, [d for d, _ in checked.diagnostics], version)
 
