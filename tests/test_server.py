@@ -772,8 +772,8 @@ SRC = str(Path(__import__("postcheck").__file__).resolve().parents[1])  # the po
 class Wire:
     """`postcheck server` in a process of its own, spoken to in raw JSON-RPC over its stdin and stdout."""
 
-    def __init__(self, cwd: Path):
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([SRC, os.environ.get("PYTHONPATH", "")])}
+    def __init__(self, cwd: Path, **env: str):
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([SRC, os.environ.get("PYTHONPATH", "")]), **env}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "postcheck", "server"],
             cwd=cwd,
@@ -987,6 +987,22 @@ def test_positions_are_in_the_encoding_the_client_chose(wire: Wire, above: Path)
     assert "A201" in wire.request("textDocument/hover", hover)["result"]["contents"]["value"]
 
 
+def test_an_incremental_change_in_utf8_positions_lands_where_the_editor_put_it(wire: Wire, above: Path):
+    path = above / "ws" / "typing-utf8.md"
+    wire.open(path, "ö😷 Book your #flu\n")
+    since = len(wire.received)
+    at = {"line": 0, "character": 21}  # after "#flu": ö is 2 bytes, 😷 4, " Book your #flu" 15
+    change = {"range": {"start": at, "end": at}, "text": "jab"}
+    wire.notify(
+        "textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": 2}, "contentChanges": [change]}
+    )
+    (a201,) = [d for d in wire.diagnostics(path.as_uri(), since)["diagnostics"] if d["code"] == "A201"]
+    assert "#flujab" in a201["message"] and (
+        a201["range"]["start"]["character"],
+        a201["range"]["end"]["character"],
+    ) == (17, 24)
+
+
 def test_a_burst_of_changes_publishes_in_version_order_ending_with_the_last(wire: Wire, above: Path):
     path = above / "ws" / "burst.md"
     wire.open(path, "Start.\n")
@@ -1026,16 +1042,20 @@ def test_media_outside_the_workspace_is_never_read(wire: Wire, above: Path):
 
 
 def test_shutdown_then_requests_are_invalid_and_exit_ends_with_0(tmp_path: Path):
-    server = Wire(cwd=tmp_path)
+    (tmp_path / "tmp").mkdir()
+    server = Wire(cwd=tmp_path, TMPDIR=str(tmp_path / "tmp"))
     try:
         server.initialize()  # no rootUri, no workspace folders: a single file opened from the command line
         assert "A201" in str(server.open(tmp_path / "alone.md", "Book your #flujab\n")["diagnostics"])
+        unsaved = tmp_path / "folder-not-made-yet" / "new.md"  # (`vim new/post.md` before the folder is made)
+        assert "A201" in str(server.open(unsaved, "Book your #flujab\n")["diagnostics"])
         assert server.request("shutdown", None)["result"] is None
         hover = {"textDocument": {"uri": (tmp_path / "alone.md").as_uri()}, "position": {"line": 0, "character": 0}}
         assert server.request("textDocument/hover", hover)["error"]["code"] == -32600
         assert server.request("shutdown", None)["error"]["code"] == -32600
         server.notify("exit", None)
         assert server.exit_code() == 0
+        assert list((tmp_path / "tmp").iterdir()) == []  # the server's own working folder went with it
     finally:
         server.close()
 

@@ -329,11 +329,19 @@ class PostcheckServer(LanguageServer):
 
     def nowhere(self) -> Path:
         """An empty folder of the server's own, no post's ancestor: the working folder while a post outside every
-        workspace folder is checked, so that its posts root is never the folder the editor started the server in
-        (often `/` or the home folder, from which a post could read any file)."""
+        workspace folder, in a folder not made yet, is checked (elsewhere, its own folder is), so that its posts
+        root is never the folder the editor started the server in (often `/` or the home folder, from which a post
+        could read any file)."""
         if self._nowhere is None:
             self._nowhere = tempfile.TemporaryDirectory(prefix="postcheck-server-", ignore_cleanup_errors=True)
         return Path(self._nowhere.name)
+
+    def clean_up(self) -> None:
+        """Remove the server's own empty folder (the process ends with os._exit: no finalizer would)."""
+        if self._nowhere is not None:
+            os.chdir(tempfile.gettempdir())
+            self._nowhere.cleanup()
+            self._nowhere = None
 
     def check_text(
         self, uri: str, text: str, version: int | None = None, folders: list[Path] | None = None
@@ -345,7 +353,7 @@ class PostcheckServer(LanguageServer):
         # The posts root is found as `check` finds it, the editor's workspace folder standing for the folder
         # `check` is run in (the server's own working folder is wherever the editor started it)
         home = next((folder for folder in folders or [] if path.is_relative_to(folder) and folder.is_dir()), None)
-        os.chdir(home or self.nowhere())
+        os.chdir(home or (path.parent if path.parent.is_dir() else self.nowhere()))
         config = self.config_for(path)
         root = engine.find_root(path)
         try:
@@ -928,5 +936,8 @@ def serve() -> None:
     pygls_log.setLevel(logging.ERROR)
     pygls_log.propagate = False
     server = make_server()
-    server.start_io()
+    try:
+        server.start_io()
+    finally:
+        server.clean_up()
     raise SystemExit(0 if server.protocol.stopping else 1)
