@@ -1086,3 +1086,24 @@ def test_before_initialize_requests_are_refused_and_exit_without_shutdown_ends_w
         assert server.exit_code() == 1
     finally:
         server.close()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "before_hashtag"),
+    [("utf-8", 2 + 4 + 3 + 1), ("utf-16", 1 + 2 + 1 + 1), ("utf-32", 1 + 1 + 1 + 1)],
+)
+def test_columns_count_the_code_units_of_each_position_encoding(encoding: str, before_hashtag: int):
+    """é, 😷, a lone surrogate (half an emoji, one unit in UTF-16 and UTF-32, three bytes in UTF-8 as editors
+    write it), then the hashtag: each encoding's column of it, and back."""
+    from postcheck import server
+
+    text = "é😷\ud83d #flujab\n"
+    assert server.units(text[:4], encoding) == before_hashtag
+    assert server.index_at(text.rstrip("\n"), before_hashtag, encoding) == 4
+    change = lsp.TextDocumentContentChangePartial(
+        range=lsp.Range(lsp.Position(0, before_hashtag + 1), lsp.Position(0, before_hashtag + 4)), text="FLU"
+    )
+    assert server.apply_change(text, change, encoding) == "é😷\ud83d #FLUjab\n"
+    past_the_end = lsp.Position(5, 99)  # a position past the text is its end, as the specification reads it
+    end = lsp.TextDocumentContentChangePartial(range=lsp.Range(past_the_end, past_the_end), text="!")
+    assert server.apply_change(text, end, encoding) == text + "!"
