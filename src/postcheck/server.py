@@ -183,6 +183,11 @@ class PostcheckProtocol(LanguageServerProtocol):
         try:
             return self._converter.structure(data, kind)
         except Exception as error:  # noqa: BLE001 - any shape cattrs refuses is the client's mistake, answered
+            if "params" not in data:  # `initialized` sent without its empty params, as some clients do
+                try:
+                    return self._converter.structure({**data, "params": {}}, kind)
+                except Exception:  # noqa: BLE001, S110 - the first error says what is wrong
+                    pass
             return Malformed(data, _structure_reason(error))
 
     def refuse(self, ident: Any, code: int, message: str) -> None:
