@@ -1111,3 +1111,22 @@ def test_columns_count_the_code_units_of_each_position_encoding(encoding: str, b
     past_the_end = lsp.Position(5, 99)  # a position past the text is its end, as the specification reads it
     end = lsp.TextDocumentContentChangePartial(range=lsp.Range(past_the_end, past_the_end), text="!")
     assert server.apply_change(text, end, encoding) == text + "!"
+
+
+def test_with_a_debounce_a_burst_of_typing_is_checked_once_at_its_end(tmp_path: Path):
+    server = Wire(cwd=tmp_path)
+    try:
+        server.initialize(rootUri=tmp_path.as_uri(), initializationOptions={"debounce": 300})
+        path = tmp_path / "typing.md"
+        server.open(path, "B\n")  # opening is checked at once
+        since = len(server.received)
+        for version in range(2, 12):
+            text = "x" * version + " #flujab\n"
+            change = {"textDocument": {"uri": path.as_uri(), "version": version}, "contentChanges": [{"text": text}]}
+            server.notify("textDocument/didChange", change)
+        last = server.wait_for(lambda m: m.get("params", {}).get("version") == 11, since)
+        published = [m for m in server.received[since:] if m.get("method") == "textDocument/publishDiagnostics"]
+        assert len(published) < 10  # not one check per keystroke (one, unless the machine stalled mid-burst)
+        assert [d["range"]["start"]["character"] for d in last["params"]["diagnostics"]] == [12]
+    finally:
+        server.close()
