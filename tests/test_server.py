@@ -722,13 +722,14 @@ async def test_a_new_image_beside_a_post_is_seen_when_the_editor_reports_it(clie
 @lsp_test
 async def test_files_the_config_excludes_are_not_checked(client: LanguageClient, tmp_path: Path):
     """A README, a CHANGELOG or a file under node_modules is no post (as `check --force-exclude` judges)."""
-    excluded = 'exclude = ["README*", "CHANGELOG*", "node_modules", "drafts/old"]\ninclude = ["**/*.md", "**/*.json"]\n'
+    excluded = 'exclude = ["README*", "CHANGELOG*", "node_modules", "drafts/old"]\n'
     (tmp_path / "postcheck.toml").write_text(excluded, encoding="utf-8")
-    for name in ("README.md", "CHANGELOG.md", "node_modules/pkg/notes.md", "drafts/old/flu.md", "post.yaml"):
+    for name in ("README.md", "CHANGELOG.md", "node_modules/pkg/notes.md", "drafts/old/flu.md"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         assert await open_post(client, path, POST) == [], name
     assert "A201" in codes(await open_post(client, tmp_path / "drafts" / "flu.md", POST))
+    assert "A201" in codes(await open_post(client, tmp_path / "flu.markdown", POST))  # named: `include` is for folders
 
 
 @lsp_test

@@ -351,7 +351,7 @@ class PostcheckServer(LanguageServer):
     def check_text(
         self, uri: str, text: str, version: int | None = None, folders: list[Path] | None = None
     ) -> Checked | None:
-        """Check a document's text (in the worker thread); None for a file the config does not count as a post."""
+        """Check a document's text (in the worker thread); None for a file the config's `exclude` leaves out."""
         from postcheck import engine
 
         path = Path(to_fs_path(uri))
@@ -365,9 +365,7 @@ class PostcheckServer(LanguageServer):
             relative = path.resolve().relative_to(root).as_posix()
         except ValueError:
             relative = path.name
-        if any(engine.glob_matches(relative, p) for p in config.exclude) or not any(
-            engine.glob_matches(relative, p) for p in config.include
-        ):
+        if any(engine.glob_matches(relative, pattern) for pattern in config.exclude):
             return None  # README.md, a file under node_modules: not a post, as `check --force-exclude` judges
         # The cache lives at a posts root: none is made in a folder that is not one (no config, no git)
         marked = (root / ".git").exists() or (config.path is not None and config.path.parent == root)
