@@ -1,4 +1,4 @@
-"""`postcheck server` end to end: a real LSP client (pytest-lsp) drives the server over stdio."""
+"""`postcheck server` end to end: real LSP clients drive the server over stdio (pytest-lsp, and raw JSON-RPC)."""
 
 from __future__ import annotations
 
@@ -563,21 +563,14 @@ async def test_a_broken_config_is_reported_once_and_again_only_when_it_changes(c
     for _ in range(2):  # every open post is checked again: nothing new to say
         await watched_change(client, config, paths)
 
-    def said(since: tuple[int, int]) -> list[str]:
-        shown = [m.message for m in client.messages[since[0] :] if "platfroms" in m.message]
-        logged = [m.message for m in client.log_messages[since[1] :] if "platfroms" in m.message]
-        return shown + logged
-
     shown = [m for m in client.messages[before[0] :] if "platfroms" in m.message]
     assert len(shown) == 1 and "\n" not in shown[0].message and shown[0].type == lsp.MessageType.Error
-    assert len(said(before)) == 2  # shown once, and logged once
+    assert len([m for m in client.log_messages[before[1] :] if "platfroms" in m.message]) == 1  # and logged once
 
     config.write_text("platforms = [\n", encoding="utf-8")  # still broken, differently
     again = len(client.messages), len(client.log_messages)
     await watched_change(client, config, paths)
-    assert (
-        len([m for m in client.messages[again[0] :] if str(config) in m.message or "postcheck.toml" in m.message]) == 1
-    )
+    assert len([m for m in client.messages[again[0] :] if "postcheck.toml" in m.message]) == 1
     config.write_text('platforms = ["x"]\n', encoding="utf-8")
     fixed = await watched_change(client, config, paths)
     assert all("cannot check" not in d.message for diagnostics in fixed for d in diagnostics)
