@@ -656,6 +656,29 @@ async def test_astral_characters_and_crlf_before_a_finding_give_utf16_ranges(cli
 
 
 @lsp_test
+async def test_a_byte_order_mark_kept_in_the_text_shifts_nothing(client: LanguageClient, posts: Path):
+    """Most editors hide a BOM; one that sends it counts it as a character of line 0, so ranges and fixes must."""
+    path = posts / "bom.md"
+    text = "\ufeffBook #flujab now\n"
+    a201 = next(d for d in await open_post(client, path, text) if d.code == "A201")
+    assert (a201.range.start.character, a201.range.end.character) == (6, 13)
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()),
+            range=a201.range,
+            context=lsp.CodeActionContext(diagnostics=[a201]),
+        )
+    )
+    for title in ("Write #FluJab", "Fix all safe problems in this post"):
+        action = next(a for a in actions if a.title == title)
+        assert apply_edits(text, edits_in(action, path.as_uri(), 1)) == "\ufeffBook #FluJab now\n", title
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=path.as_uri()), position=lsp.Position(0, 7))
+    )
+    assert "A201" in hover.contents.value
+
+
+@lsp_test
 async def test_quick_fixes_asked_for_at_once_after_a_change_are_for_the_new_text(client: LanguageClient, posts: Path):
     """An editor asks for code actions as the cursor moves, before the check of the latest text has finished."""
     path = posts / "moving.md"

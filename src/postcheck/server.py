@@ -44,6 +44,7 @@ FIX_ALL = "source.fixAll.postcheck"
 # Files whose change on disk re-checks the open posts: config, baseline (its default name), media and captions.
 MEDIA = sorted(suffix.lstrip(".") for suffix in IMAGE_SUFFIXES | VIDEO_SUFFIXES | CAPTION_SUFFIXES)
 WATCHED = [f"**/{name}" for name in CONFIG_FILES] + ["**/*.{" + ",".join(MEDIA) + "}"]
+BOM = "\ufeff"
 UTF8, UTF16, UTF32 = lsp.PositionEncodingKind.Utf8, lsp.PositionEncodingKind.Utf16, lsp.PositionEncodingKind.Utf32
 # JSON-RPC and LSP error codes
 PARSE_ERROR, INVALID_REQUEST, INVALID_PARAMS, SERVER_NOT_INITIALIZED = -32700, -32600, -32602, -32002
@@ -86,8 +87,10 @@ def index_at(text: str, count: int, encoding: str = UTF16) -> int:
 
 def position(source: Source, line: int, column: int, encoding: str = UTF16) -> lsp.Position:
     """The LSP position of a 1-based line and character column of `source`."""
-    text = source.line_text(line)
-    return lsp.Position(line=max(line - 1, 0), character=units(text[: max(column - 1, 0)], encoding))
+    before = source.line_text(line)[: max(column - 1, 0)]
+    if line == 1 and source.bom:  # the engine reads the text without its BOM; an editor that keeps one counts it
+        before = BOM + before
+    return lsp.Position(line=max(line - 1, 0), character=units(before, encoding))
 
 
 def offset_position(source: Source, offset: int, encoding: str = UTF16) -> lsp.Position:
@@ -105,7 +108,10 @@ def character_offset(source: Source, where: lsp.Position, encoding: str = UTF16)
     """The character offset of an LSP position in `source`; past a line's end is its end, past the last line the
     text's end (as the specification has a client's positions read)."""
     line = where.line + 1
-    return source.line_start(line) + index_at(source.line_text(line), where.character, encoding)
+    count = where.character
+    if line == 1 and source.bom:
+        count = max(count - units(BOM, encoding), 0)
+    return source.line_start(line) + index_at(source.line_text(line), count, encoding)
 
 
 def apply_change(text: str, change: Any, encoding: str = UTF16) -> str:
@@ -672,7 +678,8 @@ def fix_all_action(uri: str, checked: Checked, terms: Negotiated = Negotiated())
     if not findings:
         return None
     path = findings[0].post.path
-    planned = [p for p in fixes.plan(findings, False, {path: checked.text}) if p.path == path and p.old is not None]
+    text = checked.text.removeprefix(BOM)  # as the engine read it: the fixes' offsets count from there
+    planned = [p for p in fixes.plan(findings, False, {path: text}) if p.path == path and p.old is not None]
     if not planned:
         return None
     old, new = planned[0].old or "", planned[0].new
