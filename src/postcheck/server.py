@@ -371,7 +371,7 @@ class PostcheckServer(LanguageServer):
             relative = path.resolve().relative_to(root).as_posix()
         except ValueError:
             relative = path.name
-        if any(engine.glob_matches(relative, pattern) for pattern in config.exclude):
+        if any(engine.glob_matches(relative, pattern) for pattern in engine.excluded(config)):
             return None  # README.md, a file under node_modules: not a post, as `check --force-exclude` judges
         # The cache lives at a posts root: none is made in a folder that is not one (no config, no git)
         marked = (root / ".git").exists() or (config.path is not None and config.path.parent == root)
