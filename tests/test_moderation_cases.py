@@ -190,6 +190,7 @@ def test_every_match_of_the_data_patterns_holds_a_hint_of_the_gate():
     find in any case text, post or rule page must hold one, or the gate would hide a request."""
     from postcheck.text import APOSTROPHES, unwrap
     from postcheck.text.data_requests import (
+        _A_COPY_OF_IT,
         _COPY_IT,
         _NAME_AFTER_KIN,
         _PLACE_THEN_LIST,
@@ -205,7 +206,7 @@ def test_every_match_of_the_data_patterns_holds_a_hint_of_the_gate():
     matches = [
         m.group()
         for text in texts
-        for pattern in (PERSONAL_DATA, _PLACE_THEN_LIST, _PRONOUN_NAME, _NAME_AFTER_KIN, _COPY_IT)
+        for pattern in (PERSONAL_DATA, _PLACE_THEN_LIST, _PRONOUN_NAME, _NAME_AFTER_KIN, _COPY_IT, _A_COPY_OF_IT)
         for m in pattern.finditer(unwrap(text.translate(APOSTROPHES)))
     ]
     assert len(matches) > 1000

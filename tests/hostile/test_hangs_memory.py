@@ -203,6 +203,11 @@ REQUEST_SHAPES = [
     "We'd be glad to hear your thoughts below - your name won't be ",
     "Is your grandad on Ward 7? What's his name? Let us know underneath ",
     "wots ur mams name n address? put it on here ",
+    # Batch 43's: a date of birth in brackets, a public venue before its address (M101); a copy of a letter the reader
+    # got, asked for as the verb's object (M105).
+    "DOB (02/11/1939) DOB ( ",
+    "the Carriageworks, 3 Millennium Square, the Old Civic Hall, 3 ",
+    "Got a letter with it? Send us a photo of it here and ",
 ]
 
 

@@ -657,9 +657,17 @@ _COPY_IT = LazyPattern(
 _READERS_DOCUMENT = LazyPattern(
     r"\b(?:text|texts|letter|letters|message|messages|e-?mail|e-?mails|card|prescription)\s+(?:(?:from|by)\s+\w+\s+)?"
     r"(?:about|for|with|confirming|of)\s+(?:your|ur|their)\s+(?:\w+\s+)?(?:appointment|referral|results?|booking|"
-    r"prescription|operation|scan|test|jab|vaccin\w+|booster|screening)s?\b",
+    r"prescription|operation|scan|test|jab|vaccin\w+|booster|screening)s?\b"
+    # A letter the reader got is addressed to them: "Got a letter with the wrong address on it?"
+    r"|\b(?:got|received|had|get)\s+(?P<letter>(?:a|an|the|this|that)\s+(?:\w+\s+)?letters?)\b",
     re.IGNORECASE,
 )
+# The copy asked for as the verb's object: "Got a letter with the wrong address on it? Send us a photo of it here".
+_COPY_OF_IT = LazyPattern(
+    r"(?:\s+(?:us|me))?\s+(?:a\s+)?(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them)\b",
+    re.IGNORECASE,
+)
+_A_COPY_OF_IT = LazyPattern(r"\b(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them)\b", re.I)
 
 
 def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple[int, int, str] | None:
@@ -673,7 +681,11 @@ def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple
     # stand for, and the data it names. Within the sentence, each verb reads a bounded stretch either side of it.
     earlier: list[tuple[bool, re.Match[str] | None, re.Match[str] | None]] = []
     for verb in GIVING_VERB.finditer(sentence):
-        ask = _PRONOUN_ASK.match(sentence, verb.end())
+        ask = copy = _PRONOUN_ASK.match(sentence, verb.end())
+        if ask is None:
+            ask = copy = _COPY_OF_IT.match(sentence, verb.end())
+        else:
+            copy = None
         if ask is None or not _asks_reader(sentence, verb.start()):
             continue
         if not earlier:
@@ -687,15 +699,15 @@ def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple
         # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
         # (After the verb, only its own clause: not "Tell us below and our pharmacists will share some tips".)
         near = max(0, verb.start() - _LOOK_BACK)
-        rest = _THEN_WE.split(sentence[verb.end() : verb.end() + _LOOK_BACK], maxsplit=1)[0]
+        rest = _THEN_WE.split(sentence[ask.end() : verb.end() + _LOOK_BACK], maxsplit=1)[0]
         others = _carries_data(f"{sentence[near : verb.start()]} {rest}")
         if other_before or _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
         data = _named_data(sentence[near : verb.start()], kin=True) or data_before
-        if data is None and _COPY_IT.search(sentence, near, verb.start()):
+        if data is None and (copy is not None or _COPY_IT.search(sentence, near, verb.start())):
             data = document_before or _READERS_DOCUMENT.search(sentence, near, verb.start())
         if data is not None:
-            return verb.start(), max(ask.end(), verb.end()), data.group()
+            return verb.start(), max(ask.end(), verb.end()), data.groupdict().get("letter") or data.group()
     data = _named_data(sentence)
     if (
         data is not None
@@ -827,7 +839,7 @@ def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
 _DATA_HINTS = (
     "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
     "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
-    "inhaler", "tak", "of your", "of their", "of the patient", "screenshot", "photo", "snap", "scan",
+    "inhaler", "tak", "of your", "of their", "of the patient", "screenshot", "photo", "snap", "scan", "pic", "copy",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
@@ -853,7 +865,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         PERSONAL_DATA.search(text)
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
-        or (_COPY_IT.search(text) and _READERS_DOCUMENT.search(text))
+        or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
     ):
         return None
     text = _unquoted(text)

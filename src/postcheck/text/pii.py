@@ -135,6 +135,19 @@ FLAT_ADDRESS = LazyPattern(
 # A number that names a gate, a ward or a platform before a comma and a road is not a house number: "Gate 3, Elland
 # Road" (a flat's or a house's label keeps it one: "Flat 3, ...", "No. 3, ...").
 _LABEL_BEFORE_NUMBER = LazyPattern(r"(?<![\w.])(?!(?:Flat|Apartment|Apt|No|Number|House)\b)[A-Z][a-z]+\s+\Z")
+# A public venue named before its address is no one's home: "at the Carriageworks, 3 Millennium Square", "Pudsey Civic
+# Hall, 1 Dawsons Corner" - a public building's word, or a name of two words or more after "the", then a comma (not a
+# house's own name, "the Old Vicarage, 3 Church Lane", nor a family's, "the Smiths, 4 Oak Road").
+_PUBLIC_BUILDING = (
+    r"Centre|Center|Hall|Library|Hub|Church|Chapel|Cathedral|Minster|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|"
+    r"Surgery|Practice|Pharmacy|Clinic|Hospital|Museum|Gallery|Theatre|Institute|Club|Pavilion|Stadium|Arena|Exchange|"
+    r"School|Academy|College|University|Hotel|Inn|Arms|Market|Baths|Studios?|[A-Z][a-z]*[Ww]orks"  # the Carriageworks
+)
+_HOUSE_NAME = r"House|Cottage|Cottages|Vicarage|Rectory|Farm|Farmhouse|Barn|Bungalow|Lodge|Villa|Flat|Annexe"
+_VENUE_BEFORE_NUMBER = LazyPattern(
+    rf"(?:\bthe\s+(?:[A-Z][\w'’&-]*\s+){{1,3}}(?!(?:{_HOUSE_NAME})\b)[A-Z][\w'’-]*"
+    rf"|\b(?:[A-Z][\w'’&-]*\s+){{0,3}}(?:{_PUBLIC_BUILDING})),\s*\Z"
+)
 
 # The personal numbers a reply may copy from someone's record (the policy's "personal details"): a date of birth with
 # its label (not "born on": the NHS was born on 5 July 1948), a National Insurance number (two letters, six digits,
@@ -142,7 +155,7 @@ _LABEL_BEFORE_NUMBER = LazyPattern(r"(?<![\w.])(?!(?:Flat|Apartment|Apt|No|Numbe
 _MONTHS = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
 _MONTHS += r"Nov(?:ember)?|Dec(?:ember)?"
 DATE_OF_BIRTH = LazyPattern(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|is|was|on)?\s*"
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|is|was|on)?\s*[(\[]?\s*"
     rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
@@ -407,6 +420,8 @@ def find_contacts(text: str) -> list[Contact]:
             rest, max(0, m.start() - 20), m.start()
         ):
             continue  # "Gate 3, Elland Road": the gate's number
+        if _VENUE_BEFORE_NUMBER.search(rest, max(0, m.start() - 60), m.start()):
+            continue  # "at the Carriageworks, 3 Millennium Square": a public venue's address
         if free(m.start(), m.end()):
             contacts.append(Contact(m.start(), m.end(), m.group(), "street address", fold_address(m.group())))
             bisect.insort(taken, (m.start(), m.end()))
