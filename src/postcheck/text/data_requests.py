@@ -834,12 +834,14 @@ def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
 # Every match of PERSONAL_DATA, _PLACE_THEN_LIST, a kin's name (_kin_name) or a copy asked for (_COPY_IT) holds one of
 # these, in a text lower-cased with each run of white space made one space ("NHS\n number" -> "nhs number"): most posts
 # hold none, and a few substring tests spare them the long searches. Only ASCII text is gated (in other text IGNORECASE
-# matches "\u017f" with "s", "\u212a" with "k"). A word added to those patterns needs its hint here:
-# tests/test_moderation_cases.py checks every match in the cases, posts and rule pages.
+# matches "\u017f" with "s", "\u212a" with "k"). A word added to those patterns needs its hint here, as narrow as
+# it can be ("pic" would pass every post that names "picture-01.png"): tests/test_moderation_cases.py checks every
+# match in the cases, posts and rule pages.
 _DATA_HINTS = (
     "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
     "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
-    "inhaler", "tak", "of your", "of their", "of the patient", "screenshot", "photo", "snap", "scan", "pic", "copy",
+    "inhaler", "tak", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo", "snap",
+    "scan",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
