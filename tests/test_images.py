@@ -958,3 +958,45 @@ def test_labels_before_pointers_and_promises_and_web_asset_names_are_placeholder
             "og-" * n + "image!",
         ]
     )
+
+
+def test_a_month_or_health_campaign_and_a_kind_of_picture_is_a102():
+    # fresh batch 33: "Dry January graphic" names the occasion, as "Christmas graphic" does, and shows nothing
+    assert_placeholders(
+        "Dry January graphic",
+        "January graphic",
+        "Veganuary banner",
+        "Stoptober poster",
+        "Blue Monday graphic",
+        "A poster for Dry January",
+    )
+    assert_descriptions(
+        "Dry January graphic: a mocktail in a tall glass",
+        "Blue Monday: a man sits alone on a bench",
+        "March for Men poster",
+        "January sales graphic",
+        "The May fair poster",
+    )
+
+
+def test_a_charts_type_alone_is_a102():
+    # fresh batch 33's probes: "Bar chart" says no more than "chart"
+    assert_placeholders("Line chart", "Bar graph", "Pie chart 2", "Org chart", "Organisation chart")
+    assert_descriptions(
+        "Line chart of weekly flu jabs", "Bar chart comparing waits in 2025 and 2026", "Flow chart: call 111 first"
+    )
+
+
+def test_a_kind_of_chart_then_a_pointer_is_a102():
+    # fresh batch 33: "Line chart, described in the post"
+    assert_placeholders(
+        "Line chart, described in the post",
+        "Bar chart - see thread",
+        "Pie chart (see post)",
+        "Table, see caption",
+        "Org chart - see below",
+    )
+    assert_descriptions(
+        "Line chart of flu jabs given each week, rising from 4,100 to 9,800; figures in the post",
+        "Bar chart, see how A&E attendances rose from 310 to 420 a day in December",
+    )
