@@ -979,6 +979,29 @@ def test_a_month_or_health_campaign_and_a_kind_of_picture_is_a102():
     )
 
 
+def test_the_days_around_christmas_and_new_year_and_a_year_before_a_kind_are_a102():
+    # fresh batch 33's probes: occasions as "Christmas graphic" is one, and a year between them and the kind
+    assert_placeholders(
+        "Christmas Eve banner",
+        "New Year's Eve poster",
+        "Hogmanay graphic",
+        "Burns Night poster",
+        "Bank holiday graphic",
+        "Black History Month graphic",
+        "Time to Talk Day banner",
+        "Dry Jan graphic",
+        "Christmas 2026 poster",
+        "2026 poster",
+    )
+    assert_descriptions(
+        "Christmas Eve at Southend Hospital: nurses in tinsel hand out mince pies",
+        "A 2026 poster on the surgery door listing bank holiday hours: closed 25, 26 and 28 December",
+        "Black History Month graphic: portraits of six NHS nurses who came to Essex in the 1950s",
+        "Bank holiday traffic on the A127 at dusk",
+        "1952 poster of a nurse with a lantern, in red and cream",
+    )
+
+
 def test_a_charts_type_alone_is_a102():
     # fresh batch 33's probes: "Bar chart" says no more than "chart"
     assert_placeholders("Line chart", "Bar graph", "Pie chart 2", "Org chart", "Organisation chart")

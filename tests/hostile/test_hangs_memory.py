@@ -482,13 +482,17 @@ def test_a_run_over_media_swapped_for_fifos_ends(tmp_path):
     assert sorted(run.codes) == ["F006", "F006"]
 
 
-# A102's alt text patterns: the month and campaign names before a kind ("Dry January graphic"), and a kind of chart
+# A102's alt text patterns: the month, campaign and holiday names and years before a kind ("Dry January graphic",
+# "Christmas 2026 poster"), and a kind of chart
 # before a pointer ("Line chart, described in the post"), each repeated with no end that fits.
 ALT_SHAPES = [
     "Dry January ",
     "dry blue may ",
     "Blue Monday ",
     "may may ",
+    "Christmas Eve ",
+    "christmas 2026 ",
+    "2026 eve ",
     "Line chart, ",
     "bar line chart ",
     "chart, see ",

@@ -114,7 +114,11 @@ _USED_AS = (
     r"(?:lunar|chinese)\s+new\s+year|valentine['’]?s?(?:\s+day)?|mother['’]?s\s+day|father['’]?s\s+day|"
     # a month or a health campaign named for one: "January graphic", "Dry January graphic", "Veganuary banner"
     r"(?:dry\s+|sober\s+|blue\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)|blue\s+monday|veganuary|stoptober|movember|"
+    r"december)|dry\s+jan|dryathlon|blue\s+monday|veganuary|stoptober|movember|black\s+history\s+month|"
+    r"time\s+to\s+talk(?:\s+day)?|"
+    # the days around Christmas and New Year: "Christmas Eve banner", "New Year's Eve poster", "Hogmanay graphic"
+    r"(?:christmas|new\s+year(?:['’]s)?)\s+(?:eve|day)|boxing\s+day|hogmanay|burns\s+night|twelfth\s+night|"
+    r"bank\s+holiday|"
     r"test|sample|example|dummy|temp"  # "Test image", "Sample graphic"
 )
 # How Canva names a design made from a template: colours and a style, what it is about, then the format
@@ -211,6 +215,7 @@ PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|purely|{_USED_AS}|"
     r"placeholder|generic|filler|photo|picture|image|tbc|tbd|todo|"
+    r"(?:19|20)\d\d|"  # a year after the occasion: "Christmas 2026 poster", "Blue Monday 2027 graphic"
     # where it came from, as a newspaper labels it: "File photo", "Submitted photo", "Library image"
     r"file|library|archive|submitted|contributed|courtesy|royalty[\s-]free|free|"
     # a kind of picture before another ("Poster image", "Title slide", "Draft graphic"), a place in a series ("First
