@@ -958,3 +958,68 @@ def test_labels_before_pointers_and_promises_and_web_asset_names_are_placeholder
             "og-" * n + "image!",
         ]
     )
+
+
+def test_a_month_or_health_campaign_and_a_kind_of_picture_is_a102():
+    # fresh batch 33: "Dry January graphic" names the occasion, as "Christmas graphic" does, and shows nothing
+    assert_placeholders(
+        "Dry January graphic",
+        "January graphic",
+        "Veganuary banner",
+        "Stoptober poster",
+        "Blue Monday graphic",
+        "A poster for Dry January",
+    )
+    assert_descriptions(
+        "Dry January graphic: a mocktail in a tall glass",
+        "Blue Monday: a man sits alone on a bench",
+        "March for Men poster",
+        "January sales graphic",
+        "The May fair poster",
+    )
+
+
+def test_the_days_around_christmas_and_new_year_and_a_year_before_a_kind_are_a102():
+    # fresh batch 33's probes: occasions as "Christmas graphic" is one, and a year between them and the kind
+    assert_placeholders(
+        "Christmas Eve banner",
+        "New Year's Eve poster",
+        "Hogmanay graphic",
+        "Burns Night poster",
+        "Bank holiday graphic",
+        "Black History Month graphic",
+        "Time to Talk Day banner",
+        "Dry Jan graphic",
+        "Christmas 2026 poster",
+        "2026 poster",
+    )
+    assert_descriptions(
+        "Christmas Eve at Southend Hospital: nurses in tinsel hand out mince pies",
+        "A 2026 poster on the surgery door listing bank holiday hours: closed 25, 26 and 28 December",
+        "Black History Month graphic: portraits of six NHS nurses who came to Essex in the 1950s",
+        "Bank holiday traffic on the A127 at dusk",
+        "1952 poster of a nurse with a lantern, in red and cream",
+    )
+
+
+def test_a_charts_type_alone_is_a102():
+    # fresh batch 33's probes: "Bar chart" says no more than "chart"
+    assert_placeholders("Line chart", "Bar graph", "Pie chart 2", "Org chart", "Organisation chart")
+    assert_descriptions(
+        "Line chart of weekly flu jabs", "Bar chart comparing waits in 2025 and 2026", "Flow chart: call 111 first"
+    )
+
+
+def test_a_kind_of_chart_then_a_pointer_is_a102():
+    # fresh batch 33: "Line chart, described in the post"
+    assert_placeholders(
+        "Line chart, described in the post",
+        "Bar chart - see thread",
+        "Pie chart (see post)",
+        "Table, see caption",
+        "Org chart - see below",
+    )
+    assert_descriptions(
+        "Line chart of flu jabs given each week, rising from 4,100 to 9,800; figures in the post",
+        "Bar chart, see how A&E attendances rose from 310 to 420 a day in December",
+    )

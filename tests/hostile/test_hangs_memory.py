@@ -471,3 +471,35 @@ def test_a_run_over_media_swapped_for_fifos_ends(tmp_path):
     os.mkfifo(tmp_path / "v.mp4")
     run = _returns_within(60, lambda: _check(tmp_path, "--html", "r.html"))
     assert sorted(run.codes) == ["F006", "F006"]
+
+
+# A102's alt text patterns: the month, campaign and holiday names and years before a kind ("Dry January graphic",
+# "Christmas 2026 poster"), and a kind of chart
+# before a pointer ("Line chart, described in the post"), each repeated with no end that fits.
+ALT_SHAPES = [
+    "Dry January ",
+    "dry blue may ",
+    "Blue Monday ",
+    "may may ",
+    "Christmas Eve ",
+    "christmas 2026 ",
+    "2026 eve ",
+    "Line chart, ",
+    "bar line chart ",
+    "chart, see ",
+]
+
+
+@pytest.mark.parametrize("shape", ALT_SHAPES)
+def test_an_alt_text_of_a_repeated_occasion_or_chart_shape_is_read_in_linear_time(shape):
+    from postcheck.rules.alt_text import placeholder_reason
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        for i in range(5):  # answers are cached by alt text and file: a file name of its own each time
+            placeholder_reason(shape * n + "graphicx", f"media/{n}-{i}.png")
+        return time.perf_counter() - start
+
+    seconds(50)  # compiled patterns
+    small, large = seconds(300), seconds(1200)
+    assert large <= LINEAR * small + 0.05, f"{shape!r}: {small:.3f} s, then {large:.3f} s for 4 times as long"

@@ -112,6 +112,13 @@ _USED_AS = (
     r"christmas|xmas|festive|new\s+year(?:['’]s)?|winter|summer|spring|autumn|easter|halloween|diwali|eid|ramadan|"
     r"hanukkah|seasonal|holiday|awareness(?:\s+(?:day|week|month))?|eid\s+mubarak|vaisakhi|pride|bonfire\s+night|"
     r"(?:lunar|chinese)\s+new\s+year|valentine['’]?s?(?:\s+day)?|mother['’]?s\s+day|father['’]?s\s+day|"
+    # a month or a health campaign named for one: "January graphic", "Dry January graphic", "Veganuary banner"
+    r"(?:dry\s+|sober\s+|blue\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|dry\s+jan|dryathlon|blue\s+monday|veganuary|stoptober|movember|black\s+history\s+month|"
+    r"time\s+to\s+talk(?:\s+day)?|"
+    # the days around Christmas and New Year: "Christmas Eve banner", "New Year's Eve poster", "Hogmanay graphic"
+    r"(?:christmas|new\s+year(?:['’]s)?)\s+(?:eve|day)|boxing\s+day|hogmanay|burns\s+night|twelfth\s+night|"
+    r"bank\s+holiday|"
     r"test|sample|example|dummy|temp"  # "Test image", "Sample graphic"
 )
 # How Canva names a design made from a template: colours and a style, what it is about, then the format
@@ -208,6 +215,7 @@ PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|purely|{_USED_AS}|"
     r"placeholder|generic|filler|photo|picture|image|tbc|tbd|todo|"
+    r"(?:19|20)\d\d|"  # a year after the occasion: "Christmas 2026 poster", "Blue Monday 2027 graphic"
     # where it came from, as a newspaper labels it: "File photo", "Submitted photo", "Library image"
     r"file|library|archive|submitted|contributed|courtesy|royalty[\s-]free|free|"
     # a kind of picture before another ("Poster image", "Title slide", "Draft graphic"), a place in a series ("First
@@ -219,7 +227,9 @@ PLACEHOLDER = LazyPattern(
     # "Some photos", "A few snaps", "Scanned copy", "Welsh version"
     rf"some|few|couple\s+of|more|lots\s+of|scanned|(?:{_VERSIONS})(?=\s+versions?\b)|"
     # "Group photo", "Staff photo": who is in it goes unsaid
-    r"(?:group|team|staff|speakers?|panel)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b))\s+)*"
+    r"(?:group|team|staff|speakers?|panel)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b)|"
+    # a chart's type, and nothing of what it plots: "Line chart", "Bar graph"
+    r"(?:line|bar|pie|column|area|flow|org(?:ani[sz]ation(?:al)?)?)(?=\s+(?:chart|graph)s?\b))\s+)*"
     rf"(?:{_PLACEHOLDER_WORDS}|(?<=group\s)shots?|(?<=team\s)shots?)"
     rf"(?:\s*(?:[-–—]\s*)?(?:\(?#?\d+(?:\s*(?:/|of)\s*\d+)?\)?|\(?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"[a-f])\)?(?![\w'’])|\(?(?:front|back|inside|outside|cover|"
@@ -310,8 +320,10 @@ DESIGN_TOOL_NAME = LazyPattern(
 # above"), or dummy text left in a template ("Lorem ipsum...").
 ELSEWHERE = LazyPattern(
     # (after a kind of picture and a dash or colon too: "Map - see link", "Poster: details in post")
-    r"(?:(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart|alt(?:[\s-]?text)?|"
-    r"(?:image\s+)?description)(?:\s*\d+)?\s*(?:[-–—:(]\s*|\s))?(?:"
+    # ("Line chart, described in the post": a kind of chart, and a comma)
+    r"(?:(?:(?:line|bar|pie|column|area|flow|org(?:ani[sz]ation(?:al)?)?)\s+)?"
+    r"(?:map|poster|flyer|leaflet|image|photo|picture|graphic|infographic|chart|graph|diagram|table|alt(?:[\s-]?text)?|"
+    r"(?:image\s+)?description)(?:\s*\d+)?\s*(?:[-–—:(,]\s*|\s))?(?:"
     r"(?:(?:please\s+)?(?:see|read|refer\s+to|check)|as\s+(?:in|per)|(?:as\s+)?(?:described|explained)\s+in|details\s+in)"
     r"\s+(?:the\s+|our\s+)?"
     # (or the picture itself: "See image", "See picture above")
