@@ -350,7 +350,7 @@ def find_contacts(text: str) -> list[Contact]:
     """Every contact detail in `text`, in order; numbers inside links or e-mail addresses are not phone numbers."""
     contacts: list[Contact] = []
     blanked = []
-    text = text.translate(_WIDE_MARKS)
+    text = text if text.isascii() else text.translate(_WIDE_MARKS)
     for m in EMAIL.finditer(text):
         if _IN_AUTHORITY.search(text, max(m.start() - _LOCAL_MAX, 0), m.start()):
             continue  # https://nhs.uk@x.com, https://nhs.uk:pass@x.com: a link's user part (L101 reports it)
@@ -400,7 +400,14 @@ def find_contacts(text: str) -> list[Contact]:
         if free(m.start(), m.end()):
             contacts.append(Contact(m.start(), m.end(), m.group(), "street address", fold_address(m.group())))
             bisect.insort(taken, (m.start(), m.end()))
-    for m in DATE_OF_BIRTH.finditer(rest):
+    # The record numbers are told by their labels: in ASCII text (where IGNORECASE and lower() agree) a text without
+    # one needs no search.
+    lowered = rest.lower() if rest.isascii() else None
+
+    def labelled(*labels: str) -> bool:
+        return lowered is None or any(label in lowered for label in labels)
+
+    for m in DATE_OF_BIRTH.finditer(rest) if labelled("dob", "d.o.b", "birth") else ():
         if free(m.start(), m.end()):
             contacts.append(Contact(m.start(), m.end(), m.group(), "date of birth", _digits(m.group())))
             bisect.insort(taken, (m.start(), m.end()))
@@ -410,7 +417,7 @@ def find_contacts(text: str) -> list[Contact]:
                 Contact(m.start(), m.end(), m.group(), "National Insurance number", m.group().replace(" ", ""))
             )
             bisect.insort(taken, (m.start(), m.end()))
-    for m in HOSPITAL_NUMBER.finditer(rest):
+    for m in HOSPITAL_NUMBER.finditer(rest) if labelled("hospital", "mrn") else ():
         if free(m.start("number"), m.end("number")):
             number = m.group("number")
             contacts.append(Contact(m.start("number"), m.end("number"), number, "hospital number", number.upper()))
