@@ -72,9 +72,13 @@ def unknown_field(post: Post, ctx: Context) -> Iterator[Problem]:
                     )
 
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _names_nothing(value: object) -> bool:
     """True for an address left out, empty, or only spaces (`source: '   '` names nothing, as `source: ""` does)."""
-    return not value or (isinstance(value, str) and not value.strip())
+    # Zero-width characters, which a copy from a web page leaves behind, are not spaces to str.isspace().
+    return not value or (isinstance(value, str) and all(ch.isspace() or ch in _ZERO_WIDTH for ch in value))
 
 
 def _bad_time(post: Post, when: str, date_order: str) -> str:
