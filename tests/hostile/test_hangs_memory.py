@@ -73,7 +73,8 @@ def test_post_body_of_a_repeated_shape_is_checked_in_linear_time(tmp_path, shape
 
 
 # A share's phrase and a paid post's label are read with 'fancy' letters made plain (D101-D103).
-SHARE_SHAPES = ["𝐒𝐡𝐚𝐫𝐢𝐧𝐠 ", "ＲＴｓ｜", "ꜱʜᴀʀɪɴɢ ", "𝐀𝐝"]
+# Batch 34: Mastodon's boosts and reblogs read as shares.
+SHARE_SHAPES = ["𝐒𝐡𝐚𝐫𝐢𝐧𝐠 ", "ＲＴｓ｜", "ꜱʜᴀʀɪɴɢ ", "𝐀𝐝", "Boosts ≠ ", "Boosting doesn't "]
 
 
 @pytest.mark.parametrize("shape", SHARE_SHAPES)
@@ -82,6 +83,15 @@ def test_a_paid_share_of_a_repeated_fancy_shape_is_checked_in_linear_time(tmp_pa
     make = lambda n: front + shape * (n // len(shape))  # noqa: E731
     linear, small, large = grows_linearly(tmp_path, "p.md", make, 5_000)
     assert linear, f"{shape!r}: {small:.3f} s for 5 KB, {large:.3f} s for 20 KB"
+
+
+# Batch 34: a share's source or a reply's in_reply_to of spaces and zero-width characters names nothing (F003).
+@pytest.mark.parametrize("key", ["kind: share\nsource", "kind: reply\nin_reply_to"])
+def test_a_blank_address_of_repeated_spaces_is_read_in_linear_time(tmp_path, key):
+    blank = " \u200b"
+    make = lambda n: f"---\nplatforms: [x]\n{key}: '{blank * (n // 2)}'\n---\nHi\n"  # noqa: E731
+    linear, small, large = grows_linearly(tmp_path, "p.md", make, 5_000)
+    assert linear, f"{key!r}: {small:.3f} s for 5 KB, {large:.3f} s for 20 KB"
 
 
 @pytest.mark.parametrize("shape", ["0:00 ", "0:00:00.0", "1:00 +1", "-1"])

@@ -20,7 +20,8 @@ SHARING_KINDS = ("share", "quote", "repost")
 GENERIC_DISCLAIMER = LazyPattern(r"\b(?:not|no|nor)\b(?:\s+\w+){0,3}?\s+endors(?:e|es|ed|ement|ements|ing)\b")
 
 # The configured phrase said in other words of the same meaning, read as it: the policy names "retweet (RT) or
-# share" as one act, so a share, an RT, a retweet, a repost, a quote or a link ("Reposting does not imply endorsement",
+# share" as one act, so a share, an RT, a retweet, a repost, a quote, a link or Mastodon's boost (a reblog in its
+# API) ("Boosts are not endorsements", "Reposting does not imply endorsement",
 # "Retweets are not endorsements", "Links are not endorsements") is one word; so are the forms of a word ("Shares
 # do not imply endorsement", "RT is not an endorsement", "...that we endorse it"), "mean", "equal", "constitute",
 # "signify", "indicate" and "suggest" for "imply", and "≠" for "are not" ("RT ≠ endorsement"). Applied to the phrase
@@ -32,7 +33,7 @@ _SAME_WORD = {
             "share",
             "share shares shared sharing reshare reshares reshared resharing rt rts rted rting retweet retweets "
             "retweeted retweeting repost reposts reposted reposting quote quotes quoted quoting "
-            "link links linked linking",
+            "link links linked linking boost boosts boosted boosting reblog reblogs reblogged reblogging",
         ),
         ("are", "is are was were be"),
         ("do", "do does did"),

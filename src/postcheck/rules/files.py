@@ -72,6 +72,15 @@ def unknown_field(post: Post, ctx: Context) -> Iterator[Problem]:
                     )
 
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _names_nothing(value: object) -> bool:
+    """True for an address left out, empty, or only spaces (`source: '   '` names nothing, as `source: ""` does)."""
+    # Zero-width characters, which a copy from a web page leaves behind, are not spaces to str.isspace().
+    return not value or (isinstance(value, str) and all(ch.isspace() or ch in _ZERO_WIDTH for ch in value))
+
+
 def _bad_time(post: Post, when: str, date_order: str) -> str:
     """Why a `publish_at` value (or a CSV row's date and time) is no time a post can go out at."""
     if post.row is not None:
@@ -115,9 +124,9 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
     kind = meta.get("kind")
     if kind is not None and (not isinstance(kind, str) or kind.strip().lower() not in KINDS):
         yield Problem(f"kind must be one of {', '.join(KINDS)}, not {kind!r}", span("kind"))
-    if post.kind in ("share", "quote", "repost") and not meta.get("source"):
+    if post.kind in ("share", "quote", "repost") and _names_nothing(meta.get("source")):
         yield Problem(f"a {post.kind} needs `source:`, the address of what it shares", span("kind"))
-    if post.kind == "reply" and not meta.get("in_reply_to"):
+    if post.kind == "reply" and _names_nothing(meta.get("in_reply_to")):
         yield Problem("a reply needs `in_reply_to:`, the address of what it answers", span("kind"))
     when = meta.get("publish_at")
     if when is not None and parse_datetime(when) is None:
