@@ -243,7 +243,9 @@ PUBLIC_PLACE = LazyPattern(
 )
 # Somewhere private that is not a message: the front desk, a form, the NHS App.
 PRIVATE_PLACE = LazyPattern(
-    r"\b(?:(?:with|at|to)\s+(?:the\s+)?(?:reception|receptionists?|front\s+desk|practice|surgery)|(?:online|secure)\s+form|"
+    # ... a desk named with a word or two after its article: "with the main reception desk", "at our Otley practice".
+    r"\b(?:(?:with|at|to)\s+(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk|practice|surgery)|"
+    r"(?:online|secure)\s+form|"
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
     r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
     # ... a form named for what it is: "through the nomination form", "on our online booking form".
