@@ -267,7 +267,14 @@ _WAIVED = LazyPattern(
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-_NOT_HERE = LazyPattern(r"\b(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+# ... also where there is no need to write it there: "there's no need to share it here" (two words at most between,
+# and no channel among them, so a waived DM stays waived: "No need to DM just reply here").
+_NOT_HERE = LazyPattern(
+    r"\b(?:(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}|"
+    r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
+    r"(?:\s+(?!(?:DMs?|PMs?|messag\w*|e-?mail\w*|inbox\w*|call\w*|ring\w*|phon\w*)\b)\w+){0,2})\s*$",
+    re.IGNORECASE,
+)
 # Sentences end at . ! ? before a space (not inside an e-mail address, link or number) or at a line break.
 SENTENCE = LazyPattern(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
