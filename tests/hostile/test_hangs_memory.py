@@ -211,6 +211,7 @@ REQUEST_SHAPES = [
     # Batch 44's: a desk named with words after its article, a request left there, no need to write it here (M105).
     "Leave your details with the main reception desk with the our ",
     "no need to share it here no need to DM just ",
+    "no need to DM us just pop ur DOB below no need to ",
 ]
 
 

@@ -193,7 +193,12 @@ CLAUSE_BREAK = LazyPattern(
 # "your name, date of birth and ...", "your surname, postcode and ...": a list, not a clause break.
 _LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", re.IGNORECASE)
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
-_CLAUSE_START = LazyPattern(r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of)\b", re.I)
+# (A channel waived ends a clause though no mark follows: "No need to DM just reply here with your NHS number".)
+_CLAUSE_START = LazyPattern(
+    r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of|"
+    r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to\s+(?:DM|PM|message|e-?mail|inbox)(?:\s+(?:us|me))?)\b",
+    re.I,
+)
 _FILLER = LazyPattern(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
 _SYMBOLS = LazyPattern(r"[^\w\s'@-]")
 # The verb asks the reader when it opens its clause, or follows "you" ("can you", "we need you to").
