@@ -218,6 +218,10 @@ REQUEST_SHAPES = [
     "DOB (02/11/1939) DOB ( ",
     "the Carriageworks, 3 Millennium Square, the Old Civic Hall, 3 ",
     "Got a letter with it? Send us a photo of it here and ",
+    # Batch 44's: a desk named with words after its article, a request left there, no need to write it here (M105).
+    "Leave your details with the main reception desk with the our ",
+    "no need to share it here no need to DM just ",
+    "no need to DM us just pop ur DOB below no need to ",
 ]
 
 

@@ -193,7 +193,12 @@ CLAUSE_BREAK = LazyPattern(
 # "your name, date of birth and ...", "your surname, postcode and ...": a list, not a clause break.
 _LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", re.IGNORECASE)
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
-_CLAUSE_START = LazyPattern(r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of)\b", re.I)
+# (A channel waived ends a clause though no mark follows: "No need to DM just reply here with your NHS number".)
+_CLAUSE_START = LazyPattern(
+    r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of|"
+    r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to\s+(?:DM|PM|message|e-?mail|inbox)(?:\s+(?:us|me))?)\b",
+    re.I,
+)
 _FILLER = LazyPattern(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
 _SYMBOLS = LazyPattern(r"[^\w\s'@-]")
 # The verb asks the reader when it opens its clause, or follows "you" ("can you", "we need you to").
@@ -243,7 +248,9 @@ PUBLIC_PLACE = LazyPattern(
 )
 # Somewhere private that is not a message: the front desk, a form, the NHS App.
 PRIVATE_PLACE = LazyPattern(
-    r"\b(?:(?:with|at|to)\s+(?:the\s+)?(?:reception|receptionists?|front\s+desk|practice|surgery)|(?:online|secure)\s+form|"
+    # ... a desk named with a word or two after its article: "with the main reception desk", "at our Otley practice".
+    r"\b(?:(?:with|at|to)\s+(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk|practice|surgery)|"
+    r"(?:online|secure)\s+form|"
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
     r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
     # ... a form named for what it is: "through the nomination form", "on our online booking form".
@@ -265,7 +272,14 @@ _WAIVED = LazyPattern(
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-_NOT_HERE = LazyPattern(r"\b(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+# ... also where there is no need to write it there: "there's no need to share it here" (two words at most between,
+# and no channel among them, so a waived DM stays waived: "No need to DM just reply here").
+_NOT_HERE = LazyPattern(
+    r"\b(?:(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}|"
+    r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
+    r"(?:\s+(?!(?:DMs?|PMs?|messag\w*|e-?mail\w*|inbox\w*|call\w*|ring\w*|phon\w*)\b)\w+){0,2})\s*$",
+    re.IGNORECASE,
+)
 # Sentences end at . ! ? before a space (not inside an e-mail address, link or number) or at a line break.
 SENTENCE = LazyPattern(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
