@@ -222,6 +222,8 @@ REQUEST_SHAPES = [
     "Leave your details with the main reception desk with the our ",
     "no need to share it here no need to DM just ",
     "no need to DM us just pop ur DOB below no need to ",
+    # Batch 45's: a doubled dose, its noun phrase left open (M104).
+    "double up on your double up on the inhaler double the ",
 ]
 
 

@@ -256,6 +256,10 @@ ADVICE = LazyPattern(
     # dose as 10 micrograms").
     r"(?:a|an|one|take|takes|taking|give|gives|giving|have)\s+\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|"
     r"millilitres?)\b|"
+    # Doubling a dose: "double up on your inhaler", "double the dose" (not "we've doubled up on flu clinics").
+    rf"doubl(?:e|es|ed|ing)\s+(?:up\s+on\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})\b"
+    r"(?!\s+(?:clinics?|sessions?|teams?|services?|stocks?|supplies|orders?|deliver\w*)\b)|"
+    r"(?:the|your|his|her|their|a)\s+dose)|"
     r"stay(?:ing)?\s+(?:off\s+(?:work|school|nursery)|(?:at\s+)?home|away\s+from|in\s+bed)|"
     # Whether the illness keeps someone off: "they can still go to nursery" (not a staff scheme's "can return to work").
     r"(?:can|could|should)\s+still\s+(?:go|return)\s+(?:back\s+)?to\s+(?:work|school|nursery|college)|"
