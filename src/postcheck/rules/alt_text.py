@@ -13,7 +13,7 @@ from postcheck.context import Context
 from postcheck.media import ocr_missing
 from postcheck.model import Fix, Image, Post, Problem, Severity
 from postcheck.rules import rule
-from postcheck.text import LazyPattern
+from postcheck.text import INVISIBLE, LazyPattern
 
 # --- shared helpers ---------------------------------------------------------------------------------------
 
@@ -26,9 +26,8 @@ def fold(text: str) -> str:
     return " ".join(_LETTERS_AND_DIGITS.findall(text.casefold()))
 
 
-# Invisible characters (zero-width space, joiners, word joiner, byte-order mark, soft hyphen) typed to get past a
-# scheduler's required alt field: an alt text of nothing else is blank.
-_BLANK_EDGES = LazyPattern(r"^[\s\u200b-\u200d\u2060\ufeff\u00ad]+|[\s\u200b-\u200d\u2060\ufeff\u00ad]+$")
+# Invisible characters typed to get past a scheduler's required alt field: an alt text of nothing else is blank.
+_BLANK_EDGES = LazyPattern(rf"^[\s{INVISIBLE}]+|[\s{INVISIBLE}]+$")
 
 
 def _alt(image: Image) -> str:

@@ -14,6 +14,7 @@ from postcheck.context import Context, platform_names
 from postcheck.media import CAPTION_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
 from postcheck.model import Post, Problem, Severity, Source
 from postcheck.rules import register_passive, rule
+from postcheck.text import blank
 from postcheck.text.schedule import WRITTEN_AS, parse_datetime
 
 register_passive("F001", "unparseable-post", Severity.ERROR, "YAML/JSON/CSV syntax error or bad encoding")
@@ -72,13 +73,10 @@ def unknown_field(post: Post, ctx: Context) -> Iterator[Problem]:
                     )
 
 
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-
-
 def _names_nothing(value: object) -> bool:
-    """True for an address left out, empty, or only spaces (`source: '   '` names nothing, as `source: ""` does)."""
-    # Zero-width characters, which a copy from a web page leaves behind, are not spaces to str.isspace().
-    return not value or (isinstance(value, str) and all(ch.isspace() or ch in _ZERO_WIDTH for ch in value))
+    """True for an address left out, empty, or only spaces and invisible characters (`source: '   '` names nothing,
+    as `source: ""` does)."""
+    return not value or (isinstance(value, str) and blank(value))
 
 
 def _bad_time(post: Post, when: str, date_order: str) -> str:

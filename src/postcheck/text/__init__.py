@@ -7,6 +7,9 @@ from typing import Any
 
 # Curly and modifier apostrophes as the plain one, for patterns written with "'": text.translate(APOSTROPHES).
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+# Characters that show nothing (zero-width space, joiners, word joiner, byte-order mark, soft hyphen), as a character
+# class's body: typed to get past a required field, or left by a copy from a web page.
+INVISIBLE = "\u200b-\u200d\u2060\ufeff\u00ad"
 
 
 def counted(number: int, noun: str) -> str:
@@ -30,6 +33,14 @@ class LazyPattern:
         compiled = re.compile(*self._source)
         self.__dict__.update((key, getattr(compiled, key)) for key in dir(compiled) if not key.startswith("__"))
         return getattr(compiled, name)
+
+
+_BLANK = LazyPattern(rf"[\s{INVISIBLE}]*")
+
+
+def blank(text: str) -> bool:
+    """Whether `text` holds nothing but white space and INVISIBLE characters."""
+    return _BLANK.fullmatch(text) is not None
 
 
 # A CamelCase run's words: "ShitService" -> "Shit", "Service"; "ThankYouDawnWood" -> "Thank", "You", "Dawn", "Wood".
