@@ -192,11 +192,13 @@ CLAUSE_BREAK = LazyPattern(
 )
 # "your name, date of birth and ...", "your surname, postcode and ...": a list, not a clause break.
 _LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", re.IGNORECASE)
+# "No need to", "needn't", "don't have to": where a writer waives something.
+_NO_NEED_TO = r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
 # (A channel waived ends a clause though no mark follows: "No need to DM just reply here with your NHS number".)
 _CLAUSE_START = LazyPattern(
     r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of|"
-    r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to\s+(?:DM|PM|message|e-?mail|inbox)(?:\s+(?:us|me))?)\b",
+    rf"{_NO_NEED_TO}\s+(?:DM|PM|message|e-?mail|inbox)(?:\s+(?:us|me))?)\b",
     re.I,
 )
 _FILLER = LazyPattern(r"\b(?:please|pls|kindly|just|simply|also|now|first)\b", re.IGNORECASE)
@@ -276,7 +278,7 @@ _WAIVED = LazyPattern(
 # and no channel among them, so a waived DM stays waived: "No need to DM just reply here").
 _NOT_HERE = LazyPattern(
     r"\b(?:(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}|"
-    r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
+    rf"{_NO_NEED_TO}"
     r"(?:\s+(?!(?:DMs?|PMs?|messag\w*|e-?mail\w*|inbox\w*|call\w*|ring\w*|phon\w*)\b)\w+){0,2})\s*$",
     re.IGNORECASE,
 )
@@ -677,11 +679,9 @@ _READERS_DOCUMENT = LazyPattern(
     re.IGNORECASE,
 )
 # The copy asked for as the verb's object: "Got a letter with the wrong address on it? Send us a photo of it here".
-_COPY_OF_IT = LazyPattern(
-    r"(?:\s+(?:us|me))?\s+(?:a\s+)?(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them)\b",
-    re.IGNORECASE,
-)
-_A_COPY_OF_IT = LazyPattern(r"\b(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them)\b", re.I)
+_COPIES_OF_IT = r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them)\b"
+_COPY_OF_IT = LazyPattern(rf"(?:\s+(?:us|me))?\s+(?:a\s+)?{_COPIES_OF_IT}", re.IGNORECASE)
+_A_COPY_OF_IT = LazyPattern(rf"\b{_COPIES_OF_IT}", re.IGNORECASE)
 
 
 def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple[int, int, str] | None:
@@ -693,23 +693,21 @@ def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple
         return None
     # What the sentence before offers, read once (not again at each verb of a long sentence): another thing "it" may
     # stand for, and the data it names. Within the sentence, each verb reads a bounded stretch either side of it.
-    earlier: list[tuple[bool, re.Match[str] | None, re.Match[str] | None]] = []
+    earlier: tuple[bool, re.Match[str] | None, re.Match[str] | None] | None = None
     for verb in GIVING_VERB.finditer(sentence):
-        ask = copy = _PRONOUN_ASK.match(sentence, verb.end())
-        if ask is None:
-            ask = copy = _COPY_OF_IT.match(sentence, verb.end())
-        else:
-            copy = None
+        ask = _PRONOUN_ASK.match(sentence, verb.end())
+        copy = None if ask is not None else _COPY_OF_IT.match(sentence, verb.end())
+        ask = ask or copy
         if ask is None or not _asks_reader(sentence, verb.start()):
             continue
-        if not earlier:
+        if earlier is None:
             other = _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", _carries_data(before)))
             named = _named_data(before, kin=True)
             if named is None and older:
                 lead = older[-_LOOK_BACK:]
                 named = _kin_name(f"{lead} {before[:_LOOK_BACK]}", start=len(lead) + 1)
-            earlier.append((bool(other), named, _READERS_DOCUMENT.search(before[-_LOOK_BACK:])))
-        other_before, data_before, document_before = earlier[0]
+            earlier = bool(other), named, _READERS_DOCUMENT.search(before[-_LOOK_BACK:])
+        other_before, data_before, document_before = earlier
         # Not "in the comments", nor the verb itself ("Comment it below"), as what "it" stands for.
         # (After the verb, only its own clause: not "Tell us below and our pharmacists will share some tips".)
         near = max(0, verb.start() - _LOOK_BACK)
