@@ -387,19 +387,19 @@ def find_contacts(text: str) -> list[Contact]:
     ]
     taken = sorted((c.start, c.end) for c in contacts)  # do not overlap, so ends rise with starts
 
-    def free(start: int, end: int) -> bool:
-        i = bisect.bisect_left(taken, (end,)) - 1  # the last range that starts before `end`
-        return i < 0 or taken[i][1] <= start
+    def add(start: int, end: int, raw: str, kind: str, key: str) -> None:
+        """Keep a detail found where no earlier one is (the last range that starts before `end` ends by `start`)."""
+        i = bisect.bisect_left(taken, (end,)) - 1
+        if i < 0 or taken[i][1] <= start:
+            contacts.append(Contact(start, end, raw, kind, key))
+            bisect.insort(taken, (start, end))
 
     for m in NHS_NUMBER.finditer(rest):
         digits = m.group(1) + m.group(3) + m.group(4)
-        if free(m.start(), m.end()) and _nhs_checksum_ok(digits):
-            contacts.append(Contact(m.start(), m.end(), m.group(), "NHS number", digits))
-            bisect.insort(taken, (m.start(), m.end()))
+        if _nhs_checksum_ok(digits):
+            add(m.start(), m.end(), m.group(), "NHS number", digits)
     for m in FLAT_ADDRESS.finditer(rest) if "Flat" in rest or "Ap" in rest else ():
-        if free(m.start(), m.end()):
-            contacts.append(Contact(m.start(), m.end(), m.group(), "street address", fold_address(m.group())))
-            bisect.insort(taken, (m.start(), m.end()))
+        add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
     # The record numbers are told by their labels: in ASCII text (where IGNORECASE and lower() agree) a text without
     # one needs no search.
     lowered = rest.lower() if rest.isascii() else None
@@ -408,20 +408,13 @@ def find_contacts(text: str) -> list[Contact]:
         return lowered is None or any(label in lowered for label in labels)
 
     for m in DATE_OF_BIRTH.finditer(rest) if labelled("dob", "d.o.b", "birth") else ():
-        if free(m.start(), m.end()):
-            contacts.append(Contact(m.start(), m.end(), m.group(), "date of birth", _digits(m.group())))
-            bisect.insort(taken, (m.start(), m.end()))
+        add(m.start(), m.end(), m.group(), "date of birth", _digits(m.group()))
     for m in NI_NUMBER.finditer(rest):
-        if free(m.start(), m.end()) and (m.group(1) or _NI_LABEL.search(rest, max(0, m.start() - 40), m.start())):
-            contacts.append(
-                Contact(m.start(), m.end(), m.group(), "National Insurance number", m.group().replace(" ", ""))
-            )
-            bisect.insort(taken, (m.start(), m.end()))
+        if m.group(1) or _NI_LABEL.search(rest, max(0, m.start() - 40), m.start()):
+            add(m.start(), m.end(), m.group(), "National Insurance number", m.group().replace(" ", ""))
     for m in HOSPITAL_NUMBER.finditer(rest) if labelled("hospital", "mrn") else ():
-        if free(m.start("number"), m.end("number")):
-            number = m.group("number")
-            contacts.append(Contact(m.start("number"), m.end("number"), number, "hospital number", number.upper()))
-            bisect.insort(taken, (m.start("number"), m.end("number")))
+        number = m.group("number")
+        add(m.start("number"), m.end("number"), number, "hospital number", number.upper())
     for m in STREET_ADDRESS.finditer(rest):
         if re.match(r"\d+[A-Za-z]?,", m.group()) and _LABEL_BEFORE_NUMBER.search(
             rest, max(0, m.start() - 20), m.start()
@@ -429,13 +422,11 @@ def find_contacts(text: str) -> list[Contact]:
             continue  # "Gate 3, Elland Road": the gate's number
         if _VENUE_BEFORE_NUMBER.search(rest, max(0, m.start() - 60), m.start()):
             continue  # "at the Carriageworks, 3 Millennium Square": a public venue's address
-        if free(m.start(), m.end()):
-            contacts.append(Contact(m.start(), m.end(), m.group(), "street address", fold_address(m.group())))
-            bisect.insort(taken, (m.start(), m.end()))
+        add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
     for m in POSTCODE.finditer(rest):
         raw = m.group()
-        if (raw.isupper() or raw.islower()) and free(m.start(), m.end()):
-            contacts.append(Contact(m.start(), m.end(), raw, "postcode", raw.replace(" ", "").upper()))
+        if raw.isupper() or raw.islower():
+            add(m.start(), m.end(), raw, "postcode", raw.replace(" ", "").upper())
     contacts.sort(key=lambda c: c.start)
     return contacts
 
