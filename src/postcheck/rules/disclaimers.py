@@ -79,7 +79,7 @@ AD_LABEL = LazyPattern(
 def normalise_phrase(text: str) -> str:
     """Case, curly quotes, contractions, punctuation, spacing and 'fancy' letters folded, for tolerant matching."""
     if not text.isascii():  # the phrase in a generator's bold or fullwidth letters still reads as the phrase (A204)
-        text = "".join(plain_letter(ch) or ch for ch in text)
+        text = _plain_letters(text)
     text = _CAMEL_BREAK.sub(" ", text.translate(_QUOTES)).casefold()  # "#SharingDoesNotImplyEndorsement" too
     for short, full in _CONTRACTIONS:
         text = text.replace(short, full)
@@ -173,9 +173,14 @@ def external_link_without_disclaimer(post: Post, ctx: Context) -> Iterator[Probl
     )
 
 
+def _plain_letters(text: str) -> str:
+    """`text` with its 'fancy' letters and digits made plain (A204's reading): "𝐀𝐝" reads "Ad"."""
+    return "".join(plain_letter(ch) or ch for ch in text)
+
+
 def _plain_start(text: str) -> str:
     """The post's first characters with 'fancy' letters and fullwidth punctuation made plain: "𝐀𝐝:" reads "Ad:"."""
-    return unicodedata.normalize("NFKC", "".join(plain_letter(ch) or ch for ch in text[:80]))  # "ＡＤ｜" too
+    return unicodedata.normalize("NFKC", _plain_letters(text[:80]))  # "ＡＤ｜" too
 
 
 @rule("D103", "ad-not-labelled", Severity.ERROR, 'paid post does not start with an ad label ("Ad", "#ad")')

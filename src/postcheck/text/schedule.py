@@ -329,8 +329,10 @@ def is_new(post: Post, when: datetime, ctx: Context) -> bool:
         except history.GitError:
             ctx.memo[key] = None
     top = ctx.memo[key]
-    if top is None or top is False:
-        return top is None
+    if top is None:  # outside git: every post is new
+        return True
+    if top is False:  # in a repository, with no git to ask: none is
+        return False
     if ("git-first-committed", top) not in ctx.memo:
         try:
             ctx.memo["git-first-committed", top] = history.first_committed(top)
