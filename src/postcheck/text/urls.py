@@ -392,7 +392,9 @@ def _trimmed_end(m: re.Match[str]) -> int:
 # A bare dotted quad straight after a word that names a version ("version 3.41.0.1", "build 10.0.2.1", "ver. 2.1.0.4")
 # is the software's version, not an address: no port, path or scheme makes it one. Only the few characters before it
 # are read.
-_VERSION_WORD = LazyPattern(r"\b(?:versions?|ver\.?|v\.|build|release|firmware|update)[ \t]*[:#]?[ \t]*\Z", re.IGNORECASE)
+_VERSION_WORD = LazyPattern(
+    r"\b(?:versions?|ver\.?|v\.|build|release|firmware|update)[ \t]*[:#]?[ \t]*\Z", re.IGNORECASE
+)
 _VERSION_REACH = 24
 
 # Defanged addresses: a scheme or a full stop spoilt on purpose so that no app or browser follows the address.
