@@ -104,10 +104,11 @@ _WILD = "*#"
 _GRAWLIX = LazyPattern(r"[@$!%]")
 _GRAWLIX_RUN = LazyPattern(r"[@$!%*#]{2}")  # two symbols together
 # "BS" for bullshit, only as a verdict ("total BS", "that's BS"): not a standard ("BS 5839", "BS EN 1090"), a degree
-# ("BSc") or a body ("BSL"). In capitals or lower case as written, never mixed.
+# ("BSc") or a body ("BSL"), nor joined to more by a full stop ("bs.com", "BS.5839"); a full stop that ends the
+# sentence is no part of it ("Total BS."). In capitals or lower case as written, never mixed.
 _BS = LazyPattern(
     r"\b(?:(?:total|utter|complete|absolute|pure|such|a load of|load of|a lot of|that's|that is|it's|this is)\s+)"
-    r"(?:BS|bs|B\.S\.?)(?![\w.])(?!\s*(?:\d|EN\b|ISO\b|en\b|iso\b))",
+    r"(?:BS|bs|B\.S\.?)(?!\w|\.\w)(?!\s*(?:\d|EN\b|ISO\b|en\b|iso\b))",
     re.IGNORECASE,
 )
 _TOKEN = LazyPattern(r"[\w@$*#!%]+")  # % among them: "f%$king"
