@@ -60,6 +60,12 @@ _PARTICLES = frozenset(
 _SURNAME_JOIN = r"(?:'\s?|[\s-])?"
 
 
+# Words that name a place by a letter or number after them: "Ward J", "Unit B", "Bay C", "Gate A".
+_LETTERED_PLACES = frozenset(
+    "ward unit bay wing block gate zone level floor room theatre clinic suite pod area platform court house lane".split()
+)
+
+
 def _name_words(folded: str) -> tuple[list[str], list[str]]:
     """A folded name without its title as (first names, surname pieces): the surname is the last word with its
     hyphenated parts and the particles before it ("ellis-jones", "van der berg", "o briain"), the first names the
@@ -122,7 +128,10 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         written += rf"|{first}\s+['\"“(]?(?P<middle>{middle})['\"”)]?\s+{surname}"
         written += rf"|{surname},\s*(?:(?:{_TITLE_WORDS})\.?\s+)?{first}(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
         # ... or the first names as initials in capitals, as rotas write them: "Khan A. (Sat)", "Smith, M-J (Ward 4)".
-        written += rf"|{surname},?\s+(?P<after>{bare})\.?(?=\s*(?:[(),;:!?]|[-–]\s|$))"
+        # A surname that also labels a place by a letter needs the comma: "Ward J (cardiology)" is a ward, as "Unit B"
+        # or "Bay C" would be; "Ward, J (Sat)" is still the rota's.
+        comma = "," if "".join(pieces) in _LETTERED_PLACES else ",?"
+        written += rf"|{surname}{comma}\s+(?P<after>{bare})\.?(?=\s*(?:[(),;:!?]|[-–]\s|$))"
     return re.compile(
         rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
@@ -144,6 +153,19 @@ def handle_words(handle: str) -> list[str]:
 # Words a handle or hashtag adds to a name for the person's role: "@DrKhanGP", "@dawnwood_nurse", "@DawnWood72".
 _ROLE_WORDS = r"nurse|rn|rgn|gp|dr|doc|md|nhs|pals|midwife|physio|hca|matron|sister|consultant|surgeon|official|\d+"
 NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+(?!I(?:'[a-z]+)?(?![\w.]))[A-Z]")
+_NEXT_WORD = LazyPattern(r"[A-Za-z']+")
+
+
+def another_name_follows(original: str, m: re.Match[str]) -> bool:
+    """Whether a capitalised word follows a title and surname, making them part of another person's name ("Dr Khan
+    Ahmedov"); where the name and that word are both in capitals the post is shouting, and the capital says
+    nothing ("DR OKONKWO WILL SEE YOU", "DR KHAN A&E")."""
+    after = NEXT_CAPITAL.match(original, m.end())
+    if after is None:
+        return False
+    word = _NEXT_WORD.match(original, after.end() - 1)
+    shouted = original[m.start() : m.end()].isupper() and word is not None and word.group().isupper()
+    return not shouted
 # Where a title and surname run together in a hashtag end the name: the tag's end or a joining word ("#ThanksDrKhan",
 # "#DrKhanAndTeam", "#DrKhanForPresident"); any other word is more of the name ("#DrMartinLutherKing").
 HASHTAG_NAME_ENDS = LazyPattern(rf"(?:\s+(?:and|for|from|at|of|in|on|the|team|you|rocks|{_ROLE_WORDS})\b|$)")
