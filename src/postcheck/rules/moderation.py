@@ -91,7 +91,8 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
             if titled is not None and not found:
                 # Title and surname alone ("dr khan") name the person too, unless a capitalised word follows
                 # (another person: "Dr Khan Ahmedov", "Dr Martin Chloé Lee"; not where the post shouts in capitals)
-                # - the fold keeps offsets, so the post's own capitals are read - or the name is a business's or place's ("Dr Khan's Pharmacy").
+                # - the fold keeps offsets, so the post's own capitals are read - or the name is a business's or
+                # place's ("Dr Khan's Pharmacy").
                 found = [
                     m
                     for m in titled.finditer(text)

@@ -52,18 +52,20 @@ _NAMED_AFTER = (
 
 
 # The particles that open a surname and belong to it: "van der Berg", "Ó Briain", "Al-Hassan", "de la Cruz".
-_PARTICLES = frozenset(
-    "van von der den de del della di da das dos du le la les al el bin ibn bint ap o mac mc ni nic ua st ter ten zu".split()
-)
+_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "le", "la", "les", "al", "el",
+    "bin", "ibn", "bint", "ap", "o", "mac", "mc", "ni", "nic", "ua", "st", "ter", "ten", "zu",
+})  # fmt: skip
 # Between the pieces of a surname (its hyphenated parts, its particles): a hyphen, a space, an apostrophe or nothing
 # ("Ellis-Jones" = "Ellis Jones", "Ó Briain" = "O'Briain" = "OBriain", "Al-Hassan" = "Al Hassan").
 _SURNAME_JOIN = r"(?:'\s?|[\s-])?"
 
 
 # Words that name a place by a letter or number after them: "Ward J", "Unit B", "Bay C", "Gate A".
-_LETTERED_PLACES = frozenset(
-    "ward unit bay wing block gate zone level floor room theatre clinic suite pod area platform court house lane".split()
-)
+_LETTERED_PLACES = frozenset({
+    "ward", "unit", "bay", "wing", "block", "gate", "zone", "level", "floor", "room", "theatre", "clinic", "suite",
+    "pod", "area", "platform", "court", "house", "lane",
+})  # fmt: skip
 
 
 def _name_words(folded: str) -> tuple[list[str], list[str]]:

@@ -359,6 +359,10 @@ class ProfanityMatcher:
             entry = self._listed(letters)
             if entry is None and letters[0] in "ai" and len(letters) > 4:
                 entry = self._listed(letters[1:])
+            if entry is None:
+                # A mostly innocent word spelled out letter by letter is disguised as one with a digit is ("p r i c k"):
+                # no one spells out a finger prick.
+                entry = next((w for w in (letters, letters[1:]) if w in _INNOCENT_DISGUISED and len(w) >= 4), None)
             if entry is not None:
                 found.append((m.start(), m.end(), entry))
         if not self._may_swear(text):
