@@ -168,6 +168,8 @@ def another_name_follows(original: str, m: re.Match[str]) -> bool:
     word = _NEXT_WORD.match(original, after.end() - 1)
     shouted = original[m.start() : m.end()].isupper() and word is not None and word.group().isupper()
     return not shouted
+
+
 # Where a title and surname run together in a hashtag end the name: the tag's end or a joining word ("#ThanksDrKhan",
 # "#DrKhanAndTeam", "#DrKhanForPresident"); any other word is more of the name ("#DrMartinLutherKing").
 HASHTAG_NAME_ENDS = LazyPattern(rf"(?:\s+(?:and|for|from|at|of|in|on|the|team|you|rocks|{_ROLE_WORDS})\b|$)")
