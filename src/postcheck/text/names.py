@@ -220,7 +220,8 @@ _STREET_AFTER = LazyPattern(
 def written_as_a_name(original: str, m: re.Match[str]) -> bool:
     """Whether a match of a listed name's pattern is written as a name in the post (its offsets are the post's, the
     fold keeping them): a middle name Capitalised ("Dawn Elizabeth Wood", not "Dawn and Wood"), "Doc" Capitalised,
-    initials without full stops in capitals ("D Wood", not "a wood"), no street's word after it ("Dawn Wood Close")."""
+    initials without full stops in capitals ("D Wood", not "a wood"), no street's word after it ("Dawn Wood Close"),
+    not the idiom "ward to ward"."""
     for group in ("middle", "informal"):
         start = m.start(group) if group in m.re.groupindex else -1
         if start >= 0 and not original[start : start + 1].isupper():
@@ -229,7 +230,17 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
         start = m.start(group) if group in m.re.groupindex else -1
         if start >= 0 and not original[start : m.end(group)].isupper():
             return False
-    return _STREET_AFTER.match(original, m.end()) is None
+    if _STREET_AFTER.match(original, m.end()) is not None:
+        return False
+    # A surname that is a common noun, said twice round "to" or "by", is the idiom: "bring joy ward to ward", "ward by
+    # ward", as "door to door" (not the person: "Joy Ward to speak at the AGM").
+    again = _SAID_AGAIN.match(original, m.end())
+    return again is None or again.group(1).lower() != _WORD.findall(m.group())[-1].lower()
+
+
+# "to" or "by" and a word after a name, for the "ward to ward" idiom, compared with the name's own last word.
+_SAID_AGAIN = LazyPattern(r"\s+(?:to|by)\s+([A-Za-z]+)\b")
+_WORD = LazyPattern(r"\w+")
 
 
 @lru_cache(maxsize=16)
