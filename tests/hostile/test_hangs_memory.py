@@ -66,7 +66,8 @@ POST_SHAPES = [
     # Batch 47's shapes: a surname's particles and hyphenated parts, after a title or before a rota's comma, a lettered
     # ward, shouted capitals; a book's label before digits; "BS" before a full stop; letters spelled out.
     *("Prof van der Berg Van-Der Berg, A-M Vanderberg ", "Dr Ellis-Jones DR S ELLIS JONES Ward J (x) DR WILL "),
-    *("ISBN 0-14-103614-2 ", "ISBN-10: 0", "total BS. ", "p r i c k s l a g "),
+    *("ISBN 0-14-103614-2 ", "ISBN-10: 0", "total BS. ", "p r i c k s l a g ", "bolloxed "),
+    *("MSE/2026/0770900123 ", "A/b/"),  # a reference written as a path
 ]
 
 

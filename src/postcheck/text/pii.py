@@ -275,10 +275,19 @@ _CODE_PREFIX = LazyPattern(r"(?<![\w-])(?!(?:TEL|MOB|PH|FAX|TXT|SMS|WA)[-/]?$)[A
 _BOOK_LABEL = LazyPattern(r"\b(?:ISBN|ISSN)(?:-?1[03])?:?\s*$", re.IGNORECASE)
 
 
+# The last part of a reference written as a path from a code of capitals: "MSE/2026/0770900123", "FOI/24-25/0770...".
+_REFERENCE_PATH = LazyPattern(
+    r"(?<![\w/])(?!(?:TEL|MOB|PH|FAX|TXT|SMS|WA)/)[A-Z]{2,6}(?:/[A-Za-z0-9-]{1,12}){1,4}/$"
+)
+
+
 def _is_reference(text: str, start: int) -> bool:
-    """Whether the number found at `start` is a reference's: joined to a code of capitals, or after a book's label."""
+    """Whether the number found at `start` is a reference's: joined to a code of capitals, after a book's label, or
+    the last part of a reference written as a path."""
     return bool(
-        _CODE_PREFIX.search(text, max(0, start - 8), start) or _BOOK_LABEL.search(text, max(0, start - 12), start)
+        _CODE_PREFIX.search(text, max(0, start - 8), start)
+        or _BOOK_LABEL.search(text, max(0, start - 12), start)
+        or (start and text[start - 1] == "/" and _REFERENCE_PATH.search(text, max(0, start - 60), start))
     )
 
 

@@ -116,6 +116,7 @@ _ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not
 
 
 _INFLECTION = LazyPattern(r"(?:ing|ed|ers?|e?s|y)$")
+_X_FOR_CKS = LazyPattern(r"(?<=.{4})x(?:ed|ing|es)?$")  # "bollox", "bolloxed": four letters before, as in "bollox"
 # Faggots the dish (meatballs in gravy), not the slur: "Faggots, mash and mushy peas", "pork faggots in onion gravy".
 # A few words at most between the dish and what it is served with; blanked before the words are read.
 _DISH = LazyPattern(
@@ -288,8 +289,9 @@ class ProfanityMatcher:
             if found is None:
                 squeezed = re.sub(r"(\w)\1{2,}", r"\1", word)  # fuuuuck, shiiiit
                 found = self._listed(squeezed) if squeezed != word else None
-            if found is None and len(word) >= 5 and word.endswith("x"):
-                found = self._listed(word[:-1] + "cks")  # bollox: "x" for "cks", in words too long to be "cox", "dix"
+            if found is None and len(word) >= 5 and (x := _X_FOR_CKS.search(word)) is not None:
+                # bollox, bolloxed: "x" for "cks", in words too long to be "cox", "dix", inflected or not
+                found = self._listed(word[: x.start()] + "cks" + word[x.start() + 1 :])
             if found is None and "v" in word:
                 found = self._listed(word.replace("v", "u"))  # fvck, fvcking: "v" for "u", as on old inscriptions
             if found is None and word.startswith("ph"):
