@@ -276,9 +276,7 @@ _BOOK_LABEL = LazyPattern(r"\b(?:ISBN|ISSN)(?:-?1[03])?:?\s*$", re.IGNORECASE)
 
 
 # The last part of a reference written as a path from a code of capitals: "MSE/2026/0770900123", "FOI/24-25/0770...".
-_REFERENCE_PATH = LazyPattern(
-    r"(?<![\w/])(?!(?:TEL|MOB|PH|FAX|TXT|SMS|WA)/)[A-Z]{2,6}(?:/[A-Za-z0-9-]{1,12}){1,4}/$"
-)
+_REFERENCE_PATH = LazyPattern(r"(?<![\w/])(?!(?:TEL|MOB|PH|FAX|TXT|SMS|WA)/)[A-Z]{2,6}(?:/[A-Za-z0-9-]{1,12}){1,4}/$")
 
 
 def _is_reference(text: str, start: int) -> bool:
