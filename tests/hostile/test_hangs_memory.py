@@ -26,7 +26,8 @@ LINEAR = 8  # n -> 4n may cost at most 8 times as much: linear work gives 4, qua
 
 # A staff list, so that M103 reads every shape (without one it reads none).
 STAFF = """[moderation]
-staff = ["Siobhán O'Neill", "Dr Chloé Martin", "Mary-Jane Smith", "Dr Ahmed Khan", "Dawn Wood"]
+staff = ["Siobhán O'Neill", "Dr Chloé Martin", "Mary-Jane Smith", "Dr Ahmed Khan", "Dawn Wood",
+         "Prof Anne-Marie van der Berg", "Dr Siân Ellis-Jones", "Joy Ward"]
 """
 
 
@@ -63,6 +64,11 @@ POST_SHAPES = [
     *("D Wood Khan A. Smith, M-J MJ Smith ", "Dr C Martin DR A KHAN O' Neill MaryJane "),
     *("#thankyoudawnwood @dawnwood_nurse #askdrkhan ", "nhs.uk/stories/dawn-wood-pals-", "Dawn Wood Close "),
     "version 1.1.1.1 build ",  # batch 36: a dotted quad after a version word is a version number (L104)
+    # Batch 47's shapes: a surname's particles and hyphenated parts, after a title or before a rota's comma, a lettered
+    # ward, shouted capitals; a book's label before digits; "BS" before a full stop; letters spelled out.
+    *("Prof van der Berg Van-Der Berg, A-M Vanderberg ", "Dr Ellis-Jones DR S ELLIS JONES Ward J (x) DR WILL "),
+    *("ISBN 0-14-103614-2 ", "ISBN-10: 0", "total BS. ", "p r i c k s l a g ", "bolloxed "),
+    *("MSE/2026/0770900123 ", "A/b/"),  # a reference written as a path
 ]
 
 

@@ -71,7 +71,7 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
         return
     from postcheck.text.names import (
         HASHTAG_NAME_ENDS,
-        NEXT_CAPITAL,
+        another_name_follows,
         fold_name_text,
         name_pattern,
         name_runs,
@@ -90,12 +90,13 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
             found = [m for m in pattern.finditer(text) if written_as_a_name(field.value, m)]
             if titled is not None and not found:
                 # Title and surname alone ("dr khan") name the person too, unless a capitalised word follows
-                # (another person: "Dr Khan Ahmedov", "Dr Martin Chloé Lee") - the fold keeps offsets, so the
-                # post's own capitals are read - or the name is a business's or place's ("Dr Khan's Pharmacy").
+                # (another person: "Dr Khan Ahmedov", "Dr Martin Chloé Lee"; not where the post shouts in capitals)
+                # - the fold keeps offsets, so the post's own capitals are read - or the name is a business's or
+                # place's ("Dr Khan's Pharmacy").
                 found = [
                     m
                     for m in titled.finditer(text)
-                    if not NEXT_CAPITAL.match(field.value, m.end()) and written_as_a_name(field.value, m)
+                    if not another_name_follows(field.value, m) and written_as_a_name(field.value, m)
                 ]
             for m in found:
                 yield Problem(

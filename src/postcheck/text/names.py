@@ -26,6 +26,8 @@ def fold_name_text(text: str) -> str:
 
 
 _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " "}
+# Letters with a stroke or without a dot have no decomposition, so NFD keeps them: "Łukasz" is written "Lukasz".
+_NAME_MARKS |= {"Ł": "l", "ł": "l", "Ø": "o", "ø": "o", "Đ": "d", "đ": "d", "Ħ": "h", "ħ": "h", "ı": "i"}
 _APOSTROPHE_OR_SPACE = r"(?:'\s?|\s)?"  # O'Neill, ONeill, O Neill, O' Neill
 _TITLE_WORDS = r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|reverend|cllr|councillor"
 # A title as it is abbreviated or spelled out: "Dr Khan" = "Doctor Khan" = "Doc Khan" ("Doc" Capitalised only, which the
@@ -49,6 +51,49 @@ _NAMED_AFTER = (
 )
 
 
+# The particles that open a surname and belong to it: "van der Berg", "Ó Briain", "Al-Hassan", "de la Cruz".
+_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "le", "la", "les", "al", "el",
+    "bin", "ibn", "bint", "ap", "o", "mac", "mc", "ni", "nic", "ua", "st", "ter", "ten", "zu",
+})  # fmt: skip
+# Between the pieces of a surname (its hyphenated parts, its particles): a hyphen, a space, an apostrophe or nothing
+# ("Ellis-Jones" = "Ellis Jones", "Ó Briain" = "O'Briain" = "OBriain", "Al-Hassan" = "Al Hassan").
+_SURNAME_JOIN = r"(?:'\s?|[\s-])?"
+
+
+# Words that name a place by a letter or number after them: "Ward J", "Unit B", "Bay C", "Gate A".
+_LETTERED_PLACES = frozenset({
+    "ward", "unit", "bay", "wing", "block", "gate", "zone", "level", "floor", "room", "theatre", "clinic", "suite",
+    "pod", "area", "platform", "court", "house", "lane",
+})  # fmt: skip
+
+
+def _name_words(folded: str) -> tuple[list[str], list[str]]:
+    """A folded name without its title as (first names, surname pieces): the surname is the last word with its
+    hyphenated parts and the particles before it ("ellis-jones", "van der berg", "o briain"), the first names the
+    words before, a hyphen splitting them too ("mary-jane")."""
+    tokens = folded.split()
+    if len(tokens) < 2:
+        pieces = [piece for piece in re.split(r"[\s-]+", folded) if piece.strip("'")]
+        return pieces[:-1], pieces[-1:]
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1] in _PARTICLES:
+        start -= 1
+    first = [piece for token in tokens[:start] for piece in token.split("-") if piece.strip("'")]
+    surname = [piece for token in tokens[start:] for piece in token.split("-") if piece.strip("'")]
+    return first, surname
+
+
+def _surname(pieces: list[str]) -> str:
+    """A surname's pieces as a pattern: "ellis-jones" also "ellis jones", "o'neill" also "oneill", "o neil"."""
+    return _SURNAME_JOIN.join(_word(piece) for piece in pieces)
+
+
+def _word(word: str) -> str:
+    """A word of a name as a pattern, its apostrophe kept, left out or written as a space."""
+    return _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in word.split("'"))
+
+
 def _name_piece(piece: str) -> str:
     """A part of a name as a pattern, a doubled letter also written once: "neill" -> "neil{1,2}"."""
     return re.sub(r"([a-z])\1", r"\1{1,2}", re.escape(piece))
@@ -58,36 +103,37 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
     """A listed name as people write it: without its title, any case and accents, an apostrophe kept, left out or
     written as a space ("O Neill"), a doubled letter written once ("O'Neil"), hyphens or spaces between its parts,
     whole words only; a possessive ('s) is still the person."""
-    words = re.split(r"[\s-]+", _TITLES.sub("", fold_name_text(name).strip()))
-    parts = [
-        _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in word.split("'")) for word in words if word.strip("'")
-    ]
-    if not parts:
+    words, pieces = _name_words(_TITLES.sub("", fold_name_text(name).strip()))
+    if not pieces:
         return None
+    parts, surname = [_word(word) for word in words], _surname(pieces)
     # First names may run together ("MaryJane Smith"); the surname stands apart ("Dawnwood" is another name).
-    written = r"[\s-]*".join(parts[:-1]) + (r"[\s-]+" if len(parts) > 1 else "") + parts[-1]
-    if len(parts) > 1:
+    written = r"[\s-]*".join(parts) + (r"[\s-]+" if parts else "") + surname
+    if parts:
         # The first names as initials, the last with a full stop: "S. O'Neill", "S.O'Neill", "M-J. Smith", "M.J. Smith"
         # (a bare "A Khan" would be an article).
-        initials = r"[.\s-]*".join(re.escape(word[0]) for word in words[:-1] if word)
-        written += "|" + initials + r"\.\s*" + parts[-1]
+        initials = r"[.\s-]*".join(re.escape(word[0]) for word in words)
+        written += "|" + initials + r"\.\s*" + surname
         # ... or in capitals with no full stop, as a rota or a letter writes them: "D Wood", "MJ Smith", "M-J Smith"
         # (kept only where the post writes the initials in capitals; a lone "A" or "I" is a word, not an initial).
-        bare = r"[\s-]?".join(re.escape(word[0]) for word in words[:-1] if word)
-        if len(words) > 2 or words[0][:1] not in ("a", "i"):
-            written += rf"|(?P<bare>{bare})\s+{parts[-1]}"
+        bare = r"[\s-]?".join(re.escape(word[0]) for word in words)
+        if len(words) > 1 or words[0][:1] not in ("a", "i"):
+            written += rf"|(?P<bare>{bare})\s+{surname}"
         # Surname first, as a list or a rota writes it: "Khan, Ahmed (Dr)", "KHAN, Dr Ahmed - GP partner", "O'Neill,
         # Siobhan - continence lead"; a bracket, a comma, a dash or the end must follow, or "the wood, dawn chorus"
         # would be a name.
-        first = r"[\s-]+".join(parts[:-1])
+        first = r"[\s-]+".join(parts)
         # A middle name or initial between the first names and the surname: "Dawn Elizabeth Wood", "Dawn E. Wood", or a
         # nickname in quotes or brackets, "Dawn 'Woody' Wood" (the rule keeps it only where the post Capitalises it:
         # "Dawn and Wood" is no name).
         middle = rf"(?!(?:and|or|from|the|of|at|in|on|by|to|with|for|{_TITLE_WORDS})\b)[a-z][a-z']*\.?"
-        written += rf"|{first}\s+['\"“(]?(?P<middle>{middle})['\"”)]?\s+{parts[-1]}"
-        written += rf"|{parts[-1]},\s*(?:(?:{_TITLE_WORDS})\.?\s+)?{first}(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
+        written += rf"|{first}\s+['\"“(]?(?P<middle>{middle})['\"”)]?\s+{surname}"
+        written += rf"|{surname},\s*(?:(?:{_TITLE_WORDS})\.?\s+)?{first}(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
         # ... or the first names as initials in capitals, as rotas write them: "Khan A. (Sat)", "Smith, M-J (Ward 4)".
-        written += rf"|{parts[-1]},?\s+(?P<after>{bare})\.?(?=\s*(?:[(),;:!?]|[-–]\s|$))"
+        # A surname that also labels a place by a letter needs the comma: "Ward J (cardiology)" is a ward, as "Unit B"
+        # or "Bay C" would be; "Ward, J (Sat)" is still the rota's.
+        comma = "," if "".join(pieces) in _LETTERED_PLACES else ",?"
+        written += rf"|{surname}{comma}\s+(?P<after>{bare})\.?(?=\s*(?:[(),;:!?]|[-–]\s|$))"
     return re.compile(
         rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
@@ -109,6 +155,21 @@ def handle_words(handle: str) -> list[str]:
 # Words a handle or hashtag adds to a name for the person's role: "@DrKhanGP", "@dawnwood_nurse", "@DawnWood72".
 _ROLE_WORDS = r"nurse|rn|rgn|gp|dr|doc|md|nhs|pals|midwife|physio|hca|matron|sister|consultant|surgeon|official|\d+"
 NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+(?!I(?:'[a-z]+)?(?![\w.]))[A-Z]")
+_NEXT_WORD = LazyPattern(r"[A-Za-z']+")
+
+
+def another_name_follows(original: str, m: re.Match[str]) -> bool:
+    """Whether a capitalised word follows a title and surname, making them part of another person's name ("Dr Khan
+    Ahmedov"); where the name and that word are both in capitals the post is shouting, and the capital says
+    nothing ("DR OKONKWO WILL SEE YOU", "DR KHAN A&E")."""
+    after = NEXT_CAPITAL.match(original, m.end())
+    if after is None:
+        return False
+    word = _NEXT_WORD.match(original, after.end() - 1)
+    shouted = original[m.start() : m.end()].isupper() and word is not None and word.group().isupper()
+    return not shouted
+
+
 # Where a title and surname run together in a hashtag end the name: the tag's end or a joining word ("#ThanksDrKhan",
 # "#DrKhanAndTeam", "#DrKhanForPresident"); any other word is more of the name ("#DrMartinLutherKing").
 HASHTAG_NAME_ENDS = LazyPattern(rf"(?:\s+(?:and|for|from|at|of|in|on|the|team|you|rocks|{_ROLE_WORDS})\b|$)")
@@ -132,10 +193,11 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     """A listed name that carries a title ("Dr Ahmed Khan") as its title and surname: "Dr Khan", "dr. khan"."""
     folded = fold_name_text(name).strip()
     title = _TITLES.match(folded)
-    words = re.split(r"[\s-]+", folded[title.end() :]) if title else []
-    if not title or len(words) < 2:
+    words, pieces = _name_words(folded[title.end() :]) if title else ([], [])
+    if not title or not words:
         return None
-    surname = _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in words[-1].split("'"))
+    # The whole surname: "Dr Ellis-Jones", "Prof van der Berg" (not "Dr Jones", "Prof Berg": other people).
+    surname = _surname(pieces)
     titles = r"\s+".join(
         _title_written(word.rstrip(".").lower(), informal=i == 0) for i, word in enumerate(title.group().split())
     )
@@ -158,7 +220,8 @@ _STREET_AFTER = LazyPattern(
 def written_as_a_name(original: str, m: re.Match[str]) -> bool:
     """Whether a match of a listed name's pattern is written as a name in the post (its offsets are the post's, the
     fold keeping them): a middle name Capitalised ("Dawn Elizabeth Wood", not "Dawn and Wood"), "Doc" Capitalised,
-    initials without full stops in capitals ("D Wood", not "a wood"), no street's word after it ("Dawn Wood Close")."""
+    initials without full stops in capitals ("D Wood", not "a wood"), no street's word after it ("Dawn Wood Close"),
+    not the idiom "ward to ward"."""
     for group in ("middle", "informal"):
         start = m.start(group) if group in m.re.groupindex else -1
         if start >= 0 and not original[start : start + 1].isupper():
@@ -167,7 +230,17 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
         start = m.start(group) if group in m.re.groupindex else -1
         if start >= 0 and not original[start : m.end(group)].isupper():
             return False
-    return _STREET_AFTER.match(original, m.end()) is None
+    if _STREET_AFTER.match(original, m.end()) is not None:
+        return False
+    # A surname that is a common noun, said twice round "to" or "by", is the idiom: "bring joy ward to ward", "ward by
+    # ward", as "door to door" (not the person: "Joy Ward to speak at the AGM").
+    again = _SAID_AGAIN.match(original, m.end())
+    return again is None or again.group(1).lower() != _WORD.findall(m.group())[-1].lower()
+
+
+# "to" or "by" and a word after a name, for the "ward to ward" idiom, compared with the name's own last word.
+_SAID_AGAIN = LazyPattern(r"\s+(?:to|by)\s+([A-Za-z]+)\b")
+_WORD = LazyPattern(r"\w+")
 
 
 @lru_cache(maxsize=16)
@@ -182,7 +255,8 @@ def _joined_forms(staff: tuple[str, ...]) -> dict[str, tuple[str, bool]]:
         forms["".join(bare)] = (" ".join(bare), False)
         if title and len(bare) > 1:
             word = title.group().split()[0].rstrip(".")
-            forms[word + bare[-1]] = (word + " " + bare[-1], True)
+            surname = [part for piece in _name_words(folded[title.end() :])[1] for part in piece.split("'") if part]
+            forms[word + "".join(surname)] = (" ".join([word, *surname]), True)
     return {joined: form for joined, form in forms.items() if len(joined) >= 5}
 
 

@@ -270,6 +270,23 @@ def _is_international(raw: str) -> bool:
 # Capitals joined to the digits make them part of a reference code, not a number to ring: "WY-0770-0900-123",
 # "ABC07700900123" (a phone's label is written apart or with a colon: "Tel 0113...", "TEL: 0113...", "Mob-07700...").
 _CODE_PREFIX = LazyPattern(r"(?<![\w-])(?!(?:TEL|MOB|PH|FAX|TXT|SMS|WA)[-/]?$)[A-Z]{2,4}[-/]?$")
+# A book's or a journal's number after its label is no phone number, though an ISBN-10 may start with 0 and have ten
+# digits: "ISBN 0-14-103614-2", "ISBN-10: 0141036142", "ISSN 0140-6736".
+_BOOK_LABEL = LazyPattern(r"\b(?:ISBN|ISSN)(?:-?1[03])?:?\s*$", re.IGNORECASE)
+
+
+# The last part of a reference written as a path from a code of capitals: "MSE/2026/0770900123", "FOI/24-25/0770...".
+_REFERENCE_PATH = LazyPattern(r"(?<![\w/])(?!(?:TEL|MOB|PH|FAX|TXT|SMS|WA)/)[A-Z]{2,6}(?:/[A-Za-z0-9-]{1,12}){1,4}/$")
+
+
+def _is_reference(text: str, start: int) -> bool:
+    """Whether the number found at `start` is a reference's: joined to a code of capitals, after a book's label, or
+    the last part of a reference written as a path."""
+    return bool(
+        _CODE_PREFIX.search(text, max(0, start - 8), start)
+        or _BOOK_LABEL.search(text, max(0, start - 12), start)
+        or (start and text[start - 1] == "/" and _REFERENCE_PATH.search(text, max(0, start - 60), start))
+    )
 
 
 def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
@@ -280,7 +297,7 @@ def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
 
     found = []
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
-        if _is_phone(match.raw_string) and not _CODE_PREFIX.search(text, max(0, match.start - 8), match.start):
+        if _is_phone(match.raw_string) and not _is_reference(text, match.start):
             found.append(Contact(match.start, match.end, match.raw_string, "phone number", phone_key(match.raw_string)))
     if _WRAPPED_DIGITS.search(text):
         # A number the line wrapped ("07700\n900 562") is read once more with its line breaks as spaces; the
@@ -292,7 +309,7 @@ def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
                 c.start < match.end and match.start < c.end for c in found
             ):
                 continue
-            if _is_phone(raw) and not _CODE_PREFIX.search(text, max(0, match.start - 8), match.start):
+            if _is_phone(raw) and not _is_reference(text, match.start):
                 found.append(
                     Contact(match.start, match.end, text[match.start : match.end], "phone number", phone_key(raw))
                 )

@@ -104,10 +104,11 @@ _WILD = "*#"
 _GRAWLIX = LazyPattern(r"[@$!%]")
 _GRAWLIX_RUN = LazyPattern(r"[@$!%*#]{2}")  # two symbols together
 # "BS" for bullshit, only as a verdict ("total BS", "that's BS"): not a standard ("BS 5839", "BS EN 1090"), a degree
-# ("BSc") or a body ("BSL"). In capitals or lower case as written, never mixed.
+# ("BSc") or a body ("BSL"), nor joined to more by a full stop ("bs.com", "BS.5839"); a full stop that ends the
+# sentence is no part of it ("Total BS."). In capitals or lower case as written, never mixed.
 _BS = LazyPattern(
     r"\b(?:(?:total|utter|complete|absolute|pure|such|a load of|load of|a lot of|that's|that is|it's|this is)\s+)"
-    r"(?:BS|bs|B\.S\.?)(?![\w.])(?!\s*(?:\d|EN\b|ISO\b|en\b|iso\b))",
+    r"(?:BS|bs|B\.S\.?)(?!\w|\.\w)(?!\s*(?:\d|EN\b|ISO\b|en\b|iso\b))",
     re.IGNORECASE,
 )
 _TOKEN = LazyPattern(r"[\w@$*#!%]+")  # % among them: "f%$king"
@@ -115,6 +116,7 @@ _ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not
 
 
 _INFLECTION = LazyPattern(r"(?:ing|ed|ers?|e?s|y)$")
+_X_FOR_CKS = LazyPattern(r"(?<=.{4})x(?:ed|ing|es)?$")  # "bollox", "bolloxed": four letters before, as in "bollox"
 # Faggots the dish (meatballs in gravy), not the slur: "Faggots, mash and mushy peas", "pork faggots in onion gravy".
 # A few words at most between the dish and what it is served with; blanked before the words are read.
 _DISH = LazyPattern(
@@ -287,8 +289,9 @@ class ProfanityMatcher:
             if found is None:
                 squeezed = re.sub(r"(\w)\1{2,}", r"\1", word)  # fuuuuck, shiiiit
                 found = self._listed(squeezed) if squeezed != word else None
-            if found is None and len(word) >= 5 and word.endswith("x"):
-                found = self._listed(word[:-1] + "cks")  # bollox: "x" for "cks", in words too long to be "cox", "dix"
+            if found is None and len(word) >= 5 and (x := _X_FOR_CKS.search(word)) is not None:
+                # bollox, bolloxed: "x" for "cks", in words too long to be "cox", "dix", inflected or not
+                found = self._listed(word[: x.start()] + "cks" + word[x.start() + 1 :])
             if found is None and "v" in word:
                 found = self._listed(word.replace("v", "u"))  # fvck, fvcking: "v" for "u", as on old inscriptions
             if found is None and word.startswith("ph"):
@@ -358,6 +361,10 @@ class ProfanityMatcher:
             entry = self._listed(letters)
             if entry is None and letters[0] in "ai" and len(letters) > 4:
                 entry = self._listed(letters[1:])
+            if entry is None:
+                # A mostly innocent word spelled out letter by letter is disguised as one with a digit is ("p r i c k"):
+                # no one spells out a finger prick.
+                entry = next((w for w in (letters, letters[1:]) if w in _INNOCENT_DISGUISED and len(w) >= 4), None)
             if entry is not None:
                 found.append((m.start(), m.end(), entry))
         if not self._may_swear(text):
