@@ -20,7 +20,12 @@ from postcheck.model import Source
 from postcheck.rules import moderation as m
 from postcheck.text import advice, word_model
 
-FILES = ("moderation_cases.yml", "moderation_cases_unseen.yml", "moderation_cases_b45.yml")
+FILES = (
+    "moderation_cases.yml",
+    "moderation_cases_unseen.yml",
+    "moderation_cases_b45.yml",
+    "moderation_cases_b46.yml",
+)
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}
 RULES = {
     "M101": m.personal_contact_details,
