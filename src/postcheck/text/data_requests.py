@@ -10,6 +10,11 @@ from postcheck.text import APOSTROPHES, LazyPattern, unwrap, word_model
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
+    # Part of a number is the number's data: "the last 3 digits of ur NHS number", "the first half of your postcode".
+    r"(?:last|first|final|end)\s+(?:\d{1,2}|two|three|four|five|six|few|couple\s+of|half)(?:\s+(?:digits|numbers|"
+    r"characters|letters|numerals|bit|part))?\s+of\s+(?:your|ur|yer|their|his|her)\s+(?:NHS\s+(?:number|no\b\.?|num\b)|"
+    r"hospital\s+(?:number|no\b\.?)|(?:phone|mobile)(?:\s+number)?|post\s?code|reg(?:istration)?(?:\s+(?:number|no\b\.?))?|"
+    r"date\s+of\s+birth|DOB)|"
     # "leave your details", "your son's name": what details and a name mean in a request.
     r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|mobile|e-?mail|DOB|address|post\s?code)|"
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
@@ -72,9 +77,14 @@ PERSONAL_DATA = LazyPattern(
     r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
-    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|their|the\s+patient'?s)\s+(?:\w+\s+)?"
-    r"(?:letters?|prescriptions?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
+    # (Spelled as people type it: "a pic of ur perscription".)
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|ur|their|the\s+patient'?s)\s+(?:\w+\s+)?"
+    r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?)|"
+    # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
+    # the prescription here"; not "the letter", which may be anyone's).
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
+    r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|forms?|apps?|counters?|queues?|hubs?)\b)|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
@@ -144,9 +154,10 @@ GIVING_VERB = LazyPattern(
 # and don't forget your full name" (not "Don't forget your NHS number when you come for your jab").
 _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget", re.IGNORECASE)
 # "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
-# under?" (not "Not sure what date of birth to use?"). (Counts in replies only.)
+# under?" (not "Not sure what date of birth to use?"). (Counts in replies only.) Text-speak drops the apostrophe or
+# spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
-    r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|"
+    r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|"
     r"(?:phone|mobile|contact|NHS|hospital)\s+number|e-?mail\s+address)\b)",
     re.IGNORECASE,
 )
@@ -212,6 +223,10 @@ _ASKS_LEAD = LazyPattern(
     r"^(?:can|could|would|will)\s+your\s+(?:\w+\s+)?\w+|"
     # "Mind popping your email address in a reply?": would you mind, with "would you" left unsaid.
     r"^mind|"
+    # "to win a family pass to the fun day just reply with...": what the reader may win or join, before the order with
+    # no comma, as a run-on sentence has it (a few words, none of them relative: not "to win ... that staff entered").
+    r"^(?:in\s+order\s+)?to\s+(?:be\s+in\s+with\s+a\s+chance\s+(?:of|to)\s+)?(?:win|winning|enter|join|claim|bag|grab|"
+    r"reserve|book|get|sign\s+up|register|apply|qualify|take\s+part)\b(?:\s+(?!(?:who|whom|which|that)\b)[\w'&-]+){0,8}|"
     # "it's quicker to post your date of birth here": the easier way offered is still a request.
     # ... also as a noun phrase: "Easiest thing is to reply with your mobile", "the quickest way would be to".
     r"\b(?:quicker|quickest|easier|easiest|faster|fastest|best|simplest|better)"
@@ -287,11 +302,13 @@ SENTENCE = LazyPattern(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
 
 # A statement about a request is not one: "we will never ask you to reply with...", "fraudsters may ask you to".
+# (Text-speak's "u" is the reader too: "we'd never ask u to post ur date of birth on here".)
 _ABOUT_ASKING = LazyPattern(
     r"\b(?:never|not|don't|won't|wouldn't|doesn't|didn't)\b|"
-    r"\b(?!(?:we|i|please|can|could|would|may)\b)\w+\s+(?:\w+\s+)?(?:ask|asks|asked|asking|tell|tells)\s+you\s+to$",
+    r"\b(?!(?:we|i|please|can|could|would|may)\b)\w+\s+(?:\w+\s+)?(?:ask|asks|asked|asking|tell|tells)\s+(?:you|u)\s+to$",
     re.IGNORECASE,
 )
+_YOU = LazyPattern(r"\b(?:you|u)\b", re.IGNORECASE)
 
 
 # How far back a request's readings look, in characters: no clause or object of a request runs longer, and a
@@ -309,7 +326,7 @@ def _asks_reader(sentence: str, at: int) -> bool:
         bool(_ASKS_LEAD.search(lead))
         and not _NOUN_LEAD.search(lead)
         and not _NEGATED.search(lead)
-        and not (re.search(r"\byou\b", lead, re.I) and _ABOUT_ASKING.search(lead))
+        and not (_YOU.search(lead) and _ABOUT_ASKING.search(lead))
     )
 
 
@@ -335,9 +352,10 @@ _VERB_BEFORE_DATA = LazyPattern(
 
 # ... or an order that names the public place first and then the data it carries: "Sound off below with your postcode",
 # "Check in in the comments with your name" (not "here", which may be the front desk: "Meet us here with your letter").
+# ... also with someone between the verb and the place: "tag ur daughter in the comments with her NHS no".
 _PLACE_THEN_DATA = LazyPattern(
-    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me))?\s+(?:below|underneath|in\s+the\s+(?:comments|replies|chat|thread))"
-    r"\s+with\s+(?:your|their|ur)\s+(?:\w+\s+)?$",
+    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me|(?:your|ur|their)\s+[a-z]+))?\s+(?:below|underneath|"
+    r"in\s+the\s+(?:comments|replies|chat|thread))\s+with\s+(?:your|their|ur|his|her)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -675,11 +693,13 @@ _READERS_DOCUMENT = LazyPattern(
     r"(?:about|for|with|confirming|of)\s+(?:your|ur|their)\s+(?:\w+\s+)?(?:appointment|referral|results?|booking|"
     r"prescription|operation|scan|test|jab|vaccin\w+|booster|screening)s?\b"
     # A letter the reader got is addressed to them: "Got a letter with the wrong address on it?"
-    r"|\b(?:got|received|had|get)\s+(?P<letter>(?:a|an|the|this|that)\s+(?:\w+\s+)?letters?)\b",
+    # (Or the reader's own, in text-speak too: "Had ur booster letter with the wrong date on?")
+    r"|\b(?:got|received|had|get)\s+(?P<letter>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?letters?)\b",
     re.IGNORECASE,
 )
 # The copy asked for as the verb's object: "Got a letter with the wrong address on it? Send us a photo of it here".
-_COPIES_OF_IT = r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them)\b"
+# ("the letter" stands for it too: "Had ur booster letter with the wrong date on? post a photo of the letter below".)
+_COPIES_OF_IT = r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them|(?:the|that|this)\s+letter)\b"
 _COPY_OF_IT = LazyPattern(rf"(?:\s+(?:us|me))?\s+(?:a\s+)?{_COPIES_OF_IT}", re.IGNORECASE)
 _A_COPY_OF_IT = LazyPattern(rf"\b{_COPIES_OF_IT}", re.IGNORECASE)
 
@@ -734,7 +754,7 @@ def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple
 
 # A reply's direct question for the data it has just named: "We need your hospital number to find the booking - what
 # is it?", "Your date of birth? What's yours?" (not "what is it about?", "what is it you need?").
-_QUESTION_FOR_IT = LazyPattern(r"\bwhat(?:'s|\s+is|\s+are)\s+(?:it|they|yours|theirs)\s*\?", re.IGNORECASE)
+_QUESTION_FOR_IT = LazyPattern(r"\b(?:what(?:'?s|\s+is|\s+are)|wot'?s)\s+(?:it|they|yours|theirs)\s*\?", re.IGNORECASE)
 
 
 def _question_for_it(sentence: str, before: str) -> tuple[int, int, str] | None:
@@ -853,7 +873,7 @@ _DATA_HINTS = (
     "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
     "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
     "inhaler", "tak", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo", "snap",
-    "scan",
+    "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
