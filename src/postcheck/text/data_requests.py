@@ -16,7 +16,9 @@ PERSONAL_DATA = LazyPattern(
     r"hospital\s+(?:number|no\b\.?)|(?:phone|mobile)(?:\s+number)?|post\s?code|reg(?:istration)?(?:\s+(?:number|no\b\.?))?|"
     r"date\s+of\s+birth|DOB)|"
     # "leave your details", "your son's name": what details and a name mean in a request.
-    r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|mobile|e-?mail|DOB|address|post\s?code)|"
+    r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|"
+    # (The whole noun phrase, so that what follows it is read after it: "whats ur mobile number got to do with it?")
+    r"(?:mobile|phone)(?:\s+(?:number|no\b\.?))?|e-?mail(?:\s+address)?|DOB|address|post\s?code)|"
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
     # Someone else's name, asked through the reader ("Comment their full name and ward"): a qualified name, or a name
     # listed with more data; "their name" alone is a nomination's ("tell us their name and why they deserve it").
@@ -243,8 +245,9 @@ _NEGATED = LazyPattern(
 PRIVATE_CHANNEL = LazyPattern(
     r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
     r"(?:send|drop|leave|give)\s+us\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|line|DM|PM)|inbox\w*|in\s+private|privately|"
-    # (Not the data: "your email", "your work email".)
-    r"(?<!\byour\s)(?<!\byour\swork\s)(?<!\byour\shome\s)(?<!\byour\spersonal\s)e-?mail(?:s|ed|ing)?(?!\s+address)|"
+    # (Not the data: "your email", "your work email", text-speak's "ur email".)
+    r"(?<!\byour\s)(?<!\byour\swork\s)(?<!\byour\shome\s)(?<!\byour\spersonal\s)(?<!\bur\s)(?<!\byer\s)"
+    r"e-?mail(?:s|ed|ing)?(?!\s+address)|"
     r"(?:call|ring|phone|telephone)(?:ing)?\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
     r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
     re.IGNORECASE,
