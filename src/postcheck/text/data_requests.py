@@ -43,7 +43,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:home\s+|postal\s+)?)?address(?:es)?|post\s?codes?|"
     # An e-mail address in slang ("your email addy"), and a car's registration ("your reg number", "your number plate").
     # (Not "your registration for the fun run": a registration is a number only when it says so or is a car's.)
-    r"(?:e-?mail\s+)?addy|(?<=your\s)reg\b(?:\s+(?:numbers?|no\b\.?|plates?))?|(?:car|vehicle)\s+reg(?:istration)?\b|"
+    r"(?:e-?mail\s+)?addy|(?:(?<=your\s)|(?<=\bur\s))reg\b(?:\s+(?:numbers?|no\b\.?|plates?))?|(?:car|vehicle)\s+reg(?:istration)?\b|"
     r"reg(?:istration)?\s+(?:numbers?|no\b\.?|plates?)|number\s+plates?|"
     # ("What's the reg of the car that got the ticket?": the car's registration in a longer noun phrase.)
     r"reg(?:istration)?(?:\s+(?:numbers?|no\b\.?))?\s+(?:of|on)\s+(?:the|your|their|his|her|ur)\s+(?:\w+\s+)?"
@@ -140,7 +140,7 @@ GIVING_VERB = LazyPattern(
     # ("Hit reply with your postcode": pressing the reply button is replying.)
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|(?:(?:hit|press|tap|click)\s+)?reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
-    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|"
+    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|upload|"
     # (Scots: "Gie us yer postcode doon below".)
     r"gie|gies|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
@@ -165,6 +165,11 @@ QUESTION = LazyPattern(
 )
 # A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
 _ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
+# ... nor one that asks a place's: "What's the postcode for the new hub?" (not "What's the postcode on your letter?").
+_THE_GAP = LazyPattern(r"\s*the\s+$", re.IGNORECASE)
+_PLACES_OWN = LazyPattern(
+    r"\s+(?:for|of|at)\s+(?:the|our|a|an|this|that)\b", re.IGNORECASE
+)
 # The data as the subject of a rhetorical question: "What's your home address got to do with it?"
 _RHETORICAL = LazyPattern(r"\s+(?:got|has|have|had)\s+(?:got\s+|anything\s+)?to\s+do\s+with\b", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
@@ -272,7 +277,8 @@ PRIVATE_PLACE = LazyPattern(
     r"\b(?:(?:with|at|to)\s+(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk|practice|surgery)|"
     r"(?:online|secure)\s+form|"
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
-    r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
+    # (Or sent to one: "Upload a copy of your passport to the portal".)
+    r"(?:on|via|through|using|into|in|to)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
     # ... a form named for what it is: "through the nomination form", "on our online booking form".
     r"(?:on|via|through|using|into|in)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,2}?form|"
     r"online|"
@@ -308,7 +314,7 @@ SENTENCE = LazyPattern(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 # (Text-speak's "u" is the reader too: "we'd never ask u to post ur date of birth on here".)
 _ABOUT_ASKING = LazyPattern(
     r"\b(?:never|not|don't|won't|wouldn't|doesn't|didn't)\b|"
-    r"\b(?!(?:we|i|please|can|could|would|may)\b)\w+\s+(?:\w+\s+)?(?:ask|asks|asked|asking|tell|tells)\s+(?:you|u)\s+to$",
+    r"\b(?!(?:we|i|please|can|could|would|may)\b)\w+\s+(?:\w+\s+)?(?:ask|asks|asked|asking|tell|tells|telling|told)\s+(?:you|u)\s+to$",
     re.IGNORECASE,
 )
 _YOU = LazyPattern(r"\b(?:you|u)\b", re.IGNORECASE)
@@ -513,6 +519,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue
             if _DASH_OPENS.search(gap) and _OWN_STATEMENT.match(sentence, data.end()):
                 continue  # "... below - your name won't be shared"
+            if question and _THE_GAP.match(gap) and _PLACES_OWN.match(sentence, data.end()):
+                continue  # "What's the postcode for the new hub?"
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
             if _signed_onto(sentence, data) and not in_public():
