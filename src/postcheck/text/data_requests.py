@@ -167,9 +167,7 @@ QUESTION = LazyPattern(
 _ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
 # ... nor one that asks a place's: "What's the postcode for the new hub?" (not "What's the postcode on your letter?").
 _THE_GAP = LazyPattern(r"\s*the\s+$", re.IGNORECASE)
-_PLACES_OWN = LazyPattern(
-    r"\s+(?:for|of|at)\s+(?:the|our|a|an|this|that)\b", re.IGNORECASE
-)
+_PLACES_OWN = LazyPattern(r"\s+(?:for|of|at)\s+(?:the|our|a|an|this|that)\b", re.IGNORECASE)
 # The data as the subject of a rhetorical question: "What's your home address got to do with it?"
 _RHETORICAL = LazyPattern(r"\s+(?:got|has|have|had)\s+(?:got\s+|anything\s+)?to\s+do\s+with\b", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
