@@ -245,7 +245,7 @@ ADVICE = LazyPattern(
     r"(?:pregnan\w+|breastfeed\w*|taking\s+\w+|on\s+(?:the\s+)?\w+\s+(?:tablets|pills|medicines?|medication))|"
     # A dose's ceiling: "he can use his blue inhaler up to 10 puffs when it's bad", "up to 4 times a day" (not what a
     # pharmacy may sell or supply: "pharmacies can sell up to 32 tablets").
-    r"(?<!sell\s)(?<!buy\s)(?<!order\s)(?<!supply\s)(?<!dispense\s)(?<!prescribe\s)(?<!issue\s)up\s+to\s+"
+    r"up(?<!sell\sup)(?<!buy\sup)(?<!order\sup)(?<!supply\sup)(?<!dispense\sup)(?<!prescribe\sup)(?<!issue\sup)\s+to\s+"
     r"(?:\d{1,2}|one|two|three|four|five|six|eight|ten|twelve)\s+(?:puffs|tablets|capsules|doses|sachets|spoonfuls|"
     r"teaspoons|drops|sprays|lozenges|pills|ml|mg|times\s+(?:a|per|in\s+a|every)\s+(?:day|24\s+hours))\b|"
     # How long between doses: "leave at least 4 hours between doses".
