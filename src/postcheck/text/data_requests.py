@@ -67,7 +67,9 @@ PERSONAL_DATA = LazyPattern(
     r"inhalers?\s+(?:you|they|he|she|your\s+\w+)(?:'re|\s+are|\s+is)?\s+(?:(?:currently|now|still|regularly|usually|"
     r"normally)\s+)?(?:use|uses|using|on)|"
     # "your regular meds", "any repeat medication": the medicines someone takes.
-    r"(?:(?<=your\s)|(?<=their\s)|(?<=any\s))(?:regular|current|repeat|usual|daily)\s+(?:medications?|medicines?|meds|tablets|pills)|"
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s)|(?<=any\s))(?:regular|current|repeat|usual|daily)\s+(?:medications?|medicines?|meds|tablets|pills)|"
+    # ... and their list on a prescription: "ur repeat perscription list" (not "your repeat prescription experience").
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:(?:regular|current|repeat|usual)\s+)?p(?:re|er)scripti?ons?\s+(?:list|slip)s?|"
     # ("Which tablets has your husband been prescribed?", "What medicines do you take?": asked in any tense.)
     r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills)\s+(?:(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking)|(?:do|does)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -323,12 +325,32 @@ _YOU = LazyPattern(r"\b(?:you|u)\b", re.IGNORECASE)
 _LOOK_BACK = 300
 
 
+_EMOJI = LazyPattern("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
+_SUBJECT_END = LazyPattern(
+    r"\b(?:people|folk|folks|patients|parents|many|lots|loads|some|others|they|who|scammers|fraudsters|criminals)$",
+    re.IGNORECASE,
+)
+
+
+def _plain(clause: str) -> str:
+    """A clause's words, without fillers ("please", "just") or symbols, one space between each."""
+    return " ".join(_SYMBOLS.sub(" ", _FILLER.sub(" ", clause)).split())
+
+
 def _asks_reader(sentence: str, at: int) -> bool:
     """Whether the verb at `at` asks the reader to do it: it opens its clause or follows "you", and is neither
     negated nor reported ("the NHS will never ask you to reply with...")."""
     clause = _CLAUSE_START.split(sentence[max(0, at - _LOOK_BACK) : at])[-1]
     # (An emoji or other symbol before the verb is no word of a statement: "🎄 Tell us in the comments...".)
-    lead = " ".join(_SYMBOLS.sub(" ", _FILLER.sub(" ", clause)).split())
+    lead = _plain(clause)
+    # An emoji after a headline ends it as a full stop would: "Calling all new mums 👶 comment with..." (not after a
+    # negation, "Don't 🙅 post...", a statement about asking, "they ask u 🙄 to post...", or the subject of what people
+    # do, "Lots of people 😬 post their NHS number here").
+    emoji = next(reversed(list(_EMOJI.finditer(clause))), None)
+    if emoji is not None and lead:
+        head = _plain(clause[: emoji.start()])
+        if not _NEGATED.search(head) and not _YOU.search(head) and not _SUBJECT_END.search(head):
+            lead = _plain(clause[emoji.end() :])
     return (
         bool(_ASKS_LEAD.search(lead))
         and not _NOUN_LEAD.search(lead)
@@ -617,7 +639,7 @@ def _carries_data(text: str) -> str:
 # Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
 # reply here".
 _MEDICAL_DETAIL = LazyPattern(
-    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg|inhal)",
+    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg|inhal|p(?:re|er)scri)",
     re.IGNORECASE,
 )
 _OWN_VERB = LazyPattern(
