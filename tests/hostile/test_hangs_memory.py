@@ -235,6 +235,8 @@ REQUEST_SHAPES = [
     "we'd never ask u to post ur date of birth scammers are telling u to ",
     "whats the postcode for the whats ur reg whats ur mobile number ",
     "upload a photo of your ID to the portal upload ",
+    "Calling all new mums \U0001f476 comment with ur babys name and ur repeat perscription list ",
+    "a&e wont do anything for its prob just make sure shes drinking ",
 ]
 
 

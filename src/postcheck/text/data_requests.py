@@ -381,9 +381,10 @@ _VERB_BEFORE_DATA = LazyPattern(
 
 # ... or an order that names the public place first and then the data it carries: "Sound off below with your postcode",
 # "Check in in the comments with your name" (not "here", which may be the front desk: "Meet us here with your letter").
-# ... also with someone between the verb and the place: "tag ur daughter in the comments with her NHS no".
+# ... also with someone between the verb and the place: "tag ur daughter in the comments with her NHS no", "tag ur
+# little one below with their date of birth".
 _PLACE_THEN_DATA = LazyPattern(
-    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me|(?:your|ur|their)\s+[a-z]+))?\s+(?:below|underneath|"
+    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me|(?:your|ur|their)(?:\s+[a-z]+){1,2}))?\s+(?:below|underneath|"
     r"in\s+the\s+(?:comments|replies|chat|thread))\s+with\s+(?:your|their|ur|his|her)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
