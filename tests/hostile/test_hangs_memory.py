@@ -231,6 +231,19 @@ REQUEST_SHAPES = [
     "no need to DM us just pop ur DOB below no need to ",
     # Batch 45's: a doubled dose, its noun phrase left open (M104).
     "double up on your double up on the inhaler double the ",
+    # Batch 46's: a dose's ceiling (M104); part of a number, a prescription's photo, "the letter" the reader had,
+    # someone tagged before the place, a purpose before the order, "u", "whats", a place's postcode, an upload (M105).
+    "he can use up to 10 puffs up to 4 times a day up to ",
+    "the last 3 digits of ur NHS the last 3 of your first half of ur ",
+    "post a pic of the perscription post a pic of the ",
+    "Had ur booster letter? post a photo of the letter below and ",
+    "tag ur daughter in the comments with her tag ur ",
+    "to win a family pass to the fun day just reply with ur full name ",
+    "we'd never ask u to post ur date of birth scammers are telling u to ",
+    "whats the postcode for the whats ur reg whats ur mobile number ",
+    "upload a photo of your ID to the portal upload ",
+    "Calling all new mums \U0001f476 comment with ur babys name and ur repeat perscription list ",
+    "a&e wont do anything for its prob just make sure shes drinking ",
 ]
 
 

@@ -243,6 +243,11 @@ ADVICE = LazyPattern(
     r"(?<!feel\s)(?<!feels\s)(?<!felt\s)(?<!feeling\s)(?:fine|ok|okay|alright|safe)\s+(?:to\s+(?:have|take|use)\s+)?"
     r"(?:in|during|while|when)\s+(?:you're\s+|you\s+are\s+)?"
     r"(?:pregnan\w+|breastfeed\w*|taking\s+\w+|on\s+(?:the\s+)?\w+\s+(?:tablets|pills|medicines?|medication))|"
+    # A dose's ceiling: "he can use his blue inhaler up to 10 puffs when it's bad", "up to 4 times a day" (not what a
+    # pharmacy may sell or supply: "pharmacies can sell up to 32 tablets").
+    r"up(?<!sell\sup)(?<!buy\sup)(?<!order\sup)(?<!supply\sup)(?<!dispense\sup)(?<!prescribe\sup)(?<!issue\sup)\s+to\s+"
+    r"(?:\d{1,2}|one|two|three|four|five|six|eight|ten|twelve)\s+(?:puffs|tablets|capsules|doses|sachets|spoonfuls|"
+    r"teaspoons|drops|sprays|lozenges|pills|ml|mg|times\s+(?:a|per|in\s+a|every)\s+(?:day|24\s+hours))\b|"
     # How long between doses: "leave at least 4 hours between doses".
     r"(?:\d+|two|three|four|five|six|eight|a\s+few|a\s+couple\s+of)\s+hours?\s+between\s+(?:\w+\s+){0,2}"
     r"(?:doses|tablets|sprays|puffs|applications)|"
@@ -400,7 +405,8 @@ ADVICE = LazyPattern(
     # A remedy that clears it in a while: "an antifungal cream clears it in a couple of weeks".
     r"(?:clears|shifts|sorts|fixes|cures)\s+(?:it|them)(?:\s+up|\s+out)?\s+(?:in|within)\s+(?:a|an|\d+|a\s+few|"
     r"a\s+couple\s+of|one|two|three)\s+(?:days?|weeks?|fortnight)|"
-    r"make\s+sure\s+(?:you|they|he|she|your\s+\w+)\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
+    # (Text-speak too: "make sure shes drinking loads", "make sure u rest".)
+    r"make\s+sure\s+(?:you|u|they|he|she|your\s+\w+|ur\s+\w+)(?:'?s|'?re)?\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
     r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|"
     # (Not "your texts", "your inbox": watching for the service's message.)
     r"your\s+(?!(?:texts?|inbox|e-?mails?|post|letters?|phone|app|messages?|junk|spam)\b)\w+)|"
@@ -470,7 +476,9 @@ ADVICE = LazyPattern(
     r"settle|sleep|calm|relax|feel\s+better|recover)|works?\s+(?:well|a\s+treat|wonders)|"
     r"makes?\s+a\s+(?:big|real|huge|massive)\s+difference|until\s+it\s+(?:passes|wears\s+off|settles|goes)|"
     r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
-    r"(?:it's|it\s+is|that's|is|are)\s+(?:probably|likely|most\s+likely|almost\s+certainly)|probably\s+just|"
+    # ("prob", "prolly": text-speak's "probably", as in "the confusion is prob a water infection".)
+    r"(?:it's|it\s+is|that's|is|are|its|thats)\s+(?:probably|prob|prolly|likely|most\s+likely|almost\s+certainly)\b|"
+    r"(?:probably|prob|prolly)\s+just|"
     r"rarely\s+(?:means|a\s+sign)|hang\s+around\s+for|"
     # A remedy's or a habit's effect, or a story of one: "steam loosens it right up", "they make them worse",
     # "peppermint capsules are great for the cramping", "it was gone in 3 days".
@@ -709,8 +717,10 @@ SIGNPOSTING = LazyPattern(
 SERVICE_REPORT = LazyPattern(
     # (And a disclaimer: "We're not doctors, but...".)
     r"\bnot\s+(?:a\s+)?(?:doctors?|GPs?|nurses?|pharmacists?|clinicians?|medical\s+professionals?)\b|"
-    r"\b(?:sorry|apolog\w+|we\s+know|couldn't|could\s+not|can't\s+get|wasn't|weren't|was\s+(?:closed|shut|right|wrong)|"
-    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn't|did\s+not|said|told)\b",
+    # (And a service that would not help, as the reply tells it: "a&e wont do anything for a broken toe".)
+    r"\b(?:sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|"
+    r"won'?t\s+(?:do|give|prescribe|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
+    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|told)\b",
     re.IGNORECASE,
 )
 DIRECTING = LazyPattern(

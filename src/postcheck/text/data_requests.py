@@ -10,8 +10,15 @@ from postcheck.text import APOSTROPHES, LazyPattern, unwrap, word_model
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
+    # Part of a number is the number's data: "the last 3 digits of ur NHS number", "the first half of your postcode".
+    r"(?:last|first|final|end)\s+(?:\d{1,2}|two|three|four|five|six|few|couple\s+of|half)(?:\s+(?:digits|numbers|"
+    r"characters|letters|numerals|bit|part))?\s+of\s+(?:your|ur|yer|their|his|her)\s+(?:NHS\s+(?:number|no\b\.?|num\b)|"
+    r"hospital\s+(?:number|no\b\.?)|(?:phone|mobile)(?:\s+number)?|post\s?code|reg(?:istration)?(?:\s+(?:number|no\b\.?))?|"
+    r"date\s+of\s+birth|DOB)|"
     # "leave your details", "your son's name": what details and a name mean in a request.
-    r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|mobile|e-?mail|DOB|address|post\s?code)|"
+    r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|"
+    # (The whole noun phrase, so that what follows it is read after it: "whats ur mobile number got to do with it?")
+    r"(?:mobile|phone)(?:\s+(?:number|no\b\.?))?|e-?mail(?:\s+address)?|DOB|address|post\s?code)|"
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
     # Someone else's name, asked through the reader ("Comment their full name and ward"): a qualified name, or a name
     # listed with more data; "their name" alone is a nomination's ("tell us their name and why they deserve it").
@@ -36,7 +43,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:home\s+|postal\s+)?)?address(?:es)?|post\s?codes?|"
     # An e-mail address in slang ("your email addy"), and a car's registration ("your reg number", "your number plate").
     # (Not "your registration for the fun run": a registration is a number only when it says so or is a car's.)
-    r"(?:e-?mail\s+)?addy|(?<=your\s)reg\b(?:\s+(?:numbers?|no\b\.?|plates?))?|(?:car|vehicle)\s+reg(?:istration)?\b|"
+    r"(?:e-?mail\s+)?addy|(?:(?<=your\s)|(?<=\bur\s))reg\b(?:\s+(?:numbers?|no\b\.?|plates?))?|(?:car|vehicle)\s+reg(?:istration)?\b|"
     r"reg(?:istration)?\s+(?:numbers?|no\b\.?|plates?)|number\s+plates?|"
     # ("What's the reg of the car that got the ticket?": the car's registration in a longer noun phrase.)
     r"reg(?:istration)?(?:\s+(?:numbers?|no\b\.?))?\s+(?:of|on)\s+(?:the|your|their|his|her|ur)\s+(?:\w+\s+)?"
@@ -60,7 +67,9 @@ PERSONAL_DATA = LazyPattern(
     r"inhalers?\s+(?:you|they|he|she|your\s+\w+)(?:'re|\s+are|\s+is)?\s+(?:(?:currently|now|still|regularly|usually|"
     r"normally)\s+)?(?:use|uses|using|on)|"
     # "your regular meds", "any repeat medication": the medicines someone takes.
-    r"(?:(?<=your\s)|(?<=their\s)|(?<=any\s))(?:regular|current|repeat|usual|daily)\s+(?:medications?|medicines?|meds|tablets|pills)|"
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s)|(?<=any\s))(?:regular|current|repeat|usual|daily)\s+(?:medications?|medicines?|meds|tablets|pills)|"
+    # ... and their list on a prescription: "ur repeat perscription list" (not "your repeat prescription experience").
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:(?:regular|current|repeat|usual)\s+)?p(?:re|er)scripti?ons?\s+(?:list|slip)s?|"
     # ("Which tablets has your husband been prescribed?", "What medicines do you take?": asked in any tense.)
     r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills)\s+(?:(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking)|(?:do|does)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -72,9 +81,14 @@ PERSONAL_DATA = LazyPattern(
     r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
-    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|their|the\s+patient'?s)\s+(?:\w+\s+)?"
-    r"(?:letters?|prescriptions?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
+    # (Spelled as people type it: "a pic of ur perscription".)
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|ur|their|the\s+patient'?s)\s+(?:\w+\s+)?"
+    r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?)|"
+    # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
+    # the prescription here"; not "the letter", which may be anyone's).
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
+    r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|forms?|apps?|counters?|queues?|hubs?)\b)|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
@@ -128,7 +142,7 @@ GIVING_VERB = LazyPattern(
     # ("Hit reply with your postcode": pressing the reply button is replying.)
     r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|(?:(?:hit|press|tap|click)\s+)?reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
-    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|"
+    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|upload|"
     # (Scots: "Gie us yer postcode doon below".)
     r"gie|gies|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
@@ -144,14 +158,18 @@ GIVING_VERB = LazyPattern(
 # and don't forget your full name" (not "Don't forget your NHS number when you come for your jab").
 _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget", re.IGNORECASE)
 # "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
-# under?" (not "Not sure what date of birth to use?"). (Counts in replies only.)
+# under?" (not "Not sure what date of birth to use?"). (Counts in replies only.) Text-speak drops the apostrophe or
+# spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
-    r"\bwhat(?:'s|\s+is|\s+are|\s+was)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|"
+    r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|"
     r"(?:phone|mobile|contact|NHS|hospital)\s+number|e-?mail\s+address)\b)",
     re.IGNORECASE,
 )
 # A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
 _ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
+# ... nor one that asks a place's: "What's the postcode for the new hub?" (not "What's the postcode on your letter?").
+_THE_GAP = LazyPattern(r"\s*the\s+$", re.IGNORECASE)
+_PLACES_OWN = LazyPattern(r"\s+(?:for|of|at)\s+(?:the|our|a|an|this|that)\b", re.IGNORECASE)
 # The data as the subject of a rhetorical question: "What's your home address got to do with it?"
 _RHETORICAL = LazyPattern(r"\s+(?:got|has|have|had)\s+(?:got\s+|anything\s+)?to\s+do\s+with\b", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
@@ -212,6 +230,10 @@ _ASKS_LEAD = LazyPattern(
     r"^(?:can|could|would|will)\s+your\s+(?:\w+\s+)?\w+|"
     # "Mind popping your email address in a reply?": would you mind, with "would you" left unsaid.
     r"^mind|"
+    # "to win a family pass to the fun day just reply with...": what the reader may win or join, before the order with
+    # no comma, as a run-on sentence has it (a few words, none of them relative: not "to win ... that staff entered").
+    r"^(?:in\s+order\s+)?to\s+(?:be\s+in\s+with\s+a\s+chance\s+(?:of|to)\s+)?(?:win|winning|enter|join|claim|bag|grab|"
+    r"reserve|book|get|sign\s+up|register|apply|qualify|take\s+part)\b(?:\s+(?!(?:who|whom|which|that)\b)[\w'&-]+){0,8}|"
     # "it's quicker to post your date of birth here": the easier way offered is still a request.
     # ... also as a noun phrase: "Easiest thing is to reply with your mobile", "the quickest way would be to".
     r"\b(?:quicker|quickest|easier|easiest|faster|fastest|best|simplest|better)"
@@ -228,8 +250,9 @@ _NEGATED = LazyPattern(
 PRIVATE_CHANNEL = LazyPattern(
     r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
     r"(?:send|drop|leave|give)\s+us\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|line|DM|PM)|inbox\w*|in\s+private|privately|"
-    # (Not the data: "your email", "your work email".)
-    r"(?<!\byour\s)(?<!\byour\swork\s)(?<!\byour\shome\s)(?<!\byour\spersonal\s)e-?mail(?:s|ed|ing)?(?!\s+address)|"
+    # (Not the data: "your email", "your work email", text-speak's "ur email".)
+    r"(?<!\byour\s)(?<!\byour\swork\s)(?<!\byour\shome\s)(?<!\byour\spersonal\s)(?<!\bur\s)(?<!\byer\s)"
+    r"e-?mail(?:s|ed|ing)?(?!\s+address)|"
     r"(?:call|ring|phone|telephone)(?:ing)?\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
     r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
     re.IGNORECASE,
@@ -254,7 +277,8 @@ PRIVATE_PLACE = LazyPattern(
     r"\b(?:(?:with|at|to)\s+(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk|practice|surgery)|"
     r"(?:online|secure)\s+form|"
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
-    r"(?:on|via|through|using|into|in)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
+    # (Or sent to one: "Upload a copy of your passport to the portal".)
+    r"(?:on|via|through|using|into|in|to)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
     # ... a form named for what it is: "through the nomination form", "on our online booking form".
     r"(?:on|via|through|using|into|in)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,2}?form|"
     r"online|"
@@ -287,11 +311,13 @@ SENTENCE = LazyPattern(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
 
 # A statement about a request is not one: "we will never ask you to reply with...", "fraudsters may ask you to".
+# (Text-speak's "u" is the reader too: "we'd never ask u to post ur date of birth on here".)
 _ABOUT_ASKING = LazyPattern(
     r"\b(?:never|not|don't|won't|wouldn't|doesn't|didn't)\b|"
-    r"\b(?!(?:we|i|please|can|could|would|may)\b)\w+\s+(?:\w+\s+)?(?:ask|asks|asked|asking|tell|tells)\s+you\s+to$",
+    r"\b(?!(?:we|i|please|can|could|would|may)\b)\w+\s+(?:\w+\s+)?(?:ask|asks|asked|asking|tell|tells|telling|told)\s+(?:you|u)\s+to$",
     re.IGNORECASE,
 )
+_YOU = LazyPattern(r"\b(?:you|u)\b", re.IGNORECASE)
 
 
 # How far back a request's readings look, in characters: no clause or object of a request runs longer, and a
@@ -299,17 +325,37 @@ _ABOUT_ASKING = LazyPattern(
 _LOOK_BACK = 300
 
 
+_EMOJI = LazyPattern("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
+_SUBJECT_END = LazyPattern(
+    r"\b(?:people|folk|folks|patients|parents|many|lots|loads|some|others|they|who|scammers|fraudsters|criminals)$",
+    re.IGNORECASE,
+)
+
+
+def _plain(clause: str) -> str:
+    """A clause's words, without fillers ("please", "just") or symbols, one space between each."""
+    return " ".join(_SYMBOLS.sub(" ", _FILLER.sub(" ", clause)).split())
+
+
 def _asks_reader(sentence: str, at: int) -> bool:
     """Whether the verb at `at` asks the reader to do it: it opens its clause or follows "you", and is neither
     negated nor reported ("the NHS will never ask you to reply with...")."""
     clause = _CLAUSE_START.split(sentence[max(0, at - _LOOK_BACK) : at])[-1]
     # (An emoji or other symbol before the verb is no word of a statement: "🎄 Tell us in the comments...".)
-    lead = " ".join(_SYMBOLS.sub(" ", _FILLER.sub(" ", clause)).split())
+    lead = _plain(clause)
+    # An emoji after a headline ends it as a full stop would: "Calling all new mums 👶 comment with..." (not after a
+    # negation, "Don't 🙅 post...", a statement about asking, "they ask u 🙄 to post...", or the subject of what people
+    # do, "Lots of people 😬 post their NHS number here").
+    emoji = next(reversed(list(_EMOJI.finditer(clause))), None)
+    if emoji is not None and lead:
+        head = _plain(clause[: emoji.start()])
+        if not _NEGATED.search(head) and not _YOU.search(head) and not _SUBJECT_END.search(head):
+            lead = _plain(clause[emoji.end() :])
     return (
         bool(_ASKS_LEAD.search(lead))
         and not _NOUN_LEAD.search(lead)
         and not _NEGATED.search(lead)
-        and not (re.search(r"\byou\b", lead, re.I) and _ABOUT_ASKING.search(lead))
+        and not (_YOU.search(lead) and _ABOUT_ASKING.search(lead))
     )
 
 
@@ -335,9 +381,11 @@ _VERB_BEFORE_DATA = LazyPattern(
 
 # ... or an order that names the public place first and then the data it carries: "Sound off below with your postcode",
 # "Check in in the comments with your name" (not "here", which may be the front desk: "Meet us here with your letter").
+# ... also with someone between the verb and the place: "tag ur daughter in the comments with her NHS no", "tag ur
+# little one below with their date of birth".
 _PLACE_THEN_DATA = LazyPattern(
-    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me))?\s+(?:below|underneath|in\s+the\s+(?:comments|replies|chat|thread))"
-    r"\s+with\s+(?:your|their|ur)\s+(?:\w+\s+)?$",
+    r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me|(?:your|ur|their)(?:\s+[a-z]+){1,2}))?\s+(?:below|underneath|"
+    r"in\s+the\s+(?:comments|replies|chat|thread))\s+with\s+(?:your|their|ur|his|her)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -492,6 +540,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue
             if _DASH_OPENS.search(gap) and _OWN_STATEMENT.match(sentence, data.end()):
                 continue  # "... below - your name won't be shared"
+            if question and _THE_GAP.match(gap) and _PLACES_OWN.match(sentence, data.end()):
+                continue  # "What's the postcode for the new hub?"
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
             if _signed_onto(sentence, data) and not in_public():
@@ -590,7 +640,7 @@ def _carries_data(text: str) -> str:
 # Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
 # reply here".
 _MEDICAL_DETAIL = LazyPattern(
-    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg|inhal)",
+    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg|inhal|p(?:re|er)scri)",
     re.IGNORECASE,
 )
 _OWN_VERB = LazyPattern(
@@ -675,11 +725,13 @@ _READERS_DOCUMENT = LazyPattern(
     r"(?:about|for|with|confirming|of)\s+(?:your|ur|their)\s+(?:\w+\s+)?(?:appointment|referral|results?|booking|"
     r"prescription|operation|scan|test|jab|vaccin\w+|booster|screening)s?\b"
     # A letter the reader got is addressed to them: "Got a letter with the wrong address on it?"
-    r"|\b(?:got|received|had|get)\s+(?P<letter>(?:a|an|the|this|that)\s+(?:\w+\s+)?letters?)\b",
+    # (Or the reader's own, in text-speak too: "Had ur booster letter with the wrong date on?")
+    r"|\b(?:got|received|had|get)\s+(?P<letter>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?letters?)\b",
     re.IGNORECASE,
 )
 # The copy asked for as the verb's object: "Got a letter with the wrong address on it? Send us a photo of it here".
-_COPIES_OF_IT = r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them)\b"
+# ("the letter" stands for it too: "Had ur booster letter with the wrong date on? post a photo of the letter below".)
+_COPIES_OF_IT = r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them|(?:the|that|this)\s+letter)\b"
 _COPY_OF_IT = LazyPattern(rf"(?:\s+(?:us|me))?\s+(?:a\s+)?{_COPIES_OF_IT}", re.IGNORECASE)
 _A_COPY_OF_IT = LazyPattern(rf"\b{_COPIES_OF_IT}", re.IGNORECASE)
 
@@ -734,7 +786,7 @@ def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple
 
 # A reply's direct question for the data it has just named: "We need your hospital number to find the booking - what
 # is it?", "Your date of birth? What's yours?" (not "what is it about?", "what is it you need?").
-_QUESTION_FOR_IT = LazyPattern(r"\bwhat(?:'s|\s+is|\s+are)\s+(?:it|they|yours|theirs)\s*\?", re.IGNORECASE)
+_QUESTION_FOR_IT = LazyPattern(r"\b(?:what(?:'?s|\s+is|\s+are)|wot'?s)\s+(?:it|they|yours|theirs)\s*\?", re.IGNORECASE)
 
 
 def _question_for_it(sentence: str, before: str) -> tuple[int, int, str] | None:
@@ -853,7 +905,7 @@ _DATA_HINTS = (
     "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
     "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
     "inhaler", "tak", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo", "snap",
-    "scan",
+    "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
