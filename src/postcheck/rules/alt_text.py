@@ -109,11 +109,11 @@ _USED_AS = (
     r"careers?|venue|location|"  # "Venue photo", "Location map": where, unsaid
     # the occasion or season it is for: "Christmas graphic", "New Year banner", "Winter campaign poster"
     r"christmas|xmas|festive|new\s+year(?:['’]s)?|winter|summer|spring|autumn|easter|halloween|diwali|eid|ramadan|"
-    r"hanukkah|seasonal|holidays?|awareness(?:\s+(?:day|week|month))?|eid\s+mubarak|eid\s+al[\s-]?(?:fitr|adha)|vaisakhi|"
-    r"pride|bonfire\s+night|"
+    r"hanukkah|seasonal|holidays?|half[\s-]term|weekend|anniversary|awareness(?:\s+(?:day|week|month))?|eid\s+mubarak|"
+    r"eid[\s-]+(?:al|ul|el)[\s-]?(?:fitr|adha|azha)|vaisakhi|pride|bonfire\s+night|"
     r"(?:lunar|chinese)\s+new\s+year|valentine['’]?s?(?:\s+day)?|mother['’]?s\s+day|father['’]?s\s+day|"
     # a month or a health campaign named for one: "January graphic", "Dry January graphic", "Veganuary banner"
-    r"(?:dry\s+|sober\s+|blue\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"(?:dry\s+|sober\s+|blue\s+|early\s+|late\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)|dry\s+jan|dryathlon|blue\s+monday|veganuary|stoptober|movember|black\s+history\s+month|"
     r"time\s+to\s+talk(?:\s+day)?|"
     # the days around Christmas and New Year: "Christmas Eve banner", "New Year's Eve poster", "Hogmanay graphic"
@@ -179,7 +179,7 @@ _USE = (
     r"recruitment|hiring|vacancy|advert|event|fair|day|week|month|"
     # an anniversary, a season or a meeting it is for: "NHS birthday graphic", "Hay fever season banner", "Board
     # meeting banner" (what the picture shows goes unsaid, as in "Carers Week graphic")
-    r"birthday|anniversary|season|meeting|conference|agm|"
+    r"birthday|anniversary|season|meeting|conference|agm|holidays?|"
     r"awareness"  # an awareness campaign: "Dementia awareness banner"
 )
 _USE_KIND = (
@@ -232,6 +232,8 @@ PLACEHOLDER = LazyPattern(
     r"additional|extra|primary|secondary|alternative|"
     # "Some photos", "A few snaps", "Scanned copy", "Welsh version"
     rf"some|few|couple\s+of|more|lots\s+of|scanned|(?:{_VERSIONS})(?=\s+versions?\b)|"
+    # the language it is in, before the kind: "Bilingual poster", "Welsh language graphic", "Polish leaflet"
+    rf"(?:{_LANGUAGES})(?:\s+language)?|"
     # "Group photo", "Staff photo": who is in it goes unsaid
     r"(?:group|team|staff|speakers?|panel)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b)|"
     # a chart's type, and nothing of what it plots: "Line chart", "Bar graph"
@@ -452,6 +454,18 @@ COPYRIGHT_LINE = LazyPattern(
     r"|(?:(?-i:[A-Z])[\w.&'’-]*\s+(?:(?:and|&)\s+)?){1,5}copyright(?:\s*(?:©|\(c\)))?(?:\s+\d{4})?",
     re.IGNORECASE,
 )
+# Only the licence a picture is used under, as Wikimedia and GOV.UK pictures carry it: "Licensed under CC BY-SA 4.0",
+# "Contains public sector information licensed under the Open Government Licence v3.0", "CC BY 4.0".
+_LICENCE = (
+    r"(?:cc|creative\s+commons)(?:[\s-]+(?:by|sa|nd|nc|zero|0)){1,4}(?:\s+v?\d(?:\.\d)?)?"
+    r"|open\s+government\s+licen[cs]e(?:\s+v?\d(?:\.\d)?)?|ogl(?:\s+v?\d(?:\.\d)?)?"
+)
+LICENCE_ONLY = LazyPattern(
+    r"(?:(?:photo(?:graph)?|image|picture|pic)s?\s*(?:[:|]\s*|(?:is\s+|are\s+)?))?"
+    r"(?:contains\s+public\s+sector\s+information\s+)?(?:(?:licen[cs]ed|used|available|reproduced)\s+under\s+(?:the\s+|an?\s+)?)?"
+    rf"(?:{_LICENCE})(?:\s+licen[cs]e)?",
+    re.IGNORECASE,
+)
 # Only hashtags and mentions: "#FluJab #StayWell".
 TAGS_ONLY = LazyPattern(r"(?:[#@][\w]+[\s,]*)+")
 FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
@@ -496,6 +510,7 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
         or is_caption_credit(text)
         or COPYRIGHT_LINE.fullmatch(text)
         or PICTURE_SOURCE.fullmatch(text)
+        or LICENCE_ONLY.fullmatch(text)
     ):
         return "is a credit, not a description (put the credit in the post text)"
     if AI_MADE.fullmatch(text):
