@@ -141,6 +141,15 @@ def test_output_creates_the_folders_it_is_written_into(tmp_path):
     assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1 and "--output a-file/out.txt" in run.stderr
 
 
+@pytest.mark.parametrize("option", ["--output", "--html"])
+def test_a_report_file_named_with_a_trailing_slash_is_refused_as_a_folder(tmp_path, option):
+    """`-o reports/` means a folder: a file named "reports" beside it would be a silent surprise."""
+    write(tmp_path, {"postcheck.toml": "", "p.md": MISSING})
+    run = run_cli(".", option, "reports/", cwd=tmp_path)
+    assert run.exit_code == 2 and len(run.stderr.strip().splitlines()) == 1 and f"{option} reports/" in run.stderr
+    assert not (tmp_path / "reports").exists()
+
+
 # --- rule names -----------------------------------------------------------------------------------------
 
 

@@ -68,6 +68,19 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _report_option(*names: str, help: str):
+    """--output or --html FILE. A name ending in a slash is a folder, which Path would drop without a word (`-o
+    reports/` wrote a file named "reports"): refused."""
+    example = "report.html" if names[0] == "--html" else "report.json"
+
+    def parse(given: str) -> Path:
+        if given.endswith(("/", os.sep)):
+            raise fail(f"{names[0]} {given}: names a folder; name a file in it ({given}{example})")
+        return Path(given)
+
+    return typer.Option(*names, metavar="FILE", parser=parse, help=help)
+
+
 def _split(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
@@ -146,8 +159,8 @@ def check(
     ] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a unified diff; change nothing.")] = False,
     output_format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Also write an HTML report to FILE.")] = None,
+    output: Annotated[Optional[Path], _report_option("--output", "-o", help="Write the report to FILE.")] = None,
+    html: Annotated[Optional[Path], _report_option("--html", help="Also write an HTML report to FILE.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Rules to run (codes or prefixes).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip.")] = None,
     platform: Annotated[

@@ -63,6 +63,7 @@ POST_SHAPES = [
     *("D Wood Khan A. Smith, M-J MJ Smith ", "Dr C Martin DR A KHAN O' Neill MaryJane "),
     *("#thankyoudawnwood @dawnwood_nurse #askdrkhan ", "nhs.uk/stories/dawn-wood-pals-", "Dawn Wood Close "),
     *("MON-FRI 9AM ", "SAT/", "MON - ", "FRI "),  # batch 35: shortened days in a timetable (A205)
+    "version 1.1.1.1 build ",  # batch 36: a dotted quad after a version word is a version number (L104)
 ]
 
 
@@ -238,14 +239,14 @@ def test_a_reply_of_one_repeated_request_shape_is_checked_in_linear_time(tmp_pat
     assert linear, f"{shape!r}: {small:.3f} s for 10 KB, {large:.3f} s for 40 KB"
 
 
-CAPTION_SHAPES = {"srt": "<font ", "vtt": "<c.", "sbv": "<i"}
+# Batch 36: SSA override blocks (`{\\an8}`) that subtitle editors write into SRT are read as tags too.
+CAPTION_SHAPES = [("srt", "<font "), ("vtt", "<c."), ("sbv", "<i"), ("srt", "{\\an8")]
 
 
-@pytest.mark.parametrize("suffix", CAPTION_SHAPES)
-def test_caption_cue_text_of_a_repeated_tag_is_read_in_linear_time(tmp_path, suffix):
+@pytest.mark.parametrize("suffix, shape", CAPTION_SHAPES)
+def test_caption_cue_text_of_a_repeated_tag_is_read_in_linear_time(tmp_path, suffix, shape):
     from postcheck.media.captions import parse_captions
 
-    shape = CAPTION_SHAPES[suffix]
     head = {"srt": "1\n00:00:00,000 --> 00:00:02,000\n", "vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\n"}
     head["sbv"] = "0:00:00.000,0:00:02.000\n"
 

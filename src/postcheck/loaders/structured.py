@@ -70,8 +70,9 @@ def parse_yaml(text: str, line_base: int = 0) -> tuple[Any, yaml.Node | None]:
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=`: the constructor's own
 _VALUE_ERRORS = (ValueError, KeyError, AttributeError, TypeError)
-# `captions: burned-in` whatever its case and spelling (British "burnt-in", "burned in"), as config reads it
-_BURNED_IN = re.compile(r"burn(?:ed|t)[\s_-]?in", re.IGNORECASE)
+# `captions: burned-in` whatever its case and spelling (British "burnt-in", "burned in"), as config reads it, and
+# "open captions", the broadcast name for captions that are part of the picture (as against closed captions)
+_BURNED_IN = re.compile(r"burn(?:ed|t)[\s_-]?in|open[\s_-]?(?:captions?|subtitles?)", re.IGNORECASE)
 
 
 class _Unusual(Exception):

@@ -25,8 +25,11 @@ from postcheck.model import Source
 MAX_CAPTION_BYTES = 2 * 1024 * 1024
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _VTT_TAG = re.compile(r"<([^>]*)(?:>|\Z)")  # in WebVTT cue text every `<` opens a tag, to `>` or the end
-_SRT_TAG = re.compile(r"<(/?)(b|i|u|font)\b[^<>]*>", re.IGNORECASE)  # SRT has these; any other `<` is text
-# ([^<>]: a tag ends before the next "<", so that "<font " repeated without ">" is read in linear time)
+# SRT has these; any other `<` is text. Subtitle editors also write SSA override blocks such as `{\an8}` (place the
+# cue at the top) into SRT, which players that read SRT (ffmpeg, VLC, mpv) apply and do not show.
+_SRT_TAG = re.compile(r"<(/?)(b|i|u|font)\b[^<>]*>|\{\\[^{}\n]*\}", re.IGNORECASE)
+# ([^<>], [^{}]: a tag ends before the next "<" or "{", so that "<font " or "{\" repeated without an end is read in
+# linear time)
 _STYLES = ("b", "i", "u")  # the tags both formats share
 _WS = " \t\n\x0c\r"  # WebVTT "skip whitespace": space, tab, LF, FF, CR
 
@@ -72,7 +75,7 @@ def styled_text(text: str, format: str) -> list[tuple[str, str]]:
     else:
         for match in _SRT_TAG.finditer(text):
             pieces.append((text[at : match.start()], ""))
-            name = match.group(2).lower()
+            name = (match.group(2) or "").lower()
             if name in _STYLES:
                 pieces.append(("", match.group(1) + name))
             at = match.end()

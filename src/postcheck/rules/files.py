@@ -160,10 +160,11 @@ def invalid_field(post: Post, ctx: Context) -> Iterator[Problem]:
                 yield Problem(f"decorative must be true or false, not {item['decorative']!r}", span(key))
             captions = item.get("captions") if key == "videos" else None
             wrong = [c for c in (captions if isinstance(captions, list) else [captions]) if not _names_file(c)]
-            if captions is not None and wrong:
-                # `captions: yes` (YAML's true) or "" names no file: neither captions nor burned-in
+            if captions is not None and (wrong or captions == []):
+                # `captions: yes` (YAML's true), "" or an empty list names no file: neither captions nor burned-in
                 yield Problem(
-                    f"captions must be a caption file's path, a list of them, or burned-in, not {wrong[0]!r}",
+                    "captions must be a caption file's path, a list of them, or burned-in, not "
+                    f"{wrong[0] if wrong else captions!r}",
                     span(key),
                 )
     settings = meta.get("postcheck")

@@ -389,6 +389,14 @@ def _trimmed_end(m: re.Match[str]) -> int:
     return m.start() + len(m.group().rstrip(".-_%")) if m.end() == m.end("host") else m.end()
 
 
+# A bare dotted quad straight after a word that names a version ("version 3.41.0.1", "build 10.0.2.1", "ver. 2.1.0.4")
+# is the software's version, not an address: no port, path or scheme makes it one. Only the few characters before it
+# are read.
+_VERSION_WORD = LazyPattern(
+    r"\b(?:versions?|ver\.?|v\.|build|release|firmware|update)[ \t]*[:#]?[ \t]*\Z", re.IGNORECASE
+)
+_VERSION_REACH = 24
+
 # Defanged addresses: a scheme or a full stop spoilt on purpose so that no app or browser follows the address.
 _DEFANGED = frozenset({"hxxp", "hxxps", "hxxpx", "fxp", "fxps"})
 _DEFANGED_DOT = LazyPattern(r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)", re.IGNORECASE)
@@ -405,6 +413,9 @@ def _other_links(text: str, read: str, taken: list[Link]) -> list[Link]:
         end = later if later is not None and later < m.end() else _trimmed_end(m)
         end = m.start() + len(read[m.start() : end].rstrip(_TRAILING + "])"))
         if m.group("ip"):
+            bare = end == m.end("ip") and not (read[end : end + 1] == ":" and read[end + 1 : end + 2].isdigit())
+            if bare and _VERSION_WORD.search(read, max(0, m.start() - _VERSION_REACH), m.start()):
+                continue  # "version 3.41.0.1": a software version written as four numbers, with no port or path
             links.append(_link(text, m.start(), end, "", autolinked=False))
             continue
         scheme = (m.group("scheme") or "").lower()
