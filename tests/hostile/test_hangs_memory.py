@@ -63,6 +63,7 @@ POST_SHAPES = [
     # first names run together, lower-case handles and hashtags, a link's slug.
     *("D Wood Khan A. Smith, M-J MJ Smith ", "Dr C Martin DR A KHAN O' Neill MaryJane "),
     *("#thankyoudawnwood @dawnwood_nurse #askdrkhan ", "nhs.uk/stories/dawn-wood-pals-", "Dawn Wood Close "),
+    *("MON-FRI 9AM ", "SAT/", "MON - ", "FRI "),  # batch 35: shortened days in a timetable (A205)
     "version 1.1.1.1 build ",  # batch 36: a dotted quad after a version word is a version number (L104)
     # Batch 47's shapes: a surname's particles and hyphenated parts, after a title or before a rota's comma, a lettered
     # ward, shouted capitals; a book's label before digits; "BS" before a full stop; letters spelled out.
@@ -523,6 +524,18 @@ ALT_SHAPES = [
     "Line chart, ",
     "bar line chart ",
     "chart, see ",
+    # Batch 35: holidays, Eid al-Adha, an occasion's year before a kind, a kind and a platform after a dash, an owner's
+    # name before "copyright"
+    "summer holidays ",
+    "Eid al-",
+    "Week 2027 ",
+    "graphic - Instagram ",
+    "Crown Copyright ",
+    "NHS birthday season ",
+    "Welsh language ",
+    "late may ",
+    "licensed under cc by ",
+    "cc by sa ",
 ]
 
 

@@ -109,10 +109,11 @@ _USED_AS = (
     r"careers?|venue|location|"  # "Venue photo", "Location map": where, unsaid
     # the occasion or season it is for: "Christmas graphic", "New Year banner", "Winter campaign poster"
     r"christmas|xmas|festive|new\s+year(?:['’]s)?|winter|summer|spring|autumn|easter|halloween|diwali|eid|ramadan|"
-    r"hanukkah|seasonal|holiday|awareness(?:\s+(?:day|week|month))?|eid\s+mubarak|vaisakhi|pride|bonfire\s+night|"
+    r"hanukkah|seasonal|holidays?|half[\s-]term|weekend|anniversary|awareness(?:\s+(?:day|week|month))?|eid\s+mubarak|"
+    r"eid[\s-]+(?:al|ul|el)[\s-]?(?:fitr|adha|azha)|vaisakhi|pride|bonfire\s+night|"
     r"(?:lunar|chinese)\s+new\s+year|valentine['’]?s?(?:\s+day)?|mother['’]?s\s+day|father['’]?s\s+day|"
     # a month or a health campaign named for one: "January graphic", "Dry January graphic", "Veganuary banner"
-    r"(?:dry\s+|sober\s+|blue\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"(?:dry\s+|sober\s+|blue\s+|early\s+|late\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)|dry\s+jan|dryathlon|blue\s+monday|veganuary|stoptober|movember|black\s+history\s+month|"
     r"time\s+to\s+talk(?:\s+day)?|"
     # the days around Christmas and New Year: "Christmas Eve banner", "New Year's Eve poster", "Hogmanay graphic"
@@ -176,6 +177,9 @@ _USE = (
     r"newsletter|e-?mail|intranet|"
     # a job advert, an event or an occasion: "Nurse recruitment graphic", "Careers fair banner", "Carers Week graphic"
     r"recruitment|hiring|vacancy|advert|event|fair|day|week|month|"
+    # an anniversary, a season or a meeting it is for: "NHS birthday graphic", "Hay fever season banner", "Board
+    # meeting banner" (what the picture shows goes unsaid, as in "Carers Week graphic")
+    r"birthday|anniversary|season|meeting|conference|agm|holidays?|"
     r"awareness"  # an awareness campaign: "Dementia awareness banner"
 )
 _USE_KIND = (
@@ -188,7 +192,10 @@ _DESCRIBING = (
 )
 TOPIC_FOR_USE = LazyPattern(
     rf"(?:copy\s+of\s+)*(?:(?!(?:{_DESCRIBING}|{_COLOURS})\b)[\w'’&+.-]+\s+){{1,4}}"
-    rf"(?:(?:{_USE})\s+(?:{_USE_KIND})|promos?|(?:{_USE_KIND})\s+for\s+(?:{_PLATFORM}|(?:the\s+)?(?:{_USE})))"
+    # (with a year after the occasion: "Carers Week 2027 graphic")
+    rf"(?:(?:{_USE})(?:\s+(?:19|20)\d\d)?\s+(?:{_USE_KIND})|promos?|(?:{_USE_KIND})\s+for\s+(?:{_PLATFORM}|(?:the\s+)?(?:{_USE}))"
+    # a topic, a kind and the platform after a dash or in brackets: "Heat alert graphic - Instagram"
+    rf"|(?:{_USE_KIND})\s*(?:[-–—|]\s*|\(\s*)(?:{_PLATFORM})\)?)"
     rf"(?:\s*[-–—]?\s*(?:\(?#?\d+\)?|\((?:{_PLATFORM})\)?|{_SIZE})|\s+for\s+(?:{_PLATFORM}))?"
     # a topic, a dash and where it is used: "Hiring now - Instagram post"
     rf"|(?:(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s+){{0,3}}(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s*[-–—|]\s*"
@@ -225,6 +232,8 @@ PLACEHOLDER = LazyPattern(
     r"additional|extra|primary|secondary|alternative|"
     # "Some photos", "A few snaps", "Scanned copy", "Welsh version"
     rf"some|few|couple\s+of|more|lots\s+of|scanned|(?:{_VERSIONS})(?=\s+versions?\b)|"
+    # the language it is in, before the kind: "Bilingual poster", "Welsh language graphic", "Polish leaflet"
+    rf"(?:{_LANGUAGES})(?:\s+language)?|"
     # "Group photo", "Staff photo": who is in it goes unsaid
     r"(?:group|team|staff|speakers?|panel)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b)|"
     # a chart's type, and nothing of what it plots: "Line chart", "Bar graph"
@@ -440,7 +449,22 @@ def is_caption_credit(text: str) -> bool:
 
 # A copyright line alone, the name in capitals and the year after it: "Copyright NHS England 2026".
 COPYRIGHT_LINE = LazyPattern(
-    r"copyright\s+(?:(?-i:[A-Z])[\w.&'’-]*|\d{4})(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|\d{4}|and|&)){0,5}", re.IGNORECASE
+    r"copyright\s+(?:(?-i:[A-Z])[\w.&'’-]*|\d{4})(?:\s+(?:(?-i:[A-Z])[\w.&'’-]*|\d{4}|and|&)){0,5}"
+    # or the owner first, as UK government pictures are credited: "Crown copyright", "NHS England copyright 2027"
+    r"|(?:(?-i:[A-Z])[\w.&'’-]*\s+(?:(?:and|&)\s+)?){1,5}copyright(?:\s*(?:©|\(c\)))?(?:\s+\d{4})?",
+    re.IGNORECASE,
+)
+# Only the licence a picture is used under, as Wikimedia and GOV.UK pictures carry it: "Licensed under CC BY-SA 4.0",
+# "Contains public sector information licensed under the Open Government Licence v3.0", "CC BY 4.0".
+_LICENCE = (
+    r"(?:cc|creative\s+commons)(?:[\s-]+(?:by|sa|nd|nc|zero|0)){1,4}(?:\s+v?\d(?:\.\d)?)?"
+    r"|open\s+government\s+licen[cs]e(?:\s+v?\d(?:\.\d)?)?|ogl(?:\s+v?\d(?:\.\d)?)?"
+)
+LICENCE_ONLY = LazyPattern(
+    r"(?:(?:photo(?:graph)?|image|picture|pic)s?\s*(?:[:|]\s*|(?:is\s+|are\s+)?))?"
+    r"(?:contains\s+public\s+sector\s+information\s+)?(?:(?:licen[cs]ed|used|available|reproduced)\s+under\s+(?:the\s+|an?\s+)?)?"
+    rf"(?:{_LICENCE})(?:\s+licen[cs]e)?",
+    re.IGNORECASE,
 )
 # Only hashtags and mentions: "#FluJab #StayWell".
 TAGS_ONLY = LazyPattern(r"(?:[#@][\w]+[\s,]*)+")
@@ -486,6 +510,7 @@ def placeholder_reason(alt: str, file_ref: str) -> str | None:
         or is_caption_credit(text)
         or COPYRIGHT_LINE.fullmatch(text)
         or PICTURE_SOURCE.fullmatch(text)
+        or LICENCE_ONLY.fullmatch(text)
     ):
         return "is a credit, not a description (put the credit in the post text)"
     if AI_MADE.fullmatch(text):

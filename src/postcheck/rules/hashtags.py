@@ -385,6 +385,30 @@ def _time_of_day(text: str, m: re.Match) -> bool:
     return before[-1:].isdigit() or (before[-1:] == " " and before[:1].isdigit())
 
 
+# Day names shortened as opening hours write them ("MON-FRI 9AM-5PM, SAT 10AM-1PM"): part of a timetable, as the AM
+# or PM of a time is, when joined to another day ("MON-FRI", "SAT/SUN") or followed by a time ("SAT 10AM", "WED 9:30").
+# Alone they may be words ("SUN SAFETY TIPS").
+_SHORT_DAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+_DAY_JOIN = "-–—/&"
+
+
+def _day_in_hours(text: str, m: re.Match) -> bool:
+    """Whether the word is a shortened day name in a timetable ("MON-FRI", "SAT 10AM-1PM")."""
+    if not m.group().isupper() or m.group().lower() not in _SHORT_DAYS:
+        return False
+    after = text[m.end() : m.end() + 3].lstrip(" ")
+    if after[:1].isdigit():
+        return True
+    before, following = text[max(0, m.start() - 8) : m.start()], text[m.end() : m.end() + 8]
+    joined_after = following[:1] in _DAY_JOIN and _SHORT_DAY_START.match(following[1:].lstrip(" "))
+    joined_before = before.rstrip(" ")[-1:] in _DAY_JOIN and _SHORT_DAY_END.search(before.rstrip(" ")[:-1].rstrip(" "))
+    return bool(joined_after or joined_before)
+
+
+_SHORT_DAY_START = LazyPattern(r"(?:MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\b")
+_SHORT_DAY_END = LazyPattern(r"\b(?:MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)$")
+
+
 @rule("A205", "shouting-caps", Severity.WARNING, "3 or more consecutive ALL-CAPS words (lexicon acronyms excepted)")
 def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
     text = post.text.value
@@ -421,7 +445,12 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
         if not run and not word.isupper():
             continue  # with no run going, a word that is not in capitals changes nothing (most words)
         letters = [c for c in word if c.isalpha()]
-        neutral = len(letters) < 2 or word.lower().replace("'", "") in acronyms or _time_of_day(masked_text, m)
+        neutral = (
+            len(letters) < 2
+            or word.lower().replace("'", "") in acronyms
+            or _time_of_day(masked_text, m)
+            or _day_in_hours(masked_text, m)
+        )
         if neutral:
             continue
         if word.isupper():
