@@ -118,6 +118,7 @@ def _word(word: str) -> str:
 
 _RUNS_OF_A_LETTER = LazyPattern(r"(.)\1*")
 _MC = LazyPattern(r"ma?c(?=[a-z]{3})")
+_MC_WRITTEN = LazyPattern(r"^Ma?c(?=[A-Z]{3})")
 
 
 def _name_piece(piece: str) -> str:
@@ -239,7 +240,8 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     titles = r"\s+".join(
         _title_written(word.rstrip(".").lower(), informal=i == 0) for i, word in enumerate(title.group().split())
     )
-    initial = _initial(words[0]) + r"\.?(?:\s*[a-z]\.)?"  # a middle initial after: "Dr A. K. Kumar"
+    # A middle initial may follow: "Dr A. K. Kumar", "DR A K KUMAR".
+    initial = _initial(words[0]) + r"\.?(?:\s*[a-z]\.|\s[a-z](?=\s))?"
     return re.compile(
         # The title's full stop may join the surname ("dr.khan"); not inside an e-mail address ("dr.khan@nhs.net"). The
         # first name's initial may stand between, with or without its full stop ("Dr C Martin", "DR A KHAN").
@@ -266,7 +268,8 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
             return False
     for group in ("bare", "after", "upper"):
         start = m.start(group) if group in m.re.groupindex else -1
-        if start >= 0 and not original[start : m.end(group)].isupper():
+        # (a surname in capitals keeps its Mc or Mac as written: "McALLISTER Ruth")
+        if start >= 0 and not _MC_WRITTEN.sub("", original[start : m.end(group)]).isupper():
             return False
     start = m.start("given") if "given" in m.re.groupindex else -1
     if start >= 0 and (original[start : m.end()].isupper() or not original[start].isupper()):
@@ -288,7 +291,9 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
 _MODAL_SURNAME = LazyPattern(
     r"(?:may|will|can|must)\s+(?:not\s+|also\s+|still\s+|well\s+|just\s+|never\s+|always\s+|soon\s+)?"
     r"(?:be|have|help|need|want|come|go|get|take|make|find|feel|see|look|like|seem|bring|give|join|start|"
-    r"change|mean|cause|work|open|close|run|win|vary|apply|happen|affect|include|depend|return)\b"
+    r"change|mean|cause|work|open|close|run|win|vary|apply|happen|affect|include|depend|return|"
+    # ... or the wish, the verb before its subject: "by grace may we all find peace".
+    r"we|you|they|he|she|it|i|all|god|peace)\b"
 )
 # "to" or "by" and a word after a name, for the "ward to ward" idiom, compared with the name's own last word.
 _SAID_AGAIN = LazyPattern(r"\s+(?:to|by)\s+([A-Za-z]+)\b")
