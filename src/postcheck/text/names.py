@@ -340,9 +340,8 @@ def _unjoined(words: list[str], joined: dict[str, tuple[str, bool]], *, handle: 
         if _LOWER_RUN.fullmatch(word):
             for form, (spaced, titled) in joined.items():
                 lead = word[: -len(form)]
-                if word == form and handle and len(words) == 1:
-                    spelled = spaced
-                elif word == form and i + 1 < len(words) and _ROLE.match(words[i + 1].lower()):
+                alone = handle and len(words) == 1
+                if word == form and (alone or (i + 1 < len(words) and _ROLE.match(words[i + 1].lower()))):
                     spelled = spaced
                 elif lead and word.endswith(form) and (titled or _ADDRESSED.search(lead)):
                     spelled = lead + " " + spaced
