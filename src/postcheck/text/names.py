@@ -272,7 +272,12 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
         if start >= 0 and not _MC_WRITTEN.sub("", original[start : m.end(group)]).isupper():
             return False
     start = m.start("given") if "given" in m.re.groupindex else -1
-    if start >= 0 and (original[start : m.end()].isupper() or not original[start].isupper()):
+    if start >= 0 and (
+        original[start : m.end()].isupper()
+        or not original[start].isupper()
+        # (a Capitalised word after makes the first name part of a title's: "the WOOD Dawn Chorus walk")
+        or NEXT_CAPITAL.match(original, m.end()) is not None
+    ):
         return False
     # A surname that is a modal verb, in lower case before its verb, is the verb: "amazing grace may be".
     last = _WORD.findall(original[m.start() : m.end()])[-1]
