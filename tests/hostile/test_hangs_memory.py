@@ -27,7 +27,8 @@ LINEAR = 8  # n -> 4n may cost at most 8 times as much: linear work gives 4, qua
 # A staff list, so that M103 reads every shape (without one it reads none).
 STAFF = """[moderation]
 staff = ["Siobhán O'Neill", "Dr Chloé Martin", "Mary-Jane Smith", "Dr Ahmed Khan", "Dawn Wood",
-         "Prof Anne-Marie van der Berg", "Dr Siân Ellis-Jones", "Joy Ward"]
+         "Prof Anne-Marie van der Berg", "Dr Siân Ellis-Jones", "Joy Ward", "María José García y López",
+         "Nurul Aisyah binti Ahmad", "Ruth McAllister", "Grace May"]
 """
 
 
@@ -70,6 +71,11 @@ POST_SHAPES = [
     *("Prof van der Berg Van-Der Berg, A-M Vanderberg ", "Dr Ellis-Jones DR S ELLIS JONES Ward J (x) DR WILL "),
     *("ISBN 0-14-103614-2 ", "ISBN-10: 0", "total BS. ", "p r i c k s l a g ", "bolloxed "),
     *("MSE/2026/0770900123 ", "A/b/"),  # a reference written as a path
+    # Batch 49's shapes: an emoji for a letter, the dog's word after a breed; a surname first in capitals, a dropped
+    # "y" or patronymic, syllables split by hyphens, Mc apart, middle initials, bare and business handles, a modal.
+    *("sh\U0001f4a9t f\U0001f92cck ", "a\U0001f4a9", "Labrador bitch bitches in whelp ", "D-a-w-n W-o-o-d-"),
+    *("OKAFOR Chukwuemeka McALLISTER Ruth Mc Allister ", "García y López Garcia Lopez binti Ahmad bt. Ahmad "),
+    *("Dr A. K. Kumar DR A K KHAN A. K. Smith ", "grace may be may we ", "@aoifenibhriain @DawnWoodArt "),
 ]
 
 

@@ -70,6 +70,7 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
     if not staff:
         return
     from postcheck.text.names import (
+        BUSINESS_AFTER,
         HASHTAG_NAME_ENDS,
         another_name_follows,
         fold_name_text,
@@ -110,7 +111,14 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                 continue
             spelled = fold_name_text(" ".join(words))
             for name, pattern, titled in ctx.memo[key]:
-                if (pattern is not None and pattern.search(spelled)) or (
+                if (
+                    pattern is not None
+                    # (a business's word after the name in a handle: "@AoifeNiBhriainArt" is her studio's account)
+                    and any(
+                        kind != "handle" or not BUSINESS_AFTER.match(spelled, m.end())
+                        for m in pattern.finditer(spelled)
+                    )
+                ) or (
                     # A title and surname ("#ThanksDrKhan") where they end the hashtag or a joining word follows:
                     # every word of a hashtag is capitalised, so "#DrMartinLutherKing" is another person.
                     titled is not None

@@ -54,8 +54,15 @@ _NAMED_AFTER = (
 # The particles that open a surname and belong to it: "van der Berg", "Ó Briain", "Al-Hassan", "de la Cruz".
 _PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "le", "la", "les", "al", "el",
-    "bin", "ibn", "bint", "ap", "o", "mac", "mc", "ni", "nic", "ua", "st", "ter", "ten", "zu",
+    "bin", "ibn", "bint", "binti", "bte", "bt", "ap", "o", "mac", "mc", "ni", "nic", "ua", "st", "ter", "ten", "zu",
 })  # fmt: skip
+# A Malay or Arabic patronymic ("Nurul Aisyah binti Ahmad") is left out as often as written, or abbreviated ("bt Ahmad",
+# "b. Ahmad"): optional in the post, in any of its forms.
+_PATRONYMICS = frozenset({"bin", "binti", "bint", "bte", "bt", "ibn"})
+_PATRONYMIC = r"(?:binti|bint|bin|bte|bt\.?|ibn|b\.)"
+# "y" between two Spanish surnames (Catalan "i", Portuguese "e") joins them and is often left out: "García y López" is
+# "García López" and "García-López".
+_SURNAME_AND = frozenset({"y", "i", "e"})
 # Between the pieces of a surname (its hyphenated parts, its particles): a hyphen, a space, an apostrophe or nothing
 # ("Ellis-Jones" = "Ellis Jones", "Ó Briain" = "O'Briain" = "OBriain", "Al-Hassan" = "Al Hassan").
 _SURNAME_JOIN = r"(?:'\s?|[\s-])?"
@@ -79,14 +86,29 @@ def _name_words(folded: str) -> tuple[list[str], list[str]]:
     start = len(tokens) - 1
     while start > 1 and tokens[start - 1] in _PARTICLES:
         start -= 1
+    if start > 2 and tokens[start - 1] in _SURNAME_AND:  # "garcia y lopez": both surnames
+        start -= 2
+        while start > 1 and tokens[start - 1] in _PARTICLES:
+            start -= 1
     first = [piece for token in tokens[:start] for piece in token.split("-") if piece.strip("'")]
     surname = [piece for token in tokens[start:] for piece in token.split("-") if piece.strip("'")]
     return first, surname
 
 
 def _surname(pieces: list[str]) -> str:
-    """A surname's pieces as a pattern: "ellis-jones" also "ellis jones", "o'neill" also "oneill", "o neil"."""
-    return _SURNAME_JOIN.join(_word(piece) for piece in pieces)
+    """A surname's pieces as a pattern: "ellis-jones" also "ellis jones", "o'neill" also "oneill", "o neil"; a
+    patronymic ("binti") or a joining "y" may be left out ("Nurul Aisyah Ahmad", "García López")."""
+    out = []
+    for i, piece in enumerate(pieces):
+        if piece in _PATRONYMICS and i + 1 < len(pieces):
+            out.append(rf"(?:{_PATRONYMIC}{_SURNAME_JOIN})?")
+        elif piece in _SURNAME_AND and 0 < i < len(pieces) - 1:
+            out.append(rf"(?:{_SURNAME_JOIN}{re.escape(piece)})?{_SURNAME_JOIN}")
+        else:
+            out.append(
+                _word(piece) + (_SURNAME_JOIN if i + 1 < len(pieces) and pieces[i + 1] not in _SURNAME_AND else "")
+            )
+    return "".join(out)
 
 
 def _word(word: str) -> str:
@@ -94,9 +116,21 @@ def _word(word: str) -> str:
     return _APOSTROPHE_OR_SPACE.join(_name_piece(piece) for piece in word.split("'"))
 
 
+_RUNS_OF_A_LETTER = LazyPattern(r"(.)\1*")
+_MC = LazyPattern(r"ma?c(?=[a-z]{3})")
+_MC_WRITTEN = LazyPattern(r"^Ma?c(?=[A-Z]{3})")
+
+
 def _name_piece(piece: str) -> str:
-    """A part of a name as a pattern, a doubled letter also written once: "neill" -> "neil{1,2}"."""
-    return re.sub(r"([a-z])\1", r"\1{1,2}", re.escape(piece))
+    """A part of a name as a pattern, a doubled letter also written once ("neill" -> "neil{1,2}"), a hyphen between
+    any two of its letters ("Xiaoming" written "Xiao-ming", as pinyin splits its syllables), and a space after Mc or
+    Mac ("Mc Allister")."""
+    mc = _MC.match(piece)
+    head = re.escape(mc.group()) + r"[\s-]?" if mc else ""
+    runs = [m.group() for m in _RUNS_OF_A_LETTER.finditer(piece[mc.end() if mc else 0 :])]
+    return head + "-?".join(
+        re.escape(run[0]) + ("{1,2}" if len(run) == 2 else "") if len(run) <= 2 else re.escape(run) for run in runs
+    )
 
 
 def name_pattern(name: str) -> re.Pattern[str] | None:
@@ -113,7 +147,8 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         # The first names as initials, the last with a full stop: "S. O'Neill", "S.O'Neill", "M-J. Smith", "M.J. Smith"
         # (a bare "A Khan" would be an article).
         initials = r"[.\s-]*".join(re.escape(word[0]) for word in words)
-        written += "|" + initials + r"\.\s*" + surname
+        # A middle initial may follow, with its full stop: "A. K. Kumar".
+        written += "|" + initials + r"\.\s*(?:[a-z]\.\s*)?" + surname
         # ... or in capitals with no full stop, as a rota or a letter writes them: "D Wood", "MJ Smith", "M-J Smith"
         # (kept only where the post writes the initials in capitals; a lone "A" or "I" is a word, not an initial).
         bare = r"[\s-]?".join(re.escape(word[0]) for word in words)
@@ -134,6 +169,10 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         # or "Bay C" would be; "Ward, J (Sat)" is still the rota's.
         comma = "," if "".join(pieces) in _LETTERED_PLACES else ",?"
         written += rf"|{surname}{comma}\s+(?P<after>{bare})\.?(?=\s*(?:[(),;:!?]|[-–]\s|$))"
+        # ... or surname first with no comma, the surname in capitals as many lists and countries write it to mark
+        # which name is which ("OKAFOR Chukwuemeka", "NAGY Zoltán"); the rule keeps it only where the surname is in
+        # capitals and the first name is not: without them "Martin Lee" would be Lee Martin.
+        written += rf"|(?P<upper>{surname})\s+(?P<given>{first})"
     return re.compile(
         rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
@@ -201,11 +240,12 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     titles = r"\s+".join(
         _title_written(word.rstrip(".").lower(), informal=i == 0) for i, word in enumerate(title.group().split())
     )
-    initial = _initial(words[0])
+    # A middle initial may follow: "Dr A. K. Kumar", "DR A K KUMAR".
+    initial = _initial(words[0]) + r"\.?(?:\s*[a-z]\.|\s[a-z](?=\s))?"
     return re.compile(
         # The title's full stop may join the surname ("dr.khan"); not inside an e-mail address ("dr.khan@nhs.net"). The
         # first name's initial may stand between, with or without its full stop ("Dr C Martin", "DR A KHAN").
-        rf"(?<!\w){titles}(?:\s+{initial}\.?)?(?:\s+|(?<=\.)){surname}(?![\w@-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
+        rf"(?<!\w){titles}(?:\s+{initial})?(?:\s+|(?<=\.)){surname}(?![\w@-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
     )
 
@@ -226,10 +266,23 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
         start = m.start(group) if group in m.re.groupindex else -1
         if start >= 0 and not original[start : start + 1].isupper():
             return False
-    for group in ("bare", "after"):
+    for group in ("bare", "after", "upper"):
         start = m.start(group) if group in m.re.groupindex else -1
-        if start >= 0 and not original[start : m.end(group)].isupper():
+        # (a surname in capitals keeps its Mc or Mac as written: "McALLISTER Ruth")
+        if start >= 0 and not _MC_WRITTEN.sub("", original[start : m.end(group)]).isupper():
             return False
+    start = m.start("given") if "given" in m.re.groupindex else -1
+    if start >= 0 and (
+        original[start : m.end()].isupper()
+        or not original[start].isupper()
+        # (a Capitalised word after makes the first name part of a title's: "the WOOD Dawn Chorus walk")
+        or NEXT_CAPITAL.match(original, m.end()) is not None
+    ):
+        return False
+    # A surname that is a modal verb, in lower case before its verb, is the verb: "amazing grace may be".
+    last = _WORD.findall(original[m.start() : m.end()])[-1]
+    if last.islower() and _MODAL_SURNAME.match(original, m.end() - len(last)) is not None:
+        return False
     if _STREET_AFTER.match(original, m.end()) is not None:
         return False
     # A surname that is a common noun, said twice round "to" or "by", is the idiom: "bring joy ward to ward", "ward by
@@ -238,6 +291,15 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
     return again is None or again.group(1).lower() != _WORD.findall(m.group())[-1].lower()
 
 
+# A surname that is also a modal verb (May, Will), in lower case and followed by the verb it governs, is the verb:
+# "amazing grace may be the favourite", "hope will help" (not "thanks to grace may in PALS").
+_MODAL_SURNAME = LazyPattern(
+    r"(?:may|will|can|must)\s+(?:not\s+|also\s+|still\s+|well\s+|just\s+|never\s+|always\s+|soon\s+)?"
+    r"(?:be|have|help|need|want|come|go|get|take|make|find|feel|see|look|like|seem|bring|give|join|start|"
+    r"change|mean|cause|work|open|close|run|win|vary|apply|happen|affect|include|depend|return|"
+    # ... or the wish, the verb before its subject: "by grace may we all find peace".
+    r"we|you|they|he|she|it|i|all|god|peace)\b"
+)
 # "to" or "by" and a word after a name, for the "ward to ward" idiom, compared with the name's own last word.
 _SAID_AGAIN = LazyPattern(r"\s+(?:to|by)\s+([A-Za-z]+)\b")
 _WORD = LazyPattern(r"\w+")
@@ -270,18 +332,21 @@ _ADDRESSED = LazyPattern(
 )
 
 
-def _unjoined(words: list[str], joined: dict[str, tuple[str, bool]]) -> list[str]:
+def _unjoined(words: list[str], joined: dict[str, tuple[str, bool]], *, handle: bool = False) -> list[str]:
     """A run's words with a listed name run together in lower case spelled apart, where the run writes it as the
     person's: after words that address her in the same piece ("#thankyoudawnwood"), after anything with a title
     ("#askdrkhan"), or before a role ("@dawnwood_nurse"); not before another word of a business or place
-    ("@dawnwood.photography", "#dawnwoodlandwalk"), nor after a word that makes it a place ("#visitdawnwood")."""
+    ("@dawnwood.photography", "#dawnwoodlandwalk"), nor after a word that makes it a place ("#visitdawnwood"). A
+    handle that is the name and nothing else is the person's ("@aoifenibhriain"); a hashtag so written may be the
+    place's ("#dawnwood")."""
     out = []
     for i, word in enumerate(words):
         spelled = None
         if _LOWER_RUN.fullmatch(word):
             for form, (spaced, titled) in joined.items():
                 lead = word[: -len(form)]
-                if word == form and i + 1 < len(words) and _ROLE.match(words[i + 1].lower()):
+                alone = handle and len(words) == 1
+                if word == form and (alone or (i + 1 < len(words) and _ROLE.match(words[i + 1].lower()))):
                     spelled = spaced
                 elif lead and word.endswith(form) and (titled or _ADDRESSED.search(lead)):
                     spelled = lead + " " + spaced
@@ -312,4 +377,13 @@ def name_runs(text: str, staff: tuple[str, ...]) -> list[tuple[int, int, list[st
             if "-" in path or "_" in path:
                 words = [w for piece in _SLUG_JOINS.split(path) for w in CAMEL_WORD.findall(piece)]
                 runs.append((link.start, link.end, words, "link"))
-    return [(start, end, _unjoined(words, joined), kind) for start, end, words, kind in runs]
+    return [(start, end, _unjoined(words, joined, handle=kind == "handle"), kind) for start, end, words, kind in runs]
+
+
+# A business's word after a name in a handle makes it the business's account, as "@dawnwood.photography" is:
+# "@AoifeNiBhriainArt", "@DawnWoodDesign".
+BUSINESS_AFTER = LazyPattern(
+    r"\s+(?:art|arts|photography|photos|design|designs|studio|studios|ltd|events|cakes|crafts|media|catering|"
+    r"consulting|coaching|fitness|yoga|music|books|illustration|illustrations|films?|florist|interiors|salon|"
+    r"hair|beauty|bakery|kitchen|garden|gardens|shop)\b"
+)

@@ -111,7 +111,11 @@ _BS = LazyPattern(
     r"(?:BS|bs|B\.S\.?)(?!\w|\.\w)(?!\s*(?:\d|EN\b|ISO\b|en\b|iso\b))",
     re.IGNORECASE,
 )
-_TOKEN = LazyPattern(r"[\w@$*#!%]+")  # % among them: "f%$king"
+# An emoji typed for a letter inside a word ("sh💩t", "f🤬ck") joins the letters round it into one token, and is read as
+# a wildcard; an emoji between two words with no letter touching it on both sides joins nothing.
+_EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
+_TOKEN = LazyPattern(rf"[\w@$*#!%]+(?:[{_EMOJI}]\ufe0f?[\w@$*#!%]+)*")  # % among them: "f%$king"
+_EMOJI_LETTER = LazyPattern(rf"[{_EMOJI}]\ufe0f?")
 _ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not a disguised word
 
 
@@ -124,6 +128,15 @@ _DISH = LazyPattern(
     r"mash|mashed|mushy|rich|onion|onions|gravy|peas|chips|potatoes|a|some)\b[\s,&+]*){0,4}"
     r"(?:peas|mash|gravy|chips|onions?|potatoes|greens)\b)|"
     r"\b(?:pork|beef|lamb|homemade|home-made|traditional|brains'?)\s+faggots?\b",
+    re.IGNORECASE,
+)
+# A bitch the dog, in a breeder's or a therapy dog's post: after a breed or a dog's word ("Labrador bitch", "a brood
+# bitch"), or before a puppy or a whelp ("a bitch puppy", "bitches in whelp"); blanked before the words are read.
+_DOG = LazyPattern(
+    r"\b(?:labrador|retriever|spaniel|terrier|collie|poodle|greyhound|whippet|lurcher|beagle|dachshund|shepherd|"
+    r"pointer|setter|husky|mastiff|bulldog|hound|dalmatian|rottweiler|doberman|schnauzer|chihuahua|cockapoo|"
+    r"labradoodle|cavapoo|corgi|sheepdog|springer|cocker|vizsla|weimaraner|brood|maiden)\s+bitch(?:es)?\b|"
+    r"\bbitch(?:es)?(?=\s+(?:pupp(?:y|ies)|pups?|in\s+(?:whelp|season)|and\s+(?:her|their)\s+(?:pupp|pups|litter)))",
     re.IGNORECASE,
 )
 # A word spelled out one letter at a time, the letters split by one mark each ("w.a.n.k.e.r", "f-u-c-k", "s h i t"):
@@ -301,6 +314,8 @@ class ProfanityMatcher:
             return found
         if not any(ch.isalpha() for ch in word):
             return None
+        if not word.isascii() and _EMOJI_LETTER.search(word):
+            word = _EMOJI_LETTER.sub("*", word)
         decoded = word.translate(_LEET)
         # Symbols run together for the letters they hide ("f@#king", "f%$king", "sh!#ty"): each one a wildcard.
         grawlix = _GRAWLIX_RUN.search(word) is not None
@@ -321,6 +336,9 @@ class ProfanityMatcher:
         lowered = text.lower()
         if "fagg" in lowered:
             text = _DISH.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
+            lowered = text.lower()
+        if "bitch" in lowered:
+            text = _DOG.sub(lambda m: " " * len(m.group()), text)
             lowered = text.lower()
         # In ASCII text a phrase can only be where its first word is: most texts have none, and need no search
         words = set(_WORD_RUN.findall(lowered)) if text.isascii() else None
