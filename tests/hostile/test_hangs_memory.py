@@ -70,6 +70,11 @@ POST_SHAPES = [
     *("Prof van der Berg Van-Der Berg, A-M Vanderberg ", "Dr Ellis-Jones DR S ELLIS JONES Ward J (x) DR WILL "),
     *("ISBN 0-14-103614-2 ", "ISBN-10: 0", "total BS. ", "p r i c k s l a g ", "bolloxed "),
     *("MSE/2026/0770900123 ", "A/b/"),  # a reference written as a path
+    # Batch 48's shapes (M105): a message the reader got, named or sent, about their care; a letter from a person; the
+    # number someone is "on"; a medicine someone uses, asked; a named place's postcode.
+    *("got a text from the practice with the wrong ", "Text from the surgery about the screenshot the text we sent "),
+    *("had a letter from one of your lovely pen ", "number we can get you on number to catch u ", "which inhalers do u "),
+    *("Whats the postcode for Basildon ", "txt n screenshot it n "),
 ]
 
 
