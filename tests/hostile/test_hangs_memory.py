@@ -73,8 +73,8 @@ POST_SHAPES = [
     # Batch 48's shapes (M105): a message the reader got, named or sent, about their care; a letter from a person; the
     # number someone is "on"; a medicine someone uses, asked; a named place's postcode.
     *("got a text from the practice with the wrong ", "Text from the surgery about the screenshot the text we sent "),
-    *("had a letter from one of your lovely pen ", "number we can get you on number to catch u ", "which inhalers do u "),
-    *("Whats the postcode for Basildon ", "txt n screenshot it n "),
+    *("had a letter from one of your lovely pen ", "number we can get you on number to catch u "),
+    *("which inhalers do u ", "Whats the postcode for Basildon ", "txt n screenshot it n "),
 ]
 
 
