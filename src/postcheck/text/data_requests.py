@@ -50,6 +50,10 @@ PERSONAL_DATA = LazyPattern(
     r"(?:car|vehicle|van|motor)\b|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    # ... with any verb, where the number is one someone is "on": "the best number to get you on", "a number we can
+    # catch you on" (not "the number to get you on the list": there "on" opens what the number is for).
+    r"(?:number|mobile|landline)\s+(?:to|(?:we|I)\s+(?:can|could|should))\s+(?:[a-z]+\s+){1,2}?(?:you|u|them)\s+(?:on|at)"
+    r"(?=\s*(?:[^\w\s]|$|(?:and|or|please|pls|today|tomorrow|later|so|then|during|between)\b))|"
     # "What number's best to text the new slot to?", "Which number should we ring you on?": the reader's number asked.
     # (The reader's: "you" or a question ending on "to", "on" - not "What number's best to call for PALS?")
     r"(?<=what\s)(?:phone\s+|mobile\s+)?number(?=(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b[^?.!]{0,60}?"
@@ -71,9 +75,11 @@ PERSONAL_DATA = LazyPattern(
     # ... and their list on a prescription: "ur repeat perscription list" (not "your repeat prescription experience").
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:(?:regular|current|repeat|usual)\s+)?p(?:re|er)scripti?ons?\s+(?:list|slip)s?|"
     # ("Which tablets has your husband been prescribed?", "What medicines do you take?": asked in any tense.)
-    r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills)\s+(?:(?:are|is)\s+(?:you|they|he|she|your\s+\w+)\s+"
-    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking)|(?:do|does)\s+(?:you|they|he|she|your\s+\w+)\s+"
-    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?take|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
+    # ("Which inhalers do you use?": a medicine someone uses.)
+    # (Text-speak too: "which inhalers do u use?", "what meds r u on?")
+    r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|inhalers?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
+    r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
     # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
     # (_means_data).
@@ -169,7 +175,8 @@ QUESTION = LazyPattern(
 _ASKS_NOTHING = LazyPattern(r"\s*an?\s+$", re.IGNORECASE)
 # ... nor one that asks a place's: "What's the postcode for the new hub?" (not "What's the postcode on your letter?").
 _THE_GAP = LazyPattern(r"\s*the\s+$", re.IGNORECASE)
-_PLACES_OWN = LazyPattern(r"\s+(?:for|of|at)\s+(?:the|our|a|an|this|that)\b", re.IGNORECASE)
+# (A place named with a capital, too: "What's the postcode for Basildon hub?"; not "for your house".)
+_PLACES_OWN = LazyPattern(r"\s+(?:for|of|at)\s+(?:(?:the|our|a|an|this|that)\b|(?-i:[A-Z])\w+(?!'s)\b)", re.IGNORECASE)
 # The data as the subject of a rhetorical question: "What's your home address got to do with it?"
 _RHETORICAL = LazyPattern(r"\s+(?:got|has|have|had)\s+(?:got\s+|anything\s+)?to\s+do\s+with\b", re.IGNORECASE)
 _MAX_GAP_WORDS = 5
@@ -215,7 +222,8 @@ _NO_NEED_TO = r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
 # (A channel waived ends a clause though no mark follows: "No need to DM just reply here with your NHS number".)
 _CLAUSE_START = LazyPattern(
-    r"[,;:()—–]|\s-\s|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of|"
+    # (Text-speak's "n" is "and": "screenshot it n post it below".)
+    r"[,;:()—–]|\s-\s|(?<=\s)n(?=\s)|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of|"
     rf"{_NO_NEED_TO}\s+(?:DM|PM|message|e-?mail|inbox)(?:\s+(?:us|me))?)\b",
     re.I,
 )
@@ -717,16 +725,31 @@ _THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|
 # appointment? Screenshot it and post it below" (the copy carries the reader's name and details, as "a screenshot of
 # your appointment letter" does).
 _COPY_IT = LazyPattern(
-    r"\b(?:screenshot|photograph|photo|snap|scan|take\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+(?:it|them)\b",
+    r"\b(?:screenshot|photograph|photo|snap|scan|take\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+(?:it|them)\b|"
+    # ... or the message named: "Screenshot the text we sent about your appointment and post it below".
+    r"\bscreenshot\s+(?=(?:the|that|this|our)\s+(?:text|txt|message|msg|e-?mail)s?\b)",
     re.IGNORECASE,
 )
 _READERS_DOCUMENT = LazyPattern(
     r"\b(?:text|texts|letter|letters|message|messages|e-?mail|e-?mails|card|prescription)\s+(?:(?:from|by)\s+\w+\s+)?"
     r"(?:about|for|with|confirming|of)\s+(?:your|ur|their)\s+(?:\w+\s+)?(?:appointment|referral|results?|booking|"
     r"prescription|operation|scan|test|jab|vaccin\w+|booster|screening)s?\b"
+    # A message the reader got is about their own care where it names it, whoever sent it: "Got a text from the practice
+    # with the wrong appointment date?" (not "Got a text about the carers' café?").
+    # (Or one the service says it sent: "Screenshot the text we sent about your appointment"; or "got" left unsaid where
+    # the message opens its sentence: "Text from the surgery about the wrong results?")
+    r"|(?:\b(?:got|received|had|get)\s+(?:a|an|the|this|that)\s+|\bthe\s+(?=\w+\s+(?:we|they)\s+sent\b)|"
+    r"(?:^|(?<=[.!?]\s))\s*(?:an?\s+)?)(?:\w+\s+)?(?:text|txt|message|msg|e-?mail|voicemail)s?\s+"
+    r"(?:(?:from|by)\s+(?:\w+\s+){1,2}?|(?:we|they)\s+sent(?:\s+(?:you|u))?\s+)?(?:about|for|with|confirming|of|giving|saying)\s+(?:the|a|an|your|ur)\s+(?:\w+\s+){0,2}?"
+    r"(?:appointment|referral|results?|booking|operation|scan|test)s?\b"
     # A letter the reader got is addressed to them: "Got a letter with the wrong address on it?"
     # (Or the reader's own, in text-speak too: "Had ur booster letter with the wrong date on?")
-    r"|\b(?:got|received|had|get)\s+(?P<letter>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?letters?)\b",
+    # (Not one a patient or a friend wrote: "Had a lovely letter from a patient?" is no letter about the reader.)
+    r"|\b(?:got|received|had|get)\s+(?P<letter>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?letters?)\b"
+    r"(?!\s+from\s+(?:(?:a|an|one\s+of\s+(?:our|your|the|my)|our|your|ur|the|my|his|her|their)\s+)?(?:\w+\s+)?(?:patients?|"
+    r"child(?:ren)?|kids?|grand(?:child|children|son|daughter|kids?)|friends?|pupils?|students?|fans?|residents?|relatives?|"
+    r"neighbours?|colleagues?|volunteers?|well-?wishers?|readers?|families|family|(?:pen\s*)?pals?|mates?|buddy|buddies|someone|"
+    r"somebody|member\s+of\s+the\s+public)\b)",
     re.IGNORECASE,
 )
 # The copy asked for as the verb's object: "Got a letter with the wrong address on it? Send us a photo of it here".
