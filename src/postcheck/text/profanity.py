@@ -150,10 +150,16 @@ _LETTERS_SPLIT = LazyPattern(
 
 
 # The mostly innocent words (cow, git, prick, knob, slag) used as an insult, in shapes the word list's phrases cannot
-# hold: quoted as what someone was called ("called our receptionist a 'cow'", "Shouting 'slag'"), after "you" and an
-# adjective ("you pathetic git"; not "you need Git"), and "Some knob" doing something ("Some prick keyed three cars";
-# not "Some knobs on the radiators", "some git commands", "some cow parsley").
+# hold: quoted as what someone was called ("called our receptionist a 'cow'", "called 'a stupid old cow'", "Shouting
+# 'slag'"), after "you" and an adjective ("you pathetic git"; not "you need Git"), and "Some knob" doing something
+# ("Some prick keyed three cars"; not "Some knobs on the radiators", "some git commands", "some cow parsley").
 _INSULT_NOUN = r"(?:cow|git|prick|knob|slag)"
+# The words of scorn that may come before one inside the quote ("called her 'a stupid old cow'"; not "'Daisy the cow'",
+# "'a happy cow'").
+_SCORN = (
+    r"stupid|silly|old|fat|ugly|lazy|useless|miserable|daft|thick|dumb|nasty|horrible|rude|arrogant|greedy|smug|lying|"
+    r"stuck-up|jumped-up|snotty|grumpy|moody|pathetic|evil|selfish|bloody|little|big|right|total|absolute|complete"
+)
 _INSULT_WORD = LazyPattern(rf"\b{_INSULT_NOUN}s?\b")  # most posts have none, and need no reading for the shapes
 # A noun followed by its object is a verb: "you simply prick the side of your finger".
 _OBJECT = r"the|your|a|an|his|her|their|my|it|them|yourself|this|that"
@@ -161,7 +167,7 @@ _OBJECT = r"the|your|a|an|his|her|their|my|it|them|yourself|this|that"
 _SOME_NOUN = r"(?:git|prick|knob|slag)"
 _INSULT = LazyPattern(
     r"\b(?:call(?:s|ed|ing)?|shout(?:s|ed|ing)?|scream(?:s|ed|ing)?|yell(?:s|ed|ing)?)\b"
-    rf"(?:\s+[\w']+){{0,3}}?\s+(?:an?\s+)?['\"“](?P<quoted>{_INSULT_NOUN}s?)['\"”](?!\w)|"
+    rf"(?:\s+[\w']+){{0,3}}?\s+(?:an?\s+)?['\"“](?:(?:you|an?)\s+)?(?:(?:{_SCORN})\s+){{0,3}}(?P<quoted>{_INSULT_NOUN}s?)['\"”](?!\w)|"
     r"\byou\s+(?:\w{3,}(?:less|ful|ous|ish|id|ic|ble|ant|ent|ive)|\w{2,}(?:[^l\W]y|lly)|\w{2,}ing|old|big|"
     rf"little|daft|fat|thick|dumb|sad)\s+(?P<you>{_INSULT_NOUN})\b(?!\s+(?:{_OBJECT})\b)|"
     rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:who|set|left|took|stole|broke|threw|kept|put|made|went|got|\w{{3,}}ed)\b)",
