@@ -22,7 +22,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
     # Someone else's name, asked through the reader ("Comment their full name and ward"): a qualified name, or a name
     # listed with more data; "their name" alone is a nomination's ("tell us their name and why they deserve it").
-    r"(?<=their\s)(?:(?:full|first|last|maiden)\s+name|surname|(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?)|"
+    # ("tag your son with his full name": "his" and "her" as "their".)
+    r"(?:(?<=their\s)|(?<=\bhis\s)|(?<=\bher\s))(?:(?:full|first|last|maiden)\s+name|surname|(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?)|"
     r"(?<=their\s)name(?=\s*(?:,|&|\+|and)\s*(?:their\s+)?(?:age|(?:home\s+)?address|date\s+of|DOB|d\.o\.b|post\s?code|NHS|"
     r"hospital|school|ward|mobile|phone|e-?mail|allerg))|"
     # "leave your number": a phone number, but not "your number in the queue".
@@ -227,8 +228,8 @@ _NO_NEED_TO = r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
 # (A channel waived ends a clause though no mark follows: "No need to DM just reply here with your NHS number".)
 _CLAUSE_START = LazyPattern(
-    # (Text-speak's "n" is "and": "screenshot it n post it below".)
-    r"[,;:()—–]|\s-\s|(?<=\s)n(?=\s)|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of|"
+    # (Text-speak's "n" and "&" are "and": "screenshot it n post it below", "screenshot that & pop it below".)
+    r"[,;:()—–]|\s-\s|(?<=\s)[n&](?=\s)|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of|"
     rf"{_NO_NEED_TO}\s+(?:DM|PM|message|e-?mail|inbox)(?:\s+(?:us|me))?)\b",
     re.I,
 )
@@ -365,11 +366,9 @@ def _asks_reader(sentence: str, at: int) -> bool:
     emoji = next(reversed(list(_EMOJI.finditer(clause))), None)
     if emoji is not None and lead:
         head = _plain(clause[: emoji.start()])
-        if (
-            not _NEGATED.search(head)
-            and not _YOU.search(head)
-            and (_CALLING.match(head) or not _SUBJECT_END.search(head))
-        ):
+        # (A call is the headline itself, no emoji in it: not "Hi parents 👋 scammers 😬 ask u to post...".)
+        calling = _CALLING.match(head) and not _EMOJI.search(clause, 0, emoji.start())
+        if not _NEGATED.search(head) and not _YOU.search(head) and (calling or not _SUBJECT_END.search(head)):
             lead = _plain(clause[emoji.end() :])
     return (
         bool(_ASKS_LEAD.search(lead))
@@ -740,7 +739,7 @@ _THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|
 _COPY_IT = LazyPattern(
     r"\b(?:screenshot|photograph|photo|snap|scan|(?:take|snap)\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+"
     # ("Screenshot that and post it below": "that" as the pronoun, its clause ending on it.)
-    r"(?:it|them|that(?=\s*(?:[,.;:!?]|$)|\s+(?:and|n|&|then)\b))\b|"
+    r"(?:it|them|that(?=\s*(?:[,.;:!?]|$)|\s+(?:and\b|n\b|&|then\b)))\b|"
     # ... or the message or letter named again: "Screenshot the text we sent about your appointment and post it below",
     # "Got an appointment letter ...? Screenshot the letter and post it in the comments".
     r"\b(?:screenshot|photograph|snap|scan|(?:take|snap)\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+"
