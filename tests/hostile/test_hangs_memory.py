@@ -84,8 +84,8 @@ POST_SHAPES = [
     # Batch 50's shapes (M105): a letter named again and copied; a third person's data after a tag; a call before an
     # emoji; a group's name; a private channel in the sentence after a request; "&" for "and".
     *("got an appointment letter? screenshot the letter and post it ", "take a photo of the letter n snap that & "),
-    *("tag your partner in the comments with your baby's ", "Calling all parents \U0001f476 tag ", "your class's name "),
-    *("What's your date of birth? Please DM it to us. ", "whats ur dob? ring us with that & "),
+    *("tag your partner in the comments with your baby's ", "Calling all parents \U0001f476 tag "),
+    *("your class's name ", "What's your date of birth? Please DM it to us. ", "whats ur dob? ring us with that & "),
 ]
 
 
