@@ -964,8 +964,9 @@ def _may_name_data(text: str) -> bool:
 def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     """(start, end, the data it names) of the first sentence that asks for personal data to be written in public,
     or None. A reply's question asks too ("What's your date of birth?"); a request for a direct message does not,
-    nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."). Where the patterns
-    find none, the word model may (`_read_by_model`)."""
+    nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."), nor one whose
+    sentence after sends it by one ("What's your date of birth? Please DM it to us"). Where the patterns find none,
+    the word model may (`_read_by_model`)."""
     text = unwrap(text.translate(APOSTROPHES))
     # (Bare data words are read only after a public place and a colon or dash: a list is looked for only there; a
     # pronoun's name only after someone of the reader's.)
@@ -1008,8 +1009,11 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
 # The sentence after a request may send what it asked for by a private channel, referring back to it: "What's your date
 # of birth? Please DM it to us", "Can you tell us your NHS number? Send it by private message". (Not as an alternative:
 # "Reply with your date of birth. Or DM it if you'd rather" leaves the reply asked for.)
+# (What is sent, not what a message is about: not "Then ring us about it".)
 _REFERS_BACK = LazyPattern(
-    r"\b(?:it|them|that|(?:these|those)(?:\s+details)?)\b(?!'s|\s+(?:is|are|was|were)\b)", re.IGNORECASE
+    r"(?<!\babout\s)(?<!\binto\s)(?<!\b(?:of|on)\s)\b(?:it|them|that|(?:these|those)(?:\s+details)?)\b"
+    r"(?!'s|\s+(?:is|are|was|were)\b)",
+    re.IGNORECASE,
 )
 _ALTERNATIVE = LazyPattern(
     r"^\s*(?:or|alternatively|otherwise|else)\b|\bif\s+(?:you'd|you\s+would|u'd|u\s+would)\s+(?:rather|prefer)\b|"
