@@ -82,6 +82,11 @@ POST_SHAPES = [
     *("got a text from the practice with the wrong ", "Text from the surgery about the screenshot the text we sent "),
     *("had a letter from one of your lovely pen ", "number we can get you on number to catch u "),
     *("which inhalers do u ", "Whats the postcode for Basildon ", "txt n screenshot it n "),
+    # Batch 50's shapes (M105): a letter named again and copied; a third person's data after a tag; a call before an
+    # emoji; a group's name; a private channel in the sentence after a request; "&" for "and".
+    *("got an appointment letter? screenshot the letter and post it ", "take a photo of the letter n snap that & "),
+    *("tag your partner in the comments with your baby's ", "Calling all parents \U0001f476 tag "),
+    *("your class's name ", "What's your date of birth? Please DM it to us. ", "whats ur dob? ring us with that & "),
 ]
 
 

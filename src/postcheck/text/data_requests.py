@@ -22,17 +22,23 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
     # Someone else's name, asked through the reader ("Comment their full name and ward"): a qualified name, or a name
     # listed with more data; "their name" alone is a nomination's ("tell us their name and why they deserve it").
-    r"(?<=their\s)(?:(?:full|first|last|maiden)\s+name|surname|(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?)|"
+    # ("tag your son with his full name": "his" and "her" as "their".)
+    r"(?:(?<=their\s)|(?<=\bhis\s)|(?<=\bher\s))(?:(?:full|first|last|maiden)\s+name|surname|(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?)|"
     r"(?<=their\s)name(?=\s*(?:,|&|\+|and)\s*(?:their\s+)?(?:age|(?:home\s+)?address|date\s+of|DOB|d\.o\.b|post\s?code|NHS|"
     r"hospital|school|ward|mobile|phone|e-?mail|allerg))|"
     # "leave your number": a phone number, but not "your number in the queue".
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|"
     # "your 📱 number": an emoji for the phone.
     r"(?<=your\s[\U0001F4F1\U0001F4DE\u260E]\s)number|(?<=your\s\u260E\uFE0F\s)number|"
-    # "your son's name", but not a pet's, a team's or a school's: "Reply with your dog's name to win a lead".
-    r"(?<='s\s)(?<!\b(?:pet|dog|cat)'s\s)(?<!\b(?:team|club|pony|ward|band|shop)'s\s)(?<!\b(?:puppy|teddy|horse|group|choir|hotel|doggy|moggy)'s\s)"
-    r"(?<!\b(?:kitten|rabbit|school|street|parrot|budgie)'s\s)(?<!\b(?:hamster|charity|company|surgery|village)'s\s)"
-    r"(?<!\b(?:business|pharmacy|practice|hospital|tortoise)'s\s)(?:full\s+)?name|"
+    # "your son's name", but not a pet's, a team's or a school's: "Reply with your dog's name to win a lead"; nor any
+    # group's, place's or organisation's, a name for many people ("reply with your class's name", "your department's").
+    # (A look-behind holds words of one length: each length its own.)
+    r"(?<='s\s)(?<!\b(?:pet|dog|cat|gym|pub)'s\s)(?<!\b(?:team|club|pony|ward|band|shop|unit|form|crew|pack|town|city|"
+    r"firm|cafe)'s\s)(?<!\b(?:puppy|teddy|horse|group|choir|hotel|doggy|moggy|class|squad|troop|union)'s\s)"
+    r"(?<!\b(?:kitten|rabbit|school|street|parrot|budgie|church|league|county|mosque|temple)'s\s)"
+    r"(?<!\b(?:hamster|charity|company|surgery|village|college|nursery|academy|society)'s\s)"
+    r"(?<!\b(?:business|pharmacy|practice|hospital|tortoise)'s\s)(?<!\b(?:care\shome|workplace)'s\s)"
+    r"(?<!\b(?:department|university)'s\s)(?<!\b(?:organisation|organization)'s\s)(?:full\s+)?name|"
     # "give us your mobile", "your email": the number or address left unsaid.
     # (Not "your email confirmation", "your mobile app": there the word names something else.)
     # ("your work email", "your personal mobile": which one, said first.)
@@ -222,8 +228,8 @@ _NO_NEED_TO = r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
 # (A channel waived ends a clause though no mark follows: "No need to DM just reply here with your NHS number".)
 _CLAUSE_START = LazyPattern(
-    # (Text-speak's "n" is "and": "screenshot it n post it below".)
-    r"[,;:()—–]|\s-\s|(?<=\s)n(?=\s)|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of|"
+    # (Text-speak's "n" and "&" are "and": "screenshot it n post it below", "screenshot that & pop it below".)
+    r"[,;:()—–]|\s-\s|(?<=\s)[n&](?=\s)|\b(?:and|or|but|so|then|if|when|once|rather\s+than|instead\s+of|"
     rf"{_NO_NEED_TO}\s+(?:DM|PM|message|e-?mail|inbox)(?:\s+(?:us|me))?)\b",
     re.I,
 )
@@ -338,6 +344,9 @@ _SUBJECT_END = LazyPattern(
     r"\b(?:people|folk|folks|patients|parents|many|lots|loads|some|others|they|who|scammers|fraudsters|criminals)$",
     re.IGNORECASE,
 )
+# ... though a headline that calls its readers names them as the ones asked: "Calling all new parents 👶 tag your
+# partner in the comments with..." (not "Lots of parents 😬 tag their kids...").
+_CALLING = LazyPattern(r"^(?:calling|attention|hey|hiya|hi|hello|dear|shout\s*out\s+to)\b", re.IGNORECASE)
 
 
 def _plain(clause: str) -> str:
@@ -357,7 +366,9 @@ def _asks_reader(sentence: str, at: int) -> bool:
     emoji = next(reversed(list(_EMOJI.finditer(clause))), None)
     if emoji is not None and lead:
         head = _plain(clause[: emoji.start()])
-        if not _NEGATED.search(head) and not _YOU.search(head) and not _SUBJECT_END.search(head):
+        # (A call is the headline itself, no emoji in it: not "Hi parents 👋 scammers 😬 ask u to post...".)
+        calling = _CALLING.match(head) and not _EMOJI.search(clause, 0, emoji.start())
+        if not _NEGATED.search(head) and not _YOU.search(head) and (calling or not _SUBJECT_END.search(head)):
             lead = _plain(clause[emoji.end() :])
     return (
         bool(_ASKS_LEAD.search(lead))
@@ -390,10 +401,11 @@ _VERB_BEFORE_DATA = LazyPattern(
 # ... or an order that names the public place first and then the data it carries: "Sound off below with your postcode",
 # "Check in in the comments with your name" (not "here", which may be the front desk: "Meet us here with your letter").
 # ... also with someone between the verb and the place: "tag ur daughter in the comments with her NHS no", "tag ur
-# little one below with their date of birth".
+# little one below with their date of birth"; the data may be a third person's: "tag your partner in the comments with
+# your baby's name and date of birth".
 _PLACE_THEN_DATA = LazyPattern(
     r"(?<![\w'])([a-z]+)(?:\s+(?:off|in|up|out|us|me|(?:your|ur|their)(?:\s+[a-z]+){1,2}))?\s+(?:below|underneath|"
-    r"in\s+the\s+(?:comments|replies|chat|thread))\s+with\s+(?:your|their|ur|his|her)\s+(?:\w+\s+)?$",
+    r"in\s+the\s+(?:comments|replies|chat|thread))\s+with\s+(?:your|their|ur|his|her)\s+(?:\w+\s+)?(?:\w+'s\s+)?$",
     re.IGNORECASE,
 )
 
@@ -725,14 +737,18 @@ _THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|
 # appointment? Screenshot it and post it below" (the copy carries the reader's name and details, as "a screenshot of
 # your appointment letter" does).
 _COPY_IT = LazyPattern(
-    r"\b(?:screenshot|photograph|photo|snap|scan|take\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+(?:it|them)\b|"
-    # ... or the message named: "Screenshot the text we sent about your appointment and post it below".
-    r"\bscreenshot\s+(?=(?:the|that|this|our)\s+(?:text|txt|message|msg|e-?mail)s?\b)",
+    r"\b(?:screenshot|photograph|photo|snap|scan|(?:take|snap)\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+"
+    # ("Screenshot that and post it below": "that" as the pronoun, its clause ending on it.)
+    r"(?:it|them|that(?=\s*(?:[,.;:!?]|$)|\s+(?:and\b|n\b|&|then\b)))\b|"
+    # ... or the message or letter named again: "Screenshot the text we sent about your appointment and post it below",
+    # "Got an appointment letter ...? Screenshot the letter and post it in the comments".
+    r"\b(?:screenshot|photograph|snap|scan|(?:take|snap)\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+"
+    r"(?:the|that|this|our)\s+(?:text|txt|message|msg|e-?mail|letter)s?\b",
     re.IGNORECASE,
 )
 _READERS_DOCUMENT = LazyPattern(
     r"\b(?:text|texts|letter|letters|message|messages|e-?mail|e-?mails|card|prescription)\s+(?:(?:from|by)\s+\w+\s+)?"
-    r"(?:about|for|with|confirming|of)\s+(?:your|ur|their)\s+(?:\w+\s+)?(?:appointment|referral|results?|booking|"
+    r"(?:about|bout|for|with|confirming|of)\s+(?:your|ur|their)\s+(?:\w+\s+)?(?:appointment|referral|results?|booking|"
     r"prescription|operation|scan|test|jab|vaccin\w+|booster|screening)s?\b"
     # A message the reader got is about their own care where it names it, whoever sent it: "Got a text from the practice
     # with the wrong appointment date?" (not "Got a text about the carers' café?").
@@ -740,12 +756,14 @@ _READERS_DOCUMENT = LazyPattern(
     # the message opens its sentence: "Text from the surgery about the wrong results?")
     r"|(?:\b(?:got|received|had|get)\s+(?:a|an|the|this|that)\s+|\bthe\s+(?=\w+\s+(?:we|they)\s+sent\b)|"
     r"(?:^|(?<=[.!?]\s))\s*(?:an?\s+)?)(?:\w+\s+)?(?:text|txt|message|msg|e-?mail|voicemail)s?\s+"
-    r"(?:(?:from|by)\s+(?:\w+\s+){1,2}?|(?:we|they)\s+sent(?:\s+(?:you|u))?\s+)?(?:about|for|with|confirming|of|giving|saying)\s+(?:the|a|an|your|ur)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:from|by)\s+(?:\w+\s+){1,2}?|(?:we|they)\s+sent(?:\s+(?:you|u))?\s+)?(?:about|bout|for|with|confirming|of|giving|saying)\s+(?:the|a|an|your|ur)\s+(?:\w+\s+){0,2}?"
     r"(?:appointment|referral|results?|booking|operation|scan|test)s?\b"
-    # A letter the reader got is addressed to them: "Got a letter with the wrong address on it?"
+    # A letter the reader got is addressed to them: "Got a letter with the wrong address on it?"; a prescription carries
+    # their name, address and date of birth, and their results are their health: "Got your new repeat prescription?"
     # (Or the reader's own, in text-speak too: "Had ur booster letter with the wrong date on?")
     # (Not one a patient or a friend wrote: "Had a lovely letter from a patient?" is no letter about the reader.)
-    r"|\b(?:got|received|had|get)\s+(?P<letter>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?letters?)\b"
+    r"|\b(?:got|received|had|get)\s+(?P<document>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+){0,2}?"
+    r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,2}?results?)\b"
     r"(?!\s+from\s+(?:(?:a|an|one\s+of\s+(?:our|your|the|my)|our|your|ur|the|my|his|her|their)\s+)?(?:\w+\s+)?(?:patients?|"
     r"child(?:ren)?|kids?|grand(?:child|children|son|daughter|kids?)|friends?|pupils?|students?|fans?|residents?|relatives?|"
     r"neighbours?|colleagues?|volunteers?|well-?wishers?|readers?|families|family|(?:pen\s*)?pals?|mates?|buddy|buddies|someone|"
@@ -787,14 +805,15 @@ def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple
         # (After the verb, only its own clause: not "Tell us below and our pharmacists will share some tips".)
         near = max(0, verb.start() - _LOOK_BACK)
         rest = _THEN_WE.split(sentence[ask.end() : verb.end() + _LOOK_BACK], maxsplit=1)[0]
-        others = _carries_data(f"{sentence[near : verb.start()]} {rest}")
+        # (Nor the copy taken of what was named: "Take a photo of the letter and post it here" posts the letter.)
+        others = _COPY_IT.sub(" ", _carries_data(f"{sentence[near : verb.start()]} {rest}"))
         if other_before or _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
         data = _named_data(sentence[near : verb.start()], kin=True) or data_before
         if data is None and (copy is not None or _COPY_IT.search(sentence, near, verb.start())):
             data = document_before or _READERS_DOCUMENT.search(sentence, near, verb.start())
         if data is not None:
-            return verb.start(), max(ask.end(), verb.end()), data.groupdict().get("letter") or data.group()
+            return verb.start(), max(ask.end(), verb.end()), data.groupdict().get("document") or data.group()
     data = _named_data(sentence)
     if (
         data is not None
@@ -945,8 +964,9 @@ def _may_name_data(text: str) -> bool:
 def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     """(start, end, the data it names) of the first sentence that asks for personal data to be written in public,
     or None. A reply's question asks too ("What's your date of birth?"); a request for a direct message does not,
-    nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."). Where the patterns
-    find none, the word model may (`_read_by_model`)."""
+    nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."), nor one whose
+    sentence after sends it by one ("What's your date of birth? Please DM it to us"). Where the patterns find none,
+    the word model may (`_read_by_model`)."""
     text = unwrap(text.translate(APOSTROPHES))
     # (Bare data words are read only after a public place and a colon or dash: a list is looked for only there; a
     # pronoun's name only after someone of the reader's.)
@@ -958,27 +978,74 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     ):
         return None
     text = _unquoted(text)
+    sentences = [s for s in SENTENCE.finditer(text) if s.group().strip()]
     previous = older = ""
-    for sentence in SENTENCE.finditer(text):
+    for at, sentence in enumerate(sentences):
         body = sentence.group()
-        if not body.strip():
-            continue
         data = requested_data(body, questions=reply)
-        if data is None:
-            found = requested_by_reference(body, previous, older) or (
-                (_verbless_request(body) or _question_for_it(body, previous)) if reply else None
-            )
-        elif _asked_in_public(body, data) or not (
-            names_private_channel(body) or (previous and names_private_channel(previous))
-        ):
+        public = True  # (a request by reference, or a verbless one, names its public place)
+        if data is not None:
             found = data.start(), data.end(), data.group()
+            public = _asked_in_public(body, data)
         else:
-            found = None
-        if found is not None:
+            found = requested_by_reference(body, previous, older) or (_verbless_request(body) if reply else None)
+            if found is None and reply:
+                found = _question_for_it(body, previous)
+                public = names_public_place(body)
+        if found is not None and (
+            public
+            or not (
+                names_private_channel(body)
+                or (previous and names_private_channel(previous))
+                or _sent_privately(*(s.group() for s in sentences[at + 1 : at + 3]))
+            )
+        ):
             start, end, named = found
             return sentence.start() + start, sentence.start() + end, named
         previous, older = body, previous
     return _read_by_model(text)
+
+
+# The sentence after a request may send what it asked for by a private channel, referring back to it: "What's your date
+# of birth? Please DM it to us", "Can you tell us your NHS number? Send it by private message". (Not as an alternative:
+# "Reply with your date of birth. Or DM it if you'd rather" leaves the reply asked for.)
+# (What is sent, not what a message is about: not "Then ring us about it".)
+_REFERS_BACK = LazyPattern(
+    r"(?<!\babout\s)(?<!\binto\s)(?<!\b(?:of|on)\s)\b(?:it|them|that|(?:these|those)(?:\s+details)?)\b"
+    r"(?!'s|\s+(?:is|are|was|were)\b)",
+    re.IGNORECASE,
+)
+_ALTERNATIVE = LazyPattern(
+    r"^\s*(?:or|alternatively|otherwise|else)\b|\bif\s+(?:you'd|you\s+would|u'd|u\s+would)\s+(?:rather|prefer)\b|"
+    r"\bif\s+(?:you|u)\s+prefer\b",
+    re.IGNORECASE,
+)
+# (An order's verb that ends as an "-ing" form does, which _ORDER_LEAD passes over: "Ring us with that on ...".)
+_RING = LazyPattern(r"(?:you\s+can\s+|u\s+can\s+)?(?:ring|bring)\b", re.IGNORECASE)
+
+
+def _sent_privately(following: str = "", after: str = "") -> bool:
+    """Whether `following`, the sentence after a request that names no public place, orders what it asked for sent by a
+    private channel: the reader is to send "it" (them, those details...) there, in one clause ("Please DM it to us";
+    not "We'll look into it and DM you"), and no public place is offered there or in an alternative after it ("DM it
+    to us. Or just reply here")."""
+    if not following or _ALTERNATIVE.search(following) or names_public_place(following):
+        return False
+    if after and _ALTERNATIVE.search(after) and names_public_place(after):
+        return False
+    for pronoun in _REFERS_BACK.finditer(following):
+        starts = list(_CLAUSE_START.finditer(following, max(0, pronoun.start() - _LOOK_BACK), pronoun.start()))
+        start = starts[-1].end() if starts else max(0, pronoun.start() - _LOOK_BACK)
+        stop = _CLAUSE_START.search(following, pronoun.end(), pronoun.end() + _LOOK_BACK)
+        clause = following[start : stop.start() if stop else pronoun.end() + _LOOK_BACK]
+        lead = _plain(clause)
+        if (
+            (_ORDER_LEAD.match(lead) or _RING.match(lead))
+            and not _NEGATED_MENTION.search(clause)
+            and names_private_channel(clause)
+        ):
+            return True
+    return False
 
 
 def _unquoted(text: str) -> str:
