@@ -82,6 +82,7 @@ POST_SHAPES = [
     *("got a text from the practice with the wrong ", "Text from the surgery about the screenshot the text we sent "),
     *("had a letter from one of your lovely pen ", "number we can get you on number to catch u "),
     *("which inhalers do u ", "Whats the postcode for Basildon ", "txt n screenshot it n "),
+    "text from the mobile clinic by the ",  # after batch 40: a sender of up to three words (M105)
     # Batch 50's shapes (M105): a letter named again and copied; a third person's data after a tag; a call before an
     # emoji; a group's name; a private channel in the sentence after a request; "&" for "and".
     *("got an appointment letter? screenshot the letter and post it ", "take a photo of the letter n snap that & "),

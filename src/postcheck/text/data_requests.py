@@ -747,7 +747,8 @@ _COPY_IT = LazyPattern(
     re.IGNORECASE,
 )
 _READERS_DOCUMENT = LazyPattern(
-    r"\b(?:text|texts|letter|letters|message|messages|e-?mail|e-?mails|card|prescription)\s+(?:(?:from|by)\s+\w+\s+)?"
+    r"\b(?:text|texts|letter|letters|message|messages|e-?mail|e-?mails|card|prescription)\s+"
+    r"(?:(?:from|by)\s+(?:\w+\s+){1,3}?)?"  # the sender in up to three words: "from the mobile clinic"
     r"(?:about|bout|for|with|confirming|of)\s+(?:your|ur|their)\s+(?:\w+\s+)?(?:appointment|referral|results?|booking|"
     r"prescription|operation|scan|test|jab|vaccin\w+|booster|screening)s?\b"
     # A message the reader got is about their own care where it names it, whoever sent it: "Got a text from the practice
@@ -756,7 +757,7 @@ _READERS_DOCUMENT = LazyPattern(
     # the message opens its sentence: "Text from the surgery about the wrong results?")
     r"|(?:\b(?:got|received|had|get)\s+(?:a|an|the|this|that)\s+|\bthe\s+(?=\w+\s+(?:we|they)\s+sent\b)|"
     r"(?:^|(?<=[.!?]\s))\s*(?:an?\s+)?)(?:\w+\s+)?(?:text|txt|message|msg|e-?mail|voicemail)s?\s+"
-    r"(?:(?:from|by)\s+(?:\w+\s+){1,2}?|(?:we|they)\s+sent(?:\s+(?:you|u))?\s+)?(?:about|bout|for|with|confirming|of|giving|saying)\s+(?:the|a|an|your|ur)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:from|by)\s+(?:\w+\s+){1,3}?|(?:we|they)\s+sent(?:\s+(?:you|u))?\s+)?(?:about|bout|for|with|confirming|of|giving|saying)\s+(?:the|a|an|your|ur)\s+(?:\w+\s+){0,2}?"
     r"(?:appointment|referral|results?|booking|operation|scan|test)s?\b"
     # A letter the reader got is addressed to them: "Got a letter with the wrong address on it?"; a prescription carries
     # their name, address and date of birth, and their results are their health: "Got your new repeat prescription?"
