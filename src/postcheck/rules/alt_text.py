@@ -177,6 +177,8 @@ _USE = (
     r"newsletter|e-?mail|intranet|"
     # a job advert, an event or an occasion: "Nurse recruitment graphic", "Careers fair banner", "Carers Week graphic"
     r"recruitment|hiring|vacancy|advert|event|fair|day|week|month|"
+    # an occasion named for a day of the week: "Remembrance Sunday graphic", "Giving Tuesday banner"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     # an anniversary, a season or a meeting it is for: "NHS birthday graphic", "Hay fever season banner", "Board
     # meeting banner" (what the picture shows goes unsaid, as in "Carers Week graphic")
     r"birthday|anniversary|season|meeting|conference|agm|holidays?|"
@@ -469,14 +471,16 @@ LICENCE_ONLY = LazyPattern(
 # Only hashtags and mentions: "#FluJab #StayWell".
 TAGS_ONLY = LazyPattern(r"(?:[#@][\w]+[\s,]*)+")
 FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
-_VERSION_MARK = r"final|v\d+|ver\d+|draft\d*|copy|edited|hi-?res|low-?res|web|\d{2,}x\d{2,}"
+# (or a long number, a timestamp or an id, as apps name what they save: "Snapchat-1843920571", "inshot-20261102";
+# a hyphenated word of a sentence carries a short one: "COVID-19", "A-12")
+_VERSION_MARK = r"final|v\d+|ver\d+|draft\d*|copy|edited|hi-?res|low-?res|web|\d{2,}x\d{2,}|\d{7,}"
 VERSION_PART = LazyPattern(rf"(?:^|[-_])(?:{_VERSION_MARK})(?=[-_]|$)", re.IGNORECASE)
 
 
 def is_file_stem(text: str) -> bool:
     """Whether `text` is a file's name without its extension: one run with no spaces, of words joined by
     underscores ("clinic_times", "clinic_final_v3") or by hyphens with a version mark that no sentence has
-    ("flu-poster-final", "banner-v2", "header-copy-2")."""
+    ("flu-poster-final", "banner-v2", "header-copy-2", "Snapchat-1843920571")."""
     if any(ch.isspace() for ch in text):
         return False
     words = [w for w in re.split(r"[_-]", text) if w]
@@ -485,6 +489,8 @@ def is_file_stem(text: str) -> bool:
     return "_" in text or bool(VERSION_PART.search(text))
 
 
+# Markdown emphasis or code marks around the whole alt text: "*Image*", "**TBC**", "_Photo_", "`alt`".
+EMPHASIS = LazyPattern(r"(?P<mark>[*_~`]{1,3})(?P<inner>[^*_~`]+)(?P=mark)")
 NO_WORDS = LazyPattern(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
 # Keys typed to get past a required field: "asdf", "qwerty", "aaa".
 KEYS_MASHED = LazyPattern(r"(?:asdf\w{0,5}|qwert\w{0,3}|(\w)\1{2,})", re.IGNORECASE)
@@ -494,6 +500,9 @@ KEYS_MASHED = LazyPattern(r"(?:asdf\w{0,5}|qwert\w{0,3}|(\w)\1{2,})", re.IGNOREC
 def placeholder_reason(alt: str, file_ref: str) -> str | None:
     """Why `alt` is a placeholder rather than a description, or None when it may be a description."""
     text = alt.strip().strip(".,:;!?'\"()[]{}<>%").strip()  # (a template's variable: "{alt}", "%ALT%", "<image>")
+    emphasis = EMPHASIS.fullmatch(text)  # Markdown is not rendered: "*Image*" is posted with its stars
+    if emphasis:
+        text = emphasis.group("inner").strip(".,:;!?'\"()[]{}<>%").strip()
     if not text or NO_WORDS.fullmatch(text) or re.fullmatch(r"[A-Za-z]{1,2}", text) or KEYS_MASHED.fullmatch(text):
         return "is not a description" if alt.strip() else None
     if not any(ch.isalpha() for ch in text):  # emoji or symbols only: "🙂", "★★★★★"
@@ -557,8 +566,13 @@ def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
 
 REDUNDANT_PREFIX = LazyPattern(
     r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+|here\s+is\s+(?:an?|the)\s+|here['’]s\s+(?:an?|the)\s+)?"
-    r"(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)\s+"
+    r"(?:(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)\s+"
     r"(?:of(?!\s+the\s+(?:day|week|month|year)\b)|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b"
+    # the same in Welsh ("Llun o", "Delwedd o'r"; "Llun o'r dydd", picture of the day, is a feature's name) and
+    # Polish ("Zdjęcie przedstawiające", "Obraz pokazuje"), as a translated post writes them
+    r"|(?:llun(?:iau)?|delwedd(?:au)?|ffotograff(?:au)?|ffoto)\s+o(?!['’]r\s+(?:dydd|wythnos|mis)\b)(?:['’]r)?(?=\s)"
+    r"|(?:zdj[eę]cie|fotografia|obra(?:z|zek)|grafika)\s+"
+    r"(?:przedstawia(?:j[aą]c[aey])?|pokazuj[eaą](?:c[aey])?|ukazuj[eaą](?:c[aey])?)\b)"
     r"[\s,:;-]*"  # ("Photo of the week: ..." is a feature's name)
     # a label that says what the field is, copied into it: "Image description: ...", "Alt text: ..."
     r"|(?:(?:image|picture|photo|pic)\s+)?(?:description|alt(?:[\s-]?text)?)\s*(?::|\s[-–—])[\s,:;-]*)",
