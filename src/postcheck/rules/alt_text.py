@@ -226,7 +226,10 @@ _OCCASION = (
     r"day|today|yesterday|tonight|night|weekend|week|event|launch|visit|session|evening|morning|afternoon|meeting|"
     r"conference|fair|ceremony|celebrations?|party|trip|festival"
 )
-_NOT_YET = r"to\s+(?:follow|come|add|write|update|fill\s+in)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
+_NOT_YET = (
+    r"to\s+(?:follow|come|add|write|update|fill\s+in)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|"
+    r"coming(?:\s+soon)?|soon"
+)
 PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|purely|{_USED_AS}|"
