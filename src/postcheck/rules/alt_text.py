@@ -226,10 +226,7 @@ _OCCASION = (
     r"day|today|yesterday|tonight|night|weekend|week|event|launch|visit|session|evening|morning|afternoon|meeting|"
     r"conference|fair|ceremony|celebrations?|party|trip|festival"
 )
-_NOT_YET = (
-    r"to\s+(?:follow|come|add|write|update|fill\s+in)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|"
-    r"coming(?:\s+soon)?|soon"
-)
+_NOT_YET = r"to\s+(?:follow|come)|to\s+be\s+(?:added|confirmed|written|supplied|done|updated)|coming(?:\s+soon)?|soon"
 PLACEHOLDER = LazyPattern(
     r"(?:copy\s+of\s+)*"  # what a design tool calls a copy: "Copy of Copy of Instagram Post"
     rf"(?:(?:an?|the|this|my|our|your|insert|add|enter|type|write|describe|no|stock|animated|moving|still|purely|{_USED_AS}|"
@@ -281,6 +278,8 @@ PLACEHOLDER = LazyPattern(
     r"|\s+(?:supplied|provided|submitted|received)"  # "Photo supplied"
     rf"|\s+for\s+(?:the\s+|our\s+|a\s+)?(?:{_USED_AS})(?:\s+(?:media|post|page|site))?)*"
     # "To be added", "Alt text coming soon", "Alt text to be added by comms"
+    # "To add" alone (not among the promises after a kind, where "comms to add" is read already)
+    r"|to\s+(?:add|write|fill\s+in)(?:\s+later)?"
     rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})(?:\s+by\s+[\w'’]+(?:\s+[\w'’]+)?)?"
     # a note that one is still needed, or that none applies: "Needs alt text", "Awaiting description", "Not applicable"
     r"|(?:needs?|needed|awaiting|requires?|missing|pending)\s+(?:an?\s+)?(?:alt(?:[\s-]?text)?|(?:image\s+)?description)"
