@@ -71,7 +71,9 @@ _PLACEHOLDER_WORDS = (
     r"posts?|story|tile|card|slides?|parts?|carousel|reel|cover|header|footer|hero|divider|spacer|separator|pages?|previews?|link\s+preview|mock[\s-]?ups?|templates?|"
     r"backgrounds?|wallpapers?|decorations?|icons|qr\s+codes?|barcodes?|invitations?|invites?|"
     r"headlines?|headings?|sub\s?headings?|titles?|sub\s?titles?|"
-    r"todo|to\s?do|tbd|tbc|tba|tk|wip|work\s+in\s+progress|n\s?[/.]?\s?a|none|nothing|null|undefined|object\s+object|unnamed|test|testing|xxx+|"
+    r"todo|to\s?do|t\.?b\.?[dca]|tk|wip|work\s+in\s+progress|n\s?[/.]?\s?a|none|nothing|null|undefined|object\s+object|unnamed|test|testing|xxx+|"
+    # what a script puts in an unfilled field, and a media type: "NaN", "nil", "false", "image/png"
+    r"nan|nil|false|(?:image|video)\s?/\s?(?:png|jpe?g|gif|webp|heic|heif|avif|svg(?:\+xml)?|mp4)|"
     r"blank|empty|draft|final|pending|later|"
     # what an editor calls a changed file: "Cropped", "Edited", "Export 1"
     r"edit(?:ed)?|cropped|resized|compressed|exported|exports?|render(?:ed)?|duplicate|"
@@ -88,7 +90,10 @@ _PLACEHOLDER_WORDS = (
     # Arabic, Bengali, Punjabi, Gujarati, Hindi
     r"zdj[eę]ci[ea]|obra(?:z|zek)|grafika|imagine|fotografi[ea]|poz[aă]|imag(?:em|en)|immagine|bild|foto|"
     r"nuotrauka|paveiksl[eė]lis|resim|g[oö]rsel|foto[gğ]raf|تصویر|تصوير|صورة|فوٹو|ছবি|ਤਸਵੀਰ|ફોટો|ચિત્ર|तस्वीर|चित्र|"
-    r"图片|圖片|图像|圖像|照片|படம்"  # Chinese and Tamil
+    r"图片|圖片|图像|圖像|照片|படம்|"  # Chinese and Tamil
+    # "screenshot" in the same languages: Polish, Romanian, Spanish, Portuguese, Italian, Turkish, Chinese
+    r"zrzut(?:\s+ekranu)?|captur[aă]\s+de\s+(?:ecran|pantalla|tela)|schermata|ekran\s+g[oö]r[uü]nt[uü]s[uü]|"
+    r"(?:屏幕|螢幕)?(?:截[图圖屏])"
 )
 # Words before the placeholder that say only where the image goes, not what it shows: "Header image", "Social
 # media graphic", "Instagram post", "Video thumbnail".
@@ -110,6 +115,8 @@ _USED_AS = (
     # the occasion or season it is for: "Christmas graphic", "New Year banner", "Winter campaign poster"
     r"christmas|xmas|festive|new\s+year(?:['’]s)?|winter|summer|spring|autumn|easter|halloween|diwali|eid|ramadan|"
     r"hanukkah|seasonal|holidays?|half[\s-]term|weekend|anniversary|awareness(?:\s+(?:day|week|month))?|eid\s+mubarak|"
+    r"remembrance|armistice|advent|lent|passover|purim|holi|navratri|vesak|thanksgiving|kwanzaa|rosh\s+hashanah|"
+    r"st\.?\s+(?:george|patrick|david|andrew)['’]?s(?:\s+day)?|"
     r"eid[\s-]+(?:al|ul|el)[\s-]?(?:fitr|adha|azha)|vaisakhi|pride|bonfire\s+night|"
     r"(?:lunar|chinese)\s+new\s+year|valentine['’]?s?(?:\s+day)?|mother['’]?s\s+day|father['’]?s\s+day|"
     # a month or a health campaign named for one: "January graphic", "Dry January graphic", "Veganuary banner"
@@ -177,6 +184,8 @@ _USE = (
     r"newsletter|e-?mail|intranet|"
     # a job advert, an event or an occasion: "Nurse recruitment graphic", "Careers fair banner", "Carers Week graphic"
     r"recruitment|hiring|vacancy|advert|event|fair|day|week|month|"
+    # an occasion named for a day of the week: "Remembrance Sunday graphic", "Giving Tuesday banner"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     # an anniversary, a season or a meeting it is for: "NHS birthday graphic", "Hay fever season banner", "Board
     # meeting banner" (what the picture shows goes unsaid, as in "Carers Week graphic")
     r"birthday|anniversary|season|meeting|conference|agm|holidays?|"
@@ -191,7 +200,8 @@ _DESCRIBING = (
     r"behind|under|over|outside|inside|holding|holds|showing|shows|reading|reads|wearing|wears|is|are|was|were"
 )
 TOPIC_FOR_USE = LazyPattern(
-    rf"(?:copy\s+of\s+)*(?:(?!(?:{_DESCRIBING}|{_COLOURS})\b)[\w'’&+.-]+\s+){{1,4}}"
+    # (a colour that begins a capitalised name is part of the topic: "Red Nose Day graphic", "Black Friday banner")
+    rf"(?:copy\s+of\s+)*(?:(?!(?:{_DESCRIBING})\b)(?!(?:{_COLOURS})\b(?!\s+(?-i:[A-Z])))[\w'’&+.-]+\s+){{1,4}}"
     # (with a year after the occasion: "Carers Week 2027 graphic")
     rf"(?:(?:{_USE})(?:\s+(?:19|20)\d\d)?\s+(?:{_USE_KIND})|promos?|(?:{_USE_KIND})\s+for\s+(?:{_PLATFORM}|(?:the\s+)?(?:{_USE}))"
     # a topic, a kind and the platform after a dash or in brackets: "Heat alert graphic - Instagram"
@@ -237,7 +247,8 @@ PLACEHOLDER = LazyPattern(
     # "Group photo", "Staff photo": who is in it goes unsaid
     r"(?:group|team|staff|speakers?|panel)(?=\s+(?:photo|picture|pic|image|photograph|shot)s?\b)|"
     # a chart's type, and nothing of what it plots: "Line chart", "Bar graph"
-    r"(?:line|bar|pie|column|area|flow|org(?:ani[sz]ation(?:al)?)?)(?=\s+(?:chart|graph)s?\b))\s+)*"
+    r"(?:line|bar|pie|column|area|flow|org(?:ani[sz]ation(?:al)?)?)(?=\s+(?:chart|graph)s?\b)|"
+    r"a[3-6](?=\s+(?:poster|flyer|leaflet|sign|notice)s?\b))\s+)*"  # "A4 poster"
     rf"(?:{_PLACEHOLDER_WORDS}|(?<=group\s)shots?|(?<=team\s)shots?)"
     rf"(?:\s*(?:[-–—]\s*)?(?:\(?#?\d+(?:\s*(?:/|of)\s*\d+)?\)?|\(?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"[a-f])\)?(?![\w'’])|\(?(?:front|back|inside|outside|cover|"
@@ -248,7 +259,7 @@ PLACEHOLDER = LazyPattern(
     rf"|\s*(?:[-–—]|\()\s*(?:{_PLATFORM})\)?"  # "Campaign graphic - Facebook", "Flu promo graphic (Instagram)"
     # what it goes with: "Image to accompany post", "Photo to go with the article"
     rf"|\s+to\s+(?:accompany|go\s+with|support)\s+(?:the\s+|this\s+|our\s+|a\s+)?(?:{_USED_AS}|text|tweet|article|message)"
-    r"|\s+(?:here|goes\s+here|pending|later|of|tbc|tbd|tba|todo|needed|required|missing|placeholder)"
+    r"|\s+(?:here|goes\s+here|pending|later|of|showing|shows|depicting|tbc|tbd|tba|todo|needed|required|missing|placeholder)"
     rf"|(?:\s*[-–—:]\s*|\s+)(?:{_NOT_YET})"  # "Desc to follow", "Image: to follow"
     # and who will write it: "Description to follow - Jo", "TBC - comms to add", "Alt text: design team to add"
     rf"|\s+(?:{_NOT_YET}|pending|later)\s*[-–—:,(]\s*[\w'’]+(?:\s+[\w'’]+)?\)?"
@@ -267,6 +278,8 @@ PLACEHOLDER = LazyPattern(
     r"|\s+(?:supplied|provided|submitted|received)"  # "Photo supplied"
     rf"|\s+for\s+(?:the\s+|our\s+|a\s+)?(?:{_USED_AS})(?:\s+(?:media|post|page|site))?)*"
     # "To be added", "Alt text coming soon", "Alt text to be added by comms"
+    # "To add" alone (not among the promises after a kind, where "comms to add" is read already)
+    r"|to\s+(?:add|write|fill\s+in)(?:\s+later)?"
     rf"|(?:alt(?:\s+text)?\s+)?(?:{_NOT_YET})(?:\s+by\s+[\w'’]+(?:\s+[\w'’]+)?)?"
     # a note that one is still needed, or that none applies: "Needs alt text", "Awaiting description", "Not applicable"
     r"|(?:needs?|needed|awaiting|requires?|missing|pending)\s+(?:an?\s+)?(?:alt(?:[\s-]?text)?|(?:image\s+)?description)"
@@ -320,6 +333,10 @@ STAMPED_NAME = LazyPattern(
 DESIGN_TOOL_NAME = LazyPattern(
     r"(?:copy\s+of\s+)*untitled(?:[\s_-]+(?:design|document|drawing|presentation|project|artwork|image|graphic|"
     r"picture|photo|post|story|video|jam|form|spreadsheet|page|canvas|file))?(?:[\s_-]*\(?\d+\)?)*(?:\.[a-z0-9]{2,4})?"
+    # (in other languages too: Canva's "Diseño sin título", "Projekt bez nazwy", Photoshop's "Unbenannt-1")
+    r"|(?:(?:dise[nñ]o|projekt|projet|progetto|proiect|projeto|design|documento|dokument|tasar[iı]m)\s+)?"
+    r"(?:sin\s+t[ií]tulo|bez\s+(?:tytu[lł]u|nazwy)|sans\s+titre|senza\s+titolo|ohne\s+titel|f[aă]r[aă]\s+titlu|"
+    r"sem\s+t[ií]tulo|unbenannt|naamloos|adl[iı]s[iı]z)(?:[\s_-]*\(?\d+\)?)*(?:\.[a-z0-9]{2,4})?"
     r"|(?:artboard|asset|frame|group|layer)(?:[\s_-]*copy)?[\s_-]*\d+(?:[\s_-]*copy(?:[\s_-]*\d+)?)?(?:@\dx)?"
     r"(?:\.[a-z0-9]{2,4})?",
     re.IGNORECASE,
@@ -389,7 +406,7 @@ CREDIT_ONLY = LazyPattern(
     r"drawn|illustrated)\s*(?:credit\s*:?|by(?!\s+(?-i:the|a|an|our|my|your|this|these)\s+(?-i:[a-z]))|"
     r"courtesy(?:\s+of)?\s*:?|©|source\s*:)"
     r"|(?:credit|source)\s*:|courtesy\s+of|©|\(c\)|copyright\s*(?:©|\(c\)|:)?\s*\d{4}|copyright\s*(?:©|\(c\)|:))"
-    r"\s*[\w.&'’-]+(?:(?:\s*/\s*|\s+)[\w.&'’-]+){0,5}",  # "Designed by pch.vector / Freepik"
+    r"\s*@?[\w.&'’-]+(?:(?:\s*/\s*|\s+)[\w.&'’-]+){0,5}",  # "Designed by pch.vector / Freepik", "Photo by @nhsengland"
     re.IGNORECASE,
 )
 # A credit set out the way a newspaper captions one: a kind-of-picture label, then only a name ("Photo: NHS England",
@@ -407,7 +424,8 @@ _SUBJECT_NOUNS = (
 )
 _TITLES = r"dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|lord|lady|cllr|councillor|nurse|sister|matron|rev|father"
 CAPTION_CREDIT = LazyPattern(
-    r"(?:(?:photo(?:graph|graphy)?|picture|pic|image|illustration|artwork)\s*(?::|\||\s[-–—])|via\s)\s*"
+    r"(?:(?:photo(?:graph|graphy|grapher)?|picture|pic|image|illustration|illustrator|artwork|artist|designer)"
+    r"\s*(?::|\||\s[-–—])|via\s)\s*"  # (or the maker's role: "Photographer: Sam Lee")
     # ("and" may join the words of an organisation's name: "NHS Mid and South Essex")
     rf"(?P<name>(?!(?:{_TITLES})\b)(?:(?-i:[A-Z])[\w.'’/-]*|&)(?:\s+(?:and\s+)?(?:(?-i:[A-Z])[\w.'’/-]*|&)){{0,5}})",
     re.IGNORECASE,
@@ -468,15 +486,18 @@ LICENCE_ONLY = LazyPattern(
 )
 # Only hashtags and mentions: "#FluJab #StayWell".
 TAGS_ONLY = LazyPattern(r"(?:[#@][\w]+[\s,]*)+")
+SYMBOLS = LazyPattern(r"[^\w\s#@]+")  # emoji and symbols between the tags: "#ThankYouNHS 💙"
 FILE_NAME = LazyPattern(r"[\w\s().,'&+-]{1,120}\.(?:jpe?g|png|gif|webp|heic|heif|tiff?|bmp|avif|svg)", re.IGNORECASE)
-_VERSION_MARK = r"final|v\d+|ver\d+|draft\d*|copy|edited|hi-?res|low-?res|web|\d{2,}x\d{2,}"
+# (or a long number, a timestamp or an id, as apps name what they save: "Snapchat-1843920571", "inshot-20261102";
+# a hyphenated word of a sentence carries a short one: "COVID-19", "A-12")
+_VERSION_MARK = r"final|v\d+|ver\d+|draft\d*|copy|edited|hi-?res|low-?res|web|\d{2,}x\d{2,}|\d{7,}"
 VERSION_PART = LazyPattern(rf"(?:^|[-_])(?:{_VERSION_MARK})(?=[-_]|$)", re.IGNORECASE)
 
 
 def is_file_stem(text: str) -> bool:
     """Whether `text` is a file's name without its extension: one run with no spaces, of words joined by
     underscores ("clinic_times", "clinic_final_v3") or by hyphens with a version mark that no sentence has
-    ("flu-poster-final", "banner-v2", "header-copy-2")."""
+    ("flu-poster-final", "banner-v2", "header-copy-2", "Snapchat-1843920571")."""
     if any(ch.isspace() for ch in text):
         return False
     words = [w for w in re.split(r"[_-]", text) if w]
@@ -485,6 +506,11 @@ def is_file_stem(text: str) -> bool:
     return "_" in text or bool(VERSION_PART.search(text))
 
 
+_WRAPPING = ".,:;!?'\"()[]{}<>%$“”‘’«»„"
+# A copy's number after a name: "(3)", "[2]".
+COPY_NUMBER = LazyPattern(r"[(\[]\d{1,3}[)\]]$")
+# Markdown emphasis or code marks around the whole alt text: "*Image*", "**TBC**", "_Photo_", "`alt`".
+EMPHASIS = LazyPattern(r"(?P<mark>[*_~`]{1,3})(?P<inner>[^*_~`]+)(?P=mark)")
 NO_WORDS = LazyPattern(r"[\d\s._\-#*?!,;:/\\|~()\[\]'\"]+")
 # Keys typed to get past a required field: "asdf", "qwerty", "aaa".
 KEYS_MASHED = LazyPattern(r"(?:asdf\w{0,5}|qwert\w{0,3}|(\w)\1{2,})", re.IGNORECASE)
@@ -493,12 +519,25 @@ KEYS_MASHED = LazyPattern(r"(?:asdf\w{0,5}|qwert\w{0,3}|(\w)\1{2,})", re.IGNOREC
 @functools.lru_cache(maxsize=4096)  # posts repeat their alt texts and pictures; A102 and A105 both ask
 def placeholder_reason(alt: str, file_ref: str) -> str | None:
     """Why `alt` is a placeholder rather than a description, or None when it may be a description."""
-    text = alt.strip().strip(".,:;!?'\"()[]{}<>%").strip()  # (a template's variable: "{alt}", "%ALT%", "<image>")
+    reason = _placeholder_reason(alt, file_ref)
+    trimmed = alt.rstrip()
+    copy_number = COPY_NUMBER.search(trimmed)  # what a download or a copy adds: "Adobe Express - file (3)"
+    if reason is None and copy_number and trimmed[: copy_number.start()].strip():
+        reason = _placeholder_reason(trimmed[: copy_number.start()], file_ref)
+    return reason
+
+
+def _placeholder_reason(alt: str, file_ref: str) -> str | None:
+    # (a template's variable: "{alt}", "%ALT%", "<image>", "${alt}"; quotes, straight or curly: "“Image”")
+    text = alt.strip().strip(_WRAPPING).strip()
+    emphasis = EMPHASIS.fullmatch(text)  # Markdown is not rendered: "*Image*" is posted with its stars
+    if emphasis:
+        text = emphasis.group("inner").strip(_WRAPPING).strip()
     if not text or NO_WORDS.fullmatch(text) or re.fullmatch(r"[A-Za-z]{1,2}", text) or KEYS_MASHED.fullmatch(text):
         return "is not a description" if alt.strip() else None
     if not any(ch.isalpha() for ch in text):  # emoji or symbols only: "🙂", "★★★★★"
         return "is not a description"
-    if TAGS_ONLY.fullmatch(text):
+    if TAGS_ONLY.fullmatch(text) or TAGS_ONLY.fullmatch(SYMBOLS.sub(" ", text).strip()):
         return "holds only hashtags or mentions, not a description"
     if ELSEWHERE.fullmatch(text):
         return "is not a description (alt text must describe the image itself)"
@@ -557,8 +596,13 @@ def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
 
 REDUNDANT_PREFIX = LazyPattern(
     r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+|here\s+is\s+(?:an?|the)\s+|here['’]s\s+(?:an?|the)\s+)?"
-    r"(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)\s+"
+    r"(?:(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)s?\s+"
     r"(?:of(?!\s+the\s+(?:day|week|month|year)\b)|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b"
+    # the same in Welsh ("Llun o", "Delwedd o'r"; "Llun o'r dydd", picture of the day, is a feature's name) and
+    # Polish ("Zdjęcie przedstawiające", "Obraz pokazuje"), as a translated post writes them
+    r"|(?:llun(?:iau)?|delwedd(?:au)?|ffotograff(?:au)?|ffoto)\s+o(?!['’]r\s+(?:dydd|wythnos|mis)\b)(?:['’]r)?(?=\s)"
+    r"|(?:zdj[eę]cie|fotografia|obra(?:z|zek)|grafika)\s+"
+    r"(?:przedstawia(?:j[aą]c[aey])?|pokazuj[eaą](?:c[aey])?|ukazuj[eaą](?:c[aey])?)\b)"
     r"[\s,:;-]*"  # ("Photo of the week: ..." is a feature's name)
     # a label that says what the field is, copied into it: "Image description: ...", "Alt text: ..."
     r"|(?:(?:image|picture|photo|pic)\s+)?(?:description|alt(?:[\s-]?text)?)\s*(?::|\s[-–—])[\s,:;-]*)",
