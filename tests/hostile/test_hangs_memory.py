@@ -88,6 +88,10 @@ POST_SHAPES = [
     *("got an appointment letter? screenshot the letter and post it ", "take a photo of the letter n snap that & "),
     *("tag your partner in the comments with your baby's ", "Calling all parents \U0001f476 tag "),
     *("your class's name ", "What's your date of birth? Please DM it to us. ", "whats ur dob? ring us with that & "),
+    # Batch 51's shapes (M105): slang details, an emoji before the data word, a note's verb, typed into the comments,
+    # under a picture, on the wall.
+    *("leave ur deets your \U0001f4e7 address ur \U0001f4f1 number ", "jot down the write down your note down "),
+    *("type it into the comments under the pic on our wall ", "your \U0001f3e0 \U0001f3e0 address "),
 ]
 
 

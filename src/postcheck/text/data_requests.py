@@ -16,7 +16,8 @@ PERSONAL_DATA = LazyPattern(
     r"hospital\s+(?:number|no\b\.?)|(?:phone|mobile)(?:\s+number)?|post\s?code|reg(?:istration)?(?:\s+(?:number|no\b\.?))?|"
     r"date\s+of\s+birth|DOB)|"
     # "leave your details", "your son's name": what details and a name mean in a request.
-    r"(?<=your\s)details|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|(?:(?:full|first|last)\s+)?name|number|"
+    # ("your deets": details in slang.)
+    r"(?<=your\s)(?:details|deets)|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|deets|(?:(?:full|first|last)\s+)?name|number|"
     # (The whole noun phrase, so that what follows it is read after it: "whats ur mobile number got to do with it?")
     r"(?:mobile|phone)(?:\s+(?:number|no\b\.?))?|e-?mail(?:\s+address)?|DOB|address|post\s?code)|"
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
@@ -30,6 +31,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|"
     # "your 📱 number": an emoji for the phone.
     r"(?<=your\s[\U0001F4F1\U0001F4DE\u260E]\s)number|(?<=your\s\u260E\uFE0F\s)number|"
+    # (Text-speak too: "stick ur 📱 number under the pic".)
+    r"(?<=\bur\s[\U0001F4F1\U0001F4DE\u260E]\s)number|(?<=\bur\s\u260E\uFE0F\s)number|"
     # "your son's name", but not a pet's, a team's or a school's: "Reply with your dog's name to win a lead"; nor any
     # group's, place's or organisation's, a name for many people ("reply with your class's name", "your department's").
     # (A look-behind holds words of one length: each length its own.)
@@ -107,7 +110,10 @@ PERSONAL_DATA = LazyPattern(
 # "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
 # (Text-speak and Scots too: "Whats ur address hun?", "yer address".)
 _POSSESSIVE = LazyPattern(
-    r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+(?:\w+\s+)?$", re.I
+    r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+"
+    # (An emoji for the word between: "your 📧 address", "ur 🏠 address".)
+    r"(?:(?:\w+|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]\ufe0f?)\s+)?$",
+    re.I,
 )
 # ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
 # address you live at" (not "the address of the new hub").
@@ -152,7 +158,8 @@ GIVING_VERB = LazyPattern(
     # "don't forget your full name" asks for it, where the sentence names a public place (_WEAK_VERB).
     r"\b(?:don't|do\s+not)\s+forget(?=\s+(?:your|their|ur)\b)|"
     # ("Hit reply with your postcode": pressing the reply button is replying.)
-    r"\b(?:send|share|give|provide|tell\s+(?:us|me)|post|(?:(?:hit|press|tap|click)\s+)?reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
+    # ("jot down your DOB in the replies": a note's verb, asking only where its sentence names a public place.)
+    r"\b(?:(?:write|jot|note)\s+down(?=\s+(?:your|their|ur|the)\b)|send|share|give|provide|tell\s+(?:us|me)|post|(?:(?:hit|press|tap|click)\s+)?reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|upload|"
     # (Scots: "Gie us yer postcode doon below".)
@@ -168,7 +175,9 @@ GIVING_VERB = LazyPattern(
 )
 # "Don't forget your full name" asks only where its sentence names a public place: "Share your story in the comments -
 # and don't forget your full name" (not "Don't forget your NHS number when you come for your jab").
-_WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget", re.IGNORECASE)
+# So do "write down" and "jot down", which keep a note as often as they post one: "Jot down the medication you're
+# taking in the comments" (not "Write down your NHS number and keep it in your purse").
+_WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down", re.IGNORECASE)
 # "What's your date of birth?", or "what" as the data's own determiner, opening its question: "What date of birth is it
 # under?" (not "Not sure what date of birth to use?"). (Counts in replies only.) Text-speak drops the apostrophe or
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
@@ -275,6 +284,9 @@ PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
     # A live stream's chat (not a "live chat" or "web chat": a one-to-one service).
     r"in\s+the\s+chat|"
+    # Typed into the comments ("type your NHS number into the comments"), left under a picture, written on the page's wall.
+    r"into\s+(?:the\s+|this\s+)?(?:comments?|replies|thread|chat)|"
+    r"(?:under|beneath|underneath|below)\s+(?:this|our|the)\s+(?:pic|photo|picture|video|reel)s?|on\s+(?:our|this|the)\s+wall|"
     r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
     # "post it under this - ...": this post, left unsaid where the clause ends.
     r"(?:under|beneath|underneath)\s+this(?=\s*(?:[-–—.,;:!?)]|$|and\b|so\b))|"
@@ -947,7 +959,7 @@ def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
 _DATA_HINTS = (
     "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
     "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
-    "inhaler", "tak", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo", "snap",
+    "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo", "snap",
     "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
