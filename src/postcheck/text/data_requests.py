@@ -284,7 +284,7 @@ PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
     # A live stream's chat (not a "live chat" or "web chat": a one-to-one service).
     r"in\s+the\s+chat|"
-    # Typed into the comments ("type your NHS number into the comments"), left under a picture, written on the page's wall.
+    # Typed into the comments ("type your NHS number into the comments"), left under a picture, written on the wall.
     r"into\s+(?:the\s+|this\s+)?(?:comments?|replies|thread|chat)|"
     r"(?:under|beneath|underneath|below)\s+(?:this|our|the)\s+(?:pic|photo|picture|video|reel)s?|on\s+(?:our|this|the)\s+wall|"
     r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
@@ -959,8 +959,8 @@ def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
 _DATA_HINTS = (
     "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
     "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
-    "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo", "snap",
-    "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter",
+    "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
+    "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
