@@ -353,7 +353,10 @@ MIXED_NUMBER = LazyPattern(rf"\b{_NUMBER_PART}(?:[\s,-]+{_NUMBER_PART}\b){{2,}}"
 
 def _spoken_or_written_digits(run: str) -> str:
     """The digits a run of number words and digit groups spells: "oh 7700 double oh" -> "0770000"."""
-    return "".join(part if part.isdigit() else spoken_digits(part) for part in re.findall(r"\d+|[a-z]+(?:[\s,-]+(?!\d)[a-z]+)*", run.lower()))
+    return "".join(
+        part if part.isdigit() else spoken_digits(part)
+        for part in re.findall(r"\d+|[a-z]+(?:[\s,-]+(?!\d)[a-z]+)*", run.lower())
+    )
 
 
 def find_spoken_numbers(text: str) -> list[Contact]:

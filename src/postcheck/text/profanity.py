@@ -499,8 +499,8 @@ def _may_hold(heads: frozenset[str] | None, words: set[str] | None) -> bool:
 
 
 def _strip(token: str, start: int = 0) -> tuple[str, int, int, str]:
-    """(the token without its marks, where it starts and ends, "#" for a hashtag or "@" for a handle): a leading @ or # is a
-    mention or hashtag mark, a trailing ! ends a sentence."""
+    """(the token without its marks, where it starts and ends, "#" for a hashtag or "@" for a handle): a leading @
+    or # is a mention or hashtag mark, a trailing ! ends a sentence."""
     # "#" for a hashtag, "@" for a handle, whose CamelCase words are read as a hashtag's are ("@BigBellend_Dave")
     hashtag = "#" if token.lstrip("@!_").startswith("#") else "@" if token.lstrip("!_").startswith("@") else ""
     stripped = token.lstrip("@#!_")  # strip, not a loop of slices: "#" x 800,000 took minutes
