@@ -76,6 +76,10 @@ POST_SHAPES = [
     *("sh\U0001f4a9t f\U0001f92cck ", "a\U0001f4a9", "Labrador bitch bitches in whelp ", "D-a-w-n W-o-o-d-"),
     *("OKAFOR Chukwuemeka McALLISTER Ruth Mc Allister ", "García y López Garcia Lopez binti Ahmad bt. Ahmad "),
     *("Dr A. K. Kumar DR A K KHAN A. K. Smith ", "grace may be may we ", "@aoifenibhriain @DawnWoodArt "),
+    # Batch 52's shapes: keycap digits, a number in words and digits mixed or told in two halves; a handle's
+    # CamelCase words.
+    *("0\ufe0f\u20e37\ufe0f\u20e3", "oh seven 900 double ", "07700 and then it's 900 ", "07700 then "),
+    *("@BigBellend_Dave99 ", "@Ab", "1 one 1 one "),
     "called 'a stupid old silly old ",  # after batch 40: words of scorn inside a quote (M102)
     # Batch 48's shapes (M105): a message the reader got, named or sent, about their care; a letter from a person; the
     # number someone is "on"; a medicine someone uses, asked; a named place's postcode.

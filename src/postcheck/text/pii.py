@@ -19,7 +19,9 @@ PUBLIC_NUMBERS = ("111", "999", "112", "119", "18001 111", "18000")
 EMAIL = LazyPattern(r"(?<![\w.+%@-])[^\W_][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # At signs and full stops of other widths, typed to dodge filters ("ray＠hotmail.co.uk"): read as the plain ones, one
 # character for one, so offsets hold.
-_WIDE_MARKS = str.maketrans({"＠": "@", "﹫": "@", "．": "."})
+# Wide at signs and dots are read as ASCII ones; a keycap emoji's marks (0️⃣ is "0", U+FE0F, U+20E3) as spaces, so a
+# number typed in keycaps is read as digits a space apart (one character for one: offsets hold).
+_WIDE_MARKS = str.maketrans({"＠": "@", "﹫": "@", "．": ".", "\ufe0f": " ", "\u20e3": " "})
 
 # E-mail addresses written to dodge filters: "jo at nhs dot net", "jo [at] nhs.net", "jo(at)nhs(dot)net",
 # "jo (at) nhs . net".
@@ -343,14 +345,64 @@ def spoken_digits(words: str) -> str:
     return "".join(digits)
 
 
+# A number written partly in words and partly in digits: "oh seven seven double oh 900 531", "07700 900 seven two
+# six" - number words and groups of up to five digits, at least one of each, that make a UK number with its trunk 0.
+_NUMBER_PART = rf"(?:{_NUMBER_WORD}|\d{{1,5}})"
+MIXED_NUMBER = LazyPattern(rf"\b{_NUMBER_PART}(?:[\s,-]+{_NUMBER_PART}\b){{2,}}", re.IGNORECASE)
+
+
+def _spoken_or_written_digits(run: str) -> str:
+    """The digits a run of number words and digit groups spells: "oh 7700 double oh" -> "0770000"."""
+    return "".join(
+        part if part.isdigit() else spoken_digits(part)
+        for part in re.findall(r"\d+|[a-z]+(?:[\s,-]+(?!\d)[a-z]+)*", run.lower())
+    )
+
+
 def find_spoken_numbers(text: str) -> list[Contact]:
-    """Phone numbers written in words (UK numbers with their trunk 0)."""
+    """Phone numbers written in words, or in words and digits mixed (UK numbers with their trunk 0)."""
     found = []
     for m in SPOKEN_NUMBER.finditer(text):
         digits = spoken_digits(m.group())
         if digits.startswith("0") and not digits.startswith("00") and 10 <= len(digits) <= 11:
             found.append(Contact(m.start(), m.end(), m.group(), "phone number", phone_key(digits)))
+    if not _DIGIT.search(text):
+        return found
+    for m in MIXED_NUMBER.finditer(text):
+        run = m.group()
+        if not re.search(r"\d", run) or not re.search(r"[a-z]", run, re.IGNORECASE):
+            continue  # digits alone are libphonenumber's to read, words alone SPOKEN_NUMBER's
+        digits = _spoken_or_written_digits(run)
+        if digits.startswith("0") and not digits.startswith("00") and 10 <= len(digits) <= 11:
+            found.append(Contact(m.start(), m.end(), run, "phone number", phone_key(digits)))
     return found
+
+
+# A number told in two halves, its code and then the rest: "his mobile starts 07700 and then it's 900 418", "07700,
+# then 900 418" - a mobile's or a geographic area's code (not a time: "starts 0930 and then it's 100 200 people"), a
+# few joining words, then six or seven digits.
+SPLIT_NUMBER = LazyPattern(
+    r"(?<![\w.,/:-])(07\d{3}|01\d{3}|01\d1|011\d|02\d)"
+    r"(?:[\s,]+(?:and|then|it's|it’s|it|is|ends|end|followed|by|the|rest|after|that)){1,4}"
+    r"[\s,:-]+(\d{3,4}[ -]?\d{3,4})(?![\w/:.-]\w)(?!\s*(?:am|pm)\b)",
+    re.IGNORECASE,
+)
+
+
+def _split_number_key(code: str, rest: str) -> str | None:
+    """The E.164 form of a number told in two halves, when together they make a possible UK number."""
+    import phonenumbers
+
+    digits = code + _digits(rest)
+    if not 10 <= len(digits) <= 11:
+        return None
+    try:
+        number = phonenumbers.parse(digits, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _nhs_checksum_ok(digits: str) -> bool:
@@ -389,7 +441,10 @@ def find_contacts(text: str) -> list[Contact]:
             key = phone_key("+" + number.group(1))
             contacts.append(Contact(link.start, link.end, link.raw, "phone number", key))
     rest = _mask(text, blanked) if blanked else text
-    contacts += find_spoken_numbers(rest)
+    spoken = find_spoken_numbers(rest)
+    contacts += spoken
+    if spoken:  # a number partly in digits is not read again by libphonenumber
+        rest = _mask(rest, [(c.start, c.end) for c in spoken])
     if not _DIGIT.search(rest):  # every other kind has a digit
         contacts.sort(key=lambda c: c.start)
         return contacts
@@ -411,6 +466,10 @@ def find_contacts(text: str) -> list[Contact]:
             contacts.append(Contact(start, end, raw, kind, key))
             bisect.insort(taken, (start, end))
 
+    for m in SPLIT_NUMBER.finditer(rest):
+        key = _split_number_key(m.group(1), m.group(2))
+        if key is not None:
+            add(m.start(), m.end(), m.group(), "phone number", key)
     for m in NHS_NUMBER.finditer(rest):
         digits = m.group(1) + m.group(3) + m.group(4)
         if _nhs_checksum_ok(digits):

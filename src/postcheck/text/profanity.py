@@ -417,7 +417,7 @@ class ProfanityMatcher:
                 self._clean.add(token)
         return False
 
-    def _token_hits(self, token: str, hashtag: bool) -> tuple[tuple[int, int, str], ...]:
+    def _token_hits(self, token: str, hashtag: str) -> tuple[tuple[int, int, str], ...]:
         """(start, end, entry) of the listed words in a stripped token, relative to it; memoised, since posts
         repeat their words."""
         key = (token, hashtag)
@@ -430,7 +430,7 @@ class ProfanityMatcher:
                     found.append((offset, offset + len(part), entry))
             if not found and hashtag:
                 found = [(0, len(token), entry) for entry in self._camelcase_entries(token)[:1]]
-            if not found and hashtag:
+            if not found and hashtag == "#":  # a handle run together in lower case is a name ("@essexcockles")
                 found = [(0, len(token), entry) for entry in self._lower_case_entries(token)[:1]]
             hits = self._hits[key] = tuple(found)
         return hits
@@ -498,10 +498,11 @@ def _may_hold(heads: frozenset[str] | None, words: set[str] | None) -> bool:
     return heads is None or words is None or not heads.isdisjoint(words)
 
 
-def _strip(token: str, start: int = 0) -> tuple[str, int, int, bool]:
-    """(the token without its marks, where it starts and ends, whether it is a hashtag): a leading @ or # is a
-    mention or hashtag mark, a trailing ! ends a sentence."""
-    hashtag = token.lstrip("@!_").startswith("#")
+def _strip(token: str, start: int = 0) -> tuple[str, int, int, str]:
+    """(the token without its marks, where it starts and ends, "#" for a hashtag or "@" for a handle): a leading @
+    or # is a mention or hashtag mark, a trailing ! ends a sentence."""
+    # "#" for a hashtag, "@" for a handle, whose CamelCase words are read as a hashtag's are ("@BigBellend_Dave")
+    hashtag = "#" if token.lstrip("@!_").startswith("#") else "@" if token.lstrip("!_").startswith("@") else ""
     stripped = token.lstrip("@#!_")  # strip, not a loop of slices: "#" x 800,000 took minutes
     start += len(token) - len(stripped)
     token = stripped.rstrip("!_")
