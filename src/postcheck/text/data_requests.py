@@ -107,12 +107,13 @@ PERSONAL_DATA = LazyPattern(
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
+_EMOJI_CHAR = r"[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]"  # an emoji typed for a word
 # "address" is also a verb ("to address your concerns"): as data it follows "your", "their", "the patient's"...
 # (Text-speak and Scots too: "Whats ur address hun?", "yer address".)
 _POSSESSIVE = LazyPattern(
     r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+"
     # (An emoji for the word between: "your 📧 address", "ur 🏠 address".)
-    r"(?:(?:\w+|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]\ufe0f?)\s+)?$",
+    rf"(?:(?:\w+|{_EMOJI_CHAR}\ufe0f?)\s+)?$",
     re.I,
 )
 # ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
@@ -351,7 +352,7 @@ _YOU = LazyPattern(r"\b(?:you|u)\b", re.IGNORECASE)
 _LOOK_BACK = 300
 
 
-_EMOJI = LazyPattern("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
+_EMOJI = LazyPattern(_EMOJI_CHAR)
 _SUBJECT_END = LazyPattern(
     r"\b(?:people|folk|folks|patients|parents|many|lots|loads|some|others|they|who|scammers|fraudsters|criminals)$",
     re.IGNORECASE,

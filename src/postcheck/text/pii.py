@@ -359,12 +359,17 @@ def _spoken_or_written_digits(run: str) -> str:
     )
 
 
+def _national(digits: str) -> bool:
+    """Whether digits spelled out make a UK number as dialled at home: its trunk 0, not 00, and 10 or 11 digits."""
+    return digits.startswith("0") and not digits.startswith("00") and 10 <= len(digits) <= 11
+
+
 def find_spoken_numbers(text: str) -> list[Contact]:
     """Phone numbers written in words, or in words and digits mixed (UK numbers with their trunk 0)."""
     found = []
     for m in SPOKEN_NUMBER.finditer(text):
         digits = spoken_digits(m.group())
-        if digits.startswith("0") and not digits.startswith("00") and 10 <= len(digits) <= 11:
+        if _national(digits):
             found.append(Contact(m.start(), m.end(), m.group(), "phone number", phone_key(digits)))
     if not _DIGIT.search(text):
         return found
@@ -373,7 +378,7 @@ def find_spoken_numbers(text: str) -> list[Contact]:
         if not re.search(r"\d", run) or not re.search(r"[a-z]", run, re.IGNORECASE):
             continue  # digits alone are libphonenumber's to read, words alone SPOKEN_NUMBER's
         digits = _spoken_or_written_digits(run)
-        if digits.startswith("0") and not digits.startswith("00") and 10 <= len(digits) <= 11:
+        if _national(digits):
             found.append(Contact(m.start(), m.end(), run, "phone number", phone_key(digits)))
     return found
 
@@ -393,8 +398,8 @@ def _split_number_key(code: str, rest: str) -> str | None:
     """The E.164 form of a number told in two halves, when together they make a possible UK number."""
     import phonenumbers
 
-    digits = code + _digits(rest)
-    if not 10 <= len(digits) <= 11:
+    digits = code + _digits(rest)  # the code starts with its trunk 0
+    if not _national(digits):
         return None
     try:
         number = phonenumbers.parse(digits, "GB")

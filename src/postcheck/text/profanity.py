@@ -340,12 +340,10 @@ class ProfanityMatcher:
         """(start, end, entry) for each swear word in `text`."""
         text = text.translate(APOSTROPHES)
         lowered = text.lower()
-        if "fagg" in lowered:
-            text = _DISH.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
-            lowered = text.lower()
-        if "bitch" in lowered:
-            text = _DOG.sub(lambda m: " " * len(m.group()), text)
-            lowered = text.lower()
+        for stem, innocent in (("fagg", _DISH), ("bitch", _DOG)):
+            if stem in lowered:
+                text = innocent.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
+                lowered = text.lower()
         # In ASCII text a phrase can only be where its first word is: most texts have none, and need no search
         words = set(_WORD_RUN.findall(lowered)) if text.isascii() else None
         if self.innocent_list and _may_hold(self.innocent_heads, words) and self.innocent is not None:
