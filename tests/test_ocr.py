@@ -297,7 +297,7 @@ def test_fix_text_joins_lines_as_a_sentence():
 # --- availability -------------------------------------------------------------------------------------------
 
 
-def test_without_the_ocr_extra_a107_is_unavailable_and_a_run_says_so_once(tmp_path, monkeypatch):
+def test_without_the_ocr_extra_a107_is_unavailable_and_a_run_with_images_says_so_once(tmp_path, monkeypatch):
     monkeypatch.setattr(media, "OCR_MODULES", ("postcheck_no_such_ocr_engine",))
     listed = run_cli("rules")
     assert "A107  E  U    image-text-not-in-alt" in listed.output
@@ -309,6 +309,11 @@ def test_without_the_ocr_extra_a107_is_unavailable_and_a_run_says_so_once(tmp_pa
     assert run.exit_code == 0
     note = "postcheck: note: A107 image-text-not-in-alt is not checked: the OCR engine is not installed"
     assert run.stderr.count(note) == 1
+    warm = run_cli(".", "--select", "A107", cwd=tmp_path), run_cli(".", "--select", "A107", cwd=tmp_path)
+    assert [r.stderr.count(note) for r in warm] == [1, 1]  # a post replayed from the cache says it again
+    write(tmp_path, {"a.md": "Flu jabs at your GP practice.\n", "b.md": "Book online.\n"})
+    for args in (("--no-cache",), ()):  # nothing for A107 to read: nothing said, on a fresh run or a cached one
+        assert note not in run_cli(".", "--select", "A107", *args, cwd=tmp_path).stderr
 
 
 def test_image_text_thresholds_are_validated(tmp_path):

@@ -447,10 +447,11 @@ class Engine:
             if code not in self.rules:
                 raise UsageError(f"{config.path}: severity.{code}: no such rule")
         self.active = {c: r for c, r in self.rules.items() if selected(c, select, ignore)}
+        self.skipped: dict[str, str] = {}  # selected rules that cannot run here: what a run says of each
         for code, rule in list(self.active.items()):
             reason = rule.unavailable()
-            if reason:  # said once per run, never skipped silently
-                ctx.memo.setdefault("notices", []).append(f"{code} {rule.name} is not checked: {reason}")
+            if reason:
+                self.skipped[code] = f"{code} {rule.name} is not checked: {reason}"
                 del self.active[code]
         from postcheck.baseline import Baseline, BaselineError
 
@@ -494,6 +495,12 @@ class Engine:
             notices = self.ctx.memo.pop(NOTICES, [])
             if earlier is not None:
                 self.ctx.memo[NOTICES] = earlier
+        # never skipped silently: said with each post the rule would have checked, so a run says it once (a post
+        # replayed from the cache says it again), and a run with nothing for the rule to check says nothing
+        for code, say in self.skipped.items():
+            reads = self.rules[code].reads
+            if reads is None or reads(post):
+                notices.append(say)
         return problems, notices
 
     def _notify(self, notices: list[str]) -> None:

@@ -41,6 +41,7 @@ class Rule:
     check: Check | None
     fixable: str | None = None  # "safe", "unsafe", "safe/unsafe" or None
     missing: Callable[[], str | None] | None = None  # why the rule cannot run here (an extra not installed)
+    reads: Callable[[Post], bool] | None = None  # whether a post gives it anything to check (None: every post)
 
     def unavailable(self) -> str | None:
         """Why this rule cannot run in this environment, or None when it can."""
@@ -57,14 +58,16 @@ def rule(
     summary: str,
     fixable: str | None = None,
     missing: Callable[[], str | None] | None = None,
+    reads: Callable[[Post], bool] | None = None,
 ):
     """Register the decorated function as the check of rule `code`; `missing()` says why it cannot run, if it
-    needs an optional extra."""
+    needs an optional extra, and `reads(post)` whether a post gives it anything to check, so that a run says the
+    rule was not checked only where it would have found something to check."""
 
     def register(check: Check) -> Check:
         if code in REGISTRY:
             raise RuntimeError(f"rule code {code} registered twice")
-        REGISTRY[code] = Rule(code, name, severity, summary, check, fixable, missing)
+        REGISTRY[code] = Rule(code, name, severity, summary, check, fixable, missing, reads)
         return check
 
     return register

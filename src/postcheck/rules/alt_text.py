@@ -995,6 +995,7 @@ class ImageTextReader:
     "the image carries text (read with OCR) that its alt text does not convey",
     fixable="unsafe",
     missing=ocr_missing,
+    reads=lambda post: bool(post.images),
 )
 def image_text_not_in_alt(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.media import MediaError
