@@ -419,6 +419,9 @@ def test_shouting_caps(check):
     hours = post("Open 9AM - 5.30 PM MON-FRI")  # a time's AM and PM are not words
     assert check({"post.md": hours}, "--select", "A205").codes == []
     assert check({"post.md": post("WE AM OPEN late")}, "--select", "A205").codes == ["A205"]
+    mask = post("Type your date of birth as DD/MM/YYYY and your time as HH:MM")  # a form's mask, not three words
+    assert check({"post.md": mask}, "--select", "A205").codes == []
+    assert check({"post.md": post("ENTER YOUR DOB as DD/MM/YYYY")}, "--select", "A205").codes == ["A205"]
 
 
 # --- the data set (dev files only) --------------------------------------------------------------------------------

@@ -356,6 +356,8 @@ _WORD = LazyPattern(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
 WRITTEN_IN_CAPITALS = frozenset({"freepost"})
 # and the licence code after it, as on its envelopes: "FREEPOST RTKL-ABCD-EFGH".
 FREEPOST_CODE = LazyPattern(r"(?<=FREEPOST )[A-Z0-9]{2,4}(?:-[A-Z0-9]{4}){1,3}\b")
+# A date or time written as a form asks for it ("DD/MM/YYYY", "YYYY-MM-DD", "HH:MM"): capitals by convention.
+DATE_MASK = LazyPattern(r"\b(?:DD|MM|YY|YYYY|HH|SS)(?:[/.:-](?:DD|MM|YY|YYYY|HH|SS)){1,2}\b")
 
 
 # A list of codes ("A&E, UTC, SDEC, MIU") reads as acronyms, not shouting: words in capitals with commas or slashes
@@ -424,6 +426,7 @@ def shouting_caps(post: Post, ctx: Context) -> Iterator[Problem]:
     unread = code_ranges(text)
     if "FREEPOST" in text:
         unread += [m.span() for m in FREEPOST_CODE.finditer(text)]
+    unread += [m.span() for m in DATE_MASK.finditer(text)]
     masked_text = _blanked(text, find_hashtags(text), unread)
     if sum(map(str.isupper, _WORD.findall(masked_text))) < 3:
         return  # fewer than three words in capitals, acronyms included: no run (the words as strings are quick)
