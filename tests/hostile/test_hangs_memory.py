@@ -96,6 +96,15 @@ POST_SHAPES = [
     # under a picture, on the wall.
     *("leave ur deets your \U0001f4e7 address ur \U0001f4f1 number ", "jot down the write down your note down "),
     *("type it into the comments under the pic on our wall ", "your \U0001f3e0 \U0001f3e0 address "),
+    # Batch 54's shapes: a compound insult in two words, a street named with "The", a street's word abbreviated, a
+    # date of birth with its year cut short (M101, M102); a hidden character or styled letters in a word, a compound
+    # that opens with a swear word (M102); a surname in lower case before a comma (M103).
+    *(
+        "a bell end you dick head ",
+        "at 2 The Paddocks, Wickford 6 Hawthorn Cl, ",
+        "Dob: 3rd April 1951 DOB April 3rd, ",
+    ),
+    *("sh\u200bite \U0001d41f\U0001d42e\U0001d41c\U0001d424 shitgibbon ", "Khan, Ahmed salt marsh, Dawn "),
 ]
 
 

@@ -137,10 +137,17 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
     """A listed name as people write it: without its title, any case and accents, an apostrophe kept, left out or
     written as a space ("O Neill"), a doubled letter written once ("O'Neil"), hyphens or spaces between its parts,
     whole words only; a possessive ('s) is still the person."""
-    words, pieces = _name_words(_TITLES.sub("", fold_name_text(name).strip()))
+    bare_name = _TITLES.sub("", fold_name_text(name).strip())
+    words, pieces = _name_words(bare_name)
     if not pieces:
         return None
     parts, surname = [_word(word) for word in words], _surname(pieces)
+    # A last first name that stands as a word of its own may be the first half of a double-barrelled surname written
+    # without its hyphen ("Harriet Forbes Hamilton"): the forms that set the surname apart read it so as well ("FORBES
+    # HAMILTON, Harriet", "Harriet 'Hattie' Forbes Hamilton", "H. Forbes Hamilton").
+    tokens = bare_name.split()
+    double = len(words) >= 2 and len(tokens) >= 3 and "-" not in tokens[-2] and tokens[-2] == words[-1]
+    two_surnames = _surname([words[-1], *pieces]) if double else ""
     # First names may run together ("MaryJane Smith"); the surname stands apart ("Dawnwood" is another name).
     written = r"[\s-]*".join(parts) + (r"[\s-]+" if parts else "") + surname
     if parts:
@@ -149,21 +156,39 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         initials = r"[.\s-]*".join(re.escape(word[0]) for word in words)
         # A middle initial may follow, with its full stop: "A. K. Kumar".
         written += "|" + initials + r"\.\s*(?:[a-z]\.\s*)?" + surname
+        if double:
+            written += "|" + r"[.\s-]*".join(re.escape(word[0]) for word in words[:-1]) + r"\.\s*" + two_surnames
         # ... or in capitals with no full stop, as a rota or a letter writes them: "D Wood", "MJ Smith", "M-J Smith"
         # (kept only where the post writes the initials in capitals; a lone "A" or "I" is a word, not an initial).
         bare = r"[\s-]?".join(re.escape(word[0]) for word in words)
+        # (with a double-barrelled surname, the initials of the first names before it: "H Forbes Hamilton")
+        bare_before = r"[\s-]?".join(re.escape(word[0]) for word in words[:-1]) if double else ""
         if len(words) > 1 or words[0][:1] not in ("a", "i"):
-            written += rf"|(?P<bare>{bare})\s+{surname}"
+            if double:
+                written += rf"|(?P<bare>{bare}|(?P<double_bare>{bare_before}))\s+"
+                written += rf"(?(double_bare){two_surnames}|{surname})"
+            else:
+                written += rf"|(?P<bare>{bare})\s+{surname}"
         # Surname first, as a list or a rota writes it: "Khan, Ahmed (Dr)", "KHAN, Dr Ahmed - GP partner", "O'Neill,
         # Siobhan - continence lead"; a bracket, a comma, a dash or the end must follow, or "the wood, dawn chorus"
         # would be a name.
         first = r"[\s-]+".join(parts)
+        first_before = r"[\s-]+".join(parts[:-1]) if double else ""
         # A middle name or initial between the first names and the surname: "Dawn Elizabeth Wood", "Dawn E. Wood", or a
         # nickname in quotes or brackets, "Dawn 'Woody' Wood" (the rule keeps it only where the post Capitalises it:
         # "Dawn and Wood" is no name).
         middle = rf"(?!(?:and|or|from|the|of|at|in|on|by|to|with|for|{_TITLE_WORDS})\b)[a-z][a-z']*\.?"
-        written += rf"|{first}\s+['\"“(]?(?P<middle>{middle})['\"”)]?\s+{surname}"
-        written += rf"|{surname},\s*(?:(?:{_TITLE_WORDS})\.?\s+)?{first}(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
+        if double:
+            written += rf"|(?:{first}|(?P<double_middle>{first_before}))\s+['\"“(]?(?P<middle>{middle})['\"”)]?\s+"
+            written += rf"(?(double_middle){two_surnames}|{surname})"
+        else:
+            written += rf"|{first}\s+['\"“(]?(?P<middle>{middle})['\"”)]?\s+{surname}"
+        # (the surname as written is kept apart: in lower case it is a word, "the salt marsh, David!")
+        if double:
+            written += rf"|(?P<comma>(?P<double_comma>{two_surnames})|{surname}),\s*(?:(?:{_TITLE_WORDS})\.?\s+)?"
+            written += rf"(?(double_comma){first_before}|{first})(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
+        else:
+            written += rf"|(?P<comma>{surname}),\s*(?:(?:{_TITLE_WORDS})\.?\s+)?{first}(?=\s*(?:[(),;:.!?]|[-–]\s|$))"
         # ... or the first names as initials in capitals, as rotas write them: "Khan A. (Sat)", "Smith, M-J (Ward 4)".
         # A surname that also labels a place by a letter needs the comma: "Ward J (cardiology)" is a ward, as "Unit B"
         # or "Bay C" would be; "Ward, J (Sat)" is still the rota's.
@@ -172,7 +197,11 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
         # ... or surname first with no comma, the surname in capitals as many lists and countries write it to mark
         # which name is which ("OKAFOR Chukwuemeka", "NAGY Zoltán"); the rule keeps it only where the surname is in
         # capitals and the first name is not: without them "Martin Lee" would be Lee Martin.
-        written += rf"|(?P<upper>{surname})\s+(?P<given>{first})"
+        if double:
+            written += rf"|(?P<upper>(?P<double_upper>{two_surnames})|{surname})\s+"
+            written += rf"(?P<given>(?(double_upper){first_before}|{first}))"
+        else:
+            written += rf"|(?P<upper>{surname})\s+(?P<given>{first})"
     return re.compile(
         rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
@@ -266,6 +295,11 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
         start = m.start(group) if group in m.re.groupindex else -1
         if start >= 0 and not original[start : start + 1].isupper():
             return False
+    # A surname before its comma in lower case throughout is a word: "the salt marsh, David!" (its particles may be in
+    # lower case: "van der Berg, Anne-Marie").
+    start = m.start("comma") if "comma" in m.re.groupindex else -1
+    if start >= 0 and original[start : m.end("comma")].islower():
+        return False
     for group in ("bare", "after", "upper"):
         start = m.start(group) if group in m.re.groupindex else -1
         # (a surname in capitals keeps its Mc or Mac as written: "McALLISTER Ruth")

@@ -117,6 +117,10 @@ _AFTER_ADDRESS = (
     r"again|too|now|soon)\b|\s+[A-Z])"
 )
 STREET_ABBREVIATIONS = "Rd|St|Ave"  # their full stop is part of the address; a full word's ends the sentence
+# The other streets' words abbreviated as addresses write them ("6 Hawthorn Cl, Rayleigh", "2 Elm Gdns"): an address
+# where the sentence goes on as after one, though not before a capital ("Dr" is a title as often: "our 3 Locum Dr Lee").
+SMALL_STREET_ABBREVIATIONS = "Cl|Cres|Dr|Gdns|Gr|Ln|Pl|Ct|Tce|Sq|Pde"
+_AFTER_ABBREVIATION = _AFTER_ADDRESS.replace(r"|\s+[A-Z])", ")")
 # A number before a unit is an amount, not a house number: "our 12 Week Way programme", "a 6 Week Rise".
 _UNIT = r"(?:Minute|Hour|Day|Week|Month|Year|Mile|Step|Point|Star)s?\b"
 # A count of things before "Walk" names a route, not a house: "Our 3 Peaks Walk".
@@ -125,7 +129,17 @@ _ROUTE = r"[A-Z][a-z]*[a-rt-z]s\s+Walk\b"
 _COUNTED_VERB = r"(?:Go|Get|Be|Do|Make|Keep|Stay|Eat|Live|Think|Walk|Top)\b"
 STREET_ADDRESS = LazyPattern(
     rf"(?<![\w£$€.,:/#-])\d{{1,4}}[A-Za-z]?,?\s+(?!{_UNIT}|{_COUNTED_VERB}|{_ROUTE})(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){{1,3}}"
-    rf"(?:(?:{STREET_WORDS})\b|(?:{SMALL_STREET_WORDS})\b{_AFTER_ADDRESS}|(?:{STREET_ABBREVIATIONS})\b\.?)"
+    rf"(?:(?:{STREET_WORDS})\b|(?:{SMALL_STREET_WORDS})\b{_AFTER_ADDRESS}|(?:{STREET_ABBREVIATIONS})\b\.?|"
+    rf"(?:{SMALL_STREET_ABBREVIATIONS})\b{_AFTER_ABBREVIATION})"
+)
+# A house on a street named with "The" and no street's word ("2 The Paddocks, Wickford", "14 The Maltings, Ware"), sent
+# to or visited: after "at", "to" or "from" and before a comma and the town. After "at", a number that may be an hour
+# before a venue ("drop in at 10 The Forum, Southend") is a house's only after a verb of home visits or post.
+_HOUR_AT = LazyPattern(r"at\s(?:[1-9]|1[0-2])\s")
+_HOME_VISIT = LazyPattern(r"\b(?:visit|call|live|stay|collect|deliver|post|send|write)\w*\b", re.I)
+THE_STREET_ADDRESS = LazyPattern(
+    r"(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\bfrom\s))(?:No\.?\s*)?\d{1,4}[A-Za-z]?,?\s+"
+    r"The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?(?=,\s+[A-Z][a-z])"
 )
 
 # A flat in a named building on a street, with no house number of its own: "Flat 3, Moorview House, Beckett Street".
@@ -156,9 +170,13 @@ _VENUE_BEFORE_NUMBER = LazyPattern(
 # A-D; HMRC's unused prefixes left out; written without spaces only after its label), a hospital number with its label.
 _MONTHS = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
 _MONTHS += r"Nov(?:ember)?|Dec(?:ember)?"
+# A year in full, or its last two digits after an apostrophe ("3rd April '51").
+_YEAR = r"(?:(?:19|20)\d\d|['’]\d\d)"
 DATE_OF_BIRTH = LazyPattern(
     r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|is|was|on)?\s*[(\[]?\s*"
-    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d)(?!\d)",
+    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+{_YEAR}|"
+    # ... the month first, as American forms write it ("April 3rd, 1951")
+    rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)",
     re.IGNORECASE,
 )
 NI_NUMBER = LazyPattern(
@@ -503,6 +521,11 @@ def find_contacts(text: str) -> list[Contact]:
             continue  # "Gate 3, Elland Road": the gate's number
         if _VENUE_BEFORE_NUMBER.search(rest, max(0, m.start() - 60), m.start()):
             continue  # "at the Carriageworks, 3 Millennium Square": a public venue's address
+        add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
+    for m in THE_STREET_ADDRESS.finditer(rest) if "The " in rest else ():
+        hour = _HOUR_AT.match(rest, max(0, m.start() - 3)) is not None
+        if hour and not _HOME_VISIT.search(rest, max(0, m.start() - 40), m.start()):
+            continue  # "at 10 The Forum, Southend": ten o'clock at a venue
         add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
     for m in POSTCODE.finditer(rest):
         raw = m.group()

@@ -114,12 +114,17 @@ _BS = LazyPattern(
 # An emoji typed for a letter inside a word ("sh💩t", "f🤬ck") joins the letters round it into one token, and is read as
 # a wildcard; an emoji between two words with no letter touching it on both sides joins nothing.
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
-_TOKEN = LazyPattern(rf"[\w@$*#!%]+(?:[{_EMOJI}]\ufe0f?[\w@$*#!%]+)*")  # % among them: "f%$king"
+# A character that shows nothing, typed inside a word to get past a filter ("sh\u200bite"), joins the letters round it:
+# the zero-width space and non-joiner, the word joiner, the byte-order mark and the soft hyphen (not the zero-width
+# joiner, which builds emoji: "👩\u200d⚕️").
+_HIDDEN = "\u200b\u200c\u2060\ufeff\u00ad"
+_HIDDEN_RUN = LazyPattern(f"[{_HIDDEN}]+")
+_TOKEN = LazyPattern(rf"[\w@$*#!%{_HIDDEN}]+(?:[{_EMOJI}]\ufe0f?[\w@$*#!%{_HIDDEN}]+)*")  # % among them: "f%$king"
 _EMOJI_LETTER = LazyPattern(rf"[{_EMOJI}]\ufe0f?")
 _ROAD = LazyPattern(r"[A-Z]\d+")  # A55, M25, B1234: a road or route number, not a disguised word
 
 
-_INFLECTION = LazyPattern(r"(?:ing|ed|ers?|e?s|y)$")
+_INFLECTION = LazyPattern(r"(?:ing|in|ed|ers?|e?s|y)$")  # "in" as the g is dropped: "muthafuckin"
 _X_FOR_CKS = LazyPattern(r"(?<=.{4})x(?:ed|ing|es)?$")  # "bollox", "bolloxed": four letters before, as in "bollox"
 # Faggots the dish (meatballs in gravy), not the slur: "Faggots, mash and mushy peas", "pork faggots in onion gravy".
 # A few words at most between the dish and what it is served with; blanked before the words are read.
@@ -192,6 +197,57 @@ _LOWER_TAG = LazyPattern(r"[a-z]{6,}")
 _AT_FOR_A = LazyPattern(r"(?<![\w@.])@([A-Za-z]{5,})(?![\w@])(?!\.\w)")
 # A stem's -ise, -ize and -isation forms are standard words: "bastardise", "the bastardisation of statistics".
 _STANDARD_DERIVED = LazyPattern(r"i[sz](?:e|es|ed|ing|ation|ations)$")
+
+
+# The strongest words that open compound insults ("shitgibbon", "assclown", "twatwaffle", "wankstain") as they end
+# others ("dogshit"): the rest is a word of the hashtag model's vocabulary, of five letters or more (three or four if a
+# common word: "asshat"); after "ass" or "arse" it opens with a consonant, since the Latin words run on with a vowel
+# ("assailing", "assayers", "arsenic").
+_COMPOUND_HEADS = ("shit", "piss", "wank", "twat", "arse", "ass")
+_REST_FLOOR = {3: -11.0, 4: -11.0}  # (a longer rest: -14.5, "gibbon")
+
+
+def _compound_head(word: str) -> str | None:
+    """The strongest word that opens `word` as a compound insult, or None."""
+    head = next(h for h in _COMPOUND_HEADS if word.startswith(h))
+    rest = _INFLECTION.sub("", word[len(head) :]) if len(word) - len(head) > 5 else word[len(head) :]
+    if len(rest) < 3 or (head in ("ass", "arse") and rest[0] in "aeiouy"):
+        return None
+    from postcheck.text.hashtags import segmenter
+
+    score = segmenter().score(rest)
+    if score is None and rest != word[len(head) :]:
+        score = segmenter().score(word[len(head) :])  # "gibbons", as the vocabulary has it
+    return head if score is not None and score >= _REST_FLOOR.get(len(rest), -14.5) else None
+
+
+# A compound insult of the list written as two words ("a bell end", "you dick head", "a total knob-head"), after an
+# article, "you" or a word of scorn: "the bell end of a trumpet" is the instrument's.
+_SPLIT_COMPOUND = LazyPattern(
+    r"\b(?:a|an|you|ya|yer|total|absolute|right|proper|complete|utter|massive|such|what|some|bloody|stupid|silly|"
+    r"useless|lazy|fat|big|little)\s+(?P<first>[a-z]{3,})[ \t-](?P<second>[a-z]{3,})\b",
+    re.IGNORECASE,
+)
+# Letters styled with Unicode's mathematical, letter-like, circled or full-width forms ("𝐟𝐮𝐜𝐤𝐢𝐧𝐠", "ｆｕｃｋ"), which
+# some apps offer as fonts, read as plain ones: each is one character for one, so offsets hold.
+_STYLED_RANGES = ((0x1D400, 0x1D7FF), (0x2100, 0x214F), (0x24B6, 0x24E9), (0xFF10, 0xFF5A))
+
+
+@lru_cache(maxsize=1)
+def _styled_letters() -> dict[int, str]:
+    """Each styled letter or digit and the plain one it stands for."""
+    import unicodedata
+
+    table = {}
+    for low, high in _STYLED_RANGES:
+        for code in range(low, high + 1):
+            plain = unicodedata.normalize("NFKC", chr(code))
+            if len(plain) == 1 and plain.isascii() and plain.isalnum():
+                table[code] = plain
+    return table
+
+
+_STYLED = LazyPattern("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _STYLED_RANGES) + "]")
 
 
 def _plural_base(word: str) -> list[str]:
@@ -296,6 +352,8 @@ class ProfanityMatcher:
             return verdict
 
     def _judge_uncached(self, token: str) -> str | None:
+        if not token.isascii() and _HIDDEN_RUN.search(token):
+            token = _HIDDEN_RUN.sub("", token)  # "sh\u200bite": the hidden character joins nothing
         word = token.lower()
         if word in self.allow_words or _ROAD.fullmatch(token):
             return None
@@ -315,6 +373,10 @@ class ProfanityMatcher:
                 found = self._listed(word.replace("v", "u"))  # fvck, fvcking: "v" for "u", as on old inscriptions
             if found is None and word.startswith("ph"):
                 found = self._listed("f" + word[2:])  # phuck, phucking: "ph" for "f" (Phuket is "fuket", no word)
+            if found is None and "kk" in word:
+                found = self._listed(word.replace("kk", "ck"))  # fukkin, muthafukka: "kk" for "ck", as spoken
+            if found is None and word.startswith(_COMPOUND_HEADS):
+                found = _compound_head(word)
             if found in self.name_like and token[:1].isupper() and not token.isupper():
                 return None
             return found
@@ -339,6 +401,8 @@ class ProfanityMatcher:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entry) for each swear word in `text`."""
         text = text.translate(APOSTROPHES)
+        if not text.isascii() and _STYLED.search(text):
+            text = text.translate(_styled_letters())
         lowered = text.lower()
         for stem, innocent in (("fagg", _DISH), ("bitch", _DOG)):
             if stem in lowered:
@@ -378,6 +442,14 @@ class ProfanityMatcher:
                 entry = self._judge("a" + m.group(1).lower())
                 if entry is not None:
                     found.append((m.start(), m.end(), entry))
+        for m in _SPLIT_COMPOUND.finditer(text):
+            joined = (m.group("first") + m.group("second")).lower()
+            # (a part that is itself listed is reported alone: "a smart ass")
+            parts_listed = self._listed(m.group("first").lower()) or self._listed(m.group("second").lower())
+            entry = None if parts_listed else self._listed(joined)
+            # (the compound itself or its plural: "a bell ending the lesson" is no bellend)
+            if entry is not None and joined in (entry, entry + "s", entry + "es"):
+                found.append((m.start("first"), m.end("second"), entry))
         for m in _LETTERS_SPLIT.finditer(text) if len(text) > 6 else ():
             letters = re.sub(r"[^a-z]", "", m.group().lower())
             entry = self._listed(letters)
