@@ -105,6 +105,9 @@ POST_SHAPES = [
         "Dob: 3rd April 1951 DOB April 3rd, ",
     ),
     *("sh\u200bite \U0001d41f\U0001d42e\U0001d41c\U0001d424 shitgibbon ", "Khan, Ahmed salt marsh, Dawn "),
+    # Quotations that never close, or close only after two words (M105 passes over quoted speech): a year cut short
+    # opens a single quote.
+    *("Dob: 3rd April '51 - ", "'a b ", "\u201ca b c ", '"a b c \u201c', "'ab' 'cd ef' "),
 ]
 
 

@@ -928,10 +928,32 @@ def _verbless_request(sentence: str) -> tuple[int, int, str] | None:
 # Quoted speech of three words or more is someone else's request, reported: "an account replied asking people to
 # 'share your NHS number below' - it isn't us". A quoted label ("your 'full name'") stays part of the sentence.
 # An apostrophe inside a word ('don't') does not close a single quote.
-QUOTED = LazyPattern(
-    r"(?<![\w'])'(?=\w)(?:[^'\n]|'(?=\w))*?\w[^\w'\n]+\w+[^\w'\n]+\w(?:[^'\n]|'(?=\w))*?'(?!\w)|"
-    r"[\"“][^\"“”\n]*?\w[^\w\"“”\n]+\w+[^\w\"“”\n]+\w[^\"“”\n]*?[\"”]"
+# Each kind of quotation is read as its opening mark, what follows up to the mark (or line end) that ends it, and three
+# words in between: found by searching forward, never by backtracking over the text, so that a long text of openings
+# that never close ("Dob: 3rd April '51 - " again and again) takes linear time.
+QUOTES = (
+    # (opening, what ends the quotation or the attempt, three words between, the marks that close it)
+    (LazyPattern(r"(?<![\w'])'(?=\w)"), LazyPattern(r"'(?!\w)|\n"), LazyPattern(r"\w[^\w'\n]+\w+[^\w'\n]+\w"), "'"),
+    (LazyPattern(r"[\"“]"), LazyPattern(r"[\"“”\n]"), LazyPattern(r"\w[^\w\"“”\n]+\w+[^\w\"“”\n]+\w"), '"”'),
 )
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` quotes three words or more, in single quotes and then in double ones. An opening mark is closed by
+    the first mark after it that can close it, so when one fails, every opening before that mark fails too."""
+    spans = []
+    for opening, end, words, closes in QUOTES:
+        i = 0
+        while (start := opening.search(text, i)) is not None:
+            stop = end.search(text, start.end())
+            if stop is None:
+                break  # nothing closes this quotation, nor any after it
+            if text[stop.start()] in closes and words.search(text, start.end(), stop.start()):
+                spans.append((start.start(), stop.end()))
+                i = stop.end()
+            else:
+                i = stop.start()  # a double quotation's failed end may open the next
+    return spans
 
 
 # A name put on a list, a register or a petition, or put forward or down for something, is signed up, not written in
@@ -1064,8 +1086,8 @@ def _sent_privately(following: str = "", after: str = "") -> bool:
 
 def _unquoted(text: str) -> str:
     """`text` with what it quotes blanked (same length: offsets hold): a quoted request is someone else's."""
-    if "'" in text or '"' in text or "“" in text:
-        return QUOTED.sub(lambda m: " " * len(m.group()), text)
+    for start, end in quoted_spans(text) if "'" in text or '"' in text or "“" in text else ():
+        text = text[:start] + " " * (end - start) + text[end:]
     return text
 
 
