@@ -938,7 +938,7 @@ QUOTES = (
 )
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` quotes three words or more, in single quotes and then in double ones. An opening mark is closed by
     the first mark after it that can close it, so when one fails, every opening before that mark fails too."""
     spans = []
@@ -1086,9 +1086,12 @@ def _sent_privately(following: str = "", after: str = "") -> bool:
 
 def _unquoted(text: str) -> str:
     """`text` with what it quotes blanked (same length: offsets hold): a quoted request is someone else's."""
-    for start, end in quoted_spans(text) if "'" in text or '"' in text or "“" in text else ():
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
+    if "'" not in text and '"' not in text and "“" not in text:
+        return text
+    chars = list(text)
+    for start, end in _quoted_spans(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 # From here M105's word model (word_model.py) alone reports a text the patterns found no request in: chosen on batches
