@@ -96,6 +96,12 @@ POST_SHAPES = [
     # under a picture, on the wall.
     *("leave ur deets your \U0001f4e7 address ur \U0001f4f1 number ", "jot down the write down your note down "),
     *("type it into the comments under the pic on our wall ", "your \U0001f3e0 \U0001f3e0 address "),
+    # Batch 53's shapes: what would help the writer, a street lived on, data named by what was done with it, a number
+    # for someone to ring, a side of a document copied, a pharmacy's label, a value read back to be confirmed (M105); a
+    # dose to try, the reader in text-speak (M104).
+    *("it would really help us to have it'd be ", "street do you live road you ", "the email you used the number "),
+    *("number for the physio to give you a ", "snap the front of your snap the back of ", "pic of the label on the "),
+    *("is your date of birth 1 1 1 1 ", "is your DOB 12/12/1990? is your ", "you can try 3mg try 5 ", "fine while ur "),
 ]
 
 

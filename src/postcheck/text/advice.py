@@ -241,7 +241,8 @@ ADVICE = LazyPattern(
     # Permission in a state of the body: "a cup of coffee a day is fine in pregnancy", "safe while breastfeeding".
     # (Not a feeling: "Feeling safe during pregnancy matters to us".)
     r"(?<!feel\s)(?<!feels\s)(?<!felt\s)(?<!feeling\s)(?:fine|ok|okay|alright|safe)\s+(?:to\s+(?:have|take|use)\s+)?"
-    r"(?:in|during|while|when)\s+(?:you're\s+|you\s+are\s+)?"
+    # (The reader as text-speak and autocorrect write them: "fine while ur breastfeeding", "while your pregnant".)
+    r"(?:in|during|while|when)\s+(?:you're\s+|you\s+are\s+|youre\s+|ur\s+|u\s+are\s+|u're\s+|your\s+)?"
     r"(?:pregnan\w+|breastfeed\w*|taking\s+\w+|on\s+(?:the\s+)?\w+\s+(?:tablets|pills|medicines?|medication))|"
     # A dose's ceiling: "he can use his blue inhaler up to 10 puffs when it's bad", "up to 4 times a day" (not what a
     # pharmacy may sell or supply: "pharmacies can sell up to 32 tablets").
@@ -259,7 +260,9 @@ ADVICE = LazyPattern(
     r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
     # A dose by its unit, as an amount to take: "a 10 microgram supplement", "give 5ml" (not "the 5ml syringes", "the
     # dose as 10 micrograms").
-    r"(?:a|an|one|take|takes|taking|give|gives|giving|have)\s+\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|"
+    # ("you can try 3mg": a dose to try is one to take.)
+    r"(?:a|an|one|take|takes|taking|give|gives|giving|have|try|trying|start\s+(?:on|with))\s+\d+(?:\.\d+)?\s?"
+    r"(?:micrograms?|mcg|mg|milligrams?|ml|"
     r"millilitres?)\b|"
     # Doubling a dose: "double up on your inhaler", "double the dose" (not "we've doubled up on flu clinics").
     rf"doubl(?:e|es|ed|ing)\s+(?:up\s+on\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})\b"

@@ -58,7 +58,19 @@ PERSONAL_DATA = LazyPattern(
     r"reg(?:istration)?(?:\s+(?:numbers?|no\b\.?))?\s+(?:of|on)\s+(?:the|your|their|his|her|ur)\s+(?:\w+\s+)?"
     r"(?:car|vehicle|van|motor)\b|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
+    # Part of a home address: "your DOB and house number", "what street do you live on?"
+    r"(?<=your\s)(?:house|flat|door)\s+(?:number|no\b\.?)|(?<=\bur\s)(?:house|flat|door)\s+(?:number|no\b\.?)|"
+    r"(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|your\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
+    r"lives?)\s+(?:on|in|at)\b|"
+    # The data named by what someone did with it: "the email you used when you registered", "the number you gave us"
+    # (not "the email you received": that is a message).
+    r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
+    r"(?:you|u|they|he|she|your\s+\w+)\s+(?:(?:first|originally|last)\s+)?(?:used|gave|registered|signed\s+up|"
+    r"booked|put\s+down|entered|provided)\b|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    # ... or for someone named to ring: "the best time and number for the physio to give you a bell".
+    r"(?:number|mobile|landline)\s+(?:for\s+(?:the\s+|your\s+|our\s+)?[\w']+(?:\s+[\w']+)?\s+)?to\s+(?:(?:reach|call|ring|"
+    r"text|phone|contact|get\s+hold\s+of)\s+(?:you|u)|give\s+(?:you|u)\s+a\s+(?:bell|ring|call|buzz))\b|"
     # ... with any verb, where the number is one someone is "on": "the best number to get you on", "a number we can
     # catch you on" (not "the number to get you on the list": there "on" opens what the number is for).
     r"(?:number|mobile|landline)\s+(?:to|(?:we|I)\s+(?:can|could|should))\s+(?:[a-z]+\s+){1,2}?(?:you|u|them)\s+(?:on|at)"
@@ -97,13 +109,23 @@ PERSONAL_DATA = LazyPattern(
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     # (Spelled as people type it: "a pic of ur perscription".)
-    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|ur|their|the\s+patient'?s)\s+(?:\w+\s+)?"
+    # (Or a side of it, by any verb that copies it: "snap the front of your exemption certificate".)
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|photocopy|scan)\s+)"
+    r"(?:(?:the|a)\s+(?:front|back|top|inside|first\s+page|last\s+page|page|side)\s+of\s+)?"
+    # (Not a greeting card, which carries no one's record: "a photo of your birthday card".)
+    r"(?:your|ur|their|the\s+patient'?s)\s+(?!(?:birthday|christmas|xmas|valentines?|valentine's|anniversary|wedding|"
+    r"leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+)?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?)|"
     # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
     # the prescription here"; not "the letter", which may be anyone's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
     r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|forms?|apps?|counters?|queues?|hubs?)\b)|"
+    # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
+    # the label on the box here" (not "the label on the jar").
+    r"(?:photo|picture|pic|screenshot|scan|copy|snap)s?\s+of\s+(?:the|your|ur|their|that|this)\s+(?:(?:dispensing|pharmacy|"
+    r"chemist'?s?|prescription)\s+label|label\s+on\s+(?:the|your|ur|his|her|their)\s+(?:\w+\s+)?(?:box|bottle|packet|pack|"
+    r"meds|medicines?|medication|tablets|pills|inhalers?|capsules|tube))|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
@@ -306,8 +328,9 @@ PRIVATE_PLACE = LazyPattern(
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
     # (Or sent to one: "Upload a copy of your passport to the portal".)
     r"(?:on|via|through|using|into|in|to)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
-    # ... a form named for what it is: "through the nomination form", "on our online booking form".
-    r"(?:on|via|through|using|into|in)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,2}?form|"
+    # ... a form named for what it is: "through the nomination form", "on our online booking form", "Add your name ...
+    # to our secure booking form".
+    r"(?:on|via|through|using|into|in|to|onto)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,2}?form|"
     r"online|"
     # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
     r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
@@ -500,7 +523,12 @@ def _ordered_by(sentence: str, at: int) -> bool:
 _WISH = LazyPattern(
     r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:(?:really|so|just|also)\s+)?(?:love|like|appreciate|welcome|be\s+"
     r"(?:glad|happy|grateful|delighted|keen))(?:\s+(?:it\s+if\s+you\s+(?:could|would)\s+)?to\s+(?:hear|know|have|get|receive|grab))?"
-    r"(?![\w'-])",
+    r"(?![\w'-])|"
+    # ... or what would help the writer: "It would really help us to have your DOB and house number here" (not "It
+    # would help to have your NHS number to hand when you ring", which names no public place).
+    r"\b(?:it\s+would|it'd|it\s+will|it'll|that\s+would|that'd)\s+(?:really\s+|so\s+|also\s+|massively\s+)?"
+    r"(?:help|be\s+(?:\w+\s+)?(?:helpful|useful|handy|great))(?:\s+(?:us|me|the\s+team))?(?:\s+(?:a\s+lot|loads))?\s+"
+    r"(?:to\s+(?:have|get|know|see)|if\s+(?:you|u)\s+(?:could|can|would)\s+(?:\w+\s+)?(?:us|me)?)(?![\w'-])",
     re.IGNORECASE,
 )
 
@@ -862,6 +890,31 @@ def _question_for_it(sentence: str, before: str) -> tuple[int, int, str] | None:
 _READERS = LazyPattern(r"\b(?:your|their|ur)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# A reply's question that reads the reader's data back for them to confirm: "is your date of birth 14/03/1962? Reply yes
+# or no below" (the answer confirms it in public). The value follows the data and ends the question: a date, a
+# postcode or a run of digits (not "Is your NHS number 10 digits long?").
+_CONFIRM_LEAD = LazyPattern(r"\b(?:is|was|are)\s+(?:your|ur|yer|his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_VALUE_ASKED = LazyPattern(
+    r"\s+(?:still\s+|definitely\s+|really\s+|now\s+|the\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?|"
+    r"[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|\+?\d[\d ]{4,}\d)\s*\?",
+    re.IGNORECASE,
+)
+
+
+def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | None:
+    """(start, end, data) of a question that reads the reader's data back to be confirmed, where the answer is not
+    sent by a private channel named there or in the sentence after ("Please DM us to confirm"), or None."""
+    for data in PERSONAL_DATA.finditer(sentence):
+        asked = _VALUE_ASKED.match(sentence, data.end())
+        if asked and _CONFIRM_LEAD.search(sentence, max(0, data.start() - 40), data.start()):
+            both = f"{sentence} {answer}"
+            if names_public_place(both) or not names_private_channel(both):
+                return data.start(), asked.end(), data.group()
+            return None
+    return None
+
+
 # A verbless request in a reply: the data opens its clause and a public place follows it, "DOB and postcode below and
 # we'll look it up", "Full name, DOB and ward in a reply" (not "Postcodes below are the ones we cover").
 _OPENS_CLAUSE = LazyPattern(
@@ -961,7 +1014,9 @@ _DATA_HINTS = (
     "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
     "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
-    "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter",
+    "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
+    "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
+    "chemist's label",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
@@ -1006,6 +1061,8 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
             if found is None and reply:
                 found = _question_for_it(body, previous)
                 public = names_public_place(body)
+            if found is None and reply:
+                found = _confirmed_in_public(body, sentences[at + 1].group() if at + 1 < len(sentences) else "")
         if found is not None and (
             public
             or not (
