@@ -102,6 +102,7 @@ POST_SHAPES = [
     *("it would really help us to have it'd be ", "street do you live road you ", "the email you used the number "),
     *("number for the physio to give you a ", "snap the front of your snap the back of ", "pic of the label on the "),
     *("is your date of birth 1 1 1 1 ", "is your DOB 12/12/1990? is your ", "you can try 3mg try 5 ", "fine while ur "),
+    *("1. your name 2. a ", "1) x ", "halve the split the crush them ", "We'll need it. we'll need it when you ring "),
 ]
 
 

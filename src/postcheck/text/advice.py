@@ -1187,6 +1187,15 @@ def _event_lead_in(text: str, at: int) -> bool:
     return bool(after) and bool(SERVICE_THING.search(text, after.end(), _clause_end(text, after.end())))
 
 
+# An order to change how a tablet is taken: "Halve the tablet if it's making you drowsy", "crush them into yoghurt". No
+# service reply orders it, so the model, which has met few, does not overrule it.
+DOSE_CHANGE = LazyPattern(
+    r"(?:^|[.!?:;]\s*|\s[-–—]\s*|\b(?:and|then|just|simply|so)\s+)(?:halve|split|crush|quarter)\s+(?:the|your|his|her|their|"
+    r"a|one|each|them|it)\b(?:\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?))?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
@@ -1202,7 +1211,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
     topic = MEDICAL_TOPIC.search(plain)
     overruled = heard and likely < OVERRULE_BELOW and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
-    if topic is not None and (_advises(plain) or _predicts(plain)) and not overruled:
+    if topic is not None and (_advises(plain) or _predicts(plain)) and (not overruled or DOSE_CHANGE.search(plain)):
         return topic.start(), topic.end(), topic.group()
     if not heard or likely < REPORT_FROM:
         return None

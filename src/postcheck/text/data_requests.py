@@ -1046,7 +1046,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
     ):
         return None
-    text = _unquoted(text)
+    text = _unlisted(_unquoted(text))
     sentences = [s for s in SENTENCE.finditer(text) if s.group().strip()]
     previous = older = ""
     for at, sentence in enumerate(sentences):
@@ -1095,6 +1095,15 @@ _ALTERNATIVE = LazyPattern(
 _RING = LazyPattern(r"(?:you\s+can\s+|u\s+can\s+)?(?:ring|bring)\b", re.IGNORECASE)
 
 
+# ... or tells that the service will need it by that channel: "We'll need it when you ring", "Reception will ask for
+# them on the phone".
+_NEEDED_THERE = LazyPattern(
+    r"\b(?:we'll|we\s+will|they'll|they\s+will|(?:reception|the\s+\w+)\s+will)\s+(?:need|ask\s+(?:you\s+)?for|take)\s+"
+    r"(?:it|them|that|those(?:\s+details)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _sent_privately(following: str = "", after: str = "") -> bool:
     """Whether `following`, the sentence after a request that names no public place, orders what it asked for sent by a
     private channel: the reader is to send "it" (them, those details...) there, in one clause ("Please DM it to us";
@@ -1104,6 +1113,8 @@ def _sent_privately(following: str = "", after: str = "") -> bool:
         return False
     if after and _ALTERNATIVE.search(after) and names_public_place(after):
         return False
+    if _NEEDED_THERE.search(following) and names_private_channel(following):
+        return True  # "What's your date of birth? We'll need it when you ring 0300 123 4567"
     for pronoun in _REFERS_BACK.finditer(following):
         starts = list(_CLAUSE_START.finditer(following, max(0, pronoun.start() - _LOOK_BACK), pronoun.start()))
         start = starts[-1].end() if starts else max(0, pronoun.start() - _LOOK_BACK)
@@ -1117,6 +1128,19 @@ def _sent_privately(following: str = "", after: str = "") -> bool:
         ):
             return True
     return False
+
+
+# A numbered list's markers inside a sentence: "comment below with 1. your name 2. who you care for 3. your postcode"
+# (two at least, each before a lower-case word, so that "The clinic opens at 9. Reply below" keeps its full stop).
+_LIST_MARKER = LazyPattern(r"(?<![^\s:(])[1-9][.)](?=[ \t]+[a-z])")
+
+
+def _unlisted(text: str) -> str:
+    """`text` with a numbered list's markers blanked (same length: offsets hold), so that its items read as a list."""
+    markers = _LIST_MARKER.finditer(text)
+    if next(markers, None) is None or next(markers, None) is None:
+        return text
+    return _LIST_MARKER.sub(lambda m: " " * len(m.group()), text)
 
 
 def _unquoted(text: str) -> str:
