@@ -103,6 +103,8 @@ POST_SHAPES = [
     *("number for the physio to give you a ", "snap the front of your snap the back of ", "pic of the label on the "),
     *("is your date of birth 1 1 1 1 ", "is your DOB 12/12/1990? is your ", "you can try 3mg try 5 ", "fine while ur "),
     *("1. your name 2. a ", "1) x ", "halve the split the crush them ", "We'll need it. we'll need it when you ring "),
+    *("what dose of the a b are you ", "a pic of your son's x ", "best address to send to ", "your a b and email "),
+    *("first line of your mum's ", "good email to post it to a a a a a a a a "),
 ]
 
 

@@ -7,6 +7,9 @@ import re
 
 from postcheck.text import APOSTROPHES, LazyPattern, unwrap, word_model
 
+# Where the reader would like something of theirs sent, after "a good" or "the best" data word (_GOOD_FOR_SENDING): "the
+# best address to post your new card to" (not "the best address to send complaints to", a question a reply may answer).
+_SENT_TO = r"\s+(?:for\s+(?:us|me)\s+)?to\s+(?:send|post|text|e-?mail|ring|call)\b[^?.!]{0,60}?\b(?:you|your|u)\b"
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
@@ -47,8 +50,10 @@ PERSONAL_DATA = LazyPattern(
     # ("your work email", "your personal mobile": which one, said first.)
     r"(?<=your\s)(?:(?:work|personal|home|school|uni|best)\s+)?(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
     r"under\w*)\b))|"
+    # ... also listed after another of the reader's things: "pop your booking reference and email below" (_means_data).
+    r"(?<=\sand\s)(?:e-?mail|mobile)(?=\s*(?:[^\w\s]|$|(?:below|here|in|on|please|pls|too|under\w*)\b))|"
     # "the first line of your address", "the best number to reach you on": the data in a longer noun phrase.
-    r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:your\s+|their\s+|the\s+)?"
+    r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:(?:your|their|the)\s+(?:\w+'s\s+)?)?"
     r"(?:home\s+|postal\s+)?)?address(?:es)?|post\s?codes?|"
     # An e-mail address in slang ("your email addy"), and a car's registration ("your reg number", "your number plate").
     # (Not "your registration for the fun run": a registration is a number only when it says so or is a car's.)
@@ -80,6 +85,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=what\s)(?:phone\s+|mobile\s+)?number(?=(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b[^?.!]{0,60}?"
     r"(?:\b(?:you|your)\b|\b(?:on|to|at)\s*\?))|"
     r"(?<=which\s)(?:phone\s+|mobile\s+)?number(?=\s+(?:should|can|shall|do)\s+(?:we|I|they|the\s+\w+)\s+(?:\w+\s+)?(?:you|them)\b)|"
+    # "What's a good email to send your form to?": where the reader would like something sent (not "the address to send
+    # the form to", which may be the service's, nor "What's a good number to call for PALS?").
+    rf"(?:(?<=good\s)|(?<=best\s))(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|address)(?={_SENT_TO})|"
     # "When's your birthday - year too?": a birthday with its year is the date of birth.
     r"(?<=your\s)birthday(?=\s*(?:[-–—,(+&]\s*)?(?:and|with|including|incl\.?|plus)?\s*(?:the\s+|your\s+)?(?:birth\s+)?year\b)|"
     r"birth\s?dates?|"
@@ -98,6 +106,9 @@ PERSONAL_DATA = LazyPattern(
     # ("Which tablets has your husband been prescribed?", "What medicines do you take?": asked in any tense.)
     # ("Which inhalers do you use?": a medicine someone uses.)
     # (Text-speak too: "which inhalers do u use?", "what meds r u on?")
+    # ("what dose of sertraline are you on?": the dose as much as the medicine.)
+    r"(?:(?<=what\s)|(?<=which\s))(?:dose|strength)\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
     r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|inhalers?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -113,7 +124,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|photocopy|scan)\s+)"
     r"(?:(?:the|a)\s+(?:front|back|top|inside|first\s+page|last\s+page|page|side)\s+of\s+)?"
     # (Not a greeting card, which carries no one's record: "a photo of your birthday card".)
-    r"(?:your|ur|their|the\s+patient'?s)\s+(?!(?:birthday|christmas|xmas|valentines?|valentine's|anniversary|wedding|"
+    # (Someone of the reader's too: "a pic of your son's vaccination record".)
+    r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:birthday|christmas|xmas|valentines?|valentine's|anniversary|wedding|"
     r"leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+)?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?)|"
@@ -134,8 +146,8 @@ _EMOJI_CHAR = r"[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]"  # an emoji t
 # (Text-speak and Scots too: "Whats ur address hun?", "yer address".)
 _POSSESSIVE = LazyPattern(
     r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+"
-    # (An emoji for the word between: "your 📧 address", "ur 🏠 address".)
-    rf"(?:(?:\w+|{_EMOJI_CHAR}\ufe0f?)\s+)?$",
+    # (An emoji for the word between: "your 📧 address", "ur 🏠 address"; or someone of the reader's: "your mum's".)
+    rf"(?:(?:\w+(?:'s)?|{_EMOJI_CHAR}\ufe0f?)\s+)?$",
     re.I,
 )
 # ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
@@ -148,11 +160,15 @@ _SOMEONES_ADDRESS = LazyPattern(
 )
 
 
+_GOOD_FOR_SENDING = LazyPattern(rf"(?<=\b(?:good|best)\s)address(?={_SENT_TO})", re.IGNORECASE)
+
+
 def _address_is_data(text: str, data: re.Match[str]) -> bool:
     """Whether "address" names someone's address, not the verb ("to address your concerns") or a place's."""
     start = max(0, data.start() - _LOOK_BACK)
     return bool(
-        _POSSESSIVE.search(text, start, data.start())
+        _GOOD_FOR_SENDING.match(text, data.start())
+        or _POSSESSIVE.search(text, start, data.start())
         or (_THE.search(text, start, data.start()) and _SOMEONES_ADDRESS.match(text, data.end()))
     )
 
@@ -162,10 +178,16 @@ def _address_is_data(text: str, data: re.Match[str]) -> bool:
 _MEDICINE_WORD = LazyPattern(r"\b(?:medic\w*|meds|tablets?|pills?|prescri\w+|inhalers?|doses?)\b", re.IGNORECASE)
 
 
+# "your booking reference and email": a bare "email" or "mobile" listed after one of the reader's things is theirs.
+_LISTED_AFTER_YOUR = LazyPattern(r"\b(?:your|ur|their)\s+(?:[\w-]+\s+){1,3}and\s+$", re.IGNORECASE)
+
+
 def _means_data(text: str, data: re.Match[str]) -> bool:
     """Whether a PERSONAL_DATA match names personal data in its text: not "address" the verb, nor "what you take" in
     a sentence that names no medicine."""
     word = data.group().lower()
+    if word in ("email", "e-mail", "mobile") and text[max(0, data.start() - 4) : data.start()].lower() == "and ":
+        return bool(_LISTED_AFTER_YOUR.search(text, max(0, data.start() - 60), data.start()))
     if word.startswith("address"):
         return _address_is_data(text, data)
     if word.startswith("what"):
@@ -1016,7 +1038,7 @@ _DATA_HINTS = (
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
     "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
     "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
-    "chemist's label",
+    "chemist's label", "dose of", "dose are", "dose is", "dose r", "strength",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
