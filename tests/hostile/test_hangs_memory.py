@@ -105,6 +105,7 @@ POST_SHAPES = [
     *("1. your name 2. a ", "1) x ", "halve the split the crush them ", "We'll need it. we'll need it when you ring "),
     *("what dose of the a b are you ", "a pic of your son's x ", "best address to send to ", "your a b and email "),
     *("first line of your mum's ", "good email to post it to a a a a a a a a "),
+    *("mix the a b c with the ", "can have a b c d with his ", "as good as the optician's "),
 ]
 
 

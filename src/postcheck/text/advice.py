@@ -363,6 +363,14 @@ ADVICE = LazyPattern(
     r"(?:clash|clashes|interact|interacts|interfere|interferes|react|reacts|mix|mixes)\s+with\s+"
     rf"(?:your\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|"
     r"suppl\w+|prescriptions?|reviews?|clinics?|services?|shortages?|systems?|apps?)\b)|"
+    # ... or mixed, done or not, in Scots too: "ye cannae mix the Night Nurse wi' the co-codamol" (not "mix up").
+    r"\bmix(?:ing)?(?!\s+up\b)\s+(?:(?:the|your|his|her|their|it|them|a|any)\s+)?(?:[\w-]+\s+){0,3}?(?:with|wi'?|and)\s+"
+    rf"(?:(?:the|your|his|her|their|any|other)\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|suppl\w+|"
+    r"prescriptions?|reviews?|clinics?|services?|shortages?|systems?|apps?)\b)|"
+    # ... or had with it: "Your dad can have a small whisky with his evening tablets".
+    r"(?:can|could|may)\s+(?:still\s+)?(?:have|take|drink|eat)\s+(?:[\w-]+\s+){1,4}?with\s+(?:his|her|your|their|the|my)\s+"
+    rf"(?:[\w-]+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|suppl\w+|prescriptions?|reviews?|clinics?|"
+    r"services?|shortages?|systems?|apps?)\b)|"
     # ... or whether it stops the medicine working: "a couple of drinks won't stop your amoxicillin working".
     rf"(?:stop|stops|stopping|affect|affects)\s+(?:your|the|his|her|their)\s+(?:{_MEDICINES}|[a-z]{{3,}}(?:cillin|mycin|"
     r"cycline|azole|pril|olol|statin|sartan|oxetine|pram|formin|arin))\s+(?:from\s+)?working\b|"
@@ -737,8 +745,11 @@ DIRECTING = LazyPattern(
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
 # than one named in an apology.
+# (Nor one a remedy is compared with: "Reading glasses from the supermarket are just as good as the optician's ones".)
 _OCCASION = LazyPattern(
-    r"\b(?:(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)|at\s+the)\s+(?:local\s+)?$", re.IGNORECASE
+    r"\b(?:(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)|at\s+the|(?:as\s+good\s+as|better\s+than|"
+    r"cheaper\s+than|same\s+as)\s+(?:the|your|a|any))\s+(?:local\s+)?$",
+    re.IGNORECASE,
 )
 
 
