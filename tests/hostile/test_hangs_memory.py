@@ -106,6 +106,7 @@ POST_SHAPES = [
     *("what dose of the a b are you ", "a pic of your son's x ", "best address to send to ", "your a b and email "),
     *("first line of your mum's ", "good email to post it to a a a a a a a a "),
     *("mix the a b c with the ", "can have a b c d with his ", "as good as the optician's "),
+    *("selfie holding your a b c ", "a photo of your a b c d "),
 ]
 
 

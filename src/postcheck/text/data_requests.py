@@ -121,12 +121,14 @@ PERSONAL_DATA = LazyPattern(
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     # (Spelled as people type it: "a pic of ur perscription".)
     # (Or a side of it, by any verb that copies it: "snap the front of your exemption certificate".)
-    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|photocopy|scan)\s+)"
-    r"(?:(?:the|a)\s+(?:front|back|top|inside|first\s+page|last\s+page|page|side)\s+of\s+)?"
+    # (A selfie holding it too: "a selfie holding your ID card".)
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|photocopy|scan)\s+|"
+    r"selfies?\s+(?:with|holding|showing)\s+)(?:(?:the|a)\s+(?:front|back|top|inside|first\s+page|last\s+page|page|side)\s+of\s+)?"
     # (Not a greeting card, which carries no one's record: "a photo of your birthday card".)
     # (Someone of the reader's too: "a pic of your son's vaccination record".)
-    r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:birthday|christmas|xmas|valentines?|valentine's|anniversary|wedding|"
-    r"leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+)?"
+    # (Named in two words too: "a screenshot of your NHS App record".)
+    r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:\w+\s+)?(?:birthday|christmas|xmas|valentines?|valentine's|"
+    r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?)|"
     # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
@@ -1038,7 +1040,7 @@ _DATA_HINTS = (
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
     "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
     "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
-    "chemist's label", "dose of", "dose are", "dose is", "dose r", "strength",
+    "chemist's label", "selfie", "dose of", "dose are", "dose is", "dose r", "strength",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
