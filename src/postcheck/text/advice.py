@@ -708,6 +708,11 @@ SIGNPOSTING = LazyPattern(
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
+    # Urgent care by its other names, and pharmacies and opticians by their chains' names: "the walk-in centre", "the
+    # minor eye conditions service at any Specsavers", "the folks at Boots" (Boots as a place, not "walking boots").
+    r"\bwalk-?in\s+(?:cent(?:re|er)s?|clinics?)\b|\bminor\s+injur(?:y|ies)\s+units?\b|\bMIU\b|\beye\s+casualty\b|"
+    r"\bminor\s+eye\s+conditions?\s+service\b|\b(?:Specsavers|Vision\s+Express|Superdrug)\b|"
+    r"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bin\s))(?-i:Boots)\b|"
     r"\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b|"  # not "after surgery"
     # The reader's own clinicians, health professionals too: "your diabetes team", "your asthma nurse", "your heart
     # failure nurse", "your stoma care team", "your consultant" (not "our diabetes team", the service's own, nor "the
@@ -737,7 +742,7 @@ SERVICE_REPORT = LazyPattern(
 DIRECTING = LazyPattern(
     # (Not "your dentist couldn't see you": a negated verb is part of the report.)
     r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|go|head|pop|book|try|use|check|"
-    r"get\s+in\s+touch|"
+    r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
     r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|advice|worried|open|available)\b",
     re.IGNORECASE,
@@ -773,6 +778,9 @@ _BOUGHT_FROM = LazyPattern(
     re.IGNORECASE,
 )
 _SHOP = LazyPattern(r"(?:chemists?|pharmac(?:y|ies))\b", re.IGNORECASE)
+# A chain named is a signpost only where its sentence sends the reader there: "the folks at Boots can recommend
+# something" (not "I got some cheap tablets in Boots that sorted mine").
+_CHAIN = LazyPattern(r"(?:Specsavers|Vision\s+Express|Superdrug|Boots)\b", re.IGNORECASE)
 # What still points to the pharmacy in such a sentence: asking, speaking to or calling it, what it can do, a worry.
 _ASKS_SERVICE = LazyPattern(
     r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|book|get\s+in\s+touch|"
@@ -794,6 +802,8 @@ def signposts(text: str) -> bool:
         occasion = _OCCASION.search(text, max(0, m.start() - 30), m.start())
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
+        if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):
+            continue  # a shop the writer names ("I got some tablets in Boots"), not one the reader is sent to
         if _SHOP.match(m.group()) and _BOUGHT_FROM.search(text, max(0, m.start() - 40), m.start()):
             if _ASKS_SERVICE.search(sentence):
                 return True
