@@ -107,7 +107,7 @@ POST_SHAPES = [
     *("first line of your mum's ", "good email to post it to a a a a a a a a "),
     *("mix the a b c with the ", "can have a b c d with his ", "as good as the optician's "),
     *("selfie holding your a b c ", "a photo of your a b c d "),
-    *("at Boots in Boots walk-in centre ", "get it looked at at the "),
+    *("at Boots in Boots walk-in centre ", "get it looked at at the ", "GP. nothing the a can give "),
 ]
 
 

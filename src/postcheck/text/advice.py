@@ -748,6 +748,12 @@ DIRECTING = LazyPattern(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
+# A service the reply says cannot help: "theres nothing the doctors can give", "not much a GP can do for a cold".
+_NOTHING_THEY_CAN = LazyPattern(
+    r"\b(?:nothing|not\s+much|not\s+a\s+lot|little)\s+(?:that\s+)?(?:(?:the|a|an|your|any)\s+)?(?:[\w&-]+\s+)?"
+    r"(?:can|will|could|would)\s+(?:do|give|prescribe|offer)\b",
+    re.IGNORECASE,
+)
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
 # than one named in an apology.
 # (Nor one a remedy is compared with: "Reading glasses from the supermarket are just as good as the optician's ones".)
@@ -808,7 +814,11 @@ def signposts(text: str) -> bool:
             if _ASKS_SERVICE.search(sentence):
                 return True
             continue
-        if not (occasion or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
+        # ("theres nothing the doctors can give": a service said not to help, whose "can give" sends no one.)
+        useless = _NOTHING_THEY_CAN.search(sentence)
+        if useless:
+            sentence = sentence[: useless.start()] + " " * len(useless.group()) + sentence[useless.end() :]
+        if not (occasion or useless or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
             return True
     return False
 
