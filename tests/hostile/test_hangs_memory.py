@@ -108,6 +108,7 @@ POST_SHAPES = [
     *("mix the a b c with the ", "can have a b c d with his ", "as good as the optician's "),
     *("selfie holding your a b c ", "a photo of your a b c d "),
     *("at Boots in Boots walk-in centre ", "get it looked at at the ", "GP. nothing the a can give "),
+    *("- we'll need your - need ur ", "best contact for you is the ", "comments r fine "),
 ]
 
 

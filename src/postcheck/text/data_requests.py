@@ -63,6 +63,8 @@ PERSONAL_DATA = LazyPattern(
     r"reg(?:istration)?(?:\s+(?:numbers?|no\b\.?))?\s+(?:of|on)\s+(?:the|your|their|his|her|ur)\s+(?:\w+\s+)?"
     r"(?:car|vehicle|van|motor)\b|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
+    # "Is the best contact for you still 07700 900123?": the reader's contact, named for them.
+    r"(?<=best\s)contact(?:\s+(?:number|details|no\b\.?))?\s+(?:for|to\s+(?:reach|get)|on)\s+(?:you|u)\b|"
     # Part of a home address: "your DOB and house number", "what street do you live on?"
     r"(?<=your\s)(?:house|flat|door)\s+(?:number|no\b\.?)|(?<=\bur\s)(?:house|flat|door)\s+(?:number|no\b\.?)|"
     r"(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|your\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
@@ -329,6 +331,8 @@ PRIVATE_CHANNEL = LazyPattern(
 )
 PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
+    # ("comments r fine", "the replies are fine": the place offered.)
+    r"(?:the\s+)?(?:comments|replies)\s+(?:r|are)\s+(?:fine|ok|okay|great|perfect)|"
     # A live stream's chat (not a "live chat" or "web chat": a one-to-one service).
     r"in\s+the\s+chat|"
     # Typed into the comments ("type your NHS number into the comments"), left under a picture, written on the wall.
@@ -557,6 +561,16 @@ _WISH = LazyPattern(
 )
 
 
+# ... and the writer's need, opening its clause, where the sentence names a public place: "Need ur GP practice n ur DOB
+# hun - comments r fine", "We'll need your postcode below" (not "You need your NHS number to log in - details below":
+# the reader's need is told).
+_NEED = LazyPattern(
+    r"(?:^|(?<=[.!?,;:])|(?<=\s[-–—]))\s*(?:(?:we|we'll|we\s+will|we'd|I|I'll)\s+(?:just\s+|also\s+|still\s+)?)?"
+    r"(?:need|needs)(?=\s+(?:your|ur|yer|their|his|her)\b)",
+    re.IGNORECASE,
+)
+
+
 # Data that opens a clause of its own after a dash and has its own verb is told, not the object asked for: "Tell us your
 # thoughts below - your name won't be shared" (not "Tell us who you are - name and date of birth - in a reply").
 _DASH_OPENS = LazyPattern(r"\s[-–—]\s+(?:(?:your|their|ur)\s+)?$", re.IGNORECASE)
@@ -586,6 +600,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
     ]
     asks += [(m, False) for m in _BY_GIVING.finditer(sentence) if _ordered_by(sentence, m.start())]
     asks += [(m, False) for m in _WISH.finditer(sentence) if in_public()]
+    asks += [(m, False) for m in _NEED.finditer(sentence) if in_public()]
     if questions:
         asks += [(m, True) for m in QUESTION.finditer(sentence)]
     for ask, question in sorted(asks, key=lambda a: a[0].start()):
@@ -917,7 +932,7 @@ _READERS = LazyPattern(r"\b(?:your|their|ur)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A reply's question that reads the reader's data back for them to confirm: "is your date of birth 14/03/1962? Reply yes
 # or no below" (the answer confirms it in public). The value follows the data and ends the question: a date, a
 # postcode or a run of digits (not "Is your NHS number 10 digits long?").
-_CONFIRM_LEAD = LazyPattern(r"\b(?:is|was|are)\s+(?:your|ur|yer|his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_CONFIRM_LEAD = LazyPattern(r"\b(?:is|was|are)\s+(?:your|ur|yer|his|her|their|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _VALUE_ASKED = LazyPattern(
     r"\s+(?:still\s+|definitely\s+|really\s+|now\s+|the\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?|"
@@ -1040,7 +1055,7 @@ _DATA_HINTS = (
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
     "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
     "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
-    "chemist's label", "selfie", "dose of", "dose are", "dose is", "dose r", "strength",
+    "chemist's label", "selfie", "contact", "dose of", "dose are", "dose is", "dose r", "strength",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
