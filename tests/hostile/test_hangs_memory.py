@@ -109,6 +109,7 @@ POST_SHAPES = [
     *("selfie holding your a b c ", "a photo of your a b c d "),
     *("at Boots in Boots walk-in centre ", "get it looked at at the ", "GP. nothing the a can give "),
     *("- we'll need your - need ur ", "best contact for you is the ", "comments r fine "),
+    *("which street you live which ", "pop both could we get ", "could we get your a "),
 ]
 
 

@@ -67,7 +67,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=best\s)contact(?:\s+(?:number|details|no\b\.?))?\s+(?:for|to\s+(?:reach|get)|on)\s+(?:you|u)\b|"
     # Part of a home address: "your DOB and house number", "what street do you live on?"
     r"(?<=your\s)(?:house|flat|door)\s+(?:number|no\b\.?)|(?<=\bur\s)(?:house|flat|door)\s+(?:number|no\b\.?)|"
-    r"(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|your\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
+    # ("tell us in the comments which street you live on": "which" with it, so that it breaks no clause.)
+    r"(?:which\s+)?(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|your\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
     r"lives?)\s+(?:on|in|at)\b|"
     # The data named by what someone did with it: "the email you used when you registered", "the number you gave us"
     # (not "the email you received": that is a message).
@@ -552,6 +553,8 @@ _WISH = LazyPattern(
     r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:(?:really|so|just|also)\s+)?(?:love|like|appreciate|welcome|be\s+"
     r"(?:glad|happy|grateful|delighted|keen))(?:\s+(?:it\s+if\s+you\s+(?:could|would)\s+)?to\s+(?:hear|know|have|get|receive|grab))?"
     r"(?![\w'-])|"
+    # ... or asked as what the writer may get: "Could we get your phone number in the comments?"
+    r"\b(?:can|could|may)\s+(?:we|I)\s+(?:just\s+|please\s+)?(?:get|have|grab|take)(?![\w'-])|"
     # ... or what would help the writer: "It would really help us to have your DOB and house number here" (not "It
     # would help to have your NHS number to hand when you ring", which names no public place).
     r"\b(?:it\s+would|it'd|it\s+will|it'll|that\s+would|that'd)\s+(?:really\s+|so\s+|also\s+|massively\s+)?"
@@ -706,7 +709,8 @@ def _asked_in_public(sentence: str, data: re.Match[str]) -> bool:
 
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
 _PRONOUN_ASK = LazyPattern(
-    r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|yours|theirs|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
+    # ("Pop both below": the two just named.)
+    r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|yours|theirs|both|them\s+both|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
     # ("Let us know underneath", "Tell us on here": the place right after the verb.)
     r"|(?=\s+(?:below|underneath|here|on\s+here|under\s+(?:here|this)\b|to\s+this\s+(?:post|tweet|thread)|"
     r"in\s+(?:the\s+)?(?:comments?|replies|thread)|"
