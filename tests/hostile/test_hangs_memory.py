@@ -96,6 +96,20 @@ POST_SHAPES = [
     # under a picture, on the wall.
     *("leave ur deets your \U0001f4e7 address ur \U0001f4f1 number ", "jot down the write down your note down "),
     *("type it into the comments under the pic on our wall ", "your \U0001f3e0 \U0001f3e0 address "),
+    # Batch 53's shapes: what would help the writer, a street lived on, data named by what was done with it, a number
+    # for someone to ring, a side of a document copied, a pharmacy's label, a value read back to be confirmed (M105); a
+    # dose to try, the reader in text-speak (M104).
+    *("it would really help us to have it'd be ", "street do you live road you ", "the email you used the number "),
+    *("number for the physio to give you a ", "snap the front of your snap the back of ", "pic of the label on the "),
+    *("is your date of birth 1 1 1 1 ", "is your DOB 12/12/1990? is your ", "you can try 3mg try 5 ", "fine while ur "),
+    *("1. your name 2. a ", "1) x ", "halve the split the crush them ", "We'll need it. we'll need it when you ring "),
+    *("what dose of the a b are you ", "a pic of your son's x ", "best address to send to ", "your a b and email "),
+    *("first line of your mum's ", "good email to post it to a a a a a a a a "),
+    *("mix the a b c with the ", "can have a b c d with his ", "as good as the optician's "),
+    *("selfie holding your a b c ", "a photo of your a b c d "),
+    *("at Boots in Boots walk-in centre ", "get it looked at at the ", "GP. nothing the a can give "),
+    *("- we'll need your - need ur ", "best contact for you is the ", "comments r fine "),
+    *("which street you live which ", "pop both could we get ", "could we get your a "),
     # Batch 54's shapes: a compound insult in two words, a street named with "The", a street's word abbreviated, a
     # date of birth with its year cut short (M101, M102); a hidden character or styled letters in a word, a compound
     # that opens with a swear word (M102); a surname in lower case before a comma (M103).

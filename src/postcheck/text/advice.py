@@ -241,7 +241,8 @@ ADVICE = LazyPattern(
     # Permission in a state of the body: "a cup of coffee a day is fine in pregnancy", "safe while breastfeeding".
     # (Not a feeling: "Feeling safe during pregnancy matters to us".)
     r"(?<!feel\s)(?<!feels\s)(?<!felt\s)(?<!feeling\s)(?:fine|ok|okay|alright|safe)\s+(?:to\s+(?:have|take|use)\s+)?"
-    r"(?:in|during|while|when)\s+(?:you're\s+|you\s+are\s+)?"
+    # (The reader as text-speak and autocorrect write them: "fine while ur breastfeeding", "while your pregnant".)
+    r"(?:in|during|while|when)\s+(?:you're\s+|you\s+are\s+|youre\s+|ur\s+|u\s+are\s+|u're\s+|your\s+)?"
     r"(?:pregnan\w+|breastfeed\w*|taking\s+\w+|on\s+(?:the\s+)?\w+\s+(?:tablets|pills|medicines?|medication))|"
     # A dose's ceiling: "he can use his blue inhaler up to 10 puffs when it's bad", "up to 4 times a day" (not what a
     # pharmacy may sell or supply: "pharmacies can sell up to 32 tablets").
@@ -259,7 +260,9 @@ ADVICE = LazyPattern(
     r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
     # A dose by its unit, as an amount to take: "a 10 microgram supplement", "give 5ml" (not "the 5ml syringes", "the
     # dose as 10 micrograms").
-    r"(?:a|an|one|take|takes|taking|give|gives|giving|have)\s+\d+(?:\.\d+)?\s?(?:micrograms?|mcg|mg|milligrams?|ml|"
+    # ("you can try 3mg": a dose to try is one to take.)
+    r"(?:a|an|one|take|takes|taking|give|gives|giving|have|try|trying|start\s+(?:on|with))\s+\d+(?:\.\d+)?\s?"
+    r"(?:micrograms?|mcg|mg|milligrams?|ml|"
     r"millilitres?)\b|"
     # Doubling a dose: "double up on your inhaler", "double the dose" (not "we've doubled up on flu clinics").
     rf"doubl(?:e|es|ed|ing)\s+(?:up\s+on\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})\b"
@@ -360,6 +363,14 @@ ADVICE = LazyPattern(
     r"(?:clash|clashes|interact|interacts|interfere|interferes|react|reacts|mix|mixes)\s+with\s+"
     rf"(?:your\s+|the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|"
     r"suppl\w+|prescriptions?|reviews?|clinics?|services?|shortages?|systems?|apps?)\b)|"
+    # ... or mixed, done or not, in Scots too: "ye cannae mix the Night Nurse wi' the co-codamol" (not "mix up").
+    r"\bmix(?:ing)?(?!\s+up\b)\s+(?:(?:the|your|his|her|their|it|them|a|any)\s+)?(?:[\w-]+\s+){0,3}?(?:with|wi'?|and)\s+"
+    rf"(?:(?:the|your|his|her|their|any|other)\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|suppl\w+|"
+    r"prescriptions?|reviews?|clinics?|services?|shortages?|systems?|apps?)\b)|"
+    # ... or had with it: "Your dad can have a small whisky with his evening tablets".
+    r"(?:can|could|may)\s+(?:still\s+)?(?:have|take|drink|eat)\s+(?:[\w-]+\s+){1,4}?with\s+(?:his|her|your|their|the|my)\s+"
+    rf"(?:[\w-]+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|suppl\w+|prescriptions?|reviews?|clinics?|"
+    r"services?|shortages?|systems?|apps?)\b)|"
     # ... or whether it stops the medicine working: "a couple of drinks won't stop your amoxicillin working".
     rf"(?:stop|stops|stopping|affect|affects)\s+(?:your|the|his|her|their)\s+(?:{_MEDICINES}|[a-z]{{3,}}(?:cillin|mycin|"
     r"cycline|azole|pril|olol|statin|sartan|oxetine|pram|formin|arin))\s+(?:from\s+)?working\b|"
@@ -697,6 +708,11 @@ SIGNPOSTING = LazyPattern(
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
+    # Urgent care by its other names, and pharmacies and opticians by their chains' names: "the walk-in centre", "the
+    # minor eye conditions service at any Specsavers", "the folks at Boots" (Boots as a place, not "walking boots").
+    r"\bwalk-?in\s+(?:cent(?:re|er)s?|clinics?)\b|\bminor\s+injur(?:y|ies)\s+units?\b|\bMIU\b|\beye\s+casualty\b|"
+    r"\bminor\s+eye\s+conditions?\s+service\b|\b(?:Specsavers|Vision\s+Express|Superdrug)\b|"
+    r"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bin\s))(?-i:Boots)\b|"
     r"\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b|"  # not "after surgery"
     # The reader's own clinicians, health professionals too: "your diabetes team", "your asthma nurse", "your heart
     # failure nurse", "your stoma care team", "your consultant" (not "our diabetes team", the service's own, nor "the
@@ -726,16 +742,25 @@ SERVICE_REPORT = LazyPattern(
 DIRECTING = LazyPattern(
     # (Not "your dentist couldn't see you": a negated verb is part of the report.)
     r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|go|head|pop|book|try|use|check|"
-    r"get\s+in\s+touch|"
+    r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
     r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|advice|worried|open|available)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
+# A service the reply says cannot help: "theres nothing the doctors can give", "not much a GP can do for a cold".
+_NOTHING_THEY_CAN = LazyPattern(
+    r"\b(?:nothing|not\s+much|not\s+a\s+lot|little)\s+(?:that\s+)?(?:(?:the|a|an|your|any)\s+)?(?:[\w&-]+\s+)?"
+    r"(?:can|will|could|would)\s+(?:do|give|prescribe|offer)\b",
+    re.IGNORECASE,
+)
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
 # than one named in an apology.
+# (Nor one a remedy is compared with: "Reading glasses from the supermarket are just as good as the optician's ones".)
 _OCCASION = LazyPattern(
-    r"\b(?:(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)|at\s+the)\s+(?:local\s+)?$", re.IGNORECASE
+    r"\b(?:(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)|at\s+the|(?:as\s+good\s+as|better\s+than|"
+    r"cheaper\s+than|same\s+as)\s+(?:the|your|a|any))\s+(?:local\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -759,6 +784,9 @@ _BOUGHT_FROM = LazyPattern(
     re.IGNORECASE,
 )
 _SHOP = LazyPattern(r"(?:chemists?|pharmac(?:y|ies))\b", re.IGNORECASE)
+# A chain named is a signpost only where its sentence sends the reader there: "the folks at Boots can recommend
+# something" (not "I got some cheap tablets in Boots that sorted mine").
+_CHAIN = LazyPattern(r"(?:Specsavers|Vision\s+Express|Superdrug|Boots)\b", re.IGNORECASE)
 # What still points to the pharmacy in such a sentence: asking, speaking to or calling it, what it can do, a worry.
 _ASKS_SERVICE = LazyPattern(
     r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|book|get\s+in\s+touch|"
@@ -780,11 +808,17 @@ def signposts(text: str) -> bool:
         occasion = _OCCASION.search(text, max(0, m.start() - 30), m.start())
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
+        if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):
+            continue  # a shop the writer names ("I got some tablets in Boots"), not one the reader is sent to
         if _SHOP.match(m.group()) and _BOUGHT_FROM.search(text, max(0, m.start() - 40), m.start()):
             if _ASKS_SERVICE.search(sentence):
                 return True
             continue
-        if not (occasion or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
+        # ("theres nothing the doctors can give": a service said not to help, whose "can give" sends no one.)
+        useless = _NOTHING_THEY_CAN.search(sentence)
+        if useless:
+            sentence = sentence[: useless.start()] + " " * len(useless.group()) + sentence[useless.end() :]
+        if not (occasion or useless or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
             return True
     return False
 
@@ -1184,6 +1218,15 @@ def _event_lead_in(text: str, at: int) -> bool:
     return bool(after) and bool(SERVICE_THING.search(text, after.end(), _clause_end(text, after.end())))
 
 
+# An order to change how a tablet is taken: "Halve the tablet if it's making you drowsy", "crush them into yoghurt". No
+# service reply orders it, so the model, which has met few, does not overrule it.
+DOSE_CHANGE = LazyPattern(
+    r"(?:^|[.!?:;]\s*|\s[-–—]\s*|\b(?:and|then|just|simply|so)\s+)(?:halve|split|crush|quarter)\s+(?:the|your|his|her|their|"
+    r"a|one|each|them|it)\b(?:\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?))?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
@@ -1199,7 +1242,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
     topic = MEDICAL_TOPIC.search(plain)
     overruled = heard and likely < OVERRULE_BELOW and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
-    if topic is not None and (_advises(plain) or _predicts(plain)) and not overruled:
+    if topic is not None and (_advises(plain) or _predicts(plain)) and (not overruled or DOSE_CHANGE.search(plain)):
         return topic.start(), topic.end(), topic.group()
     if not heard or likely < REPORT_FROM:
         return None

@@ -7,6 +7,9 @@ import re
 
 from postcheck.text import APOSTROPHES, LazyPattern, unwrap, word_model
 
+# Where the reader would like something of theirs sent, after "a good" or "the best" data word (_GOOD_FOR_SENDING): "the
+# best address to post your new card to" (not "the best address to send complaints to", a question a reply may answer).
+_SENT_TO = r"\s+(?:for\s+(?:us|me)\s+)?to\s+(?:send|post|text|e-?mail|ring|call)\b[^?.!]{0,60}?\b(?:you|your|u)\b"
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
@@ -47,8 +50,10 @@ PERSONAL_DATA = LazyPattern(
     # ("your work email", "your personal mobile": which one, said first.)
     r"(?<=your\s)(?:(?:work|personal|home|school|uni|best)\s+)?(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
     r"under\w*)\b))|"
+    # ... also listed after another of the reader's things: "pop your booking reference and email below" (_means_data).
+    r"(?<=\sand\s)(?:e-?mail|mobile)(?=\s*(?:[^\w\s]|$|(?:below|here|in|on|please|pls|too|under\w*)\b))|"
     # "the first line of your address", "the best number to reach you on": the data in a longer noun phrase.
-    r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:your\s+|their\s+|the\s+)?"
+    r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:(?:your|their|the)\s+(?:\w+'s\s+)?)?"
     r"(?:home\s+|postal\s+)?)?address(?:es)?|post\s?codes?|"
     # An e-mail address in slang ("your email addy"), and a car's registration ("your reg number", "your number plate").
     # (Not "your registration for the fun run": a registration is a number only when it says so or is a car's.)
@@ -58,7 +63,22 @@ PERSONAL_DATA = LazyPattern(
     r"reg(?:istration)?(?:\s+(?:numbers?|no\b\.?))?\s+(?:of|on)\s+(?:the|your|their|his|her|ur)\s+(?:\w+\s+)?"
     r"(?:car|vehicle|van|motor)\b|"
     r"(?:phone|mobile|telephone|contact|landline)\s+numbers?|"
+    # "Is the best contact for you still 07700 900123?": the reader's contact, named for them.
+    r"(?<=best\s)contact(?:\s+(?:number|details|no\b\.?))?\s+(?:for|to\s+(?:reach|get)|on)\s+(?:you|u)\b|"
+    # Part of a home address: "your DOB and house number", "what street do you live on?"
+    r"(?<=your\s)(?:house|flat|door)\s+(?:number|no\b\.?)|(?<=\bur\s)(?:house|flat|door)\s+(?:number|no\b\.?)|"
+    # ("tell us in the comments which street you live on": "which" with it, so that it breaks no clause.)
+    r"(?:which\s+)?(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|your\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
+    r"lives?)\s+(?:on|in|at)\b|"
+    # The data named by what someone did with it: "the email you used when you registered", "the number you gave us"
+    # (not "the email you received": that is a message).
+    r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
+    r"(?:you|u|they|he|she|your\s+\w+)\s+(?:(?:first|originally|last)\s+)?(?:used|gave|registered|signed\s+up|"
+    r"booked|put\s+down|entered|provided)\b|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    # ... or for someone named to ring: "the best time and number for the physio to give you a bell".
+    r"(?:number|mobile|landline)\s+(?:for\s+(?:the\s+|your\s+|our\s+)?[\w']+(?:\s+[\w']+)?\s+)?to\s+(?:(?:reach|call|ring|"
+    r"text|phone|contact|get\s+hold\s+of)\s+(?:you|u)|give\s+(?:you|u)\s+a\s+(?:bell|ring|call|buzz))\b|"
     # ... with any verb, where the number is one someone is "on": "the best number to get you on", "a number we can
     # catch you on" (not "the number to get you on the list": there "on" opens what the number is for).
     r"(?:number|mobile|landline)\s+(?:to|(?:we|I)\s+(?:can|could|should))\s+(?:[a-z]+\s+){1,2}?(?:you|u|them)\s+(?:on|at)"
@@ -68,6 +88,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=what\s)(?:phone\s+|mobile\s+)?number(?=(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b[^?.!]{0,60}?"
     r"(?:\b(?:you|your)\b|\b(?:on|to|at)\s*\?))|"
     r"(?<=which\s)(?:phone\s+|mobile\s+)?number(?=\s+(?:should|can|shall|do)\s+(?:we|I|they|the\s+\w+)\s+(?:\w+\s+)?(?:you|them)\b)|"
+    # "What's a good email to send your form to?": where the reader would like something sent (not "the address to send
+    # the form to", which may be the service's, nor "What's a good number to call for PALS?").
+    rf"(?:(?<=good\s)|(?<=best\s))(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|address)(?={_SENT_TO})|"
     # "When's your birthday - year too?": a birthday with its year is the date of birth.
     r"(?<=your\s)birthday(?=\s*(?:[-–—,(+&]\s*)?(?:and|with|including|incl\.?|plus)?\s*(?:the\s+|your\s+)?(?:birth\s+)?year\b)|"
     r"birth\s?dates?|"
@@ -86,6 +109,9 @@ PERSONAL_DATA = LazyPattern(
     # ("Which tablets has your husband been prescribed?", "What medicines do you take?": asked in any tense.)
     # ("Which inhalers do you use?": a medicine someone uses.)
     # (Text-speak too: "which inhalers do u use?", "what meds r u on?")
+    # ("what dose of sertraline are you on?": the dose as much as the medicine.)
+    r"(?:(?<=what\s)|(?<=which\s))(?:dose|strength)\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
     r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|inhalers?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -97,13 +123,26 @@ PERSONAL_DATA = LazyPattern(
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     # (Spelled as people type it: "a pic of ur perscription".)
-    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:your|ur|their|the\s+patient'?s)\s+(?:\w+\s+)?"
+    # (Or a side of it, by any verb that copies it: "snap the front of your exemption certificate".)
+    # (A selfie holding it too: "a selfie holding your ID card".)
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|photocopy|scan)\s+|"
+    r"selfies?\s+(?:with|holding|showing)\s+)(?:(?:the|a)\s+(?:front|back|top|inside|first\s+page|last\s+page|page|side)\s+of\s+)?"
+    # (Not a greeting card, which carries no one's record: "a photo of your birthday card".)
+    # (Someone of the reader's too: "a pic of your son's vaccination record".)
+    # (Named in two words too: "a screenshot of your NHS App record".)
+    r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:\w+\s+)?(?:birthday|christmas|xmas|valentines?|valentine's|"
+    r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?)|"
     # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
     # the prescription here"; not "the letter", which may be anyone's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
     r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|forms?|apps?|counters?|queues?|hubs?)\b)|"
+    # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
+    # the label on the box here" (not "the label on the jar").
+    r"(?:photo|picture|pic|screenshot|scan|copy|snap)s?\s+of\s+(?:the|your|ur|their|that|this)\s+(?:(?:dispensing|pharmacy|"
+    r"chemist'?s?|prescription)\s+label|label\s+on\s+(?:the|your|ur|his|her|their)\s+(?:\w+\s+)?(?:box|bottle|packet|pack|"
+    r"meds|medicines?|medication|tablets|pills|inhalers?|capsules|tube))|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
@@ -112,8 +151,8 @@ _EMOJI_CHAR = r"[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]"  # an emoji t
 # (Text-speak and Scots too: "Whats ur address hun?", "yer address".)
 _POSSESSIVE = LazyPattern(
     r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+"
-    # (An emoji for the word between: "your 📧 address", "ur 🏠 address".)
-    rf"(?:(?:\w+|{_EMOJI_CHAR}\ufe0f?)\s+)?$",
+    # (An emoji for the word between: "your 📧 address", "ur 🏠 address"; or someone of the reader's: "your mum's".)
+    rf"(?:(?:\w+(?:'s)?|{_EMOJI_CHAR}\ufe0f?)\s+)?$",
     re.I,
 )
 # ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
@@ -126,11 +165,15 @@ _SOMEONES_ADDRESS = LazyPattern(
 )
 
 
+_GOOD_FOR_SENDING = LazyPattern(rf"(?<=\b(?:good|best)\s)address(?={_SENT_TO})", re.IGNORECASE)
+
+
 def _address_is_data(text: str, data: re.Match[str]) -> bool:
     """Whether "address" names someone's address, not the verb ("to address your concerns") or a place's."""
     start = max(0, data.start() - _LOOK_BACK)
     return bool(
-        _POSSESSIVE.search(text, start, data.start())
+        _GOOD_FOR_SENDING.match(text, data.start())
+        or _POSSESSIVE.search(text, start, data.start())
         or (_THE.search(text, start, data.start()) and _SOMEONES_ADDRESS.match(text, data.end()))
     )
 
@@ -140,10 +183,16 @@ def _address_is_data(text: str, data: re.Match[str]) -> bool:
 _MEDICINE_WORD = LazyPattern(r"\b(?:medic\w*|meds|tablets?|pills?|prescri\w+|inhalers?|doses?)\b", re.IGNORECASE)
 
 
+# "your booking reference and email": a bare "email" or "mobile" listed after one of the reader's things is theirs.
+_LISTED_AFTER_YOUR = LazyPattern(r"\b(?:your|ur|their)\s+(?:[\w-]+\s+){1,3}and\s+$", re.IGNORECASE)
+
+
 def _means_data(text: str, data: re.Match[str]) -> bool:
     """Whether a PERSONAL_DATA match names personal data in its text: not "address" the verb, nor "what you take" in
     a sentence that names no medicine."""
     word = data.group().lower()
+    if word in ("email", "e-mail", "mobile") and text[max(0, data.start() - 4) : data.start()].lower() == "and ":
+        return bool(_LISTED_AFTER_YOUR.search(text, max(0, data.start() - 60), data.start()))
     if word.startswith("address"):
         return _address_is_data(text, data)
     if word.startswith("what"):
@@ -283,6 +332,8 @@ PRIVATE_CHANNEL = LazyPattern(
 )
 PUBLIC_PLACE = LazyPattern(
     r"\b(?:below|underneath|here|publicly|in\s+public|in\s+(?:the\s+|this\s+)?(?:comments?|replies|thread)|in\s+a\s+(?:comment|reply)|"
+    # ("comments r fine", "the replies are fine": the place offered.)
+    r"(?:the\s+)?(?:comments|replies)\s+(?:r|are)\s+(?:fine|ok|okay|great|perfect)|"
     # A live stream's chat (not a "live chat" or "web chat": a one-to-one service).
     r"in\s+the\s+chat|"
     # Typed into the comments ("type your NHS number into the comments"), left under a picture, written on the wall.
@@ -306,8 +357,9 @@ PRIVATE_PLACE = LazyPattern(
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
     # (Or sent to one: "Upload a copy of your passport to the portal".)
     r"(?:on|via|through|using|into|in|to)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
-    # ... a form named for what it is: "through the nomination form", "on our online booking form".
-    r"(?:on|via|through|using|into|in)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,2}?form|"
+    # ... a form named for what it is: "through the nomination form", "on our online booking form", "Add your name ...
+    # to our secure booking form".
+    r"(?:on|via|through|using|into|in|to|onto)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,2}?form|"
     r"online|"
     # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
     r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
@@ -500,7 +552,24 @@ def _ordered_by(sentence: str, at: int) -> bool:
 _WISH = LazyPattern(
     r"\b(?:we'd|we\s+would|I'd|I\s+would)\s+(?:(?:really|so|just|also)\s+)?(?:love|like|appreciate|welcome|be\s+"
     r"(?:glad|happy|grateful|delighted|keen))(?:\s+(?:it\s+if\s+you\s+(?:could|would)\s+)?to\s+(?:hear|know|have|get|receive|grab))?"
-    r"(?![\w'-])",
+    r"(?![\w'-])|"
+    # ... or asked as what the writer may get: "Could we get your phone number in the comments?"
+    r"\b(?:can|could|may)\s+(?:we|I)\s+(?:just\s+|please\s+)?(?:get|have|grab|take)(?![\w'-])|"
+    # ... or what would help the writer: "It would really help us to have your DOB and house number here" (not "It
+    # would help to have your NHS number to hand when you ring", which names no public place).
+    r"\b(?:it\s+would|it'd|it\s+will|it'll|that\s+would|that'd)\s+(?:really\s+|so\s+|also\s+|massively\s+)?"
+    r"(?:help|be\s+(?:\w+\s+)?(?:helpful|useful|handy|great))(?:\s+(?:us|me|the\s+team))?(?:\s+(?:a\s+lot|loads))?\s+"
+    r"(?:to\s+(?:have|get|know|see)|if\s+(?:you|u)\s+(?:could|can|would)\s+(?:\w+\s+)?(?:us|me)?)(?![\w'-])",
+    re.IGNORECASE,
+)
+
+
+# ... and the writer's need, opening its clause, where the sentence names a public place: "Need ur GP practice n ur DOB
+# hun - comments r fine", "We'll need your postcode below" (not "You need your NHS number to log in - details below":
+# the reader's need is told).
+_NEED = LazyPattern(
+    r"(?:^|(?<=[.!?,;:])|(?<=\s[-–—]))\s*(?:(?:we|we'll|we\s+will|we'd|I|I'll)\s+(?:just\s+|also\s+|still\s+)?)?"
+    r"(?:need|needs)(?=\s+(?:your|ur|yer|their|his|her)\b)",
     re.IGNORECASE,
 )
 
@@ -534,6 +603,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
     ]
     asks += [(m, False) for m in _BY_GIVING.finditer(sentence) if _ordered_by(sentence, m.start())]
     asks += [(m, False) for m in _WISH.finditer(sentence) if in_public()]
+    asks += [(m, False) for m in _NEED.finditer(sentence) if in_public()]
     if questions:
         asks += [(m, True) for m in QUESTION.finditer(sentence)]
     for ask, question in sorted(asks, key=lambda a: a[0].start()):
@@ -639,7 +709,8 @@ def _asked_in_public(sentence: str, data: re.Match[str]) -> bool:
 
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
 _PRONOUN_ASK = LazyPattern(
-    r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|yours|theirs|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
+    # ("Pop both below": the two just named.)
+    r"(?:\s+(?:us|me))?(?:\s+with)?\s+(?:it|them|yours|theirs|both|them\s+both|(?:these|those|this|that)(?=\s*(?:[.,;:!?]|$|below|here|in\b)))\b"
     # ("Let us know underneath", "Tell us on here": the place right after the verb.)
     r"|(?=\s+(?:below|underneath|here|on\s+here|under\s+(?:here|this)\b|to\s+this\s+(?:post|tweet|thread)|"
     r"in\s+(?:the\s+)?(?:comments?|replies|thread)|"
@@ -862,6 +933,31 @@ def _question_for_it(sentence: str, before: str) -> tuple[int, int, str] | None:
 _READERS = LazyPattern(r"\b(?:your|their|ur)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# A reply's question that reads the reader's data back for them to confirm: "is your date of birth 14/03/1962? Reply yes
+# or no below" (the answer confirms it in public). The value follows the data and ends the question: a date, a
+# postcode or a run of digits (not "Is your NHS number 10 digits long?").
+_CONFIRM_LEAD = LazyPattern(r"\b(?:is|was|are)\s+(?:your|ur|yer|his|her|their|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_VALUE_ASKED = LazyPattern(
+    r"\s+(?:still\s+|definitely\s+|really\s+|now\s+|the\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?|"
+    r"[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|\+?\d[\d ]{4,}\d)\s*\?",
+    re.IGNORECASE,
+)
+
+
+def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | None:
+    """(start, end, data) of a question that reads the reader's data back to be confirmed, where the answer is not
+    sent by a private channel named there or in the sentence after ("Please DM us to confirm"), or None."""
+    for data in PERSONAL_DATA.finditer(sentence):
+        asked = _VALUE_ASKED.match(sentence, data.end())
+        if asked and _CONFIRM_LEAD.search(sentence, max(0, data.start() - 40), data.start()):
+            both = f"{sentence} {answer}"
+            if names_public_place(both) or not names_private_channel(both):
+                return data.start(), asked.end(), data.group()
+            return None
+    return None
+
+
 # A verbless request in a reply: the data opens its clause and a public place follows it, "DOB and postcode below and
 # we'll look it up", "Full name, DOB and ward in a reply" (not "Postcodes below are the ones we cover").
 _OPENS_CLAUSE = LazyPattern(
@@ -983,7 +1079,9 @@ _DATA_HINTS = (
     "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
     "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
-    "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter",
+    "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
+    "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
+    "chemist's label", "selfie", "contact", "dose of", "dose are", "dose is", "dose r", "strength",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
@@ -1013,7 +1111,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
     ):
         return None
-    text = _unquoted(text)
+    text = _unlisted(_unquoted(text))
     sentences = [s for s in SENTENCE.finditer(text) if s.group().strip()]
     previous = older = ""
     for at, sentence in enumerate(sentences):
@@ -1028,6 +1126,8 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
             if found is None and reply:
                 found = _question_for_it(body, previous)
                 public = names_public_place(body)
+            if found is None and reply:
+                found = _confirmed_in_public(body, sentences[at + 1].group() if at + 1 < len(sentences) else "")
         if found is not None and (
             public
             or not (
@@ -1060,6 +1160,15 @@ _ALTERNATIVE = LazyPattern(
 _RING = LazyPattern(r"(?:you\s+can\s+|u\s+can\s+)?(?:ring|bring)\b", re.IGNORECASE)
 
 
+# ... or tells that the service will need it by that channel: "We'll need it when you ring", "Reception will ask for
+# them on the phone".
+_NEEDED_THERE = LazyPattern(
+    r"\b(?:we'll|we\s+will|they'll|they\s+will|(?:reception|the\s+\w+)\s+will)\s+(?:need|ask\s+(?:you\s+)?for|take)\s+"
+    r"(?:it|them|that|those(?:\s+details)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _sent_privately(following: str = "", after: str = "") -> bool:
     """Whether `following`, the sentence after a request that names no public place, orders what it asked for sent by a
     private channel: the reader is to send "it" (them, those details...) there, in one clause ("Please DM it to us";
@@ -1069,6 +1178,8 @@ def _sent_privately(following: str = "", after: str = "") -> bool:
         return False
     if after and _ALTERNATIVE.search(after) and names_public_place(after):
         return False
+    if _NEEDED_THERE.search(following) and names_private_channel(following):
+        return True  # "What's your date of birth? We'll need it when you ring 0300 123 4567"
     for pronoun in _REFERS_BACK.finditer(following):
         starts = list(_CLAUSE_START.finditer(following, max(0, pronoun.start() - _LOOK_BACK), pronoun.start()))
         start = starts[-1].end() if starts else max(0, pronoun.start() - _LOOK_BACK)
@@ -1082,6 +1193,19 @@ def _sent_privately(following: str = "", after: str = "") -> bool:
         ):
             return True
     return False
+
+
+# A numbered list's markers inside a sentence: "comment below with 1. your name 2. who you care for 3. your postcode"
+# (two at least, each before a lower-case word, so that "The clinic opens at 9. Reply below" keeps its full stop).
+_LIST_MARKER = LazyPattern(r"(?<![^\s:(])[1-9][.)](?=[ \t]+[a-z])")
+
+
+def _unlisted(text: str) -> str:
+    """`text` with a numbered list's markers blanked (same length: offsets hold), so that its items read as a list."""
+    markers = _LIST_MARKER.finditer(text)
+    if next(markers, None) is None or next(markers, None) is None:
+        return text
+    return _LIST_MARKER.sub(lambda m: " " * len(m.group()), text)
 
 
 def _unquoted(text: str) -> str:
