@@ -122,6 +122,8 @@ POST_SHAPES = [
     # Quotations that never close, or close only after two words (M105 passes over quoted speech): a year cut short
     # opens a single quote.
     *("Dob: 3rd April '51 - ", "'a b ", "\u201ca b c ", '"a b c \u201c', "'ab' 'cd ef' "),
+    # Batch 63's shapes: a service the reader need not go to, or whose crowds are news (M104); a care letter (M105).
+    *("no need to sit in A&E no point going to the GP ", "A&E's full A&E is rammed ", "pic of the discharge letter "),
 ]
 
 

@@ -736,7 +736,9 @@ SERVICE_REPORT = LazyPattern(
     # (And a service that would not help, as the reply tells it: "a&e wont do anything for a broken toe".)
     r"\b(?:sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|"
     r"won'?t\s+(?:do|give|prescribe|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
-    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|told)\b",
+    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|told)\b|"
+    # (And how busy or shut the service is now, as news: "sleep it off - A&E's full tonight".)
+    r"(?:'s|\s+is|\s+are)\s+(?:\w+\s+)?(?:full|rammed|heaving|packed|mobbed|overflowing|closed|shut)\b",
     re.IGNORECASE,
 )
 DIRECTING = LazyPattern(
@@ -752,6 +754,13 @@ _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
 _NOTHING_THEY_CAN = LazyPattern(
     r"\b(?:nothing|not\s+much|not\s+a\s+lot|little)\s+(?:that\s+)?(?:(?:the|a|an|your|any)\s+)?(?:[\w&-]+\s+)?"
     r"(?:can|will|could|would)\s+(?:do|give|prescribe|offer)\b",
+    re.IGNORECASE,
+)
+# A service the reply says the reader need not go to: "no need to sit in A&E for hours for that", "you don't need to
+# bother your GP with it", "no point going to the walk-in centre".
+_NOT_NEEDED = LazyPattern(
+    r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
+    r"not\s+worth)\s+(?:[\w'&]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
@@ -814,11 +823,16 @@ def signposts(text: str) -> bool:
             if _ASKS_SERVICE.search(sentence):
                 return True
             continue
-        # ("theres nothing the doctors can give": a service said not to help, whose "can give" sends no one.)
+        # A service said not to help ("theres nothing the doctors can give") or not needed ("no need to go to A&E"):
+        # the words that say so are blanked, so that their "give" or "go" sends no one.
         useless = _NOTHING_THEY_CAN.search(sentence)
-        if useless:
-            sentence = sentence[: useless.start()] + " " * len(useless.group()) + sentence[useless.end() :]
-        if not (occasion or useless or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
+        blank = useless.span() if useless else None
+        unneeded = _NOT_NEEDED.search(text, max(start, m.start() - 40), m.start())
+        if unneeded:
+            blank = unneeded.start() - start, m.end() - start
+        if blank:
+            sentence = sentence[: blank[0]] + " " * (blank[1] - blank[0]) + sentence[blank[1] :]
+        if not (occasion or blank or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
             return True
     return False
 

@@ -138,6 +138,10 @@ PERSONAL_DATA = LazyPattern(
     # the prescription here"; not "the letter", which may be anyone's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
     r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|forms?|apps?|counters?|queues?|hubs?)\b)|"
+    # ... and a letter about someone's care, whoever's it is: it carries the patient's name, date of birth and NHS
+    # number ("post a photo of the discharge letter here"; not "the letter", nor "the open letter").
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this|his|her)\s+(?:discharge|"
+    r"appointment|referral|clinic|hospital|outpatients?|results?|screening|invitation|booking|vaccination|GP)\s+letters?\b|"
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar").
     r"(?:photo|picture|pic|screenshot|scan|copy|snap)s?\s+of\s+(?:the|your|ur|their|that|this)\s+(?:(?:dispensing|pharmacy|"
@@ -1081,7 +1085,9 @@ _DATA_HINTS = (
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
     "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
     "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
-    "chemist's label", "selfie", "contact", "dose of", "dose are", "dose is", "dose r", "strength",
+    "chemist's label", "selfie", "contact", "dose of", "dose are", "dose is", "dose r", "strength", "discharge letter",
+    "appointment letter", "referral letter", "clinic letter", "outpatient", "result letter", "results letter",
+    "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
