@@ -172,8 +172,14 @@ _MONTHS = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug
 _MONTHS += r"Nov(?:ember)?|Dec(?:ember)?"
 # A year in full, or its last two digits after an apostrophe ("3rd April '51").
 _YEAR = r"(?:(?:19|20)\d\d|['’]\d\d)"
+# The label and the date may be joined by "as", as a record is read out: "has your DOB as 12/03/1951", "DOB down as",
+# "date of birth recorded as" (a form's format, "your date of birth as DD/MM/YYYY, e.g. 01/04/1985", has no date there).
+_DOB_AS = (
+    r"(?:(?:is|was|were|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:down|listed|recorded|registered|entered|written|put|shown|showing|still|wrongly|now)\s+){0,2}as"
+)
 DATE_OF_BIRTH = LazyPattern(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|is|was|on)?\s*[(\[]?\s*"
+    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|{_DOB_AS}|is|was|on)?\s*[(\[]?\s*"
     rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+{_YEAR}|"
     # ... the month first, as American forms write it ("April 3rd, 1951")
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)",
