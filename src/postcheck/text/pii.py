@@ -49,6 +49,19 @@ _NOT_MAILBOX = LazyPattern(
     r"find|found|online|live|available|info|information|more|details|\d+",
     re.IGNORECASE,
 )
+# Nor is a verb of where to go or what to do there ("book at nhs dot uk", "sign up at", "order it at"): the common ones
+# by name, and any word after a modal, "just", "please" or "we" ("you can book at", "just pop in at").
+_VERB_LOCAL = LazyPattern(
+    r"(?:book|order|buy|shop|apply|register|enrol|enroll|check|search|browse|visit|join|donate|pay|renew|download|"
+    r"subscribe|vote|read|learn|watch|listen|report|refer|complain|respond|reply|sign|log|opt|get|see|find|call|"
+    r"pop|drop|turn|walk)(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|bought|paid|got|up|in|out|off|on|it|more|help|advice",
+    re.IGNORECASE,
+)
+_VERB_BEFORE = LazyPattern(
+    r"\b(?:can|could|will|would|should|must|may|might|shall|just|please|simply|also|then|we|they|i|"
+    r"can't|cannot|won't|don't|didn't)\s+\Z",
+    re.IGNORECASE,
+)
 _ARTICLE_BEFORE = LazyPattern(r"\b(?:a|an|the|our|your|their|this|that|these|those|my|his|her|its)\s+$", re.IGNORECASE)
 # A time before a bare " at " is no mailbox, though it has digits: "live at 10am at leeds dot gov dot uk", "19:00 at".
 _TIME_LOCAL = LazyPattern(r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)", re.IGNORECASE)
@@ -85,7 +98,13 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
             continue
         bare = re.fullmatch(r"\s+at\s+", at, re.IGNORECASE) is not None
         spelled_domain = re.search(r"\bdot\b|\s\.", domain, re.IGNORECASE) is not None
-        named = spelled_domain and not _NOT_MAILBOX.fullmatch(local) and not _ARTICLE_BEFORE.search(text[: m.start()])
+        named = (
+            spelled_domain
+            and not _NOT_MAILBOX.fullmatch(local)
+            and not _VERB_LOCAL.fullmatch(local)
+            and not _ARTICLE_BEFORE.search(text[: m.start()])
+            and not _VERB_BEFORE.search(text, max(m.start() - 12, 0), m.start())
+        )
         if bare and not (_MAILBOX_LIKE.search(local) or named):
             continue
         before = text[max(m.start() - 2, 0) : m.start()]  # "19:" of "19:00": two characters, not the whole text
