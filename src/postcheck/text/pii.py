@@ -6,10 +6,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from postcheck.text import LazyPattern
 from postcheck.text.urls import TLDS, find_links
+
+if TYPE_CHECKING:
+    from postcheck.text.profanity import ProfanityMatcher
 
 # Numbers that are public services, not anyone's contact details: NHS 111, 999/112, NHS 119, text relay.
 PUBLIC_NUMBERS = ("111", "999", "112", "119", "18001 111", "18000")
@@ -228,6 +232,19 @@ _DIGIT = LazyPattern(r"\d")
 # "Call 999 or 111, open 9am to 5pm" does not, and need not load the library.
 _MAYBE_PHONE = LazyPattern(r"\d(?:[\Wx_]*\d){6}")
 _DATE = LazyPattern(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _swearing() -> ProfanityMatcher:
+    from postcheck.text.profanity import ProfanityMatcher, builtin_words
+
+    return ProfanityMatcher(builtin_words(), [], [])
+
+
+def _disguised_word(run: str) -> bool:
+    """Whether a postcode-shaped run written without its space is a swear word with digits for letters ("bl00dy" is
+    no BL0 0DY): the built-in word list reads it whole as one. No real postcode reads so."""
+    return any(start == 0 and end == len(run) for start, end, _entry in _swearing().find(run))
 
 
 @dataclass(frozen=True)
@@ -554,6 +571,8 @@ def find_contacts(text: str) -> list[Contact]:
         add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
     for m in POSTCODE.finditer(rest):
         raw = m.group()
+        if " " not in raw and _disguised_word(raw):
+            continue  # "a bl00dy nightmare": a word with digits for letters, not BL0 0DY
         if raw.isupper() or raw.islower():
             add(m.start(), m.end(), raw, "postcode", raw.replace(" ", "").upper())
     contacts.sort(key=lambda c: c.start)
