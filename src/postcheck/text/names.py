@@ -40,8 +40,12 @@ _TITLES = LazyPattern(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+", re.I)
 _NAMED_AFTER = (
     # ... also with what the place is for between ("the Ahmed Khan Community Hall", "@DawnWoodCommunityCentre").
     r"(?:community|health|medical|sports?|leisure|day|resource|learning|education|wellbeing|youth|family|children's|"
-    r"cancer|dental|research|training|teaching|conference)\s+(?:centre|center|hall|hub|clinic|unit|ward|house|room|"
-    r"suite|building|wing|garden)|"
+    r"cancer|dental|research|training|teaching|conference|hardship|charity|benevolent|bereavement|carers'?|nursing|"
+    r"arts?|music|innovation|excellence|achievement)\s+(?:centre|center|hall|hub|clinic|unit|ward|house|room|"
+    r"suite|building|wing|garden|"
+    # ... and before a fund's, a prize's or a lecture's word ("The Jane Example Wellbeing Fund", "the Ahmed Khan Nursing
+    # Award"): named after the person, not the person.
+    r"fund|trust|foundation|awards?|prize|scholarship|bursary|appeal|lecture|cup|trophy|grant|fellowship)|"
     r"ward|unit|wing|building|house|centre|center|foundation|trust|fund|award|lecture|prize|suite|room|"
     r"library|hall|road|street|lane|avenue|way|school|academy|college|hospital|practice|surgery|pharmacy|"
     r"park|reserve|nature\s+reserve|gardens?|museum|gallery|stadium|arena|institute|drive|crescent|grove|terrace|"
