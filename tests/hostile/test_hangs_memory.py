@@ -114,6 +114,7 @@ POST_SHAPES = [
     "you can book at nhs dot uk just sarah at ",
     "a bl00dy ss143hg BL00DY ",
     "Dawn Wood Wellbeing Dawn Wood Hardship Fund Dawn Wood ",
+    "Mary-Dawn Wood Anne-Dawn Wood-",
 ]
 
 

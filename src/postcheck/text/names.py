@@ -294,7 +294,11 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
     """Whether a match of a listed name's pattern is written as a name in the post (its offsets are the post's, the
     fold keeping them): a middle name Capitalised ("Dawn Elizabeth Wood", not "Dawn and Wood"), "Doc" Capitalised,
     initials without full stops in capitals ("D Wood", not "a wood"), no street's word after it ("Dawn Wood Close"),
-    not the idiom "ward to ward"."""
+    not the idiom "ward to ward", not the end of a longer hyphenated name ("Mary-Jane Example")."""
+    # A name inside a longer hyphenated name is another person's: "Mary-Jane Example" for Jane Example (a hyphen with a
+    # letter before it; a dash typed between words is no part of a name: "thanks—Jane Example").
+    if m.start() >= 2 and original[m.start() - 1] in "-\u2010\u2011" and original[m.start() - 2].isalpha():
+        return False
     for group in ("middle", "informal"):
         start = m.start(group) if group in m.re.groupindex else -1
         if start >= 0 and not original[start : start + 1].isupper():
