@@ -58,7 +58,7 @@ _NOT_MAILBOX = LazyPattern(
 _VERB_LOCAL = LazyPattern(
     r"(?:book|order|buy|shop|apply|register|enrol|enroll|check|search|browse|visit|join|donate|pay|renew|download|"
     r"subscribe|vote|read|learn|watch|listen|report|refer|complain|respond|reply|sign|log|opt|get|see|find|call|"
-    r"pop|drop|turn|walk)(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|bought|paid|got|up|in|out|off|on|it|more|help|advice",
+    r"pop|drop|turn|walk|chat|talk|ask|meet)(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|bought|paid|got|up|in|out|off|on|it|more|help|advice",
     re.IGNORECASE,
 )
 _VERB_BEFORE = LazyPattern(
