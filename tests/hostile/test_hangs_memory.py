@@ -122,6 +122,13 @@ POST_SHAPES = [
     # Quotations that never close, or close only after two words (M105 passes over quoted speech): a year cut short
     # opens a single quote.
     *("Dob: 3rd April '51 - ", "'a b ", "\u201ca b c ", '"a b c \u201c', "'ab' 'cd ef' "),
+    # Batch 59's shapes: a date of birth joined to its label by "as" and a record's words, a verb before a bare " at "
+    # and a spelled domain, a disguised swear word of a postcode's shape (M101); what a fund is for after a name (M103).
+    "DOB was listed as down as DOB has been recorded as 12/03/ ",
+    "you can book at nhs dot uk just sarah at ",
+    "a bl00dy ss143hg BL00DY ",
+    "Dawn Wood Wellbeing Dawn Wood Hardship Fund Dawn Wood ",
+    "Mary-Dawn Wood Anne-Dawn Wood-",
     # Batch 63's shapes: a service the reader need not go to, or whose crowds are news (M104); a care letter (M105).
     *("no need to sit in A&E no point going to the GP ", "A&E's full A&E is rammed ", "pic of the discharge letter "),
 ]

@@ -40,8 +40,12 @@ _TITLES = LazyPattern(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+", re.I)
 _NAMED_AFTER = (
     # ... also with what the place is for between ("the Ahmed Khan Community Hall", "@DawnWoodCommunityCentre").
     r"(?:community|health|medical|sports?|leisure|day|resource|learning|education|wellbeing|youth|family|children's|"
-    r"cancer|dental|research|training|teaching|conference)\s+(?:centre|center|hall|hub|clinic|unit|ward|house|room|"
-    r"suite|building|wing|garden)|"
+    r"cancer|dental|research|training|teaching|conference|hardship|charity|benevolent|bereavement|carers'?|nursing|"
+    r"arts?|music|innovation|excellence|achievement)\s+(?:centre|center|hall|hub|clinic|unit|ward|house|room|"
+    r"suite|building|wing|garden|"
+    # ... and before a fund's, a prize's or a lecture's word ("The Jane Example Wellbeing Fund", "the Ahmed Khan Nursing
+    # Award"): named after the person, not the person.
+    r"fund|trust|foundation|awards?|prize|scholarship|bursary|appeal|lecture|cup|trophy|grant|fellowship)|"
     r"ward|unit|wing|building|house|centre|center|foundation|trust|fund|award|lecture|prize|suite|room|"
     r"library|hall|road|street|lane|avenue|way|school|academy|college|hospital|practice|surgery|pharmacy|"
     r"park|reserve|nature\s+reserve|gardens?|museum|gallery|stadium|arena|institute|drive|crescent|grove|terrace|"
@@ -290,7 +294,11 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
     """Whether a match of a listed name's pattern is written as a name in the post (its offsets are the post's, the
     fold keeping them): a middle name Capitalised ("Dawn Elizabeth Wood", not "Dawn and Wood"), "Doc" Capitalised,
     initials without full stops in capitals ("D Wood", not "a wood"), no street's word after it ("Dawn Wood Close"),
-    not the idiom "ward to ward"."""
+    not the idiom "ward to ward", not the end of a longer hyphenated name ("Mary-Jane Example")."""
+    # A name inside a longer hyphenated name is another person's: "Mary-Jane Example" for Jane Example (a hyphen with a
+    # letter before it; a dash typed between words is no part of a name: "thanks—Jane Example").
+    if m.start() >= 2 and original[m.start() - 1] in "-\u2010\u2011" and original[m.start() - 2].isalpha():
+        return False
     for group in ("middle", "informal"):
         start = m.start(group) if group in m.re.groupindex else -1
         if start >= 0 and not original[start : start + 1].isupper():

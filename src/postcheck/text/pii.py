@@ -6,10 +6,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from postcheck.text import LazyPattern
 from postcheck.text.urls import TLDS, find_links
+
+if TYPE_CHECKING:
+    from postcheck.text.profanity import ProfanityMatcher
 
 # Numbers that are public services, not anyone's contact details: NHS 111, 999/112, NHS 119, text relay.
 PUBLIC_NUMBERS = ("111", "999", "112", "119", "18001 111", "18000")
@@ -49,6 +53,19 @@ _NOT_MAILBOX = LazyPattern(
     r"find|found|online|live|available|info|information|more|details|\d+",
     re.IGNORECASE,
 )
+# Nor is a verb of where to go or what to do there ("book at nhs dot uk", "sign up at", "order it at"): the common ones
+# by name, and any word after a modal, "just", "please" or "we" ("you can book at", "just pop in at").
+_VERB_LOCAL = LazyPattern(
+    r"(?:book|order|buy|shop|apply|register|enrol|enroll|check|search|browse|visit|join|donate|pay|renew|download|"
+    r"subscribe|vote|read|learn|watch|listen|report|refer|complain|respond|reply|sign|log|opt|get|see|find|call|"
+    r"pop|drop|turn|walk|chat|talk|ask|meet)(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|bought|paid|got|up|in|out|off|on|it|more|help|advice",
+    re.IGNORECASE,
+)
+_VERB_BEFORE = LazyPattern(
+    r"\b(?:can|could|will|would|should|must|may|might|shall|just|please|simply|also|then|we|they|i|"
+    r"can't|cannot|won't|don't|didn't)\s+\Z",
+    re.IGNORECASE,
+)
 _ARTICLE_BEFORE = LazyPattern(r"\b(?:a|an|the|our|your|their|this|that|these|those|my|his|her|its)\s+$", re.IGNORECASE)
 # A time before a bare " at " is no mailbox, though it has digits: "live at 10am at leeds dot gov dot uk", "19:00 at".
 _TIME_LOCAL = LazyPattern(r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)", re.IGNORECASE)
@@ -85,7 +102,13 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
             continue
         bare = re.fullmatch(r"\s+at\s+", at, re.IGNORECASE) is not None
         spelled_domain = re.search(r"\bdot\b|\s\.", domain, re.IGNORECASE) is not None
-        named = spelled_domain and not _NOT_MAILBOX.fullmatch(local) and not _ARTICLE_BEFORE.search(text[: m.start()])
+        named = (
+            spelled_domain
+            and not _NOT_MAILBOX.fullmatch(local)
+            and not _VERB_LOCAL.fullmatch(local)
+            and not _ARTICLE_BEFORE.search(text[: m.start()])
+            and not _VERB_BEFORE.search(text, max(m.start() - 12, 0), m.start())
+        )
         if bare and not (_MAILBOX_LIKE.search(local) or named):
             continue
         before = text[max(m.start() - 2, 0) : m.start()]  # "19:" of "19:00": two characters, not the whole text
@@ -172,8 +195,14 @@ _MONTHS = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug
 _MONTHS += r"Nov(?:ember)?|Dec(?:ember)?"
 # A year in full, or its last two digits after an apostrophe ("3rd April '51").
 _YEAR = r"(?:(?:19|20)\d\d|['’]\d\d)"
+# The label and the date may be joined by "as", as a record is read out: "has your DOB as 12/03/1951", "DOB down as",
+# "date of birth recorded as" (a form's format, "your date of birth as DD/MM/YYYY, e.g. 01/04/1985", has no date there).
+_DOB_AS = (
+    r"(?:(?:is|was|were|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:down|listed|recorded|registered|entered|written|put|shown|showing|still|wrongly|now)\s+){0,2}as"
+)
 DATE_OF_BIRTH = LazyPattern(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|is|was|on)?\s*[(\[]?\s*"
+    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|{_DOB_AS}|is|was|on)?\s*[(\[]?\s*"
     rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+{_YEAR}|"
     # ... the month first, as American forms write it ("April 3rd, 1951")
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)",
@@ -203,6 +232,19 @@ _DIGIT = LazyPattern(r"\d")
 # "Call 999 or 111, open 9am to 5pm" does not, and need not load the library.
 _MAYBE_PHONE = LazyPattern(r"\d(?:[\Wx_]*\d){6}")
 _DATE = LazyPattern(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _swearing() -> ProfanityMatcher:
+    from postcheck.text.profanity import ProfanityMatcher, builtin_words
+
+    return ProfanityMatcher(builtin_words(), [], [])
+
+
+def _disguised_word(run: str) -> bool:
+    """Whether a postcode-shaped run written without its space is a swear word with digits for letters ("bl00dy" is
+    no BL0 0DY): the built-in word list reads it whole as one. No real postcode reads so."""
+    return any(start == 0 and end == len(run) for start, end, _entry in _swearing().find(run))
 
 
 @dataclass(frozen=True)
@@ -529,6 +571,8 @@ def find_contacts(text: str) -> list[Contact]:
         add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
     for m in POSTCODE.finditer(rest):
         raw = m.group()
+        if " " not in raw and _disguised_word(raw):
+            continue  # "a bl00dy nightmare": a word with digits for letters, not BL0 0DY
         if raw.isupper() or raw.islower():
             add(m.start(), m.end(), raw, "postcode", raw.replace(" ", "").upper())
     contacts.sort(key=lambda c: c.start)
