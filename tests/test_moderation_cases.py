@@ -33,6 +33,7 @@ FILES = (
     "moderation_cases_b52.yml",
     "moderation_cases_b53.yml",
     "moderation_cases_b54.yml",
+    "moderation_cases_b60.yml",
 )
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}
 RULES = {

@@ -757,9 +757,14 @@ _NOTHING_THEY_CAN = LazyPattern(
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
 # than one named in an apology.
 # (Nor one a remedy is compared with: "Reading glasses from the supermarket are just as good as the optician's ones".)
+# (Nor one only where a journey goes: "Suck a mint on the way to your GP appointment".)
 _OCCASION = LazyPattern(
     r"\b(?:(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)|at\s+the|(?:as\s+good\s+as|better\s+than|"
-    r"cheaper\s+than|same\s+as)\s+(?:the|your|a|any))\s+(?:local\s+)?$",
+    r"cheaper\s+than|same\s+as)\s+(?:the|your|a|any)|"
+    r"(?:on|during)\s+(?:the|your|his|her|their|my|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:way|journey|crossing|drive|trip|"
+    r"ride|flight|ferry|boat|bus|train|coach|taxi|car|walk|travel|sailing|commute)\s+"
+    r"(?:(?:there|over|across|back|in|up|down|home|out)\s+)?(?:to|from)\s+(?:the|your|a|an|his|her|their|my))"
+    r"\s+(?:local\s+)?$",
     re.IGNORECASE,
 )
 
@@ -805,7 +810,7 @@ def signposts(text: str) -> bool:
         stop = min(len(text), m.end() + _CLAUSE_MAX)
         after = _SENTENCE_BREAK.search(text, m.end(), stop)
         sentence = text[start : after.start() if after else stop]
-        occasion = _OCCASION.search(text, max(0, m.start() - 30), m.start())
+        occasion = _OCCASION.search(text, max(0, m.start() - 60), m.start())
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):
@@ -1227,6 +1232,29 @@ DOSE_CHANGE = LazyPattern(
 )
 
 
+# A journey someone makes: "on the crossing to", "on your way back from", "during the drive over to".
+_JOURNEY = (
+    r"\b(?:on|during|for)\s+(?:the|your|his|her|their|my|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:way|journey|crossing|"
+    r"drive|trip|ride|flight|ferry|boat|bus|train|coach|taxi|car|walk|travel|sailing|commute)\s+"
+    r"(?:(?:there|over|across|back|in|up|down|home|out)\s+)?(?:to|from|for)\s+"
+)
+# An appointment named only as where a journey goes is the occasion, not the service's word: "Ginger biscuits do
+# wonders for seasickness on the crossing to your appointment!" (its words, "clinic appointment" too, are blanked where
+# advice is read).
+_JOURNEY_TO_APPOINTMENT = LazyPattern(
+    rf"{_JOURNEY}(?:the|your|his|her|their|my|an?)\s+((?:[\w'-]+\s+){{0,2}}?appointments?)\b", re.IGNORECASE
+)
+
+
+def _blank_journey_appointments(text: str) -> str:
+    """`text` with each appointment named only as a journey's end blanked (same length: offsets hold)."""
+    if "ppointment" not in text:
+        return text
+    return _JOURNEY_TO_APPOINTMENT.sub(
+        lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)) + m.group()[m.end(1) - m.start() :], text
+    )
+
+
 def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
@@ -1236,6 +1264,8 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     text = unwrap(text.translate(APOSTROPHES))
     if signposts(text):
         return None
+    # (An appointment that is only where a journey goes is no word of the service, to either reading.)
+    text = _blank_journey_appointments(text)
     model = word_model.load(word_model.ADVICE)
     likely, known = word_model.read(text, model)
     heard = known >= word_model.MIN_FEATURES
