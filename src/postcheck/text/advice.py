@@ -769,6 +769,28 @@ _OCCASION = LazyPattern(
 )
 
 
+# A service named only in a comparison the remedy wins sends no one: "a brisk walk does more for it than any tablet the
+# doctor will give you", "better than anything your GP prescribes" (not "nothing works better than what your GP
+# prescribes", nor "if it's no better than yesterday see your GP": a sending verb between).
+_REMEDY_WINS = LazyPattern(
+    r"(?<!\bnothing\s)\b(?:(?:(?:do|does|did|doing|work|works|worked|working)\s+(?:far\s+|much\s+|way\s+|a\s+lot\s+|"
+    r"loads\s+|so\s+much\s+)?(?:more(?:\s+good)?|better)|better|cheaper|quicker|faster|stronger|safer|gentler|"
+    r"more\s+effective)(?:\s+(?:for|on|with)(?:\s+[\w']+){1,3}?)?\s+than|as\s+(?:good|effective|well)\s+as)\s+"
+    r"(?:any|anything|whatever|what|all|the|your|a|an|those|most|half)"
+    r"(?:\s+(?!(?:see|call|ring|ask|contact|speak|talk|visit|book|get|go|phone|if|when|and|but|or|so)\b)[\w'-]+){0,4}?"
+    r"\s+$",
+    re.IGNORECASE,
+)
+# ... whose offer after it ("the doctor will give you", "your GP prescribes") directs no one either.
+_THEIR_OFFER = LazyPattern(
+    r"(?:'s)?(?:\s+(?:will|can|could|would|might|may|ever|is\s+going\s+to|are\s+going\s+to|gonna)){0,2}\s+"
+    r"(?:give|gives|gave|prescribe|prescribes|prescribed|hand|hands|handed|offer|offers|offered|sell|sells|sold|"
+    r"recommend|recommends|recommended|suggest|suggests|suggested|push|pushes|dish|dishes|put)\b"
+    r"(?:\s+(?:out|you|u|them|him|her|me|us|on)){0,2}",
+    re.IGNORECASE,
+)
+
+
 # A professional introducing themself is not pointed to: "Pharmacist here (off duty!) - ...", "As a GP, I'd say..."
 # (not "such as a pharmacist", "your pharmacist here in Otley").
 _SELF_INTRO_AFTER = LazyPattern(r"\s+here\b(?!\s+(?:at|in|on|can|will|to)\b)", re.IGNORECASE)
@@ -811,6 +833,12 @@ def signposts(text: str) -> bool:
         after = _SENTENCE_BREAK.search(text, m.end(), stop)
         sentence = text[start : after.start() if after else stop]
         occasion = _OCCASION.search(text, max(0, m.start() - 60), m.start())
+        compared = _REMEDY_WINS.search(text, max(0, m.start() - 60), m.start())
+        if compared:
+            offer = _THEIR_OFFER.match(text, m.end())
+            if offer:
+                at, to = offer.start() - start, offer.end() - start
+                sentence = sentence[:at] + " " * (to - at) + sentence[to:]
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):
@@ -823,7 +851,7 @@ def signposts(text: str) -> bool:
         useless = _NOTHING_THEY_CAN.search(sentence)
         if useless:
             sentence = sentence[: useless.start()] + " " * len(useless.group()) + sentence[useless.end() :]
-        if not (occasion or useless or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
+        if not (occasion or compared or useless or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
             return True
     return False
 
