@@ -122,6 +122,7 @@ POST_SHAPES = [
     # Batch 60's shapes: an appointment only as a journey's end, as a service's occasion too (M104).
     *("on the way to your a b appointment on the ", "on the long ferry crossing over to your GP on the way to "),
     *("does more for it than any a b the doctor will give you ", "better for a b c than any of the a b your GP "),
+    "A SAD lamp SAD light-box light box SAD ",
     # Quotations that never close, or close only after two words (M105 passes over quoted speech): a year cut short
     # opens a single quote.
     *("Dob: 3rd April '51 - ", "'a b ", "\u201ca b c ", '"a b c \u201c', "'ab' 'cd ef' "),
@@ -305,6 +306,7 @@ REQUEST_SHAPES = [
     "seasickness on the long ferry crossing over to your GP on the way to ",
     "a walk does more for it than any a b the doctor will give you ",
     "a walk is better for a b c than any of the a b your GP ",
+    "A SAD lamp SAD light-box light box SAD ",
 ]
 
 

@@ -155,9 +155,10 @@ MEDICAL_TOPIC = LazyPattern(
     rf"(?:{_BODY})\s+(?:feels?|felt|feeling|gets?|getting)\s+(?:\w+\s+)?(?:tight|sore|stiff|heavy|funny|weird|numb|tender|"
     r"itchy|swollen|painful|achy|blocked|bunged)\b|"
     # A blocked milk duct, frost on the skin, a palsy, winter's low mood by its name ("my SAD"; not "Feeling SAD that
-    # the walks are ending").
+    # the walks are ending") or by its lamp ("A SAD lamp", "a light box"; not "we're SAD to say").
     r"blocked\s+(?:milk\s+)?ducts?|frost-?(?:nip|bite|bitten)|palsy|seasonal\s+affective\s+disorder|"
-    r"(?:my|your|his|her|their|with|for)\s+(?-i:SAD)\b|"
+    r"(?:my|your|his|her|their|with|for)\s+(?-i:SAD)\b|(?-i:SAD)[\s-]+(?:light[\s-]?box(?:es)?|lamps?|lights?)\b|"
+    r"light[\s-]box(?:es)?\b|"
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
