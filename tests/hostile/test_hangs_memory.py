@@ -123,6 +123,7 @@ POST_SHAPES = [
     *("on the way to your a b appointment on the ", "on the long ferry crossing over to your GP on the way to "),
     *("does more for it than any a b the doctor will give you ", "better for a b c than any of the a b your GP "),
     "A SAD lamp SAD light-box light box SAD ",
+    "hiya hun hi babe morning lovely ur little ones details ur kids full name ur little ones ",
     # Quotations that never close, or close only after two words (M105 passes over quoted speech): a year cut short
     # opens a single quote.
     *("Dob: 3rd April '51 - ", "'a b ", "\u201ca b c ", '"a b c \u201c', "'ab' 'cd ef' "),
@@ -307,6 +308,7 @@ REQUEST_SHAPES = [
     "a walk does more for it than any a b the doctor will give you ",
     "a walk is better for a b c than any of the a b your GP ",
     "A SAD lamp SAD light-box light box SAD ",
+    "hiya hun hi babe morning lovely ur little ones details ur kids full name ur little ones ",
 ]
 
 
