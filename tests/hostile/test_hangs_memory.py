@@ -124,6 +124,7 @@ POST_SHAPES = [
     *("does more for it than any a b the doctor will give you ", "better for a b c than any of the a b your GP "),
     "A SAD lamp SAD light-box light box SAD ",
     "hiya hun hi babe morning lovely ur little ones details ur kids full name ur little ones ",
+    "On the a b c form, write your date of birth as DD/MM/YYYY as 1/1/11 as D M ",
     # Quotations that never close, or close only after two words (M105 passes over quoted speech): a year cut short
     # opens a single quote.
     *("Dob: 3rd April '51 - ", "'a b ", "\u201ca b c ", '"a b c \u201c', "'ab' 'cd ef' "),
@@ -309,6 +310,7 @@ REQUEST_SHAPES = [
     "a walk is better for a b c than any of the a b your GP ",
     "A SAD lamp SAD light-box light box SAD ",
     "hiya hun hi babe morning lovely ur little ones details ur kids full name ur little ones ",
+    "On the a b c form, write your date of birth as DD/MM/YYYY as 1/1/11 as D M ",
 ]
 
 

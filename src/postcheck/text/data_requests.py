@@ -370,7 +370,8 @@ PRIVATE_PLACE = LazyPattern(
     r"(?:on|via|through|using|into|in|to)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
     # ... a form named for what it is: "through the nomination form", "on our online booking form", "Add your name ...
     # to our secure booking form".
-    r"(?:on|via|through|using|into|in|to|onto)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,2}?form|"
+    # ("On the school immunisation consent form, write...": three words too.)
+    r"(?:on|via|through|using|into|in|to|onto)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,3}?form|"
     r"online|"
     # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
     r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
@@ -599,6 +600,20 @@ _NEED = LazyPattern(
 )
 
 
+# A verb that writes the data down, followed by how to write it, says how to fill in a form, not to write it here:
+# "Write your child's date of birth as DD/MM/YYYY, e.g. 01/04/2013", "type your NHS number as 10 digits, no spaces" (not
+# where the sentence names a public place: "write your date of birth as DD/MM/YYYY in the comments"; nor after a verb
+# that gives it to someone: "Reply with your NHS number as 10 digits").
+_WRITING_VERB = LazyPattern(r"(?:write|type|put|add|include|enter|fill|jot|note)\b", re.IGNORECASE)
+_HOW_TO_WRITE = LazyPattern(
+    r"\s+(?:(?:as|like)\s+(?:(?:DD?\s*[/.-]?\s*MM?\b)|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|"
+    r"(?:e\.?g\.?|for\s+example)\b|(?:\d+|ten|eleven)\s+(?:digits|numbers|characters)\b|day\s*[,/-]?\s*month\b)|"
+    r"in\s+(?:the\s+|this\s+|that\s+)?format\b|using\s+(?:the\s+|this\s+)?format\b|"
+    r"(?:with\s+)?(?:no|without)\s+(?:spaces|slashes|dashes|gaps)\b)",
+    re.IGNORECASE,
+)
+
+
 # Data that opens a clause of its own after a dash and has its own verb is told, not the object asked for: "Tell us your
 # thoughts below - your name won't be shared" (not "Tell us who you are - name and date of birth - in a reply").
 _DASH_OPENS = LazyPattern(r"\s[-–—]\s+(?:(?:your|their|ur)\s+)?$", re.IGNORECASE)
@@ -674,6 +689,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue
             if _signed_onto(sentence, data) and not in_public():
                 continue  # "Add your name to our mailing list" (but "... and reply with your date of birth" asks)
+            if _WRITING_VERB.match(ask.group()) and _HOW_TO_WRITE.match(sentence, data.end()) and not in_public():
+                continue  # "Write your child's date of birth as DD/MM/YYYY" (how to fill in a form)
             return data
     return _written_in_public(sentence)
 
