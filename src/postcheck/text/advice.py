@@ -772,9 +772,9 @@ _OCCASION = LazyPattern(
 
 # A service named only in a comparison the remedy wins sends no one: "a brisk walk does more for it than any tablet the
 # doctor will give you", "better than anything your GP prescribes" (not "nothing works better than what your GP
-# prescribes", nor "if it's no better than yesterday see your GP": a sending verb between).
+# prescribes", _NONE_BEATS, nor "if it's no better than yesterday see your GP": a sending verb between).
 _REMEDY_WINS = LazyPattern(
-    r"(?<!\bnothing\s)\b(?:(?:(?:do|does|did|doing|work|works|worked|working)\s+(?:far\s+|much\s+|way\s+|a\s+lot\s+|"
+    r"\b(?:(?:(?:do|does|did|doing|work|works|worked|working)\s+(?:far\s+|much\s+|way\s+|a\s+lot\s+|"
     r"loads\s+|so\s+much\s+)?(?:more(?:\s+good)?|better)|better|cheaper|quicker|faster|stronger|safer|gentler|"
     r"more\s+effective)(?:\s+(?:for|on|with)(?:\s+[\w']+){1,3}?)?\s+than|as\s+(?:good|effective|well)\s+as)\s+"
     r"(?:any|anything|whatever|what|all|the|your|a|an|those|most|half)"
@@ -782,6 +782,8 @@ _REMEDY_WINS = LazyPattern(
     r"\s+$",
     re.IGNORECASE,
 )
+# ... where the service wins: "No home remedy works better than the inhaler your asthma nurse gave you".
+_NONE_BEATS = LazyPattern(r"\b(?:no|nothing|none|nowt)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 # ... whose offer after it ("the doctor will give you", "your GP prescribes") directs no one either.
 _THEIR_OFFER = LazyPattern(
     r"(?:'s)?(?:\s+(?:will|can|could|would|might|may|ever|is\s+going\s+to|are\s+going\s+to|gonna)){0,2}\s+"
@@ -835,6 +837,8 @@ def signposts(text: str) -> bool:
         sentence = text[start : after.start() if after else stop]
         occasion = _OCCASION.search(text, max(0, m.start() - 60), m.start())
         compared = _REMEDY_WINS.search(text, max(0, m.start() - 60), m.start())
+        if compared and _NONE_BEATS.search(text, max(0, compared.start() - 40), compared.start()):
+            compared = None
         if compared:
             offer = _THEIR_OFFER.match(text, m.end())
             if offer:

@@ -11,12 +11,16 @@ from postcheck.text import APOSTROPHES, LazyPattern, unwrap, word_model
 # best address to post your new card to" (not "the best address to send complaints to", a question a reply may answer).
 _SENT_TO = r"\s+(?:for\s+(?:us|me)\s+)?to\s+(?:send|post|text|e-?mail|ring|call)\b[^?.!]{0,60}?\b(?:you|your|u)\b"
 # Someone of the reader's, before their data with "'s" or, as text-speak has it, a bare "s": "ur little ones details",
-# "your son's details", "ur kids full name" (each a look-behind of its own length).
+# "your son's details", "ur kids full name" (each a look-behind of its own length). ("boy" and "girl" with "'s" only:
+# "Share your favourite baby girls names below!" asks for ideas, not a child's name.)
 _KIN = (
-    "kid", "son", "daughter", "baby", "child", "boy", "girl", "little one", "mum", "mam", "mom", "dad", "nan", "gran",
-    "grandad", "grandma", "husband", "wife", "partner", "brother", "sister",
+    "kid", "son", "daughter", "baby", "child", "little one", "mum", "mam", "mom", "dad", "nan", "gran", "grandad",
+    "grandma", "husband", "wife", "partner", "brother", "sister",
 )  # fmt: skip
-_AFTER_KIN = "|".join(f"(?<=\\b{kin}{s}\\s)" for kin in (k.replace(" ", "\\s") for k in _KIN) for s in ("'s", "s"))
+_AFTER_KIN = "|".join(
+    [f"(?<=\\b{kin}{s}\\s)" for kin in (k.replace(" ", "\\s") for k in _KIN) for s in ("'s", "s")]
+    + ["(?<=\\bboy's\\s)", "(?<=\\bgirl's\\s)"]
+)
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
