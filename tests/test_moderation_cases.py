@@ -34,6 +34,7 @@ FILES = (
     "moderation_cases_b53.yml",
     "moderation_cases_b54.yml",
     "moderation_cases_b59.yml",
+    "moderation_cases_b60.yml",
     "moderation_cases_b63.yml",
 )
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}

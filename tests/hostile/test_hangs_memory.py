@@ -119,6 +119,12 @@ POST_SHAPES = [
         "Dob: 3rd April 1951 DOB April 3rd, ",
     ),
     *("sh\u200bite \U0001d41f\U0001d42e\U0001d41c\U0001d424 shitgibbon ", "Khan, Ahmed salt marsh, Dawn "),
+    # Batch 60's shapes: an appointment only as a journey's end, as a service's occasion too (M104).
+    *("on the way to your a b appointment on the ", "on the long ferry crossing over to your GP on the way to "),
+    *("does more for it than any a b the doctor will give you ", "better for a b c than any of the a b your GP "),
+    "A SAD lamp SAD light-box light box SAD ",
+    "hiya hun hi babe morning lovely ur little ones details ur kids full name ur little ones ",
+    "On the a b c form, write your date of birth as DD/MM/YYYY as 1/1/11 as D M ",
     # Quotations that never close, or close only after two words (M105 passes over quoted speech): a year cut short
     # opens a single quote.
     *("Dob: 3rd April '51 - ", "'a b ", "\u201ca b c ", '"a b c \u201c', "'ab' 'cd ef' "),
@@ -306,6 +312,14 @@ REQUEST_SHAPES = [
     "upload a photo of your ID to the portal upload ",
     "Calling all new mums \U0001f476 comment with ur babys name and ur repeat perscription list ",
     "a&e wont do anything for its prob just make sure shes drinking ",
+    # Batch 60's (M104, read in replies): an appointment only as a journey's end, as a service's occasion too.
+    "seasickness on the way to your a b appointment on the ",
+    "seasickness on the long ferry crossing over to your GP on the way to ",
+    "a walk does more for it than any a b the doctor will give you ",
+    "a walk is better for a b c than any of the a b your GP ",
+    "A SAD lamp SAD light-box light box SAD ",
+    "hiya hun hi babe morning lovely ur little ones details ur kids full name ur little ones ",
+    "On the a b c form, write your date of birth as DD/MM/YYYY as 1/1/11 as D M ",
 ]
 
 

@@ -155,9 +155,10 @@ MEDICAL_TOPIC = LazyPattern(
     rf"(?:{_BODY})\s+(?:feels?|felt|feeling|gets?|getting)\s+(?:\w+\s+)?(?:tight|sore|stiff|heavy|funny|weird|numb|tender|"
     r"itchy|swollen|painful|achy|blocked|bunged)\b|"
     # A blocked milk duct, frost on the skin, a palsy, winter's low mood by its name ("my SAD"; not "Feeling SAD that
-    # the walks are ending").
+    # the walks are ending") or by its lamp ("A SAD lamp", "a light box"; not "we're SAD to say").
     r"blocked\s+(?:milk\s+)?ducts?|frost-?(?:nip|bite|bitten)|palsy|seasonal\s+affective\s+disorder|"
-    r"(?:my|your|his|her|their|with|for)\s+(?-i:SAD)\b|"
+    r"(?:my|your|his|her|their|with|for)\s+(?-i:SAD)\b|(?-i:SAD)[\s-]+(?:light[\s-]?box(?:es)?|lamps?|lights?)\b|"
+    r"light[\s-]box(?:es)?\b|"
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
@@ -766,9 +767,38 @@ _NOT_NEEDED = LazyPattern(
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
 # than one named in an apology.
 # (Nor one a remedy is compared with: "Reading glasses from the supermarket are just as good as the optician's ones".)
+# (Nor one only where a journey goes: "Suck a mint on the way to your GP appointment".)
 _OCCASION = LazyPattern(
     r"\b(?:(?:after|since|following)\s+(?:the|your|a|an|his|her|their|my)|at\s+the|(?:as\s+good\s+as|better\s+than|"
-    r"cheaper\s+than|same\s+as)\s+(?:the|your|a|any))\s+(?:local\s+)?$",
+    r"cheaper\s+than|same\s+as)\s+(?:the|your|a|any)|"
+    r"(?:on|during)\s+(?:the|your|his|her|their|my|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:way|journey|crossing|drive|trip|"
+    r"ride|flight|ferry|boat|bus|train|coach|taxi|car|walk|travel|sailing|commute)\s+"
+    r"(?:(?:there|over|across|back|in|up|down|home|out)\s+)?(?:to|from)\s+(?:the|your|a|an|his|her|their|my))"
+    r"\s+(?:local\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A service named only in a comparison the remedy wins sends no one: "a brisk walk does more for it than any tablet the
+# doctor will give you", "better than anything your GP prescribes" (not "nothing works better than what your GP
+# prescribes", _NONE_BEATS, nor "if it's no better than yesterday see your GP": a sending verb between).
+_REMEDY_WINS = LazyPattern(
+    r"\b(?:(?:(?:do|does|did|doing|work|works|worked|working)\s+(?:far\s+|much\s+|way\s+|a\s+lot\s+|"
+    r"loads\s+|so\s+much\s+)?(?:more(?:\s+good)?|better)|better|cheaper|quicker|faster|stronger|safer|gentler|"
+    r"more\s+effective)(?:\s+(?:for|on|with)(?:\s+[\w']+){1,3}?)?\s+than|as\s+(?:good|effective|well)\s+as)\s+"
+    r"(?:any|anything|whatever|what|all|the|your|a|an|those|most|half)"
+    r"(?:\s+(?!(?:see|call|ring|ask|contact|speak|talk|visit|book|get|go|phone|if|when|and|but|or|so)\b)[\w'-]+){0,4}?"
+    r"\s+$",
+    re.IGNORECASE,
+)
+# ... where the service wins: "No home remedy works better than the inhaler your asthma nurse gave you".
+_NONE_BEATS = LazyPattern(r"\b(?:no|nothing|none|nowt)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+# ... whose offer after it ("the doctor will give you", "your GP prescribes") directs no one either.
+_THEIR_OFFER = LazyPattern(
+    r"(?:'s)?(?:\s+(?:will|can|could|would|might|may|ever|is\s+going\s+to|are\s+going\s+to|gonna)){0,2}\s+"
+    r"(?:give|gives|gave|prescribe|prescribes|prescribed|hand|hands|handed|offer|offers|offered|sell|sells|sold|"
+    r"recommend|recommends|recommended|suggest|suggests|suggested|push|pushes|dish|dishes|put)\b"
+    r"(?:\s+(?:out|you|u|them|him|her|me|us|on)){0,2}",
     re.IGNORECASE,
 )
 
@@ -814,7 +844,15 @@ def signposts(text: str) -> bool:
         stop = min(len(text), m.end() + _CLAUSE_MAX)
         after = _SENTENCE_BREAK.search(text, m.end(), stop)
         sentence = text[start : after.start() if after else stop]
-        occasion = _OCCASION.search(text, max(0, m.start() - 30), m.start())
+        occasion = _OCCASION.search(text, max(0, m.start() - 60), m.start())
+        compared = _REMEDY_WINS.search(text, max(0, m.start() - 60), m.start())
+        if compared and _NONE_BEATS.search(text, max(0, compared.start() - 40), compared.start()):
+            compared = None
+        if compared:
+            offer = _THEIR_OFFER.match(text, m.end())
+            if offer:
+                at, to = offer.start() - start, offer.end() - start
+                sentence = sentence[:at] + " " * (to - at) + sentence[to:]
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):
@@ -832,7 +870,7 @@ def signposts(text: str) -> bool:
             blank = unneeded.start() - start, m.end() - start
         if blank:
             sentence = sentence[: blank[0]] + " " * (blank[1] - blank[0]) + sentence[blank[1] :]
-        if not (occasion or blank or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
+        if not (occasion or compared or blank or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
             return True
     return False
 
@@ -1241,6 +1279,29 @@ DOSE_CHANGE = LazyPattern(
 )
 
 
+# A journey someone makes: "on the crossing to", "on your way back from", "during the drive over to".
+_JOURNEY = (
+    r"\b(?:on|during|for)\s+(?:the|your|his|her|their|my|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:way|journey|crossing|"
+    r"drive|trip|ride|flight|ferry|boat|bus|train|coach|taxi|car|walk|travel|sailing|commute)\s+"
+    r"(?:(?:there|over|across|back|in|up|down|home|out)\s+)?(?:to|from|for)\s+"
+)
+# An appointment named only as where a journey goes is the occasion, not the service's word: "Ginger biscuits do
+# wonders for seasickness on the crossing to your appointment!" (its words, "clinic appointment" too, are blanked where
+# advice is read).
+_JOURNEY_TO_APPOINTMENT = LazyPattern(
+    rf"{_JOURNEY}(?:the|your|his|her|their|my|an?)\s+((?:[\w'-]+\s+){{0,2}}?appointments?)\b", re.IGNORECASE
+)
+
+
+def _blank_journey_appointments(text: str) -> str:
+    """`text` with each appointment named only as a journey's end blanked (same length: offsets hold)."""
+    if "ppointment" not in text:
+        return text
+    return _JOURNEY_TO_APPOINTMENT.sub(
+        lambda m: m.group()[: m.start(1) - m.start()] + " " * len(m.group(1)) + m.group()[m.end(1) - m.start() :], text
+    )
+
+
 def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
@@ -1250,6 +1311,8 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     text = unwrap(text.translate(APOSTROPHES))
     if signposts(text):
         return None
+    # (An appointment that is only where a journey goes is no word of the service, to either reading.)
+    text = _blank_journey_appointments(text)
     model = word_model.load(word_model.ADVICE)
     likely, known = word_model.read(text, model)
     heard = known >= word_model.MIN_FEATURES

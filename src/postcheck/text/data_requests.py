@@ -10,6 +10,17 @@ from postcheck.text import APOSTROPHES, LazyPattern, unwrap, word_model
 # Where the reader would like something of theirs sent, after "a good" or "the best" data word (_GOOD_FOR_SENDING): "the
 # best address to post your new card to" (not "the best address to send complaints to", a question a reply may answer).
 _SENT_TO = r"\s+(?:for\s+(?:us|me)\s+)?to\s+(?:send|post|text|e-?mail|ring|call)\b[^?.!]{0,60}?\b(?:you|your|u)\b"
+# Someone of the reader's, before their data with "'s" or, as text-speak has it, a bare "s": "ur little ones details",
+# "your son's details", "ur kids full name" (each a look-behind of its own length). ("boy" and "girl" with "'s" only:
+# "Share your favourite baby girls names below!" asks for ideas, not a child's name.)
+_KIN = (
+    "kid", "son", "daughter", "baby", "child", "little one", "mum", "mam", "mom", "dad", "nan", "gran", "grandad",
+    "grandma", "husband", "wife", "partner", "brother", "sister",
+)  # fmt: skip
+_AFTER_KIN = "|".join(
+    [f"(?<=\\b{kin}{s}\\s)" for kin in (k.replace(" ", "\\s") for k in _KIN) for s in ("'s", "s")]
+    + ["(?<=\\bboy's\\s)", "(?<=\\bgirl's\\s)"]
+)
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
@@ -45,6 +56,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?<!\b(?:hamster|charity|company|surgery|village|college|nursery|academy|society)'s\s)"
     r"(?<!\b(?:business|pharmacy|practice|hospital|tortoise)'s\s)(?<!\b(?:care\shome|workplace)'s\s)"
     r"(?<!\b(?:department|university)'s\s)(?<!\b(?:organisation|organization)'s\s)(?:full\s+)?name|"
+    # ... and someone of the reader's details or name, also without the apostrophe: "ur little ones details".
+    rf"(?=details|deets|(?:full\s+|first\s+|last\s+|sur)?names?\b)(?:{_AFTER_KIN})"
+    r"(?:details|deets|(?:(?:full|first|last)\s+)?(?:sur)?names?)|"
     # "give us your mobile", "your email": the number or address left unsaid.
     # (Not "your email confirmation", "your mobile app": there the word names something else.)
     # ("your work email", "your personal mobile": which one, said first.)
@@ -155,8 +169,9 @@ _EMOJI_CHAR = r"[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]"  # an emoji t
 # (Text-speak and Scots too: "Whats ur address hun?", "yer address".)
 _POSSESSIVE = LazyPattern(
     r"\b(?:your|ur|yer|their|his|her|the patient'?s|their child'?s|your child'?s)\s+"
-    # (An emoji for the word between: "your 📧 address", "ur 🏠 address"; or someone of the reader's: "your mum's".)
-    rf"(?:(?:\w+(?:'s)?|{_EMOJI_CHAR}\ufe0f?)\s+)?$",
+    # (An emoji for the word between: "your 📧 address", "ur 🏠 address"; or someone of the reader's: "your mum's", "ur
+    # little one's", "ur little ones".)
+    rf"(?:(?:(?:little|wee|lil|eldest|youngest|oldest|baby|new)\s+)?(?:\w+(?:'s)?|{_EMOJI_CHAR}\ufe0f?)\s+)?$",
     re.I,
 )
 # ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
@@ -363,7 +378,8 @@ PRIVATE_PLACE = LazyPattern(
     r"(?:on|via|through|using|into|in|to)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
     # ... a form named for what it is: "through the nomination form", "on our online booking form", "Add your name ...
     # to our secure booking form".
-    r"(?:on|via|through|using|into|in|to|onto)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,2}?form|"
+    # ("On the school immunisation consent form, write...": three words too.)
+    r"(?:on|via|through|using|into|in|to|onto)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,3}?form|"
     r"online|"
     # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
     r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
@@ -418,6 +434,17 @@ _SUBJECT_END = LazyPattern(
 _CALLING = LazyPattern(r"^(?:calling|attention|hey|hiya|hi|hello|dear|shout\s*out\s+to)\b", re.IGNORECASE)
 
 
+# A greeting or a word of address before the order is passed over, as a comma after it would be: "hiya hun just drop
+# ur little ones nhs no. in the comments", "hi babe pop ur DOB below", "morning lovely", "hey u", "Hi Sarah".
+_GREETING = LazyPattern(
+    r"^(?:(?:hiya|hi|hii+|hey|heya|hello|hullo|morning|mornin|afternoon|evening|evenin|good\s+(?:morning|afternoon|"
+    r"evening))(?:\s+(?:there|all|everyone|folks|guys|hun|hunny|honey|babe|babes|love|lovely|lovey|pet|petal|hen|mate|"
+    r"darling|darlin|chick|chuck|duck|sweetie|sweetheart|u|you|ya|x+))*(?:\s+(?-i:[A-Z])[a-z]+)?|"
+    r"(?:hun|babe|babes|lovely|love|pet|petal|hen|mate|darling|sweetie|chick))(?:\s+|$)",
+    re.IGNORECASE,
+)
+
+
 def _plain(clause: str) -> str:
     """A clause's words, without fillers ("please", "just") or symbols, one space between each."""
     return " ".join(_SYMBOLS.sub(" ", _FILLER.sub(" ", clause)).split())
@@ -439,6 +466,9 @@ def _asks_reader(sentence: str, at: int) -> bool:
         calling = _CALLING.match(head) and not _EMOJI.search(clause, 0, emoji.start())
         if not _NEGATED.search(head) and not _YOU.search(head) and (calling or not _SUBJECT_END.search(head)):
             lead = _plain(clause[emoji.end() :])
+    greeting = _GREETING.match(lead)
+    if greeting:
+        lead = lead[greeting.end() :]
     return (
         bool(_ASKS_LEAD.search(lead))
         and not _NOUN_LEAD.search(lead)
@@ -578,6 +608,20 @@ _NEED = LazyPattern(
 )
 
 
+# A verb that writes the data down, followed by how to write it, says how to fill in a form, not to write it here:
+# "Write your child's date of birth as DD/MM/YYYY, e.g. 01/04/2013", "type your NHS number as 10 digits, no spaces" (not
+# where the sentence names a public place: "write your date of birth as DD/MM/YYYY in the comments"; nor after a verb
+# that gives it to someone: "Reply with your NHS number as 10 digits").
+_WRITING_VERB = LazyPattern(r"(?:write|type|put|add|include|enter|fill|jot|note)\b", re.IGNORECASE)
+_HOW_TO_WRITE = LazyPattern(
+    r"\s+(?:(?:as|like)\s+(?:(?:DD?\s*[/.-]?\s*MM?\b)|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|"
+    r"(?:e\.?g\.?|for\s+example)\b|(?:\d+|ten|eleven)\s+(?:digits|numbers|characters)\b|day\s*[,/-]?\s*month\b)|"
+    r"in\s+(?:the\s+|this\s+|that\s+)?format\b|using\s+(?:the\s+|this\s+)?format\b|"
+    r"(?:with\s+)?(?:no|without)\s+(?:spaces|slashes|dashes|gaps)\b)",
+    re.IGNORECASE,
+)
+
+
 # Data that opens a clause of its own after a dash and has its own verb is told, not the object asked for: "Tell us your
 # thoughts below - your name won't be shared" (not "Tell us who you are - name and date of birth - in a reply").
 _DASH_OPENS = LazyPattern(r"\s[-–—]\s+(?:(?:your|their|ur)\s+)?$", re.IGNORECASE)
@@ -653,6 +697,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue
             if _signed_onto(sentence, data) and not in_public():
                 continue  # "Add your name to our mailing list" (but "... and reply with your date of birth" asks)
+            if _WRITING_VERB.match(ask.group()) and _HOW_TO_WRITE.match(sentence, data.end()) and not in_public():
+                continue  # "Write your child's date of birth as DD/MM/YYYY" (how to fill in a form)
             return data
     return _written_in_public(sentence)
 
