@@ -137,6 +137,9 @@ POST_SHAPES = [
     "Mary-Dawn Wood Anne-Dawn Wood-",
     # Batch 63's shapes: a service the reader need not go to, or whose crowds are news (M104); a care letter (M105).
     *("no need to sit in A&E no point going to the GP ", "A&E's full A&E is rammed ", "pic of the discharge letter "),
+    # Batch 65's shapes: a past after "some git" (M102); an invite, a listed email, a place ruled out (M105); a meeting.
+    *("some git did ", "got your booster invite got ur ", "your ref and email and we ", "rather than here instead of "),
+    "feel flat at the end of a long board meeting ",
 ]
 
 

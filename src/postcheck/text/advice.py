@@ -206,10 +206,12 @@ FIGURATIVE = LazyPattern(
     r"\s+(?:are|usually|often|normally|tend|always|come|settle|happen)\b)|\blosing\s+sleep\b|\bfeel(?:ing)?\s+the\s+pain\b|"
     r"\b(?:normal|natural|understandable|common)\s+to\s+feel\s+(?:nervous|anxious|worried|apprehensive)\b|"
     # A mood whose occasion is the organisation's own work is everyday feeling, not low mood: "normal to feel a bit flat
-    # at the end of a long campaign" (not "after the birth", "after losing your husband").
+    # at the end of a long campaign", "... a long consultation", "after a long shift" (not "after the birth", "after
+    # losing your husband").
     r"\bfeel(?:s|ing)?\s+(?:a\s+(?:bit|little)\s+|quite\s+|so\s+|really\s+)?(?:flat|low|down|drained|deflated|emotional)\s+"
     r"(?:now\s+)?(?:at\s+the\s+end\s+of|after)\s+(?:a|an|the|our|this|that|all)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:campaign|drive|appeal|project|fundraiser|launch|bake\s+sale|fun\s+run|festival|open\s+day)s?\b|"
+    r"(?:campaign|drive|appeal|project|fundraiser|launch|bake\s+sale|fun\s+run|festival|open\s+day|consultation|"
+    r"(?:board\s+)?meeting|audit|inspection|conference|event|shift|week|day)s?\b|"
     r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
     r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
     r"\bcold\s+(?:calls?|weather|snap|spell)\b|\blift(?:s|ed|ing)?\s+(?:\w+(?:'s|s')?\s+){0,2}spirits\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b|"

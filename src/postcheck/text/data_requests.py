@@ -65,7 +65,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=your\s)(?:(?:work|personal|home|school|uni|best)\s+)?(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
     r"under\w*)\b))|"
     # ... also listed after another of the reader's things: "pop your booking reference and email below" (_means_data).
-    r"(?<=\sand\s)(?:e-?mail|mobile)(?=\s*(?:[^\w\s]|$|(?:below|here|in|on|please|pls|too|under\w*)\b))|"
+    # ("... and email and we'll sort it": the list's clause ends where what the service will do begins.)
+    r"(?<=\sand\s)(?:e-?mail|mobile)(?=\s*(?:[^\w\s]|$|(?:below|here|in|on|please|pls|too|under\w*)\b|"
+    r"(?:and|so|then|n)\s+(?:we|we'll|we'd|we're|our|the\s+team|I|I'll)\b))|"
     # "the first line of your address", "the best number to reach you on": the data in a longer noun phrase.
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:(?:your|their|the)\s+(?:\w+'s\s+)?)?"
     r"(?:home\s+|postal\s+)?)?address(?:es)?|post\s?codes?|"
@@ -343,8 +345,11 @@ PRIVATE_CHANNEL = LazyPattern(
     r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
     r"(?:send|drop|leave|give)\s+us\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|line|DM|PM)|inbox\w*|in\s+private|privately|"
     # (Not the data: "your email", "your work email", text-speak's "ur email".)
+    # (Nor one listed after the reader's other data: "your booking reference and email", unless it is sent something:
+    # "call and email us".)
     r"(?<!\byour\s)(?<!\byour\swork\s)(?<!\byour\shome\s)(?<!\byour\spersonal\s)(?<!\bur\s)(?<!\byer\s)"
-    r"e-?mail(?:s|ed|ing)?(?!\s+address)|"
+    r"(?:(?<!\band\s)(?<!&\s)(?<!,\s)e-?mail(?:s|ed|ing)?|e-?mail(?:s|ed|ing)?(?=\s+(?:us|me|it|them|the|your|ur|to|our)\b))"
+    r"(?!\s+address)|"
     r"(?:call|ring|phone|telephone)(?:ing)?\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
     r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
     re.IGNORECASE,
@@ -397,11 +402,12 @@ _WAIVED = LazyPattern(
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-# ... also where there is no need to write it there: "there's no need to share it here" (two words at most between,
-# and no channel among them, so a waived DM stays waived: "No need to DM just reply here").
+# ... also where there is no need to write it there: "there's no need to share it here", or it is ruled out: "send it
+# by DM rather than here" (two words at most between, and no channel among them, so a waived DM stays waived: "No
+# need to DM just reply here", "rather than DM post it here").
 _NOT_HERE = LazyPattern(
     r"\b(?:(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}|"
-    rf"{_NO_NEED_TO}"
+    rf"(?:{_NO_NEED_TO}|rather\s+than|instead\s+of)"
     r"(?:\s+(?!(?:DMs?|PMs?|messag\w*|e-?mail\w*|inbox\w*|call\w*|ring\w*|phon\w*)\b)\w+){0,2})\s*$",
     re.IGNORECASE,
 )
@@ -897,8 +903,10 @@ _READERS_DOCUMENT = LazyPattern(
     # their name, address and date of birth, and their results are their health: "Got your new repeat prescription?"
     # (Or the reader's own, in text-speak too: "Had ur booster letter with the wrong date on?")
     # (Not one a patient or a friend wrote: "Had a lovely letter from a patient?" is no letter about the reader.)
+    # (And the reader's invitation or reminder: "Got your booster invite with the wrong name on it?")
     r"|\b(?:got|received|had|get)\s+(?P<document>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+){0,2}?"
-    r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,2}?results?)\b"
+    r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,2}?(?:results?|invit(?:e|ation)s?|reminders?|"
+    r"appointment\s+cards?))\b"
     r"(?!\s+from\s+(?:(?:a|an|one\s+of\s+(?:our|your|the|my)|our|your|ur|the|my|his|her|their)\s+)?(?:\w+\s+)?(?:patients?|"
     r"child(?:ren)?|kids?|grand(?:child|children|son|daughter|kids?)|friends?|pupils?|students?|fans?|residents?|relatives?|"
     r"neighbours?|colleagues?|volunteers?|well-?wishers?|readers?|families|family|(?:pen\s*)?pals?|mates?|buddy|buddies|someone|"

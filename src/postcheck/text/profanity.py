@@ -157,7 +157,8 @@ _LETTERS_SPLIT = LazyPattern(
 # The mostly innocent words (cow, git, prick, knob, slag) used as an insult, in shapes the word list's phrases cannot
 # hold: quoted as what someone was called ("called our receptionist a 'cow'", "called 'a stupid old cow'", "Shouting
 # 'slag'"), after "you" and an adjective ("you pathetic git"; not "you need Git"), and "Some knob" doing something
-# ("Some prick keyed three cars"; not "Some knobs on the radiators", "some git commands", "some cow parsley").
+# ("Some prick keyed three cars", "some git did it again"; not "Some knobs on the radiators", "some git commands", "some
+# cow parsley", nor a door's knob that "came off").
 _INSULT_NOUN = r"(?:cow|git|prick|knob|slag)"
 # The words of scorn that may come before one inside the quote ("called her 'a stupid old cow'"; not "'Daisy the cow'",
 # "'a happy cow'").
@@ -175,7 +176,8 @@ _INSULT = LazyPattern(
     rf"(?:\s+[\w']+){{0,3}}?\s+(?:an?\s+)?['\"“](?:(?:you|an?)\s+)?(?:(?:{_SCORN})\s+){{0,3}}(?P<quoted>{_INSULT_NOUN}s?)['\"”](?!\w)|"
     r"\byou\s+(?:\w{3,}(?:less|ful|ous|ish|id|ic|ble|ant|ent|ive)|\w{2,}(?:[^l\W]y|lly)|\w{2,}ing|old|big|"
     rf"little|daft|fat|thick|dumb|sad)\s+(?P<you>{_INSULT_NOUN})\b(?!\s+(?:{_OBJECT})\b)|"
-    rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:who|set|left|took|stole|broke|threw|kept|put|made|went|got|\w{{3,}}ed)\b)",
+    rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:who|set|left|took|stole|broke|threw|kept|put|made|went|got|did|drove|ran|"
+    rf"hit|spat|swore|rang|wrote|told|said|thought|thinks|reckons|\w{{3,}}ed)\b)",
     re.IGNORECASE,
 )
 # The mostly innocent words disguised with a digit or a symbol ("pr1ck", "kn0b"): no one disguises a finger prick.
