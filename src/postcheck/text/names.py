@@ -37,11 +37,16 @@ _INFORMAL_TITLES = {"dr": "doc", "doctor": "doc"}
 _TITLES = LazyPattern(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+", re.I)
 # A name inside the name of a place or fund is not the person: the Mary Seacole Ward, the Ahmed Khan Foundation, Dawn
 # Wood Nature Reserve.
-_NAMED_AFTER = (
-    # ... also with what the place is for between ("the Ahmed Khan Community Hall", "@DawnWoodCommunityCentre").
+# What a place, fund or prize is for, in a word or two between the name and its word ("the Ahmed Khan Community Hall",
+# "the Jane Example Community Pharmacy Award").
+_PURPOSE = (
     r"(?:community|health|medical|sports?|leisure|day|resource|learning|education|wellbeing|youth|family|children's|"
     r"cancer|dental|research|training|teaching|conference|hardship|charity|benevolent|bereavement|carers'?|nursing|"
-    r"arts?|music|innovation|excellence|achievement)\s+(?:centre|center|hall|hub|clinic|unit|ward|house|room|"
+    r"arts?|music|innovation|excellence|achievement|pharmacy|patient|volunteer|staff|student|mental\s+health)"
+)
+_NAMED_AFTER = (
+    # ... also with what the place is for between ("the Ahmed Khan Community Hall", "@DawnWoodCommunityCentre").
+    rf"{_PURPOSE}(?:\s+{_PURPOSE})?\s+(?:centre|center|hall|hub|clinic|unit|ward|house|room|"
     r"suite|building|wing|garden|"
     # ... and before a fund's, a prize's or a lecture's word ("The Jane Example Wellbeing Fund", "the Ahmed Khan Nursing
     # Award"): named after the person, not the person.
