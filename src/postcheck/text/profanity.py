@@ -137,6 +137,12 @@ _DISH = LazyPattern(
 )
 # A bitch the dog, in a breeder's or a therapy dog's post: after a breed or a dog's word ("Labrador bitch", "a brood
 # bitch"), or before a puppy or a whelp ("a bitch puppy", "bitches in whelp"); blanked before the words are read.
+# A blood clot, written apart (not the listed "bloodclot" in two words) or run together by a typing slip in a medical
+# sentence: after an article or "of", or a plural. Read only where "clot" is: phrases that open with "a" or "the" among
+# the innocent ones would send nearly every post through them.
+_MEDICAL_CLOT = LazyPattern(
+    r"\b(?:(?:a|the|of|any|no)\s+bloodclot|bloodclots|bloodclotting|blood\s+clots?)\b", re.IGNORECASE
+)
 _DOG = LazyPattern(
     r"\b(?:labrador|retriever|spaniel|terrier|collie|poodle|greyhound|whippet|lurcher|beagle|dachshund|shepherd|"
     r"pointer|setter|husky|mastiff|bulldog|hound|dalmatian|rottweiler|doberman|schnauzer|chihuahua|cockapoo|"
@@ -286,6 +292,10 @@ class ProfanityMatcher:
         self._verdicts: dict[str, str | None] = {}
         self._hits: dict[tuple[str, bool], tuple[tuple[int, int, str], ...]] = {}
         self._clean: set[str] = set()  # tokens as written that hold no listed word: most of a run's vocabulary
+        # The first halves a listed word may be split into ("bell end", "dick head"): a text with none of them as a word
+        # has no such split (most posts), and needs no search for one.
+        listed = (*self.words, *self.stems, *self.endings)
+        self.split_heads = frozenset(w[:i] for w in listed for i in range(3, len(w) - 2))
         self.by_length: dict[int, list[str]] = {}
         for word in self.words:
             for form in (word, word + "s", word + "es"):
@@ -406,7 +416,7 @@ class ProfanityMatcher:
         if not text.isascii() and _STYLED.search(text):
             text = text.translate(_styled_letters())
         lowered = text.lower()
-        for stem, innocent in (("fagg", _DISH), ("bitch", _DOG)):
+        for stem, innocent in (("fagg", _DISH), ("bitch", _DOG), ("clot", _MEDICAL_CLOT)):
             if stem in lowered:
                 text = innocent.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
                 lowered = text.lower()
@@ -444,7 +454,7 @@ class ProfanityMatcher:
                 entry = self._judge("a" + m.group(1).lower())
                 if entry is not None:
                     found.append((m.start(), m.end(), entry))
-        for m in _SPLIT_COMPOUND.finditer(text):
+        for m in _SPLIT_COMPOUND.finditer(text) if words is None or not words.isdisjoint(self.split_heads) else ():
             joined = (m.group("first") + m.group("second")).lower()
             # (a part that is itself listed is reported alone: "a smart ass")
             parts_listed = self._listed(m.group("first").lower()) or self._listed(m.group("second").lower())
