@@ -140,6 +140,8 @@ POST_SHAPES = [
     # Batch 65's shapes: a past after "some git" (M102); an invite, a listed email, a place ruled out (M105); a meeting.
     *("some git did ", "got your booster invite got ur ", "your ref and email and we ", "rather than here instead of "),
     "feel flat at the end of a long board meeting ",
+    # Batch 75's shapes: a verb's object before a bare " at " (M101); a record by "his" or "her" (M105).
+    *("book your flu jab at nhs dot ", "a photo of his prescription of her a b passport "),
 ]
 
 

@@ -746,7 +746,9 @@ SERVICE_REPORT = LazyPattern(
 )
 DIRECTING = LazyPattern(
     # (Not "your dentist couldn't see you": a negated verb is part of the report.)
-    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|go|head|pop|book|try|use|check|"
+    # (Not the illness that goes: "it'll go on its own", "should go away".)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|"
+    r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop|book|try|use|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
     r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|advice|worried|open|available)\b",

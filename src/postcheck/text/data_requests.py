@@ -150,6 +150,10 @@ PERSONAL_DATA = LazyPattern(
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?)|"
+    # ... and someone's health record by "his" or "her": "a photo of his prescription", "her hospital passport" (not
+    # "her certificate", which may be a prize's).
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:his|her)\s+(?:\w+\s+){0,2}?"
+    r"(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport)\b|"
     # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
     # the prescription here"; not "the letter", which may be anyone's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"

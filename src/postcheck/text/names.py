@@ -42,7 +42,9 @@ _TITLES = LazyPattern(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+", re.I)
 _PURPOSE = (
     r"(?:community|health|medical|sports?|leisure|day|resource|learning|education|wellbeing|youth|family|children's|"
     r"cancer|dental|research|training|teaching|conference|hardship|charity|benevolent|bereavement|carers'?|nursing|"
-    r"arts?|music|innovation|excellence|achievement|pharmacy|patient|volunteer|staff|student|mental\s+health)"
+    r"arts?|music|innovation|excellence|achievement|pharmacy|patient|volunteer|staff|student|mental\s+health|"
+    r"respiratory|cardiac|stroke|diabetes|maternity|midwifery|paediatric|palliative|hospice|emergency|surgical|clinical|"
+    r"leadership|quality|safety|service|autism|dementia|primary\s+care|critical\s+care|long\s+service|lifetime)"
 )
 _NAMED_AFTER = (
     # ... also with what the place is for between ("the Ahmed Khan Community Hall", "@DawnWoodCommunityCentre").
@@ -56,7 +58,7 @@ _NAMED_AFTER = (
     r"park|reserve|nature\s+reserve|gardens?|museum|gallery|stadium|arena|institute|drive|crescent|grove|terrace|"
     r"bridge|forest|mews|square|lodge|court(?!\s+(?:case|hearing|appearance|date|order|papers))|"
     # ... or a cup, a trophy, a memorial ("The Ahmed Khan Memorial Cup"; not "memorial service", which is hers).
-    r"cup|trophy|shield|scholarship|bursary|memorial(?!\s+(?:service|event|mass|gathering|walk|bench|plaque|tree|fund\s+for))"
+    r"cup|trophy|shield|scholarship|bursary|memorial(?!\s+(?:service|event|mass|gathering|walk|bench|plaque|tree|fund\s+for\s+(?:her|him|them|jane|\w+'s)\b))"
 )
 
 

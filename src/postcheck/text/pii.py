@@ -66,6 +66,13 @@ _VERB_BEFORE = LazyPattern(
     r"can't|cannot|won't|don't|didn't)\s+\Z",
     re.IGNORECASE,
 )
+# ... or the object of such a verb: "book your flu jab at nhs dot uk", "book a carer's flu jab at" (not "book an
+# appointment with jane at nhs dot net", where the word before "at" is the person).
+_VERB_OBJECT_BEFORE = LazyPattern(
+    r"\b(?:book|order|buy|get|renew|register|find|check|download|claim|collect)(?:s|ed|ing)?\s+"
+    r"(?:(?:your|ur|a|an|the|my|their|his|her|our)\s+)?(?:(?!(?:with|to|for|from|by)\b)[\w'’-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
 _ARTICLE_BEFORE = LazyPattern(r"\b(?:a|an|the|our|your|their|this|that|these|those|my|his|her|its)\s+$", re.IGNORECASE)
 # A time before a bare " at " is no mailbox, though it has digits: "live at 10am at leeds dot gov dot uk", "19:00 at".
 _TIME_LOCAL = LazyPattern(r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)", re.IGNORECASE)
@@ -108,6 +115,7 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
             and not _VERB_LOCAL.fullmatch(local)
             and not _ARTICLE_BEFORE.search(text[: m.start()])
             and not _VERB_BEFORE.search(text, max(m.start() - 12, 0), m.start())
+            and not _VERB_OBJECT_BEFORE.search(text, max(m.start() - 60, 0), m.start())
         )
         if bare and not (_MAILBOX_LIKE.search(local) or named):
             continue
