@@ -37,6 +37,7 @@ FILES = (
     "moderation_cases_b60.yml",
     "moderation_cases_b63.yml",
     "moderation_cases_b65.yml",
+    "moderation_cases_b70.yml",
 )
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}
 RULES = {

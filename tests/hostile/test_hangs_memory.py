@@ -323,6 +323,8 @@ REQUEST_SHAPES = [
     "A SAD lamp SAD light-box light box SAD ",
     "hiya hun hi babe morning lovely ur little ones details ur kids full name ur little ones ",
     "On the a b c form, write your date of birth as DD/MM/YYYY as 1/1/11 as D M ",
+    # Batch 70's: a reply's question for the reader's medicines, then a private channel ordered.
+    "What medication are you on? Please DM us. which inhaler are you using - what meds ",
 ]
 
 

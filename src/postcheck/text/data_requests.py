@@ -254,7 +254,11 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|"
-    r"(?:phone|mobile|contact|NHS|hospital)\s+number|e-?mail\s+address)\b)",
+    r"(?:phone|mobile|contact|NHS|hospital)\s+number|e-?mail\s+address)\b)|"
+    # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
+    # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
+    r"(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|"
+    r"strength)\b)",
     re.IGNORECASE,
 )
 # A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
@@ -1178,9 +1182,11 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         body = sentence.group()
         data = requested_data(body, questions=reply)
         public = True  # (a request by reference, or a verbless one, names its public place)
+        asked_only = False  # whether only a reply's question asks for it
         if data is not None:
             found = data.start(), data.end(), data.group()
             public = _asked_in_public(body, data)
+            asked_only = reply and not public and requested_data(body) is None
         else:
             found = requested_by_reference(body, previous, older) or (_verbless_request(body) if reply else None)
             if found is None and reply:
@@ -1194,6 +1200,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 names_private_channel(body)
                 or (previous and names_private_channel(previous))
                 or _sent_privately(*(s.group() for s in sentences[at + 1 : at + 3]))
+                or (asked_only and _answered_privately(*(s.group() for s in sentences[at + 1 : at + 3])))
             )
         ):
             start, end, named = found
@@ -1253,6 +1260,21 @@ def _sent_privately(following: str = "", after: str = "") -> bool:
         ):
             return True
     return False
+
+
+# A reply's question is answered where the sentence after it orders a private channel: "What medication are you on?
+# Please DM us and we'll check" (not "... Let us know in the comments", nor "... Or DM us if you'd rather").
+_PLEASE = LazyPattern(r"\s*(?:please|pls|plz|just|can\s+you|could\s+you)\b", re.IGNORECASE)
+
+
+def _answered_privately(following: str = "", after: str = "") -> bool:
+    """Whether `following`, the sentence after a reply's question, orders the answer sent by a private channel, with
+    no public place offered as an alternative after it ("Please DM us. Or reply here if you'd rather")."""
+    if not following or _ALTERNATIVE.search(following) or names_public_place(following):
+        return False
+    if not names_private_channel(following) or (after and _ALTERNATIVE.search(after) and names_public_place(after)):
+        return False
+    return bool(_PLEASE.match(following) or _ORDER_LEAD.match(_plain(following)))
 
 
 # A numbered list's markers inside a sentence: "comment below with 1. your name 2. who you care for 3. your postcode"
