@@ -140,6 +140,8 @@ POST_SHAPES = [
     # Batch 65's shapes: a past after "some git" (M102); an invite, a listed email, a place ruled out (M105); a meeting.
     *("some git did ", "got your booster invite got ur ", "your ref and email and we ", "rather than here instead of "),
     "feel flat at the end of a long board meeting ",
+    # Batch 70's shapes: a health certificate then a side of it copied (M105); a symptom after "for the" (M104).
+    *("Got a medical exemption certificate? Snap the front of it ", "got your blue badge a photo of the back of it "),
 ]
 
 

@@ -882,6 +882,8 @@ _THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|
 # your appointment letter" does).
 _COPY_IT = LazyPattern(
     r"\b(?:screenshot|photograph|photo|snap|scan|(?:take|snap)\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+"
+    # (Or a side of it: "Snap the front of it and post it below".)
+    r"(?:(?:the\s+)?(?:front|back|inside|first\s+page|last\s+page|side)\s+of\s+)?"
     # ("Screenshot that and post it below": "that" as the pronoun, its clause ending on it.)
     r"(?:it|them|that(?=\s*(?:[,.;:!?]|$)|\s+(?:and\b|n\b|&|then\b)))\b|"
     # ... or the message or letter named again: "Screenshot the text we sent about your appointment and post it below",
@@ -910,7 +912,12 @@ _READERS_DOCUMENT = LazyPattern(
     # (And the reader's invitation or reminder: "Got your booster invite with the wrong name on it?")
     r"|\b(?:got|received|had|get)\s+(?P<document>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,2}?(?:results?|invit(?:e|ation)s?|reminders?|"
-    r"appointment\s+cards?))\b"
+    r"appointment\s+cards?)|"
+    # (And a certificate, card, badge or pass of the reader's health: "Got a medical exemption certificate?", "Got your
+    # blue badge?"; not "Got a certificate for finishing the course?", which carries no health data.)
+    r"(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?(?:medical|prescription|prepayment|exemption|maternity|vaccination|"
+    r"vaccine|covid|NHS|hospital|carer'?s?|blue)\s+(?:(?:exemption|prepayment|vaccination)\s+)?(?:certificates?|cards?|"
+    r"badges?|pass(?:es)?|exemptions?))\b"
     r"(?!\s+from\s+(?:(?:a|an|one\s+of\s+(?:our|your|the|my)|our|your|ur|the|my|his|her|their)\s+)?(?:\w+\s+)?(?:patients?|"
     r"child(?:ren)?|kids?|grand(?:child|children|son|daughter|kids?)|friends?|pupils?|students?|fans?|residents?|relatives?|"
     r"neighbours?|colleagues?|volunteers?|well-?wishers?|readers?|families|family|(?:pen\s*)?pals?|mates?|buddy|buddies|someone|"
@@ -919,7 +926,10 @@ _READERS_DOCUMENT = LazyPattern(
 )
 # The copy asked for as the verb's object: "Got a letter with the wrong address on it? Send us a photo of it here".
 # ("the letter" stands for it too: "Had ur booster letter with the wrong date on? post a photo of the letter below".)
-_COPIES_OF_IT = r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them|(?:the|that|this)\s+letter)\b"
+_COPIES_OF_IT = (
+    r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:the\s+(?:front|back|inside|first\s+page|last\s+page|"
+    r"side)\s+of\s+)?(?:it|them|(?:the|that|this)\s+letter)\b"
+)
 _COPY_OF_IT = LazyPattern(rf"(?:\s+(?:us|me))?\s+(?:a\s+)?{_COPIES_OF_IT}", re.IGNORECASE)
 _A_COPY_OF_IT = LazyPattern(rf"\b{_COPIES_OF_IT}", re.IGNORECASE)
 
