@@ -142,6 +142,7 @@ POST_SHAPES = [
     "feel flat at the end of a long board meeting ",
     # Batch 70's shapes: a health certificate then a side of it copied (M105); a symptom after "for the" (M104).
     *("Got a medical exemption certificate? Snap the front of it ", "got your blue badge a photo of the back of it "),
+    "in the meantime drink for the burning for the stinging of ",
 ]
 
 
