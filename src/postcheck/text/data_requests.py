@@ -916,8 +916,8 @@ _READERS_DOCUMENT = LazyPattern(
     # (And a certificate, card, badge or pass of the reader's health: "Got a medical exemption certificate?", "Got your
     # blue badge?"; not "Got a certificate for finishing the course?", which carries no health data.)
     r"(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?(?:medical|prescription|prepayment|exemption|maternity|vaccination|"
-    r"vaccine|covid|NHS|hospital|carer'?s?|blue)\s+(?:(?:exemption|prepayment|vaccination)\s+)?(?:certificates?|cards?|"
-    r"badges?|pass(?:es)?|exemptions?))\b"
+    r"vaccine|covid|NHS|hospital|carer'?s?)\s+(?:(?:exemption|prepayment|vaccination)\s+)?(?:certificates?|cards?|"
+    r"badges?|pass(?:es)?|exemptions?)|(?:a|the|this|that|your|ur)\s+(?:\w+\s+)?blue\s+badges?)\b"
     r"(?!\s+from\s+(?:(?:a|an|one\s+of\s+(?:our|your|the|my)|our|your|ur|the|my|his|her|their)\s+)?(?:\w+\s+)?(?:patients?|"
     r"child(?:ren)?|kids?|grand(?:child|children|son|daughter|kids?)|friends?|pupils?|students?|fans?|residents?|relatives?|"
     r"neighbours?|colleagues?|volunteers?|well-?wishers?|readers?|families|family|(?:pen\s*)?pals?|mates?|buddy|buddies|someone|"
