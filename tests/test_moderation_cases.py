@@ -37,6 +37,7 @@ FILES = (
     "moderation_cases_b60.yml",
     "moderation_cases_b63.yml",
     "moderation_cases_b65.yml",
+    "moderation_cases_b70.yml",
     "moderation_cases_b71.yml",
     "moderation_cases_b75.yml",
 )

@@ -140,6 +140,9 @@ POST_SHAPES = [
     # Batch 65's shapes: a past after "some git" (M102); an invite, a listed email, a place ruled out (M105); a meeting.
     *("some git did ", "got your booster invite got ur ", "your ref and email and we ", "rather than here instead of "),
     "feel flat at the end of a long board meeting ",
+    # Batch 70's shapes: a health certificate then a side of it copied (M105); a symptom after "for the" (M104).
+    *("Got a medical exemption certificate? Snap the front of it ", "got your blue badge a photo of the back of it "),
+    "in the meantime drink for the burning for the stinging of ",
     # Batch 75's shapes: a verb's object before a bare " at " (M101); a record by "his" or "her" (M105).
     *("book your flu jab at nhs dot ", "a photo of his prescription of her a b passport "),
 ]
@@ -325,6 +328,8 @@ REQUEST_SHAPES = [
     "A SAD lamp SAD light-box light box SAD ",
     "hiya hun hi babe morning lovely ur little ones details ur kids full name ur little ones ",
     "On the a b c form, write your date of birth as DD/MM/YYYY as 1/1/11 as D M ",
+    # Batch 70's: a reply's question for the reader's medicines, then a private channel ordered.
+    "What medication are you on? Please DM us. which inhaler are you using - what meds ",
 ]
 
 

@@ -138,6 +138,9 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:a|the|your|his|her|their)\s+(?:wound\s+)?dressings?\b(?!\s+(?:up|gowns?|rooms?|tables?))|"
     # A feeling in a part: "that gritty feeling in your eyes", "a tightness in her chest".
     rf"(?:feeling|sensation|tightness|pressure|burning)\s+in\s+(?:your|his|her|their|my|the)\s+(?:{_BODY})\b|"
+    # A lay symptom as what a remedy is for: "cranberry juice for the burning", "something for the itching" (not "for
+    # the burning of the old records").
+    r"for\s+the\s+(?:burning|stinging|itching|soreness|swelling|throbbing|aching|pain)\b(?!\s+of\b)|"
     r"wak(?:e|es|ing)\s+(?:up\s+)?(?:at\s+\d+(?::\d\d)?\s?(?:am|pm)?|in\s+the\s+(?:night|small\s+hours)|(?:every|each)\s+night|too\s+early)|"
     # Batch 28: complaints no list named - a dead arm, a baby's wind, toe walking, a foreign body up the nose, a
     # swallowed coin, breath-holding, brain freeze, dropping off to sleep.
@@ -705,7 +708,10 @@ def _clause_end(text: str, start: int) -> int:
     return found.start() if found else end
 
 
-_IMPERATIVE_LEAD = LazyPattern(r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please))\s*$", re.I | re.M)
+# ("In the meantime drink plenty", "Meanwhile, rest": an order while the reader waits.)
+_IMPERATIVE_LEAD = LazyPattern(
+    r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please)|\b(?:meantime|meanwhile),?)\s*$", re.I | re.M
+)
 SIGNPOSTING = LazyPattern(
     r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"

@@ -258,7 +258,11 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|"
-    r"(?:phone|mobile|contact|NHS|hospital)\s+number|e-?mail\s+address)\b)",
+    r"(?:phone|mobile|contact|NHS|hospital)\s+number|e-?mail\s+address)\b)|"
+    # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
+    # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
+    r"(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|"
+    r"strength)\b)",
     re.IGNORECASE,
 )
 # A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
@@ -882,6 +886,8 @@ _THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|
 # your appointment letter" does).
 _COPY_IT = LazyPattern(
     r"\b(?:screenshot|photograph|photo|snap|scan|(?:take|snap)\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+"
+    # (Or a side of it: "Snap the front of it and post it below".)
+    r"(?:(?:the\s+)?(?:front|back|inside|first\s+page|last\s+page|side)\s+of\s+)?"
     # ("Screenshot that and post it below": "that" as the pronoun, its clause ending on it.)
     r"(?:it|them|that(?=\s*(?:[,.;:!?]|$)|\s+(?:and\b|n\b|&|then\b)))\b|"
     # ... or the message or letter named again: "Screenshot the text we sent about your appointment and post it below",
@@ -910,7 +916,12 @@ _READERS_DOCUMENT = LazyPattern(
     # (And the reader's invitation or reminder: "Got your booster invite with the wrong name on it?")
     r"|\b(?:got|received|had|get)\s+(?P<document>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,2}?(?:results?|invit(?:e|ation)s?|reminders?|"
-    r"appointment\s+cards?))\b"
+    r"appointment\s+cards?)|"
+    # (And a certificate, card, badge or pass of the reader's health: "Got a medical exemption certificate?", "Got your
+    # blue badge?"; not "Got a certificate for finishing the course?", which carries no health data.)
+    r"(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?(?:medical|prescription|prepayment|exemption|maternity|vaccination|"
+    r"vaccine|covid|NHS|hospital|carer'?s?)\s+(?:(?:exemption|prepayment|vaccination)\s+)?(?:certificates?|cards?|"
+    r"badges?|pass(?:es)?|exemptions?)|(?:a|the|this|that|your|ur)\s+(?:\w+\s+)?blue\s+badges?)\b"
     r"(?!\s+from\s+(?:(?:a|an|one\s+of\s+(?:our|your|the|my)|our|your|ur|the|my|his|her|their)\s+)?(?:\w+\s+)?(?:patients?|"
     r"child(?:ren)?|kids?|grand(?:child|children|son|daughter|kids?)|friends?|pupils?|students?|fans?|residents?|relatives?|"
     r"neighbours?|colleagues?|volunteers?|well-?wishers?|readers?|families|family|(?:pen\s*)?pals?|mates?|buddy|buddies|someone|"
@@ -919,7 +930,10 @@ _READERS_DOCUMENT = LazyPattern(
 )
 # The copy asked for as the verb's object: "Got a letter with the wrong address on it? Send us a photo of it here".
 # ("the letter" stands for it too: "Had ur booster letter with the wrong date on? post a photo of the letter below".)
-_COPIES_OF_IT = r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:it|them|(?:the|that|this)\s+letter)\b"
+_COPIES_OF_IT = (
+    r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:the\s+(?:front|back|inside|first\s+page|last\s+page|"
+    r"side)\s+of\s+)?(?:it|them|(?:the|that|this)\s+letter)\b"
+)
 _COPY_OF_IT = LazyPattern(rf"(?:\s+(?:us|me))?\s+(?:a\s+)?{_COPIES_OF_IT}", re.IGNORECASE)
 _A_COPY_OF_IT = LazyPattern(rf"\b{_COPIES_OF_IT}", re.IGNORECASE)
 
@@ -1182,9 +1196,11 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         body = sentence.group()
         data = requested_data(body, questions=reply)
         public = True  # (a request by reference, or a verbless one, names its public place)
+        asked_only = False  # whether only a reply's question asks for it
         if data is not None:
             found = data.start(), data.end(), data.group()
             public = _asked_in_public(body, data)
+            asked_only = reply and not public and requested_data(body) is None
         else:
             found = requested_by_reference(body, previous, older) or (_verbless_request(body) if reply else None)
             if found is None and reply:
@@ -1198,6 +1214,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 names_private_channel(body)
                 or (previous and names_private_channel(previous))
                 or _sent_privately(*(s.group() for s in sentences[at + 1 : at + 3]))
+                or (asked_only and _answered_privately(*(s.group() for s in sentences[at + 1 : at + 3])))
             )
         ):
             start, end, named = found
@@ -1257,6 +1274,21 @@ def _sent_privately(following: str = "", after: str = "") -> bool:
         ):
             return True
     return False
+
+
+# A reply's question is answered where the sentence after it orders a private channel: "What medication are you on?
+# Please DM us and we'll check" (not "... Let us know in the comments", nor "... Or DM us if you'd rather").
+_PLEASE = LazyPattern(r"\s*(?:please|pls|plz|just|can\s+you|could\s+you)\b", re.IGNORECASE)
+
+
+def _answered_privately(following: str = "", after: str = "") -> bool:
+    """Whether `following`, the sentence after a reply's question, orders the answer sent by a private channel, with
+    no public place offered as an alternative after it ("Please DM us. Or reply here if you'd rather")."""
+    if not following or _ALTERNATIVE.search(following) or names_public_place(following):
+        return False
+    if not names_private_channel(following) or (after and _ALTERNATIVE.search(after) and names_public_place(after)):
+        return False
+    return bool(_PLEASE.match(following) or _ORDER_LEAD.match(_plain(following)))
 
 
 # A numbered list's markers inside a sentence: "comment below with 1. your name 2. who you care for 3. your postcode"
