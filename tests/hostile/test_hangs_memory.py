@@ -145,6 +145,8 @@ POST_SHAPES = [
     "in the meantime drink for the burning for the stinging of ",
     # Batch 75's shapes: a verb's object before a bare " at " (M101); a record by "his" or "her" (M105).
     *("book your flu jab at nhs dot ", "a photo of his prescription of her a b passport "),
+    # Batch 76's shapes (M105): a person word before an exam, a number for someone, a message the service sent.
+    *("with your a nurse OSCE ", "best number for his support worker best number for ", "sent you a message - "),
 ]
 
 

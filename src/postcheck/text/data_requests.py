@@ -92,6 +92,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:you|u|they|he|she|your\s+\w+)\s+(?:(?:first|originally|last)\s+)?(?:used|gave|registered|signed\s+up|"
     r"booked|put\s+down|entered|provided)\b|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    # ... or the best one for someone: "What's the best number for his support worker?"
+    r"(?<=best\s)(?:number|mobile|landline|contact\s+number)\s+for\s+(?:you|u|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+worker)?)\b|"
     # ... or for someone named to ring: "the best time and number for the physio to give you a bell".
     r"(?:number|mobile|landline)\s+(?:for\s+(?:the\s+|your\s+|our\s+)?[\w']+(?:\s+[\w']+)?\s+)?to\s+(?:(?:reach|call|ring|"
     r"text|phone|contact|get\s+hold\s+of)\s+(?:you|u)|give\s+(?:you|u)\s+a\s+(?:bell|ring|call|buzz))\b|"
@@ -352,6 +354,8 @@ _NEGATED = LazyPattern(
 PRIVATE_CHANNEL = LazyPattern(
     r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
     r"(?:send|drop|leave|give)\s+us\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|line|DM|PM)|inbox\w*|in\s+private|privately|"
+    # ... or one the service has sent: "We've sent you a message - could you reply there with his date of birth?"
+    r"(?:sent|dropped)\s+(?:you|u)\s+a\s+(?:private\s+|direct\s+|quick\s+)?(?:message|DM|PM)|"
     # (Not the data: "your email", "your work email", text-speak's "ur email".)
     # (Nor one listed after the reader's other data: "your booking reference and email", unless it is sent something:
     # "call and email us".)
@@ -386,7 +390,9 @@ PRIVATE_PLACE = LazyPattern(
     # ... a desk named with a word or two after its article: "with the main reception desk", "at our Otley practice".
     r"\b(?:(?:with|at|to)\s+(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk|practice|surgery)|"
     r"(?:online|secure)\s+form|"
-    r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)|"
+    # (Not a booking or an exam the person word describes: "help with your international nurse OSCE booking".)
+    r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)"
+    r"(?!\s+(?:OSCE|exam|booking|application|training|course|registration|revalidation|interview)s?\b)|"
     # (Or sent to one: "Upload a copy of your passport to the portal".)
     r"(?:on|via|through|using|into|in|to)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
     # ... a form named for what it is: "through the nomination form", "on our online booking form", "Add your name ...

@@ -113,7 +113,7 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
             spelled_domain
             and not _NOT_MAILBOX.fullmatch(local)
             and not _VERB_LOCAL.fullmatch(local)
-            and not _ARTICLE_BEFORE.search(text[: m.start()])
+            and not _ARTICLE_BEFORE.search(text, max(m.start() - 20, 0), m.start())
             and not _VERB_BEFORE.search(text, max(m.start() - 12, 0), m.start())
             and not _VERB_OBJECT_BEFORE.search(text, max(m.start() - 60, 0), m.start())
         )
