@@ -51,6 +51,14 @@ SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")
 _WRAPPED = LazyPattern(r"(?<!\n)\n(?=[ \t]*[a-z])")
 
 
+def masked(text: str, spans) -> str:
+    """`text` with each (start, end) span blanked with spaces, so that offsets stay the same."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def unwrap(text: str) -> str:
     """`text` with each line break inside a sentence made a space (same length: offsets hold), so that a sentence
     wrapped in the file is read as one."""

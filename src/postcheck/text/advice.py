@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, unwrap, word_model
+from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, masked, unwrap, word_model
 
 # M104's word model (word_model.py): its thresholds, chosen on batches it had not seen (bench/word_models.py --measure).
 REPORT_FROM = 0.6  # the model alone reports a reply read whole from here
@@ -861,8 +861,7 @@ def signposts(text: str) -> bool:
         if compared:
             offer = _THEIR_OFFER.match(text, m.end())
             if offer:
-                at, to = offer.start() - start, offer.end() - start
-                sentence = sentence[:at] + " " * (to - at) + sentence[to:]
+                sentence = masked(sentence, [(offer.start() - start, offer.end() - start)])
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):
@@ -874,13 +873,13 @@ def signposts(text: str) -> bool:
         # A service said not to help ("theres nothing the doctors can give") or not needed ("no need to go to A&E"):
         # the words that say so are blanked, so that their "give" or "go" sends no one.
         useless = _NOTHING_THEY_CAN.search(sentence)
-        blank = useless.span() if useless else None
+        said = useless.span() if useless else None
         unneeded = _NOT_NEEDED.search(text, max(start, m.start() - 40), m.start())
         if unneeded:
-            blank = unneeded.start() - start, m.end() - start
-        if blank:
-            sentence = sentence[: blank[0]] + " " * (blank[1] - blank[0]) + sentence[blank[1] :]
-        if not (occasion or compared or blank or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
+            said = unneeded.start() - start, m.end() - start
+        if said:
+            sentence = masked(sentence, [said])
+        if not (occasion or compared or said or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
             return True
     return False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from postcheck.text import APOSTROPHES, LazyPattern, unwrap, word_model
+from postcheck.text import APOSTROPHES, LazyPattern, masked, unwrap, word_model
 
 # Where the reader would like something of theirs sent, after "a good" or "the best" data word (_GOOD_FOR_SENDING): "the
 # best address to post your new card to" (not "the best address to send complaints to", a question a reply may answer).
@@ -259,12 +259,12 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # under?" (not "Not sure what date of birth to use?"). (Counts in replies only.) Text-speak drops the apostrophe or
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
-    r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|"
-    r"(?:phone|mobile|contact|NHS|hospital)\s+number|e-?mail\s+address)\b)|"
+    r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))(?:"
+    r"what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
+    r"e-?mail\s+address)\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
-    r"(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|"
-    r"strength)\b)",
+    r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength)\b))",
     re.IGNORECASE,
 )
 # A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
@@ -805,10 +805,7 @@ _CARRIER = LazyPattern(
 
 def _carries_data(text: str) -> str:
     """`text` with each photo, scan or copy that carries personal data blanked (same length)."""
-    for m in _CARRIER.finditer(text):
-        if PERSONAL_DATA.match(text, m.end()):
-            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-    return text
+    return masked(text, [m.span() for m in _CARRIER.finditer(text) if PERSONAL_DATA.match(text, m.end())])
 
 
 # Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
@@ -1314,10 +1311,7 @@ def _unquoted(text: str) -> str:
     """`text` with what it quotes blanked (same length: offsets hold): a quoted request is someone else's."""
     if "'" not in text and '"' not in text and "“" not in text:
         return text
-    chars = list(text)
-    for start, end in _quoted_spans(text):
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return masked(text, _quoted_spans(text))
 
 
 # From here M105's word model (word_model.py) alone reports a text the patterns found no request in: chosen on batches

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from postcheck.text import LazyPattern
+from postcheck.text import LazyPattern, masked
 from postcheck.text.urls import TLDS, find_links
 
 if TYPE_CHECKING:
@@ -272,14 +272,6 @@ def spelled_email_key(raw: str) -> str:
     return re.sub(_SPELLED_DOT, ".", key, flags=re.IGNORECASE).lower()
 
 
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with the given ranges blanked, so offsets stay the same."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
-
-
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
@@ -501,7 +493,7 @@ def find_contacts(text: str) -> list[Contact]:
         contacts.append(Contact(m.start(), m.end(), m.group(), "e-mail address", m.group().lower()))
         blanked.append((m.start(), m.end()))
     # "jo [at] nhs.net": the domain alone looks like a link, so spelled addresses are found before links.
-    for start, end in find_spelled_emails(_mask(text, blanked) if blanked else text):
+    for start, end in find_spelled_emails(masked(text, blanked) if blanked else text):
         raw = text[start:end]
         contacts.append(Contact(start, end, raw, "e-mail address", spelled_email_key(raw)))
         blanked.append((start, end))
@@ -513,11 +505,11 @@ def find_contacts(text: str) -> list[Contact]:
         if number is not None:
             key = phone_key("+" + number.group(1))
             contacts.append(Contact(link.start, link.end, link.raw, "phone number", key))
-    rest = _mask(text, blanked) if blanked else text
+    rest = masked(text, blanked) if blanked else text
     spoken = find_spoken_numbers(rest)
     contacts += spoken
     if spoken:  # a number partly in digits is not read again by libphonenumber
-        rest = _mask(rest, [(c.start, c.end) for c in spoken])
+        rest = masked(rest, [(c.start, c.end) for c in spoken])
     if not _DIGIT.search(rest):  # every other kind has a digit
         contacts.sort(key=lambda c: c.start)
         return contacts
