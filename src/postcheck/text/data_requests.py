@@ -417,12 +417,14 @@ _WAIVED = LazyPattern(
     re.IGNORECASE,
 )
 # ... also where there is no need to write it there: "there's no need to share it here", or it is ruled out: "send it
-# by DM rather than here" (two words at most between, and no channel among them, so a waived DM stays waived: "No
-# need to DM just reply here", "rather than DM post it here").
+# by DM rather than here", "Rather than posting your NHS number here, please DM us" (six words at most between, with
+# no channel among them, so a waived DM stays waived: "No need to DM just reply here", "rather than DM post it here",
+# and no word that starts an order: "No need to wait in the queue just reply here").
 _NOT_HERE = LazyPattern(
     r"\b(?:(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}|"
     rf"(?:{_NO_NEED_TO}|rather\s+than|instead\s+of)"
-    r"(?:\s+(?!(?:DMs?|PMs?|messag\w*|e-?mail\w*|inbox\w*|call\w*|ring\w*|phon\w*)\b)\w+){0,2})\s*$",
+    r"(?:\s+(?!(?:DMs?|PMs?|messag\w*|e-?mail\w*|inbox\w*|call\w*|ring\w*|phon\w*|just|please|pls|simply|then|so)\b)"
+    r"\w+){0,6})\s*$",
     re.IGNORECASE,
 )
 # Sentences end at . ! ? before a space (not inside an e-mail address, link or number) or at a line break.
