@@ -345,6 +345,16 @@ def test_an_inline_image_destination_is_read_as_a_url_and_findings_still_point_a
     assert "media/no such.png" in run.json["findings"][0]["message"]
 
 
+def test_a_path_written_with_backslashes_names_the_file_it_meant(tmp_path):
+    """"media\\flu.png" names that file only on Windows: F004 everywhere else, saying which file it meant."""
+    body = "---\nplatforms: [x]\n---\nHello\n\n![Flu jabs](media\\flu.png) ![Gone](media\\gone.png)\n"
+    write(tmp_path, {"postcheck.toml": "", "p.md": body, "media/flu.png": b"not read"})
+    run = run_cli(".", "--format", "json", "--select", "F004", cwd=tmp_path)
+    meant, gone = run.json["findings"]
+    assert "did you mean 'media/flu.png'?" in meant["message"] and meant["suggestion"] == "media/flu.png"
+    assert gone["message"] == "image file 'media\\gone.png' does not exist" and gone.get("suggestion") is None
+
+
 @pytest.mark.parametrize(
     "csv_text, line, column",
     [

@@ -213,6 +213,15 @@ def missing_media(post: Post, ctx: Context) -> Iterator[Problem]:
         located = ctx.locate(post.directory, ref.value, ctx.root_of(post))
         if located.status == "missing":
             said = located.reason if "\0" in ref.value else f"'{ref.value}' does not exist"
+            # A path written on Windows ("media\flu.png") names a file only there: say which file it meant.
+            meant = ref.value.replace("\\", "/")
+            if meant != ref.value and ctx.locate(post.directory, meant, ctx.root_of(post)).status == "ok":
+                yield Problem(
+                    f"{what} file {said}: did you mean '{meant}'? (write paths with /, which every system reads)",
+                    ref.span(),
+                    suggestion=meant,
+                )
+                continue
             yield Problem(f"{what} file {said}", ref.span())
 
 
