@@ -346,7 +346,7 @@ def test_an_inline_image_destination_is_read_as_a_url_and_findings_still_point_a
 
 
 def test_a_path_written_with_backslashes_names_the_file_it_meant(tmp_path):
-    """A path written "media\\flu.png" names that file only on Windows: F004 everywhere else, saying which file it meant."""
+    """A path written "media\\flu.png" names that file only on Windows: F004 elsewhere says which file it meant."""
     body = "---\nplatforms: [x]\n---\nHello\n\n![Flu jabs](media\\flu.png) ![Gone](media\\gone.png)\n"
     write(tmp_path, {"postcheck.toml": "", "p.md": body, "media/flu.png": b"not read"})
     run = run_cli(".", "--format", "json", "--select", "F004", cwd=tmp_path)
