@@ -746,8 +746,10 @@ SERVICE_REPORT = LazyPattern(
     r"\b(?:sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|"
     r"won'?t\s+(?:do|give|prescribe|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
     r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|told)\b|"
-    # (And how busy or shut the service is now, as news: "sleep it off - A&E's full tonight".)
-    r"(?:'s|\s+is|\s+are)\s+(?:\w+\s+)?(?:full|rammed|heaving|packed|mobbed|overflowing|closed|shut)\b",
+    # (And how busy or shut the service is now, as news: "sleep it off - A&E's full tonight"; or whether it is on
+    # strike: "GPs aren't on strike. For the rash, an antihistamine cream should settle it".)
+    r"(?:'s|\s+is|\s+are)\s+(?:\w+\s+)?(?:full|rammed|heaving|packed|mobbed|overflowing|closed|shut)\b|"
+    r"\bon\s+strike\b|\bstriking\b",
     re.IGNORECASE,
 )
 DIRECTING = LazyPattern(
@@ -957,6 +959,10 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:don't|do\s+not)\s+bother\s+(?:with|buying|getting|taking)\b|\bgo\s+easy\s+on\b|"
     r"\b(?:can|will|may|should)\s+(?:really\s+|often\s+)?(?:calm|soothe|ease|settle|shift|clear)\s+(?:the|your|it|them|things)\b|"
     r"\b(?:takes?|took)\s+the\s+edge\s+off\b|"
+    # "sound therapy or a white noise app at bedtime can make the ringing easier to live with".
+    r"\b(?:can|will|may|might|should|could)\s+(?:really\s+|often\s+)?make\s+(?:[\w']+\s+){1,2}?"
+    r"(?:much\s+|a\s+lot\s+|a\s+bit\s+|far\s+)?(?:easier\s+to\s+(?:live\s+with|bear|manage|cope\s+with)|"
+    r"more\s+bearable|less\s+(?:painful|itchy|sore|noticeable|intrusive))\b|"
     # A verdict ends its phrase or says when: "totally normal for a day or so", not "a completely normal question",
     # "really common for patients to ask".
     r"\b(?:totally|completely|perfectly|quite|really|very|pretty|entirely)\s+(?:normal|common|harmless)"
@@ -1011,7 +1017,9 @@ SERVICE_WORD = LazyPattern(
     # (A family's "our" is not the service's: "our Alfie's eczema", "our eldest", "our little one".)
     r"\b(?:our(?!\s+(?:(?-i:[A-Z])[a-z]+'s\b|eldest|youngest|little\s+one|lad|lass)\b)|"
     r"we|we'll|we're|we've|us|teams?|practice|clinics?|services?|appointments?|letter|staff|nurses?|centres?|wards?|"
-    r"app|website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?|reviews?|backlogs?|"
+    # (An app named for a remedy is the remedy: "a white noise app at bedtime can make the ringing easier".)
+    r"(?<!noise\s)(?<!meditation\s)(?<!mindfulness\s)(?<!relaxation\s)(?<!breathing\s)(?<!sleep\s)(?<!fitness\s)app|"
+    r"website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?|reviews?|backlogs?|"
     # Recruitment: "Volunteering with people who have dementia gives you a sense of purpose - apply by 1 May".
     r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*)\b",
     re.IGNORECASE,
@@ -1283,7 +1291,13 @@ def _event_lead_in(text: str, at: int) -> bool:
 # service reply orders it, so the model, which has met few, does not overrule it.
 DOSE_CHANGE = LazyPattern(
     r"(?:^|[.!?:;]\s*|\s[-–—]\s*|\b(?:and|then|just|simply|so)\s+)(?:halve|split|crush|quarter)\s+(?:the|your|his|her|their|"
-    r"a|one|each|them|it)\b(?:\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?))?",
+    r"a|one|each|them|it)\b(?:\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?))?|"
+    # ... or a dose skipped, missed or doubled, as an order or a permission: "you can skip tonight's dose", "just
+    # double up tomorrow" (not "if you miss a dose, read the leaflet").
+    r"(?:^|[.!?:;]\s*|\s[-–—]\s*|\b(?:and|then|just|simply|so|you\s+(?:can|could|may)|(?:it's|it\s+is)\s+(?:fine|ok|okay|"
+    r"safe|alright)\s+to)\s+)(?:skip|miss|double(?:\s+up)?(?:\s+on)?|leave\s+out)\s+(?:the|your|his|her|their|a|one|"
+    r"tonight's|today's|this\s+(?:morning|evening)'s|tomorrow's|the\s+next|your\s+next)\s+(?:\w+\s+)?(?:doses?|tablets?|pills?|"
+    r"injections?|jabs?)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -1328,7 +1342,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
     topic = MEDICAL_TOPIC.search(plain)
     overruled = heard and likely < OVERRULE_BELOW and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
-    if topic is not None and (_advises(plain) or _predicts(plain)) and (not overruled or DOSE_CHANGE.search(plain)):
+    if topic is not None and (DOSE_CHANGE.search(plain) or ((_advises(plain) or _predicts(plain)) and not overruled)):
         return topic.start(), topic.end(), topic.group()
     if not heard or likely < REPORT_FROM:
         return None

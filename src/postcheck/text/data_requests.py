@@ -466,6 +466,9 @@ _GREETING = LazyPattern(
     re.IGNORECASE,
 )
 
+# The handles a reply opens with are passed over as a greeting is: "@AngryAboutAC Comment with your phone number...".
+_HANDLES = LazyPattern(r"^(?:@\w+(?:\s+|$))+")
+
 
 def _plain(clause: str) -> str:
     """A clause's words, without fillers ("please", "just") or symbols, one space between each."""
@@ -488,6 +491,7 @@ def _asks_reader(sentence: str, at: int) -> bool:
         calling = _CALLING.match(head) and not _EMOJI.search(clause, 0, emoji.start())
         if not _NEGATED.search(head) and not _YOU.search(head) and (calling or not _SUBJECT_END.search(head)):
             lead = _plain(clause[emoji.end() :])
+    lead = _HANDLES.sub("", lead)
     greeting = _GREETING.match(lead)
     if greeting:
         lead = lead[greeting.end() :]

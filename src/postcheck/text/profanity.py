@@ -143,6 +143,16 @@ _DISH = LazyPattern(
 _MEDICAL_CLOT = LazyPattern(
     r"\b(?:(?:a|the|of|any|no)\s+bloodclot|bloodclots|bloodclotting|blood\s+clots?)\b", re.IGNORECASE
 )
+# "Bloody" as a word of what is seen, before a clinical noun with another such word between: "a bloody, cloudy patch
+# in the eye", "bloody, watery diarrhoea", "bloody and mucousy stools" (the word list's phrases hold "bloody" right
+# before its noun: "bloody nose").
+_SEEN_BLOODY = LazyPattern(
+    r"\bbloody(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:cloudy|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
+    r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy)"
+    r"(?:\s*,\s*|\s+)(?:patch(?:es)?|spots?|diarrho?ea|stools?|poos?|wee|pee|urine|discharge|mucus|sputum|vomit|phlegm|"
+    r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?)\b",
+    re.IGNORECASE,
+)
 _DOG = LazyPattern(
     r"\b(?:labrador|retriever|spaniel|terrier|collie|poodle|greyhound|whippet|lurcher|beagle|dachshund|shepherd|"
     r"pointer|setter|husky|mastiff|bulldog|hound|dalmatian|rottweiler|doberman|schnauzer|chihuahua|cockapoo|"
@@ -416,7 +426,7 @@ class ProfanityMatcher:
         if not text.isascii() and _STYLED.search(text):
             text = text.translate(_styled_letters())
         lowered = text.lower()
-        for stem, innocent in (("fagg", _DISH), ("bitch", _DOG), ("clot", _MEDICAL_CLOT)):
+        for stem, innocent in (("fagg", _DISH), ("bitch", _DOG), ("clot", _MEDICAL_CLOT), ("bloody", _SEEN_BLOODY)):
             if stem in lowered:
                 text = innocent.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
                 lowered = text.lower()
