@@ -13,7 +13,7 @@ OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the mod
 
 _MEDICINES = (
     # (Not "the medicines team", "a medication review": a service.)
-    r"(?:medicines?|medications?)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|tablets?|pills?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
+    r"(?:medicines?|medications?|meds)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|tablets?|pills?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
     r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
@@ -959,6 +959,9 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:don't|do\s+not)\s+bother\s+(?:with|buying|getting|taking)\b|\bgo\s+easy\s+on\b|"
     r"\b(?:can|will|may|should)\s+(?:really\s+|often\s+)?(?:calm|soothe|ease|settle|shift|clear)\s+(?:the|your|it|them|things)\b|"
     r"\b(?:takes?|took)\s+the\s+edge\s+off\b|"
+    # "missing a few days shouldn't do any harm".
+    r"\b(?:won't|wouldn't|shouldn't|doesn't|will\s+not|should\s+not|does\s+not)\s+do\s+(?:(?:you|them|him|her)\s+)?"
+    r"(?:any|much)\s+harm\b|"
     # "sound therapy or a white noise app at bedtime can make the ringing easier to live with".
     r"\b(?:can|will|may|might|should|could)\s+(?:really\s+|often\s+)?make\s+(?:[\w']+\s+){1,2}?"
     r"(?:much\s+|a\s+lot\s+|a\s+bit\s+|far\s+)?(?:easier\s+to\s+(?:live\s+with|bear|manage|cope\s+with)|"

@@ -202,7 +202,16 @@ def _address_is_data(text: str, data: re.Match[str]) -> bool:
         _GOOD_FOR_SENDING.match(text, data.start())
         or _POSSESSIVE.search(text, start, data.start())
         or (_THE.search(text, start, data.start()) and _SOMEONES_ADDRESS.match(text, data.end()))
+        or _WHERE_YOU_STAY.match(text, data.end())
     )
+
+
+# The address someone is at, asked: "Which address are you staying at tonight?" (not "Which address is the clinic at?").
+_WHERE_YOU_STAY = LazyPattern(
+    r"\s+(?:are|were|is|was|do|did|does)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)\s+(?:\w+\s+)?"
+    r"(?:staying|living|live|lives|sleeping|stopping|based|registered)\b",
+    re.IGNORECASE,
+)
 
 
 # "What you take" is someone's medicines only where its sentence is about medicines: "Quick poll for everyone on regular
@@ -260,7 +269,7 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))(?:"
-    r"what(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
+    r"(?:what|which)(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
     r"e-?mail\s+address)\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
@@ -405,6 +414,10 @@ PRIVATE_PLACE = LazyPattern(
     r"(?:page|tool|checker|finder|search)|"
     # ... or named by its site: "the 'Find a pharmacy' page on nhs.uk", "on the NHS website".
     r"(?:page|tool|checker|finder|search)\s+on\s+(?:the\s+)?(?:NHS|nhs\.uk|our\s+website)|on\s+(?:www\.)?nhs\.uk|"
+    # ... or by its link, an NHS or government site's: "by putting your postcode into https://www.nhs.uk/service-search"
+    # (not "the open sign-up sheet at https://docs.google.com/...", which everyone can see).
+    r"(?:on|via|through|using|into|in|at)\s+(?:https?://)?(?:www\.)?(?:[\w-]+\.)*(?:nhs\.uk|nhs\.net|gov\.uk|nhs\.scot|"
+    r"nhs\.wales|hscni\.net)|"
     r"NHS\s+Jobs|by\s+(?:phone|letter)|securely|NHS\s+App)\b",
     re.IGNORECASE,
 )
@@ -431,6 +444,13 @@ _NOT_HERE = LazyPattern(
 SENTENCE = LazyPattern(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 
 
+# What a thing must include is no order to the reader, its verbs joined by "and": "An FOI request has to be in writing
+# and include your name" (the reader is asked nothing in the reply).
+_A_THING_MUST = LazyPattern(
+    r"^\W*(?:an?|the|each|every|any|all|this|that)\s+(?:[\w'-]+\s+){0,3}?(?:must|has\s+to|have\s+to|needs?\s+to|should)\s+"
+    r"[^.!?;]*\band\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
 # A statement about a request is not one: "we will never ask you to reply with...", "fraudsters may ask you to".
 # (Text-speak's "u" is the reader too: "we'd never ask u to post ur date of birth on here".)
 _ABOUT_ASKING = LazyPattern(
@@ -497,6 +517,7 @@ def _asks_reader(sentence: str, at: int) -> bool:
         lead = lead[greeting.end() :]
     return (
         bool(_ASKS_LEAD.search(lead))
+        and not _A_THING_MUST.search(sentence, max(0, at - _LOOK_BACK), at)
         and not _NOUN_LEAD.search(lead)
         and not _NEGATED.search(lead)
         and not (_YOU.search(lead) and _ABOUT_ASKING.search(lead))

@@ -233,6 +233,14 @@ _CHAT_LINK = LazyPattern(r"(?:^|\.)(?:wa\.me|whatsapp\.com)$")
 _CHAT_NUMBER = LazyPattern(r"(?:wa\.me/|phone=)\+?(\d{8,15})(?!\d)")
 
 NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
+# Ten digits labelled as another kind of number are that number, whatever their check digit: "Your order number is
+# 4471209388", "booking ref: 4471209388" (one in ten runs of ten digits passes the NHS check).
+_OTHER_NUMBER_LABEL = LazyPattern(
+    r"\b(?:order|booking|reference|ref|invoice|tracking|case|ticket|confirmation|application|account|customer|"
+    r"membership|policy|transaction|serial|batch|lot|job|claim|complaint|PO)\s*(?:number|no\.?|num|#|code|id)?"
+    r"\s*(?:is|was|:|=|-)?\s*$",
+    re.IGNORECASE,
+)
 
 _DIGIT = LazyPattern(r"\d")
 # Seven digits with nothing but spaces, punctuation or an extension's "x" between them: every number that
@@ -537,7 +545,7 @@ def find_contacts(text: str) -> list[Contact]:
             add(m.start(), m.end(), m.group(), "phone number", key)
     for m in NHS_NUMBER.finditer(rest):
         digits = m.group(1) + m.group(3) + m.group(4)
-        if _nhs_checksum_ok(digits):
+        if _nhs_checksum_ok(digits) and not _OTHER_NUMBER_LABEL.search(rest, max(0, m.start() - 40), m.start()):
             add(m.start(), m.end(), m.group(), "NHS number", digits)
     for m in FLAT_ADDRESS.finditer(rest) if "Flat" in rest or "Ap" in rest else ():
         add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
