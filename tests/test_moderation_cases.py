@@ -44,6 +44,7 @@ FILES = (
     "moderation_cases_b85.yml",
     "moderation_cases_b87.yml",
     "moderation_cases_b92.yml",
+    "moderation_cases_b93.yml",
 )
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}
 RULES = {

@@ -112,6 +112,8 @@ PERSONAL_DATA = LazyPattern(
     # "When's your birthday - year too?": a birthday with its year is the date of birth.
     r"(?<=your\s)birthday(?=\s*(?:[-–—,(+&]\s*)?(?:and|with|including|incl\.?|plus)?\s*(?:the\s+|your\s+)?(?:birth\s+)?year\b)|"
     r"birth\s?dates?|"
+    # What opens someone's accounts: "the 6-digit security code the app has just texted you", "your NHS login password".
+    r"(?:security|verification|log-?in|one-time|authentication)\s+codes?|passcodes?|passwords?|log-?in\s+details|"
     # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
     r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|allerg(?:y|ies))|"
     # ("the medication you're currently taking": an adverb between.)
@@ -714,8 +716,11 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             )
             along = _ALONG_WITH.search(sentence, max(0, data.start() - 40), data.start())
             words = len(gap.split())
+            # "Reply here or DM us with your daughter's NHS number": a reply offered beside a private channel.
+            beside = _PUBLIC_VERB.match(ask.group()) and _OR_WITH.match(gap)
             second_object = (
-                (joined and words <= 12)
+                beside
+                or (joined and words <= 12)
                 or (along and words <= _MAX_ALONG_WITH_GAP_WORDS)
                 or (words <= _MAX_PUBLIC_OBJECT_GAP_WORDS and _PUBLIC_OBJECT_GAP.match(gap))
             )
@@ -732,7 +737,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             ):
                 break
             # "send us a direct message with your full name": the verb's own channel is private.
-            if PRIVATE_CHANNEL.search(gap):
+            if PRIVATE_CHANNEL.search(gap) and not beside:
                 break
             if not _means_data(sentence, data):
                 continue
@@ -748,6 +753,15 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue  # "Write your child's date of birth as DD/MM/YYYY" (how to fill in a form)
             return data
     return _written_in_public(sentence)
+
+
+# A public verb offered beside a private one, the data after both: "Reply here or DM us with your NHS number".
+_PUBLIC_VERB = LazyPattern(r"(?:(?:hit|press|tap|click)\s+)?(?:reply|respond|comment|post)\b", re.IGNORECASE)
+_OR_WITH = LazyPattern(
+    r"\s*(?:(?:here|below|underneath|in\s+(?:the\s+)?(?:comments|replies))\s+)?or\s+(?:[\w']+\s+){1,4}?with\s+"
+    r"(?:(?:your|their|ur)\s+)?(?:[\w']+'s\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # What the service will do with the data once given names no place it is given in: "reply with your date of birth so
@@ -1189,7 +1203,9 @@ _DATA_HINTS = (
     "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
     "chemist's label", "selfie", "contact", "dose of", "dose are", "dose is", "dose r", "strength", "discharge letter",
     "appointment letter", "referral letter", "clinic letter", "outpatient", "result letter", "results letter",
-    "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter",
+    "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
+    "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
+    "login details", "log-in details",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))

@@ -140,6 +140,8 @@ _DISH = LazyPattern(
 # A blood clot, written apart (not the listed "bloodclot" in two words) or run together by a typing slip in a medical
 # sentence: after an article or "of", or a plural. Read only where "clot" is: phrases that open with "a" or "the" among
 # the innocent ones would send nearly every post through them.
+# Where a sentence starts: a Capitalised word there says nothing of a name.
+_SENTENCE_START = LazyPattern(r"(?:^|[.!?:;\n\"“‘(#@]|(?:^|\s)'|\s[-–—])\s*$")
 _MEDICAL_CLOT = LazyPattern(
     r"\b(?:(?:a|the|of|any|no)\s+bloodclot|bloodclots|bloodclotting|blood\s+clots?)\b", re.IGNORECASE
 )
@@ -495,9 +497,26 @@ class ProfanityMatcher:
             hits = self._token_hits(token, hashtag)
             if hits and not hashtag and _street_name(text, token, end):
                 continue  # a place: "Minge Lane", "Slutshole Lane"
+            if (
+                hits
+                and not hashtag
+                and self._surname_like(token, hits)
+                and not _SENTENCE_START.search(text, max(0, start - 20), start)
+            ):
+                continue  # a name: "thank you to Shital Dikshit" (not "Dogshit everywhere." opening a sentence)
             found += [(start + a, start + b, entry) for a, b, entry in hits]
         found.sort()
         return found
+
+    def _surname_like(self, token: str, hits: tuple[tuple[int, int, str], ...]) -> bool:
+        """Whether a Capitalised token is a compound that only ends in a listed word, as a surname may ("Dikshit")."""
+        return (
+            token[:1].isupper()
+            and token[1:].islower()
+            and len(hits) == 1
+            and hits[0][2] in self.endings
+            and hits[0][2] in token.lower()[3:]
+        )
 
     def _may_swear(self, text: str) -> bool:
         """Whether a token of `text` holds a listed word: most posts swear nowhere, and need no going through. The
