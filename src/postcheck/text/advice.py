@@ -20,6 +20,8 @@ _MEDICINES = (
     r"aftersun|balms?|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
+    r"morphine|oramorph|tramadol|methadone|buprenorphine|naloxone|diazepam|zopiclone|melatonin|gabapentin|pregabalin|"
+    r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
     r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
@@ -174,7 +176,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
     r"low\s+mood|(?:feeling|feel|felt)\s+(?:a\s+bit\s+|quite\s+|so\s+|really\s+|very\s+)?(?:low|down|anxious|stressed|"
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
-    r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clocks?|floaters|lonel\w+|bereave\w+|"
+    r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clocks?|floaters|lonel\w+|bereave\w+(?!\s+(?:officers?|teams?|services?|offices?|suites?|nurses?|staff))|"
     r"twinges?|wear\s+and\s+tear(?!\s+on\s+(?:the|our)\b)|hair\s+(?:falling\s+out|coming\s+out|thinning|shedding)|"
     r"(?:his|her|your|their|blood)\s+sugars?\s+(?:drops?|dips?|falls?|goes\s+low|is\s+low)|"
     r"lisp|late\s+talkers?|speech\s+delay|IVF|fertility|infertil\w+|(?:trapped|pinched)\s+nerves?|"
@@ -554,7 +556,9 @@ ADVICE = LazyPattern(
 SELF_CARE_VERB = LazyPattern(
     r"\b(?:comb|wipe|pinch|lean|lie|rinse|bathe|soak|dab|raise|elevate|breathe|stretch|massage|rub|sip|drink|"
     r"rehydrate|moisturise|gargle|cool|wrap|bandage|rest(?!\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)|eat|avoid|"
-    r"wash|clean|pat(?=\s+(?:it|them|dry|the\s+skin|your\s+skin|gently)\b))\b",
+    r"wash|clean|pat(?=\s+(?:it|them|dry|the\s+skin|your\s+skin|gently)\b)|"
+    # ("sit down straight away", "sit near the front where it's less bumpy": not "sit the exam".)
+    r"sit(?=\s+(?:down|up|upright|forward|still|quietly|near\s+the\s+front|at\s+the\s+front|by\s+a\s+window)\b))\b",
     re.IGNORECASE,
 )
 
@@ -712,6 +716,19 @@ def _clause_end(text: str, start: int) -> int:
 _IMPERATIVE_LEAD = LazyPattern(
     r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please)|\b(?:meantime|meanwhile),?)\s*$", re.I | re.M
 )
+_COMMA_LEAD = LazyPattern(r",\s*$")
+_CONDITION_OPENS = LazyPattern(
+    r"(?:^|[.!?]\s+)(?:if|when|whenever|once|while|for)\b[^.!?\n]*$", re.IGNORECASE | re.MULTILINE
+)
+# Permission to take a medicine: "you can take your usual blood pressure tablets on the morning of your appointment"
+# (not what is carried: "you can take your old tablets back to the pharmacy").
+MEDICINE_PERMISSION = LazyPattern(
+    r"\byou\s+(?:can|may|could|should)\s+(?:still\s+|safely\s+|just\s+)?(?:take|keep\s+taking|carry\s+on\s+taking|"
+    r"continue\s+(?:to\s+take|taking)|use)\s+(?:your\s+|the\s+)?(?:usual\s+|normal\s+|regular\s+|morning\s+|evening\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_MEDICINES})\b",
+    re.IGNORECASE,
+)
+_CARRIED = LazyPattern(r"\s+(?:back|to|into|in\s+to|along|with\s+you|out\s+of)\b", re.IGNORECASE)
 SIGNPOSTING = LazyPattern(
     r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
@@ -1150,8 +1167,18 @@ def _advises(text: str) -> bool:
             (_MODAL.search(m.group()) or _FEET_UP.match(m.group())) and _service_does(text, m)
         ):
             return True
-    # Only the few characters before the verb are looked at, so this stays linear on long posts.
-    if any(_IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start()) for m in SELF_CARE_VERB.finditer(text)):
+    # Only the few characters before the verb are looked at, so this stays linear on long posts. (A comma leads an
+    # order too after a condition that opens the sentence: "If you feel faint, sit down straight away, sip some water".)
+    if any(
+        _IMPERATIVE_LEAD.search(text, max(0, m.start() - 12), m.start())
+        or (
+            _COMMA_LEAD.search(text, max(0, m.start() - 12), m.start())
+            and _CONDITION_OPENS.search(text, max(0, m.start() - _CLAUSE_MAX), m.start())
+        )
+        for m in SELF_CARE_VERB.finditer(text)
+    ):
+        return True
+    if any(not _CARRIED.match(text, m.end()) for m in MEDICINE_PERMISSION.finditer(text)):
         return True
     if any(not _service_trouble(text, m) for m in COURSE.finditer(text)):
         return True

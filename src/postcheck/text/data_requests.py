@@ -436,7 +436,8 @@ _WAIVED = LazyPattern(
 # no channel among them, so a waived DM stays waived: "No need to DM just reply here", "rather than DM post it here",
 # and no word that starts an order: "No need to wait in the queue just reply here").
 _NOT_HERE = LazyPattern(
-    r"\b(?:(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}|"
+    # ("we can't look at individual prescriptions on here": what the service cannot do there.)
+    r"\b(?:(?:not|never|don't|do\s+not)(?:\s+\w+){0,3}|(?:can't|cannot|won't)(?:\s+\w+){0,5}|"
     rf"(?:{_NO_NEED_TO}|rather\s+than|instead\s+of)"
     r"(?:\s+(?!(?:DMs?|PMs?|messag\w*|e-?mail\w*|inbox\w*|call\w*|ring\w*|phon\w*|just|please|pls|simply|then|so)\b)"
     r"\w+){0,6})\s*$",

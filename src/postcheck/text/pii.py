@@ -340,6 +340,13 @@ def _is_international(raw: str) -> bool:
 # Capitals joined to the digits make them part of a reference code, not a number to ring: "WY-0770-0900-123",
 # "ABC07700900123" (a phone's label is written apart or with a colon: "Tel 0113...", "TEL: 0113...", "Mob-07700...").
 _CODE_PREFIX = LazyPattern(r"(?<![\w-])(?!(?:TEL|MOB|PH|FAX|TXT|SMS|WA)[-/]?$)[A-Z]{2,4}[-/]?$")
+# A number labelled as a reference, with its code of capitals written apart: "a reference like MSE 0123 456 789",
+# "Booking ref: MSE 0770 900123" (a phone's label is not one: "ref" is no "tel").
+_REFERENCE_LABEL = LazyPattern(
+    r"\b(?:reference|ref|booking|order|case|ticket|invoice|tracking|confirmation)\s*(?:number|no\.?|code|id)?\s*"
+    r"(?:is|was|like|:|=|-)?\s*(?:[A-Z]{2,5}\s)?$",
+    re.IGNORECASE,
+)
 # A book's or a journal's number after its label is no phone number, though an ISBN-10 may start with 0 and have ten
 # digits: "ISBN 0-14-103614-2", "ISBN-10: 0141036142", "ISSN 0140-6736".
 _BOOK_LABEL = LazyPattern(r"\b(?:ISBN|ISSN)(?:-?1[03])?:?\s*$", re.IGNORECASE)
@@ -355,6 +362,7 @@ def _is_reference(text: str, start: int) -> bool:
     return bool(
         _CODE_PREFIX.search(text, max(0, start - 8), start)
         or _BOOK_LABEL.search(text, max(0, start - 12), start)
+        or _REFERENCE_LABEL.search(text, max(0, start - 40), start)
         or (start and text[start - 1] == "/" and _REFERENCE_PATH.search(text, max(0, start - 60), start))
     )
 

@@ -155,6 +155,26 @@ _SEEN_BLOODY = LazyPattern(
     r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?)\b",
     re.IGNORECASE,
 )
+
+
+def _blank_entry(m: re.Match[str]) -> str:
+    """An innocent phrase blanked, same length; only its word "dyke" where the phrase reaches back to what it is by
+    ("the sea wall and the dyke": the words between may still swear)."""
+    word = _DYKE.search(m.group())
+    if word is None:
+        return " " * len(m.group())
+    return m.group()[: word.start()] + " " * len(word.group()) + m.group()[word.end() :]
+
+
+_DYKE = re.compile(r"\bdykes?\b", re.IGNORECASE)
+# A dyke that holds water back: "the sea wall and the dyke behind Canvey Island", "the flood dyke" (the slur is not
+# said of water).
+_EMBANKMENT = LazyPattern(
+    r"\b(?:sea\s+walls?|flood\w*|drain\w*|ditch\w*|rivers?|embankments?|marsh\w*|fens?|canals?|tides?|tidal|breach\w*|"
+    r"water|Environment\s+Agency)\b[^.!?\n]{0,60}?\bd[yi]kes?\b|\bd[yi]kes?\b(?=[^.!?\n]{0,60}?\b(?:flood\w*|sea\s+walls?|"
+    r"drain\w*|rivers?|marsh\w*|water|breach\w*|tides?|tidal|burst|overtopp\w*)\b)",
+    re.IGNORECASE,
+)
 _DOG = LazyPattern(
     r"\b(?:labrador|retriever|spaniel|terrier|collie|poodle|greyhound|whippet|lurcher|beagle|dachshund|shepherd|"
     r"pointer|setter|husky|mastiff|bulldog|hound|dalmatian|rottweiler|doberman|schnauzer|chihuahua|cockapoo|"
@@ -428,9 +448,15 @@ class ProfanityMatcher:
         if not text.isascii() and _STYLED.search(text):
             text = text.translate(_styled_letters())
         lowered = text.lower()
-        for stem, innocent in (("fagg", _DISH), ("bitch", _DOG), ("clot", _MEDICAL_CLOT), ("bloody", _SEEN_BLOODY)):
+        for stem, innocent in (
+            ("fagg", _DISH),
+            ("bitch", _DOG),
+            ("clot", _MEDICAL_CLOT),
+            ("bloody", _SEEN_BLOODY),
+            ("dyke", _EMBANKMENT),
+        ):
             if stem in lowered:
-                text = innocent.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
+                text = innocent.sub(_blank_entry, text)  # same length: offsets hold
                 lowered = text.lower()
         # In ASCII text a phrase can only be where its first word is: most texts have none, and need no search
         words = set(_WORD_RUN.findall(lowered)) if text.isascii() else None
