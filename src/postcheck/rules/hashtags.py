@@ -197,7 +197,12 @@ LEADS_ON = (
     "at to for with in on of by from into onto "  # prepositions
     "i we they he she"  # subject pronouns
 )
-WORD_BEFORE = LazyPattern(rf"\b(?:{'|'.join(LEADS_ON.split())}) $", re.IGNORECASE)
+# ... a noun's possessive too ("your baby's 💉 at 8 weeks"), not a verb's contraction ("it's 🎄 time").
+WORD_BEFORE = LazyPattern(
+    rf"\b(?:{'|'.join(LEADS_ON.split())}|(?!(?:it|that|there|what|who|he|she|let|here|where|how|when|everyone)['’]s\b)"
+    r"[a-z]+['’]s) $",
+    re.IGNORECASE,
+)
 WORD_AFTER = LazyPattern(r" [a-z]+\b")
 # A capitalised word after the emoji may start a new sentence ("everyone we spoke to 🙏 We'll be back"), except after
 # an article, a possessive or "at", which no sentence ends on: "Meet us at 📍 Basildon library", "Join the 🎄

@@ -263,23 +263,31 @@ def _title_written(word: str, *, informal: bool = True) -> str:
     return "(?:" + "|".join(forms) + ")"
 
 
+# The titles that may stand before the surname of a name listed without one.
+_COURTESY_TITLES = r"mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister"
+
+
 def _initial(folded_name: str) -> str:
     """The first letter of a name's first name, as a pattern for an initial between a title and a surname."""
     return re.escape(folded_name[:1])
 
 
 def title_surname_pattern(name: str) -> re.Pattern[str] | None:
-    """A listed name that carries a title ("Dr Ahmed Khan") as its title and surname: "Dr Khan", "dr. khan"."""
+    """A listed name as a title and its surname: its own title ("Dr Ahmed Khan": "Dr Khan", "dr. khan"), or, listed
+    without one, a title people put before a surname ("Jane Example": "Ms Example", "Dr Example", "Nurse Example")."""
     folded = fold_name_text(name).strip()
     title = _TITLES.match(folded)
-    words, pieces = _name_words(folded[title.end() :]) if title else ([], [])
-    if not title or not words:
+    words, pieces = _name_words(folded[title.end() :] if title else folded)
+    if not words:
         return None
     # The whole surname: "Dr Ellis-Jones", "Prof van der Berg" (not "Dr Jones", "Prof Berg": other people).
     surname = _surname(pieces)
-    titles = r"\s+".join(
-        _title_written(word.rstrip(".").lower(), informal=i == 0) for i, word in enumerate(title.group().split())
-    )
+    if title:
+        titles = r"\s+".join(
+            _title_written(word.rstrip(".").lower(), informal=i == 0) for i, word in enumerate(title.group().split())
+        )
+    else:
+        titles = rf"(?:{_COURTESY_TITLES})\.?"
     # A middle initial may follow: "Dr A. K. Kumar", "DR A K KUMAR".
     initial = _initial(words[0]) + r"\.?(?:\s*[a-z]\.|\s[a-z](?=\s))?"
     return re.compile(
