@@ -140,8 +140,6 @@ _DISH = LazyPattern(
 # A blood clot, written apart (not the listed "bloodclot" in two words) or run together by a typing slip in a medical
 # sentence: after an article or "of", or a plural. Read only where "clot" is: phrases that open with "a" or "the" among
 # the innocent ones would send nearly every post through them.
-# Where a sentence starts: a Capitalised word there says nothing of a name.
-_SENTENCE_START = LazyPattern(r"(?:^|[.!?:;\n\"“‘(#@]|(?:^|\s)'|\s[-–—])\s*$")
 _MEDICAL_CLOT = LazyPattern(
     r"\b(?:(?:a|the|of|any|no)\s+bloodclot|bloodclots|bloodclotting|blood\s+clots?)\b", re.IGNORECASE
 )
@@ -157,6 +155,17 @@ _SEEN_BLOODY = LazyPattern(
 )
 
 
+# A dyke that holds water back: "the sea wall and the dyke behind Canvey Island", "the flood dyke" (the slur is not
+# said of water).
+_EMBANKMENT = LazyPattern(
+    r"\b(?:sea\s+walls?|flood\w*|drain\w*|ditch\w*|rivers?|embankments?|marsh\w*|fens?|canals?|tides?|tidal|breach\w*|"
+    r"water|Environment\s+Agency)\b[^.!?\n]{0,60}?\bdykes?\b|\bdykes?\b(?=[^.!?\n]{0,60}?\b(?:flood\w*|sea\s+walls?|"
+    r"drain\w*|rivers?|marsh\w*|water|breach\w*|tides?|tidal|burst|overtopp\w*)\b)",
+    re.IGNORECASE,
+)
+_DYKE = re.compile(r"\bdykes?\b", re.IGNORECASE)
+
+
 def _blank_entry(m: re.Match[str]) -> str:
     """An innocent phrase blanked, same length; only its word "dyke" where the phrase reaches back to what it is by
     ("the sea wall and the dyke": the words between may still swear)."""
@@ -166,15 +175,8 @@ def _blank_entry(m: re.Match[str]) -> str:
     return m.group()[: word.start()] + " " * len(word.group()) + m.group()[word.end() :]
 
 
-_DYKE = re.compile(r"\bdykes?\b", re.IGNORECASE)
-# A dyke that holds water back: "the sea wall and the dyke behind Canvey Island", "the flood dyke" (the slur is not
-# said of water).
-_EMBANKMENT = LazyPattern(
-    r"\b(?:sea\s+walls?|flood\w*|drain\w*|ditch\w*|rivers?|embankments?|marsh\w*|fens?|canals?|tides?|tidal|breach\w*|"
-    r"water|Environment\s+Agency)\b[^.!?\n]{0,60}?\bd[yi]kes?\b|\bd[yi]kes?\b(?=[^.!?\n]{0,60}?\b(?:flood\w*|sea\s+walls?|"
-    r"drain\w*|rivers?|marsh\w*|water|breach\w*|tides?|tidal|burst|overtopp\w*)\b)",
-    re.IGNORECASE,
-)
+# Where a sentence starts: a Capitalised word there says nothing of a name.
+_SENTENCE_START = LazyPattern(r"(?:^|[.!?:;\n\"“‘(#@]|(?:^|\s)'|\s[-–—])\s*$")
 _DOG = LazyPattern(
     r"\b(?:labrador|retriever|spaniel|terrier|collie|poodle|greyhound|whippet|lurcher|beagle|dachshund|shepherd|"
     r"pointer|setter|husky|mastiff|bulldog|hound|dalmatian|rottweiler|doberman|schnauzer|chihuahua|cockapoo|"
