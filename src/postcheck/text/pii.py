@@ -235,10 +235,11 @@ _CHAT_NUMBER = LazyPattern(r"(?:wa\.me/|phone=)\+?(\d{8,15})(?!\d)")
 NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 # Ten digits labelled as another kind of number are that number, whatever their check digit: "Your order number is
 # 4471209388", "booking ref: 4471209388" (one in ten runs of ten digits passes the NHS check).
+# (The words that label a reference, for phone numbers too: _REFERENCE_LABEL.)
+_REFERENCE_WORDS = r"reference|ref|booking|order|case|ticket|invoice|tracking|confirmation"
 _OTHER_NUMBER_LABEL = LazyPattern(
-    r"\b(?:order|booking|reference|ref|invoice|tracking|case|ticket|confirmation|application|account|customer|"
-    r"membership|policy|transaction|serial|batch|lot|job|claim|complaint|PO)\s*(?:number|no\.?|num|#|code|id)?"
-    r"\s*(?:is|was|:|=|-)?\s*$",
+    rf"\b(?:{_REFERENCE_WORDS}|application|account|customer|membership|policy|transaction|serial|batch|lot|job|claim|"
+    r"complaint|PO)\s*(?:number|no\.?|num|#|code|id)?\s*(?:is|was|:|=|-)?\s*$",
     re.IGNORECASE,
 )
 
@@ -343,8 +344,7 @@ _CODE_PREFIX = LazyPattern(r"(?<![\w-])(?!(?:TEL|MOB|PH|FAX|TXT|SMS|WA)[-/]?$)[A
 # A number labelled as a reference, with its code of capitals written apart: "a reference like MSE 0123 456 789",
 # "Booking ref: MSE 0770 900123" (a phone's label is not one: "ref" is no "tel").
 _REFERENCE_LABEL = LazyPattern(
-    r"\b(?:reference|ref|booking|order|case|ticket|invoice|tracking|confirmation)\s*(?:number|no\.?|code|id)?\s*"
-    r"(?:is|was|like|:|=|-)?\s*(?:[A-Z]{2,5}\s)?$",
+    rf"\b(?:{_REFERENCE_WORDS})\s*(?:number|no\.?|code|id)?\s*(?:is|was|like|:|=|-)?\s*(?:[A-Z]{{2,5}}\s)?$",
     re.IGNORECASE,
 )
 # A book's or a journal's number after its label is no phone number, though an ISBN-10 may start with 0 and have ten

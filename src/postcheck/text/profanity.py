@@ -156,23 +156,20 @@ _SEEN_BLOODY = LazyPattern(
 
 
 # A dyke that holds water back: "the sea wall and the dyke behind Canvey Island", "the flood dyke" (the slur is not
-# said of water).
+# said of water). Only the word itself (group "word") is innocent: the words around it may still swear.
 _EMBANKMENT = LazyPattern(
-    r"\b(?:sea\s+walls?|flood\w*|drain\w*|ditch\w*|rivers?|embankments?|marsh\w*|fens?|canals?|tides?|tidal|breach\w*|"
-    r"water|Environment\s+Agency)\b[^.!?\n]{0,60}?\bdykes?\b|\bdykes?\b(?=[^.!?\n]{0,60}?\b(?:flood\w*|sea\s+walls?|"
-    r"drain\w*|rivers?|marsh\w*|water|breach\w*|tides?|tidal|burst|overtopp\w*)\b)",
+    r"(?:\b(?:sea\s+walls?|flood\w*|drain\w*|ditch\w*|rivers?|embankments?|marsh\w*|fens?|canals?|tides?|tidal|breach\w*|"
+    r"water|Environment\s+Agency)\b[^.!?\n]{0,60}?\b(?=dykes?\b)|\b(?=dykes?\b[^.!?\n]{0,60}?\b(?:flood\w*|sea\s+walls?|"
+    r"drain\w*|rivers?|marsh\w*|water|breach\w*|tides?|tidal|burst|overtopp\w*)\b))(?P<word>dykes?)\b",
     re.IGNORECASE,
 )
-_DYKE = re.compile(r"\bdykes?\b", re.IGNORECASE)
 
 
-def _blank_entry(m: re.Match[str]) -> str:
-    """An innocent phrase blanked, same length; only its word "dyke" where the phrase reaches back to what it is by
-    ("the sea wall and the dyke": the words between may still swear)."""
-    word = _DYKE.search(m.group())
-    if word is None:
-        return " " * len(m.group())
-    return m.group()[: word.start()] + " " * len(word.group()) + m.group()[word.end() :]
+def _blank_innocent(m: re.Match[str]) -> str:
+    """An innocent reading blanked, same length (offsets hold): its group "word" where it has one, else all of it."""
+    start, end = m.span("word") if "word" in m.re.groupindex else m.span()
+    text = m.group()
+    return text[: start - m.start()] + " " * (end - start) + text[end - m.start() :]
 
 
 # Where a sentence starts: a Capitalised word there says nothing of a name.
@@ -458,7 +455,7 @@ class ProfanityMatcher:
             ("dyke", _EMBANKMENT),
         ):
             if stem in lowered:
-                text = innocent.sub(_blank_entry, text)  # same length: offsets hold
+                text = innocent.sub(_blank_innocent, text)
                 lowered = text.lower()
         # In ASCII text a phrase can only be where its first word is: most texts have none, and need no search
         words = set(_WORD_RUN.findall(lowered)) if text.isascii() else None
