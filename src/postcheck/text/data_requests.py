@@ -819,6 +819,22 @@ def _asked_in_public(sentence: str, data: re.Match[str]) -> bool:
     return names_public_place(own) or not names_private_channel(own)
 
 
+# A reply asked for, the private channel offered only after it as the alternative: "Reply with your DOB or DM it".
+_REPLY_WITH = LazyPattern(
+    r"\b(?:reply|respond|comment)\s+(?:(?:to\s+(?:us|me|this)|back)\s+)?with\s+(?:(?:your|their|ur)\s+)?(?:[\w']+'s\s+)?$",
+    re.IGNORECASE,
+)
+_OR_ELSE = LazyPattern(r"[\s,]*(?:or|alternatively)\b", re.IGNORECASE)
+
+
+def _reply_before_private(sentence: str, data: re.Match[str]) -> bool:
+    """Whether the reader is asked to reply with the data, the private channel only offered after it as the other
+    way ("Reply with your date of birth or DM it to us"; not "Reply with your date of birth by DM")."""
+    return bool(
+        _REPLY_WITH.search(sentence, max(0, data.start() - 60), data.start()) and _OR_ELSE.match(sentence, data.end())
+    )
+
+
 # "Pop it below", "reply with them here", "reply here": asks in public for the personal data named just before.
 _PRONOUN_ASK = LazyPattern(
     # ("Pop both below": the two just named.)
@@ -1246,7 +1262,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         asked_only = False  # whether only a reply's question asks for it
         if data is not None:
             found = data.start(), data.end(), data.group()
-            public = _asked_in_public(body, data)
+            public = _asked_in_public(body, data) or _reply_before_private(body, data)
             asked_only = reply and not public and requested_data(body) is None
         else:
             found = requested_by_reference(body, previous, older) or (_verbless_request(body) if reply else None)
