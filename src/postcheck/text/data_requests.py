@@ -769,6 +769,20 @@ _OR_WITH = LazyPattern(
 # we can chase it with the practice", "... so that we can message you privately". (Not a purpose that opens the
 # sentence: "So we can look into this, please send us a DM".)
 _WHAT_WE_DO_NEXT = LazyPattern(r"\w[\s,]+so\s+(?:that\s+)?(?:we|I|the\s+team)\b", re.IGNORECASE)
+# An order after that purpose, in a clause of its own, is what the channel belongs to: "Hi Sara, so we can check where
+# your referral is, please send us your NHS number by direct message".
+_ORDER_AFTER_PURPOSE = LazyPattern(
+    r"[,;:]\s+(?:(?:please|pls|plz|kindly|just)\s+)?(?:send|dm|pm|message|e-?mail|inbox|drop|pop|give|tell|let|"
+    r"contact|ring|call)\b",
+    re.IGNORECASE,
+)
+
+
+def _what_we_do_next(before: str) -> bool:
+    """Whether the text before a channel ends in what the service will do once given the data ("... so we can
+    message you privately"), not in a purpose followed by the order that names the channel."""
+    purpose = next(reversed(list(_WHAT_WE_DO_NEXT.finditer(before))), None)
+    return purpose is not None and not _ORDER_AFTER_PURPOSE.search(before, purpose.end())
 
 
 def names_private_channel(sentence: str) -> bool:
@@ -779,7 +793,7 @@ def names_private_channel(sentence: str) -> bool:
     for pattern in (PRIVATE_CHANNEL, PRIVATE_PLACE):
         for m in pattern.finditer(sentence):
             before = sentence[: m.start()]
-            if not _WAIVED.search(before) and not _WHAT_WE_DO_NEXT.search(before):
+            if not _WAIVED.search(before) and not _what_we_do_next(before):
                 return True
     return bool(EMAIL.search(sentence) or find_phone_numbers(sentence))
 
