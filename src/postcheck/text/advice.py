@@ -9,6 +9,7 @@ from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, masked, unwr
 
 # M104's word model (word_model.py): its thresholds, chosen on batches it had not seen (bench/word_models.py --measure).
 REPORT_FROM = 0.6  # the model alone reports a reply read whole from here
+SURE = 0.75  # ... and from here where the reply names no medical matter and nothing of a body or how someone is
 OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the model overrules the patterns
 
 _MEDICINES = (
@@ -21,7 +22,8 @@ _MEDICINES = (
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"morphine|oramorph|tramadol|methadone|buprenorphine|naloxone|diazepam|zopiclone|melatonin|gabapentin|pregabalin|"
-    r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|"
+    r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
+    r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
     r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
@@ -180,7 +182,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"twinges?|wear\s+and\s+tear(?!\s+on\s+(?:the|our)\b)|hair\s+(?:falling\s+out|coming\s+out|thinning|shedding)|"
     r"(?:his|her|your|their|blood)\s+sugars?\s+(?:drops?|dips?|falls?|goes\s+low|is\s+low)|"
     r"lisp|late\s+talkers?|speech\s+delay|IVF|fertility|infertil\w+|(?:trapped|pinched)\s+nerves?|"
-    r"after\s+(?:their|his|her)\s+(?:\w+\s+)?jabs|sleep\s+through|chok(?:e|es|ing)|ringworm|tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|alcohol|booze|dry\s+days|"
+    r"after\s+(?:their|his|her)\s+(?:\w+\s+)?jabs|sleep\s+through|chok(?:e|es|ing)|ringworm|tattoos?|piercings?|contact\s+lens\w*|grommets|direct\s+sun(?:light)?|vap(?:e|es|ing)|e-?cig(?:arette)?s?|chlamydia|gonorrh?oea|syphilis|herpes|HIV|STIs?|PrEP|(?-i:PEP)|alcohol|booze|dry\s+days|"
     r"drinks?\s+over\s+the\s+limit|"
     r"(?:need|needs|get|getting)\s+(?:\d+|more|enough|less)\s+(?:hours'?\s+)?sleep|"
     r"(?:eye|muscle|back|neck)\s?strain|(?:baby|newborn|toddler)'?s?\s+poos?|immune\s+system|"
@@ -219,6 +221,11 @@ FIGURATIVE = LazyPattern(
     r"(?:board\s+)?meeting|audit|inspection|conference|event|shift|week|day)s?\b|"
     r"\b(?:no|without|(?:don't|do\s+not|doesn't)\s+have(?:\s+any)?|free\s+of)\s+(?:symptoms?|(?:a\s+)?temperature|fever|"
     r"(?:a\s+)?cough)\b|"  # "if you don't have symptoms, come along": the negated complaint is not a topic
+    # A radiator bled, stress that a thing saves or busts: "Bleed your radiators", "saves a lot of stress", "a
+    # stress-buster".
+    r"\bbleed(?:s|ing)?\s+(?:the|your|our|all\s+the|any)\s+(?:\w+\s+)?(?:radiators?|rads|brakes|heating|system)\b|"
+    r"\b(?:saves?|saving|spares?|sparing)\s+(?:(?:you|yourself|everyone)\s+)?(?:a\s+lot\s+of\s+|lots\s+of\s+|so\s+much\s+|"
+    r"loads\s+of\s+)?stress\b|\bstress[- ]?bust\w*|"
     r"\bcold\s+(?:calls?|weather|snap|spell)\b|\blift(?:s|ed|ing)?\s+(?:\w+(?:'s|s')?\s+){0,2}spirits\b|\brash\s+of\b|\bif\s+(?:it|that|this)\s+helps\b|\brest\s+assured\b|\bhope\s+(?:this|that|it)\s+helps\b|"
     # A get-well wish: "We hope you feel better soon", "Hope you all get some rest soon", "wishing her well".
     r"\b(?:hope|hoping|wish|wishing)\s+(?:(?:you|they|he|she|him|her|them|it|we)(?:\s+all|\s+both)?|your\s+\w+|everyone)\s+"
@@ -479,11 +486,16 @@ ADVICE = LazyPattern(
     r"daughter|children|little\s+ones?|baby|toddler)|our\s+(?:\w+\s+)?(?:lot|kids|boys|girls|son|daughter|children|"
     r"little\s+ones?|baby|toddler))\b|"
     r"give\s+it\s+(?:a\s+few|a\s+couple\s+of|\d+|some)\s+(?:more\s+)?(?:days|weeks|time)|wait\s+and\s+see|"
+    # How soon a treatment must start: "PEP needs to be started within 72 hours of exposure".
+    r"(?:needs?|has|have|must)\s+(?:to\s+)?be\s+(?:started|taken|used|given|applied)\s+within\s+\d+|"
     # "pretty common", "really normal"; not "is not expected".
     # (Not "are common asthma triggers - our housing team can help": what sets it off is read in a sentence with no
     # word of the service, below.)
     # (Not "it's normal to have questions about the changes": what is normal is the asking.)
-    r"(?:is|are|it's|that's)\s+(?!not\b|never\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b(?!\s+(?:\w+\s+)?triggers?\b)"
+    # (Nor what is common a belief or a question: "It's a common myth! A smear doesn't test for ovarian cancer"; nor
+    # who it is most common in, a figure: "Chlamydia is most common in under 25s".)
+    r"(?:is|are|it's|that's)\s+(?!not\b|never\b|most\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b"
+    r"(?!\s+(?:\w+\s+)?(?:triggers?|myths?|misconceptions?|misunderstandings?|mistakes?|questions?|quer(?:y|ies)|beliefs?)\b)"
     r"(?!\s+to\s+(?:have\s+(?:\w+\s+)?(?:questions|queries|concerns)|ask|wonder|want\s+to\s+know)\b)|"
     # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
@@ -680,7 +692,8 @@ _SERVICE_ORDER = LazyPattern(
 SERVICE_THING = LazyPattern(
     r"\b(?:app|website|site|online|link|e-?mail|letter|form|survey|diary|date|slot|appointments?|booking|DM|message|"
     r"details|team|us|reception|queue|phone|call|post|page|feedback|complaint|event|session|ticket|review|clinic|"
-    r"centre|parking|travel|time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?|names?|"
+    # (A time the service sets, not a turn: "asking for varenicline this time".)
+    r"centre|parking|travel|(?<!\bthis\s)(?<!\bnext\s)(?<!\blast\s)(?<!\bfirst\s)(?<!\bsame\s)time|roadshows?|webinars?|workshops?|stalls?|fairs?|open\s+days?|drop-?ins?|talks?|names?|"
     r"balls?|galas?|fundraisers?|raffles?|quiz|bake\s+sales?|concerts?|discos?|(?:charity|sponsored|fun)\s+\w+|"
     # The service's own class or group: "Shake it out at our Zumba class" (not "Try a yoga class").
     r"our\s+(?:[\w-]+\s+){0,2}(?:class(?:es)?|courses?|groups?|caf[eé]s?|lounges?))\b",
@@ -725,6 +738,10 @@ _CONDITION_OPENS = LazyPattern(
 MEDICINE_PERMISSION = LazyPattern(
     r"\byou\s+(?:can|may|could|should)\s+(?:still\s+|safely\s+|just\s+)?(?:take|keep\s+taking|carry\s+on\s+taking|"
     r"continue\s+(?:to\s+take|taking)|use)\s+(?:your\s+|the\s+)?(?:usual\s+|normal\s+|regular\s+|morning\s+|evening\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_MEDICINES})\b|"
+    # ... or leave to go on taking it: "You don't need to stop any of your usual medicines before doing the kit".
+    r"\b(?:you|he|she|they)\s+(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:need|have)\s+to\s+(?:stop|pause)\s+"
+    r"(?:taking\s+)?(?:any\s+of\s+)?(?:your|his|her|their|the)\s+(?:usual\s+|normal\s+|regular\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_MEDICINES})\b",
     re.IGNORECASE,
 )
@@ -788,9 +805,10 @@ _NOTHING_THEY_CAN = LazyPattern(
 )
 # A service the reply says the reader need not go to: "no need to sit in A&E for hours for that", "you don't need to
 # bother your GP with it", "no point going to the walk-in centre".
+_DASH_CLAUSE = LazyPattern(r"\s[-–—]\s|;")
 _NOT_NEEDED = LazyPattern(
     r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
-    r"not\s+worth)\s+(?:[\w'&]+\s+){0,4}$",
+    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother)\s+(?:[\w'&]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
@@ -834,6 +852,7 @@ _THEIR_OFFER = LazyPattern(
 
 # A professional introducing themself is not pointed to: "Pharmacist here (off duty!) - ...", "As a GP, I'd say..."
 # (not "such as a pharmacist", "your pharmacist here in Otley").
+_FIGURES_FROM = LazyPattern(r"\s+(?:data|figures|statistics|stats|surveys?|returns)\b", re.IGNORECASE)
 _SELF_INTRO_AFTER = LazyPattern(r"\s+here\b(?!\s+(?:at|in|on|can|will|to)\b)", re.IGNORECASE)
 _SELF_INTRO_BEFORE = LazyPattern(
     r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty)\s+(?:\w+\s+)?$",
@@ -883,6 +902,8 @@ def signposts(text: str) -> bool:
                 sentence = masked(sentence, [(offer.start() - start, offer.end() - start)])
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
+        if _FIGURES_FROM.match(text, m.end()):
+            continue  # where figures come from ("Our GP data shows..."), not where the reader is sent
         if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):
             continue  # a shop the writer names ("I got some tablets in Boots"), not one the reader is sent to
         if _SHOP.match(m.group()) and _BOUGHT_FROM.search(text, max(0, m.start() - 40), m.start()):
@@ -896,6 +917,10 @@ def signposts(text: str) -> bool:
         unneeded = _NOT_NEEDED.search(text, max(start, m.start() - 40), m.start())
         if unneeded:
             said = unneeded.start() - start, m.end() - start
+            # (What comes after a dash is a clause of its own, which does not send the reader to it: "No need to call
+            # 111 for this - if you've missed one dose, just take the next".)
+            dash = _DASH_CLAUSE.search(sentence, m.end() - start)
+            sentence = sentence[: dash.start()] if dash else sentence
         if said:
             sentence = masked(sentence, [said])
         if not (occasion or compared or said or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
@@ -1327,8 +1352,18 @@ DOSE_CHANGE = LazyPattern(
     r"(?:^|[.!?:;]\s*|\s[-–—]\s*|\b(?:and|then|just|simply|so|you\s+(?:can|could|may)|(?:it's|it\s+is)\s+(?:fine|ok|okay|"
     r"safe|alright)\s+to)\s+)(?:skip|miss|double(?:\s+up)?(?:\s+on)?|leave\s+out)\s+(?:the|your|his|her|their|a|one|"
     r"tonight's|today's|this\s+(?:morning|evening)'s|tomorrow's|the\s+next|your\s+next)\s+(?:\w+\s+)?(?:doses?|tablets?|pills?|"
-    r"injections?|jabs?)\b",
+    r"injections?|jabs?)\b|"
+    # ... or doubled up for one forgotten: "Double up tomorrow if you missed yesterday's".
+    r"\bdouble\s+up\s+(?:\w+\s+){0,2}?if\s+(?:you|he|she|they)\s+(?:missed|miss|forgot|forget)\b|"
+    # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
+    r"\bmiss(?:ed|es)?\s+(?:a|one|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,40}?"
+    r"\btake\s+(?:it|them|one|the\s+next|your\s+next|(?:his|her|their)\s+next)\b",
     re.IGNORECASE | re.MULTILINE,
+)
+
+
+_A_DOSE = LazyPattern(
+    r"\b(?:doses?|tablets?|pills?|capsules?|injections?|jabs?|missed|miss|forgot|forget)\b", re.IGNORECASE
 )
 
 
@@ -1355,6 +1390,24 @@ def _blank_journey_appointments(text: str) -> str:
     )
 
 
+# What the word model needs beside it to report a reply that names no medical matter, short of being all but sure: a
+# body, how someone is, a stage of pregnancy or babyhood, an operation or a jab, a test's reading, a word of
+# reassurance ("Back's been killing you since the move? Keep moving gently"). Tips and good wishes lack them all: "Good
+# luck with your exams! Get some rest the night before", "Bleed your radiators ... keep the house warm".
+HEALTH_CUE = LazyPattern(
+    rf"\b(?:{_BODY_ONLY}|(?:your|his|her|their|my|the|a)\s+(?:{_BODY}|head)|heart|brain|liver|kidneys?|gut|eye|foreskin|"
+    r"body|blood|breath(?:ing)?|wees?|weeing|poo|nappy|bump|weeks\s+pregnant|\d+\s+(?:weeks|months)|months?\s+old|"
+    r"ops?|operation|surgery|replacement|jabs?|boosters?|vaccin\w*|tetanus|epilep\w+|spiked|noro|exhaust\w*|"
+    r"shattered|knackered|caffeine|glasses|feeds?|feeding|normal|common(?!\s+(?:myths?|misconceptions?|questions?))|harmless|nothing\s+(?:serious|to\s+worry)|"
+    r"rarely\s+anything|(?:don't|no\s+need\s+to)\s+worry|no\s+need\s+to\s+(?:wait|rush)|end\s+of\s+the\s+world|"
+    r"(?:get|got|getting)\s+through\s+it|sorted\s+(?:me|him|her|them|it)\s+(?:right\s+)?out|"
+    r"(?:eating|drinking|sleeping|feeding|playing)\s+(?:and\s+\w+ing\s+)?(?:again|normally)|"
+    r"panic|hurts?|hurting|killing|sore|swollen|injur\w+|wound|hormon\w+|balance|mobility|posture|eyesight|"
+    r"readings?|levels?|results?|(?-i:ALT|BP)|eGFR|peanuts?|mood|prescri\w+)\b",
+    re.IGNORECASE,
+)
+
+
 def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
@@ -1372,9 +1425,12 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
     topic = MEDICAL_TOPIC.search(plain)
     overruled = heard and likely < OVERRULE_BELOW and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
-    if topic is not None and (DOSE_CHANGE.search(plain) or ((_advises(plain) or _predicts(plain)) and not overruled)):
+    dose = DOSE_CHANGE.search(plain)
+    if dose is not None and topic is None and _A_DOSE.search(dose.group()):
+        return dose.start(), dose.end(), None  # a dose changed is a medical matter of its own (not "split the bill")
+    if topic is not None and (dose or ((_advises(plain) or _predicts(plain)) and not overruled)):
         return topic.start(), topic.end(), topic.group()
-    if not heard or likely < REPORT_FROM:
+    if not heard or likely < REPORT_FROM or (topic is None and likely < SURE and not HEALTH_CUE.search(plain)):
         return None
     start, end, _ = word_model.strongest_sentence(text, model)
     return start, end, topic.group() if topic else None

@@ -24,6 +24,10 @@ _AFTER_KIN = "|".join(
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
+    # A year of birth: "what year were you born?".
+    r"year\s+(?:of\s+birth|(?:were\s+you|you\s+were|was\s+(?:he|she)|(?:he|she)\s+was)\s+born)|birth\s+year|"
+    # The NHS number by its length: "the 10-digit number from your NHS letter".
+    r"(?:10|ten)[\s-]digit\s+(?:NHS\s+)?(?:numbers?|no\b\.?)|"
     # Part of a number is the number's data: "the last 3 digits of ur NHS number", "the first half of your postcode".
     r"(?:last|first|final|end)\s+(?:\d{1,2}|two|three|four|five|six|few|couple\s+of|half)(?:\s+(?:digits|numbers|"
     r"characters|letters|numerals|bit|part))?\s+of\s+(?:your|ur|yer|their|his|her)\s+(?:NHS\s+(?:number|no\b\.?|num\b)|"
@@ -189,7 +193,10 @@ _POSSESSIVE = LazyPattern(
 _THE = LazyPattern(r"\bthe\s+$", re.IGNORECASE)
 _SOMEONES_ADDRESS = LazyPattern(
     r"\s+(?:that\s+|which\s+)?(?:(?:you|they|he|she|we|your\s+\w+)\s+(?:live|lives|lived|stay|stays|stayed)\b|"
-    r"(?:[\w']+\s+){1,3}?(?:(?:was|were|is|are|got|gets|get)\s+(?:sent|delivered|posted|called|taken)|went|came)\s+to\b)",
+    r"(?:[\w']+\s+){1,3}?(?:(?:was|were|is|are|got|gets|get)\s+(?:sent|delivered|posted|called|taken)|went|came)\s+to\b|"
+    # ... or the one the reader wants a thing sent to: "the address you'd like it posted to".
+    r"(?:that\s+)?(?:you'd|you\s+would|you\s+want|u'd)\s+(?:like\s+)?(?:it|them|the\s+\w+|your\s+\w+)\s+"
+    r"(?:sent|posted|delivered)\s+to\b)",
     re.IGNORECASE,
 )
 
@@ -270,9 +277,9 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # under?" (not "Not sure what date of birth to use?"). (Counts in replies only.) Text-speak drops the apostrophe or
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
-    r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s-\s))(?:"
+    r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s))(?:"
     r"(?:what|which)(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
-    r"e-?mail\s+address)\b)|"
+    r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born)\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
     r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength)\b))",
@@ -760,7 +767,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
 _PUBLIC_VERB = LazyPattern(r"(?:(?:hit|press|tap|click)\s+)?(?:reply|respond|comment|post)\b", re.IGNORECASE)
 _OR_WITH = LazyPattern(
     r"\s*(?:(?:here|below|underneath|in\s+(?:the\s+)?(?:comments|replies))\s+)?or\s+(?:[\w']+\s+){1,4}?with\s+"
-    r"(?:(?:your|their|ur)\s+)?(?:[\w']+'s\s+)?$",
+    r"(?:(?:your|their|ur|his|her)\s+)?(?:[\w']+'s\s+)?$",
     re.IGNORECASE,
 )
 
@@ -833,19 +840,24 @@ def _asked_in_public(sentence: str, data: re.Match[str]) -> bool:
     return names_public_place(own) or not names_private_channel(own)
 
 
-# A reply asked for, the private channel offered only after it as the alternative: "Reply with your DOB or DM it".
+# A reply asked for with the data as one of two ways, the private channel the other: "Reply with your DOB or DM it",
+# "Call us on 01632 960001 or reply with your DOB".
 _REPLY_WITH = LazyPattern(
-    r"\b(?:reply|respond|comment)\s+(?:(?:to\s+(?:us|me|this)|back)\s+)?with\s+(?:(?:your|their|ur)\s+)?(?:[\w']+'s\s+)?$",
+    r"\b(?:reply|respond|comment)\s+(?:(?:to\s+(?:us|me|this)|back)\s+)?with\s+(?:(?:your|their|ur|his|her)\s+)?"
+    r"(?:[\w']+'s\s+)?$",
     re.IGNORECASE,
 )
 _OR_ELSE = LazyPattern(r"[\s,]*(?:or|alternatively)\b", re.IGNORECASE)
+_OR_BEFORE = LazyPattern(r"\b(?:or|alternatively)[\s,]+(?:(?:just|simply)\s+)?$", re.IGNORECASE)
 
 
-def _reply_before_private(sentence: str, data: re.Match[str]) -> bool:
-    """Whether the reader is asked to reply with the data, the private channel only offered after it as the other
-    way ("Reply with your date of birth or DM it to us"; not "Reply with your date of birth by DM")."""
-    return bool(
-        _REPLY_WITH.search(sentence, max(0, data.start() - 60), data.start()) and _OR_ELSE.match(sentence, data.end())
+def _reply_beside_private(sentence: str, data: re.Match[str]) -> bool:
+    """Whether the reader is asked to reply with the data, a private channel only offered as the other way ("Reply
+    with your date of birth or DM it to us", "Ring us or reply with your DOB"; not "Reply with your date of birth by
+    DM")."""
+    reply = _REPLY_WITH.search(sentence, max(0, data.start() - 60), data.start())
+    return reply is not None and bool(
+        _OR_ELSE.match(sentence, data.end()) or _OR_BEFORE.search(sentence, max(0, reply.start() - 20), reply.start())
     )
 
 
@@ -1209,7 +1221,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 # public place).
 _SIGNED_ONTO = LazyPattern(
     r"\s+(?:forward|down\s+(?:for|to|on)\b|(?:to|on|onto)\s+(?:our|the|a|an|this|your)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:list|lists|rota|register|petition|book|database|sheet|form|waiting\s+list|mailing\s+list|newsletter|roll))\b",
+    r"(?:list|lists|rota|register|petition|pledge|book|database|sheet|form|waiting\s+list|mailing\s+list|newsletter|roll))\b",
     re.IGNORECASE,
 )
 _A_NAME = LazyPattern(r"(?:(?:full|first|last)\s+)?name|surname", re.IGNORECASE)
@@ -1227,8 +1239,9 @@ def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
 # it can be ("pic" would pass every post that names "picture-01.png"): tests/test_moderation_cases.py checks every
 # match in the cases, posts and rule pages.
 _DATA_HINTS = (
-    "nhs n", "hospital", "birth", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail", "address",
-    "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet", "pill",
+    "nhs n", "hospital", "birth", "born", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail",
+    "address", "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet",
+    "pill",
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
     "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
     "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
@@ -1276,7 +1289,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         asked_only = False  # whether only a reply's question asks for it
         if data is not None:
             found = data.start(), data.end(), data.group()
-            public = _asked_in_public(body, data) or _reply_before_private(body, data)
+            public = _asked_in_public(body, data) or _reply_beside_private(body, data)
             asked_only = reply and not public and requested_data(body) is None
         else:
             found = requested_by_reference(body, previous, older) or (_verbless_request(body) if reply else None)
