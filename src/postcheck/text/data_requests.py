@@ -1108,17 +1108,30 @@ _VALUE_ASKED = LazyPattern(
 )
 
 
+# ... or the value first, then what it is: "is 07700 900456 still the best number for you?"
+_VALUE_FIRST = LazyPattern(
+    r"\b(?:is|was)\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|\+?\d[\d ]{4,}\d)\s+"
+    r"(?:still\s+)?(?:the\s+|your\s+)?(?:best|right|correct|current|usual)\s+(?:number|mobile|address|postcode|"
+    r"date\s+of\s+birth|DOB)(?:\s+(?:for|to\s+(?:reach|call|ring|text|contact|get))\s+(?:you|u|him|her|them|your\s+\w+))?"
+    r"(?:\s+on)?\s*\?",
+    re.IGNORECASE,
+)
+
+
 def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | None:
     """(start, end, data) of a question that reads the reader's data back to be confirmed, where the answer is not
     sent by a private channel named there or in the sentence after ("Please DM us to confirm"), or None."""
-    for data in PERSONAL_DATA.finditer(sentence):
-        asked = _VALUE_ASKED.match(sentence, data.end())
-        if asked and _CONFIRM_LEAD.search(sentence, max(0, data.start() - 40), data.start()):
-            both = f"{sentence} {answer}"
-            if names_public_place(both) or not names_private_channel(both):
-                return data.start(), asked.end(), data.group()
-            return None
-    return None
+    found = [
+        (data.start(), asked.end(), data.group())
+        for data in PERSONAL_DATA.finditer(sentence)
+        if (asked := _VALUE_ASKED.match(sentence, data.end()))
+        and _CONFIRM_LEAD.search(sentence, max(0, data.start() - 40), data.start())
+    ][:1] or [(m.start(), m.end(), m.group()) for m in _VALUE_FIRST.finditer(sentence)][:1]
+    if not found:
+        return None
+    start, end, _ = found[0]
+    both = f"{sentence[:start]}{' ' * (end - start)}{sentence[end:]} {answer}"  # (the number read back calls no one)
+    return found[0] if names_public_place(both) or not names_private_channel(both) else None
 
 
 # A verbless request in a reply: the data opens its clause and a public place follows it, "DOB and postcode below and
@@ -1277,6 +1290,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
+        or (reply and _VALUE_FIRST.search(text))
     ):
         return None
     text = _unlisted(_unquoted(text))
@@ -1298,6 +1312,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 public = names_public_place(body)
             if found is None and reply:
                 found = _confirmed_in_public(body, sentences[at + 1].group() if at + 1 < len(sentences) else "")
+                public = found is not None  # (read with its channels, less the number it reads back)
         if found is not None and (
             public
             or not (
