@@ -14,7 +14,7 @@ OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the mod
 
 _MEDICINES = (
     # (Not "the medicines team", "a medication review": a service.)
-    r"(?:medicines?|medications?|meds)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|tablets?|pills?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
+    r"(?:medicines?|medications?|meds)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|tablets?|pills?|capsules?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
     r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
@@ -61,7 +61,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|backache|bellyache|fever(?:ish)?|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
-    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
+    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|stiffness|meltdowns?|sensory\s+overload|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
     r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|carpal\s+tunnel|tinnitus|"
@@ -196,7 +196,10 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:op|operation|surgery|procedure)\b|panic\s+attacks?|"
     r"stress(?:ed)?|griev\w+|grief|(?:can't|cannot|not|struggl\w+\s+to|trouble)\s+sleep\w*|(?:sugar|hypo)s?\s+levels?|"
     r"hypos?|tired\s+all\s+the\s+time|"
-    r"asthma|diabet\w+|cancer|depress\w+|anxiety|utis?|sepsis|meningitis|stroke|heart attack|allerg\w+|eczema|"
+    # (Not a service named for it: "the diabetes programme", "our stroke team".)
+    r"(?:asthma|diabet\w+|cancer|depress\w+|anxiety|stroke|dementia)(?!\s+(?:prevention\s+|education\s+)?(?:programmes?|"
+    r"services?|teams?|clinics?|units?|wards?|courses?|screening|awareness|reviews?)\b)|"
+    r"utis?|sepsis|meningitis|heart attack|allerg\w+|eczema|"
     r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
     r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"  # not "prescription": a service matter
     r"(?:medical|long-term|health|skin|heart|lung) conditions?|doses?|dosage|side effects?|therapy|"
@@ -806,6 +809,12 @@ _NOTHING_THEY_CAN = LazyPattern(
 # A service the reply says the reader need not go to: "no need to sit in A&E for hours for that", "you don't need to
 # bother your GP with it", "no point going to the walk-in centre".
 _DASH_CLAUSE = LazyPattern(r"\s[-–—]\s|;")
+_SENT_BACK = LazyPattern(
+    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|see|visit|book|get\s+in\s+touch|go\s+(?:back|to|and)|"
+    r"come\s+(?:back|in)|unless|if\s+(?:it|things|symptoms?|they|he|she|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:worse|persists?|"
+    r"lasts?|carr(?:y|ies)\s+on|doesn't|don't|hasn't|haven't|isn't|aren't|still))\b",
+    re.IGNORECASE,
+)
 _NOT_NEEDED = LazyPattern(
     r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
     r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother)\s+(?:[\w'&]+\s+){0,4}$",
@@ -916,11 +925,15 @@ def signposts(text: str) -> bool:
         said = useless.span() if useless else None
         unneeded = _NOT_NEEDED.search(text, max(start, m.start() - 40), m.start())
         if unneeded:
-            said = unneeded.start() - start, m.end() - start
-            # (What comes after a dash is a clause of its own, which does not send the reader to it: "No need to call
-            # 111 for this - if you've missed one dose, just take the next".)
+            # A service the reader need not go to is pointed to only where the sentence then sends them back to it ("...
+            # but if it gets worse, give them a call"), not where it goes on about the complaint ("You don't need to
+            # bother your GP with this, tingly feet ... usually settle if you keep your sugars steady"), nor past a
+            # dash ("No need to call 111 for this - if you've missed one dose, just take the next").
             dash = _DASH_CLAUSE.search(sentence, m.end() - start)
-            sentence = sentence[: dash.start()] if dash else sentence
+            after = sentence[m.end() - start : dash.start() if dash else len(sentence)]
+            if _SENT_BACK.search(after):
+                return True
+            continue
         if said:
             sentence = masked(sentence, [said])
         if not (occasion or compared or said or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
@@ -960,6 +973,9 @@ SELF_CARE_CLAIM = LazyPattern(
     # What most people find or swear by, and a remedy's story: "lots of women swear by a fan", "made a huge difference".
     r"\b(?:most|many|some|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
     r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
+    # ... or what works for them: "E-cigarettes work really well for lots of people".
+    r"\bwork(?:s|ed)?\s+(?:really\s+|very\s+|so\s+)?well\s+for\s+(?:lots\s+of|loads\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+"
+    r"(?:\w+\s+)?(?:people|us|women|men|mums|dads|parents|patients|smokers|kids|children)\b|"
     # ... or do: "Alternating Calpol and Nurofen is what most parents do".
     r"\b(?:is|are)\s+what\s+(?:most|many|lots\s+of|loads\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|parents|mums|dads|women|men)\s+do\b|"
     r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
@@ -1059,8 +1075,10 @@ PREVALENCE = LazyPattern(
     re.IGNORECASE,
 )
 SERVICE_WORD = LazyPattern(
-    # (A family's "our" is not the service's: "our Alfie's eczema", "our eldest", "our little one".)
-    r"\b(?:our(?!\s+(?:(?-i:[A-Z])[a-z]+'s\b|eldest|youngest|little\s+one|lad|lass)\b)|"
+    # (A family's "our" is not the service's: "our Alfie's eczema", "our eldest", "our little one"; nor the people who
+    # tell of a remedy: "Autistic adults in our co-production group swear by weighted blankets", "our patients".)
+    r"\b(?:our(?!\s+(?:(?-i:[A-Z])[a-z]+'s\b|eldest|youngest|little\s+one|lad|lass|(?:[\w-]+\s+)?(?:patients|members|"
+    r"(?:support|peer|carers|parents|co-production|user|patient)\s+groups?))\b)|"
     r"we|we'll|we're|we've|us|teams?|practice|clinics?|services?|appointments?|letter|staff|nurses?|centres?|wards?|"
     # (An app named for a remedy is the remedy: "a white noise app at bedtime can make the ringing easier".)
     r"(?<!noise\s)(?<!meditation\s)(?<!mindfulness\s)(?<!relaxation\s)(?<!breathing\s)(?<!sleep\s)(?<!fitness\s)app|"
@@ -1177,7 +1195,8 @@ _SENDING = frozenset(_SENDING_WORDS.split())
 # A family's story of how it went: "it settled once he stopped growing", "they cleared up after a week" (its clause
 # names no service: not "it eased once the second nurse arrived").
 STORY = LazyPattern(
-    r"\b(?:it|they)\s+(?:soon\s+|quickly\s+|eventually\s+|finally\s+|just\s+)?(?:settled|cleared(?:\s+up)?|eased(?:\s+off)?|"
+    # (Its subject is it, they, or someone's complaint: "her son's meltdowns eased once she cut out food colourings".)
+    r"\b(?:it|they|(?:his|her|their|your|my)\s+(?:\w+'s\s+)?\w+)\s+(?:soon\s+|quickly\s+|eventually\s+|finally\s+|just\s+)?(?:settled|cleared(?:\s+up)?|eased(?:\s+off)?|"
     r"calmed\s+down|passed|healed|went\s+(?:away|down)|stopped|disappeared|faded)\s+(?:\w+\s+)?(?:once|when|after|within|"
     r"by|in\s+(?:a|\d+|two|three|a\s+few|a\s+couple))\b",
     re.IGNORECASE,
@@ -1355,6 +1374,11 @@ DOSE_CHANGE = LazyPattern(
     r"injections?|jabs?)\b|"
     # ... or doubled up for one forgotten: "Double up tomorrow if you missed yesterday's".
     r"\bdouble\s+up\s+(?:\w+\s+){0,2}?if\s+(?:you|he|she|they)\s+(?:missed|miss|forgot|forget)\b|"
+    # ... or split, crushed or halved as something to try: "try splitting the capsule into yoghurt".
+    r"\btry\s+(?:halving|splitting|crushing|quartering)\s+(?:the|your|his|her|their|a|one|each|them|it)\b"
+    r"(?:\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?))?|"
+    # ... or raised to a strength: "Usually you'd go up to 1mg after 4 weeks on the jab".
+    r"\b(?:go|goes|going|move|step|increase)\s+up\s+to\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|ml|units)\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
     r"\bmiss(?:ed|es)?\s+(?:a|one|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,40}?"
     r"\btake\s+(?:it|them|one|the\s+next|your\s+next|(?:his|her|their)\s+next)\b",
@@ -1363,7 +1387,8 @@ DOSE_CHANGE = LazyPattern(
 
 
 _A_DOSE = LazyPattern(
-    r"\b(?:doses?|tablets?|pills?|capsules?|injections?|jabs?|missed|miss|forgot|forget)\b", re.IGNORECASE
+    r"\b(?:doses?|tablets?|pills?|capsules?|injections?|jabs?|missed|miss|forgot|forget|mg|mcg|micrograms?|ml|units)\b",
+    re.IGNORECASE,
 )
 
 

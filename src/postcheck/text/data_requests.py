@@ -307,7 +307,8 @@ _PUBLIC_OBJECT_GAP = LazyPattern(
 _MAX_PUBLIC_OBJECT_GAP_WORDS = 10
 _DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?(?:[\w']+(?:\s+[\w']+)?(?:,\s*|\s+and\s+|\s*&\s*)){0,3}$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
-_AND_YOUR = LazyPattern(r"\band\s+(?:your|their)\s+$", re.IGNORECASE)
+# (Or a second question the verb asks: "Let us know which ward he was on and what year he was born".)
+_AND_YOUR = LazyPattern(r"\band\s+(?:(?:your|their)|(?:what|which))\s+$", re.IGNORECASE)
 # ("share your memories in the comments along with your full name": "along with", "together with", "as well as" join a
 # second object more plainly than "and", and may follow a longer first.)
 _ALONG_WITH = LazyPattern(r"\b(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:your|their)\s+$", re.IGNORECASE)
