@@ -808,16 +808,18 @@ _NOTHING_THEY_CAN = LazyPattern(
 )
 # A service the reply says the reader need not go to: "no need to sit in A&E for hours for that", "you don't need to
 # bother your GP with it", "no point going to the walk-in centre".
+_NOT_NEEDED = LazyPattern(
+    r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
+    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother)\s+(?:[\w'&]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# ... which the sentence may yet send the reader back to, before a dash or a semicolon ends its clause: "but if it gets
+# worse, give them a call", "unless it lasts more than three weeks".
 _DASH_CLAUSE = LazyPattern(r"\s[-–—]\s|;")
 _SENT_BACK = LazyPattern(
     r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|see|visit|book|get\s+in\s+touch|go\s+(?:back|to|and)|"
     r"come\s+(?:back|in)|unless|if\s+(?:it|things|symptoms?|they|he|she|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:worse|persists?|"
     r"lasts?|carr(?:y|ies)\s+on|doesn't|don't|hasn't|haven't|isn't|aren't|still))\b",
-    re.IGNORECASE,
-)
-_NOT_NEEDED = LazyPattern(
-    r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
-    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother)\s+(?:[\w'&]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
@@ -859,9 +861,10 @@ _THEIR_OFFER = LazyPattern(
 )
 
 
+# Nor is a service named as where figures come from: "Our GP data shows drink-related liver disease is rising".
+_FIGURES_FROM = LazyPattern(r"\s+(?:data|figures|statistics|stats|surveys?|returns)\b", re.IGNORECASE)
 # A professional introducing themself is not pointed to: "Pharmacist here (off duty!) - ...", "As a GP, I'd say..."
 # (not "such as a pharmacist", "your pharmacist here in Otley").
-_FIGURES_FROM = LazyPattern(r"\s+(?:data|figures|statistics|stats|surveys?|returns)\b", re.IGNORECASE)
 _SELF_INTRO_AFTER = LazyPattern(r"\s+here\b(?!\s+(?:at|in|on|can|will|to)\b)", re.IGNORECASE)
 _SELF_INTRO_BEFORE = LazyPattern(
     r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty)\s+(?:\w+\s+)?$",
@@ -919,8 +922,8 @@ def signposts(text: str) -> bool:
             if _ASKS_SERVICE.search(sentence):
                 return True
             continue
-        # A service said not to help ("theres nothing the doctors can give") or not needed ("no need to go to A&E"):
-        # the words that say so are blanked, so that their "give" or "go" sends no one.
+        # A service said not to help ("theres nothing the doctors can give"): the words that say so are blanked, so that
+        # their "give" sends no one.
         useless = _NOTHING_THEY_CAN.search(sentence)
         said = useless.span() if useless else None
         unneeded = _NOT_NEEDED.search(text, max(start, m.start() - 40), m.start())
