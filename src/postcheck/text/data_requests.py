@@ -37,7 +37,8 @@ PERSONAL_DATA = LazyPattern(
     # ("your deets": details in slang.)
     r"(?<=your\s)(?:details|deets)|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|deets|(?:(?:full|first|last)\s+)?name|number|"
     # (The whole noun phrase, so that what follows it is read after it: "whats ur mobile number got to do with it?")
-    r"(?:mobile|phone)(?:\s+(?:number|no\b\.?))?|e-?mail(?:\s+address)?|DOB|address|post\s?code)|"
+    # ("ur phone" alone is the handset: "put ur phone away".)
+    r"mobile(?:\s+(?:number|no\b\.?))?|phone\s+(?:number|no\b\.?)|e-?mail(?:\s+address)?|DOB|address|post\s?code)|"
     r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
     # Someone else's name, asked through the reader ("Comment their full name and ward"): a qualified name, or a name
     # listed with more data; "their name" alone is a nomination's ("tell us their name and why they deserve it").
@@ -1253,9 +1254,9 @@ def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
 # it can be ("pic" would pass every post that names "picture-01.png"): tests/test_moderation_cases.py checks every
 # match in the cases, posts and rule pages.
 _DATA_HINTS = (
-    "nhs n", "hospital", "birth", "born", "dob", "d.o.b", "detail", "name", "numb", "mobile", "landline", "mail",
-    "address", "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds", "tablet",
-    "pill",
+    "nhs n", "hospital", "birth", "born", "dob", "d.o.b", "detail", "name", "numb", "phone no", "mobile", "landline",
+    "mail", "address", "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds",
+    "tablet", "pill",
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
     "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
     "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
