@@ -607,6 +607,13 @@ def test_two_different_images_with_one_alt_are_a105(check):
     assert run.codes == ["A105"] and run.json["findings"][0]["line"] == 7
 
 
+def test_alts_a_screen_reader_says_alike_are_a105(check):
+    pair = item(alt="Pharmacy shopfront at night") + item(file="media/other.png", alt="pharmacy shop-front at night")
+    assert check({**MEDIA, "a.md": post(pair)}, "--select", "A105").codes == ["A105"]
+    pair = item(alt="Pharmacy shopfront at night") + item(file="media/other.png", alt="Pharmacy shopfront at noon")
+    assert check({**MEDIA, "a.md": post(pair)}, "--select", "A105").codes == []
+
+
 def test_same_image_twice_with_the_same_alt_is_not_a105(check):
     files = {**MEDIA, "a.md": post(item() + item(file="./media/poster.png"))}
     assert check(files, "--select", "A105").codes == []

@@ -48,6 +48,7 @@ FILES = (
     "moderation_cases_b98.yml",
     "moderation_cases_b103.yml",
     "moderation_cases_b108.yml",
+    "moderation_cases_b121.yml",
 )
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}
 RULES = {

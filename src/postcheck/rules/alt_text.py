@@ -693,10 +693,16 @@ def _image_key(post: Post, ctx: Context, image: Image) -> str:
 _TRAILING_TAGS = LazyPattern(r"(?:[\s.,;:!?]*[#@]\w+)+[\s.,;:!?]*$")
 
 
+def _heard(text: str) -> str:
+    """Text as a screen reader says it, for sameness: folded, and its words run together, since "shop-front",
+    "shop front" and "shopfront" are heard alike."""
+    return fold(text).replace(" ", "")
+
+
 def _text_forms(text: str) -> set[str]:
-    """The post text folded, as written and without its links and its closing hashtags and mentions: alt text
+    """The post text heard, as written and without its links and its closing hashtags and mentions: alt text
     that copies the sentence ("Book your flu jab today") repeats "Book your flu jab today! nhs.uk/flu #FluJab"."""
-    forms = {fold(text)}
+    forms = {_heard(text)}
     if "." in text:
         from postcheck.text.urls import find_links
 
@@ -708,7 +714,7 @@ def _text_forms(text: str) -> set[str]:
                 spans.append([link.start, link.end])
         for start, end in reversed(spans):
             text = text[:start] + " " + text[end:]
-    forms.add(fold(_TRAILING_TAGS.sub("", text)))
+    forms.add(_heard(_TRAILING_TAGS.sub("", text)))
     forms.discard("")
     return forms
 
@@ -723,19 +729,19 @@ def image_alt_duplicate(post: Post, ctx: Context) -> Iterator[Problem]:
         alt = _alt(image)
         if not alt or placeholder_reason(alt, image.file.value):
             continue  # A101 / A102 say it better
-        folded = fold(alt)
-        if not folded:
+        heard = _heard(alt)
+        if not heard:
             continue
-        if folded in texts:
+        if heard in texts:
             yield Problem(
                 "alt text repeats the post text, so screen reader users hear it twice: describe what the image shows",
                 image.alt.span(),
             )
             continue
-        if folded not in seen:
-            seen[folded] = (image, set())  # its key is only needed if another image has the same alt text
+        if heard not in seen:
+            seen[heard] = (image, set())  # its key is only needed if another image has the same alt text
             continue
-        first, keys = seen[folded]
+        first, keys = seen[heard]
         if not keys:
             keys.add(_image_key(post, ctx, first))
         key = _image_key(post, ctx, image)

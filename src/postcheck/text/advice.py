@@ -15,7 +15,7 @@ OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the mod
 _MEDICINES = (
     # (Not "the medicines team", "a medication review": a service.)
     r"(?:medicines?|medications?|meds)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|tablets?|pills?|capsules?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
-    r"inhalers?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
+    r"inhalers?|(?<!stress\s)(?<!stress-)(?:relievers?|preventers?)(?:\s+inhalers?)?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
     r"aftersun|balms?|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
@@ -142,6 +142,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:a|the|your|his|her|their)\s+(?:wound\s+)?dressings?\b(?!\s+(?:up|gowns?|rooms?|tables?))|"
     # A feeling in a part: "that gritty feeling in your eyes", "a tightness in her chest".
     rf"(?:feeling|sensation|tightness|pressure|burning)\s+in\s+(?:your|his|her|their|my|the)\s+(?:{_BODY})\b|"
+    # ... or the chest's tightness told as how someone feels: "cut the run short if you feel tight".
+    r"(?:feel|feels|feeling|felt|get|gets|getting)\s+(?:a\s+bit\s+|quite\s+|really\s+|very\s+)?(?:tight|wheezy|chesty)\b|"
     # A lay symptom as what a remedy is for: "cranberry juice for the burning", "something for the itching" (not "for
     # the burning of the old records").
     r"for\s+the\s+(?:burning|stinging|itching|soreness|swelling|throbbing|aching|pain)\b(?!\s+of\b)|"
@@ -197,7 +199,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"stress(?:ed)?|griev\w+|grief|(?:can't|cannot|not|struggl\w+\s+to|trouble)\s+sleep\w*|(?:sugar|hypo)s?\s+levels?|"
     r"hypos?|tired\s+all\s+the\s+time|"
     # (Not a service named for it: "the diabetes programme", "our stroke team".)
-    r"(?:asthma|diabet\w+|cancer|depress\w+|anxiety|stroke|dementia)(?!\s+(?:prevention\s+|education\s+)?(?:programmes?|"
+    r"(?:asthma|COPD|emphysema|diabet\w+|cancer|depress\w+|anxiety|stroke|dementia)(?!\s+(?:prevention\s+|education\s+)?(?:programmes?|"
     r"services?|teams?|clinics?|units?|wards?|courses?|screening|awareness|reviews?)\b)|"
     r"utis?|sepsis|meningitis|heart attack|allerg\w+|eczema|"
     r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
@@ -321,7 +323,10 @@ ADVICE = LazyPattern(
     r"(?:\w+\s+)?(?:drinks?|booze|beers?|wine|alcohol|caffeine|coffee|sugar|sweets|screens?|chocolate|junk\s+food)|"
     r"ice\s+it|wash\s+your\s+hands|pace\s+yourself|avoid\s+\w+|cool\s+(?:the\s+skin|it|them|(?:\w+\s+)?down)|"
     r"get\s+(?:some|plenty\s+of|enough|more)\s+(?:sleep|rest)|(?:don't|do\s+not|never)\s+(?:use|scratch|pick|squeeze|nap|smoke)\b|"
-    rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help|"  # not "PALS can"
+    # (Not "PALS can help"; nor what a story will do for others: "Thank you for sharing your story. It will help others
+    # feel less alone".)
+    rf"(?:{_MEDICINES}|it|this|that|they|these)\s+(?:can|may|might|could|will)\s+(?:\w+\s+)?help"
+    r"(?!\s+(?:us|others|other\s+(?:people|families|patients|carers|parents)|everyone|the\s+team|staff)\b)|"
     r"(?:clear|clears|cleared|clearing)\s+up(?!\s+(?:once|when|after)\s+(?:the|our)\s+(?:\w+\s+){0,2}(?:team|staff|server|"
     r"system|phones?|lines?|practice|clinic|site|app|website)s?\b)|(?:get|gets|getting)\s+better\s+(?:by\s+(?:it|them)sel\w+|on\s+\w+\s+own)|"
     r"on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves)|sort(?:s|ed|ing)?\s+(?:it|them)sel(?:f|ves)\s+out|"
@@ -810,7 +815,7 @@ _NOTHING_THEY_CAN = LazyPattern(
 # bother your GP with it", "no point going to the walk-in centre".
 _NOT_NEEDED = LazyPattern(
     r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
-    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother)\s+(?:[\w'&]+\s+){0,4}$",
+    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # ... which the sentence may yet send the reader back to, before a dash or a semicolon ends its clause: "but if it gets
@@ -861,8 +866,12 @@ _THEIR_OFFER = LazyPattern(
 )
 
 
-# Nor is a service named as where figures come from: "Our GP data shows drink-related liver disease is rising".
-_FIGURES_FROM = LazyPattern(r"\s+(?:data|figures|statistics|stats|surveys?|returns)\b", re.IGNORECASE)
+# Nor is a service named as where figures or news come from: "Our GP data shows drink-related liver disease is
+# rising", "We covered it in our GP newsletter last month".
+_FIGURES_FROM = LazyPattern(
+    r"\s+(?:data|figures|statistics|stats|surveys?|returns|newsletters?|bulletins?|blogs?|podcasts?|magazines?)\b",
+    re.IGNORECASE,
+)
 # A professional introducing themself is not pointed to: "Pharmacist here (off duty!) - ...", "As a GP, I'd say..."
 # (not "such as a pharmacist", "your pharmacist here in Otley").
 _SELF_INTRO_AFTER = LazyPattern(r"\s+here\b(?!\s+(?:at|in|on|can|will|to)\b)", re.IGNORECASE)
@@ -895,6 +904,17 @@ _ASKS_SERVICE = LazyPattern(
 )
 
 
+# A service named inside a quoted phrase that the sentence then talks about is mentioned, not pointed to: "We know
+# 'see your GP' can feel like a brush-off" (not "Our advice: 'see your GP if it lasts'", "'ask your pharmacist' is our
+# advice").
+_QUOTE_OPENED = LazyPattern(r"(?:^|(?<=[\s(]))[\"'“](?:[^\"'“”\n]|(?<=\w)'(?=\w))*$")
+_QUOTE_SAID_OF = LazyPattern(
+    r"(?:[^\"'“”\n]|(?<=\w)'(?=\w)){0,60}?[\"'”]\s+(?:can|could|may|might|does|doesn't|do|don't|sounds?|feels?|"
+    r"seems?|comes?\s+across)\b",
+    re.IGNORECASE,
+)
+
+
 def signposts(text: str) -> bool:
     """Whether the reply points to a GP, pharmacy, NHS 111...: names one other than only in an apology or a report of
     what happened."""
@@ -915,7 +935,9 @@ def signposts(text: str) -> bool:
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         if _FIGURES_FROM.match(text, m.end()):
-            continue  # where figures come from ("Our GP data shows..."), not where the reader is sent
+            continue  # where figures or news come from ("Our GP data shows..."), not where the reader is sent
+        if _QUOTE_SAID_OF.match(text, m.end()) and _QUOTE_OPENED.search(text, max(start, m.start() - 60), m.start()):
+            continue  # a quoted phrase talked about: "'see your GP' can feel like a brush-off"
         if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):
             continue  # a shop the writer names ("I got some tablets in Boots"), not one the reader is sent to
         if _SHOP.match(m.group()) and _BOUGHT_FROM.search(text, max(0, m.start() - 40), m.start()):
@@ -974,8 +996,9 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:hits|affects|lifts|suits)\s+(?:loads\s+of|lots\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?"
     r"(?:people|us|teens|teenagers|children|kids|babies|toddlers|parents|women|men|adults|mums|dads)\b|"
     # What most people find or swear by, and a remedy's story: "lots of women swear by a fan", "made a huge difference".
+    # (Who they are may come between: "Lots of people with hypermobility find magnesium ... ease joint pain".)
     r"\b(?:most|many|some|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
-    r"parents|patients)\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
+    r"parents|patients)(?:\s+with(?:\s+[\w'-]+){1,3}?)?\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
     # ... or what works for them: "E-cigarettes work really well for lots of people".
     r"\bwork(?:s|ed)?\s+(?:really\s+|very\s+|so\s+)?well\s+for\s+(?:lots\s+of|loads\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+"
     r"(?:\w+\s+)?(?:people|us|women|men|mums|dads|parents|patients|smokers|kids|children)\b|"
@@ -1380,6 +1403,11 @@ DOSE_CHANGE = LazyPattern(
     # ... or split, crushed or halved as something to try: "try splitting the capsule into yoghurt".
     r"\btry\s+(?:halving|splitting|crushing|quartering)\s+(?:the|your|his|her|their|a|one|each|them|it)\b"
     r"(?:\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?))?|"
+    # ... or told as what helped: "Loads of our followers tell us that splitting the dose of their ADHD meds ...
+    # helped with the afternoon crash".
+    r"\b(?:halving|splitting|crushing|quartering|doubling|skipping)\s+(?:the|your|his|her|their|a|one|each)\s+"
+    r"(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?)\b[^.!?\n]{0,80}?\b(?:helped|helps|worked|works|sorted|made\s+a\s+"
+    r"(?:big\s+|huge\s+|real\s+)?difference)\b|"
     # ... or raised to a strength: "Usually you'd go up to 1mg after 4 weeks on the jab".
     r"\b(?:go|goes|going|move|step|increase)\s+up\s+to\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|ml|units)\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
@@ -1436,6 +1464,18 @@ HEALTH_CUE = LazyPattern(
 )
 
 
+# What makes a reply that names no medical matter another kind of help, which the model alone does not report: who
+# else it sends the reader to, for a home's damp and mould or a landlord's repairs ("Wiping it off each morning ...
+# helps stop mould taking hold. Your council's housing team can help"), or a shopper's price and brand ("a cheaper
+# brand is just as good for your baby as a more expensive one").
+_OTHER_HELP = LazyPattern(
+    r"\b(?:council|landlord|housing\s+(?:team|officer|association|provider|department|services?)|letting\s+agents?|"
+    r"Citizens\s+Advice|environmental\s+health|cheaper|pricier|dearer|(?:more|less)\s+expensive|own[- ]brand|"
+    r"branded)\b",
+    re.IGNORECASE,
+)
+
+
 def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
@@ -1460,5 +1500,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
         return topic.start(), topic.end(), topic.group()
     if not heard or likely < REPORT_FROM or (topic is None and likely < SURE and not HEALTH_CUE.search(plain)):
         return None
+    if topic is None and _OTHER_HELP.search(plain):
+        return None  # the model alone on a matter of another kind
     start, end, _ = word_model.strongest_sentence(text, model)
     return start, end, topic.group() if topic else None

@@ -87,10 +87,13 @@ PERSONAL_DATA = LazyPattern(
     # "Is the best contact for you still 07700 900123?": the reader's contact, named for them.
     r"(?<=best\s)contact(?:\s+(?:number|details|no\b\.?))?\s+(?:for|to\s+(?:reach|get)|on)\s+(?:you|u)\b|"
     # Part of a home address: "your DOB and house number", "what street do you live on?"
-    r"(?<=your\s)(?:house|flat|door)\s+(?:number|no\b\.?)|(?<=\bur\s)(?:house|flat|door)\s+(?:number|no\b\.?)|"
+    # ("Pop your birthday and house number below": listed after another of the reader's things.)
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\sand\s))(?:house|flat|door)\s+(?:number|no\b\.?)|"
     # ("tell us in the comments which street you live on": "which" with it, so that it breaks no clause.)
     r"(?:which\s+)?(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|your\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
     r"lives?)\s+(?:on|in|at)\b|"
+    # ... or is on: "Which street are you on?"
+    r"(?:(?<=which\s)|(?<=what\s))(?:street|road)\s+(?:are|is)\s+(?:you|u|they|he|she|your\s+\w+)\s+on\b|"
     # The data named by what someone did with it: "the email you used when you registered", "the number you gave us"
     # (not "the email you received": that is a message).
     r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
@@ -121,6 +124,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:security|verification|log-?in|one-time|authentication)\s+codes?|passcodes?|passwords?|log-?in\s+details|"
     # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
     r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|allerg(?:y|ies))|"
+    # ... a pregnancy's due date, which says she is pregnant: "what's your due date and which hospital are you booked
+    # with? Reply here".
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bher\s)|(?<=their\s))(?:due\s+date|EDD)\b|"
     # ("the medication you're currently taking": an adverb between.)
     r"(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
@@ -280,7 +286,7 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 QUESTION = LazyPattern(
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s))(?:"
     r"(?:what|which)(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
-    r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born)\b)|"
+    r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
     r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength)\b))",
@@ -1123,17 +1129,20 @@ _VALUE_FIRST = LazyPattern(
 def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | None:
     """(start, end, data) of a question that reads the reader's data back to be confirmed, where the answer is not
     sent by a private channel named there or in the sentence after ("Please DM us to confirm"), or None."""
-    found = [
-        (data.start(), asked.end(), data.group())
-        for data in PERSONAL_DATA.finditer(sentence)
-        if (asked := _VALUE_ASKED.match(sentence, data.end()))
-        and _CONFIRM_LEAD.search(sentence, max(0, data.start() - 40), data.start())
-    ][:1] or [(m.start(), m.end(), m.group()) for m in _VALUE_FIRST.finditer(sentence)][:1]
-    if not found:
+    found = next(
+        (
+            (data.start(), asked.end(), data.group())
+            for data in PERSONAL_DATA.finditer(sentence)
+            if (asked := _VALUE_ASKED.match(sentence, data.end()))
+            and _CONFIRM_LEAD.search(sentence, max(0, data.start() - 40), data.start())
+        ),
+        None,
+    ) or next(((m.start(), m.end(), m.group()) for m in _VALUE_FIRST.finditer(sentence)), None)
+    if found is None:
         return None
-    start, end, _ = found[0]
+    start, end, _ = found
     both = f"{sentence[:start]}{' ' * (end - start)}{sentence[end:]} {answer}"  # (the number read back calls no one)
-    return found[0] if names_public_place(both) or not names_private_channel(both) else None
+    return found if names_public_place(both) or not names_private_channel(both) else None
 
 
 # A verbless request in a reply: the data opens its clause and a public place follows it, "DOB and postcode below and
@@ -1264,7 +1273,7 @@ _DATA_HINTS = (
     "appointment letter", "referral letter", "clinic letter", "outpatient", "result letter", "results letter",
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
-    "login details", "log-in details",
+    "login details", "log-in details", "due date", "edd",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))

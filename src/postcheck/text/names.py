@@ -213,8 +213,9 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
             written += rf"(?P<given>(?(double_upper){first_before}|{first}))"
         else:
             written += rf"|(?P<upper>{surname})\s+(?P<given>{first})"
+    # (Not an e-mail address's mailbox: "j.example@example.nhs.uk".)
     return re.compile(
-        rf"(?<!\w)(?<!\w')(?:{written})(?![\w-])(?!\s+(?:{_NAMED_AFTER})\b)",
+        rf"(?<!\w)(?<!\w')(?:{written})(?![\w@-])(?!\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
     )
 

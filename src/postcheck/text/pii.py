@@ -168,9 +168,16 @@ STREET_ADDRESS = LazyPattern(
 # before a venue ("drop in at 10 The Forum, Southend") is a house's only after a verb of home visits or post.
 _HOUR_AT = LazyPattern(r"at\s(?:[1-9]|1[0-2])\s")
 _HOME_VISIT = LazyPattern(r"\b(?:visit|call|live|stay|collect|deliver|post|send|write)\w*\b", re.I)
+# A street of one word ("27 Broadway, Leigh-on-Sea", "4 Kingsway, Hadleigh") likewise, where the town closes the
+# clause (not "from 9 December, Monday to Friday", "from 3 Stars, Good": a date or an amount is no street).
+_CALENDAR_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 THE_STREET_ADDRESS = LazyPattern(
     r"(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\bfrom\s))(?:No\.?\s*)?\d{1,4}[A-Za-z]?,?\s+"
-    r"The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?(?=,\s+[A-Z][a-z])"
+    r"(?:The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?(?=,\s+[A-Z][a-z])"
+    rf"|(?!{_CALENDAR_WORD}|{_UNIT})[A-Z][a-z'’]{{3,}}(?=,\s+[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?(?:[,.;:!?)\n]|$)))"
 )
 
 # A flat in a named building on a street, with no house number of its own: "Flat 3, Moorview House, Beckett Street".
@@ -580,7 +587,7 @@ def find_contacts(text: str) -> list[Contact]:
         if _VENUE_BEFORE_NUMBER.search(rest, max(0, m.start() - 60), m.start()):
             continue  # "at the Carriageworks, 3 Millennium Square": a public venue's address
         add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
-    for m in THE_STREET_ADDRESS.finditer(rest) if "The " in rest else ():
+    for m in THE_STREET_ADDRESS.finditer(rest) if "," in rest else ():
         hour = _HOUR_AT.match(rest, max(0, m.start() - 3)) is not None
         if hour and not _HOME_VISIT.search(rest, max(0, m.start() - 40), m.start()):
             continue  # "at 10 The Forum, Southend": ten o'clock at a venue

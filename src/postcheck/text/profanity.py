@@ -439,6 +439,8 @@ class ProfanityMatcher:
             return found if found is not None or not grawlix else self._wildcard(_GRAWLIX.sub("*", word))
         if decoded.isalpha() and decoded != word:
             found = self._listed(decoded)
+            if found is None and decoded.startswith(_COMPOUND_HEADS):
+                found = _compound_head(decoded)  # "sh1thole": a disguised compound
             if found is None and not token.isupper() and decoded in _INNOCENT_DISGUISED:
                 found = decoded
             if found is not None or not grawlix:
