@@ -342,6 +342,9 @@ ADVICE = LazyPattern(
     r"(?:take|bring)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:swelling|temperature|fever|inflammation|pain|redness)\s+down)|"
     # How a complaint takes to a remedy: "cracked heels respond really well to a urea cream".
     rf"respond(?:s|ed)?\s+(?:\w+\s+)?well\s+to\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES}|treatment)|"
+    # A medicine said to be safe, and a cream's measure: "Topical steroids are safe when used as directed. Use one
+    # fingertip unit to cover an area the size of two adult hands".
+    rf"(?:{_MEDICINES})\s+(?:are|is)\s+(?:perfectly\s+|completely\s+|totally\s+|very\s+|quite\s+)?safe\b|fingertip\s+units?\b|"
     # A medicine's safety for someone: "they won't harm baby", "it won't do you any harm".
     r"(?:won't|will\s+not|wouldn't|doesn't|does\s+not|shouldn't|can't)\s+(?:harm|hurt)\s+(?:the\s+|your\s+)?"
     r"(?:baby|babies|bump|you|him|her|them)\b|(?:won't|will\s+not|wouldn't)\s+do\s+(?:(?:you|him|her|them|baby)\s+)?any\s+(?:lasting\s+|real\s+)?(?:harm|damage)|"
@@ -750,7 +753,10 @@ MEDICINE_PERMISSION = LazyPattern(
     # ... or leave to go on taking it: "You don't need to stop any of your usual medicines before doing the kit".
     r"\b(?:you|he|she|they)\s+(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:need|have)\s+to\s+(?:stop|pause)\s+"
     r"(?:taking\s+)?(?:any\s+of\s+)?(?:your|his|her|their|the)\s+(?:usual\s+|normal\s+|regular\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:{_MEDICINES})\b",
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_MEDICINES})\b|"
+    # ... or to leave the complaint untreated: "so you don't need to bring it down unless she's distressed".
+    r"\b(?:you|he|she|they)\s+(?:don't|do\s+not|doesn't|does\s+not|won't)\s+need\s+to\s+(?:bring\s+(?:it|them|the\s+\w+)\s+"
+    r"down|treat\s+(?:it|them)|do\s+anything\s+(?:about|for)\s+(?:it|them))\b",
     re.IGNORECASE,
 )
 _CARRIED = LazyPattern(r"\s+(?:back|to|into|in\s+to|along|with\s+you|out\s+of)\b", re.IGNORECASE)
@@ -759,6 +765,8 @@ SIGNPOSTING = LazyPattern(
     r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
+    # 999 in lay words: "ring for an ambulance straight away".
+    r"\b(?:call|ring|phone|get)\s+(?:for\s+)?an\s+ambulance\b|"
     # Urgent care by its other names, and pharmacies and opticians by their chains' names: "the walk-in centre", "the
     # minor eye conditions service at any Specsavers", "the folks at Boots" (Boots as a place, not "walking boots").
     r"\bwalk-?in\s+(?:cent(?:re|er)s?|clinics?)\b|\bminor\s+injur(?:y|ies)\s+units?\b|\bMIU\b|\beye\s+casualty\b|"
@@ -790,7 +798,11 @@ SERVICE_REPORT = LazyPattern(
     r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|told)\b|"
     # (And how busy or shut the service is now, as news: "sleep it off - A&E's full tonight"; or whether it is on
     # strike: "GPs aren't on strike. For the rash, an antihistamine cream should settle it".)
-    r"(?:'s|\s+is|\s+are)\s+(?:\w+\s+)?(?:full|rammed|heaving|packed|mobbed|overflowing|closed|shut)\b|"
+    # ("Our GP practices are really busy this winter", too.)
+    r"(?:'s|\s+is|\s+are)\s+(?:\w+\s+)?(?:full|rammed|heaving|packed|mobbed|overflowing|closed|shut|busy|stretched|"
+    r"under\s+(?:pressure|strain))\b|"
+    # (And what it no longer offers: "Most GP practices ... stopped offering ear syringing a few years ago".)
+    r"\b(?:stopped|stop|stops)\s+(?:offering|doing|providing)\b|\bno\s+longer\s+(?:offers?|does|do|provides?)\b|"
     r"\bon\s+strike\b|\bstriking\b",
     re.IGNORECASE,
 )
@@ -815,12 +827,16 @@ _NOTHING_THEY_CAN = LazyPattern(
 # bother your GP with it", "no point going to the walk-in centre".
 _NOT_NEEDED = LazyPattern(
     r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
-    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,4}$",
+    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,4}"
+    # (Two services waived together: "There's no need to see a GP or call 111 for bronchiolitis".)
+    r"(?:or\s+(?:[\w'&]+\s+){0,3})?$",
     re.IGNORECASE,
 )
 # ... which the sentence may yet send the reader back to, before a dash or a semicolon ends its clause: "but if it gets
 # worse, give them a call", "unless it lasts more than three weeks".
 _DASH_CLAUSE = LazyPattern(r"\s[-–—]\s|;")
+# A second service waived with the first: "There's no need to see a GP or call 111 for bronchiolitis".
+_OR_ANOTHER = LazyPattern(r"\s+or\s+(?:[\w'&]+\s+){0,3}", re.IGNORECASE)
 _SENT_BACK = LazyPattern(
     r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|see|visit|book|get\s+in\s+touch|go\s+(?:back|to|and)|"
     r"come\s+(?:back|in)|unless|if\s+(?:it|things|symptoms?|they|he|she|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:worse|persists?|"
@@ -956,6 +972,9 @@ def signposts(text: str) -> bool:
             # dash ("No need to call 111 for this - if you've missed one dose, just take the next").
             dash = _DASH_CLAUSE.search(sentence, m.end() - start)
             after = sentence[m.end() - start : dash.start() if dash else len(sentence)]
+            other = SIGNPOSTING.search(after, 0, 40)
+            if other and _OR_ANOTHER.fullmatch(after, 0, other.start()):
+                after = after[other.end() :]  # "no need to see a GP or call 111 for it": both waived
             if _SENT_BACK.search(after):
                 return True
             continue
