@@ -15,7 +15,8 @@ OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the mod
 _MEDICINES = (
     # (Not "the medicines team", "a medication review": a service.)
     r"(?:medicines?|medications?|meds)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|tablets?|pills?|capsules?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
-    r"inhalers?|(?<!stress\s)(?<!stress-)(?:relievers?|preventers?)(?:\s+inhalers?)?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
+    r"inhalers?|(?<!stress\s)(?<!stress-)(?:relievers?|preventers?)(?:\s+inhalers?)?|(?:adrenaline\s+)?auto-?injectors?|"
+    r"(?:adrenaline|allergy)\s+pens?|epi-?pens?|jext|emerade|catheters?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
     r"aftersun|balms?|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
@@ -342,6 +343,11 @@ ADVICE = LazyPattern(
     r"(?:take|bring)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:swelling|temperature|fever|inflammation|pain|redness)\s+down)|"
     # How a complaint takes to a remedy: "cracked heels respond really well to a urea cream".
     rf"respond(?:s|ed)?\s+(?:\w+\s+)?well\s+to\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES}|treatment)|"
+    # A dose and how often: "take one every morning through May and June"; or a dose kept to: "you'd need to stay on
+    # the dose you were started on".
+    r"\btake\s+(?:one|two|1|2)\s+(?:a\s+day|daily|every\s+(?:morning|evening|night|day)|each\s+(?:morning|evening|night|day)|"
+    r"twice|once|at\s+night)\b|\b(?:stay|keep|stick)\s+(?:on|with|to)\s+(?:the|your|this|that)\s+(?:same\s+|current\s+|"
+    r"lower\s+|usual\s+)?dose\b|"
     # A medicine said to be safe, and a cream's measure: "Topical steroids are safe when used as directed. Use one
     # fingertip unit to cover an area the size of two adult hands".
     rf"(?:{_MEDICINES})\s+(?:are|is)\s+(?:perfectly\s+|completely\s+|totally\s+|very\s+|quite\s+)?safe\b|fingertip\s+units?\b|"
@@ -794,7 +800,9 @@ SERVICE_REPORT = LazyPattern(
     r"\bnot\s+(?:a\s+)?(?:doctors?|GPs?|nurses?|pharmacists?|clinicians?|medical\s+professionals?)\b|"
     # (And a service that would not help, as the reply tells it: "a&e wont do anything for a broken toe".)
     r"\b(?:sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|"
-    r"won'?t\s+(?:do|give|prescribe|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
+    r"won'?t\s+(?:do|give|prescribe|see|treat)\s+(?:anything|much|you|u|a\s+lot)|won'?t\s+prescribe|"
+    # ("GP practices here aren't prescribing tirzepatide for weight loss yet".)
+    r"(?:aren'?t|isn'?t|are\s+not|is\s+not)\s+(?:yet\s+|currently\s+)?(?:prescribing|offering|providing)|"
     r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|told)\b|"
     # (And how busy or shut the service is now, as news: "sleep it off - A&E's full tonight"; or whether it is on
     # strike: "GPs aren't on strike. For the rash, an antihistamine cream should settle it".)
@@ -1039,7 +1047,11 @@ SELF_CARE_CLAIM = LazyPattern(
     # How long it takes to heal: "a bruised rib takes about three weeks to stop hurting".
     r"\btakes?\s+(?:about\s+|around\s+|up\s+to\s+)?(?:\d+|a\s+few|a\s+couple\s+of|one|two|three|four|six|several)\s+"
     r"(?:days|weeks|months)\s+to\s+(?:heal|settle|stop|clear|go|ease|pass|recover|get\s+better|feel)\b|"
-    r"\b(?:turns?|turned)\s+out\s+to\s+be\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
+    r"\b(?:turns?|turned)\s+out\s+to\s+be\b|"
+    # A complaint grown out of: "Lots of children outgrow a milk allergy by school age".
+    r"\b(?:outgrow|outgrows|outgrew|grow\s+out\s+of)\s+(?:a|an|the|their|his|her|it|them)\b|"
+    # What a symptom may mean: "Pain in the upper right of your tummy can be a sign of gallstones".
+    r"\b(?:can|could|may|might)\s+be\s+(?:a|an)\s+(?:early\s+|common\s+)?(?:sign|symptom)\s+of\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
     r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal))|"
     r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
     # ("Wet wraps were the game-changer for our Alfie's eczema": "the" too.)
@@ -1107,7 +1119,7 @@ LIFESTYLE_HELPS = LazyPattern(
 GERUND_REMEDY = LazyPattern(
     r"^\s*(?!(?:booking|calling|ringing|contacting|visiting|using|ordering|following|sharing|checking|parking|waiting|"
     r"queuing|queueing|bringing|arriving|travelling|nothing|something|everything|anything|morning|evening|during)\b)"
-    r"[A-Za-z]{3,}ing\b(?:\s+\S+){0,8}?\s+(?:gives|helps|makes|keeps|stops|eases|lifts|works|clears|settles|calms|soothes|"
+    r"[A-Za-z]{3,}ing\b(?:\s+\S+){0,8}?\s+(?:gives|gets|helps|makes|keeps|stops|eases|lifts|works|clears|settles|calms|soothes|"
     r"gave|helped|made|kept|stopped|eased|lifted|worked|cleared|settled|calmed|soothed|sorted|fixed)\b",
     re.IGNORECASE,
 )
@@ -1144,6 +1156,14 @@ EFFECT = LazyPattern(
 )
 
 
+# A cause ruled out, the complaint soon after: "there's no evidence that fluoride in tap water causes bladder cancer".
+NO_EVIDENCE = LazyPattern(
+    r"\bno\s+(?:good\s+|real\s+|scientific\s+|strong\s+)?evidence\s+(?:that\s+)?[^.!?\n]{0,60}?\b(?:causes?|gives?\s+you|"
+    r"leads?\s+to|raises?\s+(?:the\s+|your\s+)?risk\s+of)\b",
+    re.IGNORECASE,
+)
+
+
 def _predicts(text: str) -> bool:
     """A sentence that predicts or explains the illness, or says how many it reaches, with no word of the service."""
     for s in SENTENCE_TEXT.finditer(text):
@@ -1165,6 +1185,8 @@ def _predicts(text: str) -> bool:
         if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in PREVALENCE.finditer(sentence)):
             return True
         if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in EFFECT.finditer(sentence)):
+            return True
+        if any(MEDICAL_TOPIC.search(sentence, m.end(), m.end() + 40) for m in NO_EVIDENCE.finditer(sentence)):
             return True
     return False
 

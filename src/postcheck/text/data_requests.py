@@ -26,8 +26,8 @@ PERSONAL_DATA = LazyPattern(
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
     # A year of birth: "what year were you born?".
     r"year\s+(?:of\s+birth|(?:were\s+you|you\s+were|was\s+(?:he|she)|(?:he|she)\s+was)\s+born)|birth\s+year|"
-    # ... or the date itself asked: "When were you born? Let us know below".
-    r"(?<=when\s)(?:were\s+(?:you|u|they)|was\s+(?:he|she))\s+born\b|"
+    # ... or the date itself asked: "When were you born? Let us know below", "When was your daughter born?".
+    r"(?<=when\s)(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b|"
     # The NHS number by its length: "the 10-digit number from your NHS letter".
     r"(?:10|ten)[\s-]digit\s+(?:NHS\s+)?(?:numbers?|no\b\.?)|"
     # Part of a number is the number's data: "the last 3 digits of ur NHS number", "the first half of your postcode".
@@ -286,8 +286,9 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # under?" (not "Not sure what date of birth to use?"). (Counts in replies only.) Text-speak drops the apostrophe or
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
+    # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
+    r"\bwhen(?=\s+(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b)|"
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s))(?:"
-    r"when(?=\s+(?:were\s+(?:you|u|they)|was\s+(?:he|she))\s+born\b)|"
     r"(?:what|which)(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's

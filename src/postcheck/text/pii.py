@@ -174,10 +174,12 @@ _CALENDAR_WORD = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-THE_STREET_ADDRESS = LazyPattern(
-    r"(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\bfrom\s))(?:No\.?\s*)?\d{1,4}[A-Za-z]?,?\s+"
+# (The address is the group "address": the pattern starts at its word "at", "to" or "from", which a search finds faster
+# than a look-behind at every character.)
+UNSUFFIXED_STREET_ADDRESS = LazyPattern(
+    r"\b(?:at|to|from)\s(?P<address>(?:No\.?\s*)?\d{1,4}[A-Za-z]?,?\s+"
     r"(?:The\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?(?=,\s+[A-Z][a-z])"
-    rf"|(?!{_CALENDAR_WORD}|{_UNIT})[A-Z][a-z'’]{{3,}}(?=,\s+[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?(?:[,.;:!?)\n]|$)))"
+    rf"|(?!{_CALENDAR_WORD}|{_UNIT})[A-Z][a-z'’]{{3,}}(?=,\s+[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?(?:[,.;:!?)\n]|$))))"
 )
 
 # A flat in a named building on a street, with no house number of its own: "Flat 3, Moorview House, Beckett Street".
@@ -587,11 +589,12 @@ def find_contacts(text: str) -> list[Contact]:
         if _VENUE_BEFORE_NUMBER.search(rest, max(0, m.start() - 60), m.start()):
             continue  # "at the Carriageworks, 3 Millennium Square": a public venue's address
         add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
-    for m in THE_STREET_ADDRESS.finditer(rest) if "," in rest else ():
-        hour = _HOUR_AT.match(rest, max(0, m.start() - 3)) is not None
-        if hour and not _HOME_VISIT.search(rest, max(0, m.start() - 40), m.start()):
+    for m in UNSUFFIXED_STREET_ADDRESS.finditer(rest) if "," in rest else ():
+        start, address = m.start("address"), m.group("address")
+        hour = _HOUR_AT.match(rest, max(0, start - 3)) is not None
+        if hour and not _HOME_VISIT.search(rest, max(0, start - 40), start):
             continue  # "at 10 The Forum, Southend": ten o'clock at a venue
-        add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))
+        add(start, m.end(), address, "street address", fold_address(address))
     for m in POSTCODE.finditer(rest):
         raw = m.group()
         if " " not in raw and _disguised_word(raw):
