@@ -28,6 +28,8 @@ PERSONAL_DATA = LazyPattern(
     r"year\s+(?:of\s+birth|(?:were\s+you|you\s+were|was\s+(?:he|she)|(?:he|she)\s+was)\s+born)|birth\s+year|"
     # ... or the date itself asked: "When were you born? Let us know below", "When was your daughter born?".
     r"(?<=when\s)(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b|"
+    # A passport's number: "Could you reply with your passport number and address?"
+    r"passport\s+(?:numbers?|no\b\.?|details)|"
     # The NHS number by its length: "the 10-digit number from your NHS letter".
     r"(?:10|ten)[\s-]digit\s+(?:NHS\s+)?(?:numbers?|no\b\.?)|"
     # Part of a number is the number's data: "the last 3 digits of ur NHS number", "the first half of your postcode".
@@ -95,7 +97,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:which\s+)?(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|your\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
     r"lives?)\s+(?:on|in|at)\b|"
     # ... or is on: "Which street are you on?"
-    r"(?:(?<=which\s)|(?<=what\s))(?:street|road)\s+(?:are|is)\s+(?:you|u|they|he|she|your\s+\w+)\s+on\b|"
+    r"(?:(?<=which\s)|(?<=what\s))(?:street|road)\s+(?:are|is|were|was)\s+(?:you|u|they|he|she|your\s+\w+)\s+on\b|"
     # The data named by what someone did with it: "the email you used when you registered", "the number you gave us"
     # (not "the email you received": that is a message).
     r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
@@ -205,7 +207,9 @@ _SOMEONES_ADDRESS = LazyPattern(
     r"(?:[\w']+\s+){1,3}?(?:(?:was|were|is|are|got|gets|get)\s+(?:sent|delivered|posted|called|taken)|went|came)\s+to\b|"
     # ... or the one the reader wants a thing sent to: "the address you'd like it posted to".
     r"(?:that\s+)?(?:you'd|you\s+would|you\s+want|u'd)\s+(?:like\s+)?(?:it|them|the\s+\w+|your\s+\w+)\s+"
-    r"(?:sent|posted|delivered)\s+to\b)",
+    r"(?:sent|posted|delivered)\s+to\b|"
+    # ... or the one someone was to visit: "What's the address she was meant to visit?"
+    r"(?:that\s+)?(?:he|she|they|the\s+\w+)\s+(?:was|were)\s+(?:meant|supposed|due)\s+to\s+(?:visit|come\s+to|go\s+to)\b)",
     re.IGNORECASE,
 )
 
@@ -290,7 +294,7 @@ QUESTION = LazyPattern(
     r"\bwhen(?=\s+(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b)|"
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s))(?:"
     r"(?:what|which)(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
-    r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is))\b)|"
+    r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
     r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength)\b))",
@@ -804,6 +808,14 @@ def _what_we_do_next(before: str) -> bool:
     return purpose is not None and not _ORDER_AFTER_PURPOSE.search(before, purpose.end())
 
 
+# A sentence before that names a private place only as where the reader could not see a thing sends nothing there:
+# "Sorry you can't see your travel jabs in the app. Reply with your full name and date of birth".
+_CANT_SEE = LazyPattern(
+    r"\b(?:can'?t|cannot|couldn'?t|unable\s+to)\s+(?:see|find|access|view|open|log\s+in(?:to)?|get\s+into)\b",
+    re.IGNORECASE,
+)
+
+
 def names_private_channel(sentence: str) -> bool:
     """Whether a sentence points to a DM, an e-mail (address), a phone call (number) or the front desk, other
     than to waive it ("no need to DM us")."""
@@ -1037,6 +1049,10 @@ _COPY_OF_IT = LazyPattern(rf"(?:\s+(?:us|me))?\s+(?:a\s+)?{_COPIES_OF_IT}", re.I
 _A_COPY_OF_IT = LazyPattern(rf"\b{_COPIES_OF_IT}", re.IGNORECASE)
 
 
+# A public thing carrying the data, asked to be taken down: "please delete the comment with your NHS number in it".
+_TAKEN_DOWN = LazyPattern(r"\b(?:delete|remove|take\s+down|hide|edit\s+out)\b", re.IGNORECASE)
+
+
 def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple[int, int, str] | None:
     """(start, end, data) of a request in public that names the data only before it: "Do you have your NHS
     number? Pop it below", "We need your details: reply here", "Details please - in the comments". Someone of the
@@ -1079,6 +1095,7 @@ def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple
         data is not None
         and re.search(r"\b(?:please|pls)\b", sentence, re.IGNORECASE)
         and not _NEGATED_MENTION.search(sentence)
+        and not _TAKEN_DOWN.search(sentence)
         and not _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", sentence))
         and _asked_in_public(sentence, data)
     ):
@@ -1277,7 +1294,7 @@ _DATA_HINTS = (
     "appointment letter", "referral letter", "clinic letter", "outpatient", "result letter", "results letter",
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
-    "login details", "log-in details", "due date", "edd",
+    "login details", "log-in details", "due date", "edd", "passport",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
@@ -1332,7 +1349,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
             public
             or not (
                 names_private_channel(body)
-                or (previous and names_private_channel(previous))
+                or (previous and names_private_channel(previous) and not _CANT_SEE.search(previous))
                 or _sent_privately(*(s.group() for s in sentences[at + 1 : at + 3]))
                 or (asked_only and _answered_privately(*(s.group() for s in sentences[at + 1 : at + 3])))
             )
