@@ -351,6 +351,8 @@ ADVICE = LazyPattern(
     # A medicine said to be safe, and a cream's measure: "Topical steroids are safe when used as directed. Use one
     # fingertip unit to cover an area the size of two adult hands".
     rf"(?:{_MEDICINES})\s+(?:are|is)\s+(?:perfectly\s+|completely\s+|totally\s+|very\s+|quite\s+)?safe\b|fingertip\s+units?\b|"
+    # ... or fine for a complaint: "Paracetamol is fine for period-type cramps while you wait for your scan".
+    rf"(?:{_MEDICINES})\s+(?:are|is)\s+(?:perfectly\s+|completely\s+|totally\s+)?(?:fine|ok|okay|alright)\s+(?:for|to\s+take|while)\b|"
     # A medicine's safety for someone: "they won't harm baby", "it won't do you any harm".
     r"(?:won't|will\s+not|wouldn't|doesn't|does\s+not|shouldn't|can't)\s+(?:harm|hurt)\s+(?:the\s+|your\s+)?"
     r"(?:baby|babies|bump|you|him|her|them)\b|(?:won't|will\s+not|wouldn't)\s+do\s+(?:(?:you|him|her|them|baby)\s+)?any\s+(?:lasting\s+|real\s+)?(?:harm|damage)|"
@@ -838,7 +840,9 @@ _NOT_NEEDED = LazyPattern(
     r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
     r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|before\s+(?:you\s+)?(?:bother|trouble)|"
     # (Or said not to be the service's matter: "This isn't a 999 emergency, so rest...".)
-    r"(?:isn'?t|is\s+not|it's\s+not|not)\s+an?)\s+(?:[\w'&]+\s+){0,4}"
+    r"(?:isn'?t|is\s+not|it's\s+not|not)\s+an?|"
+    # (Or gone round: "you can refer yourself without seeing your GP".)
+    r"without\s+(?:seeing|going\s+to|visiting|calling|needing|a\s+referral\s+from))\s+(?:[\w'&]+\s+){0,4}"
     # (Two services waived together: "There's no need to see a GP or call 111 for bronchiolitis".)
     r"(?:or\s+(?:[\w'&]+\s+){0,3})?$",
     re.IGNORECASE,

@@ -94,7 +94,7 @@ PERSONAL_DATA = LazyPattern(
     # ("Pop your birthday and house number below": listed after another of the reader's things.)
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\sand\s))(?:house|flat|door)\s+(?:number|no\b\.?)|"
     # ("tell us in the comments which street you live on": "which" with it, so that it breaks no clause.)
-    r"(?:which\s+)?(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|your\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
+    r"(?:which\s+)?(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|(?:your|the)\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
     r"lives?)\s+(?:on|in|at)\b|"
     # ... or is on: "Which street are you on?"
     r"(?:(?<=which\s)|(?<=what\s))(?:street|road)\s+(?:are|is|were|was)\s+(?:you|u|they|he|she|your\s+\w+)\s+on\b|"
@@ -104,6 +104,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:you|u|they|he|she|your\s+\w+)\s+(?:(?:first|originally|last)\s+)?(?:used|gave|registered|signed\s+up|"
     r"booked|put\s+down|entered|provided)\b|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    # ... or one that is safe or best to ring: "Reply with a number that's safe to ring and a good time".
+    r"(?:number|mobile|landline)\s+(?:that's|that\s+is|which\s+is)\s+(?:safe|best|ok|okay|easiest)\s+to\s+(?:ring|call|text|"
+    r"contact)\b|"
     # ... or the best one for someone: "What's the best number for his support worker?"
     r"(?<=best\s)(?:number|mobile|landline|contact\s+number)\s+for\s+(?:you|u|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+worker)?)\b|"
     # ... or for someone named to ring: "the best time and number for the physio to give you a bell".
@@ -228,10 +231,13 @@ def _address_is_data(text: str, data: re.Match[str]) -> bool:
     )
 
 
-# The address someone is at, asked: "Which address are you staying at tonight?" (not "Which address is the clinic at?").
+# The address someone is at, asked: "Which address are you staying at tonight?", "the address where you're staying"
+# (not "Which address is the clinic at?").
 _WHERE_YOU_STAY = LazyPattern(
-    r"\s+(?:are|were|is|was|do|did|does)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)\s+(?:\w+\s+)?"
-    r"(?:staying|living|live|lives|sleeping|stopping|based|registered)\b",
+    r"\s+(?:(?:where|that)\s+)?(?:(?:are|were|is|was|do|did|does)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)|"
+    r"you're|they're|he's|she's)\s+(?:\w+\s+)?(?:staying|living|live|lives|sleeping|stopping|based|registered)\b|"
+    # ... or where someone should come: "Which address should the nurse come to? Reply here".
+    r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|send\s+(?:it|them))\s+to\b",
     re.IGNORECASE,
 )
 

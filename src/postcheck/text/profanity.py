@@ -150,7 +150,7 @@ _SEEN_BLOODY = LazyPattern(
     r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
     r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy)"
     r"(?:\s*,\s*|\s+)(?:patch(?:es)?|spots?|diarrho?ea|stools?|poos?|wee|pee|urine|discharge|mucus|sputum|vomit|phlegm|"
-    r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?)\b|"
+    r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?|fluid)\b|"
     # ... or said of how a thing looks, ending its phrase: "If the dressing looks bloody or soaked through" (not "looks
     # bloody awful").
     r"\b(?:looks?|looked|looking|appears?|seems?|comes?\s+out|came\s+out|turns?|turned)\s+(?:a\s+(?:bit|little)\s+|"
