@@ -838,13 +838,17 @@ _NOTHING_THEY_CAN = LazyPattern(
 # bother your GP with it", "no point going to the walk-in centre".
 _NOT_NEEDED = LazyPattern(
     r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
-    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|before\s+(?:you\s+)?(?:bother|trouble)|"
-    # (Or said not to be the service's matter: "This isn't a 999 emergency, so rest...".)
-    r"(?:isn'?t|is\s+not|it's\s+not|not)\s+an?|"
-    # (Or gone round: "you can refer yourself without seeing your GP".)
-    r"without\s+(?:seeing|going\s+to|visiting|calling|needing|a\s+referral\s+from))\s+(?:[\w'&]+\s+){0,4}"
+    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,4}"
     # (Two services waived together: "There's no need to see a GP or call 111 for bronchiolitis".)
     r"(?:or\s+(?:[\w'&]+\s+){0,3})?$",
+    re.IGNORECASE,
+)
+# ... or said not to be the matter's, right before it ("This isn't a 999 emergency, so rest..."; not "not a substitute
+# for seeing your GP"), or that the reader may go round ("you can refer yourself without seeing your GP"; not "don't
+# stop it without seeing your GP").
+_NOT_THE_WAY = LazyPattern(
+    r"\b(?:isn'?t|is\s+not|it's\s+not)\s+an?\s+$|\b(?:can|could|may)\s+(?:[\w']+\s+){0,6}without\s+(?:seeing|going\s+to|"
+    r"visiting|calling|needing|a\s+referral\s+from)\s+(?:(?:a|an|the|your|their)\s+)?$",
     re.IGNORECASE,
 )
 # ... which the sentence may yet send the reader back to, before a dash or a semicolon ends its clause: "but if it gets
@@ -979,7 +983,9 @@ def signposts(text: str) -> bool:
         # their "give" sends no one.
         useless = _NOTHING_THEY_CAN.search(sentence)
         said = useless.span() if useless else None
-        unneeded = _NOT_NEEDED.search(text, max(start, m.start() - 40), m.start())
+        unneeded = _NOT_NEEDED.search(text, max(start, m.start() - 40), m.start()) or _NOT_THE_WAY.search(
+            text, max(start, m.start() - 80), m.start()
+        )
         if unneeded:
             # A service the reader need not go to is pointed to only where the sentence then sends them back to it ("...
             # but if it gets worse, give them a call"), not where it goes on about the complaint ("You don't need to
