@@ -348,11 +348,11 @@ ADVICE = LazyPattern(
     r"\btake\s+(?:one|two|1|2)\s+(?:a\s+day|daily|every\s+(?:morning|evening|night|day)|each\s+(?:morning|evening|night|day)|"
     r"twice|once|at\s+night)\b|\b(?:stay|keep|stick)\s+(?:on|with|to)\s+(?:the|your|this|that)\s+(?:same\s+|current\s+|"
     r"lower\s+|usual\s+)?dose\b|"
-    # A medicine said to be safe, and a cream's measure: "Topical steroids are safe when used as directed. Use one
-    # fingertip unit to cover an area the size of two adult hands".
-    rf"(?:{_MEDICINES})\s+(?:are|is)\s+(?:perfectly\s+|completely\s+|totally\s+|very\s+|quite\s+)?safe\b|fingertip\s+units?\b|"
-    # ... or fine for a complaint: "Paracetamol is fine for period-type cramps while you wait for your scan".
-    rf"(?:{_MEDICINES})\s+(?:are|is)\s+(?:perfectly\s+|completely\s+|totally\s+)?(?:fine|ok|okay|alright)\s+(?:for|to\s+take|while)\b|"
+    # A medicine said to be safe, or fine for a complaint, and a cream's measure: "Topical steroids are safe when used
+    # as directed. Use one fingertip unit to cover an area the size of two adult hands", "Paracetamol is fine for
+    # period-type cramps while you wait for your scan".
+    rf"(?:{_MEDICINES})\s+(?:are|is)\s+(?:(?:perfectly\s+|completely\s+|totally\s+|very\s+|quite\s+)?safe\b|"
+    r"(?:perfectly\s+|completely\s+|totally\s+)?(?:fine|ok|okay|alright)\s+(?:for|to\s+take|while)\b)|fingertip\s+units?\b|"
     # A medicine's safety for someone: "they won't harm baby", "it won't do you any harm".
     r"(?:won't|will\s+not|wouldn't|doesn't|does\s+not|shouldn't|can't)\s+(?:harm|hurt)\s+(?:the\s+|your\s+)?"
     r"(?:baby|babies|bump|you|him|her|them)\b|(?:won't|will\s+not|wouldn't)\s+do\s+(?:(?:you|him|her|them|baby)\s+)?any\s+(?:lasting\s+|real\s+)?(?:harm|damage)|"
@@ -802,7 +802,7 @@ SERVICE_REPORT = LazyPattern(
     r"\bnot\s+(?:a\s+)?(?:doctors?|GPs?|nurses?|pharmacists?|clinicians?|medical\s+professionals?)\b|"
     # (And a service that would not help, as the reply tells it: "a&e wont do anything for a broken toe".)
     r"\b(?:sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|"
-    r"won'?t\s+(?:do|give|prescribe|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
+    r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
     # ("GP practices here aren't prescribing tirzepatide for weight loss yet".)
     r"(?:aren'?t|isn'?t|are\s+not|is\s+not)\s+(?:yet\s+|currently\s+)?(?:prescribing|offering|providing)|"
@@ -836,11 +836,12 @@ _NOTHING_THEY_CAN = LazyPattern(
 )
 # A service the reply says the reader need not go to: "no need to sit in A&E for hours for that", "you don't need to
 # bother your GP with it", "no point going to the walk-in centre".
+_OR_ONE_MORE = r"or\s+(?:[\w'&]+\s+){0,3}"  # a second service named after the first, waived with it
 _NOT_NEEDED = LazyPattern(
     r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
     r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,4}"
     # (Two services waived together: "There's no need to see a GP or call 111 for bronchiolitis".)
-    r"(?:or\s+(?:[\w'&]+\s+){0,3})?$",
+    rf"(?:{_OR_ONE_MORE})?$",
     re.IGNORECASE,
 )
 # ... or said not to be the matter's, right before it ("This isn't a 999 emergency, so rest..."; not "not a substitute
@@ -855,7 +856,7 @@ _NOT_THE_WAY = LazyPattern(
 # worse, give them a call", "unless it lasts more than three weeks".
 _DASH_CLAUSE = LazyPattern(r"\s[-–—]\s|;")
 # A second service waived with the first: "There's no need to see a GP or call 111 for bronchiolitis".
-_OR_ANOTHER = LazyPattern(r"\s+or\s+(?:[\w'&]+\s+){0,3}", re.IGNORECASE)
+_OR_ANOTHER = LazyPattern(rf"\s+{_OR_ONE_MORE}", re.IGNORECASE)
 _SENT_BACK = LazyPattern(
     r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|see|visit|book|get\s+in\s+touch|go\s+(?:back|to|and)|"
     r"come\s+(?:back|in)|unless|if\s+(?:it|things|symptoms?|they|he|she|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:worse|persists?|"

@@ -21,13 +21,15 @@ _AFTER_KIN = "|".join(
     [f"(?<=\\b{kin}{s}\\s)" for kin in (k.replace(" ", "\\s") for k in _KIN) for s in ("'s", "s")]
     + ["(?<=\\bboy's\\s)", "(?<=\\bgirl's\\s)"]
 )
+# Someone's birth asked for by when it was: "When were you born?", "When was your daughter born?" (after "when").
+_BORN_WHEN = r"(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b"
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
     # A year of birth: "what year were you born?".
     r"year\s+(?:of\s+birth|(?:were\s+you|you\s+were|was\s+(?:he|she)|(?:he|she)\s+was)\s+born)|birth\s+year|"
     # ... or the date itself asked: "When were you born? Let us know below", "When was your daughter born?".
-    r"(?<=when\s)(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b|"
+    rf"(?<=when\s){_BORN_WHEN}|"
     # A passport's number: "Could you reply with your passport number and address?"
     r"passport\s+(?:numbers?|no\b\.?|details)|"
     # The NHS number by its length: "the 10-digit number from your NHS letter".
@@ -297,7 +299,7 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
     # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
-    r"\bwhen(?=\s+(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b)|"
+    rf"\bwhen(?=\s+{_BORN_WHEN})|"
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s))(?:"
     r"(?:what|which)(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"
