@@ -822,6 +822,11 @@ _CANT_SEE = LazyPattern(
     r"\b(?:can'?t|cannot|couldn'?t|unable\s+to)\s+(?:see|find|access|view|open|log\s+in(?:to)?|get\s+into)\b",
     re.IGNORECASE,
 )
+# Nor does one before a sentence that asks for something to do in the meantime: "Please DM us so we can help. In the
+# meantime, what's your date of birth?"
+_MEANWHILE = LazyPattern(
+    r"\s*(?:in\s+the\s+meantime|meanwhile|for\s+now|until\s+then|while\s+you\s+wait)\b", re.IGNORECASE
+)
 
 
 def names_private_channel(sentence: str) -> bool:
@@ -1357,7 +1362,12 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
             public
             or not (
                 names_private_channel(body)
-                or (previous and names_private_channel(previous) and not _CANT_SEE.search(previous))
+                or (
+                    previous
+                    and names_private_channel(previous)
+                    and not _CANT_SEE.search(previous)
+                    and not _MEANWHILE.match(body)
+                )
                 or _sent_privately(*(s.group() for s in sentences[at + 1 : at + 3]))
                 or (asked_only and _answered_privately(*(s.group() for s in sentences[at + 1 : at + 3])))
             )
