@@ -126,6 +126,12 @@ PERSONAL_DATA = LazyPattern(
     # "What's a good email to send your form to?": where the reader would like something sent (not "the address to send
     # the form to", which may be the service's, nor "What's a good number to call for PALS?").
     rf"(?:(?<=good\s)|(?<=best\s))(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|address)(?={_SENT_TO})|"
+    # Where to send the reader a thing of theirs, which is their address: "just let us know where to send it", "Where
+    # should we post the new card?" (not "Not sure where to send your form?", where the reader sends, nor "let us know
+    # where to send your complaint", which goes elsewhere).
+    r"(?:(?:(?<=know\s)|(?<=\bus\s)|(?<=\bme\s))where\s+(?:to|(?:we|I)\s+(?:should|can|could))|where\s+(?:should|shall|can)\s+"
+    r"(?:we|I))\s+(?:send|post)\s+(?:it|them|(?:the|your|a)\s+(?:new\s+|replacement\s+|spare\s+)?(?:copy|letter|card|kit|"
+    r"pack|leaflet|certificate|results?|prescription|badge|pass)s?)\b(?!\s+to\s+(?!you\b))|"
     # "When's your birthday - year too?": a birthday with its year is the date of birth.
     r"(?<=your\s)birthday(?=\s*(?:[-–—,(+&]\s*)?(?:and|with|including|incl\.?|plus)?\s*(?:the\s+|your\s+)?(?:birth\s+)?year\b)|"
     r"birth\s?dates?|"
@@ -1307,7 +1313,8 @@ _DATA_HINTS = (
     "appointment letter", "referral letter", "clinic letter", "outpatient", "result letter", "results letter",
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
-    "login details", "log-in details", "due date", "edd", "passport",
+    "login details", "log-in details", "due date", "edd", "passport", "where to send", "where to post", "where we ",
+    "where i ", "where should", "where shall", "where can",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
