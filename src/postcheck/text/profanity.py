@@ -154,7 +154,11 @@ _SEEN_BLOODY = LazyPattern(
     # ... or said of how a thing looks, ending its phrase: "If the dressing looks bloody or soaked through" (not "looks
     # bloody awful").
     r"\b(?:looks?|looked|looking|appears?|seems?|comes?\s+out|came\s+out|turns?|turned)\s+(?:a\s+(?:bit|little)\s+|"
-    r"slightly\s+|very\s+|quite\s+)?bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))",
+    r"slightly\s+|very\s+|quite\s+)?bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))|"
+    # ... or listed after another such word, ending its phrase: "the dressing is soaked and bloody after 10 minutes" (not
+    # "wet and bloody freezing").
+    r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|oozing|red|messy)(?:\s*,\s*|\s+(?:and|or)\s+)bloody"
+    r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by)\b))",
     re.IGNORECASE,
 )
 
