@@ -23,7 +23,7 @@ _MEDICINES = (
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"morphine|oramorph|tramadol|methadone|buprenorphine|naloxone|diazepam|zopiclone|melatonin|gabapentin|pregabalin|"
-    r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
+    r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|oestrogel|sandrena|evorel|estradot|utrogestan|lenzetto|vagifem|(?:o)?estradiol|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
@@ -350,9 +350,12 @@ ADVICE = LazyPattern(
     r"lower\s+|usual\s+)?dose\b|"
     # A medicine said to be safe, or fine for a complaint, and a cream's measure: "Topical steroids are safe when used
     # as directed. Use one fingertip unit to cover an area the size of two adult hands", "Paracetamol is fine for
-    # period-type cramps while you wait for your scan".
-    rf"(?:{_MEDICINES})\s+(?:are|is)\s+(?:(?:perfectly\s+|completely\s+|totally\s+|very\s+|quite\s+)?safe\b|"
-    r"(?:perfectly\s+|completely\s+|totally\s+)?(?:fine|ok|okay|alright)\s+(?:for|to\s+take|while)\b)|fingertip\s+units?\b|"
+    # period-type cramps while you wait for your scan"; or as good as another, so one may stand for the other:
+    # "Sandrena sachets are basically the same thing", "the HRT gel is just as good as patches" (not "the same price").
+    rf"(?:{_MEDICINES})(?:\s+(?:sachets?|patch(?:es)?|pumps?|pessaries))?\s+(?:are|is)\s+(?:(?:perfectly\s+|completely\s+|"
+    r"totally\s+|very\s+|quite\s+)?safe\b|(?:perfectly\s+|completely\s+|totally\s+)?(?:fine|ok|okay|alright)\s+(?:for|to\s+take|"
+    r"while)\b|(?:basically\s+|pretty\s+much\s+|essentially\s+|exactly\s+|just\s+)?(?:the\s+same(?:\s+thing\b|\s+as\b|"
+    r"(?=\s*(?:[,.;!?]|[-–—]|$)))|as\s+good(?:\s+as\b|(?=\s*(?:[,.;!?]|[-–—]|$)))))|fingertip\s+units?\b|"
     # A medicine's safety for someone: "they won't harm baby", "it won't do you any harm".
     r"(?:won't|will\s+not|wouldn't|doesn't|does\s+not|shouldn't|can't)\s+(?:harm|hurt)\s+(?:the\s+|your\s+)?"
     r"(?:baby|babies|bump|you|him|her|them)\b|(?:won't|will\s+not|wouldn't)\s+do\s+(?:(?:you|him|her|them|baby)\s+)?any\s+(?:lasting\s+|real\s+)?(?:harm|damage)|"
@@ -770,7 +773,7 @@ MEDICINE_PERMISSION = LazyPattern(
 _CARRIED = LazyPattern(r"\s+(?:back|to|into|in\s+to|along|with\s+you|out\s+of)\b", re.IGNORECASE)
 SIGNPOSTING = LazyPattern(
     r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
-    r"\bA and E\b|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
+    r"\bA and E\b|\bG\.\s?P\.|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
     # 999 in lay words: "ring for an ambulance straight away".
