@@ -556,6 +556,18 @@ def test_alt_that_is_the_image_file_name_is_a102(check):
     assert check(files, "--select", "A1").codes == ["A102", "A102"]
 
 
+def test_a_logo_said_to_be_whose_it_is_describes_it_though_its_file_has_that_name(check):
+    logo = {"media/nhs-logo.png": png_bytes((320, 180))}
+    files = {
+        **logo,
+        "a.md": post(item(file="media/nhs-logo.png", alt="NHS logo")),
+        "b.md": post(item(file="media/nhs-logo.png", alt="nhs-logo")),
+        "c.md": post(item(file="media/nhs-logo.png", alt="nhs-logo.png")),
+    }
+    run = check(files, "--select", "A102")
+    assert sorted(f["path"] for f in run.json["findings"]) == ["b.md", "c.md"]
+
+
 def test_a103_unsafe_fix_removes_prefix_and_restores_capital(check, tmp_path):
     files = {**MEDIA, "a.md": post(item(alt="Image of a nurse giving a flu jab") + item(alt="photo of the clinic"))}
     check(files, "--select", "A103", "--fix")

@@ -358,6 +358,13 @@ def test_medical_reply_without_signposting_raises_m104(check):
     assert run.codes == ["M104"]
 
 
+def test_a_post_that_answers_something_is_a_reply_unless_it_says_otherwise(check):
+    text = "Sorry about your headache. Paracetamol should help."
+    answers = "in_reply_to: https://x.com/someone/status/2\n"
+    run = check({"a.md": post(text, answers), "b.md": post(text, "kind: post\n" + answers)}, "--select", "M")
+    assert [(f["path"], f["code"], f["post"]["kind"]) for f in run.json["findings"]] == [("a.md", "M104", "reply")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -275,7 +275,11 @@ class Post:
     @property
     def kind(self) -> str:
         kind = self.meta.get("kind")  # read as platform names are, whatever the case: "Share" is a share
-        return kind.strip().lower() or "post" if isinstance(kind, str) else "post"
+        if isinstance(kind, str) and kind.strip():
+            return kind.strip().lower()
+        # Unsaid, a post that answers something is a reply.
+        answers = self.meta.get("in_reply_to")
+        return "reply" if isinstance(answers, str) and answers.strip() else "post"
 
     @property
     def status(self) -> str | None:

@@ -151,7 +151,7 @@ def post_schema() -> dict[str, Any]:
             "anyOf": [{"type": "array", "items": any_case(list(ALL_PLATFORMS))}, {"type": "string"}],
         },
         "publish_at": {"type": "string", "description": "ISO 8601 date-time with an offset: 2026-12-01T09:30:00+00:00"},
-        "kind": {**any_case(list(KINDS)), "default": "post"},
+        "kind": {**any_case(list(KINDS)), "description": "default: reply with in_reply_to, else post"},
         "status": {
             **any_case(list(STATUSES)),
             "description": "draft, scheduled or published (default: from publish_at)",

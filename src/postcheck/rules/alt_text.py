@@ -34,6 +34,11 @@ def _alt(image: Image) -> str:
     return _BLANK_EDGES.sub("", image.alt.value) if image.alt is not None else ""
 
 
+# A logo said in words to be whose it is describes it, even where a well-named file says the same: "NHS logo" for
+# nhs-logo.png.
+_LOGO_NAMED = LazyPattern(r"\w[\w'&.-]*(?:\s+[\w'&.-]+)*\s+(?:logos?|emblems?|crests?)", re.IGNORECASE)
+
+
 def _file_name(ref: str) -> str:
     """The file name an image reference ends with (a URL's path too)."""
     ref = ref.split("?", 1)[0].split("#", 1)[0]
@@ -574,7 +579,7 @@ def _placeholder_reason(alt: str, file_ref: str) -> str | None:
         return "is a design tool's name for an unnamed file, not a description"
     name = _file_name(file_ref)
     stem = os.path.splitext(name)[0]
-    if fold(stem) and fold(text) in (fold(name), fold(stem)):
+    if fold(stem) and fold(text) in (fold(name), fold(stem)) and not _LOGO_NAMED.fullmatch(text):
         return "is the image's file name, not a description"
     if FILE_NAME.fullmatch(text) or is_file_stem(text):
         return "is a file name, not a description"
