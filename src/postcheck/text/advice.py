@@ -16,7 +16,7 @@ _MEDICINES = (
     # (Not "the medicines team", "a medication review": a service.)
     r"(?:medicines?|medications?|meds)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|tablets?|pills?|capsules?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
     r"inhalers?|(?<!stress\s)(?<!stress-)(?:relievers?|preventers?)(?:\s+inhalers?)?|(?:adrenaline\s+)?auto-?injectors?|"
-    r"(?:adrenaline|allergy|expired|out-of-date|out\s+of\s+date)\s+pens?|epi-?pens?|jext|emerade|catheters?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
+    r"(?:adrenaline|allergy|expired|out-of-date|out\s+of\s+date)\s+pens?|syringe\s+drivers?|epi-?pens?|jext|emerade|catheters?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
     r"aftersun|balms?|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
@@ -776,6 +776,8 @@ SIGNPOSTING = LazyPattern(
     r"\bA and E\b|\bG\.\s?P\.|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
+    # Shout, the crisis text line the NHS lists beside Samaritans: "text SHOUT to 85258".
+    r"\b85258\b|\btext\s+(?-i:SHOUT)\b|"
     # 999 in lay words: "ring for an ambulance straight away".
     r"\b(?:call|ring|phone|get)\s+(?:for\s+)?an\s+ambulance\b|"
     # Urgent care by its other names, and pharmacies and opticians by their chains' names: "the walk-in centre", "the
@@ -1466,6 +1468,9 @@ DOSE_CHANGE = LazyPattern(
     r"\b(?:halving|splitting|crushing|quartering|doubling|skipping)\s+(?:the|your|his|her|their|a|one|each)\s+"
     r"(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?)\b[^.!?\n]{0,80}?\b(?:helped|helps|worked|works|sorted|made\s+a\s+"
     r"(?:big\s+|huge\s+|real\s+)?difference)\b|"
+    # ... or said it may be raised or lowered: "the dose can safely be increased if your mum's pain gets worse".
+    r"\b(?:the|your|his|her|their|a)\s+(?:dose|dosage)\s+(?:can|could|may)\s+(?:safely\s+|usually\s+|always\s+)?be\s+(?:safely\s+)?(?:increased|raised|"
+    r"upped|doubled|reduced|lowered|halved)\b|"
     # ... or raised to a strength: "Usually you'd go up to 1mg after 4 weeks on the jab".
     r"\b(?:go|goes|going|move|step|increase)\s+up\s+to\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|ml|units)\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".

@@ -803,9 +803,13 @@ _OR_WITH = LazyPattern(
 
 
 # What the service will do with the data once given names no place it is given in: "reply with your date of birth so
-# we can chase it with the practice", "... so that we can message you privately". (Not a purpose that opens the
+# we can chase it with the practice", "... so that we can message you privately", "... and we'll check with the
+# practice". (Not a purpose that opens the
 # sentence: "So we can look into this, please send us a DM".)
-_WHAT_WE_DO_NEXT = LazyPattern(r"\w[\s,]+so\s+(?:that\s+)?(?:we|I|the\s+team)\b", re.IGNORECASE)
+_WHAT_WE_DO_NEXT = LazyPattern(
+    r"\w[\s,]+(?:so\s+(?:that\s+)?(?:we|I|the\s+team)|and\s+(?:we'll|we\s+will|I'll|I\s+will|the\s+team\s+will))\b",
+    re.IGNORECASE,
+)
 # An order after that purpose, in a clause of its own, is what the channel belongs to: "Hi Sara, so we can check where
 # your referral is, please send us your NHS number by direct message".
 _ORDER_AFTER_PURPOSE = LazyPattern(

@@ -46,6 +46,7 @@ _PURPOSE = (
     r"respiratory|cardiac|stroke|diabetes|maternity|midwifery|paediatric|palliative|hospice|emergency|surgical|clinical|"
     r"leadership|quality|safety|service|autism|dementia|primary\s+care|critical\s+care|long\s+service|lifetime)"
 )
+_MAILBOX_GOES_ON = r"[.+][\w.+-]*@"  # more of an e-mail address's mailbox after the name
 _NAMED_AFTER = (
     # ... also with what the place is for between ("the Ahmed Khan Community Hall", "@DawnWoodCommunityCentre").
     rf"{_PURPOSE}(?:\s+{_PURPOSE})?\s+(?:centre|center|hall|hub|clinic|unit|ward|house|room|"
@@ -213,9 +214,9 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
             written += rf"(?P<given>(?(double_upper){first_before}|{first}))"
         else:
             written += rf"|(?P<upper>{surname})\s+(?P<given>{first})"
-    # (Not an e-mail address's mailbox: "j.example@example.nhs.uk".)
+    # (Not an e-mail address's mailbox: "j.example@example.nhs.uk", "j.example.comms@nhs.net".)
     return re.compile(
-        rf"(?<!\w)(?<!\w')(?:{written})(?![\w@-])(?!\s+(?:{_NAMED_AFTER})\b)",
+        rf"(?<!\w)(?<!\w')(?:{written})(?![\w@-]|{_MAILBOX_GOES_ON})(?!\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
     )
 
@@ -294,7 +295,7 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     return re.compile(
         # The title's full stop may join the surname ("dr.khan"); not inside an e-mail address ("dr.khan@nhs.net"). The
         # first name's initial may stand between, with or without its full stop ("Dr C Martin", "DR A KHAN").
-        rf"(?<!\w){titles}(?:\s+{initial})?(?:\s+|(?<=\.)){surname}(?![\w@-])(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
+        rf"(?<!\w){titles}(?:\s+{initial})?(?:\s+|(?<=\.)){surname}(?![\w@-]|{_MAILBOX_GOES_ON})(?!(?:'s)?\s+(?:{_NAMED_AFTER})\b)",
         re.IGNORECASE,
     )
 
