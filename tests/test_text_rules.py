@@ -106,6 +106,8 @@ def test_a_fancy_word_takes_the_single_letters_of_its_run_with_it(fix):
         "Stay well this winter ❄️ and keep warm",
         "Family 👨‍👩‍👧‍👦 day",
         "Pop into your local 💊 for advice",  # after an adjective: the rule stays simple
+        "Thank you 🙏 all of you",
+        "See you 👋 next week",
     ],
 )
 def test_decorative_emoji_between_clauses_pass(check, text):
@@ -114,7 +116,15 @@ def test_decorative_emoji_between_clauses_pass(check, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Get your 💉 today", "I ❤️ the NHS", "We ❤️ our nurses", "Pop in to the 🏥 today", "Ask at a 💊 near you"],
+    [
+        "Get your 💉 today",
+        "I ❤️ the NHS",
+        "We ❤️ our nurses",
+        "Pop in to the 🏥 today",
+        "Ask at a 💊 near you",
+        "Don't 🍺 and 🚗 this Christmas",
+        "Eat before you 🍺 and stick with your mates",
+    ],
 )
 def test_emoji_after_a_word_that_cannot_end_a_phrase_stands_in_for_a_word(check, text):
     run = check({"post.md": post(text)}, "--select", "A203")

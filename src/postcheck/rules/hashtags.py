@@ -195,12 +195,14 @@ LEADS_ON = (
     "a an the this that these those some any every "  # determiners
     "my your our their his her its "  # possessives
     "at to for with in on of by from into onto "  # prepositions
-    "i we they he she"  # subject pronouns
+    "i we they he she "  # subject pronouns
+    "don't don’t can't can’t won't won’t never"  # a negative that a verb must follow ("Don't 🍺 and 🚗")
 )
 # ... a noun's possessive too ("your baby's 💉 at 8 weeks"), not a verb's contraction ("it's 🎄 time").
+# ... and "you" where a verb must follow it ("Eat before you 🍺 and stick with your mates"; not "Thank you 🙏 all").
 WORD_BEFORE = LazyPattern(
-    rf"\b(?:{'|'.join(LEADS_ON.split())}|(?!(?:it|that|there|what|who|he|she|let|here|where|how|when|everyone)['’]s\b)"
-    r"[a-z]+['’]s) $",
+    rf"\b(?:{'|'.join(LEADS_ON.split())}|(?:before|after|when|if|while|until|unless|once)\s+you|"
+    r"(?!(?:it|that|there|what|who|he|she|let|here|where|how|when|everyone)['’]s\b)[a-z]+['’]s) $",
     re.IGNORECASE,
 )
 WORD_AFTER = LazyPattern(r" [a-z]+\b")
