@@ -528,7 +528,11 @@ ADVICE = LazyPattern(
     r"get|improve|down\s+to|caused)\w*|helps(?!\s+(?:others|people|everyone|other|us|them|up\s+to|save|fund|pay|support)\b|\s+\d)|helps?\s+(?:them|him|her|you)\s+(?:to\s+)?(?:wind\s+down|"
     r"settle|sleep|calm|relax|feel\s+better|recover)|works?\s+(?:well|a\s+treat|wonders)|"
     r"makes?\s+a\s+(?:big|real|huge|massive)\s+difference|until\s+it\s+(?:passes|wears\s+off|settles|goes)|"
-    r"(?:it\s+)?sounds?\s+like\s+(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
+    # (Not sympathy: "It sounds like a really hard week for all of you".)
+    r"(?:it\s+)?sounds?\s+like\s+(?!(?:an?\s+|such\s+an?\s+)?(?:(?:really|very|so|incredibly|truly|absolutely|quite|bit\s+of\s+a)\s+)*"
+    r"(?:hard|tough|difficult|awful|horrible|horrendous|rough|stressful|frightening|scary|worrying|upsetting|distressing|"
+    r"exhausting|frustrating|long|lot|nightmare|ordeal|struggle|worry|time|week|day|night|wait|lovely|great|brilliant|"
+    r"wonderful|fantastic)\b)(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
     # ("prob", "prolly": text-speak's "probably", as in "the confusion is prob a water infection".)
     r"(?:it's|it\s+is|that's|is|are|its|thats)\s+(?:probably|prob|prolly|likely|most\s+likely|almost\s+certainly)\b|"
     r"(?:probably|prob|prolly)\s+just|"
@@ -825,7 +829,8 @@ SERVICE_REPORT = LazyPattern(
 DIRECTING = LazyPattern(
     # (Not "your dentist couldn't see you": a negated verb is part of the report.)
     # (Not the illness that goes: "it'll go on its own", "should go away".)
-    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|"
+    # (Nor what a service was too busy to do: "your GP was too busy to visit".)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|"
     r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop|book|try|use|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
@@ -913,6 +918,21 @@ _FIGURES_FROM = LazyPattern(
     r"\s+(?:data|figures|statistics|stats|surveys?|returns|newsletters?|bulletins?|blogs?|podcasts?|magazines?)\b",
     re.IGNORECASE,
 )
+# Nor one whose word the reply overrules: "Your GP might say otherwise, but ...", "your GP told you to 'ring 111 if it
+# gets worse', but honestly ...".
+_SAYS_OTHERWISE = LazyPattern(
+    r"\s+(?:might|may|would|could|will|can)\s+(?:well\s+)?(?:say|tell\s+you|think)\s+otherwise\b", re.IGNORECASE
+)
+_OVERRULED_QUOTE = LazyPattern(r"[\"“][^\"“”\n]{1,120}[\"”]\s*,?\s+but\b", re.IGNORECASE)
+# Nor one named for its work, as news: "Our ambulance colleagues answer 999 calls", "hospital at home helps keep people
+# out of A&E".
+_ITS_WORK_BEFORE = LazyPattern(
+    r"\b(?:answer|answers|answered|answering|handle|handles|handled|handling|take|takes|took|taking)\s+"
+    r"(?:[\d,]+\s+|thousands\s+of\s+|hundreds\s+of\s+)?$|"
+    r"\b(?:keeps?|keeping|kept|stays?|staying|stayed)\s+(?:[\w']+\s+){0,2}?out\s+of\s+(?:the\s+|our\s+)?$",
+    re.IGNORECASE,
+)
+_CALLS = LazyPattern(r"\s+calls\b", re.IGNORECASE)
 # A professional introducing themself is not pointed to: "Pharmacist here (off duty!) - ...", "As a GP, I'd say..."
 # (not "such as a pharmacist", "your pharmacist here in Otley").
 _SELF_INTRO_AFTER = LazyPattern(r"\s+here\b(?!\s+(?:at|in|on|can|will|to)\b)", re.IGNORECASE)
@@ -977,6 +997,13 @@ def signposts(text: str) -> bool:
             continue
         if _FIGURES_FROM.match(text, m.end()):
             continue  # where figures or news come from ("Our GP data shows..."), not where the reader is sent
+        work = _ITS_WORK_BEFORE.search(text, max(start, m.start() - 40), m.start())
+        if work and (_CALLS.match(text, m.end()) or "out" in work.group().lower()):
+            continue  # its work told as news ("answer 999 calls", "keep people out of A&E")
+        overruled = [q.span() for q in _OVERRULED_QUOTE.finditer(sentence)]
+        if _SAYS_OTHERWISE.match(text, m.end()) or any(a <= m.start() - start < b for a, b in overruled):
+            continue  # its word overruled ("Your GP might say otherwise, but ...")
+        sentence = masked(sentence, overruled)  # (what a quote overruled asks sends no one)
         if _QUOTE_SAID_OF.match(text, m.end()) and _QUOTE_OPENED.search(text, max(start, m.start() - 60), m.start()):
             continue  # a quoted phrase talked about: "'see your GP' can feel like a brush-off"
         if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):

@@ -26,6 +26,8 @@ _BORN_WHEN = r"(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
+    # A referral's reference, which finds the patient's record: "Pop your referral reference below".
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:referral|e-?RS)\s+(?:reference|ref|number|no\b\.?)|UBRN|"
     # A year of birth: "what year were you born?".
     r"year\s+(?:of\s+birth|(?:were\s+you|you\s+were|was\s+(?:he|she)|(?:he|she)\s+was)\s+born)|birth\s+year|"
     # ... or the date itself asked: "When were you born? Let us know below", "When was your daughter born?".
@@ -50,8 +52,9 @@ PERSONAL_DATA = LazyPattern(
     # listed with more data; "their name" alone is a nomination's ("tell us their name and why they deserve it").
     # ("tag your son with his full name": "his" and "her" as "their".)
     r"(?:(?<=their\s)|(?<=\bhis\s)|(?<=\bher\s))(?:(?:full|first|last|maiden)\s+name|surname|(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?)|"
-    r"(?<=their\s)name(?=\s*(?:,|&|\+|and)\s*(?:their\s+)?(?:age|(?:home\s+)?address|date\s+of|DOB|d\.o\.b|post\s?code|NHS|"
-    r"hospital|school|ward|mobile|phone|e-?mail|allerg))|"
+    # ("what's her name and class?": a child's name with her class.)
+    r"(?:(?<=their\s)|(?<=\bhis\s)|(?<=\bher\s))name(?=\s*(?:,|&|\+|and)\s*(?:their\s+|his\s+|her\s+)?(?:age|(?:home\s+)?address|"
+    r"date\s+of|DOB|d\.o\.b|post\s?code|NHS|hospital|school|class|year\s+group|ward|mobile|phone|e-?mail|allerg))|"
     # "leave your number": a phone number, but not "your number in the queue".
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|"
     # "your 📱 number": an emoji for the phone.
@@ -127,11 +130,15 @@ PERSONAL_DATA = LazyPattern(
     # the form to", which may be the service's, nor "What's a good number to call for PALS?").
     rf"(?:(?<=good\s)|(?<=best\s))(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|address)(?={_SENT_TO})|"
     # Where to send the reader a thing of theirs, which is their address: "just let us know where to send it", "Where
-    # should we post the new card?" (not "Not sure where to send your form?", where the reader sends, nor "let us know
-    # where to send your complaint", which goes elsewhere).
-    r"(?:(?:(?<=know\s)|(?<=\bus\s)|(?<=\bme\s))where\s+(?:to|(?:we|I)\s+(?:should|can|could))|where\s+(?:should|shall|can)\s+"
-    r"(?:we|I))\s+(?:send|post)\s+(?:it|them|(?:the|your|a)\s+(?:new\s+|replacement\s+|spare\s+)?(?:copy|letter|card|kit|"
-    r"pack|leaflet|certificate|results?|prescription|badge|pass)s?)\b(?!\s+to\s+(?!you\b))|"
+    # should we post the new card?", "Where should we send a replacement?" (not "Not sure where to send your form?",
+    # where the reader sends, nor "let us know where to send your complaint", which goes elsewhere).
+    r"(?:(?<=know\s)|(?<=\bus\s)|(?<=\bme\s))where\s+(?:to|(?:we|I)\s+(?:should|can|could))\s+(?:send|post)\s+(?:it|them|"
+    r"(?:the|your|a)\s+(?:new\s+|replacement\s+|spare\s+)?(?:copy|letter|card|kit|pack|leaflet|certificate|results?|"
+    r"prescription|badge|pass)s?)\b(?!\s+to\s+(?!you\b))|where\s+(?:should|shall|can)\s+(?:we|I)\s+(?:send|post)\b|"
+    # When someone was admitted to or discharged from hospital, a date of their health record: "what date was she
+    # discharged?" (a ward alone is no one's data: "Which ward were you on, and what time did you arrive?").
+    r"(?:when|what\s+(?:date|day|time))\s+(?:was|were)\s+(?:you|u|she|he|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+"
+    r"(?:admitted|discharged|sent\s+home)\b|dates?\s+of\s+(?:admission|discharge)|"
     # "When's your birthday - year too?": a birthday with its year is the date of birth.
     r"(?<=your\s)birthday(?=\s*(?:[-–—,(+&]\s*)?(?:and|with|including|incl\.?|plus)?\s*(?:the\s+|your\s+)?(?:birth\s+)?year\b)|"
     r"birth\s?dates?|"
@@ -215,7 +222,9 @@ _POSSESSIVE = LazyPattern(
 _THE = LazyPattern(r"\bthe\s+$", re.IGNORECASE)
 _SOMEONES_ADDRESS = LazyPattern(
     r"\s+(?:that\s+|which\s+)?(?:(?:you|they|he|she|we|your\s+\w+)\s+(?:live|lives|lived|stay|stays|stayed)\b|"
-    r"(?:[\w']+\s+){1,3}?(?:(?:was|were|is|are|got|gets|get)\s+(?:sent|delivered|posted|called|taken)|went|came)\s+to\b|"
+    # ("What's the address they should have gone to?": where a delivery should have gone.)
+    r"(?:[\w']+\s+){1,3}?(?:(?:was|were|is|are|got|gets|get)\s+(?:sent|delivered|posted|called|taken)|went|came|"
+    r"(?:should|were\s+meant\s+to|was\s+meant\s+to)\s+(?:have\s+)?(?:gone|go|been\s+(?:sent|delivered|posted)))\s+to\b|"
     # ... or the one the reader wants a thing sent to: "the address you'd like it posted to".
     r"(?:that\s+)?(?:you'd|you\s+would|you\s+want|u'd)\s+(?:like\s+)?(?:it|them|the\s+\w+|your\s+\w+)\s+"
     r"(?:sent|posted|delivered)\s+to\b|"
@@ -267,7 +276,7 @@ def _means_data(text: str, data: re.Match[str]) -> bool:
         return bool(_LISTED_AFTER_YOUR.search(text, max(0, data.start() - 60), data.start()))
     if word.startswith("address"):
         return _address_is_data(text, data)
-    if word.startswith("what"):
+    if word.startswith("what") and not word.startswith(("what date", "what day", "what time")):
         return bool(_MEDICINE_WORD.search(text, max(0, data.start() - _LOOK_BACK), data.end() + _LOOK_BACK))
     return True
 
@@ -311,7 +320,11 @@ QUESTION = LazyPattern(
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
-    r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength)\b))",
+    r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength)\b)|"
+    # ("Where should we send the new one?", "When was she discharged?": the question is the data's own words.)
+    r"(?=where\s+(?:should|shall|can)\s+(?:we|I)\s+(?:send|post)\b))|"
+    r"\b(?=(?:when|what\s+(?:date|day))\s+(?:was|were)\s+(?:you|u|she|he|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+"
+    r"(?:admitted|discharged|sent\s+home)\b)",
     re.IGNORECASE,
 )
 # A question that asks what such data is, not the reader's: "What's an NHS number and where do I find it?"
@@ -1318,7 +1331,8 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "passport", "where to send", "where to post", "where we ",
-    "where i ", "where should", "where shall", "where can",
+    "where i ", "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
+    "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))

@@ -112,7 +112,7 @@ HEALTH_WORDS = (
     "physiotherapy", "breastfeeding", "antenatal", "postnatal", "maternity", "menopause",
     "loneliness", "hydration", "handwashing", "antibiotics", "immunisation", "immunise", "frontline", "paramedic",
     "paramedics", "ambulance", "hospice",
-    "winter", "checkup", "cancer", "prostate", "bowel",
+    "winter", "checkup", "cancer", "prostate", "bowel", "threadworm", "threadworms",
 )  # fmt: skip
 
 _HEALTH = frozenset(HEALTH_WORDS)
