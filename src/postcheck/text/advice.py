@@ -926,13 +926,16 @@ _SAYS_OTHERWISE = LazyPattern(
 _OVERRULED_QUOTE = LazyPattern(r"[\"“][^\"“”\n]{1,120}[\"”]\s*,?\s+but\b", re.IGNORECASE)
 # Nor one named for its work, as news: "Our ambulance colleagues answer 999 calls", "hospital at home helps keep people
 # out of A&E".
-_ITS_WORK_BEFORE = LazyPattern(
+_ANSWERED = LazyPattern(
     r"\b(?:answer|answers|answered|answering|handle|handles|handled|handling|take|takes|took|taking)\s+"
-    r"(?:[\d,]+\s+|thousands\s+of\s+|hundreds\s+of\s+)?$|"
-    r"\b(?:keeps?|keeping|kept|stays?|staying|stayed)\s+(?:[\w']+\s+){0,2}?out\s+of\s+(?:the\s+|our\s+)?$",
+    r"(?:[\d,]+\s+|thousands\s+of\s+|hundreds\s+of\s+)?$",
     re.IGNORECASE,
 )
 _CALLS = LazyPattern(r"\s+calls\b", re.IGNORECASE)
+_KEPT_OUT_OF = LazyPattern(
+    r"\b(?:keeps?|keeping|kept|stays?|staying|stayed)\s+(?:[\w']+\s+){0,2}?out\s+of\s+(?:the\s+|our\s+)?$",
+    re.IGNORECASE,
+)
 # A professional introducing themself is not pointed to: "Pharmacist here (off duty!) - ...", "As a GP, I'd say..."
 # (not "such as a pharmacist", "your pharmacist here in Otley").
 _SELF_INTRO_AFTER = LazyPattern(r"\s+here\b(?!\s+(?:at|in|on|can|will|to)\b)", re.IGNORECASE)
@@ -997,8 +1000,10 @@ def signposts(text: str) -> bool:
             continue
         if _FIGURES_FROM.match(text, m.end()):
             continue  # where figures or news come from ("Our GP data shows..."), not where the reader is sent
-        work = _ITS_WORK_BEFORE.search(text, max(start, m.start() - 40), m.start())
-        if work and (_CALLS.match(text, m.end()) or "out" in work.group().lower()):
+        before = max(start, m.start() - 40)
+        if (_ANSWERED.search(text, before, m.start()) and _CALLS.match(text, m.end())) or _KEPT_OUT_OF.search(
+            text, before, m.start()
+        ):
             continue  # its work told as news ("answer 999 calls", "keep people out of A&E")
         overruled = [q.span() for q in _OVERRULED_QUOTE.finditer(sentence)]
         if _SAYS_OTHERWISE.match(text, m.end()) or any(a <= m.start() - start < b for a, b in overruled):
