@@ -68,6 +68,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|carpal\s+tunnel|tinnitus|"
     r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|flare-?ups?|milk\s+supply|"
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
+    r"(?:losing|lost|lose)\s+weight\s+without\s+(?:trying|meaning\s+to)|"
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
     r"(?:restless|twitchy|weak|tender|throbbing|burning|dodgy|gammy|upset|bad|inner|frozen|locked|clicking|cricked|"
     r"trapped|achy|tight|broken|fractured|sprained|twisted|stubbed|bruised|dislocated|swollen|bitten|smelly|sweaty|"
@@ -529,8 +530,8 @@ ADVICE = LazyPattern(
     r"settle|sleep|calm|relax|feel\s+better|recover)|works?\s+(?:well|a\s+treat|wonders)|"
     r"makes?\s+a\s+(?:big|real|huge|massive)\s+difference|until\s+it\s+(?:passes|wears\s+off|settles|goes)|"
     # (Not sympathy: "It sounds like a really hard week for all of you".)
-    r"(?:it\s+)?sounds?\s+like\s+(?!(?:an?\s+|such\s+an?\s+)?(?:(?:really|very|so|incredibly|truly|absolutely|quite|bit\s+of\s+a)\s+)*"
-    r"(?:hard|tough|difficult|awful|horrible|horrendous|rough|stressful|frightening|scary|worrying|upsetting|distressing|"
+    r"(?:it\s+)?sounds?\s+like\s+(?!(?:an?\s+|such\s+an?\s+)?(?:(?:really|very|so|incredibly|truly|absolutely|quite|much|"
+    r"bit\s+of\s+a)\s+)*(?:hard|tough|difficult|awful|horrible|horrendous|rough|stressful|frightening|scary|worrying|upsetting|distressing|pressure|stress|"
     r"exhausting|frustrating|long|lot|nightmare|ordeal|struggle|worry|time|week|day|night|wait|lovely|great|brilliant|"
     r"wonderful|fantastic)\b)(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
     # ("prob", "prolly": text-speak's "probably", as in "the confusion is prob a water infection".)
@@ -763,8 +764,10 @@ _CONDITION_OPENS = LazyPattern(
 # (not what is carried: "you can take your old tablets back to the pharmacy").
 MEDICINE_PERMISSION = LazyPattern(
     r"\byou\s+(?:can|may|could|should)\s+(?:still\s+|safely\s+|just\s+)?(?:take|keep\s+taking|carry\s+on\s+taking|"
-    r"continue\s+(?:to\s+take|taking)|use)\s+(?:your\s+|the\s+)?(?:usual\s+|normal\s+|regular\s+|morning\s+|evening\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:{_MEDICINES})\b|"
+    # ("You can give her the children's liquid paracetamol": a medicine given to someone.)
+    r"continue\s+(?:to\s+take|taking)|use|give\s+(?:him|her|them|your\s+\w+))\s+(?:your\s+|the\s+)?"
+    r"(?:usual\s+|normal\s+|regular\s+|morning\s+|evening\s+)?"
+    rf"(?:[\w'-]+\s+){{0,3}}?(?:{_MEDICINES})\b|"
     # ... or leave to go on taking it: "You don't need to stop any of your usual medicines before doing the kit".
     r"\b(?:you|he|she|they)\s+(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:need|have)\s+to\s+(?:stop|pause)\s+"
     r"(?:taking\s+)?(?:any\s+of\s+)?(?:your|his|her|their|the)\s+(?:usual\s+|normal\s+|regular\s+)?"
@@ -815,7 +818,9 @@ SERVICE_REPORT = LazyPattern(
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
     # ("GP practices here aren't prescribing tirzepatide for weight loss yet".)
     r"(?:aren'?t|isn'?t|are\s+not|is\s+not)\s+(?:yet\s+|currently\s+)?(?:prescribing|offering|providing)|"
-    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|told)\b|"
+    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|told|"
+    # ("The pharmacy shouldn't have sold you those pills", "The paramedics who came when you called 999 were great".)
+    r"shouldn'?t\s+have|should\s+not\s+have|when\s+(?:you|he|she|they|we|I)\s+(?:called|rang|phoned|dialled|visited))\b|"
     # (And how busy or shut the service is now, as news: "sleep it off - A&E's full tonight"; or whether it is on
     # strike: "GPs aren't on strike. For the rash, an antihistamine cream should settle it".)
     # ("Our GP practices are really busy this winter", too.)

@@ -26,6 +26,8 @@ _BORN_WHEN = r"(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
+    # A member of staff's number, which finds their employment record: "reply with your staff number".
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:staff|payroll|employee|assignment|ESR)\s+(?:numbers?|no\b\.?|IDs?\b)|"
     # A referral's reference, which finds the patient's record: "Pop your referral reference below".
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:referral|e-?RS)\s+(?:reference|ref|number|no\b\.?)|UBRN|"
     # A year of birth: "what year were you born?".
@@ -123,7 +125,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?=\s*(?:[^\w\s]|$|(?:and|or|please|pls|today|tomorrow|later|so|then|during|between)\b))|"
     # "What number's best to text the new slot to?", "Which number should we ring you on?": the reader's number asked.
     # (The reader's: "you" or a question ending on "to", "on" - not "What number's best to call for PALS?")
-    r"(?<=what\s)(?:phone\s+|mobile\s+)?number(?=(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b[^?.!]{0,60}?"
+    r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number(?=(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b[^?.!]{0,60}?"
     r"(?:\b(?:you|your)\b|\b(?:on|to|at)\s*\?))|"
     r"(?<=which\s)(?:phone\s+|mobile\s+)?number(?=\s+(?:should|can|shall|do)\s+(?:we|I|they|the\s+\w+)\s+(?:\w+\s+)?(?:you|them)\b)|"
     # "What's a good email to send your form to?": where the reader would like something sent (not "the address to send
@@ -316,7 +318,10 @@ QUESTION = LazyPattern(
     # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
     rf"\bwhen(?=\s+{_BORN_WHEN})|"
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s))(?:"
-    r"(?:what|which)(?=\s+(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
+    # ("Which number's best to reach you on?", and "What name and date of birth was it recorded under?", a name listed
+    # first.)
+    r"(?:what|which)(?=\s+(?:phone\s+|mobile\s+)?number(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b|"
+    r"\s+(?:(?:full\s+)?name\s+and\s+)?(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
@@ -1332,7 +1337,8 @@ _DATA_HINTS = (
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "passport", "where to send", "where to post", "where we ",
     "where i ", "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
-    "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn",
+    "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn", "staff n", "staff id", "payroll",
+    "employee n", "employee id", "assignment n", "esr n",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))

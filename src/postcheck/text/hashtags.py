@@ -715,8 +715,8 @@ def _words_in(form: str) -> int:
 def _needs_model(part: str, lexicon: dict[str, str]) -> bool:
     """Whether a hashtag part could hide several uncased words (cheap test, no model)."""
     letters = sum(c.isalpha() for c in part)
-    if letters <= 3 or part.isdigit() or _marked(part):
-        return False  # short, a number, or the author's capitals mark the words: trust them
+    if letters <= 3 or part.isdigit() or _marked(part) or (part.isupper() and letters <= 5):
+        return False  # short, a number, an acronym in capitals, or the author's capitals mark the words: trust them
     return re.sub(r"[^a-z0-9]", "", part.lower()) not in lexicon
 
 
