@@ -66,7 +66,9 @@ def test_multiword_hashtags_get_camelcase(tag, expected):
     assert suggest(tag)[0] == expected
 
 
-@pytest.mark.parametrize("tag", ["NHS", "COVID19", "LGBTQ", "nhs", "FluJab", "NHSEngland", "iPhone", "flu", "2024", "ARFID"])
+@pytest.mark.parametrize(
+    "tag", ["NHS", "COVID19", "LGBTQ", "nhs", "FluJab", "NHSEngland", "iPhone", "flu", "2024", "ARFID"]
+)
 def test_acronyms_short_and_cased_hashtags_are_trusted(tag):
     assert suggest(tag) == (None, False)
 
