@@ -227,6 +227,8 @@ _SOMEONES_ADDRESS = LazyPattern(
     # ("What's the address they should have gone to?": where a delivery should have gone.)
     r"(?:[\w']+\s+){1,3}?(?:(?:was|were|is|are|got|gets|get)\s+(?:sent|delivered|posted|called|taken)|went|came|"
     r"(?:should|were\s+meant\s+to|was\s+meant\s+to)\s+(?:have\s+)?(?:gone|go|been\s+(?:sent|delivered|posted)))\s+to\b|"
+    # ... or the one the service holds for the reader: "confirm the address we have for you".
+    r"(?:that\s+)?(?:we|the\s+practice|the\s+surgery)\s+(?:have|hold|has|holds|'ve\s+got)\s+(?:for|on)\s+(?:you|u|file|record)\b|"
     # ... or the one the reader wants a thing sent to: "the address you'd like it posted to".
     r"(?:that\s+)?(?:you'd|you\s+would|you\s+want|u'd)\s+(?:like\s+)?(?:it|them|the\s+\w+|your\s+\w+)\s+"
     r"(?:sent|posted|delivered)\s+to\b|"

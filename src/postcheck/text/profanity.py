@@ -147,7 +147,7 @@ _MEDICAL_CLOT = LazyPattern(
 # in the eye", "bloody, watery diarrhoea", "bloody and mucousy stools" (the word list's phrases hold "bloody" right
 # before its noun: "bloody nose").
 _SEEN_BLOODY = LazyPattern(
-    r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
+    r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|clear|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
     r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy)"
     r"(?:\s*,\s*|\s+)(?:patch(?:es)?|spots?|diarrho?ea|stools?|poos?|wee|pee|urine|discharge|mucus|sputum|vomit|phlegm|"
     r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?|fluid)\b|"
