@@ -23,7 +23,7 @@ _MEDICINES = (
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"morphine|oramorph|tramadol|methadone|buprenorphine|naloxone|diazepam|zopiclone|melatonin|gabapentin|pregabalin|"
-    r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|oestrogel|sandrena|evorel|estradot|utrogestan|lenzetto|vagifem|(?:o)?estradiol|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
+    r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|oestrogel|sandrena|evorel|estradot|utrogestan|lenzetto|vagifem|o?estradiol|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
