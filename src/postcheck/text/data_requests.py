@@ -43,6 +43,8 @@ PERSONAL_DATA = LazyPattern(
     r"characters|letters|numerals|bit|part))?\s+of\s+(?:your|ur|yer|their|his|her)\s+(?:NHS\s+(?:number|no\b\.?|num\b)|"
     r"hospital\s+(?:number|no\b\.?)|(?:phone|mobile)(?:\s+number)?|post\s?code|reg(?:istration)?(?:\s+(?:number|no\b\.?))?|"
     r"date\s+of\s+birth|DOB)|"
+    # The name the reader's record is under: "What name was the booking made under?"
+    r"(?<=what\s)(?:full\s+)?name(?=\s+(?:was|is|were)\s+[^?.!]{0,40}?\bunder\b)|"
     # "leave your details", "your son's name": what details and a name mean in a request.
     # ("your deets": details in slang.)
     r"(?<=your\s)(?:details|deets)|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|deets|(?:(?:full|first|last)\s+)?name|number|"
@@ -258,7 +260,9 @@ _WHERE_YOU_STAY = LazyPattern(
     r"\s+(?:(?:where|that)\s+)?(?:(?:are|were|is|was|do|did|does)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)|"
     r"you're|they're|he's|she's)\s+(?:\w+\s+)?(?:staying|living|live|lives|sleeping|stopping|based|registered)\b|"
     # ... or where someone should come: "Which address should the nurse come to? Reply here".
-    r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|send\s+(?:it|them))\s+to\b",
+    r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|send\s+(?:it|them))\s+to\b|"
+    # ... or which is on the reader's letter: "Which address is on your appointment letter?"
+    r"\s+(?:is|was)\s+on\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|card|record|file|account|form)s?\b",
     re.IGNORECASE,
 )
 
@@ -323,6 +327,7 @@ QUESTION = LazyPattern(
     # ("Which number's best to reach you on?", and "What name and date of birth was it recorded under?", a name listed
     # first.)
     r"(?:what|which)(?=\s+(?:phone\s+|mobile\s+)?number(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b|"
+    r"\s+(?:full\s+)?name\s+(?:was|is|were)\s+[^?.!]{0,40}?\bunder\b|"
     r"\s+(?:(?:full\s+)?name\s+and\s+)?(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
