@@ -1342,8 +1342,9 @@ _DATA_HINTS = (
     "appointment letter", "referral letter", "clinic letter", "outpatient", "result letter", "results letter",
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
-    "login details", "log-in details", "due date", "edd", "passport", "where to send", "where to post", "where we ",
-    "where i ", "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
+    "login details", "log-in details", "due date", "edd", "passport", "where to send", "where to post",
+    "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
+    "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
     "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn", "staff n", "staff id", "payroll",
     "employee n", "employee id", "assignment n", "esr n",
 )  # fmt: skip
