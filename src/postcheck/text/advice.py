@@ -203,7 +203,9 @@ MEDICAL_TOPIC = LazyPattern(
     # (Not a service named for it: "the diabetes programme", "our stroke team".)
     r"(?:asthma|COPD|emphysema|diabet\w+|cancer|depress\w+|anxiety|stroke|dementia)(?!\s+(?:prevention\s+|education\s+)?(?:programmes?|"
     r"services?|teams?|clinics?|units?|wards?|courses?|screening|awareness|reviews?)\b)|"
-    r"utis?|sepsis|meningitis|heart attack|allerg\w+|eczema|"
+    r"utis?|sepsis|meningitis|pneumonia|heart attack|allerg\w+|eczema|"
+    # A part that weeps: "until your ear stops weeping", "the wound is still weeping" (not grief's "weeping").
+    rf"(?:{_BODY}|wounds?|cuts?|grazes?|blisters?|eczema)\s+(?:\w+\s+){{0,2}}?weep(?:s|ing|y)?\b|"
     r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
     r"arthritis|blood pressure|hypertension|diagnos\w+|illness\w*|"  # not "prescription": a service matter
     r"(?:medical|long-term|health|skin|heart|lung) conditions?|doses?|dosage|side effects?|therapy|"
@@ -256,7 +258,9 @@ ADVICE = LazyPattern(
     r"(?![^.!?\n]{0,80}\b(?:letters?|call|appointments?|results?|us|reply|text|e-?mail|website|app|online|times|dates?)\b))\b|"
     # The body's message, a whole household treated, a remedy soaked in a medicine, daylight: "is your body telling you
     # to slow down", "everyone in the house gets treated", "a cotton wool ball smeared in Vaseline".
-    r"your\s+body(?:'s\s+way\s+of)?\s+telling\s+you|(?:everyone|everybody|the\s+whole\s+(?:family|household))\s+"
+    r"your\s+body(?:'s\s+way\s+of)?\s+telling\s+you|"
+    # Someone's advice endorsed: "Your GP was right to tell you to leave the hearing aid out".
+    r"(?:was|were|is|are)\s+(?:\w+\s+)?right\s+to\s+(?:tell|advise|ask)\s+(?:you|u|him|her|them)\s+to|(?:everyone|everybody|the\s+whole\s+(?:family|household))\s+"
     r"(?:in\s+the\s+(?:house|family|household)\s+)?(?:gets?|needs?\s+to\s+be|should\s+be|must\s+be)\s+treated|"
     rf"(?:smeared|coated|dabbed|soaked|dipped)\s+(?:in|with)\s+(?:some\s+|a\s+little\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})|"
     r"get\s+outside\s+(?:in|into)\s+(?:the\s+)?(?:daylight|sunlight|sun|fresh\s+air)|"
@@ -813,7 +817,9 @@ SERVICE_REPORT = LazyPattern(
     # (And a disclaimer: "We're not doctors, but...".)
     r"\bnot\s+(?:a\s+)?(?:doctors?|GPs?|nurses?|pharmacists?|clinicians?|medical\s+professionals?)\b|"
     # (And a service that would not help, as the reply tells it: "a&e wont do anything for a broken toe".)
-    r"\b(?:sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|"
+    # (And gladness at what it did: "so glad the 999 crew got to your mum", "Glad the pharmacist waived the charge".)
+    r"\b(?:(?:glad|pleased|relieved)\s+(?:that\s+)?(?:the|your|you|u|he|she|they)\b|"
+    r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|"
     r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
     # ("GP practices here aren't prescribing tirzepatide for weight loss yet".)
@@ -891,6 +897,12 @@ _OCCASION = LazyPattern(
     r"\s+(?:local\s+)?$",
     re.IGNORECASE,
 )
+
+
+# ... nor one whose appointment is what the advice lasts until: "should take the edge off tonight until your GP
+# appointment next week" (booked already; not "until you see your GP", which sends the reader there).
+_UNTIL = LazyPattern(r"\b(?:until|till|til|before|ahead\s+of)\s+(?:the|your|his|her|their)\s+$", re.IGNORECASE)
+_BOOKED = LazyPattern(r"\s+(?:appointments?|appts?|visits?|reviews?|check-?ups?)\b", re.IGNORECASE)
 
 
 # A service named only in a comparison the remedy wins sends no one: "a brisk walk does more for it than any tablet the
@@ -993,7 +1005,9 @@ def signposts(text: str) -> bool:
         stop = min(len(text), m.end() + _CLAUSE_MAX)
         after = _SENTENCE_BREAK.search(text, m.end(), stop)
         sentence = text[start : after.start() if after else stop]
-        occasion = _OCCASION.search(text, max(0, m.start() - 60), m.start())
+        occasion = _OCCASION.search(text, max(0, m.start() - 60), m.start()) or (
+            _BOOKED.match(text, m.end()) and _UNTIL.search(text, max(0, m.start() - 20), m.start())
+        )
         compared = _REMEDY_WINS.search(text, max(0, m.start() - 60), m.start())
         if compared and _NONE_BEATS.search(text, max(0, compared.start() - 40), compared.start()):
             compared = None

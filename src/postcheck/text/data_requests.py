@@ -122,8 +122,10 @@ PERSONAL_DATA = LazyPattern(
     r"(?:number|mobile|landline)\s+(?:for\s+(?:the\s+|your\s+|our\s+)?[\w']+(?:\s+[\w']+)?\s+)?to\s+(?:(?:reach|call|ring|"
     r"text|phone|contact|get\s+hold\s+of)\s+(?:you|u)|give\s+(?:you|u)\s+a\s+(?:bell|ring|call|buzz))\b|"
     # ... with any verb, where the number is one someone is "on": "the best number to get you on", "a number we can
-    # catch you on" (not "the number to get you on the list": there "on" opens what the number is for).
-    r"(?:number|mobile|landline)\s+(?:to|(?:we|I)\s+(?:can|could|should))\s+(?:[a-z]+\s+){1,2}?(?:you|u|them)\s+(?:on|at)"
+    # catch you on", "the best email to get you on" (not "the number to get you on the list": there "on" opens what the
+    # number is for).
+    r"(?:number|mobile|landline|e-?mail(?:\s+address)?)\s+(?:to|(?:we|I)\s+(?:can|could|should))\s+(?:[a-z]+\s+){1,2}?"
+    r"(?:you|u|them)\s+(?:on|at)"
     r"(?=\s*(?:[^\w\s]|$|(?:and|or|please|pls|today|tomorrow|later|so|then|during|between)\b))|"
     # "What number's best to text the new slot to?", "Which number should we ring you on?": the reader's number asked.
     # (The reader's: "you" or a question ending on "to", "on" - not "What number's best to call for PALS?")
@@ -414,7 +416,9 @@ _ASKS_LEAD = LazyPattern(
     # "it's quicker to post your date of birth here": the easier way offered is still a request.
     # ... also as a noun phrase: "Easiest thing is to reply with your mobile", "the quickest way would be to".
     r"\b(?:quicker|quickest|easier|easiest|faster|fastest|best|simplest|better)"
-    r"(?:\s+(?:thing|way|option|bet)(?:\s+(?:is|would\s+be|will\s+be))?|\s+is)?\s+(?:just\s+)?to)$",
+    r"(?:\s+(?:thing|way|option|bet)(?:\s+(?:is|would\s+be|will\s+be))?|\s+is)?\s+(?:just\s+)?to|"
+    # ... or after "if" with no comma: "or if it's easier just reply here with your NHS number".
+    r"^(?:it's|its|it\s+is|that's)\s+(?:easier|quicker|simpler)(?:\s+for\s+(?:you|u))?)$",
     re.IGNORECASE,
 )
 _NOUN_LEAD = LazyPattern(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
@@ -864,15 +868,17 @@ _MEANWHILE = LazyPattern(
 )
 
 
-def names_private_channel(sentence: str) -> bool:
+def names_private_channel(sentence: str, data: tuple[int, int] = (0, 0)) -> bool:
     """Whether a sentence points to a DM, an e-mail (address), a phone call (number) or the front desk, other
-    than to waive it ("no need to DM us")."""
+    than to waive it ("no need to DM us") or inside the span of the `data` asked for ("What's the best email to get
+    you on?")."""
     from postcheck.text.pii import EMAIL, find_phone_numbers
 
     for pattern in (PRIVATE_CHANNEL, PRIVATE_PLACE):
         for m in pattern.finditer(sentence):
             before = sentence[: m.start()]
-            if not _WAIVED.search(before) and not _what_we_do_next(before):
+            inside = data[0] <= m.start() and m.end() <= data[1]
+            if not inside and not _WAIVED.search(before) and not _what_we_do_next(before):
                 return True
     return bool(EMAIL.search(sentence) or find_phone_numbers(sentence))
 
@@ -1214,6 +1220,38 @@ def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | N
     return found if names_public_place(both) or not names_private_channel(both) else None
 
 
+# ... or a postcode or phone number read back in one sentence, the reader asked in the next whether it is right: "Your
+# letter went to 14 Station Road, Rayleigh SS6 7HL. Is that still right?" (not a date, which may be an appointment's).
+_STILL_RIGHT = LazyPattern(
+    r"\s*(?:and\s+)?(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:all\s+)?(?:still\s+)?(?:right|correct|"
+    r"up[\s-]to[\s-]date|current)\s*\?",
+    re.IGNORECASE,
+)
+_READ_BACK = LazyPattern(
+    r"\b(?P<postcode>[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2})\b|(?<![\w/.])\+?\d[\d ]{8,}\d\b", re.IGNORECASE
+)
+
+
+def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int, int, str] | None:
+    """(start, end, data) of a question whether the reader's postcode or number, read back in the sentence before,
+    is right, where the answer is not sent by a private channel named there or in the sentence after, or None."""
+    value = _READ_BACK.search(previous) if _STILL_RIGHT.match(sentence) else None
+    if value is None or not _READERS_THING.search(previous):
+        return None
+    both = f"{sentence} {answer}"
+    if names_private_channel(both) and not names_public_place(both):
+        return None
+    return 0, len(sentence.rstrip()), "address" if value.group("postcode") else "phone number"
+
+
+# (The reader's: "your letter went to", "we have your mobile down as"; not "Your appointment is at the SS6 7HL clinic".)
+_READERS_THING = LazyPattern(
+    r"\b(?:your|ur)\s+(?:\w+\s+)?(?:letters?|address|home|house|flat|post|card|parcel|delivery|kit|mobile|number|"
+    r"phone|landline|contact\s+details)\b|\bwe\s+have\s+(?:you|u)\b",
+    re.IGNORECASE,
+)
+
+
 # A verbless request in a reply: the data opens its clause and a public place follows it, "DOB and postcode below and
 # we'll look it up", "Full name, DOB and ward in a reply" (not "Postcodes below are the ones we cover").
 _OPENS_CLAUSE = LazyPattern(
@@ -1346,7 +1384,8 @@ _DATA_HINTS = (
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
     "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn", "staff n", "staff id", "payroll",
-    "employee n", "employee id", "assignment n", "esr n",
+    "employee n", "employee id", "assignment n", "esr n", "right?", "right ?", "correct?", "correct ?", "date?",
+    "current?",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
@@ -1374,7 +1413,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
-        or (reply and _VALUE_FIRST.search(text))
+        or (reply and (_VALUE_FIRST.search(text) or _READ_BACK.search(text)))
     ):
         return None
     text = _unlisted(_unquoted(text))
@@ -1395,12 +1434,13 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 found = _question_for_it(body, previous)
                 public = names_public_place(body)
             if found is None and reply:
-                found = _confirmed_in_public(body, sentences[at + 1].group() if at + 1 < len(sentences) else "")
+                answer = sentences[at + 1].group() if at + 1 < len(sentences) else ""
+                found = _confirmed_in_public(body, answer) or _read_back_in_public(body, previous, answer)
                 public = found is not None  # (read with its channels, less the number it reads back)
         if found is not None and (
             public
             or not (
-                names_private_channel(body)
+                names_private_channel(body, found[:2])
                 or (
                     previous
                     and names_private_channel(previous)
