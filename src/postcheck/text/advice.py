@@ -182,6 +182,9 @@ MEDICAL_TOPIC = LazyPattern(
     r"pregnan\w*|spotting|morning\s+sickness|miscarr\w+|breastfeed\w*|menopaus\w*|periods?|"
     r"low\s+mood|(?:feeling|feel|felt)\s+(?:a\s+bit\s+|quite\s+|so\s+|really\s+|very\s+)?(?:low|down|anxious|stressed|"
     r"overwhelmed|panicky|lonely|tearful|irritable|flat|rough|wiped\s+out|off\s+colour|run\s+down)|"
+    # Made ill by something: "you think the takeaway made you ill" (not "sick of", "sick pay").
+    r"(?:made|making|makes)\s+(?:you|u|him|her|them|me|us|everyone)\s+(?:so\s+|really\s+|very\s+)?(?:ill|sick|poorly|"
+    r"unwell)\b(?!\s+(?:of|and\s+tired)\b)|"
     r"(?:poor|bad)\s+circulation|intoleran\w+|body\s+clocks?|floaters|lonel\w+|bereave\w+(?!\s+(?:officers?|teams?|services?|offices?|suites?|nurses?|staff))|"
     r"twinges?|wear\s+and\s+tear(?!\s+on\s+(?:the|our)\b)|hair\s+(?:falling\s+out|coming\s+out|thinning|shedding)|"
     r"(?:his|her|your|their|blood)\s+sugars?\s+(?:drops?|dips?|falls?|goes\s+low|is\s+low)|"
@@ -259,8 +262,10 @@ ADVICE = LazyPattern(
     # The body's message, a whole household treated, a remedy soaked in a medicine, daylight: "is your body telling you
     # to slow down", "everyone in the house gets treated", "a cotton wool ball smeared in Vaseline".
     r"your\s+body(?:'s\s+way\s+of)?\s+telling\s+you|"
-    # Someone's advice endorsed: "Your GP was right to tell you to leave the hearing aid out".
-    r"(?:was|were|is|are)\s+(?:\w+\s+)?right\s+to\s+(?:tell|advise|ask)\s+(?:you|u|him|her|them)\s+to|(?:everyone|everybody|the\s+whole\s+(?:family|household))\s+"
+    # Someone's advice endorsed: "Your GP was right to tell you to leave the hearing aid out", "Your GP's right to
+    # suggest cutting out caffeine".
+    r"(?:'s|was|were|is|are)\s+(?:\w+\s+)?right\s+to\s+(?:(?:tell|advise|ask)\s+(?:you|u|him|her|them)\s+to|suggest|"
+    r"recommend)|(?:everyone|everybody|the\s+whole\s+(?:family|household))\s+"
     r"(?:in\s+the\s+(?:house|family|household)\s+)?(?:gets?|needs?\s+to\s+be|should\s+be|must\s+be)\s+treated|"
     rf"(?:smeared|coated|dabbed|soaked|dipped)\s+(?:in|with)\s+(?:some\s+|a\s+little\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})|"
     r"get\s+outside\s+(?:in|into)\s+(?:the\s+)?(?:daylight|sunlight|sun|fresh\s+air)|"
@@ -579,7 +584,8 @@ ADVICE = LazyPattern(
     # "you don't need to finish the whole course", "double the dose": how much of a medicine to take.
     r"(?:finish|finished|finishing|complete|skip|skipping|double|doubling|halve|halving)\s+(?:the\s+|your\s+|their\s+|a\s+)?"
     r"(?:whole\s+|full\s+|next\s+)?(?:course|doses?)\b|"
-    rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+taking)\s+(?:\w+\s+)?"
+    rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+(?:taking|with)|stick\s+with)\s+"
+    rf"(?:(?:your|the|his|her|their)\s+)?(?:usual\s+|normal\s+|regular\s+)?(?:\w+\s+)?"
     rf"(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
     r"(?:help|stop|prevent|ease|soothe|relieve|reduce|(?:shift|clear|fix|treat|cure|kill|lift)\b)|"
     # ... how it helps or works best ("warm drinks with honey help", "hay fever tablets work better if you take them
@@ -789,8 +795,8 @@ SIGNPOSTING = LazyPattern(
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
     # Shout, the crisis text line the NHS lists beside Samaritans: "text SHOUT to 85258".
     r"\b85258\b|\btext\s+(?-i:SHOUT)\b|"
-    # 999 in lay words: "ring for an ambulance straight away".
-    r"\b(?:call|ring|phone|get)\s+(?:for\s+)?an\s+ambulance\b|"
+    # 999 in lay words: "ring for an ambulance straight away", "needs an ambulance".
+    r"\b(?:call|ring|phone|get|needs?)\s+(?:for\s+)?an\s+ambulance\b|"
     # Urgent care by its other names, and pharmacies and opticians by their chains' names: "the walk-in centre", "the
     # minor eye conditions service at any Specsavers", "the folks at Boots" (Boots as a place, not "walking boots").
     r"\bwalk-?in\s+(?:cent(?:re|er)s?|clinics?)\b|\bminor\s+injur(?:y|ies)\s+units?\b|\bMIU\b|\beye\s+casualty\b|"
@@ -817,9 +823,9 @@ SERVICE_REPORT = LazyPattern(
     # (And a disclaimer: "We're not doctors, but...".)
     r"\bnot\s+(?:a\s+)?(?:doctors?|GPs?|nurses?|pharmacists?|clinicians?|medical\s+professionals?)\b|"
     # (And a service that would not help, as the reply tells it: "a&e wont do anything for a broken toe".)
-    # (And gladness at what it did: "so glad the 999 crew got to your mum", "Glad the pharmacist waived the charge".)
-    r"\b(?:(?:glad|pleased|relieved)\s+(?:that\s+)?(?:the|your|you|u|he|she|they)\b|"
-    r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|"
+    # (And gladness at what it did: "so glad the 999 crew got to your mum", "Glad 111 got back to you".)
+    r"\b(?:(?:glad|pleased|relieved)\s+(?:that\s+)?(?!to\b)|"
+    r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|(?:'s|is)\s+(?:quite\s+|absolutely\s+|so\s+)?right\b|"
     r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
     # ("GP practices here aren't prescribing tirzepatide for weight loss yet".)
@@ -849,6 +855,9 @@ DIRECTING = LazyPattern(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
+# Where a report's consequence begins: "The pharmacy on the High Street is shut on Boxing Day, so for now just carry on
+# with your usual tablets".
+_SO = LazyPattern(r",?\s+so\s+(?!(?:much|many|far|long|sorry|glad)\b)", re.IGNORECASE)
 # A service the reply says cannot help: "theres nothing the doctors can give", "not much a GP can do for a cold".
 _NOTHING_THEY_CAN = LazyPattern(
     r"\b(?:nothing|not\s+much|not\s+a\s+lot|little)\s+(?:that\s+)?(?:(?:the|a|an|your|any)\s+)?(?:[\w&-]+\s+)?"
@@ -860,6 +869,8 @@ _NOTHING_THEY_CAN = LazyPattern(
 _OR_ONE_MORE = r"or\s+(?:[\w'&]+\s+){0,3}"  # a second service named after the first, waived with it
 _NOT_NEEDED = LazyPattern(
     r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
+    # ("Please don't come to A&E with a tummy bug".)
+    r"(?:don'?t|do\s+not)\s+(?:come|go|turn\s+up|rush)|"
     r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,4}"
     # (Two services waived together: "There's no need to see a GP or call 111 for bronchiolitis".)
     rf"(?:{_OR_ONE_MORE})?$",
@@ -871,6 +882,12 @@ _NOT_NEEDED = LazyPattern(
 _NOT_THE_WAY = LazyPattern(
     r"\b(?:isn'?t|is\s+not|it's\s+not)\s+an?\s+$|\b(?:can|could|may)\s+(?:[\w']+\s+){0,6}without\s+(?:seeing|going\s+to|"
     r"visiting|calling|needing|a\s+referral\s+from)\s+(?:(?:a|an|the|your|their)\s+)?$",
+    re.IGNORECASE,
+)
+# ... or said to be for emergencies, which the reader's matter is not: "A&E is for life-threatening emergencies, so
+# please don't wait there for a sprain".
+_FOR_EMERGENCIES = LazyPattern(
+    r"\s+(?:is|are)\s+(?:only\s+|just\s+|really\s+)?(?:for|meant\s+for|there\s+for)\s+(?:[\w-]+\s+){0,2}?emergenc(?:y|ies)\b",
     re.IGNORECASE,
 )
 # ... which the sentence may yet send the reader back to, before a dash or a semicolon ends its clause: "but if it gets
@@ -1040,8 +1057,10 @@ def signposts(text: str) -> bool:
         # their "give" sends no one.
         useless = _NOTHING_THEY_CAN.search(sentence)
         said = useless.span() if useless else None
-        unneeded = _NOT_NEEDED.search(text, max(start, m.start() - 40), m.start()) or _NOT_THE_WAY.search(
-            text, max(start, m.start() - 80), m.start()
+        unneeded = (
+            _NOT_NEEDED.search(text, max(start, m.start() - 40), m.start())
+            or _NOT_THE_WAY.search(text, max(start, m.start() - 80), m.start())
+            or _FOR_EMERGENCIES.match(text, m.end())
         )
         if unneeded:
             # A service the reader need not go to is pointed to only where the sentence then sends them back to it ("...
@@ -1058,7 +1077,10 @@ def signposts(text: str) -> bool:
             continue
         if said:
             sentence = masked(sentence, [said])
-        if not (occasion or compared or said or SERVICE_REPORT.search(sentence)) or DIRECTING.search(sentence):
+        report = SERVICE_REPORT.search(sentence)
+        if report and (so := _SO.search(sentence, report.end())) and m.end() - start <= so.start():
+            sentence = sentence[: so.start()]  # what the reply does about it is its own: "It's shut, so take two"
+        if not (occasion or compared or said or report) or DIRECTING.search(sentence):
             return True
     return False
 
@@ -1509,8 +1531,10 @@ DOSE_CHANGE = LazyPattern(
     r"safe|alright)\s+to)\s+)(?:skip|miss|double(?:\s+up)?(?:\s+on)?|leave\s+out)\s+(?:the|your|his|her|their|a|one|"
     r"tonight's|today's|this\s+(?:morning|evening)'s|tomorrow's|the\s+next|your\s+next)\s+(?:\w+\s+)?(?:doses?|tablets?|pills?|"
     r"injections?|jabs?)\b|"
-    # ... or doubled up for one forgotten: "Double up tomorrow if you missed yesterday's".
-    r"\bdouble\s+up\s+(?:\w+\s+){0,2}?if\s+(?:you|he|she|they)\s+(?:missed|miss|forgot|forget)\b|"
+    # ... or doubled up for one forgotten: "Double up tomorrow if you missed yesterday's", "take two tomorrow if you
+    # miss one".
+    r"\b(?:double\s+up|take\s+(?:two|2|a\s+double\s+dose))\s+(?:\w+\s+){0,2}?if\s+(?:you|he|she|they)\s+(?:missed|miss|forgot|"
+    r"forget)\b|"
     # ... or split, crushed or halved as something to try: "try splitting the capsule into yoghurt".
     r"\btry\s+(?:halving|splitting|crushing|quartering)\s+(?:the|your|his|her|their|a|one|each|them|it)\b"
     r"(?:\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?))?|"

@@ -43,8 +43,8 @@ PERSONAL_DATA = LazyPattern(
     r"characters|letters|numerals|bit|part))?\s+of\s+(?:your|ur|yer|their|his|her)\s+(?:NHS\s+(?:number|no\b\.?|num\b)|"
     r"hospital\s+(?:number|no\b\.?)|(?:phone|mobile)(?:\s+number)?|post\s?code|reg(?:istration)?(?:\s+(?:number|no\b\.?))?|"
     r"date\s+of\s+birth|DOB)|"
-    # The name the reader's record is under: "What name was the booking made under?"
-    r"(?<=what\s)(?:full\s+)?name(?=\s+(?:was|is|were)\s+[^?.!]{0,40}?\bunder\b)|"
+    # The name the reader's record is under: "What name was the booking made under?", "Which name was it booked under?"
+    r"(?:(?<=what\s)|(?<=which\s))(?:full\s+)?name(?=\s+(?:was|is|were)\s+[^?.!]{0,40}?\bunder\b)|"
     # "leave your details", "your son's name": what details and a name mean in a request.
     # ("your deets": details in slang.)
     r"(?<=your\s)(?:details|deets)|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|deets|(?:(?:full|first|last)\s+)?name|number|"
