@@ -207,6 +207,11 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:asthma|COPD|emphysema|diabet\w+|cancer|depress\w+|anxiety|stroke|dementia)(?!\s+(?:prevention\s+|education\s+)?(?:programmes?|"
     r"services?|teams?|clinics?|units?|wards?|courses?|screening|awareness|reviews?)\b)|"
     r"utis?|sepsis|meningitis|pneumonia|heart attack|allerg\w+|eczema|"
+    # Harm to oneself and eating troubles, in the words a worried reader uses: "your child is self-harming", "things
+    # have been really hard with food".
+    r"self[- ]?harm\w*|(?:hard|difficult|tough|struggl\w+)\s+with\s+food|"
+    # ... and a part or a matter struggled with: "Sorry you've been struggling with your chest".
+    rf"(?:struggl\w+|trouble|problems?)\s+with\s+(?:your|his|her|their|my)\s+(?:{_BODY}|breathing|bowels|sleep)\b|"
     # A part that weeps: "until your ear stops weeping", "the wound is still weeping" (not grief's "weeping").
     rf"(?:{_BODY}|wounds?|cuts?|grazes?|blisters?|eczema)\s+(?:\w+\s+){{0,2}}?weep(?:s|ing|y)?\b|"
     r"heartburn|indigestion|reflux|constipat\w+|chickenpox|shingles|hay[ -]fever|cold sores?|thrush|"
@@ -528,7 +533,9 @@ ADVICE = LazyPattern(
     # who it is most common in, a figure: "Chlamydia is most common in under 25s".)
     r"(?:is|are|it's|that's)\s+(?!not\b|never\b|most\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b"
     r"(?!\s+(?:\w+\s+)?(?:triggers?|myths?|misconceptions?|misunderstandings?|mistakes?|questions?|quer(?:y|ies)|beliefs?)\b)"
-    r"(?!\s+to\s+(?:have\s+(?:\w+\s+)?(?:questions|queries|concerns)|ask|wonder|want\s+to\s+know)\b)|"
+    r"(?!\s+to\s+(?:have\s+(?:\w+\s+)?(?:questions|queries|concerns)|ask|wonder|want\s+to\s+know)\b)"
+    # (Nor how common it is as news: "Self-harm is more common than many people think".)
+    r"(?!\s+than\s+(?:\w+\s+){0,2}?(?:think|realise|realize|imagine|expect)\b)|"
     # ... or a stage of life: "creaky knees are part of getting older", "it's all part of growing up".
     r"(?:is|are|it's|that's)\s+(?:\w+\s+)?part\s+of\s+(?:getting\s+older|growing\s+(?:up|older)|ageing|aging|"
     r"(?:being\s+)?pregnan\w+|the\s+menopause|teething|healing)|"
@@ -789,7 +796,7 @@ MEDICINE_PERMISSION = LazyPattern(
 )
 _CARRIED = LazyPattern(r"\s+(?:back|to|into|in\s+to|along|with\s+you|out\s+of)\b", re.IGNORECASE)
 SIGNPOSTING = LazyPattern(
-    r"(?:\bGPs?\b|\bdoctors?\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
+    r"(?:\bGPs?\b|\bdoctors?\b(?!\s+of\s+the\s+world\b)|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
     r"\bA and E\b|\bG\.\s?P\.|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
@@ -990,6 +997,9 @@ _BOUGHT_FROM = LazyPattern(
     re.IGNORECASE,
 )
 _SHOP = LazyPattern(r"(?:chemists?|pharmac(?:y|ies))\b", re.IGNORECASE)
+# ... nor one said to sell a thing, as news of the shops: "Chemists sell loads of diabetic sweets but honestly they're
+# a waste of money" (not "Chemists sell nicotine patches - ask them which suits you").
+_SELLS = LazyPattern(r"\s+(?:(?:all|also|now|often)\s+)?(?:sell|sells|stock|stocks)\b", re.IGNORECASE)
 # A chain named is a signpost only where its sentence sends the reader there: "the folks at Boots can recommend
 # something" (not "I got some cheap tablets in Boots that sorted mine").
 _CHAIN = LazyPattern(r"(?:Specsavers|Vision\s+Express|Superdrug|Boots)\b", re.IGNORECASE)
@@ -1049,7 +1059,9 @@ def signposts(text: str) -> bool:
             continue  # a quoted phrase talked about: "'see your GP' can feel like a brush-off"
         if _CHAIN.match(m.group()) and not _ASKS_SERVICE.search(sentence):
             continue  # a shop the writer names ("I got some tablets in Boots"), not one the reader is sent to
-        if _SHOP.match(m.group()) and _BOUGHT_FROM.search(text, max(0, m.start() - 40), m.start()):
+        if _SHOP.match(m.group()) and (
+            _BOUGHT_FROM.search(text, max(0, m.start() - 40), m.start()) or _SELLS.match(text, m.end())
+        ):
             if _ASKS_SERVICE.search(sentence):
                 return True
             continue
