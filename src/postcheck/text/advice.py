@@ -832,6 +832,9 @@ SERVICE_REPORT = LazyPattern(
     # (And a service that would not help, as the reply tells it: "a&e wont do anything for a broken toe".)
     # (And gladness at what it did: "so glad the 999 crew got to your mum", "Glad 111 got back to you".)
     r"\b(?:(?:glad|pleased|relieved)\s+(?:that\s+)?(?!to\b)|"
+    # (And a complaint about its staff passed on: "We've passed your comments about the GP receptionist to the
+    # practice manager".)
+    r"(?:passed|shared|fed|raised|forwarded)\s+(?:\w+\s+){0,3}?(?:comments|feedback|complaint|concerns?)\b|"
     r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|(?:'s|is)\s+(?:quite\s+|absolutely\s+|so\s+)?right\b|"
     r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
@@ -959,6 +962,11 @@ _FIGURES_FROM = LazyPattern(
     r"\s+(?:data|figures|statistics|stats|surveys?|returns|newsletters?|bulletins?|blogs?|podcasts?|magazines?)\b",
     re.IGNORECASE,
 )
+# ... or what its letter says: "Your GP's letter says the fracture clinic will call you".
+_ITS_LETTER = LazyPattern(
+    r"'s\s+(?:letter|note|notes|records?|text|message|report|referral)\s+(?:says|said|shows?|showed|mentions?|mentioned)\b",
+    re.IGNORECASE,
+)
 # Nor one whose word the reply overrules: "Your GP might say otherwise, but ...", "your GP told you to 'ring 111 if it
 # gets worse', but honestly ...".
 _SAYS_OTHERWISE = LazyPattern(
@@ -1044,7 +1052,7 @@ def signposts(text: str) -> bool:
                 sentence = masked(sentence, [(offer.start() - start, offer.end() - start)])
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
-        if _FIGURES_FROM.match(text, m.end()):
+        if _FIGURES_FROM.match(text, m.end()) or _ITS_LETTER.match(text, m.end()):
             continue  # where figures or news come from ("Our GP data shows..."), not where the reader is sent
         before = max(start, m.start() - 40)
         if (_ANSWERED.search(text, before, m.start()) and _CALLS.match(text, m.end())) or _KEPT_OUT_OF.search(
@@ -1626,6 +1634,15 @@ _OTHER_HELP = LazyPattern(
 )
 
 
+# What someone else told the reader, quoted in an apology, is not the reply's advice: "We're sorry the receptionist
+# told you to 'just give it a week and take ibuprofen'" (not "As our nurse says: ...").
+_DISOWNED_QUOTE = LazyPattern(
+    r"\b(?:sorry|apolog\w+)\b[^.!?\n]{0,80}?\b(?:told|tell|telling|said\s+to|advised)\s+(?:you|u|him|her|them)\s+"
+    r"(?:to\s+)?(?P<quote>[\"“][^\"”\n]{1,200}[\"”]|'(?:[^'\n]|(?<=\w)'(?=\w)){1,200}')",
+    re.IGNORECASE,
+)
+
+
 def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
@@ -1633,6 +1650,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     reply nor any of its sentences is advice; and the model alone where it is fairly sure the reply is, pointing at
     the sentence that reads most like advice. The model has no say on a reply too short for it to know."""
     text = unwrap(text.translate(APOSTROPHES))
+    text = masked(text, [m.span("quote") for m in _DISOWNED_QUOTE.finditer(text)])
     if signposts(text):
         return None
     # (An appointment that is only where a journey goes is no word of the service, to either reading.)

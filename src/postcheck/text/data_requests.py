@@ -43,6 +43,9 @@ PERSONAL_DATA = LazyPattern(
     r"characters|letters|numerals|bit|part))?\s+of\s+(?:your|ur|yer|their|his|her)\s+(?:NHS\s+(?:number|no\b\.?|num\b)|"
     r"hospital\s+(?:number|no\b\.?)|(?:phone|mobile)(?:\s+number)?|post\s?code|reg(?:istration)?(?:\s+(?:number|no\b\.?))?|"
     r"date\s+of\s+birth|DOB)|"
+    # When someone was born, told: "Let us know when your twins were born" (not "Let us know when you're free").
+    r"(?:(?<=\bknow\s)|(?<=\btell\sus\s)|(?<=\btell\sme\s))when\s+(?:you|u|he|she|they|(?:your|ur|his|her|their)\s+"
+    r"[\w'-]+)\s+(?:was|were)\s+born\b|"
     # The name the reader's record is under: "What name was the booking made under?", "Which name was it booked under?"
     r"(?:(?<=what\s)|(?<=which\s))(?:full\s+)?name(?=\s+(?:was|is|were)\s+[^?.!]{0,40}?\bunder\b)|"
     # "leave your details", "your son's name": what details and a name mean in a request.
@@ -263,6 +266,8 @@ _WHERE_YOU_STAY = LazyPattern(
     r"you're|they're|he's|she's)\s+(?:\w+\s+)?(?:staying|living|live|lives|sleeping|stopping|based|registered)\b|"
     # ... or where someone should come: "Which address should the nurse come to? Reply here".
     r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|send\s+(?:it|them))\s+to\b|"
+    # ... or where a thing for the reader should go: "We can post you a copy. What address should it go to?"
+    r"\s+(?:should|shall)\s+(?:it|they|this|these)\s+(?:go|be\s+(?:sent|posted|delivered))\s+to\b|"
     # ... or which is on the reader's letter: "Which address is on your appointment letter?"
     r"\s+(?:is|was)\s+on\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|card|record|file|account|form)s?\b",
     re.IGNORECASE,
@@ -325,7 +330,7 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 QUESTION = LazyPattern(
     # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
     rf"\bwhen(?=\s+{_BORN_WHEN})|"
-    r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s))(?:"
+    r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s)|(?<=,\sand\s))(?:"
     # ("Which number's best to reach you on?", and "What name and date of birth was it recorded under?", a name listed
     # first.)
     r"(?:what|which)(?=\s+(?:phone\s+|mobile\s+)?number(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b|"
@@ -1385,7 +1390,7 @@ _DATA_HINTS = (
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
     "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn", "staff n", "staff id", "payroll",
     "employee n", "employee id", "assignment n", "esr n", "right?", "right ?", "correct?", "correct ?", "date?",
-    "current?",
+    "current?", "copy of his", "copy of her",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
