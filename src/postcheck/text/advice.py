@@ -210,6 +210,9 @@ MEDICAL_TOPIC = LazyPattern(
     # Harm to oneself and eating troubles, in the words a worried reader uses: "your child is self-harming", "things
     # have been really hard with food".
     r"self[- ]?harm\w*|(?:hard|difficult|tough|struggl\w+)\s+with\s+food|"
+    # Sleep or appetite upset by something: "Worry about money can really knock your sleep and appetite".
+    r"(?:knock\w*|affect\w*|ruin\w*|wreck\w*|disturb\w*|mess(?:es|ed|ing)?\s+with|play(?:s|ing)?\s+havoc\s+with)\s+"
+    r"(?:your|his|her|their|my)\s+(?:sleep|appetite)\b|"
     # ... and a part or a matter struggled with: "Sorry you've been struggling with your chest".
     rf"(?:struggl\w+|trouble|problems?)\s+with\s+(?:your|his|her|their|my)\s+(?:{_BODY}|breathing|bowels|sleep)\b|"
     # A part that weeps: "until your ear stops weeping", "the wound is still weeping" (not grief's "weeping").
@@ -857,11 +860,13 @@ DIRECTING = LazyPattern(
     # (Not "your dentist couldn't see you": a negated verb is part of the report.)
     # (Not the illness that goes: "it'll go on its own", "should go away".)
     # (Nor what a service was too busy to do: "your GP was too busy to visit".)
-    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:call|ring|phone|contact|speak|talk|ask|see|visit|"
+    # (Nor "see how it goes", "that's still good advice", "111 were able to talk it through with your dad": no one is
+    # seen or talked to, no service's advice asked.)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:call|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|see(?!\s+(?:how|if|whether)\b)|visit|"
     r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop|book|try|use|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
-    r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|advice|worried|open|available)\b",
+    r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|(?<!\bgood\s)advice|worried|open|available)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")

@@ -119,8 +119,9 @@ PERSONAL_DATA = LazyPattern(
     # ... or one that is safe or best to ring: "Reply with a number that's safe to ring and a good time".
     r"(?:number|mobile|landline)\s+(?:that's|that\s+is|which\s+is)\s+(?:safe|best|ok|okay|easiest)\s+to\s+(?:ring|call|text|"
     r"contact)\b|"
-    # ... or the best one for someone: "What's the best number for his support worker?"
-    r"(?<=best\s)(?:number|mobile|landline|contact\s+number)\s+for\s+(?:you|u|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+worker)?)\b|"
+    # ... or the best one for someone: "What's the best number for his support worker?", "the best email for you".
+    r"(?<=best\s)(?:number|mobile|landline|contact\s+number|e-?mail(?:\s+address)?)\s+for\s+(?:you|u|(?:your|ur|his|her|their)\s+"
+    r"[\w'-]+(?:\s+worker)?)\b|"
     # ... or for someone named to ring: "the best time and number for the physio to give you a bell".
     r"(?:number|mobile|landline)\s+(?:for\s+(?:the\s+|your\s+|our\s+)?[\w']+(?:\s+[\w']+)?\s+)?to\s+(?:(?:reach|call|ring|"
     r"text|phone|contact|get\s+hold\s+of)\s+(?:you|u)|give\s+(?:you|u)\s+a\s+(?:bell|ring|call|buzz))\b|"
