@@ -210,6 +210,7 @@ MEDICAL_TOPIC = LazyPattern(
     # Harm to oneself and eating troubles, in the words a worried reader uses: "your child is self-harming", "things
     # have been really hard with food".
     r"self[- ]?harm\w*|(?:hard|difficult|tough|struggl\w+)\s+with\s+food|"
+    r"jittery|off\s+(?:your|his|her|their|my)\s+food|"
     # Sleep or appetite upset by something: "Worry about money can really knock your sleep and appetite".
     r"(?:knock\w*|affect\w*|ruin\w*|wreck\w*|disturb\w*|mess(?:es|ed|ing)?\s+with|play(?:s|ing)?\s+havoc\s+with)\s+"
     r"(?:your|his|her|their|my)\s+(?:sleep|appetite)\b|"
@@ -836,8 +837,9 @@ SERVICE_REPORT = LazyPattern(
     # (And gladness at what it did: "so glad the 999 crew got to your mum", "Glad 111 got back to you".)
     r"\b(?:(?:glad|pleased|relieved)\s+(?:that\s+)?(?!to\b)|"
     # (And a complaint about its staff passed on: "We've passed your comments about the GP receptionist to the
-    # practice manager".)
+    # practice manager"; and its advice praised: "Sounds like 111 gave you good advice there".)
     r"(?:passed|shared|fed|raised|forwarded)\s+(?:\w+\s+){0,3}?(?:comments|feedback|complaint|concerns?)\b|"
+    r"(?:good|great|sound|sensible|helpful|the\s+right)\s+advice\b|"
     r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|(?:'s|is)\s+(?:quite\s+|absolutely\s+|so\s+)?right\b|"
     r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
@@ -860,9 +862,9 @@ DIRECTING = LazyPattern(
     # (Not "your dentist couldn't see you": a negated verb is part of the report.)
     # (Not the illness that goes: "it'll go on its own", "should go away".)
     # (Nor what a service was too busy to do: "your GP was too busy to visit".)
-    # (Nor "see how it goes", "that's still good advice", "111 were able to talk it through with your dad": no one is
-    # seen or talked to, no service's advice asked.)
-    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:call|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|see(?!\s+(?:how|if|whether)\b)|visit|"
+    # (Nor "see how it goes", "that's still good advice", "111 were able to talk it through with your dad", "waiting
+    # for a call back": no one is seen, called or talked to, no service's advice asked.)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:(?<!\ba\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|see(?!\s+(?:how|if|whether)\b)|visit|"
     r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop|book|try|use|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
@@ -870,6 +872,11 @@ DIRECTING = LazyPattern(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
+# ... which the next sentence may send the reader back to: "... ring them back", "call them again".
+_BACK_TO_THEM = LazyPattern(
+    r"[^.!?\n]*?\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|see|visit|go\s+back\s+to)\s+(?:them|him|her)\b",
+    re.IGNORECASE,
+)
 # Where a report's consequence begins: "The pharmacy on the High Street is shut on Boxing Day, so for now just carry on
 # with your usual tablets".
 _SO = LazyPattern(r",?\s+so\s+(?!(?:much|many|far|long|sorry|glad)\b)", re.IGNORECASE)
@@ -931,10 +938,15 @@ _OCCASION = LazyPattern(
 )
 
 
-# ... nor one whose appointment is what the advice lasts until: "should take the edge off tonight until your GP
-# appointment next week" (booked already; not "until you see your GP", which sends the reader there).
+# ... nor one whose appointment or stock is what the advice lasts until: "should take the edge off tonight until your
+# GP appointment next week" (booked already; not "until you see your GP", which sends the reader there).
 _UNTIL = LazyPattern(r"\b(?:until|till|til|before|ahead\s+of)\s+(?:the|your|his|her|their)\s+$", re.IGNORECASE)
-_BOOKED = LazyPattern(r"\s+(?:appointments?|appts?|visits?|reviews?|check-?ups?)\b", re.IGNORECASE)
+_BOOKED = LazyPattern(
+    r"\s+(?:appointments?|appts?|visits?|reviews?|check-?ups?)\b|"
+    # ... or what a shop's stock does: "every other day till the pharmacy's restocked".
+    r"(?:'s|\s+is|\s+has)\s+(?:been\s+)?(?:restocked|back\s+in\s+stock|got\s+(?:it|them|more)\s+in)\b|\s+(?:restocks|gets\s+(?:it|them|more)\s+in)\b",
+    re.IGNORECASE,
+)
 
 
 # A service named only in a comparison the remedy wins sends no one: "a brisk walk does more for it than any tablet the
@@ -1044,6 +1056,7 @@ def signposts(text: str) -> bool:
         start = _sentence_starts(text, m.start())[-1]
         stop = min(len(text), m.end() + _CLAUSE_MAX)
         after = _SENTENCE_BREAK.search(text, m.end(), stop)
+        end = after.end() if after else stop
         sentence = text[start : after.start() if after else stop]
         occasion = _OCCASION.search(text, max(0, m.start() - 60), m.start()) or (
             _BOOKED.match(text, m.end()) and _UNTIL.search(text, max(0, m.start() - 20), m.start())
@@ -1107,6 +1120,8 @@ def signposts(text: str) -> bool:
             sentence = sentence[: so.start()]  # what the reply does about it is its own: "It's shut, so take two"
         if not (occasion or compared or said or report) or DIRECTING.search(sentence):
             return True
+        if report and _BACK_TO_THEM.match(text, end, end + _CLAUSE_MAX):
+            return True  # "Sounds like 111 gave you good advice there. If it isn't settling, ring them back."
     return False
 
 
@@ -1573,6 +1588,16 @@ DOSE_CHANGE = LazyPattern(
     r"upped|doubled|reduced|lowered|halved)\b|"
     # ... or raised to a strength: "Usually you'd go up to 1mg after 4 weeks on the jab".
     r"\b(?:go|goes|going|move|step|increase)\s+up\s+to\s+\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|ml|units)\b|"
+    # ... or said to be fine skipped, halved or rationed: "Lots of parents skip the weekend doses to stretch supplies,
+    # and that's fine", "Halving what you have left is the safest way", "Take the one you've got every other day".
+    r"\b(?:skip|skips|skipped|halve|halves|halved|split|splits)\s+(?:the|your|his|her|their|a|one|weekend|some)\s+"
+    r"(?:\w+\s+)?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,60}?\b(?:that's|that\s+is|it's|it\s+is)\s+(?:fine|ok|okay|safe|alright)\b|"
+    r"\b(?:halving|splitting|skipping|rationing|crushing)\s+(?:[\w']+\s+){0,4}?(?:is|are|was)\s+(?:the\s+|your\s+)?(?:safest|"
+    r"best|fine|ok|okay|safe|alright)\b|"
+    r"\btake\s+(?:it|them|one|the\s+one\s+you've\s+got|(?:your|the|his|her|their)\s+\w+)\s+(?:\w+\s+){0,3}?every\s+other\s+day\b|"
+    # ... or kept to a strength: "keep taking the lower strength twice a day".
+    r"\bkeep\s+(?:taking|on|to)\s+(?:the|your|his|her|their)\s+(?:lower|higher|same|usual|new|old|reduced)\s+"
+    r"(?:strength|dose|dosage)\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
     r"\bmiss(?:ed|es)?\s+(?:a|one|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,40}?"
     r"\btake\s+(?:it|them|one|the\s+next|your\s+next|(?:his|her|their)\s+next)\b",
@@ -1581,7 +1606,8 @@ DOSE_CHANGE = LazyPattern(
 
 
 _A_DOSE = LazyPattern(
-    r"\b(?:doses?|tablets?|pills?|capsules?|injections?|jabs?|missed|miss|forgot|forget|mg|mcg|micrograms?|ml|units)\b",
+    r"\b(?:doses?|tablets?|pills?|capsules?|injections?|jabs?|missed|miss|forgot|forget|mg|mcg|micrograms?|ml|units|"
+    r"strength|every\s+other\s+day)\b",
     re.IGNORECASE,
 )
 

@@ -1229,8 +1229,8 @@ def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | N
 # ... or a postcode or phone number read back in one sentence, the reader asked in the next whether it is right: "Your
 # letter went to 14 Station Road, Rayleigh SS6 7HL. Is that still right?" (not a date, which may be an appointment's).
 _STILL_RIGHT = LazyPattern(
-    r"\s*(?:and\s+)?(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:all\s+)?(?:still\s+)?(?:right|correct|"
-    r"up[\s-]to[\s-]date|current)\s*\?",
+    r"\s*(?:and\s+)?(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:all\s+)?(?:still\s+)?(?:the\s+)?(?:right|correct|"
+    r"up[\s-]to[\s-]date|current)(?:\s+(?:address|number|postcode|one|details))?\s*\?",
     re.IGNORECASE,
 )
 _READ_BACK = LazyPattern(
