@@ -840,7 +840,7 @@ SERVICE_REPORT = LazyPattern(
     # practice manager"; and its advice praised: "Sounds like 111 gave you good advice there".)
     r"(?:passed|shared|fed|raised|forwarded)\s+(?:\w+\s+){0,3}?(?:comments|feedback|complaint|concerns?)\b|"
     r"(?:good|great|sound|sensible|helpful|the\s+right)\s+advice\b|"
-    r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|(?:'s|is)\s+(?:quite\s+|absolutely\s+|so\s+)?right\b|"
+    r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|(?:'s|is)\s+(?:quite\s+|absolutely\s+|so\s+)?(?:right|spot\s+on)\b|"
     r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
     # ("GP practices here aren't prescribing tirzepatide for weight loss yet".)
@@ -902,7 +902,7 @@ _NOT_NEEDED = LazyPattern(
 # for seeing your GP"), or that the reader may go round ("you can refer yourself without seeing your GP"; not "don't
 # stop it without seeing your GP").
 _NOT_THE_WAY = LazyPattern(
-    r"\b(?:isn'?t|is\s+not|it's\s+not)\s+an?\s+$|\b(?:can|could|may)\s+(?:[\w']+\s+){0,6}without\s+(?:seeing|going\s+to|"
+    r"\b(?:isn'?t|is\s+not|it's\s+not|(?:doesn'?t|does\s+not)\s+(?:sound|seem|look)\s+like)\s+an?\s+$|\b(?:can|could|may)\s+(?:[\w']+\s+){0,6}without\s+(?:seeing|going\s+to|"
     r"visiting|calling|needing|a\s+referral\s+from)\s+(?:(?:a|an|the|your|their)\s+)?$",
     re.IGNORECASE,
 )
@@ -1669,7 +1669,10 @@ _OTHER_HELP = LazyPattern(
 # told you to 'just give it a week and take ibuprofen'" (not "As our nurse says: ...").
 _DISOWNED_QUOTE = LazyPattern(
     r"\b(?:sorry|apolog\w+)\b[^.!?\n]{0,80}?\b(?:told|tell|telling|said\s+to|advised)\s+(?:you|u|him|her|them)\s+"
-    r"(?:to\s+)?(?P<quote>[\"“][^\"”\n]{1,200}[\"”]|'(?:[^'\n]|(?<=\w)'(?=\w)){1,200}')",
+    r"(?:to\s+)?(?P<quote>[\"“][^\"”\n]{1,200}[\"”]|'(?:[^'\n]|(?<=\w)'(?=\w)){1,200}')|"
+    # ... nor is someone's own story, told in the first person: 'As he told us, "I thought it was just piles and it
+    # would go away on its own."'
+    r"(?P<story>[\"“](?=[^\"”\n]{0,200}\b(?-i:I|I'm|I'd|I've|I'll|my|My)\b)[^\"”\n]{1,200}[\"”])",
     re.IGNORECASE,
 )
 
@@ -1681,7 +1684,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     reply nor any of its sentences is advice; and the model alone where it is fairly sure the reply is, pointing at
     the sentence that reads most like advice. The model has no say on a reply too short for it to know."""
     text = unwrap(text.translate(APOSTROPHES))
-    text = masked(text, [m.span("quote") for m in _DISOWNED_QUOTE.finditer(text)])
+    text = masked(text, [m.span("quote" if m.group("quote") else "story") for m in _DISOWNED_QUOTE.finditer(text)])
     if signposts(text):
         return None
     # (An appointment that is only where a journey goes is no word of the service, to either reading.)

@@ -83,7 +83,8 @@ PERSONAL_DATA = LazyPattern(
     # "give us your mobile", "your email": the number or address left unsaid.
     # (Not "your email confirmation", "your mobile app": there the word names something else.)
     # ("your work email", "your personal mobile": which one, said first.)
-    r"(?<=your\s)(?:(?:work|personal|home|school|uni|best)\s+)?(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
+    r"(?:(?<=your\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s))(?:(?:work|personal|home|school|uni|best)\s+)?"
+    r"(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
     r"under\w*)\b))|"
     # ... also listed after another of the reader's things: "pop your booking reference and email below" (_means_data).
     # ("... and email and we'll sort it": the list's clause ends where what the service will do begins.)
@@ -136,6 +137,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number(?=(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b[^?.!]{0,60}?"
     r"(?:\b(?:you|your)\b|\b(?:on|to|at)\s*\?))|"
     r"(?<=which\s)(?:phone\s+|mobile\s+)?number(?=\s+(?:should|can|shall|do)\s+(?:we|I|they|the\s+\w+)\s+(?:\w+\s+)?(?:you|them)\b)|"
+    # ... or the one the reader booked with: "What number did you book with?"
+    r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number(?=\s+did\s+(?:you|u|they|he|she)\s+(?:book|register|"
+    r"sign\s+up|give)\w*\b)|"
     # "What's a good email to send your form to?": where the reader would like something sent (not "the address to send
     # the form to", which may be the service's, nor "What's a good number to call for PALS?").
     rf"(?:(?<=good\s)|(?<=best\s))(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|address)(?={_SENT_TO})|"
@@ -269,6 +273,10 @@ _WHERE_YOU_STAY = LazyPattern(
     r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|send\s+(?:it|them))\s+to\b|"
     # ... or where a thing for the reader should go: "We can post you a copy. What address should it go to?"
     r"\s+(?:should|shall)\s+(?:it|they|this|these)\s+(?:go|be\s+(?:sent|posted|delivered))\s+to\b|"
+    # ... or the one someone is at: "Which address are you at now?" (not "Which address is the clinic at?").
+    r"\s+(?:are|is|were|was)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)\s+at\b|"
+    # ... or where a thing for the reader went: "Which address did the hospital send it to?" (not "did you send it to").
+    r"\s+did\s+(?:the\s+\w+|they|we|he|she)\s+(?:send|post|deliver)\s+(?:it|them|the\s+\w+|your\s+\w+)\s+to\b|"
     # ... or which is on the reader's letter: "Which address is on your appointment letter?"
     r"\s+(?:is|was)\s+on\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|card|record|file|account|form)s?\b",
     re.IGNORECASE,
@@ -335,6 +343,7 @@ QUESTION = LazyPattern(
     # ("Which number's best to reach you on?", and "What name and date of birth was it recorded under?", a name listed
     # first.)
     r"(?:what|which)(?=\s+(?:phone\s+|mobile\s+)?number(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b|"
+    r"\s+(?:phone\s+|mobile\s+)?number\s+did\s+(?:you|u|they|he|she)\s+(?:book|register|sign|give)|"
     r"\s+(?:full\s+)?name\s+(?:was|is|were)\s+[^?.!]{0,40}?\bunder\b|"
     r"\s+(?:(?:full\s+)?name\s+and\s+)?(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"

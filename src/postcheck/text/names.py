@@ -29,7 +29,9 @@ _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-
 # Letters with a stroke or without a dot have no decomposition, so NFD keeps them: "Łukasz" is written "Lukasz".
 _NAME_MARKS |= {"Ł": "l", "ł": "l", "Ø": "o", "ø": "o", "Đ": "d", "đ": "d", "Ħ": "h", "ħ": "h", "ı": "i"}
 _APOSTROPHE_OR_SPACE = r"(?:'\s?|\s)?"  # O'Neill, ONeill, O Neill, O' Neill
-_TITLE_WORDS = r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|rev|reverend|cllr|councillor"
+_TITLE_WORDS = (
+    r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|matron|midwife|rev|reverend|cllr|councillor"
+)
 # A title as it is abbreviated or spelled out: "Dr Khan" = "Doctor Khan" = "Doc Khan" ("Doc" Capitalised only, which the
 # rule checks: "the Word doc Martin sent" is no title).
 _SPELLED_TITLES = {"dr": "doctor", "prof": "professor", "rev": "reverend", "cllr": "councillor"}
@@ -266,7 +268,7 @@ def _title_written(word: str, *, informal: bool = True) -> str:
 
 
 # The titles that may stand before the surname of a name listed without one.
-_COURTESY_TITLES = r"mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister"
+_COURTESY_TITLES = r"mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister|matron|midwife"
 
 
 def _initial(folded_name: str) -> str:
@@ -276,7 +278,8 @@ def _initial(folded_name: str) -> str:
 
 def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     """A listed name as a title and its surname: its own title ("Dr Ahmed Khan": "Dr Khan", "dr. khan"), or, listed
-    without one, a title people put before a surname ("Jane Example": "Ms Example", "Dr Example", "Nurse Example")."""
+    without one, a title people put before a surname ("Jane Example": "Ms Example", "Dr Example", "Nurse Example",
+    "Matron Example")."""
     folded = fold_name_text(name).strip()
     title = _TITLES.match(folded)
     words, pieces = _name_words(folded[title.end() :] if title else folded)

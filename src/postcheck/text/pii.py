@@ -408,13 +408,13 @@ def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
 _WRAPPED_DIGITS = LazyPattern(r"(?<=\d)[ \t]*\n[ \t]*(?=\d)")
 
 
-# A phone number in words, as people write it to dodge filters: "oh seven seven double oh nine ..." - eight number
-# words or more in a row, read as a UK number when they make one with its trunk 0 (10 or 11 digits).
+# A phone number in words, as people write it to dodge filters: "oh seven seven double oh, nine hundred ..." - eight
+# number words or more in a row, read as a UK number when they make one with its trunk 0 (10 or 11 digits).
 _NUMBER_WORDS = {
     "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
     "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
-_NUMBER_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)"
+_NUMBER_WORD = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|double|treble|triple|hundred|thousand)"
 SPOKEN_NUMBER = LazyPattern(rf"\b{_NUMBER_WORD}(?:[\s,-]+{_NUMBER_WORD}\b){{7,}}", re.IGNORECASE)
 
 
@@ -424,6 +424,9 @@ def spoken_digits(words: str) -> str:
     for word in re.findall(r"[a-z]+", words.lower()):
         if word in ("double", "treble", "triple"):
             repeat = 2 if word == "double" else 3
+            continue
+        if word in ("hundred", "thousand"):  # "nine hundred" -> "900"
+            digits.append("00" if word == "hundred" else "000")
             continue
         digits.append(_NUMBER_WORDS[word] * repeat)
         repeat = 1
