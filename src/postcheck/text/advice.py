@@ -206,10 +206,13 @@ MEDICAL_TOPIC = LazyPattern(
     # (Not a service named for it: "the diabetes programme", "our stroke team".)
     r"(?:asthma|COPD|emphysema|diabet\w+|cancer|depress\w+|anxiety|stroke|dementia)(?!\s+(?:prevention\s+|education\s+)?(?:programmes?|"
     r"services?|teams?|clinics?|units?|wards?|courses?|screening|awareness|reviews?)\b)|"
-    r"utis?|sepsis|meningitis|pneumonia|heart attack|allerg\w+|eczema|"
+    r"utis?|sepsis|meningitis|pneumonia|heart attack|allerg\w+|eczema|seizures?|epilep\w+|convulsions?|febrile\s+fits?|"
     # Harm to oneself and eating troubles, in the words a worried reader uses: "your child is self-harming", "things
     # have been really hard with food".
     r"self[- ]?harm\w*|(?:hard|difficult|tough|struggl\w+)\s+with\s+food|"
+    # ... and psychosis in lay words: "when everything feels unreal", "peer groups help with the voices".
+    r"psychos[ie]s|psychotic|hallucinat\w+|paranoi\w+|(?:hear|hears|hearing|with)\s+(?:the\s+)?voices|"
+    r"(?:feels?|felt|feeling|seems?)\s+(?:a\s+bit\s+|so\s+|really\s+)?unreal|"
     r"jittery|off\s+(?:your|his|her|their|my)\s+food|"
     # Sleep or appetite upset by something: "Worry about money can really knock your sleep and appetite".
     r"(?:knock\w*|affect\w*|ruin\w*|wreck\w*|disturb\w*|mess(?:es|ed|ing)?\s+with|play(?:s|ing)?\s+havoc\s+with)\s+"
@@ -800,7 +803,8 @@ MEDICINE_PERMISSION = LazyPattern(
 )
 _CARRIED = LazyPattern(r"\s+(?:back|to|into|in\s+to|along|with\s+you|out\s+of)\b", re.IGNORECASE)
 SIGNPOSTING = LazyPattern(
-    r"(?:\bGPs?\b|\bdoctors?\b(?!\s+of\s+the\s+world\b)|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
+    # (111 and 999 in words too: "phone one-one-one tonight".)
+    r"(?:\bGPs?\b|\bdoctors?\b(?!\s+of\s+the\s+world\b)|\bone[\s-]one[\s-]one\b|\bnine[\s-]nine[\s-]nine\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
     r"\bA and E\b|\bG\.\s?P\.|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
@@ -862,13 +866,13 @@ DIRECTING = LazyPattern(
     # (Not "your dentist couldn't see you": a negated verb is part of the report.)
     # (Not the illness that goes: "it'll go on its own", "should go away".)
     # (Nor what a service was too busy to do: "your GP was too busy to visit".)
-    # (Nor "see how it goes", "that's still good advice", "111 were able to talk it through with your dad", "waiting
-    # for a call back": no one is seen, called or talked to, no service's advice asked.)
-    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:(?<!\ba\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|see(?!\s+(?:how|if|whether)\b)|visit|"
+    # (Nor "see how it goes", "wait and see", "that's still good advice", "111 were able to talk it through with your
+    # dad", "waiting for a call back": no one is seen, called or talked to, no service's advice asked.)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:(?<!\ba\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|visit|"
     r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop|book|try|use|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
-    r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|(?<!\bgood\s)advice|worried|open|available)\b",
+    r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|(?<!\bgood\s)(?<!\bsound\s)(?<!\bgreat\s)(?<!\bsensible\s)advice|worried|open|available)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
@@ -1131,7 +1135,9 @@ def signposts(text: str) -> bool:
 PREDICTION = LazyPattern(
     # Not "should (not) have to", "should be able to": what ought to be, not what the illness will do.
     # Nor "should have said": what ought to have happened.
+    # Nor "everyone should know": what is worth knowing.
     r"\b(?:should(?!\s+(?:not\s+|never\s+)?(?:have|need)\s+to\b|\s+(?:not\s+)?be\s+(?:able|asked|made|given|offered)\b|"
+    r"\s+(?:know|learn|read|watch|share)\b|"
     r"\s+(?:not\s+|never\s+)?have\s+(?:\w+ed|been|said|told|sent|done|got|had|seen|known|given|taken|come|gone|made|put|"
     r"kept|left|heard|shown)\b)|"
     r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon|always)|"
@@ -1485,6 +1491,7 @@ def _advises(text: str) -> bool:
         and not _asks(text, m.end(1))
         and not _goes_on_telling(text, m.start(1))
         and not _complaint_on(text, m)
+        and not _titled_on(text, m)
         for m in ORDER.finditer(text)
     )
 
@@ -1501,6 +1508,16 @@ def _complaint_on(text: str, order: re.Match[str]) -> bool:
         and MEDICAL_TOPIC.fullmatch(word) is not None
         and not _MEDICINE.match(word)
     )
+
+
+# A title's "Name on subject": "Ravi on living with epilepsy", "Priya on what helped" (not "Carry on living your life").
+_TITLE_ON = LazyPattern(r"\s+on\s+(?:living|coping|life|being|growing|caring|what|how|why)\b", re.IGNORECASE)
+_PHRASAL_ON = frozenset(("carry", "keep", "go", "hold", "press", "push", "soldier", "plough", "get", "crack", "move"))
+
+
+def _titled_on(text: str, order: re.Match[str]) -> bool:
+    """Whether an order's opening word is a name before "on" and a subject, as a title has it."""
+    return order.group(1).lower() not in _PHRASAL_ON and _TITLE_ON.match(text, order.end(1)) is not None
 
 
 # A statement told in the past or the perfect: "we've gritted it twice today", "the team cleared it".

@@ -236,6 +236,8 @@ _POSSESSIVE = LazyPattern(
 _THE = LazyPattern(r"\bthe\s+$", re.IGNORECASE)
 _SOMEONES_ADDRESS = LazyPattern(
     r"\s+(?:that\s+|which\s+)?(?:(?:you|they|he|she|we|your\s+\w+)\s+(?:live|lives|lived|stay|stays|stayed)\b|"
+    # ("Can you confirm the address you're at now": where someone is.)
+    r"(?:you're|you\s+are|they're|they\s+are|he's|she's)\s+(?:(?:living|staying)\s+)?at\b|"
     # ("What's the address they should have gone to?": where a delivery should have gone.)
     r"(?:[\w']+\s+){1,3}?(?:(?:was|were|is|are|got|gets|get)\s+(?:sent|delivered|posted|called|taken)|went|came|"
     r"(?:should|were\s+meant\s+to|was\s+meant\s+to)\s+(?:have\s+)?(?:gone|go|been\s+(?:sent|delivered|posted)))\s+to\b|"
@@ -1259,8 +1261,10 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
     return 0, len(sentence.rstrip()), "address" if value.group("postcode") else "phone number"
 
 
-# (The reader's: "your letter went to", "we have your mobile down as"; not "Your appointment is at the SS6 7HL clinic".)
+# (The reader's: "your letter went to", "the letter was sent to", "we have your mobile down as"; not "Your appointment
+# is at the SS6 7HL clinic".)
 _READERS_THING = LazyPattern(
+    r"\bthe\s+(?:\w+\s+)?(?:letter|card|parcel|delivery|kit)\s+(?:was\s+sent|was\s+posted|went)\s+to\b|"
     r"\b(?:your|ur)\s+(?:\w+\s+)?(?:letters?|address|home|house|flat|post|card|parcel|delivery|kit|mobile|number|"
     r"phone|landline|contact\s+details)\b|\bwe\s+have\s+(?:you|u)\b",
     re.IGNORECASE,

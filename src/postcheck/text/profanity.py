@@ -157,8 +157,8 @@ _SEEN_BLOODY = LazyPattern(
     r"slightly\s+|very\s+|quite\s+)?bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))|"
     # ... or listed after another such word, ending its phrase or before what is seen: "the dressing is soaked and
     # bloody after 10 minutes", "a flat, scaly, crusty or bloody patch" (not "wet and bloody freezing").
-    r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy)(?:\s*,\s*|\s+(?:and|or)\s+)"
-    r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by)\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
+    r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy)(?:\s*,\s*|\s+(?:and|or)\s+)"
+    r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first)\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
     r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?)\b)",
     re.IGNORECASE,
 )
