@@ -214,6 +214,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"psychos[ie]s|psychotic|hallucinat\w+|paranoi\w+|(?:hear|hears|hearing|with)\s+(?:the\s+)?voices|"
     r"(?:feels?|felt|feeling|seems?)\s+(?:a\s+bit\s+|so\s+|really\s+)?unreal|"
     r"jittery|off\s+(?:your|his|her|their|my)\s+food|"
+    # Constipation in lay words: "a bit blocked up", "cow's milk, which can bung things up".
+    r"blocked\s+up|bung(?:s|ed|ing)?\s+(?:things|him|her|them|you|me|everything)\s+up|"
     # Sleep or appetite upset by something: "Worry about money can really knock your sleep and appetite".
     r"(?:knock\w*|affect\w*|ruin\w*|wreck\w*|disturb\w*|mess(?:es|ed|ing)?\s+with|play(?:s|ing)?\s+havoc\s+with)\s+"
     r"(?:your|his|her|their|my)\s+(?:sleep|appetite)\b|"
@@ -840,6 +842,9 @@ SERVICE_REPORT = LazyPattern(
     # (And a service that would not help, as the reply tells it: "a&e wont do anything for a broken toe".)
     # (And gladness at what it did: "so glad the 999 crew got to your mum", "Glad 111 got back to you".)
     r"\b(?:(?:glad|pleased|relieved)\s+(?:that\s+)?(?!to\b)|"
+    # (And where the reader went, and why: "Your GP was fully booked, so you went to A&E".)
+    r"(?:was|were)\s+(?:fully\s+booked|booked\s+up)|(?:you|he|she|they)\s+(?:went|had\s+to\s+go|ended\s+up(?:\s+going)?)\s+"
+    r"(?:to|in|at)\b|"
     # (And a complaint about its staff passed on: "We've passed your comments about the GP receptionist to the
     # practice manager"; and its advice praised: "Sounds like 111 gave you good advice there".)
     r"(?:passed|shared|fed|raised|forwarded)\s+(?:\w+\s+){0,3}?(?:comments|feedback|complaint|concerns?)\b|"
@@ -916,13 +921,14 @@ _FOR_EMERGENCIES = LazyPattern(
     r"\s+(?:is|are)\s+(?:only\s+|just\s+|really\s+)?(?:for|meant\s+for|there\s+for)\s+(?:[\w-]+\s+){0,2}?emergenc(?:y|ies)\b",
     re.IGNORECASE,
 )
-# ... which the sentence may yet send the reader back to, before a dash or a semicolon ends its clause: "but if it gets
-# worse, give them a call", "unless it lasts more than three weeks".
-_DASH_CLAUSE = LazyPattern(r"\s[-–—]\s|;")
+# ... which the sentence may yet send the reader back to, before a dash, a colon or a semicolon ends its clause: "but
+# if it gets worse, give them a call", "unless it lasts more than three weeks".
+_DASH_CLAUSE = LazyPattern(r"\s[-–—]\s|[;:]")
 # A second service waived with the first: "There's no need to see a GP or call 111 for bronchiolitis".
 _OR_ANOTHER = LazyPattern(rf"\s+{_OR_ONE_MORE}", re.IGNORECASE)
 _SENT_BACK = LazyPattern(
-    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|see|visit|book|get\s+in\s+touch|go\s+(?:back|to|and)|"
+    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|see(?!\s+(?:\w+\s+){0,2}?through\b)|visit|book|"
+    r"get\s+in\s+touch|go\s+(?:back|to|and)|"
     r"come\s+(?:back|in)|unless|if\s+(?:it|things|symptoms?|they|he|she|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:worse|persists?|"
     r"lasts?|carr(?:y|ies)\s+on|doesn't|don't|hasn't|haven't|isn't|aren't|still))\b",
     re.IGNORECASE,

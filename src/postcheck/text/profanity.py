@@ -147,6 +147,9 @@ _MEDICAL_CLOT = LazyPattern(
 # in the eye", "bloody, watery diarrhoea", "bloody and mucousy stools" (the word list's phrases hold "bloody" right
 # before its noun: "bloody nose").
 _SEEN_BLOODY = LazyPattern(
+    # ... or said of what comes up or out: "If you're being sick and it's bloody, or looks like coffee grounds".
+    r"\b(?:sick|vomit|vomiting|poo|wee|urine|stools?|phlegm|mucus|spit)\s+(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)\s+bloody"
+    r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))|"
     r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|clear|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
     r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy)"
     r"(?:\s*,\s*|\s+)(?:patch(?:es)?|spots?|diarrho?ea|stools?|poos?|wee|pee|urine|discharge|mucus|sputum|vomit|phlegm|"
@@ -393,6 +396,11 @@ class ProfanityMatcher:
                 and all(ch.isalpha() or ch in _WILD for ch in tail)
             ):
                 return stem
+        # A disguised compound: "sh*tless", "p*sshead" (the head spelled with wildcards, the rest in letters).
+        for head in _COMPOUND_HEADS:
+            rest = pattern[len(head) :]
+            if rest.isalpha() and re.fullmatch(_head_pattern(pattern[: len(head)]), head):
+                return _compound_head(head + rest)
         return None
 
     def _judge(self, token: str) -> str | None:
