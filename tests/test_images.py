@@ -405,6 +405,8 @@ def test_placeholders_and_file_names_are_a102(alt):
         "NHS logo",
         "Screenshot of the NHS App showing the appointment booking page",
         "Photo 1 of 3: a nurse at the clinic door",
+        "Poster 3 of 5: Ask for a private room",
+        "Card 3 of 5: ask a pharmacist",
         "P1 results table",
         "Poster: flu clinics open Monday to Friday, 9am to 5pm",
         "Map of the new car park beside the main entrance",

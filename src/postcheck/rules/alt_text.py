@@ -271,8 +271,10 @@ PLACEHOLDER = LazyPattern(
     r"|\s*[-–—:]\s*(?:[\w'’]+\s+){0,3}to\s+(?:add|write|confirm|update|supply|provide|send|do)"
     # a note to self after a separator: who to ask ("TBC - check with comms", "TODO - ask Jo for alt text"), or a
     # marker or the field's name ("Poster - TBD", "Alt text: TBC", "TBC: alt text")
-    # (not a poster's own call to ask for something: "Poster 3 of 5: Ask for a private room")
-    r"|\s*[-–—:,(]\s*(?:ask(?!\s+for\s+(?:a|an|the|your|help|advice|support)\b)|check\s+with|chase|confirm\s+with|"
+    # (not a poster's own call to ask for something or someone: "Poster 3 of 5: Ask for a private room", "Card 3 of 5:
+    # ask a pharmacist")
+    r"|\s*[-–—:,(]\s*(?:ask(?!\s+for\s+(?:a|an|the|your|help|advice|support)\b|\s+(?:a|an|your|the|any|our)\s+(?:local\s+)?"
+    r"(?:pharmacist|GP|doctor|nurse|midwife|dentist|optician|health\s+visitor|pharmacy)\b)|check\s+with|chase|confirm\s+with|"
     r"waiting\s+(?:on|for)|awaiting)\s+[\w'’]+(?:\s+[\w'’]+){0,4}\)?"
     r"|\s*[-–—:(]\s*(?:tbc|tbd|tba|todo|to\s?do|wip|pending|later|alt(?:[\s-]?text)?|(?:image\s+)?description)\)?"
     r"|\s+only"  # "Decorative only", "Logo only"
