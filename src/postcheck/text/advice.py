@@ -27,7 +27,7 @@ _MEDICINES = (
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|heat\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
+    r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|(?:heat|cold|cool|gel)\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -872,8 +872,9 @@ DIRECTING = LazyPattern(
     # (Not the illness that goes: "it'll go on its own", "should go away".)
     # (Nor what a service was too busy to do: "your GP was too busy to visit".)
     # (Nor "see how it goes", "wait and see", "that's still good advice", "111 were able to talk it through with your
-    # dad", "waiting for a call back": no one is seen, called or talked to, no service's advice asked.)
-    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:(?<!\ba\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|visit|"
+    # dad", "waiting for a call back", "your 111 call took so long": no one is seen, called or talked to, no service's
+    # advice asked.)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:(?<!\ba\s)(?<!\b111\s)(?<!\b999\s)(?<!\byour\s)(?<!\bthe\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|visit|"
     r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop|book|try|use|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
@@ -927,7 +928,7 @@ _DASH_CLAUSE = LazyPattern(r"\s[-–—]\s|[;:]")
 # A second service waived with the first: "There's no need to see a GP or call 111 for bronchiolitis".
 _OR_ANOTHER = LazyPattern(rf"\s+{_OR_ONE_MORE}", re.IGNORECASE)
 _SENT_BACK = LazyPattern(
-    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|see(?!\s+(?:\w+\s+){0,2}?through\b)|visit|book|"
+    r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|see(?!\s+(?:\w+\s+){0,2}?through\b)|visit|(?<!\bto\s)book|"
     r"get\s+in\s+touch|go\s+(?:back|to|and)|"
     r"come\s+(?:back|in)|unless|if\s+(?:it|things|symptoms?|they|he|she|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:worse|persists?|"
     r"lasts?|carr(?:y|ies)\s+on|doesn't|don't|hasn't|haven't|isn't|aren't|still))\b",

@@ -8,8 +8,12 @@ import re
 from postcheck.text import APOSTROPHES, LazyPattern, masked, unwrap, word_model
 
 # Where the reader would like something of theirs sent, after "a good" or "the best" data word (_GOOD_FOR_SENDING): "the
-# best address to post your new card to" (not "the best address to send complaints to", a question a reply may answer).
+# best address to post your new card to" (not "the best address to send complaints to", a question a reply may answer),
+# or the thing the reply offers, asked: "What's the best email to send it to?"
 _SENT_TO = r"\s+(?:for\s+(?:us|me)\s+)?to\s+(?:send|post|text|e-?mail|ring|call)\b[^?.!]{0,60}?\b(?:you|your|u)\b"
+_IT_SENT_TO = (
+    r"\s+(?:for\s+(?:us|me)\s+)?to\s+(?:send|post|text|e-?mail|forward)\s+(?:it|them|this|that)\s+(?:over\s+)?to\s*\?"
+)
 # Someone of the reader's, before their data with "'s" or, as text-speak has it, a bare "s": "ur little ones details",
 # "your son's details", "ur kids full name" (each a look-behind of its own length). ("boy" and "girl" with "'s" only:
 # "Share your favourite baby girls names below!" asks for ideas, not a child's name.)
@@ -141,8 +145,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number(?=\s+did\s+(?:you|u|they|he|she)\s+(?:book|register|"
     r"sign\s+up|give)\w*\b)|"
     # "What's a good email to send your form to?": where the reader would like something sent (not "the address to send
-    # the form to", which may be the service's, nor "What's a good number to call for PALS?").
-    rf"(?:(?<=good\s)|(?<=best\s))(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|address)(?={_SENT_TO})|"
+    # the form to", which may be the service's, nor "What's a good number to call for PALS?"); asked of a thing the
+    # reply offers, too: "Happy to send you the leaflet. What's the best email to send it to?"
+    rf"(?:(?<=good\s)|(?<=best\s))(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|address)(?={_SENT_TO}|{_IT_SENT_TO})|"
     # Where to send the reader a thing of theirs, which is their address: "just let us know where to send it", "Where
     # should we post the new card?", "Where should we send a replacement?" (not "Not sure where to send your form?",
     # where the reader sends, nor "let us know where to send your complaint", which goes elsewhere).
@@ -252,7 +257,7 @@ _SOMEONES_ADDRESS = LazyPattern(
 )
 
 
-_GOOD_FOR_SENDING = LazyPattern(rf"(?<=\b(?:good|best)\s)address(?={_SENT_TO})", re.IGNORECASE)
+_GOOD_FOR_SENDING = LazyPattern(rf"(?<=\b(?:good|best)\s)address(?={_SENT_TO}|{_IT_SENT_TO})", re.IGNORECASE)
 
 
 def _address_is_data(text: str, data: re.Match[str]) -> bool:
@@ -624,9 +629,11 @@ WRITTEN_PLACE = LazyPattern(
     r"(?:to|onto)\s+this\s+(?:thread|post|tweet))\b",
     re.IGNORECASE,
 )
-# (With its particle: "jot down your DOB in a comment".)
+# (With its particle: "jot down your DOB in a comment"; not a past form, which tells what the reader did: "You mentioned
+# your own phone number in your comment, so we've hidden it".)
 _VERB_BEFORE_DATA = LazyPattern(
-    r"\b([a-z]+)(?:\s+(?:down|out|up|in))?\s+(?:us\s+|me\s+)?(?:your|their)\s+(?:\w+\s+)?$", re.IGNORECASE
+    r"\b(?![a-z]{3,}ed\b)([a-z]+)(?:\s+(?:down|out|up|in))?\s+(?:us\s+|me\s+)?(?:your|their)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
 )
 
 
