@@ -214,6 +214,9 @@ MEDICAL_TOPIC = LazyPattern(
     r"psychos[ie]s|psychotic|hallucinat\w+|paranoi\w+|(?:hear|hears|hearing|with)\s+(?:the\s+)?voices|"
     r"(?:feels?|felt|feeling|seems?)\s+(?:a\s+bit\s+|so\s+|really\s+)?unreal|"
     r"jittery|off\s+(?:your|his|her|their|my)\s+food|"
+    # Tiredness and food refused: "the tiredness will lift", "don't worry if he's refusing food on the ward".
+    r"tiredness|(?<!compassion\s)(?<!zoom\s)fatigue\b|"
+    r"refus(?:es|ed|ing)\s+(?:food|to\s+eat|(?:his|her|their|your|any|all)\s+(?:food|meals?|feeds?|bottles?))|"
     # Constipation in lay words: "a bit blocked up", "cow's milk, which can bung things up".
     r"blocked\s+up|bung(?:s|ed|ing)?\s+(?:things|him|her|them|you|me|everything)\s+up|"
     # Sleep or appetite upset by something: "Worry about money can really knock your sleep and appetite".
