@@ -27,7 +27,7 @@ _MEDICINES = (
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|(?:heat|cold|cool|gel)\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|jelly\s+babies|glucose\s+tablets|dextrose|"
+    r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|(?:heat|cold|cool|gel)\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|nipple\s+(?:shields?|creams?)|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -172,7 +172,10 @@ MEDICAL_TOPIC = LazyPattern(
     r"light[\s-]box(?:es)?\b|"
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
-    r"glandular\s+fever|burns?|grazes?|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
+    r"glandular\s+fever|burns?|grazes?|"
+    # A cut on someone ("keep the cut clean and covered"), not a cut in funding or a haircut.
+    r"(?:the|your|his|her|their|a|that|this|small|deep|little|nasty)\s+cuts?\b(?!\s+(?:off|in|out|to|of|back|down|short|"
+    r"through|across|from|and\s+paste|price|above|costs?|funding|services?|jobs?|posts?|budgets?)\b)|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
     r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking|first|his|her|their|your)\s+(?:mild\s+|slight\s+)?cold"
     r"(?!\s+(?:feet|hands|water|calls?|drinks?|weather|snap|spell|rooms?|store|chain|case|shoulder|turkey)\b)|"
     r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:half\s+as\s+|so\s+|a\s+bit\s+)?(?:rough|rotten|ill|awful|terrible|"
@@ -769,7 +772,9 @@ BODY_PLACE_ORDER = LazyPattern(
     rf"([a-z]+)\s+(?:with|on|onto|under|over)\s+(?:your|his|her|their)\s+(?:{_BODY_ONLY}|feet|hands|legs|back|chest)\b",
     re.IGNORECASE | re.MULTILINE,
 )
-_CLAUSE_END = LazyPattern(r"[.!?;:\n]|\s[-–—]\s")
+# (A clause ends too where another subject takes over after a comma: "Keep his dressings dry, and the council's team
+# can help with supplies".)
+_CLAUSE_END = LazyPattern(r"[.!?;:\n]|\s[-–—]\s|,\s+(?:and|but)\s+(?:the|our|your|a|an)\s", re.IGNORECASE)
 
 
 _CLAUSE_MAX = 300  # characters: no clause an order or a suggestion governs runs longer, and none is read again whole
@@ -1062,6 +1067,21 @@ _QUOTE_SAID_OF = LazyPattern(
 )
 
 
+# The service's own staff named as the source of a tip are not pointed to: "Our health visitor Priya's top tip for colic
+# is ...", "Our midwives always say: trust your instincts" (not "Our pharmacists can check it for you").
+_OUR = LazyPattern(r"\bour\s+$", re.IGNORECASE)
+_THEIR_TIP = LazyPattern(
+    r"(?:\s+(?-i:[A-Z])[\w'-]+)?(?:'s\s+(?:top\s+|best\s+|favourite\s+|golden\s+|number\s+one\s+)?(?:tips?|advice|rule|"
+    r"tricks?|suggestions?)|\s+(?:always\s+|often\s+|usually\s+)?(?:say|says|said|swear\s+by)\b)",
+    re.IGNORECASE,
+)
+# ... nor one whose call back was what the reader waited for: "We're sorry you waited so long for 111 to call you back"
+# (its words are blanked, so that their "call" sends no one; not "ask 111 to call you back").
+_ITS_CALL_BACK = LazyPattern(
+    r"\s+to\s+(?:call|ring|phone|text)\s+(?:you|u|him|her|them)(?:\s+back)?\b", re.IGNORECASE
+)
+
+
 def signposts(text: str) -> bool:
     """Whether the reply points to a GP, pharmacy, NHS 111...: names one other than only in an apology or a report of
     what happened."""
@@ -1086,6 +1106,11 @@ def signposts(text: str) -> bool:
             continue
         if _FIGURES_FROM.match(text, m.end()) or _ITS_LETTER.match(text, m.end()):
             continue  # where figures or news come from ("Our GP data shows..."), not where the reader is sent
+        if _OUR.search(text, max(0, m.start() - 5), m.start()) and _THEIR_TIP.match(text, m.end()):
+            continue  # the source of the reply's own tip ("Our midwives always say: ...")
+        call_back = _ITS_CALL_BACK.match(text, m.end())
+        if call_back:
+            sentence = masked(sentence, [(call_back.start() - start, call_back.end() - start)])
         before = max(start, m.start() - 40)
         if (_ANSWERED.search(text, before, m.start()) and _CALLS.match(text, m.end())) or _KEPT_OUT_OF.search(
             text, before, m.start()

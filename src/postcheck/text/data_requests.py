@@ -36,8 +36,10 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:referral|e-?RS)\s+(?:reference|ref|number|no\b\.?)|UBRN|"
     # A year of birth: "what year were you born?".
     r"year\s+(?:of\s+birth|(?:were\s+you|you\s+were|was\s+(?:he|she)|(?:he|she)\s+was)\s+born)|birth\s+year|"
-    # ... or the date itself asked: "When were you born? Let us know below", "When was your daughter born?".
-    rf"(?<=when\s){_BORN_WHEN}|"
+    # ... or the date itself asked: "When were you born? Let us know below", "When was your daughter born?", "What day
+    # was she born?", "Which hospital was she born at, and on what day?".
+    rf"(?<=when\s){_BORN_WHEN}|(?:(?<=what\s)|(?<=which\s))(?:day|date)\s+{_BORN_WHEN}|"
+    r"born\s+(?:at|in)\b[^?.!\n]{0,40}?\band\s+(?:on\s+)?(?:what|which)\s+(?:day|date)\b|"
     # A passport's number: "Could you reply with your passport number and address?"
     r"passport\s+(?:numbers?|no\b\.?|details)|"
     # The NHS number by its length: "the 10-digit number from your NHS letter".
@@ -345,7 +347,7 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
     # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
-    rf"\bwhen(?=\s+{_BORN_WHEN})|"
+    rf"\bwhen(?=\s+{_BORN_WHEN})|\b(?:what|which)(?=\s+(?:hospital|day|date)\s+{_BORN_WHEN})|"
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s)|(?<=,\sand\s))(?:"
     # ("Which number's best to reach you on?", and "What name and date of birth was it recorded under?", a name listed
     # first.)

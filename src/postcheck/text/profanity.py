@@ -156,7 +156,9 @@ _SEEN_BLOODY = LazyPattern(
     r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?|fluid)\b|"
     # ... or said of how a thing looks, ending its phrase: "If the dressing looks bloody or soaked through" (not "looks
     # bloody awful").
-    r"\b(?:looks?|looked|looking|appears?|seems?|comes?\s+out|came\s+out|turns?|turned)\s+(?:a\s+(?:bit|little)\s+|"
+    # ("If the verruca becomes bloody or starts to weep", "gets bloody", too.)
+    r"\b(?:looks?|looked|looking|appears?|seems?|comes?\s+out|came\s+out|turns?|turned|becomes?|became|gets?|got)\s+"
+    r"(?:a\s+(?:bit|little)\s+|"
     r"slightly\s+|very\s+|quite\s+)?bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))|"
     # ... or listed after another such word, ending its phrase or before what is seen: "the dressing is soaked and
     # bloody after 10 minutes", "a flat, scaly, crusty or bloody patch" (not "wet and bloody freezing").
