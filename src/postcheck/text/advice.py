@@ -1077,9 +1077,7 @@ _THEIR_TIP = LazyPattern(
 )
 # ... nor one whose call back was what the reader waited for: "We're sorry you waited so long for 111 to call you back"
 # (its words are blanked, so that their "call" sends no one; not "ask 111 to call you back").
-_ITS_CALL_BACK = LazyPattern(
-    r"\s+to\s+(?:call|ring|phone|text)\s+(?:you|u|him|her|them)(?:\s+back)?\b", re.IGNORECASE
-)
+_ITS_CALL_BACK = LazyPattern(r"\s+to\s+(?:call|ring|phone|text)\s+(?:you|u|him|her|them)(?:\s+back)?\b", re.IGNORECASE)
 
 
 def signposts(text: str) -> bool:
