@@ -1729,6 +1729,16 @@ _DISOWNED_QUOTE = LazyPattern(
 )
 
 
+# Advice the reply relays from the service's own staff is the reply's, however much the rest reads like news of the
+# service: the model does not overrule it ("Jane Example from our nursing team says it's fine to use a thrush cream").
+_RELAYED = LazyPattern(
+    r"\b(?:from|in|at)\s+our\s+(?:[\w'-]+\s+){0,3}?(?:team|clinic|service|practice|surgery)\s+(?:says|said|recommends|"
+    r"suggests|advises)\b|\bour\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?|midwi(?:fe|ves)|GPs?|pharmacists?|doctors?|health\s+"
+    r"visitors?|physios?)(?:'s)?\s+(?:always\s+|often\s+|usually\s+)?(?:says?|said|recommends?|suggests?|advises?)\b",
+    re.IGNORECASE,
+)
+
+
 def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     """Where a reply advises or reassures on a medical matter without pointing to a GP, pharmacy, NHS 111 or 999, and
     the medical word it is about; None for any other reply. Two readings: the patterns (figures of speech such as "a
@@ -1746,7 +1756,12 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     heard = known >= word_model.MIN_FEATURES
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
     topic = MEDICAL_TOPIC.search(plain)
-    overruled = heard and likely < OVERRULE_BELOW and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
+    overruled = (
+        heard
+        and likely < OVERRULE_BELOW
+        and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
+        and not _RELAYED.search(plain)
+    )
     dose = DOSE_CHANGE.search(plain)
     if dose is not None and topic is None and _A_DOSE.search(dose.group()):
         return dose.start(), dose.end(), None  # a dose changed is a medical matter of its own (not "split the bill")
