@@ -27,7 +27,7 @@ _MEDICINES = (
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|(?:heat|cold|cool|gel)\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|nipple\s+(?:shields?|creams?)|jelly\s+babies|glucose\s+tablets|dextrose|"
+    r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|(?:heat|cold|cool|gel)\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|nipple\s+(?:shields?|creams?)|(?<!sugar\s)(?<!ketchup\s)sachets|movicol|laxido|macrogol|senna|dulcolax|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -105,7 +105,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
     r"(?:poor|broken|bad|disturbed|restless)\s+sleep|night\s+terrors|nightmares|sleep-?walk\w*|bad\s+dreams|"
     r"bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
-    r"piles|haemorrhoids|corns|calluses|bunions?|moles?(?!\s*(?:catchers?|hills?|rats?|traps?))|skin\s+tags?|cysts?|dandruff|braxton\s+hicks|contractions|"
+    r"piles|haemorrhoids|corns|calluses|(?:your|his|her|their|the|caesarean|c-section|section)\s+scars?\b(?!\s+(?:on\s+the))|bunions?|moles?(?!\s*(?:catchers?|hills?|rats?|traps?))|skin\s+tags?|cysts?|dandruff|braxton\s+hicks|contractions|"
     r"(?:sense\s+of|loss\s+of)\s+(?:smell|taste)|"
     # Whatever it is, said of a group it is common in: "wind in babies", "hair loss in pregnancy".
     r"\w+\s+in\s+(?:babies|newborns|toddlers|children|kids|pregnancy)\b(?!')|"
@@ -217,8 +217,9 @@ MEDICAL_TOPIC = LazyPattern(
     r"psychos[ie]s|psychotic|hallucinat\w+|paranoi\w+|(?:hear|hears|hearing|with)\s+(?:the\s+)?voices|"
     r"(?:feels?|felt|feeling|seems?)\s+(?:a\s+bit\s+|so\s+|really\s+)?unreal|"
     r"jittery|off\s+(?:your|his|her|their|my)\s+food|"
-    # Tiredness and food refused: "the tiredness will lift", "don't worry if he's refusing food on the ward".
-    r"tiredness|(?<!compassion\s)(?<!zoom\s)fatigue\b|"
+    # Tiredness and food refused: "the tiredness will lift", "don't worry if he's refusing food on the ward"; a baby's
+    # "sicky, grizzly evenings".
+    r"tiredness|(?<!compassion\s)(?<!zoom\s)fatigue\b|sicky|refluxy|"
     r"refus(?:es|ed|ing)\s+(?:food|to\s+eat|(?:his|her|their|your|any|all)\s+(?:food|meals?|feeds?|bottles?))|"
     # Constipation in lay words: "a bit blocked up", "cow's milk, which can bung things up".
     r"blocked\s+up|bung(?:s|ed|ing)?\s+(?:things|him|her|them|you|me|everything)\s+up|"
@@ -564,7 +565,11 @@ ADVICE = LazyPattern(
     r"(?:it\s+)?sounds?\s+like\s+(?!(?:an?\s+|such\s+an?\s+)?(?:(?:really|very|so|incredibly|truly|absolutely|quite|much|"
     r"bit\s+of\s+a)\s+)*(?:hard|tough|difficult|awful|horrible|horrendous|rough|stressful|frightening|scary|worrying|upsetting|distressing|pressure|stress|"
     r"exhausting|frustrating|long|lot|nightmare|ordeal|struggle|worry|time|week|day|night|wait|lovely|great|brilliant|"
-    r"wonderful|fantastic)\b)(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
+    r"wonderful|fantastic)\b|"
+    # (Nor praise: "it sounds like you're all doing brilliantly".)
+    r"(?:you(?:'re|\s+are)|you've\s+been|she's|he's|they're)\s+(?:all\s+|both\s+)?(?:doing|coping|managing)\s+(?:so\s+|really\s+)?"
+    r"(?:brilliantly|amazingly|well|great|everything|(?:a|an)\s+(?:great|brilliant|amazing|fantastic)\s+job)\b)"
+    r"(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
     # ("prob", "prolly": text-speak's "probably", as in "the confusion is prob a water infection".)
     r"(?:it's|it\s+is|that's|is|are|its|thats)\s+(?:probably|prob|prolly|likely|most\s+likely|almost\s+certainly)\b|"
     r"(?:probably|prob|prolly)\s+just|"
@@ -820,8 +825,8 @@ SIGNPOSTING = LazyPattern(
     r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
     # Shout, the crisis text line the NHS lists beside Samaritans: "text SHOUT to 85258".
     r"\b85258\b|\btext\s+(?-i:SHOUT)\b|"
-    # 999 in lay words: "ring for an ambulance straight away", "needs an ambulance".
-    r"\b(?:call|ring|phone|get|needs?)\s+(?:for\s+)?an\s+ambulance\b|"
+    # 999 in lay words: "ring for an ambulance straight away", "needs an ambulance", "get her an ambulance".
+    r"\b(?:call|ring|phone|get|needs?)\s+(?:(?:her|him|them|me|us|you)\s+)?(?:for\s+)?an\s+ambulance\b|"
     # Urgent care by its other names, and pharmacies and opticians by their chains' names: "the walk-in centre", "the
     # minor eye conditions service at any Specsavers", "the folks at Boots" (Boots as a place, not "walking boots").
     r"\bwalk-?in\s+(?:cent(?:re|er)s?|clinics?)\b|\bminor\s+injur(?:y|ies)\s+units?\b|\bMIU\b|\beye\s+casualty\b|"
@@ -1225,7 +1230,7 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:outgrow|outgrows|outgrew|grow\s+out\s+of)\s+(?:a|an|the|their|his|her|it|them)\b|"
     # What a symptom may mean: "Pain in the upper right of your tummy can be a sign of gallstones".
     r"\b(?:can|could|may|might)\s+be\s+(?:a|an)\s+(?:early\s+|common\s+)?(?:sign|symptom)\s+of\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
-    r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal))|"
+    r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal|to\s+be\s+(?:embarrassed|ashamed)))|"
     r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
     # ("Wet wraps were the game-changer for our Alfie's eczema": "the" too.)
     r"\b(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:absolute\s+|real\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle|"
@@ -1729,6 +1734,16 @@ _DISOWNED_QUOTE = LazyPattern(
 )
 
 
+# Comfort, which the model alone may read as advice where the patterns find none: "Sending you lots of strength",
+# "you're clearly doing everything you can", "You're not alone", "Thank you for sharing this".
+_COMFORT = LazyPattern(
+    r"\bsending\s+(?:you\s+)?(?:(?:lots\s+of|so\s+much|all\s+our|our|big|huge)\s+)?(?:love|strength|hugs?|best\s+wishes|"
+    r"good\s+wishes)\b|\b(?:you're|you\s+are|you've\s+been|she's|he's|they're)\s+(?:clearly\s+|obviously\s+|all\s+)?doing\s+"
+    r"(?:everything\s+(?:you|she|he|they)\s+can|(?:so\s+)?(?:brilliantly|amazingly|so\s+well|really\s+well|(?:a|an)\s+(?:great|"
+    r"amazing)\s+job))\b|\byou're\s+not\s+alone\b|\bthinking\s+of\s+(?:you|your)\b|\bnothing\s+to\s+be\s+(?:embarrassed|"
+    r"ashamed)\s+(?:about|of)\b|\bthank(?:s|\s+you)\s+for\s+(?:being\s+brave\s+enough\s+to\s+)?shar(?:e|ing)\b",
+    re.IGNORECASE,
+)
 # Advice the reply relays from the service's own staff is the reply's, however much the rest reads like news of the
 # service: the model does not overrule it ("Jane Example from our nursing team says it's fine to use a thrush cream").
 _RELAYED = LazyPattern(
@@ -1771,5 +1786,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
         return None
     if topic is None and _OTHER_HELP.search(plain):
         return None  # the model alone on a matter of another kind
+    if _COMFORT.search(plain):
+        return None  # the model alone on comfort
     start, end, _ = word_model.strongest_sentence(text, model)
     return start, end, topic.group() if topic else None

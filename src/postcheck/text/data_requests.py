@@ -123,6 +123,10 @@ PERSONAL_DATA = LazyPattern(
     r"(?:you|u|they|he|she|your\s+\w+)\s+(?:(?:first|originally|last)\s+)?(?:used|gave|registered|signed\s+up|"
     r"booked|put\s+down|entered|provided)\b|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    # ... or left or given for a ring back: "Leave us a number and someone will ring you back" (not "Give us a number of
+    # ideas").
+    r"(?:(?<=\bus\sa\s)|(?<=\bme\sa\s))(?:phone\s+|contact\s+|mobile\s+)?number\b(?!\s+of\b)(?=[^.!?\n]{0,80}?\b(?:ring|call|"
+    r"phone|text|contact)\s+(?:you|u)\b)|"
     # ... or one that is safe or best to ring: "Reply with a number that's safe to ring and a good time".
     r"(?:number|mobile|landline)\s+(?:that's|that\s+is|which\s+is)\s+(?:safe|best|ok|okay|easiest)\s+to\s+(?:ring|call|text|"
     r"contact)\b|"
