@@ -110,7 +110,7 @@ MEDICAL_TOPIC = LazyPattern(
     # Whatever it is, said of a group it is common in: "wind in babies", "hair loss in pregnancy".
     r"\w+\s+in\s+(?:babies|newborns|toddlers|children|kids|pregnancy)\b(?!')|"
     # Teething in other words: "milk teeth coming through", "cutting a new tooth".
-    r"(?:teeth|tooth)\s+(?:coming\s+(?:through|in)|cutting\s+through)|cutting\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|back\s+)?(?:teeth|tooth)|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked),?\s+(?:and\s+)?)+"
+    r"(?:teeth|tooth)\s+(?:coming\s+(?:through|in)|cutting\s+through)|cutting\s+(?:a\s+|his\s+|her\s+|their\s+)?(?:new\s+|back\s+)?(?:teeth|tooth)|(?:(?:itchy|sore|swollen|stiff|puffy|bloodshot|watery|dry|cracked|gritty|sticky|crusty|pink|red),?\s+(?:and\s+)?)+"
     rf"(?:{_BODY})|"
     # Inflammations by their ending: tonsillitis, gastritis, bronchitis, mastitis, dermatitis...
     # ... and other conditions by theirs: psoriasis, endometriosis, halitosis, neuralgia, leukaemia.
@@ -918,7 +918,9 @@ _NOT_NEEDED = LazyPattern(
     r"\b(?:no\s+need\s+(?:to|for)|(?:don'?t|do\s+not|doesn'?t|won'?t|shouldn'?t)\s+need(?:\s+to)?|no\s+point(?:\s+in)?|"
     # ("Please don't come to A&E with a tummy bug".)
     r"(?:don'?t|do\s+not)\s+(?:come|go|turn\s+up|rush)|"
-    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,4}"
+    r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|"
+    # ("You were right not to call 999".)
+    r"(?:right|sensible|wise|fine|ok|okay)\s+not\s+to|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,4}"
     # (Two services waived together: "There's no need to see a GP or call 111 for bronchiolitis".)
     rf"(?:{_OR_ONE_MORE})?$",
     re.IGNORECASE,
@@ -1007,7 +1009,7 @@ _FIGURES_FROM = LazyPattern(
 )
 # ... or what its letter says: "Your GP's letter says the fracture clinic will call you".
 _ITS_LETTER = LazyPattern(
-    r"'s\s+(?:letter|note|notes|records?|text|message|report|referral)\s+(?:says|said|shows?|showed|mentions?|mentioned)\b",
+    r"(?:'s)?\s+(?:letter|note|notes|records?|text|message|report|referral)\s+(?:says|said|shows?|showed|mentions?|mentioned)\b",
     re.IGNORECASE,
 )
 # Nor one whose word the reply overrules: "Your GP might say otherwise, but ...", "your GP told you to 'ring 111 if it
