@@ -246,8 +246,12 @@ _LOOKALIKES = str.maketrans(
 _LOWER_TAG = LazyPattern(r"[a-z]{6,}")
 
 # "@" for an "a" that opens a word looks like a mention: read as "a" where the word is five letters or more after it
-# (a handle such as @RSE is not "arse").
-_AT_FOR_A = LazyPattern(r"(?<![\w@.])@([A-Za-z]{5,})(?![\w@])(?!\.\w)")
+# (a handle such as @RSE is not "arse"), or shorter and in lower case after a word no handle follows, ending its phrase
+# ("a pain in the @rse, but", "kick up the @ss."; not "Thanks to the @rse team").
+_AT_FOR_A = LazyPattern(
+    r"(?<![\w@.])@([A-Za-z]{5,})(?![\w@])(?!\.\w)|(?:(?<=\bthe\s)|(?<=\bmy\s)|(?<=\byour\s)|(?<=\bur\s)|(?<=\bhis\s)|"
+    r"(?<=\bher\s))@([a-z]{2,4})(?=\s*(?:[,.!?;:)\"”]|$|(?:but|and|or|mate|lol)\b))"
+)
 # A stem's -ise, -ize and -isation forms are standard words: "bastardise", "the bastardisation of statistics".
 _STANDARD_DERIVED = LazyPattern(r"i[sz](?:e|es|ed|ing|ation|ations)$")
 
@@ -509,7 +513,7 @@ class ProfanityMatcher:
             found += [(m.start("word"), m.end("word"), "tits") for m in _ON_TITS.finditer(text)]
         if "@" in text:
             for m in _AT_FOR_A.finditer(text):  # "@rsehole", "@sshole": not a handle but "a" written as "@"
-                entry = self._judge("a" + m.group(1).lower())
+                entry = self._judge("a" + (m.group(1) or m.group(2)).lower())
                 if entry is not None:
                     found.append((m.start(), m.end(), entry))
         for m in _SPLIT_COMPOUND.finditer(text) if words is None or not words.isdisjoint(self.split_heads) else ():
