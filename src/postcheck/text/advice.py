@@ -219,7 +219,10 @@ MEDICAL_TOPIC = LazyPattern(
     r"jittery|off\s+(?:your|his|her|their|my)\s+food|"
     # Tiredness and food refused: "the tiredness will lift", "don't worry if he's refusing food on the ward"; a baby's
     # "sicky, grizzly evenings".
-    r"tiredness|(?<!compassion\s)(?<!zoom\s)fatigue\b|sicky|refluxy|"
+    r"tiredness|(?<!compassion\s)(?<!zoom\s)fatigue\b|sicky|refluxy|stomas?|(?:colostomy|ileostomy|urostomy)(?:\s+bags?)?|"
+    # Compression stockings, by name or put on: "gadgets for putting stockings on" (not Christmas stockings).
+    r"compression\s+(?:stockings?|socks|tights|hosiery|bandag\w+|wraps?)|(?:putting|put|getting|get|pulling|pull)\s+"
+    r"(?:your\s+|his\s+|her\s+|their\s+|the\s+)?stockings\s+on|"
     r"refus(?:es|ed|ing)\s+(?:food|to\s+eat|(?:his|her|their|your|any|all)\s+(?:food|meals?|feeds?|bottles?))|"
     # Constipation in lay words: "a bit blocked up", "cow's milk, which can bung things up".
     r"blocked\s+up|bung(?:s|ed|ing)?\s+(?:things|him|her|them|you|me|everything)\s+up|"
@@ -862,7 +865,7 @@ SERVICE_REPORT = LazyPattern(
     # practice manager"; and its advice praised: "Sounds like 111 gave you good advice there".)
     r"(?:passed|shared|fed|raised|forwarded)\s+(?:\w+\s+){0,3}?(?:comments|feedback|complaint|concerns?)\b|"
     # (And a wait told: "Thanks for telling us about your long wait on 111 last night".)
-    r"(?:telling|told)\s+us\s+about|(?:your|the|his|her|their)\s+(?:\w+\s+)?wait\s+(?:on|for|at|in|with)\b|"
+    r"(?:telling|told)\s+us\s+about|(?:is|are)\s+(?:next\s+)?due\s+to\s+(?:visit|come|call|pop\s+in)\b|(?:your|the|his|her|their)\s+(?:\w+\s+)?wait\s+(?:on|for|at|in|with)\b|"
     r"(?:good|great|sound|sensible|helpful|the\s+right)\s+advice\b|"
     r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|(?:'s|is)\s+(?:quite\s+|absolutely\s+|so\s+)?(?:right|spot\s+on)\b|"
     r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
@@ -889,8 +892,9 @@ DIRECTING = LazyPattern(
     # (Nor "see how it goes", "wait and see", "that's still good advice", "111 were able to talk it through with your
     # dad", "waiting for a call back", "your 111 call took so long": no one is seen, called or talked to, no service's
     # advice asked.)
-    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?:(?<!\ba\s)(?<!\b111\s)(?<!\b999\s)(?<!\byour\s)(?<!\bthe\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|visit|"
-    r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop|book|try|use|check|"
+    # (Nor what the writer will do: "we'll check when the community nurse is due to visit".)
+    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?<!\bwe'll\s)(?<!\bwe\swill\s)(?<!\bI'll\s)(?:(?<!\ba\s)(?<!\b111\s)(?<!\b999\s)(?<!\byour\s)(?<!\bthe\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|(?<!\bdue\sto\s)visit|"
+    r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))|book|try|use|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
     r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|(?<!\bgood\s)(?<!\bsound\s)(?<!\bgreat\s)(?<!\bsensible\s)advice|worried|open|available)\b",
@@ -929,7 +933,9 @@ _NOT_NEEDED = LazyPattern(
 # for seeing your GP"), or that the reader may go round ("you can refer yourself without seeing your GP"; not "don't
 # stop it without seeing your GP").
 _NOT_THE_WAY = LazyPattern(
-    r"\b(?:isn'?t|is\s+not|it's\s+not|(?:doesn'?t|does\s+not)\s+(?:sound|seem|look)\s+like)\s+an?\s+$|\b(?:can|could|may)\s+(?:[\w']+\s+){0,6}without\s+(?:seeing|going\s+to|"
+    r"\b(?:isn'?t|is\s+not|it's\s+not|(?:doesn'?t|does\s+not)\s+(?:sound|seem|look)\s+like)\s+an?\s+$|"
+    # ("it's not one for A&E".)
+    r"\b(?:isn'?t|is\s+not|it's\s+not|not)\s+(?:one|a\s+job|a\s+case|something)\s+for\s+(?:the\s+)?$|\b(?:can|could|may)\s+(?:[\w']+\s+){0,6}without\s+(?:seeing|going\s+to|"
     r"visiting|calling|needing|a\s+referral\s+from)\s+(?:(?:a|an|the|your|their)\s+)?$",
     re.IGNORECASE,
 )
@@ -1009,7 +1015,8 @@ _FIGURES_FROM = LazyPattern(
 )
 # ... or what its letter says: "Your GP's letter says the fracture clinic will call you".
 _ITS_LETTER = LazyPattern(
-    r"(?:'s)?\s+(?:letter|note|notes|records?|text|message|report|referral)\s+(?:says|said|shows?|showed|mentions?|mentioned)\b",
+    r"(?:'s)?\s+(?:letter|note|notes|records?|text|message|report|referral|leaflet|booklet|sheet)\s+(?:says|said|shows?|showed|"
+    r"mentions?|mentioned|explains?)\b",
     re.IGNORECASE,
 )
 # Nor one whose word the reply overrules: "Your GP might say otherwise, but ...", "your GP told you to 'ring 111 if it
@@ -1070,7 +1077,7 @@ _ASKS_SERVICE = LazyPattern(
 # advice").
 _QUOTE_OPENED = LazyPattern(r"(?:^|(?<=[\s(]))[\"'“](?:[^\"'“”\n]|(?<=\w)'(?=\w))*$")
 _QUOTE_SAID_OF = LazyPattern(
-    r"(?:[^\"'“”\n]|(?<=\w)'(?=\w)){0,60}?[\"'”]\s+(?:can|could|may|might|does|doesn't|do|don't|sounds?|feels?|"
+    r"(?:[^\"'“”\n]|(?<=\w)'(?=\w)){0,60}?[\"'”]\s+(?:can|could|may|might|does|doesn't|do|don't|sounds?|sounded|feels?|felt|"
     r"seems?|comes?\s+across)\b",
     re.IGNORECASE,
 )
@@ -1254,6 +1261,10 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:don't|do\s+not)\s+bother\s+(?:with|buying|getting|taking)\b|\bgo\s+easy\s+on\b|"
     r"\b(?:can|will|may|should)\s+(?:really\s+|often\s+)?(?:calm|soothe|ease|settle|shift|clear)\s+(?:the|your|it|them|things)\b|"
     r"\b(?:takes?|took)\s+the\s+edge\s+off\b|"
+    # Permission with its moment: "plain water and dry toast is fine once the sickness stops", "it's fine to start
+    # driving again once you can do an emergency stop".
+    r"\b(?:is|are|it's|that's)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|safe)\s+(?:(?:to\s+(?:start|go\s+back|get\s+back|return|"
+    r"resume)\b[^.!?\n]{0,40}?\s)?(?:once|as\s+soon\s+as))\b|"
     # "missing a few days shouldn't do any harm".
     r"\b(?:won't|wouldn't|shouldn't|doesn't|will\s+not|should\s+not|does\s+not)\s+do\s+(?:(?:you|them|him|her)\s+)?"
     r"(?:any|much)\s+harm\b|"
@@ -1288,10 +1299,10 @@ REMEDY_PAIR = LazyPattern(
 # "..., so regular snacks and water help." (Not "Our walks can help", "The staff can help": the service's own.)
 LIFESTYLE_HELPS = LazyPattern(
     r"(?:^|[,;:]\s*(?:so\s+|and\s+|but\s+)?)\s*(?:(?!(?:our|the|your|their|this|these|staff|volunteers)\b)\w+\s+){0,4}"
-    r"(?:water|snacks|meals|breathing|sleep|rest|exercise|stretching|stretches|walks?|walking|fresh\s+air|daylight|"
+    r"(?:water|snacks|meals|breathing|sleep|sleeping|rest|exercise|stretching|stretches|walks?|walking|fresh\s+air|daylight|"
     r"fluids|drinks|naps?|routines?|baths?|showers?)\b[^.!?\n]{0,60}?\s(?:(?:can|will|should|may|might|really|"
     r"genuinely|often|usually)\s+)*helps?(?:\s+(?:a\s+lot|loads|massively|so\s+much|too|hugely|a\s+bit|no\s+end))?"
-    r"\s*(?:[.!,;]|$)",
+    r"(?:\s+(?:in\s+the\s+meantime|for\s+now|tonight|meanwhile))?\s*(?:[.!,;]|$)",
     re.IGNORECASE,
 )
 # A remedy as the subject of its sentence, by its "-ing" form: "Joining a walking group gives the week some shape",
@@ -1673,9 +1684,11 @@ _A_DOSE = LazyPattern(
 
 # A journey someone makes: "on the crossing to", "on your way back from", "during the drive over to".
 _JOURNEY = (
-    r"\b(?:on|during|for)\s+(?:the|your|his|her|their|my|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:way|journey|crossing|"
+    r"(?:\b(?:on|during|for)\s+(?:the|your|his|her|their|my|a|an|that)\s+(?:[\w-]+\s+){0,2}?(?:way|journey|crossing|"
     r"drive|trip|ride|flight|ferry|boat|bus|train|coach|taxi|car|walk|travel|sailing|commute)\s+"
     r"(?:(?:there|over|across|back|in|up|down|home|out)\s+)?(?:to|from|for)\s+"
+    # (Or the wait for it: "Paracetamol should take the edge off the ache while you wait for your appointment".)
+    r"|\b(?:while|whilst)\s+(?:you|he|she|they)\s+wait\s+for\s+)"
 )
 # An appointment named only as where a journey goes is the occasion, not the service's word: "Ginger biscuits do
 # wonders for seasickness on the crossing to your appointment!" (its words, "clinic appointment" too, are blanked where
@@ -1706,7 +1719,7 @@ HEALTH_CUE = LazyPattern(
     r"rarely\s+anything|(?:don't|no\s+need\s+to)\s+worry|no\s+need\s+to\s+(?:wait|rush)|end\s+of\s+the\s+world|"
     r"(?:get|got|getting)\s+through\s+it|sorted\s+(?:me|him|her|them|it)\s+(?:right\s+)?out|"
     r"(?:eating|drinking|sleeping|feeding|playing)\s+(?:and\s+\w+ing\s+)?(?:again|normally)|"
-    r"panic|hurts?|hurting|killing|sore|swollen|injur\w+|wound|hormon\w+|balance|mobility|posture|eyesight|"
+    r"panic|hurts?|hurting|killing|sore|swollen|injur\w+|wound|sips?|sipping|hormon\w+|balance|mobility|posture|eyesight|"
     r"readings?|levels?|results?|(?-i:ALT|BP)|eGFR|peanuts?|mood|prescri\w+)\b",
     re.IGNORECASE,
 )

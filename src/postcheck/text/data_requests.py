@@ -40,6 +40,10 @@ PERSONAL_DATA = LazyPattern(
     # was she born?", "Which hospital was she born at, and on what day?".
     rf"(?<=when\s){_BORN_WHEN}|(?:(?<=what\s)|(?<=which\s))(?:day|date)\s+{_BORN_WHEN}|"
     r"born\s+(?:at|in)\b[^?.!\n]{0,40}?\band\s+(?:on\s+)?(?:what|which)\s+(?:day|date)\b|"
+    # The number on the reader's letter, which finds their record: "Could you share the number at the top of your clinic
+    # letter?" (not the service's number on it: "Ring the number on your letter" asks for nothing).
+    r"(?<=the\s)(?:reference\s+|patient\s+|hospital\s+)?number\s+(?:at\s+the\s+top\s+of|in\s+the\s+top\s+(?:right\s+|left\s+)?"
+    r"(?:corner\s+)?of|printed\s+on)\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+)?(?:letter|card)\b|"
     # A passport's number: "Could you reply with your passport number and address?"
     r"passport\s+(?:numbers?|no\b\.?|details)|"
     # The NHS number by its length: "the 10-digit number from your NHS letter".
@@ -49,8 +53,9 @@ PERSONAL_DATA = LazyPattern(
     r"characters|letters|numerals|bit|part))?\s+of\s+(?:your|ur|yer|their|his|her)\s+(?:NHS\s+(?:number|no\b\.?|num\b)|"
     r"hospital\s+(?:number|no\b\.?)|(?:phone|mobile)(?:\s+number)?|post\s?code|reg(?:istration)?(?:\s+(?:number|no\b\.?))?|"
     r"date\s+of\s+birth|DOB)|"
-    # When someone was born, told: "Let us know when your twins were born" (not "Let us know when you're free").
-    r"(?:(?<=\bknow\s)|(?<=\btell\sus\s)|(?<=\btell\sme\s))when\s+(?:you|u|he|she|they|(?:your|ur|his|her|their)\s+"
+    # When someone was born, told: "Let us know when your twins were born", "Can you confirm when you were born?" (not
+    # "Let us know when you're free").
+    r"(?:(?<=\bknow\s)|(?<=\btell\sus\s)|(?<=\btell\sme\s)|(?<=\bconfirm\s))when\s+(?:you|u|he|she|they|(?:your|ur|his|her|their)\s+"
     r"[\w'-]+)\s+(?:was|were)\s+born\b|"
     # The name the reader's record is under: "What name was the booking made under?", "Which name was it booked under?"
     r"(?:(?<=what\s)|(?<=which\s))(?:full\s+)?name(?=\s+(?:was|is|were)\s+[^?.!]{0,40}?\bunder\b)|"
@@ -122,7 +127,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
     r"(?:you|u|they|he|she|your\s+\w+)\s+(?:(?:first|originally|last)\s+)?(?:used|gave|registered|signed\s+up|"
     r"booked|put\s+down|entered|provided)\b|"
-    r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them)\b|"
+    r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them|(?:your|ur)\s+[\w'-]+)"
+    r"(?:\s+on)?\b|"
     # ... or left or given for a ring back: "Leave us a number and someone will ring you back" (not "Give us a number of
     # ideas").
     r"(?:(?<=\bus\sa\s)|(?<=\bme\sa\s))(?:phone\s+|contact\s+|mobile\s+)?number\b(?!\s+of\b)(?=[^.!?\n]{0,80}?\b(?:ring|call|"
@@ -160,6 +166,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=know\s)|(?<=\bus\s)|(?<=\bme\s))where\s+(?:to|(?:we|I)\s+(?:should|can|could))\s+(?:send|post)\s+(?:it|them|"
     r"(?:the|your|a)\s+(?:new\s+|replacement\s+|spare\s+)?(?:copy|letter|card|kit|pack|leaflet|certificate|results?|"
     r"prescription|badge|pass)s?)\b(?!\s+to\s+(?!you\b))|where\s+(?:should|shall|can)\s+(?:we|I)\s+(?:send|post)\b|"
+    # ... or where a colleague should send it: "Jane would love to send you a card. Where should she send it?"
+    r"where\s+(?:should|shall|can)\s+(?:she|he)\s+(?:send|post)\s+(?:it|them|the\s+\w+)(?=\s*\?)|"
     # When someone was admitted to or discharged from hospital, a date of their health record: "what date was she
     # discharged?" (a ward alone is no one's data: "Which ward were you on, and what time did you arrive?").
     r"(?:when|what\s+(?:date|day|time))\s+(?:was|were)\s+(?:you|u|she|he|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+"
@@ -363,8 +371,9 @@ QUESTION = LazyPattern(
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
     r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength)\b)|"
-    # ("Where should we send the new one?", "When was she discharged?": the question is the data's own words.)
-    r"(?=where\s+(?:should|shall|can)\s+(?:we|I)\s+(?:send|post)\b))|"
+    # ("Where should we send the new one?", "Where should she send it?", "When was she discharged?": the question is the
+    # data's own words.)
+    r"(?=where\s+(?:should|shall|can)\s+(?:we|I|she|he)\s+(?:send|post)\b))|"
     r"\b(?=(?:when|what\s+(?:date|day))\s+(?:was|were)\s+(?:you|u|she|he|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+"
     r"(?:admitted|discharged|sent\s+home)\b)",
     re.IGNORECASE,
@@ -866,7 +875,10 @@ _OR_WITH = LazyPattern(
 # practice". (Not a purpose that opens the
 # sentence: "So we can look into this, please send us a DM".)
 _WHAT_WE_DO_NEXT = LazyPattern(
-    r"\w[\s,]+(?:so\s+(?:that\s+)?(?:we|I|the\s+team)|and\s+(?:we'll|we\s+will|I'll|I\s+will|the\s+team\s+will))\b",
+    # (Or after a comma that ends the reader's part: "If you reply with your date of birth, we will chase it with the
+    # community team".)
+    r"\w(?:[\s,]+(?:so\s+(?:that\s+)?(?:we|I|the\s+team)|and\s+(?:we'll|we\s+will|I'll|I\s+will|the\s+team\s+will))|"
+    r",\s+(?:then\s+)?(?:we'll|we\s+will|we\s+can|I'll|I\s+will|the\s+team\s+will))\b",
     re.IGNORECASE,
 )
 # An order after that purpose, in a clause of its own, is what the channel belongs to: "Hi Sara, so we can check where
