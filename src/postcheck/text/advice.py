@@ -1760,11 +1760,13 @@ _COMFORT = LazyPattern(
     re.IGNORECASE,
 )
 # Advice the reply relays from the service's own staff is the reply's, however much the rest reads like news of the
-# service: the model does not overrule it ("Jane Example from our nursing team says it's fine to use a thrush cream").
+# service: the model does not overrule it ("Jane Example from our nursing team says it's fine to use a thrush cream"),
+# and the patterns read it without the words that say who said it ("Jane Example on the ward says ...").
 _RELAYED = LazyPattern(
-    r"\b(?:from|in|at)\s+our\s+(?:[\w'-]+\s+){0,3}?(?:team|clinic|service|practice|surgery)\s+(?:says|said|recommends|"
+    r"\b(?:from|in|at|on)\s+(?:our|the)\s+(?:[\w'-]+\s+){0,3}?(?:team|clinic|service|practice|surgery|ward|unit)\s+(?:says|said|recommends|"
     r"suggests|advises)\b|\bour\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?|midwi(?:fe|ves)|GPs?|pharmacists?|doctors?|health\s+"
-    r"visitors?|physios?)(?:'s)?\s+(?:always\s+|often\s+|usually\s+)?(?:says?|said|recommends?|suggests?|advises?)\b",
+    r"visitors?|physios?)(?:'s)?(?:\s+(?:on|from|in|at)\s+(?:the|our)\s+(?:[\w'-]+\s+){0,2}?(?:ward|team|clinic|unit))?\s+"
+    r"(?:always\s+|often\s+|usually\s+)?(?:says?|said|recommends?|suggests?|advises?)\b",
     re.IGNORECASE,
 )
 
@@ -1785,12 +1787,15 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     likely, known = word_model.read(text, model)
     heard = known >= word_model.MIN_FEATURES
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
+    relayed = _RELAYED.search(plain)
+    if relayed:  # (the words that say who said it are no news of the service: "Jane Example on the ward says ...")
+        plain = _RELAYED.sub(lambda m: " " * len(m.group()), plain)
     topic = MEDICAL_TOPIC.search(plain)
     overruled = (
         heard
         and likely < OVERRULE_BELOW
         and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
-        and not _RELAYED.search(plain)
+        and not relayed
     )
     dose = DOSE_CHANGE.search(plain)
     if dose is not None and topic is None and _A_DOSE.search(dose.group()):
