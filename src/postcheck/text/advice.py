@@ -868,7 +868,7 @@ SERVICE_REPORT = LazyPattern(
     r"(?:telling|told)\s+us\s+about|(?:is|are)\s+(?:next\s+)?due\s+to\s+(?:visit|come|call|pop\s+in)\b|(?:your|the|his|her|their)\s+(?:\w+\s+)?wait\s+(?:on|for|at|in|with)\b|"
     r"(?:good|great|sound|sensible|helpful|the\s+right)\s+advice\b|"
     r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|(?:'s|is)\s+(?:quite\s+|absolutely\s+|so\s+)?(?:right|spot\s+on)\b|"
-    r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|"
+    r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|(?:won'?t|wouldn'?t|isn'?t|aren'?t)\s+(?:be\s+)?able\s+to|"
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
     # ("GP practices here aren't prescribing tirzepatide for weight loss yet".)
     r"(?:aren'?t|isn'?t|are\s+not|is\s+not)\s+(?:yet\s+|currently\s+)?(?:prescribing|offering|providing)|"
@@ -878,7 +878,7 @@ SERVICE_REPORT = LazyPattern(
     # (And how busy or shut the service is now, as news: "sleep it off - A&E's full tonight"; or whether it is on
     # strike: "GPs aren't on strike. For the rash, an antihistamine cream should settle it".)
     # ("Our GP practices are really busy this winter", too.)
-    r"(?:'s|\s+is|\s+are)\s+(?:\w+\s+)?(?:full|rammed|heaving|packed|mobbed|overflowing|closed|shut|busy|stretched|"
+    r"(?:'s|\s+is|\s+are|\s+will\s+be|'ll\s+be)\s+(?:\w+\s+)?(?:full|rammed|heaving|packed|mobbed|overflowing|closed|shut|busy|stretched|"
     r"under\s+(?:pressure|strain))\b|"
     # (And what it no longer offers: "Most GP practices ... stopped offering ear syringing a few years ago".)
     r"\b(?:stopped|stop|stops)\s+(?:offering|doing|providing)\b|\bno\s+longer\s+(?:offers?|does|do|provides?)\b|"
@@ -1280,7 +1280,7 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:it's|that's|is|are)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|normal)\s+for\s+(?:a\s+few|a\s+couple\s+of|\d+|a|an)\s+"
     r"(?:days?|weeks?|hours?|nights?)\b|\b(?:most|many|lots\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|kids|children|babies|"
     r"women|men|of\s+us)\s+can\s+(?:still\s+)?(?:manage|have|eat|drink|take|tolerate|cope\s+with)\b|"
-    r"\b(?:is|are|was|were)\s+(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\bworks\s+(?:really\s+)?brilliantly\b|\b(?:does|did|do)\s+the\s+trick\b",
+    r"\b(?:is|are|was|were)\s+(?:honestly\s+|really\s+|probably\s+|still\s+)?(?:the|your)\s+(?:answer|best\s+bet|cure)\b|\bworks\s+(?:really\s+)?brilliantly\b|\b(?:does|did|do)\s+the\s+trick\b",
     re.IGNORECASE,
 )
 REMEDY_LIST = LazyPattern(
@@ -1755,7 +1755,7 @@ _COMFORT = LazyPattern(
     r"\bsending\s+(?:you\s+)?(?:(?:lots\s+of|so\s+much|all\s+our|our|big|huge)\s+)?(?:love|strength|hugs?|best\s+wishes|"
     r"good\s+wishes)\b|\b(?:you're|you\s+are|you've\s+been|she's|he's|they're)\s+(?:clearly\s+|obviously\s+|all\s+)?doing\s+"
     r"(?:everything\s+(?:you|she|he|they)\s+can|(?:so\s+)?(?:brilliantly|amazingly|so\s+well|really\s+well|(?:a|an)\s+(?:great|"
-    r"amazing)\s+job))\b|\byou're\s+not\s+alone\b|\bthinking\s+of\s+(?:you|your)\b|\bnothing\s+to\s+be\s+(?:embarrassed|"
+    r"amazing)\s+job))\b|\byou're\s+(?:definitely\s+|really\s+|certainly\s+|absolutely\s+|so\s+)?not\s+alone\b|\bthinking\s+of\s+(?:you|your)\b|\bnothing\s+to\s+be\s+(?:embarrassed|"
     r"ashamed)\s+(?:about|of)\b|\bthank(?:s|\s+you)\s+for\s+(?:being\s+brave\s+enough\s+to\s+)?shar(?:e|ing)\b",
     re.IGNORECASE,
 )

@@ -127,7 +127,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
     r"(?:you|u|they|he|she|your\s+\w+)\s+(?:(?:first|originally|last)\s+)?(?:used|gave|registered|signed\s+up|"
     r"booked|put\s+down|entered|provided)\b|"
-    r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them|(?:your|ur)\s+[\w'-]+)"
+    r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them|him|her|(?:your|ur)\s+[\w'-]+)"
     r"(?:\s+on)?\b|"
     # ... or left or given for a ring back: "Leave us a number and someone will ring you back" (not "Give us a number of
     # ideas").
@@ -864,7 +864,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
 # A public verb offered beside a private one, the data after both: "Reply here or DM us with your NHS number".
 _PUBLIC_VERB = LazyPattern(r"(?:(?:hit|press|tap|click)\s+)?(?:reply|respond|comment|post)\b", re.IGNORECASE)
 _OR_WITH = LazyPattern(
-    r"\s*(?:(?:here|below|underneath|in\s+(?:the\s+)?(?:comments|replies))\s+)?or\s+(?:[\w']+\s+){1,4}?with\s+"
+    # (With "with", or straight after "us": "comment below or DM us your NHS number".)
+    r"\s*(?:(?:here|below|underneath|in\s+(?:the\s+)?(?:comments|replies))\s+)?or\s+(?:[\w']+\s+){1,4}?(?:with\s+|(?<=\bus\s)|(?<=\bme\s))"
     r"(?:(?:your|their|ur|his|her)\s+)?(?:[\w']+'s\s+)?$",
     re.IGNORECASE,
 )
@@ -878,7 +879,7 @@ _WHAT_WE_DO_NEXT = LazyPattern(
     # (Or after a comma that ends the reader's part: "If you reply with your date of birth, we will chase it with the
     # community team".)
     r"\w(?:[\s,]+(?:so\s+(?:that\s+)?(?:we|I|the\s+team)|and\s+(?:we'll|we\s+will|I'll|I\s+will|the\s+team\s+will))|"
-    r",\s+(?:then\s+)?(?:we'll|we\s+will|we\s+can|I'll|I\s+will|the\s+team\s+will))\b",
+    r",?\s+(?:then\s+)?(?:we'll|we\s+will|we\s+can|I'll|I\s+will|the\s+team\s+will))\b",
     re.IGNORECASE,
 )
 # An order after that purpose, in a clause of its own, is what the channel belongs to: "Hi Sara, so we can check where
