@@ -866,7 +866,7 @@ SERVICE_REPORT = LazyPattern(
     r"(?:passed|shared|fed|raised|forwarded)\s+(?:\w+\s+){0,3}?(?:comments|feedback|complaint|concerns?)\b|"
     # (And a wait told: "Thanks for telling us about your long wait on 111 last night".)
     r"(?:telling|told)\s+us\s+about|(?:is|are)\s+(?:next\s+)?due\s+to\s+(?:visit|come|call|pop\s+in)\b|(?:your|the|his|her|their)\s+(?:\w+\s+)?wait\s+(?:on|for|at|in|with)\b|"
-    r"(?:good|great|sound|sensible|helpful|the\s+right)\s+advice\b|"
+    r"(?:good|great|sound|sensible|helpful|the\s+right|conflicting|the\s+wrong|mixed|different)\s+advice\b|"
     r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|(?:'s|is)\s+(?:quite\s+|absolutely\s+|so\s+)?(?:right|spot\s+on)\b|"
     r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|(?:won'?t|wouldn'?t|isn'?t|aren'?t)\s+(?:be\s+)?able\s+to|"
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
@@ -882,7 +882,9 @@ SERVICE_REPORT = LazyPattern(
     r"under\s+(?:pressure|strain))\b|"
     # (And what it no longer offers: "Most GP practices ... stopped offering ear syringing a few years ago".)
     r"\b(?:stopped|stop|stops)\s+(?:offering|doing|providing)\b|\bno\s+longer\s+(?:offers?|does|do|provides?)\b|"
-    r"\bon\s+strike\b|\bstriking\b",
+    r"\bon\s+strike\b|\bstriking\b|"
+    # (And what a scheme doesn't cover: "Pharmacy First doesn't cover migraines, unfortunately".)
+    r"(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+cover\b",
     re.IGNORECASE,
 )
 DIRECTING = LazyPattern(
@@ -897,7 +899,10 @@ DIRECTING = LazyPattern(
     r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))|book|try|use|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
-    r"recommend)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|(?<!\bgood\s)(?<!\bsound\s)(?<!\bgreat\s)(?<!\bsensible\s)advice|worried|open|available)\b",
+    r"recommend|tell\s+you|show\s+you|explain)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|"
+    # (Not advice told of: "gave you good advice", "the right advice", "conflicting advice".)
+    r"(?<!\bgood\s)(?<!\bsound\s)(?<!\bgreat\s)(?<!\bsensible\s)(?<!\bright\s)(?<!\bconflicting\s)(?<!\bwrong\s)"
+    r"(?<!\bmixed\s)(?<!\bdifferent\s)advice|worried|open|available)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
@@ -1728,11 +1733,12 @@ HEALTH_CUE = LazyPattern(
 # What makes a reply that names no medical matter another kind of help, which the model alone does not report: who
 # else it sends the reader to, for a home's damp and mould or a landlord's repairs ("Wiping it off each morning ...
 # helps stop mould taking hold. Your council's housing team can help"), or a shopper's price and brand ("a cheaper
-# brand is just as good for your baby as a more expensive one").
+# brand is just as good for your baby as a more expensive one"), or how long an order takes ("Repeat prescriptions
+# usually take two working days to be ready").
 _OTHER_HELP = LazyPattern(
     r"\b(?:council|landlord|housing\s+(?:team|officer|association|provider|department|services?)|letting\s+agents?|"
     r"Citizens\s+Advice|environmental\s+health|cheaper|pricier|dearer|(?:more|less)\s+expensive|own[- ]brand|"
-    r"branded)\b",
+    r"branded|working\s+days?)\b",
     re.IGNORECASE,
 )
 
