@@ -105,7 +105,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"faint(?:s|ed|ing)?|(?:worse|better)\s+at\s+night|"
     r"(?:poor|broken|bad|disturbed|restless)\s+sleep|night\s+terrors|nightmares|sleep-?walk\w*|bad\s+dreams|"
     r"bed-?wetting|wet(?:s|ting)?\s+(?:the|their|his|her)\s+bed|soiling|(?:winter|baby|january)\s+blues|"
-    r"piles|haemorrhoids|corns|calluses|(?:your|his|her|their|the|caesarean|c-section|section)\s+scars?\b(?!\s+(?:on\s+the))|bunions?|moles?(?!\s*(?:catchers?|hills?|rats?|traps?))|skin\s+tags?|cysts?|dandruff|braxton\s+hicks|contractions|"
+    r"piles|haemorrhoids|corns|calluses|(?:your|his|her|their|the|caesarean|c-section|section)\s+scars?\b(?!\s+on\s+the\b)|bunions?|moles?(?!\s*(?:catchers?|hills?|rats?|traps?))|skin\s+tags?|cysts?|dandruff|braxton\s+hicks|contractions|"
     r"(?:sense\s+of|loss\s+of)\s+(?:smell|taste)|"
     # Whatever it is, said of a group it is common in: "wind in babies", "hair loss in pregnancy".
     r"\w+\s+in\s+(?:babies|newborns|toddlers|children|kids|pregnancy)\b(?!')|"

@@ -876,8 +876,8 @@ _OR_WITH = LazyPattern(
 # practice". (Not a purpose that opens the
 # sentence: "So we can look into this, please send us a DM".)
 _WHAT_WE_DO_NEXT = LazyPattern(
-    # (Or after a comma that ends the reader's part: "If you reply with your date of birth, we will chase it with the
-    # community team".)
+    # (Or straight after the reader's part, with a comma or none: "If you reply with your date of birth, we will chase
+    # it with the community team", "If you reply with his NHS number we'll chase it with the surgery".)
     r"\w(?:[\s,]+(?:so\s+(?:that\s+)?(?:we|I|the\s+team)|and\s+(?:we'll|we\s+will|I'll|I\s+will|the\s+team\s+will))|"
     r",?\s+(?:then\s+)?(?:we'll|we\s+will|we\s+can|I'll|I\s+will|the\s+team\s+will))\b",
     re.IGNORECASE,
