@@ -1793,9 +1793,8 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     likely, known = word_model.read(text, model)
     heard = known >= word_model.MIN_FEATURES
     plain = FIGURATIVE.sub(lambda m: " " * len(m.group()), text)
-    relayed = _RELAYED.search(plain)
-    if relayed:  # (the words that say who said it are no news of the service: "Jane Example on the ward says ...")
-        plain = _RELAYED.sub(lambda m: " " * len(m.group()), plain)
+    # (The words that say who said it are no news of the service: "Jane Example on the ward says ...".)
+    plain, relayed = _RELAYED.subn(lambda m: " " * len(m.group()), plain)
     topic = MEDICAL_TOPIC.search(plain)
     overruled = (
         heard

@@ -165,9 +165,9 @@ PERSONAL_DATA = LazyPattern(
     # where the reader sends, nor "let us know where to send your complaint", which goes elsewhere).
     r"(?:(?<=know\s)|(?<=\bus\s)|(?<=\bme\s))where\s+(?:to|(?:we|I)\s+(?:should|can|could))\s+(?:send|post)\s+(?:it|them|"
     r"(?:the|your|a)\s+(?:new\s+|replacement\s+|spare\s+)?(?:copy|letter|card|kit|pack|leaflet|certificate|results?|"
-    r"prescription|badge|pass)s?)\b(?!\s+to\s+(?!you\b))|where\s+(?:should|shall|can)\s+(?:we|I)\s+(?:send|post)\b|"
     # ... or where a colleague should send it: "Jane would love to send you a card. Where should she send it?"
-    r"where\s+(?:should|shall|can)\s+(?:she|he)\s+(?:send|post)\s+(?:it|them|the\s+\w+)(?=\s*\?)|"
+    r"prescription|badge|pass)s?)\b(?!\s+to\s+(?!you\b))|where\s+(?:should|shall|can)\s+(?:(?:we|I)\s+(?:send|post)\b|"
+    r"(?:she|he)\s+(?:send|post)\s+(?:it|them|the\s+\w+)(?=\s*\?))|"
     # When someone was admitted to or discharged from hospital, a date of their health record: "what date was she
     # discharged?" (a ward alone is no one's data: "Which ward were you on, and what time did you arrive?").
     r"(?:when|what\s+(?:date|day|time))\s+(?:was|were)\s+(?:you|u|she|he|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+"
