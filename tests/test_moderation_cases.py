@@ -52,6 +52,7 @@ FILES = (
     "moderation_cases_b146.yml",
     "moderation_cases_b171.yml",
     "moderation_cases_b200.yml",
+    "moderation_cases_b221.yml",
 )
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}
 RULES = {

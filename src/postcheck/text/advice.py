@@ -1765,6 +1765,13 @@ _COMFORT = LazyPattern(
     r"ashamed)\s+(?:about|of)\b|\bthank(?:s|\s+you)\s+for\s+(?:being\s+brave\s+enough\s+to\s+)?shar(?:e|ing)\b",
     re.IGNORECASE,
 )
+# How long a test or a visit takes, which the model alone may read as reassurance: "A Fibroscan is like an
+# ultrasound ... It's painless and takes about 10 minutes" (what a test is like is news of the service).
+_HOW_LONG_IT_TAKES = LazyPattern(
+    r"\b(?:takes|lasts)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|under\s+|less\s+than\s+)?(?:\d+|a\s+few|"
+    r"a\s+couple\s+of|two|five|ten|fifteen|twenty|thirty)\s*(?:(?:-|to)\s*\d+\s*)?(?:mins?|minutes|seconds|secs)\b",
+    re.IGNORECASE,
+)
 # Advice the reply relays from the service's own staff is the reply's, however much the rest reads like news of the
 # service: the model does not overrule it ("Jane Example from our nursing team says it's fine to use a thrush cream"),
 # and the patterns read it without the words that say who said it ("Jane Example on the ward says ...").
@@ -1811,7 +1818,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
         return None
     if topic is None and _OTHER_HELP.search(plain):
         return None  # the model alone on a matter of another kind
-    if _COMFORT.search(plain):
-        return None  # the model alone on comfort
+    if _COMFORT.search(plain) or (topic is None and _HOW_LONG_IT_TAKES.search(plain)):
+        return None  # the model alone on comfort, or on what a test is like
     start, end, _ = word_model.strongest_sentence(text, model)
     return start, end, topic.group() if topic else None

@@ -178,7 +178,8 @@ PERSONAL_DATA = LazyPattern(
     # What opens someone's accounts: "the 6-digit security code the app has just texted you", "your NHS login password".
     r"(?:security|verification|log-?in|one-time|authentication)\s+codes?|passcodes?|passwords?|log-?in\s+details|"
     # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
-    r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|allerg(?:y|ies))|"
+    # (Not a word of a compound: "your allergy-safe bake sale".)
+    r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|allerg(?:y|ies))(?!-)|"
     # ... a pregnancy's due date, which says she is pregnant: "what's your due date and which hospital are you booked
     # with? Reply here".
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bher\s)|(?<=their\s))(?:due\s+date|EDD)\b|"
