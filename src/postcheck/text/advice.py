@@ -1818,7 +1818,9 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
         return None
     if topic is None and _OTHER_HELP.search(plain):
         return None  # the model alone on a matter of another kind
-    if _COMFORT.search(plain) or (topic is None and _HOW_LONG_IT_TAKES.search(plain)):
-        return None  # the model alone on comfort, or on what a test is like
+    if topic is None and _HOW_LONG_IT_TAKES.search(plain):
+        return None  # the model alone on what a test is like
+    if _COMFORT.search(plain) and not (_advises(plain) or _predicts(plain)):
+        return None  # the model alone on comfort (not "that's really common ... and it'll pass. Keep going, you're doing brilliantly!")
     start, end, _ = word_model.strongest_sentence(text, model)
     return start, end, topic.group() if topic else None
