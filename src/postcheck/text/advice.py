@@ -173,6 +173,13 @@ MEDICAL_TOPIC = LazyPattern(
     r"lazy\s+eye|squint|stammer\w*|stutter\w*|incontinen\w+|pelvic\s+floor|HRT|PMS|PMT|contracepti\w+|RSV|"
     r"threadworms?|worms|scabies|impetigo|measles|mumps|hand,?\s+foot\s+and\s+mouth|slapped\s+cheek|"
     r"glandular\s+fever|burns?|grazes?|"
+    # Scabs picked ("Try to stop her picking at the scabs"; not the strike's "scabs"), panic felt rising and breathing
+    # slowed for it, and food or drink that stays down ("easier to keep down").
+    r"(?:pick\w*|scratch\w*)\s+(?:at\s+)?(?:the\s+|his\s+|her\s+|their\s+|your\s+|any\s+)?scabs?\b|"
+    r"(?:the|your|his|her|their)\s+panic\s+(?:building|rising|coming\s+on|starting|setting\s+in)\b|"
+    r"(?:slow|slowing|control|controlling)\s+(?:your|his|her|their)\s+breathing(?:\s+(?:right\s+)?down)?\b|breathing\s+into\s+a\s+paper\s+bag|"
+    r"(?:keep|keeping|kept|keeps)\s+(?:anything|food|fluids?|drinks?|water|milk|it|things|much|(?:\w+\s+)?meals?)\s+down\b|"
+    r"(?:easier|easiest|harder|hard|able)\s+to\s+keep\s+down\b|"
     # A cut on someone ("keep the cut clean and covered"), not a cut in funding or a haircut.
     r"(?:the|your|his|her|their|a|that|this|small|deep|little|nasty)\s+cuts?\b(?!\s+(?:off|in|out|to|of|back|down|short|"
     r"through|across|from|and\s+paste|price|above|costs?|funding|services?|jobs?|posts?|budgets?)\b)|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
@@ -1218,8 +1225,8 @@ SELF_CARE_CLAIM = LazyPattern(
     # (Who they are may come between: "Lots of people with hypermobility find magnesium ... ease joint pain".)
     r"\b(?:most|many|some|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
     r"parents|patients)(?:\s+with(?:\s+[\w'-]+){1,3}?)?\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
-    # ... or what works for them: "E-cigarettes work really well for lots of people".
-    r"\bwork(?:s|ed)?\s+(?:really\s+|very\s+|so\s+)?well\s+for\s+(?:lots\s+of|loads\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+"
+    # ... or what works for them: "E-cigarettes work really well for lots of people", "... works better for most people".
+    r"\bwork(?:s|ed)?\s+(?:really\s+|very\s+|so\s+)?(?:well|better|best)\s+for\s+(?:lots\s+of|loads\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+"
     r"(?:\w+\s+)?(?:people|us|women|men|mums|dads|parents|patients|smokers|kids|children)\b|"
     # ... or do: "Alternating Calpol and Nurofen is what most parents do".
     r"\b(?:is|are)\s+what\s+(?:most|many|lots\s+of|loads\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|parents|mums|dads|women|men)\s+do\b|"
@@ -1254,6 +1261,8 @@ SELF_CARE_CLAIM = LazyPattern(
     r"(?!,?\s+(?:the|our|we|staff|a|an)\b)|"
     r"\b(?:great|good|brilliant)\s+for\s+(?:dry|sore|tired|itchy|achy|aching|stiff)\s+\w+|"
     r"\bit\s+is\s+(?:recommended|advised|advisable)\b|"
+    # (Or a remedy no longer advised: "breathing into a paper bag isn't recommended any more".)
+    r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+recommended\s+any\s?more\b|"
     r"\b(?:is|are)\s+(?:a\s+)?(?:classic|common|known|big|major|typical)\s+(?:\w+\s+)?triggers?\b|\bis\s+a\s+good\s+(?:rule|habit)\b|"
     r"\b(?:isn't|aren't|is\s+not|are\s+not|won't\s+be)\s+a\s+problem\s+for\b|"
     r"\b(?:far\s+|much\s+|a\s+lot\s+)?(?:less|more)\s+harmful\s+than\b|\bmore\s+accurate\b|"

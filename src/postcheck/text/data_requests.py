@@ -27,6 +27,8 @@ _AFTER_KIN = "|".join(
 )
 # Someone's birth asked for by when it was: "When were you born?", "When was your daughter born?" (after "when").
 _BORN_WHEN = r"(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b"
+# A baby's due date asked in everyday words: "When is your baby due?" (after "when is" or "when's").
+_DUE = r"(?:your|ur|her|their)\s+(?:baby|little\s+one|bump)\s+due\b"
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
@@ -183,6 +185,8 @@ PERSONAL_DATA = LazyPattern(
     # ... a pregnancy's due date, which says she is pregnant: "what's your due date and which hospital are you booked
     # with? Reply here".
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bher\s)|(?<=their\s))(?:due\s+date|EDD)\b|"
+    # (... in everyday words: "when is your baby due?")
+    rf"(?:(?<=when\s)(?:is|was)\s+|(?<=when's\s)){_DUE}|"
     # ("the medication you're currently taking": an adverb between.)
     r"(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
@@ -293,7 +297,9 @@ _WHERE_YOU_STAY = LazyPattern(
     r"you're|they're|he's|she's)\s+(?:\w+\s+)?(?:staying|living|live|lives|sleeping|stopping|based|registered)\b|"
     # ... or where someone should come: "Which address should the nurse come to? Reply here".
     r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|send\s+(?:it|them))\s+to\b|"
-    # ... or where a thing for the reader should go: "We can post you a copy. What address should it go to?"
+    # ... or where a thing for the reader should go: "We can post you a copy. What address should it go to?", "We'd love
+    # to send you a pack. Which address is best?" (the question ending there: not "... is best for complaints?").
+    r"(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\s*\?|"
     r"\s+(?:should|shall)\s+(?:it|they|this|these)\s+(?:go|be\s+(?:sent|posted|delivered))\s+to\b|"
     # ... or the one someone is at: "Which address are you at now?" (not "Which address is the clinic at?").
     r"\s+(?:are|is|were|was)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)\s+at\b|"
@@ -360,7 +366,7 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
     # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
-    rf"\bwhen(?=\s+{_BORN_WHEN})|\b(?:what|which)(?=\s+(?:hospital|day|date)\s+{_BORN_WHEN})|"
+    rf"\bwhen(?=\s+{_BORN_WHEN})|\bwhen(?='s\s+{_DUE}|\s+(?:is|was)\s+{_DUE})|\b(?:what|which)(?=\s+(?:hospital|day|date)\s+{_BORN_WHEN})|"
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s)|(?<=,\sand\s))(?:"
     # ("Which number's best to reach you on?", and "What name and date of birth was it recorded under?", a name listed
     # first.)
@@ -1426,7 +1432,7 @@ _DATA_HINTS = (
     "appointment letter", "referral letter", "clinic letter", "outpatient", "result letter", "results letter",
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
-    "login details", "log-in details", "due date", "edd", "passport", "where to send", "where to post",
+    "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due", "passport", "where to send", "where to post",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
     "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn", "staff n", "staff id", "payroll",
