@@ -1225,7 +1225,8 @@ SELF_CARE_CLAIM = LazyPattern(
     # (Who they are may come between: "Lots of people with hypermobility find magnesium ... ease joint pain".)
     r"\b(?:most|many|some|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
     r"parents|patients)(?:\s+with(?:\s+[\w'-]+){1,3}?)?\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
-    # ... or what works for them: "E-cigarettes work really well for lots of people", "... works better for most people".
+    # ... or what works for them: "E-cigarettes work really well for lots of people", "... works better for most
+    # people".
     r"\bwork(?:s|ed)?\s+(?:really\s+|very\s+|so\s+)?(?:well|better|best)\s+for\s+(?:lots\s+of|loads\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+"
     r"(?:\w+\s+)?(?:people|us|women|men|mums|dads|parents|patients|smokers|kids|children)\b|"
     # ... or do: "Alternating Calpol and Nurofen is what most parents do".
@@ -1829,7 +1830,9 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
         return None  # the model alone on a matter of another kind
     if topic is None and _HOW_LONG_IT_TAKES.search(plain):
         return None  # the model alone on what a test is like
+    # (Comfort hides no advice the patterns find: "that's really common ... and it'll pass. Keep going, you're doing
+    # brilliantly!")
     if _COMFORT.search(plain) and not (_advises(plain) or _predicts(plain)):
-        return None  # the model alone on comfort (not "that's really common ... and it'll pass. Keep going, you're doing brilliantly!")
+        return None  # the model alone on comfort
     start, end, _ = word_model.strongest_sentence(text, model)
     return start, end, topic.group() if topic else None

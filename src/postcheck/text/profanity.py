@@ -147,8 +147,8 @@ _MEDICAL_CLOT = LazyPattern(
 # in the eye", "bloody, watery diarrhoea", "bloody and mucousy stools" (the word list's phrases hold "bloody" right
 # before its noun: "bloody nose").
 _SEEN_BLOODY = LazyPattern(
-    # ... or said of what comes up or out: "If you're being sick and it's bloody, or looks like coffee grounds", "If your
-    # sick is bloody or looks like coffee grounds".
+    # ... or said of what comes up or out: "If you're being sick and it's bloody, or looks like coffee grounds", "If
+    # your sick is bloody or looks like coffee grounds".
     r"\b(?:sick|vomit|vomiting|poos?|wees?|urine|stools?|phlegm|mucus|spit)\s+(?:(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)|is|was|"
     r"are|were)\s+bloody"
     r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))|"
