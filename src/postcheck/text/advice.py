@@ -1052,6 +1052,13 @@ _KEPT_OUT_OF = LazyPattern(
 # A professional introducing themself is not pointed to: "Pharmacist here (off duty!) - ...", "As a GP, I'd say..."
 # (not "such as a pharmacist", "your pharmacist here in Otley").
 _SELF_INTRO_AFTER = LazyPattern(r"\s+here\b(?!\s+(?:at|in|on|can|will|to)\b)", re.IGNORECASE)
+# A service's word the reply takes on as its own, its clause ended by a comma: "Like your GP said, keep it dry ..." (the
+# reader is sent nowhere, unless the sentence then sends them back: "As your GP said, if it gets worse, see them").
+_AS_IT_SAID_BEFORE = LazyPattern(r"\b(?:just\s+)?(?:like|as)\s+(?:your|ur|the)\s+$", re.IGNORECASE)
+_AS_IT_SAID_AFTER = LazyPattern(
+    r"(?:'s)?\s+(?:(?:already|rightly)\s+)?(?:said|says|told\s+you|advised|suggested|mentioned|recommended)\s*,",
+    re.IGNORECASE,
+)
 _SELF_INTRO_BEFORE = LazyPattern(
     r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -1130,6 +1137,11 @@ def signposts(text: str) -> bool:
                 sentence = masked(sentence, [(offer.start() - start, offer.end() - start)])
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
+        took_on = _AS_IT_SAID_AFTER.match(text, m.end())
+        if took_on and _AS_IT_SAID_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            if _SENT_BACK.search(text, took_on.end(), end):
+                return True
+            continue  # its word taken on as the reply's own ("Like your GP said, keep it dry")
         if _FIGURES_FROM.match(text, m.end()) or _ITS_LETTER.match(text, m.end()):
             continue  # where figures or news come from ("Our GP data shows..."), not where the reader is sent
         if _OUR.search(text, max(0, m.start() - 5), m.start()) and _THEIR_TIP.match(text, m.end()):

@@ -141,6 +141,9 @@ PERSONAL_DATA = LazyPattern(
     # ... or the best one for someone: "What's the best number for his support worker?", "the best email for you".
     r"(?<=best\s)(?:number|mobile|landline|contact\s+number|e-?mail(?:\s+address)?)\s+for\s+(?:you|u|(?:your|ur|his|her|their)\s+"
     r"[\w'-]+(?:\s+worker)?)\b|"
+    # ... or the best one, the question ending there, after an offer to ring: "Our burns nurse can ring you tomorrow,
+    # what's the best number?" (not "What's the best number to call for PALS?").
+    r"(?<=the\sbest\s)(?:phone\s+|mobile\s+|contact\s+)?number(?=\s*\?)|"
     # ... or for someone named to ring: "the best time and number for the physio to give you a bell".
     r"(?:number|mobile|landline)\s+(?:for\s+(?:the\s+|your\s+|our\s+)?[\w']+(?:\s+[\w']+)?\s+)?to\s+(?:(?:reach|call|ring|"
     r"text|phone|contact|get\s+hold\s+of)\s+(?:you|u)|give\s+(?:you|u)\s+a\s+(?:bell|ring|call|buzz))\b|"
@@ -408,7 +411,7 @@ _MAX_PUBLIC_OBJECT_GAP_WORDS = 10
 _DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?(?:[\w']+(?:\s+[\w']+)?(?:,\s*|\s+and\s+|\s*&\s*)){0,3}$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 # (Or a second question the verb asks: "Let us know which ward he was on and what year he was born".)
-_AND_YOUR = LazyPattern(r"\band\s+(?:(?:your|their)|(?:what|which))\s+$", re.IGNORECASE)
+_AND_YOUR = LazyPattern(r"\band\s+(?:(?:your|their|his|her|ur)|(?:what|which))\s+$", re.IGNORECASE)
 # ("share your memories in the comments along with your full name": "along with", "together with", "as well as" join a
 # second object more plainly than "and", and may follow a longer first.)
 _ALONG_WITH = LazyPattern(r"\b(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:your|their)\s+$", re.IGNORECASE)

@@ -234,9 +234,9 @@ HOSPITAL_NUMBER = LazyPattern(
     r"(?P<number>[A-Z]{0,3}\d{5,10}[A-Z]?)(?![\w-])",
     re.IGNORECASE,
 )
-# Digits written with the capital letter O for a zero, to dodge filters ("O77OO 9OO 518"): read as digits when the run
-# has a phone number's length and at least three real digits.
-_O_FOR_ZERO = LazyPattern(r"(?<![\w+])[0O][\dO](?:[ .-]?[\dO]){8,11}(?![\w])")
+# Digits written with the letter O for a zero, to dodge filters ("O77OO 9OO 518", "o7700 9OO 461"): read as digits
+# when the run has a phone number's length and at least three real digits.
+_O_FOR_ZERO = LazyPattern(r"(?<![\w+])[0Oo][\dOo](?:[ .-]?[\dOo]){8,11}(?![\w])")
 # A WhatsApp click-to-chat link carries a phone number ("wa.me/447700900274", "api.whatsapp.com/send?phone=44...").
 _CHAT_LINK = LazyPattern(r"(?:^|\.)(?:wa\.me|whatsapp\.com)$")
 _CHAT_NUMBER = LazyPattern(r"(?:wa\.me/|phone=)\+?(\d{8,15})(?!\d)")
@@ -542,9 +542,9 @@ def find_contacts(text: str) -> list[Contact]:
         contacts.sort(key=lambda c: c.start)
         return contacts
     dialled = rest
-    if "O" in rest:
+    if "O" in rest or "o" in rest:
         dialled = _O_FOR_ZERO.sub(
-            lambda m: m.group().replace("O", "0") if len(_digits(m.group())) >= 3 else m.group(), rest
+            lambda m: re.sub("[Oo]", "0", m.group()) if len(_digits(m.group())) >= 3 else m.group(), rest
         )
     contacts += [
         Contact(c.start, c.end, text[c.start : c.end], c.kind, c.key) if dialled is not rest else c
