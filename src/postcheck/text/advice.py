@@ -1237,6 +1237,9 @@ SELF_CARE_CLAIM = LazyPattern(
     # (Who they are may come between: "Lots of people with hypermobility find magnesium ... ease joint pain".)
     r"\b(?:most|many|some|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
     r"parents|patients)(?:\s+with(?:\s+[\w'-]+){1,3}?)?\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
+    # ... or who it is good for: "Scratch mittens are brilliant for babies with chickenpox".
+    r"\b(?:great|good|brilliant|amazing|perfect|ideal|handy|a\s+godsend|a\s+lifesaver)\s+for\s+(?:babies|children|kids|"
+    r"toddlers|little\s+ones|anyone|people|adults|women|men)\s+with\b|"
     # ... or what works for them: "E-cigarettes work really well for lots of people", "... works better for most
     # people".
     r"\bwork(?:s|ed)?\s+(?:really\s+|very\s+|so\s+)?(?:well|better|best)\s+for\s+(?:lots\s+of|loads\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+"
