@@ -473,3 +473,24 @@ def test_a_bcp47_sidecar_is_the_videos_captions_and_a308_renames_it_for_facebook
     run = check({"post.md": _post(platforms="[facebook]"), **media}, "--select", "A3")
     assert run.codes == ["A308"]
     assert "--fix writes media/clip.en_GB.srt" in run.json["findings"][0]["message"]
+
+
+def test_moderation_reads_the_captions_viewers_read_and_points_into_the_caption_file(check, tmp_path):
+    """A staff name, a swear word or a mobile said in a video is published as its captions (M101-M103 read each cue's
+    text; the timing lines are not read: "00:00:02,500" is no phone number)."""
+    srt = (
+        "1\n00:00:00,000 --> 00:00:02,000\nHi, I'm Jane Example, your ward sister.\n\n"
+        "2\n00:00:02,500 --> 00:00:04,500\nIt's been a bloody long winter.\n\n"
+        "3\n00:00:05,000 --> 00:00:07,000\nText me on 07700 900461.\n"
+    )
+    files = {
+        "postcheck.toml": '[moderation]\nstaff = ["Jane Example"]\n',
+        "post.md": _post(),
+        "media/clip.mp4": video_bytes(tmp_path, seconds=8.0, audio=bursts([(0, 7.0)])),
+        "media/clip.srt": srt,
+    }
+    run = check(files, "--select", "M")
+    found = {(f["code"], f["line"]) for f in run.json["findings"]}
+    assert found == {("M103", 3), ("M102", 7), ("M101", 11)}
+    assert all(f["path"].endswith("clip.srt") and f["post"]["path"] == "post.md" for f in run.json["findings"])
+    assert all(" in the captions" in f["message"] for f in run.json["findings"])

@@ -262,6 +262,16 @@ def _valid_cues(post: Post, ctx: Context) -> Iterator[tuple[VideoCaptions, Capti
                     yield item, caption, cue
 
 
+def caption_fields(post: Post, ctx: Context) -> Iterator[tuple[Path, Field]]:
+    """The text of each cue of the post's usable caption files, as written in its file: what viewers read on a video."""
+    for _, caption, cue in _valid_cues(post, ctx):
+        captions = caption.parsed
+        start = captions.offset(cue.line + 1)
+        end = captions.offset(cue.end_line) + captions.line_length(cue.end_line)
+        if cue.end_line > cue.line and end > start:
+            yield caption.path, Field.verbatim(captions.source, start, end)
+
+
 def reading_length(cue: Cue) -> int:
     """Characters a viewer reads: spaces and punctuation count, line breaks do not."""
     return len(cue.plain_text.replace("\n", ""))

@@ -6,10 +6,11 @@ needs it; these rules decide which fields are read and what is reported."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from postcheck.context import Context
-from postcheck.model import Post, Problem, Severity
+from postcheck.model import Field, Post, Problem, Severity
 from postcheck.rules import rule
 
 if TYPE_CHECKING:
@@ -21,11 +22,23 @@ def _where(label: str) -> str:
     return "" if label == "text" else f" in the {label}"
 
 
+def _read_fields(post: Post, ctx: Context) -> Iterator[tuple[str, Field, Path | None]]:
+    """What the audience reads, with what to call it and the file it is in when not the post's: the text, the title,
+    each image's alt text, and the cues of each video's captions."""
+    for label, field in post.public_fields():
+        yield label, field, None
+    if post.videos:
+        from postcheck.rules.captions import caption_fields
+
+        for path, field in caption_fields(post, ctx):
+            yield "captions", field, path
+
+
 @rule("M101", "personal-contact-details", Severity.ERROR, "phone number, e-mail, street address or postcode in a post")
 def personal_contact_details(post: Post, ctx: Context) -> Iterator[Problem]:
     from postcheck.text.pii import MAYBE_CONTACT, AllowedContacts, find_contacts
 
-    fields = [(label, f) for label, f in post.public_fields() if MAYBE_CONTACT.search(f.value)]
+    fields = [(label, f, path) for label, f, path in _read_fields(post, ctx) if MAYBE_CONTACT.search(f.value)]
     if not fields:
         return
 
@@ -33,7 +46,7 @@ def personal_contact_details(post: Post, ctx: Context) -> Iterator[Problem]:
     if key not in ctx.memo:
         ctx.memo[key] = AllowedContacts(ctx.config.moderation.allowed_contacts)
     allowed = ctx.memo[key]
-    for label, field in fields:
+    for label, field, path in fields:
         for contact in find_contacts(field.value):
             if allowed.allows(contact):
                 continue
@@ -42,6 +55,7 @@ def personal_contact_details(post: Post, ctx: Context) -> Iterator[Problem]:
                 " (if it is the organisation's own or a public venue's, add it to moderation.allowed-contacts,"
                 " or suppress this finding with the reason)",
                 field.span(contact.start, contact.end),
+                path=path,
             )
 
 
@@ -58,10 +72,12 @@ def profanity_matcher(ctx: Context) -> ProfanityMatcher:
 
 @rule("M102", "profanity", Severity.ERROR, "swearing, obscenity or a slur, obfuscated spellings included")
 def profanity(post: Post, ctx: Context) -> Iterator[Problem]:
-    for label, field in post.public_fields():
+    for label, field, path in _read_fields(post, ctx):
         text = field.value
         for start, end, _entry in profanity_matcher(ctx).find(text):
-            yield Problem(f"Swearing or obscenity{_where(label)}: {text[start:end]!r}", field.span(start, end))
+            yield Problem(
+                f"Swearing or obscenity{_where(label)}: {text[start:end]!r}", field.span(start, end), path=path
+            )
 
 
 @rule("M103", "names-staff-member", Severity.WARNING, "names a person from moderation.staff")
@@ -73,6 +89,7 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
         BUSINESS_AFTER,
         HASHTAG_NAME_ENDS,
         another_name_follows,
+        first_name_job_pattern,
         fold_name_text,
         name_pattern,
         name_runs,
@@ -82,10 +99,12 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
 
     key = "postcheck.moderation.staff"
     if key not in ctx.memo:
-        ctx.memo[key] = [(name, name_pattern(name), title_surname_pattern(name)) for name in staff]
-    for label, field in post.public_fields():
+        ctx.memo[key] = [
+            (name, name_pattern(name), title_surname_pattern(name), first_name_job_pattern(name)) for name in staff
+        ]
+    for label, field, path in _read_fields(post, ctx):
         text = fold_name_text(field.value)
-        for name, pattern, titled in ctx.memo[key]:
+        for name, pattern, titled, job in ctx.memo[key]:
             if pattern is None:
                 continue
             found = [m for m in pattern.finditer(text) if written_as_a_name(field.value, m)]
@@ -99,10 +118,15 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                     for m in titled.finditer(text)
                     if not another_name_follows(field.value, m) and written_as_a_name(field.value, m)
                 ]
+            if job is not None and not found:
+                # The first name beside a job at the service ("Jane, our ENT specialist nurse"), unless a capitalised
+                # word follows it (another person: "our nurse, Jane Smith").
+                found = [m for m in job.finditer(text) if not another_name_follows(field.value, m)]
             for m in found:
                 yield Problem(
                     f"Names a member of staff ({name}){_where(label)}: the policy does not name individual staff",
                     field.span(m.start(), m.end()),
+                    path=path,
                 )
         # A name run together in a CamelCase hashtag ("#ThankYouDawnWood"), an @handle ("@DawnWood", "@dawn_wood",
         # "@dawnwood_nurse") or a link's path ("/stories/dawn-wood-pals") is read by its words.
@@ -110,7 +134,7 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
             if len(words) < 2:
                 continue
             spelled = fold_name_text(" ".join(words))
-            for name, pattern, titled in ctx.memo[key]:
+            for name, pattern, titled, _job in ctx.memo[key]:
                 if (
                     pattern is not None
                     # (a business's word after the name in a handle: "@AoifeNiBhriainArt" is her studio's account)
@@ -128,6 +152,7 @@ def names_staff_member(post: Post, ctx: Context) -> Iterator[Problem]:
                         f"Names a member of staff ({name}){_where(label)} in a {kind}: the policy does not name"
                         " individual staff",
                         field.span(start, end),
+                        path=path,
                     )
 
 

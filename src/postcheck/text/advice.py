@@ -282,9 +282,12 @@ FIGURATIVE = LazyPattern(
 # Advice or reassurance: what to do about it, or that it will pass. A topic without it (a complaint about a
 # prescription's wait, a diabetes nurse vacancy, an asthma story) is not advice.
 ADVICE = LazyPattern(
-    r"\b(?:(?<!the\s)rest(?!\w|\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
+    r"\b(?:(?<!the\s)rest(?!\w|\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids(?!\s+back\s+up\b)|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
     r"(?:stay|sit|keep)(?:ing)?\s+(?:in\s+the\s+shade|out\s+of\s+the\s+sun)|"
+    # A course of medicine finished: "it's important he finishes the whole course of penicillin".
+    r"(?:finish|finishes|finishing|complete|completes|completing)\s+(?:the|his|her|your|their)\s+(?:whole\s+|full\s+)?"
+    r"course\s+of\b|"
     # Leaving it alone or for a while: "leave them intact", "leave it a few days before you shave again".
     # (Not "leave it a few days and if your letter still hasn't arrived, give us a call": waiting for the service.)
     r"leave\s+(?:it|them)\s+(?:alone|intact|be|uncovered|undisturbed|to\s+heal|(?:a\s+few|a\s+couple\s+of|\d+|another)\s+"
@@ -704,7 +707,7 @@ vote nominate support catch grab mark save note enjoy celebrate say raise wish h
 day week month year since during despite through across around against per via near off out up down
 explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
 understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
-print show help swap donate forward consider mind allow turn twice thrice blame
+print show help swap donate forward consider mind allow turn twice thrice blame delete report block
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 NOT_ORDERS = FUNCTION_WORDS | frozenset(_NOT_ORDER_WORDS.split())
@@ -843,6 +846,10 @@ SIGNPOSTING = LazyPattern(
     r"\bminor\s+eye\s+conditions?\s+service\b|\b(?:Specsavers|Vision\s+Express|Superdrug)\b|"
     r"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bin\s))(?-i:Boots)\b|"
     r"\b(?:your|the|a|our|local)\s+(?:local\s+)?(?:GP\s+)?surgery\b|"  # not "after surgery"
+    # The reader's GP practice ("give your practice a ring"; not "best practice", "the practice of ..."), and the GP
+    # out-of-hours service ("the out-of-hours number on your discharge letter").
+    r"\b(?:your|their|his|her|the)\s+(?:local\s+|own\s+)?(?:GP\s+)?practice\b(?!\s+(?:of|manager|managers)\b)|"
+    r"\bout[- ]of[- ]hours\s+(?:number|service|GP|doctors?|line)\b|"
     # The reader's own clinicians, health professionals too: "your diabetes team", "your asthma nurse", "your heart
     # failure nurse", "your stoma care team", "your consultant" (not "our diabetes team", the service's own, nor "the
     # team").
@@ -986,9 +993,11 @@ _OCCASION = LazyPattern(
 
 # ... nor one whose appointment or stock is what the advice lasts until: "should take the edge off tonight until your
 # GP appointment next week" (booked already; not "until you see your GP", which sends the reader there).
-_UNTIL = LazyPattern(r"\b(?:until|till|til|before|ahead\s+of)\s+(?:the|your|his|her|their)\s+$", re.IGNORECASE)
+_UNTIL = LazyPattern(r"\b(?:until|till|til|before|ahead\s+of)\s+(?:(?:the|your|his|her|their)\s+)?$", re.IGNORECASE)
 _BOOKED = LazyPattern(
     r"\s+(?:appointments?|appts?|visits?|reviews?|check-?ups?)\b|"
+    # ... or its opening only waited for: "should take the edge off the swelling until the practice opens on Monday".
+    r"\s+(?:opens|reopens)\b|"
     # ... or what a shop's stock does: "every other day till the pharmacy's restocked".
     r"(?:'s|\s+is|\s+has)\s+(?:been\s+)?(?:restocked|back\s+in\s+stock|got\s+(?:it|them|more)\s+in)\b|\s+(?:restocks|gets\s+(?:it|them|more)\s+in)\b",
     re.IGNORECASE,
@@ -1268,7 +1277,7 @@ SELF_CARE_CLAIM = LazyPattern(
     # What a symptom may mean: "Pain in the upper right of your tummy can be a sign of gallstones".
     r"\b(?:can|could|may|might)\s+be\s+(?:a|an)\s+(?:early\s+|common\s+)?(?:sign|symptom)\s+of\b|\bsees?\s+(?:most|many|lots\s+of)\s+(?:people|women|us)\s+through\b|"
     r"\b(?:it's|it\s+is)\s+nothing\b(?!\s+(?:to\s+do|like|compared|new|personal|to\s+be\s+(?:embarrassed|ashamed)))|"
-    r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+best\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
+    r"\bthe\s+best\s+thing\s+(?:you\s+can\s+do|for\s+(?:it|them|him|her))\b|\bis\s+the\s+(?:best|safest)\s+thing\b|\bis\s+the\s+way\s+to\s+go\b|"
     # ("Wet wraps were the game-changer for our Alfie's eczema": "the" too.)
     r"\b(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:absolute\s+|real\s+)?(?:heaven|lifesaver|life-saver|godsend|magic|miracle|"
     r"game[- ]?changer|must-have|winner)\b|"
@@ -1362,7 +1371,10 @@ SERVICE_WORD = LazyPattern(
     r"(?<!noise\s)(?<!meditation\s)(?<!mindfulness\s)(?<!relaxation\s)(?<!breathing\s)(?<!sleep\s)(?<!fitness\s)app|"
     r"website|online|booking|prescriptions?|slots?|waiting\s+(?:lists?|times?)|queues?|reviews?|backlogs?|"
     # Recruitment: "Volunteering with people who have dementia gives you a sense of purpose - apply by 1 May".
-    r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*)\b",
+    r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*|"
+    # The service's criteria for a treatment: "Tonsils are usually only taken out when someone has had ...".
+    r"only\s+(?:taken\s+out|removed|offered|prescribed|referred|operated\s+on)\s+(?:when|if)|"
+    r"(?:taken\s+out|removed|offered|prescribed|referred)\s+only\s+(?:when|if))\b",
     re.IGNORECASE,
 )
 

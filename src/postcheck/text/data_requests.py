@@ -119,6 +119,10 @@ PERSONAL_DATA = LazyPattern(
     # Part of a home address: "your DOB and house number", "what street do you live on?"
     # ("Pop your birthday and house number below": listed after another of the reader's things.)
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\sand\s))(?:house|flat|door)\s+(?:number|no\b\.?)|"
+    # ... someone else's too ("What's your neighbour's house number and road?"), and the room someone lives in at a
+    # care home ("your aunt's room number", "your relative's room number").
+    r"(?:(?<=\w's\s)|(?<=\w'\s))(?:house|flat|door)\s+(?:number|no\b\.?)|"
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s)|(?<=\w's\s))room\s+(?:number|no\b\.?)|"
     # ("tell us in the comments which street you live on": "which" with it, so that it breaks no clause.)
     r"(?:which\s+)?(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|(?:your|the)\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
     r"lives?)\s+(?:on|in|at)\b|"
@@ -182,6 +186,16 @@ PERSONAL_DATA = LazyPattern(
     r"birth\s?dates?|"
     # What opens someone's accounts: "the 6-digit security code the app has just texted you", "your NHS login password".
     r"(?:security|verification|log-?in|one-time|authentication)\s+codes?|passcodes?|passwords?|log-?in\s+details|"
+    # Someone's symptoms, which are their health: "What are his symptoms?", "what symptoms you've had", "which symptoms
+    # she's had since the fall" (not "if your symptoms get worse": only where a request or question asks for them).
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))symptoms\b|"
+    r"(?:(?:what|which)\s+|(?<=what\s)|(?<=which\s))symptoms(?=\s+(?:(?:has|have|had|did|does|do|is|are)\s+)?(?:you|u|he|she|they|"
+    r"(?:your|ur|his|her|their)\s+[\w'-]+)(?:'s|'ve|\s+has|\s+have|\s+had|\s+is|\s+are|\s+was|\s+were)?\b)|"
+    # Which school or nursery a child goes to, which finds the child: "Which school does your son go to?" (not where a
+    # school's visit is what the reply will check: "Which school is your daughter at? Reply here and we'll check when
+    # the nasal spray team are visiting", as an earlier set judged it).
+    r"(?:(?:what|which)\s+|(?<=which\s)|(?<=what\s))(?:school|nursery|pre-?school|college)(?=\s+(?:does|do|did)\s+"
+    r"(?:he|she|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+(?:go|attend)\b)|"
     # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
     # (Not a word of a compound: "your allergy-safe bake sale".)
     r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|allerg(?:y|ies))(?!-)|"
@@ -323,6 +337,20 @@ _MEDICINE_WORD = LazyPattern(r"\b(?:medic\w*|meds|tablets?|pills?|prescri\w+|inh
 _LISTED_AFTER_YOUR = LazyPattern(r"\b(?:your|ur|their)\s+(?:[\w-]+\s+){1,3}and\s+$", re.IGNORECASE)
 
 
+# What "what" asks that is data whatever the sentence ("what date was she admitted", "what symptoms has he had");
+# any other ("what you take") is data only in a sentence about medicines.
+_WHAT_NAMES_DATA = (
+    "what date",
+    "what day",
+    "what time",
+    "what symptoms",
+    "what school",
+    "what nursery",
+    "what pre",
+    "what college",
+)
+
+
 def _means_data(text: str, data: re.Match[str]) -> bool:
     """Whether a PERSONAL_DATA match names personal data in its text: not "address" the verb, nor "what you take" in
     a sentence that names no medicine."""
@@ -331,7 +359,7 @@ def _means_data(text: str, data: re.Match[str]) -> bool:
         return bool(_LISTED_AFTER_YOUR.search(text, max(0, data.start() - 60), data.start()))
     if word.startswith("address"):
         return _address_is_data(text, data)
-    if word.startswith("what") and not word.startswith(("what date", "what day", "what time")):
+    if word.startswith("what") and not word.startswith(_WHAT_NAMES_DATA):
         return bool(_MEDICINE_WORD.search(text, max(0, data.start() - _LOOK_BACK), data.end() + _LOOK_BACK))
     return True
 
@@ -380,7 +408,8 @@ QUESTION = LazyPattern(
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
-    r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength)\b)|"
+    r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength|symptoms|school|nursery|"
+    r"pre-?school|college)\b)|"
     # ("Where should we send the new one?", "Where should she send it?", "When was she discharged?": the question is the
     # data's own words.)
     r"(?=where\s+(?:should|shall|can)\s+(?:we|I|she|he)\s+(?:send|post)\b))|"
@@ -411,7 +440,8 @@ _MAX_PUBLIC_OBJECT_GAP_WORDS = 10
 _DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?(?:[\w']+(?:\s+[\w']+)?(?:,\s*|\s+and\s+|\s*&\s*)){0,3}$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 # (Or a second question the verb asks: "Let us know which ward he was on and what year he was born".)
-_AND_YOUR = LazyPattern(r"\band\s+(?:(?:your|their|his|her|ur)|(?:what|which))\s+$", re.IGNORECASE)
+# ("... and your relative's room number": someone of the reader's between.)
+_AND_YOUR = LazyPattern(r"\band\s+(?:(?:your|their|his|her|ur)\s+(?:[\w-]+'s\s+)?|(?:what|which)\s+)$", re.IGNORECASE)
 # ("share your memories in the comments along with your full name": "along with", "together with", "as well as" join a
 # second object more plainly than "and", and may follow a longer first.)
 _ALONG_WITH = LazyPattern(r"\b(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:your|their)\s+$", re.IGNORECASE)
@@ -1026,11 +1056,15 @@ def _carries_data(text: str) -> str:
 # Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
 # reply here".
 _MEDICAL_DETAIL = LazyPattern(
-    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg|inhal|p(?:re|er)scri)",
+    r"(?:(?:regular|current|repeat|usual|daily)\s+)?(?:diagnos|medical|health|medic|meds|tablets|pills|allerg|inhal|"
+    r"p(?:re|er)scri|symptoms)",
     re.IGNORECASE,
 )
+# ("If his symptoms get worse, call 111, and let us know below how the discharge went": told, not asked.)
 _OWN_VERB = LazyPattern(
-    r"\s+(?:has|have|hasn't|haven't|is|isn't|was|wasn't|are|aren't|were|weren't|ran|runs|run|changed|needs?)\b", re.I
+    r"\s+(?:has|have|hasn't|haven't|is|isn't|was|wasn't|are|aren't|were|weren't|ran|runs|run|changed|needs?|gets?|got|"
+    r"carry|carries|come|comes|last|lasts|persist|persists|don't|doesn't|start|started|change)\b",
+    re.I,
 )
 
 
@@ -1436,6 +1470,7 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
+    "symptom", "school", "nursery", "college", "room n", "room no",
     "passport", "where to send", "where to post",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",

@@ -303,6 +303,36 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
     )
 
 
+# A job at the service, which a first name set beside it identifies: "Jane, our thyroid nurse specialist", "Our
+# safeguarding lead nurse, Jane," (not "Jane, our patient of the month").
+_JOB = (
+    r"nurse|midwife|matron|sister|doctor|gp|consultant|surgeon|physio|physiotherapist|pharmacist|visitor|"
+    r"lead|manager|specialist|practitioner|receptionist|co-?ordinator|navigator|therapist|dietitian|dietician|"
+    r"paramedic|hca|assistant|director|officer|clinician|worker|champion|educator|advocate|administrator|secretary"
+)
+
+
+def first_name_job_pattern(name: str) -> re.Pattern[str] | None:
+    """A listed name's first name set off beside a job at the service, in the folded text: "Jane, our ENT specialist
+    nurse" or "our safeguarding lead nurse, Jane" (a first name alone is anyone's; set beside the job it names the
+    listed person). Not run into the job ("our nurse Jane", as a name in passing), nor where a surname follows ("our
+    nurse, Jane Smith": another person)."""
+    folded = fold_name_text(name).strip()
+    title = _TITLES.match(folded)
+    words, _ = _name_words(folded[title.end() :] if title else folded)
+    if not words:
+        return None
+    first = _word(words[0])
+    job = rf"(?:our|the(?:\s+[\w-]+'s)?)\s+(?:[\w'&-]+\s+){{0,4}}?(?:{_JOB})"
+    return re.compile(
+        # (The job closed by its own punctuation, so that the reader greeted is not read as the one with the job: "Hi
+        # Jane, our nurse will call you".)
+        rf"(?<![\w@.-]){first}\s*(?:,|\(|-|–)\s*{job}(?=\s*(?:[,).!;–]|-\s|$))|"
+        rf"(?<![\w-])(?:our|the(?:\s+[\w-]+'s)?)\s+(?:[\w'&-]+\s+){{0,4}}?(?:{_JOB})\s*(?:,|\(|-|–)\s*{first}(?![\w@-])",
+        re.IGNORECASE,
+    )
+
+
 # A street's word Capitalised after the name makes it the street's: "the Dawn Wood Close bungalows".
 _STREET_AFTER = LazyPattern(
     r"\s+(?:Close|Rise|Fold|Row|Croft|Garth|Mount|Green|Hill|Vale|Chase|Wynd|Approach|View|Walk|Bank|Gate|Brow|"
