@@ -328,7 +328,7 @@ def first_name_job_pattern(name: str) -> re.Pattern[str] | None:
         # (The job closed by its own punctuation, so that the reader greeted is not read as the one with the job: "Hi
         # Jane, our nurse will call you".)
         rf"(?<![\w@.-]){first}\s*(?:,|\(|-|–)\s*{job}(?=\s*(?:[,).!;–]|-\s|$))|"
-        rf"(?<![\w-])(?:our|the(?:\s+[\w-]+'s)?)\s+(?:[\w'&-]+\s+){{0,4}}?(?:{_JOB})\s*(?:,|\(|-|–)\s*{first}(?![\w@-])",
+        rf"(?<![\w-]){job}\s*(?:,|\(|-|–)\s*{first}(?![\w@-])",
         re.IGNORECASE,
     )
 

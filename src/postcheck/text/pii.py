@@ -237,6 +237,7 @@ HOSPITAL_NUMBER = LazyPattern(
 # Digits written with the letter O for a zero, to dodge filters ("O77OO 9OO 518", "o7700 9OO 461"): read as digits
 # when the run has a phone number's length and at least three real digits.
 _O_FOR_ZERO = LazyPattern(r"(?<![\w+])[0Oo][\dOo](?:[ .-]?[\dOo]){8,11}(?![\w])")
+_ZERO = str.maketrans("Oo", "00")
 # A WhatsApp click-to-chat link carries a phone number ("wa.me/447700900274", "api.whatsapp.com/send?phone=44...").
 _CHAT_LINK = LazyPattern(r"(?:^|\.)(?:wa\.me|whatsapp\.com)$")
 _CHAT_NUMBER = LazyPattern(r"(?:wa\.me/|phone=)\+?(\d{8,15})(?!\d)")
@@ -541,11 +542,7 @@ def find_contacts(text: str) -> list[Contact]:
     if not _DIGIT.search(rest):  # every other kind has a digit
         contacts.sort(key=lambda c: c.start)
         return contacts
-    dialled = rest
-    if "O" in rest or "o" in rest:
-        dialled = _O_FOR_ZERO.sub(
-            lambda m: re.sub("[Oo]", "0", m.group()) if len(_digits(m.group())) >= 3 else m.group(), rest
-        )
+    dialled = _O_FOR_ZERO.sub(lambda m: m.group().translate(_ZERO) if len(_digits(m.group())) >= 3 else m.group(), rest)
     contacts += [
         Contact(c.start, c.end, text[c.start : c.end], c.kind, c.key) if dialled is not rest else c
         for c in find_phone_numbers(dialled)
