@@ -1803,10 +1803,12 @@ _COMFORT = LazyPattern(
     re.IGNORECASE,
 )
 # How long a test or a visit takes, which the model alone may read as reassurance: "A Fibroscan is like an
-# ultrasound ... It's painless and takes about 10 minutes" (what a test is like is news of the service).
+# ultrasound ... It's painless and takes about 10 minutes", "It usually takes about an hour and you go home the same
+# day", "Results are ready in about 15 minutes" (what a test is like is news of the service).
 _HOW_LONG_IT_TAKES = LazyPattern(
-    r"\b(?:takes|lasts)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|under\s+|less\s+than\s+)?(?:\d+|a\s+few|"
-    r"a\s+couple\s+of|two|five|ten|fifteen|twenty|thirty)\s*(?:(?:-|to)\s*\d+\s*)?(?:mins?|minutes|seconds|secs)\b",
+    r"\b(?:takes|lasts|(?:is|are)\s+ready\s+in)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|under\s+|less\s+than\s+)?"
+    r"(?:(?:\d+|a\s+few|a\s+couple\s+of|two|five|ten|fifteen|twenty|thirty)\s*(?:(?:-|to)\s*\d+\s*)?(?:mins?|minutes|"
+    r"seconds|secs)|(?:an|half\s+an)\s+hour)\b(?!\s+to\b)",
     re.IGNORECASE,
 )
 # Advice the reply relays from the service's own staff is the reply's, however much the rest reads like news of the

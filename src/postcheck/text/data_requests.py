@@ -10,7 +10,11 @@ from postcheck.text import APOSTROPHES, LazyPattern, masked, unwrap, word_model
 # Where the reader would like something of theirs sent, after "a good" or "the best" data word (_GOOD_FOR_SENDING): "the
 # best address to post your new card to" (not "the best address to send complaints to", a question a reply may answer),
 # or the thing the reply offers, asked: "What's the best email to send it to?"
-_SENT_TO = r"\s+(?:for\s+(?:us|me)\s+)?to\s+(?:send|post|text|e-?mail|ring|call)\b[^?.!]{0,60}?\b(?:you|your|u)\b"
+# (Or a thing sent "out": "What's the best address to post the complaint form out to?")
+_SENT_TO = (
+    r"\s+(?:for\s+(?:us|me)\s+)?to\s+(?:send|post|text|e-?mail|ring|call)\b[^?.!]{0,60}?"
+    r"(?:\b(?:you|your|u)\b|\bout\s+to\s*\?)"
+)
 _IT_SENT_TO = (
     r"\s+(?:for\s+(?:us|me)\s+)?to\s+(?:send|post|text|e-?mail|forward)\s+(?:it|them|this|that)\s+(?:over\s+)?to\s*\?"
 )
@@ -207,6 +211,10 @@ PERSONAL_DATA = LazyPattern(
     # ("the medication you're currently taking": an adverb between.)
     r"(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
+    # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
+    r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics|painkillers)\s+(?:you|they|he|she|"
+    r"your\s+\w+)"
+    r"(?:'ve|'s|\s+have|\s+has|\s+was|\s+were)\s+(?:been\s+)?(?:given|prescribed)\b|"
     # ("the inhalers you use": a medicine someone uses.)
     r"inhalers?\s+(?:you|they|he|she|your\s+\w+)(?:'re|\s+are|\s+is)?\s+(?:(?:currently|now|still|regularly|usually|"
     r"normally)\s+)?(?:use|uses|using|on)|"
@@ -1470,7 +1478,7 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
-    "symptom", "school", "nursery", "college", "room n", "room no",
+    "symptom", "school", "nursery", "college", "room n", "room no", "antibiotic", "painkiller",
     "passport", "where to send", "where to post",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
@@ -1534,7 +1542,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 names_private_channel(body, found[:2])
                 or (
                     previous
-                    and names_private_channel(previous)
+                    and names_private_channel(_NHS_LINE.sub(" ", previous))
                     and not _CANT_SEE.search(previous)
                     and not _MEANWHILE.match(body)
                 )
@@ -1546,6 +1554,11 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
             return sentence.start() + start, sentence.start() + end, named
         previous, older = body, previous
     return _read_by_model(text)
+
+
+# An NHS line the sentence before sends the reader to is not where the data is to go: "Please call 111 now. So we can
+# chase your referral, can you reply with your date of birth?"
+_NHS_LINE = LazyPattern(r"\b(?:call|ring|phone|telephone)(?:ing)?\s+(?:NHS\s*)?(?:111|119|999)\b", re.IGNORECASE)
 
 
 # The sentence after a request may send what it asked for by a private channel, referring back to it: "What's your date
