@@ -512,6 +512,7 @@ _NEGATED = LazyPattern(
     r"(?:\s+(?:need|have)\s+to|\s+ever)?$",
     re.IGNORECASE,
 )
+_CALL = r"(?:call|ring|phone|telephone)(?:ing)?"  # a phone call's verb
 # A private channel: a message, e-mail or phone call ("email address" and "phone number" are data, not channels).
 PRIVATE_CHANNEL = LazyPattern(
     r"\b(?:DMs?|PMs?|direct(?:ly)?\s+messag\w*|private(?:ly)?\s+messag\w*|messag(?:e|ing)\s+(?:us|me)|"
@@ -524,7 +525,7 @@ PRIVATE_CHANNEL = LazyPattern(
     r"(?<!\byour\s)(?<!\byour\swork\s)(?<!\byour\shome\s)(?<!\byour\spersonal\s)(?<!\bur\s)(?<!\byer\s)"
     r"(?:(?<!\band\s)(?<!&\s)(?<!,\s)e-?mail(?:s|ed|ing)?|e-?mail(?:s|ed|ing)?(?=\s+(?:us|me|it|them|the|your|ur|to|our)\b))"
     r"(?!\s+address)|"
-    r"(?:call|ring|phone|telephone)(?:ing)?\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
+    rf"{_CALL}\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
     r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
     re.IGNORECASE,
 )
@@ -1558,7 +1559,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
 
 # An NHS line the sentence before sends the reader to is not where the data is to go: "Please call 111 now. So we can
 # chase your referral, can you reply with your date of birth?"
-_NHS_LINE = LazyPattern(r"\b(?:call|ring|phone|telephone)(?:ing)?\s+(?:NHS\s*)?(?:111|119|999)\b", re.IGNORECASE)
+_NHS_LINE = LazyPattern(rf"\b{_CALL}\s+(?:NHS\s*)?(?:111|119|999)\b", re.IGNORECASE)
 
 
 # The sentence after a request may send what it asked for by a private channel, referring back to it: "What's your date

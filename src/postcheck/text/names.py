@@ -147,11 +147,16 @@ def _name_piece(piece: str) -> str:
     )
 
 
+def _bare_name(name: str) -> str:
+    """A listed name folded, without its title ("Dr Chloé Martin" -> "chloe martin")."""
+    return _TITLES.sub("", fold_name_text(name).strip())
+
+
 def name_pattern(name: str) -> re.Pattern[str] | None:
     """A listed name as people write it: without its title, any case and accents, an apostrophe kept, left out or
     written as a space ("O Neill"), a doubled letter written once ("O'Neil"), hyphens or spaces between its parts,
     whole words only; a possessive ('s) is still the person."""
-    bare_name = _TITLES.sub("", fold_name_text(name).strip())
+    bare_name = _bare_name(name)
     words, pieces = _name_words(bare_name)
     if not pieces:
         return None
@@ -317,9 +322,7 @@ def first_name_job_pattern(name: str) -> re.Pattern[str] | None:
     nurse" or "our safeguarding lead nurse, Jane" (a first name alone is anyone's; set beside the job it names the
     listed person). Not run into the job ("our nurse Jane", as a name in passing), nor where a surname follows ("our
     nurse, Jane Smith": another person)."""
-    folded = fold_name_text(name).strip()
-    title = _TITLES.match(folded)
-    words, _ = _name_words(folded[title.end() :] if title else folded)
+    words, _ = _name_words(_bare_name(name))
     if not words:
         return None
     first = _word(words[0])
