@@ -476,12 +476,14 @@ def test_a_bcp47_sidecar_is_the_videos_captions_and_a308_renames_it_for_facebook
 
 
 def test_moderation_reads_the_captions_viewers_read_and_points_into_the_caption_file(check, tmp_path):
-    """A staff name, a swear word or a mobile said in a video is published as its captions (M101-M103 read each cue's
-    text; the timing lines are not read: "00:00:02,500" is no phone number)."""
+    """A staff name, a swear word or a mobile said in a video is published as its captions (M101-M103 read the cues'
+    text, a number running on from one cue into the next included; the timing lines are not read: "00:00:02,500" is
+    no phone number)."""
     srt = (
         "1\n00:00:00,000 --> 00:00:02,000\nHi, I'm Jane Example, your ward sister.\n\n"
         "2\n00:00:02,500 --> 00:00:04,500\nIt's been a bloody long winter.\n\n"
-        "3\n00:00:05,000 --> 00:00:07,000\nText me on 07700 900461.\n"
+        "3\n00:00:05,000 --> 00:00:07,000\nOr text me on 07700\n\n"
+        "4\n00:00:07,000 --> 00:00:07,900\n900461, any time.\n"
     )
     files = {
         "postcheck.toml": '[moderation]\nstaff = ["Jane Example"]\n',

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from postcheck.context import Context
-from postcheck.model import Edit, Field, Fix, Post, Problem, Severity, Span, Video
+from postcheck.model import Edit, Field, Fix, Post, Problem, Segment, Severity, Span, Video
 from postcheck.rules import rule
 
 if TYPE_CHECKING:
@@ -263,13 +263,25 @@ def _valid_cues(post: Post, ctx: Context) -> Iterator[tuple[VideoCaptions, Capti
 
 
 def caption_fields(post: Post, ctx: Context) -> Iterator[tuple[Path, Field]]:
-    """The text of each cue of the post's usable caption files, as written in its file: what viewers read on a video."""
-    for _, caption, cue in _valid_cues(post, ctx):
-        captions = caption.parsed
-        start = captions.offset(cue.line + 1)
-        end = captions.offset(cue.end_line) + captions.line_length(cue.end_line)
-        if cue.end_line > cue.line and end > start:
-            yield caption.path, Field.verbatim(captions.source, start, end)
+    """The text of each usable caption file, cue after cue as written in its file (not the timing lines), one line
+    apart: what viewers read on a video, where a sentence or a phone number may run on from one cue into the next."""
+    for item in _videos(post, ctx):
+        for caption in item.files:
+            if not caption.usable:
+                continue
+            captions = caption.parsed
+            parts: list[str] = []
+            segments: list[Segment] = []
+            at = 0
+            for cue in captions.cues:
+                start = captions.offset(cue.line + 1)
+                end = captions.offset(cue.end_line) + captions.line_length(cue.end_line)
+                if cue.end_line > cue.line and end > start:
+                    segments.append(Segment(at, start, end - start))
+                    parts.append(captions.source.text[start:end])
+                    at += end - start + 1
+            if parts:
+                yield caption.path, Field("\n".join(parts), captions.source, segments, segments[0].file_start)
 
 
 def reading_length(cue: Cue) -> int:
