@@ -84,6 +84,11 @@ MEDICAL_TOPIC = LazyPattern(
     rf"grazed|burnt|burned|scalded)\s+(?:his|her|their|your|my|a)\s+(?:head|face|{_BODY})\b|"
     # What a creature did: "stung by a jellyfish", "bitten by a dog" (not "stung by the parking charges").
     r"(?:stung|bitten)\s+by\s+(?:a|an)\b|"
+    # ... a pet's too: "nipped by the neighbour's dog", "bitten by their cat".
+    r"(?:stung|bitten|nipped|bit|scratched)\s+by\s+(?:the|their|your|his|her|a|an)\s+(?:[\w-]+'s\s+)?(?:dog|cat|puppy|"
+    r"kitten|horse|pony|ferret|hamster|rabbit|snake|spider|wasp|bee|hornet|tick)s?\b|"
+    # A tick as what bites: "check each other for ticks", "tick bites", "pull any ticks out".
+    r"(?:for|any|remove|removing|the)\s+ticks\b|\bticks?\s+(?:bites?|removal|checks?)\b|"
     # How someone is after a jab: "a bit hot and grizzly after her jabs", "sore after the booster".
     r"(?:hot|warm|sweaty|grizzly|sore|unsettled|clingy|grumpy|tired|sleepy|poorly|feverish|achy)\s+(?:\w+\s+){0,2}after\s+"
     r"(?:her|his|their|your|the|a|my)\s+(?:\w+\s+)?(?:jabs?|vaccin\w*|immunis\w+|injections?|boosters?)\b|"
@@ -498,6 +503,8 @@ ADVICE = LazyPattern(
     r"(?:clears|shifts|sorts|fixes|cures)\s+(?:it|them)(?:\s+up|\s+out)?\s+(?:in|within)\s+(?:a|an|\d+|a\s+few|"
     r"a\s+couple\s+of|one|two|three)\s+(?:days?|weeks?|fortnight)|"
     # (Text-speak too: "make sure shes drinking loads", "make sure u rest".)
+    # (Not what the service will see to: "we'll make sure they have our eczema care plan".)
+    r"(?<!\bwe'll\s)(?<!\bwe\swill\s)(?<!\bI'll\s)(?<!\bwe'd\s)"
     r"make\s+sure\s+(?:you|u|they|he|she|your\s+\w+|ur\s+\w+)(?:'?s|'?re)?\s+(?:\w+\s+)?(?:drink|rest|take|get|keep|"
     r"have|eat|stay|wash|finish|use)|keep\s+an\s+eye\s+on\s+(?:it|them|him|her|the\s+\w+|their\s+\w+|"
     # (Not "your texts", "your inbox": watching for the service's message.)
@@ -646,6 +653,8 @@ SELF_CARE_VERB = LazyPattern(
     r"\b(?:comb|wipe|pinch|lean|lie|rinse|bathe|soak|dab|raise|elevate|breathe|stretch|massage|rub|sip|drink|"
     r"rehydrate|moisturise|gargle|cool|wrap|bandage|rest(?!\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)|eat|avoid|"
     r"wash|clean|pat(?=\s+(?:it|them|dry|the\s+skin|your\s+skin|gently)\b)|"
+    # ("sleep under a treated net", "sleep propped up": not "sleep well".)
+    r"sleep(?=\s+(?:under|propped|upright|on\s+your\s+(?:back|side))\b)|"
     # ("sit down straight away", "sit near the front where it's less bumpy": not "sit the exam".)
     r"sit(?=\s+(?:down|up|upright|forward|still|quietly|near\s+the\s+front|at\s+the\s+front|by\s+a\s+window)\b))\b",
     re.IGNORECASE,
@@ -680,13 +689,17 @@ COURSE = LazyPattern(
 # a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
 ORDER = LazyPattern(
     r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after|with)\s)|"
-    r"\b(?:honestly|seriously|personally|basically|trust\s+me|tbh),\s+)"
+    r"\b(?:honestly|seriously|personally|basically|trust\s+me|tbh),\s+|"
+    # ("✅ finish your tablets": a checklist's order.)
+    r"[\u2022\u25aa\u25cf\u2705\u2714\u2611\u2713\u27a1]\ufe0f?\s*)"
+    # ("In the meantime, keep his nails short": an order while the reader waits.)
+    r"(?:(?:in\s+the\s+mean\s?time|meanwhile|for\s+now|until\s+then|till\s+then),?\s+)?"
     # "If your sugar drops, have a drink", "For a splinter, soak it", "With diabetes, check your feet": the order
     # follows the condition.
     r"(?:(?:if|for|when|once|after|with)\s+[^.!?,\n]{1,80},\s+)?"
     r"(?:(?:just|gently|please|also|simply|"
     r"then)\s+)?([a-z]+)\s+(?:your|the|a|an|him|her|them|it|some|plenty|more|less|lots|loads|on|out|off|up|"
-    r"skin|his|their|any)\b",
+    r"skin|his|their|any|every)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # Words that cannot open an order: greetings, function words, and the people a reply talks about.
@@ -806,7 +819,9 @@ def _clause_end(text: str, start: int) -> int:
 
 # ("In the meantime drink plenty", "Meanwhile, rest": an order while the reader waits.)
 _IMPERATIVE_LEAD = LazyPattern(
-    r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please)|\b(?:meantime|meanwhile),?)\s*$", re.I | re.M
+    r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please)|\b(?:meantime|meanwhile),?|"
+    r"[\u2022\u25aa\u25cf\u2705\u2714\u2611\u2713\u27a1]\ufe0f?)\s*$",
+    re.I | re.M,
 )
 _COMMA_LEAD = LazyPattern(r",\s*$")
 _CONDITION_OPENS = LazyPattern(
@@ -856,7 +871,9 @@ SIGNPOSTING = LazyPattern(
     r"\b(?:your|their|his|her|the)\s+(?:own\s+)?(?:diabetes|diabetic|asthma|respiratory|COPD|heart|cardiac|cancer|"
     r"oncology|renal|kidney|stoma(?:\s+care)?|epilepsy|stroke|memory|mental\s+health|crisis|maternity|district|"
     r"community|specialist|transplant|dementia|continence|IBD|palliative|hospice|physio(?:therapy)?|MS|Parkinson's|"
-    r"tissue\s+viability|fertility|antenatal|neonatal|paediatric|children's|care)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
+    r"tissue\s+viability|fertility|antenatal|neonatal|paediatric|children's|care|dermatology|skin|eczema|allergy|ENT|"
+    r"eye|orthopaedic|rheumatology|gastro|urology|gynae(?:cology)?|endocrine|pain|sexual\s+health|travel|liver|"
+    r"neurology|breast|lung|bowel|wound(?:\s+care)?|podiatry|foot\s+care|menopause)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team)\b)",
     re.IGNORECASE,
 )
@@ -878,6 +895,9 @@ SERVICE_REPORT = LazyPattern(
     # (And a complaint about its staff passed on: "We've passed your comments about the GP receptionist to the
     # practice manager"; and its advice praised: "Sounds like 111 gave you good advice there".)
     r"(?:passed|shared|fed|raised|forwarded)\s+(?:\w+\s+){0,3}?(?:comments|feedback|complaint|concerns?)\b|"
+    # (And thanks for praise of it: "Thank you for the lovely message about the community nurses who visited your dad".)
+    r"(?:message|words|feedback|comments|review|card|note)\s+about\b|\bwho\s+(?:visited|saw|treated|looked\s+after|"
+    r"cared\s+for|came\s+to|helped)\b|"
     # (And a wait told: "Thanks for telling us about your long wait on 111 last night".)
     r"(?:telling|told)\s+us\s+about|(?:is|are)\s+(?:next\s+)?due\s+to\s+(?:visit|come|call|pop\s+in)\b|(?:your|the|his|her|their)\s+(?:\w+\s+)?wait\s+(?:on|for|at|in|with)\b|"
     r"(?:good|great|sound|sensible|helpful|the\s+right|conflicting|the\s+wrong|mixed|different)\s+advice\b|"
@@ -897,6 +917,8 @@ SERVICE_REPORT = LazyPattern(
     # (And what it no longer offers: "Most GP practices ... stopped offering ear syringing a few years ago".)
     r"\b(?:stopped|stop|stops)\s+(?:offering|doing|providing)\b|\bno\s+longer\s+(?:offers?|does|do|provides?)\b|"
     r"\bon\s+strike\b|\bstriking\b|"
+    # (And when it is not open: "The pharmacy at Stansted won't be open at 4am, so just take two paracetamol".)
+    r"(?:won'?t|will\s+not|isn'?t|is\s+not|aren'?t|are\s+not|wouldn'?t)\s+(?:be\s+)?open\b|"
     # (And what a scheme doesn't cover: "Pharmacy First doesn't cover migraines, unfortunately".)
     r"(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+cover\b",
     re.IGNORECASE,
@@ -916,7 +938,7 @@ DIRECTING = LazyPattern(
     r"recommend|tell\s+you|show\s+you|explain)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|"
     # (Not advice told of: "gave you good advice", "the right advice", "conflicting advice".)
     r"(?<!\bgood\s)(?<!\bsound\s)(?<!\bgreat\s)(?<!\bsensible\s)(?<!\bright\s)(?<!\bconflicting\s)(?<!\bwrong\s)"
-    r"(?<!\bmixed\s)(?<!\bdifferent\s)advice|worried|open|available)\b",
+    r"(?<!\bmixed\s)(?<!\bdifferent\s)advice|worried|(?<!n't\sbe\s)(?<!\bnot\sbe\s)open|available)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = LazyPattern(r"[.!?](?=\s)|\n")
@@ -1250,8 +1272,8 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:great|good|brilliant|amazing|perfect|ideal|handy|a\s+godsend|a\s+lifesaver)\s+for\s+(?:babies|children|kids|"
     r"toddlers|little\s+ones|anyone|people|adults|women|men)\s+with\b|"
     # ... or what works for them: "E-cigarettes work really well for lots of people", "... works better for most
-    # people".
-    r"\bwork(?:s|ed)?\s+(?:really\s+|very\s+|so\s+)?(?:well|better|best)\s+for\s+(?:lots\s+of|loads\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+"
+    # people", "Naproxen works better than paracetamol for most people with period pain".
+    r"\bwork(?:s|ed)?\s+(?:really\s+|very\s+|so\s+)?(?:well|better(?:\s+than\s+[\w-]+)?|best)\s+for\s+(?:lots\s+of|loads\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+"
     r"(?:\w+\s+)?(?:people|us|women|men|mums|dads|parents|patients|smokers|kids|children)\b|"
     # ... or do: "Alternating Calpol and Nurofen is what most parents do".
     r"\b(?:is|are)\s+what\s+(?:most|many|lots\s+of|loads\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|parents|mums|dads|women|men)\s+do\b|"

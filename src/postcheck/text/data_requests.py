@@ -78,7 +78,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=their\s)|(?<=\bhis\s)|(?<=\bher\s))(?:(?:full|first|last|maiden)\s+name|surname|(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?)|"
     # ("what's her name and class?": a child's name with her class.)
     r"(?:(?<=their\s)|(?<=\bhis\s)|(?<=\bher\s))name(?=\s*(?:,|&|\+|and)\s*(?:their\s+|his\s+|her\s+)?(?:age|(?:home\s+)?address|"
-    r"date\s+of|DOB|d\.o\.b|post\s?code|NHS|hospital|school|class|year\s+group|ward|mobile|phone|e-?mail|allerg))|"
+    r"date\s+of|DOB|d\.o\.b|post\s?code|NHS|hospital|school|class|year\s+group|ward|mobile|phone|e-?mail|allerg|"
+    # ("What's her name and which bed is she in?": where someone lies now.)
+    r"(?:which|what)\s+(?:ward|bed|bay|room)))|"
     # "leave your number": a phone number, but not "your number in the queue".
     r"(?<=your\s)number(?!\s+(?:of|on|in\s+(?:the\s+)?(?:queue|line|list))\b)|"
     # "your 📱 number": an emoji for the phone.
@@ -141,7 +143,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:\s+on)?\b|"
     # ... or left or given for a ring back: "Leave us a number and someone will ring you back" (not "Give us a number of
     # ideas").
-    r"(?:(?<=\bus\sa\s)|(?<=\bme\sa\s))(?:phone\s+|contact\s+|mobile\s+)?number\b(?!\s+of\b)(?=[^.!?\n]{0,80}?\b(?:ring|call|"
+    r"(?:(?<=\bus\sa\s)|(?<=\bme\sa\s)|(?<=\bleave\sa\s)|(?<=\bdrop\sa\s))(?:phone\s+|contact\s+|mobile\s+)?number\b(?!\s+of\b)(?=[^.!?\n]{0,80}?\b(?:ring|call|"
     r"phone|text|contact)\s+(?:you|u)\b)|"
     # ... or one that is safe or best to ring: "Reply with a number that's safe to ring and a good time".
     r"(?:number|mobile|landline)\s+(?:that's|that\s+is|which\s+is)\s+(?:safe|best|ok|okay|easiest)\s+to\s+(?:ring|call|text|"
@@ -199,10 +201,13 @@ PERSONAL_DATA = LazyPattern(
     # school's visit is what the reply will check: "Which school is your daughter at? Reply here and we'll check when
     # the nasal spray team are visiting", as an earlier set judged it).
     r"(?:(?:what|which)\s+|(?<=which\s)|(?<=what\s))(?:school|nursery|pre-?school|college)(?=\s+(?:does|do|did)\s+"
-    r"(?:he|she|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+(?:go|attend)\b)|"
+    r"(?:he|she|they|(?:your|ur|his|her|their)\s+(?:little\s+|eldest\s+|oldest\s+|youngest\s+)?[\w'-]+)\s+(?:go|attend)\b)|"
     # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
     # (Not a word of a compound: "your allergy-safe bake sale".)
     r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|allerg(?:y|ies))(?!-)|"
+    # ... someone's, said after: "Tell us below about any allergies your little one has".
+    r"(?:allerg(?:y|ies)|medical\s+conditions?|health\s+conditions?)(?=\s+(?:you|u|he|she|they|(?:your|ur)\s+(?:little\s+)?"
+    r"[\w'-]+)\s+(?:has|have|had|suffers?\s+from)\b)|"
     # ... a pregnancy's due date, which says she is pregnant: "what's your due date and which hospital are you booked
     # with? Reply here".
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bher\s)|(?<=their\s))(?:due\s+date|EDD)\b|"
@@ -228,7 +233,7 @@ PERSONAL_DATA = LazyPattern(
     # ("what dose of sertraline are you on?": the dose as much as the medicine.)
     r"(?:(?<=what\s)|(?<=which\s))(?:dose|strength)\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
-    r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|inhalers?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|inhalers?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
@@ -249,11 +254,12 @@ PERSONAL_DATA = LazyPattern(
     r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:\w+\s+)?(?:birthday|christmas|xmas|valentines?|valentine's|"
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
-    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?)|"
+    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book)|"
     # ... and someone's health record by "his" or "her": "a photo of his prescription", "her hospital passport" (not
     # "her certificate", which may be a prize's).
-    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:his|her)\s+(?:\w+\s+){0,2}?"
-    r"(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport)\b|"
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
+    r"(?:(?:the|a)\s+(?:front|back|inside|first\s+page|last\s+page|page|side)\s+of\s+)?(?:his|her)\s+(?:\w+\s+){0,2}?"
+    r"(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport|red\s+book)\b|"
     # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
     # the prescription here"; not "the letter", which may be anyone's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
@@ -265,7 +271,7 @@ PERSONAL_DATA = LazyPattern(
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar").
     r"(?:photo|picture|pic|screenshot|scan|copy|snap)s?\s+of\s+(?:the|your|ur|their|that|this)\s+(?:(?:dispensing|pharmacy|"
-    r"chemist'?s?|prescription)\s+label|label\s+on\s+(?:the|your|ur|his|her|their)\s+(?:\w+\s+)?(?:box|bottle|packet|pack|"
+    r"chemist'?s?|prescription)\s+label|label\s+on\s+(?:the|your|ur|his|her|their)\s+(?:[\w']+\s+)?(?:box|bottle|packet|pack|"
     r"meds|medicines?|medication|tablets|pills|inhalers?|capsules|tube))|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
@@ -1181,7 +1187,7 @@ _READERS_DOCUMENT = LazyPattern(
     # (And a certificate, card, badge or pass of the reader's health: "Got a medical exemption certificate?", "Got your
     # blue badge?"; not "Got a certificate for finishing the course?", which carries no health data.)
     r"(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?(?:medical|prescription|prepayment|exemption|maternity|vaccination|"
-    r"vaccine|covid|NHS|hospital|carer'?s?)\s+(?:(?:exemption|prepayment|vaccination)\s+)?(?:certificates?|cards?|"
+    r"vaccine|covid|NHS|hospital|carer'?s?|fever|immuni[sz]ation)\s+(?:(?:exemption|prepayment|vaccination)\s+)?(?:certificates?|cards?|"
     r"badges?|pass(?:es)?|exemptions?)|(?:a|the|this|that|your|ur)\s+(?:\w+\s+)?blue\s+badges?)\b"
     r"(?!\s+from\s+(?:(?:a|an|one\s+of\s+(?:our|your|the|my)|our|your|ur|the|my|his|her|their)\s+)?(?:\w+\s+)?(?:patients?|"
     r"child(?:ren)?|kids?|grand(?:child|children|son|daughter|kids?)|friends?|pupils?|students?|fans?|residents?|relatives?|"
@@ -1278,7 +1284,10 @@ _READERS = LazyPattern(r"\b(?:your|their|ur)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A reply's question that reads the reader's data back for them to confirm: "is your date of birth 14/03/1962? Reply yes
 # or no below" (the answer confirms it in public). The value follows the data and ends the question: a date, a
 # postcode or a run of digits (not "Is your NHS number 10 digits long?").
-_CONFIRM_LEAD = LazyPattern(r"\b(?:is|was|are)\s+(?:your|ur|yer|his|her|their|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# (Or a child's, by name: "is Oscar's date of birth 02/09/2026?")
+_CONFIRM_LEAD = LazyPattern(
+    r"\b(?:is|was|are)\s+(?:your|ur|yer|his|her|their|the|(?-i:[A-Z])[\w-]+'s)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 _VALUE_ASKED = LazyPattern(
     r"\s+(?:still\s+|definitely\s+|really\s+|now\s+|the\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?|"

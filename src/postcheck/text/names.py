@@ -341,6 +341,13 @@ _STREET_AFTER = LazyPattern(
     r"\s+(?:Close|Rise|Fold|Row|Croft|Garth|Mount|Green|Hill|Vale|Chase|Wynd|Approach|View|Walk|Bank|Gate|Brow|"
     r"Heights|Place|Parade|Boulevard|Meadows?|Estate)\b"
 )
+# A fund or a prize named after the person, what it is for in a word or two Capitalised between, whatever the words:
+# "the Jane Example Travel Health Award", "The Jane Example Endometriosis Fund" (_NAMED_AFTER lists the common ones in
+# any case; "Jane Example won the Wellbeing Award" is still hers).
+_PRIZE_AFTER = LazyPattern(
+    r"(?:\s+[A-Z][\w'-]*[a-z][\w'-]*){1,2}\s+(?:Fund|Awards?|Prize|Scholarship|Bursary|Appeal|Lecture|Cup|Trophy|Shield|"
+    r"Grant|Fellowship|Foundation|Trust)\b"
+)
 
 
 def written_as_a_name(original: str, m: re.Match[str]) -> bool:
@@ -378,7 +385,7 @@ def written_as_a_name(original: str, m: re.Match[str]) -> bool:
     last = _WORD.findall(original[m.start() : m.end()])[-1]
     if last.islower() and _MODAL_SURNAME.match(original, m.end() - len(last)) is not None:
         return False
-    if _STREET_AFTER.match(original, m.end()) is not None:
+    if _STREET_AFTER.match(original, m.end()) is not None or _PRIZE_AFTER.match(original, m.end()) is not None:
         return False
     # A surname that is a common noun, said twice round "to" or "by", is the idiom: "bring joy ward to ward", "ward by
     # ward", as "door to door" (not the person: "Joy Ward to speak at the AGM").

@@ -81,8 +81,9 @@ _AT_HINT = LazyPattern(rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}|(?<=\s)(?:{_AT_WORDS}|@)
 _DOMAIN_AHEAD = LazyPattern(rf"{_LABEL}{_SPELLED_DOT}{_LABEL}", re.IGNORECASE)
 _LOCAL_MAX = 100  # characters looked at either side of an "at"
 _WORD_START = LazyPattern(r"(?<![\w.@%+-])[A-Za-z0-9]")
-# What every contact detail has: a digit, @ or "at", or the trunk 0 of a number in words ("oh seven seven ...").
-MAYBE_CONTACT = LazyPattern(rf"[\d@＠﹫]|\b(?:{_AT_WORDS}|oh|zero|nought)\b", re.IGNORECASE)
+# What every contact detail has: a digit, @ or "at", the trunk 0 of a number in words ("oh seven seven ..."), or an
+# NHS number's label before one in words.
+MAYBE_CONTACT = LazyPattern(rf"[\d@＠﹫]|\b(?:{_AT_WORDS}|oh|zero|nought|NHS\s+(?:number|no))\b", re.IGNORECASE)
 
 
 def find_spelled_emails(text: str) -> list[tuple[int, int]]:
@@ -218,9 +219,15 @@ _DOB_AS = (
     r"(?:(?:is|was|were|has\s+been|had\s+been)\s+)?"
     r"(?:(?:down|listed|recorded|registered|entered|written|put|shown|showing|still|wrongly|now)\s+){0,2}as"
 )
+# A day of the month in words, as a date is read out: "the fourteenth of March 1952", "twenty-first of June".
+_DAY_WORDS = (
+    r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth"
+)
 DATE_OF_BIRTH = LazyPattern(
-    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|{_DOB_AS}|is|was|on)?\s*[(\[]?\s*"
-    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+{_YEAR}|"
+    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|{_DOB_AS}|is|was|on)?\s*[(\[]?\s*(?:the\s+)?"
+    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_WORDS})\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+"
+    rf"{_YEAR}|"
     # ... the month first, as American forms write it ("April 3rd, 1951")
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})(?!\d)",
     re.IGNORECASE,
@@ -453,13 +460,24 @@ def _national(digits: str) -> bool:
     return digits.startswith("0") and not digits.startswith("00") and 10 <= len(digits) <= 11
 
 
+# An NHS number's label, a little before its number in words: "under NHS number seven two one, four six five, ...".
+_NHS_LABEL_BEFORE = LazyPattern(r"\bNHS\s+(?:number|no\b\.?|num\b)[^.!?\n]{0,20}$", re.IGNORECASE)
+
+
 def find_spoken_numbers(text: str) -> list[Contact]:
-    """Phone numbers written in words, or in words and digits mixed (UK numbers with their trunk 0)."""
+    """Phone numbers written in words, or in words and digits mixed (UK numbers with their trunk 0), and NHS numbers
+    in words after their label."""
     found = []
     for m in SPOKEN_NUMBER.finditer(text):
         digits = spoken_digits(m.group())
         if _national(digits):
             found.append(Contact(m.start(), m.end(), m.group(), "phone number", phone_key(digits)))
+        elif (
+            len(digits) == 10
+            and _nhs_checksum_ok(digits)
+            and _NHS_LABEL_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        ):
+            found.append(Contact(m.start(), m.end(), m.group(), "NHS number", digits))
     if not _DIGIT.search(text):
         return found
     for m in MIXED_NUMBER.finditer(text):

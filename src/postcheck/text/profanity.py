@@ -164,7 +164,8 @@ _SEEN_BLOODY = LazyPattern(
     r"slightly\s+|very\s+|quite\s+)?bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))|"
     # ... or listed after another such word, ending its phrase or before what is seen: "the dressing is soaked and
     # bloody after 10 minutes", "a flat, scaly, crusty or bloody patch" (not "wet and bloody freezing").
-    r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy)(?:\s*,\s*|\s+(?:and|or)\s+)"
+    r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy|deep|gaping|jagged|"
+    r"dirty|open|infected|bruised|grazed|torn|blistered|inflamed|painful|tender|mucky)(?:\s*,\s*|\s+(?:and|or)\s+)"
     r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first)\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
     r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?)\b)",
     re.IGNORECASE,
@@ -193,7 +194,9 @@ _SENTENCE_START = LazyPattern(r"(?:^|[.!?:;\n\"“‘(#@]|(?:^|\s)'|\s[-–—])
 _DOG = LazyPattern(
     r"\b(?:labrador|retriever|spaniel|terrier|collie|poodle|greyhound|whippet|lurcher|beagle|dachshund|shepherd|"
     r"pointer|setter|husky|mastiff|bulldog|hound|dalmatian|rottweiler|doberman|schnauzer|chihuahua|cockapoo|"
-    r"labradoodle|cavapoo|corgi|sheepdog|springer|cocker|vizsla|weimaraner|brood|maiden)\s+bitch(?:es)?\b|"
+    r"labradoodle|cavapoo|corgi|sheepdog|springer|cocker|vizsla|weimaraner|staffie|staffy|staffordshire|westie|yorkie|"
+    r"boxer|pug|frenchie|russell|cavalier|akita|malamute|samoyed|bichon|pomeranian|dobermann|ridgeback|pinscher|"
+    r"wolfhound|deerhound|saluki|bernese|newfoundland|sprocker|rescue|brood|maiden)\s+bitch(?:es)?\b|"
     r"\bbitch(?:es)?(?=\s+(?:pupp(?:y|ies)|pups?|in\s+(?:whelp|season)|and\s+(?:her|their)\s+(?:pupp|pups|litter)))",
     re.IGNORECASE,
 )
