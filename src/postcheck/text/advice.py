@@ -84,6 +84,11 @@ MEDICAL_TOPIC = LazyPattern(
     rf"grazed|burnt|burned|scalded)\s+(?:his|her|their|your|my|a)\s+(?:head|face|{_BODY})\b|"
     # What a creature did: "stung by a jellyfish", "bitten by a dog" (not "stung by the parking charges").
     r"(?:stung|bitten)\s+by\s+(?:a|an)\b|"
+    # A medicine's patch, worn, changed or taken off: "take the patch off an hour before bed", "your patch change day",
+    # "nicotine patches" (not "a rough patch", "the vegetable patch").
+    r"(?:nicotine|HRT|oestrogen|estrogen|contraceptive|hormone|pain(?:killer)?|fentanyl|Evorel|Butrans)\s+patch(?:es)?\b|"
+    r"(?:put|peel|take|taking|took|wear|wearing|stick|change|changing|swap|remove|removing)\s+(?:the|your|a\s+new|a\s+fresh|"
+    r"a|each)\s+patch(?:es)?\b|(?:the|your)\s+patch\s+(?:change|off|on)\b|"
     # ... a pet's too: "nipped by the neighbour's dog", "bitten by their cat".
     r"(?:stung|bitten|nipped|bit|scratched)\s+by\s+(?:the|their|your|his|her|a|an)\s+(?:[\w-]+'s\s+)?(?:dog|cat|puppy|"
     r"kitten|horse|pony|ferret|hamster|rabbit|snake|spider|wasp|bee|hornet|tick)s?\b|"
@@ -906,7 +911,7 @@ SERVICE_REPORT = LazyPattern(
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
     # ("GP practices here aren't prescribing tirzepatide for weight loss yet".)
     r"(?:aren'?t|isn'?t|are\s+not|is\s+not)\s+(?:yet\s+|currently\s+)?(?:prescribing|offering|providing)|"
-    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|told|"
+    r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|says|told|"
     # ("The pharmacy shouldn't have sold you those pills", "The paramedics who came when you called 999 were great".)
     r"shouldn'?t\s+have|should\s+not\s+have|when\s+(?:you|he|she|they|we|I)\s+(?:called|rang|phoned|dialled|visited))\b|"
     # (And how busy or shut the service is now, as news: "sleep it off - A&E's full tonight"; or whether it is on
@@ -1361,7 +1366,8 @@ REMEDY_PAIR = LazyPattern(
 LIFESTYLE_HELPS = LazyPattern(
     r"(?:^|[,;:]\s*(?:so\s+|and\s+|but\s+)?)\s*(?:(?!(?:our|the|your|their|this|these|staff|volunteers)\b)\w+\s+){0,4}"
     r"(?:water|snacks|meals|breathing|sleep|sleeping|rest|exercise|stretching|stretches|walks?|walking|fresh\s+air|daylight|"
-    r"fluids|drinks|naps?|routines?|baths?|showers?)\b[^.!?\n]{0,60}?\s(?:(?:can|will|should|may|might|really|"
+    r"fluids|drinks|naps?|routines?|baths?|showers?|peas|ice|ice\s+packs?|cold\s+compress|flannel|heat\s+packs?|"
+    r"hot\s+water\s+bottle)\b[^.!?\n]{0,80}?\s(?:(?:can|will|should|may|might|really|"
     r"genuinely|often|usually)\s+)*helps?(?:\s+(?:a\s+lot|loads|massively|so\s+much|too|hugely|a\s+bit|no\s+end))?"
     r"(?:\s+(?:in\s+the\s+meantime|for\s+now|tonight|meanwhile))?\s*(?:[.!,;]|$)",
     re.IGNORECASE,
@@ -1387,7 +1393,7 @@ SERVICE_WORD = LazyPattern(
     # (A family's "our" is not the service's: "our Alfie's eczema", "our eldest", "our little one"; nor the people who
     # tell of a remedy: "Autistic adults in our co-production group swear by weighted blankets", "our patients".)
     r"\b(?:our(?!\s+(?:(?-i:[A-Z])[a-z]+'s\b|eldest|youngest|little\s+one|lad|lass|(?:[\w-]+\s+)?(?:patients|members|"
-    r"(?:support|peer|carers|parents|co-production|user|patient)\s+groups?))\b)|"
+    r"(?:support|peer|carers|parents|co-production|user|patient)\s+groups?)|regulars|followers|readers)\b)|"
     r"we|we'll|we're|we've|us|teams?|practice|clinics?|services?|appointments?|letter|staff|nurses?|centres?|wards?|"
     # (An app named for a remedy is the remedy: "a white noise app at bedtime can make the ringing easier".)
     r"(?<!noise\s)(?<!meditation\s)(?<!mindfulness\s)(?<!relaxation\s)(?<!breathing\s)(?<!sleep\s)(?<!fitness\s)app|"
@@ -1732,6 +1738,10 @@ DOSE_CHANGE = LazyPattern(
     # ... or kept to a strength: "keep taking the lower strength twice a day".
     r"\bkeep\s+(?:taking|on|to)\s+(?:the|your|his|her|their)\s+(?:lower|higher|same|usual|new|old|reduced)\s+"
     r"(?:strength|dose|dosage)\b|"
+    # ... or how much a day: "it's two pumps of Oestrogel a day, not one", "one puff twice a day".
+    r"\b(?:one|two|three|four|\d)\s+(?:pumps?|puffs?|sachets?|sprays?|squirts?|drops?|capsules?|spoonfuls?|"
+    r"teaspoons?)\s+(?:of\s+[\w-]+\s+)?(?:(?:once|twice|three\s+times)\s+)?(?:a|per|each|every)\s+(?:day|night|morning|"
+    r"evening)\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
     r"\bmiss(?:ed|es)?\s+(?:a|one|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,40}?"
     r"\btake\s+(?:it|them|one|the\s+next|your\s+next|(?:his|her|their)\s+next)\b",
@@ -1741,7 +1751,7 @@ DOSE_CHANGE = LazyPattern(
 
 _A_DOSE = LazyPattern(
     r"\b(?:doses?|tablets?|pills?|capsules?|injections?|jabs?|missed|miss|forgot|forget|mg|mcg|micrograms?|ml|units|"
-    r"strength|every\s+other\s+day)\b",
+    r"strength|every\s+other\s+day|pumps?|puffs?|sachets?|sprays?|squirts?|drops?|spoonfuls?|teaspoons?)\b",
     re.IGNORECASE,
 )
 

@@ -46,6 +46,8 @@ PERSONAL_DATA = LazyPattern(
     # was she born?", "Which hospital was she born at, and on what day?".
     rf"(?<=when\s){_BORN_WHEN}|(?:(?<=what\s)|(?<=which\s))(?:day|date)\s+{_BORN_WHEN}|"
     r"born\s+(?:at|in)\b[^?.!\n]{0,40}?\band\s+(?:on\s+)?(?:what|which)\s+(?:day|date)\b|"
+    # ... or named by it: "Could you reply with the date you were born?"
+    r"(?<=the\s)date\s+(?:you|u|he|she|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+(?:was|were)\s+born\b|"
     # The number on the reader's letter, which finds their record: "Could you share the number at the top of your clinic
     # letter?" (not the service's number on it: "Ring the number on your letter" asks for nothing).
     r"(?<=the\s)(?:reference\s+|patient\s+|hospital\s+)?number\s+(?:at\s+the\s+top\s+of|in\s+the\s+top\s+(?:right\s+|left\s+)?"
@@ -214,7 +216,8 @@ PERSONAL_DATA = LazyPattern(
     # (... in everyday words: "when is your baby due?")
     rf"(?:(?<=when\s)(?:is|was)\s+|(?<=when's\s)){_DUE}|"
     # ("the medication you're currently taking": an adverb between.)
-    r"(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
+    # ("Tell us below which tablets your dad takes": "which" with it, so that it breaks no clause.)
+    r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics|painkillers)\s+(?:you|they|he|she|"
@@ -240,21 +243,22 @@ PERSONAL_DATA = LazyPattern(
     # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
     # (_means_data).
     r"what\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:(?:currently|regularly|usually|normally)\s+)?"
-    r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
+    r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|\s[-–—]|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
     r"(?:contact|personal)\s+details|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     # (Spelled as people type it: "a pic of ur perscription".)
     # (Or a side of it, by any verb that copies it: "snap the front of your exemption certificate".)
     # (A selfie holding it too: "a selfie holding your ID card".)
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|photocopy|scan)\s+|"
-    r"selfies?\s+(?:with|holding|showing)\s+)(?:(?:the|a)\s+(?:front|back|top|inside|first\s+page|last\s+page|page|side)\s+of\s+)?"
+    r"selfies?\s+(?:with|holding|showing)\s+)(?:(?:the|a)\s+(?:front|back|top|inside|(?:first|last|back|front)\s+page|page|"
+    r"side)\s+of\s+)?"
     # (Not a greeting card, which carries no one's record: "a photo of your birthday card".)
     # (Someone of the reader's too: "a pic of your son's vaccination record".)
     # (Named in two words too: "a screenshot of your NHS App record".)
     r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:\w+\s+)?(?:birthday|christmas|xmas|valentines?|valentine's|"
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
-    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book)|"
+    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies))|"
     # ... and someone's health record by "his" or "her": "a photo of his prescription", "her hospital passport" (not
     # "her certificate", which may be a prize's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
@@ -1053,7 +1057,8 @@ _OTHER_ANTECEDENT = LazyPattern(
     r"suggestions?|tips?|queries|query)\b",
     re.IGNORECASE,
 )
-_NEGATED_MENTION = LazyPattern(r"\b(?:never|not|don't|won't|doesn't|no)\b", re.IGNORECASE)
+# (Or a request withdrawn: "please ignore our last reply asking for your NHS number here".)
+_NEGATED_MENTION = LazyPattern(r"\b(?:never|not|don't|won't|doesn't|no|ignore|disregard)\b", re.IGNORECASE)
 # A photo, scan or copy that carries the data is the data, not another thing "it" may stand for: "Got a photo of the
 # letter with your name and address on it? Post it below".
 _CARRIER = LazyPattern(
@@ -1533,6 +1538,8 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         data = requested_data(body, questions=reply)
         public = True  # (a request by reference, or a verbless one, names its public place)
         asked_only = False  # whether only a reply's question asks for it
+        if data is not None and data.group().lower() == "number" and _COUNT_ASKED.search(f"{previous} {body}"):
+            data = None  # a count: "How many days smoke-free are you today? Drop your number below"
         if data is not None:
             found = data.start(), data.end(), data.group()
             public = _asked_in_public(body, data) or _reply_beside_private(body, data)
@@ -1566,6 +1573,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     return _read_by_model(text)
 
 
+_COUNT_ASKED = LazyPattern(r"\bhow\s+(?:many|much|long)\b", re.IGNORECASE)
 # An NHS line the sentence before sends the reader to is not where the data is to go: "Please call 111 now. So we can
 # chase your referral, can you reply with your date of birth?"
 _NHS_LINE = LazyPattern(rf"\b{_CALL}\s+(?:NHS\s*)?(?:111|119|999)\b", re.IGNORECASE)

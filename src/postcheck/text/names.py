@@ -242,7 +242,11 @@ def handle_words(handle: str) -> list[str]:
 
 # Words a handle or hashtag adds to a name for the person's role: "@DrKhanGP", "@dawnwood_nurse", "@DawnWood72".
 _ROLE_WORDS = r"nurse|rn|rgn|gp|dr|doc|md|nhs|pals|midwife|physio|hca|matron|sister|consultant|surgeon|official|\d+"
-NEXT_CAPITAL = LazyPattern(r"(?:'s)?\s+(?!I(?:'[a-z]+)?(?![\w.]))[A-Z]")
+# (After "'s", a day or a season names when her group or clinic is, not another person: "Mrs Example's Tuesday group".)
+NEXT_CAPITAL = LazyPattern(
+    r"(?:'s(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Christmas|Easter|New\s+Year|Spring|Summer|Autumn|Winter)\b))?"
+    r"\s+(?!I(?:'[a-z]+)?(?![\w.]))[A-Z]"
+)
 _NEXT_WORD = LazyPattern(r"[A-Za-z']+")
 
 
@@ -487,5 +491,7 @@ def name_runs(text: str, staff: tuple[str, ...]) -> list[tuple[int, int, list[st
 BUSINESS_AFTER = LazyPattern(
     r"\s+(?:art|arts|photography|photos|design|designs|studio|studios|ltd|events|cakes|crafts|media|catering|"
     r"consulting|coaching|fitness|yoga|music|books|illustration|illustrations|films?|florist|interiors|salon|"
-    r"hair|beauty|bakery|kitchen|garden|gardens|shop)\b"
+    r"hair|beauty|bakery|kitchen|garden|gardens|shop|store|vapes?|vaping|pharmacy|chemist|opticians?|dental|clinic|"
+    r"cafe|deli|butchers?|barbers?|nails|lashes|tattoo|tattoos|motors|cars|plumbing|electrical|builders|cleaning|"
+    r"dogs|pets|grooming|nursery|childcare|tutoring|travel|foods?|wines?|brewery|bar|pub|boutique)\b"
 )

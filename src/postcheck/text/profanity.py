@@ -153,7 +153,8 @@ _SEEN_BLOODY = LazyPattern(
     r"are|were)\s+bloody"
     r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))|"
     r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|clear|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
-    r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy)"
+    r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy|rusty|"
+    r"[a-z]+-(?:coloured|colored|tinged|streaked))"
     r"(?:\s*,\s*|\s+)(?:patch(?:es)?|spots?|diarrho?ea|stools?|poos?|wee|pee|urine|discharge|mucus|sputum|vomit|phlegm|"
     r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?|fluid)\b|"
     # ... or said of how a thing looks, ending its phrase: "If the dressing looks bloody or soaked through" (not "looks
@@ -165,7 +166,8 @@ _SEEN_BLOODY = LazyPattern(
     # ... or listed after another such word, ending its phrase or before what is seen: "the dressing is soaked and
     # bloody after 10 minutes", "a flat, scaly, crusty or bloody patch" (not "wet and bloody freezing").
     r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy|deep|gaping|jagged|"
-    r"dirty|open|infected|bruised|grazed|torn|blistered|inflamed|painful|tender|mucky)(?:\s*,\s*|\s+(?:and|or)\s+)"
+    r"dirty|open|infected|bruised|grazed|torn|blistered|inflamed|painful|tender|mucky|hot|warm|pink|yellow|green|purple|"
+    r"black|puffy|shiny|cloudy|angry)(?:\s*,\s*|\s+(?:and|or)\s+)"
     r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first)\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
     r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?)\b)",
     re.IGNORECASE,

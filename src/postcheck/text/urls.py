@@ -279,6 +279,8 @@ def _twitter_links(text: str, read: str) -> list[Link]:
             if not protocol:
                 if start > 0 and read[start - 1] in "-_./":
                     continue
+                if not m.path and _MAILBOX_GOES_ON.match(read, end):
+                    continue  # the start of an e-mail address ("quit.coach.mel@gmail.com"): M101's, not a link
                 found = [(m.domain_start + a, m.domain_start + b) for a, b in _ascii_domains(domain)]
                 if not found:
                     continue
@@ -315,6 +317,9 @@ def _matches(text: str, start: int, end: int) -> Iterator[_Url]:
             continue
         yield m
         previous_end = pos = m.end
+
+
+_MAILBOX_GOES_ON = re.compile(r"[\w.+-]*@[\w-]+\.")  # more of an e-mail address's mailbox, then its domain
 
 
 # What twitter-text reads as a host can be the start of a user name, before "@" with nothing that ends an authority
