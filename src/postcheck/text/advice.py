@@ -23,11 +23,12 @@ _MEDICINES = (
     r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"morphine|oramorph|tramadol|methadone|buprenorphine|naloxone|diazepam|zopiclone|melatonin|gabapentin|pregabalin|"
+    r"naproxen|diclofenac|omeprazole|lansoprazole|trimethoprim|nitrofurantoin|(?:mefenamic|tranexamic)\s+acid|"
     r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|oestrogel|sandrena|evorel|estradot|utrogestan|lenzetto|vagifem|o?estradiol|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|(?:heat|cold|cool|gel)\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|nipple\s+(?:shields?|creams?)|(?<!sugar\s)(?<!ketchup\s)sachets|movicol|laxido|macrogol|senna|dulcolax|jelly\s+babies|glucose\s+tablets|dextrose|"
+    r"(?:D-?)?mannose|(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|(?:heat|cold|cool|gel)\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|nipple\s+(?:shields?|creams?)|(?<!sugar\s)(?<!ketchup\s)sachets|movicol|laxido|macrogol|senna|dulcolax|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -37,7 +38,7 @@ _MEDICINES = (
 # and after "while taking" only: in every pattern that names a medicine it cost the rule a tenth of its time.
 _DRUG_NAME = (
     r"(?<![a-z])[a-z]{3,}(?:azole|mycin|cillin|cycline|pril|olol|statin|sartan|oxetine|triptan|dipine|floxacin|semide|"
-    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine)s?"
+    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir)s?"
 )
 # Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
 # arms", "cold feet"), so a word of state before them is not enough.
@@ -84,6 +85,8 @@ MEDICAL_TOPIC = LazyPattern(
     rf"grazed|burnt|burned|scalded)\s+(?:his|her|their|your|my|a)\s+(?:head|face|{_BODY})\b|"
     # What a creature did: "stung by a jellyfish", "bitten by a dog" (not "stung by the parking charges").
     r"(?:stung|bitten)\s+by\s+(?:a|an)\b|"
+    # Someone's breathing, as a symptom: "His breathing should settle over the next week" (not "breathing exercises").
+    r"(?:his|her|their|your|(?-i:[A-Z])[a-z]+'s)\s+breathing\b(?!\s+(?:exercises?|techniques?|space|room))|"
     # A medicine's patch, worn, changed or taken off: "take the patch off an hour before bed", "your patch change day",
     # "nicotine patches" (not "a rough patch", "the vegetable patch").
     r"(?:nicotine|HRT|oestrogen|estrogen|contraceptive|hormone|pain(?:killer)?|fentanyl|Evorel|Butrans)\s+patch(?:es)?\b|"
@@ -591,6 +594,8 @@ ADVICE = LazyPattern(
     r"bit\s+of\s+a)\s+)*(?:hard|tough|difficult|awful|horrible|horrendous|rough|stressful|frightening|scary|worrying|upsetting|distressing|pressure|stress|"
     r"exhausting|frustrating|long|lot|nightmare|ordeal|struggle|worry|time|week|day|night|wait|lovely|great|brilliant|"
     r"wonderful|fantastic)\b|"
+    # (Nor what a cough sounds like, as the parent heard it: "the croup cough really does sound like a bloody seal".)
+    r"an?\s+(?:\w+\s+)?(?:seals?|dogs?|geese|goose|ducks?|donkeys?|foghorns?|trains?|walrus)\b|"
     # (Nor praise: "it sounds like you're all doing brilliantly".)
     r"(?:you(?:'re|\s+are)|you've\s+been|she's|he's|they're)\s+(?:all\s+|both\s+)?(?:doing|coping|managing)\s+(?:so\s+|really\s+)?"
     r"(?:brilliantly|amazingly|well|great|everything|(?:a|an)\s+(?:great|brilliant|amazing|fantastic)\s+job)\b)"
@@ -1096,7 +1101,9 @@ _AS_IT_SAID_AFTER = LazyPattern(
     re.IGNORECASE,
 )
 _SELF_INTRO_BEFORE = LazyPattern(
-    r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty)\s+(?:\w+\s+)?$",
+    r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty|"
+    # ("I'm one of the children's nurses on the team")
+    r"\bI'm\s+one\s+of|\bI\s+am\s+one\s+of)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -1420,7 +1427,9 @@ EFFECT = LazyPattern(
 # A cause ruled out, the complaint soon after: "there's no evidence that fluoride in tap water causes bladder cancer".
 NO_EVIDENCE = LazyPattern(
     r"\bno\s+(?:good\s+|real\s+|scientific\s+|strong\s+)?evidence\s+(?:that\s+)?[^.!?\n]{0,60}?\b(?:causes?|gives?\s+you|"
-    r"leads?\s+to|raises?\s+(?:the\s+|your\s+)?risk\s+of)\b",
+    r"leads?\s+to|raises?\s+(?:the\s+|your\s+)?risk\s+of)\b|"
+    # ... or said outright, as a myth-buster's fact: "Fact: the MMR vaccine doesn't cause autism".
+    r"\b(?:doesn't|does\s+not|don't|do\s+not|won't|will\s+not|can't|cannot)\s+(?:cause|give\s+you|lead\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -1742,6 +1751,8 @@ DOSE_CHANGE = LazyPattern(
     r"\b(?:one|two|three|four|\d)\s+(?:pumps?|puffs?|sachets?|sprays?|squirts?|drops?|capsules?|spoonfuls?|"
     r"teaspoons?)\s+(?:of\s+[\w-]+\s+)?(?:(?:once|twice|three\s+times)\s+)?(?:a|per|each|every)\s+(?:day|night|morning|"
     r"evening)\b|"
+    # ... or a medicine carried on with, as a question answered: "yes, carry on with the naproxen while you wait".
+    rf"\b(?:carry\s+on|keep\s+going)\s+(?:taking|with)\s+(?:the|your|his|her|their)\s+(?:\w+\s+)?(?:{_MEDICINES})\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
     r"\bmiss(?:ed|es)?\s+(?:a|one|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,40}?"
     r"\btake\s+(?:it|them|one|the\s+next|your\s+next|(?:his|her|their)\s+next)\b",

@@ -97,7 +97,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?<!\b(?:kitten|rabbit|school|street|parrot|budgie|church|league|county|mosque|temple)'s\s)"
     r"(?<!\b(?:hamster|charity|company|surgery|village|college|nursery|academy|society)'s\s)"
     r"(?<!\b(?:business|pharmacy|practice|hospital|tortoise)'s\s)(?<!\b(?:care\shome|workplace)'s\s)"
-    r"(?<!\b(?:department|university)'s\s)(?<!\b(?:organisation|organization)'s\s)(?:full\s+)?name|"
+    r"(?<!\b(?:department|university)'s\s)(?<!\b(?:organisation|organization)'s\s)(?:full\s+)?names?|"
     # ... and someone of the reader's details or name, also without the apostrophe: "ur little ones details".
     rf"(?=details|deets|(?:full\s+|first\s+|last\s+|sur)?names?\b)(?:{_AFTER_KIN})"
     r"(?:details|deets|(?:(?:full|first|last)\s+)?(?:sur)?names?)|"
@@ -215,6 +215,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bher\s)|(?<=their\s))(?:due\s+date|EDD)\b|"
     # (... in everyday words: "when is your baby due?")
     rf"(?:(?<=when\s)(?:is|was)\s+|(?<=when's\s)){_DUE}|"
+    # (... or how far along: "How many weeks pregnant are you?")
+    r"how\s+many\s+weeks\s+(?:pregnant|gone)\s+(?:are|is|r)\s+(?:you|u|she|they|(?:your|ur)\s+[\w'-]+)\b|"
     # ("the medication you're currently taking": an adverb between.)
     # ("Tell us below which tablets your dad takes": "which" with it, so that it breaks no clause.)
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
@@ -251,7 +253,7 @@ PERSONAL_DATA = LazyPattern(
     # (A selfie holding it too: "a selfie holding your ID card".)
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|photocopy|scan)\s+|"
     r"selfies?\s+(?:with|holding|showing)\s+)(?:(?:the|a)\s+(?:front|back|top|inside|(?:first|last|back|front)\s+page|page|"
-    r"side)\s+of\s+)?"
+    r"side)\s+(?:of|in|from)\s+)?"
     # (Not a greeting card, which carries no one's record: "a photo of your birthday card".)
     # (Someone of the reader's too: "a pic of your son's vaccination record".)
     # (Named in two words too: "a screenshot of your NHS App record".)
@@ -262,8 +264,8 @@ PERSONAL_DATA = LazyPattern(
     # ... and someone's health record by "his" or "her": "a photo of his prescription", "her hospital passport" (not
     # "her certificate", which may be a prize's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
-    r"(?:(?:the|a)\s+(?:front|back|inside|first\s+page|last\s+page|page|side)\s+of\s+)?(?:his|her)\s+(?:\w+\s+){0,2}?"
-    r"(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport|red\s+book)\b|"
+    r"(?:(?:the|a)\s+(?:front|back|inside|first\s+page|last\s+page|page|side)\s+(?:of|in|from)\s+)?(?:his|her)\s+(?:\w+\s+){0,2}?"
+    r"(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport|red\s+book|printouts?)\b|"
     # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
     # the prescription here"; not "the letter", which may be anyone's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
@@ -394,8 +396,8 @@ GIVING_VERB = LazyPattern(
     r"\b(?:(?:write|jot|note)\s+down(?=\s+(?:your|their|ur|the)\b)|send|share|give|provide|tell\s+(?:us|me)|post|(?:(?:hit|press|tap|click)\s+)?reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|upload|"
-    # (Scots: "Gie us yer postcode doon below".)
-    r"gie|gies|"
+    # (Scots: "Gie us yer postcode doon below"; "giz yer postcode below": give us.)
+    r"gie|gies|giz|gizza|gimme|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
     r"(?:quote[- ]?)?(?:tweet|post|repost)|quote(?=\s+(?:this|our|the)\s+(?:post|tweet|thread)\b)|ping|"
     r"fill\s+(?:us|me)\s+in|"
@@ -1180,7 +1182,7 @@ _READERS_DOCUMENT = LazyPattern(
     r"|(?:\b(?:got|received|had|get)\s+(?:a|an|the|this|that)\s+|\bthe\s+(?=\w+\s+(?:we|they)\s+sent\b)|"
     r"(?:^|(?<=[.!?]\s))\s*(?:an?\s+)?)(?:\w+\s+)?(?:text|txt|message|msg|e-?mail|voicemail)s?\s+"
     r"(?:(?:from|by)\s+(?:\w+\s+){1,3}?|(?:we|they)\s+sent(?:\s+(?:you|u))?\s+)?(?:about|bout|for|with|confirming|of|giving|saying)\s+(?:the|a|an|your|ur)\s+(?:\w+\s+){0,2}?"
-    r"(?:appointment|referral|results?|booking|operation|scan|test)s?\b"
+    r"(?:appointment|referral|results?|booking|operation|scan|test|injection|procedure|treatment|surgery|op)s?\b"
     # A letter the reader got is addressed to them: "Got a letter with the wrong address on it?"; a prescription carries
     # their name, address and date of birth, and their results are their health: "Got your new repeat prescription?"
     # (Or the reader's own, in text-speak too: "Had ur booster letter with the wrong date on?")

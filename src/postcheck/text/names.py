@@ -434,7 +434,9 @@ _ROLE = LazyPattern(rf"(?:{_ROLE_WORDS})$")
 # name after any other word may be a place's ("#visitdawnwood" for the wood). A title makes it a person's anyway.
 _ADDRESSED = LazyPattern(
     r"(?:thanks?|thankyou|thx|ty|welldone|congrats|congratulations|retirement|birthday|welcome|farewell|goodbye|ask|"
-    r"meet|go|team|proudof|shoutout|cheers|bravo|hero|legend)$"
+    r"meet|go|team|proudof|shoutout|cheers|bravo|hero|legend|"
+    # (A title or a job before the name is hers: "@nursejaneexample", "#sisterjaneexample".)
+    rf"{_TITLE_WORDS})$"
 )
 
 

@@ -412,8 +412,9 @@ def find_phone_numbers(text: str, region: str = "GB") -> list[Contact]:
     return found
 
 
-# A line break between two digits, with the spaces either side: a number may go on on the next line.
-_WRAPPED_DIGITS = LazyPattern(r"(?<=\d)[ \t]*\n[ \t]*(?=\d)")
+# A line break between two digits, with the spaces either side: a number may go on on the next line (its area code
+# in brackets too: "(07700)\n900 318").
+_WRAPPED_DIGITS = LazyPattern(r"(?<=\d)[ \t]*\n[ \t]*(?=\d)|(?<=\d\))[ \t]*\n[ \t]*(?=\d)")
 
 
 # A phone number in words, as people write it to dodge filters: "oh seven seven double oh, nine hundred ..." - eight
@@ -578,7 +579,8 @@ def find_contacts(text: str) -> list[Contact]:
         key = _split_number_key(m.group(1), m.group(2))
         if key is not None:
             add(m.start(), m.end(), m.group(), "phone number", key)
-    for m in NHS_NUMBER.finditer(rest):
+    # (An NHS number the line wrapped, "671 750\n5486", is read with its line break as a space.)
+    for m in NHS_NUMBER.finditer(_WRAPPED_DIGITS.sub(lambda w: " " * len(w.group()), rest) if "\n" in rest else rest):
         digits = m.group(1) + m.group(3) + m.group(4)
         if _nhs_checksum_ok(digits) and not _OTHER_NUMBER_LABEL.search(rest, max(0, m.start() - 40), m.start()):
             add(m.start(), m.end(), m.group(), "NHS number", digits)
