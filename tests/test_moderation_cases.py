@@ -53,6 +53,7 @@ FILES = (
     "moderation_cases_b171.yml",
     "moderation_cases_b200.yml",
     "moderation_cases_b221.yml",
+    "moderation_cases_b242.yml",
 )
 DATA = {name: yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8")) for name in FILES}
 RULES = {
@@ -214,7 +215,7 @@ def test_a_sentence_wrapped_across_lines_is_read_as_one():
 
     text = "So we can help, could you tell us in the comments what\nmedication you're on?"
     assert unwrap(text) == text.replace("\n", " ")
-    assert public_request(text, reply=True) == (text.index("medication"), len(text) - 1, "medication you're on")
+    assert public_request(text, reply=True) == (text.index("what\n"), len(text) - 1, "what medication you're on")
     assert unwrap("Book now\nReply below\n\nand more") == "Book now\nReply below\n\nand more"
 
 
