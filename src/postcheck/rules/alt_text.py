@@ -22,8 +22,12 @@ _LETTERS_AND_DIGITS = LazyPattern(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
-    """Text compared for sameness: case, spacing and punctuation folded away (its runs of letters and digits)."""
-    return " ".join(_LETTERS_AND_DIGITS.findall(text.casefold()))
+    """Text compared for sameness, as a screen reader says it: case, accents, spacing and punctuation folded away (its
+    runs of letters and digits; "café" is "cafe")."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+    return " ".join(_LETTERS_AND_DIGITS.findall(plain))
 
 
 # Invisible characters typed to get past a scheduler's required alt field: an alt text of nothing else is blank.
@@ -111,7 +115,7 @@ _USED_AS = (
     r"e-?mail|newsletter|bulletin|intranet|signature|"
     # a card's kind, its shape or the screen it is shown on: "Quote card", "Stat card", "Square graphic", "Digital
     # screen slide"
-    r"quote|stats?|statistics?|facts?|square|(?:digital|plasma|tv|waiting\s+room)\s+screens?|"
+    r"quote|stats?|statistics?|facts?|recipe|tips?|square|(?:digital|plasma|tv|waiting\s+room)\s+screens?|"
     r"og|open\s+graph|share|sharing|background|decorative|canva|"
     r"easy\s+read|"  # "Easy Read picture": the kind of document it is for, not what it shows
     # a job advert is a use too: "Recruitment graphic", "Vacancy poster", "Hiring banner", "Job advert image"

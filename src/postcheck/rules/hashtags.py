@@ -356,7 +356,7 @@ def _letters_only(run: str) -> str:
     return "".join(out)
 
 
-_WORD = LazyPattern(r"[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*")
+_WORD = LazyPattern(r"[^\W\d_](?:[^\W_]|['’][^\W\d_])*")  # (digits inside a word are part of it: "T2DR", "COVID19")
 
 
 # Words that are written in capitals by rule, not for shouting: Royal Mail asks for FREEPOST in capitals.

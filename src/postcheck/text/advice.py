@@ -24,6 +24,7 @@ _MEDICINES = (
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"morphine|oramorph|tramadol|methadone|buprenorphine|naloxone|diazepam|zopiclone|melatonin|gabapentin|pregabalin|"
     r"naproxen|diclofenac|omeprazole|lansoprazole|trimethoprim|nitrofurantoin|(?:mefenamic|tranexamic)\s+acid|"
+    r"gliclazide|sitagliptin|dapagliflozin|empagliflozin|semaglutide|tirzepatide|liraglutide|ozempic|wegovy|mounjaro|"
     r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|oestrogel|sandrena|evorel|estradot|utrogestan|lenzetto|vagifem|o?estradiol|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
@@ -520,6 +521,8 @@ ADVICE = LazyPattern(
     # When to take or do it: "every 4 hours", "every 3 days", "between feeds", "before bed".
     # (A remedy before the time: "a drop-in between feeds" is a service's hours.)
     r"(?:every|each)\s+(?:\d+|two|three|four|five|six)(?:\s+to\s+\d+)?\s+(?:hours|days)|"
+    # ... or a meal or dose not to skip: "PLEASE DON'T SKIP MEALS to lose weight with diabetes".
+    r"(?:don't|do\s+not|never|avoid)\s+skip(?:ping)?\s+(?:meals|breakfast|lunch|dinner|doses?)\b|"
     # ... or with food: "ibuprofen with food" (one alternative, as each led by the medicines costs a pass).
     rf"(?:{_MEDICINES}|water|milk|drinks?|bath|shower|(?:take|have|give)\s+(?:them|it|these|one)),?\s+"
     r"(?:with\s+(?:food|meals?|milk|water)|(?:\w+\s+){0,2}"
@@ -598,7 +601,10 @@ ADVICE = LazyPattern(
     r"an?\s+(?:\w+\s+)?(?:seals?|dogs?|geese|goose|ducks?|donkeys?|foghorns?|trains?|walrus)\b|"
     # (Nor praise: "it sounds like you're all doing brilliantly".)
     r"(?:you(?:'re|\s+are)|you've\s+been|she's|he's|they're)\s+(?:all\s+|both\s+)?(?:doing|coping|managing)\s+(?:so\s+|really\s+)?"
-    r"(?:brilliantly|amazingly|well|great|everything|(?:a|an)\s+(?:great|brilliant|amazing|fantastic)\s+job)\b)"
+    r"(?:brilliantly|amazingly|well|great|everything|(?:a|an)\s+(?:great|brilliant|amazing|fantastic)\s+job)\b|"
+    # ("it sounds like you did everything right getting her seen".)
+    r"(?:you|he|she|they)(?:'ve|\s+have)?\s+(?:did|done)\s+(?:everything\s+right|the\s+right\s+thing|all\s+the\s+right\s+things|"
+    r"so\s+well|brilliantly)\b)"
     r"(?:you(?:'ve|\s+have)\s+(?:got\s+)?)?(?:an?\s+|it's\s+)?|"
     # ("prob", "prolly": text-speak's "probably", as in "the confusion is prob a water infection".)
     r"(?:it's|it\s+is|that's|is|are|its|thats)\s+(?:probably|prob|prolly|likely|most\s+likely|almost\s+certainly)\b|"
@@ -753,7 +759,9 @@ REGIMEN = LazyPattern(
 )
 # A service's trouble, which eases, clears or settles as an illness does: "the supply issue ... should ease".
 SERVICE_TROUBLE = LazyPattern(
-    r"\b(?:supply|supplies|shortages?|stock|disruption|strikes?|backlogs?|roadworks|traffic|outages?|demand|pressures?|queues?|"
+    # (Not the body's: "blood pressure", "pressure sores".)
+    r"\b(?:supply|supplies|shortages?|stock|disruption|strikes?|backlogs?|roadworks|traffic|outages?|demand|queues?|"
+    r"(?<!blood\s)(?<!eye\s)pressures?(?!\s+(?:sores?|ulcers?|areas?|points?|stockings?|damage))|"
     r"delays)\b",
     re.IGNORECASE,
 )
@@ -1287,6 +1295,10 @@ SELF_CARE_CLAIM = LazyPattern(
     # people", "Naproxen works better than paracetamol for most people with period pain".
     r"\bwork(?:s|ed)?\s+(?:really\s+|very\s+|so\s+)?(?:well|better(?:\s+than\s+[\w-]+)?|best)\s+for\s+(?:lots\s+of|loads\s+of|most|many|plenty\s+of|a\s+lot\s+of)\s+"
     r"(?:\w+\s+)?(?:people|us|women|men|mums|dads|parents|patients|smokers|kids|children)\b|"
+    # ... or the way or the thing to do first: "cutting out sugary drinks is the quickest way to bring your blood sugar
+    # down", "the salt in ready meals is the thing to cut first".
+    r"\b(?:is|are)\s+(?:the|your)\s+(?:quickest|best|easiest|fastest|simplest|surest)\s+way\s+to\b|"
+    r"\b(?:is|are)\s+the\s+(?:first\s+)?(?:thing|things|one)\s+to\s+(?:cut|avoid|try|drop|change|stop|swap)\b|"
     # ... or do: "Alternating Calpol and Nurofen is what most parents do".
     r"\b(?:is|are)\s+what\s+(?:most|many|lots\s+of|loads\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|parents|mums|dads|women|men)\s+do\b|"
     r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
@@ -1376,7 +1388,12 @@ LIFESTYLE_HELPS = LazyPattern(
     r"fluids|drinks|naps?|routines?|baths?|showers?|peas|ice|ice\s+packs?|cold\s+compress|flannel|heat\s+packs?|"
     r"hot\s+water\s+bottle)\b[^.!?\n]{0,80}?\s(?:(?:can|will|should|may|might|really|"
     r"genuinely|often|usually)\s+)*helps?(?:\s+(?:a\s+lot|loads|massively|so\s+much|too|hugely|a\s+bit|no\s+end))?"
-    r"(?:\s+(?:in\s+the\s+meantime|for\s+now|tonight|meanwhile))?\s*(?:[.!,;]|$)",
+    r"(?:\s+(?:in\s+the\s+meantime|for\s+now|tonight|meanwhile))?\s*(?:[.!,;]|$)|"
+    # ... or by what it does for someone's mood or sleep: "a daily walk ... can really lift his low mood".
+    r"(?:^|[,;:]\s*(?:so\s+|and\s+|but\s+)?)\s*(?:(?!(?:our|the|your|their|this|these|staff|volunteers)\b)\w+\s+){0,4}"
+    r"(?:sleep|rest|exercise|stretching|walks?|walking|fresh\s+air|daylight|routines?|baths?)\b[^.!?\n]{0,80}?\s"
+    r"(?:can|will|should|may|might)\s+(?:really\s+|often\s+)?(?:lift|ease|improve|boost|calm|settle|soothe)\s+"
+    r"(?:his|her|their|your)\s+(?:low\s+)?(?:mood|sleep|anxiety|pain|stiffness|agitation)\b",
     re.IGNORECASE,
 )
 # A remedy as the subject of its sentence, by its "-ing" form: "Joining a walking group gives the week some shape",
@@ -1409,7 +1426,9 @@ SERVICE_WORD = LazyPattern(
     r"apply|applications?|vacanc\w+|recruit\w*|jobs?|volunteer\w*|"
     # The service's criteria for a treatment: "Tonsils are usually only taken out when someone has had ...".
     r"only\s+(?:taken\s+out|removed|offered|prescribed|referred|operated\s+on)\s+(?:when|if)|"
-    r"(?:taken\s+out|removed|offered|prescribed|referred)\s+only\s+(?:when|if))\b",
+    r"(?:taken\s+out|removed|offered|prescribed|referred)\s+only\s+(?:when|if)|"
+    # ... and who can get it: "To get Wegovy on the NHS you'll normally need a BMI of 35 or more".
+    r"on\s+the\s+NHS)\b",
     re.IGNORECASE,
 )
 
@@ -1838,8 +1857,8 @@ _DISOWNED_QUOTE = LazyPattern(
 # Comfort, which the model alone may read as advice where the patterns find none: "Sending you lots of strength",
 # "you're clearly doing everything you can", "You're not alone", "Thank you for sharing this".
 _COMFORT = LazyPattern(
-    r"\bsending\s+(?:you\s+)?(?:(?:lots\s+of|so\s+much|all\s+our|our|big|huge)\s+)?(?:love|strength|hugs?|best\s+wishes|"
-    r"good\s+wishes)\b|\b(?:you're|you\s+are|you've\s+been|she's|he's|they're)\s+(?:clearly\s+|obviously\s+|all\s+)?doing\s+"
+    r"\bsending\s+(?:you\s+)?(?:both\s+|all\s+)?(?:(?:lots\s+of|so\s+much|all\s+our|our|big|huge)\s+)?(?:very\s+)?(?:love|strength|"
+    r"hugs?|best(?:\s+wishes)?|good\s+wishes)\b|\b(?:you|he|she|they)\s+did\s+everything\s+right\b|\b(?:you're|you\s+are|you've\s+been|she's|he's|they're)\s+(?:clearly\s+|obviously\s+|all\s+)?doing\s+"
     r"(?:everything\s+(?:you|she|he|they)\s+can|(?:so\s+)?(?:brilliantly|amazingly|so\s+well|really\s+well|(?:a|an)\s+(?:great|"
     r"amazing)\s+job))\b|\byou're\s+(?:definitely\s+|really\s+|certainly\s+|absolutely\s+|so\s+)?not\s+alone\b|\bthinking\s+of\s+(?:you|your)\b|\bnothing\s+to\s+be\s+(?:embarrassed|"
     r"ashamed)\s+(?:about|of)\b|\bthank(?:s|\s+you)\s+for\s+(?:being\s+brave\s+enough\s+to\s+)?shar(?:e|ing)\b",

@@ -93,7 +93,7 @@ PERSONAL_DATA = LazyPattern(
     # group's, place's or organisation's, a name for many people ("reply with your class's name", "your department's").
     # (A look-behind holds words of one length: each length its own.)
     r"(?<='s\s)(?<!\b(?:pet|dog|cat|gym|pub)'s\s)(?<!\b(?:team|club|pony|ward|band|shop|unit|form|crew|pack|town|city|"
-    r"firm|cafe)'s\s)(?<!\b(?:puppy|teddy|horse|group|choir|hotel|doggy|moggy|class|squad|troop|union)'s\s)"
+    r"firm|cafe|home)'s\s)(?<!\b(?:puppy|teddy|horse|group|choir|hotel|doggy|moggy|class|squad|troop|union)'s\s)"
     r"(?<!\b(?:kitten|rabbit|school|street|parrot|budgie|church|league|county|mosque|temple)'s\s)"
     r"(?<!\b(?:hamster|charity|company|surgery|village|college|nursery|academy|society)'s\s)"
     r"(?<!\b(?:business|pharmacy|practice|hospital|tortoise)'s\s)(?<!\b(?:care\shome|workplace)'s\s)"
@@ -131,6 +131,8 @@ PERSONAL_DATA = LazyPattern(
     # care home ("your aunt's room number", "your relative's room number").
     r"(?:(?<=\w's\s)|(?<=\w'\s))(?:house|flat|door)\s+(?:number|no\b\.?)|"
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s)|(?<=\w's\s))room\s+(?:number|no\b\.?)|"
+    # ... or asked as which room or bed someone is in now: "Which room is your mum in at Oakwood Lodge?"
+    r"(?:which|what)\s+(?:room|bed)\s+(?:is|are)\s+(?:he|she|they|you|u|(?:your|ur|his|her|their)\s+[\w'-]+)\s+in\b|"
     # ("tell us in the comments which street you live on": "which" with it, so that it breaks no clause.)
     r"(?:which\s+)?(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|(?:your|the)\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
     r"lives?)\s+(?:on|in|at)\b|"
@@ -215,11 +217,14 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bher\s)|(?<=their\s))(?:due\s+date|EDD)\b|"
     # (... in everyday words: "when is your baby due?")
     rf"(?:(?<=when\s)(?:is|was)\s+|(?<=when's\s)){_DUE}|"
+    # (... or how much of a medicine someone takes: "how many puffs does he take?")
+    r"how\s+many\s+(?:puffs|tablets|pills|doses|sprays|units)\s+(?:does|do|did)\s+(?:he|she|they|you|u|(?:your|ur)\s+[\w'-]+)\s+"
+    r"(?:take|have|use|need)\b|"
     # (... or how far along: "How many weeks pregnant are you?")
     r"how\s+many\s+weeks\s+(?:pregnant|gone)\s+(?:are|is|r)\s+(?:you|u|she|they|(?:your|ur)\s+[\w'-]+)\b|"
     # ("the medication you're currently taking": an adverb between.)
     # ("Tell us below which tablets your dad takes": "which" with it, so that it breaks no clause.)
-    r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
+    r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics|painkillers)\s+(?:you|they|he|she|"
@@ -260,12 +265,14 @@ PERSONAL_DATA = LazyPattern(
     r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:\w+\s+)?(?:birthday|christmas|xmas|valentines?|valentine's|"
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
-    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies))|"
+    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
+    r"(?:asthma\s+)?action\s+plans?|care\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?)|"
     # ... and someone's health record by "his" or "her": "a photo of his prescription", "her hospital passport" (not
     # "her certificate", which may be a prize's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
     r"(?:(?:the|a)\s+(?:front|back|inside|first\s+page|last\s+page|page|side)\s+(?:of|in|from)\s+)?(?:his|her)\s+(?:\w+\s+){0,2}?"
-    r"(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport|red\s+book|printouts?)\b|"
+    r"(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport|red\s+book|printouts?|(?:asthma\s+)?action\s+plans?|"
+    r"care\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?)\b|"
     # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
     # the prescription here"; not "the letter", which may be anyone's).
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
@@ -276,6 +283,12 @@ PERSONAL_DATA = LazyPattern(
     r"appointment|referral|clinic|hospital|outpatients?|results?|screening|invitation|booking|vaccination|GP)\s+letters?\b|"
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar").
+    # ... or snapped itself: "Snap the pharmacy label on his inhaler box".
+    r"(?:snap|photograph|screenshot|scan)\s+(?:the|your|ur|their|his|her|that|this)\s+(?:dispensing|pharmacy|chemist'?s?|"
+    r"prescription)\s+label|"
+    # ... and a legal document about someone, whoever's it is: "post a photo of the LPA below".
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)(?:the|that|this|his|her)\s+"
+    r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|passport|driving\s+licen[cs]e)\b|"
     r"(?:photo|picture|pic|screenshot|scan|copy|snap)s?\s+of\s+(?:the|your|ur|their|that|this)\s+(?:(?:dispensing|pharmacy|"
     r"chemist'?s?|prescription)\s+label|label\s+on\s+(?:the|your|ur|his|her|their)\s+(?:[\w']+\s+)?(?:box|bottle|packet|pack|"
     r"meds|medicines?|medication|tablets|pills|inhalers?|capsules|tube))|"
@@ -840,6 +853,12 @@ _HOW_TO_WRITE = LazyPattern(
 
 # Data that opens a clause of its own after a dash and has its own verb is told, not the object asked for: "Tell us your
 # thoughts below - your name won't be shared" (not "Tell us who you are - name and date of birth - in a reply").
+# ... or on a thing of theirs, to label it: "write your child's name and date of birth on the spacer".
+_WRITTEN_ON = LazyPattern(
+    r"(?:\s+(?:and|&)(?:\s+[\w']+){1,4}?)?\s+on\s+(?:the|their|his|her|your|each|every|all)\s+"
+    r"(?!comments?\b|repl|posts?\b|thread|page\b|wall\b|timeline|feed\b)[\w-]+",
+    re.IGNORECASE,
+)
 _DASH_OPENS = LazyPattern(r"\s[-–—]\s+(?:(?:your|their|ur)\s+)?$", re.IGNORECASE)
 _OWN_STATEMENT = LazyPattern(
     r"\s+(?:won't|wont|will|would|isn't|is|are|aren't|was|were|can't|cannot|doesn't|don't|never|stays?|remains?)\b",
@@ -916,8 +935,12 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue
             if _signed_onto(sentence, data) and not in_public():
                 continue  # "Add your name to our mailing list" (but "... and reply with your date of birth" asks)
-            if _WRITING_VERB.match(ask.group()) and _HOW_TO_WRITE.match(sentence, data.end()) and not in_public():
-                continue  # "Write your child's date of birth as DD/MM/YYYY" (how to fill in a form)
+            if (
+                _WRITING_VERB.match(ask.group())
+                and (_HOW_TO_WRITE.match(sentence, data.end()) or _WRITTEN_ON.match(sentence, data.end()))
+                and not in_public()
+            ):
+                continue  # "Write your child's date of birth as DD/MM/YYYY" (a form's format), "... on the spacer"
             return data
     return _written_in_public(sentence)
 
@@ -1495,7 +1518,8 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
-    "symptom", "school", "nursery", "college", "room n", "room no", "antibiotic", "painkiller",
+    "symptom", "school", "nursery", "college", "room n", "room no", "which room", "what room", "which bed", "what bed",
+    "antibiotic", "painkiller",
     "passport", "where to send", "where to post",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",

@@ -30,7 +30,7 @@ _NAME_MARKS = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-
 _NAME_MARKS |= {"Ł": "l", "ł": "l", "Ø": "o", "ø": "o", "Đ": "d", "đ": "d", "Ħ": "h", "ħ": "h", "ı": "i"}
 _APOSTROPHE_OR_SPACE = r"(?:'\s?|\s)?"  # O'Neill, ONeill, O Neill, O' Neill
 _TITLE_WORDS = (
-    r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|matron|midwife|rev|reverend|cllr|councillor"
+    r"dr|doctor|mr|mrs|ms|mx|miss|prof|professor|sir|dame|nurse|sister|matron|midwife|rev|revd|reverend|cllr|councillor"
 )
 # A title as it is abbreviated or spelled out: "Dr Khan" = "Doctor Khan" = "Doc Khan" ("Doc" Capitalised only, which the
 # rule checks: "the Word doc Martin sent" is no title).
@@ -277,7 +277,9 @@ def _title_written(word: str, *, informal: bool = True) -> str:
 
 
 # The titles that may stand before the surname of a name listed without one.
-_COURTESY_TITLES = r"mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister|matron|midwife"
+_COURTESY_TITLES = (
+    r"mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister|matron|midwife|rev|revd|reverend|cllr|councillor"
+)
 
 
 def _initial(folded_name: str) -> str:
@@ -330,7 +332,9 @@ def first_name_job_pattern(name: str) -> re.Pattern[str] | None:
     if not words:
         return None
     first = _word(words[0])
-    job = rf"(?:our|the(?:\s+[\w-]+'s)?)\s+(?:[\w'&-]+\s+){{0,4}}?(?:{_JOB})"
+    # (Where the job is may follow it: "Jane, our bereavement lead at the ICB, will be there".)
+    where = r"(?:\s+(?:at|in|for|on)\s+(?:the\s+)?[\w'&-]+)?"
+    job = rf"(?:our|the(?:\s+[\w-]+'s)?)\s+(?:[\w'&-]+\s+){{0,4}}?(?:{_JOB}){where}"
     return re.compile(
         # (The job closed by its own punctuation, so that the reader greeted is not read as the one with the job: "Hi
         # Jane, our nurse will call you".)
@@ -495,5 +499,6 @@ BUSINESS_AFTER = LazyPattern(
     r"consulting|coaching|fitness|yoga|music|books|illustration|illustrations|films?|florist|interiors|salon|"
     r"hair|beauty|bakery|kitchen|garden|gardens|shop|store|vapes?|vaping|pharmacy|chemist|opticians?|dental|clinic|"
     r"cafe|deli|butchers?|barbers?|nails|lashes|tattoo|tattoos|motors|cars|plumbing|electrical|builders|cleaning|"
-    r"dogs|pets|grooming|nursery|childcare|tutoring|travel|foods?|wines?|brewery|bar|pub|boutique)\b"
+    r"dogs|pets|grooming|nursery|childcare|tutoring|travel|foods?|wines?|brewery|bar|pub|boutique|bakes|cooks|makes|"
+    r"creations|knits|sews|gifts)\b"
 )

@@ -157,11 +157,16 @@ _AFTER_ABBREVIATION = _AFTER_ADDRESS.replace(r"|\s+[A-Z])", ")")
 _UNIT = r"(?:Minute|Hour|Day|Week|Month|Year|Mile|Step|Point|Star)s?\b"
 # A count of things before "Walk" names a route, not a house: "Our 3 Peaks Walk".
 _ROUTE = r"[A-Z][a-z]*[a-rt-z]s\s+Walk\b"
+# Events counted before a street's word make it their name: "Join our 6 Memory Lane sessions".
+_NAMED_EVENTS = (
+    r"\s+(?:sessions|walks|events|classes|groups|meetings|workshops|tours|talks|courses|clubs|cafes|cafés|meet-ups|"
+    r"runs|rides|concerts|screenings|shows|visits|episodes|podcasts)\b"
+)
 # A verb after the number makes it a count of things to do: "Our 5 Go Green tips".
 _COUNTED_VERB = r"(?:Go|Get|Be|Do|Make|Keep|Stay|Eat|Live|Think|Walk|Top)\b"
 STREET_ADDRESS = LazyPattern(
     rf"(?<![\w£$€.,:/#-])\d{{1,4}}[A-Za-z]?,?\s+(?!{_UNIT}|{_COUNTED_VERB}|{_ROUTE})(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){{1,3}}"
-    rf"(?:(?:{STREET_WORDS})\b|(?:{SMALL_STREET_WORDS})\b{_AFTER_ADDRESS}|(?:{STREET_ABBREVIATIONS})\b\.?|"
+    rf"(?:(?:{STREET_WORDS})\b(?!{_NAMED_EVENTS})|(?:{SMALL_STREET_WORDS})\b{_AFTER_ADDRESS}|(?:{STREET_ABBREVIATIONS})\b\.?|"
     rf"(?:{SMALL_STREET_ABBREVIATIONS})\b{_AFTER_ABBREVIATION})"
 )
 # A house on a street named with "The" and no street's word ("2 The Paddocks, Wickford", "14 The Maltings, Ware"), sent
@@ -197,7 +202,7 @@ _LABEL_BEFORE_NUMBER = LazyPattern(r"(?<![\w.])(?!(?:Flat|Apartment|Apt|No|Numbe
 # house's own name, "the Old Vicarage, 3 Church Lane", nor a family's, "the Smiths, 4 Oak Road").
 _PUBLIC_BUILDING = (
     r"Centre|Center|Hall|Library|Hub|Church|Chapel|Cathedral|Minster|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|"
-    r"Surgery|Practice|Pharmacy|Clinic|Hospital|Museum|Gallery|Theatre|Institute|Club|Pavilion|Stadium|Arena|Exchange|"
+    r"Surgery|Practice|Pharmacy|Clinic|Hospital|Hospice|Museum|Gallery|Theatre|Institute|Club|Pavilion|Stadium|Arena|Exchange|"
     r"School|Academy|College|University|Hotel|Inn|Arms|Market|Baths|Studios?|[A-Z][a-z]*[Ww]orks"  # the Carriageworks
 )
 _HOUSE_NAME = r"House|Cottage|Cottages|Vicarage|Rectory|Farm|Farmhouse|Barn|Bungalow|Lodge|Villa|Flat|Annexe"
