@@ -216,6 +216,11 @@ TOPIC_FOR_USE = LazyPattern(
     # a topic, a kind and the platform after a dash or in brackets: "Heat alert graphic - Instagram"
     rf"|(?:{_USE_KIND})\s*(?:[-–—|]\s*|\(\s*)(?:{_PLATFORM})\)?)"
     rf"(?:\s*[-–—]?\s*(?:\(?#?\d+\)?|\((?:{_PLATFORM})\)?|{_SIZE})|\s+for\s+(?:{_PLATFORM}))?"
+    # a topic and a kind with a design file's marks after it, a version, a paper size or a place in a series: "UTI
+    # poster v3 FINAL", "Spacer poster (A4)", "Inhaler technique carousel - slide 2" (a topic and a kind alone, "Wound
+    # care poster", is a thin description, as earlier sets judged it)
+    rf"|(?:(?!(?:{_DESCRIBING})\b)(?!(?:{_COLOURS})\b(?!\s+(?-i:[A-Z])))[\w'’&+.-]+\s+){{1,3}}(?:{_USE_KIND}|carousel|infographics?)"
+    rf"(?:\s*[-–—_(]?\s*(?:v\d+(?:\.\d+)?|final|draft|edited|amended|a[3-6]|{_SIZE}|(?:slide|page|part)\s*\d+|#?\d+)\)?)+"
     # a topic, a dash and where it is used: "Hiring now - Instagram post"
     rf"|(?:(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s+){{0,3}}(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s*[-–—|]\s*"
     rf"(?:{_PLATFORM})\s+(?:{_FORMAT})(?:\s*\(?\d+\)?)?",
