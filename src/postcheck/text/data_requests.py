@@ -528,7 +528,9 @@ _ASKS_LEAD = LazyPattern(
     r"\b(?:quicker|quickest|easier|easiest|faster|fastest|best|simplest|better)"
     r"(?:\s+(?:thing|way|option|bet)(?:\s+(?:is|would\s+be|will\s+be))?|\s+is)?\s+(?:just\s+)?to|"
     # ... or after "if" with no comma: "or if it's easier just reply here with your NHS number".
-    r"^(?:it's|its|it\s+is|that's)\s+(?:easier|quicker|simpler)(?:\s+for\s+(?:you|u))?)$",
+    r"^(?:it's|its|it\s+is|that's)\s+(?:easier|quicker|simpler)(?:\s+for\s+(?:you|u))?|"
+    # ... or a request corrected: "DM us the details - sorry, I meant just pop his date of birth in the comments".
+    r"\b(?:I|we)\s+meant(?:\s+to\s+say)?)$",
     re.IGNORECASE,
 )
 _NOUN_LEAD = LazyPattern(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
