@@ -24,7 +24,7 @@ _MEDICINES = (
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"morphine|oramorph|tramadol|methadone|buprenorphine|naloxone|diazepam|zopiclone|melatonin|gabapentin|pregabalin|"
     r"naproxen|diclofenac|omeprazole|lansoprazole|trimethoprim|nitrofurantoin|(?:mefenamic|tranexamic)\s+acid|"
-    r"gliclazide|sitagliptin|dapagliflozin|empagliflozin|semaglutide|tirzepatide|liraglutide|ozempic|wegovy|mounjaro|"
+    r"levonorgestrel|ulipristal|ellaOne|cranberry\s+juice|gliclazide|sitagliptin|dapagliflozin|empagliflozin|semaglutide|tirzepatide|liraglutide|ozempic|wegovy|mounjaro|"
     r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|oestrogel|sandrena|evorel|estradot|utrogestan|lenzetto|vagifem|o?estradiol|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
@@ -916,6 +916,8 @@ SERVICE_REPORT = LazyPattern(
     # (And thanks for praise of it: "Thank you for the lovely message about the community nurses who visited your dad".)
     r"(?:message|words|feedback|comments|review|card|note)\s+about\b|\bwho\s+(?:visited|saw|treated|looked\s+after|"
     r"cared\s+for|came\s+to|helped)\b|"
+    # (And what the writer has asked of it: "We've asked the practice to send a new invite".)
+    r"(?:we've|we\s+have|we)\s+(?:asked|told|contacted|emailed|e-mailed|written\s+to|spoken\s+to|let)\s+(?=\w+\s+\w+\s+(?:to|know)\b)|"
     # (And a wait told: "Thanks for telling us about your long wait on 111 last night".)
     r"(?:telling|told)\s+us\s+about|(?:is|are)\s+(?:next\s+)?due\s+to\s+(?:visit|come|call|pop\s+in)\b|(?:your|the|his|her|their)\s+(?:\w+\s+)?wait\s+(?:on|for|at|in|with)\b|"
     r"(?:good|great|sound|sensible|helpful|the\s+right|conflicting|the\s+wrong|mixed|different)\s+advice\b|"
@@ -1166,10 +1168,15 @@ _THEIR_TIP = LazyPattern(
 _ITS_CALL_BACK = LazyPattern(r"\s+to\s+(?:call|ring|phone|text)\s+(?:you|u|him|her|them)(?:\s+back)?\b", re.IGNORECASE)
 
 
+_QUOTED_LINE = LazyPattern(r"(?:^|\n)[ \t]*>[^\n]*$")  # a Markdown blockquote's line, up to here
+
+
 def signposts(text: str) -> bool:
     """Whether the reply points to a GP, pharmacy, NHS 111...: names one other than only in an apology or a report of
     what happened."""
     for m in SIGNPOSTING.finditer(text):
+        if _QUOTED_LINE.search(text, max(0, m.start() - _CLAUSE_MAX), m.start()):
+            continue  # the reader's message quoted back ("> the GP can't see her until Thursday"), not the reply's word
         # Its sentence, read at most _CLAUSE_MAX characters either side, so that a text of many mentions stays linear.
         start = _sentence_starts(text, m.start())[-1]
         stop = min(len(text), m.end() + _CLAUSE_MAX)
@@ -1298,6 +1305,8 @@ SELF_CARE_CLAIM = LazyPattern(
     # ... or the way or the thing to do first: "cutting out sugary drinks is the quickest way to bring your blood sugar
     # down", "the salt in ready meals is the thing to cut first".
     r"\b(?:is|are)\s+(?:the|your)\s+(?:quickest|best|easiest|fastest|simplest|surest)\s+way\s+to\b|"
+    # ("Cranberry juice for the burning when you pee is an old favourite".)
+    r"\b(?:is|are)\s+an?\s+(?:old|firm|tried\s+and\s+tested)\s+favourites?\b|"
     r"\b(?:is|are)\s+the\s+(?:first\s+)?(?:thing|things|one)\s+to\s+(?:cut|avoid|try|drop|change|stop|swap)\b|"
     # ... or do: "Alternating Calpol and Nurofen is what most parents do".
     r"\b(?:is|are)\s+what\s+(?:most|many|lots\s+of|loads\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|parents|mums|dads|women|men)\s+do\b|"

@@ -105,7 +105,7 @@ PERSONAL_DATA = LazyPattern(
     # (Not "your email confirmation", "your mobile app": there the word names something else.)
     # ("your work email", "your personal mobile": which one, said first.)
     r"(?:(?<=your\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s))(?:(?:work|personal|home|school|uni|best)\s+)?"
-    r"(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|"
+    r"(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|still|"
     r"under\w*)\b))|"
     # ... also listed after another of the reader's things: "pop your booking reference and email below" (_means_data).
     # ("... and email and we'll sort it": the list's clause ends where what the service will do begins.)
@@ -142,7 +142,7 @@ PERSONAL_DATA = LazyPattern(
     # (not "the email you received": that is a message).
     r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
     r"(?:you|u|they|he|she|your\s+\w+)\s+(?:(?:first|originally|last)\s+)?(?:used|gave|registered|signed\s+up|"
-    r"booked|put\s+down|entered|provided)\b|"
+    r"booked|put\s+down|entered|provided|ordered|paid|bought|logged\s+in|signed\s+in)\b|"
     r"(?:number|mobile|landline)\s+to\s+(?:reach|call|ring|text|contact|get\s+hold\s+of)\s+(?:you|them|him|her|(?:your|ur)\s+[\w'-]+)"
     r"(?:\s+on)?\b|"
     # ... or left or given for a ring back: "Leave us a number and someone will ring you back" (not "Give us a number of
@@ -224,7 +224,8 @@ PERSONAL_DATA = LazyPattern(
     r"how\s+many\s+weeks\s+(?:pregnant|gone)\s+(?:are|is|r)\s+(?:you|u|she|they|(?:your|ur)\s+[\w'-]+)\b|"
     # ("the medication you're currently taking": an adverb between.)
     # ("Tell us below which tablets your dad takes": "which" with it, so that it breaks no clause.)
-    r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
+    r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills|antihistamines?|antibiotics?|"
+    r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics|painkillers)\s+(?:you|they|he|she|"
@@ -275,6 +276,9 @@ PERSONAL_DATA = LazyPattern(
     r"care\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?)\b|"
     # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
     # the prescription here"; not "the letter", which may be anyone's).
+    # (Or the slip that comes with a repeat: "Snap the repeat slip from your last prescription".)
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)(?:the|your|ur|that|this)\s+"
+    r"repeat\s+(?:prescription\s+)?slips?\b|"
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
     r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|forms?|apps?|counters?|queues?|hubs?)\b)|"
     # ... and a letter about someone's care, whoever's it is: it carries the patient's name, date of birth and NHS
@@ -410,7 +414,7 @@ GIVING_VERB = LazyPattern(
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
     r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|upload|"
     # (Scots: "Gie us yer postcode doon below"; "giz yer postcode below": give us.)
-    r"gie|gies|giz|gizza|gimme|"
+    r"gie|gies|giz|gizza|gimme|vote|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
     r"(?:quote[- ]?)?(?:tweet|post|repost)|quote(?=\s+(?:this|our|the)\s+(?:post|tweet|thread)\b)|ping|"
     r"fill\s+(?:us|me)\s+in|"
@@ -477,7 +481,10 @@ _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 _AND_YOUR = LazyPattern(r"\band\s+(?:(?:your|their|his|her|ur)\s+(?:[\w-]+'s\s+)?|(?:what|which)\s+)$", re.IGNORECASE)
 # ("share your memories in the comments along with your full name": "along with", "together with", "as well as" join a
 # second object more plainly than "and", and may follow a longer first.)
-_ALONG_WITH = LazyPattern(r"\b(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:your|their)\s+$", re.IGNORECASE)
+# (Or set off by commas: "Tell us in the comments, with your age and postcode, so we can see".)
+_ALONG_WITH = LazyPattern(
+    r"(?:\b(?:along\s+with|together\s+with|as\s+well\s+as)|,\s*with)\s+(?:your|their)\s+$", re.IGNORECASE
+)
 _MAX_ALONG_WITH_GAP_WORDS = 16
 # "Share a screenshot of the text, including your name and DOB, here": the data as what the verb's object carries.
 _INCLUDING_YOUR = LazyPattern(r",\s+(?:including|showing)\s+(?:your|their)\s+$", re.IGNORECASE)
@@ -530,7 +537,10 @@ _ASKS_LEAD = LazyPattern(
     # ... or after "if" with no comma: "or if it's easier just reply here with your NHS number".
     r"^(?:it's|its|it\s+is|that's)\s+(?:easier|quicker|simpler)(?:\s+for\s+(?:you|u))?|"
     # ... or a request corrected: "DM us the details - sorry, I meant just pop his date of birth in the comments".
-    r"\b(?:I|we)\s+meant(?:\s+to\s+say)?)$",
+    r"\b(?:I|we)\s+meant(?:\s+to\s+say)?|"
+    # ... or asked instead of a private channel, its clause opened by "rather than": "so rather than a DM just reply
+    # here with your NHS number".
+    r"^(?:an?\s+)?(?:DM|PM))$",
     re.IGNORECASE,
 )
 _NOUN_LEAD = LazyPattern(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
@@ -565,7 +575,8 @@ PUBLIC_PLACE = LazyPattern(
     # Typed into the comments ("type your NHS number into the comments"), left under a picture, written on the wall.
     r"into\s+(?:the\s+|this\s+)?(?:comments?|replies|thread|chat)|"
     r"(?:under|beneath|underneath|below)\s+(?:this|our|the)\s+(?:pic|photo|picture|video|reel)s?|on\s+(?:our|this|the)\s+wall|"
-    r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page)|"
+    r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page|"
+    r"comment|reply)|"
     # "post it under this - ...": this post, left unsaid where the clause ends.
     r"(?:under|beneath|underneath)\s+this(?=\s*(?:[-–—.,;:!?)]|$|and\b|so\b))|"
     # "Reply to this post": a reply to a public post is public.
@@ -581,6 +592,9 @@ PRIVATE_PLACE = LazyPattern(
     r"\b(?:(?:with|at|to)\s+(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk|practice|surgery)|"
     r"(?:online|secure)\s+form|"
     # (Not a booking or an exam the person word describes: "help with your international nurse OSCE booking".)
+    # ("give their details to your health adviser at your appointment": a clinician met in person.)
+    r"to\s+(?:your|the)\s+(?:\w+\s+)?(?:adviser|advisor|GP|pharmacist|nurse|doctor|clinician|midwife|consultant)\s+at\s+"
+    r"(?:your|the)\s+(?:\w+\s+)?(?:appointment|clinic|visit|check)|"
     r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)"
     r"(?!\s+(?:OSCE|exam|booking|application|training|course|registration|revalidation|interview)s?\b)|"
     # (Or sent to one: "Upload a copy of your passport to the portal".)
@@ -971,7 +985,7 @@ _WHAT_WE_DO_NEXT = LazyPattern(
 # An order after that purpose, in a clause of its own, is what the channel belongs to: "Hi Sara, so we can check where
 # your referral is, please send us your NHS number by direct message".
 _ORDER_AFTER_PURPOSE = LazyPattern(
-    r"[,;:]\s+(?:(?:please|pls|plz|kindly|just)\s+)?(?:send|dm|pm|message|e-?mail|inbox|drop|pop|give|tell|let|"
+    r"(?:[,;:]|\s[-–—])\s+(?:(?:please|pls|plz|kindly|just)\s+)?(?:send|dm|pm|message|e-?mail|inbox|drop|pop|give|tell|let|"
     r"contact|ring|call)\b",
     re.IGNORECASE,
 )
@@ -1213,6 +1227,8 @@ _READERS_DOCUMENT = LazyPattern(
     # (Or the reader's own, in text-speak too: "Had ur booster letter with the wrong date on?")
     # (Not one a patient or a friend wrote: "Had a lovely letter from a patient?" is no letter about the reader.)
     # (And the reader's invitation or reminder: "Got your booster invite with the wrong name on it?")
+    # (Or the reader's own, named by what it is about: "Confused by your results text, Lia?")
+    r"|\b(?:your|ur)\s+(?:\w+\s+)?(?:results?|appointment|booking|referral|test)\s+(?:text|txt|message|msg|e-?mail|letter)s?\b"
     r"|\b(?:got|received|had|get)\s+(?P<document>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,2}?(?:results?|invit(?:e|ation)s?|reminders?|"
     r"appointment\s+cards?)|"
@@ -1520,6 +1536,7 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
+    "thinner", "antihistamine", "antidepressant", "contracepti",
     "symptom", "school", "nursery", "college", "room n", "room no", "which room", "what room", "which bed", "what bed",
     "antibiotic", "painkiller",
     "passport", "where to send", "where to post",

@@ -202,6 +202,13 @@ _DOG = LazyPattern(
     r"\bbitch(?:es)?(?=\s+(?:pupp(?:y|ies)|pups?|in\s+(?:whelp|season)|and\s+(?:her|their)\s+(?:pupp|pups|litter)))",
     re.IGNORECASE,
 )
+# A finger pricked, the verb before its object: "You prick the side of your fingertip with the lancet" (not "You
+# prick!").
+_PRICK_VERB = LazyPattern(
+    r"\byou\s+(?P<word>prick)\s+(?=(?:the|your|a|an|his|her|their|it|them|yourself|each)\s+(?:\w+\s+){0,3}?"
+    r"(?:fingers?|fingertips?|thumbs?|heels?|toes?|skin|side|ear\s?lobes?|it|them)\b)",
+    re.IGNORECASE,
+)
 # A word spelled out one letter at a time, the letters split by one mark each ("w.a.n.k.e.r", "f-u-c-k", "s h i t"):
 # four letters at least, each a word of its own; never from inside a run (the look-behinds), so a run is read once.
 # Split by spaces, a run may begin with the word "a" or "I" ("what a s h i t e day").
@@ -485,6 +492,7 @@ class ProfanityMatcher:
             ("clot", _MEDICAL_CLOT),
             ("bloody", _SEEN_BLOODY),
             ("dyke", _EMBANKMENT),
+            ("prick", _PRICK_VERB),
         ):
             if stem in lowered:
                 text = innocent.sub(_blank_innocent, text)
