@@ -171,7 +171,7 @@ PERSONAL_DATA = LazyPattern(
     # (The reader's: "you" or a question ending on "to", "on" - not "What number's best to call for PALS?")
     r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number(?=(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b[^?.!]{0,60}?"
     r"(?:\b(?:you|your)\b|\b(?:on|to|at)\s*\?))|"
-    r"(?<=which\s)(?:phone\s+|mobile\s+)?number(?=\s+(?:should|can|shall|do)\s+(?:we|I|they|the\s+\w+)\s+(?:\w+\s+)?(?:you|them)\b)|"
+    r"(?<=which\s)(?:phone\s+|mobile\s+)?number(?=\s+(?:should|can|shall|do)\s+(?:we|I|they|she|he|the\s+\w+)\s+(?:\w+\s+)?(?:you|them)\b)|"
     # ... or the one the reader booked with: "What number did you book with?"
     r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number(?=\s+did\s+(?:you|u|they|he|she)\s+(?:book|register|"
     r"sign\s+up|give)\w*\b)|"
@@ -225,8 +225,12 @@ PERSONAL_DATA = LazyPattern(
     # ("the medication you're currently taking": an adverb between.)
     # ("Tell us below which tablets your dad takes": "which" with it, so that it breaks no clause.)
     r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills|antihistamines?|antibiotics?|"
-    r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?)\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
-    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes)|"
+    r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?)\s+(?:you|they|he|she|"
+    r"your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
+    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using)|"
+    # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
+    r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|inhalers?)\s+did\s+"
+    r"(?:the\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:give|prescribe)\s+(?:you|him|her|them)\b|"
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics|painkillers)\s+(?:you|they|he|she|"
     r"your\s+\w+)"
@@ -245,7 +249,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=what\s)|(?<=which\s))(?:dose|strength)\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|inhalers?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
-    r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
+    r"(?:your|ur)\s+(?:little\s+)?\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
     # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
@@ -264,9 +268,11 @@ PERSONAL_DATA = LazyPattern(
     # (Someone of the reader's too: "a pic of your son's vaccination record".)
     # (Named in two words too: "a screenshot of your NHS App record".)
     r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:\w+\s+)?(?:birthday|christmas|xmas|valentines?|valentine's|"
-    r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:\w+\s+){0,2}?"
+    r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:[\w-]+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
+    # ("Screenshot your e-Referral booking email": a message about the reader's care.)
+    r"(?:booking|appointment|referral|results?)\s+(?:e-?mails?|texts?|messages?)|"
     r"(?:asthma\s+)?action\s+plans?|care\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?)|"
     # ... and someone's health record by "his" or "her": "a photo of his prescription", "her hospital passport" (not
     # "her certificate", which may be a prize's).
@@ -1536,7 +1542,7 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
-    "thinner", "antihistamine", "antidepressant", "contracepti",
+    "thinner", "antihistamine", "antidepressant", "contracepti", "eye drop", "eyedrop",
     "symptom", "school", "nursery", "college", "room n", "room no", "which room", "what room", "which bed", "what bed",
     "antibiotic", "painkiller",
     "passport", "where to send", "where to post",

@@ -354,7 +354,8 @@ _STREET_AFTER = LazyPattern(
 # any case; "Jane Example won the Wellbeing Award" is still hers).
 _PRIZE_AFTER = LazyPattern(
     r"(?:\s+[A-Z][\w'-]*[a-z][\w'-]*){1,2}\s+(?:Fund|Awards?|Prize|Scholarship|Bursary|Appeal|Lecture|Cup|Trophy|Shield|"
-    r"Grant|Fellowship|Foundation|Trust)\b"
+    # ... or a place named after her: "the Jane Example Eye Unit", "the Jane Example Day Centre".
+    r"Grant|Fellowship|Foundation|Trust|Unit|Wing|Centre|Center|Suite|Building|Hub|Garden|Library|Lounge)\b"
 )
 
 

@@ -168,7 +168,7 @@ _SEEN_BLOODY = LazyPattern(
     r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy|deep|gaping|jagged|"
     r"dirty|open|infected|bruised|grazed|torn|blistered|inflamed|painful|tender|mucky|hot|warm|pink|yellow|green|purple|"
     r"black|puffy|shiny|cloudy|angry)(?:\s*,\s*|\s+(?:and|or)\s+)"
-    r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first)\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
+    r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first|overnight|for\s+(?:a|\d|up|the\s+first))\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
     r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?)\b)",
     re.IGNORECASE,
 )
