@@ -105,7 +105,7 @@ PERSONAL_DATA = LazyPattern(
     # (Not "your email confirmation", "your mobile app": there the word names something else.)
     # ("your work email", "your personal mobile": which one, said first.)
     r"(?:(?<=your\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s))(?:(?:work|personal|home|school|uni|best)\s+)?"
-    r"(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|still|"
+    r"(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|still(?=\s+[+(\d])|"
     r"under\w*)\b))|"
     # ... also listed after another of the reader's things: "pop your booking reference and email below" (_means_data).
     # ("... and email and we'll sort it": the list's clause ends where what the service will do begins.)
