@@ -1867,7 +1867,7 @@ _DISOWNED_QUOTE = LazyPattern(
 # "you're clearly doing everything you can", "You're not alone", "Thank you for sharing this".
 _COMFORT = LazyPattern(
     r"\bsending\s+(?:you\s+)?(?:both\s+|all\s+)?(?:(?:lots\s+of|so\s+much|all\s+our|our|big|huge)\s+)?(?:very\s+)?(?:love|strength|"
-    r"hugs?|best(?:\s+wishes)?|good\s+wishes)\b|\b(?:you|he|she|they)\s+did\s+everything\s+right\b|\b(?:you're|you\s+are|you've\s+been|she's|he's|they're)\s+(?:clearly\s+|obviously\s+|all\s+)?doing\s+"
+    r"hugs?|best(?:\s+wishes)?|good\s+wishes)\b|\b(?:you|he|she|they)\s+did\s+everything\s+right\b|\b(?:you're|you\s+are|you've\s+been|she's|he's|they're)\s+(?:clearly\s+|obviously\s+|all\s+|both\s+)?doing\s+"
     r"(?:everything\s+(?:you|she|he|they)\s+can|(?:so\s+)?(?:brilliantly|amazingly|so\s+well|really\s+well|(?:a|an)\s+(?:great|"
     r"amazing)\s+job))\b|\byou're\s+(?:definitely\s+|really\s+|certainly\s+|absolutely\s+|so\s+)?not\s+alone\b|\bthinking\s+of\s+(?:you|your)\b|\bnothing\s+to\s+be\s+(?:embarrassed|"
     r"ashamed)\s+(?:about|of)\b|\bthank(?:s|\s+you)\s+for\s+(?:being\s+brave\s+enough\s+to\s+)?shar(?:e|ing)\b",

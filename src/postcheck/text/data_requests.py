@@ -232,9 +232,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|inhalers?)\s+did\s+"
     r"(?:the\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:give|prescribe)\s+(?:you|him|her|them)\b|"
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
-    r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics|painkillers)\s+(?:you|they|he|she|"
-    r"your\s+\w+)"
-    r"(?:'ve|'s|\s+have|\s+has|\s+was|\s+were)\s+(?:been\s+)?(?:given|prescribed)\b|"
+    r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+(?:(?:was|were)\s+)?"
+    r"(?:you|they|he|she|your\s+\w+)"
+    r"(?:'ve|'s|\s+have|\s+has|\s+was|\s+were)?\s+(?:been\s+)?(?:given|prescribed)\b|"
     # ("the inhalers you use": a medicine someone uses.)
     r"inhalers?\s+(?:you|they|he|she|your\s+\w+)(?:'re|\s+are|\s+is)?\s+(?:(?:currently|now|still|regularly|usually|"
     r"normally)\s+)?(?:use|uses|using|on)|"

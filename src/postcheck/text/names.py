@@ -278,7 +278,8 @@ def _title_written(word: str, *, informal: bool = True) -> str:
 
 # The titles that may stand before the surname of a name listed without one.
 _COURTESY_TITLES = (
-    r"mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister|matron|midwife|rev|revd|reverend|cllr|councillor"
+    r"mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister|matron|midwife|rev|revd|reverend|cllr|councillor|"
+    r"major|captain|capt|sergeant|sgt|colonel|col|lieutenant|lt|corporal|cpl|commander|cdr"  # a rank, as a veteran's
 )
 
 
