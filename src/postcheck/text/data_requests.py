@@ -113,7 +113,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:and|so|then|n)\s+(?:we|we'll|we'd|we're|our|the\s+team|I|I'll)\b))|"
     # "the first line of your address", "the best number to reach you on": the data in a longer noun phrase.
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:(?:your|their|the)\s+(?:\w+'s\s+)?)?"
-    r"(?:home\s+|postal\s+)?)?address(?:es)?|post\s?codes?|"
+    r"(?:home\s+|postal\s+)?)?address(?:es)?|(?<!\bits\s)post\s?codes?|"  # (not a thing's: "Reply with its postcode")
     # An e-mail address in slang ("your email addy"), and a car's registration ("your reg number", "your number plate").
     # (Not "your registration for the fun run": a registration is a number only when it says so or is a car's.)
     r"(?:e-?mail\s+)?addy|(?:(?<=your\s)|(?<=\bur\s))reg\b(?:\s+(?:numbers?|no\b\.?|plates?))?|(?:car|vehicle)\s+reg(?:istration)?\b|"
