@@ -700,14 +700,15 @@ COURSE = LazyPattern(
     r"\bsleep\s+it\s+off\b|\blet\s+(?:him|her|them|it|your\s+\w+)\s+(?:sleep|rest|heal|settle|breathe|cool|air|dry\s+out)\b",
     re.IGNORECASE,
 )
+# A checklist's tick or a bullet opens an order as a sentence's start does: "✅ finish your tablets".
+_BULLET = r"[\u2022\u25aa\u25cf\u2705\u2714\u2611\u2713\u27a1]\ufe0f?"
 # An order: a clause opening with a word that takes an object ("Slather on the cream", "Cut out caffeine", "Keep
 # him resting", "then have a sugary drink"). Without a dictionary of verbs, the word is judged by what it is not:
 # a greeting, a pronoun or other function word, or one of the verbs a comms reply uses to send people somewhere.
 ORDER = LazyPattern(
     r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after|with)\s)|"
     r"\b(?:honestly|seriously|personally|basically|trust\s+me|tbh),\s+|"
-    # ("✅ finish your tablets": a checklist's order.)
-    r"[\u2022\u25aa\u25cf\u2705\u2714\u2611\u2713\u27a1]\ufe0f?\s*)"
+    rf"{_BULLET}\s*)"
     # ("In the meantime, keep his nails short": an order while the reader waits.)
     r"(?:(?:in\s+the\s+mean\s?time|meanwhile|for\s+now|until\s+then|till\s+then),?\s+)?"
     # "If your sugar drops, have a drink", "For a splinter, soak it", "With diabetes, check your feet": the order
@@ -838,7 +839,7 @@ def _clause_end(text: str, start: int) -> int:
 # ("In the meantime drink plenty", "Meanwhile, rest": an order while the reader waits.)
 _IMPERATIVE_LEAD = LazyPattern(
     r"(?:^|[.!?:;]|\s[-–—]|\b(?:and|then|just|gently|simply|also|please)|\b(?:meantime|meanwhile),?|"
-    r"[\u2022\u25aa\u25cf\u2705\u2714\u2611\u2713\u27a1]\ufe0f?)\s*$",
+    rf"{_BULLET})\s*$",
     re.I | re.M,
 )
 _COMMA_LEAD = LazyPattern(r",\s*$")

@@ -33,6 +33,10 @@ _AFTER_KIN = "|".join(
 _BORN_WHEN = r"(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b"
 # A baby's due date asked in everyday words: "When is your baby due?" (after "when is" or "when's").
 _DUE = r"(?:your|ur|her|their)\s+(?:baby|little\s+one|bump)\s+due\b"
+# A copy of a document asked for, by its noun or its verb: "a photo of ...", "snap ...".
+_COPY = r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
+# The plans and forms of someone's care, which carry their name and record: "her asthma action plan", "a ReSPECT form".
+_CARE_PLANS = r"(?:asthma\s+)?action\s+plans?|care\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?"
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
@@ -273,35 +277,33 @@ PERSONAL_DATA = LazyPattern(
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
     # ("Screenshot your e-Referral booking email": a message about the reader's care.)
     r"(?:booking|appointment|referral|results?)\s+(?:e-?mails?|texts?|messages?)|"
-    r"(?:asthma\s+)?action\s+plans?|care\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?)|"
+    rf"{_CARE_PLANS})|"
     # ... and someone's health record by "his" or "her": "a photo of his prescription", "her hospital passport" (not
     # "her certificate", which may be a prize's).
-    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
-    r"(?:(?:the|a)\s+(?:front|back|inside|first\s+page|last\s+page|page|side)\s+(?:of|in|from)\s+)?(?:his|her)\s+(?:\w+\s+){0,2}?"
-    r"(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport|red\s+book|printouts?|(?:asthma\s+)?action\s+plans?|"
-    r"care\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?)\b|"
+    rf"{_COPY}(?:(?:the|a)\s+(?:front|back|inside|first\s+page|last\s+page|page|side)\s+(?:of|in|from)\s+)?(?:his|her)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport|red\s+book|printouts?|"
+    rf"{_CARE_PLANS})\b|"
+    # ... and the slip that comes with a repeat: "Snap the repeat slip from your last prescription".
+    rf"{_COPY}(?:the|your|ur|that|this)\s+repeat\s+(?:prescription\s+)?slips?\b|"
     # ... and a prescription whoever's it is: each carries a patient's name, address and date of birth ("post a pic of
     # the prescription here"; not "the letter", which may be anyone's).
-    # (Or the slip that comes with a repeat: "Snap the repeat slip from your last prescription".)
-    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)(?:the|your|ur|that|this)\s+"
-    r"repeat\s+(?:prescription\s+)?slips?\b|"
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+(?:\w+\s+)?p(?:re|er)scripti?ons?"
     r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|forms?|apps?|counters?|queues?|hubs?)\b)|"
     # ... and a letter about someone's care, whoever's it is: it carries the patient's name, date of birth and NHS
     # number ("post a photo of the discharge letter here"; not "the letter", nor "the open letter").
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this|his|her)\s+(?:discharge|"
     r"appointment|referral|clinic|hospital|outpatients?|results?|screening|invitation|booking|vaccination|GP)\s+letters?\b|"
-    # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
-    # the label on the box here" (not "the label on the jar").
-    # ... or snapped itself: "Snap the pharmacy label on his inhaler box".
-    r"(?:snap|photograph|screenshot|scan)\s+(?:the|your|ur|their|his|her|that|this)\s+(?:dispensing|pharmacy|chemist'?s?|"
-    r"prescription)\s+label|"
     # ... and a legal document about someone, whoever's it is: "post a photo of the LPA below".
-    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)(?:the|that|this|his|her)\s+"
+    rf"{_COPY}(?:the|that|this|his|her)\s+"
     r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|passport|driving\s+licen[cs]e)\b|"
+    # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
+    # the label on the box here" (not "the label on the jar"), or snapped itself: "Snap the pharmacy label on his
+    # inhaler box".
     r"(?:photo|picture|pic|screenshot|scan|copy|snap)s?\s+of\s+(?:the|your|ur|their|that|this)\s+(?:(?:dispensing|pharmacy|"
     r"chemist'?s?|prescription)\s+label|label\s+on\s+(?:the|your|ur|his|her|their)\s+(?:[\w']+\s+)?(?:box|bottle|packet|pack|"
     r"meds|medicines?|medication|tablets|pills|inhalers?|capsules|tube))|"
+    r"(?:snap|photograph|screenshot|scan)\s+(?:the|your|ur|their|his|her|that|this)\s+(?:dispensing|pharmacy|chemist'?s?|"
+    r"prescription)\s+label|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
