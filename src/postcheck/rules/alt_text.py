@@ -208,6 +208,11 @@ _DESCRIBING = (
     r"an?|the|our|my|your|their|his|her|its|this|that|these|those|with|at|on|in|by|from|of|to|for|near|beside|"
     r"behind|under|over|outside|inside|holding|holds|showing|shows|reading|reads|wearing|wears|is|are|was|were"
 )
+# ... of which these describe a scene, not name a campaign ("Know the signs" does)
+_SCENE = (
+    r"with|at|on|in|by|from|near|beside|behind|under|over|outside|inside|holding|holds|showing|shows|reading|reads|"
+    r"wearing|wears|is|are|was|were"
+)
 TOPIC_FOR_USE = LazyPattern(
     # (a colour that begins a capitalised name is part of the topic: "Red Nose Day graphic", "Black Friday banner")
     rf"(?:copy\s+of\s+)*(?:(?!(?:{_DESCRIBING})\b)(?!(?:{_COLOURS})\b(?!\s+(?-i:[A-Z])))[\w'’&+.-]+\s+){{1,4}}"
@@ -218,8 +223,11 @@ TOPIC_FOR_USE = LazyPattern(
     rf"(?:\s*[-–—]?\s*(?:\(?#?\d+\)?|\((?:{_PLATFORM})\)?|{_SIZE})|\s+for\s+(?:{_PLATFORM}))?"
     # a topic and a kind with a design file's marks after it, a version, a paper size or a place in a series: "UTI
     # poster v3 FINAL", "Spacer poster (A4)", "Inhaler technique carousel - slide 2" (a topic and a kind alone, "Wound
-    # care poster", is a thin description, as earlier sets judged it)
-    rf"|(?:(?!(?:{_DESCRIBING})\b)(?!(?:{_COLOURS})\b(?!\s+(?-i:[A-Z])))[\w'’&+.-]+\s+){{1,3}}(?:{_USE_KIND}|carousel|infographics?)"
+    # care poster", is a thin description, as earlier sets judged it); a campaign's name may hold "the" ("Know the signs
+    # carousel - slide 3"), and a deck is a kind too ("Return to work toolkit - slide 3")
+    rf"|(?!(?:{_DESCRIBING})\b)(?!(?:{_COLOURS})\b(?!\s+(?-i:[A-Z])))[\w'’&+.-]+\s+"
+    rf"(?:(?!(?:{_SCENE})\b)[\w'’&+.-]+\s+){{0,3}}(?:{_USE_KIND}|carousel|infographics?|toolkits?|decks?|presentations?|"
+    r"slideshows?)"
     rf"(?:\s*[-–—_(]?\s*(?:v\d+(?:\.\d+)?|final|draft|edited|amended|a[3-6]|{_SIZE}|(?:slide|page|part)\s*\d+|#?\d+)\)?)+"
     # a topic, a dash and where it is used: "Hiring now - Instagram post"
     rf"|(?:(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s+){{0,3}}(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s*[-–—|]\s*"

@@ -247,9 +247,10 @@ MEDICAL_TOPIC = LazyPattern(
     r"refus(?:es|ed|ing)\s+(?:food|to\s+eat|(?:his|her|their|your|any|all)\s+(?:food|meals?|feeds?|bottles?))|"
     # Constipation in lay words: "a bit blocked up", "cow's milk, which can bung things up".
     r"blocked\s+up|bung(?:s|ed|ing)?\s+(?:things|him|her|them|you|me|everything)\s+up|"
-    # Sleep or appetite upset by something: "Worry about money can really knock your sleep and appetite".
+    # Sleep or appetite upset by something: "Worry about money can really knock your sleep and appetite", "Night shifts
+    # knock sleep for six".
     r"(?:knock\w*|affect\w*|ruin\w*|wreck\w*|disturb\w*|mess(?:es|ed|ing)?\s+with|play(?:s|ing)?\s+havoc\s+with)\s+"
-    r"(?:your|his|her|their|my)\s+(?:sleep|appetite)\b|"
+    r"(?:(?:your|his|her|their|my)\s+)?(?:sleep|appetite)\b|"
     # ... and a part or a matter struggled with: "Sorry you've been struggling with your chest".
     rf"(?:struggl\w+|trouble|problems?)\s+with\s+(?:your|his|her|their|my)\s+(?:{_BODY}|breathing|bowels|sleep)\b|"
     # A part that weeps: "until your ear stops weeping", "the wound is still weeping" (not grief's "weeping").
@@ -463,7 +464,9 @@ ADVICE = LazyPattern(
     rf"(?:(?:the|your|his|her|their|any|other)\s+)?(?:[\w-]+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|suppl\w+|"
     r"prescriptions?|reviews?|clinics?|services?|shortages?|systems?|apps?)\b)|"
     # ... or had with it: "Your dad can have a small whisky with his evening tablets".
-    r"(?:can|could|may)\s+(?:still\s+)?(?:have|take|drink|eat)\s+(?:[\w-]+\s+){1,4}?with\s+(?:his|her|your|their|the|my)\s+"
+    # ("... can have a small sherry with his Christmas dinner on those tablets": while on them.)
+    r"(?:can|could|may)\s+(?:still\s+)?(?:have|take|drink|eat)\s+(?:[\w-]+\s+){1,8}?(?:with|on|while\s+(?:on|taking))\s+"
+    r"(?:his|her|your|their|the|my|those|these|that|this)\s+"
     rf"(?:[\w-]+\s+)?(?:{_MEDICINES})(?!\s+(?:orders?|deliver\w*|stock|suppl\w+|prescriptions?|reviews?|clinics?|"
     r"services?|shortages?|systems?|apps?)\b)|"
     # ... or whether it stops the medicine working: "a couple of drinks won't stop your amoxicillin working".
@@ -559,6 +562,9 @@ ADVICE = LazyPattern(
     r"(?:one|a\s+single|a\s+second|another)\s+dose\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:vaccin\w*|jabs?|boosters?))|"
     # Permission despite the complaint: "you can still breastfeed with a cold".
     r"(?:you|he|she|they|baby)\s+(?:can|could)\s+still\s+(?:breastfeed|feed|exercise|swim|drive|fly|travel|eat|drink|bath|shower|have\s+a\s+(?:bath|shower))\b|"
+    # ... and a jab had despite it: "you can have the jab with a cold".
+    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+(?:still\s+)?have\s+(?:the|your|his|her|their)\s+(?:[\w-]+\s+)?(?:jab|vaccine|"
+    r"vaccination|booster)\s+(?:even\s+)?with\s+an?\s+\w|"
     # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
     r"(?:\s+out)?(?=\s*(?:[.!]|$))|(?<!that\s)(?<!this\s)works?\s+(?:for|on)\s+(?:lots|loads|many|most|plenty)\b|"
@@ -914,6 +920,8 @@ SERVICE_REPORT = LazyPattern(
     # (And a complaint about its staff passed on: "We've passed your comments about the GP receptionist to the
     # practice manager"; and its advice praised: "Sounds like 111 gave you good advice there".)
     r"(?:passed|shared|fed|raised|forwarded)\s+(?:\w+\s+){0,3}?(?:comments|feedback|complaint|concerns?)\b|"
+    # ("Your comments have gone to the pharmacy contracts team".)
+    r"(?:comments|feedback|complaint|concerns?)\s+(?:have|has)\s+(?:now\s+)?(?:gone|been\s+(?:passed|sent|forwarded))\s+to\b|"
     # (And thanks for praise of it: "Thank you for the lovely message about the community nurses who visited your dad".)
     r"(?:message|words|feedback|comments|review|card|note)\s+about\b|\bwho\s+(?:visited|saw|treated|looked\s+after|"
     r"cared\s+for|came\s+to|helped)\b|"
@@ -953,7 +961,7 @@ DIRECTING = LazyPattern(
     # advice asked.)
     # (Nor what the writer will do: "we'll check when the community nurse is due to visit".)
     r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?<!\bwe'll\s)(?<!\bwe\swill\s)(?<!\bI'll\s)(?:(?<!\ba\s)(?<!\b111\s)(?<!\b999\s)(?<!\byour\s)(?<!\bthe\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|(?<!\bdue\sto\s)visit|"
-    r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))|book|try|use|check|"
+    r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))|book|(?<!\ba\s)try|use|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
     r"recommend|tell\s+you|show\s+you|explain)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|"
@@ -1036,11 +1044,14 @@ _OCCASION = LazyPattern(
 
 # ... nor one whose appointment or stock is what the advice lasts until: "should take the edge off tonight until your
 # GP appointment next week" (booked already; not "until you see your GP", which sends the reader there).
-_UNTIL = LazyPattern(r"\b(?:until|till|til|before|ahead\s+of)\s+(?:(?:the|your|his|her|their)\s+)?$", re.IGNORECASE)
+_UNTIL = LazyPattern(
+    r"\b(?:until|till|til|before|ahead\s+of|wait(?:ing)?\s+for)\s+(?:(?:the|your|his|her|their)\s+)?$", re.IGNORECASE
+)
 _BOOKED = LazyPattern(
     r"\s+(?:appointments?|appts?|visits?|reviews?|check-?ups?)\b|"
-    # ... or its opening only waited for: "should take the edge off the swelling until the practice opens on Monday".
-    r"\s+(?:opens|reopens)\b|"
+    # ... or its opening only waited for: "should take the edge off the swelling until the practice opens on Monday",
+    # "While you wait for the surgery to reopen on the 29th: ...".
+    r"\s+(?:opens|reopens|to\s+(?:re-?)?open)\b|"
     # ... or what a shop's stock does: "every other day till the pharmacy's restocked".
     r"(?:'s|\s+is|\s+has)\s+(?:been\s+)?(?:restocked|back\s+in\s+stock|got\s+(?:it|them|more)\s+in)\b|\s+(?:restocks|gets\s+(?:it|them|more)\s+in)\b",
     re.IGNORECASE,
@@ -1170,6 +1181,7 @@ _ITS_CALL_BACK = LazyPattern(r"\s+to\s+(?:call|ring|phone|text)\s+(?:you|u|him|h
 
 
 _QUOTED_LINE = LazyPattern(r"(?:^|\n)[ \t]*>[^\n]*$")  # a Markdown blockquote's line, up to here
+_BLOCKQUOTE = LazyPattern(r"^[ \t]*>[^\n]*", re.MULTILINE)  # a Markdown blockquote's line
 
 
 def signposts(text: str) -> bool:
@@ -1296,6 +1308,9 @@ SELF_CARE_CLAIM = LazyPattern(
     # (Who they are may come between: "Lots of people with hypermobility find magnesium ... ease joint pain".)
     r"\b(?:most|many|some|lots\s+of|loads\s+of|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|us|women|men|mums|dads|"
     r"parents|patients)(?:\s+with(?:\s+[\w'-]+){1,3}?)?\s+(?:find|swear\s+by)\b|\bswears?\s+by\b|"
+    # ... or has helped: "200mg at night has helped lots of people with long covid fatigue".
+    r"\b(?:has|have)\s+helped\s+(?:so\s+many|lots\s+of|loads\s+of|many|plenty\s+of|a\s+lot\s+of)\s+(?:\w+\s+)?(?:people|"
+    r"women|men|mums|dads|parents|patients)\b|"
     # ... or who it is good for: "Scratch mittens are brilliant for babies with chickenpox".
     r"\b(?:great|good|brilliant|amazing|perfect|ideal|handy|a\s+godsend|a\s+lifesaver)\s+for\s+(?:babies|children|kids|"
     r"toddlers|little\s+ones|anyone|people|adults|women|men)\s+with\b|"
@@ -1305,13 +1320,13 @@ SELF_CARE_CLAIM = LazyPattern(
     r"(?:\w+\s+)?(?:people|us|women|men|mums|dads|parents|patients|smokers|kids|children)\b|"
     # ... or the way or the thing to do first: "cutting out sugary drinks is the quickest way to bring your blood sugar
     # down", "the salt in ready meals is the thing to cut first".
-    r"\b(?:is|are)\s+(?:the|your)\s+(?:quickest|best|easiest|fastest|simplest|surest)\s+way\s+to\b|"
+    r"\b(?:is|are)\s+(?:the|your)\s+(?:quickest|best|easiest|fastest|simplest|surest|safest|gentlest)\s+way\s+(?:to|back)\b|"
     # ("Cranberry juice for the burning when you pee is an old favourite".)
     r"\b(?:is|are)\s+an?\s+(?:old|firm|tried\s+and\s+tested)\s+favourites?\b|"
     r"\b(?:is|are)\s+the\s+(?:first\s+)?(?:thing|things|one)\s+to\s+(?:cut|avoid|try|drop|change|stop|swap)\b|"
     # ... or do: "Alternating Calpol and Nurofen is what most parents do".
     r"\b(?:is|are)\s+what\s+(?:most|many|lots\s+of|loads\s+of|plenty\s+of)\s+(?:\w+\s+)?(?:people|parents|mums|dads|women|men)\s+do\b|"
-    r"\b(?:made|makes)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
+    r"\b(?:made|makes?)\s+(?:a|all\s+the)\s+(?:big\s+|huge\s+|real\s+|massive\s+)?difference\b|"
     # "does wonders", "takes the edge off", "most people can still manage milk", "totally normal for a day or so".
     # A remedy compared or enough: "a pint of water does more than paracetamol", "a daily shower is all she needs",
     # "Worked a treat on our eldest", "Worked for me!".
@@ -1343,7 +1358,8 @@ SELF_CARE_CLAIM = LazyPattern(
     r"\b(?:great|good|brilliant)\s+for\s+(?:dry|sore|tired|itchy|achy|aching|stiff)\s+\w+|"
     r"\bit\s+is\s+(?:recommended|advised|advisable)\b|"
     # (Or a remedy no longer advised: "breathing into a paper bag isn't recommended any more".)
-    r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+recommended\s+any\s?more\b|"
+    # ("Graded exercise isn't recommended for long covid any more": what it is not recommended for between.)
+    r"\b(?:isn't|is\s+not|aren't|are\s+not)\s+recommended(?:\s+for(?:\s+[\w'-]+){1,3}?)?\s+any\s?more\b|"
     r"\b(?:is|are)\s+(?:a\s+)?(?:classic|common|known|big|major|typical)\s+(?:\w+\s+)?triggers?\b|\bis\s+a\s+good\s+(?:rule|habit)\b|"
     r"\b(?:isn't|aren't|is\s+not|are\s+not|won't\s+be)\s+a\s+problem\s+for\b|"
     r"\b(?:far\s+|much\s+|a\s+lot\s+)?(?:less|more)\s+harmful\s+than\b|\bmore\s+accurate\b|"
@@ -1883,6 +1899,13 @@ _HOW_LONG_IT_TAKES = LazyPattern(
     r"seconds|secs)|(?:an|half\s+an)\s+hour)\b(?!\s+to\b)",
     re.IGNORECASE,
 )
+# Who a service takes, which the model alone may read as advice where the patterns find none: "You can be referred to
+# the post-COVID service if symptoms have lasted more than 12 weeks", "you can refer yourself to physio".
+_REFERRED = LazyPattern(
+    r"\b(?:can|could|may|will)\s+(?:be\s+referred|refer\s+(?:yourself|themselves|himself|herself))\s+(?:to|for)\b|"
+    r"\bself-?refer(?:ral)?\b",
+    re.IGNORECASE,
+)
 # Advice the reply relays from the service's own staff is the reply's, however much the rest reads like news of the
 # service: the model does not overrule it ("Jane Example from our nursing team says it's fine to use a thrush cream"),
 # and the patterns read it without the words that say who said it ("Jane Example on the ward says ...").
@@ -1905,6 +1928,8 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     text = masked(text, [m.span("quote" if m.group("quote") else "story") for m in _DISOWNED_QUOTE.finditer(text)])
     if signposts(text):
         return None
+    # (The reader's message quoted back is not the reply's advice: "> they just told me to take paracetamol and wait".)
+    text = masked(text, [m.span() for m in _BLOCKQUOTE.finditer(text)])
     # (An appointment that is only where a journey goes is no word of the service, to either reading.)
     text = _blank_journey_appointments(text)
     model = word_model.load(word_model.ADVICE)
@@ -1933,7 +1958,7 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
         return None  # the model alone on what a test is like
     # (Comfort hides no advice the patterns find: "that's really common ... and it'll pass. Keep going, you're doing
     # brilliantly!")
-    if _COMFORT.search(plain) and not (_advises(plain) or _predicts(plain)):
-        return None  # the model alone on comfort
+    if (_COMFORT.search(plain) or _REFERRED.search(plain)) and not (_advises(plain) or _predicts(plain)):
+        return None  # the model alone on comfort, or on who a service takes
     start, end, _ = word_model.strongest_sentence(text, model)
     return start, end, topic.group() if topic else None

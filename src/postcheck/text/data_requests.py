@@ -252,8 +252,9 @@ PERSONAL_DATA = LazyPattern(
     # ("what dose of sertraline are you on?": the dose as much as the medicine.)
     r"(?:(?<=what\s)|(?<=which\s))(?:dose|strength)\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
+    # ("What medication is Freya currently taking?": someone by name.)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|inhalers?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
-    r"(?:your|ur)\s+(?:little\s+)?\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
+    r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
     # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
@@ -275,6 +276,8 @@ PERSONAL_DATA = LazyPattern(
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:[\w-]+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
+    # ("your fit note", "your occupational health report": about the reader's health.)
+    r"(?:fit|sick)\s+notes?|(?:occupational\s+health|OH|medical)\s+reports?|"
     # ("Screenshot your e-Referral booking email": a message about the reader's care.)
     r"(?:booking|appointment|referral|results?)\s+(?:e-?mails?|texts?|messages?)|"
     rf"{_CARE_PLANS})|"
@@ -295,7 +298,9 @@ PERSONAL_DATA = LazyPattern(
     r"appointment|referral|clinic|hospital|outpatients?|results?|screening|invitation|booking|vaccination|GP)\s+letters?\b|"
     # ... and a legal document about someone, whoever's it is: "post a photo of the LPA below".
     rf"{_COPY}(?:the|that|this|his|her)\s+"
-    r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|passport|driving\s+licen[cs]e)\b|"
+    r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|passport|driving\s+licen[cs]e|"
+    # (And a certificate or report of someone's health: "Send us a photo of the fit note here".)
+    r"(?:fit|sick)\s+note|(?:occupational\s+health|OH)\s+report)\b|"
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar"), or snapped itself: "Snap the pharmacy label on his
     # inhaler box".
@@ -513,6 +518,8 @@ CLAUSE_BREAK = LazyPattern(
 )
 # "your name, date of birth and ...", "your surname, postcode and ...": a list, not a clause break.
 _LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", re.IGNORECASE)
+# ... nor is a one-word keyword in quotation marks: 'Comment "TOOLKIT" with your work email'.
+_KEYWORD = LazyPattern(r"[\"“][^\"“”\s]{1,20}[\"”]")
 # "No need to", "needn't", "don't have to": where a writer waives something.
 _NO_NEED_TO = r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
@@ -942,7 +949,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 and not apposition
                 and (
                     len(gap.split()) - bool(_DETERMINER.search(gap)) > _MAX_GAP_WORDS
-                    or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", gap))
+                    or CLAUSE_BREAK.search(_KEYWORD.sub(" ", _LISTED_NAME.sub(" ", gap)))
                 )
             ):
                 break
@@ -1008,8 +1015,10 @@ def _what_we_do_next(before: str) -> bool:
 
 # A sentence before that names a private place only as where the reader could not see a thing sends nothing there:
 # "Sorry you can't see your travel jabs in the app. Reply with your full name and date of birth".
+# (Nor one where the reader was kept waiting: "We're sorry you were left waiting at the front desk. Leave us a number".)
 _CANT_SEE = LazyPattern(
-    r"\b(?:can'?t|cannot|couldn'?t|unable\s+to)\s+(?:see|find|access|view|open|log\s+in(?:to)?|get\s+into)\b",
+    r"\b(?:can'?t|cannot|couldn'?t|unable\s+to)\s+(?:see|find|access|view|open|log\s+in(?:to)?|get\s+into)\b|"
+    r"\b(?:left|kept)\s+(?:\w+\s+)?waiting\b",
     re.IGNORECASE,
 )
 # Nor does one before a sentence that asks for something to do in the meantime: "Please DM us so we can help. In the
@@ -1098,6 +1107,15 @@ _PRONOUN_ASK = LazyPattern(
     r"|(?=\s+(?:below|underneath|here|on\s+here|under\s+(?:here|this)\b|to\s+this\s+(?:post|tweet|thread)|"
     r"in\s+(?:the\s+)?(?:comments?|replies|thread)|"
     r"in\s+a\s+(?:comment|reply)))",
+    re.IGNORECASE,
+)
+# A condition's subject, a verb right after it, is what the condition is about, not what is asked for: "If the
+# medication you're on for your palpitations has run out, reply here" (the place alone after the verb asks for nothing
+# of it).
+_IF_BEFORE = LazyPattern(r"\b(?:if|when|once|whenever)\s+(?:[\w']+\s+){0,2}$", re.IGNORECASE)
+_CONDITION_ON = LazyPattern(
+    r"(?:\s+(?:for|from)(?:\s+[\w']+){1,3}?)?\s+(?:has|have|had|is|are|was|were|runs?|ran|keeps?|kept|changes?|changed|"
+    r"doesn't|don't|isn't|aren't|hasn't|haven't|didn't|won't)\b",
     re.IGNORECASE,
 )
 # What "it" or "them" more likely stands for than the data: "Questions about your NHS number? Post them below".
@@ -1211,6 +1229,9 @@ _COPY_IT = LazyPattern(
     r"(?:(?:the\s+)?(?:front|back|inside|first\s+page|last\s+page|side)\s+of\s+)?"
     # ("Screenshot that and post it below": "that" as the pronoun, its clause ending on it.)
     r"(?:it|them|that(?=\s*(?:[,.;:!?]|$)|\s+(?:and\b|n\b|&|then\b)))\b|"
+    # ("Snap the first page and share it": "of it" left unsaid.)
+    r"\b(?:screenshot|photograph|snap|scan)\s+the\s+(?:front|back|first\s+page|last\s+page|first\s+side)"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:and\b|n\b|&|then\b))|"
     # ... or the message or letter named again: "Screenshot the text we sent about your appointment and post it below",
     # "Got an appointment letter ...? Screenshot the letter and post it in the comments".
     r"\b(?:screenshot|photograph|snap|scan|(?:take|snap)\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+"
@@ -1238,8 +1259,8 @@ _READERS_DOCUMENT = LazyPattern(
     # (Or the reader's own, named by what it is about: "Confused by your results text, Lia?")
     r"|\b(?:your|ur)\s+(?:\w+\s+)?(?:results?|appointment|booking|referral|test)\s+(?:text|txt|message|msg|e-?mail|letter)s?\b"
     r"|\b(?:got|received|had|get)\s+(?P<document>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+){0,2}?"
-    r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,2}?(?:results?|invit(?:e|ation)s?|reminders?|"
-    r"appointment\s+cards?)|"
+    r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,3}?(?:results?|invit(?:e|ation)s?|reminders?|"
+    r"appointment\s+cards?|(?:occupational\s+health|OH|medical)\s+reports?|(?:fit|sick)\s+notes?)|"
     # (And a certificate, card, badge or pass of the reader's health: "Got a medical exemption certificate?", "Got your
     # blue badge?"; not "Got a certificate for finishing the course?", which carries no health data.)
     r"(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?(?:medical|prescription|prepayment|exemption|maternity|vaccination|"
@@ -1298,6 +1319,13 @@ def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple
         if other_before or _OTHER_ANTECEDENT.search(PUBLIC_PLACE.sub(" ", others)):
             return None
         data = _named_data(sentence[near : verb.start()], kin=True) or data_before
+        if (
+            data is not None
+            and not ask.group()
+            and _CONDITION_ON.match(sentence, near + data.end())
+            and _IF_BEFORE.search(sentence, max(0, near + data.start() - 30), near + data.start())
+        ):
+            data = None  # what a condition is about: "If the medication you're on has run out, reply here and ..."
         if data is None and (copy is not None or _COPY_IT.search(sentence, near, verb.start())):
             data = document_before or _READERS_DOCUMENT.search(sentence, near, verb.start())
         if data is not None:

@@ -148,10 +148,12 @@ _MEDICAL_CLOT = LazyPattern(
 # before its noun: "bloody nose").
 _SEEN_BLOODY = LazyPattern(
     # ... or said of what comes up or out: "If you're being sick and it's bloody, or looks like coffee grounds", "If
-    # your sick is bloody or looks like coffee grounds".
-    r"\b(?:sick|vomit|vomiting|poos?|wees?|urine|stools?|phlegm|mucus|spit)\s+(?:(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)|is|was|"
-    r"are|were)\s+bloody"
-    r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))|"
+    # your sick is bloody or looks like coffee grounds"; or of a part of the body or a dressing: "If her nose is still
+    # bloody after 10 minutes of pinching" (not "the nose is bloody awful").
+    r"\b(?:sick|vomit|vomiting|poos?|wees?|urine|stools?|phlegm|mucus|spit|nose|nostrils?|gums?|lips?|mouth|dressings?|"
+    r"bandages?|plasters?|wounds?|cuts?|grazes?|scabs?|stitches|tissues?|nappy|nappies)\s+"
+    r"(?:(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)|is|was|are|were)\s+(?:still\s+)?bloody"
+    r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|when|again|for\s+(?:a|\d|more|longer|over))\b))|"
     r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|clear|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
     r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy|rusty|"
     r"[a-z]+-(?:coloured|colored|tinged|streaked))"
@@ -167,7 +169,7 @@ _SEEN_BLOODY = LazyPattern(
     # bloody after 10 minutes", "a flat, scaly, crusty or bloody patch" (not "wet and bloody freezing").
     r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy|deep|gaping|jagged|"
     r"dirty|open|infected|bruised|grazed|torn|blistered|inflamed|painful|tender|mucky|hot|warm|pink|yellow|green|purple|"
-    r"black|puffy|shiny|cloudy|angry|runny|crusted)(?:\s*,\s*|\s+(?:and|or)\s+)"
+    r"black|tarry|puffy|shiny|cloudy|angry|runny|crusted)(?:\s*,\s*|\s+(?:and|or)\s+)"
     r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first|overnight|for\s+(?:a|\d|up|the\s+first))\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
     r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?)\b)",
     re.IGNORECASE,
