@@ -67,6 +67,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|stiffness|meltdowns?|sensory\s+overload|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
+    r"anorexi\w*|bulimi\w*|ARFID|binge[\s-]eating|eating\s+disorders?|"
     r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|carpal\s+tunnel|tinnitus|"
     r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|flare-?ups?|milk\s+supply|"
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
@@ -898,7 +899,7 @@ SIGNPOSTING = LazyPattern(
     r"community|specialist|transplant|dementia|continence|IBD|palliative|hospice|physio(?:therapy)?|MS|Parkinson's|"
     r"tissue\s+viability|fertility|antenatal|neonatal|paediatric|children's|care|dermatology|skin|eczema|allergy|ENT|"
     r"eye|orthopaedic|rheumatology|gastro|urology|gynae(?:cology)?|endocrine|pain|sexual\s+health|travel|liver|"
-    r"neurology|breast|lung|bowel|wound(?:\s+care)?|podiatry|foot\s+care|menopause)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
+    r"neurology|breast|lung|bowel|wound(?:\s+care)?|podiatry|foot\s+care|menopause|eating\s+disorders?)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team)\b)",
     re.IGNORECASE,
 )
@@ -926,7 +927,11 @@ SERVICE_REPORT = LazyPattern(
     r"(?:message|words|feedback|comments|review|card|note)\s+about\b|\bwho\s+(?:visited|saw|treated|looked\s+after|"
     r"cared\s+for|came\s+to|helped)\b|"
     # (And what the writer has asked of it: "We've asked the practice to send a new invite".)
-    r"(?:we've|we\s+have|we)\s+(?:asked|told|contacted|emailed|e-mailed|written\s+to|spoken\s+to|let)\s+(?=\w+\s+\w+\s+(?:to|know)\b)|"
+    # ("We've asked the community team to call you", "We've spoken to the practice and ...".)
+    r"(?:we've|we\s+have|we)\s+(?:(?:asked|told|let)\s+(?=(?:\w+\s+){1,3}(?:to|know)\b)|(?:contacted|emailed|e-mailed|"
+    r"written\s+to|spoken\s+to|been\s+in\s+touch\s+with|chased)\s)|"
+    # (And a thing sent on to it: "the prescription has gone to your nominated pharmacy".)
+    r"(?:has|have)\s+(?:now\s+)?(?:gone|been\s+sent|been\s+passed)\s+(?:through\s+|over\s+)?to\b|"
     # (And a wait told: "Thanks for telling us about your long wait on 111 last night".)
     r"(?:telling|told)\s+us\s+about|(?:is|are)\s+(?:next\s+)?due\s+to\s+(?:visit|come|call|pop\s+in)\b|(?:your|the|his|her|their)\s+(?:\w+\s+)?wait\s+(?:on|for|at|in|with)\b|"
     r"(?:good|great|sound|sensible|helpful|the\s+right|conflicting|the\s+wrong|mixed|different)\s+advice\b|"
@@ -961,7 +966,9 @@ DIRECTING = LazyPattern(
     # advice asked.)
     # (Nor what the writer will do: "we'll check when the community nurse is due to visit".)
     r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?<!\bwe'll\s)(?<!\bwe\swill\s)(?<!\bI'll\s)(?:(?<!\ba\s)(?<!\b111\s)(?<!\b999\s)(?<!\byour\s)(?<!\bthe\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|(?<!\bdue\sto\s)visit|"
-    r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))|book|(?<!\ba\s)try|use|check|"
+    r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))|book|(?<!\ba\s)try|"
+    # (Not the reader's own medicine: "Use your blue one whenever you need it".)
+    r"use(?!\s+(?:your|his|her|their)\s+(?:[\w-]+\s+)?(?:inhalers?|one|cream|spray|drops|tablets?|pump|spacer|gel|patch)\b)|check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
     r"recommend|tell\s+you|show\s+you|explain)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|"
@@ -1178,6 +1185,10 @@ _THEIR_TIP = LazyPattern(
 # ... nor one whose call back was what the reader waited for: "We're sorry you waited so long for 111 to call you back"
 # (its words are blanked, so that their "call" sends no one; not "ask 111 to call you back").
 _ITS_CALL_BACK = LazyPattern(r"\s+to\s+(?:call|ring|phone|text)\s+(?:you|u|him|her|them)(?:\s+back)?\b", re.IGNORECASE)
+# (A call back the writer has asked for is left to the report that says so: "We've asked the community team to call
+# you".)
+_ASKED = LazyPattern(r"\b(?:asked|told)\s+$", re.IGNORECASE)
+_ASKED_TO_ACT = LazyPattern(r"\b(?:we've|we\s+have|we)\s+(?:asked|told)\s+(?:\w+\s+){1,3}?to\s+\w+", re.IGNORECASE)
 
 
 _QUOTED_LINE = LazyPattern(r"(?:^|\n)[ \t]*>[^\n]*$")  # a Markdown blockquote's line, up to here
@@ -1218,7 +1229,7 @@ def signposts(text: str) -> bool:
         if _OUR.search(text, max(0, m.start() - 5), m.start()) and _THEIR_TIP.match(text, m.end()):
             continue  # the source of the reply's own tip ("Our midwives always say: ...")
         call_back = _ITS_CALL_BACK.match(text, m.end())
-        if call_back:
+        if call_back and not _ASKED.search(text, max(0, m.start() - 20), m.start()):
             sentence = masked(sentence, [(call_back.start() - start, call_back.end() - start)])
         before = max(start, m.start() - 40)
         if (_ANSWERED.search(text, before, m.start()) and _CALLS.match(text, m.end())) or _KEPT_OUT_OF.search(
@@ -1266,6 +1277,8 @@ def signposts(text: str) -> bool:
         report = SERVICE_REPORT.search(sentence)
         if report and (so := _SO.search(sentence, report.end())) and m.end() - start <= so.start():
             sentence = sentence[: so.start()]  # what the reply does about it is its own: "It's shut, so take two"
+        # (What the writer asked of it sends no one: "We've asked the community team to call you".)
+        sentence = masked(sentence, [r.span() for r in _ASKED_TO_ACT.finditer(sentence)])
         if not (occasion or compared or said or report) or DIRECTING.search(sentence):
             return True
         if report and _BACK_TO_THEM.match(text, end, end + _CLAUSE_MAX):

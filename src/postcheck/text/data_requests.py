@@ -36,7 +36,7 @@ _DUE = r"(?:your|ur|her|their)\s+(?:baby|little\s+one|bump)\s+due\b"
 # A copy of a document asked for, by its noun or its verb: "a photo of ...", "snap ...".
 _COPY = r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
 # The plans and forms of someone's care, which carry their name and record: "her asthma action plan", "a ReSPECT form".
-_CARE_PLANS = r"(?:asthma\s+)?action\s+plans?|care\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?"
+_CARE_PLANS = r"(?:asthma\s+)?action\s+plans?|care\s+plans?|meal\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?"
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
@@ -212,7 +212,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:he|she|they|(?:your|ur|his|her|their)\s+(?:little\s+|eldest\s+|oldest\s+|youngest\s+)?[\w'-]+)\s+(?:go|attend)\b)|"
     # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
     # (Not a word of a compound: "your allergy-safe bake sale".)
-    r"(?<=your\s)(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|allerg(?:y|ies))(?!-)|"
+    # (Someone of the reader's too: "Tell us your child's diagnosis".)
+    r"(?<=your\s)(?:[\w-]+'s\s+)?(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|"
+    r"allerg(?:y|ies))(?!-)|"
     # ... someone's, said after: "Tell us below about any allergies your little one has".
     r"(?:allerg(?:y|ies)|medical\s+conditions?|health\s+conditions?)(?=\s+(?:you|u|he|she|they|(?:your|ur)\s+(?:little\s+)?"
     r"[\w'-]+)\s+(?:has|have|had|suffers?\s+from)\b)|"
@@ -253,7 +255,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=what\s)|(?<=which\s))(?:dose|strength)\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
     # ("What medication is Freya currently taking?": someone by name.)
-    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|inhalers?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind.)
+    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:or\s+|and\s+)?)?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
+    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
@@ -429,7 +433,7 @@ GIVING_VERB = LazyPattern(
     # (Scots: "Gie us yer postcode doon below"; "giz yer postcode below": give us.)
     r"gie|gies|giz|gizza|gimme|vote|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
-    r"(?:quote[- ]?)?(?:tweet|post|repost)|quote(?=\s+(?:this|our|the)\s+(?:post|tweet|thread)\b)|ping|"
+    r"(?:quote[- ]?)?(?:tweet|post|repost)|quote\s+(?:this|our|the)\s+(?:post|tweet|thread)\b|ping|"
     r"fill\s+(?:us|me)\s+in|"
     # "Mind sharing your mobile below?", "Mind jotting down your DOB here?": would you mind, with the verb's "-ing".
     r"(?<=mind\s)(?:sharing|posting|popping|dropping|putting|leaving|adding|giving|sending|sticking|writing|jotting|"
@@ -604,7 +608,9 @@ PUBLIC_PLACE = LazyPattern(
 # Somewhere private that is not a message: the front desk, a form, the NHS App.
 PRIVATE_PLACE = LazyPattern(
     # ... a desk named with a word or two after its article: "with the main reception desk", "at our Otley practice".
-    r"\b(?:(?:with|at|to)\s+(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk|practice|surgery)|"
+    # (A practice or surgery with its article: not "Return to Practice", a course.)
+    r"\b(?:(?:with|at|to)\s+(?:(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk)|"
+    r"(?:the|our)\s+(?:[\w'-]+\s+){0,2}?(?:practice|surgery))|"
     r"(?:online|secure)\s+form|"
     # (Not a booking or an exam the person word describes: "help with your international nurse OSCE booking".)
     # ("give their details to your health adviser at your appointment": a clinician met in person.)
@@ -1390,6 +1396,27 @@ _VALUE_FIRST = LazyPattern(
 )
 
 
+# ... or a street address: "Is her address still 14 Hawthorn Close, Rayleigh? Reply yes or no below".
+_ADDRESS_ASKED = LazyPattern(
+    r"\b(?:is|was)\s+(?:your|ur|yer|his|her|their|(?-i:[A-Z])[\w-]+'s)\s+(?:home\s+|postal\s+)?address\s+"
+    r"(?:still\s+|now\s+|definitely\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _address_read_back(sentence: str) -> tuple[int, int, str] | None:
+    """(start, end, "address") of a question that reads a street address back ("Is her address still 14 Hawthorn
+    Close, Rayleigh?"), or None."""
+    from postcheck.text.pii import STREET_ADDRESS
+
+    for asked in _ADDRESS_ASKED.finditer(sentence):
+        street = STREET_ADDRESS.match(sentence, asked.end())
+        question = street and sentence.find("?", street.end(), street.end() + 40)
+        if question is not None and question >= 0:
+            return asked.start(), question + 1, "address"
+    return None
+
+
 def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | None:
     """(start, end, data) of a question that reads the reader's data back to be confirmed, where the answer is not
     sent by a private channel named there or in the sentence after ("Please DM us to confirm"), or None."""
@@ -1402,6 +1429,8 @@ def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | N
         ),
         None,
     ) or next(((m.start(), m.end(), m.group()) for m in _VALUE_FIRST.finditer(sentence)), None)
+    if found is None:
+        found = _address_read_back(sentence)
     if found is None:
         return None
     start, end, _ = found
@@ -1574,7 +1603,7 @@ _DATA_HINTS = (
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
     "thinner", "antihistamine", "antidepressant", "contracepti", "eye drop", "eyedrop",
     "symptom", "school", "nursery", "college", "room n", "room no", "which room", "what room", "which bed", "what bed",
-    "antibiotic", "painkiller",
+    "antibiotic", "painkiller", "supplement", "vitamin",
     "passport", "where to send", "where to post",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
@@ -1608,10 +1637,10 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
-        or (reply and (_VALUE_FIRST.search(text) or _READ_BACK.search(text)))
+        or (reply and (_VALUE_FIRST.search(text) or _READ_BACK.search(text) or _ADDRESS_ASKED.search(text)))
     ):
         return None
-    text = _unlisted(_unquoted(text))
+    text = _listed_on(_unlisted(_unquoted(text)))
     sentences = [s for s in SENTENCE.finditer(text) if s.group().strip()]
     previous = older = ""
     for at, sentence in enumerate(sentences):
@@ -1739,6 +1768,19 @@ def _unlisted(text: str) -> str:
     if next(markers, None) is None or next(markers, None) is None:
         return text
     return _LIST_MARKER.sub(lambda m: " " * len(m.group()), text)
+
+
+# A list on the lines after a colon, each line opening with a mark: "Comment below with:\nA - your postcode\nB - your
+# age".
+_LIST_LINES = LazyPattern(r":[ \t]*(?:\n[ \t]*(?:[A-Za-z0-9][.)]|[A-Za-z][ \t]*[-–—:]|[-•*·▪])[ \t][^\n]*)+")
+
+
+def _listed_on(text: str) -> str:
+    """`text` with the line breaks of a list after a colon made spaces (same length: offsets hold), so that the list
+    reads as the object of the sentence the colon ends."""
+    if ":" not in text:
+        return text
+    return _LIST_LINES.sub(lambda m: m.group().replace("\n", " "), text)
 
 
 def _unquoted(text: str) -> str:

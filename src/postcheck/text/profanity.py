@@ -169,7 +169,7 @@ _SEEN_BLOODY = LazyPattern(
     # bloody after 10 minutes", "a flat, scaly, crusty or bloody patch" (not "wet and bloody freezing").
     r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy|deep|gaping|jagged|"
     r"dirty|open|infected|bruised|grazed|torn|blistered|inflamed|painful|tender|mucky|hot|warm|pink|yellow|green|purple|"
-    r"black|tarry|puffy|shiny|cloudy|angry|runny|crusted)(?:\s*,\s*|\s+(?:and|or)\s+)"
+    r"black|tarry|brown|puffy|shiny|cloudy|angry|runny|crusted)(?:\s*,\s*|\s+(?:and|or)\s+)"
     r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first|overnight|for\s+(?:a|\d|up|the\s+first))\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
     r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?)\b)",
     re.IGNORECASE,
