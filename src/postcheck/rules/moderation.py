@@ -180,12 +180,16 @@ def public_request_for_personal_data(post: Post, ctx: Context) -> Iterator[Probl
         return
     from postcheck.text.data_requests import public_request
 
-    found = public_request(post.text.value, reply=post.kind == "reply")
-    if found is None:
-        return
-    start, end, named = found
-    yield Problem(
-        f"Asks for personal data ({named}) in public: ask for it by direct message instead",
-        post.text.span(start, end),
-        suggestion="Please send us a direct message with your details.",
-    )
+    # The text and the title: a YouTube title is as public as the post ("comment your NHS number for a review slot").
+    for label, field in post.public_fields():
+        if label == "alt text":
+            continue
+        found = public_request(field.value, reply=post.kind == "reply" and label == "text")
+        if found is None:
+            continue
+        start, end, named = found
+        yield Problem(
+            f"Asks for personal data ({named}) in public{_where(label)}: ask for it by direct message instead",
+            field.span(start, end),
+            suggestion="Please send us a direct message with your details.",
+        )

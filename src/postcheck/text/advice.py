@@ -68,7 +68,13 @@ MEDICAL_TOPIC = LazyPattern(
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
     r"anorexi\w*|bulimi\w*|ARFID|binge[\s-]eating|eating\s+disorders?|"
-    r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|discharge|carpal\s+tunnel|tinnitus|"
+    # (A discharge from the body, not from hospital: "Not sure what to ask before discharge?", "the discharge lounge".)
+    r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|"
+    r"(?<!\bbefore\s)(?<!\bafter\s)(?<!\bon\s)(?<!\bawaiting\s)(?<!\bhospital\s)(?<!\bdelayed\s)(?<!\bsafe\s)(?<!\bfor\s)"
+    r"discharge(?!\s+(?:from\s+(?:hospital|the\s+ward|A&E)|lounge|letters?|summar(?:y|ies)|teams?|plan\w*|date|day|"
+    r"process|co-?ordinators?|nurses?|papers|time|home))|carpal\s+tunnel|tinnitus|"
+    # ... and HPV, the shakes, skin gone mottled or blue: "On darker skin, check ... for a blue or grey colour".
+    r"HPV|the\s+shakes|mottl\w+|(?:blue|grey|gray|bluish|greyish)\s+(?:or\s+(?:blue|grey|gray)\s+)?(?:colou?r|tinge|lips|skin)|"
     r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|flare-?ups?|milk\s+supply|"
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
     r"(?:losing|lost|lose)\s+weight\s+without\s+(?:trying|meaning\s+to)|"
@@ -722,7 +728,7 @@ ORDER = LazyPattern(
     # follows the condition.
     r"(?:(?:if|for|when|once|after|with)\s+[^.!?,\n]{1,80},\s+)?"
     r"(?:(?:just|gently|please|also|simply|"
-    r"then)\s+)?([a-z]+)\s+(?:your|the|a|an|him|her|them|it|some|plenty|more|less|lots|loads|on|out|off|up|"
+    r"then)\s+)?([a-z]+)\s+(?:your|the|a|an|him|her|them|it|some|plenty|more|less|lots|loads|on|out|off|up|down|back|"
     r"skin|his|their|any|every)\b",
     re.IGNORECASE | re.MULTILINE,
 )

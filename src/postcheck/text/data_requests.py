@@ -107,8 +107,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:details|deets|(?:(?:full|first|last)\s+)?(?:sur)?names?)|"
     # "give us your mobile", "your email": the number or address left unsaid.
     # (Not "your email confirmation", "your mobile app": there the word names something else.)
-    # ("your work email", "your personal mobile": which one, said first.)
-    r"(?:(?<=your\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s))(?:(?:work|personal|home|school|uni|best)\s+)?"
+    # ("your work email", "your personal mobile": which one, said first; "your caseworker's mobile": someone's.)
+    r"(?:(?<=your\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\btheir\s))(?:[\w-]+'s\s+)?(?:(?:work|personal|home|school|uni|best)\s+)?"
     r"(?:mobile|landline|e-?mail)(?=\s*(?:[^\w\s]|$|(?:and|or|in|on|here|below|so|to|by|please|too|as|for|still(?=\s+[+(\d])|"
     r"under\w*)\b))|"
     # ... also listed after another of the reader's things: "pop your booking reference and email below" (_means_data).
@@ -141,7 +141,10 @@ PERSONAL_DATA = LazyPattern(
     r"(?:which\s+)?(?:street|road)\s+(?:(?:do|does|did)\s+(?:you|u|they|he|she|(?:your|the)\s+\w+)\s+live|(?:you|u|they|he|she|your\s+\w+)\s+"
     r"lives?)\s+(?:on|in|at)\b|"
     # ... or is on: "Which street are you on?"
-    r"(?:(?<=which\s)|(?<=what\s))(?:street|road)\s+(?:are|is|were|was)\s+(?:you|u|they|he|she|your\s+\w+)\s+on\b|"
+    # ("Which street are you bedding down on tonight?", "Tell us which street they're on".)
+    r"(?:(?:which|what)\s+|(?<=which\s)|(?<=what\s))(?:street|road)\s+(?:(?:are|is|were|was)\s+(?:you|u|they|he|she|"
+    r"your\s+\w+)|you're|"
+    r"they're|he's|she's)\s+(?:[\w-]+\s+){0,2}?on\b|"
     # The data named by what someone did with it: "the email you used when you registered", "the number you gave us"
     # (not "the email you received": that is a message).
     r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
@@ -256,7 +259,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
     # ("What medication is Freya currently taking?": someone by name.)
     # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind.)
-    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:or\s+|and\s+)?)?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
+    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -366,8 +369,10 @@ def _address_is_data(text: str, data: re.Match[str]) -> bool:
 _WHERE_YOU_STAY = LazyPattern(
     r"\s+(?:(?:where|that)\s+)?(?:(?:are|were|is|was|do|did|does)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)|"
     r"you're|they're|he's|she's)\s+(?:\w+\s+)?(?:staying|living|live|lives|sleeping|stopping|based|registered)\b|"
-    # ... or where someone should come: "Which address should the nurse come to? Reply here".
+    # ... or where someone should come: "Which address should the nurse come to? Reply here", "What's the address she
+    # should come to?".
     r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|send\s+(?:it|them))\s+to\b|"
+    r"\s+(?:that\s+)?(?:we|they|he|she|the\s+\w+)\s+(?:should|shall|can|will)\s+(?:come|go)\s+to\b|"
     # ... or where a thing for the reader should go: "We can post you a copy. What address should it go to?", "We'd love
     # to send you a pack. Which address is best?" (the question ending there: not "... is best for complaints?").
     r"(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\s*\?|"
@@ -522,8 +527,9 @@ CLAUSE_BREAK = LazyPattern(
 )
 # "your name, date of birth and ...", "your surname, postcode and ...": a list, not a clause break.
 _LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", re.IGNORECASE)
-# ... nor is a one-word keyword in quotation marks: 'Comment "TOOLKIT" with your work email'.
-_KEYWORD = LazyPattern(r"[\"“][^\"“”\s]{1,20}[\"”]")
+# ... nor is a one-word keyword in quotation marks, nor the options to reply with: 'Comment "TOOLKIT" with your work
+# email', "Reply 1, 2 or 3 with your date of birth".
+_KEYWORD = LazyPattern(r"[\"“][^\"“”\s]{1,20}[\"”]|\b\d{1,2}(?:\s*,\s*\d{1,2})*,?\s+(?:or|and)\s+\d{1,2}\b")
 # "No need to", "needn't", "don't have to": where a writer waives something.
 _NO_NEED_TO = r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
@@ -970,6 +976,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue  # "What's the postcode for the new hub?"
             if (question and _ASKS_NOTHING.match(gap)) or _RHETORICAL.match(sentence, data.end()):
                 continue
+            if _FORM_FIELD.match(sentence, data.end()) and not in_public():
+                continue  # "leave the NHS number box blank if you don't know it" (a form's field)
             if _signed_onto(sentence, data) and not in_public():
                 continue  # "Add your name to our mailing list" (but "... and reply with your date of birth" asks)
             if (
@@ -980,6 +988,9 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue  # "Write your child's date of birth as DD/MM/YYYY" (a form's format), "... on the spacer"
             return data
     return _written_in_public(sentence)
+
+
+_FORM_FIELD = LazyPattern(r"\s+(?:box|field|section|column)\b", re.IGNORECASE)
 
 
 # A public verb offered beside a private one, the data after both: "Reply here or DM us with your NHS number".
@@ -1232,7 +1243,7 @@ _THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|
 _COPY_IT = LazyPattern(
     r"\b(?:screenshot|photograph|photo|snap|scan|(?:take|snap)\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+"
     # (Or a side of it: "Snap the front of it and post it below".)
-    r"(?:(?:the\s+)?(?:front|back|inside|first\s+page|last\s+page|side)\s+of\s+)?"
+    r"(?:(?:the\s+)?(?:front|back|inside|first\s+page|last\s+page|side|(?:top|bottom)(?:\s+half|\s+part)?)\s+of\s+)?"
     # ("Screenshot that and post it below": "that" as the pronoun, its clause ending on it.)
     r"(?:it|them|that(?=\s*(?:[,.;:!?]|$)|\s+(?:and\b|n\b|&|then\b)))\b|"
     # ("Snap the first page and share it": "of it" left unsaid.)
@@ -1648,8 +1659,12 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         data = requested_data(body, questions=reply)
         public = True  # (a request by reference, or a verbless one, names its public place)
         asked_only = False  # whether only a reply's question asks for it
-        if data is not None and data.group().lower() == "number" and _COUNT_ASKED.search(f"{previous} {body}"):
-            data = None  # a count: "How many days smoke-free are you today? Drop your number below"
+        if (
+            data is not None
+            and data.group().lower() == "number"
+            and (_COUNT_ASKED.search(f"{previous} {body}") or _OPTIONS.search(text, 0, sentence.start()))
+        ):
+            data = None  # a count or a poll's option: "How many days smoke-free are you? Drop your number below"
         if data is not None:
             found = data.start(), data.end(), data.group()
             public = _asked_in_public(body, data) or _reply_beside_private(body, data)
@@ -1684,6 +1699,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
 
 
 _COUNT_ASKED = LazyPattern(r"\bhow\s+(?:many|much|long)\b", re.IGNORECASE)
+_OPTIONS = LazyPattern(r"^[ \t]*[1-9][ \t]*[-–—=:.)][ \t]", re.MULTILINE)  # "1 - I knew them all" on its own line
 # An NHS line the sentence before sends the reader to is not where the data is to go: "Please call 111 now. So we can
 # chase your referral, can you reply with your date of birth?"
 _NHS_LINE = LazyPattern(rf"\b{_CALL}\s+(?:NHS\s*)?(?:111|119|999)\b", re.IGNORECASE)
