@@ -68,6 +68,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
     r"anorexi\w*|bulimi\w*|ARFID|binge[\s-]eating|eating\s+disorders?|"
+    # (Mood, someone's or low: "keep a simple diary of her low days ... it takes the edge off her mood".)
+    r"low\s+(?:days|moods?|spells|patches)|(?:his|her|their|your|my)\s+moods?\b|"
     # (A discharge from the body, not from hospital: "Not sure what to ask before discharge?", "the discharge lounge".)
     r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|"
     r"(?<!\bbefore\s)(?<!\bafter\s)(?<!\bon\s)(?<!\bawaiting\s)(?<!\bhospital\s)(?<!\bdelayed\s)(?<!\bsafe\s)(?<!\bfor\s)"
@@ -917,7 +919,8 @@ SIGNPOSTING = LazyPattern(
 # worried").
 SERVICE_REPORT = LazyPattern(
     # (And a disclaimer: "We're not doctors, but...".)
-    r"\bnot\s+(?:a\s+)?(?:doctors?|GPs?|nurses?|pharmacists?|clinicians?|medical\s+professionals?)\b|"
+    r"\bnot\s+(?:a\s+)?(?:doctors?|GPs?|nurses?|pharmacists?|clinicians?|medical\s+professionals?|dentists?|opticians?|"
+    r"midwi(?:fe|ves)|physios?)\b|"
     # (And a service that would not help, as the reply tells it: "a&e wont do anything for a broken toe".)
     # (And gladness at what it did: "so glad the 999 crew got to your mum", "Glad 111 got back to you".)
     r"\b(?:(?:glad|pleased|relieved)\s+(?:that\s+)?(?!to\b)|"
@@ -1036,8 +1039,10 @@ _OR_ANOTHER = LazyPattern(rf"\s+{_OR_ONE_MORE}", re.IGNORECASE)
 _SENT_BACK = LazyPattern(
     r"\b(?<!n't\s)(?<!\bnot\s)(?:call|ring|phone|contact|speak|talk|see(?!\s+(?:\w+\s+){0,2}?through\b)|visit|(?<!\bto\s)book|"
     r"get\s+in\s+touch|go\s+(?:back|to|and)|"
+    # (Not the waiver's own condition: "No need to call 111 for a small chip if it isn't hurting".)
     r"come\s+(?:back|in)|unless|if\s+(?:it|things|symptoms?|they|he|she|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:worse|persists?|"
-    r"lasts?|carr(?:y|ies)\s+on|doesn't|don't|hasn't|haven't|isn't|aren't|still))\b",
+    r"lasts?|carr(?:y|ies)\s+on|(?:doesn't|don't|hasn't|haven't|isn't|aren't)(?!\s+(?:hurting|bothering|painful|sore|"
+    r"a\s+problem|an\s+issue|serious))|still))\b",
     re.IGNORECASE,
 )
 # A service named as the occasion of the complaint ("gums bleeding after the dentist's clean") is no more pointed to
@@ -1111,6 +1116,14 @@ _ITS_LETTER = LazyPattern(
 # gets worse', but honestly ...".
 _SAYS_OTHERWISE = LazyPattern(
     r"\s+(?:might|may|would|could|will|can)\s+(?:well\s+)?(?:say|tell\s+you|think)\s+otherwise\b", re.IGNORECASE
+)
+# ... also unquoted, after "We know": "We know your GP said to ring back if it got worse, but honestly, ...".
+_WE_KNOW = LazyPattern(
+    r"\b(?:we|I)\s+(?:know|understand|appreciate|realise|realize|hear)\s+(?:that\s+)?(?:your|the|their|his|her)\s+$",
+    re.IGNORECASE,
+)
+_SAID_BUT = LazyPattern(
+    r"(?:'s)?\s+(?:said|told\s+(?:you|u|him|her|them)|advised|suggested)\b[^.!?\n]{0,100}?,\s+but\b", re.IGNORECASE
 )
 _OVERRULED_QUOTE = LazyPattern(r"[\"“][^\"“”\n]{1,120}[\"”]\s*,?\s+but\b", re.IGNORECASE)
 # Nor one named for its work, as news: "Our ambulance colleagues answer 999 calls", "hospital at home helps keep people
@@ -1243,7 +1256,8 @@ def signposts(text: str) -> bool:
         ):
             continue  # its work told as news ("answer 999 calls", "keep people out of A&E")
         overruled = [q.span() for q in _OVERRULED_QUOTE.finditer(sentence)]
-        if _SAYS_OTHERWISE.match(text, m.end()) or any(a <= m.start() - start < b for a, b in overruled):
+        said_but = _WE_KNOW.search(text, max(start, m.start() - 30), m.start()) and _SAID_BUT.match(text, m.end())
+        if _SAYS_OTHERWISE.match(text, m.end()) or said_but or any(a <= m.start() - start < b for a, b in overruled):
             continue  # its word overruled ("Your GP might say otherwise, but ...")
         sentence = masked(sentence, overruled)  # (what a quote overruled asks sends no one)
         if _QUOTE_SAID_OF.match(text, m.end()) and _QUOTE_OPENED.search(text, max(start, m.start() - 60), m.start()):
@@ -1788,6 +1802,9 @@ DOSE_CHANGE = LazyPattern(
     # miss one".
     r"\b(?:double\s+up|take\s+(?:two|2|a\s+double\s+dose))\s+(?:\w+\s+){0,2}?if\s+(?:you|he|she|they)\s+(?:missed|miss|forgot|"
     r"forget)\b|"
+    # ... or one dose for another: "make your brown inhaler last by taking one puff instead of two".
+    r"\b(?:one|two|three|\d)\s+(?:puffs?|tablets?|pills?|capsules?|doses?|sprays?|drops?)\s+instead\s+of\s+(?:one|two|three|"
+    r"four|\d)\b|"
     # ... or split, crushed or halved as something to try: "try splitting the capsule into yoghurt".
     r"\btry\s+(?:halving|splitting|crushing|quartering)\s+(?:the|your|his|her|their|a|one|each|them|it)\b"
     r"(?:\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?))?|"

@@ -97,7 +97,8 @@ PERSONAL_DATA = LazyPattern(
     # group's, place's or organisation's, a name for many people ("reply with your class's name", "your department's").
     # (A look-behind holds words of one length: each length its own.)
     r"(?<='s\s)(?<!\b(?:pet|dog|cat|gym|pub)'s\s)(?<!\b(?:team|club|pony|ward|band|shop|unit|form|crew|pack|town|city|"
-    r"firm|cafe|home)'s\s)(?<!\b(?:puppy|teddy|horse|group|choir|hotel|doggy|moggy|class|squad|troop|union)'s\s)"
+    r"firm|cafe|home|bike)'s\s)(?<!\b(?:puppy|teddy|horse|group|choir|hotel|doggy|moggy|class|squad|troop|union|beard)'s\s)"
+    r"(?<!\bmoustache's\s)"
     r"(?<!\b(?:kitten|rabbit|school|street|parrot|budgie|church|league|county|mosque|temple)'s\s)"
     r"(?<!\b(?:hamster|charity|company|surgery|village|college|nursery|academy|society)'s\s)"
     r"(?<!\b(?:business|pharmacy|practice|hospital|tortoise)'s\s)(?<!\b(?:care\shome|workplace)'s\s)"
@@ -260,8 +261,10 @@ PERSONAL_DATA = LazyPattern(
     # ("What medication is Freya currently taking?": someone by name.)
     # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind.)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
-    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
-    r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using)|(?:do|does)\s+(?:you|u|"
+    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    # ("What medication is your mum waiting for?": a medicine someone is waiting for is theirs.)
+    r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
+    r"waiting\s+(?:for|on))|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
     # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
@@ -269,6 +272,10 @@ PERSONAL_DATA = LazyPattern(
     r"what\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:(?:currently|regularly|usually|normally)\s+)?"
     r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|\s[-–—]|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
     r"(?:contact|personal)\s+details|"
+    # A test's result in words: "Drop your latest PSA reading in the comments", "your peak flow readings".
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))(?:(?:latest|last|most\s+recent|current|recent)\s+)?"
+    r"(?:PSA|HbA1c|blood\s+pressure|BP|blood\s+sugar|sugar|glucose|cholesterol|peak\s+flow|eGFR|oxygen|sats|INR|thyroid|TSH|"
+    r"ferritin|iron|B12|vitamin\s+D|BMI)\s+(?:readings?|results?|levels?|scores?|numbers?)\b|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     # (Spelled as people type it: "a pic of ur perscription".)
     # (Or a side of it, by any verb that copies it: "snap the front of your exemption certificate".)
@@ -290,7 +297,7 @@ PERSONAL_DATA = LazyPattern(
     rf"{_CARE_PLANS})|"
     # ... and someone's health record by "his" or "her": "a photo of his prescription", "her hospital passport" (not
     # "her certificate", which may be a prize's).
-    rf"{_COPY}(?:(?:the|a)\s+(?:front|back|inside|first\s+page|last\s+page|page|side)\s+(?:of|in|from)\s+)?(?:his|her)\s+"
+    rf"{_COPY}(?:(?:the|a)\s+(?:front|back|inside|first\s+page|last\s+page|(?:[\w-]+\s+)?page|side)\s+(?:of|in|from)\s+)?(?:his|her)\s+"
     rf"(?:\w+\s+){{0,2}}?(?:p(?:re|er)scripti?ons?|records?|results?|referrals?|notes|passport|red\s+book|printouts?|"
     rf"{_CARE_PLANS})\b|"
     # ... and the slip that comes with a repeat: "Snap the repeat slip from your last prescription".
@@ -303,6 +310,10 @@ PERSONAL_DATA = LazyPattern(
     # number ("post a photo of the discharge letter here"; not "the letter", nor "the open letter").
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this|his|her)\s+(?:discharge|"
     r"appointment|referral|clinic|hospital|outpatients?|results?|screening|invitation|booking|vaccination|GP)\s+letters?\b|"
+    # ... or by who sent it: "post a photo of the letter from the orthodontic department here".
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+letters?\s+(?:from|by)\s+"
+    r"(?:the|your|his|her)\s+(?:[\w-]+\s+){0,2}?(?:department|hospital|clinic|team|consultant|specialist|GP|dentist|practice|"
+    r"surgery)\b|"
     # ... and a legal document about someone, whoever's it is: "post a photo of the LPA below".
     rf"{_COPY}(?:the|that|this|his|her)\s+"
     r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|passport|driving\s+licen[cs]e|"
@@ -518,7 +529,7 @@ _CARRIES_IT = LazyPattern(
     re.IGNORECASE,
 )
 # The data's own determiner is part of it, not of the gap: "give us a shout below with your mobile number".
-_DETERMINER = LazyPattern(r"\s(?:your|their|ur)\s*$", re.IGNORECASE)
+_DETERMINER = LazyPattern(r"\s(?:your|their|ur|his|her)\s*$", re.IGNORECASE)
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
 CLAUSE_BREAK = LazyPattern(
     r"[.,;!?()\"“”…]|\b(?:so|that|because|if|when|while|since|unless|until|once|then|but|which|who|where|whether)\b|"
@@ -1614,7 +1625,7 @@ _DATA_HINTS = (
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
     "thinner", "antihistamine", "antidepressant", "contracepti", "eye drop", "eyedrop",
     "symptom", "school", "nursery", "college", "room n", "room no", "which room", "what room", "which bed", "what bed",
-    "antibiotic", "painkiller", "supplement", "vitamin",
+    "antibiotic", "painkiller", "supplement", "vitamin", "reading", "result", "level", "score", "waiting",
     "passport", "where to send", "where to post",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",

@@ -170,7 +170,7 @@ _SEEN_BLOODY = LazyPattern(
     r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy|deep|gaping|jagged|"
     r"dirty|open|infected|bruised|grazed|torn|blistered|inflamed|painful|tender|mucky|hot|warm|pink|yellow|green|purple|"
     r"black|tarry|brown|puffy|shiny|cloudy|angry|runny|crusted)(?:\s*,\s*|\s+(?:and|or)\s+)"
-    r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first|overnight|for\s+(?:a|\d|up|the\s+first))\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
+    r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first|overnight|for\s+(?:a|\d|up|the\s+first|more|longer|over))\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
     r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?)\b)",
     re.IGNORECASE,
 )
@@ -243,7 +243,9 @@ _INSULT = LazyPattern(
     rf"(?:\s+[\w']+){{0,3}}?\s+(?:an?\s+)?['\"“](?:(?:you|an?)\s+)?(?:(?:{_SCORN})\s+){{0,3}}(?P<quoted>{_INSULT_NOUN}s?)['\"”](?!\w)|"
     r"\byou\s+(?:\w{3,}(?:less|ful|ous|ish|id|ic|ble|ant|ent|ive)|\w{2,}(?:[^l\W]y|lly)|\w{2,}ing|old|big|"
     rf"little|daft|fat|thick|dumb|sad)\s+(?P<you>{_INSULT_NOUN})\b(?!\s+(?:{_OBJECT})\b)|"
-    rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:who|set|left|took|stole|broke|threw|kept|put|made|went|got|did|drove|ran|"
+    # ("Some knob has parked across the ambulance bay"; not "Some knob has come off the door".)
+    rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:(?:has|had)\s+(?:just\s+|again\s+)?(?:parked|blocked|left|taken|stolen|nicked|"
+    r"thrown|keyed|dumped|pinched|scratched)|keeps|who|set|left|took|stole|broke|threw|kept|put|made|went|got|did|drove|ran|"
     rf"hit|spat|swore|rang|wrote|told|said|thought|thinks|reckons|\w{{3,}}ed)\b)",
     re.IGNORECASE,
 )
