@@ -76,6 +76,9 @@ MEDICAL_TOPIC = LazyPattern(
     r"discharge(?!\s+(?:from\s+(?:hospital|the\s+ward|A&E)|lounge|letters?|summar(?:y|ies)|teams?|plan\w*|date|day|"
     r"process|co-?ordinators?|nurses?|papers|time|home))|carpal\s+tunnel|tinnitus|"
     # ... and HPV, the shakes, skin gone mottled or blue: "On darker skin, check ... for a blue or grey colour".
+    # (Someone got very cold: "When someone has got very cold, warm them up gradually"; gallstones.)
+    r"(?:got|gets|getting|become|becomes|became)\s+(?:very|really|dangerously|so|too)\s+cold\b|hypotherm\w+|"
+    r"gall\s?stones?|gall\s?bladder|"
     r"HPV|the\s+shakes|mottl\w+|(?:blue|grey|gray|bluish|greyish)\s+(?:or\s+(?:blue|grey|gray)\s+)?(?:colou?r|tinge|lips|skin)|"
     r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|flare-?ups?|milk\s+supply|"
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
@@ -1212,6 +1215,7 @@ _ASKED_TO_ACT = LazyPattern(r"\b(?:we've|we\s+have|we)\s+(?:asked|told)\s+(?:\w+
 
 _QUOTED_LINE = LazyPattern(r"(?:^|\n)[ \t]*>[^\n]*$")  # a Markdown blockquote's line, up to here
 _BLOCKQUOTE = LazyPattern(r"^[ \t]*>[^\n]*", re.MULTILINE)  # a Markdown blockquote's line
+_BOLD = LazyPattern(r"\*\*|__")
 
 
 def signposts(text: str) -> bool:
@@ -1964,8 +1968,9 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     text = masked(text, [m.span("quote" if m.group("quote") else "story") for m in _DISOWNED_QUOTE.finditer(text)])
     if signposts(text):
         return None
-    # (The reader's message quoted back is not the reply's advice: "> they just told me to take paracetamol and wait".)
-    text = masked(text, [m.span() for m in _BLOCKQUOTE.finditer(text)])
+    # (The reader's message quoted back is not the reply's advice: "> they just told me to take paracetamol and wait";
+    # and Markdown's bold marks are no words: "- **Check his feet** every night".)
+    text = masked(text, [m.span() for m in _BLOCKQUOTE.finditer(text)] + [m.span() for m in _BOLD.finditer(text)])
     # (An appointment that is only where a journey goes is no word of the service, to either reading.)
     text = _blank_journey_appointments(text)
     model = word_model.load(word_model.ADVICE)

@@ -353,7 +353,7 @@ _SOMEONES_ADDRESS = LazyPattern(
     # ... or the one the service holds for the reader: "confirm the address we have for you".
     r"(?:that\s+)?(?:we|the\s+practice|the\s+surgery)\s+(?:have|hold|has|holds|'ve\s+got)\s+(?:for|on)\s+(?:you|u|file|record)\b|"
     # ... or the one the reader wants a thing sent to: "the address you'd like it posted to".
-    r"(?:that\s+)?(?:you'd|you\s+would|you\s+want|u'd)\s+(?:like\s+)?(?:it|them|the\s+\w+|your\s+\w+)\s+"
+    r"(?:that\s+)?(?:you'd|you\s+would|you\s+want|u'd)\s+(?:like\s+)?(?:it|them|(?:the|your)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
     r"(?:sent|posted|delivered)\s+to\b|"
     # ... or the one someone was to visit: "What's the address she was meant to visit?"
     r"(?:that\s+)?(?:he|she|they|the\s+\w+)\s+(?:was|were)\s+(?:meant|supposed|due)\s+to\s+(?:visit|come\s+to|go\s+to)\b)",
@@ -1046,7 +1046,10 @@ def _what_we_do_next(before: str) -> bool:
 # (Nor one where the reader was kept waiting: "We're sorry you were left waiting at the front desk. Leave us a number".)
 _CANT_SEE = LazyPattern(
     r"\b(?:can'?t|cannot|couldn'?t|unable\s+to)\s+(?:see|find|access|view|open|log\s+in(?:to)?|get\s+into)\b|"
-    r"\b(?:left|kept)\s+(?:\w+\s+)?waiting\b",
+    r"\b(?:left|kept)\s+(?:\w+\s+)?waiting\b|"
+    # (Nor one that only reads the reader's number back: "we've got your number as 07700 900 316. Can you also reply
+    # with your date of birth?")
+    r"\b(?:we've|we\s+have)\s+(?:got\s+)?your\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail)\s+(?:down\s+)?as\b",
     re.IGNORECASE,
 )
 # Nor does one before a sentence that asks for something to do in the meantime: "Please DM us so we can help. In the

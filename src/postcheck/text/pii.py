@@ -209,8 +209,9 @@ _HOUSE_NAME = r"House|Cottage|Cottages|Vicarage|Rectory|Farm|Farmhouse|Barn|Bung
 _VENUE_BEFORE_NUMBER = LazyPattern(
     rf"(?:\bthe\s+(?:[A-Z][\w'’&-]*\s+){{1,3}}(?!(?:{_HOUSE_NAME})\b)[A-Z][\w'’-]*"
     rf"|\b(?:[A-Z][\w'’&-]*\s+){{0,3}}(?:{_PUBLIC_BUILDING})"
-    # (... its word in lower case after a capitalised name: "the Salvation Army hall, 3 Victoria Avenue")
-    rf"|\b(?:[A-Z][\w'’&-]*\s+){{1,3}}(?i:{_PUBLIC_BUILDING})),\s*\Z"
+    # (... its word in lower case after a capitalised name: "the Salvation Army hall, 3 Victoria Avenue", "the Methodist
+    # church hall, 3 Victoria Avenue")
+    rf"|\b(?:[A-Z][\w'’&-]*\s+){{1,3}}(?i:(?:{_PUBLIC_BUILDING})\s+)?(?i:{_PUBLIC_BUILDING})),\s*\Z"
 )
 
 # The personal numbers a reply may copy from someone's record (the policy's "personal details"): a date of birth with
