@@ -234,13 +234,16 @@ PERSONAL_DATA = LazyPattern(
     r"how\s+many\s+weeks\s+(?:pregnant|gone)\s+(?:are|is|r)\s+(?:you|u|she|they|(?:your|ur)\s+[\w'-]+)\b|"
     # ("the medication you're currently taking": an adverb between.)
     # ("Tell us below which tablets your dad takes": "which" with it, so that it breaks no clause.)
-    r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills|antihistamines?|antibiotics?|"
+    # ("which pill you're on": the pill, asked with "which".)
+    r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills|(?<=which\s)pill|(?<=what\s)pill|"
+    r"antihistamines?|antibiotics?|"
     r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?)\s+(?:you|they|he|she|"
     r"your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using)|"
     # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
-    r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|inhalers?)\s+did\s+"
-    r"(?:the\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:give|prescribe)\s+(?:you|him|her|them)\b|"
+    r"(?:(?<=what\s)|(?<=which\s))(?:[\w&-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|"
+    r"inhalers?)\s+did\s+"
+    r"(?:the\s+|your\s+)?(?:[\w&-]+\s+){0,3}?(?:give|prescribe)\s+(?:you|him|her|them)\b|"
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+(?:(?:was|were)\s+)?"
     r"(?:you|they|he|she|your\s+\w+)"
@@ -316,7 +319,7 @@ PERSONAL_DATA = LazyPattern(
     r"surgery)\b|"
     # ... and a legal document about someone, whoever's it is: "post a photo of the LPA below".
     rf"{_COPY}(?:the|that|this|his|her)\s+"
-    r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|passport|driving\s+licen[cs]e|"
+    r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|MCCD|passport|driving\s+licen[cs]e|"
     # (And a certificate or report of someone's health: "Send us a photo of the fit note here".)
     r"(?:fit|sick)\s+note|(?:occupational\s+health|OH)\s+report)\b|"
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
@@ -478,7 +481,8 @@ QUESTION = LazyPattern(
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
-    r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills|inhalers?|dose|strength|symptoms|school|nursery|"
+    r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills?|inhalers?|antidepressants?|antibiotics?|painkillers?|"
+    r"supplements?|dose|strength|symptoms|school|nursery|"
     r"pre-?school|college)\b)|"
     # ("Where should we send the new one?", "Where should she send it?", "When was she discharged?": the question is the
     # data's own words.)
@@ -1601,11 +1605,16 @@ _SIGNED_ONTO = LazyPattern(
     re.IGNORECASE,
 )
 _A_NAME = LazyPattern(r"(?:(?:full|first|last)\s+)?name|surname", re.IGNORECASE)
+_A_LIST = LazyPattern(r"\b(?:rota|sign-?up\s+sheet|register|mailing\s+list|waiting\s+list|petition)\b", re.IGNORECASE)
 
 
 def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
-    """Whether the data asked for is a name put on a list or put forward ("Add your name to our petition")."""
-    return bool(_A_NAME.fullmatch(data.group()) and _SIGNED_ONTO.match(sentence, data.end()))
+    """Whether the data asked for is a name put on a list or put forward ("Add your name to our petition"), or added
+    where the sentence names the list ("the stall rota is on the shared drive - please add your name by Friday")."""
+    return bool(
+        _A_NAME.fullmatch(data.group())
+        and (_SIGNED_ONTO.match(sentence, data.end()) or _A_LIST.search(sentence, 0, data.start()))
+    )
 
 
 # Every match of PERSONAL_DATA, _PLACE_THEN_LIST, a kin's name (_kin_name) or a copy asked for (_COPY_IT) holds one of
@@ -1628,7 +1637,7 @@ _DATA_HINTS = (
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
     "thinner", "antihistamine", "antidepressant", "contracepti", "eye drop", "eyedrop",
     "symptom", "school", "nursery", "college", "room n", "room no", "which room", "what room", "which bed", "what bed",
-    "antibiotic", "painkiller", "supplement", "vitamin", "reading", "result", "level", "score", "waiting",
+    "antibiotic", "painkiller", "supplement", "vitamin", "mccd", "reading", "result", "level", "score", "waiting",
     "passport", "where to send", "where to post",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",

@@ -203,7 +203,8 @@ _LABEL_BEFORE_NUMBER = LazyPattern(r"(?<![\w.])(?!(?:Flat|Apartment|Apt|No|Numbe
 _PUBLIC_BUILDING = (
     r"Centre|Center|Hall|Library|Hub|Church|Chapel|Cathedral|Minster|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|"
     r"Surgery|Practice|Pharmacy|Clinic|Hospital|Hospice|Museum|Gallery|Theatre|Institute|Club|Pavilion|Stadium|Arena|Exchange|"
-    r"School|Academy|College|University|Hotel|Inn|Arms|Market|Baths|Studios?|[A-Z][a-z]*[Ww]orks"  # the Carriageworks
+    r"School|Academy|College|University|Hotel|Inn|Arms|Market|Baths|Crematorium|Cemetery|Studios?|"
+    r"[A-Z][a-z]*[Ww]orks"  # the Carriageworks
 )
 _HOUSE_NAME = r"House|Cottage|Cottages|Vicarage|Rectory|Farm|Farmhouse|Barn|Bungalow|Lodge|Villa|Flat|Annexe"
 _VENUE_BEFORE_NUMBER = LazyPattern(
