@@ -70,15 +70,15 @@ MEDICAL_TOPIC = LazyPattern(
     r"anorexi\w*|bulimi\w*|ARFID|binge[\s-]eating|eating\s+disorders?|"
     # (Mood, someone's or low: "keep a simple diary of her low days ... it takes the edge off her mood".)
     r"low\s+(?:days|moods?|spells|patches)|(?:his|her|their|your|my)\s+moods?\b|"
-    # (A discharge from the body, not from hospital: "Not sure what to ask before discharge?", "the discharge lounge".)
     r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|"
+    # (A discharge from the body, not from hospital: "Not sure what to ask before discharge?", "the discharge lounge".)
     r"(?<!\bbefore\s)(?<!\bafter\s)(?<!\bon\s)(?<!\bawaiting\s)(?<!\bhospital\s)(?<!\bdelayed\s)(?<!\bsafe\s)(?<!\bfor\s)"
     r"discharge(?!\s+(?:from\s+(?:hospital|the\s+ward|A&E)|lounge|letters?|summar(?:y|ies)|teams?|plan\w*|date|day|"
     r"process|co-?ordinators?|nurses?|papers|time|home))|carpal\s+tunnel|tinnitus|"
-    # ... and HPV, the shakes, skin gone mottled or blue: "On darker skin, check ... for a blue or grey colour".
     # (Someone got very cold: "When someone has got very cold, warm them up gradually"; gallstones.)
     r"(?:got|gets|getting|become|becomes|became)\s+(?:very|really|dangerously|so|too)\s+cold\b|hypotherm\w+|"
     r"gall\s?stones?|gall\s?bladder|"
+    # (HPV, the shakes, skin gone mottled or blue: "On darker skin, check ... for a blue or grey colour".)
     r"HPV|the\s+shakes|mottl\w+|(?:blue|grey|gray|bluish|greyish)\s+(?:or\s+(?:blue|grey|gray)\s+)?(?:colou?r|tinge|lips|skin)|"
     r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|flare-?ups?|milk\s+supply|"
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"

@@ -37,6 +37,8 @@ _DUE = r"(?:your|ur|her|their)\s+(?:baby|little\s+one|bump)\s+due\b"
 _COPY = r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
 # The plans and forms of someone's care, which carry their name and record: "her asthma action plan", "a ReSPECT form".
 _CARE_PLANS = r"(?:asthma\s+)?action\s+plans?|care\s+plans?|meal\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?"
+# ... and papers about someone's health: "the fit note", "your occupational health report".
+_HEALTH_PAPERS = r"(?:fit|sick)\s+notes?|(?:occupational\s+health|OH|medical)\s+reports?"
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
@@ -261,11 +263,10 @@ PERSONAL_DATA = LazyPattern(
     # ("what dose of sertraline are you on?": the dose as much as the medicine.)
     r"(?:(?<=what\s)|(?<=which\s))(?:dose|strength)\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
-    # ("What medication is Freya currently taking?": someone by name.)
-    # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind.)
+    # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind;
+    # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?".)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
-    # ("What medication is your mum waiting for?": a medicine someone is waiting for is theirs.)
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
     r"waiting\s+(?:for|on))|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -293,8 +294,7 @@ PERSONAL_DATA = LazyPattern(
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:[\w-]+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
-    # ("your fit note", "your occupational health report": about the reader's health.)
-    r"(?:fit|sick)\s+notes?|(?:occupational\s+health|OH|medical)\s+reports?|"
+    rf"{_HEALTH_PAPERS}|"
     # ("Screenshot your e-Referral booking email": a message about the reader's care.)
     r"(?:booking|appointment|referral|results?)\s+(?:e-?mails?|texts?|messages?)|"
     rf"{_CARE_PLANS})|"
@@ -320,8 +320,8 @@ PERSONAL_DATA = LazyPattern(
     # ... and a legal document about someone, whoever's it is: "post a photo of the LPA below".
     rf"{_COPY}(?:the|that|this|his|her)\s+"
     r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|MCCD|passport|driving\s+licen[cs]e|"
-    # (And a certificate or report of someone's health: "Send us a photo of the fit note here".)
-    r"(?:fit|sick)\s+note|(?:occupational\s+health|OH)\s+report)\b|"
+    # (And papers about someone's health: "Send us a photo of the fit note here".)
+    rf"{_HEALTH_PAPERS})\b|"
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar"), or snapped itself: "Snap the pharmacy label on his
     # inhaler box".
@@ -1295,7 +1295,7 @@ _READERS_DOCUMENT = LazyPattern(
     r"|\b(?:your|ur)\s+(?:\w+\s+)?(?:results?|appointment|booking|referral|test)\s+(?:text|txt|message|msg|e-?mail|letter)s?\b"
     r"|\b(?:got|received|had|get)\s+(?P<document>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,3}?(?:results?|invit(?:e|ation)s?|reminders?|"
-    r"appointment\s+cards?|(?:occupational\s+health|OH|medical)\s+reports?|(?:fit|sick)\s+notes?)|"
+    rf"appointment\s+cards?|{_HEALTH_PAPERS})|"
     # (And a certificate, card, badge or pass of the reader's health: "Got a medical exemption certificate?", "Got your
     # blue badge?"; not "Got a certificate for finishing the course?", which carries no health data.)
     r"(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?(?:medical|prescription|prepayment|exemption|maternity|vaccination|"
