@@ -533,7 +533,7 @@ _CARRIES_IT = LazyPattern(
     re.IGNORECASE,
 )
 # The data's own determiner is part of it, not of the gap: "give us a shout below with your mobile number".
-_DETERMINER = LazyPattern(r"\s(?:your|their|ur|his|her)\s*$", re.IGNORECASE)
+_DETERMINER = LazyPattern(r"\s(?:your|their|ur|his|her)(?:\s+[\w-]+'s)?\s*$", re.IGNORECASE)  # ("your dad's" too)
 # What ends the verb's clause before its object: "share our post so people know their NHS number".
 CLAUSE_BREAK = LazyPattern(
     r"[.,;!?()\"“”…]|\b(?:so|that|because|if|when|while|since|unless|until|once|then|but|which|who|where|whether)\b|"
