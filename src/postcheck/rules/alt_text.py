@@ -204,15 +204,13 @@ _USE_KIND = (
     r"graphics?|images?|banners?|assets?|visuals?|tiles?|cards?|posts?|pictures?|photos?|pics?|artwork|creatives?|"
     r"headers?|posters?|flyers?"
 )
-_DESCRIBING = (
-    r"an?|the|our|my|your|their|his|her|its|this|that|these|those|with|at|on|in|by|from|of|to|for|near|beside|"
-    r"behind|under|over|outside|inside|holding|holds|showing|shows|reading|reads|wearing|wears|is|are|was|were"
-)
-# ... of which these describe a scene, not name a campaign ("Know the signs" does)
+# Words that describe a scene, not name a campaign ("Know the signs" does) ...
 _SCENE = (
     r"with|at|on|in|by|from|near|beside|behind|under|over|outside|inside|holding|holds|showing|shows|reading|reads|"
     r"wearing|wears|is|are|was|were"
 )
+# ... and with determiners and a few more prepositions, the words that start a description rather than a topic.
+_DESCRIBING = rf"an?|the|our|my|your|their|his|her|its|this|that|these|those|of|to|for|{_SCENE}"
 TOPIC_FOR_USE = LazyPattern(
     # (a colour that begins a capitalised name is part of the topic: "Red Nose Day graphic", "Black Friday banner")
     rf"(?:copy\s+of\s+)*(?:(?!(?:{_DESCRIBING})\b)(?!(?:{_COLOURS})\b(?!\s+(?-i:[A-Z])))[\w'’&+.-]+\s+){{1,4}}"

@@ -1671,7 +1671,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
-        or (reply and (_VALUE_FIRST.search(text) or _READ_BACK.search(text) or _ADDRESS_ASKED.search(text)))
+        or (reply and (_VALUE_FIRST.search(text) or _READ_BACK.search(text)))
     ):
         return None
     text = _listed_on(_unlisted(_unquoted(text)))
