@@ -67,7 +67,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|stiffness|meltdowns?|sensory\s+overload|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
-    r"anorexi\w*|bulimi\w*|ARFID|binge[\s-]eating|eating\s+disorders?|"
+    r"anorexi\w*|bulimi\w*|ARFID|binge[\s-]eating|eating\s+disorders?|flashbacks?|"
+    r"(?:hip|knee|joint|shoulder)\s+replacements?|"
     # (Mood, someone's or low: "keep a simple diary of her low days ... it takes the edge off her mood".)
     r"low\s+(?:days|moods?|spells|patches)|(?:his|her|their|your|my)\s+moods?\b|"
     r"jet\s+lag|snor(?:e|es|ing)|cravings?|light-?headed\w*|"
@@ -911,7 +912,11 @@ SIGNPOSTING = LazyPattern(
     r"tissue\s+viability|fertility|antenatal|neonatal|paediatric|children's|care|dermatology|skin|eczema|allergy|ENT|"
     r"eye|orthopaedic|rheumatology|gastro|urology|gynae(?:cology)?|endocrine|pain|sexual\s+health|travel|liver|"
     r"neurology|breast|lung|bowel|wound(?:\s+care)?|podiatry|foot\s+care|menopause|eating\s+disorders?)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
-    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team)\b)",
+    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team)\b|"
+    # ... the physio too, where the reader is sent to them: "mention it to your physio" (not "your physio exercises",
+    # "the exercises your physio gave you").
+    r"\b(?:to|ask|see|tell|with|contact|call|ring)\s+(?:your|their|his|her)\s+(?:own\s+)?physio(?:therapist)?\b"
+    r"(?!\s+(?:exercises?|referral|appointments?|sessions?|team|gave|showed|said|told))(?!-))",
     re.IGNORECASE,
 )
 
@@ -1209,7 +1214,7 @@ _THEIR_TIP = LazyPattern(
 _ITS_CALL_BACK = LazyPattern(r"\s+to\s+(?:call|ring|phone|text)\s+(?:you|u|him|her|them)(?:\s+back)?\b", re.IGNORECASE)
 # (A call back the writer has asked for is left to the report that says so: "We've asked the community team to call
 # you".)
-_ASKED = LazyPattern(r"\b(?:asked|told)\s+$", re.IGNORECASE)
+_ASKED = LazyPattern(r"\b(?:asked|told)\s+(?:(?:the|your|our)\s+)?$", re.IGNORECASE)  # ("asked the pharmacy to call")
 _ASKED_TO_ACT = LazyPattern(r"\b(?:we've|we\s+have|we)\s+(?:asked|told)\s+(?:\w+\s+){1,3}?to\s+\w+", re.IGNORECASE)
 
 

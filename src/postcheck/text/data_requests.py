@@ -39,6 +39,8 @@ _COPY = r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|
 _CARE_PLANS = r"(?:asthma\s+)?action\s+plans?|care\s+plans?|meal\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?"
 # ... and papers about someone's health: "the fit note", "your occupational health report".
 _HEALTH_PAPERS = r"(?:fit|sick)\s+notes?|(?:occupational\s+health|OH|medical)\s+reports?"
+# ... and a court's order about someone, which carries names and addresses: "your non-molestation order".
+_COURT_ORDERS = r"(?:court|non-molestation|occupation|protection|restraining|prohibited\s+steps)\s+orders?"
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
@@ -58,6 +60,8 @@ PERSONAL_DATA = LazyPattern(
     # letter?" (not the service's number on it: "Ring the number on your letter" asks for nothing).
     r"(?<=the\s)(?:reference\s+|patient\s+|hospital\s+)?number\s+(?:at\s+the\s+top\s+of|in\s+the\s+top\s+(?:right\s+|left\s+)?"
     r"(?:corner\s+)?of|printed\s+on)\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+)?(?:letter|card)\b|"
+    # ... and its reference, wherever on it: "the reference number on your physio referral letter".
+    r"(?<=the\s)reference\s+(?:number|no\b\.?)\s+on\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|card)\b|"
     # A passport's number: "Could you reply with your passport number and address?"
     r"passport\s+(?:numbers?|no\b\.?|details)|"
     # The NHS number by its length: "the 10-digit number from your NHS letter".
@@ -86,7 +90,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=their\s)|(?<=\bhis\s)|(?<=\bher\s))(?:(?:full|first|last|maiden)\s+name|surname|(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?)|"
     # ("what's her name and class?": a child's name with her class.)
     r"(?:(?<=their\s)|(?<=\bhis\s)|(?<=\bher\s))name(?=\s*(?:,|&|\+|and)\s*(?:their\s+|his\s+|her\s+)?(?:age|(?:home\s+)?address|"
-    r"date\s+of|DOB|d\.o\.b|post\s?code|NHS|hospital|school|class|year\s+group|ward|mobile|phone|e-?mail|allerg|"
+    r"date\s+of|DOB|d\.o\.b|post\s?code|NHS|hospital|school|class|year\s+group|ward|(?:bed|room|bay)\s+n|mobile|phone|"
+    r"e-?mail|allerg|"
     # ("What's her name and which bed is she in?": where someone lies now.)
     r"(?:which|what)\s+(?:ward|bed|bay|room)))|"
     # "leave your number": a phone number, but not "your number in the queue".
@@ -137,7 +142,7 @@ PERSONAL_DATA = LazyPattern(
     # ... someone else's too ("What's your neighbour's house number and road?"), and the room someone lives in at a
     # care home ("your aunt's room number", "your relative's room number").
     r"(?:(?<=\w's\s)|(?<=\w'\s))(?:house|flat|door)\s+(?:number|no\b\.?)|"
-    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s)|(?<=\w's\s))room\s+(?:number|no\b\.?)|"
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s)|(?<=\w's\s))(?:room|bed)\s+(?:number|no\b\.?)|"
     # ... or asked as which room or bed someone is in now: "Which room is your mum in at Oakwood Lodge?"
     r"(?:which|what)\s+(?:room|bed)\s+(?:is|are)\s+(?:he|she|they|you|u|(?:your|ur|his|her|their)\s+[\w'-]+)\s+in\b|"
     # ("tell us in the comments which street you live on": "which" with it, so that it breaks no clause.)
@@ -169,7 +174,7 @@ PERSONAL_DATA = LazyPattern(
     # what's the best number?" (not "What's the best number to call for PALS?").
     r"(?<=the\sbest\s)(?:phone\s+|mobile\s+|contact\s+)?number(?=\s*\?)|"
     # ... or for someone named to ring: "the best time and number for the physio to give you a bell".
-    r"(?:number|mobile|landline)\s+(?:for\s+(?:the\s+|your\s+|our\s+)?[\w']+(?:\s+[\w']+)?\s+)?to\s+(?:(?:reach|call|ring|"
+    r"(?:number|mobile|landline)\s+(?:for\s+(?:the\s+|your\s+|our\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?\s+)?to\s+(?:(?:reach|call|ring|"
     r"text|phone|contact|get\s+hold\s+of)\s+(?:you|u)|give\s+(?:you|u)\s+a\s+(?:bell|ring|call|buzz))\b|"
     # ... with any verb, where the number is one someone is "on": "the best number to get you on", "a number we can
     # catch you on", "the best email to get you on" (not "the number to get you on the list": there "on" opens what the
@@ -250,6 +255,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+(?:(?:was|were)\s+)?"
     r"(?:you|they|he|she|your\s+\w+)"
     r"(?:'ve|'s|\s+have|\s+has|\s+was|\s+were)?\s+(?:been\s+)?(?:given|prescribed)\b|"
+    # ... or what someone is prescribed, the medicine left unsaid: "Let us know below what you're scripted".
+    r"(?<=what\s)(?:you|u|they|he|she|(?:your|ur)\s+\w+)(?:'re|'s|\s+are|\s+is|\s+r)\s+(?:currently\s+)?"
+    r"(?:scripted|prescribed)\b|"
     # ("the inhalers you use": a medicine someone uses.)
     r"inhalers?\s+(?:you|they|he|she|your\s+\w+)(?:'re|\s+are|\s+is)?\s+(?:(?:currently|now|still|regularly|usually|"
     r"normally)\s+)?(?:use|uses|using|on)|"
@@ -266,7 +274,7 @@ PERSONAL_DATA = LazyPattern(
     # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind;
     # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?".)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
-    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
     r"waiting\s+(?:for|on))|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -294,7 +302,7 @@ PERSONAL_DATA = LazyPattern(
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:[\w-]+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
-    rf"{_HEALTH_PAPERS}|"
+    rf"{_HEALTH_PAPERS}|{_COURT_ORDERS}|"
     # ("Screenshot your e-Referral booking email": a message about the reader's care.)
     r"(?:booking|appointment|referral|results?)\s+(?:e-?mails?|texts?|messages?)|"
     rf"{_CARE_PLANS})|"
@@ -321,7 +329,7 @@ PERSONAL_DATA = LazyPattern(
     rf"{_COPY}(?:the|that|this|his|her)\s+"
     r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|MCCD|passport|driving\s+licen[cs]e|"
     # (And papers about someone's health: "Send us a photo of the fit note here".)
-    rf"{_HEALTH_PAPERS})\b|"
+    rf"{_HEALTH_PAPERS}|{_COURT_ORDERS})\b|"
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar"), or snapped itself: "Snap the pharmacy label on his
     # inhaler box".
@@ -385,11 +393,12 @@ _WHERE_YOU_STAY = LazyPattern(
     r"you're|they're|he's|she's)\s+(?:\w+\s+)?(?:staying|living|live|lives|sleeping|stopping|based|registered)\b|"
     # ... or where someone should come: "Which address should the nurse come to? Reply here", "What's the address she
     # should come to?".
-    r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|send\s+(?:it|them))\s+to\b|"
+    r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|(?:send|post)\s+(?:it|them|the\s+new\s+one))"
+    r"\s+to\b|"
     r"\s+(?:that\s+)?(?:we|they|he|she|the\s+\w+)\s+(?:should|shall|can|will)\s+(?:come|go)\s+to\b|"
     # ... or where a thing for the reader should go: "We can post you a copy. What address should it go to?", "We'd love
     # to send you a pack. Which address is best?" (the question ending there: not "... is best for complaints?").
-    r"(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\s*\?|"
+    r"(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)(?:\s+to\s+(?:send|post)\s+(?:it|them)\s+to)?\s*\?|"
     r"\s+(?:should|shall)\s+(?:it|they|this|these)\s+(?:go|be\s+(?:sent|posted|delivered))\s+to\b|"
     # ... or the one someone is at: "Which address are you at now?" (not "Which address is the clinic at?").
     r"\s+(?:are|is|were|was)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)\s+at\b|"
@@ -482,7 +491,7 @@ QUESTION = LazyPattern(
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
     r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills?|inhalers?|antidepressants?|antibiotics?|painkillers?|"
-    r"supplements?|dose|strength|symptoms|school|nursery|"
+    r"supplements?|HRT|insulin|dose|strength|symptoms|school|nursery|"
     r"pre-?school|college)\b)|"
     # ("Where should we send the new one?", "Where should she send it?", "When was she discharged?": the question is the
     # data's own words.)
@@ -546,7 +555,7 @@ _LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", r
 # email', "Reply 1, 2 or 3 with your date of birth".
 _KEYWORD = LazyPattern(r"[\"“][^\"“”\s]{1,20}[\"”]|\b\d{1,2}(?:\s*,\s*\d{1,2})*,?\s+(?:or|and)\s+\d{1,2}\b")
 # "No need to", "needn't", "don't have to": where a writer waives something.
-_NO_NEED_TO = r"(?:no\s+need|needn't|(?:don't|do\s+not)\s+(?:need|have))\s+to"
+_NO_NEED_TO = r"(?:no\s+need|needn'?t|(?:don'?t|do\s+not)\s+(?:need|have))\s+to"  # (text-speak drops the apostrophe)
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
 # (A channel waived ends a clause though no mark follows: "No need to DM just reply here with your NHS number".)
 _CLAUSE_START = LazyPattern(
@@ -585,7 +594,7 @@ _ASKS_LEAD = LazyPattern(
 )
 _NOUN_LEAD = LazyPattern(r"\b(?:a|an|the|this|that|our|your|my|their|his|her|its)$", re.IGNORECASE)  # "this post"
 _NEGATED = LazyPattern(
-    r"\b(?:don't|do\s+not|never|not|no\s+need\s+to|won't|will\s+not|shouldn't|should\s+not|mustn't|must\s+not)"
+    r"\b(?:don'?t|do\s+not|never|not|no\s+need\s+to|won'?t|will\s+not|shouldn'?t|should\s+not|mustn'?t|must\s+not)"
     r"(?:\s+(?:need|have)\s+to|\s+ever)?$",
     re.IGNORECASE,
 )
@@ -637,7 +646,9 @@ PRIVATE_PLACE = LazyPattern(
     # ("give their details to your health adviser at your appointment": a clinician met in person.)
     r"to\s+(?:your|the)\s+(?:\w+\s+)?(?:adviser|advisor|GP|pharmacist|nurse|doctor|clinician|midwife|consultant)\s+at\s+"
     r"(?:your|the)\s+(?:\w+\s+)?(?:appointment|clinic|visit|check)|"
-    r"with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|consultant)"
+    # (Not an appointment someone was in: "while you were in with the nurse".)
+    r"(?<!\bin\s)with\s+(?:your|the|our)\s+(?:\w+\s+)?(?:team|GP|practice|pharmacist|nurse|doctor|clinician|midwife|"
+    r"consultant)"
     r"(?!\s+(?:OSCE|exam|booking|application|training|course|registration|revalidation|interview)s?\b)|"
     # (Or sent to one: "Upload a copy of your passport to the portal".)
     r"(?:on|via|through|using|into|in|to)\s+(?:our\s+|the\s+|this\s+)?(?:NHS\s+)?(?:website|site|web\s*form|form|portal|app|link)|"
@@ -1170,9 +1181,17 @@ _CARRIER = LazyPattern(
 )
 
 
+# ... as is a copy of a document that is itself the data: "Take a photo of your discharge letter and post it below".
+_COPY_NOUN = LazyPattern(r"\b(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+", re.IGNORECASE)
+
+
 def _carries_data(text: str) -> str:
-    """`text` with each photo, scan or copy that carries personal data blanked (same length)."""
-    return masked(text, [m.span() for m in _CARRIER.finditer(text) if PERSONAL_DATA.match(text, m.end())])
+    """`text` with each photo, scan or copy that carries personal data, or is it, blanked (same length)."""
+    return masked(
+        text,
+        [m.span() for m in _CARRIER.finditer(text) if PERSONAL_DATA.match(text, m.end())]
+        + [m.span() for m in _COPY_NOUN.finditer(text) if PERSONAL_DATA.match(text, m.start())],
+    )
 
 
 # Medical details as the subject of their own clause are told, not asked for: "If the medication you're on has run out,
@@ -1265,7 +1284,8 @@ _COPY_IT = LazyPattern(
     # ("Screenshot that and post it below": "that" as the pronoun, its clause ending on it.)
     r"(?:it|them|that(?=\s*(?:[,.;:!?]|$)|\s+(?:and\b|n\b|&|then\b)))\b|"
     # ("Snap the first page and share it": "of it" left unsaid.)
-    r"\b(?:screenshot|photograph|snap|scan)\s+the\s+(?:front|back|first\s+page|last\s+page|first\s+side)"
+    r"\b(?:screenshot|photograph|snap|scan|(?:take|snap)\s+a\s+(?:photo|picture|pic|snap|screenshot)\s+of)\s+the\s+"
+    r"(?:front|back|(?:first|front|last)\s+page|first\s+side)"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:and\b|n\b|&|then\b))|"
     # ... or the message or letter named again: "Screenshot the text we sent about your appointment and post it below",
     # "Got an appointment letter ...? Screenshot the letter and post it in the comments".
@@ -1295,7 +1315,7 @@ _READERS_DOCUMENT = LazyPattern(
     r"|\b(?:your|ur)\s+(?:\w+\s+)?(?:results?|appointment|booking|referral|test)\s+(?:text|txt|message|msg|e-?mail|letter)s?\b"
     r"|\b(?:got|received|had|get)\s+(?P<document>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,3}?(?:results?|invit(?:e|ation)s?|reminders?|"
-    rf"appointment\s+cards?|{_HEALTH_PAPERS})|"
+    rf"appointment\s+cards?|{_HEALTH_PAPERS})|(?:a|an|the|your|ur)\s+{_COURT_ORDERS}|"
     # (And a certificate, card, badge or pass of the reader's health: "Got a medical exemption certificate?", "Got your
     # blue badge?"; not "Got a certificate for finishing the course?", which carries no health data.)
     r"(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?(?:medical|prescription|prepayment|exemption|maternity|vaccination|"
@@ -1418,7 +1438,7 @@ _VALUE_ASKED = LazyPattern(
 # ... or the value first, then what it is: "is 07700 900456 still the best number for you?"
 _VALUE_FIRST = LazyPattern(
     r"\b(?:is|was)\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}|\+?\d[\d ]{4,}\d)\s+"
-    r"(?:still\s+)?(?:the\s+|your\s+)?(?:best|right|correct|current|usual)\s+(?:number|mobile|address|postcode|"
+    r"(?:still\s+)?(?:the\s+|your\s+|a\s+)?(?:best|right|correct|current|usual|safe|good)\s+(?:number|mobile|address|postcode|"
     r"date\s+of\s+birth|DOB)(?:\s+(?:for|to\s+(?:reach|call|ring|text|contact|get))\s+(?:you|u|him|her|them|your\s+\w+))?"
     r"(?:\s+on)?\s*\?",
     re.IGNORECASE,
@@ -1635,10 +1655,12 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
-    "thinner", "antihistamine", "antidepressant", "contracepti", "eye drop", "eyedrop",
-    "symptom", "school", "nursery", "college", "room n", "room no", "which room", "what room", "which bed", "what bed",
+    "thinner", "antihistamine", "antidepressant", "contracepti", "eye drop", "eyedrop", "hrt", "insulin",
+    "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
+    "what bed",
     "antibiotic", "painkiller", "supplement", "vitamin", "mccd", "reading", "result", "level", "score", "waiting",
-    "passport", "where to send", "where to post",
+    "passport", "where to send", "where to post", "court order", "molestation order", "occupation order",
+    "protection order", "restraining order", "steps order", "scripted",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
     "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn", "staff n", "staff id", "payroll",
@@ -1664,6 +1686,8 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     sentence after sends it by one ("What's your date of birth? Please DM it to us"). Where the patterns find none,
     the word model may (`_read_by_model`)."""
     text = unwrap(text.translate(APOSTROPHES))
+    if ":" in text and (template := _template_in_public(text)) is not None:
+        return template
     # (Bare data words are read only after a public place and a colon or dash: a list is looked for only there; a
     # pronoun's name only after someone of the reader's.)
     if not _may_name_data(text) or not (
@@ -1698,9 +1722,11 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 found = _question_for_it(body, previous)
                 public = names_public_place(body)
             if found is None and reply:
-                answer = sentences[at + 1].group() if at + 1 < len(sentences) else ""
+                answer = _following(sentences, at)
                 found = _confirmed_in_public(body, answer) or _read_back_in_public(body, previous, answer)
                 public = found is not None  # (read with its channels, less the number it reads back)
+        if found is not None and _corrected_to_private(f"{body[found[1] :]} {_following(sentences, at)}"):
+            found = None  # "Could you reply with your date of birth... sorry, I meant please DM us it, not here!"
         if found is not None and (
             public
             or not (
@@ -1719,6 +1745,25 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
             return sentence.start() + start, sentence.start() + end, named
         previous, older = body, previous
     return _read_by_model(text)
+
+
+# A request the writer corrects at once: "... sorry, I meant please DM us your date of birth, not here!"
+_I_MEANT = LazyPattern(
+    r"\b(?:sorry|oops|correction)\W+(?:\w+\W+){0,2}?(?:I|we)\s+meant\b(?:\s+to\s+say)?", re.IGNORECASE
+)
+
+
+def _following(sentences: list[re.Match[str]], at: int) -> str:
+    return sentences[at + 1].group() if at + 1 < len(sentences) else ""
+
+
+def _corrected_to_private(rest: str) -> bool:
+    """Whether `rest`, what follows a request, corrects it to a private channel, with no public place after."""
+    meant = _I_MEANT.search(rest)
+    if meant is None:
+        return False
+    correction = rest[meant.end() :]
+    return names_private_channel(correction) and not names_public_place(correction)
 
 
 _COUNT_ASKED = LazyPattern(r"\bhow\s+(?:many|much|long)\b", re.IGNORECASE)
@@ -1820,6 +1865,34 @@ def _listed_on(text: str) -> str:
     if ":" not in text:
         return text
     return _LIST_LINES.sub(lambda m: m.group().replace("\n", " "), text)
+
+
+# A template of labels to copy into a public reply and fill in, each alone on its line after the line that asks, a
+# blank line between allowed: "Copy this into a reply and fill it in:\nName:\nDate of birth:", "**Address:**".
+_TEMPLATE = LazyPattern(
+    r"^(?P<lead>[^\n]*\b(?:copy|paste|fill)\b[^\n]*):[ \t]*\n(?:[ \t]*\n)?"
+    r"(?P<labels>(?:[ \t]*(?:\*\*)?[A-Z][\w ]{1,30}:(?:\*\*)?[ \t]*(?:\n|$))+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FORM = LazyPattern(r"\bforms?\b", re.IGNORECASE)
+_INTO_PUBLIC = LazyPattern(r"\b(?:repl(?:y|ies)|comments?|below|here|thread)\b", re.IGNORECASE)
+_LABELLED_DATA = LazyPattern(
+    r"^[ \t]*(?:\*\*)?(?P<data>(?:(?:full|first|last)\s+)?(?:sur)?name|(?:home\s+)?address|date\s+of\s+birth|DOB|"
+    r"(?:phone|mobile|contact)(?:\s+number)?|post\s?code|NHS\s+(?:number|no\.?))(?:\*\*)?:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _template_in_public(text: str) -> tuple[int, int, str] | None:
+    """(start, end, data) of a template of personal data's labels to be filled in and posted in public, or None."""
+    for template in _TEMPLATE.finditer(text):
+        lead = template.group("lead")
+        if (names_private_channel(lead) and not names_public_place(lead)) or _FORM.search(lead):
+            continue  # (nor a form's fields: "Fill in the form here:\nName:")
+        label = _LABELLED_DATA.search(template.group("labels"))
+        if label is not None and (names_public_place(lead) or _INTO_PUBLIC.search(lead)):
+            return template.start(), template.end(), label.group("data")
+    return None
 
 
 def _unquoted(text: str) -> str:
