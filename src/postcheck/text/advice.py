@@ -675,6 +675,8 @@ ADVICE = LazyPattern(
     # this one: each alternative led by the medicines costs a pass.)
     r"(?:really\s+|also\s+)?help\b(?!\s*(?:line|desk|point|team))|(?:can|may|might|often|sometimes)\s+cause\b|"
     r"(?:work|works)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\b|"
+    # ("ibuprofen is better for the swelling")
+    r"(?:is|are)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\s+for\s+(?:the|your|his|her|their|a|an)\b|"
     # ... or is taken: "iron tablets go down better with orange juice", "are absorbed best on an empty stomach".
     r"(?:(?:go|goes|are|is|get|gets)\s+)?(?:down|absorbed|taken|given)\s+(?:much\s+|far\s+)?(?:better|best)\s+"
     r"(?:with|without|on|after|before|if|when|at|in)\b|"

@@ -83,7 +83,7 @@ PERSONAL_DATA = LazyPattern(
     # (The whole noun phrase, so that what follows it is read after it: "whats ur mobile number got to do with it?")
     # ("ur phone" alone is the handset: "put ur phone away".)
     r"mobile(?:\s+(?:number|no\b\.?))?|phone\s+(?:number|no\b\.?)|e-?mail(?:\s+address)?|DOB|address|post\s?code)|"
-    r"(?<=your\s)(?:(?:full|first|last|maiden)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
+    r"(?<=your\s)(?:(?:full|first|last|maiden|previous|former|old|new|legal|preferred|chosen)\s+)?name|(?<=your\s)(?:first|full|given)\s+and\s+(?:last|sur|family)\s*names?|(?<=your\s)surname|"
     # Someone else's name, asked through the reader ("Comment their full name and ward"): a qualified name, or a name
     # listed with more data; "their name" alone is a nomination's ("tell us their name and why they deserve it").
     # ("tag your son with his full name": "his" and "her" as "their".)
@@ -206,6 +206,15 @@ PERSONAL_DATA = LazyPattern(
     # discharged?" (a ward alone is no one's data: "Which ward were you on, and what time did you arrive?").
     r"(?:when|what\s+(?:date|day|time))\s+(?:was|were)\s+(?:you|u|she|he|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+"
     r"(?:admitted|discharged|sent\s+home)\b|dates?\s+of\s+(?:admission|discharge)|"
+    # ... or asked indirectly: "let us know which ward he was on and the date he was discharged".
+    # (Not "roughly when she was discharged": a time of year, no date.)
+    r"(?:(?<!\broughly\s)(?<!\babout\s)(?<!\baround\s)when|the\s+(?:date|day))\s+(?:you|u|she|he|they|"
+    r"(?:your|ur|his|her|their)\s+[\w'-]+)\s+"
+    r"(?:was|were)\s+(?:admitted|discharged|sent\s+home)\b|"
+    # Someone's status for an infection, which is their health: "let us know your HIV status in the comments".
+    r"(?<=your\s)(?:HIV|hep(?:atitis)?\s+[BC]|STI|vaccination|vaccine|immuni[sz]ation|COVID)\s+status\b|"
+    # The name someone would like used, asked: "What name would you like us to use when you arrive?"
+    r"(?<=what\s)name\s+(?:would|do|should|shall)\s+(?:you|u|he|she|they)\s+(?:like|want|prefer)\b|"
     # "When's your birthday - year too?": a birthday with its year is the date of birth.
     r"(?<=your\s)birthday(?=\s*(?:[-–—,(+&]\s*)?(?:and|with|including|incl\.?|plus)?\s*(?:the\s+|your\s+)?(?:birth\s+)?year\b)|"
     r"birth\s?dates?|"
@@ -293,7 +302,7 @@ PERSONAL_DATA = LazyPattern(
     # (Or a side of it, by any verb that copies it: "snap the front of your exemption certificate".)
     # (A selfie holding it too: "a selfie holding your ID card".)
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|photocopy|scan)\s+|"
-    r"selfies?\s+(?:with|holding|showing)\s+)(?:(?:the|a)\s+(?:front|back|top|inside|(?:first|last|back|front)\s+page|page|"
+    r"selfies?\s+(?:with|holding|showing)\s+)(?:(?:the|a)\s+(?:front|back|top|inside|(?:[\w-]+\s+)?page|"
     r"side)\s+(?:of|in|from)\s+)?"
     # (Not a greeting card, which carries no one's record: "a photo of your birthday card".)
     # (Someone of the reader's too: "a pic of your son's vaccination record".)
@@ -301,7 +310,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:\w+\s+)?(?:birthday|christmas|xmas|valentines?|valentine's|"
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:[\w-]+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
-    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
+    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|certs?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
     rf"{_HEALTH_PAPERS}|{_COURT_ORDERS}|"
     # ("Screenshot your e-Referral booking email": a message about the reader's care.)
     r"(?:booking|appointment|referral|results?)\s+(?:e-?mails?|texts?|messages?)|"
@@ -325,6 +334,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+letters?\s+(?:from|by)\s+"
     r"(?:the|your|his|her)\s+(?:[\w-]+\s+){0,2}?(?:department|hospital|clinic|team|consultant|specialist|GP|dentist|practice|"
     r"surgery)\b|"
+    # ... or sent the reader: "Could you post a photo of the letter PALS sent you here?"
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+letters?\s+(?:that\s+)?"
+    r"(?:[\w&'-]+\s+){1,3}?sent\s+(?:you|u|him|her|them)\b|"
     # ... and a legal document about someone, whoever's it is: "post a photo of the LPA below".
     rf"{_COPY}(?:the|that|this|his|her)\s+"
     r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|MCCD|passport|driving\s+licen[cs]e|"
@@ -366,6 +378,9 @@ _SOMEONES_ADDRESS = LazyPattern(
     # ... or the one the reader wants a thing sent to: "the address you'd like it posted to".
     r"(?:that\s+)?(?:you'd|you\s+would|you\s+want|u'd)\s+(?:like\s+)?(?:it|them|(?:the|your)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
     r"(?:sent|posted|delivered)\s+to\b|"
+    # ... or to be collected from: "the address you'd like the driver to collect you from".
+    r"(?:that\s+)?(?:you'd|you\s+would|you\s+want|u'd)\s+(?:like\s+)?(?:us|the\s+[\w-]+|them|him|her)\s+to\s+"
+    r"(?:collect|pick)\s+(?:you|u|him|her|them)\s+(?:up\s+)?from\b|"
     # ... or the one someone was to visit: "What's the address she was meant to visit?"
     r"(?:that\s+)?(?:he|she|they|the\s+\w+)\s+(?:was|were)\s+(?:meant|supposed|due)\s+to\s+(?:visit|come\s+to|go\s+to)\b)",
     re.IGNORECASE,
@@ -403,7 +418,7 @@ _WHERE_YOU_STAY = LazyPattern(
     # ... or the one someone is at: "Which address are you at now?" (not "Which address is the clinic at?").
     r"\s+(?:are|is|were|was)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)\s+at\b|"
     # ... or where a thing for the reader went: "Which address did the hospital send it to?" (not "did you send it to").
-    r"\s+did\s+(?:the\s+\w+|they|we|he|she)\s+(?:send|post|deliver)\s+(?:it|them|the\s+\w+|your\s+\w+)\s+to\b|"
+    r"\s+did\s+(?:the\s+\w+|they|we|he|she)\s+(?:send|post|deliver)\s+(?:it|them|the\s+\w+|your\s+(?:[\w-]+\s+)?\w+)\s+to\b|"
     # ... or which is on the reader's letter: "Which address is on your appointment letter?"
     r"\s+(?:is|was)\s+on\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|card|record|file|account|form)s?\b",
     re.IGNORECASE,
@@ -455,9 +470,9 @@ GIVING_VERB = LazyPattern(
     r"\b(?:don't|do\s+not)\s+forget(?=\s+(?:your|their|ur)\b)|"
     # ("Hit reply with your postcode": pressing the reply button is replying.)
     # ("jot down your DOB in the replies": a note's verb, asking only where its sentence names a public place.)
-    r"\b(?:(?:write|jot|note)\s+down(?=\s+(?:your|their|ur|the)\b)|send|share|give|provide|tell\s+(?:us|me)|post|(?:(?:hit|press|tap|click)\s+)?reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
+    r"\b(?:(?:write|jot|note)\s+down(?=\s+(?:your|their|ur|the)\b)|send|share|give(?!\s+(?:you|u)\b)|provide|tell\s+(?:us|me)|post|(?:(?:hit|press|tap|click)\s+)?reply|respond|comment|let\s+(?:us|me)\s+(?:know|have)|"
     # (The colloquial ones too: "whack your date of birth on the end of this thread", "bung us your postcode".)
-    r"confirm|include|leave|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|upload|"
+    r"confirm|include|leave(?!\s+(?:out|off)\b)|pop|drop|put|write|type|add|stick|list|tag|whack|bung|chuck|shove|shoot|upload|"
     # (Scots: "Gie us yer postcode doon below"; "giz yer postcode below": give us.)
     r"gie|gies|giz|gizza|gimme|vote|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
@@ -525,6 +540,9 @@ _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 # (Or a second question the verb asks: "Let us know which ward he was on and what year he was born".)
 # ("... and your relative's room number": someone of the reader's between.)
 _AND_YOUR = LazyPattern(r"\band\s+(?:(?:your|their|his|her|ur)\s+(?:[\w-]+'s\s+)?|(?:what|which)\s+)$", re.IGNORECASE)
+# ("... and the date he was discharged", "... and when he was discharged": a date of someone's care, its own question.)
+_AND = LazyPattern(r"\band\s+$", re.IGNORECASE)
+_WHEN_CARED_FOR = LazyPattern(r"(?:when|the\s+(?:date|day))\s", re.IGNORECASE)
 # ("share your memories in the comments along with your full name": "along with", "together with", "as well as" join a
 # second object more plainly than "and", and may follow a longer first.)
 # (Or set off by commas: "Tell us in the comments, with your age and postcode, so we can see".)
@@ -966,6 +984,10 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             # object, joined by "and your", however long the first.
             joined = (
                 _AND_YOUR.search(sentence, max(0, data.start() - 40), data.start())
+                or (
+                    _WHEN_CARED_FOR.match(data.group())
+                    and _AND.search(sentence, max(0, data.start() - 6), data.start())
+                )
                 or _INCLUDING_YOUR.search(sentence, max(0, data.start() - 40), data.start())
                 or _CARRIES_IT.search(sentence, max(0, data.start() - 80), data.start())
             )
@@ -1171,7 +1193,11 @@ _OTHER_ANTECEDENT = LazyPattern(
     re.IGNORECASE,
 )
 # (Or a request withdrawn: "please ignore our last reply asking for your NHS number here".)
-_NEGATED_MENTION = LazyPattern(r"\b(?:never|not|don't|won't|doesn't|no|ignore|disregard)\b", re.IGNORECASE)
+# (Or data to be left out: "please leave out names, dates of birth and anything that could identify you".)
+_NEGATED_MENTION = LazyPattern(
+    r"\b(?:never|not|don't|won't|doesn't|no|ignore|disregard|leave\s+(?:out|off)|omit|redact|blank\s+out|cover\s+up)\b",
+    re.IGNORECASE,
+)
 # A photo, scan or copy that carries the data is the data, not another thing "it" may stand for: "Got a photo of the
 # letter with your name and address on it? Post it below".
 _CARRIER = LazyPattern(
@@ -1514,8 +1540,8 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
 # (The reader's: "your letter went to", "the letter was sent to", "we have your mobile down as"; not "Your appointment
 # is at the SS6 7HL clinic".)
 _READERS_THING = LazyPattern(
-    r"\bthe\s+(?:\w+\s+)?(?:letter|card|parcel|delivery|kit)\s+(?:was\s+sent|was\s+posted|went)\s+to\b|"
-    r"\b(?:your|ur)\s+(?:\w+\s+)?(?:letters?|address|home|house|flat|post|card|parcel|delivery|kit|mobile|number|"
+    r"\bthe\s+(?:[\w-]+\s+)?(?:letter|card|parcel|delivery|kit)\s+(?:was\s+sent|was\s+posted|went)\s+to\b|"
+    r"\b(?:your|ur)\s+(?:[\w-]+\s+)?(?:letters?|address|home|house|flat|post|card|parcel|delivery|kit|mobile|number|"
     r"phone|landline|contact\s+details)\b|\bwe\s+have\s+(?:you|u)\b",
     re.IGNORECASE,
 )
@@ -1620,7 +1646,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 # forward for the Staff Awards" (not "Add your name and date of birth in the comments", where the sentence names a
 # public place).
 _SIGNED_ONTO = LazyPattern(
-    r"\s+(?:forward|down\s+(?:for|to|on)\b|(?:to|on|onto)\s+(?:our|the|a|an|this|your)\s+(?:[\w'-]+\s+){0,3}?"
+    r"\s+(?:forward|down\s+(?:for|to|on|at|with)\b|(?:to|on|onto)\s+(?:our|the|a|an|this|your)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:list|lists|rota|register|petition|pledge|book|database|sheet|form|waiting\s+list|mailing\s+list|newsletter|roll))\b",
     re.IGNORECASE,
 )
@@ -1661,6 +1687,8 @@ _DATA_HINTS = (
     "antibiotic", "painkiller", "supplement", "vitamin", "mccd", "reading", "result", "level", "score", "waiting",
     "passport", "where to send", "where to post", "court order", "molestation order", "occupation order",
     "protection order", "restraining order", "steps order", "scripted",
+    "hiv status", "hep b status", "hep c status", "hepatitis b status", "hepatitis c status", "sti status",
+    "vaccination status", "vaccine status", "immunisation status", "immunization status", "covid status",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
     "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn", "staff n", "staff id", "payroll",

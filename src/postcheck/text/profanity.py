@@ -238,6 +238,7 @@ _INSULT_WORD = LazyPattern(rf"\b{_INSULT_NOUN}s?\b")  # most posts have none, an
 _OBJECT = r"the|your|a|an|his|her|their|my|it|them|yourself|this|that"
 # Not "Some cow": an animal may well have got out ("Some cow has escaped onto the A65").
 _SOME_NOUN = r"(?:git|prick|knob|slag)"
+_BIT_NOUN = r"(?:git|knob|slag|cow)"  # (not "prick": "you'll feel a bit of a prick")
 _INSULT = LazyPattern(
     r"\b(?:call(?:s|ed|ing)?|shout(?:s|ed|ing)?|scream(?:s|ed|ing)?|yell(?:s|ed|ing)?)\b"
     rf"(?:\s+[\w']+){{0,3}}?\s+(?:an?\s+)?['\"“](?:(?:you|an?)\s+)?(?:(?:{_SCORN})\s+){{0,3}}(?P<quoted>{_INSULT_NOUN}s?)['\"”](?!\w)|"
@@ -246,7 +247,11 @@ _INSULT = LazyPattern(
     # ("Some knob has parked across the ambulance bay"; not "Some knob has come off the door".)
     rf"\bsome\s+(?P<some>{_SOME_NOUN})\s+(?=(?:(?:has|had)\s+(?:just\s+|again\s+)?(?:parked|blocked|left|taken|stolen|nicked|"
     r"thrown|keyed|dumped|pinched|scratched)|keeps|who|set|left|took|stole|broke|threw|kept|put|made|went|got|did|drove|ran|"
-    rf"hit|spat|swore|rang|wrote|told|said|thought|thinks|reckons|\w{{3,}}ed)\b)",
+    rf"hit|spat|swore|rang|wrote|told|said|thought|thinks|reckons|\w{{3,}}ed)\b)|"
+    # ("he was a bit of a knob", "such a cow", "a right git"; not a finger's "a bit of a prick", nor "a bit of a git
+    # repo".)
+    rf"\b(?:a\s+bit\s+of\s+an?|such\s+an?|a\s+right|an?\s+(?:total|complete|absolute))\s+(?P<bit>{_BIT_NOUN})\b"
+    r"(?!\s+(?:repo|repository|commands?|parsley|of)\b|-)",
     re.IGNORECASE,
 )
 # The mostly innocent words disguised with a digit or a symbol ("pr1ck", "kn0b"): no one disguises a finger prick.
@@ -525,7 +530,7 @@ class ProfanityMatcher:
             found += [(m.end() - len(m.group().split()[-1]), m.end(), "bs") for m in _BS.finditer(text)]
         if _INSULT_WORD.search(lowered):
             for m in _INSULT.finditer(text):
-                group = next(g for g in ("quoted", "you", "some") if m.group(g))
+                group = next(g for g in ("quoted", "you", "some", "bit") if m.group(g))
                 if not any(start < m.end(group) and m.start(group) < end for start, end, _ in phrases):
                     found.append((m.start(group), m.end(group), m.group(group).lower().rstrip("s")))
         if "tits" in lowered:
