@@ -235,7 +235,8 @@ TOPIC_FOR_USE = LazyPattern(
 # Which version of a picture it is: "English version", "Poster - Polish version", "Leaflet (Easy Read version)".
 _LANGUAGES = (
     r"english|welsh|cymraeg|polish|romanian|urdu|bengali|punjabi|gujarati|hindi|arabic|portuguese|spanish|italian|"
-    r"german|french|chinese|turkish|lithuanian|ukrainian|russian|somali|farsi|pashto|tigrinya|bilingual"
+    r"german|french|chinese|turkish|lithuanian|ukrainian|russian|somali|farsi|pashto|tigrinya|bilingual|dari|kurdish|"
+    r"sorani|tamil|nepali|amharic|albanian|vietnamese|latvian|bulgarian|czech|slovak|hungarian|greek|cantonese|mandarin"
 )
 _VERSIONS = (
     rf"{_LANGUAGES}|translated|easy\s+read|large\s+print|accessible|print(?:able)?|web|online|digital|mobile|desktop|"

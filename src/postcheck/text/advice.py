@@ -67,7 +67,8 @@ MEDICAL_TOPIC = LazyPattern(
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|stiffness|meltdowns?|sensory\s+overload|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
-    r"anorexi\w*|bulimi\w*|ARFID|binge[\s-]eating|eating\s+disorders?|flashbacks?|"
+    r"anorexi\w*|bulimi\w*|ARFID|binge[\s-]eating|eating\s+disorders?|flashbacks?|abscess(?:es)?|chest\s+tightness|"
+    r"tight(?:ness\s+in\s+(?:the|your|his|her|my))?\s+chest|"
     r"(?:hip|knee|joint|shoulder)\s+replacements?|"
     # (Mood, someone's or low: "keep a simple diary of her low days ... it takes the edge off her mood".)
     r"low\s+(?:days|moods?|spells|patches)|(?:his|her|their|your|my)\s+moods?\b|"
@@ -424,9 +425,9 @@ ADVICE = LazyPattern(
     # as directed. Use one fingertip unit to cover an area the size of two adult hands", "Paracetamol is fine for
     # period-type cramps while you wait for your scan"; or as good as another, so one may stand for the other:
     # "Sandrena sachets are basically the same thing", "the HRT gel is just as good as patches" (not "the same price").
-    rf"(?:{_MEDICINES})(?:\s+(?:sachets?|patch(?:es)?|pumps?|pessaries))?\s+(?:are|is)\s+(?:(?:perfectly\s+|completely\s+|"
+    rf"(?:{_MEDICINES}|{_DRUG_NAME})(?:\s+(?:sachets?|patch(?:es)?|pumps?|pessaries))?\s+(?:are|is)\s+(?:(?:perfectly\s+|completely\s+|"
     r"totally\s+|very\s+|quite\s+)?safe\b|(?:perfectly\s+|completely\s+|totally\s+)?(?:fine|ok|okay|alright)\s+(?:for|to\s+take|"
-    r"while)\b|(?:basically\s+|pretty\s+much\s+|essentially\s+|exactly\s+|just\s+)?(?:the\s+same(?:\s+thing\b|\s+as\b|"
+    r"while|with)\b|(?:basically\s+|pretty\s+much\s+|essentially\s+|exactly\s+|just\s+)?(?:the\s+same(?:\s+thing\b|\s+as\b|"
     r"(?=\s*(?:[,.;!?]|[-–—]|$)))|as\s+good(?:\s+as\b|(?=\s*(?:[,.;!?]|[-–—]|$)))))|fingertip\s+units?\b|"
     # A medicine's safety for someone: "they won't harm baby", "it won't do you any harm".
     r"(?:won't|will\s+not|wouldn't|doesn't|does\s+not|shouldn't|can't)\s+(?:harm|hurt)\s+(?:the\s+|your\s+)?"
@@ -665,10 +666,10 @@ ADVICE = LazyPattern(
     # nostrils and wraparound sunglasses can stop the pollen getting in".
     # "you don't need to finish the whole course", "double the dose": how much of a medicine to take.
     r"(?:finish|finished|finishing|complete|skip|skipping|double|doubling|halve|halving)\s+(?:the\s+|your\s+|their\s+|a\s+)?"
-    r"(?:whole\s+|full\s+|next\s+)?(?:course|doses?)\b|"
+    r"(?:whole\s+|full\s+|next\s+)?(?:course|doses?|pack)\b|"
     rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+(?:taking|with)|stick\s+with)\s+"
     rf"(?:(?:your|the|his|her|their)\s+)?(?:usual\s+|normal\s+|regular\s+)?(?:\w+\s+)?"
-    rf"(?:{_MEDICINES})|(?:{_MEDICINES})\s+(?:(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
+    rf"(?:{_MEDICINES}|{_DRUG_NAME}\b)|(?:{_MEDICINES})\s+(?:(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
     r"(?:help|stop|prevent|ease|soothe|relieve|reduce|(?:shift|clear|fix|treat|cure|kill|lift)\b)|"
     # ... how it helps or works best ("warm drinks with honey help", "hay fever tablets work better if you take them
     # before you go out") or its verdict ("antibiotics are not effective against viral infections"). (Alternatives of
@@ -984,7 +985,7 @@ DIRECTING = LazyPattern(
     # dad", "waiting for a call back", "your 111 call took so long": no one is seen, called or talked to, no service's
     # advice asked.)
     # (Nor what the writer will do: "we'll check when the community nurse is due to visit".)
-    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?<!\bwe'll\s)(?<!\bwe\swill\s)(?<!\bI'll\s)(?:(?<!\ba\s)(?<!\b111\s)(?<!\b999\s)(?<!\byour\s)(?<!\bthe\s)call(?!\s*-?\s*backs?\b)|ring|phone|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|(?<!\bdue\sto\s)visit|"
+    r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?<!\bwe'll\s)(?<!\bwe\swill\s)(?<!\bI'll\s)(?:(?<!\ba\s)(?<!\b111\s)(?<!\b999\s)(?<!\byour\s)(?<!\bthe\s)call(?!\s*-?\s*backs?\b)|ring|phone(?!\s+(?:lines?|system)\b)|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|(?<!\bdue\sto\s)visit|"
     r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))|book|(?<!\ba\s)try|"
     # (Not the reader's own medicine: "Use your blue one whenever you need it".)
     r"use(?!\s+(?:your|his|her|their)\s+(?:[\w-]+\s+)?(?:inhalers?|one|cream|spray|drops|tablets?|pump|spacer|gel|patch)\b)|check|"
@@ -1198,7 +1199,7 @@ _ASKS_SERVICE = LazyPattern(
 _QUOTE_OPENED = LazyPattern(r"(?:^|(?<=[\s(]))[\"'“](?:[^\"'“”\n]|(?<=\w)'(?=\w))*$")
 _QUOTE_SAID_OF = LazyPattern(
     r"(?:[^\"'“”\n]|(?<=\w)'(?=\w)){0,60}?[\"'”]\s+(?:can|could|may|might|does|doesn't|do|don't|sounds?|sounded|feels?|felt|"
-    r"seems?|comes?\s+across)\b",
+    r"seems?|comes?\s+across|(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:much|any|a\s+lot\s+of|always)\s+(?:help|use))\b",
     re.IGNORECASE,
 )
 
@@ -1803,6 +1804,9 @@ def _event_lead_in(text: str, at: int) -> bool:
 DOSE_CHANGE = LazyPattern(
     r"(?:^|[.!?:;]\s*|\s[-–—]\s*|\b(?:and|then|just|simply|so)\s+)(?:halve|split|crush|quarter)\s+(?:the|your|his|her|their|"
     r"a|one|each|them|it)\b(?:\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?|doses?))?|"
+    # ... after a clause that says when, the tablets named: "Where a resident struggles to swallow, crush the evening
+    # tablets into a spoon of yoghurt".
+    r",\s*(?:halve|split|crush|quarter)\s+(?:the|your|his|her|their)\s+(?:\w+\s+)?(?:tablets?|pills?|capsules?)\b|"
     # ... or a dose skipped, missed or doubled, as an order or a permission: "you can skip tonight's dose", "just
     # double up tomorrow" (not "if you miss a dose, read the leaflet").
     r"(?:^|[.!?:;]\s*|\s[-–—]\s*|\b(?:and|then|just|simply|so|you\s+(?:can|could|may)|(?:it's|it\s+is)\s+(?:fine|ok|okay|"

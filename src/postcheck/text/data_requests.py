@@ -64,6 +64,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=the\s)reference\s+(?:number|no\b\.?)\s+on\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|card)\b|"
     # A passport's number: "Could you reply with your passport number and address?"
     r"passport\s+(?:numbers?|no\b\.?|details)|"
+    # ... and a residence permit's: "Pop your BRP number below".
+    r"(?:BRP|ARC|(?:biometric\s+)?residence\s+permit|Home\s+Office\s+reference)\s+(?:numbers?|no\b\.?)|"
     # The NHS number by its length: "the 10-digit number from your NHS letter".
     r"(?:10|ten)[\s-]digit\s+(?:NHS\s+)?(?:numbers?|no\b\.?)|"
     # Part of a number is the number's data: "the last 3 digits of ur NHS number", "the first half of your postcode".
@@ -283,7 +285,7 @@ PERSONAL_DATA = LazyPattern(
     # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind;
     # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?".)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
-    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
     r"waiting\s+(?:for|on))|(?:do|does)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -506,7 +508,7 @@ QUESTION = LazyPattern(
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
     r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills?|inhalers?|antidepressants?|antibiotics?|painkillers?|"
-    r"supplements?|HRT|insulin|dose|strength|symptoms|school|nursery|"
+    r"supplements?|HRT|insulin|statins?|dose|strength|symptoms|school|nursery|"
     r"pre-?school|college)\b)|"
     # ("Where should we send the new one?", "Where should she send it?", "When was she discharged?": the question is the
     # data's own words.)
@@ -674,7 +676,7 @@ PRIVATE_PLACE = LazyPattern(
     # to our secure booking form".
     # ("On the school immunisation consent form, write...": three words too.)
     r"(?:on|via|through|using|into|in|to|onto)\s+(?:our|the|this)\s+(?:[\w'-]+\s+){1,3}?form|"
-    r"online|"
+    r"(?<!\bto\sbooking\s)(?<!\bfor\sbooking\s)(?<!\babout\sbooking\s)online|"  # (not "our guide to booking online")
     # A page of a website, named: "into the NHS 'Find a vaccination site' page" (the quoted name is blanked).
     r"(?:on|via|through|using|into|in)\s+(?:the\s+|our\s+)?(?:NHS(?:\.uk)?|website's|web)\s+(?:[\w']+\s+){0,4}?"
     r"(?:page|tool|checker|finder|search)|"
@@ -1681,13 +1683,14 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
-    "thinner", "antihistamine", "antidepressant", "contracepti", "eye drop", "eyedrop", "hrt", "insulin",
+    "thinner", "antihistamine", "antidepressant", "contracepti", "eye drop", "eyedrop", "hrt", "insulin", "statin",
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
     "what bed",
     "antibiotic", "painkiller", "supplement", "vitamin", "mccd", "reading", "result", "level", "score", "waiting",
     "passport", "where to send", "where to post", "court order", "molestation order", "occupation order",
     "protection order", "restraining order", "steps order", "scripted",
     "hiv status", "hep b status", "hep c status", "hepatitis b status", "hepatitis c status", "sti status",
+    "brp n", "arc n", "residence permit", "home office reference",
     "vaccination status", "vaccine status", "immunisation status", "immunization status", "covid status",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
@@ -1753,8 +1756,11 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 answer = _following(sentences, at)
                 found = _confirmed_in_public(body, answer) or _read_back_in_public(body, previous, answer)
                 public = found is not None  # (read with its channels, less the number it reads back)
-        if found is not None and _corrected_to_private(f"{body[found[1] :]} {_following(sentences, at)}"):
-            found = None  # "Could you reply with your date of birth... sorry, I meant please DM us it, not here!"
+        if found is not None and (
+            _corrected_to_private(f"{body[found[1] :]} {_following(sentences, at)}")
+            or _DISOWNED.match(_following(sentences, at))
+        ):
+            found = None  # "... sorry, I meant DM us it, not here!", "... The NHS will never ask you to do this."
         if found is not None and (
             public
             or not (
@@ -1778,6 +1784,16 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
 # A request the writer corrects at once: "... sorry, I meant please DM us your date of birth, not here!"
 _I_MEANT = LazyPattern(
     r"\b(?:sorry|oops|correction)\W+(?:\w+\W+){0,2}?(?:I|we)\s+meant\b(?:\s+to\s+say)?", re.IGNORECASE
+)
+
+
+# A request the sentence after disowns, as a scam's: "... saying they must reply with their passport number. The NHS
+# will never ask you to do this."
+_DISOWNED = LazyPattern(
+    r"\s*(?:the\s+NHS|we|your\s+(?:GP|practice)|the\s+practice|no\s?one\s+from\s+(?:the\s+NHS|us))\s+(?:will\s+|would\s+)?"
+    r"(?:never|not|doesn't|does\s+not|don't|do\s+not|won't)\s+(?:ever\s+)?(?:ask|request)\s+(?:(?:you|anyone|people)\s+)?"
+    r"(?:to\s+do\s+(?:this|that)|for\s+(?:it|this|that|them|these|those))\s*(?:[.!]|$)",
+    re.IGNORECASE,
 )
 
 

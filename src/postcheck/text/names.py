@@ -502,5 +502,6 @@ BUSINESS_AFTER = LazyPattern(
     r"hair|beauty|bakery|kitchen|garden|gardens|shop|store|vapes?|vaping|pharmacy|chemist|opticians?|dental|clinic|"
     r"cafe|deli|butchers?|barbers?|nails|lashes|tattoo|tattoos|motors|cars|plumbing|electrical|builders|cleaning|"
     r"dogs|pets|grooming|nursery|childcare|tutoring|travel|foods?|wines?|brewery|bar|pub|boutique|bakes|cooks|makes|"
-    r"creations|knits|sews|gifts|mocktails|cocktails|drinks|coffee|treats|sweets|co|company|trading)\b"
+    r"creations|knits|sews|gifts|mocktails|cocktails|drinks|coffee|treats|sweets|co|company|trading|taxis?|cabs|"
+    r"removals|transport|coaches|haulage|flowers)\b"
 )

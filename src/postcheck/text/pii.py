@@ -204,6 +204,7 @@ _PUBLIC_BUILDING = (
     r"Centre|Center|Hall|Library|Hub|Church|Chapel|Cathedral|Minster|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|"
     r"Surgery|Practice|Pharmacy|Clinic|Hospital|Hospice|Museum|Gallery|Theatre|Institute|Club|Pavilion|Stadium|Arena|Exchange|"
     r"School|Academy|College|University|Hotel|Inn|Arms|Market|Baths|Crematorium|Cemetery|Studios?|"
+    r"(?:Meeting|Community|Guild|Council|Parish)\s+House|"  # a public house of a few kinds: "the Friends Meeting House"
     r"[A-Z][a-z]*[Ww]orks"  # the Carriageworks
 )
 _HOUSE_NAME = r"House|Cottage|Cottages|Vicarage|Rectory|Farm|Farmhouse|Barn|Bungalow|Lodge|Villa|Flat|Annexe"
