@@ -14,7 +14,10 @@ OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the mod
 
 _MEDICINES = (
     # (Not "the medicines team", "a medication review": a service.)
-    r"(?:medicines?|medications?|meds)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|tablets?|pills?|capsules?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
+    # (Nor a tablet computer: "Keep the tablet plugged in overnight".)
+    r"(?:medicines?|medications?|meds)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|"
+    r"tablets?(?!\s+(?:(?:is\s+|stays?\s+)?(?:plugged|charged|charging|switched|locked)|screens?|computers?|devices?|apps?|"
+    r"chargers?|stands?|cases?)\b|'s\s+(?:screen|battery|charger|app))|pills?|capsules?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
     r"inhalers?|(?<!stress\s)(?<!stress-)(?:relievers?|preventers?)(?:\s+inhalers?)?|(?:adrenaline\s+)?auto-?injectors?|"
     r"(?:adrenaline|allergy|expired|out-of-date|out\s+of\s+date)\s+pens?|syringe\s+drivers?|epi-?pens?|jext|emerade|catheters?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
@@ -1812,7 +1815,7 @@ DOSE_CHANGE = LazyPattern(
     r"(?:^|[.!?:;]\s*|\s[-–—]\s*|\b(?:and|then|just|simply|so|you\s+(?:can|could|may)|(?:it's|it\s+is)\s+(?:fine|ok|okay|"
     r"safe|alright)\s+to)\s+)(?:skip|miss|double(?:\s+up)?(?:\s+on)?|leave\s+out)\s+(?:the|your|his|her|their|a|one|"
     r"tonight's|today's|this\s+(?:morning|evening)'s|tomorrow's|the\s+next|your\s+next)\s+(?:\w+\s+)?(?:doses?|tablets?|pills?|"
-    r"injections?|jabs?)\b|"
+    rf"injections?|jabs?|{_DRUG_NAME})\b|"
     # ... or doubled up for one forgotten: "Double up tomorrow if you missed yesterday's", "take two tomorrow if you
     # miss one".
     r"\b(?:double\s+up|take\s+(?:two|2|a\s+double\s+dose))\s+(?:\w+\s+){0,2}?if\s+(?:you|he|she|they)\s+(?:missed|miss|forgot|"

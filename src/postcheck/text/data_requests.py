@@ -78,7 +78,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=\bknow\s)|(?<=\btell\sus\s)|(?<=\btell\sme\s)|(?<=\bconfirm\s))when\s+(?:you|u|he|she|they|(?:your|ur|his|her|their)\s+"
     r"[\w'-]+)\s+(?:was|were)\s+born\b|"
     # The name the reader's record is under: "What name was the booking made under?", "Which name was it booked under?"
-    r"(?:(?<=what\s)|(?<=which\s))(?:full\s+)?name(?=\s+(?:was|is|were)\s+[^?.!]{0,40}?\bunder\b)|"
+    # ("What name was on the request form?": the name on a thing of someone's care.)
+    r"(?:(?<=what\s)|(?<=which\s))(?:full\s+)?name(?=\s+(?:was|is|were)\s+(?:[^?.!]{0,40}?\bunder\b|on\s+(?:the|your|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:form|letter|booking|referral|card|prescription|label|record)s?\b))|"
     # "leave your details", "your son's name": what details and a name mean in a request.
     # ("your deets": details in slang.)
     r"(?<=your\s)(?:details|deets)|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|deets|(?:(?:full|first|last)\s+)?name|number|"
@@ -222,6 +224,8 @@ PERSONAL_DATA = LazyPattern(
     r"birth\s?dates?|"
     # What opens someone's accounts: "the 6-digit security code the app has just texted you", "your NHS login password".
     r"(?:security|verification|log-?in|one-time|authentication)\s+codes?|passcodes?|passwords?|log-?in\s+details|"
+    # ... a PIN too, in capitals: "reply with the 4-digit PIN you chose at set-up" (not "pin it to the board").
+    r"(?<=\bthe\s)\d-digit\s+(?-i:PIN)\b|(?:(?<=your\s)|(?<=\bur\s))(?:\d-digit\s+)?(?-i:PIN)\s+(?:number|code)\b|"
     # Someone's symptoms, which are their health: "What are his symptoms?", "what symptoms you've had", "which symptoms
     # she's had since the fall" (not "if your symptoms get worse": only where a request or question asks for them).
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))symptoms\b|"
@@ -299,6 +303,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))(?:(?:latest|last|most\s+recent|current|recent)\s+)?"
     r"(?:PSA|HbA1c|blood\s+pressure|BP|blood\s+sugar|sugar|glucose|cholesterol|peak\s+flow|eGFR|oxygen|sats|INR|thyroid|TSH|"
     r"ferritin|iron|B12|vitamin\s+D|BMI)\s+(?:readings?|results?|levels?|scores?|numbers?)\b|"
+    # ... or counted: "Pop your last three readings in the comments".
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))(?:latest|last|most\s+recent|recent)\s+"
+    r"(?:(?:few|two|three|four|five|six|seven|\d)\s+)?readings\b|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     # (Spelled as people type it: "a pic of ur perscription".)
     # (Or a side of it, by any verb that copies it: "snap the front of your exemption certificate".)
@@ -340,10 +347,11 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+letters?\s+(?:that\s+)?"
     r"(?:[\w&'-]+\s+){1,3}?sent\s+(?:you|u|him|her|them)\b|"
     # ... and a legal document about someone, whoever's it is: "post a photo of the LPA below".
-    rf"{_COPY}(?:the|that|this|his|her)\s+"
+    # (A page of it too: "snap the front page of the care plan in the green folder".)
+    rf"{_COPY}(?:the\s+(?:front|back|inside|(?:[\w-]+\s+)?page)\s+(?:of|in|from)\s+)?(?:the|that|this|his|her)\s+"
     r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|MCCD|passport|driving\s+licen[cs]e|"
     # (And papers about someone's health: "Send us a photo of the fit note here".)
-    rf"{_HEALTH_PAPERS}|{_COURT_ORDERS})\b|"
+    rf"{_HEALTH_PAPERS}|{_COURT_ORDERS}|{_CARE_PLANS}|(?:blood\s+test|test\s+request|pathology)\s+forms?)\b|"
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar"), or snapped itself: "Snap the pharmacy label on his
     # inhaler box".
@@ -410,7 +418,8 @@ _WHERE_YOU_STAY = LazyPattern(
     r"you're|they're|he's|she's)\s+(?:\w+\s+)?(?:staying|living|live|lives|sleeping|stopping|based|registered)\b|"
     # ... or where someone should come: "Which address should the nurse come to? Reply here", "What's the address she
     # should come to?".
-    r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|(?:send|post)\s+(?:it|them|the\s+new\s+one))"
+    r"\s+(?:should|shall|can|will)\s+(?:we|they|he|she|the\s+\w+)\s+(?:come|go|(?:send|post|bring|deliver)\s+(?:it|them|"
+    r"the\s+new\s+one))"
     r"\s+to\b|"
     r"\s+(?:that\s+)?(?:we|they|he|she|the\s+\w+)\s+(?:should|shall|can|will)\s+(?:come|go)\s+to\b|"
     # ... or where a thing for the reader should go: "We can post you a copy. What address should it go to?", "We'd love
@@ -502,7 +511,8 @@ QUESTION = LazyPattern(
     # first.)
     r"(?:what|which)(?=\s+(?:phone\s+|mobile\s+)?number(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b|"
     r"\s+(?:phone\s+|mobile\s+)?number\s+did\s+(?:you|u|they|he|she)\s+(?:book|register|sign|give)|"
-    r"\s+(?:full\s+)?name\s+(?:was|is|were)\s+[^?.!]{0,40}?\bunder\b|"
+    r"\s+(?:full\s+)?name\s+(?:was|is|were)\s+(?:[^?.!]{0,40}?\bunder\b|on\s+(?:the|your|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:form|letter|booking|referral|card|prescription|label|record)s?\b)|"
     r"\s+(?:(?:full\s+)?name\s+and\s+)?(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
@@ -1241,7 +1251,9 @@ _OWN_VERB = LazyPattern(
 # below are anonymised before we publish", "Your date of birth in the comments was removed" (not "Your NHS number is
 # needed - pop it below": what is needed, wanted or asked for is asked).
 _PASSIVE_AFTER = LazyPattern(
-    r"(?:\s+[\w'&+-]+){0,8}?\s+(?:is|are|was|were|will\s+be|would\s+be|have\s+been|has\s+been|get|gets|got)\s+"
+    # (Not a relative clause of someone's: "Snap the blood test form you were given and post it".)
+    r"(?:\s+[\w'&+-]+){0,8}?(?<!\byou)(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\bwe)\s+"
+    r"(?:is|are|was|were|will\s+be|would\s+be|have\s+been|has\s+been|get|gets|got)\s+"
     r"(?:(?:all|always|then|now|never|not|automatically|only|also|securely|immediately)\s+)?"
     r"(?!(?:needed|required|requested|wanted|asked|welcomed|invited|expected)\b)(?:[a-z]+(?:ed|en|wn)|kept|held|read)\b",
     re.IGNORECASE,
@@ -1690,7 +1702,9 @@ _DATA_HINTS = (
     "passport", "where to send", "where to post", "court order", "molestation order", "occupation order",
     "protection order", "restraining order", "steps order", "scripted",
     "hiv status", "hep b status", "hep c status", "hepatitis b status", "hepatitis c status", "sti status",
-    "brp n", "arc n", "residence permit", "home office reference",
+    "brp n", "arc n", "residence permit", "home office reference", "digit pin", "pin number", "pin code",
+    "last three readings", "latest readings", "recent readings", "last readings", "test form", "pathology form",
+    "care plan",
     "vaccination status", "vaccine status", "immunisation status", "immunization status", "covid status",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",

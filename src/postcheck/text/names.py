@@ -320,7 +320,8 @@ def title_surname_pattern(name: str) -> re.Pattern[str] | None:
 _JOB = (
     r"nurse|midwife|matron|sister|doctor|gp|consultant|surgeon|physio|physiotherapist|pharmacist|visitor|"
     r"lead|manager|specialist|practitioner|receptionist|co-?ordinator|navigator|therapist|dietitian|dietician|"
-    r"paramedic|hca|assistant|director|officer|clinician|worker|champion|educator|advocate|administrator|secretary"
+    r"paramedic|hca|assistant|director|officer|clinician|worker|champion|educator|advocate|administrator|secretary|"
+    r"phlebotomist|radiographer|sonographer|optometrist|podiatrist|audiologist|technician"
 )
 
 
