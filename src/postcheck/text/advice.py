@@ -215,7 +215,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"(?:the|your|his|her|their|a|that|this|small|deep|little|nasty)\s+cuts?\b(?!\s+(?:off|in|out|to|of|back|down|short|"
     r"through|across|from|and\s+paste|price|above|costs?|funding|services?|jobs?|posts?|budgets?)\b)|(?:high|a)\s+temp|blood\s+sugars?|cholesterol|the\s+runs|bunged\s+up|"
     r"conjunctivitis|tonsillitis|(?:a|common|heavy|head|chest|bad|nasty|stinking|first|his|her|their|your)\s+(?:mild\s+|slight\s+)?cold"
-    r"(?!\s+(?:feet|hands|water|calls?|drinks?|weather|snap|spell|rooms?|store|chain|case|shoulder|turkey)\b)|"
+    r"(?!\s+(?:feet|hands|water|calls?|drinks?|weather|snap|spell|rooms?|store|chain|case|shoulder|turkey|cots?|storage)\b)|"
     r"colds|unwell|poorly|(?:feeling|felt|feel)\s+(?:half\s+as\s+|so\s+|a\s+bit\s+)?(?:rough|rotten|ill|awful|terrible|"
     r"run\s+down|under\s+the\s+weather)|(?:wobbly|loose)\s+(?:\w+\s+)?(?:teeth|tooth)|"
     r"run\s+down|dehydrat\w+|"
@@ -580,7 +580,7 @@ ADVICE = LazyPattern(
     # Permission despite the complaint: "you can still breastfeed with a cold".
     r"(?:you|he|she|they|baby)\s+(?:can|could)\s+still\s+(?:breastfeed|feed|exercise|swim|drive|fly|travel|eat|drink|bath|shower|have\s+a\s+(?:bath|shower))\b|"
     # ... and a jab had despite it: "you can have the jab with a cold".
-    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+(?:still\s+)?have\s+(?:the|your|his|her|their)\s+(?:[\w-]+\s+)?(?:jab|vaccine|"
+    r"(?:you|he|she|they|baby)\s+(?:can|could)\s+(?:still\s+)?have\s+(?:the|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:jab|vaccine|"
     r"vaccination|booster)\s+(?:even\s+)?with\s+an?\s+\w|"
     # A remedy's effect at the end of its sentence: "walking the aisle every hour sorts it", not "we'll sort it".
     r"(?:gets?|getting)\s+rid\s+of\s+(?:it|them)|(?<!we'll\s)(?<!will\s)(?<!can\s)(?<!to\s)sorts?\s+(?:it|them)"
@@ -964,6 +964,9 @@ SERVICE_REPORT = LazyPattern(
     # ("GP practices here aren't prescribing tirzepatide for weight loss yet".)
     r"(?:aren'?t|isn'?t|are\s+not|is\s+not)\s+(?:yet\s+|currently\s+)?(?:prescribing|offering|providing)|"
     r"were\s+(?:closed|shut)|(?:had|has)\s+(?:run|sold)\s+out|ran\s+out|didn'?t|did\s+not|said|says|told|"
+    r"(?:gave|prescribed)\s+(?:you|u|him|her|them)|"  # ("Finish the antibiotics your GP gave you")
+    # ("That site isn't a registered pharmacy": what a thing is not.)
+    r"(?:isn'?t|is\s+not|wasn'?t|was\s+not|aren'?t|are\s+not)\s+(?:an?\s+)?(?:registered|real|genuine|proper|licensed|legitimate)|"
     # ("The pharmacy shouldn't have sold you those pills", "The paramedics who came when you called 999 were great".)
     r"shouldn'?t\s+have|should\s+not\s+have|when\s+(?:you|he|she|they|we|I)\s+(?:called|rang|phoned|dialled|visited))\b|"
     # (And how busy or shut the service is now, as news: "sleep it off - A&E's full tonight"; or whether it is on

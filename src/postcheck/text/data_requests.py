@@ -559,7 +559,9 @@ _WHEN_CARED_FOR = LazyPattern(r"(?:when|the\s+(?:date|day))\s", re.IGNORECASE)
 # second object more plainly than "and", and may follow a longer first.)
 # (Or set off by commas: "Tell us in the comments, with your age and postcode, so we can see".)
 _ALONG_WITH = LazyPattern(
-    r"(?:\b(?:along\s+with|together\s+with|as\s+well\s+as)|,\s*with)\s+(?:your|their)\s+$", re.IGNORECASE
+    r"(?:\b(?:along\s+with|together\s+with|as\s+well\s+as)|,\s*with)\s+(?:your|their)\s+"
+    r"(?:[\w-]+\s+(?:and|&)\s+(?:your\s+|their\s+)?)?$",  # ("as well as your age and postcode")
+    re.IGNORECASE,
 )
 _MAX_ALONG_WITH_GAP_WORDS = 16
 # "Share a screenshot of the text, including your name and DOB, here": the data as what the verb's object carries.
@@ -1205,9 +1207,12 @@ _OTHER_ANTECEDENT = LazyPattern(
     re.IGNORECASE,
 )
 # (Or a request withdrawn: "please ignore our last reply asking for your NHS number here".)
-# (Or data to be left out: "please leave out names, dates of birth and anything that could identify you".)
+# (Or data to be left out, or not posted: "please leave out names, dates of birth and anything that could identify
+# you".)
 _NEGATED_MENTION = LazyPattern(
-    r"\b(?:never|not|don't|won't|doesn't|no|ignore|disregard|leave\s+(?:out|off)|omit|redact|blank\s+out|cover\s+up)\b",
+    r"\b(?:never|not|don't|won't|doesn't|no|ignore|disregard|leave\s+(?:out|off)|omit|redact|blank\s+out|cover\s+up|"
+    # ("Rather than posting your baby's details here, please DM us.")
+    r"(?:rather\s+than|instead\s+of)\s+(?:posting|sharing|putting|writing|leaving|adding|giving|commenting|replying))\b",
     re.IGNORECASE,
 )
 # A photo, scan or copy that carries the data is the data, not another thing "it" may stand for: "Got a photo of the
@@ -1344,7 +1349,9 @@ _READERS_DOCUMENT = LazyPattern(
     # the message opens its sentence: "Text from the surgery about the wrong results?")
     r"|(?:\b(?:got|received|had|get)\s+(?:a|an|the|this|that)\s+|\bthe\s+(?=\w+\s+(?:we|they)\s+sent\b)|"
     r"(?:^|(?<=[.!?]\s))\s*(?:an?\s+)?)(?:\w+\s+)?(?:text|txt|message|msg|e-?mail|voicemail)s?\s+"
-    r"(?:(?:from|by)\s+(?:\w+\s+){1,3}?|(?:we|they)\s+sent(?:\s+(?:you|u))?\s+)?(?:about|bout|for|with|confirming|of|giving|saying)\s+(?:the|a|an|your|ur)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:from|by)\s+(?:\w+\s+){1,3}?|(?:we|they)\s+sent(?:\s+(?:you|u))?\s+)?(?:about|bout|for|with|confirming|of|giving|"
+    # ("Had a text saying you missed a hospital appointment?")
+    r"saying(?:\s+(?:that\s+)?(?:you|u)(?:'ve|\s+have)?\s+\w+)?)\s+(?:the|a|an|your|ur)\s+(?:\w+\s+){0,2}?"
     r"(?:appointment|referral|results?|booking|operation|scan|test|injection|procedure|treatment|surgery|op)s?\b"
     # A letter the reader got is addressed to them: "Got a letter with the wrong address on it?"; a prescription carries
     # their name, address and date of birth, and their results are their health: "Got your new repeat prescription?"

@@ -335,7 +335,8 @@ def first_name_job_pattern(name: str) -> re.Pattern[str] | None:
         return None
     first = _word(words[0])
     # (Where the job is may follow it: "Jane, our bereavement lead at the ICB, will be there".)
-    where = r"(?:\s+(?:at|in|for|on)\s+(?:the\s+)?[\w'&-]+)?"
+    # (Or what the job is for: "Jane, our lead for pregnancy loss at the ICB, will be there".)
+    where = r"(?:\s+(?:at|in|for|on)\s+(?:the\s+)?[\w'&-]+(?:\s+[\w'&-]+)?){0,2}?"
     job = rf"(?:our|the(?:\s+[\w-]+'s)?)\s+(?:[\w'&-]+\s+){{0,4}}?(?:{_JOB}){where}"
     return re.compile(
         # (The job closed by its own punctuation, so that the reader greeted is not read as the one with the job: "Hi
@@ -504,5 +505,5 @@ BUSINESS_AFTER = LazyPattern(
     r"cafe|deli|butchers?|barbers?|nails|lashes|tattoo|tattoos|motors|cars|plumbing|electrical|builders|cleaning|"
     r"dogs|pets|grooming|nursery|childcare|tutoring|travel|foods?|wines?|brewery|bar|pub|boutique|bakes|cooks|makes|"
     r"creations|knits|sews|gifts|mocktails|cocktails|drinks|coffee|treats|sweets|co|company|trading|taxis?|cabs|"
-    r"removals|transport|coaches|haulage|flowers)\b"
+    r"removals|transport|coaches|haulage|flowers|candles|soaps|jewellery|prints|plants)\b"
 )

@@ -70,7 +70,10 @@ _VERB_BEFORE = LazyPattern(
 # appointment with jane at nhs dot net", where the word before "at" is the person).
 _VERB_OBJECT_BEFORE = LazyPattern(
     r"\b(?:book|order|buy|get|renew|register|find|check|download|claim|collect)(?:s|ed|ing)?\s+"
-    r"(?:(?:your|ur|a|an|the|my|their|his|her|our)\s+)?(?:(?!(?:with|to|for|from|by)\b)[\w'’-]+\s+){0,2}\Z",
+    r"(?:(?:your|ur|a|an|the|my|their|his|her|our)\s+)?(?:(?!(?:with|to|for|from|by)\b)[\w'’-]+\s+){0,2}\Z|"
+    # ... or what to read about there: "You can read about pregnancy loss at nhs dot uk".
+    r"\b(?:read|learn|find\s+out|more|info|information|advice|tips)\s+(?:more\s+)?(?:about|on)\s+"
+    r"(?:(?!(?:with|to|for|from|by)\b)[\w'’-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = LazyPattern(r"\b(?:a|an|the|our|your|their|this|that|these|those|my|his|her|its)\s+$", re.IGNORECASE)

@@ -151,8 +151,10 @@ _SEEN_BLOODY = LazyPattern(
     # your sick is bloody or looks like coffee grounds"; or of a part of the body or a dressing: "If her nose is still
     # bloody after 10 minutes of pinching" (not "the nose is bloody awful").
     r"\b(?:sick|vomit|vomiting|poos?|wees?|urine|stools?|phlegm|mucus|spit|nose|nostrils?|gums?|lips?|mouth|dressings?|"
-    r"bandages?|plasters?|wounds?|cuts?|grazes?|scabs?|stitches|tissues?|nappy|nappies)\s+"
-    r"(?:(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)|(?:that\s+|which\s+)?(?:is|was|are|were))\s+(?:still\s+)?bloody"
+    r"bandages?|plasters?|wounds?|cuts?|grazes?|scabs?|stitches|tissues?|nappy|nappies|discharge)\s+"
+    # ("If the discharge turns bloody again": what it becomes.)
+    r"(?:(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)|(?:that\s+|which\s+)?(?:is|was|are|were|turns?|turned|goes|went|becomes?|"
+    r"became))\s+(?:still\s+)?bloody"
     r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|when|again|for\s+(?:a|\d|more|longer|over)|the\s+(?:day|morning|next))\b))|"
     r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|clear|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
     r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy|rusty|"
