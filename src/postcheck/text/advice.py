@@ -662,7 +662,8 @@ ADVICE = LazyPattern(
     r"happens\s+to\s+(?:loads|lots|most|many|plenty|a\s+lot)\s+of|in\s+most\s+cases|"
     r"(?:isn't|is\s+not|aren't|are\s+not|not)\s+(?:usually\s+)?permanent|(?:grow|grows|grew|growing|grown)\s+out\s+of\s+(?:it|them)|(?:keeps?|kept)\s+(?:it|them)\s+(?:away|at\s+bay)\b|(?:\d+(?:\.\d+)?|two|three)\s+litres\s+(?:of\s+water\s+)?a\s+day|wraparound\s+(?:sunglasses|sunnies|shades)|(?:gloves|mittens|hats?|socks|layers|scarf|sun\s?cream|sunscreen|spf\s*\d*)\s+on\s+(?:before|when|whenever)\s+you\s+(?:go|head)\s+out(?:side|doors)?\b|(?:won't|doesn't|will\s+not|does\s+not|can't)\s+cure\s+(?:it|them)\b|needs?\s+(?:strapping|icing|resting|elevating|splinting|to\s+be\s+(?:strapped|rested|iced|elevated|splinted))\b|"
     r"doing\s+(?:its|their)\s+job|"
-    # A dose as a noun phrase: "a couple of paracetamol and an early night".
+    # A dose as a noun phrase: "a couple of paracetamol and an early night", "two extra puffs of your blue inhaler".
+    r"(?:a\s+couple\s+of|a\s+few|two|three|four|(?<![\d,.])\d)\s+(?:extra\s+|more\s+)?puffs\s+of\b|"
     rf"(?:a\s+couple\s+of|a\s+few|two|(?<![\d,.])\d)\s+(?:{_MEDICINES})\b"
     r"(?![^.!?\n]{0,200}\b(?:sorry|apolog\w+|mixed\s+up|out\s+of\s+stock|missing|handed\s+in)\b)|"
     # Starting, stopping or a remedy's effect: "don't stop your antidepressants suddenly", "Vaseline around your
@@ -894,7 +895,7 @@ SIGNPOSTING = LazyPattern(
     r"(?:\bGPs?\b|\bdoctors?\b(?!\s+of\s+the\s+world\b)|\bone[\s-]one[\s-]one\b|\bnine[\s-]nine[\s-]nine\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
     r"\bA and E\b|\bG\.\s?P\.|\burgent treatment cent(?:re|er)s?\b|\bemergency department\b|\bmidwi(?:fe|ves)\b|"
     r"\bhealth visitors?\b|\bpractice nurses?\b|\bdentists?\b|\bopticians?\b|\boptometrists?\b|"
-    r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|"
+    r"\b(?:health(?:\s?care)?|medical) professionals?\b|\bnhs\.uk\b|\bSamaritans\b|\bPapyrus\b|\bHOPELINE\s?247\b|"
     # Shout, the crisis text line the NHS lists beside Samaritans: "text SHOUT to 85258".
     r"\b85258\b|\btext\s+(?-i:SHOUT)\b|"
     # 999 in lay words: "ring for an ambulance straight away", "needs an ambulance", "get her an ambulance".
@@ -918,7 +919,8 @@ SIGNPOSTING = LazyPattern(
     r"tissue\s+viability|fertility|antenatal|neonatal|paediatric|children's|care|dermatology|skin|eczema|allergy|ENT|"
     r"eye|orthopaedic|rheumatology|gastro|urology|gynae(?:cology)?|endocrine|pain|sexual\s+health|travel|liver|"
     r"neurology|breast|lung|bowel|wound(?:\s+care)?|podiatry|foot\s+care|menopause|eating\s+disorders?)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
-    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team)\b|"
+    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team|"
+    r"care\s+co-?ordinator|CPN|community\s+psychiatric\s+nurse|psychiatrist)\b|"
     # ... the physio too, where the reader is sent to them: "mention it to your physio" (not "your physio exercises",
     # "the exercises your physio gave you").
     r"\b(?:to|ask|see|tell|with|contact|call|ring)\s+(?:your|their|his|her)\s+(?:own\s+)?physio(?:therapist)?\b"

@@ -36,7 +36,10 @@ _DUE = r"(?:your|ur|her|their)\s+(?:baby|little\s+one|bump)\s+due\b"
 # A copy of a document asked for, by its noun or its verb: "a photo of ...", "snap ...".
 _COPY = r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
 # The plans and forms of someone's care, which carry their name and record: "her asthma action plan", "a ReSPECT form".
-_CARE_PLANS = r"(?:asthma\s+)?action\s+plans?|care\s+plans?|meal\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?"
+_CARE_PLANS = (
+    r"(?:asthma\s+)?action\s+plans?|care\s+plans?|meal\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?|(?:safety|crisis)\s+plans?|"
+    r"EHCPs?|EHC\s+plans?"
+)
 # ... and papers about someone's health: "the fit note", "your occupational health report".
 _HEALTH_PAPERS = r"(?:fit|sick)\s+notes?|(?:occupational\s+health|OH|medical)\s+reports?"
 # ... and a court's order about someone, which carries names and addresses: "your non-molestation order".
@@ -66,6 +69,8 @@ PERSONAL_DATA = LazyPattern(
     r"passport\s+(?:numbers?|no\b\.?|details)|"
     # ... and a residence permit's: "Pop your BRP number below".
     r"(?:BRP|ARC|(?:biometric\s+)?residence\s+permit|Home\s+Office\s+reference)\s+(?:numbers?|no\b\.?)|"
+    # ... and a veteran's: "Reply with your service number".
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))(?:service|military|army|forces)\s+(?:numbers?|no\b\.?)|"
     # The NHS number by its length: "the 10-digit number from your NHS letter".
     r"(?:10|ten)[\s-]digit\s+(?:NHS\s+)?(?:numbers?|no\b\.?)|"
     # Part of a number is the number's data: "the last 3 digits of ur NHS number", "the first half of your postcode".
@@ -270,6 +275,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+(?:(?:was|were)\s+)?"
     r"(?:you|they|he|she|your\s+\w+)"
     r"(?:'ve|'s|\s+have|\s+has|\s+was|\s+were)?\s+(?:been\s+)?(?:given|prescribed)\b|"
+    # ... or given by someone: "Tell us in the comments which tablets the hospital gave you".
+    r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+"
+    r"(?:the\s+[\w&-]+|they|he|she)\s+(?:gave|prescribed)\s+(?:you|u|him|her|them)\b|"
     # ... or what someone is prescribed, the medicine left unsaid: "Let us know below what you're scripted".
     r"(?<=what\s)(?:you|u|they|he|she|(?:your|ur)\s+\w+)(?:'re|'s|\s+are|\s+is|\s+r)\s+(?:currently\s+)?"
     r"(?:scripted|prescribed)\b|"
@@ -291,7 +299,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
-    r"waiting\s+(?:for|on))|(?:do|does)\s+(?:you|u|"
+    r"waiting\s+(?:for|on))|(?:do|does|did)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
     # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
@@ -319,7 +327,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:\w+\s+)?(?:birthday|christmas|xmas|valentines?|valentine's|"
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:[\w-]+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
-    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|certs?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
+    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|certs?|(?:hospital\s+)?wristbands?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
     rf"{_HEALTH_PAPERS}|{_COURT_ORDERS}|"
     # ("Screenshot your e-Referral booking email": a message about the reader's care.)
     r"(?:booking|appointment|referral|results?)\s+(?:e-?mails?|texts?|messages?)|"
@@ -488,7 +496,8 @@ GIVING_VERB = LazyPattern(
     r"gie|gies|giz|gizza|gimme|vote|"
     # ... and "quote-tweet this with your...", "ping us your address", "fill us in below: your name, DOB...".
     r"(?:quote[- ]?)?(?:tweet|post|repost)|quote\s+(?:this|our|the)\s+(?:post|tweet|thread)\b|ping|"
-    r"fill\s+(?:us|me)\s+in|"
+    # ("Answer in the comments along with your postcode"; not "answer a few questions about your symptoms" at 111.)
+    r"fill\s+(?:us|me)\s+in|answer(?=\s+(?:in|below|here|underneath|with)\b)|"
     # "Mind sharing your mobile below?", "Mind jotting down your DOB here?": would you mind, with the verb's "-ing".
     r"(?<=mind\s)(?:sharing|posting|popping|dropping|putting|leaving|adding|giving|sending|sticking|writing|jotting|"
     r"noting|typing|including|listing|tagging|tweeting|commenting|replying|confirming|providing|whacking|bunging|"
@@ -956,7 +965,7 @@ _HOW_TO_WRITE = LazyPattern(
 # thoughts below - your name won't be shared" (not "Tell us who you are - name and date of birth - in a reply").
 # ... or on a thing of theirs, to label it: "write your child's name and date of birth on the spacer".
 _WRITTEN_ON = LazyPattern(
-    r"(?:\s+(?:and|&)(?:\s+[\w']+){1,4}?)?\s+on\s+(?:the|their|his|her|your|each|every|all)\s+"
+    r"(?:\s+(?:and|&)(?:\s+[\w']+){1,4}?)?\s+on\s+(?:the|their|his|her|your|each|every|all)\s+(?:[\w-]+'s\s+)?"
     r"(?!comments?\b|repl|posts?\b|thread|page\b|wall\b|timeline|feed\b)[\w-]+",
     re.IGNORECASE,
 )
@@ -1097,6 +1106,8 @@ def _what_we_do_next(before: str) -> bool:
 # (Nor one where the reader was kept waiting: "We're sorry you were left waiting at the front desk. Leave us a number".)
 _CANT_SEE = LazyPattern(
     r"\b(?:can'?t|cannot|couldn'?t|unable\s+to)\s+(?:see|find|access|view|open|log\s+in(?:to)?|get\s+into)\b|"
+    # ("Sorry your travel jabs aren't showing in the NHS App.")
+    r"\b(?:aren'?t|isn'?t|are\s+not|is\s+not|not)\s+(?:showing|appearing|showing\s+up|coming\s+up)\b|"
     r"\b(?:left|kept)\s+(?:\w+\s+)?waiting\b|"
     # (Nor one that only reads the reader's number back: "we've got your number as 07700 900 316. Can you also reply
     # with your date of birth?")
@@ -1362,7 +1373,7 @@ _READERS_DOCUMENT = LazyPattern(
     r"|\b(?:your|ur)\s+(?:\w+\s+)?(?:results?|appointment|booking|referral|test)\s+(?:text|txt|message|msg|e-?mail|letter)s?\b"
     r"|\b(?:got|received|had|get)\s+(?P<document>(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?)|(?:your|ur)\s+(?:\w+\s+){0,3}?(?:results?|invit(?:e|ation)s?|reminders?|"
-    rf"appointment\s+cards?|{_HEALTH_PAPERS})|(?:a|an|the|your|ur)\s+{_COURT_ORDERS}|"
+    rf"appointment\s+cards?|{_HEALTH_PAPERS})|(?:a|an|the|your|ur)\s+(?:{_COURT_ORDERS}|(?:[\w-]+\s+)?(?:{_CARE_PLANS}))|"
     # (And a certificate, card, badge or pass of the reader's health: "Got a medical exemption certificate?", "Got your
     # blue badge?"; not "Got a certificate for finishing the course?", which carries no health data.)
     r"(?:a|an|the|this|that|your|ur)\s+(?:\w+\s+)?(?:medical|prescription|prepayment|exemption|maternity|vaccination|"
@@ -1711,7 +1722,8 @@ _DATA_HINTS = (
     "hiv status", "hep b status", "hep c status", "hepatitis b status", "hepatitis c status", "sti status",
     "brp n", "arc n", "residence permit", "home office reference", "digit pin", "pin number", "pin code",
     "last three readings", "latest readings", "recent readings", "last readings", "test form", "pathology form",
-    "care plan",
+    "care plan", "safety plan", "crisis plan", "ehcp", "ehc plan", "service n", "military n", "army n",
+    "forces n", "wristband",
     "vaccination status", "vaccine status", "immunisation status", "immunization status", "covid status",
     "where we should", "where we can", "where we could", "where i should", "where i can", "where i could",
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",

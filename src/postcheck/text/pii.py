@@ -216,7 +216,8 @@ _VENUE_BEFORE_NUMBER = LazyPattern(
     rf"|\b(?:[A-Z][\w'’&-]*\s+){{0,3}}(?:{_PUBLIC_BUILDING})"
     # (... its word in lower case after a capitalised name: "the Salvation Army hall, 3 Victoria Avenue", "the Methodist
     # church hall, 3 Victoria Avenue")
-    rf"|\b(?:[A-Z][\w'’&-]*\s+){{1,3}}(?i:(?:{_PUBLIC_BUILDING})\s+)?(?i:{_PUBLIC_BUILDING})),\s*\Z"
+    # ("the Orsett Hospital outpatients hall, 12 Rowley Road": a word between.)
+    rf"|\b(?:[A-Z][\w'’&-]*\s+){{1,3}}(?i:(?:{_PUBLIC_BUILDING})\s+(?:[a-z]+\s+)?)?(?i:{_PUBLIC_BUILDING})),\s*\Z"
 )
 
 # The personal numbers a reply may copy from someone's record (the policy's "personal details"): a date of birth with

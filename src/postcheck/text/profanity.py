@@ -152,9 +152,11 @@ _SEEN_BLOODY = LazyPattern(
     # bloody after 10 minutes of pinching" (not "the nose is bloody awful").
     r"\b(?:sick|vomit|vomiting|poos?|wees?|urine|stools?|phlegm|mucus|spit|nose|nostrils?|gums?|lips?|mouth|dressings?|"
     r"bandages?|plasters?|wounds?|cuts?|grazes?|scabs?|stitches|tissues?|nappy|nappies|discharge)\s+"
-    # ("If the discharge turns bloody again": what it becomes.)
+    r"(?:\w+s\s+(?:or|and)\s+)?"  # ("if your discharge smells or turns bloody")
+    # ("If the discharge turns bloody again": what it becomes; "If a wound is deep, gaping or still bloody after":
+    # listed.)
     r"(?:(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)|(?:that\s+|which\s+)?(?:is|was|are|were|turns?|turned|goes|went|becomes?|"
-    r"became))\s+(?:still\s+)?bloody"
+    r"became))\s+(?:(?:[\w-]+\s*,\s*){0,3}[\w-]+\s+(?:or|and)\s+)?(?:still\s+)?bloody"
     r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|when|again|for\s+(?:a|\d|more|longer|over)|the\s+(?:day|morning|next))\b))|"
     r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|clear|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
     r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy|rusty|"
@@ -171,8 +173,8 @@ _SEEN_BLOODY = LazyPattern(
     # bloody after 10 minutes", "a flat, scaly, crusty or bloody patch" (not "wet and bloody freezing").
     r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy|deep|gaping|jagged|"
     r"dirty|open|infected|bruised|grazed|torn|blistered|inflamed|painful|tender|mucky|hot|warm|pink|yellow|green|purple|"
-    r"black|tarry|brown|puffy|shiny|cloudy|angry|runny|crusted)(?:\s*,\s*|\s+(?:and|or)\s+)"
-    r"bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first|overnight|for\s+(?:a|\d|up|the\s+first|more|longer|over))\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
+    r"black|tarry|brown|puffy|shiny|cloudy|angry|runny|crusted|clear)(?:\s*,\s*|\s+(?:and|or)\s+)"
+    r"(?:a\s+(?:bit|little)\s+|slightly\s+)?bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first|overnight|for\s+(?:a|\d|up|the\s+first|more|longer|over))\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
     r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?)\b)",
     re.IGNORECASE,
 )
