@@ -1228,15 +1228,14 @@ _NEGATED_MENTION = LazyPattern(
 )
 # A photo, scan or copy that carries the data is the data, not another thing "it" may stand for: "Got a photo of the
 # letter with your name and address on it? Post it below".
+_A_COPY_OF = r"\b(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+"
 _CARRIER = LazyPattern(
-    r"\b(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+(?:[\w']+\s+){1,4}?(?:with|showing|including)\s+"
-    r"(?:your|their)\s+(?=\S)",
-    re.IGNORECASE,
+    rf"{_A_COPY_OF}(?:[\w']+\s+){{1,4}}?(?:with|showing|including)\s+(?:your|their)\s+(?=\S)", re.IGNORECASE
 )
 
 
 # ... as is a copy of a document that is itself the data: "Take a photo of your discharge letter and post it below".
-_COPY_NOUN = LazyPattern(r"\b(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+", re.IGNORECASE)
+_COPY_NOUN = LazyPattern(_A_COPY_OF, re.IGNORECASE)
 
 
 def _carries_data(text: str) -> str:
