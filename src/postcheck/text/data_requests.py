@@ -35,6 +35,8 @@ _BORN_WHEN = r"(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their
 _DUE = r"(?:your|ur|her|their)\s+(?:baby|little\s+one|bump)\s+due\b"
 # A copy of a document asked for, by its noun or its verb: "a photo of ...", "snap ...".
 _COPY = r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
+# Someone's, after "your", "ur", "his", "her" or "their": "your service number", "his symptoms".
+_SOMEONES = r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))"
 # The plans and forms of someone's care, which carry their name and record: "her asthma action plan", "a ReSPECT form".
 _CARE_PLANS = (
     r"(?:asthma\s+)?action\s+plans?|care\s+plans?|meal\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?|(?:safety|crisis)\s+plans?|"
@@ -70,7 +72,7 @@ PERSONAL_DATA = LazyPattern(
     # ... and a residence permit's: "Pop your BRP number below".
     r"(?:BRP|ARC|(?:biometric\s+)?residence\s+permit|Home\s+Office\s+reference)\s+(?:numbers?|no\b\.?)|"
     # ... and a veteran's: "Reply with your service number".
-    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))(?:service|military|army|forces)\s+(?:numbers?|no\b\.?)|"
+    rf"{_SOMEONES}(?:service|military|army|forces)\s+(?:numbers?|no\b\.?)|"
     # The NHS number by its length: "the 10-digit number from your NHS letter".
     r"(?:10|ten)[\s-]digit\s+(?:NHS\s+)?(?:numbers?|no\b\.?)|"
     # Part of a number is the number's data: "the last 3 digits of ur NHS number", "the first half of your postcode".
@@ -233,7 +235,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=\bthe\s)\d-digit\s+(?-i:PIN)\b|(?:(?<=your\s)|(?<=\bur\s))(?:\d-digit\s+)?(?-i:PIN)\s+(?:number|code)\b|"
     # Someone's symptoms, which are their health: "What are his symptoms?", "what symptoms you've had", "which symptoms
     # she's had since the fall" (not "if your symptoms get worse": only where a request or question asks for them).
-    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))symptoms\b|"
+    rf"{_SOMEONES}symptoms\b|"
     r"(?:(?:what|which)\s+|(?<=what\s)|(?<=which\s))symptoms(?=\s+(?:(?:has|have|had|did|does|do|is|are)\s+)?(?:you|u|he|she|they|"
     r"(?:your|ur|his|her|their)\s+[\w'-]+)(?:'s|'ve|\s+has|\s+have|\s+had|\s+is|\s+are|\s+was|\s+were)?\b)|"
     # Which school or nursery a child goes to, which finds the child: "Which school does your son go to?" (not where a
@@ -308,11 +310,11 @@ PERSONAL_DATA = LazyPattern(
     r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|\s[-–—]|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
     r"(?:contact|personal)\s+details|"
     # A test's result in words: "Drop your latest PSA reading in the comments", "your peak flow readings".
-    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))(?:(?:latest|last|most\s+recent|current|recent)\s+)?"
+    rf"{_SOMEONES}(?:(?:latest|last|most\s+recent|current|recent)\s+)?"
     r"(?:PSA|HbA1c|blood\s+pressure|BP|blood\s+sugar|sugar|glucose|cholesterol|peak\s+flow|eGFR|oxygen|sats|INR|thyroid|TSH|"
     r"ferritin|iron|B12|vitamin\s+D|BMI)\s+(?:readings?|results?|levels?|scores?|numbers?)\b|"
     # ... or counted: "Pop your last three readings in the comments".
-    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))(?:latest|last|most\s+recent|recent)\s+"
+    rf"{_SOMEONES}(?:latest|last|most\s+recent|recent)\s+"
     r"(?:(?:few|two|three|four|five|six|seven|\d)\s+)?readings\b|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     # (Spelled as people type it: "a pic of ur perscription".)
