@@ -507,6 +507,7 @@ def test_per_file_ignores(tmp_path):
 
 
 def test_front_matter_suppression_needs_a_reason_and_unused_ones_are_reported(tmp_path):
+    # a suppression without a reason is F003 and suppresses nothing: the F004 it names stands
     used = MISSING_IMAGE.replace("---\nOur", "postcheck:\n  ignore: {F004: the designer adds it tomorrow}\n---\nOur")
     no_reason = MISSING_IMAGE.replace("---\nOur", "postcheck:\n  ignore: {F004: ''}\n---\nOur")
     unused = POST.replace("---\nOur", "postcheck:\n  ignore: {F004: just in case}\n---\nOur")
@@ -514,6 +515,7 @@ def test_front_matter_suppression_needs_a_reason_and_unused_ones_are_reported(tm
     run = run_cli(".", "--format", "json", cwd=tmp_path)
     assert sorted((f["path"], f["code"]) for f in run.json["findings"]) == [
         ("no_reason.md", "F003"),
+        ("no_reason.md", "F004"),
         ("unused.md", "X001"),
     ]
 

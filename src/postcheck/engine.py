@@ -524,7 +524,13 @@ class Engine:
         for suppression in post.suppressions.values():  # what is wrong with the suppressions themselves
             code = suppression.code
             if not suppression.reason.strip():
-                kept.append(Problem(f"suppression of {code} needs a reason", suppression.span, code="F003"))
+                kept.append(
+                    Problem(
+                        f"suppression of {code} needs a reason: without one it suppresses nothing",
+                        suppression.span,
+                        code="F003",
+                    )
+                )
             elif self._unknown(code):
                 kept.append(Problem(f"suppression of unknown rule {code}", suppression.span, code="X001"))
             elif not suppression.used and (code == "ALL" or any(c.startswith(code) for c in self.active)):
@@ -540,11 +546,12 @@ class Engine:
 
     def _suppressed(self, post: Post, code: str) -> bool:
         """Whether the post suppresses `code` (by the code, a prefix such as "A2", or ALL, as config and the CLI
-        take it); marks that suppression used."""
+        take it); marks that suppression used. One without a reason suppresses nothing (it is reported as F003,
+        like any other invalid value, which is set aside)."""
         suppression = post.suppressions.get(code) or next(
             (s for key, s in post.suppressions.items() if code.startswith(key) or key == "ALL"), None
         )
-        if suppression is None:
+        if suppression is None or not suppression.reason.strip():
             return False
         suppression.used = True
         return True

@@ -100,9 +100,11 @@ _PLACEHOLDER_WORDS = (
     r"zdj[eę]ci[ea]|obra(?:z|zek)|grafika|imagine|fotografi[ea]|poz[aă]|imag(?:em|en)|immagine|bild|foto|"
     r"nuotrauka|paveiksl[eė]lis|resim|g[oö]rsel|foto[gğ]raf|تصویر|تصوير|صورة|فوٹو|ছবি|ਤਸਵੀਰ|ફોટો|ચિત્ર|तस्वीर|चित्र|"
     r"图片|圖片|图像|圖像|照片|படம்|"  # Chinese and Tamil
+    # Ukrainian, Russian and Bulgarian, Greek, Somali
+    r"фото(?:графія|графия|графија)?|зображення|изображение|картинка|малюнок|рисунок|снимка|εικόνα|φωτογραφία|sawir|"
     # "screenshot" in the same languages: Polish, Romanian, Spanish, Portuguese, Italian, Turkish, Chinese
     r"zrzut(?:\s+ekranu)?|captur[aă]\s+de\s+(?:ecran|pantalla|tela)|schermata|ekran\s+g[oö]r[uü]nt[uü]s[uü]|"
-    r"(?:屏幕|螢幕)?(?:截[图圖屏])"
+    r"(?:屏幕|螢幕)?(?:截[图圖屏])|скриншот|знімок\s+екрана|снимок\s+экрана"
 )
 # Words before the placeholder that say only where the image goes, not what it shows: "Header image", "Social
 # media graphic", "Instagram post", "Video thumbnail".
@@ -204,6 +206,16 @@ _USE_KIND = (
     r"graphics?|images?|banners?|assets?|visuals?|tiles?|cards?|posts?|pictures?|photos?|pics?|artwork|creatives?|"
     r"headers?|posters?|flyers?"
 )
+# Which version of a picture it is: "English version", "Poster - Polish version", "Leaflet (Easy Read version)".
+_LANGUAGES = (
+    r"english|welsh|cymraeg|polish|romanian|urdu|bengali|punjabi|gujarati|hindi|arabic|portuguese|spanish|italian|"
+    r"german|french|chinese|turkish|lithuanian|ukrainian|russian|somali|farsi|pashto|tigrinya|bilingual|dari|kurdish|"
+    r"sorani|tamil|nepali|amharic|albanian|vietnamese|latvian|bulgarian|czech|slovak|hungarian|greek|cantonese|mandarin"
+)
+_VERSIONS = (
+    rf"{_LANGUAGES}|translated|easy\s+read|large\s+print|accessible|print(?:able)?|web|online|digital|mobile|desktop|"
+    r"short|long|full|updated|new|old|original|latest"
+)
 # Words that describe a scene, not name a campaign ("Know the signs" does) ...
 _SCENE = (
     r"with|at|on|in|by|from|near|beside|behind|under|over|outside|inside|holding|holds|showing|shows|reading|reads|"
@@ -220,27 +232,19 @@ TOPIC_FOR_USE = LazyPattern(
     rf"|(?:{_USE_KIND})\s*(?:[-–—|]\s*|\(\s*)(?:{_PLATFORM})\)?)"
     rf"(?:\s*[-–—]?\s*(?:\(?#?\d+\)?|\((?:{_PLATFORM})\)?|{_SIZE})|\s+for\s+(?:{_PLATFORM}))?"
     # a topic and a kind with a design file's marks after it, a version, a paper size or a place in a series: "UTI
-    # poster v3 FINAL", "Spacer poster (A4)", "Inhaler technique carousel - slide 2" (a topic and a kind alone, "Wound
-    # care poster", is a thin description, as earlier sets judged it); a campaign's name may hold "the" ("Know the signs
-    # carousel - slide 3"), and a deck is a kind too ("Return to work toolkit - slide 3")
+    # poster v3 FINAL", "Spacer poster (A4)", "Stop smoking poster - Polish version", "Inhaler technique carousel -
+    # slide 2" (a topic and a kind alone, "Wound care poster", is a thin description, as earlier sets judged it); a
+    # campaign's name may hold "the" ("Know the signs carousel - slide 3"), and a deck is a kind too ("Return to work
+    # toolkit - slide 3")
     rf"|(?!(?:{_DESCRIBING})\b)(?!(?:{_COLOURS})\b(?!\s+(?-i:[A-Z])))[\w'’&+.-]+\s+"
     rf"(?:(?!(?:{_SCENE})\b)[\w'’&+.-]+\s+){{0,3}}(?:{_USE_KIND}|carousel|infographics?|toolkits?|decks?|presentations?|"
     r"slideshows?)"
-    rf"(?:\s*[-–—_(]?\s*(?:v\d+(?:\.\d+)?|final|draft|edited|amended|a[3-6]|{_SIZE}|(?:slide|page|part)\s*\d+|#?\d+)\)?)+"
+    rf"(?:\s*[-–—_(]?\s*(?:v\d+(?:\.\d+)?|final|draft|edited|amended|a[3-6]|{_SIZE}|(?:slide|page|part)\s*\d+|#?\d+|"
+    rf"(?:{_VERSIONS})\s+version)\)?)+"
     # a topic, a dash and where it is used: "Hiring now - Instagram post"
     rf"|(?:(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s+){{0,3}}(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s*[-–—|]\s*"
     rf"(?:{_PLATFORM})\s+(?:{_FORMAT})(?:\s*\(?\d+\)?)?",
     re.IGNORECASE,
-)
-# Which version of a picture it is: "English version", "Poster - Polish version", "Leaflet (Easy Read version)".
-_LANGUAGES = (
-    r"english|welsh|cymraeg|polish|romanian|urdu|bengali|punjabi|gujarati|hindi|arabic|portuguese|spanish|italian|"
-    r"german|french|chinese|turkish|lithuanian|ukrainian|russian|somali|farsi|pashto|tigrinya|bilingual|dari|kurdish|"
-    r"sorani|tamil|nepali|amharic|albanian|vietnamese|latvian|bulgarian|czech|slovak|hungarian|greek|cantonese|mandarin"
-)
-_VERSIONS = (
-    rf"{_LANGUAGES}|translated|easy\s+read|large\s+print|accessible|print(?:able)?|web|online|digital|mobile|desktop|"
-    r"short|long|full|updated|new|old|original|latest"
 )
 # Where a picture comes from when that is all it says: "Photos from the day", "Pics from last night".
 _OCCASION = (

@@ -246,7 +246,7 @@ PERSONAL_DATA = LazyPattern(
     # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
     # (Not a word of a compound: "your allergy-safe bake sale".)
     # (Someone of the reader's too: "Tell us your child's diagnosis".)
-    r"(?<=your\s)(?:[\w-]+'s\s+)?(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|"
+    r"(?:(?<=your\s)|(?<=\bur\s))(?:[\w-]+'s\s+)?(?:diagnos[ie]s|medical\s+(?:history|conditions?|details)|health\s+conditions?|"
     r"allerg(?:y|ies))(?!-)|"
     # ... someone's, said after: "Tell us below about any allergies your little one has".
     r"(?:allerg(?:y|ies)|medical\s+conditions?|health\s+conditions?)(?=\s+(?:you|u|he|she|they|(?:your|ur)\s+(?:little\s+)?"
@@ -263,11 +263,11 @@ PERSONAL_DATA = LazyPattern(
     r"how\s+many\s+weeks\s+(?:pregnant|gone)\s+(?:are|is|r)\s+(?:you|u|she|they|(?:your|ur)\s+[\w'-]+)\b|"
     # ("the medication you're currently taking": an adverb between.)
     # ("Tell us below which tablets your dad takes": "which" with it, so that it breaks no clause.)
-    # ("which pill you're on": the pill, asked with "which".)
+    # ("which pill you're on": the pill, asked with "which"; in text-speak, "what meds ur on".)
     r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills|(?<=which\s)pill|(?<=what\s)pill|"
     r"antihistamines?|antibiotics?|"
-    r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?)\s+(?:you|they|he|she|"
-    r"your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+"
+    r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?)\s+(?:you|u|ur|they|he|"
+    r"she|(?:your|ur)\s+\w+)(?:'re|'s|\s+are|\s+is|\s+r)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using)|"
     # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w&-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|"
@@ -276,9 +276,10 @@ PERSONAL_DATA = LazyPattern(
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+(?:(?:was|were)\s+)?"
     r"(?:you|they|he|she|your\s+\w+)"
-    r"(?:'ve|'s|\s+have|\s+has|\s+was|\s+were)?\s+(?:been\s+)?(?:given|prescribed)\b|"
-    # ... or given by someone: "Tell us in the comments which tablets the hospital gave you".
-    r"(?:(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+"
+    r"(?:'ve|'s|'d|\s+have|\s+has|\s+had|\s+was|\s+were)?\s+(?:been\s+)?(?:given|prescribed)\b|"
+    # ... or given by someone: "Tell us in the comments which tablets the hospital gave you" ("which" with it, so
+    # that it breaks no clause).
+    r"(?:(?:what|which)\s+|(?<=what\s)|(?<=which\s))(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+"
     r"(?:the\s+[\w&-]+|they|he|she)\s+(?:gave|prescribed)\s+(?:you|u|him|her|them)\b|"
     # ... or what someone is prescribed, the medicine left unsaid: "Let us know below what you're scripted".
     r"(?<=what\s)(?:you|u|they|he|she|(?:your|ur)\s+\w+)(?:'re|'s|\s+are|\s+is|\s+r)\s+(?:currently\s+)?"
@@ -297,13 +298,15 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=what\s)|(?<=which\s))(?:dose|strength)\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
     # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind;
-    # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?".)
+    # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?";
+    # "Which coil have you got?".)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
-    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
+    r"contraception)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
     r"waiting\s+(?:for|on))|(?:do|does|did)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
-    r"(?:been\s+)?(?:prescribed|given|put\s+on))|"
+    r"(?:been\s+)?(?:prescribed|given|put\s+on)|(?:have|has)\s+(?:you|u|they|he|she|your\s+\w+)\s+(?:currently\s+)?got)|"
     # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
     # (_means_data).
     r"what\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:(?:currently|regularly|usually|normally)\s+)?"
@@ -386,6 +389,10 @@ _POSSESSIVE = LazyPattern(
 # ... or, after "the", where someone lives or what was sent to them: "the address the ambulance was sent to", "the
 # address you live at" (not "the address of the new hub").
 _THE = LazyPattern(r"\bthe\s+$", re.IGNORECASE)
+# ... or, asked of the reader, the one they have moved to: "Let us know the new address in the comments" (not "the new
+# address of the hub").
+_THE_NEW = LazyPattern(r"\bthe\s+new\s+$", re.IGNORECASE)
+_OF_A_PLACE = LazyPattern(r"\s+(?:of|for)\b", re.IGNORECASE)
 _SOMEONES_ADDRESS = LazyPattern(
     r"\s+(?:that\s+|which\s+)?(?:(?:you|they|he|she|we|your\s+\w+)\s+(?:live|lives|lived|stay|stays|stayed)\b|"
     # ("Can you confirm the address you're at now": where someone is.)
@@ -417,6 +424,7 @@ def _address_is_data(text: str, data: re.Match[str]) -> bool:
         _GOOD_FOR_SENDING.match(text, data.start())
         or _POSSESSIVE.search(text, start, data.start())
         or (_THE.search(text, start, data.start()) and _SOMEONES_ADDRESS.match(text, data.end()))
+        or (_THE_NEW.search(text, start, data.start()) and not _OF_A_PLACE.match(text, data.end()))
         or _WHERE_YOU_STAY.match(text, data.end())
     )
 
@@ -563,6 +571,11 @@ _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 # (Or a second question the verb asks: "Let us know which ward he was on and what year he was born".)
 # ("... and your relative's room number": someone of the reader's between.)
 _AND_YOUR = LazyPattern(r"\band\s+(?:(?:your|their|his|her|ur)\s+(?:[\w-]+'s\s+)?|(?:what|which)\s+)$", re.IGNORECASE)
+# ("Comment with your age, postcode and which antibiotics": a later item of a list after "your", commas between.)
+_LATER_IN_LIST = LazyPattern(
+    r"\b(?:your|their|ur)\s+(?:[\w-]+\s+)?[\w-]+(?:,\s*[\w-]+(?:\s+[\w-]+)?)*,\s*(?:(?:your|their|ur)\s+)?$",
+    re.IGNORECASE,
+)
 # ("... and the date he was discharged", "... and when he was discharged": a date of someone's care, its own question.)
 _AND = LazyPattern(r"\band\s+$", re.IGNORECASE)
 _WHEN_CARED_FOR = LazyPattern(r"(?:when|the\s+(?:date|day))\s", re.IGNORECASE)
@@ -971,6 +984,11 @@ _WRITTEN_ON = LazyPattern(
     r"(?!comments?\b|repl|posts?\b|thread|page\b|wall\b|timeline|feed\b)[\w-]+",
     re.IGNORECASE,
 )
+# ... nor kept by the reader: "Pop the new address in your phone", "Save our number to your contacts".
+_KEPT_BY_READER = LazyPattern(
+    r"\s+(?:in|into|to|on)\s+(?:your|ur)\s+(?:phone|mobile|diary|calendar|notes|contacts|sat\s?nav|maps?|purse|wallet)\b",
+    re.IGNORECASE,
+)
 _DASH_OPENS = LazyPattern(r"\s[-–—]\s+(?:(?:your|their|ur)\s+)?$", re.IGNORECASE)
 _OWN_STATEMENT = LazyPattern(
     r"\s+(?:won't|wont|will|would|isn't|is|are|aren't|was|were|can't|cannot|doesn't|don't|never|stays?|remains?)\b",
@@ -1014,6 +1032,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                     and _AND.search(sentence, max(0, data.start() - 6), data.start())
                 )
                 or _INCLUDING_YOUR.search(sentence, max(0, data.start() - 40), data.start())
+                or _LATER_IN_LIST.search(sentence, max(0, data.start() - 40), data.start())
                 or _CARRIES_IT.search(sentence, max(0, data.start() - 80), data.start())
             )
             along = _ALONG_WITH.search(sentence, max(0, data.start() - 40), data.start())
@@ -1051,6 +1070,8 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
                 continue
             if _FORM_FIELD.match(sentence, data.end()) and not in_public():
                 continue  # "leave the NHS number box blank if you don't know it" (a form's field)
+            if _KEPT_BY_READER.match(sentence, data.end()) and not in_public():
+                continue  # "Pop the new address in your phone"
             if _signed_onto(sentence, data) and not in_public():
                 continue  # "Add your name to our mailing list" (but "... and reply with your date of birth" asks)
             if (
@@ -1714,7 +1735,8 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
-    "thinner", "antihistamine", "antidepressant", "contracepti", "eye drop", "eyedrop", "hrt", "insulin", "statin",
+    "thinner", "antihistamine", "antidepressant", "contracepti", "coil", "eye drop", "cream", "eyedrop", "hrt",
+    "insulin", "statin",
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
     "what bed",
     "antibiotic", "painkiller", "supplement", "vitamin", "mccd", "reading", "result", "level", "score", "waiting",
