@@ -241,6 +241,11 @@ TOPIC_FOR_USE = LazyPattern(
     r"slideshows?)"
     rf"(?:\s*[-–—_(]?\s*(?:v\d+(?:\.\d+)?|final|draft|edited|amended|a[3-6]|{_SIZE}|(?:slide|page|part)\s*\d+|#?\d+|"
     rf"(?:{_VERSIONS})\s+version)\)?)+"
+    # a topic in lower case and a platform's format: "Maternity choices Instagram Post" (not "Nurses filming TikTok
+    # videos", "Young people who made TikTok videos")
+    rf"|(?:(?!(?:{_DESCRIBING}|who|which|that|and|or|made|makes?)\b)(?![\w'’-]+(?:ing|ed)\b)[\w'’&+.-]+\s+){{1,4}}"
+    rf"(?:{_PLATFORM})\s+(?:{_FORMAT})"
+    rf"(?:\s*[-–—]?\s*(?:\(?\d+\)?|{_SIZE}))?"
     # a topic, a dash and where it is used: "Hiring now - Instagram post"
     rf"|(?:(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s+){{0,3}}(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s*[-–—|]\s*"
     rf"(?:{_PLATFORM})\s+(?:{_FORMAT})(?:\s*\(?\d+\)?)?",

@@ -27,6 +27,10 @@ _MEDICINES = (
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"morphine|oramorph|tramadol|methadone|buprenorphine|naloxone|diazepam|zopiclone|melatonin|gabapentin|pregabalin|"
     r"naproxen|diclofenac|omeprazole|lansoprazole|trimethoprim|nitrofurantoin|(?:mefenamic|tranexamic)\s+acid|"
+    # Parkinson's and epilepsy medicines, by their brand and their names: "take your Madopar half an hour earlier".
+    r"madopar|sinemet|stalevo|co-?careldopa|co-?beneldopa|levodopa|ropinirole|pramipexole|rasagiline|rotigotine|"
+    r"neupro|keppra|levetiracetam|lamotrigine|lamictal|(?:sodium\s+)?valproate|epilim|carbamazepine|tegretol|"
+    r"phenytoin|topiramate|buccal\s+midazolam|"
     r"levonorgestrel|ulipristal|ellaOne|cranberry\s+juice|gliclazide|sitagliptin|dapagliflozin|empagliflozin|semaglutide|tirzepatide|liraglutide|ozempic|wegovy|mounjaro|"
     r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|oestrogel|sandrena|evorel|estradot|utrogestan|lenzetto|vagifem|o?estradiol|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
@@ -918,7 +922,10 @@ SIGNPOSTING = LazyPattern(
     r"community|specialist|transplant|dementia|continence|IBD|palliative|hospice|physio(?:therapy)?|MS|Parkinson's|"
     r"tissue\s+viability|fertility|antenatal|neonatal|paediatric|children's|care|dermatology|skin|eczema|allergy|ENT|"
     r"eye|orthopaedic|rheumatology|gastro|urology|gynae(?:cology)?|endocrine|pain|sexual\s+health|travel|liver|"
-    r"neurology|breast|lung|bowel|wound(?:\s+care)?|podiatry|foot\s+care|menopause|eating\s+disorders?)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
+    r"neurology|breast|lung|bowel|wound(?:\s+care)?|podiatry|foot\s+care|menopause|eating\s+disorders?|glaucoma|"
+    r"cataract|ophthalmology|retina|macular|audiology|hearing|haematology|sickle\s+cell|haemophilia|lymphoedema|"
+    r"hepatology|HIV|TB|colorectal|vascular|spinal|fracture|thyroid|hepatitis|learning\s+disabilit(?:y|ies)|"
+    r"perinatal|midwifery|health\s+visiting)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team|"
     r"care\s+co-?ordinator|CPN|community\s+psychiatric\s+nurse|psychiatrist)\b|"
     # ... the physio too, where the reader is sent to them: "mention it to your physio" (not "your physio exercises",
@@ -926,6 +933,12 @@ SIGNPOSTING = LazyPattern(
     r"\b(?:to|ask|see|tell|with|contact|call|ring)\s+(?:your|their|his|her)\s+(?:own\s+)?physio(?:therapist)?\b"
     r"(?!\s+(?:exercises?|referral|appointments?|sessions?|team|gave|showed|said|told))(?!-))",
     re.IGNORECASE,
+)
+
+
+# The writer saying what they are not: "We're not doctors, but...", "I'm not a pharmacist, but".
+_DISCLAIMER = LazyPattern(
+    r"\b(?:we\s+aren't|we're\s+not|we\s+are\s+not|I'm\s+not|I\s+am\s+not)\s+(?:(?:a|an)\s+)?$", re.IGNORECASE
 )
 
 
@@ -1258,6 +1271,8 @@ def signposts(text: str) -> bool:
                 sentence = masked(sentence, [(offer.start() - start, offer.end() - start)])
         if _SELF_INTRO_AFTER.match(text, m.end()) or _SELF_INTRO_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
+        if _DISCLAIMER.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "We're not doctors, but ... rest it": what the writers are not sends no one there
         took_on = _AS_IT_SAID_AFTER.match(text, m.end())
         if took_on and _AS_IT_SAID_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             if _SENT_BACK.search(text, took_on.end(), end):

@@ -263,11 +263,12 @@ PERSONAL_DATA = LazyPattern(
     r"how\s+many\s+weeks\s+(?:pregnant|gone)\s+(?:are|is|r)\s+(?:you|u|she|they|(?:your|ur)\s+[\w'-]+)\b|"
     # ("the medication you're currently taking": an adverb between.)
     # ("Tell us below which tablets your dad takes": "which" with it, so that it breaks no clause.)
-    # ("which pill you're on": the pill, asked with "which"; in text-speak, "what meds ur on".)
+    # ("which pill you're on": the pill, asked with "which"; in text-speak, "what meds ur on"; "the medicines he was
+    # taking before".)
     r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills|(?<=which\s)pill|(?<=what\s)pill|"
     r"antihistamines?|antibiotics?|"
     r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?)\s+(?:you|u|ur|they|he|"
-    r"she|(?:your|ur)\s+\w+)(?:'re|'s|\s+are|\s+is|\s+r)?\s+"
+    r"she|(?:your|ur)\s+\w+)(?:'re|'s|\s+are|\s+is|\s+r|\s+was|\s+were)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using)|"
     # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w&-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|"
@@ -299,10 +300,10 @@ PERSONAL_DATA = LazyPattern(
     r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
     # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind;
     # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?";
-    # "Which coil have you got?".)
+    # "Which coil have you got?", "which drops are you on".)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
-    r"contraception)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"contraception|(?:eye\s+)?drops)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
     r"waiting\s+(?:for|on))|(?:do|does|did)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -312,6 +313,11 @@ PERSONAL_DATA = LazyPattern(
     r"what\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:(?:currently|regularly|usually|normally)\s+)?"
     r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|\s[-–—]|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
     r"(?:contact|personal)\s+details|"
+    # An account's name, which reaches its owner as an e-mail address does (the policy's "other online contact
+    # details"): "Drop your Snapchat username below", "your Insta handle" (not "our Instagram name").
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:(?:snap\s?chat|insta(?:gram)?|tiktok|discord|telegram|twitter|x|"
+    r"facebook|fb|threads|bluesky)\s+)?(?:user\s?names?|handles?)\b|"
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:snap\s?chat|insta(?:gram)?|tiktok|discord|telegram)\s+names?\b|"
     # A test's result in words: "Drop your latest PSA reading in the comments", "your peak flow readings".
     rf"{_SOMEONES}(?:(?:latest|last|most\s+recent|current|recent)\s+)?"
     r"(?:PSA|HbA1c|blood\s+pressure|BP|blood\s+sugar|sugar|glucose|cholesterol|peak\s+flow|eGFR|oxygen|sats|INR|thyroid|TSH|"
@@ -333,6 +339,10 @@ PERSONAL_DATA = LazyPattern(
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:[\w-]+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|certs?|(?:hospital\s+)?wristbands?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
+    # (A certificate by its initials, "your CVI (certificate of vision impairment)"; a form by up to three words,
+    # "your pregnancy prevention acknowledgement form".)
+    r"CVI|(?:[\w-]+\s+)?(?:consent|acknowledge?ment|registration|referral|claim|application|assessment|admission|"
+    r"medical|health|exemption|HC\d|FP\d+)\s+forms?|"
     rf"{_HEALTH_PAPERS}|{_COURT_ORDERS}|"
     # ("Screenshot your e-Referral booking email": a message about the reader's care.)
     r"(?:booking|appointment|referral|results?)\s+(?:e-?mails?|texts?|messages?)|"
@@ -695,6 +705,8 @@ PUBLIC_PLACE = LazyPattern(
 PRIVATE_PLACE = LazyPattern(
     # ... a desk named with a word or two after its article: "with the main reception desk", "at our Otley practice".
     # (A practice or surgery with its article: not "Return to Practice", a course.)
+    # (Not where someone is registered: "Sorry you've had trouble registering with the practice".)
+    r"(?<!\bregister\s)(?<!\bregistered\s)(?<!\bregistering\s)(?<!\bregisters\s)"
     r"\b(?:(?:with|at|to)\s+(?:(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk)|"
     r"(?:the|our)\s+(?:[\w'-]+\s+){0,2}?(?:practice|surgery))|"
     r"(?:online|secure)\s+form|"
@@ -1144,6 +1156,10 @@ _MEANWHILE = LazyPattern(
 )
 
 
+# A channel offered as a poll's answer, not as the way to answer: "Reply 1 for large print ... or 4 for email".
+_AN_OPTION = LazyPattern(r"\b\d\s+for\s+(?:an?\s+)?$", re.IGNORECASE)
+
+
 def names_private_channel(sentence: str, data: tuple[int, int] = (0, 0)) -> bool:
     """Whether a sentence points to a DM, an e-mail (address), a phone call (number) or the front desk, other
     than to waive it ("no need to DM us") or inside the span of the `data` asked for ("What's the best email to get
@@ -1154,6 +1170,8 @@ def names_private_channel(sentence: str, data: tuple[int, int] = (0, 0)) -> bool
         for m in pattern.finditer(sentence):
             before = sentence[: m.start()]
             inside = data[0] <= m.start() and m.end() <= data[1]
+            if _AN_OPTION.search(before):
+                continue  # a poll's option: "Reply 1 for large print ... or 4 for email"
             if not inside and not _WAIVED.search(before) and not _what_we_do_next(before):
                 return True
     return bool(EMAIL.search(sentence) or find_phone_numbers(sentence))
@@ -1735,8 +1753,8 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
-    "thinner", "antihistamine", "antidepressant", "contracepti", "coil", "eye drop", "cream", "eyedrop", "hrt",
-    "insulin", "statin",
+    "thinner", "antihistamine", "antidepressant", "contracepti", "coil", "eye drop", "drops ", "cream", "handle",
+    "eyedrop", "hrt", "insulin", "statin",
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
     "what bed",
     "antibiotic", "painkiller", "supplement", "vitamin", "mccd", "reading", "result", "level", "score", "waiting",

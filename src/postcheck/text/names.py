@@ -505,5 +505,6 @@ BUSINESS_AFTER = LazyPattern(
     r"cafe|deli|butchers?|barbers?|nails|lashes|tattoo|tattoos|motors|cars|plumbing|electrical|builders|cleaning|"
     r"dogs|pets|grooming|nursery|childcare|tutoring|travel|foods?|wines?|brewery|bar|pub|boutique|bakes|cooks|makes|"
     r"creations|knits|sews|gifts|mocktails|cocktails|drinks|coffee|treats|sweets|co|company|trading|taxis?|cabs|"
-    r"removals|transport|coaches|haulage|flowers|candles|soaps|jewellery|prints|plants)\b"
+    r"removals|transport|coaches|haulage|flowers|candles|soaps|jewellery|prints|plants|pilates|skincare|skin|"
+    r"aesthetics|massage|therapies|wellness|wellbeing|spa|dance|dancing|gym|training|swim|swimming|cosmetics|makeup)\b"
 )

@@ -206,7 +206,7 @@ _LABEL_BEFORE_NUMBER = LazyPattern(r"(?<![\w.])(?!(?:Flat|Apartment|Apt|No|Numbe
 _PUBLIC_BUILDING = (
     r"Centre|Center|Hall|Library|Hub|Church|Chapel|Cathedral|Minster|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|"
     r"Surgery|Practice|Pharmacy|Clinic|Hospital|Hospice|Museum|Gallery|Theatre|Institute|Club|Pavilion|Stadium|Arena|Exchange|"
-    r"School|Academy|College|University|Hotel|Inn|Arms|Market|Baths|Crematorium|Cemetery|Studios?|"
+    r"School|Academy|College|University|Hotel|Inn|Arms|Market|Baths|Crematorium|Cemetery|Studios?|Prison|Station|"
     r"(?:Meeting|Community|Guild|Council|Parish)\s+House|"  # a public house of a few kinds: "the Friends Meeting House"
     r"[A-Z][a-z]*[Ww]orks"  # the Carriageworks
 )
@@ -214,6 +214,8 @@ _HOUSE_NAME = r"House|Cottage|Cottages|Vicarage|Rectory|Farm|Farmhouse|Barn|Bung
 _VENUE_BEFORE_NUMBER = LazyPattern(
     rf"(?:\bthe\s+(?:[A-Z][\w'’&-]*\s+){{1,3}}(?!(?:{_HOUSE_NAME})\b)[A-Z][\w'’-]*"
     rf"|\b(?:[A-Z][\w'’&-]*\s+){{0,3}}(?:{_PUBLIC_BUILDING})"
+    # (or a prison's mark before its name: "HMP Chelmsford, 200 Springfield Road")
+    r"|\b(?:HMP|HMYOI|HMPYOI|HM\s+Prison)(?:\s+[A-Z][\w'’-]*){1,3}"
     # (... its word in lower case after a capitalised name: "the Salvation Army hall, 3 Victoria Avenue", "the Methodist
     # church hall, 3 Victoria Avenue")
     # ("the Orsett Hospital outpatients hall, 12 Rowley Road": a word between.)

@@ -170,12 +170,14 @@ _SEEN_BLOODY = LazyPattern(
     r"(?:a\s+(?:bit|little)\s+|"
     r"slightly\s+|very\s+|quite\s+)?bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and)\s))|"
     # ... or listed after another such word, ending its phrase or before what is seen: "the dressing is soaked and
-    # bloody after 10 minutes", "a flat, scaly, crusty or bloody patch" (not "wet and bloody freezing").
+    # bloody after 10 minutes", "a flat, scaly, crusty or bloody patch", "Dry, cracked or bloody lips" (not "wet and
+    # bloody freezing").
     r"\b(?:soaked|wet|damp|sticky|swollen|sore|raw|weepy|crusty|scaly|flaky|oozing|red|messy|heavy|deep|gaping|jagged|"
     r"dirty|open|infected|bruised|grazed|torn|blistered|inflamed|painful|tender|mucky|hot|warm|pink|yellow|green|purple|"
-    r"black|tarry|brown|puffy|shiny|cloudy|angry|runny|crusted|clear)(?:\s*,\s*|\s+(?:and|or)\s+)"
+    r"black|tarry|brown|puffy|shiny|cloudy|angry|runny|crusted|clear|dry|cracked|chapped|split|itchy)(?:\s*,\s*|\s+(?:and|or)\s+)"
     r"(?:a\s+(?:bit|little)\s+|slightly\s+)?bloody(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|within|in|from|again|when|by|at\s+first|overnight|for\s+(?:a|\d|up|the\s+first|more|longer|over))\b)|\s+(?:patch(?:es)?|spots?|lumps?|"
-    r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?)\b)",
+    r"sores?|scabs?|rash|discharge|fluid|mucus|stools?|poo|wee|urine|tissue|dressings?|plasters?|lips?|gums?|nipples?|"
+    r"nostrils?|knuckles?|hands|heels|skin)\b)",
     re.IGNORECASE,
 )
 
