@@ -390,7 +390,7 @@ ELSEWHERE = LazyPattern(
     r"repl(?:y|ies)|(?:first\s+)?comments?)"
     r"(?:\s+(?:text|copy|caption|body))?"
     r"(?:\s+(?:above|below))?(?:\s+for\s+(?:more\s+|full\s+|the\s+)?(?:details|info(?:rmation)?|more|context|"
-    r"description|text|alt(?:\s+text)?))?"
+    r"description|text|alt(?:\s+text)?|figures|numbers|data|stats|statistics|dates|times))?"
     # "Text in post", "Details in the caption", "Description is in the post"
     r"|(?:see\s+)?(?:the\s+)?(?:full\s+)?(?:text|words|wording|details|(?:image\s+)?description|info(?:rmation)?|"
     r"alt(?:[\s-]?text)?)\s+(?:is\s+|are\s+)?(?:below|above|(?:in|within)\s+(?:the\s+)?"
@@ -631,7 +631,9 @@ def image_alt_placeholder(post: Post, ctx: Context) -> Iterator[Problem]:
 REDUNDANT_PREFIX = LazyPattern(
     r"\s*(?P<prefix>(?:(?:an?|the|this)\s+|this\s+is\s+(?:an?|the)\s+|here\s+is\s+(?:an?|the)\s+|here['’]s\s+(?:an?|the)\s+)?"
     r"(?:(?:image|picture|photo|photograph|graphic|pic|img|(?:animated\s+)?gif)s?\s+"
-    r"(?:of(?!\s+the\s+(?:day|week|month|year)\b)|showing|shows|that\s+shows|which\s+shows|depicting|depicts)\b"
+    # (a feature's name ends where its words do: "Photo of the week: ...", not "Picture of the day surgery reception")
+    r"(?:of(?!\s+the\s+(?:day|week|month|year)\s*(?:[:–—(!.,-]|$))|showing|shows|that\s+shows|which\s+shows|"
+    r"depicting|depicts)\b"
     # the same in Welsh ("Llun o", "Delwedd o'r"; "Llun o'r dydd", picture of the day, is a feature's name) and
     # Polish ("Zdjęcie przedstawiające", "Obraz pokazuje"), as a translated post writes them
     r"|(?:llun(?:iau)?|delwedd(?:au)?|ffotograff(?:au)?|ffoto)\s+o(?!['’]r\s+(?:dydd|wythnos|mis)\b)(?:['’]r)?(?=\s)"
