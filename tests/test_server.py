@@ -225,8 +225,12 @@ async def test_quick_fix_for_a201_gives_the_text_fix_writes(client: LanguageClie
     suppressed = apply_edits(POST, edits_in(suppress, path.as_uri(), 1))
     assert "postcheck:\n  ignore:\n    A201: " in suppressed and suppressed.startswith("---\nplatforms")
     after = await change(client, path, suppressed, 2)
-    assert "A201" not in codes(after)
-    assert "F003" in codes(after)  # the reason is still to be written
+    assert "F003" in codes(after)  # the reason is still to be written,
+    assert "A201" in codes(after)  # and until it is, the suppression suppresses nothing
+    reasoned = suppressed.replace('A201: ""', 'A201: "#winterwell is the campaign\'s own tag"')
+    assert reasoned != suppressed
+    after = await change(client, path, reasoned, 3)
+    assert "A201" not in codes(after) and "F003" not in codes(after)
 
 
 @lsp_test

@@ -241,6 +241,8 @@ TOPIC_FOR_USE = LazyPattern(
     r"slideshows?)"
     rf"(?:\s*[-–—_(]?\s*(?:v\d+(?:\.\d+)?|final|draft|edited|amended|a[3-6]|{_SIZE}|(?:slide|page|part)\s*\d+|#?\d+|"
     rf"(?:{_VERSIONS})\s+version)\)?)+"
+    # a topic with a year before the kind, as a campaign's files are named: "ISAD 2026 banner", "Flu 2026 poster"
+    rf"|(?:(?!(?:{_DESCRIBING})\b)[\w'’&+.-]+\s+){{1,4}}(?:19|20)\d\d\s+(?:{_USE_KIND})"
     # a topic in lower case and a platform's format: "Maternity choices Instagram Post" (not "Nurses filming TikTok
     # videos", "Young people who made TikTok videos")
     rf"|(?:(?!(?:{_DESCRIBING}|who|which|that|and|or|made|makes?)\b)(?![\w'’-]+(?:ing|ed)\b)[\w'’&+.-]+\s+){{1,4}}"

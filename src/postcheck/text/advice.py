@@ -42,11 +42,12 @@ _MEDICINES = (
 )
 # A medicine by the ending of its international name (WHO stems): metronidazole, amoxicillin, ramipril, atenolol,
 # atorvastatin, losartan, fluoxetine, sumatriptan, amlodipine, doxycycline, ciprofloxacin, furosemide, metformin,
-# warfarin, prednisolone, citalopram, mirtazapine, levothyroxine. Read as a topic
+# warfarin, prednisolone, citalopram, mirtazapine, levothyroxine, adalimumab, methotrexate, hydroxychloroquine,
+# sulfasalazine. Read as a topic
 # and after "while taking" only: in every pattern that names a medicine it cost the rule a tenth of its time.
 _DRUG_NAME = (
     r"(?<![a-z])[a-z]{3,}(?:azole|mycin|cillin|cycline|pril|olol|statin|sartan|oxetine|triptan|dipine|floxacin|semide|"
-    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir)s?"
+    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir|mab|trexate|oquine|salazine)s?"
 )
 # Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
 # arms", "cold feet"), so a word of state before them is not enough.
@@ -74,6 +75,9 @@ MEDICAL_TOPIC = LazyPattern(
     r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|stiffness|meltdowns?|sensory\s+overload|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
+    # (A condition's flare: "Sorry the flare's dragging on", "sorry ur flaring again"; Raynaud's.)
+    r"flare-?ups?|(?:(?<=\bthe\s)|(?<=\ba\s)|(?<=your\s)|(?<=\bur\s)|(?<=this\s)|(?<=\bher\s)|(?<=\bhis\s))flare\b|"
+    r"flaring|raynaud'?s|"
     r"anorexi\w*|bulimi\w*|ARFID|binge[\s-]eating|eating\s+disorders?|flashbacks?|abscess(?:es)?|chest\s+tightness|"
     r"tight(?:ness\s+in\s+(?:the|your|his|her|my))?\s+chest|"
     r"(?:hip|knee|joint|shoulder)\s+replacements?|"
@@ -973,6 +977,9 @@ SERVICE_REPORT = LazyPattern(
     # (And a wait told: "Thanks for telling us about your long wait on 111 last night".)
     r"(?:telling|told)\s+us\s+about|(?:is|are)\s+(?:next\s+)?due\s+to\s+(?:visit|come|call|pop\s+in)\b|(?:your|the|his|her|their)\s+(?:\w+\s+)?wait\s+(?:on|for|at|in|with)\b|"
     r"(?:good|great|sound|sensible|helpful|the\s+right|conflicting|the\s+wrong|mixed|different)\s+advice\b|"
+    # (And its crowds: "A&E at Broomfield was very busy last night, so for a sprained ankle rest it".)
+    r"(?:was|were|is|are|'s)\s+(?:very\s+|really\s+|so\s+|extremely\s+|incredibly\s+)?(?:busy|full|rammed|packed|heaving|"
+    r"overwhelmed|under\s+pressure)\b|"
     r"sorry|apolog\w+|we\s+know|couldn'?t|could\s+not|can'?t\s+get|wasn'?t|weren'?t|was\s+(?:closed|shut|right|wrong)|(?:'s|is)\s+(?:quite\s+|absolutely\s+|so\s+)?(?:right|spot\s+on)\b|"
     r"won'?t\s+(?:do|give|see|treat)\s+(?:anything|much|you|u|a\s+lot)|(?:won'?t|wouldn'?t|isn'?t|aren'?t)\s+(?:be\s+)?able\s+to|"
     r"(?:won'?t|can'?t|cannot|(?:might|may|will|do|does)\s+not)\s+prescribe|(?:had|got)\s+it\s+wrong|"
@@ -1009,7 +1016,9 @@ DIRECTING = LazyPattern(
     r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?<!\bwe'll\s)(?<!\bwe\swill\s)(?<!\bI'll\s)(?:(?<!\ba\s)(?<!\b111\s)(?<!\b999\s)(?<!\byour\s)(?<!\bthe\s)call(?!\s*-?\s*backs?\b)|ring|phone(?!\s+(?:lines?|system)\b)|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|(?<!\bdue\sto\s)visit|"
     r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))|book|(?<!\ba\s)try|"
     # (Not the reader's own medicine: "Use your blue one whenever you need it".)
-    r"use(?!\s+(?:your|his|her|their)\s+(?:[\w-]+\s+)?(?:inhalers?|one|cream|spray|drops|tablets?|pump|spacer|gel|patch)\b)|check|"
+    r"use(?!\s+(?:your|his|her|their)\s+(?:[\w-]+\s+)?(?:inhalers?|one|cream|spray|drops|tablets?|pump|spacer|gel|patch)\b)|"
+    # (Nor a check as a noun: "a GP appointment for your blood pressure check".)
+    r"(?<!\byour\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bpressure\s)(?<!\bhealth\s)(?<!\bannual\s)check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
     r"recommend|tell\s+you|show\s+you|explain)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|"

@@ -48,7 +48,7 @@ _HEALTH_PAPERS = r"(?:fit|sick)\s+notes?|(?:occupational\s+health|OH|medical)\s+
 _COURT_ORDERS = r"(?:court|non-molestation|occupation|protection|restraining|prohibited\s+steps)\s+orders?"
 PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
-    r"hospital\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
+    r"hosp(?:ital|\.)?\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
     # A member of staff's number, which finds their employment record: "reply with your staff number".
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:staff|payroll|employee|assignment|ESR)\s+(?:numbers?|no\b\.?|IDs?\b)|"
     # A referral's reference, which finds the patient's record: "Pop your referral reference below".
@@ -164,6 +164,19 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:which|what)\s+|(?<=which\s)|(?<=what\s))(?:street|road)\s+(?:(?:are|is|were|was)\s+(?:you|u|they|he|she|"
     r"your\s+\w+)|you're|"
     r"they're|he's|she's)\s+(?:[\w-]+\s+){0,2}?on\b|"
+    # ... or whose house is on it: "Which road is your mum's house on?"
+    r"(?:(?:which|what)\s+|(?<=which\s)|(?<=what\s))(?:street|road)\s+(?:is|'s)\s+(?:your|ur|his|her|their)\s+"
+    r"(?:[\w-]+'s\s+)?(?:house|home|flat|bungalow|place)\s+on\b|"
+    # ... or where a Traveller family stops: "Pop your site and pitch number below", "Which site are you stopping on?"
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\sand\s)|(?<=their\s))pitch\s+(?:number|no\b\.?)|"
+    r"(?:(?:which|what)\s+|(?<=which\s)|(?<=what\s))(?:site|pitch)\s+(?:are|is)\s+(?:you|u|they|he|she|(?:your|ur)\s+\w+)\s+"
+    r"(?:(?:currently|now)\s+)?(?:stopping|staying|pulled\s+up|parked|living)\s+(?:on|at)\b|"
+    # ... or the name someone is registered under: "What name are you registered under? Reply here".
+    r"(?:(?<=what\s)|(?<=which\s))(?:name|surname)\s+(?:are|is|were|was)\s+(?:you|u|they|he|she|"
+    r"(?:your|ur)\s+\w+)\s+(?:registered|booked|listed|down)\s+(?:under|as)\b|"
+    # ... or the share code that opens someone's immigration status: "reply here with the share code from your
+    # settled status".
+    r"share\s+codes?\b|"
     # The data named by what someone did with it: "the email you used when you registered", "the number you gave us"
     # (not "the email you received": that is a message).
     r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
@@ -303,7 +316,7 @@ PERSONAL_DATA = LazyPattern(
     # "Which coil have you got?", "which drops are you on".)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
-    r"contraception|(?:eye\s+)?drops)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"contraception|(?:eye\s+)?drops|biologics?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
     r"waiting\s+(?:for|on))|(?:do|does|did)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -1742,7 +1755,7 @@ def _signed_onto(sentence: str, data: re.Match[str]) -> bool:
 # it can be ("pic" would pass every post that names "picture-01.png"): tests/test_moderation_cases.py checks every
 # match in the cases, posts and rule pages.
 _DATA_HINTS = (
-    "nhs n", "hospital", "birth", "born", "dob", "d.o.b", "detail", "name", "numb", "phone no", "mobile", "landline",
+    "nhs n", "hosp", "birth", "born", "dob", "d.o.b", "detail", "name", "numb", "phone no", "mobile", "landline",
     "mail", "address", "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds",
     "tablet", "pill",
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
@@ -1754,6 +1767,7 @@ _DATA_HINTS = (
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
     "thinner", "antihistamine", "antidepressant", "contracepti", "coil", "eye drop", "drops ", "cream", "handle",
+    "biologic", "pitch n", "pitch no", "which site", "what site", "which pitch", "what pitch", "share code",
     "eyedrop", "hrt", "insulin", "statin",
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
     "what bed",

@@ -506,5 +506,7 @@ BUSINESS_AFTER = LazyPattern(
     r"dogs|pets|grooming|nursery|childcare|tutoring|travel|foods?|wines?|brewery|bar|pub|boutique|bakes|cooks|makes|"
     r"creations|knits|sews|gifts|mocktails|cocktails|drinks|coffee|treats|sweets|co|company|trading|taxis?|cabs|"
     r"removals|transport|coaches|haulage|flowers|candles|soaps|jewellery|prints|plants|pilates|skincare|skin|"
-    r"aesthetics|massage|therapies|wellness|wellbeing|spa|dance|dancing|gym|training|swim|swimming|cosmetics|makeup)\b"
+    r"aesthetics|massage|therapies|wellness|wellbeing|spa|dance|dancing|gym|training|swim|swimming|cosmetics|makeup|"
+    r"caravans|trailers|hire|rentals|lettings|properties|horses|stables|farms?|dampproofing|roofing|scaffolding|"
+    r"landscaping|joinery|decorating|glazing|removals)\b"
 )

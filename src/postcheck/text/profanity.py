@@ -152,6 +152,8 @@ _SEEN_BLOODY = LazyPattern(
     # bloody after 10 minutes of pinching" (not "the nose is bloody awful").
     r"\b(?:sick|vomit|vomiting|poos?|wees?|urine|stools?|phlegm|mucus|spit|nose|nostrils?|gums?|lips?|mouth|dressings?|"
     r"bandages?|plasters?|wounds?|cuts?|grazes?|scabs?|stitches|tissues?|nappy|nappies|discharge)\s+"
+    # ("if a cut from wire or machinery is still bloody": what it came from between.)
+    r"(?:(?:from|on|in|to|after)\s+(?:(?:an?|the|your|his|her)\s+)?[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?\s+)?"
     r"(?:\w+s\s+(?:or|and)\s+)?"  # ("if your discharge smells or turns bloody")
     # ("If the discharge turns bloody again": what it becomes; "If a wound is deep, gaping or still bloody after":
     # listed.)
