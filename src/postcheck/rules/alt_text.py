@@ -238,7 +238,7 @@ TOPIC_FOR_USE = LazyPattern(
     # toolkit - slide 3")
     rf"|(?!(?:{_DESCRIBING})\b)(?!(?:{_COLOURS})\b(?!\s+(?-i:[A-Z])))[\w'’&+.-]+\s+"
     rf"(?:(?!(?:{_SCENE})\b)[\w'’&+.-]+\s+){{0,3}}(?:{_USE_KIND}|carousel|infographics?|toolkits?|decks?|presentations?|"
-    r"slideshows?)"
+    r"slideshows?|leaflets?|booklets?|factsheets?)"
     rf"(?:\s*[-–—_(]?\s*(?:v\d+(?:\.\d+)?|final|draft|edited|amended|a[3-6]|{_SIZE}|(?:slide|page|part)\s*\d+|#?\d+|"
     rf"(?:{_VERSIONS})\s+version)\)?)+"
     # a topic with a year before the kind, as a campaign's files are named: "ISAD 2026 banner", "Flu 2026 poster"

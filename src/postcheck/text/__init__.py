@@ -49,6 +49,9 @@ CAMEL_WORD = LazyPattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 SENTENCE_TEXT = LazyPattern(r"[^.!?\n]+[.!?]*")
 # A line break inside a sentence: the next line goes on in lower case ("could you tell us what\nmedication you're on").
 _WRAPPED = LazyPattern(r"(?<!\n)\n(?=[ \t]*[a-z])")
+# ... or a long line, no list item, cut after a word or a comma, however the next line begins: a file wrapped at its
+# width ("and reply with your\nNHS number so we can check").
+_WRAPPED_LONG = LazyPattern(r"(?m)^(?![ \t]*(?:[-*•+>#|]|\d+[.)])\s)[^\n]{60,}[a-z,;]\n(?=[ \t]*\w)")
 
 
 def masked(text: str, spans) -> str:
@@ -62,4 +65,7 @@ def masked(text: str, spans) -> str:
 def unwrap(text: str) -> str:
     """`text` with each line break inside a sentence made a space (same length: offsets hold), so that a sentence
     wrapped in the file is read as one."""
-    return _WRAPPED.sub(" ", text) if "\n" in text else text
+    if "\n" not in text:
+        return text
+    text = _WRAPPED.sub(" ", text)
+    return _WRAPPED_LONG.sub(lambda m: m.group()[:-1] + " ", text) if "\n" in text else text

@@ -132,7 +132,8 @@ PERSONAL_DATA = LazyPattern(
     r"under\w*)\b))|"
     # ... also listed after another of the reader's things: "pop your booking reference and email below" (_means_data).
     # ("... and email and we'll sort it": the list's clause ends where what the service will do begins.)
-    r"(?<=\sand\s)(?:e-?mail|mobile)(?=\s*(?:[^\w\s]|$|(?:below|here|in|on|please|pls|too|under\w*)\b|"
+    r"(?:(?<=\sand\s)|(?<=\sand\swork\s)|(?<=\sand\spersonal\s))(?:e-?mail|mobile)"
+    r"(?=\s*(?:[^\w\s]|$|(?:below|here|in|on|please|pls|too|under\w*)\b|"
     r"(?:and|so|then|n)\s+(?:we|we'll|we'd|we're|our|the\s+team|I|I'll)\b))|"
     # "the first line of your address", "the best number to reach you on": the data in a longer noun phrase.
     r"(?:home\s+|full\s+|postal\s+|email\s+|e-mail\s+|(?:first|second)\s+line\s+of\s+(?:(?:your|their|the)\s+(?:\w+'s\s+)?)?"
@@ -177,6 +178,12 @@ PERSONAL_DATA = LazyPattern(
     # ... or the share code that opens someone's immigration status: "reply here with the share code from your
     # settled status".
     r"share\s+codes?\b|"
+    # ... a driving licence's number or the DVLA's check code for it: "Reply with your driving licence number".
+    r"(?:driving\s+)?licen[cs]e\s+(?:numbers?|no\b\.?)|(?:DVLA|licen[cs]e)\s+check\s+codes?|"
+    # ... a patient number a clinic gives: "pop your patient number from the fertility unit in a reply".
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))patient\s+(?:numbers?|no\b\.?|IDs?\b)|"
+    # ... a vehicle's registration by its owner: "what's your lorry's reg?"
+    r"(?:car|lorry|van|vehicle|motorbike|taxi|cab|truck|HGV)'s\s+reg(?:istration)?\b|"
     # The data named by what someone did with it: "the email you used when you registered", "the number you gave us"
     # (not "the email you received": that is a message).
     r"(?<=the\s)(?:e-?mail(?:\s+address)?|(?:phone\s+|mobile\s+)?number|mobile|address|post\s?code)\s+(?:that\s+)?"
@@ -236,7 +243,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:your|ur|his|her|their)\s+[\w'-]+)\s+"
     r"(?:was|were)\s+(?:admitted|discharged|sent\s+home)\b|"
     # Someone's status for an infection, which is their health: "let us know your HIV status in the comments".
-    r"(?<=your\s)(?:HIV|hep(?:atitis)?\s+[BC]|STI|vaccination|vaccine|immuni[sz]ation|COVID)\s+status\b|"
+    # ("Tag your partner in the comments with their hep B status": someone else's too.)
+    rf"{_SOMEONES}(?:HIV|hep(?:atitis)?\s+[BC]|STI|vaccination|vaccine|immuni[sz]ation|COVID|TB)\s+status\b|"
     # The name someone would like used, asked: "What name would you like us to use when you arrive?"
     r"(?<=what\s)name\s+(?:would|do|should|shall)\s+(?:you|u|he|she|they)\s+(?:like|want|prefer)\b|"
     # "When's your birthday - year too?": a birthday with its year is the date of birth.
@@ -280,9 +288,10 @@ PERSONAL_DATA = LazyPattern(
     # taking before".)
     r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills|(?<=which\s)pill|(?<=what\s)pill|"
     r"antihistamines?|antibiotics?|"
-    r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?)\s+(?:you|u|ur|they|he|"
+    r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?|stims|injections?)\s+"
+    r"(?:you|u|ur|they|he|"
     r"she|(?:your|ur)\s+\w+)(?:'re|'s|\s+are|\s+is|\s+r|\s+was|\s+were)?\s+"
-    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using)|"
+    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using|injecting|inject)|"
     # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w&-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|"
     r"inhalers?)\s+did\s+"
@@ -334,7 +343,18 @@ PERSONAL_DATA = LazyPattern(
     # A test's result in words: "Drop your latest PSA reading in the comments", "your peak flow readings".
     rf"{_SOMEONES}(?:(?:latest|last|most\s+recent|current|recent)\s+)?"
     r"(?:PSA|HbA1c|blood\s+pressure|BP|blood\s+sugar|sugar|glucose|cholesterol|peak\s+flow|eGFR|oxygen|sats|INR|thyroid|TSH|"
-    r"ferritin|iron|B12|vitamin\s+D|BMI)\s+(?:readings?|results?|levels?|scores?|numbers?)\b|"
+    r"ferritin|iron|B12|vitamin\s+D|BMI|AMH|AHI|semen\s+analysis|sperm\s+count|sleep\s+study|PHQ-?9|GAD-?7|IGRA|"
+    r"Mantoux|CD4|viral\s+load|liver\s+function|LFT|hep(?:atitis)?\s+[BC]|HIV|TB|STI|chlamydia|smear|biopsy|scan)\s+"
+    r"(?:readings?|results?|levels?|scores?|numbers?|figures)\b|"
+    # ... asked as a question: "What was your AHI on the sleep study?"
+    r"(?:(?<=what\s)|(?<=what's\s)|(?<=what\swas\s)|(?<=what\sis\s)|(?<=what\swere\s)|(?<=what\sare\s))"
+    r"(?:your|ur|his|her|their)\s+(?:latest\s+|last\s+)?"
+    r"(?:AHI|AMH|PSA|HbA1c|eGFR|INR|TSH|BMI|sperm\s+count|viral\s+load|CD4(?:\s+count)?)\b|"
+    # ... a treatment's settings: "What pressure is your CPAP set to?"
+    r"(?:(?<=what\s)|(?<=which\s))(?:pressure|settings?|flow\s+rate)\s+(?:is|are)\s+(?:your|ur|his|her|their)\s+"
+    r"(?:CPAP|machine|pump|ventilator|oxygen|concentrator)\s+(?:set\s+(?:to|at|on)|on)\b|"
+    # ... a date of someone's cycle: "Pop the first day of your last period below".
+    r"(?:(?:the\s+)?(?:first\s+)?(?:day|date)\s+of\s+)?(?:your|ur|her|their)\s+last\s+period\b|"
     # ... or counted: "Pop your last three readings in the comments".
     rf"{_SOMEONES}(?:latest|last|most\s+recent|recent)\s+"
     r"(?:(?:few|two|three|four|five|six|seven|\d)\s+)?readings\b|"
@@ -387,7 +407,8 @@ PERSONAL_DATA = LazyPattern(
     rf"{_COPY}(?:the\s+(?:front|back|inside|(?:[\w-]+\s+)?page)\s+(?:of|in|from)\s+)?(?:the|that|this|his|her)\s+"
     r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|MCCD|passport|driving\s+licen[cs]e|"
     # (And papers about someone's health: "Send us a photo of the fit note here".)
-    rf"{_HEALTH_PAPERS}|{_COURT_ORDERS}|{_CARE_PLANS}|(?:blood\s+test|test\s+request|pathology)\s+forms?)\b|"
+    rf"{_HEALTH_PAPERS}|{_COURT_ORDERS}|{_CARE_PLANS}|(?:blood\s+test|test\s+request|pathology)\s+forms?|"
+    r"(?:[\w-]+\s+)?consent\s+forms?)\b|"
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar"), or snapped itself: "Snap the pharmacy label on his
     # inhaler box".
@@ -1380,7 +1401,10 @@ def _named_data(sentence: str, *, kin: bool = False) -> re.Match[str] | None:
 
 
 # Where a request's own clause ends and what the service will do begins: "... and our pharmacists will share tips".
-_THEN_WE = LazyPattern(r"\s(?:and|so|then)\s+(?:we|we'll|we're|our|the\s+team|I|I'll)\b", re.IGNORECASE)
+# ("Drop it below - we're building a picture of ...": after a dash too.)
+_THEN_WE = LazyPattern(
+    r"\s(?:(?:and|so|then)\s+|[-–—]\s*(?:and\s+)?)(?:we|we'll|we're|our|the\s+team|I|I'll)\b", re.IGNORECASE
+)
 
 
 # A copy of a document about the reader's care, taken and posted by reference: "Got a text from us about your
@@ -1602,9 +1626,15 @@ def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | N
 # letter went to 14 Station Road, Rayleigh SS6 7HL. Is that still right?" (not a date, which may be an appointment's).
 _STILL_RIGHT = LazyPattern(
     r"\s*(?:and\s+)?(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:all\s+)?(?:still\s+)?(?:the\s+)?(?:right|correct|"
-    r"up[\s-]to[\s-]date|current)(?:\s+(?:address|number|postcode|one|details))?\s*\?",
+    r"up[\s-]to[\s-]date|current)(?:\s+(?:address|number|postcode|one|details))?\s*\?"
+    # ("Can you reply here to confirm that's still right?")
+    r"|\s*(?:(?:can|could)\s+you\s+)?(?:please\s+)?(?:reply|comment)\s+(?:here|below)\s+to\s+confirm\s+(?:that|it|this)"
+    r"(?:'s|\s+is)\s+(?:still\s+)?(?:right|correct|up[\s-]to[\s-]date)\b",
     re.IGNORECASE,
 )
+# ... or the question after a dash in the same sentence: "We have the letter going to 22 Linford Drive, Basildon - is
+# that still right?"
+_DASH_BEFORE_QUESTION = LazyPattern(r"\s[-–—](?=\s*(?:and\s+)?(?:is|are)\s)")
 _READ_BACK = LazyPattern(
     r"\b(?P<postcode>[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2})\b|(?<![\w/.])\+?\d[\d ]{8,}\d\b", re.IGNORECASE
 )
@@ -1613,13 +1643,23 @@ _READ_BACK = LazyPattern(
 def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int, int, str] | None:
     """(start, end, data) of a question whether the reader's postcode or number, read back in the sentence before,
     is right, where the answer is not sent by a private channel named there or in the sentence after, or None."""
-    value = _READ_BACK.search(previous) if _STILL_RIGHT.match(sentence) else None
-    if value is None or not _READERS_THING.search(previous):
+    from postcheck.text.pii import STREET_ADDRESS
+
+    dash = _DASH_BEFORE_QUESTION.search(sentence)
+    if dash and _STILL_RIGHT.match(sentence, dash.end()):
+        previous, asked = sentence[: dash.start()], sentence[dash.end() :]
+    else:
+        asked = sentence
+    if not _STILL_RIGHT.match(asked) or not _READERS_THING.search(previous):
+        return None
+    # (a street address too: "the discharge letter was sent to 14 Oak Tree Road, Basildon. Is that still right?")
+    number = _READ_BACK.search(previous)
+    if number is None and STREET_ADDRESS.search(previous) is None:
         return None
     both = f"{sentence} {answer}"
     if names_private_channel(both) and not names_public_place(both):
         return None
-    return 0, len(sentence.rstrip()), "address" if value.group("postcode") else "phone number"
+    return 0, len(sentence.rstrip()), "phone number" if number and not number.group("postcode") else "address"
 
 
 # (The reader's: "your letter went to", "the letter was sent to", "we have your mobile down as"; not "Your appointment
@@ -1627,7 +1667,10 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
 _READERS_THING = LazyPattern(
     r"\bthe\s+(?:[\w-]+\s+)?(?:letter|card|parcel|delivery|kit)\s+(?:was\s+sent|was\s+posted|went)\s+to\b|"
     r"\b(?:your|ur)\s+(?:[\w-]+\s+)?(?:letters?|address|home|house|flat|post|card|parcel|delivery|kit|mobile|number|"
-    r"phone|landline|contact\s+details)\b|\bwe\s+have\s+(?:you|u)\b",
+    r"phone|landline|contact\s+details)\b|\bwe\s+have\s+(?:you|u)\b|"
+    # ("We have Mia's appointment letter going to", "the district nurse has you down at", "the agency has your mum at")
+    r"\bletters?\s+(?:going|being\s+sent|being\s+posted)\s+to\b|"
+    r"\b(?:has|have|got)\s+(?:you|u|him|her|them|(?:your|ur)\s+[\w'-]+)\s+(?:down\s+)?(?:at|as|living\s+at)\b",
     re.IGNORECASE,
 )
 
@@ -1767,7 +1810,13 @@ _DATA_HINTS = (
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
     "thinner", "antihistamine", "antidepressant", "contracepti", "coil", "eye drop", "drops ", "cream", "handle",
-    "biologic", "pitch n", "pitch no", "which site", "what site", "which pitch", "what pitch", "share code",
+    "biologic", "pitch n", "amh", "ahi", "egfr", "bmi", "hba1c", "psa", "inr", "tsh", "semen", "sperm count",
+    "sleep study", "phq", "gad-7", "gad7", "cpap", "igra", "mantoux", "cd4", "viral load",
+    "liver function", "lft", "hep b", "hep c", "hepatitis", "hiv ", "tb ", "sti ", "chlamydia", "smear", "biopsy",
+    "scan ", "scan result", "tb status",
+    "machine set", "concentrator", "flow rate", "last period", "licence n", "license n", "licence no", "license no",
+    "check code", "patient n", "patient id", "'s reg", "stims", "injection", "consent form", "pitch no", "which site",
+    "what site", "which pitch", "what pitch", "share code",
     "eyedrop", "hrt", "insulin", "statin",
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
     "what bed",
@@ -1784,7 +1833,7 @@ _DATA_HINTS = (
     "where should", "where shall", "where can", "admitted", "discharged", "sent home", "admission",
     "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn", "staff n", "staff id", "payroll",
     "employee n", "employee id", "assignment n", "esr n", "right?", "right ?", "correct?", "correct ?", "date?",
-    "current?", "copy of his", "copy of her",
+    "current?", "copy of his", "copy of her", "still right", "still correct",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
@@ -1814,7 +1863,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
-        or (reply and (_VALUE_FIRST.search(text) or _READ_BACK.search(text)))
+        or (reply and (_VALUE_FIRST.search(text) or _READ_BACK.search(text) or _STILL_RIGHT.search(text)))
     ):
         return None
     text = _listed_on(_unlisted(_unquoted(text)))

@@ -508,5 +508,5 @@ BUSINESS_AFTER = LazyPattern(
     r"removals|transport|coaches|haulage|flowers|candles|soaps|jewellery|prints|plants|pilates|skincare|skin|"
     r"aesthetics|massage|therapies|wellness|wellbeing|spa|dance|dancing|gym|training|swim|swimming|cosmetics|makeup|"
     r"caravans|trailers|hire|rentals|lettings|properties|horses|stables|farms?|dampproofing|roofing|scaffolding|"
-    r"landscaping|joinery|decorating|glazing|removals)\b"
+    r"landscaping|joinery|decorating|glazing|translations|interpreting|tutors|consultancy|solutions)\b"
 )

@@ -253,7 +253,7 @@ NI_NUMBER = LazyPattern(
 )
 _NI_LABEL = LazyPattern(r"\b(?:NI|NINO|national\s+insurance)\b", re.IGNORECASE)
 HOSPITAL_NUMBER = LazyPattern(
-    r"\b(?:hospital\s+(?:number|no\.?|ID)|MRN)\s*(?:is|was|[:–-])?\s*"
+    r"\b(?:hospital\s+(?:number|no\.?|ID)|MRN)\s*(?:is|was|as|[:–-])?\s*"
     r"(?P<number>[A-Z]{0,3}\d{5,10}[A-Z]?)(?![\w-])",
     re.IGNORECASE,
 )
@@ -272,7 +272,7 @@ NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\
 _REFERENCE_WORDS = r"reference|ref|booking|order|case|ticket|invoice|tracking|confirmation"
 _OTHER_NUMBER_LABEL = LazyPattern(
     rf"\b(?:{_REFERENCE_WORDS}|application|account|customer|membership|policy|transaction|serial|batch|lot|job|claim|"
-    r"complaint|PO)\s*(?:number|no\.?|num|#|code|id)?\s*(?:is|was|:|=|-)?\s*$",
+    r"complaint|PO|sample|specimen|lab|kit|barcode|test)\s*(?:number|no\.?|num|#|code|id)?\s*(?:is|was|:|=|-)?\s*$",
     re.IGNORECASE,
 )
 
