@@ -67,5 +67,4 @@ def unwrap(text: str) -> str:
     wrapped in the file is read as one."""
     if "\n" not in text:
         return text
-    text = _WRAPPED.sub(" ", text)
-    return _WRAPPED_LONG.sub(lambda m: m.group()[:-1] + " ", text) if "\n" in text else text
+    return _WRAPPED_LONG.sub(lambda m: m.group()[:-1] + " ", _WRAPPED.sub(" ", text))
