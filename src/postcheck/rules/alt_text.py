@@ -213,7 +213,8 @@ _LANGUAGES = (
     r"sorani|tamil|nepali|amharic|albanian|vietnamese|latvian|bulgarian|czech|slovak|hungarian|greek|cantonese|mandarin"
 )
 _VERSIONS = (
-    rf"{_LANGUAGES}|translated|easy\s+read|large\s+print|accessible|print(?:able)?|web|online|digital|mobile|desktop|"
+    rf"{_LANGUAGES}|BSL|British\s+Sign\s+Language|Makaton|braille|audio|translated|easy\s+read|large\s+print|accessible|"
+    r"print(?:able)?|web|online|digital|mobile|desktop|"
     r"short|long|full|updated|new|old|original|latest"
 )
 # Words that describe a scene, not name a campaign ("Know the signs" does) ...

@@ -72,7 +72,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|backache|bellyache|fever(?:ish)?|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
-    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|stiffness|meltdowns?|sensory\s+overload|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
+    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:more|less|your|the)\s+iron\b(?!\s+(?:man|woman|gate|railings?|bridge|age))|iron\s+(?:levels?|stores|deficiency)|ha?emoglobin|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|stiffness|meltdowns?|sensory\s+overload|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
     # (A condition's flare: "Sorry the flare's dragging on", "sorry ur flaring again"; Raynaud's.)
@@ -610,7 +610,9 @@ ADVICE = LazyPattern(
     # (Nor what is common a belief or a question: "It's a common myth! A smear doesn't test for ovarian cancer"; nor
     # who it is most common in, a figure: "Chlamydia is most common in under 25s".)
     r"(?:is|are|it's|that's)\s+(?!not\b|never\b|most\b)(?:\w+\s+)?(?:normal|common|usual|expected)\b"
-    r"(?!\s+(?:\w+\s+)?(?:triggers?|myths?|misconceptions?|misunderstandings?|mistakes?|questions?|quer(?:y|ies)|beliefs?)\b)"
+    # (Nor what a service's test is: "Most are a normal blood test".)
+    r"(?!\s+(?:\w+\s+)?(?:triggers?|myths?|misconceptions?|misunderstandings?|mistakes?|questions?|quer(?:y|ies)|beliefs?|"
+    r"tests?|checks?|appointments?|scans?)\b)"
     r"(?!\s+to\s+(?:have\s+(?:\w+\s+)?(?:questions|queries|concerns)|ask|wonder|want\s+to\s+know)\b)"
     # (Nor how common it is as news: "Self-harm is more common than many people think".)
     r"(?!\s+than\s+(?:\w+\s+){0,2}?(?:think|realise|realize|imagine|expect)\b)|"
@@ -679,6 +681,8 @@ ADVICE = LazyPattern(
     # "you don't need to finish the whole course", "double the dose": how much of a medicine to take.
     r"(?:finish|finished|finishing|complete|skip|skipping|double|doubling|halve|halving)\s+(?:the\s+|your\s+|their\s+|a\s+)?"
     r"(?:whole\s+|full\s+|next\s+)?(?:course|doses?|pack)\b|"
+    # (Not a time: "Before starting methotrexate you'll need some blood tests".)
+    r"(?<!\bbefore\s)(?<!\bafter\s)(?<!\bsince\s)(?<!\bwhen\s)(?<!\bwhile\s)"
     rf"(?:stop|stopping|start|starting|come\s+off|coming\s+off|keep\s+taking|carry\s+on\s+(?:taking|with)|stick\s+with)\s+"
     rf"(?:(?:your|the|his|her|their)\s+)?(?:usual\s+|normal\s+|regular\s+)?(?:\w+\s+)?"
     rf"(?:{_MEDICINES}|{_DRUG_NAME}\b)|(?:{_MEDICINES})\s+(?:(?:\S+\s+){{0,6}}?(?:can|may|might|could|will|should)\s+(?:\w+\s+)?"
@@ -756,7 +760,7 @@ ORDER = LazyPattern(
 # Words that cannot open an order: greetings, function words, and the people a reply talks about.
 _FUNCTION_WORDS = """
 sorry thanks thank hope hoping glad great lovely brilliant congratulations congrats welcome hi hello dear
-apologies shame unfortunately yes no ok okay also so and but or if when as because once after before
+apologies shame unfortunately yes no ok okay also so and but or if when as because once after before then
 until while all both only even just here there this that these those what which who how why where it its
 our your my their his her we you they he she i a an the some any every each most many more much not to in
 on at for with by from of about over under into like new is are was were be been has had do does did can
@@ -885,9 +889,14 @@ _CONDITION_OPENS = LazyPattern(
 MEDICINE_PERMISSION = LazyPattern(
     r"\byou\s+(?:can|may|could|should)\s+(?:still\s+|safely\s+|just\s+)?(?:take|keep\s+taking|carry\s+on\s+taking|"
     # ("You can give her the children's liquid paracetamol": a medicine given to someone.)
-    r"continue\s+(?:to\s+take|taking)|use|give\s+(?:him|her|them|your\s+\w+))\s+(?:your\s+|the\s+)?"
+    # ("you can stop the Healthy Start women's vitamins once you finish breastfeeding": leave to stop one.)
+    r"continue\s+(?:to\s+take|taking)|use|give\s+(?:him|her|them|your\s+\w+)|stop(?:\s+taking)?|come\s+off)\s+"
+    r"(?:your\s+|the\s+)?"
     r"(?:usual\s+|normal\s+|regular\s+|morning\s+|evening\s+)?"
     rf"(?:[\w'-]+\s+){{0,3}}?(?:{_MEDICINES})\b|"
+    # ... or an order to leave one off: "so leave your hair vitamins off for two days before the test".
+    r"\b(?:leave|keep)\s+(?:your|the|his|her|their)\s+(?:[\w'-]+\s+){0,3}?"
+    rf"(?:{_MEDICINES})\s+off\b|"
     # ... or leave to go on taking it: "You don't need to stop any of your usual medicines before doing the kit".
     r"\b(?:you|he|she|they)\s+(?:don't|do\s+not|doesn't|does\s+not|won't)\s+(?:need|have)\s+to\s+(?:stop|pause)\s+"
     r"(?:taking\s+)?(?:any\s+of\s+)?(?:your|his|her|their|the)\s+(?:usual\s+|normal\s+|regular\s+)?"
@@ -1572,7 +1581,7 @@ def _predicts(text: str) -> bool:
             or REMEDY_PAIR.search(sentence)
         ):
             return True
-        if PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence):
+        if PREDICTION.search(sentence) and MEDICAL_TOPIC.search(sentence) and not _PRICE.search(sentence):
             return True
         if any(MEDICAL_TOPIC.match(sentence, m.end()) for m in PREVALENCE.finditer(sentence)):
             return True
@@ -1581,6 +1590,10 @@ def _predicts(text: str) -> bool:
         if any(MEDICAL_TOPIC.search(sentence, m.end(), m.end() + 40) for m in NO_EVIDENCE.finditer(sentence)):
             return True
     return False
+
+
+# What a service costs is no prediction of the illness: "Private ear wax removal usually costs £60 to £90".
+_PRICE = LazyPattern(r"£\s?\d|\b(?:costs?|prices?|priced|fees?|charges?)\b", re.IGNORECASE)
 
 
 def _sentence_starts(text: str, at: int) -> list[int]:
@@ -1880,7 +1893,8 @@ DOSE_CHANGE = LazyPattern(
     r"teaspoons?)\s+(?:of\s+[\w-]+\s+)?(?:(?:once|twice|three\s+times)\s+)?(?:a|per|each|every)\s+(?:day|night|morning|"
     r"evening)\b|"
     # ... or a medicine carried on with, as a question answered: "yes, carry on with the naproxen while you wait".
-    rf"\b(?:carry\s+on|keep\s+going)\s+(?:taking|with)\s+(?:the|your|his|her|their)\s+(?:\w+\s+)?(?:{_MEDICINES})\b|"
+    # ("carry on with your usual thyroid tablets": two words before it.)
+    rf"\b(?:carry\s+on|keep\s+going)\s+(?:taking|with)\s+(?:the|your|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:{_MEDICINES})\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
     r"\bmiss(?:ed|es)?\s+(?:a|one|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,40}?"
     r"\btake\s+(?:it|them|one|the\s+next|your\s+next|(?:his|her|their)\s+next)\b",
@@ -1942,11 +1956,11 @@ HEALTH_CUE = LazyPattern(
 # else it sends the reader to, for a home's damp and mould or a landlord's repairs ("Wiping it off each morning ...
 # helps stop mould taking hold. Your council's housing team can help"), or a shopper's price and brand ("a cheaper
 # brand is just as good for your baby as a more expensive one"), or how long an order takes ("Repeat prescriptions
-# usually take two working days to be ready").
+# usually take two working days to be ready"), or an app's settings ("Turn off in-game purchases under Settings").
 _OTHER_HELP = LazyPattern(
     r"\b(?:council|landlord|housing\s+(?:team|officer|association|provider|department|services?)|letting\s+agents?|"
     r"Citizens\s+Advice|environmental\s+health|cheaper|pricier|dearer|(?:more|less)\s+expensive|own[- ]brand|"
-    r"branded|working\s+days?)\b",
+    r"branded|working\s+days?|parental\s+controls?|in-game|settings)\b",
     re.IGNORECASE,
 )
 
@@ -1975,11 +1989,14 @@ _COMFORT = LazyPattern(
 )
 # How long a test or a visit takes, which the model alone may read as reassurance: "A Fibroscan is like an
 # ultrasound ... It's painless and takes about 10 minutes", "It usually takes about an hour and you go home the same
-# day", "Results are ready in about 15 minutes" (what a test is like is news of the service).
+# day", "Results are ready in about 15 minutes", and how it feels (what a test is like is news of the service).
 _HOW_LONG_IT_TAKES = LazyPattern(
     r"\b(?:takes|lasts|(?:is|are)\s+ready\s+in)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|under\s+|less\s+than\s+)?"
     r"(?:(?:\d+|a\s+few|a\s+couple\s+of|two|five|ten|fifteen|twenty|thirty)\s*(?:(?:-|to)\s*\d+\s*)?(?:mins?|minutes|"
-    r"seconds|secs)|(?:an|half\s+an)\s+hour)\b(?!\s+to\b)",
+    r"seconds|secs)|(?:an|half\s+an)\s+hour)\b(?!\s+to\b)|"
+    # ... or how it feels: "You'll feel a bit of a prick in your upper arm and then it's done".
+    r"\b(?:you'll|you\s+will|you\s+may|you\s+might|he'll|she'll|they'll)\s+(?:only\s+|just\s+)?feel\s+(?:a\s+bit\s+of\s+)?"
+    r"(?:a\s+|an\s+)?(?:(?:small|sharp|quick|little|slight|tiny)\s+)?(?:prick|scratch|pinch|sting|pressure|push)\b",
     re.IGNORECASE,
 )
 # Who a service takes, which the model alone may read as advice where the patterns find none: "You can be referred to
@@ -2016,6 +2033,23 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     text = masked(text, [m.span() for m in _BLOCKQUOTE.finditer(text)] + [m.span() for m in _BOLD.finditer(text)])
     # (An appointment that is only where a journey goes is no word of the service, to either reading.)
     text = _blank_journey_appointments(text)
+    found = _read_advice(text)
+    if found is None:
+        # (Advice in a paragraph of its own is read on its own, so that the thanks and news around it do not hide it
+        # from the model: "Thank you ... \n\nWe've spoken to the team ... \n\nIn the meantime, wear supportive
+        # underwear day and night for the first week.")
+        for paragraph in _PARAGRAPH.finditer(text) if "\n\n" in text.strip() else ():
+            if (found := _read_advice(paragraph.group())) is not None:
+                start, end, topic = found
+                return paragraph.start() + start, paragraph.start() + end, topic
+    return found
+
+
+_PARAGRAPH = LazyPattern(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+
+
+def _read_advice(text: str) -> tuple[int, int, str | None] | None:
+    """medical_advice's two readings of a text with no signpost, masked."""
     model = word_model.load(word_model.ADVICE)
     likely, known = word_model.read(text, model)
     heard = known >= word_model.MIN_FEATURES

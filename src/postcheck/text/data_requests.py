@@ -23,7 +23,7 @@ _IT_SENT_TO = (
 # "Share your favourite baby girls names below!" asks for ideas, not a child's name.)
 _KIN = (
     "kid", "son", "daughter", "baby", "child", "little one", "mum", "mam", "mom", "dad", "nan", "gran", "grandad",
-    "grandma", "husband", "wife", "partner", "brother", "sister",
+    "grandma", "husband", "wife", "partner", "brother", "sister", "teen", "teenager", "toddler",
 )  # fmt: skip
 _AFTER_KIN = "|".join(
     [f"(?<=\\b{kin}{s}\\s)" for kin in (k.replace(" ", "\\s") for k in _KIN) for s in ("'s", "s")]
@@ -37,6 +37,11 @@ _DUE = r"(?:your|ur|her|their)\s+(?:baby|little\s+one|bump)\s+due\b"
 _COPY = r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|scan)\s+)"
 # Someone's, after "your", "ur", "his", "her" or "their": "your service number", "his symptoms".
 _SOMEONES = r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))"
+# Where an account's name reaches its owner: social media and games.
+_ACCOUNTS = (
+    r"snap\s?chat|insta(?:gram)?|tiktok|discord|telegram|twitter|x|facebook|fb|threads|bluesky|roblox|minecraft|"
+    r"xbox|psn|playstation|steam|twitch|fortnite|epic|nintendo|switch|reddit|youtube|gaming"
+)
 # The plans and forms of someone's care, which carry their name and record: "her asthma action plan", "a ReSPECT form".
 _CARE_PLANS = (
     r"(?:asthma\s+)?action\s+plans?|care\s+plans?|meal\s+plans?|(?:ReSPECT|DNACPR|DNAR)\s+forms?|(?:safety|crisis)\s+plans?|"
@@ -50,7 +55,8 @@ PERSONAL_DATA = LazyPattern(
     r"\b(?:NHS\s+(?:numbers?|nums?\b|nr\b)|NHS\s+no\b\.?(?!\s+(?:longer|more|one|other|matter|charge|cost|need|later)\b)|"
     r"hosp(?:ital|\.)?\s+(?:numbers?|no\b\.?|IDs?\b)|dates?\s+o(?:f|')\s+birth|DOB|d\.o\.b\.?|"
     # A member of staff's number, which finds their employment record: "reply with your staff number".
-    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:staff|payroll|employee|assignment|ESR)\s+(?:numbers?|no\b\.?|IDs?\b)|"
+    # (A blood donor's too, which finds their donor record: "Do you have your donor number handy? Pop it below".)
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:staff|payroll|employee|assignment|ESR|donor)\s+(?:numbers?|no\b\.?|IDs?\b)|"
     # A referral's reference, which finds the patient's record: "Pop your referral reference below".
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:referral|e-?RS)\s+(?:reference|ref|number|no\b\.?)|UBRN|"
     # A year of birth: "what year were you born?".
@@ -245,6 +251,8 @@ PERSONAL_DATA = LazyPattern(
     # Someone's status for an infection, which is their health: "let us know your HIV status in the comments".
     # ("Tag your partner in the comments with their hep B status": someone else's too.)
     rf"{_SOMEONES}(?:HIV|hep(?:atitis)?\s+[BC]|STI|vaccination|vaccine|immuni[sz]ation|COVID|TB)\s+status\b|"
+    # ... a blood group or a carrier's genes: "Do you know your blood type? Comment it below".
+    rf"{_SOMEONES}(?:blood\s+(?:type|group)|genotypes?|(?:sickle\s+cell\s+|thalassaemia\s+)?carrier\s+status)\b|"
     # The name someone would like used, asked: "What name would you like us to use when you arrive?"
     r"(?<=what\s)name\s+(?:would|do|should|shall)\s+(?:you|u|he|she|they)\s+(?:like|want|prefer)\b|"
     # "When's your birthday - year too?": a birthday with its year is the date of birth.
@@ -288,8 +296,8 @@ PERSONAL_DATA = LazyPattern(
     # taking before".)
     r"(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:medications?|medicines?|meds|tablets|pills|(?<=which\s)pill|(?<=what\s)pill|"
     r"antihistamines?|antibiotics?|"
-    r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?|stims|injections?)\s+"
-    r"(?:you|u|ur|they|he|"
+    r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?|stims|injections?|"
+    r"supplements|vitamins|laxatives?|ointments?|treatments?)\s+(?:you|u|ur|they|he|"
     r"she|(?:your|ur)\s+\w+)(?:'re|'s|\s+are|\s+is|\s+r|\s+was|\s+were)?\s+"
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using|injecting|inject)|"
     # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
@@ -325,7 +333,9 @@ PERSONAL_DATA = LazyPattern(
     # "Which coil have you got?", "which drops are you on".)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
-    r"contraception|(?:eye\s+)?drops|biologics?)\s+(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
+    r"contraception|(?:eye\s+)?drops|biologics?|laxatives?|steroids?|patch(?:es)?|creams?|ointments?|treatments?|"
+    r"(?<=which\s)brand|brand\s+of\s+[\w-]+)\s+"
+    r"(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
     r"waiting\s+(?:for|on))|(?:do|does|did)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
@@ -335,21 +345,38 @@ PERSONAL_DATA = LazyPattern(
     r"what\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:(?:currently|regularly|usually|normally)\s+)?"
     r"(?:take|takes|taking)(?=\s*(?:[,.;!?)]|$|\s[-–—]|and\b|or\b|each\b|every\b|daily\b|now\b|at\s+the\s+moment\b))|"
     r"(?:contact|personal)\s+details|"
+    # ... what a prescription lists: "which stoma products are on your repeat prescription?"
+    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+){0,2}?(?:are|is)\s+on\s+(?:your|ur|his|her|their)\s+(?:repeat\s+)?"
+    r"p(?:re|er)scripti?ons?\b|"
+    # ... when someone had an operation: "Tell us the date of your operation", "the year you had your surgery".
+    r"(?:date|day|year|month)\s+of\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+)?(?:operation|surgery|op|procedure)\b|"
+    r"(?<=the\s)(?:date|day|year|month)\s+(?:you|u|he|she|they)\s+had\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?"
+    r"(?:operation|surgery|op|procedure|\w+ectomy|\w+ostomy)\b|"
+    r"(?<=when\s)did\s+(?:you|u|he|she|they)\s+have\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?(?:operation|surgery|op|"
+    r"procedure|\w+ectomy|\w+ostomy)\b|"
+    # ... a chart or diary someone keeps of their body: "reply with your output chart for the last three days".
+    rf"{_SOMEONES}(?:output|fluid|food|symptom|bladder|bowel|sleep|seizure|pain|headache|BP|blood\s+pressure|sugar)\s+"
+    r"(?:charts?|diar(?:y|ies)|logs?)\b|"
+    # ... or the number a named one should use: "Which number should the stoma nurse text the new clinic time to?"
+    r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number\s+should\s+(?:we|I|they|he|she|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:text|ring|call|phone|use)\b|"
     # An account's name, which reaches its owner as an e-mail address does (the policy's "other online contact
     # details"): "Drop your Snapchat username below", "your Insta handle" (not "our Instagram name").
-    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:(?:snap\s?chat|insta(?:gram)?|tiktok|discord|telegram|twitter|x|"
-    r"facebook|fb|threads|bluesky)\s+)?(?:user\s?names?|handles?)\b|"
-    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:snap\s?chat|insta(?:gram)?|tiktok|discord|telegram)\s+names?\b|"
+    # (A game's too, and someone's of the reader's: "Drop your son's Roblox username below", "What's her Discord
+    # handle?", "their gamertag".)
+    rf"{_SOMEONES}(?:[\w-]+'s\s+)?(?:(?:{_ACCOUNTS})\s+(?:user\s?names?|handles?|names?|IDs?)|(?:[\w-]+\s+)?user\s?names?|"
+    r"handles?(?!\s+(?:on|of|the|it|this|that|with)\b)|gamer\s?tags?)\b|"
     # A test's result in words: "Drop your latest PSA reading in the comments", "your peak flow readings".
     rf"{_SOMEONES}(?:(?:latest|last|most\s+recent|current|recent)\s+)?"
     r"(?:PSA|HbA1c|blood\s+pressure|BP|blood\s+sugar|sugar|glucose|cholesterol|peak\s+flow|eGFR|oxygen|sats|INR|thyroid|TSH|"
     r"ferritin|iron|B12|vitamin\s+D|BMI|AMH|AHI|semen\s+analysis|sperm\s+count|sleep\s+study|PHQ-?9|GAD-?7|IGRA|"
-    r"Mantoux|CD4|viral\s+load|liver\s+function|LFT|hep(?:atitis)?\s+[BC]|HIV|TB|STI|chlamydia|smear|biopsy|scan)\s+"
+    r"Mantoux|CD4|viral\s+load|liver\s+function|LFT|hep(?:atitis)?\s+[BC]|HIV|TB|STI|chlamydia|smear|biopsy|scan|CA-?125|"
+    r"Hb|ha?emoglobin)\s+"
     r"(?:readings?|results?|levels?|scores?|numbers?|figures)\b|"
     # ... asked as a question: "What was your AHI on the sleep study?"
     r"(?:(?<=what\s)|(?<=what's\s)|(?<=what\swas\s)|(?<=what\sis\s)|(?<=what\swere\s)|(?<=what\sare\s))"
     r"(?:your|ur|his|her|their)\s+(?:latest\s+|last\s+)?"
-    r"(?:AHI|AMH|PSA|HbA1c|eGFR|INR|TSH|BMI|sperm\s+count|viral\s+load|CD4(?:\s+count)?)\b|"
+    r"(?:AHI|AMH|PSA|HbA1c|eGFR|INR|TSH|BMI|CA-?125|sperm\s+count|viral\s+load|CD4(?:\s+count)?)\b|"
     # ... a treatment's settings: "What pressure is your CPAP set to?"
     r"(?:(?<=what\s)|(?<=which\s))(?:pressure|settings?|flow\s+rate)\s+(?:is|are)\s+(?:your|ur|his|her|their)\s+"
     r"(?:CPAP|machine|pump|ventilator|oxygen|concentrator)\s+(?:set\s+(?:to|at|on)|on)\b|"
@@ -372,6 +399,7 @@ PERSONAL_DATA = LazyPattern(
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:[\w-]+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
     r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|certs?|(?:hospital\s+)?wristbands?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
+    r"audiograms?|x-?rays?|ECGs?|"
     # (A certificate by its initials, "your CVI (certificate of vision impairment)"; a form by up to three words,
     # "your pregnancy prevention acknowledgement form".)
     r"CVI|(?:[\w-]+\s+)?(?:consent|acknowledge?ment|registration|referral|claim|application|assessment|admission|"
@@ -412,11 +440,10 @@ PERSONAL_DATA = LazyPattern(
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar"), or snapped itself: "Snap the pharmacy label on his
     # inhaler box".
-    r"(?:photo|picture|pic|screenshot|scan|copy|snap)s?\s+of\s+(?:the|your|ur|their|that|this)\s+(?:(?:dispensing|pharmacy|"
-    r"chemist'?s?|prescription)\s+label|label\s+on\s+(?:the|your|ur|his|her|their)\s+(?:[\w']+\s+)?(?:box|bottle|packet|pack|"
-    r"meds|medicines?|medication|tablets|pills|inhalers?|capsules|tube))|"
-    r"(?:snap|photograph|screenshot|scan)\s+(?:the|your|ur|their|his|her|that|this)\s+(?:dispensing|pharmacy|chemist'?s?|"
-    r"prescription)\s+label|"
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy|snap)s?\s+of\s+(?:the|your|ur|their|that|this)|(?:snap|photograph|"
+    r"screenshot|scan)\s+(?:the|your|ur|their|his|her|that|this))\s+(?:(?:dispensing|pharmacy|chemist'?s?|prescription)\s+"
+    r"label|label\s+on\s+(?:the|your|ur|his|her|their)\s+(?:[\w']+\s+)?(?:box|bottle|packet|pack|meds|medicines?|medication|"
+    r"tablets|pills|inhalers?|capsules|tube))|"
     r"(?:full\s+)?names?\s+and\s+(?:address|date\s+of\s+birth|DOB))\b",
     re.IGNORECASE,
 )
@@ -568,21 +595,25 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
     # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
-    rf"\bwhen(?=\s+{_BORN_WHEN})|\bwhen(?='s\s+{_DUE}|\s+(?:is|was)\s+{_DUE})|\b(?:what|which)(?=\s+(?:hospital|day|date)\s+{_BORN_WHEN})|"
+    rf"\bwhen(?=\s+{_BORN_WHEN}|\s+did\s+(?:you|u|he|she|they)\s+have\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?"
+    r"(?:operation|surgery|op|procedure|\w+ectomy|\w+ostomy)\b)|"
+    rf"\bwhen(?='s\s+{_DUE}|\s+(?:is|was)\s+{_DUE})|\b(?:what|which)(?=\s+(?:hospital|day|date)\s+{_BORN_WHEN})|"
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s)|(?<=,\sand\s))(?:"
     # ("Which number's best to reach you on?", and "What name and date of birth was it recorded under?", a name listed
     # first.)
     r"(?:what|which)(?=\s+(?:phone\s+|mobile\s+)?number(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b|"
     r"\s+(?:phone\s+|mobile\s+)?number\s+did\s+(?:you|u|they|he|she)\s+(?:book|register|sign|give)|"
+    r"\s+(?:phone\s+|mobile\s+)?number\s+should\s+(?:we|I|they|he|she|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:text|ring|call|phone)|"
     r"\s+(?:full\s+)?name\s+(?:was|is|were)\s+(?:[^?.!]{0,40}?\bunder\b|on\s+(?:the|your|his|her)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:form|letter|booking|referral|card|prescription|label|record)s?\b)|"
     r"\s+(?:(?:full\s+)?name\s+and\s+)?(?:date\s+of\s+birth|DOB|post\s?code|(?:home\s+)?address|(?:phone|mobile|contact|NHS|hospital)\s+number|"
     r"e-?mail\s+address|year\s+(?:were|was)\s+(?:you|u|he|she)\s+born|(?:street|road)\s+(?:do|does|did|are|is|were|was))\b)|"
     # ("What medication are you on at the moment?", "which inhaler are you using?": "what" or "which" as a medicine's
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
-    r"(?:what|which)(?=\s+(?:medications?|medicines?|meds|tablets|pills?|inhalers?|antidepressants?|antibiotics?|painkillers?|"
-    r"supplements?|HRT|insulin|statins?|dose|strength|symptoms|school|nursery|"
-    r"pre-?school|college)\b)|"
+    # ("Which ADHD medication is he on?", "What other medicines are you on?": a word or two before the medicine.)
+    r"(?:what|which)(?=\s+(?:[\w-]+\s+){0,2}?(?:medications?|medicines?|meds|tablets|pills?|inhalers?|antidepressants?|"
+    r"antibiotics?|painkillers?|laxatives?|supplements?|vitamins?|HRT|insulin|statins?|brand|dose|strength)\b|"
+    r"\s+(?:symptoms|school|nursery|pre-?school|college)\b)|"
     # ("Where should we send the new one?", "Where should she send it?", "When was she discharged?": the question is the
     # data's own words.)
     r"(?=where\s+(?:should|shall|can)\s+(?:we|I|she|he)\s+(?:send|post)\b))|"
@@ -613,8 +644,10 @@ _MAX_PUBLIC_OBJECT_GAP_WORDS = 10
 _DASH_BEFORE = LazyPattern(r"\s[-–—]\s+(?:your\s+|their\s+)?(?:[\w']+(?:\s+[\w']+)?(?:,\s*|\s+and\s+|\s*&\s*)){0,3}$")
 _DASH_AFTER = LazyPattern(r"\s+[-–—]\s")
 # (Or a second question the verb asks: "Let us know which ward he was on and what year he was born".)
-# ("... and your relative's room number": someone of the reader's between.)
-_AND_YOUR = LazyPattern(r"\band\s+(?:(?:your|their|his|her|ur)\s+(?:[\w-]+'s\s+)?|(?:what|which)\s+)$", re.IGNORECASE)
+# ("... and your relative's room number": someone of the reader's between; "... and any allergies you have".)
+_AND_YOUR = LazyPattern(
+    r"\band\s+(?:(?:your|their|his|her|ur)\s+(?:[\w-]+'s\s+)?|(?:what|which|any)\s+)$", re.IGNORECASE
+)
 # ("Comment with your age, postcode and which antibiotics": a later item of a list after "your", commas between.)
 _LATER_IN_LIST = LazyPattern(
     r"\b(?:your|their|ur)\s+(?:[\w-]+\s+)?[\w-]+(?:,\s*[\w-]+(?:\s+[\w-]+)?)*,\s*(?:(?:your|their|ur)\s+)?$",
@@ -712,7 +745,10 @@ PRIVATE_CHANNEL = LazyPattern(
     r"(?:(?<!\band\s)(?<!&\s)(?<!,\s)e-?mail(?:s|ed|ing)?|e-?mail(?:s|ed|ing)?(?=\s+(?:us|me|it|them|the|your|ur|to|our)\b))"
     r"(?!\s+address)|"
     rf"{_CALL}\s+(?:us|me|PALS|(?:NHS\s*)?111|119|the\s+\w+)|"
-    r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS)\b",
+    r"give\s+us\s+a\s+(?:call|ring|bell)|contact\s+PALS|"
+    # ... or the post: "Post it to us in the padded envelope ... with your name and address on the slip inside".
+    # (Not the post as what is sent: "Free condoms by post! Reply with your address".)
+    r"in\s+(?:the|an?|our|your)\s+(?:padded\s+|prepaid\s+|pre-paid\s+|freepost\s+|stamped\s+|addressed\s+|return\s+)?envelope)\b",
     re.IGNORECASE,
 )
 PUBLIC_PLACE = LazyPattern(
@@ -1636,7 +1672,12 @@ _STILL_RIGHT = LazyPattern(
 # that still right?"
 _DASH_BEFORE_QUESTION = LazyPattern(r"\s[-–—](?=\s*(?:and\s+)?(?:is|are)\s)")
 _READ_BACK = LazyPattern(
-    r"\b(?P<postcode>[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2})\b|(?<![\w/.])\+?\d[\d ]{8,}\d\b", re.IGNORECASE
+    r"\b(?P<postcode>[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2})\b|(?<![\w/.])\+?\d[\d ]{8,}\d\b|"
+    # (a date: "we have your date of birth as 14/03/1957")
+    r"\b(?:date\s+of\s+birth|DOB)\s+(?:(?:down\s+)?as|of)\s+(?P<birth>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)(?!\d)|"
+    # (a blood group: "we've got you down as O negative")
+    r"(?<=\bas\s)(?P<group>(?-i:AB|A|B|O)\s*(?:pos(?:itive)?|neg(?:ative)?|[+-]))(?!\w)",
+    re.IGNORECASE,
 )
 
 
@@ -1650,16 +1691,34 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
         previous, asked = sentence[: dash.start()], sentence[dash.end() :]
     else:
         asked = sentence
-    if not _STILL_RIGHT.match(asked) or not _READERS_THING.search(previous):
-        return None
-    # (a street address too: "the discharge letter was sent to 14 Oak Tree Road, Basildon. Is that still right?")
-    number = _READ_BACK.search(previous)
-    if number is None and STREET_ADDRESS.search(previous) is None:
-        return None
+    if _IS_THAT_THEM.match(asked) and _NAME_ON_FILE.search(previous):
+        named = "name"
+    else:
+        if not _STILL_RIGHT.match(asked) or not _READERS_THING.search(previous):
+            return None
+        # (a street address too: "the discharge letter was sent to 14 Oak Tree Road, Basildon. Is that still right?")
+        number = _READ_BACK.search(previous)
+        if number is None and STREET_ADDRESS.search(previous) is None:
+            return None
+        kinds = {"postcode": "address", "group": "blood group", "birth": "date of birth"}
+        kind = next((k for k in kinds if number.group(k)), None) if number else "postcode"
+        named = kinds.get(kind, "phone number")
     both = f"{sentence} {answer}"
     if names_private_channel(both) and not names_public_place(both):
         return None
-    return 0, len(sentence.rstrip()), "phone number" if number and not number.group("postcode") else "address"
+    return 0, len(sentence.rstrip()), named
+
+
+# ... or a name read back from a record, the reader asked whose it is: "We've found a plan on file under the name Maria
+# Lopes Ferreira. Is that your daughter? Reply yes or no below."
+_NAME_ON_FILE = LazyPattern(
+    r"\b(?:under\s+the\s+name(?:\s+of)?|(?:on\s+file|booked|registered|recorded|listed|down)\s+in\s+the\s+name\s+of)\s+"
+    r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)",
+    re.IGNORECASE,
+)
+_IS_THAT_THEM = LazyPattern(
+    r"\s*(?:is|are)\s+(?:that|this|it|they)\s+(?:you|u|(?:your|ur)\s+[\w-]+|him|her|them)\s*\?", re.IGNORECASE
+)
 
 
 # (The reader's: "your letter went to", "the letter was sent to", "we have your mobile down as"; not "Your appointment
@@ -1670,7 +1729,11 @@ _READERS_THING = LazyPattern(
     r"phone|landline|contact\s+details)\b|\bwe\s+have\s+(?:you|u)\b|"
     # ("We have Mia's appointment letter going to", "the district nurse has you down at", "the agency has your mum at")
     r"\bletters?\s+(?:going|being\s+sent|being\s+posted)\s+to\b|"
-    r"\b(?:has|have|got)\s+(?:you|u|him|her|them|(?:your|ur)\s+[\w'-]+)\s+(?:down\s+)?(?:at|as|living\s+at)\b",
+    r"\b(?:has|have|got)\s+(?:you|u|him|her|them|(?:your|ur)\s+[\w'-]+)\s+(?:down\s+)?(?:at|as|living\s+at)\b|"
+    # ("We posted it to", "we sent your new pass to")
+    r"\b(?:we|I)\s+(?:posted|sent|mailed|delivered)\s+(?:it|them|(?:the|your|ur)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+to\b|"
+    # ("the bags are booked for delivery to", "we have your date of birth as")
+    r"\bfor\s+delivery\s+to\b|\bwe\s+have\s+(?:your|ur)\s+(?:date\s+of\s+birth|DOB)\b",
     re.IGNORECASE,
 )
 
@@ -1833,6 +1896,10 @@ _DATA_HINTS = (
     "referral ref", "referral num", "referral no", "ers ref", "e-rs ref", "ubrn", "staff n", "staff id", "payroll",
     "employee n", "employee id", "assignment n", "esr n", "right?", "right ?", "correct?", "correct ?", "date?",
     "current?", "copy of his", "copy of her", "still right", "still correct",
+    "laxative", "steroid", "patch", "brand", "gamertag", "gamer tag", "username", "user name", "ca125", "ca-125",
+    "the name", "donor n", "donor id", "blood type", "blood group", "genotype", "carrier status", "hb ",
+    "haemoglobin", "hemoglobin", "audiogram", "x-ray", "xray", "ecg", "ointment", "treatment", "on your",
+    "operation", "surgery", "procedure", "ectomy", "ostomy", "chart", "diary", "diaries", " log", "number should",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
@@ -1862,7 +1929,15 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
-        or (reply and (_VALUE_FIRST.search(text) or _READ_BACK.search(text) or _STILL_RIGHT.search(text)))
+        or (
+            reply
+            and (
+                _VALUE_FIRST.search(text)
+                or _READ_BACK.search(text)
+                or _STILL_RIGHT.search(text)
+                or _NAME_ON_FILE.search(text)
+            )
+        )
     ):
         return None
     text = _listed_on(_unlisted(_unquoted(text)))

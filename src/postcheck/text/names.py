@@ -429,10 +429,19 @@ def _joined_forms(staff: tuple[str, ...]) -> dict[str, tuple[str, bool]]:
         title = _TITLES.match(folded)
         bare = re.split(r"[\s'-]+", folded[title.end() :] if title else folded)
         forms["".join(bare)] = (" ".join(bare), False)
+        surname = [
+            part
+            for piece in _name_words(folded[title.end() :] if title else folded)[1]
+            for part in piece.split("'")
+            if part
+        ]
         if title and len(bare) > 1:
             word = title.group().split()[0].rstrip(".")
-            surname = [part for piece in _name_words(folded[title.end() :])[1] for part in piece.split("'") if part]
             forms[word + "".join(surname)] = (" ".join([word, *surname]), True)
+        elif len(bare) > 1:
+            # (A name listed without a title, by a clinician's title before its surname: "#askdrexample".)
+            for word in ("dr", "doctor", "nurse", "prof", "professor", "matron", "sister", "midwife"):
+                forms[word + "".join(surname)] = (" ".join([word, *surname]), True)
     return {joined: form for joined, form in forms.items() if len(joined) >= 5}
 
 
@@ -448,7 +457,7 @@ _ADDRESSED = LazyPattern(
 )
 
 
-def _unjoined(words: list[str], joined: dict[str, tuple[str, bool]], *, handle: bool = False) -> list[str]:
+def _unjoined(words: list[str], joined: dict[str, tuple[str, bool]], kind: str) -> list[str]:
     """A run's words with a listed name run together in lower case spelled apart, where the run writes it as the
     person's: after words that address her in the same piece ("#thankyoudawnwood"), after anything with a title
     ("#askdrkhan"), or before a role ("@dawnwood_nurse"); not before another word of a business or place
@@ -461,7 +470,7 @@ def _unjoined(words: list[str], joined: dict[str, tuple[str, bool]], *, handle: 
         if _LOWER_RUN.fullmatch(word):
             for form, (spaced, titled) in joined.items():
                 lead = word[: -len(form)]
-                alone = handle and len(words) == 1
+                alone = kind in ("handle", "link") and len(words) == 1
                 if word == form and (alone or (i + 1 < len(words) and _ROLE.match(words[i + 1].lower()))):
                     spelled = spaced
                 elif lead and word.endswith(form) and (titled or _ADDRESSED.search(lead)):
@@ -493,7 +502,11 @@ def name_runs(text: str, staff: tuple[str, ...]) -> list[tuple[int, int, list[st
             if "-" in path or "_" in path:
                 words = [w for piece in _SLUG_JOINS.split(path) for w in CAMEL_WORD.findall(piece)]
                 runs.append((link.start, link.end, words, "link"))
-    return [(start, end, _unjoined(words, joined, handle=kind == "handle"), kind) for start, end, words, kind in runs]
+            else:
+                # (A piece of the path that is a name run together and nothing else is an account's, as a handle
+                # alone is: "twitch.tv/janeexample".)
+                runs += [(link.start, link.end, [p.lower()], "link") for p in path.split("/") if p.lower() in joined]
+    return [(start, end, _unjoined(words, joined, kind), kind) for start, end, words, kind in runs]
 
 
 # A business's word after a name in a handle makes it the business's account, as "@dawnwood.photography" is:

@@ -241,7 +241,8 @@ _DAY_WORDS = (
     r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth"
 )
 DATE_OF_BIRTH = LazyPattern(
-    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–-]|{_DOB_AS}|is|was|on)?\s*[(\[]?\s*(?:the\s+)?"
+    # ("a DOB of 12/05/1958", "your date of birth, the ninth of August 1957": "of" or a comma between.)
+    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–,-]|{_DOB_AS}|is|was|on|of)?\s*[(\[]?\s*(?:the\s+)?"
     rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_WORDS})\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+"
     rf"{_YEAR}|"
     # ... the month first, as American forms write it ("April 3rd, 1951")
@@ -265,7 +266,7 @@ _ZERO = str.maketrans("Oo", "00")
 _CHAT_LINK = LazyPattern(r"(?:^|\.)(?:wa\.me|whatsapp\.com)$")
 _CHAT_NUMBER = LazyPattern(r"(?:wa\.me/|phone=)\+?(\d{8,15})(?!\d)")
 
-NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([3-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
+NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([1-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\w-])")
 # Ten digits labelled as another kind of number are that number, whatever their check digit: "Your order number is
 # 4471209388", "booking ref: 4471209388" (one in ten runs of ten digits passes the NHS check).
 # (The words that label a reference, for phone numbers too: _REFERENCE_LABEL.)

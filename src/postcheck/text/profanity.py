@@ -151,13 +151,14 @@ _SEEN_BLOODY = LazyPattern(
     # your sick is bloody or looks like coffee grounds"; or of a part of the body or a dressing: "If her nose is still
     # bloody after 10 minutes of pinching" (not "the nose is bloody awful").
     r"\b(?:sick|vomit|vomiting|poos?|wees?|urine|stools?|phlegm|mucus|spit|nose|nostrils?|gums?|lips?|mouth|dressings?|"
-    r"bandages?|plasters?|wounds?|cuts?|grazes?|scabs?|stitches|tissues?|nappy|nappies|discharge)\s+"
+    r"bandages?|plasters?|wounds?|cuts?|grazes?|scabs?|stitches|tissues?|nappy|nappies|discharge|semen|sperm)\s+"
     # ("if a cut from wire or machinery is still bloody": what it came from between.)
     r"(?:(?:from|on|in|to|after)\s+(?:(?:an?|the|your|his|her)\s+)?[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?\s+)?"
     r"(?:\w+s\s+(?:or|and)\s+)?"  # ("if your discharge smells or turns bloody")
     # ("If the discharge turns bloody again": what it becomes; "If a wound is deep, gaping or still bloody after":
     # listed.)
-    r"(?:(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)|(?:that\s+|which\s+)?(?:is|was|are|were|turns?|turned|goes|went|becomes?|"
+    # ("Poo that's bloody, black or sticky like tar")
+    r"(?:(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)|that's|(?:that\s+|which\s+)?(?:is|was|are|were|turns?|turned|goes|went|becomes?|"
     r"became))\s+(?:(?:[\w-]+\s*,\s*){0,3}[\w-]+\s+(?:or|and)\s+)?(?:still\s+)?bloody"
     r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|when|again|for\s+(?:a|\d|more|longer|over)|the\s+(?:day|morning|next))\b))|"
     r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|clear|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
@@ -165,6 +166,10 @@ _SEEN_BLOODY = LazyPattern(
     r"[a-z]+-(?:coloured|colored|tinged|streaked))"
     r"(?:\s*,\s*|\s+)(?:patch(?:es)?|spots?|diarrho?ea|stools?|poos?|wee|pee|urine|discharge|mucus|sputum|vomit|phlegm|"
     r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?|fluid)\b|"
+    # ... or still so, said of what the sentence before named: "A bit of blood in your semen is common. If it's still
+    # bloody after that, give your GP a ring" (not "if it's still bloody freezing").
+    r"\b(?:if|when|once|while)\s+(?:it's|it\s+is|they're|they\s+are)\s+still\s+bloody"
+    r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|when|again|for\s+(?:a|\d|more|longer|over))\b))|"
     # ... or said of how a thing looks, ending its phrase: "If the dressing looks bloody or soaked through" (not "looks
     # bloody awful").
     # ("If the verruca becomes bloody or starts to weep", "gets bloody", too.)
@@ -259,7 +264,9 @@ _INSULT = LazyPattern(
     # ("he was a bit of a knob", "such a cow", "a right git"; not a finger's "a bit of a prick", nor "a bit of a git
     # repo".)
     rf"\b(?:a\s+bit\s+of\s+an?|such\s+an?|a\s+right|an?\s+(?:total|complete|absolute))\s+(?P<bit>{_BIT_NOUN})\b"
-    r"(?!\s+(?:repo|repository|commands?|parsley|of)\b|-)",
+    r"(?!\s+(?:repo|repository|commands?|parsley|of)\b|-)|"
+    # ("To the knob who parked across the dropped kerb": a person, where no door's knob is.)
+    rf"\b(?:the|that|this|whichever|whatever)\s+(?P<who>{_SOME_NOUN})s?\s+(?=who\b)",
     re.IGNORECASE,
 )
 # The mostly innocent words disguised with a digit or a symbol ("pr1ck", "kn0b"): no one disguises a finger prick.
@@ -538,7 +545,7 @@ class ProfanityMatcher:
             found += [(m.end() - len(m.group().split()[-1]), m.end(), "bs") for m in _BS.finditer(text)]
         if _INSULT_WORD.search(lowered):
             for m in _INSULT.finditer(text):
-                group = next(g for g in ("quoted", "you", "some", "bit") if m.group(g))
+                group = next(g for g in ("quoted", "you", "some", "bit", "who") if m.group(g))
                 if not any(start < m.end(group) and m.start(group) < end for start, end, _ in phrases):
                     found.append((m.start(group), m.end(group), m.group(group).lower().rstrip("s")))
         if "tits" in lowered:
