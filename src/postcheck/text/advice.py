@@ -1894,7 +1894,8 @@ DOSE_CHANGE = LazyPattern(
     r"evening)\b|"
     # ... or a medicine carried on with, as a question answered: "yes, carry on with the naproxen while you wait".
     # ("carry on with your usual thyroid tablets": two words before it.)
-    rf"\b(?:carry\s+on|keep\s+going)\s+(?:taking|with)\s+(?:the|your|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:{_MEDICINES})\b|"
+    rf"\b(?:carry\s+on|keep\s+going)\s+(?:taking|with)\s+(?:the|your|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:{_MEDICINES}|"
+    rf"{_DRUG_NAME})\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
     r"\bmiss(?:ed|es)?\s+(?:a|one|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,40}?"
     r"\btake\s+(?:it|them|one|the\s+next|your\s+next|(?:his|her|their)\s+next)\b",

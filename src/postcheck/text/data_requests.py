@@ -686,7 +686,10 @@ CLAUSE_BREAK = LazyPattern(
 _LISTED_NAME = LazyPattern(r"\b(?:(?:full|first|last)\s+)?(?:sur)?names?\s*,", re.IGNORECASE)
 # ... nor is a one-word keyword in quotation marks, nor the options to reply with: 'Comment "TOOLKIT" with your work
 # email', "Reply 1, 2 or 3 with your date of birth".
-_KEYWORD = LazyPattern(r"[\"“][^\"“”\s]{1,20}[\"”]|\b\d{1,2}(?:\s*,\s*\d{1,2})*,?\s+(?:or|and)\s+\d{1,2}\b")
+_KEYWORD = LazyPattern(
+    r"[\"“][^\"“”\s]{1,20}[\"”]|\b\d{1,2}(?:\s*,\s*\d{1,2})*,?\s+(?:or|and)\s+\d{1,2}\b|"
+    r"\b[A-E](?:\s*,\s*[A-E])*,?\s+(?:or|and)\s+[A-E]\b"  # ("Reply A, B or C with ...")
+)
 # "No need to", "needn't", "don't have to": where a writer waives something.
 _NO_NEED_TO = r"(?:no\s+need|needn'?t|(?:don'?t|do\s+not)\s+(?:need|have))\s+to"  # (text-speak drops the apostrophe)
 # Where a verb stands in its clause: the clause starts after punctuation or a conjunction.
@@ -1130,12 +1133,13 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             # "Tell us who you are - name and date of birth - in a reply": the data spelled out between dashes is the
             # verb's object, whatever the clause before the first dash.
             apposition = len(gap.split()) <= 12 and _DASH_BEFORE.search(gap) and _DASH_AFTER.match(sentence, data.end())
+            bare = _KEYWORD.sub(" ", gap)  # (a keyword or the options are one word: "Reply A, B or C with")
             if (
                 not second_object
                 and not apposition
                 and (
-                    len(gap.split()) - bool(_DETERMINER.search(gap)) > _MAX_GAP_WORDS
-                    or CLAUSE_BREAK.search(_KEYWORD.sub(" ", _LISTED_NAME.sub(" ", gap)))
+                    len(bare.split()) - bool(_DETERMINER.search(gap)) > _MAX_GAP_WORDS
+                    or CLAUSE_BREAK.search(_LISTED_NAME.sub(" ", bare))
                 )
             ):
                 break
@@ -1913,13 +1917,17 @@ def _may_name_data(text: str) -> bool:
     return any(hint in words for hint in _DATA_HINTS) or any(hint in words for hint in _PLACE_HINTS)
 
 
+_BAR = LazyPattern(r"(?<=\s)\|(?=\s)")
+
+
 def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     """(start, end, the data it names) of the first sentence that asks for personal data to be written in public,
     or None. A reply's question asks too ("What's your date of birth?"); a request for a direct message does not,
     nor one whose sentence before asks for one ("Please send us a DM. Include your NHS number."), nor one whose
     sentence after sends it by one ("What's your date of birth? Please DM it to us"). Where the patterns find none,
     the word model may (`_read_by_model`)."""
-    text = unwrap(text.translate(APOSTROPHES))
+    # (A bar between a title's parts ends a sentence: "Pelvic floor after birth | comment your due date".)
+    text = _BAR.sub(".", unwrap(text.translate(APOSTROPHES)))
     if ":" in text and (template := _template_in_public(text)) is not None:
         return template
     # (Bare data words are read only after a public place and a colon or dash: a list is looked for only there; a
