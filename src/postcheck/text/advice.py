@@ -47,7 +47,7 @@ _MEDICINES = (
 # and after "while taking" only: in every pattern that names a medicine it cost the rule a tenth of its time.
 _DRUG_NAME = (
     r"(?<![a-z])[a-z]{3,}(?:azole|mycin|cillin|cycline|pril|olol|statin|sartan|oxetine|triptan|dipine|floxacin|semide|"
-    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir|mab|trexate|oquine|salazine)s?"
+    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir|mab|trexate|oquine|salazine|osin)s?"
 )
 # Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
 # arms", "cold feet"), so a word of state before them is not enough.
@@ -72,7 +72,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"\b(?:symptoms?|pains?|painful|aches?|aching|headaches?|migraines?|earache|toothache|backache|bellyache|fever(?:ish)?|"
     r"(?:high|a|mild|slight|their|his|her|your)\s+temperature|temperatures|teething|nits|head\s+lice|ear\s?wax|"
     r"hangovers?|pulled\s+(?:a\s+)?muscle|cramps?|hiccups|warts?|verrucas?|athlete's\s+foot|colic|croup|"
-    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|low\s+iron|anaemi\w*|(?:more|less|your|the)\s+iron\b(?!\s+(?:man|woman|gate|railings?|bridge|age))|iron\s+(?:levels?|stores|deficiency)|ha?emoglobin|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|stiffness|meltdowns?|sensory\s+overload|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
+    r"glue\s+ear|runny\s+nose|blocked\s+nose|sneez\w+|wheez\w+|hot\s+flush\w*|night\s+sweats|weeping\s+(?:legs?|wounds?|skin|eczema|sores?|blisters?|ulcers?)|(?:kidney|bladder|gall|urinary)\s*stones?|(?<=another\s)stone\b|low\s+iron|anaemi\w*|(?:more|less|your|the)\s+iron\b(?!\s+(?:man|woman|gate|railings?|bridge|age))|iron\s+(?:levels?|stores|deficiency)|ha?emoglobin|(?:feeling|feel|felt)\s+(?:so\s+|very\s+|really\s+)?(?:tired|exhausted|faint|dizzy|sick)|posset\w*|bring(?:s|ing)?\s+up\s+(?:\w+\s+){0,2}milk|bloat\w*|stiff(?:ness)?\s+\w+|stiffness|meltdowns?|sensory\s+overload|acne|spots|cystitis|gout|sciatica|nosebleeds?|"
     r"chilblains|splinters?|scalds?|insomnia|pins\s+and\s+needles|tingl\w+|ulcers?|cradle\s+cap|styes?|boils|"
     r"(?:red|itchy|dry|scaly|raised|flaky|sore)\s+(?:patch|patches|spots?|bumps?|blotch\w*|lumps?)|"
     # (A condition's flare: "Sorry the flare's dragging on", "sorry ur flaring again"; Raynaud's.)
@@ -746,6 +746,8 @@ _BULLET = r"[\u2022\u25aa\u25cf\u2705\u2714\u2611\u2713\u27a1]\ufe0f?"
 ORDER = LazyPattern(
     r"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?:then|and|so)\s+|\b(?:then|and)\s+|(?=\b(?:if|for|when|once|after|with)\s)|"
     r"\b(?:honestly|seriously|personally|basically|trust\s+me|tbh),\s+|"
+    # ("Sorry, typo above! We meant take the alfuzosin at bedtime": an order corrected.)
+    r"\b(?:we|I)\s+meant(?:\s+to\s+say)?,?\s+|"
     rf"{_BULLET}\s*)"
     # ("In the meantime, keep his nails short": an order while the reader waits.)
     r"(?:(?:in\s+the\s+mean\s?time|meanwhile|for\s+now|until\s+then|till\s+then),?\s+)?"
@@ -1198,6 +1200,11 @@ _AS_IT_SAID_AFTER = LazyPattern(
     r"(?:'s)?\s+(?:(?:already|rightly)\s+)?(?:said|says|told\s+you|advised|suggested|mentioned|recommended)\s*,",
     re.IGNORECASE,
 )
+_ENDORSED = LazyPattern(
+    r"\s+(?:told|advised|said\s+to)\s+(?:you|u)\b[^.!?\n]{0,80}?\b(?:that's|that\s+is|which\s+is|it's)\s+(?:still\s+)?"
+    r"(?:good|great|sound|the\s+right|right)\s+advice\b",
+    re.IGNORECASE,
+)
 _SELF_INTRO_BEFORE = LazyPattern(
     r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty|"
     # ("I'm one of the children's nurses on the team")
@@ -1296,6 +1303,8 @@ def signposts(text: str) -> bool:
             if _SENT_BACK.search(text, took_on.end(), end):
                 return True
             continue  # its word taken on as the reply's own ("Like your GP said, keep it dry")
+        if _ENDORSED.match(text, m.end()):
+            continue  # ... or endorsed as the reply's own ("111 told you to rest it, and that's still good advice")
         if _FIGURES_FROM.match(text, m.end()) or _ITS_LETTER.match(text, m.end()):
             continue  # where figures or news come from ("Our GP data shows..."), not where the reader is sent
         if _OUR.search(text, max(0, m.start() - 5), m.start()) and _THEIR_TIP.match(text, m.end()):
@@ -1895,7 +1904,7 @@ DOSE_CHANGE = LazyPattern(
     # ... or a medicine carried on with, as a question answered: "yes, carry on with the naproxen while you wait".
     # ("carry on with your usual thyroid tablets": two words before it.)
     rf"\b(?:carry\s+on|keep\s+going)\s+(?:taking|with)\s+(?:the|your|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:{_MEDICINES}|"
-    rf"{_DRUG_NAME})\b|"
+    rf"{_DRUG_NAME}|(?:compression\s+)?stockings|hosiery|dressings|bandages)\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
     r"\bmiss(?:ed|es)?\s+(?:a|one|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,40}?"
     r"\btake\s+(?:it|them|one|the\s+next|your\s+next|(?:his|her|their)\s+next)\b",
@@ -2073,7 +2082,7 @@ def _read_advice(text: str) -> tuple[int, int, str | None] | None:
         return None
     if topic is None and _OTHER_HELP.search(plain):
         return None  # the model alone on a matter of another kind
-    if topic is None and _HOW_LONG_IT_TAKES.search(plain):
+    if _HOW_LONG_IT_TAKES.search(plain) and (topic is None or not (_advises(plain) or _predicts(plain))):
         return None  # the model alone on what a test is like
     # (Comfort hides no advice the patterns find: "that's really common ... and it'll pass. Keep going, you're doing
     # brilliantly!")

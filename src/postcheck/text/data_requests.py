@@ -26,7 +26,7 @@ _KIN = (
     "grandma", "husband", "wife", "partner", "brother", "sister", "teen", "teenager", "toddler",
 )  # fmt: skip
 _AFTER_KIN = "|".join(
-    [f"(?<=\\b{kin}{s}\\s)" for kin in (k.replace(" ", "\\s") for k in _KIN) for s in ("'s", "s")]
+    [f"(?<=\\b{kin}{s}\\s)" for kin in (k.replace(" ", "\\s") for k in _KIN) for s in ("'s", "s", "s'")]
     + ["(?<=\\bboy's\\s)", "(?<=\\bgirl's\\s)"]
 )
 # Someone's birth asked for by when it was: "When were you born?", "When was your daughter born?" (after "when").
@@ -334,6 +334,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
     r"contraception|(?:eye\s+)?drops|biologics?|laxatives?|steroids?|patch(?:es)?|creams?|ointments?|treatments?|"
+    r"compression\s+class|stockings|hosiery|dressings?|"
     r"(?<=which\s)brand|brand\s+of\s+[\w-]+)\s+"
     r"(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
@@ -354,6 +355,18 @@ PERSONAL_DATA = LazyPattern(
     r"(?:operation|surgery|op|procedure|\w+ectomy|\w+ostomy)\b|"
     r"(?<=when\s)did\s+(?:you|u|he|she|they)\s+have\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?(?:operation|surgery|op|"
     r"procedure|\w+ectomy|\w+ostomy)\b|"
+    # ... a photo of someone's wound or skin, which shows their body and health: "pop a photo of the ulcer below".
+    rf"{_COPY}(?:the|your|ur|his|her|their)\s+(?:[\w-]+\s+)?(?:ulcers?|wounds?|rash|moles?|lumps?|burns?|bites?|scars?|"
+    r"stoma|injur(?:y|ies)|bruises?|swelling|sores?|skin)\b|"
+    # ... their body's measurements: "Reply with your ankle and calf measurements".
+    rf"{_SOMEONES}(?:(?:ankle|calf|leg|arm|waist|chest|hip|head|thigh|body|bra)\s+(?:and\s+(?:ankle|calf|leg|arm|waist|"
+    r"chest|hip|thigh)\s+)?)?measurements\b|"
+    # ... a history of their care: "share your PSA history".
+    rf"{_SOMEONES}(?:PSA|family|smear|screening|surgical|cancer|mental\s+health|sexual|drinking|smoking|treatment)\s+"
+    r"history\b|"
+    # ... what a test of someone's said: "What did the CT scan report say? Let us know in the comments".
+    r"(?<=what\s)did\s+(?:the|your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:scan|report|results?|test|biopsy|x-?ray)\s+"
+    r"(?:report\s+)?(?:say|show)\b|"
     # ... a chart or diary someone keeps of their body: "reply with your output chart for the last three days".
     rf"{_SOMEONES}(?:output|fluid|food|symptom|bladder|bowel|sleep|seizure|pain|headache|BP|blood\s+pressure|sugar)\s+"
     r"(?:charts?|diar(?:y|ies)|logs?)\b|"
@@ -371,12 +384,12 @@ PERSONAL_DATA = LazyPattern(
     r"(?:PSA|HbA1c|blood\s+pressure|BP|blood\s+sugar|sugar|glucose|cholesterol|peak\s+flow|eGFR|oxygen|sats|INR|thyroid|TSH|"
     r"ferritin|iron|B12|vitamin\s+D|BMI|AMH|AHI|semen\s+analysis|sperm\s+count|sleep\s+study|PHQ-?9|GAD-?7|IGRA|"
     r"Mantoux|CD4|viral\s+load|liver\s+function|LFT|hep(?:atitis)?\s+[BC]|HIV|TB|STI|chlamydia|smear|biopsy|scan|CA-?125|"
-    r"Hb|ha?emoglobin)\s+"
+    r"Hb|ha?emoglobin|ABPI)\s+"
     r"(?:readings?|results?|levels?|scores?|numbers?|figures)\b|"
     # ... asked as a question: "What was your AHI on the sleep study?"
     r"(?:(?<=what\s)|(?<=what's\s)|(?<=what\swas\s)|(?<=what\sis\s)|(?<=what\swere\s)|(?<=what\sare\s))"
     r"(?:your|ur|his|her|their)\s+(?:latest\s+|last\s+)?"
-    r"(?:AHI|AMH|PSA|HbA1c|eGFR|INR|TSH|BMI|CA-?125|sperm\s+count|viral\s+load|CD4(?:\s+count)?)\b|"
+    r"(?:AHI|AMH|PSA|HbA1c|eGFR|INR|TSH|BMI|CA-?125|ABPI|sperm\s+count|viral\s+load|CD4(?:\s+count)?)\b|"
     # ... a treatment's settings: "What pressure is your CPAP set to?"
     r"(?:(?<=what\s)|(?<=which\s))(?:pressure|settings?|flow\s+rate)\s+(?:is|are)\s+(?:your|ur|his|her|their)\s+"
     r"(?:CPAP|machine|pump|ventilator|oxygen|concentrator)\s+(?:set\s+(?:to|at|on)|on)\b|"
@@ -398,7 +411,10 @@ PERSONAL_DATA = LazyPattern(
     r"(?:your|ur|their|the\s+patient'?s)\s+(?:\w+'s\s+)?(?!(?:\w+\s+)?(?:birthday|christmas|xmas|valentines?|valentine's|"
     r"anniversary|wedding|leaving|retirement|greetings?|sympathy|condolence|thank-you|thankyou)\s+cards?\b)(?:[\w-]+\s+){0,2}?"
     r"(?:letters?|p(?:re|er)scripti?ons?|cards?|records?|results?|referrals?|notes|passport|licen[cs]e|(?:blue\s+)?badge|"
-    r"(?:bus\s+)?pass|ID|bills?|payslips?|certificates?|certs?|(?:hospital\s+)?wristbands?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
+    # (A certificate by what it is for, not a course's: "your exemption certificate", "your HC2 cert"; not "Finished
+    # our course? Share a photo of your certificate below".)
+    r"(?:bus\s+)?pass|ID|bills?|payslips?|(?<!\byour\s)(?<!\bur\s)(?<!\btheir\s)(?:certificates?|certs?)|"
+    r"(?:hospital\s+)?wristbands?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
     r"audiograms?|x-?rays?|ECGs?|"
     # (A certificate by its initials, "your CVI (certificate of vision impairment)"; a form by up to three words,
     # "your pregnancy prevention acknowledgement form".)
@@ -427,6 +443,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+letters?\s+(?:from|by)\s+"
     r"(?:the|your|his|her)\s+(?:[\w-]+\s+){0,2}?(?:department|hospital|clinic|team|consultant|specialist|GP|dentist|practice|"
     r"surgery)\b|"
+    # ... or by what it does about someone's care: "a photo of the letter cancelling your operation".
+    r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+letters?\s+(?:cancelling|"
+    r"confirming|changing|moving|offering|about)\s+(?:your|ur|his|her|their)\b|"
     # ... or sent the reader: "Could you post a photo of the letter PALS sent you here?"
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|screenshot\s+)(?:the|that|this)\s+letters?\s+(?:that\s+)?"
     r"(?:[\w&'-]+\s+){1,3}?sent\s+(?:you|u|him|her|them)\b|"
@@ -436,7 +455,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:LPA|(?:lasting\s+)?power\s+of\s+attorney|(?:birth|death|marriage)\s+certificate|MCCD|passport|driving\s+licen[cs]e|"
     # (And papers about someone's health: "Send us a photo of the fit note here".)
     rf"{_HEALTH_PAPERS}|{_COURT_ORDERS}|{_CARE_PLANS}|(?:blood\s+test|test\s+request|pathology)\s+forms?|"
-    r"(?:[\w-]+\s+)?consent\s+forms?)\b|"
+    r"(?:[\w-]+\s+)?consent\s+forms?|(?:[\w&-]+\s+)?(?:HIA|assessment|injury|discharge|referral|medical)\s+(?:forms?|sheets?)|"
+    # (A scan's report: "Send a photo of the CT report below".)
+    r"(?:CT|MRI|x-?ray|ultrasound|scan|pathology|biopsy)\s+(?:scan\s+)?reports?)\b|"
     # ... and the label a pharmacy sticks on a medicine, which carries the patient's name and address: "upload a pic of
     # the label on the box here" (not "the label on the jar"), or snapped itself: "Snap the pharmacy label on his
     # inhaler box".
@@ -597,6 +618,8 @@ QUESTION = LazyPattern(
     # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
     rf"\bwhen(?=\s+{_BORN_WHEN}|\s+did\s+(?:you|u|he|she|they)\s+have\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?"
     r"(?:operation|surgery|op|procedure|\w+ectomy|\w+ostomy)\b)|"
+    r"\bwhat(?=\s+did\s+(?:the|your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:scan|report|results?|test|biopsy|x-?ray)\s+"
+    r"(?:report\s+)?(?:say|show)\b)|"
     rf"\bwhen(?='s\s+{_DUE}|\s+(?:is|was)\s+{_DUE})|\b(?:what|which)(?=\s+(?:hospital|day|date)\s+{_BORN_WHEN})|"
     r"\b(?:what(?:'?s|\s+is|\s+are|\s+was)|wot'?s)(?!\w)|(?:^\s*|(?<=[,:;]\s)|(?<=\s[-–—]\s)|(?<=,\sand\s))(?:"
     # ("Which number's best to reach you on?", and "What name and date of birth was it recorded under?", a name listed
@@ -650,7 +673,9 @@ _AND_YOUR = LazyPattern(
 )
 # ("Comment with your age, postcode and which antibiotics": a later item of a list after "your", commas between.)
 _LATER_IN_LIST = LazyPattern(
-    r"\b(?:your|their|ur)\s+(?:[\w-]+\s+)?[\w-]+(?:,\s*[\w-]+(?:\s+[\w-]+)?)*,\s*(?:(?:your|their|ur)\s+)?$",
+    # ("tell us their age, club and date of birth": the last after "and".)
+    r"\b(?:your|their|ur)\s+(?:[\w-]+\s+)?[\w-]+(?:(?:,\s*[\w-]+(?:\s+[\w-]+)?)*,\s*|(?:,\s*[\w-]+(?:\s+[\w-]+)?)+,?\s+and\s+)"
+    r"(?:(?:your|their|ur)\s+)?$",
     re.IGNORECASE,
 )
 # ("... and the date he was discharged", "... and when he was discharged": a date of someone's care, its own question.)
@@ -1678,7 +1703,8 @@ _DASH_BEFORE_QUESTION = LazyPattern(r"\s[-–—](?=\s*(?:and\s+)?(?:is|are)\s)"
 _READ_BACK = LazyPattern(
     r"\b(?P<postcode>[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2})\b|(?<![\w/.])\+?\d[\d ]{8,}\d\b|"
     # (a date: "we have your date of birth as 14/03/1957")
-    r"\b(?:date\s+of\s+birth|DOB)\s+(?:(?:down\s+)?as|of)\s+(?P<birth>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)(?!\d)|"
+    r"\b(?:date\s+of\s+birth|DOB)\s+(?:(?:down\s+)?as|of)\s+(?P<birth>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|\d{1,2}(?:st|nd|"
+    r"rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d)(?!\d)|"
     # (a blood group: "we've got you down as O negative")
     r"(?<=\bas\s)(?P<group>(?-i:AB|A|B|O)\s*(?:pos(?:itive)?|neg(?:ative)?|[+-]))(?!\w)",
     re.IGNORECASE,
@@ -1733,11 +1759,13 @@ _READERS_THING = LazyPattern(
     r"phone|landline|contact\s+details)\b|\bwe\s+have\s+(?:you|u)\b|"
     # ("We have Mia's appointment letter going to", "the district nurse has you down at", "the agency has your mum at")
     r"\bletters?\s+(?:going|being\s+sent|being\s+posted)\s+to\b|"
-    r"\b(?:has|have|got)\s+(?:you|u|him|her|them|(?:your|ur)\s+[\w'-]+)\s+(?:down\s+)?(?:at|as|living\s+at)\b|"
+    # ("we've got your mum's address as", "We have Freddie's date of birth as")
+    r"\b(?:has|have|got)\s+(?:you|u|him|her|them|(?:(?:your|ur)(?:\s+[\w'-]+'s)?|(?-i:[A-Z])[\w-]+'s)\s+(?:home\s+)?(?:address|"
+    r"number|mobile|postcode|date\s+of\s+birth|DOB|details)|(?:your|ur)\s+[\w'-]+)\s+(?:down\s+)?(?:at|as|living\s+at)\b|"
     # ("We posted it to", "we sent your new pass to")
-    r"\b(?:we|I)\s+(?:posted|sent|mailed|delivered)\s+(?:it|them|(?:the|your|ur)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+to\b|"
-    # ("the bags are booked for delivery to", "we have your date of birth as")
-    r"\bfor\s+delivery\s+to\b|\bwe\s+have\s+(?:your|ur)\s+(?:date\s+of\s+birth|DOB)\b",
+    r"\b(?:we|I)(?:'ll|\s+will)?\s+(?:post|send|deliver|posted|sent|mailed|delivered)\s+(?:it|them|(?:the|your|ur)\s+"
+    r"(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\b|"
+    r"\bfor\s+delivery\s+to\b",  # ("the bags are booked for delivery to")
     re.IGNORECASE,
 )
 
@@ -1904,6 +1932,8 @@ _DATA_HINTS = (
     "the name", "donor n", "donor id", "blood type", "blood group", "genotype", "carrier status", "hb ",
     "haemoglobin", "hemoglobin", "audiogram", "x-ray", "xray", "ecg", "ointment", "treatment", "on your",
     "operation", "surgery", "procedure", "ectomy", "ostomy", "chart", "diary", "diaries", " log", "number should",
+    "measurements", "history", "abpi", "compression class", "stockings", "hosiery", "dressing", "did the ", "did your ",
+    "did ur ", "did his ", "did her ", "did their ",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))

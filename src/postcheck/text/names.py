@@ -521,5 +521,6 @@ BUSINESS_AFTER = LazyPattern(
     r"removals|transport|coaches|haulage|flowers|candles|soaps|jewellery|prints|plants|pilates|skincare|skin|"
     r"aesthetics|massage|therapies|wellness|wellbeing|spa|dance|dancing|gym|training|swim|swimming|cosmetics|makeup|"
     r"caravans|trailers|hire|rentals|lettings|properties|horses|stables|farms?|dampproofing|roofing|scaffolding|"
-    r"landscaping|joinery|decorating|glazing|translations|interpreting|tutors|consultancy|solutions)\b"
+    r"landscaping|joinery|decorating|glazing|translations|interpreting|tutors|consultancy|solutions|hosiery|clothing|"
+    r"fashion|uniforms|footwear|shoes|supplies|mobility)\b"
 )
