@@ -11,6 +11,7 @@ from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, masked, unwr
 REPORT_FROM = 0.6  # the model alone reports a reply read whole from here
 SURE = 0.75  # ... and from here where the reply names no medical matter and nothing of a body or how someone is
 OVERRULE_BELOW = 0.2  # below this, read whole and sentence by sentence, the model overrules the patterns
+OVERRULE_FEATURES = 15  # ... on a reply of this many known features or more ("safe while breastfeeding too" has fewer)
 
 _MEDICINES = (
     # (Not "the medicines team", "a medication review": a service.)
@@ -2068,7 +2069,7 @@ def _read_advice(text: str) -> tuple[int, int, str | None] | None:
     plain, relayed = _RELAYED.subn(lambda m: " " * len(m.group()), plain)
     topic = MEDICAL_TOPIC.search(plain)
     overruled = (
-        heard
+        known >= OVERRULE_FEATURES
         and likely < OVERRULE_BELOW
         and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
         and not relayed
