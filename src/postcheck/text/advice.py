@@ -946,12 +946,20 @@ SIGNPOSTING = LazyPattern(
     r"care\s+co-?ordinator|CPN|community\s+psychiatric\s+nurse|psychiatrist)\b|"
     # ... the physio too, where the reader is sent to them: "mention it to your physio" (not "your physio exercises",
     # "the exercises your physio gave you").
-    r"\b(?:to|ask|see|tell|with|contact|call|ring)\s+(?:your|their|his|her)\s+(?:own\s+)?physio(?:therapist)?\b"
+    # (And a therapist or practitioner: "Do tell your practitioner at your next session".)
+    r"\b(?:to|ask|see|tell|with|contact|call|ring)\s+(?:your|their|his|her)\s+(?:own\s+)?(?:physio(?:therapist)?|"
+    r"therapist|practitioner|counsellor|psychologist|key\s?worker)\b"
     r"(?!\s+(?:exercises?|referral|appointments?|sessions?|team|gave|showed|said|told))(?!-))",
     re.IGNORECASE,
 )
 
 
+_UNTIL_IT_SAYS = LazyPattern(
+    r"(?:\s+or\s+(?:your\s+)?[\w ]{1,20}?)?\s+(?:says|tells\s+(?:you|u)|agrees|is\s+happy|"
+    r"gives\s+(?:you\s+)?the\s+(?:go-ahead|all-clear|OK))\b",
+    re.IGNORECASE,
+)
+_REGISTERED = LazyPattern(r"\bregistered\s+with\s+(?:a|an|any|your|their|the)\s+(?:NHS\s+)?$", re.IGNORECASE)
 # The writer saying what they are not: "We're not doctors, but...", "I'm not a pharmacist, but".
 _DISCLAIMER = LazyPattern(
     r"\b(?:we\s+aren't|we're\s+not|we\s+are\s+not|I'm\s+not|I\s+am\s+not)\s+(?:(?:a|an)\s+)?$", re.IGNORECASE
@@ -1033,7 +1041,7 @@ DIRECTING = LazyPattern(
     r"(?<!\byour\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bpressure\s)(?<!\bhealth\s)(?<!\bannual\s)check|"
     r"get\s+in\s+touch|get\s+(?:it|them|this|that|him|her)\s+(?:looked\s+at|checked|seen)|"
     r"(?:can|will|could|may)\s+(?:\w+\s+)?(?:help|advise|assess|check|prescribe|suggest|look|give|treat|see|book|"
-    r"recommend|tell\s+you|show\s+you|explain)|if\s+(?:you|it|things|symptoms|he|she|they|your)\b|urgent|"
+    r"recommend|tell\s+(?:you|u)|show\s+(?:you|u)|explain)|if\s+(?:you|u|it|things|symptoms|he|she|they|your)\b|urgent|"
     # (Not advice told of: "gave you good advice", "the right advice", "conflicting advice".)
     r"(?<!\bgood\s)(?<!\bsound\s)(?<!\bgreat\s)(?<!\bsensible\s)(?<!\bright\s)(?<!\bconflicting\s)(?<!\bwrong\s)"
     r"(?<!\bmixed\s)(?<!\bdifferent\s)advice|worried|(?<!n't\sbe\s)(?<!\bnot\sbe\s)open|available)\b",
@@ -1266,6 +1274,12 @@ _ITS_CALL_BACK = LazyPattern(r"\s+to\s+(?:call|ring|phone|text)\s+(?:you|u|him|h
 # you".)
 _ASKED = LazyPattern(r"\b(?:asked|told)\s+(?:(?:the|your|our)\s+)?$", re.IGNORECASE)  # ("asked the pharmacy to call")
 _ASKED_TO_ACT = LazyPattern(r"\b(?:we've|we\s+have|we)\s+(?:asked|told)\s+(?:\w+\s+){1,3}?to\s+\w+", re.IGNORECASE)
+# ... or what the writer will do with it: "Reply with your NHS number and we'll chase the pharmacy".
+_WE_CHASE = LazyPattern(
+    r"\b(?:we'll|we\s+will|we've|we\s+have|we're|we\s+are)\s+(?:chase|chased|chasing|contact|contacted|contacting)\s+"
+    r"(?:up\s+)?(?:the|your|their)\s+(?:local\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _QUOTED_LINE = LazyPattern(r"(?:^|\n)[ \t]*>[^\n]*$")  # a Markdown blockquote's line, up to here
@@ -1299,6 +1313,12 @@ def signposts(text: str) -> bool:
             continue
         if _DISCLAIMER.search(text, max(0, m.start() - 30), m.start()):
             continue  # "We're not doctors, but ... rest it": what the writers are not sends no one there
+        if _WE_CHASE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # what the writer will do ("we'll chase the pharmacy"), not where the reader is sent
+        if _REGISTERED.search(text, max(0, m.start() - 30), m.start()):
+            continue  # who a service takes ("open to anyone registered with a GP"), not where the reader is sent
+        if _UNTIL_IT_SAYS.match(text, m.end()) and _UNTIL.search(text, max(0, m.start() - 20), m.start()):
+            return True  # its word waited for ("don't start the milk ladder until your health visitor or GP says so")
         took_on = _AS_IT_SAID_AFTER.match(text, m.end())
         if took_on and _AS_IT_SAID_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             if _SENT_BACK.search(text, took_on.end(), end):
@@ -1380,7 +1400,7 @@ PREDICTION = LazyPattern(
     r"\s+(?:know|learn|read|watch|share)\b|"
     r"\s+(?:not\s+|never\s+)?have\s+(?:\w+ed|been|said|told|sent|done|got|had|seen|known|given|taken|come|gone|made|put|"
     r"kept|left|heard|shown)\b)|"
-    r"usually|normally|often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon|always)|"
+    r"usually|normally|(?<!\bhow\s)often|generally|typically|tends?\s+to|will\s+(?:usually|normally|often|probably|soon|always)|"
     # A verdict that ends its clause, with a medical word in the sentence: "so a lie-in at weekends is fine -".
     # (As a conclusion drawn with "so": not "the photo of the rash you sent is fine".)
     r"(?<=\bso\s)(?:[\w'-]+\s+){1,6}?(?:is|are)\s+(?:absolutely\s+|totally\s+|perfectly\s+|completely\s+)?fine"
@@ -1906,6 +1926,14 @@ DOSE_CHANGE = LazyPattern(
     # ("carry on with your usual thyroid tablets": two words before it.)
     rf"\b(?:carry\s+on|keep\s+going)\s+(?:taking|with)\s+(?:the|your|his|her|their)\s+(?:\w+\s+){{0,2}}?(?:{_MEDICINES}|"
     rf"{_DRUG_NAME}|(?:compression\s+)?stockings|hosiery|dressings|bandages)\b|"
+    # ... or kept to until something: "Keep using the chloramphenicol drops until the course is finished".
+    r"\bkeep\s+(?:using|taking|on\s+with)\s+(?:the|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_MEDICINES}|{_DRUG_NAME})\b[^.!?\n]{{0,30}}?\buntil\b|"
+    # ... or a dose halved or skipped, as what others do: "Lots of parents skip the weekend doses", "take half a tablet
+    # each morning so your supply lasts".
+    r"\b(?:lots\s+of|many|most|some)\s+(?:parents|people|patients|families|carers)\s+(?:skip|halve|split)\s+(?:the|their)\s+"
+    r"(?:\w+\s+)?(?:doses?|tablets?|pills?)\b|\btake\s+half\s+(?:a|the|your|of\s+(?:a|the|your))\s+(?:\w+\s+)?"
+    r"(?:tablets?|pills?|doses?|capsules?)\b|"
     # ... or what to take after one missed: "if you've missed one PrEP dose just take the next one as normal".
     r"\bmiss(?:ed|es)?\s+(?:a|one|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:doses?|tablets?|pills?)\b[^.!?\n]{0,40}?"
     r"\btake\s+(?:it|them|one|the\s+next|your\s+next|(?:his|her|their)\s+next)\b",

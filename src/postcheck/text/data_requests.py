@@ -235,9 +235,10 @@ PERSONAL_DATA = LazyPattern(
     # should we post the new card?", "Where should we send a replacement?" (not "Not sure where to send your form?",
     # where the reader sends, nor "let us know where to send your complaint", which goes elsewhere).
     r"(?:(?<=know\s)|(?<=\bus\s)|(?<=\bme\s))where\s+(?:to|(?:we|I)\s+(?:should|can|could))\s+(?:send|post)\s+(?:it|them|"
-    r"(?:the|your|a)\s+(?:new\s+|replacement\s+|spare\s+)?(?:copy|letter|card|kit|pack|leaflet|certificate|results?|"
+    # ("the new sensor applicators", "the replacement": a few words before what is sent.)
+    r"(?:the|your|a)\s+(?:[\w-]+\s+){0,2}?(?:copy|letter|card|kit|pack|leaflet|certificate|results?|replacement|"
     # ... or where a colleague should send it: "Jane would love to send you a card. Where should she send it?"
-    r"prescription|badge|pass)s?)\b(?!\s+to\s+(?!you\b))|where\s+(?:should|shall|can)\s+(?:(?:we|I)\s+(?:send|post)\b|"
+    r"prescription|badge|pass|applicator|sensor|supplies|parcel|bag|stocking|strap|spare)s?)\b(?!\s+to\s+(?!you\b))|where\s+(?:should|shall|can)\s+(?:(?:we|I)\s+(?:send|post)\b|"
     r"(?:she|he)\s+(?:send|post)\s+(?:it|them|the\s+\w+)(?=\s*\?))|"
     # When someone was admitted to or discharged from hospital, a date of their health record: "what date was she
     # discharged?" (a ward alone is no one's data: "Which ward were you on, and what time did you arrive?").
@@ -271,7 +272,10 @@ PERSONAL_DATA = LazyPattern(
     # school's visit is what the reply will check: "Which school is your daughter at? Reply here and we'll check when
     # the nasal spray team are visiting", as an earlier set judged it).
     r"(?:(?:what|which)\s+|(?<=which\s)|(?<=what\s))(?:school|nursery|pre-?school|college)(?=\s+(?:does|do|did)\s+"
-    r"(?:he|she|they|(?:your|ur|his|her|their)\s+(?:little\s+|eldest\s+|oldest\s+|youngest\s+)?[\w'-]+)\s+(?:go|attend)\b)|"
+    r"(?:he|she|they|(?:your|ur|his|her|their)\s+(?:little\s+|eldest\s+|oldest\s+|youngest\s+)?[\w'-]+)\s+(?:go|attend)\b|"
+    # ("which school your daughter goes to": asked inside another sentence.)
+    r"\s+(?:he|she|they|(?:your|ur|his|her|their)\s+(?:little\s+|eldest\s+|oldest\s+|youngest\s+)?[\w'-]+(?:\s+one)?)\s+"
+    r"(?:goes|go|attends)\b)|"
     # Medical details: "your diagnosis", "the medicines you take", "What medication are you on?"
     # (Not a word of a compound: "your allergy-safe bake sale".)
     # (Someone of the reader's too: "Tell us your child's diagnosis".)
@@ -349,6 +353,18 @@ PERSONAL_DATA = LazyPattern(
     # ... what a prescription lists: "which stoma products are on your repeat prescription?"
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+){0,2}?(?:are|is)\s+on\s+(?:your|ur|his|her|their)\s+(?:repeat\s+)?"
     r"p(?:re|er)scripti?ons?\b|"
+    # ... which medicine worked for someone: "Which anxiety medication worked for you? Tell us in the comments".
+    r"(?:(?:what|which)\s+|(?<=what\s)|(?<=which\s))(?:[\w-]+\s+){0,2}?(?:medications?|medicines?|meds|tablets|pills|antidepressants?|"
+    r"inhalers?|treatments?)\s+(?:worked|helped)\s+(?:best\s+)?(?:for\s+)?(?:you|u|him|her|them|(?:your|ur)\s+\w+)\b|"
+    # ... which device someone carries: "which adrenaline pen does your child carry?"
+    r"(?:(?:what|which)\s+|(?<=what\s)|(?<=which\s))(?:[\w-]+\s+){0,2}?(?:pens?|auto-?injectors?|sensors?|pumps?|monitors?|meters?)\s+"
+    r"(?:do|does|did)\s+(?:you|u|they|he|she|(?:your|ur)\s+\w+)\s+(?:carry|use|wear|have)\b|"
+    # ... what someone reacts to: "Tell us which foods your little one reacts to".
+    r"(?:(?:what|which)\s+|(?<=what\s)|(?<=which\s))(?:foods?|ingredients?|medicines?|things)\s+(?:you|u|he|she|they|(?:your|ur)\s+(?:little\s+)?"
+    r"\w+(?:\s+one)?)\s+(?:reacts?|(?:is|are|'s|'re)\s+allergic)\s+to\b|"
+    # ... their weight: "How much does Noah weigh now? Reply here".
+    r"(?<=how\s)much\s+(?:do|does|did)\s+(?:you|u|he|she|they|(?:your|ur)\s+\w+|(?-i:[A-Z][a-z]+))\s+(?:currently\s+|now\s+)?"
+    r"weigh\b|"
     # ... when someone had an operation: "Tell us the date of your operation", "the year you had your surgery".
     r"(?:date|day|year|month)\s+of\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+)?(?:operation|surgery|op|procedure)\b|"
     r"(?<=the\s)(?:date|day|year|month)\s+(?:you|u|he|she|they)\s+had\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?"
@@ -386,10 +402,13 @@ PERSONAL_DATA = LazyPattern(
     r"Mantoux|CD4|viral\s+load|liver\s+function|LFT|hep(?:atitis)?\s+[BC]|HIV|TB|STI|chlamydia|smear|biopsy|scan|CA-?125|"
     r"Hb|ha?emoglobin|ABPI)\s+"
     r"(?:readings?|results?|levels?|scores?|numbers?|figures)\b|"
+    # ... or by its name alone where the phrase ends: "Comment below with your latest HbA1c".
+    rf"{_SOMEONES}(?:(?:latest|last|most\s+recent|current|recent)\s+)?(?:HbA1c|PSA|eGFR|INR|TSH|AMH|AHI|CA-?125|ABPI|"
+    r"PHQ-?9|GAD-?7)(?=\s*(?:[^\w\s-]|$|(?:and|or|below|here|in|so|please)\b))|"
     # ... asked as a question: "What was your AHI on the sleep study?"
     r"(?:(?<=what\s)|(?<=what's\s)|(?<=what\swas\s)|(?<=what\sis\s)|(?<=what\swere\s)|(?<=what\sare\s))"
     r"(?:your|ur|his|her|their)\s+(?:latest\s+|last\s+)?"
-    r"(?:AHI|AMH|PSA|HbA1c|eGFR|INR|TSH|BMI|CA-?125|ABPI|sperm\s+count|viral\s+load|CD4(?:\s+count)?)\b|"
+    r"(?:AHI|AMH|PSA|HbA1c|eGFR|INR|TSH|BMI|CA-?125|ABPI|PHQ-?9|GAD-?7|sperm\s+count|viral\s+load|CD4(?:\s+count)?)\b|"
     # ... a treatment's settings: "What pressure is your CPAP set to?"
     r"(?:(?<=what\s)|(?<=which\s))(?:pressure|settings?|flow\s+rate)\s+(?:is|are)\s+(?:your|ur|his|her|their)\s+"
     r"(?:CPAP|machine|pump|ventilator|oxygen|concentrator)\s+(?:set\s+(?:to|at|on)|on)\b|"
@@ -415,7 +434,7 @@ PERSONAL_DATA = LazyPattern(
     # our course? Share a photo of your certificate below".)
     r"(?:bus\s+)?pass|ID|bills?|payslips?|(?<!\byour\s)(?<!\bur\s)(?<!\btheir\s)(?:certificates?|certs?)|"
     r"(?:hospital\s+)?wristbands?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
-    r"audiograms?|x-?rays?|ECGs?|"
+    r"audiograms?|x-?rays?|ECGs?|(?:[\w-]+\s+)?(?:reports?|readings?|graphs?)|"
     # (A certificate by its initials, "your CVI (certificate of vision impairment)"; a form by up to three words,
     # "your pregnancy prevention acknowledgement form".)
     r"CVI|(?:[\w-]+\s+)?(?:consent|acknowledge?ment|registration|referral|claim|application|assessment|admission|"
@@ -618,6 +637,8 @@ QUESTION = LazyPattern(
     # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
     rf"\bwhen(?=\s+{_BORN_WHEN}|\s+did\s+(?:you|u|he|she|they)\s+have\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?"
     r"(?:operation|surgery|op|procedure|\w+ectomy|\w+ostomy)\b)|"
+    r"\bhow(?=\s+much\s+(?:do|does|did)\s+(?:you|u|he|she|they|(?:your|ur)\s+\w+|(?-i:[A-Z][a-z]+))\s+(?:currently\s+|now\s+)?"
+    r"weigh\b)|"
     r"\bwhat(?=\s+did\s+(?:the|your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:scan|report|results?|test|biopsy|x-?ray)\s+"
     r"(?:report\s+)?(?:say|show)\b)|"
     rf"\bwhen(?='s\s+{_DUE}|\s+(?:is|was)\s+{_DUE})|\b(?:what|which)(?=\s+(?:hospital|day|date)\s+{_BORN_WHEN})|"
@@ -635,7 +656,8 @@ QUESTION = LazyPattern(
     # determiner, opening its question; PERSONAL_DATA reads on only where the medicine is someone's.)
     # ("Which ADHD medication is he on?", "What other medicines are you on?": a word or two before the medicine.)
     r"(?:what|which)(?=\s+(?:[\w-]+\s+){0,2}?(?:medications?|medicines?|meds|tablets|pills?|inhalers?|antidepressants?|"
-    r"antibiotics?|painkillers?|laxatives?|supplements?|vitamins?|HRT|insulin|statins?|brand|dose|strength)\b|"
+    r"antibiotics?|painkillers?|laxatives?|supplements?|vitamins?|HRT|insulin|statins?|brand|dose|strength|pens?|"
+    r"auto-?injectors?|foods?)\b|"
     r"\s+(?:symptoms|school|nursery|pre-?school|college)\b)|"
     # ("Where should we send the new one?", "Where should she send it?", "When was she discharged?": the question is the
     # data's own words.)
@@ -1723,20 +1745,26 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
         asked = sentence
     if _IS_THAT_THEM.match(asked) and _NAME_ON_FILE.search(previous):
         named = "name"
-    else:
-        if not _STILL_RIGHT.match(asked) or not _READERS_THING.search(previous):
-            return None
-        # (a street address too: "the discharge letter was sent to 14 Oak Tree Road, Basildon. Is that still right?")
-        number = _READ_BACK.search(previous)
-        if number is None and STREET_ADDRESS.search(previous) is None:
-            return None
+    elif not _STILL_RIGHT.match(asked) or not _READERS_THING.search(previous):
+        return None
+    elif number := _READ_BACK.search(previous):
         kinds = {"postcode": "address", "group": "blood group", "birth": "date of birth"}
-        kind = next((k for k in kinds if number.group(k)), None) if number else "postcode"
-        named = kinds.get(kind, "phone number")
+        named = next((kinds[k] for k in kinds if number.group(k)), "phone number")
+    # (a street address too: "the discharge letter was sent to 14 Oak Tree Road, Basildon. Is that still right?")
+    elif STREET_ADDRESS.search(previous):
+        named = "address"
+    # (or what a record lists: "We've got Leo's allergies down as peanut, sesame and kiwi")
+    elif care := _CARE_READ_BACK.search(previous):
+        named = care.group(1).lower()
+    else:
+        return None
     both = f"{sentence} {answer}"
     if names_private_channel(both) and not names_public_place(both):
         return None
     return 0, len(sentence.rstrip()), named
+
+
+_CARE_READ_BACK = LazyPattern(r"\b(allergies|medicines|medications?|meds)\s+(?:down\s+)?as\b", re.IGNORECASE)
 
 
 # ... or a name read back from a record, the reader asked whose it is: "We've found a plan on file under the name Maria
@@ -1761,11 +1789,12 @@ _READERS_THING = LazyPattern(
     r"\bletters?\s+(?:going|being\s+sent|being\s+posted)\s+to\b|"
     # ("we've got your mum's address as", "We have Freddie's date of birth as")
     r"\b(?:has|have|got)\s+(?:you|u|him|her|them|(?:(?:your|ur)(?:\s+[\w'-]+'s)?|(?-i:[A-Z])[\w-]+'s)\s+(?:home\s+)?(?:address|"
-    r"number|mobile|postcode|date\s+of\s+birth|DOB|details)|(?:your|ur)\s+[\w'-]+)\s+(?:down\s+)?(?:at|as|living\s+at)\b|"
+    r"number|mobile|postcode|date\s+of\s+birth|DOB|details|allergies|medicines|medications?|meds)|(?:your|ur)\s+[\w'-]+)\s+(?:down\s+)?(?:at|as|living\s+at)\b|"
     # ("We posted it to", "we sent your new pass to")
     r"\b(?:we|I)(?:'ll|\s+will)?\s+(?:post|send|deliver|posted|sent|mailed|delivered)\s+(?:it|them|(?:the|your|ur)\s+"
     r"(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\b|"
-    r"\bfor\s+delivery\s+to\b",  # ("the bags are booked for delivery to")
+    # ("the bags are booked for delivery to", "We have the new transmitter going to")
+    r"\bfor\s+delivery\s+to\b|\bwe\s+have\s+(?:the|your|ur)\s+(?:[\w-]+\s+){0,3}?going\s+to\b",
     re.IGNORECASE,
 )
 
@@ -1933,7 +1962,8 @@ _DATA_HINTS = (
     "haemoglobin", "hemoglobin", "audiogram", "x-ray", "xray", "ecg", "ointment", "treatment", "on your",
     "operation", "surgery", "procedure", "ectomy", "ostomy", "chart", "diary", "diaries", " log", "number should",
     "measurements", "history", "abpi", "compression class", "stockings", "hosiery", "dressing", "did the ", "did your ",
-    "did ur ", "did his ", "did her ", "did their ",
+    "did ur ", "did his ", "did her ", "did their ", "react", "allergic", "weigh", "worked for", "helped", " carry",
+    " wear", "going to", "down as",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))

@@ -165,7 +165,8 @@ _SEEN_BLOODY = LazyPattern(
     r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy|rusty|"
     r"[a-z]+-(?:coloured|colored|tinged|streaked))"
     r"(?:\s*,\s*|\s+)(?:patch(?:es)?|spots?|diarrho?ea|stools?|poos?|wee|pee|urine|discharge|mucus|sputum|vomit|phlegm|"
-    r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?|fluid)\b|"
+    r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?|fluid|"
+    r"nappy|nappies)\b|"
     # ... or still so, said of what the sentence before named: "A bit of blood in your semen is common. If it's still
     # bloody after that, give your GP a ring" (not "if it's still bloody freezing").
     r"\b(?:if|when|once|while)\s+(?:it's|it\s+is|they're|they\s+are)\s+still\s+bloody"
