@@ -1958,22 +1958,33 @@ _DATA_HINTS = (
     "employee n", "employee id", "assignment n", "esr n", "right?", "right ?", "correct?", "correct ?", "date?",
     "current?", "copy of his", "copy of her", "still right", "still correct",
     "laxative", "steroid", "patch", "brand", "gamertag", "gamer tag", "username", "user name", "ca125", "ca-125",
-    "the name", "donor n", "donor id", "blood type", "blood group", "genotype", "carrier status", "hb ",
-    "haemoglobin", "hemoglobin", "audiogram", "x-ray", "xray", "ecg", "ointment", "treatment", "on your",
-    "operation", "surgery", "procedure", "ectomy", "ostomy", "chart", "diary", "diaries", " log", "number should",
-    "measurements", "history", "abpi", "compression class", "stockings", "hosiery", "dressing", "did the ", "did your ",
-    "did ur ", "did his ", "did her ", "did their ", "react", "allergic", "weigh", "worked for", "helped", " carry",
-    " wear", "going to", "down as",
+    "under the name", "in the name of", "donor n", "donor id", "blood type", "blood group", "genotype",
+    "carrier status", "hb ", "haemoglobin", "hemoglobin", "audiogram", "x-ray", "xray", "ecg", "ointment",
+    "treatments you", "treatment you", "treatments u", "treatment u", "treatments are", "treatment are",
+    "treatment is", "treatments have", "treatment have", "treatment has", "treatments do", "treatment do",
+    "treatment did", "treatments worked", "treatment worked", "treatments helped", "treatment helped", "are on your",
+    "is on your", "are on ur", "is on ur", "date of", "day of", "year of", "month of", " had your", " had ur",
+    " had his", " had her", " had their", " had the ", "did you have", "did u have", "did he have", "did she have",
+    "did they have", "chart", "diary", "diaries", " log", "number should", "measurements", "psa history",
+    "family history", "smear history", "screening history", "surgical history", "cancer history",
+    "mental health history", "sexual history", "drinking history", "smoking history", "treatment history", "abpi",
+    "compression class", "stockings", "hosiery", "dressing", "did the ", "did your ", "did ur ", "did his ",
+    "did her ", "did their ", "react", "allergic", "much does", "much do ", "much did", "worked for", "helped you",
+    "helped u", "helped him", "helped her", "helped them", "helped your", "pen do", "pens do", "pen did", "injector",
+    "sensor do", "sensors do", "pump do", "pumps do", "monitor do", "meter do", "meters do",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))
 
 
+_DASHES = str.maketrans("–—", "--")
+
+
 def _may_name_data(text: str) -> bool:
     """Whether `text` may name personal data (PERSONAL_DATA) or list it after a public place (_PLACE_THEN_LIST)."""
-    if not text.isascii():
-        return True
-    words = " ".join(text.lower().split())
+    if not text.isascii() and any(ch.isalpha() for ch in text if not ch.isascii()):
+        return True  # (letters of other alphabets, whose words the hints do not hold; emoji alone need no pass)
+    words = " ".join(text.lower().translate(_DASHES).split())
     return any(hint in words for hint in _DATA_HINTS) or any(hint in words for hint in _PLACE_HINTS)
 
 
