@@ -48,7 +48,7 @@ _MEDICINES = (
 # and after "while taking" only: in every pattern that names a medicine it cost the rule a tenth of its time.
 _DRUG_NAME = (
     r"(?<![a-z])[a-z]{3,}(?:azole|mycin|cillin|cycline|pril|olol|statin|sartan|oxetine|triptan|dipine|floxacin|semide|"
-    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir|mab|trexate|oquine|salazine|osin)s?"
+    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir|mab|trexate|oquine|salazine|osin|thazine|promazine|perazine)s?"
 )
 # Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
 # arms", "cold feet"), so a word of state before them is not enough.
@@ -942,6 +942,8 @@ SIGNPOSTING = LazyPattern(
     r"cataract|ophthalmology|retina|macular|audiology|hearing|haematology|sickle\s+cell|haemophilia|lymphoedema|"
     r"hepatology|HIV|TB|colorectal|vascular|spinal|fracture|thyroid|hepatitis|learning\s+disabilit(?:y|ies)|"
     r"perinatal|midwifery|health\s+visiting)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
+    # ("give your MSK team a ring"; not "Physio here from the MSK team", a clinician introducing themself.)
+    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:MSK|musculoskeletal|sleep|hyperemesis)\s+(?:team|nurses?)\b|"
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team|"
     r"care\s+co-?ordinator|CPN|community\s+psychiatric\s+nurse|psychiatrist)\b|"
     # ... the physio too, where the reader is sent to them: "mention it to your physio" (not "your physio exercises",
@@ -1276,7 +1278,8 @@ _ASKED = LazyPattern(r"\b(?:asked|told)\s+(?:(?:the|your|our)\s+)?$", re.IGNOREC
 _ASKED_TO_ACT = LazyPattern(r"\b(?:we've|we\s+have|we)\s+(?:asked|told)\s+(?:\w+\s+){1,3}?to\s+\w+", re.IGNORECASE)
 # ... or what the writer will do with it: "Reply with your NHS number and we'll chase the pharmacy".
 _WE_CHASE = LazyPattern(
-    r"\b(?:we'll|we\s+will|we've|we\s+have|we're|we\s+are)\s+(?:chase|chased|chasing|contact|contacted|contacting)\s+"
+    r"\b(?:we'll|we\s+will|we've|we\s+have|we're|we\s+are|we\s+can|we\s+could)\s+(?:chase|chased|chasing|contact|contacted|"
+    r"contacting)\s+"
     r"(?:up\s+)?(?:the|your|their)\s+(?:local\s+)?$",
     re.IGNORECASE,
 )

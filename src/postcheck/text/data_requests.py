@@ -238,7 +238,7 @@ PERSONAL_DATA = LazyPattern(
     # ("the new sensor applicators", "the replacement": a few words before what is sent.)
     r"(?:the|your|a)\s+(?:[\w-]+\s+){0,2}?(?:copy|letter|card|kit|pack|leaflet|certificate|results?|replacement|"
     # ... or where a colleague should send it: "Jane would love to send you a card. Where should she send it?"
-    r"prescription|badge|pass|applicator|sensor|supplies|parcel|bag|stocking|strap|spare)s?)\b(?!\s+to\s+(?!you\b))|where\s+(?:should|shall|can)\s+(?:(?:we|I)\s+(?:send|post)\b|"
+    r"prescription|badge|pass|applicator|sensor|supplies|parcel|bag|stocking|strap|spare|form)s?)\b(?!\s+to\s+(?!you\b))|where\s+(?:should|shall|can)\s+(?:(?:we|I)\s+(?:send|post)\b|"
     r"(?:she|he)\s+(?:send|post)\s+(?:it|them|the\s+\w+)(?=\s*\?))|"
     # When someone was admitted to or discharged from hospital, a date of their health record: "what date was she
     # discharged?" (a ward alone is no one's data: "Which ward were you on, and what time did you arrive?").
@@ -306,8 +306,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using|injecting|inject)|"
     # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w&-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|"
-    r"inhalers?)\s+did\s+"
-    r"(?:the\s+|your\s+)?(?:[\w&-]+\s+){0,3}?(?:give|prescribe)\s+(?:you|him|her|them)\b|"
+    r"inhalers?|steroids?|injections?)\s+did\s+"
+    r"(?:the\s+|your\s+)?(?:[\w&-]+\s+){0,3}?(?:(?:give|prescribe)\s+(?:you|him|her|them)|inject)\b|"
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+(?:(?:was|were)\s+)?"
     r"(?:you|they|he|she|your\s+\w+)"
@@ -335,7 +335,7 @@ PERSONAL_DATA = LazyPattern(
     # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind;
     # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?";
     # "Which coil have you got?", "which drops are you on".)
-    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets|pills|inhalers?|"
+    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets?|pills|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
     r"contraception|(?:eye\s+)?drops|biologics?|laxatives?|steroids?|patch(?:es)?|creams?|ointments?|treatments?|"
     r"compression\s+class|stockings|hosiery|dressings?|"
@@ -369,8 +369,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:date|day|year|month)\s+of\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+)?(?:operation|surgery|op|procedure)\b|"
     r"(?<=the\s)(?:date|day|year|month)\s+(?:you|u|he|she|they)\s+had\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?"
     r"(?:operation|surgery|op|procedure|\w+ectomy|\w+ostomy)\b|"
-    r"(?<=when\s)did\s+(?:you|u|he|she|they)\s+have\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?(?:operation|surgery|op|"
-    r"procedure|\w+ectomy|\w+ostomy)\b|"
+    r"(?<=when\s)did\s+(?:you|u|he|she|they)\s+have\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:operation|surgery|"
+    r"op|procedure|injection|\w+ectomy|\w+ostomy)\b|"
     # ... a photo of someone's wound or skin, which shows their body and health: "pop a photo of the ulcer below".
     rf"{_COPY}(?:the|your|ur|his|her|their)\s+(?:[\w-]+\s+)?(?:ulcers?|wounds?|rash|moles?|lumps?|burns?|bites?|scars?|"
     r"stoma|injur(?:y|ies)|bruises?|swelling|sores?|skin)\b|"
@@ -386,6 +386,11 @@ PERSONAL_DATA = LazyPattern(
     # ... a chart or diary someone keeps of their body: "reply with your output chart for the last three days".
     rf"{_SOMEONES}(?:output|fluid|food|symptom|bladder|bowel|sleep|seizure|pain|headache|BP|blood\s+pressure|sugar)\s+"
     r"(?:charts?|diar(?:y|ies)|logs?)\b|"
+    # ("share the sleep diary you've been keeping")
+    r"(?<=the\s)(?:[\w-]+\s+)?(?:diary|chart|log)\s+(?:you|u|he|she|they)(?:'ve|\s+have|'s|\s+has)\s+been\s+"
+    r"(?:keeping|filling\s+in)\b|"
+    # ... someone's scan pictures: "Share your 20-week scan pictures in the comments".
+    rf"{_SOMEONES}(?:[\w-]+\s+){{0,2}}?scan\s+(?:pictures?|photos?|pics?|images?)\b|"
     # ... or the number a named one should use: "Which number should the stoma nurse text the new clinic time to?"
     r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number\s+should\s+(?:we|I|they|he|she|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
     r"(?:text|ring|call|phone|use)\b|"
@@ -393,14 +398,14 @@ PERSONAL_DATA = LazyPattern(
     # details"): "Drop your Snapchat username below", "your Insta handle" (not "our Instagram name").
     # (A game's too, and someone's of the reader's: "Drop your son's Roblox username below", "What's her Discord
     # handle?", "their gamertag".)
-    rf"{_SOMEONES}(?:[\w-]+'s\s+)?(?:(?:{_ACCOUNTS})\s+(?:user\s?names?|handles?|names?|IDs?)|(?:[\w-]+\s+)?user\s?names?|"
+    rf"{_SOMEONES}(?:[\w-]+'s\s+)?(?:(?:{_ACCOUNTS})\s+(?:user\s?names?|handles?|names?|IDs?)|(?:[\w-]+\s+){{0,2}}?user\s?names?|"
     r"handles?(?!\s+(?:on|of|the|it|this|that|with)\b)|gamer\s?tags?)\b|"
     # A test's result in words: "Drop your latest PSA reading in the comments", "your peak flow readings".
     rf"{_SOMEONES}(?:(?:latest|last|most\s+recent|current|recent)\s+)?"
     r"(?:PSA|HbA1c|blood\s+pressure|BP|blood\s+sugar|sugar|glucose|cholesterol|peak\s+flow|eGFR|oxygen|sats|INR|thyroid|TSH|"
     r"ferritin|iron|B12|vitamin\s+D|BMI|AMH|AHI|semen\s+analysis|sperm\s+count|sleep\s+study|PHQ-?9|GAD-?7|IGRA|"
     r"Mantoux|CD4|viral\s+load|liver\s+function|LFT|hep(?:atitis)?\s+[BC]|HIV|TB|STI|chlamydia|smear|biopsy|scan|CA-?125|"
-    r"Hb|ha?emoglobin|ABPI)\s+"
+    r"Hb|ha?emoglobin|ABPI|ketones?)\s+"
     r"(?:readings?|results?|levels?|scores?|numbers?|figures)\b|"
     # ... or by its name alone where the phrase ends: "Comment below with your latest HbA1c".
     rf"{_SOMEONES}(?:(?:latest|last|most\s+recent|current|recent)\s+)?(?:HbA1c|PSA|eGFR|INR|TSH|AMH|AHI|CA-?125|ABPI|"
@@ -408,7 +413,8 @@ PERSONAL_DATA = LazyPattern(
     # ... asked as a question: "What was your AHI on the sleep study?"
     r"(?:(?<=what\s)|(?<=what's\s)|(?<=what\swas\s)|(?<=what\sis\s)|(?<=what\swere\s)|(?<=what\sare\s))"
     r"(?:your|ur|his|her|their)\s+(?:latest\s+|last\s+)?"
-    r"(?:AHI|AMH|PSA|HbA1c|eGFR|INR|TSH|BMI|CA-?125|ABPI|PHQ-?9|GAD-?7|sperm\s+count|viral\s+load|CD4(?:\s+count)?)\b|"
+    r"(?:AHI|AMH|PSA|HbA1c|eGFR|INR|TSH|BMI|CA-?125|ABPI|PHQ-?9|GAD-?7|ketones?|sperm\s+count|viral\s+load|"
+    r"CD4(?:\s+count)?)\b|"
     # ... a treatment's settings: "What pressure is your CPAP set to?"
     r"(?:(?<=what\s)|(?<=which\s))(?:pressure|settings?|flow\s+rate)\s+(?:is|are)\s+(?:your|ur|his|her|their)\s+"
     r"(?:CPAP|machine|pump|ventilator|oxygen|concentrator)\s+(?:set\s+(?:to|at|on)|on)\b|"
@@ -423,7 +429,7 @@ PERSONAL_DATA = LazyPattern(
     # (A selfie holding it too: "a selfie holding your ID card".)
     r"(?:(?:photo|picture|pic|screenshot|scan|copy)s?\s+of\s+|(?:screenshot|snap|photograph|photocopy|scan)\s+|"
     r"selfies?\s+(?:with|holding|showing)\s+)(?:(?:the|a)\s+(?:front|back|top|inside|(?:[\w-]+\s+)?page|"
-    r"side)\s+(?:of|in|from)\s+)?"
+    r"(?:[\w-]+\s+)?side)\s+(?:of|in|from)\s+)?"
     # (Not a greeting card, which carries no one's record: "a photo of your birthday card".)
     # (Someone of the reader's too: "a pic of your son's vaccination record".)
     # (Named in two words too: "a screenshot of your NHS App record".)
@@ -434,7 +440,8 @@ PERSONAL_DATA = LazyPattern(
     # our course? Share a photo of your certificate below".)
     r"(?:bus\s+)?pass|ID|bills?|payslips?|(?<!\byour\s)(?<!\bur\s)(?<!\btheir\s)(?:certificates?|certs?)|"
     r"(?:hospital\s+)?wristbands?|red\s+book|(?:discharge|care|clinic|GP)\s+summar(?:y|ies)|"
-    r"audiograms?|x-?rays?|ECGs?|(?:[\w-]+\s+)?(?:reports?|readings?|graphs?)|"
+    r"audiograms?|x-?rays?|ECGs?|(?:[\w-]+\s+)?(?:reports?|readings?|graphs?)|slips?|(?:pregnancy|positive|lateral\s+flow|"
+    r"covid|LFT)\s+tests?|"
     # (A certificate by its initials, "your CVI (certificate of vision impairment)"; a form by up to three words,
     # "your pregnancy prevention acknowledgement form".)
     r"CVI|(?:[\w-]+\s+)?(?:consent|acknowledge?ment|registration|referral|claim|application|assessment|admission|"
@@ -635,8 +642,8 @@ _WEAK_VERB = LazyPattern(r"(?:don't|do\s+not)\s+forget|(?:write|jot|note)\s+down
 # spells it as said: "whats ur mobile?", "wots ur postcode?".
 QUESTION = LazyPattern(
     # ("When were you born?", asked wherever the question falls: "How old are you and when were you born?")
-    rf"\bwhen(?=\s+{_BORN_WHEN}|\s+did\s+(?:you|u|he|she|they)\s+have\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+)?"
-    r"(?:operation|surgery|op|procedure|\w+ectomy|\w+ostomy)\b)|"
+    rf"\bwhen(?=\s+{_BORN_WHEN}|\s+did\s+(?:you|u|he|she|they)\s+have\s+(?:your|ur|his|her|their|the)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:operation|surgery|op|procedure|injection|\w+ectomy|\w+ostomy)\b)|"
     r"\bhow(?=\s+much\s+(?:do|does|did)\s+(?:you|u|he|she|they|(?:your|ur)\s+\w+|(?-i:[A-Z][a-z]+))\s+(?:currently\s+|now\s+)?"
     r"weigh\b)|"
     r"\bwhat(?=\s+did\s+(?:the|your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:scan|report|results?|test|biopsy|x-?ray)\s+"
@@ -1971,7 +1978,8 @@ _DATA_HINTS = (
     "compression class", "stockings", "hosiery", "dressing", "did the ", "did your ", "did ur ", "did his ",
     "did her ", "did their ", "react", "allergic", "much does", "much do ", "much did", "worked for", "helped you",
     "helped u", "helped him", "helped her", "helped them", "helped your", "pen do", "pens do", "pen did", "injector",
-    "sensor do", "sensors do", "pump do", "pumps do", "monitor do", "meter do", "meters do",
+    "sensor do", "sensors do", "pump do", "pumps do", "monitor do", "meter do", "meters do", "ketone", "been keeping",
+    "been filling", "slip", " test",
 )  # fmt: skip
 _PLACES = ("below", "underneath", "here", "comment", "comments", "replies", "reply", "thread", "chat", "post", "tweet")
 _PLACE_HINTS = tuple(place + then for place in _PLACES for then in (":", " :", " -"))

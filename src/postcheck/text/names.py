@@ -522,5 +522,5 @@ BUSINESS_AFTER = LazyPattern(
     r"aesthetics|massage|therapies|wellness|wellbeing|spa|dance|dancing|gym|training|swim|swimming|cosmetics|makeup|"
     r"caravans|trailers|hire|rentals|lettings|properties|horses|stables|farms?|dampproofing|roofing|scaffolding|"
     r"landscaping|joinery|decorating|glazing|translations|interpreting|tutors|consultancy|solutions|hosiery|clothing|"
-    r"fashion|uniforms|footwear|shoes|supplies|mobility)\b"
+    r"fashion|uniforms|footwear|shoes|supplies|mobility|doulas?|hypnobirthing)\b"
 )

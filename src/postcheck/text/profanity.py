@@ -161,12 +161,12 @@ _SEEN_BLOODY = LazyPattern(
     r"(?:(?:and\s+)?(?:if\s+)?(?:it's|it\s+is)|that's|(?:that\s+|which\s+)?(?:is|was|are|were|turns?|turned|goes|went|becomes?|"
     r"became))\s+(?:(?:[\w-]+\s*,\s*){0,3}[\w-]+\s+(?:or|and)\s+)?(?:still\s+)?bloody"
     r"(?=\s*(?:[,.;!?)]|$|\s+(?:or|and|after|when|again|for\s+(?:a|\d|more|longer|over)|the\s+(?:day|morning|next))\b))|"
-    r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:cloudy|clear|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
+    r"\bbloody(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)(?:(?:dark|light|bright|deep)\s+)?(?:cloudy|clear|watery|mucousy|mucusy|slimy|sticky|runny|frothy|foamy|"
     r"dark|red|black|brown|pink|crusty|weepy|swollen|painful|sore|itchy|smelly|yellow|green|pus-filled|lumpy|rusty|"
     r"[a-z]+-(?:coloured|colored|tinged|streaked))"
     r"(?:\s*,\s*|\s+)(?:patch(?:es)?|spots?|diarrho?ea|stools?|poos?|wee|pee|urine|discharge|mucus|sputum|vomit|phlegm|"
     r"coughs?|nose|nipples?|spit|saliva|tears?|milk|rash|lumps?|blisters?|graze|scabs?|wounds?|cuts?|sores?|eyes?|fluid|"
-    r"nappy|nappies)\b|"
+    r"nappy|nappies|streaks?|specks?|flecks?)\b|"
     # ... or still so, said of what the sentence before named: "A bit of blood in your semen is common. If it's still
     # bloody after that, give your GP a ring" (not "if it's still bloody freezing").
     r"\b(?:if|when|once|while)\s+(?:it's|it\s+is|they're|they\s+are)\s+still\s+bloody"
