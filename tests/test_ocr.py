@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -377,3 +378,23 @@ def test_recall_and_precision_on_the_generated_posters(tmp_path):
     assert recall >= 0.95 and precision >= 0.95, (recall, precision, sorted(flagged))
     minor = {f"case{n:03}.md" for n, (s, _, _) in enumerate(cases()) if s.minor or not s.lines}
     assert not flagged & minor  # photos, logos and watermarks never
+
+
+def _engine_in_child() -> tuple[bool, bool]:
+    return ocr._engine is None, ocr._engine_lock.acquire(timeout=1)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_a_forked_process_starts_without_the_engine_or_a_lock_held_at_the_fork():
+    """A run forks its workers (and A107's reader) while another thread may be reading an image: the child must not
+    inherit the engine, whose ONNX Runtime threads did not come with it, nor the lock that reading held."""
+    import multiprocessing
+
+    ocr._engine = object()
+    ocr._engine_lock.acquire()
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            assert pool.apply(_engine_in_child) == (True, True)
+    finally:
+        ocr._engine_lock.release()
+        ocr._engine = None

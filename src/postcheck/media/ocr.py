@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import gc
+import os
 import re
 import threading
 import unicodedata
@@ -94,6 +95,18 @@ class ImageText:
 
 _engine: Any = None
 _engine_lock = threading.Lock()  # one inference at a time: a reading uses every thread it was given
+
+
+def _forget_engine_in_child() -> None:
+    """A forked process starts without its parent's engine: ONNX Runtime's threads did not come with the fork, and
+    a lock another thread held at that moment never would be released (a reading there waited for ever)."""
+    global _engine, _engine_lock
+    _engine = None
+    _engine_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_engine_in_child)
 REC_BATCH = 2  # text lines recognised together: 6 (RapidOCR's default) made a 45 MB larger peak, no faster here
 
 
