@@ -398,3 +398,23 @@ def test_a_forked_process_starts_without_the_engine_or_a_lock_held_at_the_fork()
     finally:
         ocr._engine_lock.release()
         ocr._engine = None
+
+
+def _frozen_in_child() -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_a_forked_process_never_collects_what_it_inherited():
+    """The parent's garbage may hold threads of a C library (PyAV's filter graphs) that a fork does not copy: a
+    forked worker that collected it waited for them for ever. What a child inherits is frozen, and the parent thaws."""
+    import gc
+    import multiprocessing
+
+    import postcheck.engine  # noqa: F401  (registers the freeze)
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_frozen_in_child) > 0
+    assert gc.get_freeze_count() == 0

@@ -29,6 +29,25 @@ MAX_DEPTH = 100  # folders below a checked folder; os.walk (Python 3.11) recurse
 MAX_PER_CODE = 100  # findings of one code listed per post and per file; the rest become one summary finding
 T = TypeVar("T")
 MIN_POOL = 200  # posts to check before a process pool pays for its start
+
+
+def _freeze_before_fork() -> None:
+    import gc
+
+    gc.freeze()
+
+
+def _unfreeze_after_fork() -> None:
+    import gc
+
+    gc.unfreeze()
+
+
+# A forked process (a run's workers, A107's reader) never collects what it inherited: the parent's uncollected
+# garbage may hold a C library's threads that did not come with the fork (PyAV's filter graphs), and freeing it there
+# waited for them for ever. Frozen before the fork, thawed in the parent after it.
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_freeze_before_fork, after_in_parent=_unfreeze_after_fork)
 # Folders no post lives in, left out of a folder run even when a config's `exclude` replaces the defaults: git's
 # own, and postcheck's cache (whose JSON files would be read as candidate posts on every run).
 ALWAYS_EXCLUDED = (".git", ".postcheck_cache")
