@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import gc
 import os
 import re
 from collections import Counter
@@ -31,23 +32,11 @@ T = TypeVar("T")
 MIN_POOL = 200  # posts to check before a process pool pays for its start
 
 
-def _freeze_before_fork() -> None:
-    import gc
-
-    gc.freeze()
-
-
-def _unfreeze_after_fork() -> None:
-    import gc
-
-    gc.unfreeze()
-
-
 # A forked process (a run's workers, A107's reader) never collects what it inherited: the parent's uncollected
 # garbage may hold a C library's threads that did not come with the fork (PyAV's filter graphs), and freeing it there
 # waited for them for ever. Frozen before the fork, thawed in the parent after it.
 if hasattr(os, "register_at_fork"):
-    os.register_at_fork(before=_freeze_before_fork, after_in_parent=_unfreeze_after_fork)
+    os.register_at_fork(before=gc.freeze, after_in_parent=gc.unfreeze)
 # Folders no post lives in, left out of a folder run even when a config's `exclude` replaces the defaults: git's
 # own, and postcheck's cache (whose JSON files would be read as candidate posts on every run).
 ALWAYS_EXCLUDED = (".git", ".postcheck_cache")
@@ -677,8 +666,6 @@ def run(
     paths: list[str], config: Config, options: Options, progress: Callable[[int, int], None] | None = None
 ) -> Result:
     """Check everything under `paths`; `progress(done, total)` is called as posts are checked."""
-    import gc
-
     # Almost everything a run builds (posts, findings) lives to its end: the cyclic collector would walk it again
     # and again as it grows (and, in a forked worker, touch its pages, which would copy them). It is off for the run.
     collecting = gc.isenabled()
