@@ -226,6 +226,7 @@ def test_every_match_of_the_data_patterns_holds_a_hint_of_the_gate():
     from postcheck.text.data_requests import (
         _A_COPY_OF_IT,
         _COPY_IT,
+        _COPY_OF_PAPER,
         _NAME_AFTER_KIN,
         _PLACE_THEN_LIST,
         _PRONOUN_NAME,
@@ -240,7 +241,15 @@ def test_every_match_of_the_data_patterns_holds_a_hint_of_the_gate():
     matches = [
         m.group()
         for text in texts
-        for pattern in (PERSONAL_DATA, _PLACE_THEN_LIST, _PRONOUN_NAME, _NAME_AFTER_KIN, _COPY_IT, _A_COPY_OF_IT)
+        for pattern in (
+            PERSONAL_DATA,
+            _PLACE_THEN_LIST,
+            _PRONOUN_NAME,
+            _NAME_AFTER_KIN,
+            _COPY_IT,
+            _A_COPY_OF_IT,
+            _COPY_OF_PAPER,
+        )
         for m in pattern.finditer(unwrap(text.translate(APOSTROPHES)))
     ]
     assert len(matches) > 1000

@@ -695,6 +695,9 @@ ADVICE = LazyPattern(
     r"(?:work|works)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\b|"
     # ("ibuprofen is better for the swelling")
     r"(?:is|are)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|best)\s+for\s+(?:the|your|his|her|their|a|an)\b|"
+    # ... or the choice it is: "Paracetamol is the better choice for your knee", "is usually the safest option".
+    r"(?:is|are)\s+(?:(?:usually|often|generally|probably)\s+)?(?:the|a|your)\s+(?:much\s+)?(?:better|best|safer|safest)\s+"
+    r"(?:choice|option|bet|pick)\b|"
     # ... or is taken: "iron tablets go down better with orange juice", "are absorbed best on an empty stomach".
     r"(?:(?:go|goes|are|is|get|gets)\s+)?(?:down|absorbed|taken|given)\s+(?:much\s+|far\s+)?(?:better|best)\s+"
     r"(?:with|without|on|after|before|if|when|at|in)\b|"
@@ -1021,6 +1024,8 @@ SERVICE_REPORT = LazyPattern(
     # (And what it no longer offers: "Most GP practices ... stopped offering ear syringing a few years ago".)
     r"\b(?:stopped|stop|stops)\s+(?:offering|doing|providing)\b|\bno\s+longer\s+(?:offers?|does|do|provides?)\b|"
     r"\bon\s+strike\b|\bstriking\b|"
+    # ("The walk-in centre is running a reduced service while the strike is on".)
+    r"\b(?:running|offering|on)\s+(?:a\s+)?(?:reduced|limited|skeleton|emergency-only)\s+(?:service|hours|staff)\b|"
     # (And when it is not open: "The pharmacy at Stansted won't be open at 4am, so just take two paracetamol".)
     r"(?:won'?t|will\s+not|isn'?t|is\s+not|aren'?t|are\s+not|wouldn'?t)\s+(?:be\s+)?open\b|"
     # (And what a scheme doesn't cover: "Pharmacy First doesn't cover migraines, unfortunately".)
@@ -1216,6 +1221,13 @@ _ENDORSED = LazyPattern(
     r"(?:good|great|sound|the\s+right|right)\s+advice\b",
     re.IGNORECASE,
 )
+# ... or found right, its word then given as the reply's own: "Your pharmacist was spot on - loose cotton underwear should
+# stop it coming back" (unless the reply then sends the reader back: "Your GP was right; if it's no better, see them").
+_FOUND_RIGHT = LazyPattern(
+    r"\s+(?:was|were|is|are)\s+(?:(?:absolutely|quite|totally|completely|dead|100%)\s+)?(?:spot\s+on|bang\s+on|right|"
+    r"correct)\b(?!\s+(?:to|there|here|next|by|beside|near|opposite|outside|inside|behind|round|around)\b)",
+    re.IGNORECASE,
+)
 _SELF_INTRO_BEFORE = LazyPattern(
     r"(?:(?<!such\s)\bas\s+an?|\bI'm\s+an?|\bI\s+am\s+an?|\bI\s+was\s+an?|\bretired|\boff-duty|"
     # ("I'm one of the children's nurses on the team")
@@ -1263,7 +1275,7 @@ _QUOTE_SAID_OF = LazyPattern(
 
 # The service's own staff named as the source of a tip are not pointed to: "Our health visitor Priya's top tip for colic
 # is ...", "Our midwives always say: trust your instincts" (not "Our pharmacists can check it for you").
-_OUR = LazyPattern(r"\bour\s+$", re.IGNORECASE)
+_OUR = LazyPattern(r"\bour\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # ("our community pharmacists")
 _THEIR_TIP = LazyPattern(
     r"(?:\s+(?-i:[A-Z])[\w'-]+)?(?:'s\s+(?:top\s+|best\s+|favourite\s+|golden\s+|number\s+one\s+)?(?:tips?|advice|rule|"
     r"tricks?|suggestions?)|\s+(?:always\s+|often\s+|usually\s+)?(?:say|says|said|swear\s+by)\b)",
@@ -1329,9 +1341,13 @@ def signposts(text: str) -> bool:
             continue  # its word taken on as the reply's own ("Like your GP said, keep it dry")
         if _ENDORSED.match(text, m.end()):
             continue  # ... or endorsed as the reply's own ("111 told you to rest it, and that's still good advice")
+        if found_right := _FOUND_RIGHT.match(text, m.end()):
+            if _SENT_BACK.search(text, found_right.end(), end + _CLAUSE_MAX):
+                return True
+            continue  # ... or found right ("The pharmacy was spot on: ibuprofen and your edoxaban don't mix")
         if _FIGURES_FROM.match(text, m.end()) or _ITS_LETTER.match(text, m.end()):
             continue  # where figures or news come from ("Our GP data shows..."), not where the reader is sent
-        if _OUR.search(text, max(0, m.start() - 5), m.start()) and _THEIR_TIP.match(text, m.end()):
+        if _OUR.search(text, max(0, m.start() - 30), m.start()) and _THEIR_TIP.match(text, m.end()):
             continue  # the source of the reply's own tip ("Our midwives always say: ...")
         call_back = _ITS_CALL_BACK.match(text, m.end())
         if call_back and not _ASKED.search(text, max(0, m.start() - 20), m.start()):
@@ -2084,6 +2100,15 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
             if (found := _read_advice(paragraph.group())) is not None:
                 start, end, topic = found
                 return paragraph.start() + start, paragraph.start() + end, topic
+        # (What a reply says to do because a service is shut or cut back is read on its own, so that the news of the
+        # service does not hide it from the model: "The clinic at Orsett is closed on Wednesdays, so for now just use
+        # the gel you were given".)
+        for report in SERVICE_REPORT.finditer(text):
+            stop = _SENTENCE_BREAK.search(text, report.end())
+            so = _SO.search(text, report.end(), stop.start() if stop else len(text))
+            if so is not None and (found := _read_advice(text[so.end() :])) is not None:
+                start, end, topic = found
+                return so.end() + start, so.end() + end, topic
     return found
 
 

@@ -1272,6 +1272,9 @@ _CANT_SEE = LazyPattern(
     # ("Sorry your travel jabs aren't showing in the NHS App.")
     r"\b(?:aren'?t|isn'?t|are\s+not|is\s+not|not)\s+(?:showing|appearing|showing\s+up|coming\s+up)\b|"
     r"\b(?:left|kept)\s+(?:\w+\s+)?waiting\b|"
+    # (Nor one that names the reader's message or request as what went wrong: "So sorry your online request went
+    # unanswered. Can you reply with your NHS number?")
+    r"\bsorry\s+(?:that\s+)?(?:your|ur)\s+(?:[\w-]+\s+){0,2}?(?:online|e-?mail|DM|message|form|request|e-?consult\w*)\b|"
     # (Nor one that only reads the reader's number back: "we've got your number as 07700 900 316. Can you also reply
     # with your date of birth?")
     r"\b(?:we've|we\s+have)\s+(?:got\s+)?your\s+(?:\w+\s+)?(?:number|mobile|phone|e-?mail)\s+(?:down\s+)?as\b",
@@ -1632,6 +1635,50 @@ def requested_by_reference(sentence: str, before: str, older: str = "") -> tuple
 _QUESTION_FOR_IT = LazyPattern(r"\b(?:what(?:'?s|\s+is|\s+are)|wot'?s)\s+(?:it|they|yours|theirs)\s*\?", re.IGNORECASE)
 
 
+# A copy of a paper about someone's care, named by what it is only in a post that names that care: "Sorry about the
+# mix-up with your appointment. Could you post a photo of the letter here?", "pop a picture of his appointment card in
+# the replies", "Screenshot the text message about your appointment and post it below" (not "the letter" of a post
+# about no one's care, nor "a photo of this page").
+_COPY_OF_PAPER = LazyPattern(
+    r"\b(?P<verb>(?:post|share|pop|put|upload|stick|drop|add|paste|attach|send)(?:\s+(?:us|me))?\s+(?:an?\s+)?"
+    r"(?:quick\s+|clear\s+)?(?:photo|picture|pic|snap|screenshot|screengrab|scan|copy|image)s?\s+of|"
+    r"screenshot|snap|photograph|photocopy|scan)\s+"
+    r"(?:(?:the|a)\s+(?:front|back|top|bottom|inside|(?:[\w-]+\s+)?page|side)\s+(?:of|in|from)\s+)?"
+    r"(?P<paper>(?:the|that|your|ur|his|her|their)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:letters?|(?:text|txt)(?:\s+messages?)?|messages?|e-?mails?|cards?|labels?|pages?|slips?|forms?|sheets?|"
+    r"summar(?:y|ies)|traces?|printouts?|certificates?|MATB1))\b"
+    r"(?!\s+(?:you|u|(?:your|ur|the|our)\s+\w+)\s+(?:wrote|made|drew)\b)",
+    re.IGNORECASE,
+)
+# The care the post names: "your dad's appointment", "his last three doses", "their cancellation letters".
+_CARE_NAMED = LazyPattern(
+    r"\b(?:(?:your|ur|his|her|their|\w+'s)\s+(?:[\w'-]+\s+){0,2}?(?:appointments?|referrals?|results?|operation|op|"
+    r"scans?|tests?|check|check-?up|booking|jabs?|vaccin\w*|treatment|prescriptions?|procedure|doses?|medicines|"
+    r"medication|tablets|meds|discharge|review)|(?:wrong|right)\s+(?:strength|dose)|(?:appointment|cancellation|referral|results?|discharge|clinic|booking|"
+    r"invitation|vaccination|hospital)\s+(?:letters?|texts?|cards?)|ECG|MATB1|discharge\s+summary)\b",
+    re.IGNORECASE,
+)
+_POSTING = LazyPattern(r"(?:post|share|pop|put|upload|stick|drop|add|paste|attach)\b", re.IGNORECASE)
+
+
+def _copy_of_paper(sentence: str, following: str, text: str, *, reply: bool) -> tuple[int, int, str] | None:
+    """(start, end, paper) of an order to post a copy of a paper about the reader's care where everyone sees it: the
+    sentence, or the one after, names a public place; or, in a reply, the order is to post it, with no private channel
+    named ("Could you post a photo of the letter so we can see which clinic it's for?"). The post must name that care
+    (`_CARE_NAMED`): "the letter" of a post about no one's care may be anyone's."""
+    for copy in _COPY_OF_PAPER.finditer(sentence):
+        if not _asks_reader(sentence, copy.start()) or _CARE_NAMED.search(text) is None:
+            continue
+        private = names_private_channel(sentence) or _sent_privately(following)
+        if (
+            names_public_place(sentence)
+            or (names_public_place(following) and not private)
+            or (reply and not private and _POSTING.match(copy.group()))
+        ):
+            return copy.start("paper"), copy.end("paper"), copy.group("paper")
+    return None
+
+
 def _question_for_it(sentence: str, before: str) -> tuple[int, int, str] | None:
     for question in _QUESTION_FOR_IT.finditer(sentence):
         if _OTHER_ANTECEDENT.search(_carries_data(f"{before} {sentence[: question.start()]}")):
@@ -1933,7 +1980,8 @@ _DATA_HINTS = (
     "mail", "address", "postcode", "post code", "addy", "reg", "diagnos", "medic", "health cond", "allerg", "meds",
     "tablet", "pill",
     "inhaler", "tak", "deets", "of your", "of their", "of the patient", "of it", "of them", "screenshot", "photo",
-    "snap", "scan", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
+    "snap", "scan", "pic of", "pics of", "picture of", "pictures of", "image of", "images of", "copy of", "copies of",
+    "screengrab", "prescri", "perscri", "of ur ", "of the letter", "of that letter", "of this letter", "street ",
     "road ", "label on ", "dispensing label", "pharmacy label", "prescription label", "chemist label", "chemists label",
     "chemist's label", "selfie", "contact", "dose of", "dose are", "dose is", "dose r", "strength", "discharge letter",
     "appointment letter", "referral letter", "clinic letter", "outpatient", "result letter", "results letter",
@@ -2016,6 +2064,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
+        or (_COPY_OF_PAPER.search(text) and _CARE_NAMED.search(text))
         or (
             reply
             and (
@@ -2054,6 +2103,9 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 answer = _following(sentences, at)
                 found = _confirmed_in_public(body, answer) or _read_back_in_public(body, previous, answer)
                 public = found is not None  # (read with its channels, less the number it reads back)
+            if found is None:
+                found = _copy_of_paper(body, _following(sentences, at), text, reply=reply)
+                public = found is not None  # (read with its channels)
         if found is not None and (
             _corrected_to_private(f"{body[found[1] :]} {_following(sentences, at)}")
             or _DISOWNED.match(_following(sentences, at))
