@@ -48,7 +48,8 @@ _MEDICINES = (
 # and after "while taking" only: in every pattern that names a medicine it cost the rule a tenth of its time.
 _DRUG_NAME = (
     r"(?<![a-z])[a-z]{3,}(?:azole|mycin|cillin|cycline|pril|olol|statin|sartan|oxetine|triptan|dipine|floxacin|semide|"
-    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir|mab|trexate|oquine|salazine|osin|thazine|promazine|perazine)s?"
+    r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir|mab|trexate|oquine|salazine|osin|thazine|promazine|perazine|"
+    r"binafine|arizine|cyclizine|oxyzine|azepam|oxaban|gatran)s?"
 )
 # Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
 # arms", "cold feet"), so a word of state before them is not enough.
@@ -94,7 +95,7 @@ MEDICAL_TOPIC = LazyPattern(
     r"gall\s?stones?|gall\s?bladder|"
     # (HPV, the shakes, skin gone mottled or blue: "On darker skin, check ... for a blue or grey colour".)
     r"HPV|the\s+shakes|mottl\w+|(?:blue|grey|gray|bluish|greyish)\s+(?:or\s+(?:blue|grey|gray)\s+)?(?:colou?r|tinge|lips|skin)|"
-    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|flare-?ups?|milk\s+supply|"
+    r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|coeliac|Crohn's|colitis|flare-?ups?|milk\s+supply|"
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
     r"(?:losing|lost|lose)\s+weight\s+without\s+(?:trying|meaning\s+to)|"
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
@@ -326,6 +327,8 @@ ADVICE = LazyPattern(
     r"\b(?:(?<!the\s)rest(?!\w|\s+(?:of|areas?|rooms?|stops?|breaks?|homes?)\b)(?:\s+(?:it|up|your\s+\w+))?|fluids(?!\s+back\s+up\b)|plenty\s+(?:of\s+\w+\s+)?to\s+drink|"
     r"drink(?:ing)?\s+(?:plenty|more|lots|enough|water|fluids)|(?:keep|kept)\s+(?:\w+\s+)?(?:sipping|drinking)|"
     r"(?:stay|sit|keep)(?:ing)?\s+(?:in\s+the\s+shade|out\s+of\s+the\s+sun)|"
+    # A tip given as one: "Our practice nurses' top tip for dry, cracked heels: a thick urea cream every night".
+    r"(?:top|best|golden|number\s+one)\s+tips?\s+(?:for|on)\s+(?:[\w,'-]+\s+){1,4}?[\w'-]+\s*(?::|is\b|are\b)|"
     # A course of medicine finished: "it's important he finishes the whole course of penicillin".
     r"(?:finish|finishes|finishing|complete|completes|completing)\s+(?:the|his|her|your|their)\s+(?:whole\s+|full\s+)?"
     r"course\s+of\b|"
@@ -358,6 +361,9 @@ ADVICE = LazyPattern(
     # How long between doses: "leave at least 4 hours between doses".
     r"(?:\d+|two|three|four|five|six|eight|a\s+few|a\s+couple\s+of)\s+hours?\s+between\s+(?:\w+\s+){0,2}"
     r"(?:doses|tablets|sprays|puffs|applications)|"
+    # ... or between two medicines: "Leave at least two hours between the Gaviscon and your iron tablets".
+    r"(?:\d+|two|three|four|five|six|eight|a\s+few|a\s+couple\s+of)\s+hours?\s+between\s+(?:[\w-]+\s+){1,3}?and\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:tablets|capsules|doses|medicines?|medication|pills|meds)\b|"
     # A part raised, told without a verb: "Ice wrapped in a tea towel, foot up on a cushion".
     r"(?<![\w'])(?<!your\s)(?<!his\s)(?<!her\s)(?<!the\s)(?:foot|feet|legs?|ankles?|arms?)\s+(?:up|raised|elevated)\s+"
     r"(?:on|with|above)\s+(?:a|an|some|two|the|your)\s+(?:\w+\s+)?(?:cushions?|pillows?|stools?|chairs?|sofa|heart|hips?)|"
@@ -1028,8 +1034,9 @@ SERVICE_REPORT = LazyPattern(
     r"\b(?:running|offering|on)\s+(?:a\s+)?(?:reduced|limited|skeleton|emergency-only)\s+(?:service|hours|staff)\b|"
     # (And when it is not open: "The pharmacy at Stansted won't be open at 4am, so just take two paracetamol".)
     r"(?:won'?t|will\s+not|isn'?t|is\s+not|aren'?t|are\s+not|wouldn'?t)\s+(?:be\s+)?open\b|"
-    # (And what a scheme doesn't cover: "Pharmacy First doesn't cover migraines, unfortunately".)
-    r"(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+cover\b",
+    # (And what a scheme doesn't cover: "Pharmacy First doesn't cover migraines, unfortunately", "Heartburn isn't one of
+    # the seven Pharmacy First conditions".)
+    r"(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+cover\b|(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+one\s+of\s+the\b",
     re.IGNORECASE,
 )
 DIRECTING = LazyPattern(
@@ -1078,7 +1085,7 @@ _NOT_NEEDED = LazyPattern(
     r"(?:don'?t|do\s+not)\s+(?:come|go|turn\s+up|rush)|"
     r"not\s+worth|(?:don'?t|do\s+not|no\s+need\s+to)\s+bother|"
     # ("You were right not to call 999".)
-    r"(?:right|sensible|wise|fine|ok|okay)\s+not\s+to|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,4}"
+    r"(?:right|sensible|wise|fine|ok|okay)\s+not\s+to|before\s+(?:you\s+)?(?:bother|trouble))\s+(?:[\w'&]+\s+){0,5}"
     # (Two services waived together: "There's no need to see a GP or call 111 for bronchiolitis".)
     rf"(?:{_OR_ONE_MORE})?$",
     re.IGNORECASE,
@@ -1221,8 +1228,9 @@ _ENDORSED = LazyPattern(
     r"(?:good|great|sound|the\s+right|right)\s+advice\b",
     re.IGNORECASE,
 )
-# ... or found right, its word then given as the reply's own: "Your pharmacist was spot on - loose cotton underwear should
-# stop it coming back" (unless the reply then sends the reader back: "Your GP was right; if it's no better, see them").
+# ... or found right, its word then given as the reply's own: "Your pharmacist was spot on - loose cotton underwear
+# should stop it coming back" (unless the reply then sends the reader back: "Your GP was right; if it's no better, see
+# them").
 _FOUND_RIGHT = LazyPattern(
     r"\s+(?:was|were|is|are)\s+(?:(?:absolutely|quite|totally|completely|dead|100%)\s+)?(?:spot\s+on|bang\s+on|right|"
     r"correct)\b(?!\s+(?:to|there|here|next|by|beside|near|opposite|outside|inside|behind|round|around)\b)",
@@ -1277,13 +1285,16 @@ _QUOTE_SAID_OF = LazyPattern(
 # is ...", "Our midwives always say: trust your instincts" (not "Our pharmacists can check it for you").
 _OUR = LazyPattern(r"\bour\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # ("our community pharmacists")
 _THEIR_TIP = LazyPattern(
-    r"(?:\s+(?-i:[A-Z])[\w'-]+)?(?:'s\s+(?:top\s+|best\s+|favourite\s+|golden\s+|number\s+one\s+)?(?:tips?|advice|rule|"
-    r"tricks?|suggestions?)|\s+(?:always\s+|often\s+|usually\s+)?(?:say|says|said|swear\s+by)\b)",
+    r"(?:\s+(?-i:[A-Z])[\w'-]+)?(?:(?:'s|(?<=s)')\s+(?:top\s+|best\s+|favourite\s+|golden\s+|number\s+one\s+)?(?:tips?|advice|rule|"
+    # (Not a service named for its advice: "Our health visitors' advice line is open 9-5".)
+    r"tricks?|suggestions?)(?!\s+(?:line|service|desk|clinic|session|hub|number|team)s?\b)|\s+(?:always\s+|often\s+|usually\s+)?(?:say|says|said|swear\s+by)\b)",
     re.IGNORECASE,
 )
 # ... nor one whose call back was what the reader waited for: "We're sorry you waited so long for 111 to call you back"
 # (its words are blanked, so that their "call" sends no one; not "ask 111 to call you back").
-_ITS_CALL_BACK = LazyPattern(r"\s+to\s+(?:call|ring|phone|text)\s+(?:you|u|him|her|them)(?:\s+back)?\b", re.IGNORECASE)
+_ITS_CALL_BACK = LazyPattern(
+    r"\s+to\s+(?:call|ring|phone|text)\s+(?:(?:you|u|him|her|them)(?:\s+back)?|back)\b", re.IGNORECASE
+)
 # (A call back the writer has asked for is left to the report that says so: "We've asked the community team to call
 # you".)
 _ASKED = LazyPattern(r"\b(?:asked|told)\s+(?:(?:the|your|our)\s+)?$", re.IGNORECASE)  # ("asked the pharmacy to call")

@@ -58,7 +58,8 @@ PERSONAL_DATA = LazyPattern(
     # (A blood donor's too, which finds their donor record: "Do you have your donor number handy? Pop it below".)
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:staff|payroll|employee|assignment|ESR|donor)\s+(?:numbers?|no\b\.?|IDs?\b)|"
     # A referral's reference, which finds the patient's record: "Pop your referral reference below".
-    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:referral|e-?RS)\s+(?:reference|ref|number|no\b\.?)|UBRN|"
+    # (A service's name between: "your podiatry referral reference".)
+    r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:[\w-]+\s+)?(?:referral|e-?RS)\s+(?:reference|ref|number|no\b\.?)|UBRN|"
     # A year of birth: "what year were you born?".
     r"year\s+(?:of\s+birth|(?:were\s+you|you\s+were|was\s+(?:he|she)|(?:he|she)\s+was)\s+born)|birth\s+year|"
     # ... or the date itself asked: "When were you born? Let us know below", "When was your daughter born?", "What day
@@ -303,7 +304,9 @@ PERSONAL_DATA = LazyPattern(
     r"painkillers?|blood\s+thinners?|contraceptives?|antidepressants?|inhalers?|eye\s?drops|creams?|stims|injections?|"
     r"supplements|vitamins|laxatives?|ointments?|treatments?)\s+(?:you|u|ur|they|he|"
     r"she|(?:your|ur)\s+\w+)(?:'re|'s|\s+are|\s+is|\s+r|\s+was|\s+were)?\s+"
-    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using|injecting|inject)|"
+    r"(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|take|takes|use|uses|using|injecting|inject|"
+    # ("which tablets you're waiting for", "which medication you were started on")
+    r"waiting\s+(?:for|on)|started\s+on|put\s+on|sent\s+home\s+with)|"
     # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w&-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|"
     r"inhalers?|steroids?|injections?)\s+did\s+"
@@ -335,16 +338,19 @@ PERSONAL_DATA = LazyPattern(
     # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind;
     # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?";
     # "Which coil have you got?", "which drops are you on".)
-    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets?|pills|inhalers?|"
+    r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets?|pills?|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
     r"contraception|(?:eye\s+)?drops|biologics?|laxatives?|steroids?|patch(?:es)?|creams?|ointments?|treatments?|"
-    r"compression\s+class|stockings|hosiery|dressings?|"
+    r"compression\s+class|stockings|hosiery|dressings?|paints?|gels?|"
     r"(?<=which\s)brand|brand\s+of\s+[\w-]+)\s+"
     r"(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
     r"waiting\s+(?:for|on))|(?:do|does|did)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
-    r"(?:been\s+)?(?:prescribed|given|put\s+on)|(?:have|has)\s+(?:you|u|they|he|she|your\s+\w+)\s+(?:currently\s+)?got)|"
+    r"(?:been\s+)?(?:prescribed|given|put\s+on)|(?:have|has)\s+(?:you|u|they|he|she|your\s+\w+)\s+(?:currently\s+)?got|"
+    # ("Which tablets was your husband sent home with?", "which inhaler were you started on?")
+    r"(?:was|were)\s+(?:you|u|they|he|she|(?:your|ur)\s+\w+)\s+(?:sent\s+home\s+with|discharged\s+(?:with|on)|started\s+on|"
+    r"put\s+on))|"
     # "Reply with what you take and what it's for": what someone takes, where the sentence is about medicines
     # (_means_data).
     r"what\s+(?:you|they|he|she|your\s+\w+)(?:'re|'s|\s+are|\s+is)?\s+(?:(?:currently|regularly|usually|normally)\s+)?"
@@ -1272,6 +1278,8 @@ _CANT_SEE = LazyPattern(
     # ("Sorry your travel jabs aren't showing in the NHS App.")
     r"\b(?:aren'?t|isn'?t|are\s+not|is\s+not|not)\s+(?:showing|appearing|showing\s+up|coming\s+up)\b|"
     r"\b(?:left|kept)\s+(?:\w+\s+)?waiting\b|"
+    # (Nor one named as out of order: "Our DMs are playing up today, sorry! Just reply with your NHS number instead".)
+    r"\b(?:DMs?|inbox|messages|messaging)\s+(?:are|is|'re|'s)\s+(?:\w+\s+)?(?:playing\s+up|down|not\s+working|broken)\b|"
     # (Nor one that names the reader's message or request as what went wrong: "So sorry your online request went
     # unanswered. Can you reply with your NHS number?")
     r"\bsorry\s+(?:that\s+)?(?:your|ur)\s+(?:[\w-]+\s+){0,2}?(?:online|e-?mail|DM|message|form|request|e-?consult\w*)\b|"
@@ -1701,7 +1709,7 @@ _READERS = LazyPattern(r"\b(?:your|their|ur)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # postcode or a run of digits (not "Is your NHS number 10 digits long?").
 # (Or a child's, by name: "is Oscar's date of birth 02/09/2026?")
 _CONFIRM_LEAD = LazyPattern(
-    r"\b(?:is|was|are)\s+(?:your|ur|yer|his|her|their|the|(?-i:[A-Z])[\w-]+'s)\s+(?:\w+\s+)?$", re.IGNORECASE
+    r"\b(?:is|was|are)\s+(?:your|ur|yer|his|her|their|the|(?-i:[A-Z])[\w-]+'s)\s+(?:[\w'-]+\s+)?$", re.IGNORECASE
 )
 _VALUE_ASKED = LazyPattern(
     r"\s+(?:still\s+|definitely\s+|really\s+|now\s+|the\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
@@ -1767,7 +1775,7 @@ def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | N
 # letter went to 14 Station Road, Rayleigh SS6 7HL. Is that still right?" (not a date, which may be an appointment's).
 _STILL_RIGHT = LazyPattern(
     r"\s*(?:and\s+)?(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:all\s+)?(?:still\s+)?(?:the\s+)?(?:right|correct|"
-    r"up[\s-]to[\s-]date|current)(?:\s+(?:address|number|postcode|one|details))?\s*\?"
+    r"up[\s-]to[\s-]date|current)(?:\s+(?:address|number|postcode|one|details))?(?:\s+for\s+(?:you|u|him|her|them))?\s*\?"
     # ("Can you reply here to confirm that's still right?")
     r"|\s*(?:(?:can|could)\s+you\s+)?(?:please\s+)?(?:reply|comment)\s+(?:here|below)\s+to\s+confirm\s+(?:that|it|this)"
     r"(?:'s|\s+is)\s+(?:still\s+)?(?:right|correct|up[\s-]to[\s-]date)\b",
@@ -1779,7 +1787,7 @@ _DASH_BEFORE_QUESTION = LazyPattern(r"\s[-–—](?=\s*(?:and\s+)?(?:is|are)\s)"
 _READ_BACK = LazyPattern(
     r"\b(?P<postcode>[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2})\b|(?<![\w/.])\+?\d[\d ]{8,}\d\b|"
     # (a date: "we have your date of birth as 14/03/1957")
-    r"\b(?:date\s+of\s+birth|DOB)\s+(?:(?:down\s+)?as|of)\s+(?P<birth>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|\d{1,2}(?:st|nd|"
+    r"\b(?:date\s+of\s+birth|DOB)\s+(?:(?:down\s+)?as\s+|of\s+)?(?P<birth>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|\d{1,2}(?:st|nd|"
     r"rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d)(?!\d)|"
     # (a blood group: "we've got you down as O negative")
     r"(?<=\bas\s)(?P<group>(?-i:AB|A|B|O)\s*(?:pos(?:itive)?|neg(?:ative)?|[+-]))(?!\w)",
@@ -1848,7 +1856,12 @@ _READERS_THING = LazyPattern(
     r"\b(?:we|I)(?:'ll|\s+will)?\s+(?:post|send|deliver|posted|sent|mailed|delivered)\s+(?:it|them|(?:the|your|ur)\s+"
     r"(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\b|"
     # ("the bags are booked for delivery to", "We have the new transmitter going to")
-    r"\bfor\s+delivery\s+to\b|\bwe\s+have\s+(?:the|your|ur)\s+(?:[\w-]+\s+){0,3}?going\s+to\b",
+    r"\bfor\s+delivery\s+to\b|\bwe\s+have\s+(?:the|your|ur)\s+(?:[\w-]+\s+){0,3}?going\s+to\b|"
+    # ("We've got the replacement hearing aid going out to", "the hoist being delivered to your dad at", "the new
+    # testing strips went to", "the dietitians have you on 07700 ...", "a referral for Alfie with his date of birth as")
+    r"\b(?:going\s+out|being\s+(?:sent|delivered|posted)|delivered|went)\s+to\b|"
+    r"\b(?:has|have|got)\s+(?:you|u|him|her|them)\s+(?:down\s+)?on\b|"
+    r"\b(?:with|under)\s+(?:the|your|ur|his|her|their)\s+(?:date\s+of\s+birth|DOB)\b",
     re.IGNORECASE,
 )
 
@@ -1995,7 +2008,7 @@ _DATA_HINTS = (
     "machine set", "concentrator", "flow rate", "last period", "licence n", "license n",
     "check code", "patient n", "patient id", "'s reg", "stims", "injection", "consent form", "which site",
     "what site", "which pitch", "what pitch", "share code",
-    "eyedrop", "hrt", "insulin", "statin",
+    "eyedrop", "hrt", "insulin", "statin", "gel", "paint",
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
     "what bed",
     "antibiotic", "painkiller", "supplement", "vitamin", "mccd", "reading", "result", "level", "score", "waiting",
