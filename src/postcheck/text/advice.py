@@ -96,6 +96,8 @@ MEDICAL_TOPIC = LazyPattern(
     # (HPV, the shakes, skin gone mottled or blue: "On darker skin, check ... for a blue or grey colour".)
     r"HPV|the\s+shakes|mottl\w+|(?:blue|grey|gray|bluish|greyish)\s+(?:or\s+(?:blue|grey|gray)\s+)?(?:colou?r|tinge|lips|skin)|"
     r"ringing\s+in\s+(?:\w+\s+)?ears|growing\s+pains|vertigo|twitch\w*|spasms?|head\s*lice|tantrums?|brain\s+fog|IBS|coeliac|Crohn's|colitis|flare-?ups?|milk\s+supply|"
+    # ("your dad's chest is bad again")
+    r"chest\s+(?:is|was|'s|has\s+been)\s+(?:\w+\s+)?(?:bad|tight|wheezy|rattly|worse|playing\s+up)|"
     r"(?:hair|weight|memory|appetite|hearing|sight)\s+loss|(?:fluid|water)\s+retention|"
     r"(?:losing|lost|lose)\s+weight\s+without\s+(?:trying|meaning\s+to)|"
     # A body part with a complaint either side: "restless legs", "eye twitching", "a dodgy knee", "knee trouble".
@@ -915,7 +917,13 @@ MEDICINE_PERMISSION = LazyPattern(
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_MEDICINES})\b|"
     # ... or to leave the complaint untreated: "so you don't need to bring it down unless she's distressed".
     r"\b(?:you|he|she|they)\s+(?:don't|do\s+not|doesn't|does\s+not|won't)\s+need\s+to\s+(?:bring\s+(?:it|them|the\s+\w+)\s+"
-    r"down|treat\s+(?:it|them)|do\s+anything\s+(?:about|for)\s+(?:it|them))\b",
+    r"down|treat\s+(?:it|them)|do\s+anything\s+(?:about|for)\s+(?:it|them))\b|"
+    # ... or a medicine corrected: "We meant ibuprofen gel, not tablets, for the first 48 hours".
+    rf"\b(?:we|I)\s+meant\s+(?:the\s+|your\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_MEDICINES}|{_DRUG_NAME})\b|"
+    # ... or a vaccine said to be safe with a condition: "The flu vaccine is fine with an egg allergy".
+    r"\b(?:vaccines?|jabs?|vaccinations?)\s+(?:is|are|'s)\s+(?:perfectly\s+|completely\s+)?(?:fine|safe|ok|okay)\s+"
+    r"(?:with|for\s+(?:people|anyone|someone|those)\s+with|if\s+you\s+have)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:allerg\w*|asthma|"
+    r"condition|illness)",
     re.IGNORECASE,
 )
 _CARRIED = LazyPattern(r"\s+(?:back|to|into|in\s+to|along|with\s+you|out\s+of)\b", re.IGNORECASE)
@@ -953,6 +961,10 @@ SIGNPOSTING = LazyPattern(
     r"perinatal|midwifery|health\s+visiting)\s+(?:[\w'-]+\s+){0,2}?(?:team|nurses?)\b|"
     # ("give your MSK team a ring"; not "Physio here from the MSK team", a clinician introducing themself.)
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:MSK|musculoskeletal|sleep|hyperemesis)\s+(?:team|nurses?)\b|"
+    # ... a therapist of the reader's by their field ("Your hand therapist may fit you with a splint"), and a physio
+    # who will be in touch ("A physio will ring you within two weeks").
+    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:hand|occupational|speech(?:\s+and\s+language)?)\s+therapist\b|"
+    r"\b(?:a|the|your)\s+physio(?:therapist)?\s+will\s+(?:ring|call|phone|contact|see)\s+(?:you|him|her|them)\b|"
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team|"
     r"care\s+co-?ordinator|CPN|community\s+psychiatric\s+nurse|psychiatrist)\b|"
     # ... the physio too, where the reader is sent to them: "mention it to your physio" (not "your physio exercises",
@@ -2065,7 +2077,9 @@ _HOW_LONG_IT_TAKES = LazyPattern(
     r"seconds|secs)|(?:an|half\s+an)\s+hour)\b(?!\s+to\b)|"
     # ... or how it feels: "You'll feel a bit of a prick in your upper arm and then it's done".
     r"\b(?:you'll|you\s+will|you\s+may|you\s+might|he'll|she'll|they'll)\s+(?:only\s+|just\s+)?feel\s+(?:a\s+bit\s+of\s+)?"
-    r"(?:a\s+|an\s+)?(?:(?:small|sharp|quick|little|slight|tiny)\s+)?(?:prick|scratch|pinch|sting|pressure|push)\b",
+    r"(?:a\s+|an\s+)?(?:(?:small|sharp|quick|little|slight|tiny)\s+)?(?:prick|scratch|pinch|sting|pressure|push)\b|"
+    # ... or that it hurts not at all, or where it is done: "It's painless", "is usually done at home now".
+    r"\b(?:it's|it\s+is|they're|they\s+are)\s+(?:completely\s+|totally\s+|quick\s+and\s+)?painless\b|\bdone\s+at\s+home\b",
     re.IGNORECASE,
 )
 # Who a service takes, which the model alone may read as advice where the patterns find none: "You can be referred to
@@ -2126,6 +2140,11 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
 _PARAGRAPH = LazyPattern(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 
 
+# An earlier reply corrected: the order restated is advice whatever the model makes of its apology ("Correction to our
+# reply above - we meant wear the splint at NIGHT, not during the day").
+_CORRECTED = LazyPattern(r"\b(?:we|I)\s+meant\b|\bcorrection\b", re.IGNORECASE)
+
+
 def _read_advice(text: str) -> tuple[int, int, str | None] | None:
     """medical_advice's two readings of a text with no signpost, masked."""
     model = word_model.load(word_model.ADVICE)
@@ -2140,6 +2159,7 @@ def _read_advice(text: str) -> tuple[int, int, str | None] | None:
         and likely < OVERRULE_BELOW
         and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
         and not relayed
+        and not _CORRECTED.search(plain)
     )
     dose = DOSE_CHANGE.search(plain)
     if dose is not None and topic is None and _A_DOSE.search(dose.group()):

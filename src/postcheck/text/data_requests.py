@@ -70,10 +70,12 @@ PERSONAL_DATA = LazyPattern(
     r"(?<=the\s)date\s+(?:you|u|he|she|they|(?:your|ur|his|her|their)\s+[\w'-]+)\s+(?:was|were)\s+born\b|"
     # The number on the reader's letter, which finds their record: "Could you share the number at the top of your clinic
     # letter?" (not the service's number on it: "Ring the number on your letter" asks for nothing).
-    r"(?<=the\s)(?:reference\s+|patient\s+|hospital\s+)?number\s+(?:at\s+the\s+top\s+of|in\s+the\s+top\s+(?:right\s+|left\s+)?"
+    # (Nor the number to ring: "Give them a ring on the number at the top of her last letter".)
+    r"(?<=the\s)(?<!\bon\sthe\s)(?:reference\s+|patient\s+|hospital\s+)?number\s+(?:at\s+the\s+top\s+of|in\s+the\s+top\s+(?:right\s+|left\s+)?"
     r"(?:corner\s+)?of|printed\s+on)\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+)?(?:letter|card)\b|"
     # ... and its reference, wherever on it: "the reference number on your physio referral letter".
-    r"(?<=the\s)reference\s+(?:number|no\b\.?)\s+on\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|card)\b|"
+    r"(?<=the\s)reference(?:\s+(?:number|no\b\.?))?\s+on\s+(?:your|ur|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:letter|card|"
+    r"e-?mail|text)\b|"
     # A passport's number: "Could you reply with your passport number and address?"
     r"passport\s+(?:numbers?|no\b\.?|details)|"
     # ... and a residence permit's: "Pop your BRP number below".
@@ -97,7 +99,7 @@ PERSONAL_DATA = LazyPattern(
     r"(?:[\w-]+\s+){0,2}?(?:form|letter|booking|referral|card|prescription|label|record)s?\b))|"
     # "leave your details", "your son's name": what details and a name mean in a request.
     # ("your deets": details in slang.)
-    r"(?<=your\s)(?:details|deets)|(?<=their\s)details|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|deets|(?:(?:full|first|last)\s+)?name|number|"
+    r"(?<=your\s)(?:details|deets)|(?<=their\s)details|(?:(?<=\bhis\s)|(?<=\bher\s)|(?<=their\s))deets|(?:(?<=\bur\s)|(?<=\byer\s))(?:details|deets|(?:(?:full|first|last)\s+)?name|number|"
     # (The whole noun phrase, so that what follows it is read after it: "whats ur mobile number got to do with it?")
     # ("ur phone" alone is the handset: "put ur phone away".)
     r"mobile(?:\s+(?:number|no\b\.?))?|phone\s+(?:number|no\b\.?)|e-?mail(?:\s+address)?|DOB|address|post\s?code)|"
@@ -121,7 +123,7 @@ PERSONAL_DATA = LazyPattern(
     # "your son's name", but not a pet's, a team's or a school's: "Reply with your dog's name to win a lead"; nor any
     # group's, place's or organisation's, a name for many people ("reply with your class's name", "your department's").
     # (A look-behind holds words of one length: each length its own.)
-    r"(?<='s\s)(?<!\b(?:pet|dog|cat|gym|pub)'s\s)(?<!\b(?:team|club|pony|ward|band|shop|unit|form|crew|pack|town|city|"
+    r"(?<='s\s)(?<!\b(?:pet|dog|cat|gym|pub|wig|car|van)'s\s)(?<!\b(?:team|club|pony|ward|band|shop|unit|form|crew|pack|town|city|"
     r"firm|cafe|home|bike)'s\s)(?<!\b(?:puppy|teddy|horse|group|choir|hotel|doggy|moggy|class|squad|troop|union|beard)'s\s)"
     r"(?<!\bmoustache's\s)"
     r"(?<!\b(?:kitten|rabbit|school|street|parrot|budgie|church|league|county|mosque|temple)'s\s)"
@@ -225,6 +227,8 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number(?=(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)\b[^?.!]{0,60}?"
     r"(?:\b(?:you|your)\b|\b(?:on|to|at)\s*\?))|"
     r"(?<=which\s)(?:phone\s+|mobile\s+)?number(?=\s+(?:should|can|shall|do)\s+(?:we|I|they|she|he|the\s+\w+)\s+(?:\w+\s+)?(?:you|them)\b)|"
+    # ("Which mobile should they send it to?")
+    r"(?<=which\s)mobile(?=\s+(?:should|can|shall)\s+(?:we|I|they|she|he|the\s+\w+)\s+(?:send|text|ring|call)\b)|"
     # ... or the one the reader booked with: "What number did you book with?"
     r"(?:(?<=what\s)|(?<=which\s))(?:phone\s+|mobile\s+)?number(?=\s+did\s+(?:you|u|they|he|she)\s+(?:book|register|"
     r"sign\s+up|give)\w*\b)|"
@@ -310,7 +314,9 @@ PERSONAL_DATA = LazyPattern(
     # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w&-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|"
     r"inhalers?|steroids?|injections?)\s+did\s+"
-    r"(?:the\s+|your\s+)?(?:[\w&-]+\s+){0,3}?(?:(?:give|prescribe)\s+(?:you|him|her|them)|inject)\b|"
+    r"(?:the\s+|your\s+)?(?:[\w&-]+\s+){0,3}?(?:(?:give|prescribe)\s+(?:you|him|her|them)|inject|"
+    # ("Which injections did the ward send you home with?")
+    r"send\s+(?:you|him|her|them)\s+home\s+with)\b|"
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
     r"(?:(?:what|which)\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?)\s+(?:(?:was|were)\s+)?"
     r"(?:you|they|he|she|your\s+\w+)"
@@ -348,6 +354,8 @@ PERSONAL_DATA = LazyPattern(
     r"waiting\s+(?:for|on))|(?:do|does|did)\s+(?:you|u|"
     r"they|he|she|(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:take|use)|(?:has|have)\s+(?:you|they|he|she|your\s+\w+)\s+"
     r"(?:been\s+)?(?:prescribed|given|put\s+on)|(?:have|has)\s+(?:you|u|they|he|she|your\s+\w+)\s+(?:currently\s+)?got|"
+    # ("Which painkillers has the GP got you on?")
+    r"(?:have|has)\s+(?:the|your)\s+(?:[\w&-]+\s+){0,2}?(?:got|put|started)\s+(?:you|him|her|them)\s+on|"
     # ("Which tablets was your husband sent home with?", "which inhaler were you started on?")
     r"(?:was|were)\s+(?:you|u|they|he|she|(?:your|ur)\s+\w+)\s+(?:sent\s+home\s+with|discharged\s+(?:with|on)|started\s+on|"
     r"put\s+on))|"
@@ -428,7 +436,10 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?:the\s+)?(?:first\s+)?(?:day|date)\s+of\s+)?(?:your|ur|her|their)\s+last\s+period\b|"
     # ... or counted: "Pop your last three readings in the comments".
     rf"{_SOMEONES}(?:latest|last|most\s+recent|recent)\s+"
-    r"(?:(?:few|two|three|four|five|six|seven|\d)\s+)?readings\b|"
+    r"(?:(?:few|two|three|four|five|six|seven|\d)\s+)?(?:(?:INR|BP|blood\s+pressure|sugar|glucose|peak\s+flow|oxygen|sats)\s+)?"
+    r"readings\b|"
+    # ... and the date of someone's operation: "Comment with your surgery date".
+    rf"{_SOMEONES}(?:surgery|operation|op)\s+date\b|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
     # (Spelled as people type it: "a pic of ur perscription".)
     # (Or a side of it, by any verb that copies it: "snap the front of your exemption certificate".)
@@ -518,6 +529,8 @@ _THE = LazyPattern(r"\bthe\s+$", re.IGNORECASE)
 _THE_NEW = LazyPattern(r"\bthe\s+new\s+$", re.IGNORECASE)
 _OF_A_PLACE = LazyPattern(r"\s+(?:of|for)\b", re.IGNORECASE)
 _SOMEONES_ADDRESS = LazyPattern(
+    # ("Can you confirm the address we have for your mum": the one on record.)
+    r"\s+we\s+have\s+(?:down\s+)?(?:for|on)\s+(?:you|u|him|her|them|(?:your|ur)\s+[\w'-]+)|"
     r"\s+(?:that\s+|which\s+)?(?:(?:you|they|he|she|we|your\s+\w+)\s+(?:live|lives|lived|stay|stays|stayed)\b|"
     # ("Can you confirm the address you're at now": where someone is.)
     r"(?:you're|you\s+are|they're|they\s+are|he's|she's)\s+(?:(?:living|staying)\s+)?at\b|"
@@ -568,6 +581,9 @@ _WHERE_YOU_STAY = LazyPattern(
     # to send you a pack. Which address is best?" (the question ending there: not "... is best for complaints?").
     r"(?:'s|\s+is|\s+would\s+be)\s+(?:best|easiest)(?:\s+to\s+(?:send|post)\s+(?:it|them)\s+to)?\s*\?|"
     r"\s+(?:should|shall)\s+(?:it|they|this|these)\s+(?:go|be\s+(?:sent|posted|delivered))\s+to\b|"
+    # ("Just let us know which address you'd like it posted to.")
+    r"\s+(?:you'd|you\s+would|you)\s+(?:like|want|prefer)\s+(?:it|them|this|that|the\s+\w+)\s+(?:posted|sent|delivered)"
+    r"(?:\s+out)?\s+to\b|"
     # ... or the one someone is at: "Which address are you at now?" (not "Which address is the clinic at?").
     r"\s+(?:are|is|were|was)\s+(?:you|u|he|she|they|(?:your|his|her|their)\s+\w+)\s+at\b|"
     # ... or where a thing for the reader went: "Which address did the hospital send it to?" (not "did you send it to").
@@ -1186,6 +1202,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
             beside = _PUBLIC_VERB.match(ask.group()) and _OR_WITH.match(gap)
             second_object = (
                 beside
+                or _ASKED_WHICH.fullmatch(gap)  # "let us know which address you'd like it posted to"
                 or (joined and words <= 12)
                 or (along and words <= _MAX_ALONG_WITH_GAP_WORDS)
                 or (words <= _MAX_PUBLIC_OBJECT_GAP_WORDS and _PUBLIC_OBJECT_GAP.match(gap))
@@ -1230,6 +1247,7 @@ def requested_data(sentence: str, *, questions: bool = False) -> re.Match[str] |
     return _written_in_public(sentence)
 
 
+_ASKED_WHICH = LazyPattern(r"\s+(?:which|what)\s+", re.IGNORECASE)
 _FORM_FIELD = LazyPattern(r"\s+(?:box|field|section|column)\b", re.IGNORECASE)
 
 
@@ -1401,7 +1419,8 @@ _OTHER_ANTECEDENT = LazyPattern(
 # (Or data to be left out, or not posted: "please leave out names, dates of birth and anything that could identify
 # you".)
 _NEGATED_MENTION = LazyPattern(
-    r"\b(?:never|not|don't|won't|doesn't|no|ignore|disregard|leave\s+(?:out|off)|omit|redact|blank\s+out|cover\s+up|"
+    # (Text-speak drops the apostrophe: "pls dont put ur mums DOB on here, inbox us".)
+    r"\b(?:never|not|don'?t|won'?t|doesn'?t|no|ignore|disregard|leave\s+(?:out|off)|omit|redact|blank\s+out|cover\s+up|"
     # ("Rather than posting your baby's details here, please DM us.")
     r"(?:rather\s+than|instead\s+of)\s+(?:posting|sharing|putting|writing|leaving|adding|giving|commenting|replying))\b",
     re.IGNORECASE,
@@ -1647,43 +1666,76 @@ _QUESTION_FOR_IT = LazyPattern(r"\b(?:what(?:'?s|\s+is|\s+are)|wot'?s)\s+(?:it|t
 # mix-up with your appointment. Could you post a photo of the letter here?", "pop a picture of his appointment card in
 # the replies", "Screenshot the text message about your appointment and post it below" (not "the letter" of a post
 # about no one's care, nor "a photo of this page").
+_PAPER = (
+    r"(?:letters?|(?:text|txt)(?:\s+messages?)?|messages?|e-?mails?|cards?|labels?|pages?|slips?|forms?|sheets?|"
+    # (Not a prescription's bags, service or the reader's experience of it: "share a pic of the prescription bags".)
+    r"summar(?:y|ies)|traces?|printouts?|certificates?|MATB1|(?:medication|medicines?|repeat)\s+lists?|p(?:re|er)scripti?ons?"
+    r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|apps?|counters?|queues?|hubs?|experiences?|"
+    r"process|system)\b)|"
+    r"reports?)"
+)
 _COPY_OF_PAPER = LazyPattern(
     r"\b(?P<verb>(?:post|share|pop|put|upload|stick|drop|add|paste|attach|send)(?:\s+(?:us|me))?\s+(?:an?\s+)?"
     r"(?:quick\s+|clear\s+)?(?:photo|picture|pic|snap|screenshot|screengrab|scan|copy|image)s?\s+of|"
     r"screenshot|snap|photograph|photocopy|scan)\s+"
     r"(?:(?:the|a)\s+(?:front|back|top|bottom|inside|(?:[\w-]+\s+)?page|side)\s+(?:of|in|from)\s+)?"
-    r"(?P<paper>(?:the|that|your|ur|his|her|their)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:letters?|(?:text|txt)(?:\s+messages?)?|messages?|e-?mails?|cards?|labels?|pages?|slips?|forms?|sheets?|"
-    r"summar(?:y|ies)|traces?|printouts?|certificates?|MATB1))\b"
+    rf"(?P<paper>(?:the|that|your|ur|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?{_PAPER})\b"
     r"(?!\s+(?:you|u|(?:your|ur|the|our)\s+\w+)\s+(?:wrote|made|drew)\b)",
     re.IGNORECASE,
 )
+# ... or a paper about someone's care itself, posted: "Could you post the MRI report here" (where a public place is
+# named).
+_CARE_PAPER_POSTED = LazyPattern(
+    r"\b(?:post|share|upload)\s+(?P<paper>(?:the|your|ur|his|her|their)\s+(?:[\w'-]+\s+){0,2}?(?:(?:MRI|CT|x-?ray|ultrasound)\s+"
+    r"(?:scan\s+)?reports?|discharge\s+(?:letter|summary)|medication\s+lists?|p(?:re|er)scripti?ons?(?!\s+(?:bags?|services?|"
+    r"teams?|deliver\w*|charges?|costs?|prices?|apps?|counters?|queues?|hubs?|experiences?|process|system)\b)))\b",
+    re.IGNORECASE,
+)
+# ... or of "it", the paper named in the sentence before: "Sorry the discharge letter after your bunion op has the wrong
+# foot on it! Take a photo of it and share it in the comments".
+_COPY_OF_THAT = LazyPattern(
+    r"\b(?:(?:(?:take|snap|grab|post|share|pop|send)\s+(?:us\s+)?an?\s+(?:quick\s+|clear\s+)?)?"
+    r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of|screenshot|snap|photograph|scan)\s+"
+    r"(?:(?:the\s+)?(?:front|back|(?:top|bottom)(?:\s+half|\s+part)?)\s+of\s+)?(?:it|them)\b",
+    re.IGNORECASE,
+)
+_PAPER_NAMED = LazyPattern(rf"\b(?:the|that|your|ur|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?{_PAPER}\b", re.IGNORECASE)
 # The care the post names: "your dad's appointment", "his last three doses", "their cancellation letters".
 _CARE_NAMED = LazyPattern(
     r"\b(?:(?:your|ur|his|her|their|\w+'s)\s+(?:[\w'-]+\s+){0,2}?(?:appointments?|referrals?|results?|operation|op|"
     r"scans?|tests?|check|check-?up|booking|jabs?|vaccin\w*|treatment|prescriptions?|procedure|doses?|medicines|"
     r"medication|tablets|meds|discharge|review)|(?:wrong|right)\s+(?:strength|dose)|(?:appointment|cancellation|referral|results?|discharge|clinic|booking|"
-    r"invitation|vaccination|hospital)\s+(?:letters?|texts?|cards?)|ECG|MATB1|discharge\s+summary)\b",
+    r"invitation|vaccination|hospital)\s+(?:letters?|texts?|cards?)|ECG|MATB1|discharge\s+summary|p(?:re|er)scripti?ons?|"
+    r"medication\s+lists?|(?:MRI|CT|x-?ray|ultrasound)\s+(?:scan\s+)?reports?)\b",
     re.IGNORECASE,
 )
 _POSTING = LazyPattern(r"(?:post|share|pop|put|upload|stick|drop|add|paste|attach)\b", re.IGNORECASE)
 
 
-def _copy_of_paper(sentence: str, following: str, text: str, *, reply: bool) -> tuple[int, int, str] | None:
+def _copy_of_paper(
+    sentence: str, previous: str, following: str, text: str, *, reply: bool
+) -> tuple[int, int, str] | None:
     """(start, end, paper) of an order to post a copy of a paper about the reader's care where everyone sees it: the
     sentence, or the one after, names a public place; or, in a reply, the order is to post it, with no private channel
     named ("Could you post a photo of the letter so we can see which clinic it's for?"). The post must name that care
-    (`_CARE_NAMED`): "the letter" of a post about no one's care may be anyone's."""
-    for copy in _COPY_OF_PAPER.finditer(sentence):
-        if not _asks_reader(sentence, copy.start()) or _CARE_NAMED.search(text) is None:
-            continue
-        private = names_private_channel(sentence) or _sent_privately(following)
-        if (
+    (`_CARE_NAMED`): "the letter" of a post about no one's care may be anyone's. The paper may be "it", named in the
+    sentence before."""
+    if _CARE_NAMED.search(text) is None:
+        return None
+    copies = [(copy, copy.span("paper"), copy.group("paper")) for copy in _COPY_OF_PAPER.finditer(sentence)]
+    if (that := _COPY_OF_THAT.search(sentence)) and (paper := _PAPER_NAMED.search(previous)):
+        copies.append((that, that.span(), paper.group()))
+    private = names_private_channel(sentence) or _sent_privately(following)
+    for copy, (start, end), paper in copies:
+        if _asks_reader(sentence, copy.start()) and (
             names_public_place(sentence)
             or (names_public_place(following) and not private)
             or (reply and not private and _POSTING.match(copy.group()))
         ):
-            return copy.start("paper"), copy.end("paper"), copy.group("paper")
+            return start, end, paper
+    posted = _CARE_PAPER_POSTED.search(sentence)
+    if posted and _asks_reader(sentence, posted.start()) and names_public_place(sentence):
+        return posted.start("paper"), posted.end("paper"), posted.group("paper")
     return None
 
 
@@ -1776,6 +1828,8 @@ def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | N
 _STILL_RIGHT = LazyPattern(
     r"\s*(?:and\s+)?(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:all\s+)?(?:still\s+)?(?:the\s+)?(?:right|correct|"
     r"up[\s-]to[\s-]date|current)(?:\s+(?:address|number|postcode|one|details))?(?:\s+for\s+(?:you|u|him|her|them))?\s*\?"
+    # ("We've found a referral under NHS number 943 476 5919 - is that yours?")
+    r"|\s*(?:is|are)\s+(?:that|this|it|they)\s+(?:yours|his|hers|theirs|(?:your|ur)\s+[\w'-]+'s)\s*\?"
     # ("Can you reply here to confirm that's still right?")
     r"|\s*(?:(?:can|could)\s+you\s+)?(?:please\s+)?(?:reply|comment)\s+(?:here|below)\s+to\s+confirm\s+(?:that|it|this)"
     r"(?:'s|\s+is)\s+(?:still\s+)?(?:right|correct|up[\s-]to[\s-]date)\b",
@@ -1805,13 +1859,15 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
         previous, asked = sentence[: dash.start()], sentence[dash.end() :]
     else:
         asked = sentence
-    if _IS_THAT_THEM.match(asked) and _NAME_ON_FILE.search(previous):
+    if (_IS_THAT_THEM.match(asked) or _STILL_RIGHT.match(asked)) and _NAME_ON_FILE.search(previous):
         named = "name"
     elif not _STILL_RIGHT.match(asked) or not _READERS_THING.search(previous):
         return None
     elif number := _READ_BACK.search(previous):
         kinds = {"postcode": "address", "group": "blood group", "birth": "date of birth"}
         named = next((kinds[k] for k in kinds if number.group(k)), "phone number")
+        if named == "phone number" and _NHS_NUMBER_BEFORE.search(previous, 0, number.start()):
+            named = "NHS number"
     # (a street address too: "the discharge letter was sent to 14 Oak Tree Road, Basildon. Is that still right?")
     elif STREET_ADDRESS.search(previous):
         named = "address"
@@ -1826,13 +1882,16 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
     return 0, len(sentence.rstrip()), named
 
 
+_NHS_NUMBER_BEFORE = LazyPattern(r"\b(?:NHS|hospital)\s+(?:number|no\b\.?)\s*(?:is\s+|as\s+|of\s+)?$", re.IGNORECASE)
 _CARE_READ_BACK = LazyPattern(r"\b(allergies|medicines|medications?|meds)\s+(?:down\s+)?as\b", re.IGNORECASE)
 
 
 # ... or a name read back from a record, the reader asked whose it is: "We've found a plan on file under the name Maria
 # Lopes Ferreira. Is that your daughter? Reply yes or no below."
 _NAME_ON_FILE = LazyPattern(
-    r"\b(?:under\s+the\s+name(?:\s+of)?|(?:on\s+file|booked|registered|recorded|listed|down)\s+in\s+the\s+name\s+of)\s+"
+    # ("We've got your dad down as Mr Ronald Pearce at Thornton Lodge")
+    r"\b(?:under\s+the\s+name(?:\s+of)?|(?:on\s+file|booked|registered|recorded|listed|down)\s+in\s+the\s+name\s+of|"
+    r"(?:got|have)\s+(?:you|u|him|her|them|(?:your|ur)\s+[\w'-]+)\s+down\s+as(?:\s+(?-i:Mr|Mrs|Ms|Miss|Dr)\.?)?)\s+"
     r"(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)",
     re.IGNORECASE,
 )
@@ -1861,7 +1920,7 @@ _READERS_THING = LazyPattern(
     # testing strips went to", "the dietitians have you on 07700 ...", "a referral for Alfie with his date of birth as")
     r"\b(?:going\s+out|being\s+(?:sent|delivered|posted)|delivered|went)\s+to\b|"
     r"\b(?:has|have|got)\s+(?:you|u|him|her|them)\s+(?:down\s+)?on\b|"
-    r"\b(?:with|under)\s+(?:the|your|ur|his|her|their)\s+(?:date\s+of\s+birth|DOB)\b",
+    r"\b(?:with|under)\s+(?:the|your|ur|his|her|their)\s+(?:date\s+of\s+birth|DOB)\b|\bunder\s+(?:the\s+)?(?:NHS|hospital)\s+number\b",
     re.IGNORECASE,
 )
 
@@ -2008,7 +2067,9 @@ _DATA_HINTS = (
     "machine set", "concentrator", "flow rate", "last period", "licence n", "license n",
     "check code", "patient n", "patient id", "'s reg", "stims", "injection", "consent form", "which site",
     "what site", "which pitch", "what pitch", "share code",
-    "eyedrop", "hrt", "insulin", "statin", "gel", "paint",
+    "eyedrop", "hrt", "insulin", "statin", "gel", "paint", "mri ",
+    "ct scan", "ct report", "x-ray", "xray", "ultrasound", "discharge summ", "reference on", "op date", "surgery date",
+    "operation date",
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
     "what bed",
     "antibiotic", "painkiller", "supplement", "vitamin", "mccd", "reading", "result", "level", "score", "waiting",
@@ -2077,7 +2138,8 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
         or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
-        or (_COPY_OF_PAPER.search(text) and _CARE_NAMED.search(text))
+        or ((_COPY_OF_PAPER.search(text) or _COPY_OF_THAT.search(text)) and _CARE_NAMED.search(text))
+        or _CARE_PAPER_POSTED.search(text)
         or (
             reply
             and (
@@ -2117,7 +2179,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 found = _confirmed_in_public(body, answer) or _read_back_in_public(body, previous, answer)
                 public = found is not None  # (read with its channels, less the number it reads back)
             if found is None:
-                found = _copy_of_paper(body, _following(sentences, at), text, reply=reply)
+                found = _copy_of_paper(body, previous, _following(sentences, at), text, reply=reply)
                 public = found is not None  # (read with its channels)
         if found is not None and (
             _corrected_to_private(f"{body[found[1] :]} {_following(sentences, at)}")
