@@ -49,7 +49,7 @@ _MEDICINES = (
 _DRUG_NAME = (
     r"(?<![a-z])[a-z]{3,}(?:azole|mycin|cillin|cycline|pril|olol|statin|sartan|oxetine|triptan|dipine|floxacin|semide|"
     r"tidine|formin|arin|olone|sone|pram|apine|thyroxine|methoprim|furantoin|ciclovir|mab|trexate|oquine|salazine|osin|thazine|promazine|perazine|"
-    r"binafine|arizine|cyclizine|oxyzine|azepam|oxaban|gatran)s?"
+    r"binafine|arizine|cyclizine|oxyzine|azepam|oxaban|gatran|nidine)s?"
 )
 # Body parts that name nothing else: "hands", "back", "arms" or "feet" also serve figures ("helping hands", "open
 # arms", "cold feet"), so a word of state before them is not enough.
@@ -918,6 +918,9 @@ MEDICINE_PERMISSION = LazyPattern(
     # ... or to leave the complaint untreated: "so you don't need to bring it down unless she's distressed".
     r"\b(?:you|he|she|they)\s+(?:don't|do\s+not|doesn't|does\s+not|won't)\s+need\s+to\s+(?:bring\s+(?:it|them|the\s+\w+)\s+"
     r"down|treat\s+(?:it|them)|do\s+anything\s+(?:about|for)\s+(?:it|them))\b|"
+    # ... or half of it taken: "so for now just take half your usual amlodipine to make the box last".
+    r"\b(?:take|give|have|use)\s+half\s+(?:of\s+)?(?:your|his|her|their|the)\s+(?:usual\s+|normal\s+|regular\s+)?"
+    rf"(?:[\w'-]+\s+)?(?:dose|{_MEDICINES}|{_DRUG_NAME})\b|"
     # ... or a medicine corrected: "We meant ibuprofen gel, not tablets, for the first 48 hours".
     rf"\b(?:we|I)\s+meant\s+(?:the\s+|your\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_MEDICINES}|{_DRUG_NAME})\b|"
     # ... or a vaccine said to be safe with a condition: "The flu vaccine is fine with an egg allergy".
@@ -926,7 +929,10 @@ MEDICINE_PERMISSION = LazyPattern(
     r"condition|illness)",
     re.IGNORECASE,
 )
-_CARRIED = LazyPattern(r"\s+(?:back|to|into|in\s+to|along|with\s+you|out\s+of)\b", re.IGNORECASE)
+# (Not a purpose: "take half your usual amlodipine to make the box last".)
+_CARRIED = LazyPattern(
+    r"\s+(?:back|to(?!\s+(?:make|help|stretch|keep)\b)|into|in\s+to|along|with\s+you|out\s+of)\b", re.IGNORECASE
+)
 SIGNPOSTING = LazyPattern(
     # (111 and 999 in words too: "phone one-one-one tonight".)
     r"(?:\bGPs?\b|\bdoctors?\b(?!\s+of\s+the\s+world\b)|\bone[\s-]one[\s-]one\b|\bnine[\s-]nine[\s-]nine\b|\bpharmac(?:y|ies|ist|ists)\b|\bchemists?\b|\b111\b|\b999\b|\bA\s?&\s?E\b|"
@@ -965,7 +971,8 @@ SIGNPOSTING = LazyPattern(
     # who will be in touch ("A physio will ring you within two weeks").
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:hand|occupational|speech(?:\s+and\s+language)?)\s+therapist\b|"
     r"\b(?:a|the|your)\s+physio(?:therapist)?\s+will\s+(?:ring|call|phone|contact|see)\s+(?:you|him|her|them)\b|"
-    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team|"
+    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team|orthoptist|"
+    r"audiologist|dietitian|podiatrist|chiropodist|"
     r"care\s+co-?ordinator|CPN|community\s+psychiatric\s+nurse|psychiatrist)\b|"
     # ... the physio too, where the reader is sent to them: "mention it to your physio" (not "your physio exercises",
     # "the exercises your physio gave you").
@@ -2074,7 +2081,7 @@ _COMFORT = LazyPattern(
 _HOW_LONG_IT_TAKES = LazyPattern(
     r"\b(?:takes|lasts|(?:is|are)\s+ready\s+in)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|under\s+|less\s+than\s+)?"
     r"(?:(?:\d+|a\s+few|a\s+couple\s+of|two|five|ten|fifteen|twenty|thirty)\s*(?:(?:-|to)\s*\d+\s*)?(?:mins?|minutes|"
-    r"seconds|secs)|(?:an|half\s+an)\s+hour)\b(?!\s+to\b)|"
+    r"seconds|secs)|(?:an|half\s+an)\s+hour|a\s+minute)\b(?!\s+to\b)|"
     # ... or how it feels: "You'll feel a bit of a prick in your upper arm and then it's done".
     r"\b(?:you'll|you\s+will|you\s+may|you\s+might|he'll|she'll|they'll)\s+(?:only\s+|just\s+)?feel\s+(?:a\s+bit\s+of\s+)?"
     r"(?:a\s+|an\s+)?(?:(?:small|sharp|quick|little|slight|tiny)\s+)?(?:prick|scratch|pinch|sting|pressure|push)\b|"

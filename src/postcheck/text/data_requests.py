@@ -60,6 +60,8 @@ PERSONAL_DATA = LazyPattern(
     # A referral's reference, which finds the patient's record: "Pop your referral reference below".
     # (A service's name between: "your podiatry referral reference".)
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=their\s))(?:[\w-]+\s+)?(?:referral|e-?RS)\s+(?:reference|ref|number|no\b\.?)|UBRN|"
+    # ("the referral reference from your GP's letter")
+    r"(?<=the\s)(?:referral|e-?RS|booking)\s+(?:reference|ref|number)(?=\s+(?:from|on|in)\s+(?:your|ur|his|her|their)\b)|"
     # A year of birth: "what year were you born?".
     r"year\s+(?:of\s+birth|(?:were\s+you|you\s+were|was\s+(?:he|she)|(?:he|she)\s+was)\s+born)|birth\s+year|"
     # ... or the date itself asked: "When were you born? Let us know below", "When was your daughter born?", "What day
@@ -219,7 +221,9 @@ PERSONAL_DATA = LazyPattern(
     # ... with any verb, where the number is one someone is "on": "the best number to get you on", "a number we can
     # catch you on", "the best email to get you on" (not "the number to get you on the list": there "on" opens what the
     # number is for).
-    r"(?:number|mobile|landline|e-?mail(?:\s+address)?)\s+(?:to|(?:we|I)\s+(?:can|could|should))\s+(?:[a-z]+\s+){1,2}?"
+    # ("What's the best number for the driver to get you on?")
+    r"(?:number|mobile|landline|e-?mail(?:\s+address)?)\s+(?:(?:for\s+(?:the\s+|our\s+)?[\w-]+\s+)?to|(?:we|I)\s+(?:can|could|should))\s+"
+    r"(?:[a-z]+\s+){1,2}?"
     r"(?:you|u|them)\s+(?:on|at)"
     r"(?=\s*(?:[^\w\s]|$|(?:and|or|please|pls|today|tomorrow|later|so|then|during|between)\b))|"
     # "What number's best to text the new slot to?", "Which number should we ring you on?": the reader's number asked.
@@ -340,14 +344,14 @@ PERSONAL_DATA = LazyPattern(
     # (Text-speak too: "which inhalers do u use?", "what meds r u on?")
     # ("what dose of sertraline are you on?": the dose as much as the medicine.)
     r"(?:(?<=what\s)|(?<=which\s))(?:dose|strength)\s+(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:are|is|r)\s+(?:you|u|they|he|she|"
-    r"(?:your|ur)\s+\w+)\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
+    r"(?:your|ur)\s+\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still)\s+)?(?:on|taking)\b|"
     # ("Which supplements or medication is she on?", "Which painkillers is your husband on?": two named, or by kind;
     # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?";
     # "Which coil have you got?", "which drops are you on".)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets?|pills?|inhalers?|"
     r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
     r"contraception|(?:eye\s+)?drops|biologics?|laxatives?|steroids?|patch(?:es)?|creams?|ointments?|treatments?|"
-    r"compression\s+class|stockings|hosiery|dressings?|paints?|gels?|"
+    r"compression\s+class|stockings|hosiery|dressings?|paints?|gels?|melts?|"
     r"(?<=which\s)brand|brand\s+of\s+[\w-]+)\s+"
     r"(?:(?:are|is|r)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+(?:little\s+)?\w+|(?-i:[A-Z][a-z]{2,}))\s+(?:(?:currently|now|still|regularly|usually|normally)\s+)?(?:on|taking|using|"
@@ -438,6 +442,9 @@ PERSONAL_DATA = LazyPattern(
     rf"{_SOMEONES}(?:latest|last|most\s+recent|recent)\s+"
     r"(?:(?:few|two|three|four|five|six|seven|\d)\s+)?(?:(?:INR|BP|blood\s+pressure|sugar|glucose|peak\s+flow|oxygen|sats)\s+)?"
     r"readings\b|"
+    # ... or by what they measure: "type his oxygen and pulse readings into a reply".
+    rf"{_SOMEONES}(?:(?:INR|BP|blood\s+pressure|sugar|glucose|peak\s+flow|oxygen|pulse|sats|temperature|heart\s+rate)\s+"
+    r"(?:and\s+|&\s+)?){1,3}readings\b|"
     # ... and the date of someone's operation: "Comment with your surgery date".
     rf"{_SOMEONES}(?:surgery|operation|op)\s+date\b|"
     # A picture of a document that carries them: "a photo of your appointment letter", "screenshot your prescription".
@@ -838,6 +845,8 @@ PUBLIC_PLACE = LazyPattern(
     r"in\s+the\s+chat|"
     # Typed into the comments ("type your NHS number into the comments"), left under a picture, written on the wall.
     r"into\s+(?:the\s+|this\s+)?(?:comments?|replies|thread|chat)|"
+    # ... or added to them: "upload it to the comments".
+    r"(?:upload|add|post|attach)\w*\s+(?:it|them)\s+to\s+(?:the\s+|this\s+)?(?:comments|replies|thread)|"
     r"(?:under|beneath|underneath|below)\s+(?:this|our|the)\s+(?:pic|photo|picture|video|reel)s?|on\s+(?:our|this|the)\s+wall|"
     r"in\s+(?:your\s+)?(?:next\s+)?(?:reply|response)|(?:on|under|beneath)\s+(?:this|our|the)\s+(?:post|tweet|thread|page|"
     r"comment|reply)|"
@@ -1455,7 +1464,8 @@ _MEDICAL_DETAIL = LazyPattern(
 )
 # ("If his symptoms get worse, call 111, and let us know below how the discharge went": told, not asked.)
 _OWN_VERB = LazyPattern(
-    r"\s+(?:has|have|hasn't|haven't|is|isn't|was|wasn't|are|aren't|were|weren't|ran|runs|run|changed|needs?|gets?|got|"
+    # ("If the medicine you're waiting for still hasn't arrived, reply here": an adverb between.)
+    r"\s+(?:(?:still|now|already|just|never)\s+)?(?:has|have|hasn't|haven't|is|isn't|was|wasn't|are|aren't|were|weren't|ran|runs|run|changed|needs?|gets?|got|"
     r"carry|carries|come|comes|last|lasts|persist|persists|don't|doesn't|start|started|change)\b",
     re.I,
 )
@@ -1669,7 +1679,7 @@ _QUESTION_FOR_IT = LazyPattern(r"\b(?:what(?:'?s|\s+is|\s+are)|wot'?s)\s+(?:it|t
 _PAPER = (
     r"(?:letters?|(?:text|txt)(?:\s+messages?)?|messages?|e-?mails?|cards?|labels?|pages?|slips?|forms?|sheets?|"
     # (Not a prescription's bags, service or the reader's experience of it: "share a pic of the prescription bags".)
-    r"summar(?:y|ies)|traces?|printouts?|certificates?|MATB1|(?:medication|medicines?|repeat)\s+lists?|p(?:re|er)scripti?ons?"
+    r"summar(?:y|ies)|traces?|printouts?|certificates?|agreements?|MATB1|(?:medication|medicines?|repeat)\s+lists?|p(?:re|er)scripti?ons?"
     r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|apps?|counters?|queues?|hubs?|experiences?|"
     r"process|system)\b)|"
     r"reports?)"
@@ -1706,7 +1716,10 @@ _CARE_NAMED = LazyPattern(
     r"scans?|tests?|check|check-?up|booking|jabs?|vaccin\w*|treatment|prescriptions?|procedure|doses?|medicines|"
     r"medication|tablets|meds|discharge|review)|(?:wrong|right)\s+(?:strength|dose)|(?:appointment|cancellation|referral|results?|discharge|clinic|booking|"
     r"invitation|vaccination|hospital)\s+(?:letters?|texts?|cards?)|ECG|MATB1|discharge\s+summary|p(?:re|er)scripti?ons?|"
-    r"medication\s+lists?|(?:MRI|CT|x-?ray|ultrasound)\s+(?:scan\s+)?reports?)\b",
+    # ("Scan the report the psychologist sent")
+    r"the\s+(?:psychologist|consultant|specialist|hospital|clinic|ward)\s+sent|"
+    r"medication\s+lists?|(?:MRI|CT|x-?ray|ultrasound)\s+(?:scan\s+)?reports?|(?:orthoptic|psychology|clinic|hospital|"
+    r"assessment|consultant's)\s+reports?|shared\s+care)\b",
     re.IGNORECASE,
 )
 _POSTING = LazyPattern(r"(?:post|share|pop|put|upload|stick|drop|add|paste|attach)\b", re.IGNORECASE)
@@ -1828,6 +1841,9 @@ def _confirmed_in_public(sentence: str, answer: str) -> tuple[int, int, str] | N
 _STILL_RIGHT = LazyPattern(
     r"\s*(?:and\s+)?(?:is|are)\s+(?:that|this|these|those|it|they)\s+(?:all\s+)?(?:still\s+)?(?:the\s+)?(?:right|correct|"
     r"up[\s-]to[\s-]date|current)(?:\s+(?:address|number|postcode|one|details))?(?:\s+for\s+(?:you|u|him|her|them))?\s*\?"
+    # ("under your mobile, 07700 900 482 - is that still the best number for you?")
+    r"|\s*(?:is|are)\s+(?:that|this|it)\s+(?:still\s+)?the\s+(?:best|right|correct)\s+(?:number|mobile|address|postcode|one)"
+    r"(?:\s+for\s+(?:you|u|him|her|them))?\s*\?"
     # ("We've found a referral under NHS number 943 476 5919 - is that yours?")
     r"|\s*(?:is|are)\s+(?:that|this|it|they)\s+(?:yours|his|hers|theirs|(?:your|ur)\s+[\w'-]+'s)\s*\?"
     # ("Can you reply here to confirm that's still right?")
@@ -1859,6 +1875,7 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
         previous, asked = sentence[: dash.start()], sentence[dash.end() :]
     else:
         asked = sentence
+    number = None
     if (_IS_THAT_THEM.match(asked) or _STILL_RIGHT.match(asked)) and _NAME_ON_FILE.search(previous):
         named = "name"
     elif not _STILL_RIGHT.match(asked) or not _READERS_THING.search(previous):
@@ -1877,6 +1894,8 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
     else:
         return None
     both = f"{sentence} {answer}"
+    if number is not None:  # (the number read back calls no one: "under your mobile, 07700 900 482 - is that ...?")
+        both = both.replace(number.group(), " " * len(number.group()))
     if names_private_channel(both) and not names_public_place(both):
         return None
     return 0, len(sentence.rstrip()), named
@@ -2067,7 +2086,7 @@ _DATA_HINTS = (
     "machine set", "concentrator", "flow rate", "last period", "licence n", "license n",
     "check code", "patient n", "patient id", "'s reg", "stims", "injection", "consent form", "which site",
     "what site", "which pitch", "what pitch", "share code",
-    "eyedrop", "hrt", "insulin", "statin", "gel", "paint", "mri ",
+    "eyedrop", "hrt", "insulin", "statin", "gel", "paint", "melts", "mri ",
     "ct scan", "ct report", "x-ray", "xray", "ultrasound", "discharge summ", "reference on", "op date", "surgery date",
     "operation date",
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
@@ -2340,13 +2359,15 @@ def _listed_on(text: str) -> str:
 # blank line between allowed: "Copy this into a reply and fill it in:\nName:\nDate of birth:", "**Address:**".
 _TEMPLATE = LazyPattern(
     r"^(?P<lead>[^\n]*\b(?:copy|paste|fill)\b[^\n]*):[ \t]*\n(?:[ \t]*\n)?"
-    r"(?P<labels>(?:[ \t]*(?:\*\*)?[A-Z][\w ]{1,30}:(?:\*\*)?[ \t]*(?:\n|$))+)",
+    r"(?P<labels>(?:[ \t]*(?:\*\*)?[A-Z][\w' ]{1,30}:(?:\*\*)?[ \t]*(?:\n|$))+)",
     re.IGNORECASE | re.MULTILINE,
 )
 _FORM = LazyPattern(r"\bforms?\b", re.IGNORECASE)
 _INTO_PUBLIC = LazyPattern(r"\b(?:repl(?:y|ies)|comments?|below|here|thread)\b", re.IGNORECASE)
 _LABELLED_DATA = LazyPattern(
-    r"^[ \t]*(?:\*\*)?(?P<data>(?:(?:full|first|last)\s+)?(?:sur)?name|(?:home\s+)?address|date\s+of\s+birth|DOB|"
+    # ("Child's name:")
+    r"^[ \t]*(?:\*\*)?(?P<data>(?:[\w-]+'s\s+)?(?:(?:full|first|last)\s+)?(?:sur)?name|(?:home\s+)?address|"
+    r"date\s+of\s+birth|DOB|"
     r"(?:phone|mobile|contact)(?:\s+number)?|post\s?code|NHS\s+(?:number|no\.?))(?:\*\*)?:",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -241,7 +241,10 @@ def handle_words(handle: str) -> list[str]:
 
 
 # Words a handle or hashtag adds to a name for the person's role: "@DrKhanGP", "@dawnwood_nurse", "@DawnWood72".
-_ROLE_WORDS = r"nurse|rn|rgn|gp|dr|doc|md|nhs|pals|midwife|physio|hca|matron|sister|consultant|surgeon|official|\d+"
+_ROLE_WORDS = (
+    r"nurse|rn|rgn|gp|dr|doc|md|nhs|pals|midwife|physio|hca|matron|sister|consultant|surgeon|official|pharmacist|"
+    r"orthoptist|dietitian|podiatrist|audiologist|\d+"
+)
 # (After "'s", a day or a season names when her group or clinic is, not another person: "Mrs Example's Tuesday group".)
 NEXT_CAPITAL = LazyPattern(
     r"(?:'s(?!\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Christmas|Easter|New\s+Year|Spring|Summer|Autumn|Winter)\b))?"
@@ -321,7 +324,7 @@ _JOB = (
     r"nurse|midwife|matron|sister|doctor|gp|consultant|surgeon|physio|physiotherapist|pharmacist|visitor|"
     r"lead|manager|specialist|practitioner|receptionist|co-?ordinator|navigator|therapist|dietitian|dietician|"
     r"paramedic|hca|assistant|director|officer|clinician|worker|champion|educator|advocate|administrator|secretary|"
-    r"phlebotomist|radiographer|sonographer|optometrist|podiatrist|audiologist|technician"
+    r"phlebotomist|radiographer|sonographer|optometrist|orthoptist|podiatrist|audiologist|technician"
 )
 
 
@@ -446,7 +449,8 @@ def _joined_forms(staff: tuple[str, ...]) -> dict[str, tuple[str, bool]]:
 
 
 _LOWER_RUN = LazyPattern(r"[a-z]{5,}")
-_ROLE = LazyPattern(rf"(?:{_ROLE_WORDS})$")
+# (A role with its field run in: "@janeexample_adhdnurse".)
+_ROLE = LazyPattern(rf"(?:{_ROLE_WORDS}|[a-z]{{2,8}}(?:nurse|midwife|physio|pharmacist))$")
 # The words a hashtag addresses a person with before her name run together ("#thankyoudawnwood", "#teamdawnwood"); a
 # name after any other word may be a place's ("#visitdawnwood" for the wood). A title makes it a person's anyway.
 _ADDRESSED = LazyPattern(
@@ -522,5 +526,6 @@ BUSINESS_AFTER = LazyPattern(
     r"aesthetics|massage|therapies|wellness|wellbeing|spa|dance|dancing|gym|training|swim|swimming|cosmetics|makeup|"
     r"caravans|trailers|hire|rentals|lettings|properties|horses|stables|farms?|dampproofing|roofing|scaffolding|"
     r"landscaping|joinery|decorating|glazing|translations|interpreting|tutors|consultancy|solutions|hosiery|clothing|"
-    r"fashion|uniforms|footwear|shoes|supplies|mobility|doulas?|hypnobirthing)\b"
+    r"fashion|uniforms|footwear|shoes|supplies|mobility|doulas?|hypnobirthing|wigs|hairpieces|footcare|chiropody|"
+    r"orthotics)\b"
 )
