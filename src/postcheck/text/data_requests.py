@@ -2086,7 +2086,7 @@ _DATA_HINTS = (
     "machine set", "concentrator", "flow rate", "last period", "licence n", "license n",
     "check code", "patient n", "patient id", "'s reg", "stims", "injection", "consent form", "which site",
     "what site", "which pitch", "what pitch", "share code",
-    "eyedrop", "hrt", "insulin", "statin", "gel", "paint", "melts", "mri ",
+    "eyedrop", "hrt", "insulin", "statin", "gel ", "gels", "paint", "melts", "mri ",
     "ct scan", "ct report", "x-ray", "xray", "ultrasound", "discharge summ", "reference on", "op date", "surgery date",
     "operation date",
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
