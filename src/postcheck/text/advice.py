@@ -2135,12 +2135,15 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
         # (What a reply says to do because a service is shut or cut back is read on its own, so that the news of the
         # service does not hide it from the model: "The clinic at Orsett is closed on Wednesdays, so for now just use
         # the gel you were given".)
+        # (The first such "so" only, so that a long reply of many is read twice at most.)
         for report in SERVICE_REPORT.finditer(text):
             stop = _SENTENCE_BREAK.search(text, report.end())
             so = _SO.search(text, report.end(), stop.start() if stop else len(text))
-            if so is not None and (found := _read_advice(text[so.end() :])) is not None:
-                start, end, topic = found
-                return so.end() + start, so.end() + end, topic
+            if so is not None:
+                if (found := _read_advice(text[so.end() :])) is not None:
+                    start, end, topic = found
+                    return so.end() + start, so.end() + end, topic
+                break
     return found
 
 

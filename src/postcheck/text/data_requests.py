@@ -1676,13 +1676,15 @@ _QUESTION_FOR_IT = LazyPattern(r"\b(?:what(?:'?s|\s+is|\s+are)|wot'?s)\s+(?:it|t
 # mix-up with your appointment. Could you post a photo of the letter here?", "pop a picture of his appointment card in
 # the replies", "Screenshot the text message about your appointment and post it below" (not "the letter" of a post
 # about no one's care, nor "a photo of this page").
+# (Not a prescription's bags, service or the reader's experience of it: "share a pic of the prescription bags".)
+_PRESCRIPTION = (
+    r"p(?:re|er)scripti?ons?(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|apps?|counters?|queues?|"
+    r"hubs?|experiences?|process|system)\b)"
+)
 _PAPER = (
     r"(?:letters?|(?:text|txt)(?:\s+messages?)?|messages?|e-?mails?|cards?|labels?|pages?|slips?|forms?|sheets?|"
-    # (Not a prescription's bags, service or the reader's experience of it: "share a pic of the prescription bags".)
-    r"summar(?:y|ies)|traces?|printouts?|certificates?|agreements?|MATB1|(?:medication|medicines?|repeat)\s+lists?|p(?:re|er)scripti?ons?"
-    r"(?!\s+(?:bags?|services?|teams?|deliver\w*|charges?|costs?|prices?|apps?|counters?|queues?|hubs?|experiences?|"
-    r"process|system)\b)|"
-    r"reports?)"
+    rf"summar(?:y|ies)|traces?|printouts?|certificates?|agreements?|MATB1|(?:medication|medicines?|repeat)\s+lists?|"
+    rf"{_PRESCRIPTION}|reports?)"
 )
 _COPY_OF_PAPER = LazyPattern(
     r"\b(?P<verb>(?:post|share|pop|put|upload|stick|drop|add|paste|attach|send)(?:\s+(?:us|me))?\s+(?:an?\s+)?"
@@ -1697,8 +1699,7 @@ _COPY_OF_PAPER = LazyPattern(
 # named).
 _CARE_PAPER_POSTED = LazyPattern(
     r"\b(?:post|share|upload)\s+(?P<paper>(?:the|your|ur|his|her|their)\s+(?:[\w'-]+\s+){0,2}?(?:(?:MRI|CT|x-?ray|ultrasound)\s+"
-    r"(?:scan\s+)?reports?|discharge\s+(?:letter|summary)|medication\s+lists?|p(?:re|er)scripti?ons?(?!\s+(?:bags?|services?|"
-    r"teams?|deliver\w*|charges?|costs?|prices?|apps?|counters?|queues?|hubs?|experiences?|process|system)\b)))\b",
+    rf"(?:scan\s+)?reports?|discharge\s+(?:letter|summary)|medication\s+lists?|{_PRESCRIPTION}))\b",
     re.IGNORECASE,
 )
 # ... or of "it", the paper named in the sentence before: "Sorry the discharge letter after your bunion op has the wrong
