@@ -1726,16 +1726,12 @@ _CARE_NAMED = LazyPattern(
 _POSTING = LazyPattern(r"(?:post|share|pop|put|upload|stick|drop|add|paste|attach)\b", re.IGNORECASE)
 
 
-def _copy_of_paper(
-    sentence: str, previous: str, following: str, text: str, *, reply: bool
-) -> tuple[int, int, str] | None:
+def _copy_of_paper(sentence: str, previous: str, following: str, *, reply: bool) -> tuple[int, int, str] | None:
     """(start, end, paper) of an order to post a copy of a paper about the reader's care where everyone sees it: the
     sentence, or the one after, names a public place; or, in a reply, the order is to post it, with no private channel
     named ("Could you post a photo of the letter so we can see which clinic it's for?"). The post must name that care
-    (`_CARE_NAMED`): "the letter" of a post about no one's care may be anyone's. The paper may be "it", named in the
-    sentence before."""
-    if _CARE_NAMED.search(text) is None:
-        return None
+    (`_CARE_NAMED`, read by the caller once for the whole text): "the letter" of a post about no one's care may be
+    anyone's. The paper may be "it", named in the sentence before."""
     copies = [(copy, copy.span("paper"), copy.group("paper")) for copy in _COPY_OF_PAPER.finditer(sentence)]
     if (that := _COPY_OF_THAT.search(sentence)) and (paper := _PAPER_NAMED.search(previous)):
         copies.append((that, that.span(), paper.group()))
@@ -2174,6 +2170,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
     text = _listed_on(_unlisted(_unquoted(text)))
     sentences = [s for s in SENTENCE.finditer(text) if s.group().strip()]
     previous = older = ""
+    care_named = _CARE_NAMED.search(text) is not None  # (what "the letter" is about: _copy_of_paper)
     for at, sentence in enumerate(sentences):
         body = sentence.group()
         data = requested_data(body, questions=reply)
@@ -2198,8 +2195,8 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 answer = _following(sentences, at)
                 found = _confirmed_in_public(body, answer) or _read_back_in_public(body, previous, answer)
                 public = found is not None  # (read with its channels, less the number it reads back)
-            if found is None:
-                found = _copy_of_paper(body, previous, _following(sentences, at), text, reply=reply)
+            if found is None and care_named:
+                found = _copy_of_paper(body, previous, _following(sentences, at), reply=reply)
                 public = found is not None  # (read with its channels)
         if found is not None and (
             _corrected_to_private(f"{body[found[1] :]} {_following(sentences, at)}")
