@@ -4,6 +4,7 @@ points to a GP, pharmacy, NHS 111 or 999."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from postcheck.text import APOSTROPHES, SENTENCE_TEXT, LazyPattern, masked, unwrap, word_model
 
@@ -2125,26 +2126,27 @@ def medical_advice(text: str) -> tuple[int, int, str | None] | None:
     text = _blank_journey_appointments(text)
     found = _read_advice(text)
     if found is None:
-        # (Advice in a paragraph of its own is read on its own, so that the thanks and news around it do not hide it
-        # from the model: "Thank you ... \n\nWe've spoken to the team ... \n\nIn the meantime, wear supportive
-        # underwear day and night for the first week.")
-        for paragraph in _PARAGRAPH.finditer(text) if "\n\n" in text.strip() else ():
-            if (found := _read_advice(paragraph.group())) is not None:
+        for at, piece in _read_alone(text):
+            if (found := _read_advice(piece)) is not None:
                 start, end, topic = found
-                return paragraph.start() + start, paragraph.start() + end, topic
-        # (What a reply says to do because a service is shut or cut back is read on its own, so that the news of the
-        # service does not hide it from the model: "The clinic at Orsett is closed on Wednesdays, so for now just use
-        # the gel you were given".)
-        # (The first such "so" only, so that a long reply of many is read twice at most.)
-        for report in SERVICE_REPORT.finditer(text):
-            stop = _SENTENCE_BREAK.search(text, report.end())
-            so = _SO.search(text, report.end(), stop.start() if stop else len(text))
-            if so is not None:
-                if (found := _read_advice(text[so.end() :])) is not None:
-                    start, end, topic = found
-                    return so.end() + start, so.end() + end, topic
-                break
+                return at + start, at + end, topic
     return found
+
+
+def _read_alone(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of the parts of a reply read on their own where the whole reads as no advice: each paragraph, so
+    that the thanks and news around it do not hide it from the model ("Thank you ... \n\nWe've spoken to the team ...
+    \n\nIn the meantime, wear supportive underwear day and night for the first week"); then what a reply says to do
+    because a service is shut or cut back, after the first such "so" only, so that a long reply of many is read twice
+    at most ("The clinic at Orsett is closed on Wednesdays, so for now just use the gel you were given")."""
+    if "\n\n" in text.strip():
+        yield from ((paragraph.start(), paragraph.group()) for paragraph in _PARAGRAPH.finditer(text))
+    for report in SERVICE_REPORT.finditer(text):
+        stop = _SENTENCE_BREAK.search(text, report.end())
+        so = _SO.search(text, report.end(), stop.start() if stop else len(text))
+        if so is not None:
+            yield so.end(), text[so.end() :]
+            return
 
 
 _PARAGRAPH = LazyPattern(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
