@@ -228,7 +228,7 @@ def test_every_match_of_the_data_patterns_holds_a_hint_of_the_gate():
         _CARE_PAPER_POSTED,
         _COPY_IT,
         _COPY_OF_PAPER,
-        _COPY_OF_THAT,
+        _IS_THAT_YOUR,
         _NAME_AFTER_KIN,
         _PLACE_THEN_LIST,
         _PRONOUN_NAME,
@@ -251,8 +251,8 @@ def test_every_match_of_the_data_patterns_holds_a_hint_of_the_gate():
             _COPY_IT,
             _A_COPY_OF_IT,
             _COPY_OF_PAPER,
-            _COPY_OF_THAT,
             _CARE_PAPER_POSTED,
+            _IS_THAT_YOUR,
         )
         for m in pattern.finditer(unwrap(text.translate(APOSTROPHES)))
     ]

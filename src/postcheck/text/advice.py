@@ -20,25 +20,25 @@ _MEDICINES = (
     r"(?:medicines?|medications?|meds)(?!\s+(?:teams?|management|optimisation|services?|(?:help)?lines?|reviews?|orders?))|"
     r"tablets?(?!\s+(?:(?:is\s+|stays?\s+)?(?:plugged|charged|charging|switched|locked)|screens?|computers?|devices?|apps?|"
     r"chargers?|stands?|cases?)\b|'s\s+(?:screen|battery|charger|app))|pills?|capsules?|paracetamol|ibuprofen|aspirin|antibiotics?|antihistamines?|"
-    r"inhalers?|(?<!stress\s)(?<!stress-)(?:relievers?|preventers?)(?:\s+inhalers?)?|(?:adrenaline\s+)?auto-?injectors?|"
+    r"inhalers?|inhalators?|(?<!stress\s)(?<!stress-)(?:relievers?|preventers?)(?:\s+inhalers?)?|(?:adrenaline\s+)?auto-?injectors?|"
     r"(?:adrenaline|allergy|expired|out-of-date|out\s+of\s+date)\s+pens?|syringe\s+drivers?|epi-?pens?|jext|emerade|catheters?|insulin|gaviscon|rennie|calpol|nurofen|lemsip|piriton|sudafed|imodium|canesten|anadin|strepsils|"
     r"beechams|creams?|ointments?|(?<!hand\s)(?<!hand-)gels?|moisturisers?|emollients?|lozenges?|painkillers?|rehydration\s+sachets?|"
     r"eye\s?drops|nasal\s+sprays?|honey(?:\s+and\s+lemon)?|salt(?:y)?\s+water|hot\s+water\s+bottles?|ice(?:\s+packs?)?|"
     r"aftersun|balms?|calamine(?:\s+lotion)?|saline|vapou?r\s+rub|plasters?|cotton\s+buds|teething\s+(?:rings?|gel)|"
-    r"nit\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
+    r"(?:nit|detection)\s+combs?|fine-tooth\s+comb|dioralyte|bonjela|anbesol|olbas|vicks|deep\s+heat|ibuleve|voltarol|zovirax|"
     r"daktarin|hedrin|loratadine|cetirizine|clarityn|benadryl|buscopan|senokot|lactulose|fybogel|co-codamol|codeine|"
     r"morphine|oramorph|tramadol|methadone|buprenorphine|naloxone|diazepam|zopiclone|melatonin|gabapentin|pregabalin|"
     r"naproxen|diclofenac|omeprazole|lansoprazole|trimethoprim|nitrofurantoin|(?:mefenamic|tranexamic)\s+acid|"
     # Parkinson's and epilepsy medicines, by their brand and their names: "take your Madopar half an hour earlier".
     r"madopar|sinemet|stalevo|co-?careldopa|co-?beneldopa|levodopa|ropinirole|pramipexole|rasagiline|rotigotine|"
     r"neupro|keppra|levetiracetam|lamotrigine|lamictal|(?:sodium\s+)?valproate|epilim|carbamazepine|tegretol|"
-    r"phenytoin|topiramate|buccal\s+midazolam|"
+    r"phenytoin|topiramate|buccal\s+midazolam|GTN|glyceryl\s+trinitrate|"
     r"levonorgestrel|ulipristal|ellaOne|cranberry\s+juice|gliclazide|sitagliptin|dapagliflozin|empagliflozin|semaglutide|tirzepatide|liraglutide|ozempic|wegovy|mounjaro|"
-    r"amitriptyline|apixaban|rivaroxaban|clopidogrel|HRT|oestrogel|sandrena|evorel|estradot|utrogestan|lenzetto|vagifem|o?estradiol|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
+    r"amitriptyline|apixaban|rivaroxaban|clopidogrel|blood\s+thinners?|anticoagulants?|HRT|oestrogel|sandrena|evorel|estradot|utrogestan|lenzetto|vagifem|o?estradiol|varenicline|champix|cytisine|nicotine\s+(?:patch(?:es)?|gum|"
     r"lozenges?|sprays?|inhalators?|replacement)|NRT|"
     r"antidepressants?|statins?|sertraline|folic\s+acid|vitamins?(?:\s+d)?|steroids?|hydrocortisone|sudocrem|vaseline|"
     r"sun\s?cream|lotion|drops(?!\s+(?:you|off|by|in|into|at|to|the|us|them|him|her|patients|people|out|down|from)\b)|"
-    r"(?:D-?)?mannose|(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|(?:heat|cold|cool|gel)\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|nipple\s+(?:shields?|creams?)|(?<!sugar\s)(?<!ketchup\s)sachets|movicol|laxido|macrogol|senna|dulcolax|jelly\s+babies|glucose\s+tablets|dextrose|"
+    r"(?:D-?)?mannose|(?:wrist\s+)?splints?|(?:warm|cold|cool|damp|wet|lukewarm)\s+flannels?|nasal\s+(?:strips|dilators)|duct\s+tape|aloe\s+vera|prunes|linseed|flaxseed|psyllium|ispaghula(?:\s+husk)?|sugary\s+drinks?|steri-?strips|prune\s+juice|fluids|(?:heat|cold|cool|gel)\s+(?:pads?|packs?)|(?:warm|cold)\s+compress(?:es)?|ear\s?plugs|nipple\s+(?:shields?|creams?)|(?<!sugar\s)(?<!ketchup\s)sachets|movicol|laxido|macrogol|senna|dulcolax|jelly\s+babies|glucose\s+tablets|dextrose|"
     # A product named for what it works against: "an anti-dandruff shampoo", "antifungal cream".
     r"(?:anti-?\w+|medicated)\s+(?:shampoos?|creams?|tablets?|sprays?|gels?|washes|powders?)"
 )
@@ -56,7 +56,7 @@ _DRUG_NAME = (
 # arms", "cold feet"), so a word of state before them is not enough.
 _BODY_ONLY = (
     r"teeth|tooth|gums?|eyes|eyelids?|ears|nose|throat|tongue|lips|jaw|neck|shoulders?|elbows?|wrists?|fingers?|"
-    r"thumbs?|toes?|toenails?|nails|heels?|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder|palms|"
+    r"thumbs?|toes?|toenails?|nails|heels?|soles|skin|scalp|joints?|knees?|ankles?|hips?|ribs?|spine|muscles?|tummy|bladder|palms|"
     r"nipples?|breasts?|testicles?|testes"
 )
 # Words that end like a word of state but say nothing of the body ("every", "family", "trained", "healthy").
@@ -67,7 +67,7 @@ _NOT_STATE = (
 _BODY = (
     r"eyes?|eyelids?|ears?|nose|throat|mouth|gums?|teeth|tooth|tongue|lips?|jaw|neck|shoulders?|arms?|elbows?|"
     r"wrists?|hands?|palms|fingers?|thumbs?|chest|tummy|stomach|belly|back|hips?|legs?|knees?|ankles?|feet|foot|toes?|"
-    r"heels?|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine|"
+    r"heels?|soles|skin|scalp|joints?|muscles?|bowels?|bladder|ear|thighs?|calf|calves|shins?|hamstrings?|groin|ribs?|spine|"
     r"achilles|tendons?|nipples?|breasts?|testicles?|testes"
 )
 # What a reply is about when it is medical: symptoms and conditions, in clinical or lay words, and medicines.
@@ -186,6 +186,22 @@ MEDICAL_TOPIC = LazyPattern(
     r"gag(?:s|ging)\b|yawn(?:s|ing)\b|eye\s+bags|bags\s+under\s+(?:your|his|her|their|my)\s+eyes|"
     r"(?:sleepy|drowsy|bloated|sluggish)\s+after\s+(?:lunch|meals?|eating|food|dinner|tea)|"
     r"(?:a|the|your|his|her|their)\s+(?:wound\s+)?dressings?\b(?!\s+(?:up|gowns?|rooms?|tables?))|"
+    # Care of the skin and feet: "moisturise your heels every day but not between your toes", "check his soles every
+    # night for new marks", "surgical spirit on the corn".
+    rf"moisturi[sz]\w*\s+(?:your|his|her|their|the)\s+(?:{_BODY})\b|between\s+(?:your|his|her|their|the)\s+toes\b|"
+    rf"check\w*\s+(?:your|his|her|their)\s+(?:{_BODY})\s+(?:\w+\s+){{0,3}}?for\s+(?:any\s+)?(?:new\s+)?(?:marks|cuts|"
+    r"sores|blisters|redness|swelling|lumps|bruis\w+|cracks|changes|signs)\b|surgical\s+spirit|"
+    r"(?:on|to)\s+(?:the|a|your|his|her|their|that)\s+corn\b(?!\s+(?:\w*(?:field|harvest|crop|maze|exchange|cob|flakes|flour|starch)))|"
+    # A prolapse, and a bladder that leaks: "Her prolapse is unlikely to get worse", "if you're still leaking at your
+    # 6-week check ... support the bladder neck" (not "the roof is leaking").
+    r"prolapsed?|bladder\s+(?:neck|leaks?|weakness|control)|leak(?:s|ing)?\s+(?:urine|wee|pee|a\s+little|when\s+(?:you|she|I)\s+"
+    r"(?:cough|sneeze|laugh|run|jump|lift))|(?:still|stop\s+the)\s+leak(?:s|ing)\b(?!\s+(?:roof|pipe|tap|radiator|water))|"
+    # Time on the toilet: "ten minutes on the loo after breakfast".
+    r"(?:minutes?|time|sit(?:s|ting)?|straining)\s+on\s+the\s+(?:loo|toilet)\b|"
+    # Voices heard: "humming ... can quieten the voices for a while".
+    r"hear(?:s|ing)\s+voices|(?:quieten|quiet|drown\s+out|block\s+out|calm)\s+(?:the|her|his|their|your)\s+voices|"
+    # Contact lenses, not a camera's: "never sleep in your daily lenses".
+    r"(?:contact|daily|dailies|monthly|soft)\s+lens(?:es)?\b|(?:your|his|her|their)\s+(?:daily\s+|monthly\s+)?lenses\b|"
     # A feeling in a part: "that gritty feeling in your eyes", "a tightness in her chest".
     rf"(?:feeling|sensation|tightness|pressure|burning)\s+in\s+(?:your|his|her|their|my|the)\s+(?:{_BODY})\b|"
     # ... or the chest's tightness told as how someone feels: "cut the run short if you feel tight".
@@ -375,8 +391,8 @@ ADVICE = LazyPattern(
     r"sip(?:ping)?\s+water|sips\s+of\s+(?:\w+\s+)?(?:water|squash|juice|fluids?)|hydrated|"
     # A dose by its unit, as an amount to take: "a 10 microgram supplement", "give 5ml" (not "the 5ml syringes", "the
     # dose as 10 micrograms").
-    # ("you can try 3mg": a dose to try is one to take.)
-    r"(?:a|an|one|take|takes|taking|give|gives|giving|have|try|trying|start\s+(?:on|with))\s+\d+(?:\.\d+)?\s?"
+    # ("you can try 3mg": a dose to try is one to take; "We meant 5ml, not 2.5ml": one corrected.)
+    r"(?:a|an|one|take|takes|taking|give|gives|giving|have|try|trying|meant|start\s+(?:on|with))\s+\d+(?:\.\d+)?\s?"
     r"(?:micrograms?|mcg|mg|milligrams?|ml|"
     r"millilitres?)\b|"
     # Doubling a dose: "double up on your inhaler", "double the dose" (not "we've doubled up on flu clinics").
@@ -791,6 +807,7 @@ day week month year since during despite through across around against per via n
 explain clarify leave pass spread tag cheer accept forgive bear feel make want need know hear appreciate
 understand agree apologise reply respond write post tweet retweet comment love miss plan pencil dm scan
 print show help swap donate forward consider mind allow turn twice thrice blame delete report block
+found got sent told gave took thought brought bought saw heard made kept felt
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 NOT_ORDERS = FUNCTION_WORDS | frozenset(_NOT_ORDER_WORDS.split())
@@ -971,6 +988,9 @@ SIGNPOSTING = LazyPattern(
     # ... a therapist of the reader's by their field ("Your hand therapist may fit you with a splint"), and a physio
     # who will be in touch ("A physio will ring you within two weeks").
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:hand|occupational|speech(?:\s+and\s+language)?)\s+therapist\b|"
+    # ... or one who will do something with the reader: "your therapist can go through it with you".
+    r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:therapist|practitioner|counsellor|psychologist)\s+(?:can|will|could)\s+"
+    r"(?:go\s+through|talk\s+(?:it\s+)?through|help|look\s+at|adjust|review|discuss|advise)\b|"
     r"\b(?:a|the|your)\s+physio(?:therapist)?\s+will\s+(?:ring|call|phone|contact|see)\s+(?:you|him|her|them)\b|"
     r"\b(?:your|their|his|her)\s+(?:own\s+)?(?:consultant|specialist\s+nurse|nurse\s+specialist|clinical\s+team|orthoptist|"
     r"audiologist|dietitian|podiatrist|chiropodist|"
@@ -1023,8 +1043,11 @@ SERVICE_REPORT = LazyPattern(
     # ("We've asked the community team to call you", "We've spoken to the practice and ...".)
     r"(?:we've|we\s+have|we)\s+(?:(?:asked|told|let)\s+(?=(?:\w+\s+){1,3}(?:to|know)\b)|(?:contacted|emailed|e-mailed|"
     r"written\s+to|spoken\s+to|been\s+in\s+touch\s+with|chased)\s)|"
-    # (And a thing sent on to it: "the prescription has gone to your nominated pharmacy".)
+    # (And a thing sent on to it: "the prescription has gone to your nominated pharmacy", "your practice has the
+    # request now".)
     r"(?:has|have)\s+(?:now\s+)?(?:gone|been\s+sent|been\s+passed)\s+(?:through\s+|over\s+)?to\b|"
+    r"(?:has|have)\s+(?:now\s+)?(?:got\s+)?(?:the|your|his|her|their)\s+(?:[\w-]+\s+)?(?:request|referral|form|letter|"
+    r"message|paperwork)\s+now\b|"
     # (And a wait told: "Thanks for telling us about your long wait on 111 last night".)
     r"(?:telling|told)\s+us\s+about|(?:is|are)\s+(?:next\s+)?due\s+to\s+(?:visit|come|call|pop\s+in)\b|(?:your|the|his|her|their)\s+(?:\w+\s+)?wait\s+(?:on|for|at|in|with)\b|"
     r"(?:good|great|sound|sensible|helpful|the\s+right|conflicting|the\s+wrong|mixed|different)\s+advice\b|"
@@ -1068,7 +1091,9 @@ DIRECTING = LazyPattern(
     # advice asked.)
     # (Nor what the writer will do: "we'll check when the community nurse is due to visit".)
     r"\b(?<!n't\s)(?<!\bnot\s)(?<!\bbusy\sto\s)(?<!\bwe'll\s)(?<!\bwe\swill\s)(?<!\bI'll\s)(?:(?<!\ba\s)(?<!\b111\s)(?<!\b999\s)(?<!\byour\s)(?<!\bthe\s)call(?!\s*-?\s*backs?\b)|ring|phone(?!\s+(?:lines?|system)\b)|contact|speak|talk(?!\s+(?:it|things|this|that)\s+through)|ask|(?<!\bwait\sand\s)see(?!\s+(?:how|if|whether)\b)|(?<!\bdue\sto\s)visit|"
-    r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))|book|(?<!\ba\s)try|"
+    r"go(?!\s+(?:on\s+(?:its|it's|their)\s+own|away|by\s+itself|down|off)\b)|head|pop(?!\s+(?:your|ur|his|her|their|it|them|the\s+\w+)\s+(?:\w+\s+){0,2}?(?:below|here|in\s+the))"
+    # (Nor a thing put on: "pop some hydrocortisone cream on it".)
+    r"(?!\s+(?:some|a\s+(?:bit|little|dab|blob|thin|cold|warm|plaster)|an\s+ice|on)\b)|book|(?<!\ba\s)try|"
     # (Not the reader's own medicine: "Use your blue one whenever you need it".)
     r"use(?!\s+(?:your|his|her|their)\s+(?:[\w-]+\s+)?(?:inhalers?|one|cream|spray|drops|tablets?|pump|spacer|gel|patch)\b)|"
     # (Nor a check as a noun: "a GP appointment for your blood pressure check".)
@@ -1831,6 +1856,7 @@ def _advises(text: str) -> bool:
     return any(
         m.group(1).lower() not in NOT_ORDERS
         and _may_be_order(m.group(1))
+        and not _PLACE_AFTER_COMMA.search(text, max(0, m.start(1) - 3), m.end(1))
         and not _SERVICE_ORDER.match(text, m.end(1))
         and not SERVICE_THING.search(text, m.end(1), _clause_end(text, m.end(1)))
         and not _event_lead_in(text, m.end(1))
@@ -1844,6 +1870,9 @@ def _advises(text: str) -> bool:
 
 
 _MEDICINE = LazyPattern(rf"(?:{_MEDICINES})$", re.IGNORECASE)
+# A capital after a comma is a place's or a name's, not an order's: "collect it from 14 Bramble Close, Rayleigh any
+# evening".
+_PLACE_AFTER_COMMA = LazyPattern(r",\s+(?-i:[A-Z])[a-z]+$")
 
 
 def _complaint_on(text: str, order: re.Match[str]) -> bool:
@@ -2071,7 +2100,7 @@ _DISOWNED_QUOTE = LazyPattern(
 _COMFORT = LazyPattern(
     r"\bsending\s+(?:you\s+)?(?:both\s+|all\s+)?(?:(?:lots\s+of|so\s+much|all\s+our|our|big|huge)\s+)?(?:very\s+)?(?:love|strength|"
     r"hugs?|best(?:\s+wishes)?|good\s+wishes)\b|\b(?:you|he|she|they)\s+did\s+everything\s+right\b|\b(?:you're|you\s+are|you've\s+been|she's|he's|they're)\s+(?:clearly\s+|obviously\s+|all\s+|both\s+)?doing\s+"
-    r"(?:everything\s+(?:you|she|he|they)\s+can|(?:so\s+)?(?:brilliantly|amazingly|so\s+well|really\s+well|(?:a|an)\s+(?:great|"
+    r"(?:everything\s+(?:you|she|he|they)\s+can|(?:so\s+)?(?:brilliantly|amazingly|so\s+well|really\s+well|(?:a|an)\s+(?:great|brilliant|fantastic|wonderful|"
     r"amazing)\s+job))\b|\byou're\s+(?:definitely\s+|really\s+|certainly\s+|absolutely\s+|so\s+)?not\s+alone\b|\bthinking\s+of\s+(?:you|your)\b|\bnothing\s+to\s+be\s+(?:embarrassed|"
     r"ashamed)\s+(?:about|of)\b|\bthank(?:s|\s+you)\s+for\s+(?:being\s+brave\s+enough\s+to\s+)?shar(?:e|ing)\b",
     re.IGNORECASE,
@@ -2094,7 +2123,9 @@ _HOW_LONG_IT_TAKES = LazyPattern(
 # the post-COVID service if symptoms have lasted more than 12 weeks", "you can refer yourself to physio".
 _REFERRED = LazyPattern(
     r"\b(?:can|could|may|will)\s+(?:be\s+referred|refer\s+(?:yourself|themselves|himself|herself))\s+(?:to|for)\b|"
-    r"\bself-?refer(?:ral)?\b",
+    r"\bself-?refer(?:ral)?\b|"
+    # ... or whom a programme invites: "Once you're registered with a GP here you'll be invited by the English one".
+    r"\b(?:be|get|are|were)\s+invited\s+(?:by|for|to)\b",
     re.IGNORECASE,
 )
 # Advice the reply relays from the service's own staff is the reply's, however much the rest reads like news of the
@@ -2155,6 +2186,19 @@ _PARAGRAPH = LazyPattern(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 # An earlier reply corrected: the order restated is advice whatever the model makes of its apology ("Correction to our
 # reply above - we meant wear the splint at NIGHT, not during the day").
 _CORRECTED = LazyPattern(r"\b(?:we|I)\s+meant\b|\bcorrection\b", re.IGNORECASE)
+# ... and the order it restates is one, whatever follows its verb ("we meant use heat AFTER the first 48 hours").
+_MEANT = LazyPattern(
+    r"\b(?:we|I)\s+meant\s+(?:to\s+say\s+)?(?:(?:[\w-]+\s+){0,3}?(?:should|must|needs?\s+to)\s+(?:keep\s+)?)?"
+    r"(?:use|take|taking|give|apply|put|keep|rest|wear|try|avoid|stop|start|leave|drink|eat|hold|do|don't|never)\b",
+    re.IGNORECASE,
+)
+# ... and so is what a reply opens with what to do until the service is reached ("And while you wait for the clinic
+# letter, check his soles every night for any new marks").
+_MEANWHILE = LazyPattern(
+    r"\b(?:in\s+the\s+mean\s?time|meanwhile|while\s+(?:you|he|she|they)(?:'re|\s+are|'s|\s+is)?\s+wait(?:s|ing)?"
+    r"(?:\s+for\s+[^,.!?\n]{1,60})?),",
+    re.IGNORECASE,
+)
 
 
 def _read_advice(text: str) -> tuple[int, int, str | None] | None:
@@ -2172,11 +2216,14 @@ def _read_advice(text: str) -> tuple[int, int, str | None] | None:
         and word_model.strongest_sentence(text, model)[2] < OVERRULE_BELOW
         and not relayed
         and not _CORRECTED.search(plain)
+        and not _MEANWHILE.search(plain)
     )
     dose = DOSE_CHANGE.search(plain)
     if dose is not None and topic is None and _A_DOSE.search(dose.group()):
         return dose.start(), dose.end(), None  # a dose changed is a medical matter of its own (not "split the bill")
-    if topic is not None and (dose or ((_advises(plain) or _predicts(plain)) and not overruled)):
+    if topic is not None and (
+        dose or ((_advises(plain) or _predicts(plain) or _MEANT.search(plain)) and not overruled)
+    ):
         return topic.start(), topic.end(), topic.group()
     if not heard or likely < REPORT_FROM or (topic is None and likely < SURE and not HEALTH_CUE.search(plain)):
         return None

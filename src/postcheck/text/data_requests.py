@@ -30,7 +30,10 @@ _AFTER_KIN = "|".join(
     + ["(?<=\\bboy's\\s)", "(?<=\\bgirl's\\s)"]
 )
 # Someone's birth asked for by when it was: "When were you born?", "When was your daughter born?" (after "when").
-_BORN_WHEN = r"(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+[\w'-]+(?:\s+one)?))\s+born\b"
+_BORN_WHEN = (
+    r"(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+(?:little\s+|youngest\s+|eldest\s+|baby\s+)?"
+    r"[\w'-]+(?:\s+one)?))\s+born\b"
+)
 # A baby's due date asked in everyday words: "When is your baby due?" (after "when is" or "when's").
 _DUE = r"(?:your|ur|her|their)\s+(?:baby|little\s+one|bump)\s+due\b"
 # A copy of a document asked for, by its noun or its verb: "a photo of ...", "snap ...".
@@ -93,8 +96,9 @@ PERSONAL_DATA = LazyPattern(
     r"date\s+of\s+birth|DOB)|"
     # When someone was born, told: "Let us know when your twins were born", "Can you confirm when you were born?" (not
     # "Let us know when you're free").
-    r"(?:(?<=\bknow\s)|(?<=\btell\sus\s)|(?<=\btell\sme\s)|(?<=\bconfirm\s))when\s+(?:you|u|he|she|they|(?:your|ur|his|her|their)\s+"
-    r"[\w'-]+)\s+(?:was|were)\s+born\b|"
+    r"(?:(?<=\bknow\s)|(?<=\btell\sus\s)|(?<=\btell\sme\s)|(?<=\bconfirm\s)|(?<=\bcomments\s)|(?<=\breplies\s)|(?<=\bbelow\s))"
+    r"when\s+(?:you|u|he|she|they|(?:your|ur|his|her|their)\s+(?:little\s+|youngest\s+|eldest\s+|baby\s+)?[\w'-]+)\s+"
+    r"(?:was|were)\s+born\b|"
     # The name the reader's record is under: "What name was the booking made under?", "Which name was it booked under?"
     # ("What name was on the request form?": the name on a thing of someone's care.)
     r"(?:(?<=what\s)|(?<=which\s))(?:full\s+)?name(?=\s+(?:was|is|were)\s+(?:[^?.!]{0,40}?\bunder\b|on\s+(?:the|your|his|her)\s+"
@@ -183,6 +187,9 @@ PERSONAL_DATA = LazyPattern(
     r"(?:(?<=your\s)|(?<=\bur\s)|(?<=\sand\s)|(?<=their\s))pitch\s+(?:number|no\b\.?)|"
     r"(?:(?:which|what)\s+|(?<=which\s)|(?<=what\s))(?:site|pitch)\s+(?:are|is)\s+(?:you|u|they|he|she|(?:your|ur)\s+\w+)\s+"
     r"(?:(?:currently|now)\s+)?(?:stopping|staying|pulled\s+up|parked|living)\s+(?:on|at)\b|"
+    # ... or the injury or illness someone had: "Tell us in the comments which injury you had".
+    r"(?:(?:what|which)\s+|(?<=which\s)|(?<=what\s))(?:injury|injuries|illness|condition|diagnosis)\s+(?:you|u|he|she|they|(?:your|ur)\s+\w+)"
+    r"(?:'ve|\s+have|\s+has)?\s+(?:had|got|have|has)\b|"
     # ... or the name someone is registered under: "What name are you registered under? Reply here".
     r"(?:(?<=what\s)|(?<=which\s))(?:name|surname)\s+(?:are|is|were|was)\s+(?:you|u|they|he|she|"
     r"(?:your|ur)\s+\w+)\s+(?:registered|booked|listed|down)\s+(?:under|as)\b|"
@@ -243,7 +250,10 @@ PERSONAL_DATA = LazyPattern(
     # Where to send the reader a thing of theirs, which is their address: "just let us know where to send it", "Where
     # should we post the new card?", "Where should we send a replacement?" (not "Not sure where to send your form?",
     # where the reader sends, nor "let us know where to send your complaint", which goes elsewhere).
-    r"(?:(?<=know\s)|(?<=\bus\s)|(?<=\bme\s))where\s+(?:to|(?:we|I)\s+(?:should|can|could))\s+(?:send|post)\s+(?:it|them|"
+    # ("let us know the address to send a copy to")
+    r"(?<=know\s)the\s+address\s+(?:to|(?:we|I)\s+(?:should|can|could))\s+(?:send|post)\s+(?:it|them|(?:a|the)\s+"
+    r"(?:new\s+|spare\s+|replacement\s+)?(?:copy|one|form|letter|card|pack))\s+to\b|"
+    r"(?:(?<=know\s)|(?<=\bus\s)|(?<=\bme\s))where\s+(?:to|(?:we|I)\s+(?:should|can|could))\s+(?:send|post)\s+(?:it|them|(?:a|the)\s+(?:new|replacement|spare)\s+one|"
     # ("the new sensor applicators", "the replacement": a few words before what is sent.)
     r"(?:the|your|a)\s+(?:[\w-]+\s+){0,2}?(?:copy|letter|card|kit|pack|leaflet|certificate|results?|replacement|"
     # ... or where a colleague should send it: "Jane would love to send you a card. Where should she send it?"
@@ -318,7 +328,7 @@ PERSONAL_DATA = LazyPattern(
     # ("Which antibiotic did the out-of-hours doctor give her, and what dose?")
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w&-]+\s+)?(?:medications?|medicines?|meds|tablets|pills|antibiotics?|painkillers?|"
     r"inhalers?|steroids?|injections?)\s+did\s+"
-    r"(?:the\s+|your\s+)?(?:[\w&-]+\s+){0,3}?(?:(?:give|prescribe)\s+(?:you|him|her|them)|inject|"
+    r"(?:the\s+|your\s+)?(?:[\w&-]+\s+){0,3}?(?:(?:give|prescribe)\s+(?:you|him|her|them|(?:your|ur)\s+(?:little\s+)?\w+)|inject|"
     # ("Which injections did the ward send you home with?")
     r"send\s+(?:you|him|her|them)\s+home\s+with)\b|"
     # ... or has been given: "Tell us what tablets she's been given", "which antibiotics she's been given and the dose".
@@ -349,7 +359,7 @@ PERSONAL_DATA = LazyPattern(
     # "What medication is Freya currently taking?": someone by name; "What medication is your mum waiting for?";
     # "Which coil have you got?", "which drops are you on".)
     r"(?:(?<=what\s)|(?<=which\s))(?:[\w-]+\s+(?:(?:or|and)\s+)?){0,2}?(?:medications?|medicines?|meds|tablets?|pills?|inhalers?|"
-    r"painkillers?|antibiotics?|antidepressants?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
+    r"painkillers?|antibiotics?|antidepressants?|antihistamines?|antipsychotics?|products?|strengths?|mood\s+stabili[sz]ers?|beta[\s-]blockers?|supplements?|vitamins?|thinners?|HRT|insulin|statins?|coils?|contraceptives?|"
     r"contraception|(?:eye\s+)?drops|biologics?|laxatives?|steroids?|patch(?:es)?|creams?|ointments?|treatments?|"
     r"compression\s+class|stockings|hosiery|dressings?|paints?|gels?|melts?|"
     r"(?<=which\s)brand|brand\s+of\s+[\w-]+)\s+"
@@ -442,6 +452,10 @@ PERSONAL_DATA = LazyPattern(
     rf"{_SOMEONES}(?:latest|last|most\s+recent|recent)\s+"
     r"(?:(?:few|two|three|four|five|six|seven|\d)\s+)?(?:(?:INR|BP|blood\s+pressure|sugar|glucose|peak\s+flow|oxygen|sats)\s+)?"
     r"readings\b|"
+    # ... or one: "Had your blood pressure checked at a pharmacy? Tell us your reading in the comments!" (not "your
+    # reading list").
+    rf"{_SOMEONES}(?:latest\s+|last\s+|new\s+)?reading\b(?!\s+(?:list|glasses|group|age|level|challenge|corner|room|"
+    r"time|skills?|habits?|books?|material|week))|"
     # ... or by what they measure: "type his oxygen and pulse readings into a reply".
     rf"{_SOMEONES}(?:(?:INR|BP|blood\s+pressure|sugar|glucose|peak\s+flow|oxygen|pulse|sats|temperature|heart\s+rate)\s+"
     r"(?:and\s+|&\s+)?){1,3}readings\b|"
@@ -863,8 +877,9 @@ PUBLIC_PLACE = LazyPattern(
 PRIVATE_PLACE = LazyPattern(
     # ... a desk named with a word or two after its article: "with the main reception desk", "at our Otley practice".
     # (A practice or surgery with its article: not "Return to Practice", a course.)
-    # (Not where someone is registered: "Sorry you've had trouble registering with the practice".)
-    r"(?<!\bregister\s)(?<!\bregistered\s)(?<!\bregistering\s)(?<!\bregisters\s)"
+    # (Not where someone is registered: "Sorry you've had trouble registering with the practice"; nor where a referral
+    # goes: "why your referral to the oral surgery team stalled".)
+    r"(?<!\bregister\s)(?<!\bregistered\s)(?<!\bregistering\s)(?<!\bregisters\s)(?<!\breferral\s)(?<!\breferred\s)"
     r"\b(?:(?:with|at|to)\s+(?:(?:(?:the|our)\s+(?:[\w'-]+\s+){0,2}?)?(?:reception|receptionists?|front\s+desk)|"
     r"(?:the|our)\s+(?:[\w'-]+\s+){0,2}?(?:practice|surgery))|"
     r"(?:online|secure)\s+form|"
@@ -1599,11 +1614,15 @@ _READERS_DOCUMENT = LazyPattern(
 # The copy asked for as the verb's object: "Got a letter with the wrong address on it? Send us a photo of it here".
 # ("the letter" stands for it too: "Had ur booster letter with the wrong date on? post a photo of the letter below".)
 _COPIES_OF_IT = (
-    r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:the\s+(?:front|back|inside|first\s+page|last\s+page|"
-    r"side)\s+of\s+)?(?:it|them|(?:the|that|this)\s+letter)\b"
+    r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of\s+(?:(?:the\s+)?(?:front|back|inside|first\s+page|last\s+page|"
+    r"side|(?:top|bottom)(?:\s+half|\s+part)?)\s+of\s+)?(?:it|them|(?:the|that|this)\s+letter)\b"
 )
 _COPY_OF_IT = LazyPattern(rf"(?:\s+(?:us|me))?\s+(?:a\s+)?{_COPIES_OF_IT}", re.IGNORECASE)
-_A_COPY_OF_IT = LazyPattern(rf"\b{_COPIES_OF_IT}", re.IGNORECASE)
+# (With the order to take or post it: "Take a photo of it and share it in the comments", "grab a pic of it".)
+_A_COPY_OF_IT = LazyPattern(
+    rf"\b(?:(?:take|snap|grab|post|share|pop|send)\s+(?:us\s+)?an?\s+(?:quick\s+|clear\s+)?)?{_COPIES_OF_IT}",
+    re.IGNORECASE,
+)
 
 
 # A public thing carrying the data, asked to be taken down: "please delete the comment with your NHS number in it".
@@ -1702,14 +1721,8 @@ _CARE_PAPER_POSTED = LazyPattern(
     rf"(?:scan\s+)?reports?|discharge\s+(?:letter|summary)|medication\s+lists?|{_PRESCRIPTION}))\b",
     re.IGNORECASE,
 )
-# ... or of "it", the paper named in the sentence before: "Sorry the discharge letter after your bunion op has the wrong
-# foot on it! Take a photo of it and share it in the comments".
-_COPY_OF_THAT = LazyPattern(
-    r"\b(?:(?:(?:take|snap|grab|post|share|pop|send)\s+(?:us\s+)?an?\s+(?:quick\s+|clear\s+)?)?"
-    r"(?:photo|picture|pic|snap|screenshot|scan|copy)s?\s+of|screenshot|snap|photograph|scan)\s+"
-    r"(?:(?:the\s+)?(?:front|back|(?:top|bottom)(?:\s+half|\s+part)?)\s+of\s+)?(?:it|them)\b",
-    re.IGNORECASE,
-)
+# ... or of "it", the paper named in the sentence before (`_A_COPY_OF_IT`, `_COPY_IT`): "Sorry the discharge letter
+# after your bunion op has the wrong foot on it! Take a photo of it and share it in the comments".
 _PAPER_NAMED = LazyPattern(rf"\b(?:the|that|your|ur|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?{_PAPER}\b", re.IGNORECASE)
 # The care the post names: "your dad's appointment", "his last three doses", "their cancellation letters".
 _CARE_NAMED = LazyPattern(
@@ -1719,30 +1732,42 @@ _CARE_NAMED = LazyPattern(
     r"invitation|vaccination|hospital)\s+(?:letters?|texts?|cards?)|ECG|MATB1|discharge\s+summary|p(?:re|er)scripti?ons?|"
     # ("Scan the report the psychologist sent")
     r"the\s+(?:psychologist|consultant|specialist|hospital|clinic|ward)\s+sent|"
-    r"medication\s+lists?|(?:MRI|CT|x-?ray|ultrasound)\s+(?:scan\s+)?reports?|(?:orthoptic|psychology|clinic|hospital|"
+    r"medication\s+lists?|(?:MRI|CT|x-?ray|ultrasound)\s+(?:scan\s+)?(?:reports?|request\s+forms?)|(?:orthoptic|psychology|clinic|hospital|"
     r"assessment|consultant's)\s+reports?|shared\s+care)\b",
     re.IGNORECASE,
 )
+_LETTER = LazyPattern(r"\b(?:letter|label)\b", re.IGNORECASE)
 _POSTING = LazyPattern(r"(?:post|share|pop|put|upload|stick|drop|add|paste|attach)\b", re.IGNORECASE)
 
 
-def _copy_of_paper(sentence: str, previous: str, following: str, *, reply: bool) -> tuple[int, int, str] | None:
+def _copy_of_paper(
+    sentence: str, previous: str, following: str, *, reply: bool, care_named: bool
+) -> tuple[int, int, str] | None:
     """(start, end, paper) of an order to post a copy of a paper about the reader's care where everyone sees it: the
     sentence, or the one after, names a public place; or, in a reply, the order is to post it, with no private channel
     named ("Could you post a photo of the letter so we can see which clinic it's for?"). The post must name that care
-    (`_CARE_NAMED`, read by the caller once for the whole text): "the letter" of a post about no one's care may be
-    anyone's. The paper may be "it", named in the sentence before."""
+    (`_CARE_NAMED`, read by the caller once for the whole text), unless it is a reply, the paper a letter or a label
+    and the sentence names the place: "the letter" of a post about no one's care may be anyone's, but the one a reply
+    asks for in the comments is the reader's (not "Share a photo of her certificate below - we're so proud of our
+    apprentices!"). The paper may be "it", named in the sentence before."""
     copies = [(copy, copy.span("paper"), copy.group("paper")) for copy in _COPY_OF_PAPER.finditer(sentence)]
-    if (that := _COPY_OF_THAT.search(sentence)) and (paper := _PAPER_NAMED.search(previous)):
+    that = _A_COPY_OF_IT.search(sentence) or _COPY_IT.search(sentence)
+    if that and (paper := _PAPER_NAMED.search(previous)):
         copies.append((that, that.span(), paper.group()))
     private = names_private_channel(sentence) or _sent_privately(following)
     for copy, (start, end), paper in copies:
-        if _asks_reader(sentence, copy.start()) and (
-            names_public_place(sentence)
-            or (names_public_place(following) and not private)
-            or (reply and not private and _POSTING.match(copy.group()))
+        if not _asks_reader(sentence, copy.start()):
+            continue
+        if (names_public_place(sentence) and (care_named or _LETTER.search(paper))) or (
+            care_named
+            and (
+                (names_public_place(following) and not private)
+                or (reply and not private and _POSTING.match(copy.group()))
+            )
         ):
             return start, end, paper
+    if not care_named:
+        return None
     posted = _CARE_PAPER_POSTED.search(sentence)
     if posted and _asks_reader(sentence, posted.start()) and names_public_place(sentence):
         return posted.start("paper"), posted.end("paper"), posted.group("paper")
@@ -1854,7 +1879,7 @@ _DASH_BEFORE_QUESTION = LazyPattern(r"\s[-–—](?=\s*(?:and\s+)?(?:is|are)\s)"
 _READ_BACK = LazyPattern(
     r"\b(?P<postcode>[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2})\b|(?<![\w/.])\+?\d[\d ]{8,}\d\b|"
     # (a date: "we have your date of birth as 14/03/1957")
-    r"\b(?:date\s+of\s+birth|DOB)\s+(?:(?:down\s+)?as\s+|of\s+)?(?P<birth>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|\d{1,2}(?:st|nd|"
+    r"\b(?:date\s+of\s+birth|DOB)\s+(?:(?:down\s+)?as\s+|of\s+)?(?:the\s+)?(?P<birth>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|\d{1,2}(?:st|nd|"
     r"rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d)(?!\d)|"
     # (a blood group: "we've got you down as O negative")
     r"(?<=\bas\s)(?P<group>(?-i:AB|A|B|O)\s*(?:pos(?:itive)?|neg(?:ative)?|[+-]))(?!\w)",
@@ -1873,8 +1898,12 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
     else:
         asked = sentence
     number = None
+    yours = _IS_THAT_YOUR.match(asked)
     if (_IS_THAT_THEM.match(asked) or _STILL_RIGHT.match(asked)) and _NAME_ON_FILE.search(previous):
         named = "name"
+    elif yours and (number := _READ_BACK.search(previous) or _BARE_DATE.search(previous)):
+        data = " ".join(yours.group("data").lower().split())
+        named = _YOUR_DATA.get(data, data)
     elif not _STILL_RIGHT.match(asked) or not _READERS_THING.search(previous):
         return None
     elif number := _READ_BACK.search(previous):
@@ -1898,8 +1927,22 @@ def _read_back_in_public(sentence: str, previous: str, answer: str) -> tuple[int
     return 0, len(sentence.rstrip()), named
 
 
+# ... or the question names the reader's data it read back: "We found a booking at the nail clinic under 14/03/1958. Is
+# that your date of birth?"
+_IS_THAT_YOUR = LazyPattern(
+    r"\s*(?:is|are)\s+(?:that|this|it)\s+(?:still\s+)?(?:your|ur|his|her|their)\s+(?:[\w-]+'s\s+)?(?P<data>date\s+of\s+birth|"
+    r"DOB|postcode|NHS\s+number|mobile(?:\s+number)?|phone\s+number)\s*\?",
+    re.IGNORECASE,
+)
+_YOUR_DATA = {
+    "dob": "date of birth",
+    "nhs number": "NHS number",
+    "mobile": "phone number",
+    "mobile number": "phone number",
+}
+_BARE_DATE = LazyPattern(r"(?<![\w/.])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d(?![\w/]|\.\d)")
 _NHS_NUMBER_BEFORE = LazyPattern(r"\b(?:NHS|hospital)\s+(?:number|no\b\.?)\s*(?:is\s+|as\s+|of\s+)?$", re.IGNORECASE)
-_CARE_READ_BACK = LazyPattern(r"\b(allergies|medicines|medications?|meds)\s+(?:down\s+)?as\b", re.IGNORECASE)
+_CARE_READ_BACK = LazyPattern(r"\b(allergies|medicines|medications?|meds|due\s+date)\s+(?:down\s+)?as\b", re.IGNORECASE)
 
 
 # ... or a name read back from a record, the reader asked whose it is: "We've found a plan on file under the name Maria
@@ -1927,6 +1970,10 @@ _READERS_THING = LazyPattern(
     # ("we've got your mum's address as", "We have Freddie's date of birth as")
     r"\b(?:has|have|got)\s+(?:you|u|him|her|them|(?:(?:your|ur)(?:\s+[\w'-]+'s)?|(?-i:[A-Z])[\w-]+'s)\s+(?:home\s+)?(?:address|"
     r"number|mobile|postcode|date\s+of\s+birth|DOB|details|allergies|medicines|medications?|meds)|(?:your|ur)\s+[\w'-]+)\s+(?:down\s+)?(?:at|as|living\s+at)\b|"
+    # ("our records show your due date as 3 January")
+    r"\b(?:records?|system|notes)\s+(?:show|shows|say|says|list|lists|ha(?:s|ve))\s+(?:you|your|ur)\b|"
+    # ("the practice has Maisie down with a DOB of")
+    r"\bdown\s+with\s+(?:an?\s+|the\s+)?(?:DOB|date\s+of\s+birth|address|postcode|(?:phone\s+|mobile\s+)?number|mobile)\b|"
     # ("We posted it to", "we sent your new pass to")
     r"\b(?:we|I)(?:'ll|\s+will)?\s+(?:post|send|deliver|posted|sent|mailed|delivered)\s+(?:it|them|(?:the|your|ur)\s+"
     r"(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\b|"
@@ -1971,6 +2018,22 @@ _POLITE_LEAD = LazyPattern(
 )
 # The data listed on before the place: "your date of birth and the name on the booking in a reply".
 _LIST_GOES_ON = LazyPattern(r"\s*(?:,|&|\+|and\b)", re.IGNORECASE)
+
+
+# ... or a reply's list of data and "please", with no place named: the answer goes under the reply ("DOB + surgery pls
+# and we'll chase x", "Your full name and date of birth please").
+_PLEASE_AFTER = LazyPattern(
+    r"(?:\s*(?:\+|&|,|and)\s*(?:your\s+|the\s+)?[\w'-]+(?:\s+[\w'-]+)?){0,3}?\s*,?\s+(?:please|pls|plz)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_please(sentence: str) -> tuple[int, int, str] | None:
+    for data in PERSONAL_DATA.finditer(sentence):
+        please = _PLEASE_AFTER.match(sentence, data.end())
+        if please and _OPENS_CLAUSE.search(sentence, max(0, data.start() - 40), data.start()):
+            return data.start(), please.end(), data.group()
+    return None
 
 
 def _verbless_request(sentence: str) -> tuple[int, int, str] | None:
@@ -2076,7 +2139,8 @@ _DATA_HINTS = (
     "screening letter", "invitation letter", "booking letter", "vaccination letter", "gp letter", "security code",
     "verification code", "login code", "log-in code", "one-time code", "authentication code", "passcode", "password",
     "login details", "log-in details", "due date", "edd", "baby due", "one due", "bump due",
-    "thinner", "antihistamine", "antidepressant", "contracepti", "coil", "eye drop", "drops ", "cream", "handle",
+    "thinner", "antihistamine", "antidepressant", "antipsychotic", "stabiliser", "stabilizer", "blocker",
+    "contracepti", "coil", "eye drop", "drops ", "cream", "handle",
     "biologic", "pitch n", "amh", "ahi", "egfr", "bmi", "hba1c", "psa", "inr", "tsh", "semen", "sperm count",
     "sleep study", "phq", "gad-7", "gad7", "cpap", "igra", "mantoux", "cd4", "viral load",
     "liver function", "lft", "hep b", "hep c", "hepatitis", "hiv ", "tb ", "sti ", "chlamydia", "smear", "biopsy",
@@ -2089,6 +2153,7 @@ _DATA_HINTS = (
     "symptom", "school", "nursery", "college", "room n", "room no", "bed n", "which room", "what room", "which bed",
     "what bed",
     "antibiotic", "painkiller", "supplement", "vitamin", "mccd", "reading", "result", "level", "score", "waiting",
+    "injur", "illness", "condition", "diagnosis",
     "passport", "where to send", "where to post", "court order", "molestation order", "occupation order",
     "protection order", "restraining order", "steps order", "scripted",
     "hiv status", "hep b status", "hep c status", "hepatitis b status", "hepatitis c status", "sti status",
@@ -2153,8 +2218,11 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         PERSONAL_DATA.search(text)
         or _PLACE_THEN_LIST.search(text)
         or _kin_name(text)
-        or ((_COPY_IT.search(text) or _A_COPY_OF_IT.search(text)) and _READERS_DOCUMENT.search(text))
-        or ((_COPY_OF_PAPER.search(text) or _COPY_OF_THAT.search(text)) and _CARE_NAMED.search(text))
+        or (
+            (_COPY_IT.search(text) or _A_COPY_OF_IT.search(text))
+            and (_READERS_DOCUMENT.search(text) or _CARE_NAMED.search(text))
+        )
+        or (_COPY_OF_PAPER.search(text) and (reply or _CARE_NAMED.search(text)))
         or _CARE_PAPER_POSTED.search(text)
         or (
             reply
@@ -2162,6 +2230,7 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
                 _VALUE_FIRST.search(text)
                 or _READ_BACK.search(text)
                 or _STILL_RIGHT.search(text)
+                or _IS_THAT_YOUR.search(text)
                 or _NAME_ON_FILE.search(text)
             )
         )
@@ -2189,17 +2258,18 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
         else:
             found = requested_by_reference(body, previous, older) or (_verbless_request(body) if reply else None)
             if found is None and reply:
-                found = _question_for_it(body, previous)
+                found = _question_for_it(body, previous) or _listed_please(body)
                 public = names_public_place(body)
             if found is None and reply:
                 answer = _following(sentences, at)
                 found = _confirmed_in_public(body, answer) or _read_back_in_public(body, previous, answer)
                 public = found is not None  # (read with its channels, less the number it reads back)
-            if found is None and care_named:
-                found = _copy_of_paper(body, previous, _following(sentences, at), reply=reply)
+            if found is None and (care_named or reply):
+                found = _copy_of_paper(body, previous, _following(sentences, at), reply=reply, care_named=care_named)
                 public = found is not None  # (read with its channels)
         if found is not None and (
-            _corrected_to_private(f"{body[found[1] :]} {_following(sentences, at)}")
+            # (A correction may take a sentence of its own: "... sorry, wrong template! Please DM it instead.")
+            _corrected_to_private(f"{body[found[1] :]} {_following(sentences, at)} {_following(sentences, at + 1)}")
             or _DISOWNED.match(_following(sentences, at))
         ):
             found = None  # "... sorry, I meant DM us it, not here!", "... The NHS will never ask you to do this."
@@ -2225,7 +2295,10 @@ def public_request(text: str, *, reply: bool) -> tuple[int, int, str] | None:
 
 # A request the writer corrects at once: "... sorry, I meant please DM us your date of birth, not here!"
 _I_MEANT = LazyPattern(
-    r"\b(?:sorry|oops|correction)\W+(?:\w+\W+){0,2}?(?:I|we)\s+meant\b(?:\s+to\s+say)?", re.IGNORECASE
+    r"\b(?:sorry|oops|correction)\W+(?:\w+\W+){0,2}?(?:(?:I|we)\s+meant\b(?:\s+to\s+say)?|"
+    # ("Could you reply with your date of birth... sorry, wrong template! Please send it by DM instead")
+    r"wrong\s+(?:template|message|reply|post|text)\b|(?:ignore|scratch)\s+that\b)",
+    re.IGNORECASE,
 )
 
 

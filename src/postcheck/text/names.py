@@ -243,7 +243,8 @@ def handle_words(handle: str) -> list[str]:
 # Words a handle or hashtag adds to a name for the person's role: "@DrKhanGP", "@dawnwood_nurse", "@DawnWood72".
 _ROLE_WORDS = (
     r"nurse|rn|rgn|gp|dr|doc|md|nhs|pals|midwife|physio|hca|matron|sister|consultant|surgeon|official|pharmacist|"
-    r"orthoptist|dietitian|podiatrist|audiologist|\d+"
+    r"orthoptist|dietitian|podiatrist|audiologist|therapist|counsellor|psychologist|cpn|anp|acp|slt|hv|phlebotomist|"
+    r"paramedic|radiographer|sonographer|optometrist|hygienist|dentist|\d+"
 )
 # (After "'s", a day or a season names when her group or clinic is, not another person: "Mrs Example's Tuesday group".)
 NEXT_CAPITAL = LazyPattern(
@@ -360,8 +361,9 @@ _STREET_AFTER = LazyPattern(
 # any case; "Jane Example won the Wellbeing Award" is still hers).
 _PRIZE_AFTER = LazyPattern(
     r"(?:\s+[A-Z][\w'-]*[a-z][\w'-]*){1,2}\s+(?:Fund|Awards?|Prize|Scholarship|Bursary|Appeal|Lecture|Cup|Trophy|Shield|"
-    # ... or a place named after her: "the Jane Example Eye Unit", "the Jane Example Day Centre".
-    r"Grant|Fellowship|Foundation|Trust|Unit|Wing|Centre|Center|Suite|Building|Hub|Garden|Library|Lounge)\b"
+    # ... or a place named after her: "the Jane Example Eye Unit", "the Jane Example Day Centre", "The Jane Example
+    # Sensory Room".
+    r"Grant|Fellowship|Foundation|Trust|Unit|Wing|Centre|Center|Suite|Building|Hub|Garden|Library|Lounge|Room)\b"
 )
 
 
@@ -527,5 +529,5 @@ BUSINESS_AFTER = LazyPattern(
     r"caravans|trailers|hire|rentals|lettings|properties|horses|stables|farms?|dampproofing|roofing|scaffolding|"
     r"landscaping|joinery|decorating|glazing|translations|interpreting|tutors|consultancy|solutions|hosiery|clothing|"
     r"fashion|uniforms|footwear|shoes|supplies|mobility|doulas?|hypnobirthing|wigs|hairpieces|footcare|chiropody|"
-    r"orthotics)\b"
+    r"orthotics|optics|optical|eyewear|eyecare|spectacles|hearing|lenses)\b"
 )

@@ -76,6 +76,8 @@ _VERB_OBJECT_BEFORE = LazyPattern(
     r"(?:(?!(?:with|to|for|from|by)\b)[\w'’-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
+# Nor is the bare name of a website no one has a mailbox at: "how it's treated at nhs dot uk".
+_WEBSITES = {"nhs.uk", "gov.uk"}
 _ARTICLE_BEFORE = LazyPattern(r"\b(?:a|an|the|our|your|their|this|that|these|those|my|his|her|its)\s+$", re.IGNORECASE)
 # A time before a bare " at " is no mailbox, though it has digits: "live at 10am at leeds dot gov dot uk", "19:00 at".
 _TIME_LOCAL = LazyPattern(r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)", re.IGNORECASE)
@@ -109,7 +111,8 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
         if m is None:
             continue
         at, domain, local = m.group("at"), m.group("domain"), m.group("local")
-        if re.split(_SPELLED_DOT, domain, flags=re.IGNORECASE)[-1].lower() not in TLDS:
+        labels = [label.lower() for label in re.split(_SPELLED_DOT, domain, flags=re.IGNORECASE)]
+        if labels[-1] not in TLDS:
             continue
         bare = re.fullmatch(r"\s+at\s+", at, re.IGNORECASE) is not None
         spelled_domain = re.search(r"\bdot\b|\s\.", domain, re.IGNORECASE) is not None
@@ -120,6 +123,7 @@ def find_spelled_emails(text: str) -> list[tuple[int, int]]:
             and not _ARTICLE_BEFORE.search(text, max(m.start() - 20, 0), m.start())
             and not _VERB_BEFORE.search(text, max(m.start() - 12, 0), m.start())
             and not _VERB_OBJECT_BEFORE.search(text, max(m.start() - 60, 0), m.start())
+            and ".".join(labels) not in _WEBSITES
         )
         if bare and not (_MAILBOX_LIKE.search(local) or named):
             continue
@@ -207,6 +211,7 @@ _PUBLIC_BUILDING = (
     r"Centre|Center|Hall|Library|Hub|Church|Chapel|Cathedral|Minster|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|"
     r"Surgery|Practice|Pharmacy|Clinic|Hospital|Hospice|Museum|Gallery|Theatre|Institute|Club|Pavilion|Stadium|Arena|Exchange|"
     r"School|Academy|College|University|Hotel|Inn|Arms|Market|Baths|Crematorium|Cemetery|Studios?|Prison|Station|"
+    r"(?:Charity\s+|Coffee\s+|Farm\s+)?Shop|Store|Caf[eé]|"
     r"(?:Meeting|Community|Guild|Council|Parish)\s+House|"  # a public house of a few kinds: "the Friends Meeting House"
     r"[A-Z][a-z]*[Ww]orks"  # the Carriageworks
 )
@@ -242,7 +247,8 @@ _DAY_WORDS = (
 )
 DATE_OF_BIRTH = LazyPattern(
     # ("a DOB of 12/05/1958", "your date of birth, the ninth of August 1957": "of" or a comma between.)
-    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–,-]|{_DOB_AS}|is|was|on|of)?\s*[(\[]?\s*(?:the\s+)?"
+    # ("is your dad's DOB still 3rd June 1941?")
+    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth)\s*(?:[:–,-]|{_DOB_AS}|(?:is\s+|was\s+)?still|is|was|on|of)?\s*[(\[]?\s*(?:the\s+)?"
     rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d\d|(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_WORDS})\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+"
     rf"{_YEAR}|"
     # ... the month first, as American forms write it ("April 3rd, 1951")
@@ -273,7 +279,9 @@ NHS_NUMBER = LazyPattern(r"(?<![\w+.,/-])([1-9]\d\d)([ -]?)(\d{3})\2(\d{4})(?![\
 _REFERENCE_WORDS = r"reference|ref|booking|order|case|ticket|invoice|tracking|confirmation"
 _OTHER_NUMBER_LABEL = LazyPattern(
     rf"\b(?:{_REFERENCE_WORDS}|application|account|customer|membership|policy|transaction|serial|batch|lot|job|claim|"
-    r"complaint|PO|sample|specimen|lab|kit|barcode|test)\s*(?:number|no\.?|num|#|code|id)?\s*(?:is|was|:|=|-)?\s*$",
+    r"complaint|PO|sample|specimen|lab|kit|barcode|test)\s*(?:number|no\.?|num|#|code|id)?"
+    # ("your order number for the pelvic floor trainer is 4471209388")
+    r"(?:\s+for\s+(?:the|your|his|her|their)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?=is\b|was\b))?\s*(?:is|was|:|=|-)?\s*$",
     re.IGNORECASE,
 )
 
@@ -341,6 +349,7 @@ _EXTENSION = LazyPattern(r"\s*[,;]?\s*(?:ext(?:ension)?\.?|x|#)\s*\d{1,6}$", re.
 def _is_phone(raw: str) -> bool:
     """Whether a number libphonenumber found is written like a dialable phone number."""
     raw = _EXTENSION.sub("", raw.strip())  # "0113 496 0000 ext 12": the number is the part before
+    raw = raw.lstrip("( ") if raw.lstrip("( ").startswith(("+", "00")) else raw  # "(+44 7700 900615)"
     if ":" in raw or _DATE.search(raw):  # a date or a time, not a number to ring
         return False
     digits = _digits(raw)
@@ -599,7 +608,7 @@ def find_contacts(text: str) -> list[Contact]:
     # (An NHS number the line wrapped, "671 750\n5486", is read with its line break as a space.)
     for m in NHS_NUMBER.finditer(_WRAPPED_DIGITS.sub(lambda w: " " * len(w.group()), rest) if "\n" in rest else rest):
         digits = m.group(1) + m.group(3) + m.group(4)
-        if _nhs_checksum_ok(digits) and not _OTHER_NUMBER_LABEL.search(rest, max(0, m.start() - 40), m.start()):
+        if _nhs_checksum_ok(digits) and not _OTHER_NUMBER_LABEL.search(rest, max(0, m.start() - 70), m.start()):
             add(m.start(), m.end(), m.group(), "NHS number", digits)
     for m in FLAT_ADDRESS.finditer(rest) if "Flat" in rest or "Ap" in rest else ():
         add(m.start(), m.end(), m.group(), "street address", fold_address(m.group()))

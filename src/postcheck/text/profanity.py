@@ -150,7 +150,7 @@ _SEEN_BLOODY = LazyPattern(
     # ... or said of what comes up or out: "If you're being sick and it's bloody, or looks like coffee grounds", "If
     # your sick is bloody or looks like coffee grounds"; or of a part of the body or a dressing: "If her nose is still
     # bloody after 10 minutes of pinching" (not "the nose is bloody awful").
-    r"\b(?:sick|vomit|vomiting|poos?|wees?|urine|stools?|phlegm|mucus|spit|nose|nostrils?|gums?|lips?|mouth|dressings?|"
+    r"\b(?:sick|vomit|vomiting|poos?|wees?|urine|stools?|phlegm|mucus|spit|nose|nostrils?|gums?|lips?|mouth|socket|sockets|dressings?|gauze|pads?|"
     r"bandages?|plasters?|wounds?|cuts?|grazes?|scabs?|stitches|tissues?|nappy|nappies|discharge|semen|sperm)\s+"
     # ("if a cut from wire or machinery is still bloody": what it came from between.)
     r"(?:(?:from|on|in|to|after)\s+(?:(?:an?|the|your|his|her)\s+)?[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?\s+)?"
