@@ -29,11 +29,10 @@ _AFTER_KIN = "|".join(
     [f"(?<=\\b{kin}{s}\\s)" for kin in (k.replace(" ", "\\s") for k in _KIN) for s in ("'s", "s", "s'")]
     + ["(?<=\\bboy's\\s)", "(?<=\\bgirl's\\s)"]
 )
+# Someone of the reader's whose birth is asked: "your daughter", "your little boy".
+_THEIR_CHILD = r"(?:your|ur|his|her|their)\s+(?:little\s+|youngest\s+|eldest\s+|baby\s+)?[\w'-]+"
 # Someone's birth asked for by when it was: "When were you born?", "When was your daughter born?" (after "when").
-_BORN_WHEN = (
-    r"(?:were\s+(?:you|u|they)|was\s+(?:he|she|(?:your|ur|his|her|their)\s+(?:little\s+|youngest\s+|eldest\s+|baby\s+)?"
-    r"[\w'-]+(?:\s+one)?))\s+born\b"
-)
+_BORN_WHEN = rf"(?:were\s+(?:you|u|they)|was\s+(?:he|she|{_THEIR_CHILD}(?:\s+one)?))\s+born\b"
 # A baby's due date asked in everyday words: "When is your baby due?" (after "when is" or "when's").
 _DUE = r"(?:your|ur|her|their)\s+(?:baby|little\s+one|bump)\s+due\b"
 # A copy of a document asked for, by its noun or its verb: "a photo of ...", "snap ...".
@@ -97,8 +96,7 @@ PERSONAL_DATA = LazyPattern(
     # When someone was born, told: "Let us know when your twins were born", "Can you confirm when you were born?" (not
     # "Let us know when you're free").
     r"(?:(?<=\bknow\s)|(?<=\btell\sus\s)|(?<=\btell\sme\s)|(?<=\bconfirm\s)|(?<=\bcomments\s)|(?<=\breplies\s)|(?<=\bbelow\s))"
-    r"when\s+(?:you|u|he|she|they|(?:your|ur|his|her|their)\s+(?:little\s+|youngest\s+|eldest\s+|baby\s+)?[\w'-]+)\s+"
-    r"(?:was|were)\s+born\b|"
+    rf"when\s+(?:you|u|he|she|they|{_THEIR_CHILD})\s+(?:was|were)\s+born\b|"
     # The name the reader's record is under: "What name was the booking made under?", "Which name was it booked under?"
     # ("What name was on the request form?": the name on a thing of someone's care.)
     r"(?:(?<=what\s)|(?<=which\s))(?:full\s+)?name(?=\s+(?:was|is|were)\s+(?:[^?.!]{0,40}?\bunder\b|on\s+(?:the|your|his|her)\s+"
